@@ -1,0 +1,230 @@
+"""Thin Click front end: parse, call one library function, print.
+
+Domain errors (``BriefingError``) become one-line messages with exit status 1;
+nothing else is caught here, so a real bug still shows its traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date as date_cls
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefing import __version__
+from briefing.errors import BriefingError
+from briefing.settings import Settings, load
+
+log = logging.getLogger("briefing")
+
+
+def _setup_logging(verbose: int, quiet: bool, log_file: str | None = None) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    root = logging.getLogger("briefing")
+    root.handlers.clear()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(min(level, logging.INFO) if log_file else level)
+    handler.setLevel(level)
+    if log_file:
+        try:
+            fh = logging.FileHandler(log_file, encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"cannot open log file {log_file}: {e.strerror}") from None
+        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        fh.setLevel(logging.INFO)
+        root.addHandler(fh)
+
+
+def _settings(ctx: click.Context, **flags: Any) -> Settings:
+    obj = ctx.find_object(dict) or {}
+    try:
+        settings = load(config=obj.get("config"), flags=flags)
+    except BriefingError as e:
+        raise click.ClickException(str(e)) from None
+    if settings.log_file:
+        _setup_logging(obj.get("verbose", 0), obj.get("quiet", False), settings.log_file)
+    return settings
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn domain errors into a one-line message and exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except BriefingError as e:
+            raise click.ClickException(str(e)) from None
+        except KeyboardInterrupt:
+            raise click.ClickException("interrupted") from None
+
+    return wrapper
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date_cls | None:
+    if value is None:
+        return None
+    try:
+        return date_cls.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+date_option = click.option(
+    "--date", "day", callback=_parse_date, metavar="YYYY-MM-DD", help="The day of the briefing (default: today)."
+)
+out_option = click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: out/).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="briefing")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    envvar="BRIEFING_CONFIG",
+    help="Settings file (TOML); also BRIEFING_CONFIG.",
+)
+@click.pass_context
+def main(ctx: click.Context, verbose: int, quiet: bool, config: str | None) -> None:
+    """Build and send the daily "Europäische Perspektive" briefing from German news articles."""
+    ctx.ensure_object(dict)
+    ctx.obj.update(verbose=verbose, quiet=quiet, config=config)
+    _setup_logging(verbose, quiet)
+
+
+@main.command()
+@date_option
+@click.option("--sources", type=click.Path(), help="Folder of article files (default: seeds/).")
+@out_option
+@click.option("--undated", type=click.Choice(["include", "exclude"]), help="Use articles without a date (default: include).")
+@click.option("--model", help='spaCy pipeline: "blank" (default) or an installed pipeline name or path.')
+@click.option("--templates", type=click.Path(file_okay=False), help="Folder with your own copy of the templates.")
+@click.pass_context
+@handle_errors
+def build(ctx: click.Context, day: date_cls | None, sources: str | None, out: str | None, undated: str | None,
+          model: str | None, templates: str | None) -> None:
+    """Build out/DATE/briefing.{html,txt,pdf,json} from a folder of articles."""
+    from briefing.pipeline import build_day
+
+    settings = _settings(ctx, sources=sources, out=out, undated=undated, model=model, templates=templates)
+    result = build_day(settings, day or date_cls.today(), progress=sys.stderr.isatty() and not ctx.obj["quiet"])
+    if not ctx.obj["quiet"]:
+        click.echo(result.summary())
+
+
+@main.command()
+@click.argument("infile", type=click.File("r", encoding="utf-8"))
+@click.option("--model", help='spaCy pipeline: "blank" (default) or an installed pipeline name or path.')
+@click.pass_context
+@handle_errors
+def quotes(ctx: click.Context, infile: Any, model: str | None) -> None:
+    """Extract quotations from JSONL documents ({"id", "text"}) to stdout, one line per document."""
+    from briefing.extract import quotes_jsonl
+
+    settings = _settings(ctx, model=model)
+    quotes_jsonl(infile, sys.stdout, model=settings.model)
+
+
+@main.command()
+@date_option
+@out_option
+@click.option("--sources", type=click.Path(), help="Folder of article files, if the day must be built first.")
+@click.option("--dry-run", "dry_run", type=click.Path(file_okay=False), help="Write .eml files into this folder instead of sending.")
+@click.option("--to", "to", help="Send one test copy to this address, outside the ledger.")
+@click.option("--rate", type=float, help="At most this many messages per second (default: no limit).")
+@click.pass_context
+@handle_errors
+def send(ctx: click.Context, day: date_cls | None, out: str | None, sources: str | None, dry_run: str | None,
+         to: str | None, rate: float | None) -> None:
+    """Email the day's briefing to every subscriber, exactly once (for cron)."""
+    from briefing.deliver import send_day
+
+    settings = _settings(ctx, out=out, sources=sources, rate=rate)
+    report = send_day(settings, day or date_cls.today(), dry_run=Path(dry_run) if dry_run else None, to=to)
+    if not ctx.obj["quiet"]:
+        click.echo(report.summary())
+    if not report.ok:
+        raise click.ClickException(report.failure_message())
+
+
+@main.group()
+def subscribers() -> None:
+    """Manage the subscriber list (SQLite, see BRIEFING_DB)."""
+
+
+@subscribers.command("add")
+@click.argument("email")
+@click.option("--name", help="Display name.")
+@click.pass_context
+@handle_errors
+def subscribers_add(ctx: click.Context, email: str, name: str | None) -> None:
+    """Add (or re-subscribe) EMAIL."""
+    from briefing.deliver import store
+
+    settings = _settings(ctx)
+    click.echo(store.add_subscriber(settings.db, email, name))
+
+
+@subscribers.command("remove")
+@click.argument("email")
+@click.pass_context
+@handle_errors
+def subscribers_remove(ctx: click.Context, email: str) -> None:
+    """Mark EMAIL as unsubscribed (the record is kept)."""
+    from briefing.deliver import store
+
+    settings = _settings(ctx)
+    click.echo(store.remove_subscriber(settings.db, email))
+
+
+@subscribers.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include unsubscribed addresses.")
+@click.pass_context
+@handle_errors
+def subscribers_list(ctx: click.Context, show_all: bool) -> None:
+    """List subscribers, one per line."""
+    from briefing.deliver import store
+
+    settings = _settings(ctx)
+    for line in store.list_lines(settings.db, show_all=show_all):
+        click.echo(line)
+
+
+@subscribers.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False))
+@click.pass_context
+@handle_errors
+def subscribers_import(ctx: click.Context, csv_file: str) -> None:
+    """Import subscribers from a CSV file with columns email[,name]."""
+    from briefing.deliver import store
+
+    settings = _settings(ctx)
+    click.echo(store.import_csv(settings.db, Path(csv_file)).summary())
+
+
+@main.command()
+@click.argument("briefing_json", type=click.Path(dir_okay=False, exists=True))
+@out_option
+@click.option("--templates", type=click.Path(file_okay=False), help="Folder with your own copy of the templates.")
+@click.pass_context
+@handle_errors
+def render(ctx: click.Context, briefing_json: str, out: str | None, templates: str | None) -> None:
+    """Render an existing briefing.json to HTML, text and PDF (no extraction)."""
+    from briefing.pipeline import render_json
+
+    settings = _settings(ctx, out=out, templates=templates)
+    for path in render_json(settings, Path(briefing_json), Path(out) if out else None):
+        click.echo(str(path))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,107 @@
+"""The spaCy pipeline and the Extractor that turns an Article into ArticleFacts.
+
+Default: ``spacy.blank("de")`` plus our components.  With ``model`` set to an
+installed pipeline name or path, that pipeline is loaded and our components run
+on top of it (they use its entities, parser or sentence boundaries where present).
+
+Each component is registered with ``@Language.factory`` in its own module and
+stores plain records (``briefing.models``) with character offsets on the Doc:
+
+    doc._.briefing_actors     list[Actor]      (briefing_actors,    extract/actors.py)
+    doc._.briefing_quotes     list[Quote]      (briefing_quotes,    extract/quotes.py)
+    doc._.briefing_figures    list[Figure]     (briefing_figures,   extract/figures.py)
+    doc._.briefing_positions  list[Position]   (briefing_positions, extract/positions.py)
+    doc._.briefing_outlook    list[Statement]  (briefing_outlook,   extract/outlook.py)
+
+Sentence boundaries come from ``briefing_sentences`` (extract/sentences.py) unless
+the loaded pipeline already sets them.  Doc, Span and Token never leave ``extract/``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.errors import ExtractError
+from briefing.models import Article, ArticleFacts, Quote, Statement
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("briefing_actors", "briefing_quotes", "briefing_figures", "briefing_positions", "briefing_outlook")
+# Order matters: quotes read actors (speaker linking), positions read quotes and actors.
+COMPONENTS = ("briefing_actors", "briefing_quotes", "briefing_figures", "briefing_positions", "briefing_outlook")
+# spaCy refuses longer texts by default; a 5 MB article is bad input we still survive.
+MAX_TEXT_CHARS = 6_000_000
+
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _register_components() -> None:
+    """Import the modules whose import registers the factories."""
+    from briefing.extract import actors, figures, outlook, positions, quotes, sentences  # noqa: F401
+
+
+def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> Language:
+    """Build the spaCy pipeline: blank German or ``model``, plus our components."""
+    import spacy
+
+    _register_components()
+    if model in ("", "blank", None):
+        nlp = spacy.blank("de")
+    else:
+        try:
+            nlp = spacy.load(model)
+        except (OSError, ImportError, ValueError) as e:
+            raise ExtractError(f"cannot load spaCy pipeline {model!r}: {str(e).splitlines()[0]}") from None
+    nlp.max_length = MAX_TEXT_CHARS
+    has_sents = any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer"))
+    if not has_sents:
+        nlp.add_pipe("briefing_sentences", first=True)
+    for name in components:
+        if not nlp.has_pipe(name):
+            nlp.add_pipe(name)
+    return nlp
+
+
+@dataclass
+class Extractor:
+    """Runs the pipeline over articles; one instance per build (loading costs ~1 s)."""
+
+    nlp: Language
+
+    def doc(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def extract(self, article: Article) -> ArticleFacts:
+        doc = self.doc(article.text)
+        return facts_from_doc(article, doc)
+
+    def quotes(self, text: str) -> list[Quote]:
+        return list(self.doc(text)._.briefing_quotes or [])
+
+
+def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
+    def get(name: str) -> tuple[Any, ...]:
+        return tuple(getattr(doc._, name) or ())
+
+    sentences = tuple(Statement(s.text, s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
+    return ArticleFacts(
+        article=article,
+        actors=get("briefing_actors"),
+        quotes=get("briefing_quotes"),
+        figures=get("briefing_figures"),
+        positions=get("briefing_positions"),
+        outlook=get("briefing_outlook"),
+        sentences=sentences,
+    )
+
+
+def load_pipeline(model: str = "blank") -> Extractor:
+    """The extractor for ``model`` ("blank" = spacy.blank("de") + our components)."""
+    return Extractor(make_nlp(model))

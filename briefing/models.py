@@ -1,0 +1,338 @@
+"""Frozen records that travel between the stages, with a JSON round-trip.
+
+ingest   -> Article
+extract  -> ArticleFacts (plain records with character offsets into Article.text)
+assemble -> Briefing (the public JSON contract of ``../shared/eval/README.md`` §2)
+
+Records are frozen dataclasses whose fields are JSON-friendly (str, int, float,
+bool, None, tuples of those or of other records).  ``to_dict`` / ``from_dict``
+convert them; tuples become lists in JSON and back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
+
+ActorKind = Literal["person", "organization", "country"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+# ---------------------------------------------------------------- generic JSON
+
+
+def to_dict(obj: Any) -> Any:
+    """Convert a record (or nested records, tuples, lists, dicts) to JSON-ready data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        for arg in args:
+            try:
+                return _convert(arg, value)
+            except (TypeError, ValueError, KeyError):
+                continue
+        raise TypeError(f"cannot convert {value!r} to {tp}")
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v) for v in value)
+        return tuple(_convert(a, v) for a, v in zip(args, value, strict=True))
+    if origin is Literal:
+        if value not in get_args(tp):
+            raise ValueError(f"{value!r} is not one of {get_args(tp)}")
+        return value
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build record ``cls`` from data produced by :func:`to_dict` (unknown keys ignored)."""
+    hints = get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def dumps(obj: Any) -> str:
+    """Deterministic JSON: same record, same bytes."""
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of cleaned text copied from the original file.
+
+    ``text[clean_start:clean_start+length]`` was taken from the decoded file at
+    ``orig_start``; characters between segments (joins, removed furniture) have
+    no origin of their own.
+    """
+
+    clean_start: int
+    orig_start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input file after reading and cleaning."""
+
+    path: str  # as given on the command line / found in the folder
+    text: str  # cleaned body: paragraphs separated by a blank line
+    publisher: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD, None when unknown
+    date_precision: Literal["day", "month", "year", "unknown"] = "unknown"
+    url: str | None = None
+    language: str = "de"
+    agency: tuple[str, ...] = ()  # agencies the text credits (dpa, reuters, AFP ...)
+    segments: tuple[Segment, ...] = ()
+    removed: tuple[str, ...] = ()  # kinds of furniture removed, for the log
+    checksum: str = ""  # sha256 of the raw bytes
+
+    def original_offset(self, i: int) -> int | None:
+        """Character offset in the decoded original file for cleaned offset ``i``."""
+        for seg in self.segments:
+            if seg.clean_start <= i < seg.clean_start + seg.length:
+                return seg.orig_start + (i - seg.clean_start)
+        return None
+
+
+@dataclass(frozen=True)
+class Excluded:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: tuple[Article, ...]
+    excluded: tuple[Excluded, ...]
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of one article; ``id`` is local to the article (A1, A2 ...)."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    affiliation: str | None = None  # country or bloc in German (Frankreich, EU, NATO ...)
+    party: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    kind: QuoteKind
+    text: str  # the quoted words, without the outer quotation marks
+    start: int
+    end: int
+    speaker: str | None = None  # local actor id
+    speaker_text: str | None = None  # the mention as written ("er", "Sacharowa")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None  # resolved full name or institution
+    cue: str | None = None  # the speech verb or marker ("sagte", "laut")
+
+
+@dataclass(frozen=True)
+class Position:
+    actor: str  # local actor id (a person, an organisation or a country)
+    text: str  # the source sentence (or clause) stating it
+    start: int
+    end: int
+    stance: Literal["wants", "rejects", "demands", "promises", "holds_back", "supports", "states"] = "states"
+    issue: str | None = None  # e.g. Bodentruppen, Luftverteidigung, Sanktionen
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str  # what is counted or the unit: "Länder", "EUR", "Prozent", "Brigaden"
+    text: str  # as written: "rund 40 Milliarden Euro"
+    context: str  # the sentence it stands in
+    start: int
+    end: int
+    qualifier: str | None = None  # rund, mehr als, bis zu, mindestens ...
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence worth surfacing (summary candidate or outlook)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    positions: tuple[Position, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    outlook: tuple[Statement, ...] = ()
+    sentences: tuple[Statement, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- briefing (public JSON)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str | None
+    date: str | None
+    path: str | None
+    url: str | None
+    date_label: str | None = None  # "Datum unbekannt" where undated
+    agency: tuple[str, ...] = ()
+    independent: bool = True  # False when it reprints another source's agency text
+
+
+@dataclass(frozen=True)
+class SourcedText:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryActor:
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None
+    affiliation: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+    sources: tuple[str, ...]
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryPosition:
+    actor: str
+    text: str
+    sources: tuple[str, ...]
+    country: str | None = None  # the country or bloc this position is filed under
+    stance: str | None = None
+    issue: str | None = None
+
+
+@dataclass(frozen=True)
+class FigureVariant:
+    value: float
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryFigure:
+    value: float
+    unit: str
+    text: str
+    context: str
+    sources: tuple[str, ...]
+    qualifier: str | None = None
+    variants: tuple[FigureVariant, ...] = ()  # other values given for the same thing
+    note: str | None = None  # "Angaben weichen ab: ..."
+
+
+@dataclass(frozen=True)
+class QuoteVariant:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryQuote:
+    speaker: str | None
+    speaker_name: str | None
+    text: str
+    kind: QuoteKind
+    sources: tuple[str, ...]
+    speaker_role: str | None = None
+    variants: tuple[QuoteVariant, ...] = ()  # "Wortlaut weicht ab"
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    country: str
+    issue: str
+    stance: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    headline: str
+    summary: tuple[SourcedText, ...] = ()
+    actors: tuple[StoryActor, ...] = ()
+    positions: tuple[StoryPosition, ...] = ()
+    figures: tuple[StoryFigure, ...] = ()
+    quotes: tuple[StoryQuote, ...] = ()
+    outlook: tuple[SourcedText, ...] = ()
+    matrix: tuple[MatrixCell, ...] = ()
+    sources: tuple[str, ...] = ()
+    background: bool = False  # "Hintergrund": built from articles of other dates
+
+
+@dataclass(frozen=True)
+class Briefing:
+    date: str
+    title: str
+    sources: tuple[Source, ...] = ()
+    excluded_sources: tuple[Excluded, ...] = ()
+    stories: tuple[Story, ...] = ()
+    generator: str = field(default="briefing")
+
+    def to_json(self) -> str:
+        return dumps(self)
+
+    @classmethod
+    def from_json(cls, text: str) -> Briefing:
+        return from_dict(cls, json.loads(text))
