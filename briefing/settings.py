@@ -48,7 +48,7 @@ class Settings:
     smtp_host: str = "localhost"
     smtp_port: int = 25
     smtp_user: str | None = None
-    smtp_password: str | None = None
+    smtp_password: str | None = dataclasses.field(default=None, repr=False)  # secret: never printed
     smtp_security: Literal["none", "starttls", "ssl"] = "none"
     smtp_timeout: float = 30.0
     from_addr: str = "Europäische Perspektive <briefing@localhost>"

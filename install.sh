@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install briefing and everything its tests need on a fresh Debian/Ubuntu machine.
+#   system: pango (WeasyPrint), chromium + poppler-utils (tests look at the email and PDF as a person would),
+#           hyphen-de (correct German hyphenation patterns for the PDF)
+#   python: the package in editable mode with its test extras
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium poppler-utils hyphen-de fonts-dejavu-core)
+
+if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    missing=()
+    for p in "${APT_PACKAGES[@]}"; do
+        dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+    fi
+else
+    echo "install.sh: no apt-get; install these system packages yourself: ${APT_PACKAGES[*]}" >&2
+fi
+
+python3 -m pip install --quiet --upgrade pip
+python3 -m pip install --quiet -e '.[test]'
+echo "briefing installed: $(command -v briefing)"
