@@ -127,7 +127,7 @@ def build(ctx: click.Context, day: date_cls | None, sources: str | None, out: st
 @click.pass_context
 @handle_errors
 def quotes(ctx: click.Context, infile: Any, model: str | None) -> None:
-    """Extract quotations from JSONL documents ({"id", "text"}) to stdout, one line per document."""
+    """Extract quotations from JSONL lines {"id", "text"}; one JSON line per document to stdout."""
     from briefing.extract import quotes_jsonl
 
     settings = _settings(ctx, model=model)
