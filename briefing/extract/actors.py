@@ -1,17 +1,806 @@
-"""briefing_actors component (first version: registers the factory; extraction follows)."""
+"""Actors of one article: people (with role, country, party), countries and organisations.
+
+Works on a blank German pipeline (no NER, no parser): names are found from
+evidence that German news always gives for a new person — a first name from
+the lexicon or a role title right before the name ("Kremlchef Wladimir Putin")
+— and later mentions (surname alone, genitive, spelling variants, "der
+Kremlchef", "der Franzose", "er"/"sie") are linked to the person found first.
+When the loaded pipeline has entities, its PER spans are taken as names too
+and its ORG spans as organisations.
+
+Countries come from Babel's CLDR German territory names plus the lexicon
+(short forms, capitals used as metonyms, adjectives, compound prefixes).
+People who produce the news (photographers, authors, correspondents) are never
+actors. The component stores ``list[Actor]`` on ``doc._.briefing_actors``.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from briefing.models import Actor, Mention
+
+LEXICON_DIR = Path(__file__).parent / "lexicons" / "de"
+
+# A surname-only mention may differ by one edit from the name first seen (Selenskyj / Selenskij is
+# handled by folding; this catches typos such as "Wolodmyr"). Short names would collide too often.
+FUZZY_MIN_LEN = 6
+# How many sentences back a pronoun may look for its person (current + previous ones).
+PRONOUN_SENTENCE_WINDOW = 2
+# A credit marker ("Foto:", "AUTOREN") blocks names starting within this many tokens after it.
+CREDIT_WINDOW = 4
+# A name run after a role title or first name holds at most this many first/middle names.
+MAX_FIRST_NAMES = 3
+# Tokens between a role title and a genitive complement and the name ("Sprecherin des
+# Außenministeriums, Marija Sacharowa"): article + up to two words + comma.
+APPOSITION_WINDOW = 5
+# Upper bound on distinct people per document, so that a 5 MB text stays linear.
+MAX_PERSONS = 500
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "di", "da", "du", "le", "la", "bin", "al", "ten", "zu", "dos"}
+)
+DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
+PRONOUNS = {"er": "m", "sie": "f"}
+INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
+ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+_LINK_PREFIX = re.compile(r"^(?:\[?\d+\])+\[?")  # "[2][Maria" -> "Maria" (markdown link residue)
+_QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def read_lexicon(name: str) -> list[list[str]]:
+    """Rows of a lexicon file: tab-separated fields, ``#`` comments and blank lines skipped."""
+    rows = []
+    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([f.strip() for f in line.split("\t")])
+    return rows
+
+
+def fold(text: str) -> str:
+    """Spelling-tolerant key: lowercase, no diacritics, y/ij -> i, w -> v, double letters single."""
+    s = unicodedata.normalize("NFKD", text.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ß", "ss").replace("ij", "i").replace("y", "i").replace("w", "v")
+    return re.sub(r"(.)\1", r"\1", s)
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    text: str  # nominative as written, compound prefix kept ("US-Präsident")
+    stem: str
+    gender: str | None
+    affiliation: str | None
+    kind: str  # role | expert | producer
+
+
+@dataclass
+class Lexicon:
+    first_names: dict[str, str]
+    roles: dict[str, tuple[str, str | None, str]]  # stem -> (gender, affiliation, kind)
+    role_lengths: tuple[int, ...]
+    countries: dict[str, str]  # surface -> canonical
+    organisations: dict[str, tuple[str, str | None]]  # surface -> (canonical, affiliation)
+    metonyms: dict[str, str]
+    adjectives: dict[str, str]  # lowercase stem -> canonical
+    prefixes: dict[str, str]  # compound prefix (lowercase, "us-", "bundes") -> canonical
+    demonyms: dict[str, tuple[str, str]]
+    parties: frozenset[str]
+    not_names: frozenset[str]
+    noun_suffixes: tuple[str, ...]
+    credit_markers: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
+    cache: dict[str, RoleInfo | None] = field(default_factory=dict)
+
+    def role(self, text: str) -> RoleInfo | None:
+        """The role a token names ("Präsidenten" -> Präsident, "US-Präsident" -> USA), or None."""
+        if text in self.cache:
+            return self.cache[text]
+        info = self._role(text)
+        self.cache[text] = info
+        return info
+
+    def _role(self, text: str) -> RoleInfo | None:
+        if not text[:1].isupper() or not text.replace("-", "").isalpha():
+            return None
+        low = text.lower()
+        for ending in INFLECTION_ENDINGS:
+            if ending and not low.endswith(ending):
+                continue
+            base = low[: len(low) - len(ending)] if ending else low
+            for n in self.role_lengths:
+                if n > len(base):
+                    continue
+                stem = base[-n:]
+                if stem not in self.roles:
+                    continue
+                prefix = base[:-n]
+                gender, aff, kind = self.roles[stem]
+                if prefix:
+                    p_aff = self._prefix_affiliation(prefix)
+                    aff = p_aff or aff
+                    # "Kommissionspräsidentin" is a role, "Küchenchef" still is; but a prefix that is
+                    # itself a role-free noun part with a hyphen-less tail shorter than 3 is not.
+                    if len(prefix) < 2 and not p_aff:
+                        continue
+                nominative = text[: len(text) - len(ending)] if ending else text
+                return RoleInfo(nominative, stem, gender, aff, kind)
+        return None
+
+    def _prefix_affiliation(self, prefix: str) -> str | None:
+        if "-" in prefix:
+            head = prefix.split("-", 1)[0] + "-"
+            if head in self.prefixes:
+                return self.prefixes[head]
+        for p, canon in self.prefixes.items():
+            if not p.endswith("-") and prefix.startswith(p):
+                return canon
+        return None
+
+    def adjective(self, text: str) -> str | None:
+        """Canonical country for a country adjective ("britischen" -> Großbritannien)."""
+        low = text.lower()
+        for ending in ADJ_ENDINGS:
+            if ending and not low.endswith(ending):
+                continue
+            base = low[: len(low) - len(ending)] if ending else low
+            if base in self.adjectives:
+                return self.adjectives[base]
+        return None
+
+    def is_common_noun(self, text: str) -> bool:
+        return text in self.not_names or text.lower().endswith(self.noun_suffixes)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load every lexicon file once per process."""
+    from babel import Locale
+
+    extra = {r[0]: r[1] for r in read_lexicon("countries.txt")}
+    skip_codes = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+    countries: dict[str, str] = {}
+    for code, name in Locale("de").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in skip_codes:
+            countries[name] = extra.get(name, name)
+    countries.update(extra)
+    orgs = {r[0]: (r[1], r[2] if len(r) > 2 and r[2] else None) for r in read_lexicon("organisations.txt")}
+    for surface in orgs:
+        countries.pop(surface, None)
+    roles: dict[str, tuple[str, str | None, str]] = {}
+    for fname, kind in (("roles.txt", "role"), ("expert_roles.txt", "expert"), ("non_actor_roles.txt", "producer")):
+        for r in read_lexicon(fname):
+            roles[r[0].lower()] = (r[1] if len(r) > 1 else "m", r[2] if len(r) > 2 and r[2] else None, kind)
+    adjectives, prefixes = {}, {}
+    for r in read_lexicon("country_adjectives.txt"):
+        if r[0].endswith("-") or r[0][:1].isupper():
+            prefixes[r[0].lower()] = r[1]
+        else:
+            adjectives[r[0].lower()] = r[1]
+    not_names = read_lexicon("not_names.txt")
+    preps: dict[str, set[str]] = {}
+    for r in read_lexicon("prepositions.txt"):
+        preps.setdefault(r[1], set()).add(r[0])
+    return Lexicon(
+        first_names={r[0]: r[1] for r in read_lexicon("first_names.txt")},
+        roles=roles,
+        role_lengths=tuple(sorted({len(s) for s in roles}, reverse=True)),
+        countries=countries,
+        organisations=orgs,
+        metonyms={r[0]: r[1] for r in read_lexicon("metonyms.txt")},
+        adjectives=adjectives,
+        prefixes=prefixes,
+        demonyms={r[0]: (r[1], r[2]) for r in read_lexicon("demonyms.txt")},
+        parties=frozenset(r[0] for r in read_lexicon("parties.txt")),
+        not_names=frozenset(r[0] for r in not_names if not r[0].startswith("-")),
+        noun_suffixes=tuple(r[0][1:] for r in not_names if r[0].startswith("-")),
+        credit_markers=frozenset(r[0].lower() for r in read_lexicon("credit_markers.txt")),
+        prepositions={k: frozenset(v) for k, v in preps.items()},
+    )
+
+
+# ---------------------------------------------------------------- per-document state
+
+
+@dataclass
+class _Person:
+    key: str
+    name: str
+    first: int  # char offset of the first mention, for ordering
+    gender: str | None = None
+    role: RoleInfo | None = None
+    affiliation: str | None = None
+    party: str | None = None
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    possessor: str | None = None  # key of the person whose role this is ("Trumps Sondergesandter")
+    context_country: str | None = None
+
+
+@dataclass
+class _Group:
+    name: str
+    kind: str
+    affiliation: str | None
+    first: int
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def token_core(tok: Token) -> tuple[str, int]:
+    """Token text without markdown link residue, and the char offset where that text starts."""
+    text = tok.text
+    m = _LINK_PREFIX.match(text)
+    if m:
+        return text[m.end():].rstrip("]"), tok.idx + m.end()
+    return text.rstrip("]") if text.endswith("]") and "[" not in text else text, tok.idx
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Char ranges inside quotation marks (pronouns there refer to someone else)."""
+    return [(m.start(), m.end()) for m in _QUOTE_REGION.finditer(text)]
+
+
+def in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(regions, (pos, 10**12)) - 1
+    return i >= 0 and regions[i][0] <= pos < regions[i][1]
+
+
+class ActorFinder:
+    """Finds the actors of one Doc; create one per document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, matcher: PhraseMatcher, speech_forms: frozenset[str]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.matcher = matcher
+        self.speech_forms = speech_forms
+        n = len(doc)
+        self.label: list[str | None] = [None] * n  # COUNTRY / ORG / METONYM for matched tokens
+        self.canon: list[str | None] = [None] * n
+        self.span_end: list[int] = list(range(1, n + 1))
+        self.used = [False] * n  # tokens consumed by a person name
+        self.persons: dict[str, _Person] = {}
+        self.groups: dict[tuple[str, str], _Group] = {}
+        self.blocked: set[str] = set()
+        self.sent_start = self._sentence_starts()
+
+    # ------------------------------------------------------------ helpers
+
+    def _sentence_starts(self) -> list[int]:
+        doc = self.doc
+        starts = [0] * len(doc)
+        if not doc.has_annotation("SENT_START"):
+            return starts
+        cur = 0
+        for tok in doc:
+            if tok.is_sent_start:
+                cur = tok.i
+            starts[tok.i] = cur
+        return starts
+
+    def sentence_index(self) -> list[int]:
+        idx, cur, last = [0] * len(self.doc), -1, None
+        for i, s in enumerate(self.sent_start):
+            if s != last:
+                cur, last = cur + 1, s
+            idx[i] = cur
+        return idx
+
+    def name_like(self, i: int) -> bool:
+        """Could token i be part of a person's name?"""
+        if self.label[i] is not None or self.used[i]:
+            return False
+        text, _ = token_core(self.doc[i])
+        if len(text) < 2 or not text[0].isupper() or not text.replace("-", "").replace("'", "").isalpha():
+            return False
+        if text.isupper():  # acronyms: CDU, NATO
+            return False
+        lex = self.lex
+        return not (lex.is_common_noun(text) or lex.role(text) or lex.adjective(text) or text in lex.demonyms)
+
+    def key_of(self, text: str) -> str:
+        return fold(text)
+
+    def known_key(self, text: str) -> str | None:
+        """Key of a known person for a surname form (genitive and spelling variants tolerated)."""
+        if not text[:1].isupper():
+            return None
+        k = fold(text)
+        if k in self.persons:
+            return k
+        if k.endswith("s") and k[:-1] in self.persons:
+            return k[:-1]
+        if len(k) >= FUZZY_MIN_LEN:
+            for cand in (k, k[:-1] if k.endswith("s") else None):
+                if cand is None:
+                    continue
+                for pk in self.persons:
+                    if abs(len(pk) - len(cand)) <= 1 and pk[0] == cand[0] and _edit1(pk, cand):
+                        return pk
+        return None
+
+    # ------------------------------------------------------------ passes
+
+    def mark_places(self) -> None:
+        doc, lex = self.doc, self.lex
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            if self.label[start] is not None:
+                continue
+            label = doc.vocab.strings[match_id]
+            text = doc[start:end].text
+            base = text[:-1] if label.endswith("_GEN") else text
+            label = label.removesuffix("_GEN")
+            canon = {"COUNTRY": lex.countries, "METONYM": lex.metonyms}.get(label, {}).get(base)
+            if label == "ORG":
+                canon = lex.organisations[base][0]
+            if canon is None:
+                continue
+            for k in range(start, end):
+                self.label[k], self.canon[k] = label, canon
+            self.span_end[start] = end
+
+    def mark_credits(self) -> None:
+        """Block names that follow credit markers or news-producer roles, and bylines ("Von X Y")."""
+        doc, lex = self.doc, self.lex
+        n = len(doc)
+        for tok in doc:
+            low = tok.lower_.rstrip(":")
+            role = lex.role(tok.text) if tok.text[:1].isupper() else None
+            by_marker = low in lex.credit_markers and (
+                tok.text.isupper() or (tok.i + 1 < n and doc[tok.i + 1].text in (":", "|")) or tok.text.endswith(":")
+            )
+            byline = tok.text == "Von" and self.sent_start[tok.i] == tok.i
+            if by_marker or byline or (role is not None and role.kind == "producer"):
+                words, k = 0, tok.i + 1
+                while k < n and words < CREDIT_WINDOW:
+                    text, _ = token_core(doc[k])
+                    if text[:1].isalpha():
+                        words += 1
+                        if text[:1].isupper() and self.name_like(k) and text not in lex.first_names:
+                            self.blocked.add(fold(text))
+                    k += 1
+
+    def name_run(self, i: int, need_first: bool) -> tuple[int, int] | None:
+        """Token range [i, j) of a name starting at i: first names, particles, one surname."""
+        doc, lex = self.doc, self.lex
+        n = len(doc)
+        sent = self.sent_start[i]
+        j = i
+        firsts = 0
+        while j < n and firsts < MAX_FIRST_NAMES and self.sent_start[j] == sent:
+            text, _ = token_core(doc[j])
+            if text in lex.first_names and self.name_like(j) and j + 1 < n and self._continues(j + 1):
+                firsts += 1
+                j += 1
+            else:
+                break
+        if need_first and not firsts:
+            return None
+        k = j
+        while k < n and doc[k].lower_ in NAME_PARTICLES and doc[k].text.islower() and k + 1 < n:
+            k += 1
+        if k < n and self.sent_start[k] == sent and self.name_like(k):
+            return i, k + 1
+        if firsts >= 2:  # "Mark Rutte" where Rutte is listed as a first name elsewhere: last one is surname
+            return i, j
+        return None
+
+    def _continues(self, k: int) -> bool:
+        doc = self.doc
+        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].text.islower():
+            k += 1
+        return k < len(doc) and self.name_like(k)
+
+    def role_before(self, i: int) -> tuple[RoleInfo | None, int]:
+        """Role title right before token i (or before an apposition "Sprecherin des X, ..."), and its index."""
+        doc, lex = self.doc, self.lex
+        if i > 0 and doc[i - 1].text == "[":
+            i -= 1
+        if i > 0:
+            r = lex.role(doc[i - 1].text)
+            if r:
+                return r, i - 1
+        if i > 1 and doc[i - 1].text == ",":
+            for k in range(i - 2, max(-1, i - 2 - APPOSITION_WINDOW), -1):
+                r = lex.role(doc[k].text)
+                if r and doc[k + 1].lower_ in ("des", "der", "von"):
+                    return r, k
+                if doc[k].text in (".", ",", ":", ";") or self.sent_start[k] != self.sent_start[i]:
+                    break
+        return None, -1
+
+    def role_after(self, j: int) -> tuple[RoleInfo | None, str | None]:
+        """Apposition after a name: "Emmanuel Macron (r), Präsident von Frankreich"."""
+        doc, lex = self.doc, self.lex
+        n = len(doc)
+        k = j
+        if k < n and doc[k].text == "(":
+            while k < n and doc[k].text != ")" and k - j < 4:
+                k += 1
+            k += 1
+        if k + 1 < n and doc[k].text == ",":
+            r = lex.role(doc[k + 1].text)
+            if r and r.kind == "role":
+                aff = r.affiliation
+                m = k + 2
+                if m + 1 < n and doc[m].lower_ in ("von", "der", "des") and self.canon[m + 1]:
+                    aff = aff or self.canon[m + 1]
+                elif m < n and self.label[m] == "COUNTRY":
+                    aff = aff or self.canon[m]
+                return RoleInfo(r.text, r.stem, r.gender, aff, r.kind), aff
+        return None, None
+
+    def affiliation_before(self, r_idx: int) -> tuple[str | None, str | None]:
+        """Country (genitive, adjective) or possessor person before a role title at r_idx."""
+        doc, lex = self.doc, self.lex
+        k, words = r_idx - 1, 0
+        while k >= 0 and words < 2:
+            text = doc[k].text
+            if doc[k].is_space or text == "|":  # layout residue between adjective and title
+                k -= 1
+                continue
+            words += 1
+            if self.label[k] in ("COUNTRY", "ORG", "METONYM") and text.endswith("s"):
+                return self.canon[k], None
+            adj = lex.adjective(text) if text.islower() else None
+            if adj:
+                return adj, None
+            if text[:1].isupper() and text.endswith("s") and not self.label[k]:
+                pk = self.known_key(text)
+                if pk is None:
+                    pk = fold(text[:-1])
+                return None, pk
+            if text.lower() in DETERMINERS or text.islower():
+                k -= 1
+                continue
+            break
+        return None, None
+
+    def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int, ner: bool = False) -> None:
+        doc, lex = self.doc, self.lex
+        surname, s_start = token_core(doc[j - 1])
+        key = fold(surname)
+        if key in self.blocked or (role is not None and role.kind == "producer"):
+            return
+        if role is not None and role.kind == "expert" and not self._speaks(i):
+            return
+        first_text, start = token_core(doc[i])
+        end = doc[j - 1].idx + len(doc[j - 1].text.rstrip("]"))
+        name = doc.text[start:end]
+        if "\n" in name:
+            return
+        known = self.known_key(surname)
+        if known:
+            key = known
+        p = self.persons.get(key)
+        if p is None:
+            if len(self.persons) >= MAX_PERSONS:
+                return
+            p = self.persons[key] = _Person(key=key, name=name, first=start)
+        elif len(name.split()) > len(p.name.split()) and p.first >= start or " " in name and " " not in p.name:
+            p.name = name
+        for k in range(i, j):
+            self.used[k] = True
+        if evidence_idx >= 0:
+            self.used[evidence_idx] = True  # the title is part of this mention, not a reference of its own
+        p.forms.append(name)
+        p.mentions.append(Mention(start, end, name))
+        if first_text in lex.first_names and p.gender is None:
+            p.gender = lex.first_names[first_text]
+        if role is not None and (p.role is None or (role.affiliation and not p.role.affiliation)):
+            p.role = role
+            if role.gender:
+                p.gender = role.gender
+        if role is not None and evidence_idx >= 0:
+            aff, possessor = self.affiliation_before(evidence_idx)
+            if aff and not p.affiliation:
+                p.affiliation = aff
+            if possessor and not p.possessor:
+                p.possessor = possessor
+        r2, aff2 = self.role_after(j)
+        if r2 is not None and p.role is None:
+            p.role = r2
+        if aff2 and not p.affiliation:
+            p.affiliation = aff2
+        if role is not None and role.affiliation and not p.affiliation:
+            p.affiliation = role.affiliation
+        if j < len(doc) - 2 and doc[j].text == "(" and doc[j + 1].text in lex.parties and doc[j + 2].text == ")":
+            p.party = p.party or doc[j + 1].text
+        if p.context_country is None:
+            p.context_country = self._sentence_country(i)
+
+    def _speaks(self, i: int) -> bool:
+        s = self.sent_start[i]
+        k = s
+        while k < len(self.doc) and self.sent_start[k] == s:
+            if self.doc[k].lower_ in self.speech_forms:
+                return True
+            k += 1
+        return False
+
+    def _sentence_country(self, i: int) -> str | None:
+        """First country acting in the sentence of token i (fallback affiliation for officials)."""
+        s = self.sent_start[i]
+        k = s
+        while k < len(self.doc) and self.sent_start[k] == s:
+            if self.label[k] in ("COUNTRY", "METONYM"):
+                return self.canon[k]
+            k += 1
+        return None
+
+    def find_people(self) -> None:
+        doc, lex = self.doc, self.lex
+        n = len(doc)
+        ents = [e for e in doc.ents if e.label_ in ("PER", "PERSON")] if doc.has_annotation("ENT_IOB") else []
+        for e in ents:
+            if not any(self.used[k] for k in range(e.start, e.end)) and self.label[e.start] is None:
+                role, r_idx = self.role_before(e.start)
+                self.add_person(e.start, e.end, role, r_idx, ner=True)
+        for i in range(n):
+            if self.used[i]:
+                continue
+            text, _ = token_core(doc[i])
+            if not text[:1].isupper():
+                continue
+            role, r_idx = self.role_before(i)
+            if role is not None and role.kind != "producer":
+                run = self.name_run(i, need_first=False)
+            elif text in lex.first_names:
+                run = self.name_run(i, need_first=True)
+            else:
+                continue
+            if run:
+                self.add_person(run[0], run[1], role, r_idx)
+        # surname-only and variant mentions of people found above
+        for i in range(n):
+            if self.used[i] or self.label[i] is not None:
+                continue
+            text, start = token_core(doc[i])
+            if not text[:1].isupper() or not text.isalpha() or text in lex.not_names:
+                continue
+            key = self.known_key(text)
+            if key is None:
+                continue
+            p = self.persons[key]
+            genitive = text.endswith("s") and fold(text[:-1]) in (key, *(fold(f.split()[-1]) for f in p.forms))
+            form = text[:-1] if genitive else text
+            self.used[i] = True
+            p.forms.append(form)
+            p.mentions.append(Mention(start, start + len(text), text))
+            role, r_idx = self.role_before(i)
+            if role is not None and role.kind == "role":
+                if p.role is None or (role.affiliation and not p.role.affiliation):
+                    p.role = role
+                aff, _ = self.affiliation_before(r_idx)
+                p.affiliation = p.affiliation or aff or role.affiliation
+
+    def link_references(self) -> None:
+        """Role-only ("der Kremlchef"), demonym ("der Franzose") and pronoun mentions."""
+        doc, lex = self.doc, self.lex
+        if not self.persons:
+            return
+        regions = quote_regions(doc.text)
+        sent_idx = self.sentence_index()
+        recent: list[tuple[int, int, _Person, bool]] = []  # (token, sentence, person, object-like)
+        starts = {}
+        for p in self.persons.values():
+            for m in p.mentions:
+                starts[m.start] = p
+        for tok in doc:
+            text = tok.text
+            p_here = starts.get(tok.idx) or starts.get(token_core(tok)[1])
+            if p_here is not None:
+                recent.append((tok.i, sent_idx[tok.i], p_here, self._object_like(tok.i)))
+                continue
+            if self.used[tok.i]:
+                continue
+            prev = doc[tok.i - 1].lower_ if tok.i else ""
+            target = None
+            if prev in DETERMINERS and text[:1].isupper():
+                role = lex.role(text)
+                if role is not None and role.kind == "role":
+                    target = self._person_with_role(role)
+                elif text in lex.demonyms:
+                    target = self._person_of_country(lex.demonyms[text][0], recent)
+            elif tok.lower_ in PRONOUNS and not in_regions(tok.idx, regions) and (
+                    tok.lower_ != "sie" or self._next_to_speech(tok.i)):
+                target = self._antecedent(PRONOUNS[tok.lower_], sent_idx[tok.i], recent)
+            if target is not None:
+                target.mentions.append(Mention(tok.idx, tok.idx + len(text), text))
+                recent.append((tok.i, sent_idx[tok.i], target, self._object_like(tok.i)))
+
+    def _next_to_speech(self, i: int) -> bool:
+        """ "sagte sie" / "sie betonte": "sie" is singular often enough only beside a verb of saying."""
+        doc = self.doc
+        return any(0 <= k < len(doc) and doc[k].lower_ in self.speech_forms for k in (i - 1, i + 1))
+
+    def _object_like(self, i: int) -> bool:
+        """Is the mention at i governed by a preposition (an object, not a subject)?"""
+        doc, lex = self.doc, self.lex
+        k = i - 1
+        while k >= 0 and k >= i - 4:
+            low = doc[k].lower_
+            if low in lex.prepositions.get("obj", ()):
+                return True
+            if low in DETERMINERS or lex.role(doc[k].text) or (doc[k].text.islower() and lex.adjective(low)) or (
+                self.label[k] is not None and doc[k].text.endswith("s")) or (self.used[k] and k == i - 1):
+                k -= 1
+                continue
+            break
+        return False
+
+    def _antecedent(self, gender: str, sent: int, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
+        cands = [r for r in reversed(recent) if sent - r[1] < PRONOUN_SENTENCE_WINDOW]
+        cands = [r for r in cands if (r[2].gender == gender) or (gender == "m" and r[2].gender is None)]
+        if not cands:
+            return None
+        if gender == "f" and cands[0] is not None and recent and recent[-1][2] is not cands[0][2]:
+            return None  # "sie" is usually plural; only take it when the last person is female
+        subjects = [r for r in cands if not r[3]]
+        return (subjects or cands)[0][2]
+
+    def _person_with_role(self, role: RoleInfo) -> _Person | None:
+        hits = [p for p in self.persons.values() if p.role and p.role.text.lower() == role.text.lower()]
+        if not hits and role.affiliation:
+            hits = [p for p in self.persons.values() if p.role and p.affiliation == role.affiliation]
+        return hits[0] if len(hits) == 1 else None
+
+    def _person_of_country(self, country: str, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
+        for r in reversed(recent):
+            if r[2].affiliation == country:
+                return r[2]
+        hits = [p for p in self.persons.values() if p.affiliation == country]
+        return hits[0] if len(hits) == 1 else None
+
+    def find_groups(self) -> None:
+        """Country, metonym and organisation mentions (places after "in" are not actors)."""
+        doc, lex = self.doc, self.lex
+        loc = lex.prepositions.get("loc", frozenset())
+        i = 0
+        n = len(doc)
+        while i < n:
+            label = self.label[i]
+            if label is None:
+                i += 1
+                continue
+            end = self.span_end[i]
+            canon = self.canon[i]
+            if label == "METONYM":
+                k = i - 1
+                while k >= 0 and doc[k].lower_ in DETERMINERS:
+                    k -= 1
+                if k >= 0 and doc[k].lower_ in loc:
+                    i = end
+                    continue
+            kind = "organization" if label == "ORG" else "country"
+            aff = canon if kind == "country" else lex.organisations.get(doc[i:end].text, (None, None))[1]
+            if kind == "organization" and aff is None:
+                aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
+            g = self.groups.get((kind, canon))
+            if g is None:
+                g = self.groups[(kind, canon)] = _Group(canon, kind, aff, doc[i].idx)
+            span = doc[i:end]
+            g.mentions.append(Mention(span.start_char, span.end_char, span.text))
+            i = end
+        if doc.has_annotation("ENT_IOB"):
+            for e in doc.ents:
+                if e.label_ == "ORG" and self.label[e.start] is None and e.text[:1].isupper():
+                    g = self.groups.get(("organization", e.text))
+                    if g is None:
+                        g = self.groups[("organization", e.text)] = _Group(e.text, "organization", None, e.start_char)
+                    g.mentions.append(Mention(e.start_char, e.end_char, e.text))
+
+    def resolve(self) -> list[Actor]:
+        for p in self.persons.values():
+            if not p.affiliation and p.possessor and p.possessor in self.persons:
+                p.affiliation = self.persons[p.possessor].affiliation
+            if not p.affiliation and p.role is not None and p.role.kind == "role":
+                p.affiliation = p.context_country
+        items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
+        items += [(g.first, "g", g) for g in self.groups.values()]
+        items.sort(key=lambda t: (t[0], t[1]))
+        actors = []
+        for n, (_, what, obj) in enumerate(items, start=1):
+            if what == "p":
+                p = obj  # type: ignore[assignment]
+                assert isinstance(p, _Person)
+                full = [f for f in p.forms if " " in f]
+                if full:  # the most frequent full form names the person (a typo seen first must not win)
+                    p.name = max(_unique(full), key=lambda f: (full.count(f), f.split()[0] in self.lex.first_names))
+                aliases = _unique(f for f in p.forms if f != p.name)
+                actors.append(Actor(
+                    id=f"A{n}", name=p.name, kind="person", role=p.role.text if p.role else None,
+                    affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
+                    mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
+                ))
+            else:
+                g = obj  # type: ignore[assignment]
+                assert isinstance(g, _Group)
+                aliases = _unique(m.text for m in g.mentions if m.text != g.name)
+                actors.append(Actor(
+                    id=f"A{n}", name=g.name, kind=g.kind, affiliation=g.affiliation,  # type: ignore[arg-type]
+                    aliases=tuple(aliases), mentions=tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end))),
+                ))
+        return actors
+
+    def run(self) -> list[Actor]:
+        self.mark_places()
+        self.mark_credits()
+        self.find_people()
+        self.link_references()
+        self.find_groups()
+        return self.resolve()
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for it in items:
+        seen.setdefault(it, None)
+    return list(seen)
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+@functools.lru_cache(maxsize=1)
+def speech_forms() -> frozenset[str]:
+    """Finite forms of verbs of saying (from position_verbs.txt, stance "states")."""
+    return frozenset(r[0].split()[0].lower() for r in read_lexicon("position_verbs.txt") if r[1] == "states")
+
+
+def build_matcher(nlp: Language) -> PhraseMatcher:
+    """PhraseMatcher (ORTH) over country names (+ genitive -s), metonyms and organisations."""
+    lex = lexicon()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    tables = (("COUNTRY", lex.countries), ("METONYM", lex.metonyms), ("ORG", lex.organisations))
+    for label, table in tables:
+        forms = sorted(table)
+        matcher.add(label, [nlp.make_doc(f) for f in forms])
+        gen = [f + "s" for f in forms if not f.endswith(("s", "e", "x", "z")) and not f.isupper()]
+        matcher.add(label + "_GEN", [nlp.make_doc(f) for f in gen])
+    return matcher
+
+
+class ActorComponent:
+    """spaCy component: ``doc._.briefing_actors = list[Actor]``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lex = lexicon()
+        self.matcher = build_matcher(nlp)
+        self.speech = speech_forms()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.briefing_actors = ActorFinder(doc, self.lex, self.matcher, self.speech).run() if len(doc) else []
+        return doc
 
 
 @Language.factory("briefing_actors")
-def make_actors(nlp: Language, name: str) -> "_Component":
-    return _Component()
-
-
-class _Component:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_actors = []
-        return doc
+def make_actors(nlp: Language, name: str) -> ActorComponent:
+    return ActorComponent(nlp)
