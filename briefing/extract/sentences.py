@@ -1,28 +1,156 @@
 """Sentence boundaries for German news text on a blank pipeline.
 
-A first version: spaCy's rule-based Sentencizer plus a boundary at every blank
-line (paragraphs, headings).  The quotes engineer owns and refines this module.
+spaCy's rule-based Sentencizer splits after every period, which breaks German news
+text at "Dr.", "Nr.", "z. B.", initials ("Edmund S. Phelps") and ordinals
+("am 4. September", "der 2. Weltkrieg").  This module finds boundaries with one
+compiled regular expression over the text plus a few checks of the word before the
+period, and always splits at line breaks (paragraphs and headings).  A closing
+quotation mark after the final punctuation stays with its sentence
+(„Wir gehen.“ | Er sagte ...).
+
+``split_sentences(text)`` is a plain function over the text (the quotation
+extractor and tests use it directly); the ``briefing_sentences`` component maps
+its character offsets onto the tokens of a Doc.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from importlib import resources
+
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+
+# Candidate boundary: final punctuation, optional closing quotes/brackets, whitespace
+# without a line break, then something that can begin a sentence.
+_CANDIDATE = re.compile(
+    r"""(?P<punct>[.!?…]+)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)(?=[„"»«‚“(\[\-–]?[\w])""",
+)
+_LINEBREAK = re.compile(r"\n\s*")
+_WORD_BEFORE = re.compile(r"([\w.]+(?:[ ][\w]\.)*[\w]*)$")
+_LAST_WORD = re.compile(r"(\S+)$")
+_FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
+
+# A number of up to this many digits before a period can be an ordinal ("4. September");
+# four digits are a year and end a sentence ("im Jahr 2005. Danach ...").
+MAX_ORDINAL_DIGITS = 3
+
+_MONTHS = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember".split()
+)
+# Words after which "<number>." is an ordinal, not a sentence end ("am 4.", "der 3. Platz").
+_ORDINAL_LEFT = frozenset(
+    """am im vom zum beim bis seit ab der die das den dem des ein eine einer einem einen
+    zur vor nach zwischen dieser diesem diesen dieses jeder jedem jeden sein seine seinem seinen ihr ihre ihrem
+    ihren unser unsere und oder bzw""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations (without their final period) from lexicons/de/abbreviations.txt."""
+    return frozenset(_read_lexicon("abbreviations.txt"))
+
+
+def _read_lexicon(name: str) -> list[str]:
+    text = resources.files("briefing.extract").joinpath("lexicons", "de", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
+    """True when the period at ``m`` belongs to an abbreviation, an initial or an ordinal."""
+    punct = m.group("punct")
+    if punct != "." or m.group("close"):
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    last = _LAST_WORD.search(before)
+    if not last:
+        return False
+    word = last.group(1).lstrip("(„\"»«‚“[")
+    abbr = abbreviations()
+    if word in abbr:
+        return True
+    # Multi-part abbreviations written with spaces: "z. B." -> the text before is "... z. B".
+    two = before.rsplit(None, 2)
+    if len(two) >= 2 and f"{two[-2]} {two[-1]}" in abbr:
+        return True
+    if len(word) == 1 and word.isalpha():
+        # An initial ("Edmund S. Phelps") or part of "z. B.", "u. a.".
+        return True
+    if word.isdigit() and len(word) <= MAX_ORDINAL_DIGITS:
+        nxt = _FIRST_WORD.match(text, m.end())
+        next_word = nxt.group(1) if nxt else ""
+        if next_word.lower() in _MONTHS or (next_word[:1].islower()) or next_word.isdigit():
+            return True
+        prev = before[: last.start()].split()
+        if prev and prev[-1].lower() in _ORDINAL_LEFT:
+            return True
+    # Dotted abbreviations such as "U.S." or "e.V." and dates "04.09."
+    return "." in word.rstrip(".") and len(word) <= 6
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (whitespace between them excluded).
+
+    Args:
+        text: German news text; paragraphs and headings are separated by line breaks.
+
+    Returns:
+        ``(start, end)`` pairs in text order covering every non-space character.
+    """
+    cuts = [0]
+    for m in _LINEBREAK.finditer(text):
+        cuts.append(m.start())
+        cuts.append(m.end())
+    for m in _CANDIDATE.finditer(text):
+        if not _is_false_boundary(text, m):
+            cuts.append(m.start("ws"))
+            cuts.append(m.end("ws"))
+    cuts.append(len(text))
+    cuts.sort()
+    spans = []
+    for i in range(0, len(cuts) - 1, 2):
+        b, e = cuts[i], cuts[i + 1]
+        while b < e and text[b].isspace():
+            b += 1
+        while e > b and text[e - 1].isspace():
+            e -= 1
+        if e > b:
+            spans.append((b, e))
+    # Overlapping cut pairs (a boundary right at a line break) are merged by the sort;
+    # re-split defensively so the spans never overlap.
+    out: list[tuple[int, int]] = []
+    for b, e in spans:
+        if out and b < out[-1][1]:
+            b = out[-1][1]
+            while b < e and text[b].isspace():
+                b += 1
+            if b >= e:
+                continue
+        out.append((b, e))
+    return out
 
 
 @Language.factory("briefing_sentences")
-def make_sentences(nlp: Language, name: str) -> "ParagraphSentencizer":
+def make_sentences(nlp: Language, name: str) -> ParagraphSentencizer:
     return ParagraphSentencizer()
 
 
 class ParagraphSentencizer:
-    def __init__(self) -> None:
-        self._inner = Sentencizer()
+    """Sets ``Token.is_sent_start`` from :func:`split_sentences`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = self._inner(doc)
-        for i, tok in enumerate(doc[:-1]):
-            if "\n" in tok.text_with_ws[len(tok.text):] or (tok.is_space and "\n" in tok.text):
-                doc[i + 1].is_sent_start = True
+        if not len(doc):
+            return doc
+        starts = {b for b, _ in split_sentences(doc.text)}
+        for i, tok in enumerate(doc):
+            if i == 0:
+                tok.is_sent_start = True
+            elif tok.idx in starts:
+                tok.is_sent_start = True
+            elif doc[i - 1].is_space and not tok.is_space and "\n" in doc[i - 1].text:
+                tok.is_sent_start = True
+            else:
+                tok.is_sent_start = False
         return doc

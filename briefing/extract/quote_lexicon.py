@@ -1,0 +1,105 @@
+"""German lexicons for quotation extraction, read once from ``lexicons/de/``.
+
+Every file holds one entry per line with ``#`` comments; see each file's header
+for its format.  Speech verbs are written as lemmas; their inflected forms
+(present, past, participle; separable verbs with and without their particle)
+are generated here so the data files stay reviewable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Inseparable prefixes and the -ieren suffix: their participle has no "ge-".
+_NO_GE_PREFIXES = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "hinter", "wider")
+
+
+def read_lexicon(name: str) -> list[str]:
+    """Non-comment, non-empty lines of ``lexicons/de/<name>`` (stripped)."""
+    path = resources.files("briefing.extract").joinpath("lexicons", "de", name)
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    """One inflected form of a speech verb (merged over the verbs that share it)."""
+
+    lemma: str
+    bare: bool  # a speech verb on its own ("sagte")
+    particles: frozenset[str]  # or only with one of these particles later in the clause ("teilte ... mit")
+    participle: bool
+
+
+def _weak_forms(lemma: str) -> list[str]:
+    """Finite forms (3rd person present/past) and the participle of a weak verb."""
+    if lemma.endswith(("ern", "eln")):
+        stem = lemma[:-1]
+        finite = [stem + "t", lemma, stem + "te", stem + "ten"]
+    else:
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        e = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouälmnrh") else ""
+        finite = [stem + e + "t", lemma, stem + e + "te", stem + e + "ten"]
+    participle = finite[0] if lemma.startswith(_NO_GE_PREFIXES) or lemma.endswith("ieren") else "ge" + finite[0]
+    return finite + [participle]
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, VerbForm]:
+    """Lowercased form -> VerbForm for every speech verb in speech_verbs.txt."""
+    out: dict[str, VerbForm] = {}
+
+    def add(form: str, lemma: str, particle: str, participle: bool) -> None:
+        old = out.get(form)
+        bare = not particle or (old is not None and old.bare)
+        particles = (old.particles if old else frozenset()) | ({particle} if particle else set())
+        out[form] = VerbForm(old.lemma if old else lemma, bare, frozenset(particles), participle)
+
+    for line in read_lexicon("speech_verbs.txt"):
+        head, _, listed = line.partition(":")
+        particle, _, lemma = head.strip().rpartition("|")
+        forms = listed.split() if listed.strip() else _weak_forms(lemma)
+        *finite, participle = forms
+        if particle:
+            for f in finite:
+                add(f, particle + lemma, particle, False)
+                add(particle + f, particle + lemma, "", False)  # verb-final: "wie er mitteilte"
+            joined = participle if participle.startswith(particle) else particle + participle
+            add(joined, particle + lemma, "", True)
+        else:
+            for f in finite:
+                add(f, lemma, "", False)
+            add(participle, lemma, "", True)
+    return out
+
+
+@lru_cache(maxsize=1)
+def attribution_markers() -> dict[str, frozenset[str]]:
+    """Kind -> lowercased marker words (kinds: prep, postp, noun, adverb)."""
+    kinds: dict[str, set[str]] = {}
+    for line in read_lexicon("attribution_markers.txt"):
+        kind, _, word = line.partition("\t")
+        kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """First column of a one-word-per-line lexicon, lowercased."""
+    return frozenset(line.split("\t")[0].strip().lower() for line in read_lexicon(name))
+
+
+@lru_cache(maxsize=1)
+def role_stems() -> tuple[str, ...]:
+    """Role titles from roles.txt (owned by the actors stage); a word ending in one is a role."""
+    return tuple(sorted(word_set("roles.txt"), key=len, reverse=True))
+
+
+def is_role(word: str) -> bool:
+    """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident")."""
+    w = word.lower()
+    return any(w.endswith(stem) for stem in role_stems())

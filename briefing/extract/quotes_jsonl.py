@@ -1,0 +1,88 @@
+"""``briefing quotes IN.jsonl > OUT.jsonl``: quotations of JSONL documents.
+
+Each input line is ``{"id", "text", ...}``; each output line is
+``{"id", "quotes": [{"kind", "span": [b, e], "speaker": {"span": [b, e] | null, "name"}}]}``
+with offsets into the input ``text`` exactly as given (no cleaning).  A line that is
+not valid JSON, or has no text, is reported on stderr with its line number and
+skipped (or answered with an empty result when its id is known).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import IO, Any
+
+from spacy.language import Language
+
+from briefing.errors import ExtractError
+from briefing.models import Quote
+
+log = logging.getLogger(__name__)
+
+# The components the quotation command needs; actors link speakers to full names.
+QUOTE_COMPONENTS = ("briefing_actors", "briefing_quotes")
+
+
+def build_nlp(model: str = "blank") -> Language:
+    """The pipeline for quotations: sentences, actors (when available) and quotes."""
+    from briefing.extract.nlp import make_nlp
+
+    try:
+        return make_nlp(model, components=QUOTE_COMPONENTS)
+    except ImportError as e:  # another stage's module is missing in a partial checkout
+        log.warning("quotes: running without actor linking (%s)", e)
+        import spacy
+
+        from briefing.extract import quotes, sentences  # noqa: F401  (register the factories)
+
+        if model in ("", "blank", None):
+            nlp = spacy.blank("de")
+        else:
+            try:
+                nlp = spacy.load(model)
+            except (OSError, ImportError, ValueError) as err:
+                raise ExtractError(f"cannot load spaCy pipeline {model!r}: {str(err).splitlines()[0]}") from None
+        if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
+            nlp.add_pipe("briefing_sentences", first=True)
+        nlp.add_pipe("briefing_quotes")
+        return nlp
+
+
+def quote_to_json(q: Quote) -> dict[str, Any]:
+    """The public JSON of one quotation (eval contract, README §1)."""
+    span = [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None
+    return {"kind": q.kind, "span": [q.start, q.end], "speaker": {"span": span, "name": q.speaker_name}}
+
+
+def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> None:
+    """Read JSONL documents from ``infile`` and write one line of quotations per document.
+
+    Args:
+        infile: text stream of JSON lines with at least "id" and "text".
+        outfile: text stream for the result lines.
+        model: "blank" or an installed spaCy pipeline.
+    """
+    nlp = build_nlp(model)
+    max_len = nlp.max_length
+    for lineno, line in enumerate(infile, 1):
+        if not line.strip():
+            continue
+        try:
+            doc_in = json.loads(line)
+        except json.JSONDecodeError as e:
+            log.warning("line %d: not valid JSON (%s): skipped", lineno, e.msg)
+            continue
+        if not isinstance(doc_in, dict) or "id" not in doc_in:
+            log.warning("line %d: no \"id\": skipped", lineno)
+            continue
+        text = doc_in.get("text")
+        quotes: list[dict[str, Any]] = []
+        if not isinstance(text, str):
+            log.warning("line %d (id %s): no \"text\" string: no quotations", lineno, doc_in["id"])
+        elif len(text) > max_len:
+            log.warning("line %d (id %s): text longer than %d characters: no quotations", lineno, doc_in["id"], max_len)
+        else:
+            doc = nlp(text)
+            quotes = [quote_to_json(q) for q in (doc._.briefing_quotes or [])]
+        outfile.write(json.dumps({"id": doc_in["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
