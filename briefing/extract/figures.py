@@ -1,17 +1,211 @@
-"""briefing_figures component (first version: registers the factory; extraction follows)."""
+"""Key figures: numbers with what they count ("rund 40 Milliarden Euro", "vier Brigaden").
+
+Numbers are found by one compiled regular expression over the text (German
+format: "2.500", "1,3") and by number words from the lexicon; the unit is the
+currency, "Prozent" or the counted noun after the number, skipping adjectives
+("26 westliche Staaten"). Dates, times, years, ratios ("40-mal") and references
+("Seite 3") are not figures. The component stores ``list[Figure]`` on
+``doc._.briefing_figures``.
+"""
 
 from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.extract.actors import read_lexicon
+from briefing.models import Figure
+
+# German digits: thousands with ".", decimals with ","; a digit, dot or comma right before or a
+# dot/comma + digit right after means we are inside a date, time or other number ("10.00", "04.09.2025").
+NUMBER_RE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![.,]?\d)")
+# Adjectives allowed between a number and its noun ("vier mechanisierte ukrainische Brigaden").
+MAX_ADJECTIVES = 3
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Four-digit numbers in this range without a currency/percent unit are years.
+YEAR_RANGE = (1900, 2100)
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    currency: dict[str, str]
+    percent: dict[str, str]
+    scale: dict[str, float]
+    nouns: dict[str, str]
+    skip_units: frozenset[str]
+    number_words: dict[str, float]
+    qualifiers: tuple[tuple[str, ...], ...]  # longest first, lowercase words
+    exclusions: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def figure_lexicon() -> FigureLexicon:
+    """Load the unit, number-word, qualifier and exclusion lexicons once."""
+    currency, percent, scale, nouns, skip = {}, {}, {}, {}, set()
+    for row in read_lexicon("units.txt"):
+        form, kind = row[0], row[1]
+        value = row[2] if len(row) > 2 else ""
+        if kind == "currency":
+            currency[form] = value
+        elif kind == "percent":
+            percent[form] = value
+        elif kind == "scale":
+            scale[form] = float(value)
+        elif kind == "noun":
+            nouns[form] = value
+        elif kind == "skip":
+            skip.add(form)
+    quals = sorted((tuple(r[0].lower().split()) for r in read_lexicon("qualifiers.txt")), key=len, reverse=True)
+    return FigureLexicon(
+        currency=currency,
+        percent=percent,
+        scale=scale,
+        nouns=nouns,
+        skip_units=frozenset(skip),
+        number_words={r[0]: float(r[1]) for r in read_lexicon("number_words.txt")},
+        qualifiers=tuple(quals),
+        exclusions=frozenset(r[0] for r in read_lexicon("figure_exclusions.txt")),
+    )
+
+
+def parse_number(integer: str, decimals: str | None) -> float:
+    """German digits to float: "2.500" -> 2500, ("1", "3") -> 1.3."""
+    value = float(integer.replace(".", ""))
+    if decimals:
+        value += float("0." + decimals)
+    return value
+
+
+def normalise_noun(noun: str, lex: FigureLexicon) -> str:
+    """Counted noun in the nominative plural: "Ländern" -> "Länder" (dative -n of -er/-el nouns)."""
+    if noun in lex.nouns:
+        return lex.nouns[noun]
+    if noun.endswith(("ern", "eln")) and len(noun) > 4:
+        return noun[:-1]
+    return noun
+
+
+class FigureFinder:
+    """Finds the figures of one Doc."""
+
+    def __init__(self, doc: Doc, lex: FigureLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.starts = [t.idx for t in doc]
+        if doc.has_annotation("SENT_START"):
+            self.sents = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            self.sents = [(0, len(doc.text))]
+        self.sent_starts = [s[0] for s in self.sents]
+
+    def token_at(self, char: int) -> int:
+        return bisect.bisect_right(self.starts, char) - 1
+
+    def sentence(self, char: int) -> tuple[int, int]:
+        return self.sents[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
+
+    def run(self) -> list[Figure]:
+        doc = self.doc
+        found: list[Figure] = []
+        for m in NUMBER_RE.finditer(doc.text):
+            i = self.token_at(m.start())
+            if i < 0 or doc[i].idx != m.start():
+                continue
+            # a number glued to more text in one token ("40-mal", "30-jährige", "2][Maria") is no figure
+            if doc[i].text not in (m.group(0), m.group(1)) and not doc[i].text.startswith(m.group(0) + "%"):
+                continue
+            fig = self.figure(i, parse_number(m.group(1), m.group(2)), is_digit=True, raw=m.group(0))
+            if fig:
+                found.append(fig)
+        for tok in doc:
+            value = self.lex.number_words.get(tok.lower_)
+            if value is not None and tok.text[:1].islower():
+                fig = self.figure(tok.i, value, is_digit=False, raw=tok.text)
+                if fig:
+                    found.append(fig)
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
+
+    def figure(self, i: int, value: float, is_digit: bool, raw: str) -> Figure | None:
+        doc, lex = self.doc, self.lex
+        n = len(doc)
+        if i > 0 and (doc[i - 1].text in lex.exclusions or (
+                i > 1 and doc[i - 1].lower_ == "von" and doc[i - 2].text in lex.exclusions)):
+            return None
+        j = i + 1
+        if j < n and doc[j].text == "." and is_digit:  # ordinal or date: "4. September"
+            return None
+        if j < n and doc[j].text in lex.scale:
+            value *= lex.scale[doc[j].text]
+            j += 1
+        if j >= n:
+            return None
+        unit_tok = doc[j]
+        text = unit_tok.text
+        if text in lex.currency:
+            unit = lex.currency[text]
+        elif text in lex.percent:
+            unit = lex.percent[text]
+        else:
+            if is_digit and raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+                return None
+            k, adjectives = j, 0
+            while k < n and adjectives <= MAX_ADJECTIVES:
+                t = doc[k]
+                if t.is_space or t.text == "|":  # line breaks and layout residue inside the phrase
+                    k += 1
+                elif t.text.islower() and t.text.isalpha() and t.text.endswith(ADJECTIVE_ENDINGS) and (
+                        t.lower_ not in lex.number_words) and adjectives < MAX_ADJECTIVES:
+                    adjectives += 1
+                    k += 1
+                else:
+                    break
+            if k >= n:
+                return None
+            noun = doc[k].text
+            if not noun[:1].isupper() or not noun.replace("-", "").isalpha() or noun in lex.skip_units:
+                return None
+            if noun.isupper() and len(noun) > 1 and noun not in lex.currency:
+                return None  # acronyms after numbers are mostly names ("G7", "F-16")
+            unit_tok = doc[k]
+            unit = normalise_noun(noun, lex)
+        start = doc[i].idx
+        qualifier = None
+        for words in lex.qualifiers:
+            m = len(words)
+            if i - m >= 0 and tuple(t.lower_ for t in doc[i - m:i]) == words:
+                qualifier = " ".join(t.text for t in doc[i - m:i])
+                start = doc[i - m].idx
+                break
+        end = unit_tok.idx + len(unit_tok.text)
+        s_start, s_end = self.sentence(doc[i].idx)
+        return Figure(
+            value=value,
+            unit=unit,
+            text=doc.text[start:end],
+            context=doc.text[s_start:s_end].strip(),
+            start=start,
+            end=end,
+            qualifier=qualifier,
+        )
+
+
+class FigureComponent:
+    """spaCy component: ``doc._.briefing_figures = list[Figure]``."""
+
+    def __init__(self) -> None:
+        self.lex = figure_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.briefing_figures = FigureFinder(doc, self.lex).run() if len(doc) else []
+        return doc
+
 
 @Language.factory("briefing_figures")
-def make_figures(nlp: Language, name: str) -> "_Component":
-    return _Component()
-
-
-class _Component:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_figures = []
-        return doc
+def make_figures(nlp: Language, name: str) -> FigureComponent:
+    return FigureComponent()
