@@ -1,0 +1,203 @@
+"""Build the day's email: one MIME body for everybody, personal headers per subscriber.
+
+The body (multipart/mixed: text + HTML alternative, the PDF attached) is
+generated once per run with ``email.message.EmailMessage`` and ``policy.SMTP``;
+per subscriber only ``To``, ``Message-ID`` and ``List-Unsubscribe`` are
+prepended. That keeps 10,000 messages cheap (no 10,000 base64 encodings of
+the PDF) and makes every copy of a day byte-identical apart from those three
+lines - a message repeated after a crash is the same message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from briefing.deliver.store import Edition, Subscriber, clean_text, normalize_email
+from briefing.errors import DeliverError
+
+# A subject line is read on a phone: cut the headline, not the date.
+MAX_HEADLINE = 160
+# Hex digits of the sha256 in a Message-ID: 96 bits, no collisions in practice.
+MESSAGE_ID_HASH_CHARS = 24
+
+_POLICY = policy.SMTP
+# URL characters allowed in the unsubscribe template (RFC 3986, minus quoting chars).
+_URL_RE = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%{}]+")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message ready for the wire."""
+
+    envelope_from: str
+    recipient: str
+    message_id: str
+    data: bytes
+
+
+def attachment_name(day: date) -> str:
+    """File name of the attached PDF (ASCII, so every mail client shows it)."""
+    return f"Europaeische-Perspektive-{day.isoformat()}.pdf"
+
+
+def german_date(day: date) -> str:
+    """``4. September 2025`` via CLDR."""
+    from babel.dates import format_date
+
+    return format_date(day, "d. MMMM y", locale="de")
+
+
+def lead_headline(briefing_json: bytes) -> tuple[str | None, str | None]:
+    """``(title, headline of the lead story)`` from a briefing.json; None where absent.
+
+    Read leniently on purpose: a subject line must not fail a send because the
+    JSON grew or lost an unrelated key.
+    """
+    try:
+        data = json.loads(briefing_json.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise DeliverError(f"briefing.json is not valid JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise DeliverError("briefing.json is not a JSON object")
+    title = data.get("title") if isinstance(data.get("title"), str) else None
+    stories = [s for s in data.get("stories") or [] if isinstance(s, dict) and isinstance(s.get("headline"), str)]
+    lead = next((s for s in stories if not s.get("background")), stories[0] if stories else None)
+    return title, (lead["headline"] if lead else None)
+
+
+def subject_line(title: str, day: date, headline: str | None) -> str:
+    """``Europäische Perspektive, 4. September 2025: <headline>`` on one clean line."""
+    head = f"{clean_text(title) or 'Europäische Perspektive'}, {german_date(day)}"
+    headline = clean_text(headline, MAX_HEADLINE)
+    return f"{head}: {headline}" if headline else head
+
+
+def message_id(day: date, email: str, domain: str) -> str:
+    """Deterministic Message-ID of the (day, subscriber) message.
+
+    A message resent after a crash carries the same ID, so receiving systems
+    and the subscriber's client can recognise the duplicate.
+    """
+    digest = hashlib.sha256(f"{day.isoformat()}\n{email.lower()}".encode()).hexdigest()
+    return f"<briefing.{day.isoformat()}.{digest[:MESSAGE_ID_HASH_CHARS]}@{domain}>"
+
+
+class MessageFactory:
+    """Turns the frozen edition into one :class:`Outgoing` per subscriber."""
+
+    def __init__(
+        self,
+        edition: Edition,
+        day: date,
+        *,
+        from_addr: str,
+        list_id: str,
+        unsubscribe_url: str,
+        unsubscribe_mailto: str | None,
+        title: str,
+    ) -> None:
+        self.day = day
+        self.sender = _parse_from(from_addr)
+        self.domain = self.sender.domain
+        self.unsubscribe_url = _check_url_template(unsubscribe_url)
+        self.unsubscribe_mailto = _mailto(unsubscribe_mailto) if unsubscribe_mailto else None
+        json_title, headline = lead_headline(edition.briefing_json)
+        self.subject = subject_line(json_title or title, day, headline)
+        list_id_value = clean_text(list_id, 250)
+        if not list_id_value or not list_id_value.isascii() or "<" not in list_id_value:
+            raise DeliverError(f"list_id {list_id!r} must look like 'Name <list.example.org>' (ASCII)")
+        self._base = self._build_base(edition, list_id_value)
+
+    # -- once per run
+
+    def _build_base(self, edition: Edition, list_id: str) -> bytes:
+        msg = EmailMessage(policy=_POLICY)
+        msg["From"] = self.sender
+        msg["Subject"] = self.subject
+        msg["Date"] = format_datetime(datetime.fromisoformat(edition.frozen_at))
+        msg["List-Id"] = list_id
+        if self.unsubscribe_url.startswith("https://"):
+            # RFC 8058 one-click: only meaningful with an HTTPS URI.
+            msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        msg["Precedence"] = "bulk"
+        msg.set_content(_decode(edition.txt, "briefing.txt"), cte="quoted-printable")
+        msg.add_alternative(_decode(edition.html, "briefing.html"), subtype="html", cte="quoted-printable")
+        msg.add_attachment(edition.pdf, maintype="application", subtype="pdf", filename=attachment_name(self.day))
+        # Fixed boundaries: "=_" never occurs in quoted-printable or base64 text,
+        # and the same edition gives the same bytes on every run.
+        for i, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+            part.set_boundary(f"=_briefing_{edition.sha256[:16]}_{i}")
+        return msg.as_bytes(policy=_POLICY)
+
+    # -- once per subscriber
+
+    def build(self, sub: Subscriber) -> Outgoing:
+        """The message for ``sub`` with its deterministic Message-ID."""
+        return self._personal(sub.email, sub.name, sub.token, message_id(self.day, sub.email, self.domain))
+
+    def build_test(self, email: str, token: str, nonce: str) -> Outgoing:
+        """A test copy (``--to``): its own Message-ID so it never shadows the real one."""
+        mid = f"<briefing.{self.day.isoformat()}.test.{nonce}@{self.domain}>"
+        return self._personal(email, None, token, mid)
+
+    def _personal(self, email: str, name: str | None, token: str, mid: str) -> Outgoing:
+        address = normalize_email(email)
+        to = Address(display_name=clean_text(name) or "", addr_spec=address)
+        lines = [
+            _POLICY.fold("To", _POLICY.header_factory("To", str(to))),
+            f"Message-ID: {mid}\r\n",
+            self._list_unsubscribe(token),
+        ]
+        head = "".join(lines).encode("ascii")
+        return Outgoing(self.sender.addr_spec, address, mid, head + self._base)
+
+    def _list_unsubscribe(self, token: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9_\-]+", token):
+            raise DeliverError("a subscriber token has unexpected characters; the database was edited by hand?")
+        entries = [f"<{self.unsubscribe_url.replace('{token}', token)}>"]
+        if self.unsubscribe_mailto:
+            entries.append(f"<mailto:{self.unsubscribe_mailto}?subject=unsubscribe-{token}>")
+        return "List-Unsubscribe: " + ",\r\n ".join(entries) + "\r\n"
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise DeliverError(f"{name} is not UTF-8 text: {e}") from None
+
+
+def _parse_from(from_addr: str) -> Address:
+    value = clean_text(from_addr, 300) or ""
+    try:
+        header = _POLICY.header_factory("From", value)
+        addresses = header.addresses  # type: ignore[attr-defined]
+    except (ValueError, IndexError, AttributeError) as e:
+        raise DeliverError(f"from_addr {from_addr!r} is not an address: {e}") from None
+    if len(addresses) != 1 or header.defects:
+        raise DeliverError(f"from_addr {from_addr!r} must be one address like 'Name <briefing@example.org>'")
+    addr = addresses[0]
+    normalize_email(addr.addr_spec)
+    return Address(display_name=addr.display_name, addr_spec=addr.addr_spec)
+
+
+def _check_url_template(url: str) -> str:
+    if "{token}" not in url or not _URL_RE.fullmatch(url):
+        raise DeliverError(
+            f"unsubscribe_url {url!r} must be an http(s) URL containing {{token}}, "
+            "e.g. https://example.org/unsubscribe/{token}"
+        )
+    return url
+
+
+def _mailto(value: str) -> str:
+    address = value.removeprefix("mailto:")
+    return normalize_email(address)

@@ -1,0 +1,209 @@
+"""Where messages go: an SMTP server, or ``.eml`` files for dry runs and tests.
+
+Both implement :class:`Messenger` (``send``, ``close``). ``send`` either
+returns (the message was accepted) or raises :class:`PermanentFailure` (a 5xx
+reply: do not try again) or :class:`TransientFailure` (4xx, dropped
+connection, timeout - after the retries were used up).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import smtplib
+import ssl
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from briefing.deliver.message import Outgoing
+from briefing.errors import DeliverError
+from briefing.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Retries come from settings.smtp_attempts / smtp_backoff (defaults 4 and 1 s:
+# waits of 1, 2, 4 s). Enough to ride out a server restart or a "451 try
+# again", short enough that a dead server fails the cron run within seconds.
+
+
+class Messenger(Protocol):
+    """Anything that can deliver an :class:`Outgoing`."""
+
+    def send(self, message: Outgoing) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class DeliveryFailure(Exception):
+    """A message was not accepted; ``reply`` is the server's answer (or the error)."""
+
+    def __init__(self, reply: str) -> None:
+        super().__init__(reply)
+        self.reply = reply
+
+
+class PermanentFailure(DeliveryFailure):
+    """A 5xx reply for this message: retrying will not help."""
+
+
+class TransientFailure(DeliveryFailure):
+    """Still failing after the retries; ``connection`` says the server itself is unreachable."""
+
+    def __init__(self, reply: str, connection: bool) -> None:
+        super().__init__(reply)
+        self.connection = connection
+
+
+# ---------------------------------------------------------------- files
+
+
+class FileMessenger:
+    """Writes each message to ``folder`` as ``NNNNN-address.eml`` (for ``--dry-run`` and tests)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.count = 0
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise DeliverError(f"cannot create {self.folder}: {e.strerror or e}") from None
+
+    def send(self, message: Outgoing) -> None:
+        self.count += 1
+        safe = re.sub(r"[^A-Za-z0-9@._+-]", "_", message.recipient)
+        path = self.folder / f"{self.count:05d}-{safe}.eml"
+        try:
+            path.write_bytes(message.data)
+        except OSError as e:
+            raise DeliverError(f"cannot write {path}: {e.strerror or e}") from None
+
+    def close(self) -> None:
+        pass
+
+
+# ---------------------------------------------------------------- SMTP
+
+
+class SMTPMessenger:
+    """One SMTP connection for the whole run, re-opened when it drops.
+
+    Security (plain, STARTTLS or implicit TLS) and login come from the
+    settings; certificates are verified with the system's trust store.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.host = settings.smtp_host
+        self.port = settings.smtp_port
+        self.security = settings.smtp_security
+        self.timeout = settings.smtp_timeout
+        self.user = settings.smtp_user
+        self.password = settings.smtp_password
+        self.attempts = max(1, settings.smtp_attempts)
+        self.backoff = max(0.0, settings.smtp_backoff)
+        self.sleep = sleep
+        self.conn: smtplib.SMTP | None = None
+        self.connections = 0  # opened so far, for the log and the benchmark
+
+    # -- connection
+
+    def _connect(self) -> smtplib.SMTP:
+        context = ssl.create_default_context()
+        conn: smtplib.SMTP
+        if self.security == "ssl":
+            conn = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        else:
+            conn = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        try:
+            conn.ehlo()
+            if self.security == "starttls":
+                conn.starttls(context=context)
+                conn.ehlo()
+            if self.user:
+                conn.login(self.user, self.password or "")
+        except BaseException:
+            _quietly_close(conn)
+            raise
+        self.connections += 1
+        log.debug("connected to %s:%s (%s)", self.host, self.port, self.security)
+        return conn
+
+    def _drop(self) -> None:
+        if self.conn is not None:
+            _quietly_close(self.conn)
+            self.conn = None
+
+    # -- sending
+
+    def send(self, message: Outgoing) -> None:
+        """Hand ``message`` to the server, retrying transient failures with backoff."""
+        last = ""
+        connection_problem = False
+        for attempt in range(1, self.attempts + 1):
+            if attempt > 1:
+                delay = self.backoff * 2 ** (attempt - 2)
+                log.info("retrying %s in %.1f s (attempt %d): %s", message.recipient, delay, attempt, last)
+                self.sleep(delay)
+            try:
+                if self.conn is None:
+                    self.conn = self._connect()
+                self.conn.sendmail(message.envelope_from, [message.recipient], message.data)
+                return
+            except smtplib.SMTPAuthenticationError as e:
+                self._drop()
+                raise DeliverError(f"SMTP login as {self.user!r} on {self.host} refused: {_reply(e)}") from None
+            except smtplib.SMTPNotSupportedError as e:
+                self._drop()
+                raise DeliverError(f"SMTP server {self.host} does not support {self.security}: {e}") from None
+            except ssl.SSLError as e:
+                self._drop()
+                raise DeliverError(f"TLS with {self.host}:{self.port} failed: {e}") from None
+            except smtplib.SMTPRecipientsRefused as e:
+                code, text = next(iter(e.recipients.values()))
+                last, connection_problem = _format(code, text), False
+                if 500 <= code < 600:
+                    raise PermanentFailure(last) from None
+            except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as e:
+                last, connection_problem = _reply(e), False
+                if 500 <= e.smtp_code < 600:
+                    raise PermanentFailure(last) from None
+                if e.smtp_code == 421:  # "service not available, closing channel"
+                    self._drop()
+                    connection_problem = True
+            except smtplib.SMTPResponseException as e:
+                # Unexpected replies during connect/EHLO (e.g. 421 or 554 greeting).
+                last, connection_problem = _reply(e), True
+                self._drop()
+            except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, TimeoutError, OSError) as e:
+                last, connection_problem = f"{type(e).__name__}: {e}".rstrip(": "), True
+                self._drop()
+        raise TransientFailure(last, connection=connection_problem)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.quit()
+            except (smtplib.SMTPException, OSError):
+                pass
+            finally:
+                self._drop()
+
+
+def _format(code: int, text: bytes | str) -> str:
+    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {' '.join(message.split())}"
+
+
+def _reply(e: smtplib.SMTPResponseException) -> str:
+    return _format(e.smtp_code, e.smtp_error)
+
+
+def _quietly_close(conn: smtplib.SMTP) -> None:
+    with contextlib.suppress(OSError):
+        conn.close()

@@ -1,0 +1,355 @@
+"""`briefing send` against a real SMTP server (aiosmtpd on 127.0.0.1, in this process)."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from deliver_helpers import (
+    DAY,
+    HEADLINE,
+    Handler,
+    add_many,
+    addresses,
+    env_for,
+    ledger,
+    make_day,
+    pdf_bytes,
+    start_server,
+)
+
+from briefing.cli import main
+from briefing.deliver import send_day
+from briefing.deliver.send import RateLimiter
+from briefing.errors import DeliverError
+from briefing.settings import Settings
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[Handler, int]]:
+    handler = Handler()
+    controller = start_server(handler)
+    try:
+        yield handler, controller.port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, server: tuple[Handler, int]) -> Settings:
+    make_day(tmp_path / "out")
+    return Settings(
+        db=str(tmp_path / "data" / "briefing.db"),
+        out=str(tmp_path / "out"),
+        smtp_host="127.0.0.1",
+        smtp_port=server[1],
+        smtp_timeout=10,
+        smtp_attempts=3,
+        smtp_backoff=0.01,
+        from_addr="Europäische Perspektive <briefing@example.org>",
+        unsubscribe_url="https://example.org/abmelden/{token}",
+        unsubscribe_mailto="abmelden@example.org",
+        list_id="Europaeische Perspektive <ep.example.org>",
+    )
+
+
+def test_three_subscribers_get_one_message_each_with_parts_and_headers(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(3), {"leser001@example.org": "Jürgen Müller"})
+    report = send_day(settings, DAY, None, None)
+    assert report.ok and report.summary() == "2025-09-04: sent 3, skipped 0 (already sent), failed 0"
+    got = handler.by_rcpt()
+    assert sorted(got) == addresses(3)
+    for rcpt, [received] in got.items():
+        msg = received.message
+        assert msg["To"].addresses[0].addr_spec == rcpt
+        assert msg["From"].addresses[0].addr_spec == "briefing@example.org"
+        assert str(msg["Subject"]) == f"Europäische Perspektive, 4. September 2025: {HEADLINE}"
+        assert msg["Date"] and msg["List-Id"] == "Europaeische Perspektive <ep.example.org>"
+        assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        unsub = str(msg["List-Unsubscribe"])
+        assert unsub.startswith("<https://example.org/abmelden/") and "<mailto:abmelden@example.org?subject=unsubscribe-" in unsub
+        assert msg["Message-ID"].endswith("@example.org>")
+        assert msg.get_content_type() == "multipart/mixed"
+        text = msg.get_body(("plain",))
+        html = msg.get_body(("html",))
+        assert text is not None and "Grüße aus Brüssel" in text.get_content()
+        assert html is not None and f"<h1>{HEADLINE}</h1>" in html.get_content()
+        [attachment] = list(msg.iter_attachments())
+        assert attachment.get_filename() == "Europaeische-Perspektive-2025-09-04.pdf"
+        assert attachment.get_content_type() == "application/pdf"
+        assert attachment.get_content() == (Path(settings.out) / "2025-09-04" / "briefing.pdf").read_bytes()
+    named = got["leser001@example.org"][0].message["To"].addresses[0]
+    assert named.display_name == "Jürgen Müller"
+    # Non-ASCII travels RFC 2047-encoded: the raw bytes are pure ASCII.
+    raw = got["leser001@example.org"][0].data
+    assert raw.isascii() and b"=?utf-8?" in raw.split(b"\r\n\r\n", 1)[0]
+    # Each subscriber has an own token, and one connection served the whole run.
+    tokens = {str(r.message["List-Unsubscribe"]).split("/abmelden/")[1].split(">")[0] for [r] in got.values()}
+    assert len(tokens) == 3
+    assert handler.connections == 1
+
+
+def test_rerun_sends_nothing(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(3))
+    assert send_day(settings, DAY, None, None).ok
+    report = send_day(settings, DAY, None, None)
+    assert report.ok and report.summary() == "2025-09-04: sent 0, skipped 3 (already sent), failed 0"
+    assert len(handler.messages()) == 3
+
+
+def test_message_ids_are_deterministic_per_day_and_subscriber(settings: Settings, server, tmp_path: Path) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(2))
+    send_day(settings, DAY, None, None)
+    first = {r.rcpt: r.message_id for r in handler.messages()}
+    # The same subscribers in a fresh database, same day: same IDs; other day: other IDs.
+    other = replace(settings, db=str(tmp_path / "other.db"))
+    add_many(Path(other.db), addresses(2))
+    send_day(other, DAY, None, None)
+    second = {r.rcpt: r.message_id for r in handler.messages()[2:]}
+    assert first == second and len(set(first.values())) == 2
+    make_day(Path(settings.out), date(2025, 9, 5))
+    send_day(settings, date(2025, 9, 5), None, None)
+    third = {r.rcpt: r.message_id for r in handler.messages()[4:]}
+    assert set(third.values()).isdisjoint(first.values())
+
+
+def test_server_dying_after_two_of_five_fails_the_run_and_rerun_sends_the_other_three(settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(5))
+    handler.die_after = 2
+    report = send_day(settings, DAY, None, None)
+    assert not report.ok
+    assert report.sent == 2 and report.stopped and report.remaining == 2
+    assert "again" in report.failure_message() and "\n" not in report.failure_message()
+    assert len(handler.messages()) == 2
+    handler.die_after = None
+    rerun = send_day(settings, DAY, None, None)
+    assert rerun.ok and rerun.sent == 3 and rerun.skipped == 2
+    counts = {rcpt: len(msgs) for rcpt, msgs in handler.by_rcpt().items()}
+    assert counts == {a: 1 for a in addresses(5)}
+
+
+def test_dropped_connection_is_reopened_within_the_run(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(4))
+    handler.drop_once_after = 2
+    report = send_day(settings, DAY, None, None)
+    assert report.ok and report.sent == 4
+    assert handler.connections == 2
+    assert sorted(r.rcpt for r in handler.messages()) == addresses(4)
+
+
+def test_550_is_recorded_others_sent_and_not_retried(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(3))
+    handler.reject["leser001@example.org"] = "550 5.1.1 <leser001@example.org>: user unknown"
+    report = send_day(settings, DAY, None, None)
+    assert not report.ok and report.sent == 2
+    assert report.failed == [("leser001@example.org", "550 5.1.1 <leser001@example.org>: user unknown")]
+    assert "leser001@example.org" in report.failure_message()
+    status = ledger(Path(settings.db))
+    assert status["leser001@example.org"] == ("failed-permanent", "550 5.1.1 <leser001@example.org>: user unknown")
+    assert status["leser000@example.org"][0] == "sent"
+    handler.reject.clear()  # even if the address works now, the day's run does not retry it
+    rerun = send_day(settings, DAY, None, None)
+    assert rerun.ok and rerun.sent == 0 and rerun.earlier_failed == 1
+    assert "1 not retried" in rerun.summary()
+    assert [r.rcpt for r in handler.messages()].count("leser001@example.org") == 0
+
+
+def test_transient_451_is_retried_and_delivered(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(3))
+    handler.transient_once["leser002@example.org"] = "451 4.7.1 greylisted, try again"
+    report = send_day(settings, DAY, None, None)
+    assert report.ok and report.sent == 3
+    assert sorted(r.rcpt for r in handler.messages()) == addresses(3)
+    assert ledger(Path(settings.db))["leser002@example.org"][0] == "sent"
+
+
+def test_persistent_4xx_is_a_temporary_failure_retried_by_the_next_run(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(2))
+    settings = replace(settings, smtp_attempts=2)
+    handler.transient_once["leser000@example.org"] = "452 4.2.2 mailbox full"
+    report = send_day(replace(settings, smtp_attempts=1), DAY, None, None)
+    assert not report.ok and report.sent == 1 and report.failed[0][1].startswith("452")
+    assert ledger(Path(settings.db))["leser000@example.org"][0] == "failed-temporary"
+    rerun = send_day(settings, DAY, None, None)
+    assert rerun.ok and rerun.sent == 1 and rerun.skipped == 1
+
+
+def test_unreachable_server_fails_with_clear_report(settings: Settings, server) -> None:
+    handler, port = server
+    add_many(Path(settings.db), addresses(2))
+    handler.die_after = 0
+    report = send_day(settings, DAY, None, None)
+    assert not report.ok and report.sent == 0 and report.remaining == 1
+    assert "127.0.0.1" in report.failure_message()
+
+
+def test_frozen_content_is_sent_on_resume_not_a_rebuilt_briefing(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(4))
+    handler.die_after = 2
+    send_day(settings, DAY, None, None)
+    # The briefing is rebuilt in between (new headline, new PDF) ...
+    make_day(Path(settings.out), headline="Eine ganz andere Schlagzeile", marker="v2")
+    handler.die_after = None
+    send_day(settings, DAY, None, None)
+    msgs = handler.messages()
+    assert len(msgs) == 4
+    # ... but the resumed run mails the frozen first version.
+    assert {str(r.message["Subject"]) for r in msgs} == {f"Europäische Perspektive, 4. September 2025: {HEADLINE}"}
+    assert {next(r.message.iter_attachments()).get_content() for r in msgs} == {pdf_bytes()}
+    # Every copy of the day is identical apart from To, Message-ID and List-Unsubscribe.
+    bodies = {r.data.split(b"List-Unsubscribe: ", 1)[1].split(b"\r\n", 2)[2] for r in msgs}
+    assert len(bodies) == 1
+
+
+def test_missing_out_day_is_built_first(settings: Settings, server, monkeypatch, tmp_path: Path) -> None:
+    import briefing.pipeline
+
+    calls = []
+
+    def fake_build(s: Settings, day: date, progress: bool = False) -> None:
+        calls.append(day)
+        make_day(Path(s.out), day)
+
+    monkeypatch.setattr(briefing.pipeline, "build_day", fake_build)
+    settings = replace(settings, out=str(tmp_path / "fresh"))
+    add_many(Path(settings.db), addresses(1))
+    assert send_day(settings, DAY, None, None).ok
+    assert calls == [DAY]
+    send_day(settings, DAY, None, None)
+    assert calls == [DAY]
+
+
+def test_incomplete_out_day_is_a_clear_error(settings: Settings, server) -> None:
+    add_many(Path(settings.db), addresses(1))
+    (Path(settings.out) / "2025-09-04" / "briefing.pdf").unlink()
+    with pytest.raises(DeliverError, match=r"briefing\.pdf is missing; rebuild with `briefing build --date 2025-09-04`"):
+        send_day(settings, DAY, None, None)
+
+
+def test_unsubscribed_people_get_nothing(settings: Settings, server) -> None:
+    from briefing.deliver import store
+
+    handler, _ = server
+    add_many(Path(settings.db), addresses(3))
+    store.remove_subscriber(settings.db, "leser001@example.org")
+    assert send_day(settings, DAY, None, None).sent == 2
+    assert "leser001@example.org" not in handler.by_rcpt()
+
+
+def test_rate_limit_spaces_messages(settings: Settings, server) -> None:
+    import time
+
+    add_many(Path(settings.db), addresses(4))
+    t0 = time.monotonic()
+    assert send_day(replace(settings, rate=20.0), DAY, None, None).sent == 4
+    # 4 messages at 20/s: the 2nd..4th wait 50 ms each.
+    assert time.monotonic() - t0 >= 0.15
+
+
+def test_rate_limiter_without_limit_never_sleeps(monkeypatch) -> None:
+    import time
+
+    monkeypatch.setattr(time, "sleep", lambda s: pytest.fail("slept"))
+    limiter = RateLimiter(0)
+    for _ in range(100):
+        limiter.wait()
+
+
+def test_second_run_while_lock_is_held_says_so(settings: Settings, server) -> None:
+    from briefing.deliver.send import send_lock
+
+    add_many(Path(settings.db), addresses(1))
+    with send_lock(settings.db), pytest.raises(DeliverError, match="another `briefing send` is running"):
+        send_day(settings, DAY, None, None)
+    assert send_day(settings, DAY, None, None).sent == 1
+
+
+def test_bad_unsubscribe_url_is_a_settings_error(settings: Settings, server) -> None:
+    add_many(Path(settings.db), addresses(1))
+    with pytest.raises(DeliverError, match=r"must be an http\(s\) URL containing \{token\}"):
+        send_day(replace(settings, unsubscribe_url="https://example.org/unsubscribe"), DAY, None, None)
+
+
+# ---------------------------------------------------------------- CLI: --dry-run and --to
+
+
+def _cli_env(settings: Settings, port: int) -> dict[str, str]:
+    env = env_for(Path(settings.db), Path(settings.out), port)
+    return {k: v for k, v in env.items() if k.startswith("BRIEFING_")}
+
+
+def test_cli_dry_run_writes_eml_files_and_no_ledger(settings: Settings, server, tmp_path: Path) -> None:
+    handler, port = server
+    add_many(Path(settings.db), addresses(3))
+    folder = tmp_path / "eml"
+    result = CliRunner().invoke(
+        main, ["send", "--date", "2025-09-04", "--dry-run", str(folder)], env=_cli_env(settings, port)
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"2025-09-04: wrote 3 messages to {folder} (dry run, nothing sent)"
+    files = sorted(folder.glob("*.eml"))
+    assert len(files) == 3 and handler.messages() == []
+    msg = email.message_from_bytes(files[0].read_bytes(), policy=email.policy.default)
+    assert msg["To"].addresses[0].addr_spec == "leser000@example.org"
+    assert next(msg.iter_attachments()).get_content() == pdf_bytes()
+    assert ledger(Path(settings.db)) == {}
+    # Nothing was frozen either: a later real run still reads out/DAY.
+    conn = sqlite3.connect(settings.db)
+    assert conn.execute("SELECT count(*) FROM editions").fetchone() == (0,)
+    conn.close()
+
+
+def test_cli_to_sends_one_test_copy_outside_the_ledger(settings: Settings, server) -> None:
+    handler, port = server
+    add_many(Path(settings.db), addresses(2))
+    runner = CliRunner()
+    result = runner.invoke(main, ["send", "--date", "2025-09-04", "--to", "chefin@example.net"], env=_cli_env(settings, port))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "2025-09-04: sent a test copy to chefin@example.net"
+    [copy] = handler.messages()
+    assert copy.rcpt == "chefin@example.net" and ".test." in copy.message_id
+    assert ledger(Path(settings.db)) == {}
+    # The real run afterwards still reaches everybody.
+    result = runner.invoke(main, ["send", "--date", "2025-09-04"], env=_cli_env(settings, port))
+    assert result.exit_code == 0 and result.output.strip() == "2025-09-04: sent 2, skipped 0 (already sent), failed 0"
+    result = runner.invoke(main, ["-q", "send", "--date", "2025-09-04"], env=_cli_env(settings, port))
+    assert result.exit_code == 0 and result.output == ""
+
+
+@pytest.mark.parametrize("bad", ["not-an-address", "a@b.org\r\nBcc: victim@example.org", "a@b.org, c@d.org"])
+def test_cli_to_invalid_address_is_a_one_line_error(settings: Settings, server, bad: str) -> None:
+    handler, port = server
+    result = CliRunner().invoke(main, ["send", "--date", "2025-09-04", "--to", bad], env=_cli_env(settings, port))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "not a valid email address" in lines[0]
+    assert handler.messages() == []
+
+
+def test_cli_failed_run_exits_nonzero_with_one_line(settings: Settings, server) -> None:
+    handler, port = server
+    add_many(Path(settings.db), addresses(2))
+    handler.reject["leser000@example.org"] = "550 5.1.1 no such user"
+    result = CliRunner().invoke(main, ["send", "--date", "2025-09-04"], env=_cli_env(settings, port))
+    assert result.exit_code == 1
+    # stderr: one warning per refused address (the cron mail says who), then summary and error.
+    warning, summary, error = result.output.strip().splitlines()
+    assert warning == "WARNING: 2025-09-04: leser000@example.org refused permanently: 550 5.1.1 no such user"
+    assert summary == "2025-09-04: sent 1, skipped 0 (already sent), failed 1"
+    assert error.startswith("Error: 2025-09-04: 1 failed (leser000@example.org: 550 5.1.1 no such user")
