@@ -51,6 +51,8 @@ class Settings:
     smtp_password: str | None = dataclasses.field(default=None, repr=False)  # secret: never printed
     smtp_security: Literal["none", "starttls", "ssl"] = "none"
     smtp_timeout: float = 30.0
+    smtp_attempts: int = 4  # tries per message on 4xx / dropped connection / timeout
+    smtp_backoff: float = 1.0  # seconds before the 2nd try, doubling each time
     from_addr: str = "Europäische Perspektive <briefing@localhost>"
     unsubscribe_url: str = "https://example.invalid/unsubscribe/{token}"
     unsubscribe_mailto: str | None = None
