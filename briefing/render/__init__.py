@@ -1,0 +1,84 @@
+"""Render stage: Briefing -> briefing.json, .html (email), .web.html, .txt, .pdf.
+
+Everything is rendered in memory first and written only when all formats
+succeeded, each file atomically (:func:`briefing.fileio.atomic_write`), so a
+failed or killed build leaves the previous day's files intact, never a
+half-written PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import RenderError
+from briefing.fileio import atomic_write
+from briefing.models import Briefing
+from briefing.render.email import render_email
+from briefing.render.environment import render_template, templates_folder
+from briefing.render.pdf import render_pdf_html, write_pdf_bytes
+from briefing.render.text import render_text
+from briefing.render.view import FULL, build_view
+
+__all__ = ["Rendered", "check_writable", "render_all", "write_all", "FILE_NAMES"]
+
+# Output names, in the order write_all returns them (json first: the contract).
+FILE_NAMES = ("briefing.json", "briefing.html", "briefing.web.html", "briefing.txt", "briefing.pdf")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """All formats of one briefing, in memory."""
+
+    json: str
+    email_html: str
+    web_html: str
+    text: str
+    pdf: bytes
+
+    def files(self) -> dict[str, str | bytes]:
+        """File name -> content, in :data:`FILE_NAMES` order."""
+        return dict(zip(FILE_NAMES, (self.json, self.email_html, self.web_html, self.text, self.pdf), strict=True))
+
+
+def check_writable(out_dir: Path) -> None:
+    """Fail early, before the expensive work, if ``out_dir`` cannot be created or written.
+
+    Raises:
+        RenderError: with a one-line message naming the folder and the reason.
+    """
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".briefing-probe.", dir=out_dir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise RenderError(f"cannot write to output folder {out_dir}: {e.strerror or e}") from None
+
+
+def render_all(briefing: Briefing, templates: str | Path | None = None) -> Rendered:
+    """Render every format of ``briefing`` in memory.
+
+    Args:
+        briefing: the assembled briefing.
+        templates: a folder with the user's own copy of the templates; None uses the shipped ones.
+    """
+    folder = templates_folder(templates)
+    full = build_view(briefing, FULL)
+    email_html, _ = render_email(briefing, folder)
+    return Rendered(
+        json=briefing.to_json(),
+        email_html=email_html,
+        web_html=render_template(folder, "web.html", b=full, hyphenate=False),
+        text=render_text(full),
+        pdf=write_pdf_bytes(render_pdf_html(full, folder), folder),
+    )
+
+
+def write_all(briefing: Briefing, out_dir: Path, templates: str | None = None) -> list[Path]:
+    """Render ``briefing`` and write all files into ``out_dir``; return their paths, json first."""
+    rendered = render_all(briefing, templates)
+    return [atomic_write(Path(out_dir) / name, data) for name, data in rendered.files().items()]

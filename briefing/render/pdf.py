@@ -1,0 +1,97 @@
+"""The PDF (briefing.pdf) with WeasyPrint, closed to the world.
+
+* ``base_url`` is the templates folder and :class:`TemplatesOnlyFetcher` serves
+  only files inside it: no network, no file elsewhere on the machine, whatever
+  a template or an article says.
+* Any warning WeasyPrint logs (a refused URL, an unknown CSS property, a
+  missing font) fails the render: a PDF that silently lost its fonts or styles
+  must not be sent.
+* Tagged PDF/UA-1 (structure tags, language, title) for screen readers.
+* WeasyPrint is imported here, lazily: it costs about a second, and commands
+  that write no PDF should not pay it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from briefing.errors import RenderError
+from briefing.render.environment import render_template
+from briefing.render.view import BriefingView
+
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF with the accessibility metadata WeasyPrint knows how to write
+WEASYPRINT_LOGGER = "weasyprint"
+
+
+def render_pdf_html(view: BriefingView, folder: Path) -> str:
+    """The HTML WeasyPrint lays out (soft hyphens included)."""
+    return render_template(folder, "pdf.html", b=view, hyphenate=True)
+
+
+def _fetcher_class() -> Any:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class TemplatesOnlyFetcher(URLFetcher):
+        """Serve ``file:`` URLs inside ``root``; refuse everything else."""
+
+        def __init__(self, root: Path) -> None:
+            super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+            self.root = root.resolve()
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise ValueError(f"refused {url}: only files inside the templates folder may be used")
+            path = Path(unquote(parts.path)).resolve()
+            if not path.is_relative_to(self.root) or not path.is_file():
+                raise ValueError(f"refused {url}: not a file inside {self.root}")
+            return URLFetcherResponse(path.as_uri(), path.read_bytes())
+
+    return TemplatesOnlyFetcher
+
+
+def templates_only_fetcher(root: Path) -> Any:
+    """A WeasyPrint URL fetcher that serves only files inside ``root``."""
+    return _fetcher_class()(root)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def write_pdf_bytes(html: str, folder: Path) -> bytes:
+    """Lay out ``html`` (resources from ``folder`` only) and return the PDF bytes.
+
+    Raises:
+        RenderError: WeasyPrint failed or logged a warning.
+    """
+    import weasyprint
+
+    collect = _Collect()
+    logger = logging.getLogger(WEASYPRINT_LOGGER)
+    logger.addHandler(collect)
+    try:
+        document = weasyprint.HTML(
+            string=html,
+            base_url=folder.as_uri() + "/",
+            url_fetcher=templates_only_fetcher(folder),
+            media_type="print",
+        )
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+    except Exception as e:  # WeasyPrint raises many kinds; all mean "no PDF"
+        raise RenderError(f"PDF rendering failed: {type(e).__name__}: {e}") from None
+    finally:
+        logger.removeHandler(collect)
+    if collect.messages:
+        first = collect.messages[0].splitlines()[0]
+        more = f" (and {len(collect.messages) - 1} more)" if len(collect.messages) > 1 else ""
+        raise RenderError(f"PDF rendering logged a warning: {first}{more}")
+    return pdf

@@ -1,0 +1,373 @@
+"""The briefing as the templates see it: numbered references, grouped and cleaned.
+
+Everything a template would otherwise compute happens here, once, for every
+format: source numbers ([1] -> anchor ``quelle-1``), positions grouped by
+country, the country × issue matrix, speaker roles, German quotation marks
+inside quotes, and the cuts an email must make to stay small (``Limits``).
+The templates only lay these records out.  Order is the briefing's own order
+(assemble ranks), never a set's, so the output is deterministic.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from briefing.models import Briefing, Story, StoryFigure, StoryQuote
+from briefing.render.formatting import clean_text, figure, long_date, medium_date
+
+log = logging.getLogger(__name__)
+
+UNDATED = "Datum unbekannt"
+CONFLICT_NOTE = "Angaben weichen ab:"
+# Only these become links; "javascript:" or "file:" from an article stays text.
+LINK_SCHEMES = ("https://", "http://")
+OTHER_COUNTRY = "Weitere"
+# German labels of the stances the extractor assigns (models.Position.stance).
+STANCE_LABELS = {
+    "wants": "will",
+    "rejects": "lehnt ab",
+    "demands": "fordert",
+    "promises": "sagt zu",
+    "holds_back": "zurückhaltend",
+    "supports": "unterstützt",
+    "states": "äußert sich",
+}
+# Inner quotation marks inside a quote become German half quotes.
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2}[.!?])\s")
+_INNER_QUOTES = str.maketrans({"„": "‚", "“": "‘", "”": "’", '"': "'"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    number: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class ActorView:
+    name: str
+    kind: str
+    role: str
+    affiliation: str
+    party: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class PositionView:
+    actor: str
+    text: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class PositionGroup:
+    country: str
+    items: tuple[PositionView, ...]
+
+
+@dataclass(frozen=True)
+class MatrixEntry:
+    label: str
+    text: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    country: str
+    cells: tuple[tuple[MatrixEntry, ...], ...]  # one tuple per issue, maybe empty
+
+
+@dataclass(frozen=True)
+class Matrix:
+    issues: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class VariantView:
+    display: str
+    text: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class FigureView:
+    display: str
+    text: str
+    context: str
+    note: str
+    refs: tuple[Ref, ...]
+    variants: tuple[VariantView, ...]
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    direct: bool
+    speaker: str
+    role: str
+    refs: tuple[Ref, ...]
+    variants: tuple[VariantView, ...]
+
+
+@dataclass(frozen=True)
+class StoryView:
+    anchor: str
+    number: int
+    headline: str
+    background: bool
+    summary: tuple[Line, ...]
+    positions: tuple[PositionGroup, ...]
+    matrix: Matrix | None
+    figures: tuple[FigureView, ...]
+    quotes: tuple[QuoteView, ...]
+    actors: tuple[ActorView, ...]
+    outlook: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    number: int
+    anchor: str
+    publisher: str
+    title: str
+    date_label: str
+    url: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ExcludedView:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """What an email left out to stay small (all zero for a full rendering)."""
+
+    stories: int = 0
+    items: int = 0
+    sources: int = 0
+    excluded: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.stories or self.items or self.sources or self.excluded)
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    title: str
+    date_iso: str
+    date_long: str
+    preheader: str
+    generator: str
+    cut_note: str  # empty unless the email left something out
+    stories: tuple[StoryView, ...]
+    sources: tuple[SourceView, ...]
+    excluded: tuple[ExcludedView, ...]
+    omitted: Omitted
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of each list a rendering keeps; None keeps everything."""
+
+    stories: int | None = None
+    summary: int | None = None
+    positions: int | None = None
+    figures: int | None = None
+    quotes: int | None = None
+    variants: int | None = None
+    actors: int | None = None
+    outlook: int | None = None
+    excluded: int | None = None
+    text_chars: int | None = None  # longest single text before it is shortened with "…"
+
+
+FULL = Limits()
+
+
+class _Builder:
+    def __init__(self, briefing: Briefing, limits: Limits) -> None:
+        self.limits = limits
+        self.numbers = {s.id: i for i, s in enumerate(briefing.sources, start=1)}
+        self.cited: set[int] = set()
+        self.dropped_items = 0
+
+    def take(self, items: tuple, limit: int | None) -> tuple:
+        if limit is None or len(items) <= limit:
+            return items
+        self.dropped_items += len(items) - limit
+        return items[:limit]
+
+    def text(self, value: str | None) -> str:
+        text = clean_text(value)
+        limit = self.limits.text_chars
+        if limit is not None and len(text) > limit:
+            text = text[:limit].rsplit(" ", 1)[0] + " …"
+        return text
+
+    def refs(self, ids: tuple[str, ...]) -> tuple[Ref, ...]:
+        numbers: list[int] = []
+        for sid in ids:
+            n = self.numbers.get(sid)
+            if n is None:
+                log.warning("reference to unknown source %s dropped", sid)
+                continue
+            if n not in numbers:
+                numbers.append(n)
+        self.cited.update(numbers)
+        return tuple(Ref(n, f"quelle-{n}") for n in sorted(numbers))
+
+    def lines(self, items: tuple, limit: int | None) -> tuple[Line, ...]:
+        return tuple(Line(self.text(i.text), self.refs(i.sources)) for i in self.take(items, limit))
+
+    def story(self, story: Story, number: int) -> StoryView:
+        lim = self.limits
+        names = {a.id: clean_text(a.name) for a in story.actors}
+        roles = {a.id: clean_text(a.role) for a in story.actors}
+        return StoryView(
+            anchor=f"meldung-{number}",
+            number=number,
+            headline=self.text(story.headline),
+            background=story.background,
+            summary=self.lines(story.summary, lim.summary),
+            positions=self.positions(story, names, lim.positions),
+            matrix=self.matrix(story),
+            figures=tuple(self.figure(f) for f in self.take(story.figures, lim.figures)),
+            quotes=tuple(self.quote(q, names, roles) for q in self.take(story.quotes, lim.quotes)),
+            actors=tuple(
+                ActorView(
+                    name=clean_text(a.name), kind=a.kind, role=clean_text(a.role),
+                    affiliation=clean_text(a.affiliation), party=clean_text(a.party), refs=self.refs(a.sources),
+                )
+                for a in self.take(story.actors, lim.actors)
+            ),
+            outlook=self.lines(story.outlook, lim.outlook),
+        )
+
+    def positions(self, story: Story, names: dict[str, str], limit: int | None) -> tuple[PositionGroup, ...]:
+        affiliation = {a.id: clean_text(a.affiliation) for a in story.actors}
+        groups: dict[str, list[PositionView]] = {}  # insertion order = first mention order
+        for p in self.take(story.positions, limit):
+            country = clean_text(p.country) or affiliation.get(p.actor) or OTHER_COUNTRY
+            actor = names.get(p.actor, clean_text(p.actor))
+            groups.setdefault(country, []).append(PositionView(actor, self.text(p.text), self.refs(p.sources)))
+        return tuple(PositionGroup(c, tuple(items)) for c, items in groups.items())
+
+    def matrix(self, story: Story) -> Matrix | None:
+        if not story.matrix:
+            return None
+        countries = list(dict.fromkeys(clean_text(c.country) for c in story.matrix))
+        issues = list(dict.fromkeys(clean_text(c.issue) for c in story.matrix))
+        cells: dict[tuple[str, str], list[MatrixEntry]] = {}
+        for c in story.matrix:
+            label = STANCE_LABELS.get(c.stance, clean_text(c.stance))
+            cells.setdefault((clean_text(c.country), clean_text(c.issue)), []).append(
+                MatrixEntry(label, self.text(c.text), self.refs(c.sources))
+            )
+        rows = tuple(MatrixRow(country, tuple(tuple(cells.get((country, i), ())) for i in issues)) for country in countries)
+        return Matrix(tuple(issues), rows)
+
+    def figure(self, f: StoryFigure) -> FigureView:
+        return FigureView(
+            display=figure(f.value, f.unit, f.qualifier),
+            text=self.text(f.text),
+            context=self.text(f.context),
+            note=self.text(f.note) or (CONFLICT_NOTE if f.variants else ""),
+            refs=self.refs(f.sources),
+            variants=tuple(
+                VariantView(figure(v.value, f.unit), self.text(v.text), self.refs(v.sources))
+                for v in self.take(f.variants, self.limits.variants)
+            ),
+        )
+
+    def quote(self, q: StoryQuote, names: dict[str, str], roles: dict[str, str]) -> QuoteView:
+        speaker = clean_text(q.speaker_name) or names.get(q.speaker or "", "") or "Unbekannt"
+        role = clean_text(q.speaker_role) or roles.get(q.speaker or "", "")
+        return QuoteView(
+            text=self.text(q.text).translate(_INNER_QUOTES) if q.kind == "direct" else self.text(q.text),
+            direct=q.kind == "direct",
+            speaker=speaker,
+            role=role,
+            refs=self.refs(q.sources),
+            variants=tuple(
+                VariantView("", self.text(v.text).translate(_INNER_QUOTES), self.refs(v.sources))
+                for v in self.take(q.variants, self.limits.variants)
+            ),
+        )
+
+
+def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
+    """The view of ``briefing``; ``limits`` cut lists (emails), FULL keeps all."""
+    b = _Builder(briefing, limits)
+    stories = tuple(b.story(s, i) for i, s in enumerate(b.take(briefing.stories, limits.stories), start=1))
+    dropped_stories = len(briefing.stories) - len(stories)
+    # A cut rendering lists only the sources it still cites, under their full numbers,
+    # so [3] means the same article in the email, the PDF and the web version.
+    sources = tuple(
+        SourceView(
+            number=i,
+            anchor=f"quelle-{i}",
+            publisher=clean_text(s.publisher) or "Unbekannte Quelle",
+            title=clean_text(s.title),
+            date_label=medium_date(s.date) if s.date else (clean_text(s.date_label) or UNDATED),
+            url=clean_text(s.url) if clean_text(s.url).lower().startswith(LINK_SCHEMES) else "",
+            path=clean_text(s.path) or clean_text(s.url),
+        )
+        for i, s in enumerate(briefing.sources, start=1)
+        if limits == FULL or i in b.cited
+    )
+    excluded_all = tuple(ExcludedView(clean_text(e.path), clean_text(e.reason)) for e in briefing.excluded_sources)
+    excluded = excluded_all if limits.excluded is None else excluded_all[: limits.excluded]
+    omitted = Omitted(
+        stories=dropped_stories,
+        items=b.dropped_items - dropped_stories,
+        sources=len(briefing.sources) - len(sources),
+        excluded=len(excluded_all) - len(excluded),
+    )
+    first = stories[0].summary[0].text if stories and stories[0].summary else ""
+    return BriefingView(
+        title=clean_text(briefing.title),
+        date_iso=briefing.date,
+        date_long=long_date(briefing.date),
+        preheader=_first_sentence(first),
+        generator=clean_text(briefing.generator),
+        cut_note=_cut_note(omitted),
+        stories=stories,
+        sources=sources,
+        excluded=excluded,
+        omitted=omitted,
+    )
+
+
+def _cut_note(omitted: Omitted) -> str:
+    if not omitted.any:
+        return ""
+    parts = []
+    if omitted.stories:
+        parts.append(f"{omitted.stories} weitere {'Meldung' if omitted.stories == 1 else 'Meldungen'}")
+    if omitted.items:
+        parts.append(f"{omitted.items} weitere {'Eintrag' if omitted.items == 1 else 'Einträge'}")
+    if omitted.excluded:
+        parts.append(f"{omitted.excluded} weitere nicht berücksichtigte Dateien")
+    detail = f" ({', '.join(parts)})" if parts else ""
+    return f"Diese E-Mail ist gekürzt{detail}. Vollständige Fassung im PDF / in der Webversion."
+
+
+def _first_sentence(text: str) -> str:
+    # A sentence ends after a lowercase word, not after "4." or "z. B.".
+    match = _SENTENCE_END.search(text)
+    return text[: match.start()] if match else text
