@@ -75,7 +75,8 @@ def test_three_subscribers_get_one_message_each_with_parts_and_headers(settings:
         assert msg["Date"] and msg["List-Id"] == "Europaeische Perspektive <ep.example.org>"
         assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         unsub = str(msg["List-Unsubscribe"])
-        assert unsub.startswith("<https://example.org/abmelden/") and "<mailto:abmelden@example.org?subject=unsubscribe-" in unsub
+        assert unsub.startswith("<https://example.org/abmelden/")
+        assert "<mailto:abmelden@example.org?subject=unsubscribe-" in unsub
         assert msg["Message-ID"].endswith("@example.org>")
         assert msg.get_content_type() == "multipart/mixed"
         text = msg.get_body(("plain",))
@@ -238,7 +239,7 @@ def test_missing_out_day_is_built_first(settings: Settings, server, monkeypatch,
 def test_incomplete_out_day_is_a_clear_error(settings: Settings, server) -> None:
     add_many(Path(settings.db), addresses(1))
     (Path(settings.out) / "2025-09-04" / "briefing.pdf").unlink()
-    with pytest.raises(DeliverError, match=r"briefing\.pdf is missing; rebuild with `briefing build --date 2025-09-04`"):
+    with pytest.raises(DeliverError, match=r"briefing\.pdf is missing; rebuild with `briefing build --date 2025-09-04"):
         send_day(settings, DAY, None, None)
 
 
@@ -319,7 +320,8 @@ def test_cli_to_sends_one_test_copy_outside_the_ledger(settings: Settings, serve
     handler, port = server
     add_many(Path(settings.db), addresses(2))
     runner = CliRunner()
-    result = runner.invoke(main, ["send", "--date", "2025-09-04", "--to", "chefin@example.net"], env=_cli_env(settings, port))
+    args = ["send", "--date", "2025-09-04", "--to", "chefin@example.net"]
+    result = runner.invoke(main, args, env=_cli_env(settings, port))
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "2025-09-04: sent a test copy to chefin@example.net"
     [copy] = handler.messages()
