@@ -1,0 +1,168 @@
+"""[ArticleFacts] -> Briefing: stories, merged actors, positions, figures, quotes, outlook.
+
+Entry point :func:`assemble`.  The steps, each in its own module:
+
+* ``stories``   group the day's articles into events (TF-IDF cosine, blocked candidates)
+* ``sources``   number the used articles S1..Sn, mark agency reprints as not independent
+* ``actors``    merge spelling variants of one actor across sources
+* ``summary``   headline, "Das Wichtigste in Kürze", "Ausblick" (extractive)
+* ``positions`` positions by country or bloc, and the country x issue matrix
+* ``figures``   key figures with conflicting values linked
+* ``quotes``    direct and indirect quotes, deduplicated, best first
+
+Articles of other dates (``background``) never become stories or actors of the
+day: they are listed in ``excluded_sources`` with their reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from briefing.assemble import actors as actors_mod
+from briefing.assemble import figures as figures_mod
+from briefing.assemble import positions as positions_mod
+from briefing.assemble import quotes as quotes_mod
+from briefing.assemble import stories as stories_mod
+from briefing.assemble import summary as summary_mod
+from briefing.assemble.sources import make_sources, reprints, source_order_key
+from briefing.assemble.text import sort_sources, source_sort_key
+from briefing.errors import AssembleError
+from briefing.models import ArticleFacts, Briefing, Excluded, Story
+
+BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
+OVERFLOW_REASON = "Thema nicht unter den {n} wichtigsten Themen des Tages"
+
+
+def assemble(
+    day: date,
+    facts: list[ArticleFacts],
+    *,
+    background: list[ArticleFacts],
+    excluded: tuple[Excluded, ...],
+    title: str,
+    max_stories: int,
+) -> Briefing:
+    """Assemble the briefing of ``day`` from the extracted facts of its articles.
+
+    Args:
+        day: the briefing's date.
+        facts: the day's articles (dated ``day`` or undated and included) after extraction.
+        background: articles of other dates that ingest kept as context; they are only listed as excluded.
+        excluded: files ingest already left out, with their reasons.
+        title: the briefing's title.
+        max_stories: at most this many stories; articles of further stories are listed as excluded.
+
+    Raises:
+        AssembleError: ``max_stories`` is not positive.
+    """
+    if max_stories < 1:
+        raise AssembleError(f"max_stories must be at least 1, not {max_stories}")
+    order = sorted(range(len(facts)), key=lambda i: source_order_key(facts[i].article))
+    facts = [facts[i] for i in order]  # input order never changes the output
+    copy_of = reprints([f.article for f in facts])
+    vectors, idf = stories_mod.vectorise(facts)
+    clusters = stories_mod.cluster(vectors)
+
+    def prominence(members: list[int]) -> tuple[int, int, int]:
+        independent = sum(1 for i in members if i not in copy_of)
+        return (-independent, -len(members), members[0])
+
+    clusters.sort(key=prominence)
+    shown, dropped = clusters[:max_stories], clusters[max_stories:]
+    used = sorted(i for c in shown for i in c)
+    reprinted = frozenset(facts[i].article.path for i in copy_of)
+    sources, ids = make_sources([facts[i].article for i in used], reprinted)
+    stories = [
+        _story(f"T{n}", members, facts, vectors, idf, ids) for n, members in enumerate(shown, 1)
+    ]
+
+    out_excluded: list[Excluded] = []
+    seen = set()
+    for e in excluded:
+        if e.path not in seen:
+            seen.add(e.path)
+            out_excluded.append(e)
+    for f in sorted(background, key=lambda f: source_order_key(f.article)):
+        if f.article.path not in seen and f.article.path not in ids:
+            seen.add(f.article.path)
+            out_excluded.append(Excluded(f.article.path, BACKGROUND_REASON.format(date=f.article.date or "unbekannt")))
+    for i in sorted(i for c in dropped for i in c):
+        path = facts[i].article.path
+        if path not in seen:
+            seen.add(path)
+            out_excluded.append(Excluded(path, OVERFLOW_REASON.format(n=max_stories)))
+    return Briefing(
+        date=day.isoformat(),
+        title=title,
+        sources=tuple(sources),
+        excluded_sources=tuple(sorted(out_excluded, key=lambda e: (e.path, e.reason))),
+        stories=tuple(stories),
+    )
+
+
+def _story(
+    story_id: str,
+    members: Sequence[int],
+    facts: Sequence[ArticleFacts],
+    vectors: Sequence[stories_mod.ArticleVector],
+    idf: dict[str, float],
+    ids: dict[str, str],
+) -> Story:
+    """Build one story from the indices of its articles."""
+    central = stories_mod.centrality(members, vectors)
+    # Source order inside the story: the number S1..Sn (ids sort numerically).
+    members = sorted(members, key=lambda i: source_sort_key(ids[facts[i].article.path]))
+    sid = {i: ids[facts[i].article.path] for i in members}
+
+    refs = [actors_mod.ActorRef(i, sid[i], a) for i in members for a in facts[i].actors]
+    story_actors, actor_ids = actors_mod.merge_actors(refs, story_id)
+
+    by_centrality = sorted(members, key=lambda i: (-central[i], source_sort_key(sid[i])))
+    readers = by_centrality[: summary_mod.MAX_SUMMARY_ARTICLES]
+    cands = summary_mod.candidates(
+        [(i, sid[i], facts[i].article.text, facts[i].sentences) for i in sorted(readers)], idf
+    )
+    story_vec = _centroid([vectors[i].vector for i in readers])
+    summary = summary_mod.summarise(cands, story_vec)
+    head = summary_mod.headline([facts[i].article.title for i in by_centrality], summary)
+
+    pos_refs = [
+        r for i in members for r in positions_mod.position_refs(i, sid[i], facts[i].positions, actor_ids)
+    ]
+    quote_pos_refs = [
+        r
+        for i in members
+        for r in positions_mod.quote_position_refs(i, sid[i], facts[i].quotes, facts[i].sentences, actor_ids)
+    ]
+    positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
+    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])
+    quotes = quotes_mod.merge_quotes(
+        [(i, sid[i], q) for i in members for q in facts[i].quotes], actor_ids, story_actors
+    )
+    outlook = summary_mod.merge_outlook([(sid[i], s) for i in members for s in facts[i].outlook], idf)
+    return Story(
+        id=story_id,
+        headline=head,
+        summary=tuple(summary),
+        actors=tuple(story_actors),
+        positions=tuple(positions),
+        figures=tuple(figures),
+        quotes=tuple(quotes),
+        outlook=tuple(outlook),
+        matrix=tuple(matrix),
+        sources=sort_sources(sid.values()),
+        background=False,
+    )
+
+
+def _centroid(vecs: Sequence[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for v in vecs:
+        for t, x in v.items():
+            total[t] = total.get(t, 0.0) + x
+    norm = sum(x * x for x in total.values()) ** 0.5 or 1.0
+    return {t: x / norm for t, x in sorted(total.items())}
+
+
+__all__ = ["assemble"]

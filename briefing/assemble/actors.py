@@ -1,0 +1,280 @@
+"""Merge the actors of a story's articles into one list, each actor once.
+
+Persons are the same when their surnames match after transliteration folding
+(Selenskyj/Selenskij, Sacharowa) - exactly or within one edit for longer names -
+and their first names are compatible (equal after folding, one edit apart as in
+Wolodymyr/Wolodmyr, an initial, or missing).  A surname-only mention joins the
+most mentioned full name it fits.  Organisations and countries merge by folded
+name or shared alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.assemble.text import fold, sort_sources, source_sort_key
+from briefing.models import Actor, StoryActor
+
+# Name particles that belong to the surname (Ursula von der Leyen) and are no first names.
+PARTICLES = frozenset(
+    ["von", "van", "der", "den", "de", "di", "da", "del", "della", "dos", "du", "le", "la", "zu", "zur"]
+    + ["al", "el", "bin", "ibn", "ben", "ter", "ten"]
+)
+# Transliteration variants of Slavic and other names in German text, applied in order to a folded name:
+# Selenskyj/Selenskij -> selenski, Marija/Maria -> maria, Wolodymyr -> volodimir, Tschechow/Chekhov.
+_TRANSLIT = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("yj", "i"),
+    ("ij", "i"),
+    ("iy", "i"),
+    ("y", "i"),
+    ("j", "i"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("kh", "ch"),
+    ("z", "s"),
+)
+# Surnames this long or longer may differ by one edit and still be the same person.
+FUZZY_SURNAME_MIN = 6
+# First names may differ by one edit per this many characters (Wolodymyr/Wolodmyr), at least one.
+FIRST_NAME_CHARS_PER_EDIT = 5
+
+
+def translit(name: str) -> str:
+    """Fold a name to a spelling-independent key (lower case, no diacritics, variants unified)."""
+    s = fold(name)
+    s = re.sub(r"[^a-z\s-]", "", s)
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)  # doubled letters: Mariia -> maria
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(first names, surname) of a person's name; surname keeps its particles."""
+    parts = [p for p in re.split(r"\s+", name.strip()) if p]
+    if not parts:
+        return "", ""
+    i = len(parts) - 1
+    while i > 0 and fold(parts[i - 1]) in PARTICLES:
+        i -= 1
+    return " ".join(parts[:i]), " ".join(parts[i:])
+
+
+def name_key(actor: Actor) -> str:
+    """Grouping key: the transliterated last surname word of a person, the folded name otherwise."""
+    if actor.kind == "person":
+        _, surname = split_name(actor.name)
+        last = surname.split()[-1] if surname else ""
+        return translit(last)
+    return fold(actor.name).strip()
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def surnames_match(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= FUZZY_SURNAME_MIN and edit_distance(a, b, 1) <= 1
+
+
+def first_names_match(a: str, b: str) -> bool:
+    """Compatible first names: equal, close, an initial, or one of them missing."""
+    ka, kb = translit(a).replace("-", " ").split(), translit(b).replace("-", " ").split()
+    if not ka or not kb:
+        return True
+    fa, fb = ka[0], kb[0]
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    allowed = max(1, min(len(fa), len(fb)) // FIRST_NAME_CHARS_PER_EDIT)
+    return edit_distance(fa, fb, allowed) <= allowed
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """One article's actor, with the source it comes from."""
+
+    article: int  # index of the article in the day
+    source: str  # source id (S1 ...)
+    actor: Actor
+
+
+def _group_persons(refs: Sequence[ActorRef]) -> list[list[int]]:
+    parent = list(range(len(refs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        parent[max(ri, rj)] = min(ri, rj)
+
+    split = [split_name(r.actor.name) for r in refs]
+    keys = [name_key(r.actor) for r in refs]
+    full = [i for i in range(len(refs)) if split[i][0]]
+    single = [i for i in range(len(refs)) if not split[i][0]]
+    # Bucket by the key's first letters: only names that could match are compared.
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        buckets[keys[i][:2]].append(i)
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if surnames_match(keys[i], keys[j]) and first_names_match(split[i][0], split[j][0]):
+                    union(i, j)
+    mentions = Counter()
+    for i in full:
+        mentions[find(i)] += max(1, len(refs[i].actor.mentions))
+    for i in single:
+        fits = sorted(
+            {find(j) for j in buckets.get(keys[i][:2], []) if surnames_match(keys[i], keys[j])},
+            key=lambda root: (-mentions[root], root),
+        )
+        if fits:
+            union(i, fits[0])
+    # Surname-only mentions that fit no full name still merge with each other.
+    by_key: dict[str, int] = {}
+    for i in single:
+        if find(i) == i:
+            if keys[i] in by_key:
+                union(i, by_key[keys[i]])
+            else:
+                by_key[keys[i]] = i
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(refs)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def _group_others(refs: Sequence[ActorRef]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    by_name: dict[str, int] = {}
+    for i, r in enumerate(refs):
+        names = [fold(r.actor.name).strip()] + [fold(a).strip() for a in r.actor.aliases]
+        hit = next((by_name[n] for n in names if n in by_name), None)
+        if hit is None:
+            hit = len(groups)
+            groups.append([])
+        groups[hit].append(i)
+        for n in names:
+            by_name.setdefault(n, hit)
+    return groups
+
+
+def _most_common(values: Sequence[str | None]) -> str | None:
+    """Most frequent non-empty value; ties go to the longest (most specific), then alphabetical."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return sorted(counts, key=lambda v: (-counts[v], -len(v), v))[0]
+
+
+def _canonical_name(refs: Sequence[ActorRef]) -> str:
+    """The fullest name form, most often seen (in most sources), ties alphabetical."""
+    counts: Counter[str] = Counter()
+    sources: dict[str, set[str]] = defaultdict(set)
+    for r in refs:
+        counts[r.actor.name] += max(1, len(r.actor.mentions))
+        sources[r.actor.name].add(r.source)
+    return sorted(counts, key=lambda n: (-len(n.split()), -len(sources[n]), -counts[n], n))[0]
+
+
+def merge_actors(refs: Sequence[ActorRef], id_prefix: str) -> tuple[list[StoryActor], dict[tuple[int, str], str]]:
+    """Merge a story's actor references into StoryActors ordered by prominence.
+
+    Args:
+        refs: every actor of every article in the story, in source order.
+        id_prefix: prefix that makes ids unique in the briefing ("T1" -> "T1-A1").
+
+    Returns:
+        The merged actors and a map (article index, local actor id) -> story actor id.
+    """
+    persons = [r for r in refs if r.actor.kind == "person"]
+    others = [r for r in refs if r.actor.kind != "person"]
+    merged = []
+    for part, groups in ((persons, _group_persons(persons)), (others, _group_others(others))):
+        for g in groups:
+            members = [part[i] for i in g]
+            name = _canonical_name(members)
+            seen = {m.actor.name for m in members} | {a for m in members for a in m.actor.aliases}
+            kinds = Counter(m.actor.kind for m in members)
+            merged.append(
+                (
+                    members,
+                    StoryActor(
+                        id="",
+                        name=name,
+                        kind=sorted(kinds, key=lambda k: (-kinds[k], k))[0],
+                        role=_most_common([m.actor.role for m in members]),
+                        affiliation=_most_common([m.actor.affiliation for m in members]),
+                        aliases=tuple(sorted((a for a in seen if a != name), key=lambda a: (fold(a), a))),
+                        mentions=sum(max(1, len(m.actor.mentions)) for m in members),
+                        sources=sort_sources(m.source for m in members),
+                        party=_most_common([m.actor.party for m in members]),
+                    ),
+                )
+            )
+    merged.sort(
+        key=lambda ma: (
+            -len(ma[1].sources),
+            -ma[1].mentions,
+            min(source_sort_key(s) for s in ma[1].sources),
+            fold(ma[1].name),
+            ma[1].name,
+        )
+    )
+    actors = []
+    ids: dict[tuple[int, str], str] = {}
+    for n, (members, actor) in enumerate(merged, 1):
+        aid = f"{id_prefix}-A{n}"
+        actors.append(_with_id(actor, aid))
+        for m in members:
+            ids[(m.article, m.actor.id)] = aid
+    return actors, ids
+
+
+def _with_id(actor: StoryActor, aid: str) -> StoryActor:
+    from dataclasses import replace
+
+    return replace(actor, id=aid)
+
+
+def find_actor(actors: Sequence[StoryActor], name: str | None) -> str | None:
+    """Id of the story actor a free-text name (a quote's resolved speaker) refers to, if any."""
+    if not name:
+        return None
+    key = fold(name).strip()
+    for a in actors:
+        if key == fold(a.name) or key in (fold(x) for x in a.aliases):
+            return a.id
+    first, surname = split_name(name)
+    last = translit(surname.split()[-1]) if surname else ""
+    for a in actors:
+        if a.kind == "person":
+            af, asur = split_name(a.name)
+            if surnames_match(last, translit(asur.split()[-1]) if asur else "") and first_names_match(first, af):
+                return a.id
+    return None

@@ -1,0 +1,153 @@
+"""Key figures of a story: merged across sources, conflicting values linked.
+
+The same value with the same kind of unit from several sources is one figure
+with all its sources.  Different values for the same thing (same unit group,
+similar context, values close to each other) are all kept - never silently
+picked - and linked with ``variants`` and a note "Angaben weichen ab: ...".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.assemble.text import content_terms, fold, lexicon, overlap, sort_sources, source_sort_key, stem
+from briefing.models import Figure, FigureVariant, StoryFigure
+
+# Values further apart than this factor are different things, not conflicting reports (26 vs 30 is
+# a conflict, 26 vs 480 is not).
+CONFLICT_MAX_RATIO = 1.6
+# Contexts must share this much vocabulary (Jaccard of content words) to be about the same thing.
+CONFLICT_MIN_CONTEXT_OVERLAP = 0.08
+# At most this many figures per story, most confirmed first.
+MAX_FIGURES = 12
+NUMBER_RE = re.compile(r"\d[\d.,]*(?:\s*(?:Millionen|Milliarden|Billionen|Mio\.|Mrd\.))?")
+
+
+@functools.cache
+def _unit_groups() -> dict[str, str]:
+    groups: dict[str, str] = {}
+    for line in lexicon("unit_groups.txt"):
+        members = [fold(m.strip()) for m in line.split("|") if m.strip()]
+        for m in members:
+            groups[m] = members[0]
+            groups[stem(m)] = members[0]
+    return groups
+
+
+def unit_key(unit: str) -> str:
+    """The unit group of a unit as written (Länder, Staaten -> länder; EUR, Euro -> euro)."""
+    u = fold(unit).strip()
+    groups = _unit_groups()
+    if u in groups:
+        return groups[u]
+    last = u.split()[-1] if u.split() else u
+    return groups.get(last, groups.get(stem(last), stem(last)))
+
+
+def value_label(fig: Figure) -> str:
+    """The number as the source wrote it, with its qualifier: "rund 30", "40 Milliarden"."""
+    m = NUMBER_RE.search(fig.text or "")
+    number = m.group().strip() if m else _format_value(fig.value)
+    return f"{fig.qualifier} {number}" if fig.qualifier and fig.qualifier not in number else number
+
+
+def _format_value(value: float) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale="de")
+
+
+@dataclass
+class _Merged:
+    figure: Figure
+    sources: set[str]
+    order: tuple[int, int]  # (first source number, offset) of the first report
+    terms: frozenset[str]
+
+
+def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
+    """Merge ``(source id, Figure)`` pairs into the story's figures, most confirmed first."""
+    merged: dict[tuple[str, float], _Merged] = {}
+    for sid, fig in refs:
+        key = (unit_key(fig.unit), float(fig.value))
+        order = (source_sort_key(sid), fig.start)
+        m = merged.get(key)
+        if m is None:
+            merged[key] = _Merged(fig, {sid}, order, frozenset(_context_terms(fig)))
+        else:
+            m.sources.add(sid)
+            if order < m.order:
+                m.figure, m.order = fig, order
+    ranked = sorted(merged.items(), key=lambda kv: (-len(kv[1].sources), kv[1].order, kv[0]))[:MAX_FIGURES]
+    conflicts = _conflicts([k for k, _ in ranked], merged)
+    out = []
+    for key, m in ranked:
+        f = m.figure
+        others = conflicts.get(key, [])
+        variants = tuple(
+            FigureVariant(
+                value=merged[o].figure.value,
+                text=merged[o].figure.text,
+                sources=sort_sources(merged[o].sources),
+                context=merged[o].figure.context,
+            )
+            for o in others
+        )
+        out.append(
+            StoryFigure(
+                value=f.value,
+                unit=f.unit,
+                text=f.text,
+                context=f.context,
+                sources=sort_sources(m.sources),
+                qualifier=f.qualifier,
+                variants=variants,
+                note=_note([key, *others], merged) if others else None,
+            )
+        )
+    return out
+
+
+def _context_terms(fig: Figure) -> set[str]:
+    unit_terms = set(content_terms(fig.unit))
+    return {t for t in content_terms(fig.context) if t not in unit_terms}
+
+
+def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Merged]) -> dict:
+    by_unit: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for k in keys:
+        by_unit[k[0]].append(k)
+    out: dict[tuple[str, float], list[tuple[str, float]]] = {}
+    for unit_keys in by_unit.values():
+        for k in unit_keys:
+            linked = []
+            for o in unit_keys:
+                if o == k or not k[1] or not o[1]:
+                    continue
+                ratio = max(k[1], o[1]) / min(k[1], o[1]) if min(k[1], o[1]) > 0 else float("inf")
+                if ratio <= CONFLICT_MAX_RATIO and (
+                    overlap(merged[k].terms, merged[o].terms) >= CONFLICT_MIN_CONTEXT_OVERLAP
+                ):
+                    linked.append(o)
+            if linked:
+                out[k] = sorted(linked, key=lambda o: o[1])
+    return out
+
+
+def _note(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Merged]) -> str:
+    """ "Angaben weichen ab: 26 (S3, S4) / rund 30 (S2, S4)", plus sources that give several values."""
+    ordered = sorted(keys, key=lambda k: k[1])
+    parts = [f"{value_label(merged[k].figure)} ({', '.join(sort_sources(merged[k].sources))})" for k in ordered]
+    note = "Angaben weichen ab: " + " / ".join(parts)
+    both = sorted(
+        set.intersection(*(merged[k].sources for k in ordered)) if len(ordered) > 1 else set(),
+        key=source_sort_key,
+    )
+    if both:
+        verb = "nennt" if len(both) == 1 else "nennen"
+        note += f"; {', '.join(both)} {verb} beide Zahlen in verschiedenem Zusammenhang"
+    return note

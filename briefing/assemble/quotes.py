@@ -1,0 +1,156 @@
+"""Quotes of a story ("Stimmen"): deduplicated across sources, best first.
+
+Two reports of one quote are merged when their wording is near-identical
+(:data:`SAME_WORDING`), keeping the fuller text and all sources; the other
+wording is kept as a variant ("Wortlaut weicht ab").  Clearly different
+wordings of the same speaker that still share much vocabulary (translations
+of one statement) stay separate quotes - each source's words remain findable -
+and point at each other through ``variants``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefing.assemble.actors import find_actor
+from briefing.assemble.text import containment, overlap, sort_sources, source_sort_key, words
+from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
+
+# Share of the shorter quote's words found in the other from which two quotes are one (the same
+# statement, perhaps cut differently or with a typo fixed).
+SAME_WORDING = 0.8
+# Word overlap (Jaccard) from which two quotes of one speaker are renderings of one statement
+# (two translations) - kept apart but cross-referenced.
+RELATED_WORDING = 0.35
+# Direct quotes shorter than this are scare quotes or single terms ("strategisches Signal"), not voices.
+MIN_DIRECT_WORDS = 4
+# Indirect speech shorter than this carries no statement of its own.
+MIN_INDIRECT_WORDS = 5
+# At most this many quotes per story.
+MAX_QUOTES = 16
+# A quote is compared only with earlier quotes sharing one of its longest words (near-identical or
+# translated wordings share their long words), and with at most this many of them.
+PROBE_WORDS = 4
+MAX_QUOTE_CANDIDATES = 50
+# Words shorter than this are too common to find candidates by.
+PROBE_MIN_CHARS = 5
+
+
+@dataclass
+class _Merged:
+    quote: Quote
+    speaker: str | None
+    speaker_name: str | None
+    words: list[str]
+    sources: set[str]
+    order: tuple[int, int]
+    variants: dict[str, set[str]] = field(default_factory=dict)  # other wording -> sources
+    related: list[int] = field(default_factory=list)
+
+
+def merge_quotes(
+    refs: Sequence[tuple[int, str, Quote]],
+    actor_ids: dict[tuple[int, str], str],
+    actors: Sequence[StoryActor],
+) -> list[StoryQuote]:
+    """Merge ``(article index, source id, Quote)`` triples into the story's quotes.
+
+    Args:
+        refs: the quotes of the story's articles, in source order.
+        actor_ids: (article index, local actor id) -> story actor id, from :func:`merge_actors`.
+        actors: the story's actors in prominence order.
+    """
+    by_id = {a.id: a for a in actors}
+    rank = {a.id: i for i, a in enumerate(actors)}
+    merged: list[_Merged] = []
+    index: dict[str, list[int]] = defaultdict(list)
+
+    def candidates(ws: list[str]) -> list[int]:
+        probes = sorted({w for w in ws if len(w) >= PROBE_MIN_CHARS}, key=lambda w: (-len(w), w))[:PROBE_WORDS]
+        found = sorted({i for w in probes for i in index.get(w, ())})
+        return found[:MAX_QUOTE_CANDIDATES]
+
+    for article, sid, q in refs:
+        ws = words(q.text)
+        if len(ws) < (MIN_DIRECT_WORDS if q.kind == "direct" else MIN_INDIRECT_WORDS):
+            continue
+        speaker = actor_ids.get((article, q.speaker)) if q.speaker else None
+        if speaker is None:
+            speaker = find_actor(actors, q.speaker_name)
+        name = by_id[speaker].name if speaker else q.speaker_name
+        order = (source_sort_key(sid), q.start)
+        same = next(
+            (
+                m
+                for m in (merged[i] for i in candidates(ws))
+                if m.quote.kind == q.kind
+                and _same_speaker(m.speaker, speaker)
+                and containment(m.words, ws) >= SAME_WORDING
+            ),
+            None,
+        )
+        if same is None:
+            for w in set(ws):
+                if len(w) >= PROBE_MIN_CHARS:
+                    index[w].append(len(merged))
+            merged.append(_Merged(q, speaker, name, ws, {sid}, order))
+            continue
+        same.sources.add(sid)
+        same.speaker = same.speaker or speaker
+        same.speaker_name = same.speaker_name or name
+        if q.text != same.quote.text:
+            if len(ws) > len(same.words):  # keep the fuller wording as the text
+                same.variants.setdefault(same.quote.text, set()).update(same.sources - {sid})
+                same.quote, same.words = q, ws
+                pos = merged.index(same)
+                for w in set(ws):
+                    if len(w) >= PROBE_MIN_CHARS and pos not in index[w]:
+                        index[w].append(pos)
+            else:
+                same.variants.setdefault(q.text, set()).add(sid)
+    for i, m in enumerate(merged):
+        for j in candidates(m.words):
+            o = merged[j]
+            if (
+                i != j
+                and m.speaker
+                and m.speaker == o.speaker
+                and overlap(m.words, o.words) >= RELATED_WORDING
+                and containment(m.words, o.words) < SAME_WORDING
+            ):
+                m.related.append(j)
+    ranked = sorted(
+        range(len(merged)),
+        key=lambda i: (
+            merged[i].quote.kind != "direct",
+            rank.get(merged[i].speaker or "", len(actors)),
+            -len(merged[i].sources),
+            merged[i].order,
+        ),
+    )[:MAX_QUOTES]
+    out = []
+    for i in ranked:
+        m = merged[i]
+        variants = [QuoteVariant(text=t, sources=sort_sources(s)) for t, s in sorted(m.variants.items())]
+        variants += [
+            QuoteVariant(text=merged[j].quote.text, sources=sort_sources(merged[j].sources)) for j in m.related
+        ]
+        out.append(
+            StoryQuote(
+                speaker=m.speaker,
+                speaker_name=m.speaker_name,
+                text=m.quote.text,
+                kind=m.quote.kind,
+                sources=sort_sources(m.sources),
+                speaker_role=by_id[m.speaker].role if m.speaker else None,
+                variants=tuple(variants),
+            )
+        )
+    return out
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Unknown speakers do not block a merge; two known speakers must agree."""
+    return a is None or b is None or a == b

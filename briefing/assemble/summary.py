@@ -1,0 +1,195 @@
+"""Headline, "Das Wichtigste in Kürze" and "Ausblick" of a story - all extractive.
+
+Summary sentences are source sentences chosen for centrality: how strongly
+other articles of the story say the same (their most similar sentence), how
+close the sentence is to the story as a whole, and a small bonus for the lead
+of an article (news puts the core first).  Selection is MMR: each next sentence
+is central but unlike those already chosen.  A sentence's sources are every
+article with a sentence saying the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.assemble.text import content_terms, cosine, fold, lexicon, sort_sources, source_sort_key, vector
+from briefing.models import SourcedText, Statement
+
+# Sentences outside this length (in words) are fragments or run-ons, poor summary material.
+MIN_SUMMARY_WORDS = 7
+MAX_SUMMARY_WORDS = 45
+# Only an article's first sentences are candidates: the core of a news text comes first, and the
+# cap keeps big stories linear.
+MAX_SENTENCES_PER_ARTICLE = 15
+# Only the most central articles of a big story are read for the summary.
+MAX_SUMMARY_ARTICLES = 12
+# Sentences of two articles with this cosine or more say the same thing (the other counts as a source).
+SAME_CLAIM = 0.45
+# A candidate this similar to an already chosen sentence is redundant.
+REDUNDANT = 0.5
+# MMR trade-off: weight of centrality against novelty.
+MMR_LAMBDA = 0.7
+# Bonus for an article's first sentence, decaying with position (1/(1+i)).
+LEAD_BONUS = 0.15
+# A sentence mostly inside quotation marks is a voice, not a summary statement.
+MAX_QUOTED_SHARE = 0.5
+SUMMARY_MIN = 3
+SUMMARY_MAX = 5
+# Beyond SUMMARY_MIN sentences, a sentence is added only while it scores at least this share of the best.
+EXTRA_SCORE_SHARE = 0.6
+# Outlook statements: merged when this similar; at most this many per story.
+SAME_OUTLOOK = 0.5
+MAX_OUTLOOK = 4
+# Headlines longer than this are cut at a clause boundary.
+MAX_HEADLINE_CHARS = 110
+# Characters that only occur in page furniture or markup, never in a summary sentence.
+MARKUP_CHARS = ("|", "[", "]", "#", "<", ">", "{", "}", "+++")
+QUOTE_MARKS = "\"„“”«»‚‘’"
+_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„])")
+_QUOTED_RE = re.compile(r"[\"„“”«»][^\"„“”«»]*[\"„“”«»]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    article: int  # index in the day
+    source: str
+    position: int  # sentence number in the article
+    relative: float  # position / number of sentences
+    text: str
+    vector: dict[str, float]
+
+
+def article_sentences(text: str, sentences: Sequence[Statement]) -> list[str]:
+    """The article's sentences as extraction found them (a simple split when it found none)."""
+    if sentences:
+        return [s.text.strip() for s in sentences if s.text.strip()]
+    out = []
+    for para in re.split(r"\n\s*\n", text):
+        out.extend(p.strip() for p in _SPLIT_RE.split(para.strip()) if p.strip())
+    return out
+
+
+def is_summary_material(sentence: str) -> bool:
+    """A complete declarative news sentence - no heading, question, teaser, markup or bare quote."""
+    s = sentence.strip()
+    n_words = len(s.split())
+    if not MIN_SUMMARY_WORDS <= n_words <= MAX_SUMMARY_WORDS or "\n" in s:
+        return False
+    end = s.rstrip(QUOTE_MARKS + ")")
+    if not end.endswith((".", "!")) or s.endswith("?") or end.endswith("..."):
+        return False
+    if not (s[0].isupper() or s[0] in QUOTE_MARKS or s[0].isdigit()):
+        return False
+    if any(m in s for m in MARKUP_CHARS):
+        return False
+    quoted = sum(len(m.group()) for m in _QUOTED_RE.finditer(s))
+    if quoted > MAX_QUOTED_SHARE * len(s):
+        return False
+    low = fold(s)
+    return not any(fold(m) in low for m in lexicon("teaser_markers.txt"))
+
+
+def candidates(
+    members: Sequence[tuple[int, str, str, Sequence[Statement]]], idf: dict[str, float]
+) -> list[Candidate]:
+    """Summary candidates of the story's articles ``(index, source id, text, sentences)``."""
+    out = []
+    for index, sid, text, sentences in members:
+        sents = article_sentences(text, sentences)
+        for pos, s in enumerate(sents[:MAX_SENTENCES_PER_ARTICLE]):
+            if is_summary_material(s):
+                vec = vector(Counter(content_terms(s)), idf)
+                if vec:
+                    out.append(Candidate(index, sid, pos, pos / max(1, len(sents)), s, vec))
+    return out
+
+
+def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> list[SourcedText]:
+    """Choose 3-5 central, non-redundant sentences and give each all sources that say the same."""
+    if not cands:
+        return []
+    articles = sorted({c.article for c in cands})
+    n_other = max(1, len(articles) - 1)
+    best: list[dict[int, float]] = []  # per candidate: article -> best similarity with that article
+    for c in cands:
+        per: dict[int, float] = {}
+        for o in cands:
+            if o.article != c.article:
+                sim = cosine(c.vector, o.vector)
+                if sim > per.get(o.article, 0.0):
+                    per[o.article] = sim
+        best.append(per)
+    score = [
+        sum(best[i].values()) / n_other + cosine(c.vector, story_vector) + LEAD_BONUS / (1 + c.position)
+        for i, c in enumerate(cands)
+    ]
+    chosen: list[int] = []
+    pool = sorted(range(len(cands)), key=lambda i: (-score[i], source_sort_key(cands[i].source), cands[i].position))
+    rank = {i: r for r, i in enumerate(pool)}
+    while pool and len(chosen) < SUMMARY_MAX:
+        pool = [i for i in pool if all(cosine(cands[i].vector, cands[j].vector) < REDUNDANT for j in chosen)]
+        if not pool:
+            break
+
+        def mmr(i: int) -> tuple[float, int]:
+            red = max((cosine(cands[i].vector, cands[j].vector) for j in chosen), default=0.0)
+            return (MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red, -rank[i])
+
+        pick = max(pool, key=mmr)
+        if len(chosen) >= SUMMARY_MIN and score[pick] < EXTRA_SCORE_SHARE * score[chosen[0]]:
+            break
+        chosen.append(pick)
+        pool.remove(pick)
+    chosen.sort(key=lambda i: (cands[i].relative, cands[i].position, source_sort_key(cands[i].source)))
+    source_of = {c.article: c.source for c in cands}
+    out = []
+    for i in chosen:
+        c = cands[i]
+        sids = {c.source} | {source_of[a] for a, sim in best[i].items() if sim >= SAME_CLAIM}
+        out.append(SourcedText(c.text, sort_sources(sids)))
+    return out
+
+
+def headline(titles: Sequence[str | None], summary: Sequence[SourcedText]) -> str:
+    """The story's headline: the first usable article title, else the lead summary sentence shortened."""
+    for t in titles:
+        t = (t or "").strip()
+        if t and len(t) <= 2 * MAX_HEADLINE_CHARS and not any(m in t for m in MARKUP_CHARS) and not t.endswith("…"):
+            return shorten(t)
+    if summary:
+        return shorten(summary[0].text.rstrip(".! "))
+    return "Meldung"
+
+
+def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
+    """Cut ``text`` at the last clause boundary before ``limit`` (an ellipsis where none exists)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for sep in (": ", " – ", " - ", "; ", ", "):
+        cut = head.rfind(sep)
+        if cut >= limit // 3:
+            return head[:cut].rstrip(" ,;:–-")
+    cut = head.rfind(" ")
+    return (head[:cut] if cut > 0 else head).rstrip(" ,;:") + " …"
+
+
+def merge_outlook(refs: Sequence[tuple[str, Statement]], idf: dict[str, float]) -> list[SourcedText]:
+    """Merge outlook statements ``(source id, Statement)`` that say the same; most confirmed first."""
+    entries: list[dict] = []
+    for sid, st in refs:
+        text = st.text.strip()
+        if not text or any(m in text for m in MARKUP_CHARS):
+            continue
+        vec = vector(Counter(content_terms(text)), idf)
+        hit = next((e for e in entries if cosine(e["vector"], vec) >= SAME_OUTLOOK), None)
+        if hit is None:
+            entries.append({"text": text, "vector": vec, "sources": {sid}, "order": (source_sort_key(sid), st.start)})
+        else:
+            hit["sources"].add(sid)
+    entries.sort(key=lambda e: (-len(e["sources"]), e["order"]))
+    return [SourcedText(e["text"], sort_sources(e["sources"])) for e in entries[:MAX_OUTLOOK]]

@@ -1,0 +1,122 @@
+"""Small text helpers shared by the assembly modules: folding, content terms, vectors.
+
+Everything here works on plain strings (no spaCy Doc): assembly only sees the
+records extraction returned.  Vectors are sparse ``dict[str, float]`` with unit
+length, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+LEXICONS = Path(__file__).with_name("lexicons")
+WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+# Inflectional endings stripped for matching (Sicherheitsgarantien ~ Sicherheitsgarantie);
+# longest first.  A crude stemmer is enough: terms are only compared with each other.
+_ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+# Words shorter than this carry no topic (articles, pronouns, abbreviations).
+MIN_TERM_CHARS = 3
+# A stem must keep at least this many characters, so "Staaten" -> "staat" but "Rates" stays apart from "Rat".
+MIN_STEM_CHARS = 4
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics (Élysée -> elysee, Selenskyj stays selenskyj); ß -> ss."""
+    s = unicodedata.normalize("NFKD", text or "")
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.lower().replace("ß", "ss")
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """German stop words (spaCy's list, folded) - function words that say nothing about the topic."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return frozenset(fold(w) for w in STOP_WORDS)
+
+
+def stem(word: str) -> str:
+    """Strip one inflectional ending from a folded word."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM_CHARS:
+            return word[: -len(ending)]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """All folded words of ``text`` (no numbers, no punctuation)."""
+    return [fold(m.group()) for m in WORD_RE.finditer(text or "")]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words of ``text``: stop words and very short words dropped."""
+    sw = stop_words()
+    return [stem(w) for w in words(text) if len(w) >= MIN_TERM_CHARS and w not in sw]
+
+
+def idf_table(doc_terms: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency over documents given as term collections."""
+    df: Counter[str] = Counter()
+    n = 0
+    for terms in doc_terms:
+        n += 1
+        df.update(set(terms))
+    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def vector(counts: Mapping[str, float], idf: Mapping[str, float], keep: int | None = None) -> dict[str, float]:
+    """Unit-length TF-IDF vector (log-scaled tf); ``keep`` limits it to the heaviest terms."""
+    default = max(idf.values(), default=1.0)
+    v = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items() if c > 0}
+    if keep is not None and len(v) > keep:
+        v = dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    if not norm:
+        return {}
+    return {t: x / norm for t, x in v.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two unit vectors (iterates the shorter one)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    """Jaccard overlap of two token collections (0 when both are empty)."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def containment(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of the smaller token set that is contained in the other one."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+@functools.cache
+def lexicon(name: str) -> tuple[str, ...]:
+    """Entries of ``lexicons/NAME`` (one per line, ``#`` comments and blank lines skipped)."""
+    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def source_sort_key(source_id: str) -> int:
+    """S12 -> 12, so source lists sort numerically."""
+    return int(source_id[1:]) if source_id[1:].isdigit() else 0
+
+
+def sort_sources(ids: Iterable[str]) -> tuple[str, ...]:
+    """Distinct source ids in numeric order."""
+    return tuple(sorted(set(ids), key=source_sort_key))
