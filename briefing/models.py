@@ -266,6 +266,7 @@ class FigureVariant:
     value: float
     text: str
     sources: tuple[str, ...]
+    context: str | None = None  # the sentence the other value stands in (shows why they differ)
 
 
 @dataclass(frozen=True)
