@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs, word_set
 from briefing.extract.sentences import split_sentences
-from briefing.extract.speakers import Phrase, np_at, phrase, read_np, subject_for_verb, tokens
+from briefing.extract.speakers import Phrase, clause_subject, np_at, phrase, read_np, subject_for_verb, tokens
 from briefing.models import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ _SENT_FINAL = re.compile(r"[.!?…]\W*$")
 _AUX = frozenset("hat hatte habe hätte haben hatten wird wurde werde würde ist war sei sind waren".split())
 _SUBORDINATORS = frozenset("wie als nachdem weil während wobei da".split())
 _STRONG_KONJ_EXCLUDE = frozenset("hätte hätten wäre wären würde würden könnten müssten dürften sollten".split())
+_SO_BEFORE = frozenset({",", "“", "”", "\"", "«", "»"})
 _CONTINUATION_BLOCK = frozenset("ich wir du ihr".split())
 
 
@@ -211,7 +212,10 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
                 clause_end = _clause_end(toks, t, se)
-                sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
+                if vf.lemma == "zitieren":
+                    sp = _quoted_person(masked, toks, t, clause_start)
+                else:
+                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
                 cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
@@ -227,12 +231,26 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                 cue = _nach_cue(masked, toks, t, si, nouns)
                 if cue:
                     cues.append(cue)
-            elif low == "so" and t > 0 and toks[t - 1][2] == "," and t + 1 < len(toks):
+            elif low == "so" and t > 0 and toks[t - 1][2] in _SO_BEFORE and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
                 if j > t + 1 and (j == len(toks) or toks[j][2] in ".!?,;"):
                     sp = phrase(masked, toks, t + 1, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
+
+
+def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
+    """ "zitierte X mit den Worten", "X wird … zitiert", "wird X zitiert": the one quoted."""
+    if toks[t][2].lower() == "zitiert" or any(tk[2].lower() in ("wird", "wurde", "werden") for tk in toks[:t]):
+        aux = next((i for i in range(t) if toks[i][2].lower() in ("wird", "wurde", "werden")
+                    and toks[i][0] >= clause_start), None)
+        if aux is not None:
+            j = read_np(toks, aux + 1)
+            if j > aux + 1:
+                return phrase(masked, toks, aux + 1, j)
+        return clause_subject(masked, clause_start, toks[t][0])
+    j = read_np(toks, t + 1)
+    return phrase(masked, toks, t + 1, j) if j > t + 1 else None
 
 
 def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
@@ -312,7 +330,7 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
     end = toks[k - 1][1]
     while k < len(toks) and toks[k][2].lower() in ("weiter", "dazu", "zudem", "auch", "nur", "am", "offiziell"):
         k += 1
-    if k < len(toks) and toks[k][2].lower() in ("aus", "in", "bei", "von", "seitens", "im", "vom", "beim"):
+    if k < len(toks) and toks[k][2].lower() in ("aus", "in", "bei", "von", "seitens", "im", "vom", "beim", "auf"):
         e = read_np(toks, k + 1)
         if e > k + 1:
             sp = phrase(masked, toks, k + 1, e)
@@ -320,7 +338,7 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
     if sp is None and t > 0:
         # Prefield "In der Erklärung heißt es": the source follows the preposition.
         first = toks[0][2].lower()
-        if first in ("in", "im", "aus", "bei", "beim") and t > 1:
+        if first in ("in", "im", "aus", "bei", "beim", "auf") and t > 1:
             e = read_np(toks, 1)
             if e > 1:
                 sp = phrase(masked, toks, 1, e)
@@ -371,6 +389,7 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
 
 def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> list[Found]:
     out: list[Found] = []
+    pair_ends = [p.end for p in pairs]
     scare = word_set("scare_cues.txt")
     for p in pairs:
         inner = text[p.inner_start : p.inner_end]
@@ -385,25 +404,22 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
             how = "colon"
         colon_np = None
         if cue is None:
-            colon_np = _np_before_colon(masked, p, so, sents)
+            colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
         if cue is None and colon_np is None:
             cue = _cue_in_sentence(p, so, sc, by_sent)
             how = "sentence"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
-        prev_word = _word_before(text, p.start).lower()
-        if how != "after" and how != "colon" and prev_word in scare:
-            continue
-        if not long and how == "sentence" and not attributed:
-            continue
-        if not long and how == "sentence":
-            if _title_like(words) or (cue is not None and cue.kind == "marker" and len(words) < 3):
+        if not long:
+            if _name_like(text, p, words):
                 continue
-            # Inside reported speech only when the sentence reports: a cue or Konjunktiv.
-        if not long and not attributed:
-            continue
-        if not long and how == "sentence" and cue is not None and cue.kind == "verb" and cue.lemma in (
-            "nennen", "bezeichnen") and _title_like(words):
+            if not attributed:
+                # A short quotation inside a Konjunktiv sentence is reported speech
+                # whose speaker comes from the context.
+                sb, se = sents[so]
+                if not konjunktiv_words(masked, sb, se, strong=True):
+                    continue
+        elif how == "sentence" and _word_before(text, p.start).lower() in scare:
             continue
         speaker = cue.speaker if cue else colon_np
         if cue is not None and how in ("after", "colon"):
@@ -415,6 +431,28 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
 def _word_before(text: str, pos: int) -> str:
     m = re.search(r"(\w+)\W{0,3}$", text[max(0, pos - 40) : pos])
     return m.group(1) if m else ""
+
+
+def _name_like(text: str, p: Pair, words: list[str]) -> bool:
+    """A short quotation that names something (title, medium, project) or is a scare quote."""
+    prev = _word_before(text, p.start)
+    if prev.lower() in word_set("scare_cues.txt"):
+        return True
+    if _title_like(words):
+        return True
+    if len(words) == 1 and words[0][:1].isupper():
+        # „Golem“, „Facebook“: a name; a single capitalised noun is speech only after "als"/"eine".
+        return prev.lower() not in ("als", "eine", "ein", "einen", "einer", "einem")
+    # "Radiosender „Deutschlandfunk“", "Fachblatt „…“": a noun in apposition before a name.
+    return bool(prev[:1].isupper() and words[0][:1].isupper() and p.start - len(prev) - 1 >= 0
+                and text[p.start - 1] == " " and not _ends_sentence_before(text, p.start - len(prev) - 1))
+
+
+def _ends_sentence_before(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
 
 
 def _title_like(words: list[str]) -> bool:
@@ -454,20 +492,16 @@ def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | No
     return cands[-1] if cands else None
 
 
-def _np_before_colon(masked: str, p: Pair, so: int, sents) -> Phrase | None:
-    """ "Merkel: „…“" — a bare noun phrase and a colon introduce the quotation."""
+def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int]) -> Phrase | None:
+    """ "Merkel: „…“", "Obama warb mit den Worten: „…“" — the subject of the clause before the colon."""
     sb = sents[so][0]
+    k = bisect.bisect_right(pair_ends, p.start) - 1
+    if k >= 0 and pair_ends[k] > sb:
+        sb = pair_ends[k]
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
-    colon = sb + len(before) - 1
-    toks = tokens(masked, sb, colon)
-    if not toks:
-        return None
-    for i in range(len(toks)):
-        if read_np(toks, i, allow_apposition=True) == len(toks) and i <= 1:
-            return phrase(masked, toks, i, len(toks))
-    return None
+    return clause_subject(masked, sb, sb + len(before) - 1)
 
 
 def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
@@ -692,6 +726,11 @@ def person_name(name: str) -> str:
     return name
 
 
+def _shares_word(a: str, b: str) -> bool:
+    wa = {w.lower() for w in _WORD.findall(a) if len(w) > 2}
+    return bool(wa & {w.lower() for w in _WORD.findall(b) if len(w) > 2})
+
+
 def _link_actor(actors: list[Actor], b: int, e: int) -> Actor | None:
     for a in actors:
         for m in a.mentions:
@@ -717,8 +756,13 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
         speaker_id = name = None
         if sp is not None:
             actor = _link_actor(actors or [], sp.start, sp.end)
+            if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text):
+                actor = None  # a mention that overlaps but names someone else: keep our reading
             if actor is not None:
-                speaker_id, name = actor.id, actor.name
+                speaker_id = actor.id
+                own = person_name(resolve_name(text, sp, found[:i], sents, sent_of) or "")
+                # The actor's name unless it is a fragment of what the text says here.
+                name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
             else:
                 name = resolve_name(text, sp, found[:i], sents, sent_of)
                 if name:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 # Candidate boundary: final punctuation, optional closing quotes/brackets, whitespace
 # without a line break, then something that can begin a sentence.
 _CANDIDATE = re.compile(
-    r"""(?P<punct>[.!?…]+)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)(?=[„"»«‚“(\[\-–]?[\w])""",
+    r"""(?P<punct>[.!?…]+)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)(?=[„"»«‚“(\[\-–]?[^\W\d_a-zäöüß]|\d)""",
 )
 _LINEBREAK = re.compile(r"\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+(?:[ ][\w]\.)*[\w]*)$")

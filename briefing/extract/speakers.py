@@ -91,7 +91,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
                 break
             caps += 1
             j += 1
-        elif tok.islower() and low.endswith(_ADJ_ENDINGS) and j + 1 < n and _next_has_cap(toks, j + 1):
+        elif _is_adjective(tok) and j + 1 < n and _next_has_cap(toks, j + 1):
             j += 1  # attributive adjective before the noun ("der stellvertretende ...")
         elif caps and low in _GENITIVE and j + 1 < n and _next_has_cap(toks, j + 1):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
@@ -120,9 +120,13 @@ def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
         tok = toks[k][2]
         if _is_cap(tok):
             return True
-        if not (tok.islower() and tok.endswith(_ADJ_ENDINGS)):
+        if not _is_adjective(tok):
             return False
     return False
+
+
+def _is_adjective(tok: str) -> bool:
+    return tok.islower() and tok.endswith(_ADJ_ENDINGS) and not _is_function(tok) and not _is_det(tok)
 
 
 def phrase(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> Phrase | None:
@@ -156,26 +160,83 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     if after and after[0][2].lower() in _PRONOUNS:
         return phrase(text, after, 0, 1)
     before = tokens(text, clause_start, verb_start)
+    while before and before[-1][2] in ",;:-–":
+        before.pop()
     # Strip a leading conjunction or focus particle ("wie", "auch", "so") and punctuation.
     i = 0
     while i < len(before) and (before[i][2] in ",;:-–()" or before[i][2].lower() in _CLAUSE_OPENERS):
         i += 1
+    cand_before = cand_after = None
     if i < len(before):
         j = read_np(before, i, allow_apposition=True)
         if j == len(before) and j > i:
-            return phrase(text, before, i, j)
+            cand_before = phrase(text, before, i, j)
     k = 0
     while k < len(after) and (after[k][2].lower() in _AFTER_VERB_SKIP):
         k += 1
     if k < len(after):
         j = read_np(after, k)
         if j > k and not _is_dative_object(after, k):
-            return phrase(text, after, k, j)
+            cand_after = phrase(text, after, k, j)
+    if cand_before and cand_after:
+        # Verb-second puts subject or object first; speakers are people, so prefer the
+        # phrase with a role title or a first name ("Die Anwendung … stellte der SPD-Vorsitzende …").
+        return cand_after if person_score(cand_after) > person_score(cand_before) else cand_before
+    if cand_before or cand_after:
+        return cand_before or cand_after
     if i < len(before) and not _is_function(before[i][2]):
         j = read_np(before, i, allow_apposition=True)
         if j > i:
             return phrase(text, before, i, j)
     return None
+
+
+def clause_subject(text: str, start: int, end: int) -> Phrase | None:
+    """The subject of a clause without a speech verb ("Im Kongress warb Obama … mit den Worten:").
+
+    A clause opening with a noun phrase has it as subject; one opening with an
+    adverbial has the subject after the finite verb (the first lowercase word).
+    """
+    toks = tokens(text, start, end)
+    while toks and toks[-1][2] in ",;:-–":
+        toks.pop()
+    if not toks:
+        return None
+    i = 0
+    while i < len(toks) and toks[i][2].lower() in _CLAUSE_OPENERS and toks[i][2].lower() != "als":
+        i += 1
+    first = None
+    if i < len(toks) and not _is_function(toks[i][2]):
+        j = read_np(toks, i, allow_apposition=True)
+        if j > i:
+            first = phrase(text, toks, i, j)
+    after_verb = None
+    for k in range(i, len(toks) - 1):
+        if toks[k][2].islower() and not _is_function(toks[k][2]) and not _is_det(toks[k][2]) and not _is_adjective(
+                toks[k][2]):
+            m = k + 1
+            while m < len(toks) and toks[m][2].lower() in _AFTER_VERB_SKIP:
+                m += 1
+            j = read_np(toks, m)
+            if j > m and not _is_dative_object(toks, m):
+                after_verb = phrase(text, toks, m, j)
+            break
+    if first and after_verb:
+        return after_verb if person_score(after_verb) > person_score(first) else first
+    return first or after_verb
+
+
+def person_score(p: Phrase) -> int:
+    """How much a phrase looks like a person: 2 role title, first name or pronoun; 1 a bare name; 0 else."""
+    from briefing.extract.quote_lexicon import is_role
+
+    if p.pronoun:
+        return 2
+    words = p.text.split()
+    names = word_set("first_names.txt")
+    if any(is_role(w.strip(",")) or w.lower() in names for w in words if w[:1].isupper()):
+        return 2
+    return 0 if _is_det(words[0]) else 1
 
 
 def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
