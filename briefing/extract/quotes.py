@@ -36,7 +36,15 @@ from spacy.tokens import Doc
 
 from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs, word_set
 from briefing.extract.sentences import split_sentences
-from briefing.extract.speakers import Phrase, clause_subject, np_at, phrase, read_np, subject_for_verb, tokens
+from briefing.extract.speakers import (
+    Phrase,
+    clause_subject,
+    person_score,
+    phrase,
+    read_np,
+    subject_for_verb,
+    tokens,
+)
 from briefing.models import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -58,11 +66,11 @@ _DQUOTES = "„“”\"»«"
 _QUOTE_CHARS = re.compile(r"[„“”\"»«]")
 _WORD = re.compile(r"\w+")
 _SENT_FINAL = re.compile(r"[.!?…]\W*$")
-_AUX = frozenset("hat hatte habe hätte haben hatten wird wurde werde würde ist war sei sind waren".split())
-_SUBORDINATORS = frozenset("wie als nachdem weil während wobei da".split())
-_STRONG_KONJ_EXCLUDE = frozenset("hätte hätten wäre wären würde würden könnten müssten dürften sollten".split())
+_AUX = frozenset(["hat", "hatte", "habe", "hätte", "haben", "hatten", "wird", "wurde", "werde", "würde", "ist", "war", "sei", "sind", "waren"])
+_SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei", "da"])
+_STRONG_KONJ_EXCLUDE = frozenset(["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"])
 _SO_BEFORE = frozenset({",", "“", "”", "\"", "«", "»"})
-_CONTINUATION_BLOCK = frozenset("ich wir du ihr".split())
+_CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
 
 
 @dataclass(frozen=True)
@@ -683,7 +691,24 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 if g.speaker is not None:
                     cand = g.speaker
                     break
+        if cand is None:
+            cand = _context_speaker(masked, sents, f)
         f.speaker = cand
+
+
+def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
+    """A person named in the sentence of the quotation (before it) or the one before."""
+    sb = sents[f.sent][0]
+    cands = []
+    if f.start > sb:
+        cands.append(clause_subject(masked, sb, f.start))
+    if f.sent > 0:
+        pb, pe = sents[f.sent - 1]
+        cands.append(clause_subject(masked, pb, pe))
+    for c in cands:
+        if c is not None and person_score(c) >= 1:
+            return c
+    return None
 
 
 # ------------------------------------------------------------------ speakers, actors
@@ -699,8 +724,8 @@ def resolve_name(text: str, sp: Phrase, found_before: list[Found], sents, sent_o
         si = sent_of(sp.start)
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
-            np = np_at(text, sb, min(se, sp.start))
-            if np is not None and not np.pronoun:
+            np = clause_subject(text, sb, min(se, sp.start))
+            if np is not None and not np.pronoun and person_score(np) >= 1:
                 return _name_of(np.text)
         return None
     return _name_of(sp.text)

@@ -27,6 +27,7 @@ TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
 # A speaker phrase longer than this many words is a misreading (a whole clause).
 MAX_NP_WORDS = 10
 
+_OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "le", "la", "zu", "ter"})
 _PRONOUNS = frozenset({"er", "sie", "man"})
@@ -142,9 +143,7 @@ def np_at(text: str, start: int, end: int, *, skip_function: bool = True) -> Phr
     """The noun phrase at the start of ``text[start:end]`` (leading function words skipped)."""
     toks = tokens(text, start, end)
     i = 0
-    while skip_function and i < len(toks) and (_is_function(toks[i][2]) or toks[i][2] in ",;:-–(") and not (
-        toks[i][2].lower() in _PRONOUNS
-    ):
+    while skip_function and i < len(toks) and (_is_function(toks[i][2]) or toks[i][2] in ",;:-–(") and toks[i][2].lower() not in _PRONOUNS:
         i += 1
     return phrase(text, toks, i, read_np(toks, i, allow_apposition=True))
 
@@ -183,7 +182,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         # phrase with a role title or a first name ("Die Anwendung … stellte der SPD-Vorsitzende …").
         return cand_after if person_score(cand_after) > person_score(cand_before) else cand_before
     if cand_before or cand_after:
-        return cand_before or cand_after
+        only = cand_before or cand_after
+        return only if only is not None and person_score(only) >= 0 else None
     if i < len(before) and not _is_function(before[i][2]):
         j = read_np(before, i, allow_apposition=True)
         if j > i:
@@ -233,6 +233,8 @@ def person_score(p: Phrase) -> int:
     if p.pronoun:
         return 2
     words = p.text.split()
+    if words[0].lower() in _OBLIQUE_DETS:
+        return -1  # accusative/dative: an object, not the speaker ("nannte seinen Platzverweis")
     names = word_set("first_names.txt")
     if any(is_role(w.strip(",")) or w.lower() in names for w in words if w[:1].isupper()):
         return 2
@@ -246,9 +248,8 @@ def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
 
 # Words between clause start and a prefield subject that do not belong to it.
 _CLAUSE_OPENERS = frozenset(
-    "wie als so auch dass ob nachdem weil da während wobei womit worauf und aber doch denn zudem außerdem "
-    "sogar selbst nur ebenfalls jedoch allerdings".split()
+    ["wie", "als", "so", "auch", "dass", "ob", "nachdem", "weil", "da", "während", "wobei", "womit", "worauf", "und", "aber", "doch", "denn", "zudem", "außerdem", "sogar", "selbst", "nur", "ebenfalls", "jedoch", "allerdings"]
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
-_AFTER_VERB_SKIP = frozenset("daraufhin dazu dann nun jetzt zudem außerdem auch ebenfalls noch weiter".split())
+_AFTER_VERB_SKIP = frozenset(["daraufhin", "dazu", "dann", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch", "weiter"])
