@@ -50,6 +50,7 @@ NAME_PARTICLES = frozenset(
 )
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
 PRONOUNS = {"er": "m", "sie": "f"}
+DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
 INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _LINK_PREFIX = re.compile(r"^(?:\[?\d+\])+\[?")  # "[2][Maria" -> "Maria" (markdown link residue)
@@ -410,7 +411,7 @@ class ActorFinder:
         doc, lex = self.doc, self.lex
         if i > 0 and doc[i - 1].text == "[":
             i -= 1
-        if i > 0:
+        if i > 0 and self.sent_start[i - 1] == self.sent_start[i]:
             r = lex.role(doc[i - 1].text)
             if r:
                 return r, i - 1
@@ -629,10 +630,13 @@ class ActorFinder:
         return any(0 <= k < len(doc) and doc[k].lower_ in self.speech_forms for k in (i - 1, i + 1))
 
     def _object_like(self, i: int) -> bool:
-        """Is the mention at i governed by a preposition (an object, not a subject)?"""
+        """Is the mention at i governed by a preposition or a genitive ("Selenskyjs"), not a subject?"""
         doc, lex = self.doc, self.lex
+        text = doc[i].text
+        if text.endswith("s") and fold(text) not in self.persons and fold(text[:-1]) in self.persons:
+            return True
         k = i - 1
-        while k >= 0 and k >= i - 4:
+        while k >= max(0, self.sent_start[i]) and k >= i - 4:
             low = doc[k].lower_
             if low in lex.prepositions.get("obj", ()):
                 return True
@@ -644,14 +648,23 @@ class ActorFinder:
         return False
 
     def _antecedent(self, gender: str, sent: int, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
-        cands = [r for r in reversed(recent) if sent - r[1] < PRONOUN_SENTENCE_WINDOW]
+        """Person a pronoun refers to: a subject-like mention earlier in this sentence, else the first
+        subject-like mention of the nearest preceding sentence (German main clauses open with the subject
+        far more often than they end with it: "Macron telefonierte mit Trump. ..., versprach er")."""
+        cands = [r for r in recent if 0 <= sent - r[1] < PRONOUN_SENTENCE_WINDOW]
         cands = [r for r in cands if (r[2].gender == gender) or (gender == "m" and r[2].gender is None)]
         if not cands:
             return None
-        if gender == "f" and cands[0] is not None and recent and recent[-1][2] is not cands[0][2]:
+        if gender == "f" and recent[-1][2] is not cands[-1][2]:
             return None  # "sie" is usually plural; only take it when the last person is female
-        subjects = [r for r in cands if not r[3]]
-        return (subjects or cands)[0][2]
+        for s in range(sent, sent - PRONOUN_SENTENCE_WINDOW, -1):
+            in_sent = [r for r in cands if r[1] == s]
+            subjects = [r for r in in_sent if not r[3]]
+            if subjects:
+                return subjects[0][2]
+            if in_sent:
+                return in_sent[-1][2]
+        return None
 
     def _person_with_role(self, role: RoleInfo) -> _Person | None:
         hits = [p for p in self.persons.values() if p.role and p.role.text.lower() == role.text.lower()]
@@ -679,6 +692,9 @@ class ActorFinder:
                 continue
             end = self.span_end[i]
             canon = self.canon[i]
+            if label == "METONYM" and self.sent_start[i] == i and end < n and doc[end].text in DATELINE_MARKS:
+                i = end  # dateline "Berlin (dpa) -", "Berlin taz |": the place of writing
+                continue
             if label == "METONYM":
                 k = i - 1
                 while k >= 0 and doc[k].lower_ in DETERMINERS:

@@ -1,17 +1,255 @@
-"""briefing_positions component (first version: registers the factory; extraction follows)."""
+"""Positions: what an actor (country, organisation or person) wants, rejects, demands ...
+
+A sentence states a position when it holds a stance predicate from the lexicon
+("lehnt ... ab", "setzt auf", "forderte", "hält sich ... zurück", "zufrieden")
+and an actor mention in subject position. Without a parser, the subject is the
+first actor mention of the sentence that is not governed by a preposition
+("mit Trump"), not a dative/genitive country ("der Ukraine") and not a genitive
+in front of a title ("Frankreichs Präsident Macron" -> Macron). A further
+country opening a clause after a comma also gets the position (gapping:
+"Frankreich setzt auf X, Deutschland auf Y"). With a parser, the ``sb``/``nsubj``
+dependency decides. Quotes with a resolved speaker (``doc._.briefing_quotes``)
+are positions of that speaker. The component stores ``list[Position]`` on
+``doc._.briefing_positions``.
+"""
 
 from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.extract.actors import DETERMINERS, in_regions, lexicon, quote_regions, read_lexicon
+from briefing.models import Actor, Position, Quote
+
+STANCE_ORDER = ("rejects", "holds_back", "demands", "promises", "wants", "supports", "states")
+SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
+# Clause openers after which a country starts a new (possibly verbless, gapped) clause.
+CLAUSE_OPENERS = frozenset({",", ";", "und", "aber", "während", "doch", "sondern"})
+CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "\"", "“", "”", ")", "und", "oder", "aber", "sondern"})
+# A sentence opening with a pronoun or an article has its subject there: a country or organisation
+# later in the sentence is an object ("Man werde die Ukraine ...", "Die Koalition wolle die Ukraine ..."),
+# unless only the rest of that first noun phrase stands between ("Die ukrainische Regierung").
+PRONOUN_OPENERS = frozenset({"man", "wir", "ich", "es", "er", "sie"})
+ARTICLE_OPENERS = frozenset({"die", "der", "das", "diese", "dieser", "dieses"})
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Cases a country is in after these articles: never the subject (dative/genitive).
+OBLIQUE_ARTICLES = frozenset({"der", "dem", "des"})
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    single: dict[str, str]  # token form -> stance
+    adjacent: dict[str, list[tuple[str, str]]]  # first token -> [(next token, stance)]
+    particle: dict[str, list[tuple[str, str]]]  # finite form -> [(clause-final particle, stance)]
+    issues: re.Pattern[str]
+    issue_of: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def stance_lexicon() -> StanceLexicon:
+    """Load position verbs and issue triggers once."""
+    single: dict[str, str] = {}
+    adjacent: dict[str, list[tuple[str, str]]] = {}
+    particle: dict[str, list[tuple[str, str]]] = {}
+    for row in read_lexicon("position_verbs.txt"):
+        words, stance = row[0].lower().split(), row[1]
+        if len(words) == 1:
+            single.setdefault(words[0], stance)
+        elif "…" in words:
+            particle.setdefault(words[0], []).append((words[-1], stance))
+        else:
+            adjacent.setdefault(words[0], []).append((words[1], stance))
+    issue_rows = read_lexicon("issues.txt")
+    triggers = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(t) for t in triggers))
+    return StanceLexicon(single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows})
+
+
+def stance_of(tokens: list[str], lex: StanceLexicon) -> str | None:
+    """The strongest stance among lowercase tokens of one sentence (STANCE_ORDER), or None."""
+    found: set[str] = set()
+    n = len(tokens)
+    for k, low in enumerate(tokens):
+        stance = lex.single.get(low)
+        if stance:
+            found.add(stance)
+        for nxt, st in lex.adjacent.get(low, ()):
+            if k + 1 < n and tokens[k + 1] == nxt:
+                found.add(st)
+        for part, st in lex.particle.get(low, ()):
+            for m in range(k + 1, n):
+                if tokens[m] == part and (m + 1 == n or tokens[m + 1] in CLAUSE_END):
+                    found.add(st)
+                    break
+    for stance in STANCE_ORDER:
+        if stance in found:
+            return stance
+    return None
+
+
+def issue_of(text: str, after: int, lex: StanceLexicon) -> str | None:
+    """Issue named in text: the first trigger at or after offset ``after``, else the first at all."""
+    low = text.lower()
+    first = None
+    for m in lex.issues.finditer(low):
+        issue = lex.issue_of[m.group(0)]
+        if m.start() >= after:
+            return issue
+        first = first or issue
+    return first
+
+
+class PositionFinder:
+    def __init__(self, doc: Doc, actors: list[Actor], quotes: list[Quote], lex: StanceLexicon) -> None:
+        self.doc = doc
+        self.actors = {a.id: a for a in actors}
+        self.quotes = quotes
+        self.lex = lex
+        self.alex = lexicon()
+        self.starts = [t.idx for t in doc]
+        # token index -> (actor id, mention end token)
+        self.mention_at: dict[int, tuple[str, int]] = {}
+        for a in actors:
+            for m in a.mentions:
+                i = self.token_at(m.start)
+                if i >= 0:
+                    self.mention_at.setdefault(i, (a.id, self.token_at(max(m.start, m.end - 1)) + 1))
+        self.regions = quote_regions(doc.text)
+        self.has_dep = doc.has_annotation("DEP")
+
+    def token_at(self, char: int) -> int:
+        return bisect.bisect_right(self.starts, char) - 1
+
+    def sentences(self) -> list[tuple[int, int]]:
+        if self.doc.has_annotation("SENT_START"):
+            return [(s.start, s.end) for s in self.doc.sents]
+        return [(0, len(self.doc))]
+
+    def oblique(self, i: int, actor: Actor, s: int) -> bool:
+        """Is the mention at token i an object/oblique (preposition, dative/genitive) or a genitive attribute?"""
+        doc = self.doc
+        preps = self.alex.prepositions.get("obj", frozenset())
+        end = self.mention_at[i][1]
+        if actor.kind != "person":
+            if end < len(doc) and doc[i:end].text.endswith("s") and (
+                    self.alex.role(doc[end].text) or end in self.mention_at):
+                return True  # "Frankreichs Präsident Macron": the person is the subject
+            if i > s and doc[i - 1].lower_ in OBLIQUE_ARTICLES:
+                return True
+        k = i - 1
+        while k >= s and k >= i - 5:
+            t = doc[k]
+            low = t.lower_
+            if low in preps:
+                return True
+            if t.is_space or low in DETERMINERS or self.alex.role(t.text) or (
+                    t.text.islower() and self.alex.adjective(t.text)) or t.text in ("|", "["):
+                k -= 1
+                continue
+            if k in self.mention_at or (t.text.endswith("s") and t.text[:1].isupper()):
+                k -= 1
+                continue
+            break
+        return False
+
+    def after_other_subject(self, s: int, i: int) -> bool:
+        """Does the sentence open with a pronoun or a noun phrase other than the mention at i?"""
+        doc = self.doc
+        first = doc[s].lower_
+        if first in PRONOUN_OPENERS:
+            return True
+        if first not in ARTICLE_OPENERS:
+            return False
+        for k in range(s + 1, i):
+            t = doc[k]
+            if t.is_space or t.lower_ in DETERMINERS or self.alex.role(t.text) or (
+                    t.text.islower() and t.text.endswith(ADJECTIVE_ENDINGS)):
+                continue
+            return True
+        return False
+
+    def subjects(self, s: int, e: int) -> list[tuple[int, str]]:
+        """Actor mentions in subject position in sentence tokens [s, e): (token, actor id)."""
+        doc = self.doc
+        cands = []
+        for i in range(s, e):
+            hit = self.mention_at.get(i)
+            if hit is None or in_regions(doc[i].idx, self.regions):
+                continue
+            actor = self.actors[hit[0]]
+            if self.has_dep:
+                end = hit[1]
+                if any(doc[k].dep_.lower() in SUBJECT_DEPS for k in range(i, end)):
+                    cands.append((i, hit[0]))
+                continue
+            if actor.kind != "person" and i > s and self.after_other_subject(s, i):
+                continue
+            if not self.oblique(i, actor, s):
+                cands.append((i, hit[0]))
+        if not cands:
+            return []
+        chosen = [cands[0]]
+        for i, aid in cands[1:]:
+            opener = doc[i - 1].lower_ if i > s else ""
+            if self.actors[aid].kind == "country" and opener in CLAUSE_OPENERS and aid not in {c[1] for c in chosen}:
+                chosen.append((i, aid))
+        return chosen
+
+    def run(self) -> list[Position]:
+        doc = self.doc
+        out: dict[tuple[str, int], Position] = {}
+        for s, e in self.sentences():
+            if e <= s:
+                continue
+            outside = [t.lower_ for t in doc[s:e] if not t.is_space and not in_regions(t.idx, self.regions)]
+            stance = stance_of(outside, self.lex)
+            if stance is None:
+                continue
+            span = doc[s:e]
+            text = span.text.strip()
+            if not text:
+                continue
+            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+            for i, aid in self.subjects(s, e):
+                issue = issue_of(text, doc[i].idx - start, self.lex)
+                out.setdefault((aid, start), Position(aid, text, start, start + len(text), stance, issue))
+        for q in self.quotes:
+            if not q.speaker or q.speaker not in self.actors:
+                continue
+            i, j = self.token_at(q.start), self.token_at(max(q.start, q.end - 1))
+            if i < 0:
+                continue
+            s = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+            e = doc[j].sent.end if doc.has_annotation("SENT_START") else len(doc)
+            span = doc[s:e]
+            text = span.text.strip()
+            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+            if (q.speaker, start) in out or not text:
+                continue
+            stance = stance_of([t.lower_ for t in span if not t.is_space], self.lex) or "states"
+            out[(q.speaker, start)] = Position(q.speaker, text, start, start + len(text), stance,
+                                               issue_of(q.text, 0, self.lex))
+        return sorted(out.values(), key=lambda p: (p.start, p.actor))
+
+
+class PositionComponent:
+    """spaCy component: ``doc._.briefing_positions = list[Position]``."""
+
+    def __init__(self) -> None:
+        self.lex = stance_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = list(doc._.briefing_actors or [])
+        quotes = list(doc._.briefing_quotes or [])
+        doc._.briefing_positions = PositionFinder(doc, actors, quotes, self.lex).run() if len(doc) and actors else []
+        return doc
+
 
 @Language.factory("briefing_positions")
-def make_positions(nlp: Language, name: str) -> "_Component":
-    return _Component()
-
-
-class _Component:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_positions = []
-        return doc
+def make_positions(nlp: Language, name: str) -> PositionComponent:
+    return PositionComponent()
