@@ -217,7 +217,7 @@ def add_subscriber(db: str, email: str, name: str | None) -> str:
     conn = connect(db)
     try:
         with _write(conn):
-            row = conn.execute("SELECT status, name FROM subscribers WHERE email = ?", (address,)).fetchone()
+            row = conn.execute("SELECT status, name, email FROM subscribers WHERE email = ?", (address,)).fetchone()
             stamp = now_iso()
             if row is None:
                 conn.execute(
@@ -226,7 +226,7 @@ def add_subscriber(db: str, email: str, name: str | None) -> str:
                     (address, display, secrets.token_urlsafe(TOKEN_BYTES), stamp, stamp),
                 )
                 return f"added {address}"
-            status, old_name = row
+            status, old_name, address = row  # as first stored (the case of the local part may differ)
             new_name = display if display is not None else old_name
             conn.execute(
                 "UPDATE subscribers SET status = 'active', name = ?, updated_at = ? WHERE email = ?",
@@ -245,16 +245,17 @@ def remove_subscriber(db: str, email: str) -> str:
     conn = connect(db)
     try:
         with _write(conn):
-            row = conn.execute("SELECT status FROM subscribers WHERE email = ?", (address,)).fetchone()
+            row = conn.execute("SELECT status, email FROM subscribers WHERE email = ?", (address,)).fetchone()
             if row is None:
                 raise DeliverError(f"{address} is not on the subscriber list")
-            if row[0] == "unsubscribed":
-                return f"{address} was already unsubscribed"
+            status, stored = row
+            if status == "unsubscribed":
+                return f"{stored} was already unsubscribed"
             conn.execute(
                 "UPDATE subscribers SET status = 'unsubscribed', updated_at = ? WHERE email = ?",
                 (now_iso(), address),
             )
-            return f"unsubscribed {address}"
+            return f"unsubscribed {stored}"
     finally:
         conn.close()
 
@@ -326,18 +327,24 @@ def import_csv(db: str, path: Path) -> ImportReport:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    reader = csv.reader(io.StringIO(text), dialect)
     report = ImportReport()
     conn = connect(db)
     try:
         with _write(conn):
             stamp = now_iso()
-            for number, row in enumerate(rows, start=1):
+            first = True
+            line_end = 0
+            for row in reader:
+                # A quoted name may span lines: report the line the record starts on.
+                number, line_end = line_end + 1, reader.line_num
                 cells = [c.strip() for c in row]
                 if not any(cells):
                     continue
-                if number == 1 and (cells[0].lower() in _HEADER_WORDS or "@" not in cells[0]):
-                    continue
+                if first:
+                    first = False
+                    if cells[0].lower() in _HEADER_WORDS or "@" not in cells[0]:
+                        continue
                 try:
                     address = normalize_email(cells[0])
                 except DeliverError as e:
