@@ -40,6 +40,9 @@ CUT_STEPS: tuple[Limits, ...] = (
 )
 
 
+_CHARSET = '<meta charset="utf-8">'
+
+
 def _inline(html: str) -> str:
     import css_inline
 
@@ -49,9 +52,11 @@ def _inline(html: str) -> str:
         load_remote_stylesheets=False,
     )
     try:
-        return inliner.inline(html)
+        inlined = inliner.inline(html)
     except ValueError as e:  # css_inline raises InlineError, a ValueError subclass
         raise RenderError(f"cannot inline the email CSS: {e}") from None
+    # css-inline puts the kept @media rules first in <head>; the charset must lead.
+    return inlined.replace(_CHARSET, "", 1).replace("<head>", "<head>" + _CHARSET, 1)
 
 
 def render_email_view(view: BriefingView, folder: Path) -> str:

@@ -81,6 +81,7 @@ def _story(story: StoryView) -> list[str]:
                 out += _para(f.note, INDENT * 2)
             for v in f.variants:
                 text = f"{v.display} („{v.text}“)" if v.text else v.display
+                text = f"{text} – {v.context}" if v.context else text
                 out += _item(_with_refs(text, v.refs), 3)
     if story.quotes:
         out += ["", "Stimmen"]

@@ -98,6 +98,7 @@ class VariantView:
     display: str
     text: str
     refs: tuple[Ref, ...]
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,11 @@ class _Builder:
             note=self.text(f.note) or (CONFLICT_NOTE if f.variants else ""),
             refs=self.refs(f.sources),
             variants=tuple(
-                VariantView(figure(v.value, f.unit), self.text(v.text), self.refs(v.sources))
+                VariantView(
+                    figure(v.value, f.unit), self.text(v.text), self.refs(v.sources),
+                    # FigureVariant.context is newer than the first briefings: tolerate its absence.
+                    context=self.text(getattr(v, "context", None)),
+                )
                 for v in self.take(f.variants, self.limits.variants)
             ),
         )

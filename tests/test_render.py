@@ -1,0 +1,351 @@
+"""Fast tests of the render stage: German formatting, view, text, email, safety (no PDF here)."""
+
+from __future__ import annotations
+
+import dataclasses
+import html as htmllib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import RenderError
+from briefing.models import (
+    Briefing,
+    Excluded,
+    Source,
+    SourcedText,
+    Story,
+    StoryActor,
+    StoryFigure,
+    StoryPosition,
+    StoryQuote,
+)
+from briefing.render import check_writable, email, formatting, text, view
+from briefing.render.environment import environment, render_template, shipped_templates, templates_folder
+from briefing.render.hyphenate import SOFT_HYPHEN, load
+
+GOLDEN = Path(__file__).parent / "golden"
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def golden() -> Briefing:
+    return Briefing.from_json((GOLDEN / "briefing.json").read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ formatting
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "expected"),
+    [
+        (40e9, "EUR", None, f"40{NBSP}Mrd.{NBSP}€"),
+        (40e9, "Euro", "rund", f"rund 40{NBSP}Mrd.{NBSP}€"),
+        (1.5e6, "EUR", None, f"1,5{NBSP}Mio.{NBSP}€"),
+        (250, "Euro", None, f"250{NBSP}€"),
+        (20, "Prozent", None, f"20{NBSP}%"),
+        (2.5, "%", None, f"2,5{NBSP}%"),
+        (26, "Länder", None, f"26{NBSP}Länder"),
+        (4, "Brigaden", "mindestens", f"mindestens 4{NBSP}Brigaden"),
+        (12000, "Soldaten", None, f"12.000{NBSP}Soldaten"),
+        (3_000_000, "Menschen", "mehr als", f"mehr als 3{NBSP}Mio.{NBSP}Menschen"),
+    ],
+)
+def test_figure_in_german(value: float, unit: str, qualifier: str | None, expected: str) -> None:
+    assert formatting.figure(value, unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("func", "value", "expected"),
+    [
+        (formatting.long_date, "2025-09-04", f"Donnerstag, 4.{NBSP}September 2025"),
+        (formatting.long_date, "2025-12-24", f"Mittwoch, 24.{NBSP}Dezember 2025"),
+        (formatting.day_month, "2025-09-04", f"4.{NBSP}September"),
+        (formatting.medium_date, "2025-03-01", f"1.{NBSP}März 2025"),
+        (formatting.number, 1234.5, "1.234,5"),
+        (formatting.number, 26.0, "26"),
+    ],
+)
+def test_dates_and_numbers_in_german(func, value, expected) -> None:  # noqa: ANN001
+    assert func(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Zeile\x00 eins\x07", "Zeile eins"),
+        ("a\u202eb\u2066c", "abc"),  # bidi overrides could reorder what a reader sees
+        ("  viel \n\n Platz\t ", "viel Platz"),
+        (None, ""),
+    ],
+)
+def test_clean_text(raw: str | None, expected: str) -> None:
+    assert formatting.clean_text(raw) == expected
+
+
+# ------------------------------------------------------------------ hyphenation
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Deutschland", "Deutsch-land"),
+        ("Deutschlands", "Deutsch-lands"),
+        ("Ostdeutschland", "Ost-deutsch-land"),
+        ("Sicherheitsgarantien", "Si-cher-heits-ga-ran-ti-en"),
+        ("Waffenstillstand", "Waf-fen-still-stand"),
+        ("Bundeskanzler", "Bun-des-kanz-ler"),
+        ("Friedenstruppe", "Frie-dens-trup-pe"),
+    ],
+)
+def test_german_hyphenation(word: str, expected: str) -> None:
+    hyph = load(shipped_templates() / "hyphenation")
+    assert hyph.word(word).replace(SOFT_HYPHEN, "-") == expected
+
+
+def test_deutschland_is_never_split_wrongly() -> None:
+    import pyphen
+
+    # The reason for our own hyphenation: the one-level reading splits it wrongly.
+    assert pyphen.Pyphen(lang="de_DE").inserted("Deutschland") == "Deut-sch-land"
+    hyph = load(shipped_templates() / "hyphenation")
+    out = hyph.text("Deutschland, Deutschlands und Ostdeutschland").replace(SOFT_HYPHEN, "-")
+    assert out == "Deutsch-land, Deutsch-lands und Ost-deutsch-land"
+
+
+def test_hyphenation_leaves_short_words_acronyms_and_numbers_alone() -> None:
+    hyph = load(shipped_templates() / "hyphenation")
+    text = "Die NATO und 40 Mrd. Euro für Paris"
+    assert hyph.text(text) == text
+
+
+# ------------------------------------------------------------------ view
+
+
+def test_view_numbers_sources_and_groups_positions(golden: Briefing) -> None:
+    v = view.build_view(golden)
+    assert [s.number for s in v.sources] == [1, 2, 3, 4]
+    assert v.sources[1].date_label == "Datum unbekannt"
+    story = v.stories[0]
+    assert [g.country for g in story.positions] == ["Frankreich", "Deutschland", "Russland", "USA", "Ukraine"]
+    assert [r.number for r in story.summary[0].refs] == [1, 3]  # sorted, S3 and S1
+    assert story.matrix is not None and story.matrix.issues == ("Bodentruppen", "Luftverteidigung")
+    france = story.matrix.rows[0]
+    assert france.country == "Frankreich" and france.cells[0][0].label == "will" and france.cells[1] == ()
+    assert v.stories[1].matrix is None
+    assert v.preheader.startswith("Beim Treffen") and v.preheader.endswith("abzusichern.")
+    assert not v.omitted.any and v.cut_note == ""
+
+
+def test_view_is_deterministic(golden: Briefing) -> None:
+    assert view.build_view(golden) == view.build_view(Briefing.from_json(golden.to_json()))
+
+
+def test_unknown_source_reference_is_dropped(golden: Briefing) -> None:
+    story = dataclasses.replace(golden.stories[1], summary=(SourcedText("Satz.", ("S9", "S3")),))
+    v = view.build_view(dataclasses.replace(golden, stories=(story,)))
+    assert [r.number for r in v.stories[0].summary[0].refs] == [3]
+
+
+def test_only_web_urls_become_links() -> None:
+    b = Briefing(
+        date="2025-09-04",
+        title="T",
+        sources=(Source("S1", "X", None, None, None, "javascript:alert(1)"),),
+    )
+    s = view.build_view(b).sources[0]
+    assert s.url == "" and s.path == "javascript:alert(1)"
+
+
+# ------------------------------------------------------------------ plain text
+
+
+def test_text_is_wrapped_at_72_columns(golden: Briefing) -> None:
+    out = text.render_text(view.build_view(golden))
+    for line in out.splitlines():
+        # only an unbreakable word (a URL) may overflow
+        assert len(line) <= 72 or " " not in line.strip(), line
+    assert "„Ich danke allen für diese wichtige Arbeit“ – Wolodymyr Selenskyj" in out
+    assert "[2] Deutsche Presse-Agentur" in out and "Datum unbekannt" in out
+    assert f"rund 40{NBSP}Mrd.{NBSP}€" in out
+    assert "Nicht berücksichtigt" in out and "anderes Datum" in out
+
+
+# ------------------------------------------------------------------ untrusted text
+
+EVIL = "<script>alert('x')</script><b>fett</b> {{ 7*7 }} {% raw %} <style>body{display:none}</style>\x1b[31m"
+
+
+def evil_briefing() -> Briefing:
+    actor = StoryActor("P1", f"Max {EVIL}", "person", EVIL, EVIL, (), 1, ("S1",))
+    story = Story(
+        id="s1",
+        headline=f"Titel {EVIL}",
+        summary=(SourcedText(f"Zusammenfassung {EVIL}", ("S1",)),),
+        actors=(actor,),
+        positions=(StoryPosition("P1", f"Position {EVIL}", ("S1",), country=EVIL),),
+        figures=(StoryFigure(3, f"Stück {EVIL}", EVIL, f"Kontext {EVIL}", ("S1",)),),
+        quotes=(StoryQuote("P1", f"Max {EVIL}", f"Zitat {EVIL}", "direct", ("S1",)),),
+        outlook=(SourcedText(f"Ausblick {EVIL}", ("S1",)),),
+    )
+    return Briefing(
+        date="2025-09-04",
+        title=f"Briefing {EVIL}",
+        sources=(Source("S1", f"Verlag {EVIL}", EVIL, None, EVIL, f"https://x.example/?q={EVIL}"),),
+        excluded_sources=(Excluded(f"datei {EVIL}", f"Grund {EVIL}"),),
+        stories=(story,),
+    )
+
+
+class _Tags(HTMLParser):
+    """Start tags and text of an HTML document, as a browser's parser sees them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_untrusted_text_stays_text_in_html() -> None:
+    b = evil_briefing()
+    folder = shipped_templates()
+    for html in (email.render_email(b, folder)[0], render_template(folder, "web.html", b=view.build_view(b), hyphenate=False)):
+        parsed = _Tags(html)
+        names = [t for t, _ in parsed.tags]
+        assert "script" not in names and "b" not in names
+        assert names.count("style") == 1  # ours; the article's <style> is text
+        text_seen = "".join(parsed.text)
+        assert "<script>alert('x')</script><b>fett</b> {{ 7*7 }}" in text_seen  # shown as text, not evaluated
+        assert "49" not in html
+        assert "\x1b" not in html
+        hrefs = [a.get("href") or "" for t, a in parsed.tags if t == "a"]
+        assert all(h.startswith(("#", "https://x.example/")) for h in hrefs), hrefs
+
+
+def test_untrusted_text_stays_text_in_plain_text() -> None:
+    out = text.render_text(view.build_view(evil_briefing()))
+    assert "<script>alert('x')</script>" in out  # verbatim, it is plain text
+    assert "{{ 7*7 }}" in out and "49" not in out
+    assert "\x1b" not in out
+
+
+# ------------------------------------------------------------------ email
+
+
+def test_email_structure(golden: Briefing) -> None:
+    html, v = email.render_email(golden, shipped_templates())
+    assert not v.omitted.any
+    parsed = _Tags(html)
+    attrs = {t: a for t, a in reversed(parsed.tags)}  # first of each tag
+    assert attrs["html"]["lang"] == "de"
+    assert any(t == "div" and a.get("class") == "wrapper" and a.get("lang") == "de" for t, a in parsed.tags)
+    assert html.startswith('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">')
+    assert 'role="presentation"' in html and 'width="600"' in html
+    assert "max-width: 600px" in html  # inlined from email.css
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//(?!www\.br\.de|taz\.de)""", html)  # nothing to load
+    assert not re.search(r"<(img|link|iframe|object|embed)\b", html)
+    style_blocks = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    assert len(style_blocks) == 1 and "@media" in style_blocks[0] and "prefers-color-scheme" in style_blocks[0]
+    assert ".story {" not in style_blocks[0]  # plain rules went into style attributes
+    assert 'class="preheader"' in html and "display: none" in html
+    for heading in ("Das Wichtigste in Kürze", "Positionen", "Zahlen &amp; Fakten", "Stimmen", "Akteure",
+                    "Ausblick", "Quellen", "Nicht berücksichtigt", "Angaben weichen ab", "Wortlaut weicht ab"):
+        assert heading in html, heading
+    assert '<a class="ref" href="#quelle-3"' in html and 'id="quelle-3"' in html
+    assert "„Ich danke allen für diese wichtige Arbeit“" in html
+    assert f"40{NBSP}Mrd.{NBSP}€" in htmllib.unescape(html)
+    assert "<h1" in html and "<h2" in html and "<h3" in html
+
+
+def _huge_briefing(golden: Briefing, stories: int = 40, repeat: int = 12) -> Briefing:
+    """A long day: many stories, each with many quotes, figures and positions."""
+    base = golden.stories[0]
+    many = []
+    for i in range(stories):
+        many.append(dataclasses.replace(
+            base,
+            id=f"story-{i}",
+            headline=f"Meldung {i + 1}: {base.headline}",
+            quotes=base.quotes * repeat,
+            figures=base.figures * repeat,
+            positions=base.positions * repeat,
+            actors=base.actors * 3,
+            summary=base.summary * 3,
+        ))
+    excluded = tuple(Excluded(f"folder/datei-{i}.txt", "anderes Datum") for i in range(300))
+    return dataclasses.replace(golden, stories=tuple(many), excluded_sources=excluded)
+
+
+def test_huge_email_is_cut_below_gmail_clipping(golden: Briefing) -> None:
+    huge = _huge_briefing(golden)
+    full = email.render_email_view(view.build_view(huge), shipped_templates())
+    assert len(full.encode()) > 102_000  # the test really needs cutting
+    html, v = email.render_email(huge, shipped_templates())
+    assert len(html.encode()) <= email.MAX_EMAIL_BYTES < 102_000
+    assert v.omitted.stories > 0 and v.omitted.items > 0
+    assert "Vollständige Fassung im PDF / in der Webversion" in html
+    assert v.stories[0].headline.startswith("Meldung 1:")  # the top-ranked story stays
+    # every reference in the cut email still points at a listed source
+    listed = set(re.findall(r'id="(quelle-\d+)"', html))
+    assert set(re.findall(r'href="#(quelle-\d+)"', html)) <= listed
+
+
+def test_email_that_cannot_fit_is_an_error(golden: Briefing) -> None:
+    with pytest.raises(RenderError, match="stays above"):
+        email.render_email(golden, shipped_templates(), max_bytes=2_000)
+
+
+# ------------------------------------------------------------------ environment and files
+
+
+def test_environment_is_strict_and_autoescaping() -> None:
+    env = environment(shipped_templates())
+    assert env.autoescape is True
+    assert env.undefined.__name__ == "StrictUndefined"
+
+
+def test_own_templates_folder(tmp_path: Path, golden: Briefing) -> None:
+    import shutil
+
+    own = tmp_path / "mine"
+    shutil.copytree(shipped_templates(), own)
+    (own / "partials" / "story.html").write_text("<h2>EIGENE {{ story.headline }}</h2>\n", encoding="utf-8")
+    assert templates_folder(str(own)) == own.resolve()
+    html, _ = email.render_email(golden, own)
+    assert "EIGENE 26 Länder" in html and "Das Wichtigste in Kürze" not in html
+
+
+def test_incomplete_templates_folder_is_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="lacks base.html") as err:
+        templates_folder(tmp_path)
+    assert "\n" not in str(err.value)
+
+
+def test_template_error_is_a_render_error(tmp_path: Path, golden: Briefing) -> None:
+    import shutil
+
+    own = tmp_path / "mine"
+    shutil.copytree(shipped_templates(), own)
+    (own / "partials" / "story.html").write_text("{{ story.no_such_field }}\n", encoding="utf-8")
+    with pytest.raises(RenderError, match="no_such_field"):
+        email.render_email(golden, own)
+
+
+def test_check_writable(tmp_path: Path) -> None:
+    check_writable(tmp_path / "new" / "day")
+    assert (tmp_path / "new" / "day").is_dir()
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(RenderError, match="cannot write to output folder") as err:
+        check_writable(blocker / "day")
+    assert "\n" not in str(err.value)
