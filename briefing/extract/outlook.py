@@ -1,17 +1,113 @@
-"""briefing_outlook component (first version: registers the factory; extraction follows)."""
+"""Outlook: sentences about what comes next.
+
+A sentence is outlook when it holds a forward-pointing phrase from the lexicon
+("in den kommenden Tagen", "bleibt abzuwarten", "künftig", "geplant"), matched
+by one compiled regular expression over the whole text, or a future outside
+quotations: a present form of "werden"/"sollen" whose clause closes with an
+infinitive ("werden wir ... finalisieren", "soll ... informiert werden"), not a
+participle (passive: "wird ... informiert", "wird ... getroffen"). The
+component stores ``list[Statement]`` on ``doc._.briefing_outlook``.
+"""
 
 from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.extract.actors import in_regions, quote_regions, read_lexicon
+from briefing.models import Statement
+
+# Tokens that close a clause: the verb before them is the clause's last verb.
+CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "\"", "“", "”", "„", ")", "und", "oder", "aber"})
+# Sentences longer than this are page residue (lists, tables), not an outlook worth surfacing.
+MAX_SENTENCE_CHARS = 600
+# Infinitives are at least this long ("tun" is the rare shorter one; "den", "ein" are not verbs).
+MIN_INFINITIVE_CHARS = 4
+
+
+@dataclass(frozen=True)
+class OutlookLexicon:
+    markers: re.Pattern[str] | None
+    aux: frozenset[str]
+    ge_infinitives: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def outlook_lexicon() -> OutlookLexicon:
+    """Load the outlook markers once and compile them into one expression."""
+    rows = read_lexicon("outlook_markers.txt")
+    markers = sorted({r[1].lower() for r in rows if r[0] == "marker"}, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in markers) + r")\b") if markers else None
+    return OutlookLexicon(
+        markers=pattern,
+        aux=frozenset(r[1].lower() for r in rows if r[0] == "aux"),
+        ge_infinitives=frozenset(r[1].lower() for r in rows if r[0] == "ge_infinitive"),
+    )
+
+
+def is_infinitive(word: str, lex: OutlookLexicon) -> bool:
+    """A lowercase verb infinitive (not a strong participle such as "getroffen")."""
+    if not word.isalpha() or not word.islower() or len(word) < MIN_INFINITIVE_CHARS:
+        return False
+    if not word.endswith(("en", "ern", "eln")):
+        return False
+    return not (word.startswith("ge") and word not in lex.ge_infinitives)
+
+
+def has_future(words: list[str], lex: OutlookLexicon) -> bool:
+    """Does a sentence (lowercase tokens outside quotations) hold auxiliary + clause-final infinitive?"""
+    n = len(words)
+    for k, w in enumerate(words):
+        if w not in lex.aux:
+            continue
+        m = k + 1
+        while m < n and words[m] not in CLAUSE_END:
+            m += 1
+        if m - 1 > k and is_infinitive(words[m - 1], lex):
+            return True
+    return False
+
+
+def find_outlook(doc: Doc, lex: OutlookLexicon) -> list[Statement]:
+    """Outlook statements of one Doc, in text order."""
+    text = doc.text
+    hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
+    regions = quote_regions(text)
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    out = []
+    for sent in sents:
+        raw = sent.text
+        body = raw.strip()
+        if not body or len(body) > MAX_SENTENCE_CHARS:
+            continue
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        end = start + len(body)
+        k = bisect.bisect_left(hits, start)
+        marked = k < len(hits) and hits[k] < end
+        if not marked:
+            words = [t.lower_ for t in sent if not t.is_space and not in_regions(t.idx, regions)]
+            marked = has_future(words, lex)
+        if marked:
+            out.append(Statement(body, start, end))
+    return out
+
+
+class OutlookComponent:
+    """spaCy component: ``doc._.briefing_outlook = list[Statement]``."""
+
+    def __init__(self) -> None:
+        self.lex = outlook_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.briefing_outlook = find_outlook(doc, self.lex) if len(doc) else []
+        return doc
+
 
 @Language.factory("briefing_outlook")
-def make_outlook(nlp: Language, name: str) -> "_Component":
-    return _Component()
-
-
-class _Component:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_outlook = []
-        return doc
+def make_outlook(nlp: Language, name: str) -> OutlookComponent:
+    return OutlookComponent()
