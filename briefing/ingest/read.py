@@ -1,0 +1,401 @@
+"""Read a folder of article files into :class:`briefing.models.Article` records.
+
+Files: ``*.txt`` (plain text) and ``*.html`` / ``*.htm`` (web pages, whose article text
+trafilatura extracts), in path order.  Hidden files, sub-folders and the metadata files
+below are skipped silently; any other file, and any file that cannot be used (unreadable,
+binary, empty, undecodable, not German, a duplicate) is listed in ``excluded`` with a
+reason and logged as a warning; the rest goes on.
+
+Encodings: UTF-8 (a BOM is dropped; UTF-16/32 with a BOM are read too); otherwise
+charset-normalizer's guess, taking cp1252 for the Western single-byte family because German
+news in a legacy encoding is almost always Windows-1252 (it has „ “ – € where Latin-1 has
+control codes); otherwise cp1252 or Latin-1 if the result is printable text.
+
+Metadata (beats inference) -- either of, per file ``NAME`` (``NAME.meta.json`` wins key
+by key over ``sources.toml``):
+
+* ``sources.toml`` in the folder, one table per file name::
+
+      ["001_agentur.txt"]
+      publisher = "dpa"
+      title = "Koalition der Willigen berät in Paris"
+      date = "2025-09-04"        # or "2025-09" (month) or "2025"; a TOML date works too
+      url = "https://example.org/artikel"
+      agency = ["dpa"]           # optional
+      language = "de"            # optional; another language excludes the file
+
+* ``NAME.meta.json`` beside the file (``001_agentur.txt.meta.json``), an object with the
+  same keys.
+
+An unknown key or a malformed value is an :class:`IngestError` (a typo must not silently
+fall back to guessing).  For HTML pages, trafilatura's metadata (title, date from the
+page's markup, site name, URL) counts as metadata, below the sidecar files.
+
+``Article.segments`` map the cleaned text to the decoded file (for HTML: to the text
+trafilatura extracted, since offsets into markup mean nothing to a reader).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import logging
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import IngestError
+from briefing.ingest import dates, language, publishers
+from briefing.ingest.clean import clean
+from briefing.ingest.dedupe import dedupe
+from briefing.models import Article, Excluded, IngestResult
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+SIDECAR_TOML = "sources.toml"
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_KEYS = frozenset({"publisher", "title", "date", "url", "agency", "language"})
+
+# Binary files have NUL bytes early on; text in any 8-bit encoding has none.
+BINARY_SNIFF_BYTES = 8192
+# Decoded text with more than this share of control or unassigned characters is not text.
+MAX_CONTROL_SHARE = 0.01
+# A cleaned article shorter than this has no body (only furniture, or a stub).
+MIN_ARTICLE_CHARS = 40
+# charset-normalizer encodings that agree with cp1252 on German letters.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1257", "iso8859_9", "cp1254"})
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class Skip(Exception):
+    """A file cannot be used; the message is the reason shown to the user (German)."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Metadata given for a file (sidecar or HTML markup); None where not given."""
+
+    publisher: str | None = None
+    title: str | None = None
+    date: str | None = None
+    precision: str = "unknown"
+    url: str | None = None
+    agency: tuple[str, ...] | None = None
+    language: str | None = None
+
+    def merged_over(self, other: Meta) -> Meta:
+        """This metadata, with ``other``'s values where this has none."""
+        return Meta(
+            publisher=self.publisher or other.publisher,
+            title=self.title or other.title,
+            date=self.date or other.date,
+            precision=self.precision if self.date else other.precision,
+            url=self.url or other.url,
+            agency=self.agency if self.agency is not None else other.agency,
+            language=self.language or other.language,
+        )
+
+    def count(self) -> int:
+        """How many fields are given (the better-documented copy of a duplicate is kept)."""
+        return sum(v is not None for v in (self.publisher, self.title, self.date, self.url))
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode file bytes to text.
+
+    Returns:
+        ``(text, encoding)``.
+
+    Raises:
+        Skip: binary data or no encoding gives printable text.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return _printable(raw.decode(encoding)), encoding
+            except UnicodeDecodeError:
+                raise Skip(f"nicht dekodierbar: ungültiges {encoding.upper()}") from None
+    if b"\x00" in raw[:BINARY_SNIFF_BYTES]:
+        raise Skip("Binärdatei, kein Text")
+    try:
+        return _printable(raw.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guess = _guess(raw)
+    for encoding in ([guess] if guess else []) + ["cp1252", "latin-1"]:
+        try:
+            return _printable(raw.decode(encoding)), encoding
+        except (UnicodeDecodeError, LookupError, Skip):
+            continue
+    raise Skip("nicht dekodierbar: weder UTF-8 noch eine bekannte Zeichenkodierung")
+
+
+def _guess(raw: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional at run time; cp1252/latin-1 still work
+        return None
+    best = from_bytes(raw).best()
+    if best is None:
+        return None
+    if best.encoding in _WESTERN:
+        return "cp1252"
+    return best.encoding
+
+
+def _printable(text: str) -> str:
+    if text:
+        bad = sum(1 for ch in text if ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
+        bad += text.count("\ufffd")
+        if bad > MAX_CONTROL_SHARE * len(text):
+            raise Skip("nicht dekodierbar: enthält Steuerzeichen statt Text")
+    return text
+
+
+def html_to_text(html: str) -> tuple[str, Meta]:
+    """The article text of a web page (via trafilatura) and the page's metadata."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_formatting=True,  # keeps headings as "## ", which cleaning understands
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise Skip("HTML-Seite ohne erkennbaren Artikeltext")
+    parsed = dates.parse_iso(doc.date) if doc.date else None
+    meta = Meta(
+        publisher=publishers.publisher_for_host(publishers.host_of(doc.url) or doc.hostname) or doc.sitename or None,
+        title=doc.title or None,
+        date=parsed[0].isoformat() if parsed else None,
+        precision=parsed[1] if parsed else "unknown",
+        url=doc.url or None,
+    )
+    return doc.text, meta
+
+
+# ---------------------------------------------------------------- metadata files
+
+
+def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
+    if not isinstance(data, Mapping):
+        raise IngestError(f"{origin}: expected a table of keys ({', '.join(sorted(SIDECAR_KEYS))})")
+    unknown = sorted(set(data) - SIDECAR_KEYS)
+    if unknown:
+        raise IngestError(f"{origin}: unknown key {unknown[0]!r} (known: {', '.join(sorted(SIDECAR_KEYS))})")
+    values: dict[str, Any] = {}
+    for key in ("publisher", "title", "url", "language"):
+        if key in data:
+            if not isinstance(data[key], str) or not data[key].strip():
+                raise IngestError(f"{origin}: {key} must be a non-empty string")
+            values[key] = data[key].strip()
+    if "agency" in data:
+        agency = data["agency"]
+        if isinstance(agency, str):
+            agency = [agency]
+        if not isinstance(agency, list) or not all(isinstance(a, str) for a in agency):
+            raise IngestError(f"{origin}: agency must be a string or a list of strings")
+        values["agency"] = tuple(a.strip() for a in agency if a.strip())
+    if "date" in data:
+        raw = data["date"]
+        parsed = (raw, "day") if isinstance(raw, date) else dates.parse_iso(raw) if isinstance(raw, str) else None
+        if parsed is None:
+            raise IngestError(f"{origin}: date {raw!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        values["date"] = parsed[0].isoformat()
+        values["precision"] = parsed[1]
+    return Meta(**values)
+
+
+def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list[str]]:
+    """Metadata per file name from ``sources.toml`` and ``NAME.meta.json`` files.
+
+    Returns:
+        ``(metadata by file name, warnings)``.
+
+    Raises:
+        IngestError: a metadata file is malformed.
+    """
+    meta: dict[str, Meta] = {}
+    warnings: list[str] = []
+    toml_path = folder / SIDECAR_TOML
+    if toml_path.is_file():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as e:
+            raise IngestError(f"{toml_path} cannot be read: {e}") from None
+        except tomllib.TOMLDecodeError as e:
+            raise IngestError(f"{toml_path} is not valid TOML: {e}") from None
+        for name in sorted(data):
+            meta[name] = _meta_from(data[name], f"{toml_path} [{name}]")
+            if name not in names:
+                warnings.append(f"{toml_path}: no article file named {name!r}")
+    for name in names:
+        json_path = folder / (name + SIDECAR_SUFFIX)
+        if not json_path.is_file():
+            continue
+        try:
+            data = json.loads(json_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as e:
+            raise IngestError(f"{json_path} cannot be read: {e}") from None
+        except json.JSONDecodeError as e:
+            raise IngestError(f"{json_path} is not valid JSON: {e.msg} (line {e.lineno})") from None
+        own = _meta_from(data, str(json_path))
+        meta[name] = own.merged_over(meta.get(name, Meta()))
+    return meta, warnings
+
+
+def _is_sidecar(name: str) -> bool:
+    return name == SIDECAR_TOML or name.endswith(SIDECAR_SUFFIX)
+
+
+# ---------------------------------------------------------------- one file
+
+
+def read_article(path: Path, meta: Meta | None = None) -> Article:
+    """Read, clean and describe one article file.
+
+    Args:
+        path: a ``.txt``, ``.html`` or ``.htm`` file.
+        meta: metadata from sidecar files, which beats anything inferred.
+
+    Returns:
+        The article.
+
+    Raises:
+        Skip: the file cannot be used; the message says why.
+    """
+    meta = meta or Meta()
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise Skip(f"nicht lesbar: {e.strerror or e}") from None
+    if not raw.strip():
+        raise Skip("leere Datei")
+    text, _encoding = decode(raw)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, page_meta = html_to_text(text)
+        meta = meta.merged_over(page_meta)
+    cleaned = clean(text, title_hint=meta.title)
+    if len(cleaned.text.strip()) < MIN_ARTICLE_CHARS:
+        raise Skip("kein Artikeltext (leer oder nur Seitenelemente)")
+    if meta.language and meta.language.lower() not in ("de", "deu", "ger", "german", "deutsch"):
+        raise Skip(f"nicht Deutsch (laut Metadaten: {meta.language})")
+    if not meta.language:
+        foreign = language.detect_foreign(cleaned.text)
+        if foreign:
+            raise Skip(f"nicht Deutsch (vermutlich {language.language_name(foreign)})")
+
+    if meta.date:
+        day, precision = meta.date, meta.precision
+    else:
+        found = dates.best(list(cleaned.dates))
+        day, precision = (found.iso(), found.precision) if found else (None, "unknown")
+    agency = meta.agency if meta.agency is not None else publishers.infer_agencies(cleaned.raw_lines)
+    publisher = (
+        meta.publisher
+        or publishers.infer_publisher(cleaned.raw_lines, meta.url)
+        or publishers.fallback_publisher(agency, meta.url)
+    )
+    return Article(
+        path=str(path),
+        text=cleaned.text,
+        publisher=publisher,
+        title=meta.title or cleaned.title,
+        date=day,
+        date_precision=precision,  # type: ignore[arg-type]
+        url=meta.url,
+        language="de",
+        agency=agency,
+        segments=cleaned.segments,
+        removed=cleaned.removed,
+        checksum=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+# ---------------------------------------------------------------- a folder
+
+
+def read_folder(folder: Path) -> IngestResult:
+    """Read every article file of ``folder``.
+
+    Args:
+        folder: the folder of a day's (or several days') article files.
+
+    Returns:
+        The articles (sorted by path, duplicates removed), the excluded files with their
+        reasons, and warnings.
+
+    Raises:
+        IngestError: the folder is missing, not a folder, or has no readable article.
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        raise IngestError(f"source folder {folder} does not exist; pass --sources FOLDER or set BRIEFING_SOURCES")
+    if not folder.is_dir():
+        raise IngestError(f"source {folder} is not a folder; pass the folder that holds the article files")
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as e:
+        raise IngestError(f"source folder {folder} cannot be listed: {e.strerror or e}") from None
+
+    files = [p for p in entries if not p.name.startswith(".") and not _is_sidecar(p.name) and not p.is_dir()]
+    names = [p.name for p in files]
+    sidecars, warnings = read_sidecars(folder, names)
+    for w in warnings:
+        log.warning(w)
+
+    articles: list[Article] = []
+    excluded: list[Excluded] = []
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+            excluded.append(Excluded(str(path), f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)"))
+            continue
+        meta = sidecars.get(path.name)
+        try:
+            article = read_article(path, meta)
+        except Skip as e:
+            excluded.append(Excluded(str(path), str(e)))
+            continue
+        log.debug("%s: %s, %s, removed %s", path.name, article.publisher, article.date or "undated",
+                  ", ".join(article.removed) or "nothing")
+        articles.append(article)
+
+    if not articles:
+        detail = "; ".join(f"{Path(e.path).name}: {e.reason}" for e in excluded[:3])
+        more = f" (+{len(excluded) - 3} more)" if len(excluded) > 3 else ""
+        what = f"{len(excluded)} file(s) skipped: {detail}{more}" if excluded else "the folder is empty"
+        raise IngestError(f"no readable article (.txt, .html, .htm) in {folder}: {what}")
+
+    meta_score = {p.name: sidecars[p.name].count() for p in files if p.name in sidecars}
+
+    def score(a: Article) -> int:
+        inferred = sum(v is not None for v in (a.title, a.date, a.url))
+        return 10 * meta_score.get(Path(a.path).name, 0) + inferred + (a.publisher != publishers.UNKNOWN_PUBLISHER)
+
+    kept, duplicates = dedupe(articles, score)
+    excluded += [Excluded(d.article.path, d.reason()) for d in duplicates]
+    excluded.sort(key=lambda e: e.path)
+    for e in excluded:
+        warnings.append(f"{Path(e.path).name}: skipped: {e.reason}")
+        log.warning("%s: skipped: %s", Path(e.path).name, e.reason)
+    return IngestResult(articles=tuple(kept), excluded=tuple(excluded), warnings=tuple(warnings))
