@@ -1,0 +1,153 @@
+"""Actors on a blank German pipeline: people with role/affiliation, countries, organisations, references."""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import actors_of, person
+
+from briefing.extract.actors import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "name", "role", "affiliation"),
+    [
+        ("Frankreichs Präsident Emmanuel Macron forderte eine Friedenstruppe.", "Macron", "Emmanuel Macron",
+         "Präsident", "Frankreich"),
+        ('"Das ist inakzeptabel", erklärte Außenamtssprecherin Maria Sacharowa.', "Sacharowa", "Maria Sacharowa",
+         "Außenamtssprecherin", None),
+        ("Russland teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit: Nein.", "Sacharowa",
+         "Marija Sacharowa", "Sprecherin", "Russland"),
+        ("Bundeskanzler Friedrich Merz (CDU) machte deutlich, worum es geht.", "Merz", "Friedrich Merz",
+         "Bundeskanzler", "Deutschland"),
+        ("Nato-Generalsekretär Mark Rutte hielt dagegen.", "Rutte", "Mark Rutte", "Nato-Generalsekretär", "NATO"),
+        ("Dort sprach der britische Premier Keir Starmer.", "Starmer", "Keir Starmer", "Premier", "Großbritannien"),
+        ("US-Präsident Donald Trump wurde informiert.", "Trump", "Donald Trump", "US-Präsident", "USA"),
+        ("Zwar war US-Sondergesandter Steve Witkoff angereist.", "Witkoff", "Steve Witkoff", "US-Sondergesandter",
+         "USA"),
+        ("Kremlchef Wladimir Putin hatte sich bereit erklärt.", "Putin", "Wladimir Putin", "Kremlchef", "Russland"),
+        ("Russlands Präsident Wladimir Putin reagierte ablehnend.", "Putin", "Wladimir Putin", "Präsident",
+         "Russland"),
+        ("EU-Kommissionspräsidentin Ursula von der Leyen sprach von einem Signal.", "Leyen", "Ursula von der Leyen",
+         "EU-Kommissionspräsidentin", "EU"),
+        ("Der ukrainische Präsident Wolodymyr Selenskyj zeigte sich zufrieden.", "Selenskyj", "Wolodymyr Selenskyj",
+         "Präsident", "Ukraine"),
+        ("Unter dem Vorsitz des britischen Premiers Keir Starmer wird beraten.", "Starmer", "Keir Starmer", "Premier",
+         "Großbritannien"),
+        ("Emmanuel Macron (r), Präsident von Frankreich, empfängt Gäste.", "Macron", "Emmanuel Macron", "Präsident",
+         "Frankreich"),
+        ("Kanzler Olaf Scholz kam später.", "Scholz", "Olaf Scholz", "Kanzler", "Deutschland"),
+        ("Die Ministerpräsidentin Giorgia Meloni sagte ab.", "Meloni", "Giorgia Meloni", "Ministerpräsidentin", None),
+    ],
+)
+def test_person_role_affiliation(text, surname, name, role, affiliation):
+    a = person(text, surname)
+    assert a is not None, f"{surname} not found in {text!r}"
+    assert (a.name, a.role, a.affiliation) == (name, role, affiliation)
+
+
+def test_party_from_parentheses():
+    assert person("Bundeskanzler Friedrich Merz (CDU) sprach.", "Merz").party == "CDU"
+
+
+def test_possessor_gives_affiliation():
+    a = person("US-Präsident Donald Trump telefonierte. Trumps Sondergesandter Steve Witkoff reiste an.", "Witkoff")
+    assert (a.role, a.affiliation) == ("Sondergesandter", "USA")
+
+
+def test_spelling_variants_and_genitive_are_one_actor():
+    text = ("Der ukrainische Präsident Wolodymyr Selenskyj dankte. Später sprach Selenskij erneut. "
+            "Putin zweifelte die Legitimität Selenskyjs an. Selenskyj blieb ruhig.")
+    people = [a for a in actors_of(text) if a.kind == "person" and "elenski" in fold(a.name)]
+    assert len(people) == 1
+    a = people[0]
+    assert a.name == "Wolodymyr Selenskyj"
+    assert "Selenskij" in a.aliases
+    assert len(a.mentions) == 4
+    assert all(text[m.start:m.end] == m.text for m in a.mentions)
+
+
+def test_later_mentions_by_surname_role_and_pronoun():
+    text = ("Frankreichs Präsident Emmanuel Macron telefonierte mit US-Präsident Donald Trump. "
+            '"Wir werden das finalisieren", versprach er. Macron blieb vage. Der Franzose reiste ab.')
+    a = person(text, "Macron")
+    got = [m.text for m in a.mentions]
+    assert got == ["Emmanuel Macron", "er", "Macron", "Franzose"]
+    trump = person(text, "Trump")
+    assert [m.text for m in trump.mentions] == ["Donald Trump"]
+
+
+def test_role_reference_links_to_person():
+    text = "Kremlchef Wladimir Putin schwieg. Der Kremlchef hatte zuvor gedroht."
+    a = person(text, "Putin")
+    assert [m.text for m in a.mentions] == ["Wladimir Putin", "Kremlchef"]
+
+
+def test_plural_sie_is_not_a_person():
+    text = "EU-Kommissionspräsidentin Ursula von der Leyen reiste an. Welche Aufgaben sie übernehmen, ist offen."
+    a = person(text, "Leyen")
+    assert [m.text for m in a.mentions] == ["Ursula von der Leyen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Macron empfängt Selenskyj im Elysee-Palast. Foto: Michel Euler/AP/dpa", "Euler"),
+        ("BR24 spricht mit der Korrespondentin Mariia Kalus über die Erwartungen.", "Kalus"),
+        ("Die Koalition tagte.\n\n## AUTOREN\n\nAnastasia Zejneli\n", "Zejneli"),
+        ("Bildrechte: dpa-Bildfunk/Michel Euler", "Euler"),
+        ("Von Anna Schneider\n\nDie Koalition tagte in Paris.", "Schneider"),
+        ("Außerdem ordnet Politikwissenschaftler Gerhard Mangott ein, welche Rolle Europa spielt.", "Mangott"),
+        ("Die Sicherheitsgarantien Stärken Europa. Die Unterstützung Wächst.", "Stärken"),
+        ("Der Präsident der Ukraine reiste nach Paris.", "Ukraine"),
+        ("Im Mittelpunkt stehe die Unterstützung der Streitkräfte.", "Mittelpunkt"),
+    ],
+)
+def test_not_actors(text, absent):
+    names = [n for a in actors_of(text) if a.kind == "person" for n in (a.name, *a.aliases)]
+    assert not any(absent in n for n in names), names
+
+
+def test_expert_who_speaks_is_an_actor():
+    a = person("Politikwissenschaftler Gerhard Mangott sagte, Europa sei schwach.", "Mangott")
+    assert a is not None and a.role == "Politikwissenschaftler"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "mention"),
+    [
+        ("Russland lehnt Pläne ab.", "Russland", "country", "Russland"),
+        ("Frankreichs Regierung schweigt.", "Frankreich", "country", "Frankreichs"),
+        ("Aus Berlin hieß es, man helfe weiter.", "Deutschland", "country", "Berlin"),
+        ("Der Kreml reagierte scharf.", "Russland", "country", "Kreml"),
+        ("Die Vereinigten Staaten zögern.", "USA", "country", "Vereinigten Staaten"),
+        ("Die Nato berät.", "NATO", "organization", "Nato"),
+        ("Die Koalition der Willigen tagt.", "Koalition der Willigen", "organization", "Koalition der Willigen"),
+        ("Die Mongolei liefert Kohle.", "Mongolei", "country", "Mongolei"),
+    ],
+)
+def test_groups(text, name, kind, mention):
+    hits = [a for a in actors_of(text) if a.name == name]
+    assert len(hits) == 1 and hits[0].kind == kind
+    assert [m.text for m in hits[0].mentions] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In Paris trifft sich die Koalition.", "Berlin taz | 26 Länder wollen helfen.", "Gespräche in Moskau laufen."],
+)
+def test_place_is_not_a_country_actor(text):
+    assert not [a for a in actors_of(text) if a.kind == "country"]
+
+
+def test_ids_follow_first_mention_and_are_deterministic():
+    text = "Russland lehnt ab. Frankreichs Präsident Emmanuel Macron widerspricht. Die Nato schweigt."
+    first = actors_of(text)
+    assert [a.id for a in first] == ["A1", "A2", "A3", "A4"]
+    assert [a.name for a in first] == ["Russland", "Frankreich", "Emmanuel Macron", "NATO"]
+    assert first == actors_of(text)
+
+
+def test_link_residue_in_names():
+    a = person("Außenamtssprecherin [2][Maria Sacharowa] sagte in Moskau, man lehne ab.", "Sacharowa")
+    assert a is not None and a.name == "Maria Sacharowa" and a.role == "Außenamtssprecherin"
+    assert a.affiliation == "Russland"
