@@ -1,0 +1,81 @@
+"""Positions: actor, stance and issue from German sentences (blank pipeline, no quotes component)."""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import pipeline
+
+
+def positions_of(text: str) -> list[tuple[str, str, str | None]]:
+    doc = pipeline("briefing_actors", "briefing_positions")(text)
+    names = {a.id: a.name for a in doc._.briefing_actors}
+    return [(names[p.actor], p.stance, p.issue) for p in doc._.briefing_positions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deutschland hält sich bei der Truppenfrage zurück.", [("Deutschland", "holds_back", "Bodentruppen")]),
+        ("Russland lehnt Pläne ab", [("Russland", "rejects", None)]),
+        ("Russland kritisierte die Idee einer Friedenstruppe in der Ukraine scharf.",
+         [("Russland", "rejects", "Bodentruppen")]),
+        ("Berlin setzt auf Waffenhilfe für Ukraine", [("Deutschland", "wants", "Waffenhilfe")]),
+        ("Außerdem will Berlin vier mechanisierte ukrainische Infanterie-Brigaden komplett ausrüsten.",
+         [("Deutschland", "wants", "Waffenhilfe")]),
+        ("Frankreichs Präsident Macron forderte zuletzt eine europäische Friedenstruppe.",
+         [("Macron", "demands", "Bodentruppen")]),
+        ("Der ukrainische Präsident Wolodymyr Selenskyj zeigte sich nach den Beratungen zufrieden.",
+         [("Wolodymyr Selenskyj", "supports", None)]),
+        ("Frankreich setzt auf eine Friedenstruppe, Deutschland auf eine Stärkung der Luftabwehr.",
+         [("Frankreich", "wants", "Bodentruppen"), ("Deutschland", "wants", "Luftverteidigung")]),
+        ("Am Mittwoch hatte Russland europäische Überlegungen zur Entsendung von Truppen zurückgewiesen.",
+         [("Russland", "rejects", "Bodentruppen")]),
+        ("Deutschland hält sich zurück und will vor allem die Luftabwehr stärken.",
+         [("Deutschland", "holds_back", "Luftverteidigung")]),
+        ("Die Nato versprach weitere Sanktionen.", [("NATO", "promises", "Sanktionen")]),
+    ],
+)
+def test_positions(text, expected):
+    assert positions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Man werde die Ukraine nach einem Frieden unterstützen.",  # "man" is the subject, Ukraine the object
+        "Die Koalition wolle die Ukraine stärker unterstützen.",
+        "Die Unterstützung für die Ukraine müsse verstärkt werden.",  # no stance predicate, no actor subject
+        "In Paris trifft sich die Koalition.",
+        "Macron telefonierte mit Trump.",  # no stance
+        "Die Europäer baten Russland, einzulenken.",
+        "Sacharowa sagte, man habe nicht vor, über einen solchen Schritt zu diskutieren.",  # "sagte ... zu" is no promise
+    ],
+)
+def test_no_position_for_objects(text):
+    got = positions_of(text)
+    assert all(a not in ("Ukraine", "Frankreich", "Russland") for a, _, _ in got), got
+    assert all(stance != "promises" for _, stance, _ in got), got
+
+
+def test_position_text_and_offsets_are_the_sentence():
+    text = "Die Lage ist ernst. Russland lehnt die Pläne ab. Danach wurde verhandelt."
+    doc = pipeline("briefing_actors", "briefing_positions")(text)
+    (p,) = doc._.briefing_positions
+    assert p.text == "Russland lehnt die Pläne ab."
+    assert text[p.start:p.end] == p.text
+
+
+def test_quote_speaker_gives_a_position():
+    from spacy.tokens import Doc
+
+    from briefing.extract.positions import PositionFinder, stance_lexicon
+    from briefing.models import Quote
+
+    text = 'Nato-Generalsekretär Mark Rutte sprach. "Die Ukraine ist ein souveränes Land", sagte Rutte.'
+    doc: Doc = pipeline("briefing_actors")(text)
+    rutte = next(a for a in doc._.briefing_actors if a.name == "Mark Rutte")
+    q_start = text.index("Die Ukraine")
+    quote = Quote("direct", "Die Ukraine ist ein souveränes Land", q_start, q_start + 35, speaker=rutte.id)
+    got = PositionFinder(doc, list(doc._.briefing_actors), [quote], stance_lexicon()).run()
+    mine = [p for p in got if p.actor == rutte.id]
+    assert any("souveränes Land" in p.text and p.stance == "states" for p in mine), got
