@@ -1,0 +1,50 @@
+"""Outlook sentences on a blank German pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import pipeline
+
+
+def outlook_of(text: str) -> list[str]:
+    return [s.text for s in pipeline("briefing_outlook")(text)._.briefing_outlook]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"In den nächsten Tagen werden wir die Unterstützung der USA finalisieren", versprach er.',
+        "Ob das Treffen mehr als ein Symbol ist, bleibt abzuwarten.",
+        "Im Anschluss soll US-Präsident Trump telefonisch informiert werden.",
+        "Ob Moskau an den Verhandlungstisch gedrängt wird, dürfte sich erst in den kommenden Tagen zeigen.",
+        "Die Ukraine werde künftig Sanktionen gegen Russland mit den USA abstimmen.",
+        "Nächste Woche treffen sich die Außenminister.",
+        "Ein weiteres Treffen ist für Oktober geplant.",
+        "Die Regierung wird das Gesetz im Herbst beschließen.",
+        "Die Koalition wird sich weiter für die Ukraine einsetzen, sagte Macron.",
+    ],
+)
+def test_outlook(sentence):
+    text = "Die Koalition tagte in Paris. " + sentence + " Mit Informationen von dpa."
+    assert outlook_of(text) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Russland wird keine ausländische Intervention diskutieren", sagte Sacharowa.',  # future only in a quote
+        "US-Präsident Trump wurde am Nachmittag informiert.",
+        "Russland wird von den Sanktionen hart getroffen.",  # passive, strong participle
+        "Die Pläne werden in Paris nicht erwartet.",
+        "Selenskyj sollte bereits am Mittwochabend empfangen werden.",  # past
+        "Das Treffen fand am 4. September statt.",
+    ],
+)
+def test_not_outlook(sentence):
+    assert outlook_of(sentence) == []
+
+
+def test_offsets_point_into_text():
+    text = "Erst tagte man.\n\nEs bleibt abzuwarten, was folgt."
+    (s,) = pipeline("briefing_outlook")(text)._.briefing_outlook
+    assert text[s.start:s.end] == s.text == "Es bleibt abzuwarten, was folgt."
