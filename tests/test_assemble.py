@@ -304,7 +304,10 @@ def test_unrelated_figures_are_not_linked():
 
 
 @pytest.mark.parametrize(("unit", "key"), [("Länder", "lander"), ("Staaten", "lander"), ("Ländern", "lander"),
-                                           ("EUR", "euro"), ("Prozent", "prozent"), ("Brigaden", "brigad")])
+                                           ("EUR", "euro"), ("Prozent", "prozent"), ("Brigaden", "brigad"),
+                                           ("Unterstützerstaaten", "lander"), ("Verbündete", "lander"),
+                                           ("Infanterie-Brigaden", "infanteriebrigad"),
+                                           ("Infanteriebrigaden", "infanteriebrigad")])
 def test_unit_groups(unit, key):
     from briefing.assemble.figures import unit_key
 
@@ -370,7 +373,14 @@ def test_positions_filed_by_country_and_merged(briefing):
     for p in lead.positions:
         by_country.setdefault(p.country, []).append(p)
         assert p.country in country_names(briefing, p.actor)
-    assert len(by_country["Deutschland"]) == 1 and by_country["Deutschland"][0].sources == ("S1", "S2")
+    # The same statement in two sources is one position with both; the sentence carrying the
+    # chancellor's quote is a position of Deutschland too, after the extracted one.
+    de = by_country["Deutschland"]
+    assert [(p.text, p.sources) for p in de] == [
+        ("Deutschland werde die Energieversorgung der Republik Moldau sichern", ("S1", "S2")),
+        ("„Wir lassen unsere Nachbarn im Winter nicht allein“, sagte Weber nach dem Gipfeltreffen in Berlin.",
+         ("S1", "S2")),
+    ]
     assert by_country["Russland"][0].stance == "rejects"
     # Moldau has no extracted position: the sentences carrying its president's quotes stand in.
     assert any("braucht vor allem Gas" in p.text for p in by_country["Moldau"])
@@ -462,3 +472,17 @@ def test_same_input_in_any_order_gives_identical_json(briefing):
 
 def test_json_round_trip(briefing):
     assert Briefing.from_json(briefing.to_json()) == briefing
+
+
+def test_position_fragment_is_widened_to_its_sentence():
+    from assemble_helpers import sentences
+
+    from briefing.assemble.positions import position_refs
+    from briefing.models import Position
+
+    text = "Die Lage ist ernst. Berlin wolle außerdem vier Brigaden ausrüsten, hieß es. Mehr folgt."
+    s = text.index("wolle")
+    refs = position_refs(0, "S1", [Position("A1", "wolle außerdem", s, s + 14, "wants")], sentences(text),
+                         {(0, "A1"): "T1-A1"})
+    assert [(r.text, r.actor, r.stance) for r in refs] == [
+        ("Berlin wolle außerdem vier Brigaden ausrüsten, hieß es.", "T1-A1", "wants")]

@@ -128,7 +128,9 @@ def _story(
     head = summary_mod.headline([facts[i].article.title for i in by_centrality], summary)
 
     pos_refs = [
-        r for i in members for r in positions_mod.position_refs(i, sid[i], facts[i].positions, actor_ids)
+        r for i in members for r in positions_mod.position_refs(
+            i, sid[i], facts[i].positions, facts[i].sentences, actor_ids
+        )
     ]
     quote_pos_refs = [
         r

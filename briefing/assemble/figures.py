@@ -22,6 +22,9 @@ from briefing.models import Figure, FigureVariant, StoryFigure
 CONFLICT_MAX_RATIO = 1.6
 # Contexts must share this much vocabulary (Jaccard of content words) to be about the same thing.
 CONFLICT_MIN_CONTEXT_OVERLAP = 0.08
+# A known unit this long may be the head of a compound (Partnerländer -> länder); shorter ones
+# ("eur", "%") would match by accident.
+MIN_HEAD_CHARS = 4
 # At most this many figures per story, most confirmed first.
 MAX_FIGURES = 12
 NUMBER_RE = re.compile(r"\d[\d.,]*(?:\s*(?:Millionen|Milliarden|Billionen|Mio\.|Mrd\.))?")
@@ -39,13 +42,22 @@ def _unit_groups() -> dict[str, str]:
 
 
 def unit_key(unit: str) -> str:
-    """The unit group of a unit as written (Länder, Staaten -> länder; EUR, Euro -> euro)."""
-    u = fold(unit).strip()
+    """The unit group of a unit as written (Länder, Staaten -> lander; EUR, Euro -> euro).
+
+    Hyphens are dropped and a compound counts as its head noun when that is a known unit
+    (Infanterie-Brigaden = Infanteriebrigaden; Unterstützerstaaten -> lander).
+    """
+    words = fold(unit).replace("-", "").split()
+    last = words[-1] if words else ""
     groups = _unit_groups()
-    if u in groups:
-        return groups[u]
-    last = u.split()[-1] if u.split() else u
-    return groups.get(last, groups.get(stem(last), stem(last)))
+    for form in (last, stem(last)):
+        if form in groups:
+            return groups[form]
+    for form in (last, stem(last)):
+        for member in sorted(groups, key=lambda m: (-len(m), m)):
+            if len(member) >= MIN_HEAD_CHARS and form.endswith(member):
+                return groups[member]
+    return stem(last)
 
 
 def value_label(fig: Figure) -> str:

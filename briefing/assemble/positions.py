@@ -2,9 +2,9 @@
 
 Each extracted position is filed under its actor's country (the actor itself
 for a country, else its affiliation).  The same statement from several sources
-is merged (near-identical wording) with all sources.  A country whose speakers
-are quoted but for which extraction found no position statement gets the
-sentences carrying those quotes - a quoted statement is the speaker's position.
+is merged (near-identical wording) with all sources.  The sentences carrying
+the quotes of a country's speakers are positions too (a quoted statement is the
+speaker's position); they rank after extracted positions with as many sources.
 Countries are ordered by how many sources report their positions.
 """
 
@@ -21,8 +21,9 @@ from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, 
 SAME_STATEMENT = 0.8
 # At most this many positions per country, most confirmed first.
 MAX_PER_COUNTRY = 4
-# A country without an extracted position gets at most this many quote sentences instead.
-MAX_FROM_QUOTES = 2
+# A position shorter than this (in words), or starting mid-sentence, is a fragment: the whole source
+# sentence that contains it is shown instead.
+MIN_POSITION_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,18 @@ def position_refs(
     article: int,
     source: str,
     positions: Sequence[Position],
+    sentences: Sequence[Statement],
     actor_ids: dict[tuple[int, str], str],
 ) -> list[PositionRef]:
     """One article's positions, with story actor ids (positions of unknown actors are dropped)."""
     out = []
     for p in positions:
         aid = actor_ids.get((article, p.actor))
-        if aid and p.text.strip():
-            out.append(PositionRef(source, aid, p.text.strip(), p.start, p.stance, p.issue))
+        text = p.text.strip()
+        if len(text.split()) < MIN_POSITION_WORDS or not text[:1].isupper():
+            text = sentence_of(sentences, p.start, p.end, text) or text
+        if aid and text:
+            out.append(PositionRef(source, aid, text, p.start, p.stance, p.issue))
     return out
 
 
@@ -90,11 +95,9 @@ def merge_positions(
 ) -> tuple[list[StoryPosition], list[MatrixCell]]:
     """Merge position statements by country; return positions (grouped by country) and the matrix."""
     by_id = {a.id: a for a in actors}
-    have = {fold(country_of(by_id[r.actor]) or "") for r in refs}
-    fallback = [r for r in quote_refs if fold(country_of(by_id[r.actor]) or "") not in have]
     groups: dict[str, list[dict]] = defaultdict(list)
     labels: dict[str, str] = {}
-    for r, from_quote in [(r, False) for r in refs] + [(r, True) for r in fallback]:
+    for r, from_quote in [(r, False) for r in refs] + [(r, True) for r in quote_refs]:
         country = country_of(by_id[r.actor])
         if not country:
             continue
@@ -110,8 +113,11 @@ def merge_positions(
             )
         else:
             hit["sources"].add(r.source)
+            hit["from_quote"] = hit["from_quote"] and from_quote
             if len(ws) > len(hit["words"]):
-                hit["ref"], hit["words"] = r, ws
+                stance = hit["ref"].stance if hit["ref"].stance not in (None, "states") else r.stance
+                hit["ref"] = PositionRef(r.source, r.actor, r.text, r.start, stance, hit["ref"].issue or r.issue)
+                hit["words"] = ws
     countries = sorted(
         groups,
         key=lambda k: (
@@ -124,10 +130,9 @@ def merge_positions(
     positions: list[StoryPosition] = []
     matrix: list[MatrixCell] = []
     for k in countries:
-        entries = sorted(groups[k], key=lambda e: (-len(e["sources"]), e["order"]))
-        limit = MAX_FROM_QUOTES if all(e["from_quote"] for e in entries) else MAX_PER_COUNTRY
+        entries = sorted(groups[k], key=lambda e: (-len(e["sources"]), e["from_quote"], e["order"]))
         seen_issues: set[str] = set()
-        for e in entries[:limit]:
+        for e in entries[:MAX_PER_COUNTRY]:
             r = e["ref"]
             srcs = sort_sources(e["sources"])
             positions.append(StoryPosition(r.actor, r.text, srcs, country=labels[k], stance=r.stance, issue=r.issue))

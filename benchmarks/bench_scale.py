@@ -1,0 +1,109 @@
+"""Scaling of a day build: 100 vs 1,000 articles through ingest -> extract -> assemble.
+
+Usage: python3 benchmarks/bench_scale.py [--sizes 100 1000] [--data PATH ...]
+
+Writes each size's articles as .txt files (title line, date line, text) into a
+temporary folder, then times ``ingest.read_folder`` + ``select_day``, the
+extraction of every article and ``assemble``; rendering is left out (its cost
+does not grow with the number of articles: a briefing shows at most
+``max_stories`` stories).  Texts are the German WikiNews articles of the quote
+evaluation set (../shared/eval/quotes/*.jsonl, CC BY-NC-SA 4.0, Petersen-Frey &
+Biemann, LREC-COLING 2024), all given one date.  Beyond the 850 available
+texts, an article is reused with its paragraphs in reverse order (a different
+file with the same story - like a reprint), so days stay realistic.
+
+Prints per size the time of each stage, then the ratio time(largest)/time(smallest)
+against the linear ratio (the budget is 12 for 1,000 vs 100) and the largest time
+(the budget is 60 s on 2 cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = [ROOT.parent / "shared" / "eval" / "quotes" / "train.jsonl",
+                ROOT.parent / "shared" / "eval" / "quotes" / "dev.jsonl"]
+DAY = date(2025, 1, 15)
+MAX_RATIO = 12.0
+MAX_SECONDS_1000 = 60.0
+
+
+def load_texts(paths: list[Path]) -> list[tuple[str, str]]:
+    rows = []
+    for p in paths:
+        with p.open(encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                title = re.sub(r"^\d+ - | \(\d{4}-\d\d-\d\d\)$", "", r.get("title") or "").strip()
+                rows.append((title, r["text"].strip()))
+    return rows
+
+
+def write_day(folder: Path, texts: list[tuple[str, str]], n: int) -> None:
+    for i in range(n):
+        title, text = texts[i % len(texts)]
+        if i >= len(texts):
+            paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+            text = "\n\n".join(reversed(paras)) + f"\n\n(Fassung {i // len(texts) + 1})"
+        (folder / f"{i:04d}.txt").write_text(f"{title}\n\n{DAY:%d.%m.%Y}\n\n{text}\n", encoding="utf-8")
+
+
+def run(n: int, texts: list[tuple[str, str]], extractor) -> dict[str, float]:
+    from briefing import assemble, ingest
+
+    with tempfile.TemporaryDirectory(prefix="bench_scale_") as tmp:
+        folder = Path(tmp)
+        write_day(folder, texts, n)
+        t0 = time.perf_counter()
+        selection = ingest.select_day(ingest.read_folder(folder), DAY, undated="include")
+        t1 = time.perf_counter()
+        facts = [extractor.extract(a) for a in selection.articles]
+        t2 = time.perf_counter()
+        b = assemble.assemble(DAY, facts, background=[], excluded=selection.excluded, title="Bench", max_stories=8)
+        t3 = time.perf_counter()
+    return {"articles": len(selection.articles), "stories": len(b.stories),
+            "ingest": t1 - t0, "extract": t2 - t1, "assemble": t3 - t2, "total": t3 - t0}
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    ap.add_argument("--data", type=Path, nargs="+", default=DEFAULT_DATA)
+    args = ap.parse_args(argv)
+    from briefing.extract import load_pipeline
+
+    texts = load_texts(args.data)
+    extractor = load_pipeline("blank")
+    results = {}
+    for n in args.sizes:
+        r = run(n, texts, extractor)
+        results[n] = r
+        print(f"{n:>5} files: {r['articles']} articles, {r['stories']} stories shown; "
+              f"ingest {r['ingest']:.2f} s, extract {r['extract']:.2f} s, assemble {r['assemble']:.2f} s, "
+              f"total {r['total']:.2f} s", flush=True)
+    small, large = min(results), max(results)
+    ok = True
+    if large != small:
+        ratio = results[large]["total"] / results[small]["total"]
+        a_ratio = results[large]["assemble"] / max(results[small]["assemble"], 1e-9)
+        print(f"ratio time({large})/time({small}) = {ratio:.2f} (linear {large / small:.0f}; "
+              f"budget {MAX_RATIO:.0f} for 1000/100); assemble alone {a_ratio:.2f}")
+        if (small, large) == (100, 1000):
+            ok = ratio <= MAX_RATIO
+    if large >= 1000:
+        print(f"time({large}) = {results[large]['total']:.1f} s (budget {MAX_SECONDS_1000:.0f} s)")
+        ok = ok and results[large]["total"] <= MAX_SECONDS_1000
+    print("OK" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
