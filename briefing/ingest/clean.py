@@ -443,11 +443,13 @@ class _Cleaner:
         if self.title_hint:
             self.title = self.title_hint
             return
+        # The title is a paragraph of one heading-like line before the first real paragraph
+        # (judged after rejoining, so the first line of a hard-wrapped paragraph is no title).
         top: list[_Line] = []
-        for line in self.body():
-            if not heading_like(line.text):
+        for group in self.groups():
+            if len(group) != 1 or not heading_like(group[0].text):
                 break
-            top.append(line)
+            top.append(group[0])
         if not top:
             return
         counts: dict[str, int] = {}
@@ -477,27 +479,36 @@ class _Cleaner:
                 out.append(dates.DateCandidate(value, precision, dates.RANK_TOP, index, raw[index][:40]))
         return out
 
-    def paragraphs(self) -> list[list[tuple[str, Piece]]]:
-        """Kept lines grouped into paragraphs; each entry is (joiner before it, piece)."""
+    def groups(self) -> list[list[_Line]]:
+        """Kept lines grouped into paragraphs."""
         kept = [ln for ln in self.lines if ln.kept and not ln.heading]
         width = max((ln.raw_len for ln in kept), default=0)
         full = sum(1 for ln in kept if ln.raw_len >= WRAP_FULL_LINE * width)
         wrapped = len(kept) >= WRAP_MIN_LINES and width <= WRAP_MAX_WIDTH and full >= WRAP_MIN_FULL_SHARE * len(kept)
-
-        paragraphs: list[list[tuple[str, Piece]]] = []
+        groups: list[list[_Line]] = []
         prev: _Line | None = None
         for line in self.lines:
             if not line.kept:
                 prev = None  # blank lines and dropped furniture end a paragraph
                 continue
             if prev is not None and self._joins(prev, line, wrapped, width):
-                joiner, prev_piece = self._joiner(paragraphs[-1][-1][1], line.text)
-                paragraphs[-1][-1] = (paragraphs[-1][-1][0], prev_piece)
-                paragraphs[-1].append((joiner, line.piece))
+                groups[-1].append(line)
             else:
-                paragraphs.append([("", line.piece)])
+                groups.append([line])
             prev = line
-        return paragraphs
+        return groups
+
+    def paragraphs(self) -> list[list[tuple[str, Piece]]]:
+        """The paragraphs as (joiner before it, piece) pairs, hyphenation resolved."""
+        out: list[list[tuple[str, Piece]]] = []
+        for group in self.groups():
+            para: list[tuple[str, Piece]] = [("", group[0].piece)]
+            for line in group[1:]:
+                joiner, prev_piece = self._joiner(para[-1][1], line.text)
+                para[-1] = (para[-1][0], prev_piece)
+                para.append((joiner, line.piece))
+            out.append(para)
+        return out
 
     @staticmethod
     def _joins(a: _Line, b: _Line, wrapped: bool, width: int) -> bool:
