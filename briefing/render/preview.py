@@ -1,0 +1,123 @@
+"""Look at the output as a person does: PDF pages and email screenshots as PNG.
+
+Used by the slow rendering tests and by ``docs/make_pictures.py``.  Needs the
+Debian tools poppler-utils (``pdftoppm``, ``pdfinfo``, ``pdffonts``) and
+chromium; Pillow comes with WeasyPrint.  Chromium runs headless with every
+network feature off and a throw-away profile.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from briefing.errors import RenderError
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--hide-scrollbars", "--disable-extensions", "--mute-audio",
+)
+TOOL_TIMEOUT = 120  # seconds; a cold chromium start takes a few on a busy 2-core machine
+
+
+def _run(args: list[str]) -> str:
+    if not shutil.which(args[0]):
+        raise RenderError(f"{args[0]} is not installed")
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=TOOL_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"{Path(args[0]).name} took longer than {TOOL_TIMEOUT} s") from None
+    if done.returncode != 0:
+        raise RenderError(f"{Path(args[0]).name} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return done.stdout
+
+
+def pdf_pages_to_png(pdf: Path, out_dir: Path, prefix: str = "page", dpi: int = 60) -> list[Path]:
+    """Each page of ``pdf`` as ``out_dir/PREFIX-N.png`` (N from 1), in page order."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(out_dir / prefix)])
+    pages = sorted(out_dir.glob(f"{prefix}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    # pdftoppm pads page numbers to the width of the page count ("page-01"): normalise.
+    normalised = []
+    for p in pages:
+        target = out_dir / f"{prefix}-{int(p.stem.rsplit('-', 1)[1])}.png"
+        if p != target:
+            p.replace(target)
+        normalised.append(target)
+    return normalised
+
+
+def screenshot(html: Path, png: Path, width: int = 800, height: int = 3000) -> Path:
+    """A headless Chromium screenshot of the local file ``html``."""
+    with tempfile.TemporaryDirectory(prefix="briefing-chromium-") as profile:
+        _run([
+            CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}",
+            f"--window-size={width},{height}", html.resolve().as_uri(),
+        ])
+    if not png.is_file():
+        raise RenderError(f"chromium wrote no screenshot {png}")
+    return png
+
+
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    """``pdfinfo`` fields (Title, Pages, Tagged ...) as a dict."""
+    fields = {}
+    for line in _run(["pdfinfo", str(pdf)]).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip()] = value.strip()
+    return fields
+
+
+def pdffonts(pdf: Path) -> list[dict[str, str]]:
+    """One dict per font of ``pdf`` (name, type, emb, sub, uni) from ``pdffonts``."""
+    lines = _run(["pdffonts", str(pdf)]).splitlines()[2:]
+    fonts = []
+    for line in lines:
+        parts = re.split(r"\s+", line.strip())
+        # name, type words..., encoding, emb, sub, uni, object, id
+        fonts.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
+    return fonts
+
+
+def pdftotext(pdf: Path, page: int | None = None) -> str:
+    """The text of ``pdf`` (or one page), with its layout."""
+    args = ["pdftotext", "-layout"]
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    return _run([*args, str(pdf), "-"])
+
+
+def ink_fraction(png: Path, background: tuple[int, int, int] = (255, 255, 255), tolerance: int = 24) -> float:
+    """Share of pixels that differ from ``background``: 0.0 is a blank page."""
+    from PIL import Image
+
+    with Image.open(png) as img:
+        rgb = img.convert("RGB")
+        mask = _difference_mask(rgb, background, tolerance)
+        histogram = mask.histogram()
+    return histogram[255] / (rgb.width * rgb.height)
+
+
+def content_columns(png: Path, background: tuple[int, int, int], tolerance: int = 6) -> tuple[int, int]:
+    """First and last pixel column that is not ``background`` (the content's horizontal extent)."""
+    from PIL import Image
+
+    with Image.open(png) as img:
+        mask = _difference_mask(img.convert("RGB"), background, tolerance)
+    box = mask.getbbox()
+    if box is None:
+        raise RenderError(f"{png} is blank")
+    return box[0], box[2] - 1
+
+
+def _difference_mask(rgb, background: tuple[int, int, int], tolerance: int):  # noqa: ANN001, ANN202 - PIL types
+    from PIL import Image, ImageChops
+
+    diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, background)).convert("L")
+    return diff.point(lambda v: 255 if v > tolerance else 0)
