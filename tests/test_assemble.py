@@ -407,16 +407,24 @@ def test_summary_is_verbatim_central_and_clean(briefing):
     assert supported, "a sentence several sources say should be chosen, with those sources"
 
 
-def test_summary_has_no_redundant_pair(briefing):
+def test_summary_skips_a_sentence_that_repeats_a_chosen_one():
     from collections import Counter
 
-    from briefing.assemble.summary import REDUNDANT
-    from briefing.assemble.text import content_terms, cosine, vector
+    from briefing.assemble.summary import Candidate, summarise
+    from briefing.assemble.text import content_terms, vector
 
-    vecs = [vector(Counter(content_terms(s.text)), {}) for s in briefing.stories[0].summary]
-    for i in range(len(vecs)):
-        for j in range(i + 1, len(vecs)):
-            assert cosine(vecs[i], vecs[j]) < REDUNDANT
+    texts = [
+        (0, "S1", "Die Regierungschefs von 26 Ländern sagten der Republik Moldau in Berlin neue Hilfen zu."),
+        (1, "S2", "Die Regierungschefs von 26 Ländern sagten der Republik Moldau am Montag neue Hilfen zu."),
+        (1, "S2", "Russland kritisierte das Gipfeltreffen in Berlin als Einmischung in fremde Angelegenheiten."),
+        (0, "S1", "Bis Ende Oktober sollen die ersten Lieferungen von Gas in der Republik Moldau ankommen."),
+    ]
+    cands = [Candidate(a, s, n, n / 4, t, vector(Counter(content_terms(t)), {})) for n, (a, s, t) in enumerate(texts)]
+    summary, lead = summarise(cands, vector(Counter(content_terms(" ".join(t for *_, t in texts))), {}))
+    chosen = [x.text for x in summary]
+    assert len(chosen) == 3 and sum("26 Ländern" in t for t in chosen) == 1
+    # The sentence both articles say is the lead, with both sources.
+    assert "26 Ländern" in lead and next(x.sources for x in summary if "26 Ländern" in x.text) == ("S1", "S2")
 
 
 @pytest.mark.parametrize(
@@ -429,6 +437,9 @@ def test_summary_has_no_redundant_pair(briefing):
         ("Der BR24 Newsletter informiert Sie immer montags bis freitags zum Feierabend.", False),
         ("Bild: Hilfe für die Ukraine | Macron empfängt Selenskyj in Paris zum Gipfel.", False),
         ("Kurz.", False),
+        ("Das erklärte der französische Präsident nach einem Treffen in Paris.", False),
+        ("Das Treffen in Paris am Donnerstag soll wichtige Weichen für die Ukraine stellen.", True),
+        ("Dabei gehe es unter anderem um eine Stärkung der ukrainischen Armee.", False),
     ],
 )
 def test_summary_material(sentence, ok):
@@ -440,6 +451,23 @@ def test_summary_material(sentence, ok):
 def test_headline_is_a_source_title_or_a_shortened_sentence(briefing):
     titles = {"Gipfel in Berlin: Hilfen für die Republik Moldau", "Moldau bekommt Hilfe"}
     assert briefing.stories[0].headline in titles
+
+
+@pytest.mark.parametrize(
+    ("titles", "lead", "expected"),
+    [
+        (["Europäische Soldaten in der Ukraine?", "Gipfel in Paris"], None, "Gipfel in Paris"),
+        (["26 Länder für Sicherungstruppe für Ukrai…"], "Macron lädt nach Paris ein.", "Macron lädt nach Paris ein"),
+        ([None], "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
+                 "Waffenstillstand Truppen in die Ukraine zu schicken.",
+         "In Paris haben sich 26 westliche Staaten darauf verständigt"),
+        (["Nur eine Frage?"], None, "Nur eine Frage?"),
+    ],
+)
+def test_headline_choice(titles, lead, expected):
+    from briefing.assemble.summary import headline
+
+    assert headline(titles, lead) == expected
 
 
 @pytest.mark.parametrize(

@@ -124,8 +124,8 @@ def _story(
         [(i, sid[i], facts[i].article.text, facts[i].sentences) for i in sorted(readers)], idf
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
-    summary = summary_mod.summarise(cands, story_vec)
-    head = summary_mod.headline([facts[i].article.title for i in by_centrality], summary)
+    summary, lead = summary_mod.summarise(cands, story_vec)
+    head = summary_mod.headline([facts[i].article.title for i in by_centrality], lead)
 
     pos_refs = [
         r for i in members for r in positions_mod.position_refs(

@@ -133,15 +133,16 @@ def merge_quotes(
     out = []
     for i in ranked:
         m = merged[i]
-        variants = [QuoteVariant(text=t, sources=sort_sources(s)) for t, s in sorted(m.variants.items())]
+        variants = [QuoteVariant(text=t.strip(), sources=sort_sources(s)) for t, s in sorted(m.variants.items())]
         variants += [
-            QuoteVariant(text=merged[j].quote.text, sources=sort_sources(merged[j].sources)) for j in m.related
+            QuoteVariant(text=merged[j].quote.text.strip(), sources=sort_sources(merged[j].sources))
+            for j in m.related
         ]
         out.append(
             StoryQuote(
                 speaker=m.speaker,
                 speaker_name=m.speaker_name,
-                text=m.quote.text,
+                text=m.quote.text.strip(),
                 kind=m.quote.kind,
                 sources=sort_sources(m.sources),
                 speaker_role=by_id[m.speaker].role if m.speaker else None,

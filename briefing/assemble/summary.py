@@ -89,7 +89,21 @@ def is_summary_material(sentence: str) -> bool:
     if quoted > MAX_QUOTED_SHARE * len(s):
         return False
     low = fold(s)
-    return not any(fold(m) in low for m in lexicon("teaser_markers.txt"))
+    if any(fold(m) in low for m in lexicon("teaser_markers.txt")):
+        return False
+    return not needs_context(s)
+
+
+def needs_context(sentence: str) -> bool:
+    """True when the sentence opens by pointing back ("Das erklärte ...", "Dabei gehe es ...")."""
+    ws = sentence.lstrip(QUOTE_MARKS + " ").split()
+    if not ws:
+        return False
+    first = fold(ws[0]).strip(",:;")
+    if first in {fold(a) for a in lexicon("anaphoric_adverbs.txt")}:
+        return True
+    nxt = ws[1] if len(ws) > 1 else ""
+    return first in {fold(p) for p in lexicon("anaphoric_pronouns.txt")} and not nxt[:1].isupper()
 
 
 def candidates(
@@ -107,10 +121,14 @@ def candidates(
     return out
 
 
-def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> list[SourcedText]:
-    """Choose 3-5 central, non-redundant sentences and give each all sources that say the same."""
+def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> tuple[list[SourcedText], str | None]:
+    """Choose 3-5 central, non-redundant sentences and give each all sources that say the same.
+
+    Returns:
+        The summary in reading order and the most central sentence (for the headline).
+    """
     if not cands:
-        return []
+        return [], None
     articles = sorted({c.article for c in cands})
     n_other = max(1, len(articles) - 1)
     best: list[dict[int, float]] = []  # per candidate: article -> best similarity with that article
@@ -143,6 +161,7 @@ def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> lis
             break
         chosen.append(pick)
         pool.remove(pick)
+    lead = cands[chosen[0]].text if chosen else None
     chosen.sort(key=lambda i: (cands[i].relative, cands[i].position, source_sort_key(cands[i].source)))
     source_of = {c.article: c.source for c in cands}
     out = []
@@ -150,18 +169,32 @@ def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> lis
         c = cands[i]
         sids = {c.source} | {source_of[a] for a, sim in best[i].items() if sim >= SAME_CLAIM}
         out.append(SourcedText(c.text, sort_sources(sids)))
-    return out
+    return out, lead
 
 
-def headline(titles: Sequence[str | None], summary: Sequence[SourcedText]) -> str:
-    """The story's headline: the first usable article title, else the lead summary sentence shortened."""
+def headline(titles: Sequence[str | None], lead: str | None) -> str:
+    """The story's headline, extractive.
+
+    Args:
+        titles: the story's article titles, most central article first.
+        lead: the story's most central summary sentence (fallback).
+
+    Returns:
+        The first title that is a statement (not a question, not cut off, no markup), else the
+        lead sentence shortened at a clause boundary.
+    """
     for t in titles:
         t = (t or "").strip()
-        if t and len(t) <= 2 * MAX_HEADLINE_CHARS and not any(m in t for m in MARKUP_CHARS) and not t.endswith("…"):
+        if (
+            t
+            and len(t) <= 2 * MAX_HEADLINE_CHARS
+            and not any(m in t for m in MARKUP_CHARS)
+            and not t.rstrip(QUOTE_MARKS).endswith(("…", "...", "?"))
+        ):
             return shorten(t)
-    if summary:
-        return shorten(summary[0].text.rstrip(".! "))
-    return "Meldung"
+    if lead:
+        return shorten(lead.rstrip(".! "))
+    return next((shorten(t) for t in titles if t and t.strip()), "Meldung")
 
 
 def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 LEXICONS = Path(__file__).with_name("lexicons")
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+# Numbers name the facts of an event (26 Länder, 480 Fahrzeuge): they are terms too, as "#26".
+NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 # Inflectional endings stripped for matching (Sicherheitsgarantien ~ Sicherheitsgarantie);
 # longest first.  A crude stemmer is enough: terms are only compared with each other.
 _ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
@@ -55,9 +57,10 @@ def words(text: str) -> list[str]:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stemmed content words of ``text``: stop words and very short words dropped."""
+    """Stemmed content words of ``text`` (stop words and very short words dropped) and its numbers."""
     sw = stop_words()
-    return [stem(w) for w in words(text) if len(w) >= MIN_TERM_CHARS and w not in sw]
+    terms = [stem(w) for w in words(text) if len(w) >= MIN_TERM_CHARS and w not in sw]
+    return terms + ["#" + m.group().replace(",", ".") for m in NUMBER_RE.finditer(text or "")]
 
 
 def idf_table(doc_terms: Iterable[Iterable[str]]) -> dict[str, float]:
