@@ -8,8 +8,9 @@ are generated here so the data files stay reviewable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Inseparable prefixes and the -ieren suffix: their participle has no "ge-".
@@ -87,19 +88,20 @@ def attribution_markers() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     """First column of a one-word-per-line lexicon, lowercased."""
     return frozenset(line.split("\t")[0].strip().lower() for line in read_lexicon(name))
 
 
 @lru_cache(maxsize=1)
-def role_stems() -> tuple[str, ...]:
+def _role_pattern() -> re.Pattern[str] | None:
     """Role titles from roles.txt (owned by the actors stage); a word ending in one is a role."""
-    return tuple(sorted(word_set("roles.txt"), key=len, reverse=True))
+    stems = sorted(word_set("roles.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(s) for s in stems) + r")\Z") if stems else None
 
 
 def is_role(word: str) -> bool:
     """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident")."""
-    w = word.lower()
-    return any(w.endswith(stem) for stem in role_stems())
+    pat = _role_pattern()
+    return bool(pat and pat.search(word.lower()))

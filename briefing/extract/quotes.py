@@ -58,6 +58,12 @@ MAX_QUOTE_CHARS = 5000
 SPEAKER_LOOKBACK_SENTENCES = 3
 # Reported clauses shorter than this many words are not worth reporting ("sagte, ja").
 MIN_INDIRECT_WORDS = 3
+# A pronoun's antecedent is searched among this many preceding quotations' speakers.
+PRONOUN_LOOKBACK_QUOTES = 5
+# A separable particle further than this many tokens from its verb belongs to another clause.
+MAX_PARTICLE_DISTANCE = 16
+# "„…“, hatte der Minister am Montag in Berlin gesagt": words between auxiliary and participle.
+MAX_AUX_GAP_WORDS = 8
 # Konjunktiv continuation sentences after an attributed quotation, at most.
 MAX_CONTINUATION_SENTENCES = 6
 
@@ -262,8 +268,9 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
 
 
 def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
-    for _b, _e, tok in toks[t:]:
-        if tok in ",;:":
+    """Does a separable particle follow the finite verb in its clause ("teilte … über X, Y, mit")?"""
+    for _b, _e, tok in toks[t : t + MAX_PARTICLE_DISTANCE]:
+        if tok in ";:" or tok.lower() in ("dass", "ob", "und") or tok.startswith("_"):
             return False
         if tok.lower() in particles:
             return True
@@ -350,7 +357,7 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
             e = read_np(toks, 1)
             if e > 1:
                 sp = phrase(masked, toks, 1, e)
-    return Cue("verb", tb, te, si, tok, sp, tb, end, "heißen")
+    return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
 
 
 # ------------------------------------------------------------------ main extraction
@@ -479,12 +486,12 @@ def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> 
             continue
         between = masked[p.end : c.start]
         toks = _WORD.findall(between)
-        if len(toks) > 3 or "_" in between or re.search(r"[.!?:;]", between):
+        if "_" in between or re.search(r"[.!?:;]", between):
             return None
-        if all(t.lower() in _AUX or t.lower() in ("so", "es") for t in toks):
+        if len(toks) <= 3 and all(t.lower() in _AUX or t.lower() in ("so", "es") for t in toks):
             return c
-        # "„…“, hatte der Minister gesagt": speaker between aux and participle.
-        if toks and toks[0].lower() in _AUX and c.speaker is not None:
+        # "„…“, hatte der Minister zuvor gesagt": speaker between auxiliary and participle.
+        if toks and toks[0].lower() in _AUX and len(toks) <= MAX_AUX_GAP_WORDS and c.speaker is not None:
             return c
         return None
     return None
@@ -655,10 +662,11 @@ def _continuations(text, masked, sents, pairs, found) -> list[Found]:
             sb, se = sents[k]
             if "\n\n" in text[sents[k - 1][1] : sb] and k > si + 1:
                 break
-            words = [w.lower() for w in _WORD.findall(masked[sb:se])]
+            words = _WORD.findall(masked[sb:se])
             if not konjunktiv_words(masked, sb, se, strong=True):
                 break
-            if any(w in cue_words for w in words) or any(w in _CONTINUATION_BLOCK for w in words):
+            if any(w in cue_words for w in words if w[:1].islower()) or any(
+                    w.lower() in _CONTINUATION_BLOCK for w in words):
                 break
             end = se
             if cur is None:
@@ -714,10 +722,14 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
 # ------------------------------------------------------------------ speakers, actors
 
 
-def resolve_name(text: str, sp: Phrase, found_before: list[Found], sents, sent_of) -> str | None:
-    """The speaker's name: a pronoun's antecedent, or the phrase without its article."""
+def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
+    """The speaker's name: a pronoun's antecedent, or the phrase without its article.
+
+    ``found[:upto]`` are the quotations before the one whose speaker is ``sp``.
+    """
     if sp.pronoun:
-        for f in reversed(found_before):
+        for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
+            f = found[k]
             if f.speaker is not None and not f.speaker.pronoun and f.speaker.start < sp.start:
                 return _name_of(f.speaker.text)
         # The nearest preceding capitalised noun phrase naming a person-like subject.
@@ -741,6 +753,11 @@ def _name_of(words: str) -> str:
 
 def person_name(name: str) -> str:
     """ "Außenamtssprecherin Maria Sacharowa" -> "Maria Sacharowa" (role titles dropped)."""
+    segments = [seg.strip() for seg in name.split(",") if seg.strip()]
+    if len(segments) > 1:
+        # Apposition: "die Sprecherin des Außenministeriums, Marija Sacharowa" -> the bare name.
+        bare = [seg for seg in segments if all(w[:1].isupper() for w in seg.split())]
+        name = bare[-1] if bare else segments[0]
     toks = name.split()
     k = 0
     while k < len(toks) - 1 and (is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1):
@@ -785,11 +802,11 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
                 actor = None  # a mention that overlaps but names someone else: keep our reading
             if actor is not None:
                 speaker_id = actor.id
-                own = person_name(resolve_name(text, sp, found[:i], sents, sent_of) or "")
+                own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
                 # The actor's name unless it is a fragment of what the text says here.
                 name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
             else:
-                name = resolve_name(text, sp, found[:i], sents, sent_of)
+                name = resolve_name(text, sp, found, i, sents, sent_of)
                 if name:
                     name = person_name(name)
         out.append(

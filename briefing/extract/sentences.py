@@ -36,14 +36,16 @@ _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
 # four digits are a year and end a sentence ("im Jahr 2005. Danach ...").
 MAX_ORDINAL_DIGITS = 3
 
+# A line at least this long that ends without punctuation is wrapped, and the sentence
+# goes on in the next line; shorter lines are headings, captions or list items.
+WRAPPED_LINE_MIN_CHARS = 50
+
 _MONTHS = frozenset(
-    "januar jänner februar märz april mai juni juli august september oktober november dezember".split()
+    ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
 )
 # Words after which "<number>." is an ordinal, not a sentence end ("am 4.", "der 3. Platz").
 _ORDINAL_LEFT = frozenset(
-    """am im vom zum beim bis seit ab der die das den dem des ein eine einer einem einen
-    zur vor nach zwischen dieser diesem diesen dieses jeder jedem jeden sein seine seinem seinen ihr ihre ihrem
-    ihren unser unsere und oder bzw""".split()
+    ["am", "im", "vom", "zum", "beim", "bis", "seit", "ab", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "zur", "vor", "nach", "zwischen", "dieser", "diesem", "diesen", "dieses", "jeder", "jedem", "jeden", "sein", "seine", "seinem", "seinen", "ihr", "ihre", "ihrem", "ihren", "unser", "unsere", "und", "oder", "bzw"]
 )
 
 
@@ -90,6 +92,18 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     return "." in word.rstrip(".") and len(word) <= 6
 
 
+def _is_wrap(text: str, m: re.Match[str]) -> bool:
+    """A single line break inside a running sentence (hard-wrapped text), not a paragraph or heading."""
+    if m.group().count("\n") > 1:
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line = text[line_start : m.start()].rstrip()
+    if len(line) < WRAPPED_LINE_MIN_CHARS or line[-1:] in ".!?:;“”\"«»":
+        return False
+    nxt = text[m.end() : m.end() + 1]
+    return nxt.isalnum() or nxt in "„\"»«("
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (whitespace between them excluded).
 
@@ -101,6 +115,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     cuts = [0]
     for m in _LINEBREAK.finditer(text):
+        if _is_wrap(text, m):
+            continue
         cuts.append(m.start())
         cuts.append(m.end())
     for m in _CANDIDATE.finditer(text):
@@ -145,11 +161,7 @@ class ParagraphSentencizer:
             return doc
         starts = {b for b, _ in split_sentences(doc.text)}
         for i, tok in enumerate(doc):
-            if i == 0:
-                tok.is_sent_start = True
-            elif tok.idx in starts:
-                tok.is_sent_start = True
-            elif doc[i - 1].is_space and not tok.is_space and "\n" in doc[i - 1].text:
+            if i == 0 or tok.idx in starts or doc[i - 1].is_space and not tok.is_space and "\n" in doc[i - 1].text:
                 tok.is_sent_start = True
             else:
                 tok.is_sent_start = False

@@ -27,6 +27,7 @@ TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
 # A speaker phrase longer than this many words is a misreading (a whole clause).
 MAX_NP_WORDS = 10
 
+_MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "le", "la", "zu", "ter"})
@@ -158,6 +159,9 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     after = tokens(text, verb_end, clause_end)
     if after and after[0][2].lower() in _PRONOUNS:
         return phrase(text, after, 0, 1)
+    mediated = _mediated_speaker(text, verb_end)
+    if mediated is not None:
+        return mediated
     before = tokens(text, clause_start, verb_start)
     while before and before[-1][2] in ",;:-–":
         before.pop()
@@ -189,6 +193,20 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         if j > i:
             return phrase(text, before, i, j)
     return None
+
+
+def _mediated_speaker(text: str, verb_end: int) -> Phrase | None:
+    """ "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used."""
+    if not _MEDIATED.match(text, verb_end):
+        return None
+    toks = tokens(text, verb_end, min(len(text), verb_end + 200))
+    if len(toks) < 2:
+        return None
+    j = read_np(toks, 1, allow_apposition=True)
+    if j <= 1:
+        return None
+    p = phrase(text, toks, 1, j)
+    return p if p is not None and person_score(p) >= 2 else None
 
 
 def clause_subject(text: str, start: int, end: int) -> Phrase | None:
@@ -248,7 +266,8 @@ def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
 
 # Words between clause start and a prefield subject that do not belong to it.
 _CLAUSE_OPENERS = frozenset(
-    ["wie", "als", "so", "auch", "dass", "ob", "nachdem", "weil", "da", "während", "wobei", "womit", "worauf", "und", "aber", "doch", "denn", "zudem", "außerdem", "sogar", "selbst", "nur", "ebenfalls", "jedoch", "allerdings"]
+    ["wie", "als", "so", "auch", "dass", "ob", "nachdem", "weil", "da", "während", "wobei", "womit", "worauf", "und", "aber", "doch", "denn", "zudem", "außerdem", "sogar", "selbst", "nur", "ebenfalls", "jedoch", "allerdings",
+     "hat", "hatte", "habe", "hätte", "haben", "hatten", "wird", "wurde", "ist", "war"]
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.

@@ -1,0 +1,260 @@
+"""Quotation extraction on German (text, quotation, speaker) pairs, spacy.blank("de")."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+import spacy
+
+from briefing.extract import quotes as _quotes  # noqa: F401  (registers briefing_quotes)
+from briefing.extract import sentences as _sentences  # noqa: F401  (registers briefing_sentences)
+from briefing.extract.quotes import extract_quotes, find_pairs, to_records
+from briefing.extract.sentences import split_sentences
+from briefing.models import Actor, Mention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("briefing_sentences")
+    nlp.add_pipe("briefing_quotes")
+    return nlp
+
+
+def _quotes(text: str):
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    return to_records(text, found, sents)
+
+
+def _find(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+DIRECT = [
+    # (text, fragment of the quotation, word of the speaker's name)
+    (
+        "Putin reagierte ablehnend. „Russland wird nicht über eine zutiefst unannehmbare ausländische "
+        "Intervention diskutieren“, erklärte Außenamtssprecherin Maria Sacharowa.",
+        "zutiefst unannehmbare",
+        "Sacharowa",
+    ),
+    (
+        "Frankreichs Präsident Emmanuel Macron sagte am Donnerstag: „Wir sind bereit für einen robusten, "
+        "dauerhaften Frieden für die Ukraine.“",
+        "robusten, dauerhaften Frieden",
+        "Macron",
+    ),
+    (
+        "Russland teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit: \"Russland wird keine "
+        "ausländische Intervention in der Ukraine diskutieren\"",
+        "keine ausländische Intervention",
+        "Sacharowa",
+    ),
+    ("Merz: „Eine gut bewaffnete Armee ist die wirksamste Abschreckung gegen neue Angriffe.“", "wirksamste", "Merz"),
+    (
+        "»Wir haben ausführlich darüber diskutiert, inwieweit jedes Land bereit ist«, sagte Selenskyj.",
+        "inwieweit jedes Land",
+        "Selenskyj",
+    ),
+    (
+        "«Das ist ein wichtiger Tag für die Sicherheit in ganz Europa», sagte der Nato-Generalsekretär Mark Rutte.",
+        "wichtiger Tag",
+        "Rutte",
+    ),
+    (
+        "„Ich danke allen für diese wichtige Arbeit“, schrieb der ukrainische Präsident Wolodymyr Selenskyj "
+        "am Donnerstag auf der Plattform X.",
+        "Ich danke allen",
+        "Selenskyj",
+    ),
+    (
+        "„Die Ukraine ist ein souveränes Land, das selbst entscheidet“, so Nato-Generalsekretär Mark Rutte.",
+        "souveränes Land",
+        "Rutte",
+    ),
+    (
+        "„Das ist ‚nicht verhandelbar‘ für uns alle in der Regierung“, sagte die Ministerin Annalena Baerbock.",
+        "nicht verhandelbar",
+        "Baerbock",
+    ),
+    (
+        "Bundeskanzler Friedrich Merz traf Macron in Paris. Er sagte: „Wir werden die Ukraine weiter mit "
+        "aller Kraft unterstützen.“",
+        "mit aller Kraft",
+        "Merz",
+    ),
+    (
+        "Am Montag sagte der Minister: „Die Lage an der Front ist schwierig, aber nicht hoffnungslos.“",
+        "nicht hoffnungslos",
+        "Minister",
+    ),
+    (
+        "„Wir brauchen Klarheit über die Sicherheitsgarantien“, hatte der Kanzler zuvor gesagt.",
+        "Klarheit",
+        "Kanzler",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), DIRECT)
+def test_direct_quote_and_speaker(text: str, fragment: str, speaker: str) -> None:
+    q = _find(_quotes(text), fragment)
+    assert q.kind == "direct"
+    assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)
+    assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end] == q.speaker_text
+
+
+def test_split_quote_parts_share_the_speaker() -> None:
+    text = (
+        "„Wir werden die Ukraine nicht allein lassen“, sagte Macron. „Die Europäer stehen bereit, "
+        "einen robusten Frieden zu sichern.“"
+    )
+    qs = [q for q in _quotes(text) if q.kind == "direct"]
+    assert len(qs) == 2
+    assert all("Macron" in (q.speaker_name or "") for q in qs)
+
+
+def test_split_quote_around_attribution() -> None:
+    text = "„Das ist ein guter Tag“, sagte Macron, „für die Ukraine und für ganz Europa.“"
+    qs = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.text for q in qs] == ["Das ist ein guter Tag", "für die Ukraine und für ganz Europa."]
+    assert all(q.speaker_name == "Macron" for q in qs)
+
+
+def test_quote_spanning_sentences_is_one_quote() -> None:
+    text = "„Wir gehen. Wir kommen wieder. Und dann bleiben wir für immer hier“, sagte der Sprecher der Gruppe."
+    qs = _quotes(text)
+    assert len(qs) == 1 and qs[0].text.startswith("Wir gehen.") and "Sprecher" in qs[0].speaker_name
+
+
+def test_quote_spanning_paragraphs() -> None:
+    text = (
+        "Der Minister sagte: „Wir haben lange über diese Frage gesprochen und sind uns einig.\n\n"
+        "„Am Ende zählt nur, dass die Menschen in Sicherheit leben können“, fügte er hinzu."
+    )
+    qs = [q for q in _quotes(text) if q.kind == "direct"]
+    assert len(qs) == 2
+    assert qs[0].text.startswith("Wir haben lange") and "Minister" in qs[0].speaker_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die sogenannte „Koalition der Willigen“ traf sich am Donnerstag in Paris.",
+        "China startete das Raumschiff „Shenzhou 6“ am Morgen.",
+        "Die Zeitung „Die Welt“ berichtete über das Treffen.",
+        "Das Treffen der „Willigen“ dauerte drei Stunden.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotes(text: str) -> None:
+    assert [q for q in _quotes(text) if q.kind == "direct"] == []
+
+
+INDIRECT = [
+    # (text, fragment of the reported clause, speaker word)
+    ("Der Minister sagte, die Lage sei ernst und werde sich nicht rasch bessern.", "die Lage sei ernst", "Minister"),
+    ("Macron betonte, man werde die Ukraine nicht im Stich lassen.", "man werde die Ukraine", "Macron"),
+    ("Selenskyj erklärte, dass die Sicherheitsgarantien praktisch umgesetzt werden müssten.", "dass die Sicherheits",
+     "Selenskyj"),
+    ("Laut Polizei wurden bei dem Angriff drei Menschen verletzt.", "drei Menschen verletzt", "Polizei"),
+    ("Den Behörden zufolge wurden am Sonntag 17 Menschen festgenommen.", "17 Menschen festgenommen", "Behörden"),
+    ("Nach Angaben des Ministeriums sind 26 Länder zur Teilnahme bereit.", "26 Länder", "Ministeriums"),
+    ("Wie ein Sprecher des Ministeriums mitteilte, soll die Truppe im Westen stationiert werden.",
+     "soll die Truppe", "Sprecher"),
+    ("Die Truppe soll nach dem Waffenstillstand stationiert werden, hieß es aus dem Élysée-Palast.",
+     "Die Truppe soll", "Élysée-Palast"),
+    ("Die Entsendung sei nicht geplant, sagte ein Sprecher der Bundesregierung.", "Die Entsendung sei",
+     "Sprecher der Bundesregierung"),
+    ("Russland teilte mit, man werde keine ausländischen Truppen dulden.", "keine ausländischen Truppen", "Russland"),
+    ("Der Kanzler wies die Forderung zurück, die Bundeswehr werde nicht entsandt.", "Bundeswehr werde", "Kanzler"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), INDIRECT)
+def test_indirect_speech(text: str, fragment: str, speaker: str) -> None:
+    q = _find(_quotes(text), fragment)
+    assert q.kind == "indirect"
+    assert speaker in (q.speaker_name or q.speaker_text or ""), (q.speaker_text, q.speaker_name)
+
+
+def test_konjunktiv_chain_continues_with_same_speaker() -> None:
+    text = (
+        "Der Außenminister sagte, die Gespräche seien konstruktiv gewesen. Man habe viele Fragen geklärt. "
+        "Es gebe aber noch offene Punkte. Am Abend reiste die Delegation ab."
+    )
+    qs = _quotes(text)
+    cont = _find(qs, "Man habe viele Fragen")
+    assert cont.kind == "indirect" and "Außenminister" in cont.speaker_name
+    assert "offene Punkte" in cont.text  # consecutive Konjunktiv sentences form one quotation
+    assert not any("Delegation ab" in q.text for q in qs)
+
+
+def test_pronoun_speaker_is_resolved_to_preceding_person() -> None:
+    text = (
+        "Frankreichs Präsident Emmanuel Macron empfing die Gäste im Élysée-Palast. "
+        "Er sagte, Europa sei bereit, Verantwortung für die eigene Sicherheit zu übernehmen."
+    )
+    q = _find(_quotes(text), "Europa sei bereit")
+    assert q.speaker_text == "Er"
+    assert q.speaker_name == "Emmanuel Macron"
+
+
+def test_speaker_linked_to_actor_by_mention() -> None:
+    text = "„Wir stehen fest an der Seite der Ukraine“, sagte er am Abend in Paris."
+    b = text.index("er am")
+    actor = Actor(id="A1", name="Emmanuel Macron", kind="person", mentions=(Mention(b, b + 2, "er"),))
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    (q,) = to_records(text, found, sents, [actor])
+    assert q.speaker == "A1" and q.speaker_name == "Emmanuel Macron"
+
+
+def test_component_stores_records_and_spans(nlp) -> None:
+    doc = nlp("„Wir sind bereit für einen robusten und dauerhaften Frieden“, sagte Macron.")
+    (q,) = doc._.briefing_quotes
+    assert q.kind == "direct" and q.speaker_name == "Macron" and q.cue == "sagte"
+    assert [s.label_ for s in doc.spans["briefing_quotes"]] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "Ein Text ohne Satzende und ohne Anführungszeichen",
+        "Er sagte: „Das ist der Anfang eines Zitats, das nie endet",
+        "„Gemischt» und “falsch« zitiert, sagte er.“",
+        "The minister said: \"We will not send troops to Ukraine\", according to officials.",
+        "„“ „“ \"\" »«",
+    ],
+)
+def test_bad_input_never_raises(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert isinstance(doc._.briefing_quotes, list)
+
+
+def test_unbalanced_quote_is_dropped_with_warning(nlp, caplog) -> None:
+    with caplog.at_level(logging.WARNING, logger="briefing.extract.quotes"):
+        doc = nlp("Er sagte: „Das ist der Anfang eines Zitats, das nie endet. Danach kam nichts mehr.")
+    assert [q for q in doc._.briefing_quotes if q.kind == "direct"] == []
+    assert any("unbalanced" in r.message for r in caplog.records)
+
+
+@pytest.mark.slow
+def test_large_article_is_handled(nlp) -> None:
+    para = "„Wir sind bereit für einen robusten und dauerhaften Frieden in Europa“, sagte Macron. " * 40
+    text = (para + "\n\n") * 1500  # ~5 MB
+    assert len(text) > 5_000_000
+    qs = _quotes(text)
+    assert len(qs) == 40 * 1500
+
+
+def test_find_pairs_styles() -> None:
+    text = "A „eins“ B \"zwei\" C »drei« D «vier» E “fünf”"
+    pairs, warnings = find_pairs(text)
+    assert [text[p.inner_start : p.inner_end] for p in pairs] == ["eins", "zwei", "drei", "vier", "fünf"]
+    assert warnings == []
