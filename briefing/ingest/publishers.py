@@ -53,8 +53,8 @@ def _agencies() -> tuple[dict[str, str], re.Pattern[str]]:
         for alias in aliases:
             alias_to_name[alias.lower()] = name
     alt = "|".join(re.escape(a) for a in sorted(alias_to_name, key=lambda s: (-len(s), s)))
-    # "(dpa)", "(dpa/AFP)", "(AFP, Reuters)" in a dateline
-    paren = re.compile(rf"\((?P<list>(?:{alt})(?:\s*[/,]\s*(?:{alt}))*)\)", re.IGNORECASE)
+    # "(dpa)", "(dpa/AFP)", "(AFP, Reuters)" in a dateline ("Paris (dpa) - ") or closing a text
+    paren = re.compile(rf"\((?P<list>(?:{alt})(?:\s*[/,]\s*(?:{alt}))*)\)(?=\s*(?:[-–—:]|$))", re.IGNORECASE)
     return alias_to_name, paren
 
 
@@ -137,7 +137,7 @@ def infer_agencies(lines: tuple[str, ...] | list[str]) -> tuple[str, ...]:
             tokens = [t for t in _SPLIT.split(stripped) if t]
             # "dpa/AFP" or "cw/dpa": every token an agency or author initials, at least one agency.
             agencies = [t for t in tokens if t.strip(" .").lower() in alias_to_name]
-            initials = [t for t in tokens if re.fullmatch(r"[a-zäöü]{2,3}", t.strip(" ."))]
+            initials = [t for t in tokens if t not in agencies and re.fullmatch(r"[a-zäöü]{2,3}", t.strip(" ."))]
             if agencies and len(agencies) + len(initials) == len(tokens):
                 for t in agencies:
                     add(t)

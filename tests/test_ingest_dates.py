@@ -1,0 +1,134 @@
+"""Dates: German (and English) date expressions, datelines, front matter, and which one wins."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.ingest import dates
+from briefing.ingest.clean import clean
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4 Sep 2025", (date(2025, 9, 4), "day")),
+        ("4. September 2025", (date(2025, 9, 4), "day")),
+        ("Donnerstag, 4. September 2025", (date(2025, 9, 4), "day")),
+        ("Do., 04.09.2025 | 12:00", (date(2025, 9, 4), "day")),
+        ("Stand: 04.09.2025 12:30 Uhr", (date(2025, 9, 4), "day")),
+        ("Veröffentlicht am 4.9.2025 um 12:30 Uhr", (date(2025, 9, 4), "day")),
+        ("Aktualisiert am 5. Sept. 2025", (date(2025, 9, 5), "day")),
+        ("04.09.25", (date(2025, 9, 4), "day")),
+        ("2025-09-04", (date(2025, 9, 4), "day")),
+        ("4. Jänner 2025", (date(2025, 1, 4), "day")),  # Austrian, from CLDR de_AT
+        ("3. März 2025", (date(2025, 3, 3), "day")),
+        ("Sep 4, 2025", (date(2025, 9, 4), "day")),
+        ("März 2025", (date(2025, 3, 1), "month")),
+        ("2025-03", (date(2025, 3, 1), "month")),
+    ],
+)
+def test_parse_date_line(text, expected):
+    assert dates.parse_date_line(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ende Februar 2024 hallte ein Paukenschlag durch Europa.",
+        "Am 4. September 2025 trafen sich die Staats- und Regierungschefs in Paris.",
+        "31.02.2025",  # no such day
+        "4. Brumaire 2025",
+        "1848",
+        "12:30 Uhr",
+        "",
+    ],
+)
+def test_not_a_date_line(text):
+    assert dates.parse_date_line(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04.09.2025, Frankreich, Paris: Emmanuel Macron empfängt", (date(2025, 9, 4), "day")),
+        ("4. September 2025 – Paris: Die Koalition berät", (date(2025, 9, 4), "day")),
+        ("Ende Februar 2024 hallte ein Paukenschlag", None),
+        ("März 2025, Paris: ein Treffen", None),  # a month opens no dateline
+    ],
+)
+def test_parse_dateline(text, expected):
+    assert dates.parse_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "length"),
+    [
+        (" date 2025-09-04 Die in der Koalition", (date(2025, 9, 4), "day"), 17),
+        (" date 2025-03 Vorlesen 0:00", (date(2025, 3, 1), "month"), 14),
+        ("Datum: 2025-09-04", (date(2025, 9, 4), "day"), 17),
+        ("dated 2025-09-04", None, 0),
+        ("Die date 2025-09-04", None, 0),
+    ],
+)
+def test_front_matter(text, expected, length):
+    found = dates.parse_front_matter(text)
+    if expected is None:
+        assert found is None
+    else:
+        assert found == (expected, length)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-09-04", (date(2025, 9, 4), "day")),
+        ("2025-09", (date(2025, 9, 1), "month")),
+        ("2025", (date(2025, 1, 1), "year")),
+        ("4. September 2025", (date(2025, 9, 4), "day")),
+        ("gestern", None),
+        ("2025-13-01", None),
+    ],
+)
+def test_parse_iso(value, expected):
+    assert dates.parse_iso(value) == expected
+
+
+BODY = "Die Koalition der Willigen hat sich am Donnerstag in Paris getroffen und beraten."
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso", "precision", "rank"),
+    [
+        (f"Stand: 04.09.2025 12:30 Uhr\n\n{BODY}", "2025-09-04", "day", dates.RANK_TOP),
+        (f"{BODY}\n\n4 Sep 2025", "2025-09-04", "day", dates.RANK_FOOTER),
+        (f"date 2025-09-03 {BODY}\n\n4 Sep 2025", "2025-09-03", "day", dates.RANK_META),
+        (f"Mittwoch, 3. September 2025\n\n{BODY}\n\n4 Sep 2025", "2025-09-03", "day", dates.RANK_TOP),
+        (f"04.09.2025, Frankreich, Paris: Bildunterschrift. Foto: A. B./dpa\n\n{BODY}", "2025-09-04", "day",
+         dates.RANK_TOP),
+        (f"{BODY}\n\nMärz 2025", "2025-03-01", "month", dates.RANK_FOOTER),
+    ],
+)
+def test_best_date_of_a_text(raw, iso, precision, rank):
+    found = dates.best(list(clean(raw).dates))
+    assert found is not None
+    assert (found.iso(), found.precision, found.rank) == (iso, precision, rank)
+
+
+def test_sentence_dates_are_not_article_dates():
+    raw = f"{BODY} Am 4. September 2025 soll es weitergehen.\n\nEnde Februar 2024 begann alles."
+    assert dates.best(list(clean(raw).dates)) is None
+
+
+def test_date_lines_leave_the_body():
+    c = clean(f"Donnerstag, 4. September 2025\n\n{BODY}\n\nStand: 04.09.2025 12:30 Uhr")
+    assert c.text == BODY
+    assert "date" in c.removed
+
+
+def test_labels():
+    c = dates.DateCandidate(date(2025, 3, 1), "month", dates.RANK_META)
+    assert (c.iso(), c.label()) == ("2025-03-01", "2025-03")
+    assert dates.format_label(date(2025, 9, 4), "day") == "2025-09-04"
+    assert dates.format_label(date(2025, 1, 1), "year") == "2025"
