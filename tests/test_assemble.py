@@ -420,11 +420,11 @@ def test_summary_skips_a_sentence_that_repeats_a_chosen_one():
         (0, "S1", "Bis Ende Oktober sollen die ersten Lieferungen von Gas in der Republik Moldau ankommen."),
     ]
     cands = [Candidate(a, s, n, n / 4, t, vector(Counter(content_terms(t)), {})) for n, (a, s, t) in enumerate(texts)]
-    summary, lead = summarise(cands, vector(Counter(content_terms(" ".join(t for *_, t in texts))), {}))
+    summary, leads = summarise(cands, vector(Counter(content_terms(" ".join(t for *_, t in texts))), {}))
     chosen = [x.text for x in summary]
     assert len(chosen) == 3 and sum("26 Ländern" in t for t in chosen) == 1
     # The sentence both articles say is the lead, with both sources.
-    assert "26 Ländern" in lead and next(x.sources for x in summary if "26 Ländern" in x.text) == ("S1", "S2")
+    assert "26 Ländern" in leads[0] and next(x.sources for x in summary if "26 Ländern" in x.text) == ("S1", "S2")
 
 
 @pytest.mark.parametrize(
@@ -456,12 +456,14 @@ def test_headline_is_a_source_title_or_a_shortened_sentence(briefing):
 @pytest.mark.parametrize(
     ("titles", "lead", "expected"),
     [
-        (["Europäische Soldaten in der Ukraine?", "Gipfel in Paris"], None, "Gipfel in Paris"),
-        (["26 Länder für Sicherungstruppe für Ukrai…"], "Macron lädt nach Paris ein.", "Macron lädt nach Paris ein"),
-        ([None], "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
-                 "Waffenstillstand Truppen in die Ukraine zu schicken.",
+        (["Europäische Soldaten in der Ukraine?", "Gipfel in Paris"], [], "Gipfel in Paris"),
+        (["26 Länder für Sicherungstruppe für Ukrai…"], ["Macron lädt nach Paris ein."], "Macron lädt nach Paris ein"),
+        ([None], ["Die in der sogenannten Koalition der Willigen vereinten Unterstützerländer der Ukraine beraten "
+                  "am Donnerstag in Paris über Sicherheitsgarantien nach einem Waffenstillstand.",
+                  "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
+                  "Waffenstillstand Truppen in die Ukraine zu schicken."],
          "In Paris haben sich 26 westliche Staaten darauf verständigt"),
-        (["Nur eine Frage?"], None, "Nur eine Frage?"),
+        (["Nur eine Frage?"], [], "Nur eine Frage?"),
     ],
 )
 def test_headline_choice(titles, lead, expected):

@@ -26,7 +26,7 @@ from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
 from briefing.assemble.sources import make_sources, reprints, source_order_key
-from briefing.assemble.text import sort_sources, source_sort_key
+from briefing.assemble.text import content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
 from briefing.models import ArticleFacts, Briefing, Excluded, Story
 
@@ -124,8 +124,10 @@ def _story(
         [(i, sid[i], facts[i].article.text, facts[i].sentences) for i in sorted(readers)], idf
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
-    summary, lead = summary_mod.summarise(cands, story_vec)
-    head = summary_mod.headline([facts[i].article.title for i in by_centrality], lead)
+    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])
+    confirmed = frozenset(t for f in figures if len(f.sources) > 1 for t in content_terms(f.text) if t[:1] == "#")
+    summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
+    head = summary_mod.headline([facts[i].article.title for i in by_centrality], leads)
 
     pos_refs = [
         r for i in members for r in positions_mod.position_refs(
@@ -138,7 +140,6 @@ def _story(
         for r in positions_mod.quote_position_refs(i, sid[i], facts[i].quotes, facts[i].sentences, actor_ids)
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
-    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])
     quotes = quotes_mod.merge_quotes(
         [(i, sid[i], q) for i in members for q in facts[i].quotes], actor_ids, story_actors
     )

@@ -34,6 +34,8 @@ REDUNDANT = 0.5
 MMR_LAMBDA = 0.7
 # Bonus for an article's first sentence, decaying with position (1/(1+i)).
 LEAD_BONUS = 0.15
+# Bonus for a sentence that states a figure several sources confirm (the event's key facts).
+CONFIRMED_FIGURE_BONUS = 0.15
 # A sentence mostly inside quotation marks is a voice, not a summary statement.
 MAX_QUOTED_SHARE = 0.5
 SUMMARY_MIN = 3
@@ -121,14 +123,21 @@ def candidates(
     return out
 
 
-def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> tuple[list[SourcedText], str | None]:
+def summarise(
+    cands: Sequence[Candidate], story_vector: dict[str, float], confirmed: frozenset[str] = frozenset()
+) -> tuple[list[SourcedText], list[str]]:
     """Choose 3-5 central, non-redundant sentences and give each all sources that say the same.
 
+    Args:
+        cands: the candidate sentences (:func:`candidates`).
+        story_vector: the story's centroid.
+        confirmed: number terms ("#26") of figures that several sources give.
+
     Returns:
-        The summary in reading order and the most central sentence (for the headline).
+        The summary in reading order, and the chosen sentences most central first (for the headline).
     """
     if not cands:
-        return [], None
+        return [], []
     articles = sorted({c.article for c in cands})
     n_other = max(1, len(articles) - 1)
     best: list[dict[int, float]] = []  # per candidate: article -> best similarity with that article
@@ -141,7 +150,10 @@ def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> tup
                     per[o.article] = sim
         best.append(per)
     score = [
-        sum(best[i].values()) / n_other + cosine(c.vector, story_vector) + LEAD_BONUS / (1 + c.position)
+        sum(best[i].values()) / n_other
+        + cosine(c.vector, story_vector)
+        + LEAD_BONUS / (1 + c.position)
+        + (CONFIRMED_FIGURE_BONUS if any(t in confirmed for t in c.vector) else 0.0)
         for i, c in enumerate(cands)
     ]
     chosen: list[int] = []
@@ -161,7 +173,7 @@ def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> tup
             break
         chosen.append(pick)
         pool.remove(pick)
-    lead = cands[chosen[0]].text if chosen else None
+    leads = [cands[i].text for i in chosen]
     chosen.sort(key=lambda i: (cands[i].relative, cands[i].position, source_sort_key(cands[i].source)))
     source_of = {c.article: c.source for c in cands}
     out = []
@@ -169,19 +181,19 @@ def summarise(cands: Sequence[Candidate], story_vector: dict[str, float]) -> tup
         c = cands[i]
         sids = {c.source} | {source_of[a] for a, sim in best[i].items() if sim >= SAME_CLAIM}
         out.append(SourcedText(c.text, sort_sources(sids)))
-    return out, lead
+    return out, leads
 
 
-def headline(titles: Sequence[str | None], lead: str | None) -> str:
+def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
     """The story's headline, extractive.
 
     Args:
         titles: the story's article titles, most central article first.
-        lead: the story's most central summary sentence (fallback).
+        leads: the story's summary sentences, most central first (fallback).
 
     Returns:
-        The first title that is a statement (not a question, not cut off, no markup), else the
-        lead sentence shortened at a clause boundary.
+        The first title that is a statement (not a question, not cut off, no markup); else the most
+        central sentence that can be shortened at a clause boundary; else the most central one cut.
     """
     for t in titles:
         t = (t or "").strip()
@@ -192,8 +204,12 @@ def headline(titles: Sequence[str | None], lead: str | None) -> str:
             and not t.rstrip(QUOTE_MARKS).endswith(("…", "...", "?"))
         ):
             return shorten(t)
-    if lead:
-        return shorten(lead.rstrip(".! "))
+    cut = [shorten(lead.rstrip(".! ")) for lead in leads]
+    for h in cut:
+        if not h.endswith("…"):
+            return h
+    if cut:
+        return cut[0]
     return next((shorten(t) for t in titles if t and t.strip()), "Meldung")
 
 
