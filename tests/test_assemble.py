@@ -516,3 +516,14 @@ def test_position_fragment_is_widened_to_its_sentence():
                          {(0, "A1"): "T1-A1"})
     assert [(r.text, r.actor, r.stance) for r in refs] == [
         ("Berlin wolle außerdem vier Brigaden ausrüsten, hieß es.", "T1-A1", "wants")]
+
+
+def test_values_from_the_same_sources_only_are_not_a_conflict():
+    """Three throws of one athlete in one report are three figures, not disagreeing sources."""
+    from briefing.assemble.figures import merge_figures
+    from briefing.models import Figure
+
+    ctx = "Sie warf 63,19 Meter, dann 64,33 Meter und zuletzt 66,56 Meter im Finale."
+    refs = [("S4", Figure(v, "Meter", f"{v} Meter", ctx, 0, 5)) for v in (63.19, 64.33, 66.56)]
+    figs = merge_figures(refs)
+    assert len(figs) == 3 and all(f.note is None and not f.variants for f in figs)

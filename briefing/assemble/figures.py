@@ -141,7 +141,10 @@ def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float]
                 if o == k or not k[1] or not o[1]:
                     continue
                 ratio = max(k[1], o[1]) / min(k[1], o[1]) if min(k[1], o[1]) > 0 else float("inf")
-                if ratio <= CONFLICT_MAX_RATIO and (
+                # Sources disagree only when each value has a source that does not give the other; values
+                # that only appear side by side (three throws of one athlete) are different things.
+                disagree = bool(merged[k].sources - merged[o].sources) and bool(merged[o].sources - merged[k].sources)
+                if disagree and ratio <= CONFLICT_MAX_RATIO and (
                     overlap(merged[k].terms, merged[o].terms) >= CONFLICT_MIN_CONTEXT_OVERLAP
                 ):
                     linked.append(o)
@@ -155,11 +158,9 @@ def _note(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Me
     ordered = sorted(keys, key=lambda k: k[1])
     parts = [f"{value_label(merged[k].figure)} ({', '.join(sort_sources(merged[k].sources))})" for k in ordered]
     note = "Angaben weichen ab: " + " / ".join(parts)
-    both = sorted(
-        set.intersection(*(merged[k].sources for k in ordered)) if len(ordered) > 1 else set(),
-        key=source_sort_key,
-    )
+    both = sorted(set.intersection(*(merged[k].sources for k in ordered)), key=source_sort_key)
     if both:
         verb = "nennt" if len(both) == 1 else "nennen"
-        note += f"; {', '.join(both)} {verb} beide Zahlen in verschiedenem Zusammenhang"
+        which = "beide Zahlen" if len(ordered) == 2 else "alle diese Zahlen"
+        note += f"; {', '.join(both)} {verb} {which} in verschiedenem Zusammenhang"
     return note
