@@ -8,15 +8,19 @@ patterns.  That dictionary has two (``NEXTLEVEL``): first compound boundaries
 the first level, then hyphenate each part with the second, and insert U+00AD
 soft hyphens ourselves (the PDF CSS keeps ``hyphens: manual``).
 
-The two levels ship as ``templates/hyphenation/hyph_de_DE.{compounds,syllables}.dic``,
-split from Debian's hyphen-de with::
+Both levels ship, parsed, as ``templates/hyphenation/hyph_de_DE.json`` (reading
+the 69,000 patterns of the ``.dic`` costs a second per process; the JSON
+about 0.1 s), compiled from Debian's hyphen-de (MPL 2.0, see COPYING there) with::
 
-    python -m briefing.render.hyphenate /usr/share/hyphen/hyph_de_DE.dic templates/hyphenation
+    python -m briefing.render.hyphenate /usr/share/hyphen/hyph_de_DE.dic templates/hyphenation/hyph_de_DE.json
+
+Hyphenation points are found with Liang's algorithm, as in libhyphen and pyphen.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sys
 from pathlib import Path
@@ -29,30 +33,54 @@ MIN_PART = 2
 MIN_WORD = 7
 # Only runs of letters; words with digits, capitals inside (NATO, McDonald) or
 # hyphens are left whole or split at their own hyphens by the line breaker.
-_WORD = re.compile(r"\b[^\W\d_][^\W\d_A-ZÄÖÜ]{%d,}\b" % (MIN_WORD - 1))
+_WORD = re.compile(rf"\b[^\W\d_][^\W\d_A-ZÄÖÜ]{{{MIN_WORD - 1},}}\b")
 _LEVELS = ("compounds", "syllables")
 DICT_NAME = "hyph_de_DE"
+
+
+# letters -> [offset, digits]: the JSON as stored, used without conversion
+# (converting 60,000 entries would cost more than reading them).
+Patterns = dict[str, list]
+
+
+def _positions(patterns: Patterns, maxlen: int, word: str) -> list[int]:
+    """Liang's algorithm: offsets in ``word`` with an odd value (a hyphenation point)."""
+    dotted = f".{word.lower()}."
+    values = ["0"] * (len(dotted) + 1)  # single digits compare correctly as characters
+    for i in range(len(dotted) - 1):
+        for j in range(i + 1, min(i + maxlen, len(dotted)) + 1):
+            found = patterns.get(dotted[i:j])
+            if found:
+                offset, digits = found
+                for k, v in enumerate(digits, start=i + offset):
+                    if v > values[k]:
+                        values[k] = v
+    # values[k] sits before dotted[k]; dotted[k] is word[k - 1]
+    return [k - 1 for k in range(2, len(word) + 1) if values[k] in "13579"]
 
 
 class Hyphenator:
     """Two-level German hyphenation (compounds first, then syllables)."""
 
-    def __init__(self, folder: Path) -> None:
-        import pyphen
-
-        compounds, syllables = (folder / f"{DICT_NAME}.{level}.dic" for level in _LEVELS)
-        self._compounds = pyphen.Pyphen(filename=str(compounds), left=MIN_PART, right=MIN_PART)
-        self._syllables = pyphen.Pyphen(filename=str(syllables), left=MIN_PART, right=MIN_PART)
+    def __init__(self, path: Path) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self._levels: list[tuple[Patterns, int]] = []
+        for level in _LEVELS:
+            patterns = data[level]
+            self._levels.append((patterns, max(map(len, patterns))))
 
     @functools.lru_cache(maxsize=20_000)  # noqa: B019 - one instance per process, words repeat
     def positions(self, word: str) -> tuple[int, ...]:
         """Offsets in ``word`` where a hyphen may go, in order."""
-        cuts = [0, *self._compounds.positions(word), len(word)]
+        (compounds, cmax), (syllables, smax) = self._levels
+        cuts = [0, *(p for p in _positions(compounds, cmax, word) if MIN_PART <= p <= len(word) - MIN_PART),
+                len(word)]
         found: list[int] = []
         for start, end in zip(cuts, cuts[1:], strict=False):
             if start:
                 found.append(start)
-            found.extend(start + p for p in self._syllables.positions(word[start:end]))
+            part = word[start:end]
+            found.extend(start + p for p in _positions(syllables, smax, part) if MIN_PART <= p <= len(part) - MIN_PART)
         return tuple(p for p in found if MIN_PART <= p <= len(word) - MIN_PART)
 
     def word(self, word: str) -> str:
@@ -71,28 +99,51 @@ class Hyphenator:
 
 @functools.lru_cache(maxsize=4)
 def load(folder: Path) -> Hyphenator:
-    """The hyphenator for the dictionaries in ``folder`` (cached per folder)."""
-    return Hyphenator(folder)
+    """The hyphenator for the dictionary in ``folder`` (cached per folder)."""
+    return Hyphenator(folder / f"{DICT_NAME}.json")
 
 
-def split_levels(source: Path, folder: Path) -> tuple[Path, Path]:
-    """Split a two-level libhyphen dictionary into one pyphen file per level."""
+def _parse_pattern(pattern: str) -> tuple[str, int, str] | None:
+    letters, values = [], ["0"]
+    for ch in pattern:
+        if ch.isdigit():
+            values[-1] = ch
+        else:
+            letters.append(ch)
+            values.append("0")
+    digits = "".join(values)
+    if not digits.strip("0"):
+        return None
+    offset = len(digits) - len(digits.lstrip("0"))
+    return "".join(letters), offset, digits.strip("0")
+
+
+def compile_dictionary(source: Path) -> dict[str, dict[str, list[int | str]]]:
+    """Parse a two-level libhyphen ``.dic`` into ``{"compounds": ..., "syllables": ...}``."""
     raw = source.read_bytes()
     encoding = raw.split(b"\n", 1)[0].decode("ascii").strip()
-    lines = raw.decode(encoding).split("\n")
+    lines = [line.strip() for line in raw.decode(encoding).split("\n")[1:]]
     try:
-        cut = next(i for i, line in enumerate(lines) if line.strip() == "NEXTLEVEL")
-    except StopIteration:
+        cut = lines.index("NEXTLEVEL")
+    except ValueError:
         raise ValueError(f"{source} has no NEXTLEVEL: it is a one-level dictionary") from None
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for level, body in zip(_LEVELS, (lines[1:cut], lines[cut + 1 :]), strict=True):
-        path = folder / f"{DICT_NAME}.{level}.dic"
-        path.write_bytes("\n".join([encoding, *body]).encode(encoding))
-        paths.append(path)
-    return paths[0], paths[1]
+    result: dict[str, dict[str, list[int | str]]] = {}
+    for level, body in zip(_LEVELS, (lines[:cut], lines[cut + 1 :]), strict=True):
+        patterns: dict[str, list[int | str]] = {}
+        for line in body:
+            # comments, keywords (LEFTHYPHENMIN 2, NOHYPHEN ...) and nonstandard "/" rules are not patterns
+            if not line or line[0] in "#%" or line.split()[0].isupper() or "/" in line:
+                continue
+            parsed = _parse_pattern(line.split()[0].lower())
+            if parsed:
+                letters, offset, digits = parsed
+                patterns[letters] = [offset, digits]
+        result[level] = dict(sorted(patterns.items()))
+    return result
 
 
 if __name__ == "__main__":  # pragma: no cover - maintenance command, see module docstring
-    for p in split_levels(Path(sys.argv[1]), Path(sys.argv[2])):
-        print(p)
+    target = Path(sys.argv[2])
+    target.write_text(json.dumps(compile_dictionary(Path(sys.argv[1])), ensure_ascii=False, separators=(",", ":")),
+                      encoding="utf-8")
+    print(target)

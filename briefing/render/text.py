@@ -66,7 +66,7 @@ def _story(story: StoryView) -> list[str]:
         for group in story.positions:
             out += _para(f"{group.country}:", INDENT)
             for p in group.items:
-                out += _item(_with_refs(f"{p.actor}: {p.text}", p.refs), 2)
+                out += _item(_with_refs(f"{p.actor}: {p.text}" if p.actor else p.text, p.refs), 2)
         if story.matrix:
             out += _para("Positionen im Überblick:", INDENT)
             for row in story.matrix.rows:

@@ -265,6 +265,8 @@ class _Builder:
         for p in self.take(story.positions, limit):
             country = clean_text(p.country) or affiliation.get(p.actor) or OTHER_COUNTRY
             actor = names.get(p.actor, clean_text(p.actor))
+            # A country speaking for itself is already named by its group heading.
+            actor = "" if actor == country else actor
             groups.setdefault(country, []).append(PositionView(actor, self.text(p.text), self.refs(p.sources)))
         return tuple(PositionGroup(c, tuple(items)) for c, items in groups.items())
 
@@ -279,7 +281,9 @@ class _Builder:
             cells.setdefault((clean_text(c.country), clean_text(c.issue)), []).append(
                 MatrixEntry(label, self.text(c.text), self.refs(c.sources))
             )
-        rows = tuple(MatrixRow(country, tuple(tuple(cells.get((country, i), ())) for i in issues)) for country in countries)
+        rows = tuple(
+            MatrixRow(country, tuple(tuple(cells.get((country, i), ())) for i in issues)) for country in countries
+        )
         return Matrix(tuple(issues), rows)
 
     def figure(self, f: StoryFigure) -> FigureView:

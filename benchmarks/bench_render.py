@@ -1,0 +1,119 @@
+"""How much a build costs beyond its unavoidable floor.
+
+For the reference day this measures, in one run and each in a fresh process:
+
+* ``build``: the whole ``briefing build --date DAY`` (ingest, extract, assemble, render);
+* ``floor``: importing spaCy and WeasyPrint plus rendering the same PDF HTML once —
+  what any build that extracts with spaCy and prints with WeasyPrint must pay;
+
+and reports ``build / floor`` against the budget (1.5), the warm PDF time per
+page (the PDF stage alone, in this process) and the email's size against
+Gmail's 102 KB clipping limit.  When the full build fails (a stage still
+missing), the script falls back to ``briefing render`` of the golden fixture.
+
+    python benchmarks/bench_render.py                 # reference day 2025-09-04 from seeds/
+    python benchmarks/bench_render.py --json tests/golden/briefing.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BUDGET = 1.5  # a build may cost at most 1.5 × the floor (imports + one PDF)
+GMAIL_CLIP_BYTES = 102 * 1024
+
+FLOOR_SCRIPT = """
+import sys
+from pathlib import Path
+import spacy  # noqa: F401  - the import is what is measured
+import weasyprint  # noqa: F401
+from briefing.render.pdf import write_pdf_bytes
+write_pdf_bytes(Path(sys.argv[1]).read_text(encoding="utf-8"), Path(sys.argv[2]))
+"""
+
+
+def _timed(args: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    t0 = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=False)
+    return time.perf_counter() - t0, done
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--date", default="2025-09-04", help="day to build (default: the reference day)")
+    parser.add_argument("--sources", default=str(ROOT / "seeds"), help="folder of articles")
+    parser.add_argument("--json", help="skip the build: time `briefing render` of this briefing.json")
+    args = parser.parse_args()
+
+    from briefing.models import Briefing
+    from briefing.render import preview
+    from briefing.render.environment import shipped_templates
+    from briefing.render.pdf import render_pdf_html, write_pdf_bytes
+    from briefing.render.view import build_view
+
+    with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp_name:
+        tmp = Path(tmp_name)
+        what = "build"
+        seconds = None
+        if not args.json:
+            seconds, done = _timed([sys.executable, "-m", "briefing.cli", "-q", "build", "--date", args.date,
+                                    "--sources", args.sources, "--out", str(tmp / "out")])
+            if done.returncode != 0:
+                print(f"build failed ({done.stderr.strip().splitlines()[-1:]}); falling back to the golden fixture")
+                seconds = None
+        if seconds is None:
+            what = "render"
+            source = Path(args.json or ROOT / "tests" / "golden" / "briefing.json")
+            day = Briefing.from_json(source.read_text(encoding="utf-8")).date
+            seconds, done = _timed([sys.executable, "-m", "briefing.cli", "-q", "render", str(source),
+                                    "--out", str(tmp / "out")])
+            if done.returncode != 0:
+                print(f"render failed: {done.stderr.strip()}")
+                return 1
+        else:
+            day = args.date
+        out = tmp / "out" / day
+        briefing = Briefing.from_json((out / "briefing.json").read_text(encoding="utf-8"))
+
+        folder = shipped_templates()
+        html_file = tmp / "pdf.html"
+        html_file.write_text(render_pdf_html(build_view(briefing), folder), encoding="utf-8")
+        floor, done = _timed([sys.executable, "-c", FLOOR_SCRIPT, str(html_file), str(folder)])
+        if done.returncode != 0:
+            print(f"floor measurement failed: {done.stderr.strip()}")
+            return 1
+
+        html = html_file.read_text(encoding="utf-8")
+        write_pdf_bytes(html, folder)  # warm up fonts and caches
+        t0 = time.perf_counter()
+        write_pdf_bytes(html, folder)
+        warm_pdf = time.perf_counter() - t0
+        pages = int(preview.pdfinfo(out / "briefing.pdf")["Pages"])
+        email_bytes = (out / "briefing.html").stat().st_size
+
+    ratio = seconds / floor
+    print(f"day {day}: {len(briefing.sources)} sources, {len(briefing.stories)} stories, {pages} PDF pages")
+    rows = [
+        (f"{what} (fresh process)", f"{seconds:6.2f} s"),
+        ("floor: import spaCy + WeasyPrint, one PDF", f"{floor:6.2f} s"),
+        (f"ratio {what}/floor", f"{ratio:6.2f}   (budget {BUDGET})"),
+        ("PDF warm, in process", f"{warm_pdf:6.2f} s = {warm_pdf / pages:.2f} s per page"),
+        ("email briefing.html", f"{email_bytes / 1024:6.1f} KB (Gmail clips at 102 KB)"),
+    ]
+    for label, value in rows:
+        print(f"  {label:<44}{value}")
+    ok = ratio <= BUDGET and email_bytes < GMAIL_CLIP_BYTES
+    print("OK" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
