@@ -1,0 +1,57 @@
+"""German sentence boundaries (briefing_sentences) on (text, expected sentences) pairs."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from briefing.extract import sentences as _sentences  # noqa: F401  (registers briefing_sentences)
+from briefing.extract.sentences import split_sentences
+
+
+def _split(text: str) -> list[str]:
+    return [text[b:e] for b, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Müller kam. Er ging.", ["Dr. Müller kam.", "Er ging."]),
+        ("Das Gesetz Nr. 5 gilt. Es ist neu.", ["Das Gesetz Nr. 5 gilt.", "Es ist neu."]),
+        ("Viele Länder, z. B. Frankreich, helfen. Andere nicht.", ["Viele Länder, z. B. Frankreich, helfen.",
+                                                                   "Andere nicht."]),
+        ("Am 4. September trafen sie sich in Paris.", ["Am 4. September trafen sie sich in Paris."]),
+        ("Der 2. Weltkrieg endete 1945. Danach kam der Frieden.", ["Der 2. Weltkrieg endete 1945.",
+                                                                   "Danach kam der Frieden."]),
+        ("Das war im Jahr 2005. Danach änderte sich alles.", ["Das war im Jahr 2005.", "Danach änderte sich alles."]),
+        ("Der Ökonom Edmund S. Phelps erhielt den Preis.", ["Der Ökonom Edmund S. Phelps erhielt den Preis."]),
+        ("„Wir gehen.“ Er ging wirklich.", ["„Wir gehen.“", "Er ging wirklich."]),
+        ("„Wir gehen. Heute noch“, sagte er.", ["„Wir gehen.", "Heute noch“, sagte er."]),
+        ("„Das ist gut.“ erklärte sie.", ["„Das ist gut.“ erklärte sie."]),
+        ("Überschrift ohne Punkt\n\nDer erste Absatz. Der zweite Satz.",
+         ["Überschrift ohne Punkt", "Der erste Absatz.", "Der zweite Satz."]),
+        ("Titel\nText darunter.", ["Titel", "Text darunter."]),
+        ("Wirklich? Ja! Gut.", ["Wirklich?", "Ja!", "Gut."]),
+        ("Ein Text ohne Satzende", ["Ein Text ohne Satzende"]),
+        ("", []),
+        (
+            "Diese sehr lange Zeile wurde vom Redaktionssystem hart umbrochen, der\nSatz geht hier weiter.",
+            ["Diese sehr lange Zeile wurde vom Redaktionssystem hart umbrochen, der\nSatz geht hier weiter."],
+        ),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
+
+
+def test_component_sets_sentence_starts() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("briefing_sentences")
+    doc = nlp("Dr. Müller kam am 4. September. Er ging.\n\nNeuer Absatz")
+    assert [s.text.strip() for s in doc.sents] == ["Dr. Müller kam am 4. September.", "Er ging.", "Neuer Absatz"]
+
+
+def test_component_on_empty_doc() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("briefing_sentences")
+    assert list(nlp("").sents) == []
