@@ -80,7 +80,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 date_option = click.option(
     "--date", "day", callback=_parse_date, metavar="YYYY-MM-DD", help="The day of the briefing (default: today)."
 )
-out_option = click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: out/).")
+out_option = click.option("--out", metavar="DIR", help="Output folder (default: out/).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
