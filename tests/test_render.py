@@ -218,7 +218,8 @@ class _Tags(HTMLParser):
 def test_untrusted_text_stays_text_in_html() -> None:
     b = evil_briefing()
     folder = shipped_templates()
-    for html in (email.render_email(b, folder)[0], render_template(folder, "web.html", b=view.build_view(b), hyphenate=False)):
+    web = render_template(folder, "web.html", b=view.build_view(b), hyphenate=False)
+    for html in (email.render_email(b, folder)[0], web):
         parsed = _Tags(html)
         names = [t for t, _ in parsed.tags]
         assert "script" not in names and "b" not in names
@@ -349,3 +350,25 @@ def test_check_writable(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="cannot write to output folder") as err:
         check_writable(blocker / "day")
     assert "\n" not in str(err.value)
+
+
+def test_country_speaking_for_itself_is_not_named_twice(golden: Briefing) -> None:
+    country = StoryActor("C1", "Russland", "country", None, "Russland", (), 3, ("S1",))
+    story = dataclasses.replace(
+        golden.stories[1],
+        actors=(country,),
+        positions=(StoryPosition("C1", "Russland lehnt das ab.", ("S1",), country="Russland"),),
+    )
+    v = view.build_view(dataclasses.replace(golden, stories=(story,)))
+    assert v.stories[0].positions[0].country == "Russland"
+    assert v.stories[0].positions[0].items[0].actor == ""
+    assert "  * Russland lehnt das ab. [1]" in text.render_text(v)
+
+
+def test_render_package_imports_weasyprint_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, briefing.render; print('weasyprint' in sys.modules, 'spacy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

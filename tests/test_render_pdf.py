@@ -252,3 +252,39 @@ def test_email_screenshot_on_a_phone_has_no_horizontal_overflow(out: Path, tmp_p
         assert img.width == 375
     left, right = preview.content_columns(png, EMAIL_BACKGROUND)
     assert left <= 2 and right >= 372  # the white column fills the narrow screen
+
+
+def test_cli_render_with_own_templates(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    own = tmp_path / "tpl"
+    shutil.copytree(shipped_templates(), own)
+    (own / "partials" / "refs.html").write_text(
+        '{% macro refs(items) %}{% for r in items %}<sup class="mine">{{ r.number }}</sup>{% endfor %}{% endmacro %}\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["render", str(GOLDEN / "briefing.json"), "--out", str(tmp_path / "out"), "--templates", str(own)]
+    )
+    assert result.exit_code == 0, result.output
+    paths = [Path(line) for line in result.output.split()]
+    assert [p.name for p in paths] == ["briefing.json", "briefing.html", "briefing.web.html", "briefing.txt",
+                                       "briefing.pdf"]
+    assert '<sup class="mine"' in paths[1].read_text(encoding="utf-8")
+    assert paths[4].read_bytes().startswith(b"%PDF-")
+
+
+def test_cli_render_unwritable_out_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["render", str(GOLDEN / "briefing.json"), "--out", str(blocker / "sub")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot write") and result.output.count("\n") == 1

@@ -80,5 +80,6 @@ def render_all(briefing: Briefing, templates: str | Path | None = None) -> Rende
 
 def write_all(briefing: Briefing, out_dir: Path, templates: str | None = None) -> list[Path]:
     """Render ``briefing`` and write all files into ``out_dir``; return their paths, json first."""
+    check_writable(Path(out_dir))  # cheap; the PDF is not
     rendered = render_all(briefing, templates)
     return [atomic_write(Path(out_dir) / name, data) for name, data in rendered.files().items()]
