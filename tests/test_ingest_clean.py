@@ -199,19 +199,27 @@ def test_body_lines_are_not_furniture(line):
 def test_tail_only_in_second_half():
     early = "Mehr zum Thema\n\n" + "\n\n".join(f"Absatz {i} über die Lage in der Ukraine." for i in range(6))
     assert "Absatz 5" in clean(early).text
-    late = "\n\n".join(f"Absatz {i} über die Lage in der Ukraine." for i in range(6)) + "\n\n## Mehr zum Thema\n\nTeaser eins."
+    late = (
+        "\n\n".join(f"Absatz {i} über die Lage in der Ukraine." for i in range(6))
+        + "\n\n## Mehr zum Thema\n\nTeaser eins."
+    )
     c = clean(late)
     assert "Teaser eins" not in c.text and "Absatz 5" in c.text
 
 
 def test_repeated_title_at_top_goes_to_title():
-    c = clean("Gipfel in Paris endet ohne Einigung\n\nGipfel in Paris endet ohne Einigung\n\nDer Gipfel ist vorbei. Es gab keine Einigung.")
+    c = clean(
+        "Gipfel in Paris endet ohne Einigung\n\nGipfel in Paris endet ohne Einigung\n\n"
+        "Der Gipfel ist vorbei. Es gab keine Einigung."
+    )
     assert c.title == "Gipfel in Paris endet ohne Einigung"
     assert c.text == "Der Gipfel ist vorbei. Es gab keine Einigung."
 
 
 def test_title_hint_removes_title_line():
-    c = clean("Merz reist nach Kiew\n\nDer Kanzler ist am Morgen in Kiew eingetroffen.", title_hint="Merz reist nach Kiew")
+    c = clean(
+        "Merz reist nach Kiew\n\nDer Kanzler ist am Morgen in Kiew eingetroffen.", title_hint="Merz reist nach Kiew"
+    )
     assert c.title == "Merz reist nach Kiew"
     assert "Merz reist" not in c.text
 

@@ -105,8 +105,12 @@ BODY = "Die Koalition der Willigen hat sich am Donnerstag in Paris getroffen und
         (f"{BODY}\n\n4 Sep 2025", "2025-09-04", "day", dates.RANK_FOOTER),
         (f"date 2025-09-03 {BODY}\n\n4 Sep 2025", "2025-09-03", "day", dates.RANK_META),
         (f"Mittwoch, 3. September 2025\n\n{BODY}\n\n4 Sep 2025", "2025-09-03", "day", dates.RANK_TOP),
-        (f"04.09.2025, Frankreich, Paris: Bildunterschrift. Foto: A. B./dpa\n\n{BODY}", "2025-09-04", "day",
-         dates.RANK_TOP),
+        (
+            f"04.09.2025, Frankreich, Paris: Bildunterschrift. Foto: A. B./dpa\n\n{BODY}",
+            "2025-09-04",
+            "day",
+            dates.RANK_TOP,
+        ),
         (f"{BODY}\n\nMärz 2025", "2025-03-01", "month", dates.RANK_FOOTER),
     ],
 )

@@ -35,7 +35,8 @@ def test_same_text_with_other_furniture(tmp_path):
     body = (SEEDS / "001_b8a8f14ce05327aa.txt").read_text(encoding="utf-8").replace(" date 2025-09-04 ", "")
     (tmp_path / "a.txt").write_text(body, encoding="utf-8")
     (tmp_path / "b.txt").write_text(
-        "Vorlesen 0:00 0:00 News folgen Artikel teilen\n\n" + body + "\n\nBildrechte: dpa\n", encoding="utf-8")
+        "Vorlesen 0:00 0:00 News folgen Artikel teilen\n\n" + body + "\n\nBildrechte: dpa\n", encoding="utf-8"
+    )
     result = read_folder(tmp_path)
     assert len(result.articles) == 1
     ((name, reason),) = _reasons(result).items()
@@ -60,8 +61,9 @@ def test_near_duplicate_names_the_kept_file_and_similarity(tmp_path):
 def test_copy_with_metadata_is_kept(tmp_path):
     for name in ("a.txt", "b.txt"):
         shutil.copy(SEEDS / "001_b8a8f14ce05327aa.txt", tmp_path / name)
-    (tmp_path / "sources.toml").write_text('["b.txt"]\npublisher = "dpa"\nurl = "https://example.org/b"\n',
-                                           encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '["b.txt"]\npublisher = "dpa"\nurl = "https://example.org/b"\n', encoding="utf-8"
+    )
     result = read_folder(tmp_path)
     assert [Path(a.path).name for a in result.articles] == ["b.txt"]
     assert _reasons(result)["a.txt"].startswith("Duplikat von b.txt")

@@ -10,7 +10,7 @@ import pytest
 
 from briefing.errors import IngestError
 from briefing.ingest import read_folder
-from briefing.ingest.read import Skip, decode
+from briefing.ingest.read import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -103,7 +103,13 @@ def test_sources_toml_beats_inference(tmp_path):
     result = read_folder(tmp_path)
     (a,) = result.articles
     assert (a.publisher, a.title, a.date, a.date_precision, a.url, a.agency) == (
-        "Die Tageszeitung", "Sicherungstruppe", "2025-09-05", "day", "https://taz.de/!1/", ("dpa",))
+        "Die Tageszeitung",
+        "Sicherungstruppe",
+        "2025-09-05",
+        "day",
+        "https://taz.de/!1/",
+        ("dpa",),
+    )
     assert result.excluded == ()  # the sidecar is not an article
 
 

@@ -29,7 +29,8 @@ def test_reference_day_from_seeds():
     assert isinstance(sel, DaySelection)
     assert [n[:3] for n in _names(sel.articles)] == ["000", "001", "003", "004"]
     assert [(Path(e.path).name[:3], e.reason) for e in sel.excluded] == [
-        ("002", "anderes Datum: 2025-03 (nicht 2025-09-04)")]
+        ("002", "anderes Datum: 2025-03 (nicht 2025-09-04)")
+    ]
     assert [n[:3] for n in _names(sel.background)] == ["002"]
     assert any("003" in w and "ohne Datum" in w for w in sel.warnings)
 
@@ -38,13 +39,19 @@ def test_no_article_of_the_day_lists_dates():
     with pytest.raises(IngestError) as info:
         select_day(read_folder(SEEDS), date(2025, 9, 5))
     assert str(info.value) == (
-        f"no article dated 2025-09-05 in {SEEDS}/; dates found: 2025-09-04 (3), 2025-03 (1), undated (1)")
+        f"no article dated 2025-09-05 in {SEEDS}/; dates found: 2025-09-04 (3), 2025-03 (1), undated (1)"
+    )
 
 
 def test_other_dates_excluded_older_ones_as_background():
     result = IngestResult(
-        articles=(_a("a.txt", "2025-09-04"), _a("b.txt", "2025-09-03"), _a("c.txt", "2025-09-05"),
-                  _a("d.txt", "2024-01-01", "month"), _a("e.txt", "2024-01-01", "year")),
+        articles=(
+            _a("a.txt", "2025-09-04"),
+            _a("b.txt", "2025-09-03"),
+            _a("c.txt", "2025-09-05"),
+            _a("d.txt", "2024-01-01", "month"),
+            _a("e.txt", "2024-01-01", "year"),
+        ),
         excluded=(Excluded("src/x.pdf", "kein Artikelformat"),),
     )
     sel = select_day(result, DAY)
@@ -65,7 +72,8 @@ def test_other_dates_excluded_older_ones_as_background():
 )
 def test_undated_and_coarse_dates(undated, used, reason):
     result = IngestResult(
-        articles=(_a("a.txt", "2025-09-04"), _a("u.txt", None), _a("m.txt", "2025-09-01", "month")), excluded=())
+        articles=(_a("a.txt", "2025-09-04"), _a("u.txt", None), _a("m.txt", "2025-09-01", "month")), excluded=()
+    )
     sel = select_day(result, DAY, undated=undated)
     assert sorted(_names(sel.articles)) == sorted(used)
     if reason:

@@ -186,6 +186,7 @@ class _Line:
     index: int
     piece: Piece
     raw_len: int  # length as wrapped in the file (markers "> "/"## " included)
+    raw_text: str = ""  # the line as in the file
     kind: str = BODY
     heading: bool = False  # "## " marker
     quoted: bool = False  # "> " marker: the lead
@@ -225,11 +226,7 @@ def split_lines(src: str) -> list[Piece]:
 
 def heading_like(text: str) -> bool:
     """A short line without a final full stop, colon or comma: a heading or title."""
-    return (
-        0 < len(text) <= HEADING_MAX_CHARS
-        and not _PERIOD_END.search(text)
-        and not text[0].islower()
-    )
+    return 0 < len(text) <= HEADING_MAX_CHARS and not _PERIOD_END.search(text) and not text[0].islower()
 
 
 def _ends_sentence(text: str) -> bool:
@@ -251,7 +248,7 @@ def _prepare(src: str) -> tuple[list[_Line], bool]:
     )
     lines = []
     for i, p in enumerate(pieces):
-        line = _Line(i, p, 0)
+        line = _Line(i, p, 0, p.text)
         if marked:
             m = _WRAP_MARKER.search(p.text) or _HALF_MARKER.search(p.text)
             if m:
@@ -303,7 +300,9 @@ class _Cleaner:
             found = dates.parse_front_matter(line.text)
             if found:
                 (value, precision), length = found
-                self.front.append(dates.DateCandidate(value, precision, dates.RANK_META, line.index, line.text[:length]))
+                self.front.append(
+                    dates.DateCandidate(value, precision, dates.RANK_META, line.index, line.text[:length])
+                )
                 line.piece = line.piece.delete([(0, length)]).strip()
                 self.removed.add("metadata")
                 if not line.text:
@@ -568,7 +567,7 @@ def clean(src: str, title_hint: str | None = None) -> Cleaned:
         removed=tuple(sorted(c.removed)),
         title=c.title,
         dates=tuple(c.date_candidates()),
-        raw_lines=tuple(p.text for p in split_lines(src)),
+        raw_lines=tuple(ln.raw_text for ln in c.lines),
         line_kinds=tuple(ln.kind for ln in c.lines),
     )
 

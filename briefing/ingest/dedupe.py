@@ -1,16 +1,18 @@
 """Find duplicate articles: the same file twice, or the same text under different furniture.
 
 Articles are compared by word shingles (runs of :data:`SHINGLE_WORDS` words of the
-case-folded cleaned text, hashed with CRC-32 so results do not depend on Python's hash
-seed).  Two articles are near-duplicates when the shingles they share cover at least
-:data:`NEAR_DUPLICATE` of the smaller one (containment): the same agency text on two sites,
-or one a shortened copy of the other.
+case-folded cleaned text; words hashed with CRC-32 and runs as tuples of those numbers,
+so results do not depend on Python's string hash seed).  Two articles are near-duplicates
+when the shingles they share cover at least :data:`NEAR_DUPLICATE` of the smaller one
+(containment): the same agency text on two sites, or one a shortened copy of the other.
 
 The articles are visited best first (more metadata, then longer, then by path) and each is
-compared only with the articles already kept, through an inverted index from shingle to
-the kept articles that have it.  An article's cost is the total length of its shingles'
-posting lists, so a day of 1,000 articles dedupes in roughly linear time; shingles shared by
-more than :data:`MAX_POSTINGS` kept articles are stock phrases and are not followed.
+compared only with the articles already kept, through an inverted index from a fixed sample
+of shingles (those whose hash is divisible by :data:`SAMPLE`) to the kept articles that have
+them; the few best candidates are then compared exactly on all shingles.  An article's cost
+is the total length of its sampled shingles' posting lists, so a day of 1,000 articles
+dedupes in roughly linear time; shingles shared by more than :data:`MAX_POSTINGS` kept
+articles are stock phrases and are not followed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.models import Article, Excluded
+from briefing.models import Article
 
 SHINGLE_WORDS = 5
 # Containment at or above this is the same text (different furniture, a cut at the end).
@@ -34,6 +36,11 @@ MIN_SHINGLES = 8
 MAX_POSTINGS = 50
 # How many of the best-overlapping kept articles are verified exactly.
 MAX_CANDIDATES = 3
+# Only shingles whose hash is divisible by this are indexed (a fixed, content-defined sample):
+# a copy sharing 80 % of the shingles shares about 80 % of the sample too, at a quarter of the cost.
+SAMPLE = 4
+# Texts with fewer sampled shingles than this index all of them.
+MIN_SAMPLE = 8
 
 _WORD = re.compile(r"\w+")
 
@@ -62,12 +69,17 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str) -> frozenset[int]:
     """Hashes of the runs of :data:`SHINGLE_WORDS` words in ``text``."""
-    w = words(text)
+    return _shingles(words(text))
+
+
+def _shingles(w: list[str]) -> frozenset[int]:
     if len(w) < SHINGLE_WORDS:
         return frozenset([zlib.crc32(" ".join(w).encode("utf-8"))]) if w else frozenset()
-    return frozenset(
-        zlib.crc32(" ".join(w[i : i + SHINGLE_WORDS]).encode("utf-8")) for i in range(len(w) - SHINGLE_WORDS + 1)
-    )
+    # Words become CRC-32 numbers, runs of them tuples: hashing a tuple of ints is
+    # deterministic in CPython (no hash seed), and zip keeps the loop in C.
+    ids = {word: zlib.crc32(word.encode("utf-8")) for word in set(w)}
+    seq = [ids[word] for word in w]
+    return frozenset(map(hash, zip(*(seq[k:] for k in range(SHINGLE_WORDS)), strict=False)))
 
 
 def dedupe(
@@ -94,11 +106,12 @@ def dedupe(
         if a.checksum and a.checksum in by_checksum:
             dups.append(Duplicate(a, articles[by_checksum[a.checksum]], 1.0, identical_file=True))
             continue
-        norm = " ".join(words(a.text))
+        w = words(a.text)
+        norm = " ".join(w)
         if norm in by_text:
             dups.append(Duplicate(a, articles[by_text[norm]], 1.0))
             continue
-        sh = shingles(a.text)
+        sh = _shingles(w)
         match = _near(sh, sets, index) if len(sh) >= MIN_SHINGLES else None
         if match is not None:
             j, sim = match
@@ -110,16 +123,21 @@ def dedupe(
         by_text[norm] = i
         sets[i] = sh
         if len(sh) >= MIN_SHINGLES:
-            for h in sh:
+            for h in _sample(sh):
                 index.setdefault(h, []).append(i)
     kept.sort()
     dups.sort(key=lambda d: d.article.path)
     return [articles[i] for i in kept], dups
 
 
+def _sample(sh: frozenset[int]) -> frozenset[int] | list[int]:
+    sampled = [h for h in sh if h % SAMPLE == 0]
+    return sampled if len(sampled) >= MIN_SAMPLE else sh
+
+
 def _near(sh: frozenset[int], sets: dict[int, frozenset[int]], index: dict[int, list[int]]) -> tuple[int, float] | None:
     counts: Counter[int] = Counter()
-    for h in sh:
+    for h in _sample(sh):
         posting = index.get(h)
         if posting and len(posting) <= MAX_POSTINGS:
             counts.update(posting)

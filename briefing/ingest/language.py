@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from briefing.ingest import lexicon
 
@@ -45,8 +46,14 @@ def shares(text: str) -> tuple[int, dict[str, float]]:
     tokens = _WORD.findall(text.lower())[:MAX_WORDS]
     if not tokens:
         return 0, {}
-    lists = _lists()
-    return len(tokens), {lang: sum(1 for t in tokens if t in ws) / len(tokens) for lang, ws in sorted(lists.items())}
+    owner = _owner()
+    counts = Counter(owner[t] for t in tokens if t in owner)
+    return len(tokens), {lang: counts.get(lang, 0) / len(tokens) for lang in sorted(_lists())}
+
+
+@functools.cache
+def _owner() -> dict[str, str]:
+    return {w: lang for lang, ws in _lists().items() for w in ws}
 
 
 def detect_foreign(text: str) -> str | None:
@@ -59,8 +66,9 @@ def detect_foreign(text: str) -> str | None:
     if n < MIN_WORDS:
         return None
     german = by_lang.get("de", 0.0)
-    lang, best = max(((lang, s) for lang, s in by_lang.items() if lang != "de"), key=lambda x: (x[1], x[0]),
-                     default=("", 0.0))
+    lang, best = max(
+        ((lang, s) for lang, s in by_lang.items() if lang != "de"), key=lambda x: (x[1], x[0]), default=("", 0.0)
+    )
     if lang and best >= MIN_FOREIGN_SHARE and best > FOREIGN_MARGIN * german:
         return lang
     return None

@@ -36,7 +36,7 @@ def _signatures() -> tuple[tuple[str, str, re.Pattern[str] | str], ...]:
     out: list[tuple[str, str, re.Pattern[str] | str]] = []
     for name, kind, pattern in lexicon.fields("publishers.txt", 3):
         if kind == "text":
-            out.append((name, kind, lexicon.compile_pattern(pattern, "publishers.txt")))
+            out.append((name, kind, lexicon.compile_pattern(pattern, "publishers.txt", re.MULTILINE)))
         elif kind == "host":
             out.append((name, kind, pattern.lower().lstrip(".")))
         else:
@@ -81,6 +81,15 @@ def publisher_for_host(host: str | None) -> str | None:
     return None
 
 
+def _search_at_word_start(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None or m.start() == 0 or not text[m.start() - 1].isalnum():
+            return m
+        pos = m.start() + 1
+
+
 def infer_publisher(lines: tuple[str, ...] | list[str], url: str | None = None) -> str | None:
     """The publisher with the most distinct signatures in ``lines`` (or known by the URL's host).
 
@@ -93,14 +102,17 @@ def infer_publisher(lines: tuple[str, ...] | list[str], url: str | None = None) 
     """
     hits: dict[str, set[int]] = {}
     first: dict[str, int] = {}
+    # One search per signature over the whole text (patterns are MULTILINE, so "^" is a line
+    # start): each starts with a literal, which the regex engine finds fast.
+    text = "\n".join(lines)
     for si, (name, kind, pattern) in enumerate(_signatures()):
         if kind != "text" or isinstance(pattern, str):
             continue
-        for li, line in enumerate(lines):
-            if pattern.search(line):
-                hits.setdefault(name, set()).add(si)
-                first[name] = min(first.get(name, li), li)
-                break
+        m = _search_at_word_start(pattern, text)
+        if m:
+            li = text.count("\n", 0, m.start())
+            hits.setdefault(name, set()).add(si)
+            first[name] = min(first.get(name, li), li)
     by_host = publisher_for_host(host_of(url))
     if by_host:
         hits.setdefault(by_host, set()).add(-1)

@@ -41,8 +41,8 @@ import codecs
 import hashlib
 import json
 import logging
+import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -159,10 +159,13 @@ def _guess(raw: bytes) -> str | None:
     return best.encoding
 
 
+# Control characters (but tab, line and page breaks), surrogates, private use, U+FFFD.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
+
+
 def _printable(text: str) -> str:
     if text:
-        bad = sum(1 for ch in text if ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
-        bad += text.count("\ufffd")
+        bad = len(_NOT_TEXT.findall(text))
         if bad > MAX_CONTROL_SHARE * len(text):
             raise Skip("nicht dekodierbar: enthält Steuerzeichen statt Text")
     return text
@@ -368,7 +371,9 @@ def read_folder(folder: Path) -> IngestResult:
     for path in files:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-            excluded.append(Excluded(str(path), f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)"))
+            excluded.append(
+                Excluded(str(path), f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)")
+            )
             continue
         meta = sidecars.get(path.name)
         try:
@@ -376,8 +381,13 @@ def read_folder(folder: Path) -> IngestResult:
         except Skip as e:
             excluded.append(Excluded(str(path), str(e)))
             continue
-        log.debug("%s: %s, %s, removed %s", path.name, article.publisher, article.date or "undated",
-                  ", ".join(article.removed) or "nothing")
+        log.debug(
+            "%s: %s, %s, removed %s",
+            path.name,
+            article.publisher,
+            article.date or "undated",
+            ", ".join(article.removed) or "nothing",
+        )
         articles.append(article)
 
     if not articles:

@@ -103,7 +103,9 @@ def select_day(result: IngestResult, day: date, undated: str = "include") -> Day
             what = "ohne Datum" if _label(a) == UNDATED_LABEL else f"Datum nur ungefähr bekannt ({_label(a)})"
             if undated == "include":
                 chosen.append(a)
-                msg = f"{name}: {what}, used for {iso} (undated articles are included; --undated exclude leaves them out)"
+                msg = (
+                    f"{name}: {what}, used for {iso} (undated articles are included; --undated exclude leaves them out)"
+                )
                 undated_warnings.append(msg)
             else:
                 excluded.append(Excluded(a.path, f"{what} (--undated exclude)"))
