@@ -372,3 +372,11 @@ def test_render_package_imports_weasyprint_lazily() -> None:
     code = "import sys, briefing.render; print('weasyprint' in sys.modules, 'spacy' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_empty_briefing_renders() -> None:
+    b = Briefing(date="2025-09-04", title="Europäische Perspektive")
+    html, v = email.render_email(b, shipped_templates())
+    assert v.stories == () and v.preheader == ""
+    assert "Quellen" in html and "Nicht berücksichtigt" not in html
+    assert text.render_text(view.build_view(b)).startswith("Europäische Perspektive\n")

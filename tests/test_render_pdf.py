@@ -288,3 +288,9 @@ def test_cli_render_unwritable_out_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(GOLDEN / "briefing.json"), "--out", str(blocker / "sub")])
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot write") and result.output.count("\n") == 1
+
+
+def test_empty_briefing_pdf(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        paths = write_all(Briefing(date="2025-09-04", title="Europäische Perspektive"), tmp_path)
+    assert int(preview.pdfinfo(paths[-1])["Pages"]) == 1
