@@ -39,6 +39,7 @@ from briefing.extract.sentences import split_sentences
 from briefing.extract.speakers import (
     Phrase,
     clause_subject,
+    noun_phrases,
     person_score,
     phrase,
     read_np,
@@ -75,6 +76,10 @@ _SENT_FINAL = re.compile(r"[.!?…]\W*$")
 _AUX = frozenset(["hat", "hatte", "habe", "hätte", "haben", "hatten", "wird", "wurde", "werde", "würde", "ist", "war", "sei", "sind", "waren"])
 _SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei", "da"])
 _STRONG_KONJ_EXCLUDE = frozenset(["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"])
+# Words before a capitalised short quotation that make it a quoted phrase, not a name.
+_PHRASE_INTRO = frozenset("als ein eine einen einem einer von vor zu für wie".split())
+# Lowercase words after „…“, that do not start an attribution clause.
+_NOT_VERBS = frozenset("sondern aber denn doch oder und heißt also bzw".split())
 _SO_BEFORE = frozenset({",", "“", "”", "\"", "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
 
@@ -211,7 +216,11 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
     postps = markers.get("postp", frozenset())
     nouns = markers.get("noun", frozenset())
     cues: list[Cue] = []
+    triggers = _trigger_words()
     for si, (sb, se) in enumerate(sents):
+        # Cheap pre-check in C: most sentences contain no cue word at all.
+        if triggers.isdisjoint(_WORD.findall(masked, sb, se)):
+            continue
         toks = tokens(masked, sb, se)
         for t, (tb, te, tok) in enumerate(toks):
             low = tok.lower()
@@ -247,7 +256,7 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                     cues.append(cue)
             elif low == "so" and t > 0 and toks[t - 1][2] in _SO_BEFORE and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
-                if j > t + 1 and (j == len(toks) or toks[j][2] in ".!?,;"):
+                if j > t + 1 and (j == len(toks) or not toks[j][2][:1].isalnum()):
                     sp = phrase(masked, toks, t + 1, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
@@ -265,6 +274,17 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
         return clause_subject(masked, clause_start, toks[t][0])
     j = read_np(toks, t + 1)
     return phrase(masked, toks, t + 1, j) if j > t + 1 else None
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Words (as written) that can start a cue: speech verb forms and attribution markers."""
+    markers = attribution_markers()
+    words = set(speech_verbs())
+    for w in set(markers.get("prep", ())) | set(markers.get("postp", ())) | {"nach", "so"}:
+        words.add(w)
+        words.add(w.capitalize())
+    return frozenset(words)
 
 
 def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
@@ -412,7 +432,7 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
         if not words:
             continue
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
-        cue = _cue_after(masked, p, sc, by_sent)
+        cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
         how = "after"
         if cue is None:
             cue = _cue_before_colon(masked, p, so, sents, by_sent)
@@ -426,14 +446,15 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
         if not long:
-            if _name_like(text, p, words):
+            sb, se = sents[so]
+            konj = konjunktiv_words(masked, sb, se, strong=True) > 0
+            reported = konj or (cue is not None and cue.kind == "verb")
+            if _name_like(text, p, words, reported):
                 continue
-            if not attributed:
-                # A short quotation inside a Konjunktiv sentence is reported speech
-                # whose speaker comes from the context.
-                sb, se = sents[so]
-                if not konjunktiv_words(masked, sb, se, strong=True):
-                    continue
+            # A short quotation inside a Konjunktiv sentence is reported speech
+            # whose speaker comes from the context.
+            if not attributed and not konj:
+                continue
         elif how == "sentence" and _word_before(text, p.start).lower() in scare:
             continue
         speaker = cue.speaker if cue else colon_np
@@ -448,19 +469,26 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def _name_like(text: str, p: Pair, words: list[str]) -> bool:
-    """A short quotation that names something (title, medium, project) or is a scare quote."""
+def _name_like(text: str, p: Pair, words: list[str], reported: bool) -> bool:
+    """A short quotation that names something (title, medium, project) or is a scare quote.
+
+    ``reported``: the sentence reports speech (a speech verb or Konjunktiv), where
+    "sei ein „Opfer des Terrorismus“" is a quoted phrase rather than a name.
+    """
     prev = _word_before(text, p.start)
-    if prev.lower() in word_set("scare_cues.txt"):
+    low = prev.lower()
+    if low in word_set("scare_cues.txt"):
         return True
-    if _title_like(words):
-        return True
-    if len(words) == 1 and words[0][:1].isupper():
-        # „Golem“, „Facebook“: a name; a single capitalised noun is speech only after "als"/"eine".
-        return prev.lower() not in ("als", "eine", "ein", "einen", "einer", "einem")
+    adjacent = text[max(0, p.start - len(prev) - 1) : p.start] == prev + " "
     # "Radiosender „Deutschlandfunk“", "Fachblatt „…“": a noun in apposition before a name.
-    return bool(prev[:1].isupper() and words[0][:1].isupper() and p.start - len(prev) - 1 >= 0
-                and text[p.start - 1] == " " and not _ends_sentence_before(text, p.start - len(prev) - 1))
+    if adjacent and prev[:1].isupper() and words[0][:1].isupper() and not _ends_sentence_before(
+            text, p.start - len(prev) - 1):
+        return True
+    if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
+        # „Golem“, „Berliner Zeitung“: names, unless reported speech calls something that
+        # ("nannte den Bericht eine „Zeitungsente“", "sei ein „Opfer des Terrorismus“").
+        return not (reported and adjacent and low in _PHRASE_INTRO)
+    return False
 
 
 def _ends_sentence_before(text: str, pos: int) -> bool:
@@ -495,6 +523,26 @@ def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> 
             return c
         return None
     return None
+
+
+_VERB_AFTER_QUOTE = re.compile(r"[ \t]*,[ \t]*([a-zäöüß]+)\b")
+
+
+def _unlisted_verb_after(masked: str, p: Pair, sc: int, sents) -> Cue | None:
+    """ "„…“, strich Romney heraus": a finite verb right after the quotation's comma is an
+    attribution even when the verb is not in the lexicon; its subject is the speaker."""
+    m = _VERB_AFTER_QUOTE.match(masked, p.end)
+    if not m:
+        return None
+    word = m.group(1)
+    if word in word_set("function_words.txt") or word in word_set("determiners.txt") or word in _NOT_VERBS:
+        return None
+    se = sents[sc][1]
+    clause_end = next((i for i in range(m.end(), se) if masked[i] in ",;:.!?_„“\""), se)
+    sp = subject_for_verb(masked, m.start(1), m.start(1), m.end(1), clause_end)
+    if sp is None or person_score(sp) < 0:
+        return None
+    return Cue("verb", m.start(1), m.end(1), sc, word, sp, p.end, m.end(1), word)
 
 
 def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
@@ -705,17 +753,21 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
-    """A person named in the sentence of the quotation (before it) or the one before."""
+    """The most person-like noun phrase before the quotation in its sentence, else in the one before."""
     sb = sents[f.sent][0]
-    cands = []
+    spans = []
     if f.start > sb:
-        cands.append(clause_subject(masked, sb, f.start))
+        spans.append((sb, f.start))
     if f.sent > 0:
-        pb, pe = sents[f.sent - 1]
-        cands.append(clause_subject(masked, pb, pe))
-    for c in cands:
-        if c is not None and person_score(c) >= 1:
-            return c
+        spans.append(sents[f.sent - 1])
+    for b, e in spans:
+        best = None
+        for np in noun_phrases(masked, b, e):
+            score = person_score(np)
+            if score >= 1 and (best is None or score > best[0]):
+                best = (score, np)
+        if best is not None:
+            return best[1]
     return None
 
 

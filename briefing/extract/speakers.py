@@ -28,6 +28,7 @@ TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
 MAX_NP_WORDS = 10
 
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
+_ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "le", "la", "zu", "ter"})
@@ -169,8 +170,17 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     i = 0
     while i < len(before) and (before[i][2] in ",;:-–()" or before[i][2].lower() in _CLAUSE_OPENERS):
         i += 1
+    # A fronted adverbial ("Als Begründung sagte ein Wissenschaftler:", "Relativierend fügt Gall
+    # hinzu:") puts the subject after the verb. "Als"/"Wie" open a subordinate clause only when
+    # the verb ends it (a comma follows).
+    first_word = before[0][2].lower() if before else ""
+    verb_final = not after or after[0][2] in ",."
+    adverbial = bool(before) and (
+        (first_word in ("als", "wie") and not verb_final)
+        or (len(before) - i == 1 and _adverb_like(before[i][2]))
+    )
     cand_before = cand_after = None
-    if i < len(before):
+    if i < len(before) and not adverbial:
         j = read_np(before, i, allow_apposition=True)
         if j == len(before) and j > i:
             cand_before = phrase(text, before, i, j)
@@ -193,6 +203,18 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         if j > i:
             return phrase(text, before, i, j)
     return None
+
+
+def _adverb_like(tok: str) -> bool:
+    """A capitalised sentence-initial adverb or participle ("Relativierend", "Ausdrücklich")."""
+    low = tok.lower()
+    return low.endswith(_ADVERB_ENDINGS) and tok not in word_set("first_names.txt") and not _is_cap_name(tok)
+
+
+def _is_cap_name(tok: str) -> bool:
+    from briefing.extract.quote_lexicon import is_role
+
+    return is_role(tok)
 
 
 def _mediated_speaker(text: str, verb_end: int) -> Phrase | None:
@@ -242,6 +264,25 @@ def clause_subject(text: str, start: int, end: int) -> Phrase | None:
     if first and after_verb:
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
+
+
+def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
+    """The noun phrases of ``text[start:end]`` (sentence-initial function words skipped)."""
+    toks = tokens(text, start, end)
+    out = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i][2]
+        if (_is_cap(tok) or _is_det(tok)) and not (i == 0 and (_is_function(tok) or _adverb_like(tok))):
+            j = read_np(toks, i, allow_apposition=True)
+            if j > i:
+                p = phrase(text, toks, i, j)
+                if p is not None and not (i == 0 and j == 1 and _is_function(tok)):
+                    out.append(p)
+                i = j
+                continue
+        i += 1
+    return out
 
 
 def person_score(p: Phrase) -> int:
