@@ -380,3 +380,22 @@ def test_empty_briefing_renders() -> None:
     assert v.stories == () and v.preheader == ""
     assert "Quellen" in html and "Nicht berücksichtigt" not in html
     assert text.render_text(view.build_view(b)).startswith("Europäische Perspektive\n")
+
+
+@pytest.mark.parametrize(
+    ("iso", "label", "expected"),
+    [
+        ("2025-09-04", None, f"4.{NBSP}September 2025"),
+        (None, "Datum unbekannt", "Datum unbekannt"),
+        (None, None, "Datum unbekannt"),
+        ("Sept. 2025", None, "Sept. 2025"),  # not ISO: shown as given
+    ],
+)
+def test_source_date_labels(iso: str | None, label: str | None, expected: str) -> None:
+    b = Briefing(date="2025-09-04", title="T", sources=(Source("S1", "X", None, iso, None, None, label),))
+    assert view.build_view(b).sources[0].date_label == expected
+
+
+def test_bad_briefing_date_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="not a date"):
+        view.build_view(Briefing(date="04.09.2025", title="T"))

@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from briefing.errors import RenderError
 from briefing.models import Briefing, Story, StoryFigure, StoryQuote
 from briefing.render.formatting import clean_text, figure, long_date, medium_date
 
@@ -332,13 +333,17 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
             anchor=f"quelle-{i}",
             publisher=clean_text(s.publisher) or "Unbekannte Quelle",
             title=clean_text(s.title),
-            date_label=medium_date(s.date) if s.date else (clean_text(s.date_label) or UNDATED),
+            date_label=_source_date(s.date, s.date_label),
             url=clean_text(s.url) if clean_text(s.url).lower().startswith(LINK_SCHEMES) else "",
             path=clean_text(s.path) or clean_text(s.url),
         )
         for i, s in enumerate(briefing.sources, start=1)
         if limits == FULL or i in b.cited
     )
+    try:
+        date_long = long_date(briefing.date)
+    except ValueError:
+        raise RenderError(f"briefing date {briefing.date!r} is not a date in the form YYYY-MM-DD") from None
     excluded_all = tuple(ExcludedView(clean_text(e.path), clean_text(e.reason)) for e in briefing.excluded_sources)
     excluded = excluded_all if limits.excluded is None else excluded_all[: limits.excluded]
     omitted = Omitted(
@@ -351,7 +356,7 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
     return BriefingView(
         title=clean_text(briefing.title),
         date_iso=briefing.date,
-        date_long=long_date(briefing.date),
+        date_long=date_long,
         preheader=_first_sentence(first),
         generator=clean_text(briefing.generator),
         cut_note=_cut_note(omitted),
@@ -374,6 +379,15 @@ def _cut_note(omitted: Omitted) -> str:
         parts.append(f"{omitted.excluded} weitere nicht berücksichtigte Dateien")
     detail = f" ({', '.join(parts)})" if parts else ""
     return f"Diese E-Mail ist gekürzt{detail}. Vollständige Fassung im PDF / in der Webversion."
+
+
+def _source_date(iso: str | None, label: str | None) -> str:
+    if iso:
+        try:
+            return medium_date(iso)
+        except ValueError:  # not ISO: show what the source said rather than fail the day
+            return clean_text(iso)
+    return clean_text(label) or UNDATED
 
 
 def _first_sentence(text: str) -> str:
