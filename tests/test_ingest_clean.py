@@ -274,3 +274,63 @@ def test_offset_outside_text_is_none():
     article = read_article(SEED_FILES[1])
     assert article.original_offset(len(article.text) + 5) is None
     assert article.original_offset(-1) is None
+
+
+def test_crlf_lines_map_to_the_original():
+    raw = "Titel der Meldung hier\r\n\r\nDer erste Absatz endet hier.\r\nBildrechte: dpa\r\n\r\nDer zweite Absatz.\r\n"
+    c = clean(raw)
+    assert c.text == "Der erste Absatz endet hier.\n\nDer zweite Absatz."
+    for seg in c.segments:
+        assert (
+            raw[seg.orig_start : seg.orig_start + seg.length] == c.text[seg.clean_start : seg.clean_start + seg.length]
+        )
+
+
+FUZZ_TOKENS = [
+    "Wort",
+    "und",
+    "Satz.",
+    "„Zitat“",
+    "| |",
+    "> ",
+    "## ",
+    "[1][Link]",
+    "Foto:",
+    "Bild",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "4 Sep 2025",
+    "date 2025-09-04",
+    "Unter-",
+    "ländern",
+    "  ",
+    "\t",
+    "Videobeitrag",
+    "\u00ad",
+    "—",
+    "Der",
+    "BR24",
+]
+
+
+def test_random_text_keeps_the_map_invariant():
+    import random
+
+    rng = random.Random(11)
+    for _ in range(300):
+        raw = " ".join(rng.choice(FUZZ_TOKENS) for _ in range(rng.randrange(0, 80)))
+        c = clean(raw)
+        covered = 0
+        for seg in c.segments:
+            piece = c.text[seg.clean_start : seg.clean_start + seg.length]
+            assert raw[seg.orig_start : seg.orig_start + seg.length] == piece
+            covered += seg.length
+        # everything not copied from the original is a join: spaces and paragraph breaks
+        assert len(c.text) - covered == sum(1 for i in range(len(c.text)) if _unmapped(c, i))
+        assert all(c.text[i] in " \n" for i in range(len(c.text)) if _unmapped(c, i))
+        assert "\n\n\n" not in c.text and c.text == c.text.strip()
+
+
+def _unmapped(c, i: int) -> bool:
+    return not any(s.clean_start <= i < s.clean_start + s.length for s in c.segments)

@@ -296,3 +296,9 @@ def test_german_with_english_quote_stays(tmp_path):
 def test_short_foreign_text_not_judged(tmp_path):
     _write(tmp_path, "a.txt", "The summit in Paris ended on Thursday evening.")
     assert len(read_folder(tmp_path).articles) == 1
+
+
+def test_broken_link_is_excluded(tmp_path):
+    _write(tmp_path, "a.txt", GERMAN)
+    (tmp_path / "weg.txt").symlink_to(tmp_path / "gibt-es-nicht.txt")
+    assert _reasons(read_folder(tmp_path))["weg.txt"].startswith("nicht lesbar")

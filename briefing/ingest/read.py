@@ -63,6 +63,8 @@ SIDECAR_TOML = "sources.toml"
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = frozenset({"publisher", "title", "date", "url", "agency", "language"})
 
+# News articles are a few kilobytes; a file this large is an export or an archive, not an article.
+MAX_FILE_BYTES = 5_000_000
 # Binary files have NUL bytes early on; text in any 8-bit encoding has none.
 BINARY_SNIFF_BYTES = 8192
 # Decoded text with more than this share of control or unassigned characters is not text.
@@ -288,6 +290,9 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
     """
     meta = meta or Meta()
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise Skip(f"zu groß für einen Artikel ({size // 1_000_000} MB)")
         raw = path.read_bytes()
     except OSError as e:
         raise Skip(f"nicht lesbar: {e.strerror or e}") from None
@@ -381,7 +386,7 @@ def read_folder(folder: Path) -> IngestResult:
         except Skip as e:
             excluded.append(Excluded(str(path), str(e)))
             continue
-        log.debug(
+        log.info(
             "%s: %s, %s, removed %s",
             path.name,
             article.publisher,
