@@ -9,8 +9,8 @@ does not grow with the number of articles: a briefing shows at most
 ``max_stories`` stories).  Texts are the German WikiNews articles of the quote
 evaluation set (../shared/eval/quotes/*.jsonl, CC BY-NC-SA 4.0, Petersen-Frey &
 Biemann, LREC-COLING 2024), all given one date.  Beyond the 850 available
-texts, an article is reused with its paragraphs in reverse order (a different
-file with the same story - like a reprint), so days stay realistic.
+texts, the longest texts are split in two halves that become two articles (two
+reports of one event), so a 1,000-article day has 1,000 distinct articles.
 
 Prints per size the time of each stage, then the ratio time(largest)/time(smallest)
 against the linear ratio (the budget is 12 for 1,000 vs 100) and the largest time
@@ -47,12 +47,36 @@ def load_texts(paths: list[Path]) -> list[tuple[str, str]]:
     return rows
 
 
+def day_texts(texts: list[tuple[str, str]], n: int) -> list[tuple[str, str]]:
+    """``n`` distinct articles: the texts as they are, and beyond them the longest texts split in two.
+
+    Each half of a split text is a file of its own with its own wording, so ingest's duplicate check keeps
+    both and the day really has ``n`` articles (two reports of one event, like two papers' articles).
+    """
+    if n <= len(texts):
+        return texts[:n]
+    extra = n - len(texts)
+    if extra > len(texts):
+        raise SystemExit(f"only {len(texts)} texts: cannot build a day of {n} distinct articles")
+    longest = set(sorted(range(len(texts)), key=lambda i: (-len(texts[i][1]), i))[:extra])
+    out = []
+    for i, (title, text) in enumerate(texts):
+        if i not in longest:
+            out.append((title, text))
+            continue
+        paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+        if len(paras) < 2:  # one long paragraph: split at the middle sentence boundary
+            cut = text.find(". ", len(text) // 2) + 1 or len(text) // 2
+            halves = [text[:cut], text[cut:]]
+        else:
+            half = len(paras) // 2
+            halves = ["\n\n".join(paras[:half]), "\n\n".join(paras[half:])]
+        out += [(title, halves[0].strip()), (f"{title} (Fortsetzung)", halves[1].strip())]
+    return out
+
+
 def write_day(folder: Path, texts: list[tuple[str, str]], n: int) -> None:
-    for i in range(n):
-        title, text = texts[i % len(texts)]
-        if i >= len(texts):
-            paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-            text = "\n\n".join(reversed(paras)) + f"\n\n(Fassung {i // len(texts) + 1})"
+    for i, (title, text) in enumerate(day_texts(texts, n)):
         (folder / f"{i:04d}.txt").write_text(f"{title}\n\n{DAY:%d.%m.%Y}\n\n{text}\n", encoding="utf-8")
 
 

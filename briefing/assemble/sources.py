@@ -8,6 +8,7 @@ not two: the later one is marked ``independent=False``.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -27,8 +28,9 @@ SHINGLE_SAMPLE = 4
 AGENCY_REPRINT_CONTAINMENT = 0.4
 # Without a shared agency credit only near-verbatim copies count as one confirmation.
 VERBATIM_CONTAINMENT = 0.8
-# A shingle found in more articles than this is boilerplate (a standard credit line), not shared copy.
-MAX_SHINGLE_POSTINGS = 50
+# A shingle found in more articles than this is boilerplate (a standard credit line), not shared copy;
+# the cap also keeps the comparison linear in the size of the day.
+MAX_SHINGLE_POSTINGS = 20
 
 
 def source_order_key(article: Article) -> tuple[bool, str, str, str]:
@@ -36,11 +38,17 @@ def source_order_key(article: Article) -> tuple[bool, str, str, str]:
     return (article.date is None, article.date or "", fold(article.publisher or ""), article.path)
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    # crc32, not hash(): str hashes change between runs and would make the sample (and output) vary.
+    return zlib.crc32(word.encode("utf-8"))
+
+
 def _shingles(text: str) -> frozenset[int]:
-    ws = words(text)
+    hs = [_word_hash(w) for w in words(text)]
     out = set()
-    for i in range(len(ws) - SHINGLE_WORDS + 1):
-        h = zlib.crc32(" ".join(ws[i : i + SHINGLE_WORDS]).encode("utf-8"))
+    for i in range(len(hs) - SHINGLE_WORDS + 1):
+        h = hash(tuple(hs[i : i + SHINGLE_WORDS]))  # hashes of int tuples do not vary between runs
         if h % SHINGLE_SAMPLE == 0:
             out.add(h)
     return frozenset(out)
