@@ -399,3 +399,23 @@ def test_source_date_labels(iso: str | None, label: str | None, expected: str) -
 def test_bad_briefing_date_is_a_render_error() -> None:
     with pytest.raises(RenderError, match="not a date"):
         view.build_view(Briefing(date="04.09.2025", title="T"))
+
+
+def test_one_giant_story_is_shortened_to_fit(golden: Briefing) -> None:
+    giant = "Sehr langer Satz über Sicherheitsgarantien. " * 4000  # ~180 KB in one summary line
+    story = dataclasses.replace(golden.stories[0], summary=(SourcedText(giant, ("S1",)),))
+    html, v = email.render_email(dataclasses.replace(golden, stories=(story,)), shipped_templates())
+    assert len(html.encode()) <= email.MAX_EMAIL_BYTES
+    assert v.stories[0].summary[0].text.endswith(" …") and len(v.stories[0].summary[0].text) <= 402
+    assert v.stories[0].matrix is None
+
+
+def test_empty_statements_are_left_out(golden: Briefing) -> None:
+    story = dataclasses.replace(
+        golden.stories[1],
+        summary=(SourcedText("  ", ("S1",)), SourcedText("Echter Satz.", ("S1",))),
+        positions=(StoryPosition("P6", "\x00", ("S3",), country="NATO"),),
+    )
+    v = view.build_view(dataclasses.replace(golden, stories=(story,)))
+    assert [line.text for line in v.stories[0].summary] == ["Echter Satz."]
+    assert v.stories[0].positions == ()

@@ -34,9 +34,10 @@ CUT_STEPS: tuple[Limits, ...] = (
     Limits(quotes=2, figures=3, positions=5, actors=5, variants=1, summary=4, outlook=2, excluded=10),
     Limits(stories=6, quotes=2, figures=3, positions=5, actors=5, variants=1, summary=4, outlook=2, excluded=10),
     Limits(stories=4, quotes=1, figures=2, positions=4, actors=4, variants=0, summary=3, outlook=1, excluded=5),
-    Limits(stories=2, quotes=1, figures=1, positions=3, actors=3, variants=0, summary=3, outlook=1, excluded=0),
+    Limits(stories=2, quotes=1, figures=1, positions=3, actors=3, variants=0, summary=3, outlook=1, excluded=0,
+           matrix=False),
     Limits(stories=1, quotes=1, figures=1, positions=2, actors=2, variants=0, summary=2, outlook=1, excluded=0,
-           text_chars=400),
+           matrix=False, text_chars=400),
 )
 
 

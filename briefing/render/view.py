@@ -195,6 +195,7 @@ class Limits:
     actors: int | None = None
     outlook: int | None = None
     excluded: int | None = None
+    matrix: bool = True  # the country × issue table (it repeats the positions)
     text_chars: int | None = None  # longest single text before it is shortened with "…"
 
 
@@ -234,7 +235,8 @@ class _Builder:
         return tuple(Ref(n, f"quelle-{n}") for n in sorted(numbers))
 
     def lines(self, items: tuple, limit: int | None) -> tuple[Line, ...]:
-        return tuple(Line(self.text(i.text), self.refs(i.sources)) for i in self.take(items, limit))
+        lines = (Line(self.text(i.text), self.refs(i.sources)) for i in self.take(items, limit))
+        return tuple(line for line in lines if line.text)
 
     def story(self, story: Story, number: int) -> StoryView:
         lim = self.limits
@@ -247,7 +249,7 @@ class _Builder:
             background=story.background,
             summary=self.lines(story.summary, lim.summary),
             positions=self.positions(story, names, lim.positions),
-            matrix=self.matrix(story),
+            matrix=self.matrix(story) if lim.matrix else None,
             figures=tuple(self.figure(f) for f in self.take(story.figures, lim.figures)),
             quotes=tuple(self.quote(q, names, roles) for q in self.take(story.quotes, lim.quotes)),
             actors=tuple(
@@ -268,7 +270,8 @@ class _Builder:
             actor = names.get(p.actor, clean_text(p.actor))
             # A country speaking for itself is already named by its group heading.
             actor = "" if actor == country else actor
-            groups.setdefault(country, []).append(PositionView(actor, self.text(p.text), self.refs(p.sources)))
+            if clean_text(p.text):
+                groups.setdefault(country, []).append(PositionView(actor, self.text(p.text), self.refs(p.sources)))
         return tuple(PositionGroup(c, tuple(items)) for c, items in groups.items())
 
     def matrix(self, story: Story) -> Matrix | None:
@@ -291,7 +294,7 @@ class _Builder:
         return FigureView(
             display=figure(f.value, f.unit, f.qualifier),
             text=self.text(f.text),
-            context=self.text(f.context),
+            context=self.text(f.context) or self.text(f.text),
             note=self.text(f.note) or (CONFLICT_NOTE if f.variants else ""),
             refs=self.refs(f.sources),
             variants=tuple(
