@@ -256,7 +256,10 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                     cues.append(cue)
             elif low == "so" and t > 0 and toks[t - 1][2] in _SO_BEFORE and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
-                if j > t + 1 and (j == len(toks) or not toks[j][2][:1].isalnum()):
+                k = j
+                while k < len(toks) and k < j + 2 and toks[k][2].islower():
+                    k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."
+                if j > t + 1 and (k == len(toks) or not toks[k][2][:1].isalnum()):
                     sp = phrase(masked, toks, t + 1, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
@@ -564,7 +567,10 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
-    return clause_subject(masked, sb, sb + len(before) - 1)
+    sp = clause_subject(masked, sb, sb + len(before) - 1)
+    # Without a speech verb only a person-like subject introduces the quotation
+    # ("Merkel: „…“"); "Seine Zuversicht gründet sich auf …: „…“" leaves it to the context.
+    return sp if sp is not None and person_score(sp) >= 0 else None
 
 
 def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
