@@ -167,6 +167,8 @@ def test_reflow(raw, expected):
         ("Bild: Kanzler Merz bei der Pressekonferenz", "caption"),
         ("Der Kanzler in Berlin. Foto: Max Muster/AFP", "caption"),
         ("Videobeitrag", "media"),
+        ("Ludovic Marin / AFP", "credit"),
+        ("picture alliance / dpa | Kay Nietfeld", "credit"),
         ("Über dieses Thema berichtet: BR24 im Radio am 04.09.2025 um 12:00 Uhr.", "broadcast"),
         ("Mit Informationen von dpa und AFP", "agency"),
         ("Lesezeit: 3 Min.", "reading"),
@@ -214,6 +216,13 @@ def test_repeated_title_at_top_goes_to_title():
     )
     assert c.title == "Gipfel in Paris endet ohne Einigung"
     assert c.text == "Der Gipfel ist vorbei. Es gab keine Einigung."
+
+
+def test_kicker_above_the_title_is_dropped():
+    c = clean("Ukraine-Krieg\nMerz sagt Luftverteidigung zu\n\nDer Kanzler hat der Ukraine Hilfe zugesagt.")
+    assert c.title == "Merz sagt Luftverteidigung zu"
+    assert c.text == "Der Kanzler hat der Ukraine Hilfe zugesagt."
+    assert "kicker" in c.removed
 
 
 def test_title_hint_removes_title_line():

@@ -302,3 +302,10 @@ def test_broken_link_is_excluded(tmp_path):
     _write(tmp_path, "a.txt", GERMAN)
     (tmp_path / "weg.txt").symlink_to(tmp_path / "gibt-es-nicht.txt")
     assert _reasons(read_folder(tmp_path))["weg.txt"].startswith("nicht lesbar")
+
+
+def test_agency_text_without_publisher(tmp_path):
+    _write(tmp_path, "a.txt", "Paris (dpa) - " + GERMAN)
+    (a,) = read_folder(tmp_path).articles
+    assert (a.publisher, a.agency) == ("dpa", ("dpa",))
+    assert a.text == GERMAN  # the dateline is not body text

@@ -462,6 +462,12 @@ class _Cleaner:
         chosen = candidates[0]
         self.title = chosen.text
         self.drop(chosen, "title")
+        for line in top:
+            if line.index >= chosen.index:
+                break
+            # a short heading above the title is its kicker ("Ukraine-Krieg"), page furniture
+            if len(line.text.split()) < TITLE_MIN_WORDS:
+                self.drop(line, "kicker")
 
     # -- output
     def date_candidates(self) -> list[dates.DateCandidate]:
