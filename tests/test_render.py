@@ -419,3 +419,23 @@ def test_empty_statements_are_left_out(golden: Briefing) -> None:
     v = view.build_view(dataclasses.replace(golden, stories=(story,)))
     assert [line.text for line in v.stories[0].summary] == ["Echter Satz."]
     assert v.stories[0].positions == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('Die "Koalition der Willigen" tagt', "Die „Koalition der Willigen“ tagt"),
+        ('"A" und "B"', "„A“ und „B“"),
+        ('Ein "offenes Zitat', 'Ein "offenes Zitat'),  # unbalanced: left alone
+        ("schon „deutsch“", "schon „deutsch“"),
+    ],
+)
+def test_german_quotes(raw: str, expected: str) -> None:
+    assert view.german_quotes(raw) == expected
+
+
+def test_quote_inside_quote_gets_half_quotes(golden: Briefing) -> None:
+    q = StoryQuote("P1", "Emmanuel Macron", 'Wir nennen es "Koalition der Willigen"', "direct", ("S1",))
+    story = dataclasses.replace(golden.stories[1], quotes=(q,))
+    v = view.build_view(dataclasses.replace(golden, stories=(story,)))
+    assert v.stories[0].quotes[0].text == "Wir nennen es ‚Koalition der Willigen‘"

@@ -37,6 +37,8 @@ STANCE_LABELS = {
 }
 # Inner quotation marks inside a quote become German half quotes.
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2}[.!?])\s")
+# Balanced straight double quotes (agency copy often has them) become German ones.
+_STRAIGHT_PAIR = re.compile(r'"([^"]+)"')
 _INNER_QUOTES = str.maketrans({"„": "‚", "“": "‘", "”": "’", '"': "'"})
 
 
@@ -216,7 +218,7 @@ class _Builder:
         return items[:limit]
 
     def text(self, value: str | None) -> str:
-        text = clean_text(value)
+        text = german_quotes(clean_text(value))
         limit = self.limits.text_chars
         if limit is not None and len(text) > limit:
             text = text[:limit].rsplit(" ", 1)[0] + " …"
@@ -321,6 +323,13 @@ class _Builder:
                 for v in self.take(q.variants, self.limits.variants)
             ),
         )
+
+
+def german_quotes(text: str) -> str:
+    """'Die "Koalition der Willigen"' -> 'Die „Koalition der Willigen“' (only when the marks pair up)."""
+    if '"' not in text or text.count('"') % 2:
+        return text
+    return _STRAIGHT_PAIR.sub("„\\1“", text)
 
 
 def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
