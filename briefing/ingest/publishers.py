@@ -139,9 +139,9 @@ def infer_agencies(lines: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         for m in paren.finditer(line):
             for token in _SPLIT.split(m.group("list")):
                 add(token)
-        m = _CREDIT_LINE.match(line)
-        if m:
-            for token in _SPLIT.split(m.group("rest")):
+        credit = _CREDIT_LINE.match(line)
+        if credit:
+            for token in _SPLIT.split(credit.group("rest")):
                 add(token)
             continue
         stripped = line.strip().strip("()")

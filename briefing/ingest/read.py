@@ -185,17 +185,29 @@ def html_to_text(html: str) -> tuple[str, Meta]:
         include_formatting=True,  # keeps headings as "## ", which cleaning understands
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if doc is None or not (doc.text or "").strip():
+    if doc is None:
         raise Skip("HTML-Seite ohne erkennbaren Artikeltext")
-    parsed = dates.parse_iso(doc.date) if doc.date else None
+    # trafilatura 2 returns a Document, 1.x a dict
+    fields: dict[str, Any] = (
+        dict(doc)
+        if isinstance(doc, dict)
+        else {k: getattr(doc, k, None) for k in ("text", "title", "date", "url", "hostname", "sitename")}
+    )
+    text = str(fields.get("text") or "")
+    if not text.strip():
+        raise Skip("HTML-Seite ohne erkennbaren Artikeltext")
+    url = fields.get("url") or None
+    parsed = dates.parse_iso(str(fields["date"])) if fields.get("date") else None
     meta = Meta(
-        publisher=publishers.publisher_for_host(publishers.host_of(doc.url) or doc.hostname) or doc.sitename or None,
-        title=doc.title or None,
+        publisher=publishers.publisher_for_host(publishers.host_of(url) or fields.get("hostname"))
+        or fields.get("sitename")
+        or None,
+        title=fields.get("title") or None,
         date=parsed[0].isoformat() if parsed else None,
         precision=parsed[1] if parsed else "unknown",
-        url=doc.url or None,
+        url=url,
     )
-    return doc.text, meta
+    return text, meta
 
 
 # ---------------------------------------------------------------- metadata files
@@ -312,6 +324,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         if foreign:
             raise Skip(f"nicht Deutsch (vermutlich {language.language_name(foreign)})")
 
+    day: str | None
     if meta.date:
         day, precision = meta.date, meta.precision
     else:
@@ -410,7 +423,7 @@ def read_folder(folder: Path) -> IngestResult:
     kept, duplicates = dedupe(articles, score)
     excluded += [Excluded(d.article.path, d.reason()) for d in duplicates]
     excluded.sort(key=lambda e: e.path)
-    for e in excluded:
-        warnings.append(f"{Path(e.path).name}: skipped: {e.reason}")
-        log.warning("%s: skipped: %s", Path(e.path).name, e.reason)
+    for skipped in excluded:
+        warnings.append(f"{Path(skipped.path).name}: skipped: {skipped.reason}")
+        log.warning("%s: skipped: %s", Path(skipped.path).name, skipped.reason)
     return IngestResult(articles=tuple(kept), excluded=tuple(excluded), warnings=tuple(warnings))
