@@ -63,6 +63,8 @@ MIN_INDIRECT_WORDS = 3
 PRONOUN_LOOKBACK_QUOTES = 5
 # A separable particle further than this many tokens from its verb belongs to another clause.
 MAX_PARTICLE_DISTANCE = 16
+# A quotation this short followed by a verb without a comma is the subject (a name), not speech.
+SUBJECT_QUOTE_MAX_CHARS = 30
 # "„…“, hatte der Minister am Montag in Berlin gesagt": words between auxiliary and participle.
 MAX_AUX_GAP_WORDS = 8
 # Konjunktiv continuation sentences after an attributed quotation, at most.
@@ -77,7 +79,7 @@ _AUX = frozenset(["hat", "hatte", "habe", "hätte", "haben", "hatten", "wird", "
 _SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei", "da"])
 _STRONG_KONJ_EXCLUDE = frozenset(["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"])
 # Words before a capitalised short quotation that make it a quoted phrase, not a name.
-_PHRASE_INTRO = frozenset("als ein eine einen einem einer von vor zu für wie".split())
+_PHRASE_INTRO = frozenset("als ein eine einen einem einer".split())
 # Lowercase words after „…“, that do not start an attribution clause.
 _NOT_VERBS = frozenset("sondern aber denn doch oder und heißt also bzw".split())
 _SO_BEFORE = frozenset({",", "“", "”", "\"", "«", "»"})
@@ -519,6 +521,8 @@ def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> 
         toks = _WORD.findall(between)
         if "_" in between or re.search(r"[.!?:;]", between):
             return None
+        if not toks and "," not in between and p.inner_end - p.inner_start < SUBJECT_QUOTE_MAX_CHARS:
+            return None  # "Wie „heise online“ berichtet": the quotation names the speaker
         if len(toks) <= 3 and all(t.lower() in _AUX or t.lower() in ("so", "es") for t in toks):
             return c
         # "„…“, hatte der Minister zuvor gesagt": speaker between auxiliary and participle.
