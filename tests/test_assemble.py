@@ -527,3 +527,22 @@ def test_values_from_the_same_sources_only_are_not_a_conflict():
     refs = [("S4", Figure(v, "Meter", f"{v} Meter", ctx, 0, 5)) for v in (63.19, 64.33, 66.56)]
     figs = merge_figures(refs)
     assert len(figs) == 3 and all(f.note is None and not f.variants for f in figs)
+
+
+@pytest.mark.slow
+def test_output_does_not_depend_on_the_hash_seed(briefing):
+    """Set iteration order changes with PYTHONHASHSEED; none of it may leak into the JSON."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = str(Path(__file__).resolve().parent)
+    code = (f"import sys; sys.path.insert(0, {here!r}); from test_assemble import build; "
+            "print(build().to_json(), end='')")
+    outs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                check=True).stdout)
+    assert outs == {briefing.to_json()}

@@ -27,7 +27,7 @@ MAX_SENTENCES_PER_ARTICLE = 15
 # Only the most central articles of a big story are read for the summary.
 MAX_SUMMARY_ARTICLES = 12
 # Sentences of two articles with this cosine or more say the same thing (the other counts as a source).
-SAME_CLAIM = 0.45
+SAME_CLAIM = 0.4
 # A candidate this similar to an already chosen sentence is redundant.
 REDUNDANT = 0.5
 # MMR trade-off: weight of centrality against novelty.
