@@ -335,14 +335,28 @@ def test_clearly_different_translations_stay_separate_and_cross_referenced():
     from briefing.assemble.quotes import merge_quotes
     from briefing.models import Quote, StoryActor
 
-    a = "Russland wird keine ausländische Intervention in der Ukraine in irgendeiner Form diskutieren"
-    b = "Russland wird nicht über eine zutiefst unannehmbare ausländische Intervention in der Ukraine diskutieren"
+    a = ("Russland wird keine ausländische Intervention in der Ukraine in irgendeiner Form oder in irgendeinem "
+         "Format diskutieren")
+    b = ("Russland wird nicht über eine zutiefst unannehmbare und jede Sicherheit untergrabende ausländische "
+         "Intervention in der Ukraine diskutieren")
     actor = StoryActor("T1-A1", "Maria Sacharowa", "person", "Sprecherin", "Russland", (), 2, ("S1", "S2"))
     qs = merge_quotes([(0, "S1", Quote("direct", a, 0, len(a), speaker="A1")),
                        (1, "S2", Quote("direct", b, 0, len(b), speaker="A1"))],
                       {(0, "A1"): "T1-A1", (1, "A1"): "T1-A1"}, [actor])
     assert [(q.text, q.sources) for q in qs] == [(a, ("S1",)), (b, ("S2",))]
     assert [v.text for v in qs[0].variants] == [b] and [v.text for v in qs[1].variants] == [a]
+
+
+def test_different_statements_of_one_speaker_are_not_cross_referenced():
+    from briefing.assemble.quotes import merge_quotes
+    from briefing.models import Quote, StoryActor
+
+    a = "In den nächsten Tagen werden wir die Unterstützung der USA für diese Sicherheitsgarantien finalisieren"
+    b = "Diese Streitmacht hat weder den Willen noch das Ziel, Kriege gegen Russland zu führen"
+    actor = StoryActor("T1-A1", "Emmanuel Macron", "person", "Präsident", "Frankreich", (), 2, ("S1",))
+    refs = [(0, "S1", Quote("direct", a, 0, 1, speaker="A1")), (0, "S1", Quote("direct", b, 5, 6, speaker="A1"))]
+    qs = merge_quotes(refs, {(0, "A1"): "T1-A1"}, [actor])
+    assert len(qs) == 2 and all(not q.variants for q in qs)
 
 
 def test_scare_quotes_are_not_voices():

@@ -15,15 +15,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
-from briefing.assemble.text import containment, overlap, sort_sources, source_sort_key, words
+from briefing.assemble.text import containment, content_terms, overlap, sort_sources, source_sort_key, words
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
 
 # Share of the shorter quote's words found in the other from which two quotes are one (the same
 # statement, perhaps cut differently or with a typo fixed).
 SAME_WORDING = 0.8
-# Word overlap (Jaccard) from which two quotes of one speaker are renderings of one statement
-# (two translations) - kept apart but cross-referenced.
+# Content-word overlap (Jaccard) from which two quotes of one speaker are renderings of one statement
+# (two translations: "keine ausländische Intervention ... diskutieren" / "nicht über eine zutiefst
+# unannehmbare ... ausländische Intervention ... diskutieren" share 5 of 12) - kept apart, cross-referenced.
 RELATED_WORDING = 0.35
+# ... and they share at least this many content words (short quotes overlap by chance).
+RELATED_MIN_SHARED = 3
 # Direct quotes shorter than this are scare quotes or single terms ("strategisches Signal"), not voices.
 MIN_DIRECT_WORDS = 4
 # Indirect speech shorter than this carries no statement of its own.
@@ -110,6 +113,7 @@ def merge_quotes(
                         index[w].append(pos)
             else:
                 same.variants.setdefault(q.text, set()).add(sid)
+    terms = [set(content_terms(m.quote.text)) for m in merged]
     for i, m in enumerate(merged):
         for j in candidates(m.words):
             o = merged[j]
@@ -117,8 +121,8 @@ def merge_quotes(
                 i != j
                 and m.speaker
                 and m.speaker == o.speaker
-                and overlap(m.words, o.words) >= RELATED_WORDING
-                and containment(m.words, o.words) < SAME_WORDING
+                and len(terms[i] & terms[j]) >= RELATED_MIN_SHARED
+                and overlap(terms[i], terms[j]) >= RELATED_WORDING
             ):
                 m.related.append(j)
     ranked = sorted(
