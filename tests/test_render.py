@@ -262,7 +262,9 @@ def test_email_structure(golden: Briefing) -> None:
     for heading in ("Das Wichtigste in Kürze", "Positionen", "Zahlen &amp; Fakten", "Stimmen", "Akteure",
                     "Ausblick", "Quellen", "Nicht berücksichtigt", "Angaben weichen ab", "Wortlaut weicht ab"):
         assert heading in html, heading
-    assert '<a class="ref" href="#quelle-3"' in html and 'id="quelle-3"' in html
+    refs = [a for t, a in parsed.tags if t == "a" and a.get("class") == "ref"]
+    assert any(r.get("href") == "#quelle-3" and r.get("aria-label") == "Quelle 3" for r in refs)
+    assert 'id="quelle-3"' in html
     assert "„Ich danke allen für diese wichtige Arbeit“" in html
     assert f"40{NBSP}Mrd.{NBSP}€" in htmllib.unescape(html)
     assert "<h1" in html and "<h2" in html and "<h3" in html
@@ -439,3 +441,11 @@ def test_quote_inside_quote_gets_half_quotes(golden: Briefing) -> None:
     story = dataclasses.replace(golden.stories[1], quotes=(q,))
     v = view.build_view(dataclasses.replace(golden, stories=(story,)))
     assert v.stories[0].quotes[0].text == "Wir nennen es ‚Koalition der Willigen‘"
+
+
+def test_country_actor_is_not_its_own_affiliation(golden: Briefing) -> None:
+    country = StoryActor("C1", "Ukraine", "country", None, "Ukraine", (), 3, ("S1",))
+    story = dataclasses.replace(golden.stories[1], actors=(country,))
+    v = view.build_view(dataclasses.replace(golden, stories=(story,)))
+    assert v.stories[0].actors[0].affiliation == ""
+    assert "* Ukraine [1]" in text.render_text(v)

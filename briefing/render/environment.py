@@ -23,6 +23,7 @@ from briefing.render.hyphenate import load as load_hyphenator
 REQUIRED = ("base.html", "email.html", "web.html", "pdf.html", "partials/story.html")
 
 
+@functools.lru_cache(maxsize=1)
 def shipped_templates() -> Path:
     """The templates folder installed with the package (or the repository's)."""
     candidates = [

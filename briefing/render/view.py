@@ -257,7 +257,9 @@ class _Builder:
             actors=tuple(
                 ActorView(
                     name=clean_text(a.name), kind=a.kind, role=clean_text(a.role),
-                    affiliation=clean_text(a.affiliation), party=clean_text(a.party), refs=self.refs(a.sources),
+                    # "Ukraine (Ukraine)" says nothing: a country is its own affiliation.
+                    affiliation="" if clean_text(a.affiliation) == clean_text(a.name) else clean_text(a.affiliation),
+                    party=clean_text(a.party), refs=self.refs(a.sources),
                 )
                 for a in self.take(story.actors, lim.actors)
             ),
