@@ -77,6 +77,27 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _verbosity_callback(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    if not value:
+        return
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    obj = root.obj
+    if param.name == "verbose":
+        obj["verbose"] = obj.get("verbose", 0) + value
+    else:
+        obj["quiet"] = True
+    _setup_logging(obj.get("verbose", 0), obj.get("quiet", False))
+
+
+def verbosity_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``-v``/``-q`` after the command name too (``briefing build -q``), same meaning as before it."""
+    fn = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_verbosity_callback,
+                      help="Only errors.")(fn)
+    return click.option("-v", "--verbose", count=True, expose_value=False, callback=_verbosity_callback,
+                        help="More log output (-vv for debug).")(fn)
+
+
 date_option = click.option(
     "--date", "day", callback=_parse_date, metavar="YYYY-MM-DD", help="The day of the briefing (default: today)."
 )
@@ -102,6 +123,7 @@ def main(ctx: click.Context, verbose: int, quiet: bool, config: str | None) -> N
 
 
 @main.command()
+@verbosity_options
 @date_option
 @click.option("--sources", type=click.Path(), help="Folder of article files (default: seeds/).")
 @out_option
@@ -122,6 +144,7 @@ def build(ctx: click.Context, day: date_cls | None, sources: str | None, out: st
 
 
 @main.command()
+@verbosity_options
 @click.argument("infile", type=click.File("r", encoding="utf-8"))
 @click.option("--model", help='spaCy pipeline: "blank" (default) or an installed pipeline name or path.')
 @click.pass_context
@@ -135,6 +158,7 @@ def quotes(ctx: click.Context, infile: Any, model: str | None) -> None:
 
 
 @main.command()
+@verbosity_options
 @date_option
 @out_option
 @click.option("--sources", type=click.Path(), help="Folder of article files, if the day must be built first.")
@@ -162,6 +186,7 @@ def subscribers() -> None:
 
 
 @subscribers.command("add")
+@verbosity_options
 @click.argument("email")
 @click.option("--name", help="Display name.")
 @click.pass_context
@@ -175,6 +200,7 @@ def subscribers_add(ctx: click.Context, email: str, name: str | None) -> None:
 
 
 @subscribers.command("remove")
+@verbosity_options
 @click.argument("email")
 @click.pass_context
 @handle_errors
@@ -187,6 +213,7 @@ def subscribers_remove(ctx: click.Context, email: str) -> None:
 
 
 @subscribers.command("list")
+@verbosity_options
 @click.option("--all", "show_all", is_flag=True, help="Include unsubscribed addresses.")
 @click.pass_context
 @handle_errors
@@ -200,6 +227,7 @@ def subscribers_list(ctx: click.Context, show_all: bool) -> None:
 
 
 @subscribers.command("import")
+@verbosity_options
 @click.argument("csv_file", type=click.Path(dir_okay=False))
 @click.pass_context
 @handle_errors
@@ -212,6 +240,7 @@ def subscribers_import(ctx: click.Context, csv_file: str) -> None:
 
 
 @main.command()
+@verbosity_options
 @click.argument("briefing_json", type=click.Path(dir_okay=False, exists=True))
 @out_option
 @click.option("--templates", type=click.Path(file_okay=False), help="Folder with your own copy of the templates.")

@@ -68,8 +68,9 @@ def test_reference_day_passes_the_editors_key(reference_day):
 
 
 def test_same_inputs_same_json(reference_day, tmp_path):
-    result = build("--date", DAY, "--sources", str(SEEDS), "--out", str(tmp_path))
+    result = build("-q", "--date", DAY, "--sources", str(SEEDS), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
+    assert result.output == ""  # -q: nothing on success
     assert (tmp_path / DAY / "briefing.json").read_bytes() == (reference_day / "briefing.json").read_bytes()
 
 
