@@ -560,3 +560,16 @@ def test_output_does_not_depend_on_the_hash_seed(briefing):
         outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                 check=True).stdout)
     assert outs == {briefing.to_json()}
+
+
+def test_the_same_article_twice_is_a_clear_error():
+    with pytest.raises(AssembleError, match="passed twice"):
+        build([summit_a(), summit_a()])
+
+
+def test_non_finite_figures_are_dropped():
+    from briefing.assemble.figures import merge_figures
+    from briefing.models import Figure
+
+    refs = [("S1", Figure(float("nan"), "Länder", "x Länder", "x", 0, 1)), ("S1", Figure(3, "Länder", "3", "3", 0, 1))]
+    assert [f.value for f in merge_figures(refs)] == [3]

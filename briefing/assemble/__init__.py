@@ -54,10 +54,14 @@ def assemble(
         max_stories: at most this many stories; articles of further stories are listed as excluded.
 
     Raises:
-        AssembleError: ``max_stories`` is not positive.
+        AssembleError: ``max_stories`` is not positive, or one article is passed twice.
     """
     if max_stories < 1:
         raise AssembleError(f"max_stories must be at least 1, not {max_stories}")
+    paths = [f.article.path for f in facts]
+    if len(set(paths)) != len(paths):
+        dup = sorted(p for p in set(paths) if paths.count(p) > 1)[0]
+        raise AssembleError(f"article {dup} was passed twice; each file may be assembled once")
     order = sorted(range(len(facts)), key=lambda i: source_order_key(facts[i].article))
     facts = [facts[i] for i in order]  # input order never changes the output
     copy_of = reprints([f.article for f in facts])

@@ -9,6 +9,7 @@ picked - and linked with ``variants`` and a note "Angaben weichen ab: ...".
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -85,6 +86,8 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
     """Merge ``(source id, Figure)`` pairs into the story's figures, most confirmed first."""
     merged: dict[tuple[str, float], _Merged] = {}
     for sid, fig in refs:
+        if not math.isfinite(fig.value):  # NaN/inf cannot be compared, ranked or written as JSON
+            continue
         key = (unit_key(fig.unit), float(fig.value))
         order = (source_sort_key(sid), fig.start)
         m = merged.get(key)
