@@ -122,6 +122,7 @@ class Found:
     cue: str | None
     sent: int = 0
     attributed: bool = field(default=True)
+    how: str = ""  # which rule found the speaker (after, colon, sentence, neighbour, context, continuation)
 
 
 # ------------------------------------------------------------------ quotation marks
@@ -237,9 +238,8 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
                 clause_end = _clause_end(toks, t, se)
-                if vf.lemma == "zitieren":
-                    sp = _quoted_person(masked, toks, t, clause_start)
-                else:
+                sp = _quoted_person(masked, toks, t, clause_start) if vf.lemma == "zitieren" else None
+                if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
                 cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma))
             elif low in preps and t + 1 < len(toks):
@@ -268,17 +268,15 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
 
 
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
-    """ "zitierte X mit den Worten", "X wird … zitiert", "wird X zitiert": the one quoted."""
-    if toks[t][2].lower() == "zitiert" or any(tk[2].lower() in ("wird", "wurde", "werden") for tk in toks[:t]):
-        aux = next((i for i in range(t) if toks[i][2].lower() in ("wird", "wurde", "werden")
-                    and toks[i][0] >= clause_start), None)
-        if aux is not None:
-            j = read_np(toks, aux + 1)
-            if j > aux + 1:
-                return phrase(masked, toks, aux + 1, j)
-        return clause_subject(masked, clause_start, toks[t][0])
-    j = read_np(toks, t + 1)
-    return phrase(masked, toks, t + 1, j) if j > t + 1 else None
+    """Passive "X wird … zitiert" / "wird X zitiert": the one quoted; None for the active voice."""
+    aux = next((i for i in range(t) if toks[i][2].lower() in ("wird", "wurde", "werden", "worden")
+                and toks[i][0] >= clause_start), None)
+    if aux is None:
+        return None
+    j = read_np(toks, aux + 1)
+    if j > aux + 1:
+        return phrase(masked, toks, aux + 1, j)
+    return clause_subject(masked, clause_start, toks[aux][0])
 
 
 @lru_cache(maxsize=1)
@@ -465,7 +463,8 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
         speaker = cue.speaker if cue else colon_np
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
-        out.append(Found("direct", p.start, p.end, speaker, cue.word if cue else None, so, attributed))
+        out.append(Found("direct", p.start, p.end, speaker, cue.word if cue else None, so, attributed,
+                         how if cue else ("colon" if colon_np else "")))
     return out
 
 
@@ -742,6 +741,7 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
         if f.speaker is not None:
             continue
         cand = None
+        how = "next"
         for j in range(i + 1, len(found)):
             g = found[j]
             if g.sent > f.sent + 1:
@@ -750,6 +750,7 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 cand = g.speaker
                 break
         if cand is None:
+            how = "previous"
             for j in range(i - 1, -1, -1):
                 g = found[j]
                 if g.sent < f.sent - SPEAKER_LOOKBACK_SENTENCES:
@@ -758,8 +759,10 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                     cand = g.speaker
                     break
         if cand is None:
+            how = "context"
             cand = _context_speaker(masked, sents, f)
         f.speaker = cand
+        f.how = how if cand is not None else "none"
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:

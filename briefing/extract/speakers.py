@@ -252,8 +252,9 @@ def clause_subject(text: str, start: int, end: int) -> Phrase | None:
             first = phrase(text, toks, i, j)
     after_verb = None
     for k in range(i, len(toks) - 1):
-        if toks[k][2].islower() and not _is_function(toks[k][2]) and not _is_det(toks[k][2]) and not _is_adjective(
-                toks[k][2]):
+        word = toks[k][2]
+        adjective = _is_adjective(word) and not (_is_det(toks[k + 1][2]) or toks[k + 1][2].lower() in _PRONOUNS)
+        if word.islower() and not _is_function(word) and not _is_det(word) and not adjective:
             m = k + 1
             while m < len(toks) and toks[m][2].lower() in _AFTER_VERB_SKIP:
                 m += 1
@@ -312,4 +313,4 @@ _CLAUSE_OPENERS = frozenset(
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
-_AFTER_VERB_SKIP = frozenset(["daraufhin", "dazu", "dann", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch", "weiter"])
+_AFTER_VERB_SKIP = frozenset(["sich", "daraufhin", "dazu", "dann", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch", "weiter"])
