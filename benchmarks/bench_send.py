@@ -38,6 +38,7 @@ from briefing.settings import Settings  # noqa: E402
 
 FLOOR = 200.0  # messages per second, from the delivery brief
 DAY = date(2025, 9, 4)
+DAY2 = date(2025, 9, 5)
 
 # The SMTP server: counts messages, bytes and connections; answers "stats" on stdin.
 SERVER = r"""
@@ -75,11 +76,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def make_day(out: Path, pdf_kb: int) -> None:
-    folder = out / DAY.isoformat()
+class NullMessenger:
+    """Accepts every message at once: measures everything but the SMTP server."""
+
+    def send(self, message: Outgoing) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def make_day(out: Path, pdf_kb: int, day: date = DAY) -> None:
+    folder = out / day.isoformat()
     folder.mkdir(parents=True)
     briefing = models.Briefing(
-        date=DAY.isoformat(),
+        date=day.isoformat(),
         title="Europäische Perspektive",
         stories=(models.Story(id="s1", headline="Koalition der Willigen berät in Paris über Sicherheitsgarantien"),),
     )
@@ -194,8 +205,17 @@ def main() -> None:
             base_messages = all_messages - ours_messages
             base_connections = all_connections - ours_connections
 
+            # The ceiling of the bookkeeping alone (ledger, lock, MIME; no SMTP): a fresh day.
+            make_day(tmp / "out", args.pdf_kb, DAY2)
+            t0 = time.perf_counter()
+            null_report = send_day(settings, DAY2, messenger=NullMessenger())
+            null_seconds = time.perf_counter() - t0
+            assert null_report.sent == n, null_report.summary()
+
             check = sqlite3.connect(db)
-            sent_rows = check.execute("SELECT count(*) FROM ledger WHERE status = 'sent'").fetchone()[0]
+            sent_rows = check.execute(
+                "SELECT count(*) FROM ledger WHERE status = 'sent' AND day = ?", (DAY.isoformat(),)
+            ).fetchone()[0]
             check.close()
     finally:
         if server.stdin:
@@ -211,6 +231,7 @@ def main() -> None:
     )
     print(f"briefing send         {ours:6.1f} s  {rate:7.0f} msg/s  ({ours_connections} connection)")
     print(f"ratio send/baseline   {rate / base_rate:.2f}")
+    print(f"without SMTP          {null_seconds:6.1f} s  {n / null_seconds:7.0f} msg/s  (ledger + lock + MIME only)")
     print(f"peak RSS              {rss_after:.0f} MiB (before the sends {rss_before:.0f} MiB)")
     print(f"floor {FLOOR:.0f} msg/s        {'PASS' if rate >= FLOOR else 'FAIL'}")
     if rate < FLOOR:

@@ -108,7 +108,13 @@ class SendReport:
 # ---------------------------------------------------------------- entry point
 
 
-def send_day(settings: Settings, day: date, dry_run: Path | None = None, to: str | None = None) -> SendReport:
+def send_day(
+    settings: Settings,
+    day: date,
+    dry_run: Path | None = None,
+    to: str | None = None,
+    messenger: Messenger | None = None,
+) -> SendReport:
     """Send the briefing of ``day`` to every active subscriber exactly once.
 
     Args:
@@ -116,6 +122,8 @@ def send_day(settings: Settings, day: date, dry_run: Path | None = None, to: str
         day: the edition to send; built first if ``out/DAY/`` does not exist.
         dry_run: write ``.eml`` files into this folder instead (no ledger, no lock).
         to: send one test copy to this address, outside the ledger.
+        messenger: deliver through this instead of SMTP (ledger and lock as usual);
+            for other transports and for measuring the bookkeeping alone.
 
     Returns:
         The report; ``report.ok`` is False when any message failed.
@@ -131,7 +139,7 @@ def send_day(settings: Settings, day: date, dry_run: Path | None = None, to: str
             with send_lock(settings.db):
                 edition = _frozen_edition(conn, settings, day)
                 factory = _factory(settings, edition, day)
-                return _send_ledger(conn, factory, SMTPMessenger(settings), day, settings.rate)
+                return _send_ledger(conn, factory, messenger or SMTPMessenger(settings), day, settings.rate)
         # Previews show what a real run sends: the frozen edition if there is one.
         edition = store.load_edition(conn, day.isoformat()) or _read_edition(settings, day)
         factory = _factory(settings, edition, day)
