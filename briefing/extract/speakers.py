@@ -158,8 +158,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     ("sagte der Minister", "„…“, sagte X"), then the first noun phrase of the clause.
     """
     after = tokens(text, verb_end, clause_end)
-    if after and after[0][2].lower() in _PRONOUNS:
-        return phrase(text, after, 0, 1)
+    if after and after[0][2].lower() in ("er", "man"):
+        return phrase(text, after, 0, 1)  # nominative only: "Die Tat bezeichnete er als sinnlos"
     mediated = _mediated_speaker(text, verb_end)
     if mediated is not None:
         return mediated
@@ -192,12 +192,16 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         if j > k and not _is_dative_object(after, k):
             cand_after = phrase(text, after, k, j)
     if cand_before and cand_after:
-        # Verb-second puts subject or object first; speakers are people, so prefer the
-        # phrase with a role title or a first name ("Die Anwendung … stellte der SPD-Vorsitzende …").
-        return cand_after if person_score(cand_after) > person_score(cand_before) else cand_before
-    if cand_before or cand_after:
-        only = cand_before or cand_after
-        return only if only is not None and person_score(only) >= 0 else None
+        # Verb-second news sentences mostly put the subject first ("Barrons bezeichnete Stratfor
+        # als …", "Der Geschäftsführer nannte sie …"); an object comes first when the phrase after
+        # the verb is clearly a person and the first one is not ("Die Anwendung … stellte der
+        # SPD-Vorsitzende … in Frage").
+        if person_score(cand_after) >= 2 and person_score(cand_before) <= 0:
+            return cand_after
+        return cand_before
+    for only in (cand_before, cand_after):
+        if only is not None and person_score(only) >= 0:
+            return only
     if i < len(before) and not _is_function(before[i][2]):
         j = read_np(before, i, allow_apposition=True)
         if j > i:
