@@ -294,3 +294,15 @@ def test_empty_briefing_pdf(tmp_path: Path, caplog: pytest.LogCaptureFixture) ->
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         paths = write_all(Briefing(date="2025-09-04", title="Europäische Perspektive"), tmp_path)
     assert int(preview.pdfinfo(paths[-1])["Pages"]) == 1
+
+
+def test_email_dark_mode_survives_inlining(out: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    png = preview.screenshot(out / "briefing.html", tmp_path / "dark.png", width=1000, height=900, dark=True)
+    dark = (0x15, 0x19, 0x1E)  # @media (prefers-color-scheme: dark) in templates/email.css
+    with Image.open(png) as img:
+        rgb = img.convert("RGB")
+        assert rgb.getpixel((10, 10)) == dark  # outside the column
+        assert rgb.getpixel((210, 450)) == dark  # the column's left padding (column starts at x=200)
+    assert preview.ink_fraction(png, dark, tolerance=6) > 0.02  # light text on the dark column

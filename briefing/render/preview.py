@@ -52,11 +52,12 @@ def pdf_pages_to_png(pdf: Path, out_dir: Path, prefix: str = "page", dpi: int = 
     return normalised
 
 
-def screenshot(html: Path, png: Path, width: int = 800, height: int = 3000) -> Path:
-    """A headless Chromium screenshot of the local file ``html``."""
+def screenshot(html: Path, png: Path, width: int = 800, height: int = 3000, dark: bool = False) -> Path:
+    """A headless Chromium screenshot of the local file ``html`` (``dark``: prefers-color-scheme dark)."""
+    scheme = ["--blink-settings=preferredColorScheme=0"] if dark else []  # 0 = dark, 1 = light
     with tempfile.TemporaryDirectory(prefix="briefing-chromium-") as profile:
         _run([
-            CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={png}",
+            CHROMIUM, *CHROMIUM_FLAGS, *scheme, f"--user-data-dir={profile}", f"--screenshot={png}",
             f"--window-size={width},{height}", html.resolve().as_uri(),
         ])
     if not png.is_file():
