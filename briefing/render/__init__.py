@@ -8,8 +8,10 @@ half-written PDF.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,8 @@ from briefing.render.environment import render_template, templates_folder
 from briefing.render.pdf import render_pdf_html, write_pdf_bytes
 from briefing.render.text import render_text
 from briefing.render.view import FULL, build_view
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Rendered", "check_writable", "render_all", "write_all", "FILE_NAMES"]
 
@@ -66,16 +70,21 @@ def render_all(briefing: Briefing, templates: str | Path | None = None) -> Rende
         briefing: the assembled briefing.
         templates: a folder with the user's own copy of the templates; None uses the shipped ones.
     """
+    t0 = time.perf_counter()
     folder = templates_folder(templates)
     full = build_view(briefing, FULL)
-    email_html, _ = render_email(briefing, folder)
-    return Rendered(
-        json=briefing.to_json(),
-        email_html=email_html,
-        web_html=render_template(folder, "web.html", b=full, hyphenate=False),
-        text=render_text(full),
-        pdf=write_pdf_bytes(render_pdf_html(full, folder), folder),
+    email_html, email_view = render_email(briefing, folder)
+    if email_view.omitted.any:
+        log.info("email shortened to stay below Gmail's clipping size: %s", email_view.cut_note)
+    web_html = render_template(folder, "web.html", b=full, hyphenate=False)
+    plain = render_text(full)
+    t1 = time.perf_counter()
+    pdf = write_pdf_bytes(render_pdf_html(full, folder), folder)
+    log.info(
+        "rendered from %s: email %.1f KB, text and web in %.2f s, PDF %.1f KB in %.2f s",
+        folder, len(email_html.encode()) / 1024, t1 - t0, len(pdf) / 1024, time.perf_counter() - t1,
     )
+    return Rendered(json=briefing.to_json(), email_html=email_html, web_html=web_html, text=plain, pdf=pdf)
 
 
 def write_all(briefing: Briefing, out_dir: Path, templates: str | None = None) -> list[Path]:
