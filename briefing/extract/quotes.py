@@ -736,33 +736,45 @@ def _continuations(text, masked, sents, pairs, found) -> list[Found]:
 
 
 def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
-    """Unattributed direct quotations take the speaker of a neighbouring quotation."""
+    """Unattributed quotations take a speaker from their surroundings, nearest evidence first:
+    an attributed quotation later in the same sentence or paragraph line, an attributed
+    quotation in the same or previous sentence, a person named just before, then an
+    attributed quotation further back."""
     for i, f in enumerate(found):
         if f.speaker is not None:
             continue
-        cand = None
-        how = "next"
+        nxt = prev_near = prev_far = None
         for j in range(i + 1, len(found)):
             g = found[j]
             if g.sent > f.sent + 1:
                 break
             if g.speaker is not None and "\n" not in text[f.end : g.start]:
-                cand = g.speaker
+                nxt = g
                 break
-        if cand is None:
-            how = "previous"
-            for j in range(i - 1, -1, -1):
-                g = found[j]
-                if g.sent < f.sent - SPEAKER_LOOKBACK_SENTENCES:
-                    break
-                if g.speaker is not None:
-                    cand = g.speaker
-                    break
-        if cand is None:
-            how = "context"
-            cand = _context_speaker(masked, sents, f)
-        f.speaker = cand
-        f.how = how if cand is not None else "none"
+        for j in range(i - 1, -1, -1):
+            g = found[j]
+            if g.sent < f.sent - SPEAKER_LOOKBACK_SENTENCES:
+                break
+            if g.speaker is not None:
+                if g.sent >= f.sent - 1:
+                    prev_near = g
+                else:
+                    prev_far = g
+                break
+        if nxt is not None and nxt.sent == f.sent:
+            f.speaker, f.how = nxt.speaker, "next"
+        elif prev_near is not None:
+            f.speaker, f.how = prev_near.speaker, "previous"
+        else:
+            ctx = _context_speaker(masked, sents, f)
+            if ctx is not None:
+                f.speaker, f.how = ctx, "context"
+            elif prev_far is not None:
+                f.speaker, f.how = prev_far.speaker, "previous"
+            elif nxt is not None:
+                f.speaker, f.how = nxt.speaker, "next"
+            else:
+                f.how = "none"
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
