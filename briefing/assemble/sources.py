@@ -30,7 +30,7 @@ AGENCY_REPRINT_CONTAINMENT = 0.4
 VERBATIM_CONTAINMENT = 0.8
 # A shingle found in more articles than this is boilerplate (a standard credit line), not shared copy;
 # the cap also keeps the comparison linear in the size of the day.
-MAX_SHINGLE_POSTINGS = 20
+MAX_SHINGLE_POSTINGS = 10
 
 
 def source_order_key(article: Article) -> tuple[bool, str, str, str]:

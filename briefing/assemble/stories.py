@@ -33,12 +33,11 @@ ACTOR_WEIGHT = 2
 VECTOR_TERMS = 80
 # Blocking: an article is indexed under its heaviest terms ...
 BLOCKING_TERMS = 12
-# ... that occur in at most this share of the day's articles (common words are no evidence) ...
-BLOCKING_MAX_DF_SHARE = 0.2
-# ... but a term is always usable for blocking in small days.
-BLOCKING_MIN_DF = 30
+# ... that occur in at most this many of the day's articles: a term in more is no rare evidence, and a
+# fixed cap (not a share of the day) keeps the candidate search linear on 1,000-article days ...
+BLOCKING_MAX_DF = 40
 # and it is compared with at most this many candidates (those sharing most blocking terms).
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 25
 
 
 @dataclass(frozen=True)
@@ -70,15 +69,13 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
 
 
 def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:
-    n = len(vectors)
-    max_df = max(BLOCKING_MIN_DF, int(n * BLOCKING_MAX_DF_SHARE))
     df: Counter[str] = Counter()
     for v in vectors:
         df.update(v.vector.keys())
     keys: list[list[str]] = []
     index: dict[str, list[int]] = defaultdict(list)
     for v in vectors:
-        usable = [(w, t) for t, w in v.vector.items() if df[t] <= max_df]
+        usable = [(w, t) for t, w in v.vector.items() if df[t] <= BLOCKING_MAX_DF]
         top = [t for _, t in sorted(usable, key=lambda wt: (-wt[0], wt[1]))[:BLOCKING_TERMS]]
         keys.append(top)
         for t in top:
