@@ -114,7 +114,7 @@ class SMTPMessenger:
     # -- connection
 
     def _connect(self) -> smtplib.SMTP:
-        context = ssl.create_default_context()
+        context = tls_context()
         conn: smtplib.SMTP
         if self.security == "ssl":
             conn = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
@@ -193,6 +193,11 @@ class SMTPMessenger:
                 pass
             finally:
                 self._drop()
+
+
+def tls_context() -> ssl.SSLContext:
+    """Certificates and host names verified against the system's trust store."""
+    return ssl.create_default_context()
 
 
 def _format(code: int, text: bytes | str) -> str:
