@@ -82,6 +82,7 @@ _STRONG_KONJ_EXCLUDE = frozenset(["hätte", "hätten", "wäre", "wären", "würd
 _PHRASE_INTRO = frozenset("als ein eine einen einem einer".split())
 # Lowercase words after „…“, that do not start an attribution clause.
 _NOT_VERBS = frozenset("sondern aber denn doch oder und heißt also bzw".split())
+_COPULA = frozenset("sind waren werden haben hatten können müssen wollen sollen dürfen".split())
 _SO_BEFORE = frozenset({",", "“", "”", "\"", "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
 
@@ -460,12 +461,26 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
                 continue
         elif how == "sentence" and _word_before(text, p.start).lower() in scare:
             continue
+        if (long and not attributed and p.start > sents[so][0] and not _has_verb(words)
+                and not konjunktiv_words(masked, *sents[so])):
+            continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
         out.append(Found("direct", p.start, p.end, speaker, cue.word if cue else None, so, attributed,
                          how if cue else ("colon" if colon_np else "")))
     return out
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Is there a lowercase word that is not an article, function word or attributive adjective?"""
+    skip = word_set("function_words.txt") | word_set("determiners.txt")
+    for w in words[1:]:
+        if not w[:1].islower() or w in skip:
+            continue
+        if w in _COPULA or not w.endswith(("e", "en", "er", "es", "em")):
+            return True
+    return False
 
 
 def _word_before(text: str, pos: int) -> str:
