@@ -49,6 +49,12 @@ def build_nlp(model: str = "blank") -> Language:
         return nlp
 
 
+def _quotes_only(model: str) -> Language:
+    from briefing.extract.nlp import make_nlp
+
+    return make_nlp(model, components=("briefing_quotes",))
+
+
 def quote_to_json(q: Quote) -> dict[str, Any]:
     """The public JSON of one quotation (eval contract, README §1)."""
     span = [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None
@@ -64,6 +70,7 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
         model: "blank" or an installed spaCy pipeline.
     """
     nlp = build_nlp(model)
+    fallback: Language | None = None  # quotes without actor linking, if another component fails
     max_len = nlp.max_length
     for lineno, line in enumerate(infile, 1):
         if not line.strip():
@@ -83,6 +90,13 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
         elif len(text) > max_len:
             log.warning("line %d (id %s): text longer than %d characters: no quotations", lineno, doc_in["id"], max_len)
         else:
-            doc = nlp(text)
+            try:
+                doc = nlp(text)
+            except Exception as e:  # noqa: BLE001 - another stage's component must not cost us the document
+                log.warning("line %d (id %s): pipeline failed (%s: %s); quotations without actor linking",
+                            lineno, doc_in["id"], type(e).__name__, e)
+                if fallback is None:
+                    fallback = _quotes_only(model)
+                doc = fallback(text)
             quotes = [quote_to_json(q) for q in (doc._.briefing_quotes or [])]
         outfile.write(json.dumps({"id": doc_in["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
