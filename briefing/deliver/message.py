@@ -190,7 +190,7 @@ def _parse_from(from_addr: str) -> Address:
     value = clean_text(from_addr, 300) or ""
     try:
         header = _POLICY.header_factory("From", value)
-        addresses = header.addresses  # type: ignore[attr-defined]
+        addresses = header.addresses
     except (ValueError, IndexError, AttributeError) as e:
         raise DeliverError(f"from_addr {from_addr!r} is not an address: {e}") from None
     if len(addresses) != 1 or header.defects:

@@ -143,10 +143,10 @@ def send_day(
         # Previews show what a real run sends: the frozen edition if there is one.
         edition = store.load_edition(conn, day.isoformat()) or _read_edition(settings, day)
         factory = _factory(settings, edition, day)
-        messenger: Messenger = FileMessenger(dry_run) if dry_run else SMTPMessenger(settings)
+        chosen: Messenger = FileMessenger(dry_run) if dry_run else (messenger or SMTPMessenger(settings))
         if test_address:
-            return _send_test(conn, factory, messenger, day, test_address, dry_run)
-        return _send_preview(conn, factory, messenger, day, dry_run)
+            return _send_test(conn, factory, chosen, day, test_address)
+        return _send_preview(conn, factory, chosen, day, dry_run)
     finally:
         conn.close()
 
@@ -256,6 +256,8 @@ def _send_ledger(
     report = SendReport(day)
     done = store.ledger_status(conn, key)
     subscribers = store.active_subscribers(conn)
+    if not subscribers:
+        log.warning("%s: nobody to send to: the subscriber list has no active address", key)
     limiter = RateLimiter(rate)
     in_a_row = 0
     try:
@@ -318,7 +320,6 @@ def _send_test(
     messenger: Messenger,
     day: date,
     address: str,
-    folder: Path | None,
 ) -> SendReport:
     report = SendReport(day, mode="test", target=address)
     sub = store.find_subscriber(conn, address)
