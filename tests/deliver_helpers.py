@@ -58,6 +58,7 @@ class Handler:
         self.die_after: int | None = None  # accept N messages, then drop every connection
         self.drop_once_after: int | None = None  # drop the connection once after N messages
         self.delay = 0.0  # seconds per DATA, so a kill can land mid-run
+        self.reject_sender: str | None = None  # reply to every MAIL FROM
         self.connections = 0
 
     # aiosmtpd hooks
@@ -77,6 +78,8 @@ class Handler:
         if dead or drop:
             server.transport.close()
             return "421 4.3.2 going away"
+        if self.reject_sender:
+            return self.reject_sender
         envelope.mail_from = address
         envelope.mail_options.extend(options)
         return "250 OK"

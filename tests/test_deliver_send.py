@@ -168,6 +168,33 @@ def test_550_is_recorded_others_sent_and_not_retried(settings: Settings, server)
     assert [r.rcpt for r in handler.messages()].count("leser001@example.org") == 0
 
 
+def test_refused_sender_stops_the_run_without_failing_subscribers(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(3))
+    handler.reject_sender = "553 5.7.1 sender not allowed"
+    with pytest.raises(DeliverError, match=r"refuses the sender briefing@example.org: 553 5.7.1 sender not allowed"):
+        send_day(settings, DAY, None, None)
+    assert "failed-permanent" not in {status for status, _ in ledger(Path(settings.db)).values()}
+    handler.reject_sender = None
+    assert send_day(settings, DAY, None, None).sent == 3
+
+
+def test_many_permanent_refusals_in_a_row_stop_the_run(settings: Settings, server) -> None:
+    from briefing.deliver.send import MAX_CONSECUTIVE_PERMANENT
+
+    handler, _ = server
+    everyone = addresses(MAX_CONSECUTIVE_PERMANENT + 5)
+    add_many(Path(settings.db), everyone)
+    handler.reject.update({a: "554 5.7.1 message rejected as spam" for a in everyone})
+    report = send_day(settings, DAY, None, None)
+    assert not report.ok and len(report.failed) == MAX_CONSECUTIVE_PERMANENT and report.remaining == 5
+    assert "refused 10 addresses in a row" in report.failure_message()
+    # The rest were never attempted and go out once the problem is fixed.
+    handler.reject.clear()
+    rerun = send_day(settings, DAY, None, None)
+    assert rerun.sent == 5 and rerun.earlier_failed == MAX_CONSECUTIVE_PERMANENT
+
+
 def test_transient_451_is_retried_and_delivered(settings: Settings, server) -> None:
     handler, _ = server
     add_many(Path(settings.db), addresses(3))

@@ -171,6 +171,13 @@ class SMTPMessenger:
                     raise PermanentFailure(last) from None
             except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as e:
                 last, connection_problem = _reply(e), False
+                if 500 <= e.smtp_code < 600 and isinstance(e, smtplib.SMTPSenderRefused):
+                    # About our sender, not this subscriber: failing every recipient
+                    # permanently would drop the whole list for the day.
+                    raise DeliverError(
+                        f"SMTP server {self.host} refuses the sender {message.envelope_from}: {last}; "
+                        "check from_addr and the server's sender rules"
+                    ) from None
                 if 500 <= e.smtp_code < 600:
                     raise PermanentFailure(last) from None
                 if e.smtp_code == 421:  # "service not available, closing channel"

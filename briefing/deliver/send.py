@@ -56,6 +56,10 @@ KEEP_EDITION_DAYS = 30
 # mean the server is refusing us as a whole (rate limit, full queue): stop the
 # run instead of walking 10,000 subscribers through backoff sleeps.
 MAX_CONSECUTIVE_TRANSIENT = 5
+# Permanent refusals are usually about one address, but this many in a row
+# mean the server rejects the message itself (content filter, SPF/DKIM policy):
+# stop before the whole list is marked failed for the day.
+MAX_CONSECUTIVE_PERMANENT = 10
 
 
 @dataclass
@@ -259,7 +263,7 @@ def _send_ledger(
     if not subscribers:
         log.warning("%s: nobody to send to: the subscriber list has no active address", key)
     limiter = RateLimiter(rate)
-    in_a_row = 0
+    transient_in_a_row = permanent_in_a_row = 0
     try:
         for index, sub in enumerate(subscribers):
             status = done.get(sub.id)
@@ -275,18 +279,22 @@ def _send_ledger(
             limiter.wait()
             try:
                 messenger.send(message)
-            except PermanentFailure as e:
-                store.mark_done(conn, key, sub, "failed-permanent", e.reply)
+            except (PermanentFailure, TransientFailure) as e:
+                permanent = isinstance(e, PermanentFailure)
+                store.mark_done(conn, key, sub, "failed-permanent" if permanent else "failed-temporary", e.reply)
                 report.failed.append((sub.email, e.reply))
-                log.warning("%s: %s refused permanently: %s", key, sub.email, e.reply)
-                continue
-            except TransientFailure as e:
-                store.mark_done(conn, key, sub, "failed-temporary", e.reply)
-                report.failed.append((sub.email, e.reply))
-                log.warning("%s: %s failed for now: %s", key, sub.email, e.reply)
-                in_a_row += 1
-                if e.connection or in_a_row >= MAX_CONSECUTIVE_TRANSIENT:
-                    report.stopped = f"SMTP server {getattr(messenger, 'host', '')} unusable ({e.reply})"
+                log.warning("%s: %s %s: %s", key, sub.email, "refused permanently" if permanent else "failed for now",
+                            e.reply)  # fmt: skip
+                permanent_in_a_row = permanent_in_a_row + 1 if permanent else 0
+                transient_in_a_row = 0 if permanent else transient_in_a_row + 1
+                connection = isinstance(e, TransientFailure) and e.connection
+                if (
+                    connection
+                    or transient_in_a_row >= MAX_CONSECUTIVE_TRANSIENT
+                    or permanent_in_a_row >= MAX_CONSECUTIVE_PERMANENT
+                ):
+                    what = "unusable" if not permanent else f"refused {permanent_in_a_row} addresses in a row"
+                    report.stopped = f"SMTP server {getattr(messenger, 'host', '')} {what} ({e.reply})"
                     report.remaining = sum(
                         1 for s in subscribers[index + 1 :] if done.get(s.id) not in ("sent", "failed-permanent")
                     )
@@ -294,7 +302,7 @@ def _send_ledger(
                 continue
             store.mark_done(conn, key, sub, "sent")
             report.sent += 1
-            in_a_row = 0
+            transient_in_a_row = permanent_in_a_row = 0
             log.info("%s: sent to %s %s", key, sub.email, message.message_id)
     finally:
         messenger.close()

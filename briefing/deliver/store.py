@@ -442,8 +442,15 @@ def freeze_edition(conn: sqlite3.Connection, edition: Edition, keep_days: int) -
         conn.execute(
             "INSERT INTO editions (day, frozen_at, briefing_json, html, txt, pdf, sha256) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO NOTHING",
-            (edition.day, edition.frozen_at, edition.briefing_json, edition.html, edition.txt, edition.pdf,
-             edition.sha256),
+            (
+                edition.day,
+                edition.frozen_at,
+                edition.briefing_json,
+                edition.html,
+                edition.txt,
+                edition.pdf,
+                edition.sha256,
+            ),
         )
         conn.execute(
             "UPDATE editions SET briefing_json = NULL, html = NULL, txt = NULL, pdf = NULL "
