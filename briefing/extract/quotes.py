@@ -83,6 +83,17 @@ _PHRASE_INTRO = frozenset("als ein eine einen einem einer".split())
 # Lowercase words after „…“, that do not start an attribution clause.
 _NOT_VERBS = frozenset("sondern aber denn doch oder und heißt also bzw".split())
 _COPULA = frozenset("sind waren werden haben hatten können müssen wollen sollen dürfen".split())
+# Words that open a subordinate or relative clause after a comma.
+_CLAUSE_INTRO = frozenset(
+    "die der das dem den deren dessen welche welcher welches weil dass da wenn ob während obwohl nachdem "
+    "wobei worauf womit wodurch wonach sodass".split()
+)
+# Speech acts whose content may be a zu-infinitive clause; "\w+zu\w+en" covers "anzubieten".
+_INFINITIVE_VERBS = frozenset(
+    "vorwerfen auffordern ankündigen fordern versprechen drohen bestreiten behaupten zusichern vorschlagen "
+    "appellieren warnen".split()
+)
+_ZU_INFINITIVE = re.compile(r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$")
 _SO_BEFORE = frozenset({",", "“", "”", "\"", "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
 
@@ -219,6 +230,7 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
     preps = markers.get("prep", frozenset())
     postps = markers.get("postp", frozenset())
     nouns = markers.get("noun", frozenset())
+    adverbs = markers.get("adverb", frozenset())
     cues: list[Cue] = []
     triggers = _trigger_words()
     for si, (sb, se) in enumerate(sents):
@@ -253,6 +265,9 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                 if i is not None:
                     sp = phrase(masked, toks, i, t)
                     cues.append(Cue("marker", tb, te, si, tok, sp, toks[i][0], te))
+            elif t == 0 and low in adverbs:
+                # "Demnach …": the source was named before; the speaker comes from the context.
+                cues.append(Cue("marker", tb, te, si, tok, None, tb, te))
             elif low == "nach" and t + 1 < len(toks):
                 cue = _nach_cue(masked, toks, t, si, nouns)
                 if cue:
@@ -285,7 +300,8 @@ def _trigger_words() -> frozenset[str]:
     """Words (as written) that can start a cue: speech verb forms and attribution markers."""
     markers = attribution_markers()
     words = set(speech_verbs())
-    for w in set(markers.get("prep", ())) | set(markers.get("postp", ())) | {"nach", "so"}:
+    for w in set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ())) | {
+            "nach", "so"}:
         words.add(w)
         words.add(w.capitalize())
     return frozenset(words)
@@ -653,6 +669,14 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
         while e > sb and text[e - 1] in " ,":
             e -= 1
         return (sb, e) if e > sb else None
+    # Inside a subordinate clause ("…, die nach dessen Angaben die Bombe enthalten sollte, …")
+    # the report covers that clause only.
+    cb = text.rfind(",", sb, fb)
+    if cb != -1:
+        opener = _WORD.match(text, cb + 1 + (text[cb + 1 : cb + 2] == " "))
+        if opener and opener.group().lower() in _CLAUSE_INTRO:
+            ce = text.find(",", fe, end)
+            return (opener.start(), ce if ce != -1 else end)
     return (sb, end)
 
 
@@ -694,6 +718,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             return (b, end)
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
             return (b, end)
+        if c.lemma in _INFINITIVE_VERBS and _ZU_INFINITIVE.search(masked, b, end):
+            return (b, end)  # "warf den Rebellen vor, eine Regierung installieren zu wollen"
         if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in "„\"»«":
             return None
     # Backward: "…, sagte X." / "…, hieß es aus X."

@@ -29,6 +29,7 @@ MAX_NP_WORDS = 10
 
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
 _ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals")
+_PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "le", "la", "zu", "ter"})
@@ -65,7 +66,8 @@ def _keeps_period(tok: str) -> bool:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() or (tok[:1].isdigit() and "-" in tok)
+    """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht")."""
+    return tok[:1].isupper() or (tok[:1].isdigit() and "-" in tok) or bool(_PARTICLE_NAME.match(tok))
 
 
 def _is_det(tok: str) -> bool:
