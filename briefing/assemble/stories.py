@@ -33,10 +33,15 @@ ACTOR_WEIGHT = 2
 VECTOR_TERMS = 80
 # Blocking: an article is indexed under its heaviest terms ...
 BLOCKING_TERMS = 12
-# ... that occur in at most this many of the day's articles: a term in more is no rare evidence, and a
-# fixed cap (not a share of the day) keeps the candidate search linear on 1,000-article days ...
-BLOCKING_MAX_DF = 40
-# and it is compared with at most this many candidates (those sharing most blocking terms).
+# ... that occur in at most this share of the day's articles (common words are no evidence) ...
+BLOCKING_MAX_DF_SHARE = 0.2
+# ... (in small days every term may serve) ...
+BLOCKING_MIN_DF = 30
+# ... and meets, per blocking term, only this many articles on either side of it in the term's posting
+# list: the work per article is bounded (linear days), while the articles of a big event still link up
+# in a chain through union-find ...
+BLOCKING_WINDOW = 10
+# ... and is compared with at most this many candidates (those sharing most blocking terms).
 MAX_CANDIDATES = 25
 
 
@@ -69,22 +74,24 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
 
 
 def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:
+    max_df = max(BLOCKING_MIN_DF, int(len(vectors) * BLOCKING_MAX_DF_SHARE))
     df: Counter[str] = Counter()
     for v in vectors:
         df.update(v.vector.keys())
-    keys: list[list[str]] = []
+    keys: list[list[tuple[str, int]]] = []  # (term, position of the article in the term's posting list)
     index: dict[str, list[int]] = defaultdict(list)
     for v in vectors:
-        usable = [(w, t) for t, w in v.vector.items() if df[t] <= BLOCKING_MAX_DF]
+        usable = [(w, t) for t, w in v.vector.items() if df[t] <= max_df]
         top = [t for _, t in sorted(usable, key=lambda wt: (-wt[0], wt[1]))[:BLOCKING_TERMS]]
-        keys.append(top)
+        keys.append([(t, len(index[t])) for t in top])
         for t in top:
             index[t].append(v.index)
     out = []
     for v in vectors:
         shared: Counter[int] = Counter()
-        for t in keys[v.index]:
-            for j in index[t]:
+        for t, pos in keys[v.index]:
+            postings = index[t]
+            for j in postings[max(0, pos - BLOCKING_WINDOW) : pos + BLOCKING_WINDOW + 1]:
                 if j != v.index:
                     shared[j] += 1
         out.append([j for j, _ in sorted(shared.items(), key=lambda jc: (-jc[1], jc[0]))[:MAX_CANDIDATES]])

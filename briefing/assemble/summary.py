@@ -10,6 +10,7 @@ article with a sentence saying the same.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -91,9 +92,14 @@ def is_summary_material(sentence: str) -> bool:
     if quoted > MAX_QUOTED_SHARE * len(s):
         return False
     low = fold(s)
-    if any(fold(m) in low for m in lexicon("teaser_markers.txt")):
+    if any(m in low for m in _folded("teaser_markers.txt")):
         return False
     return not needs_context(s)
+
+
+@functools.cache
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(fold(entry) for entry in lexicon(name))
 
 
 def needs_context(sentence: str) -> bool:
@@ -102,10 +108,10 @@ def needs_context(sentence: str) -> bool:
     if not ws:
         return False
     first = fold(ws[0]).strip(",:;")
-    if first in {fold(a) for a in lexicon("anaphoric_adverbs.txt")}:
+    if first in _folded("anaphoric_adverbs.txt"):
         return True
     nxt = ws[1] if len(ws) > 1 else ""
-    return first in {fold(p) for p in lexicon("anaphoric_pronouns.txt")} and not nxt[:1].isupper()
+    return first in _folded("anaphoric_pronouns.txt") and not nxt[:1].isupper()
 
 
 def candidates(
