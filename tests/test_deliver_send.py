@@ -270,6 +270,18 @@ def test_incomplete_out_day_is_a_clear_error(settings: Settings, server) -> None
         send_day(settings, DAY, None, None)
 
 
+def test_a_broken_edition_is_not_frozen(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(1))
+    day_json = Path(settings.out) / "2025-09-04" / "briefing.json"
+    good = day_json.read_bytes()
+    day_json.write_text("{ kaputt", encoding="utf-8")
+    with pytest.raises(DeliverError, match="briefing.json is not valid JSON"):
+        send_day(settings, DAY, None, None)
+    day_json.write_bytes(good)  # rebuilt: the next run freezes and sends the good one
+    assert send_day(settings, DAY, None, None).sent == 1
+
+
 def test_unsubscribed_people_get_nothing(settings: Settings, server) -> None:
     from briefing.deliver import store
 

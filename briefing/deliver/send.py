@@ -187,7 +187,11 @@ def _frozen_edition(conn: sqlite3.Connection, settings: Settings, day: date) -> 
     if edition is not None:
         log.info("%s: resuming with the edition frozen at %s", day, edition.frozen_at)
         return edition
-    return store.freeze_edition(conn, _read_edition(settings, day), KEEP_EDITION_DAYS)
+    candidate = _read_edition(settings, day)
+    # Build a message before freezing: a broken briefing.json or bad settings
+    # must fail now, not become the day's frozen content that no rebuild fixes.
+    _factory(settings, candidate, day)
+    return store.freeze_edition(conn, candidate, KEEP_EDITION_DAYS)
 
 
 def _factory(settings: Settings, edition: store.Edition, day: date) -> MessageFactory:
