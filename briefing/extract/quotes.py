@@ -135,6 +135,7 @@ class Found:
     sent: int = 0
     attributed: bool = field(default=True)
     how: str = ""  # which rule found the speaker (after, colon, sentence, neighbour, context, continuation)
+    sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)
 
 
 # ------------------------------------------------------------------ quotation marks
@@ -437,6 +438,7 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     found.extend(direct)
     found.extend(_indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues))
     found.extend(_continuations(text, masked, sents, pairs, found))
+    found.extend(_free_reported(text, masked, sents, found))
     found.sort(key=lambda f: (f.start, f.end))
     _resolve_missing_speakers(text, masked, sents, found, sent_of)
     return found, warnings
@@ -750,7 +752,7 @@ def _continuations(text, masked, sents, pairs, found) -> list[Found]:
     for f in found:
         if f.speaker is not None:
             last_by_sent[f.sent] = f
-    covered = {f.sent for f in found}
+    covered = _covered_sentences(sents, found)
     for f in sorted(last_by_sent.values(), key=lambda x: x.sent):
         si = f.sent
         cur: Found | None = None
@@ -773,6 +775,49 @@ def _continuations(text, masked, sents, pairs, found) -> list[Found]:
             else:
                 cur.end = end
             covered.add(k)
+    return out
+
+
+def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[int]:
+    """Sentences at least half covered by a quotation found so far."""
+    covered = set()
+    for f in found:
+        for k in range(f.sent, len(sents)):
+            sb, se = sents[k]
+            if sb >= f.end:
+                break
+            if 2 * max(0, min(se, f.end) - max(sb, f.start)) >= se - sb:
+                covered.add(k)
+    return covered
+
+
+def _free_reported(text, masked, sents, found) -> list[Found]:
+    """Sentences in Konjunktiv I that no rule attributed: reported speech whose source is
+    named nearby ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …").
+    Consecutive ones form one quotation; the speaker is resolved from the context."""
+    covered = _covered_sentences(sents, found)
+    cue_words = speech_verbs()
+    out: list[Found] = []
+    cur: Found | None = None
+    for k, (sb, se) in enumerate(sents):
+        words = _WORD.findall(masked, sb, se)
+        ok = (
+            k not in covered
+            and konjunktiv_words(masked, sb, se, strong=True) > 0
+            and not any(w.lower() in _CONTINUATION_BLOCK for w in words)
+            and not any(w in cue_words for w in words if w[:1].islower())
+            and len(words) >= MIN_INDIRECT_WORDS
+        )
+        if not ok:
+            cur = None
+            continue
+        if cur is not None and cur.sent_end == k - 1 and "\n\n" not in text[sents[k - 1][1] : sb]:
+            cur.end = se
+            cur.sent_end = k
+            continue
+        cur = Found("indirect", sb, se, None, None, k, attributed=False, how="free")
+        cur.sent_end = k
+        out.append(cur)
     return out
 
 
