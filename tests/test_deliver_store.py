@@ -253,3 +253,13 @@ def test_subscribers_list_does_not_import_spacy_weasyprint_or_babel(tmp_path: Pa
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_database_errors_are_one_line_delivery_errors(db: str) -> None:
+    store.add_subscriber(db, "anna@example.org", None)
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE ledger")
+    conn.execute("ALTER TABLE subscribers RENAME TO people")
+    conn.close()
+    with pytest.raises(DeliverError, match="subscriber database error: no such table: subscribers"):
+        store.list_lines(db, show_all=False)

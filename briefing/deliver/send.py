@@ -112,6 +112,7 @@ class SendReport:
 # ---------------------------------------------------------------- entry point
 
 
+@store.db_errors
 def send_day(
     settings: Settings,
     day: date,

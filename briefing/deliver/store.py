@@ -17,15 +17,18 @@ The schema version lives in ``PRAGMA user_version``; :func:`connect` migrates.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import secrets
 import sqlite3
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any, TypeVar
 
 from briefing.errors import DeliverError
 
@@ -153,6 +156,22 @@ def clean_text(raw: str | None, limit: int = MAX_NAME) -> str | None:
 # ---------------------------------------------------------------- connection
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_errors(fn: F) -> F:
+    """Report SQLite failures (locked, disk full, corrupt) as one-line DeliverErrors."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except sqlite3.Error as e:
+            raise DeliverError(f"subscriber database error: {e}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
 def connect(db: str | Path) -> sqlite3.Connection:
     """Open (creating folders and schema as needed) the delivery database.
 
@@ -222,6 +241,7 @@ def find_subscriber(conn: sqlite3.Connection, email: str) -> Subscriber | None:
     return Subscriber(*row) if row else None
 
 
+@db_errors
 def add_subscriber(db: str, email: str, name: str | None) -> str:
     """Add ``email`` (or re-subscribe it) and return a one-line message for the user."""
     address = normalize_email(email)
@@ -251,6 +271,7 @@ def add_subscriber(db: str, email: str, name: str | None) -> str:
         conn.close()
 
 
+@db_errors
 def remove_subscriber(db: str, email: str) -> str:
     """Mark ``email`` as unsubscribed (the record stays, so imports skip it)."""
     address = normalize_email(email)
@@ -272,6 +293,7 @@ def remove_subscriber(db: str, email: str) -> str:
         conn.close()
 
 
+@db_errors
 def unsubscribe_token(db: str, token: str) -> str | None:
     """Unsubscribe whoever owns ``token`` (for a web or mail handler); returns the address or None."""
     conn = connect(db)
@@ -288,6 +310,7 @@ def unsubscribe_token(db: str, token: str) -> str | None:
         conn.close()
 
 
+@db_errors
 def list_lines(db: str, show_all: bool) -> list[str]:
     """Subscribers as tab-separated lines ``email<TAB>name`` (plus status with ``show_all``)."""
     conn = connect(db)
@@ -326,6 +349,7 @@ class ImportReport:
 _HEADER_WORDS = {"email", "e-mail", "mail", "address", "adresse", "e-mail-adresse"}
 
 
+@db_errors
 def import_csv(db: str, path: Path) -> ImportReport:
     """Add the addresses of a CSV file (columns ``email[,name]``, header row optional).
 
