@@ -282,6 +282,18 @@ def test_a_broken_edition_is_not_frozen(settings: Settings, server) -> None:
     assert send_day(settings, DAY, None, None).sent == 1
 
 
+def test_a_hand_edited_bad_address_is_skipped_and_reported(settings: Settings, server) -> None:
+    handler, _ = server
+    add_many(Path(settings.db), addresses(3))
+    conn = sqlite3.connect(settings.db)
+    conn.execute("UPDATE subscribers SET email = 'kaputt\nBcc: x@example.org' WHERE email = 'leser001@example.org'")
+    conn.commit()
+    conn.close()
+    report = send_day(settings, DAY, None, None)
+    assert report.sent == 2 and not report.ok and "is not valid" in report.failure_message()
+    assert sorted(handler.by_rcpt()) == ["leser000@example.org", "leser002@example.org"]
+
+
 def test_unsubscribed_people_get_nothing(settings: Settings, server) -> None:
     from briefing.deliver import store
 

@@ -278,7 +278,12 @@ def _send_ledger(
             if status == "failed-permanent":
                 report.earlier_failed += 1
                 continue
-            message = factory.build(sub)
+            try:
+                message = factory.build(sub)
+            except DeliverError as e:  # a row edited by hand: skip it, send the others
+                report.failed.append((sub.email, str(e)))
+                log.warning("%s: %s skipped: %s", key, sub.email, e)
+                continue
             if not store.mark_sending(conn, key, sub, message.message_id):
                 continue  # unsubscribed since the run started
             limiter.wait()
