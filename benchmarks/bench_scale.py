@@ -15,10 +15,12 @@ Smaller days take every k-th article of the largest day, so article lengths
 are alike at every size and the ratio measures scaling, not text length.
 
 A 20-article warm-up day runs first and is not reported; each size runs
-``--repeat`` times (default 2) and the fastest run counts.  Prints per size
-the time of each stage, then the ratio time(largest)/time(smallest)
-against the linear ratio (the budget is 12 for 1,000 vs 100) and the largest time
-(the budget is 60 s on 2 cores).
+``--repeat`` times (default 2) and the run with the least CPU time counts.
+Prints per size the wall time of each stage and the CPU time of the whole,
+then the ratio time(largest)/time(smallest), wall and CPU, against the linear
+ratio (the budget is 12 for 1,000 vs 100, judged on CPU time because wall time
+on the shared machine also measures the neighbours' load) and the largest wall
+time (the budget is 60 s on 2 cores).
 """
 
 from __future__ import annotations
@@ -91,15 +93,15 @@ def run(n: int, texts: list[tuple[str, str]], extractor) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench_scale_") as tmp:
         folder = Path(tmp)
         write_day(folder, texts, n)
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         selection = ingest.select_day(ingest.read_folder(folder), DAY, undated="include")
         t1 = time.perf_counter()
         facts = [extractor.extract(a) for a in selection.articles]
         t2 = time.perf_counter()
         b = assemble.assemble(DAY, facts, background=[], excluded=selection.excluded, title="Bench", max_stories=8)
-        t3 = time.perf_counter()
+        c3, t3 = time.process_time(), time.perf_counter()
     return {"articles": len(selection.articles), "stories": len(b.stories),
-            "ingest": t1 - t0, "extract": t2 - t1, "assemble": t3 - t2, "total": t3 - t0}
+            "ingest": t1 - t0, "extract": t2 - t1, "assemble": t3 - t2, "total": t3 - t0, "cpu": c3 - c0}
 
 
 def main(argv: list[str]) -> int:
@@ -121,20 +123,22 @@ def main(argv: list[str]) -> int:
         # Every size draws evenly from the largest day, so articles are alike in length at every size.
         step = len(largest) / n
         runs = [run(n, [largest[int(k * step)] for k in range(n)], extractor) for _ in range(max(1, args.repeat))]
-        r = min(runs, key=lambda x: x["total"])
+        r = min(runs, key=lambda x: x["cpu"])
         results[n] = r
         print(f"{n:>5} files: {r['articles']} articles, {r['stories']} stories shown; "
               f"ingest {r['ingest']:.2f} s, extract {r['extract']:.2f} s, assemble {r['assemble']:.2f} s, "
-              f"total {r['total']:.2f} s", flush=True)
+              f"total {r['total']:.2f} s (CPU {r['cpu']:.2f} s)", flush=True)
     small, large = min(results), max(results)
     ok = True
     if large != small:
         ratio = results[large]["total"] / results[small]["total"]
+        cpu_ratio = results[large]["cpu"] / results[small]["cpu"]
         a_ratio = results[large]["assemble"] / max(results[small]["assemble"], 1e-9)
-        print(f"ratio time({large})/time({small}) = {ratio:.2f} (linear {large / small:.0f}; "
-              f"budget {MAX_RATIO:.0f} for 1000/100); assemble alone {a_ratio:.2f}")
+        print(f"ratio time({large})/time({small}) = {ratio:.2f} wall, {cpu_ratio:.2f} CPU (linear {large / small:.0f}; "
+              f"budget {MAX_RATIO:.0f} for 1000/100); assemble alone {a_ratio:.2f} wall")
         if (small, large) == (100, 1000):
-            ok = ratio <= MAX_RATIO
+            # CPU time decides: on the shared 2-core machine wall time also measures the neighbours' load.
+            ok = cpu_ratio <= MAX_RATIO
     if large >= 1000:
         print(f"time({large}) = {results[large]['total']:.1f} s (budget {MAX_SECONDS_1000:.0f} s)")
         ok = ok and results[large]["total"] <= MAX_SECONDS_1000
