@@ -54,6 +54,7 @@ DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
 INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _LINK_PREFIX = re.compile(r"^(?:\[?\d+\])+\[?")  # "[2][Maria" -> "Maria" (markdown link residue)
+_LINK_START = frozenset("[0123456789")
 _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
@@ -71,6 +72,7 @@ def read_lexicon(name: str) -> list[list[str]]:
     return rows
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Spelling-tolerant key: lowercase, no diacritics, y/ij -> i, w -> v, double letters single."""
     s = unicodedata.normalize("NFKD", text.lower())
@@ -240,13 +242,66 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def token_core(tok: Token) -> tuple[str, int]:
-    """Token text without markdown link residue, and the char offset where that text starts."""
-    text = tok.text
+@dataclass
+class TokenTable:
+    """Token attributes of a Doc as plain lists, shared by our components.
+
+    Creating spaCy Token objects (``doc[i]``, ``for tok in doc``) costs more than our rules; these
+    lists are built once per Doc from ``Doc.to_array`` and cached in ``doc.user_data``.
+    """
+
+    text: str
+    idx: list[int]
+    words: list[str]
+    lowers: list[str]
+    space: list[bool]
+    sent_start: list[int]  # token index of the sentence start, per token
+    sents: list[tuple[int, int]]  # token ranges [start, end) of the sentences
+
+
+TOKEN_TABLE_KEY = "briefing_token_table"
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The cached :class:`TokenTable` of ``doc`` (built on first use)."""
+    table = doc.user_data.get(TOKEN_TABLE_KEY)
+    if table is not None and len(table.words) == len(doc):
+        return table
+    text = doc.text
+    n = len(doc)
+    idx = doc.to_array("IDX").tolist() if n else []
+    lengths = doc.to_array("LENGTH").tolist() if n else []
+    words = [text[a:a + k] for a, k in zip(idx, lengths, strict=True)]
+    sent_start = [0] * n
+    sents: list[tuple[int, int]] = []
+    if n and doc.has_annotation("SENT_START"):
+        cur = 0
+        for i, flag in enumerate(doc.to_array("SENT_START").tolist()):
+            if flag == 1 and i > cur:
+                sents.append((cur, i))
+                cur = i
+            sent_start[i] = cur
+        sents.append((cur, n))
+    elif n:
+        sents.append((0, n))
+    table = TokenTable(text, idx, words, [w.lower() for w in words], [w.isspace() for w in words], sent_start, sents)
+    doc.user_data[TOKEN_TABLE_KEY] = table
+    return table
+
+
+@functools.lru_cache(maxsize=65536)
+def core_text(text: str) -> tuple[str, int]:
+    """Token text without markdown link residue ("2][Maria" -> "Maria"), and how many chars were cut in front."""
     m = _LINK_PREFIX.match(text)
     if m:
-        return text[m.end():].rstrip("]"), tok.idx + m.end()
-    return text.rstrip("]") if text.endswith("]") and "[" not in text else text, tok.idx
+        return text[m.end():].rstrip("]"), m.end()
+    return (text.rstrip("]") if text.endswith("]") and "[" not in text else text), 0
+
+
+def token_core(tok: Token) -> tuple[str, int]:
+    """Token text without markdown link residue, and the char offset where that text starts."""
+    text, cut = core_text(tok.text)
+    return text, tok.idx + cut
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -266,8 +321,14 @@ class ActorFinder:
 
     def __init__(self, doc: Doc, lex: Lexicon, matcher: PhraseMatcher, speech_forms: frozenset[str]) -> None:
         self.doc = doc
+        table = token_table(doc)
+        self.text, self.idx, self.words, self.lowers = table.text, table.idx, table.words, table.lowers
+        self.space = table.space
+        self.cores = [w if (w[:1] not in _LINK_START and w[-1:] != "]") else core_text(w)[0] for w in self.words]
         self.lex = lex
         self.matcher = matcher
+        self._sent_country: dict[int, str | None] = {}
+        self._sent_speaks: dict[int, bool] = {}
         self.speech_forms = speech_forms
         n = len(doc)
         self.label: list[str | None] = [None] * n  # COUNTRY / ORG / METONYM for matched tokens
@@ -277,21 +338,9 @@ class ActorFinder:
         self.persons: dict[str, _Person] = {}
         self.groups: dict[tuple[str, str], _Group] = {}
         self.blocked: set[str] = set()
-        self.sent_start = self._sentence_starts()
+        self.sent_start = table.sent_start
 
     # ------------------------------------------------------------ helpers
-
-    def _sentence_starts(self) -> list[int]:
-        doc = self.doc
-        starts = [0] * len(doc)
-        if not doc.has_annotation("SENT_START"):
-            return starts
-        cur = 0
-        for tok in doc:
-            if tok.is_sent_start:
-                cur = tok.i
-            starts[tok.i] = cur
-        return starts
 
     def sentence_index(self) -> list[int]:
         idx, cur, last = [0] * len(self.doc), -1, None
@@ -305,13 +354,21 @@ class ActorFinder:
         """Could token i be part of a person's name?"""
         if self.label[i] is not None or self.used[i]:
             return False
-        text, _ = token_core(self.doc[i])
+        text = self.cores[i]
         if len(text) < 2 or not text[0].isupper() or not text.replace("-", "").replace("'", "").isalpha():
             return False
         if text.isupper():  # acronyms: CDU, NATO
             return False
         lex = self.lex
         return not (lex.is_common_noun(text) or lex.role(text) or lex.adjective(text) or text in lex.demonyms)
+
+    def core(self, i: int) -> tuple[str, int]:
+        """Token i's text without link residue, and the char offset where it starts."""
+        word = self.words[i]
+        if word[:1] not in _LINK_START and not word.endswith("]"):
+            return word, self.idx[i]
+        text, cut = core_text(word)
+        return text, self.idx[i] + cut
 
     def key_of(self, text: str) -> str:
         return fold(text)
@@ -358,17 +415,19 @@ class ActorFinder:
         """Block names that follow credit markers or news-producer roles, and bylines ("Von X Y")."""
         doc, lex = self.doc, self.lex
         n = len(doc)
-        for tok in doc:
-            low = tok.lower_.rstrip(":")
-            role = lex.role(tok.text) if tok.text[:1].isupper() else None
+        for i, word in enumerate(self.words):
+            if not word[:1].isupper() and word[:1] != "©":
+                continue
+            low = self.lowers[i].rstrip(":")
+            role = lex.role(word)
             by_marker = low in lex.credit_markers and (
-                tok.text.isupper() or (tok.i + 1 < n and doc[tok.i + 1].text in (":", "|")) or tok.text.endswith(":")
+                word.isupper() or (i + 1 < n and self.words[i + 1] in (":", "|")) or word.endswith(":")
             )
-            byline = tok.text == "Von" and self.sent_start[tok.i] == tok.i
+            byline = word == "Von" and self.sent_start[i] == i
             if by_marker or byline or (role is not None and role.kind == "producer"):
-                words, k = 0, tok.i + 1
+                words, k = 0, i + 1
                 while k < n and words < CREDIT_WINDOW:
-                    text, _ = token_core(doc[k])
+                    text = self.cores[k]
                     if text[:1].isalpha():
                         words += 1
                         if text[:1].isupper() and self.name_like(k) and text not in lex.first_names:
@@ -383,7 +442,7 @@ class ActorFinder:
         j = i
         firsts = 0
         while j < n and firsts < MAX_FIRST_NAMES and self.sent_start[j] == sent:
-            text, _ = token_core(doc[j])
+            text = self.cores[j]
             if text in lex.first_names and self.name_like(j) and j + 1 < n and self._continues(j + 1):
                 firsts += 1
                 j += 1
@@ -392,7 +451,7 @@ class ActorFinder:
         if need_first and not firsts:
             return None
         k = j
-        while k < n and doc[k].lower_ in NAME_PARTICLES and doc[k].text.islower() and k + 1 < n:
+        while k < n and self.lowers[k] in NAME_PARTICLES and self.words[k].islower() and k + 1 < n:
             k += 1
         if k < n and self.sent_start[k] == sent and self.name_like(k):
             return i, k + 1
@@ -402,25 +461,25 @@ class ActorFinder:
 
     def _continues(self, k: int) -> bool:
         doc = self.doc
-        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].text.islower():
+        while k < len(doc) and self.lowers[k] in NAME_PARTICLES and self.words[k].islower():
             k += 1
         return k < len(doc) and self.name_like(k)
 
     def role_before(self, i: int) -> tuple[RoleInfo | None, int]:
         """Role title right before token i (or before an apposition "Sprecherin des X, ..."), and its index."""
-        doc, lex = self.doc, self.lex
-        if i > 0 and doc[i - 1].text == "[":
+        lex = self.lex
+        if i > 0 and self.words[i - 1] == "[":
             i -= 1
         if i > 0 and self.sent_start[i - 1] == self.sent_start[i]:
-            r = lex.role(doc[i - 1].text)
+            r = lex.role(self.words[i - 1])
             if r:
                 return r, i - 1
-        if i > 1 and doc[i - 1].text == ",":
+        if i > 1 and self.words[i - 1] == ",":
             for k in range(i - 2, max(-1, i - 2 - APPOSITION_WINDOW), -1):
-                r = lex.role(doc[k].text)
-                if r and doc[k + 1].lower_ in ("des", "der", "von"):
+                r = lex.role(self.words[k])
+                if r and self.lowers[k + 1] in ("des", "der", "von"):
                     return r, k
-                if doc[k].text in (".", ",", ":", ";") or self.sent_start[k] != self.sent_start[i]:
+                if self.words[k] in (".", ",", ":", ";") or self.sent_start[k] != self.sent_start[i]:
                     break
         return None, -1
 
@@ -429,16 +488,16 @@ class ActorFinder:
         doc, lex = self.doc, self.lex
         n = len(doc)
         k = j
-        if k < n and doc[k].text == "(":
-            while k < n and doc[k].text != ")" and k - j < 4:
+        if k < n and self.words[k] == "(":
+            while k < n and self.words[k] != ")" and k - j < 4:
                 k += 1
             k += 1
-        if k + 1 < n and doc[k].text == ",":
-            r = lex.role(doc[k + 1].text)
+        if k + 1 < n and self.words[k] == ",":
+            r = lex.role(self.words[k + 1])
             if r and r.kind == "role":
                 aff = r.affiliation
                 m = k + 2
-                if m + 1 < n and doc[m].lower_ in ("von", "der", "des") and self.canon[m + 1]:
+                if m + 1 < n and self.lowers[m] in ("von", "der", "des") and self.canon[m + 1]:
                     aff = aff or self.canon[m + 1]
                 elif m < n and self.label[m] == "COUNTRY":
                     aff = aff or self.canon[m]
@@ -447,11 +506,11 @@ class ActorFinder:
 
     def affiliation_before(self, r_idx: int) -> tuple[str | None, str | None]:
         """Country (genitive, adjective) or possessor person before a role title at r_idx."""
-        doc, lex = self.doc, self.lex
+        lex = self.lex
         k, words = r_idx - 1, 0
         while k >= 0 and words < 2:
-            text = doc[k].text
-            if doc[k].is_space or text == "|":  # layout residue between adjective and title
+            text = self.words[k]
+            if self.space[k] or text == "|":  # layout residue between adjective and title
                 k -= 1
                 continue
             words += 1
@@ -473,15 +532,15 @@ class ActorFinder:
 
     def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int, ner: bool = False) -> None:
         doc, lex = self.doc, self.lex
-        surname, s_start = token_core(doc[j - 1])
+        surname, s_start = self.core(j - 1)
         key = fold(surname)
         if key in self.blocked or (role is not None and role.kind == "producer"):
             return
         if role is not None and role.kind == "expert" and not self._speaks(i):
             return
-        first_text, start = token_core(doc[i])
-        end = doc[j - 1].idx + len(doc[j - 1].text.rstrip("]"))
-        name = doc.text[start:end]
+        first_text, start = self.core(i)
+        end = self.idx[j - 1] + len(self.words[j - 1].rstrip("]"))
+        name = self.text[start:end]
         if "\n" in name:
             return
         known = self.known_key(surname)
@@ -519,34 +578,40 @@ class ActorFinder:
             p.affiliation = aff2
         if role is not None and role.affiliation and not p.affiliation:
             p.affiliation = role.affiliation
-        if j < len(doc) - 2 and doc[j].text == "(" and doc[j + 1].text in lex.parties and doc[j + 2].text == ")":
-            p.party = p.party or doc[j + 1].text
+        if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
+            p.party = p.party or self.words[j + 1]
         if p.context_country is None:
             p.context_country = self._sentence_country(i)
 
     def _speaks(self, i: int) -> bool:
         s = self.sent_start[i]
-        k = s
-        while k < len(self.doc) and self.sent_start[k] == s:
-            if self.doc[k].lower_ in self.speech_forms:
-                return True
-            k += 1
-        return False
+        if s not in self._sent_speaks:
+            k, found = s, False
+            while k < len(self.doc) and self.sent_start[k] == s:
+                if self.lowers[k] in self.speech_forms:
+                    found = True
+                    break
+                k += 1
+            self._sent_speaks[s] = found
+        return self._sent_speaks[s]
 
     def _sentence_country(self, i: int) -> str | None:
         """First country acting in the sentence of token i (fallback affiliation for officials)."""
         s = self.sent_start[i]
-        k = s
-        while k < len(self.doc) and self.sent_start[k] == s:
-            if self.label[k] in ("COUNTRY", "METONYM"):
-                return self.canon[k]
-            k += 1
-        return None
+        if s not in self._sent_country:
+            k, found = s, None
+            while k < len(self.doc) and self.sent_start[k] == s:
+                if self.label[k] in ("COUNTRY", "METONYM"):
+                    found = self.canon[k]
+                    break
+                k += 1
+            self._sent_country[s] = found
+        return self._sent_country[s]
 
     def find_people(self) -> None:
         doc, lex = self.doc, self.lex
         n = len(doc)
-        ents = [e for e in doc.ents if e.label_ in ("PER", "PERSON")] if doc.has_annotation("ENT_IOB") else []
+        ents = [e for e in doc.ents if e.label_ in ("PER", "PERSON")]
         for e in ents:
             if not any(self.used[k] for k in range(e.start, e.end)) and self.label[e.start] is None:
                 role, r_idx = self.role_before(e.start)
@@ -554,7 +619,7 @@ class ActorFinder:
         for i in range(n):
             if self.used[i]:
                 continue
-            text, _ = token_core(doc[i])
+            text = self.cores[i]
             if not text[:1].isupper():
                 continue
             role, r_idx = self.role_before(i)
@@ -570,7 +635,7 @@ class ActorFinder:
         for i in range(n):
             if self.used[i] or self.label[i] is not None:
                 continue
-            text, start = token_core(doc[i])
+            text, start = self.core(i)
             if not text[:1].isupper() or not text.isalpha() or text in lex.not_names:
                 continue
             key = self.known_key(text)
@@ -591,25 +656,27 @@ class ActorFinder:
 
     def link_references(self) -> None:
         """Role-only ("der Kremlchef"), demonym ("der Franzose") and pronoun mentions."""
-        doc, lex = self.doc, self.lex
+        lex = self.lex
         if not self.persons:
             return
-        regions = quote_regions(doc.text)
+        regions = quote_regions(self.text)
         sent_idx = self.sentence_index()
         recent: list[tuple[int, int, _Person, bool]] = []  # (token, sentence, person, object-like)
         starts = {}
         for p in self.persons.values():
             for m in p.mentions:
                 starts[m.start] = p
-        for tok in doc:
-            text = tok.text
-            p_here = starts.get(tok.idx) or starts.get(token_core(tok)[1])
+        for i, text in enumerate(self.words):
+            p_here = starts.get(self.idx[i]) or (starts.get(self.core(i)[1]) if self.cores[i] is not text else None)
             if p_here is not None:
-                recent.append((tok.i, sent_idx[tok.i], p_here, self._object_like(tok.i)))
+                recent.append((i, sent_idx[i], p_here, self._object_like(i)))
                 continue
-            if self.used[tok.i]:
+            if self.used[i]:
                 continue
-            prev = doc[tok.i - 1].lower_ if tok.i else ""
+            low = self.lowers[i]
+            if not text[:1].isupper() and low not in PRONOUNS:
+                continue
+            prev = self.lowers[i - 1] if i else ""
             target = None
             if prev in DETERMINERS and text[:1].isupper():
                 role = lex.role(text)
@@ -617,31 +684,31 @@ class ActorFinder:
                     target = self._person_with_role(role)
                 elif text in lex.demonyms:
                     target = self._person_of_country(lex.demonyms[text][0], recent)
-            elif tok.lower_ in PRONOUNS and not in_regions(tok.idx, regions) and (
-                    tok.lower_ != "sie" or self._next_to_speech(tok.i)):
-                target = self._antecedent(PRONOUNS[tok.lower_], sent_idx[tok.i], recent)
+            elif low in PRONOUNS and not in_regions(self.idx[i], regions) and (
+                    low != "sie" or self._next_to_speech(i)):
+                target = self._antecedent(PRONOUNS[low], sent_idx[i], recent)
             if target is not None:
-                target.mentions.append(Mention(tok.idx, tok.idx + len(text), text))
-                recent.append((tok.i, sent_idx[tok.i], target, self._object_like(tok.i)))
+                target.mentions.append(Mention(self.idx[i], self.idx[i] + len(text), text))
+                recent.append((i, sent_idx[i], target, self._object_like(i)))
 
     def _next_to_speech(self, i: int) -> bool:
         """ "sagte sie" / "sie betonte": "sie" is singular often enough only beside a verb of saying."""
         doc = self.doc
-        return any(0 <= k < len(doc) and doc[k].lower_ in self.speech_forms for k in (i - 1, i + 1))
+        return any(0 <= k < len(doc) and self.lowers[k] in self.speech_forms for k in (i - 1, i + 1))
 
     def _object_like(self, i: int) -> bool:
         """Is the mention at i governed by a preposition or a genitive ("Selenskyjs"), not a subject?"""
-        doc, lex = self.doc, self.lex
-        text = doc[i].text
+        lex = self.lex
+        text = self.words[i]
         if text.endswith("s") and fold(text) not in self.persons and fold(text[:-1]) in self.persons:
             return True
         k = i - 1
         while k >= max(0, self.sent_start[i]) and k >= i - 4:
-            low = doc[k].lower_
+            low = self.lowers[k]
             if low in lex.prepositions.get("obj", ()):
                 return True
-            if low in DETERMINERS or lex.role(doc[k].text) or (doc[k].text.islower() and lex.adjective(low)) or (
-                self.label[k] is not None and doc[k].text.endswith("s")) or (self.used[k] and k == i - 1):
+            if low in DETERMINERS or lex.role(self.words[k]) or (self.words[k].islower() and lex.adjective(low)) or (
+                self.label[k] is not None and self.words[k].endswith("s")) or (self.used[k] and k == i - 1):
                 k -= 1
                 continue
             break
@@ -692,33 +759,33 @@ class ActorFinder:
                 continue
             end = self.span_end[i]
             canon = self.canon[i]
-            if label == "METONYM" and self.sent_start[i] == i and end < n and doc[end].text in DATELINE_MARKS:
+            if label == "METONYM" and self.sent_start[i] == i and end < n and self.words[end] in DATELINE_MARKS:
                 i = end  # dateline "Berlin (dpa) -", "Berlin taz |": the place of writing
                 continue
             if label == "METONYM":
                 k = i - 1
-                while k >= 0 and doc[k].lower_ in DETERMINERS:
+                while k >= 0 and self.lowers[k] in DETERMINERS:
                     k -= 1
-                if k >= 0 and doc[k].lower_ in loc:
+                if k >= 0 and self.lowers[k] in loc:
                     i = end
                     continue
             kind = "organization" if label == "ORG" else "country"
-            aff = canon if kind == "country" else lex.organisations.get(doc[i:end].text, (None, None))[1]
+            start_c, end_c = self.idx[i], self.idx[end - 1] + len(self.words[end - 1])
+            surface = self.text[start_c:end_c]
+            aff = canon if kind == "country" else lex.organisations.get(surface, (None, None))[1]
             if kind == "organization" and aff is None:
                 aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
             g = self.groups.get((kind, canon))
             if g is None:
-                g = self.groups[(kind, canon)] = _Group(canon, kind, aff, doc[i].idx)
-            span = doc[i:end]
-            g.mentions.append(Mention(span.start_char, span.end_char, span.text))
+                g = self.groups[(kind, canon)] = _Group(canon, kind, aff, self.idx[i])
+            g.mentions.append(Mention(start_c, end_c, surface))
             i = end
-        if doc.has_annotation("ENT_IOB"):
-            for e in doc.ents:
-                if e.label_ == "ORG" and self.label[e.start] is None and e.text[:1].isupper():
-                    g = self.groups.get(("organization", e.text))
-                    if g is None:
-                        g = self.groups[("organization", e.text)] = _Group(e.text, "organization", None, e.start_char)
-                    g.mentions.append(Mention(e.start_char, e.end_char, e.text))
+        for e in doc.ents:  # organisations from a loaded pipeline's NER (none on a blank one)
+            if e.label_ == "ORG" and self.label[e.start] is None and e.text[:1].isupper():
+                g = self.groups.get(("organization", e.text))
+                if g is None:
+                    g = self.groups[("organization", e.text)] = _Group(e.text, "organization", None, e.start_char)
+                g.mentions.append(Mention(e.start_char, e.end_char, e.text))
 
     def resolve(self) -> list[Actor]:
         for p in self.persons.values():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.actors import read_lexicon
+from briefing.extract.actors import read_lexicon, token_table
 from briefing.models import Figure
 
 # German digits: thousands with ".", decimals with ","; a digit, dot or comma right before or a
@@ -96,11 +96,11 @@ class FigureFinder:
     def __init__(self, doc: Doc, lex: FigureLexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.starts = [t.idx for t in doc]
-        if doc.has_annotation("SENT_START"):
-            self.sents = [(s.start_char, s.end_char) for s in doc.sents]
-        else:
-            self.sents = [(0, len(doc.text))]
+        table = token_table(doc)
+        self.text, self.words, self.lowers, self.space = table.text, table.words, table.lowers, table.space
+        self.starts = table.idx
+        ends = [a + len(w) for a, w in zip(table.idx, table.words, strict=True)]
+        self.sents = [(table.idx[a], ends[b - 1]) for a, b in table.sents] or [(0, len(self.text))]
         self.sent_starts = [s[0] for s in self.sents]
 
     def token_at(self, char: int) -> int:
@@ -110,43 +110,43 @@ class FigureFinder:
         return self.sents[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
 
     def run(self) -> list[Figure]:
-        doc = self.doc
         found: list[Figure] = []
-        for m in NUMBER_RE.finditer(doc.text):
+        for m in NUMBER_RE.finditer(self.text):
             i = self.token_at(m.start())
-            if i < 0 or doc[i].idx != m.start():
+            if i < 0 or self.starts[i] != m.start():
                 continue
             # a number glued to more text in one token ("40-mal", "30-jährige", "2][Maria") is no figure
-            if doc[i].text not in (m.group(0), m.group(1)) and not doc[i].text.startswith(m.group(0) + "%"):
+            word = self.words[i]
+            if word not in (m.group(0), m.group(1)) and not word.startswith(m.group(0) + "%"):
                 continue
             fig = self.figure(i, parse_number(m.group(1), m.group(2)), is_digit=True, raw=m.group(0))
             if fig:
                 found.append(fig)
-        for tok in doc:
-            value = self.lex.number_words.get(tok.lower_)
-            if value is not None and tok.text[:1].islower():
-                fig = self.figure(tok.i, value, is_digit=False, raw=tok.text)
+        for i, low in enumerate(self.lowers):
+            value = self.lex.number_words.get(low)
+            if value is not None and self.words[i][:1].islower():
+                fig = self.figure(i, value, is_digit=False, raw=self.words[i])
                 if fig:
                     found.append(fig)
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
     def figure(self, i: int, value: float, is_digit: bool, raw: str) -> Figure | None:
-        doc, lex = self.doc, self.lex
-        n = len(doc)
-        if i > 0 and (doc[i - 1].text in lex.exclusions or (
-                i > 1 and doc[i - 1].lower_ == "von" and doc[i - 2].text in lex.exclusions)):
+        lex = self.lex
+        n = len(self.words)
+        if i > 0 and (self.words[i - 1] in lex.exclusions or (
+                i > 1 and self.lowers[i - 1] == "von" and self.words[i - 2] in lex.exclusions)):
             return None
         j = i + 1
-        if j < n and doc[j].text == "." and is_digit:  # ordinal or date: "4. September"
+        if j < n and self.words[j] == "." and is_digit:  # ordinal or date: "4. September"
             return None
-        if j < n and doc[j].text in lex.scale:
-            value *= lex.scale[doc[j].text]
+        if j < n and self.words[j] in lex.scale:
+            value *= lex.scale[self.words[j]]
             j += 1
         if j >= n:
             return None
-        unit_tok = doc[j]
-        text = unit_tok.text
+        unit_i = j
+        text = self.words[j]
         if text in lex.currency:
             unit = lex.currency[text]
         elif text in lex.percent:
@@ -156,39 +156,39 @@ class FigureFinder:
                 return None
             k, adjectives = j, 0
             while k < n and adjectives <= MAX_ADJECTIVES:
-                t = doc[k]
-                if t.is_space or t.text == "|":  # line breaks and layout residue inside the phrase
+                w = self.words[k]
+                if self.space[k] or w == "|":  # line breaks and layout residue inside the phrase
                     k += 1
-                elif t.text.islower() and t.text.isalpha() and t.text.endswith(ADJECTIVE_ENDINGS) and (
-                        t.lower_ not in lex.number_words) and adjectives < MAX_ADJECTIVES:
+                elif w.islower() and w.isalpha() and w.endswith(ADJECTIVE_ENDINGS) and (
+                        w not in lex.number_words) and adjectives < MAX_ADJECTIVES:
                     adjectives += 1
                     k += 1
                 else:
                     break
             if k >= n:
                 return None
-            noun = doc[k].text
+            noun = self.words[k]
             if not noun[:1].isupper() or not noun.replace("-", "").isalpha() or noun in lex.skip_units:
                 return None
             if noun.isupper() and len(noun) > 1 and noun not in lex.currency:
                 return None  # acronyms after numbers are mostly names ("G7", "F-16")
-            unit_tok = doc[k]
+            unit_i = k
             unit = normalise_noun(noun, lex)
-        start = doc[i].idx
+        start = self.starts[i]
         qualifier = None
         for words in lex.qualifiers:
             m = len(words)
-            if i - m >= 0 and tuple(t.lower_ for t in doc[i - m:i]) == words:
-                qualifier = " ".join(t.text for t in doc[i - m:i])
-                start = doc[i - m].idx
+            if i - m >= 0 and tuple(self.lowers[i - m:i]) == words:
+                qualifier = " ".join(self.words[i - m:i])
+                start = self.starts[i - m]
                 break
-        end = unit_tok.idx + len(unit_tok.text)
-        s_start, s_end = self.sentence(doc[i].idx)
+        end = self.starts[unit_i] + len(self.words[unit_i])
+        s_start, s_end = self.sentence(self.starts[i])
         return Figure(
             value=value,
             unit=unit,
-            text=doc.text[start:end],
-            context=doc.text[s_start:s_end].strip(),
+            text=self.text[start:end],
+            context=self.text[s_start:s_end].strip(),
             start=start,
             end=end,
             qualifier=qualifier,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.actors import in_regions, quote_regions, read_lexicon
+from briefing.extract.actors import in_regions, quote_regions, read_lexicon, token_table
 from briefing.models import Statement
 
 # Tokens that close a clause: the verb before them is the clause's last verb.
@@ -75,23 +75,24 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
 
 def find_outlook(doc: Doc, lex: OutlookLexicon) -> list[Statement]:
     """Outlook statements of one Doc, in text order."""
-    text = doc.text
+    table = token_table(doc)
+    text, idx, words, lowers = table.text, table.idx, table.words, table.lowers
     hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
     regions = quote_regions(text)
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     out = []
-    for sent in sents:
-        raw = sent.text
+    for s, e in table.sents:
+        raw = text[idx[s]:idx[e - 1] + len(words[e - 1])]
         body = raw.strip()
         if not body or len(body) > MAX_SENTENCE_CHARS:
             continue
-        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        start = idx[s] + (len(raw) - len(raw.lstrip()))
         end = start + len(body)
         k = bisect.bisect_left(hits, start)
         marked = k < len(hits) and hits[k] < end
-        if not marked:
-            words = [t.lower_ for t in sent if not t.is_space and not in_regions(t.idx, regions)]
-            marked = has_future(words, lex)
+        if not marked and any(w in lex.aux for w in lowers[s:e]):
+            sent_words = [lowers[k] for k in range(s, e)
+                          if not table.space[k] and not (regions and in_regions(idx[k], regions))]
+            marked = has_future(sent_words, lex)
         if marked:
             out.append(Statement(body, start, end))
     return out

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.actors import DETERMINERS, in_regions, lexicon, quote_regions, read_lexicon
+from briefing.extract.actors import DETERMINERS, in_regions, lexicon, quote_regions, read_lexicon, token_table
 from briefing.models import Actor, Position, Quote
 
 STANCE_ORDER = ("rejects", "holds_back", "demands", "promises", "wants", "supports", "states")
@@ -111,7 +111,9 @@ class PositionFinder:
         self.quotes = quotes
         self.lex = lex
         self.alex = lexicon()
-        self.starts = [t.idx for t in doc]
+        table = token_table(doc)
+        self.text, self.words, self.lowers, self.space = table.text, table.words, table.lowers, table.space
+        self.starts = table.idx
         # token index -> (actor id, mention end token)
         self.mention_at: dict[int, tuple[str, int]] = {}
         for a in actors:
@@ -119,39 +121,40 @@ class PositionFinder:
                 i = self.token_at(m.start)
                 if i >= 0:
                     self.mention_at.setdefault(i, (a.id, self.token_at(max(m.start, m.end - 1)) + 1))
-        self.regions = quote_regions(doc.text)
+        self.regions = quote_regions(self.text)
+        self.sent_bounds = table.sents
+        self.sent_firsts = [b[0] for b in self.sent_bounds]
         self.has_dep = doc.has_annotation("DEP")
 
     def token_at(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
 
     def sentences(self) -> list[tuple[int, int]]:
-        if self.doc.has_annotation("SENT_START"):
-            return [(s.start, s.end) for s in self.doc.sents]
-        return [(0, len(self.doc))]
+        return self.sent_bounds
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        return self.sent_bounds[max(0, bisect.bisect_right(self.sent_firsts, i) - 1)]
 
     def oblique(self, i: int, actor: Actor, s: int) -> bool:
         """Is the mention at token i an object/oblique (preposition, dative/genitive) or a genitive attribute?"""
-        doc = self.doc
         preps = self.alex.prepositions.get("obj", frozenset())
         end = self.mention_at[i][1]
         if actor.kind != "person":
-            if end < len(doc) and doc[i:end].text.endswith("s") and (
-                    self.alex.role(doc[end].text) or end in self.mention_at):
+            if end < len(self.words) and self.words[end - 1].endswith("s") and (
+                    self.alex.role(self.words[end]) or end in self.mention_at):
                 return True  # "Frankreichs Präsident Macron": the person is the subject
-            if i > s and doc[i - 1].lower_ in OBLIQUE_ARTICLES:
+            if i > s and self.lowers[i - 1] in OBLIQUE_ARTICLES:
                 return True
         k = i - 1
         while k >= s and k >= i - 5:
-            t = doc[k]
-            low = t.lower_
+            low, w = self.lowers[k], self.words[k]
             if low in preps:
                 return True
-            if t.is_space or low in DETERMINERS or self.alex.role(t.text) or (
-                    t.text.islower() and self.alex.adjective(t.text)) or t.text in ("|", "["):
+            if self.space[k] or low in DETERMINERS or self.alex.role(w) or (
+                    w.islower() and self.alex.adjective(w)) or w in ("|", "["):
                 k -= 1
                 continue
-            if k in self.mention_at or (t.text.endswith("s") and t.text[:1].isupper()):
+            if k in self.mention_at or (w.endswith("s") and w[:1].isupper()):
                 k -= 1
                 continue
             break
@@ -159,27 +162,26 @@ class PositionFinder:
 
     def after_other_subject(self, s: int, i: int) -> bool:
         """Does the sentence open with a pronoun or a noun phrase other than the mention at i?"""
-        doc = self.doc
-        first = doc[s].lower_
+        first = self.lowers[s]
         if first in PRONOUN_OPENERS:
             return True
         if first not in ARTICLE_OPENERS:
             return False
         for k in range(s + 1, i):
-            t = doc[k]
-            if t.is_space or t.lower_ in DETERMINERS or self.alex.role(t.text) or (
-                    t.text.islower() and t.text.endswith(ADJECTIVE_ENDINGS)):
+            w = self.words[k]
+            if self.space[k] or self.lowers[k] in DETERMINERS or self.alex.role(w) or (
+                    w.islower() and w.endswith(ADJECTIVE_ENDINGS)):
                 continue
             return True
         return False
 
     def subjects(self, s: int, e: int) -> list[tuple[int, str]]:
         """Actor mentions in subject position in sentence tokens [s, e): (token, actor id)."""
-        doc = self.doc
+        doc = self.doc  # only for the parser's dependency labels
         cands = []
         for i in range(s, e):
             hit = self.mention_at.get(i)
-            if hit is None or in_regions(doc[i].idx, self.regions):
+            if hit is None or in_regions(self.starts[i], self.regions):
                 continue
             actor = self.actors[hit[0]]
             if self.has_dep:
@@ -195,28 +197,36 @@ class PositionFinder:
             return []
         chosen = [cands[0]]
         for i, aid in cands[1:]:
-            opener = doc[i - 1].lower_ if i > s else ""
+            opener = self.lowers[i - 1] if i > s else ""
             if self.actors[aid].kind == "country" and opener in CLAUSE_OPENERS and aid not in {c[1] for c in chosen}:
                 chosen.append((i, aid))
         return chosen
 
+    def span_text(self, s: int, e: int) -> tuple[str, int]:
+        """Stripped text of tokens [s, e) and its start offset."""
+        raw = self.text[self.starts[s]:self.starts[e - 1] + len(self.words[e - 1])]
+        text = raw.strip()
+        return text, self.starts[s] + (len(raw) - len(raw.lstrip()))
+
     def run(self) -> list[Position]:
-        doc = self.doc
         out: dict[tuple[str, int], Position] = {}
+        regions = self.regions
         for s, e in self.sentences():
             if e <= s:
                 continue
-            outside = [t.lower_ for t in doc[s:e] if not t.is_space and not in_regions(t.idx, self.regions)]
+            lowers = self.lowers[s:e]
+            if not any(w in self.lex.single or w in self.lex.adjacent or w in self.lex.particle for w in lowers):
+                continue
+            outside = [self.lowers[k] for k in range(s, e)
+                       if not self.space[k] and not (regions and in_regions(self.starts[k], regions))]
             stance = stance_of(outside, self.lex)
             if stance is None:
                 continue
-            span = doc[s:e]
-            text = span.text.strip()
+            text, start = self.span_text(s, e)
             if not text:
                 continue
-            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
             for i, aid in self.subjects(s, e):
-                issue = issue_of(text, doc[i].idx - start, self.lex)
+                issue = issue_of(text, self.starts[i] - start, self.lex)
                 out.setdefault((aid, start), Position(aid, text, start, start + len(text), stance, issue))
         for q in self.quotes:
             if not q.speaker or q.speaker not in self.actors:
@@ -224,14 +234,12 @@ class PositionFinder:
             i, j = self.token_at(q.start), self.token_at(max(q.start, q.end - 1))
             if i < 0:
                 continue
-            s = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
-            e = doc[j].sent.end if doc.has_annotation("SENT_START") else len(doc)
-            span = doc[s:e]
-            text = span.text.strip()
-            start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+            s = self.sentence_of(i)[0]
+            e = self.sentence_of(j)[1]
+            text, start = self.span_text(s, e)
             if (q.speaker, start) in out or not text:
                 continue
-            stance = stance_of([t.lower_ for t in span if not t.is_space], self.lex) or "states"
+            stance = stance_of([self.lowers[k] for k in range(s, e) if not self.space[k]], self.lex) or "states"
             out[(q.speaker, start)] = Position(q.speaker, text, start, start + len(text), stance,
                                                issue_of(q.text, 0, self.lex))
         return sorted(out.values(), key=lambda p: (p.start, p.actor))
