@@ -573,3 +573,13 @@ def test_non_finite_figures_are_dropped():
 
     refs = [("S1", Figure(float("nan"), "Länder", "x Länder", "x", 0, 1)), ("S1", Figure(3, "Länder", "3", "3", 0, 1))]
     assert [f.value for f in merge_figures(refs)] == [3]
+
+
+def test_independent_reports_outrank_agency_reprints():
+    """Two papers printing one dpa text are one confirmation; two own reports are two."""
+    reprinted = [facts("r/1.txt", FLOOD, publisher="A", agency=("dpa",)),
+                 facts("r/2.txt", FLOOD + " Die Feuerwehr bleibt im Einsatz.", publisher="B", agency=("dpa",))]
+    own = [summit_a(), summit_b()]
+    b = build(reprinted + own, background=[])
+    assert [sorted(paths(b, st.sources)) for st in b.stories] == [["in/a.txt", "in/b.txt"], ["r/1.txt", "r/2.txt"]]
+    assert {s.path: s.independent for s in b.sources}["r/2.txt"] is False
