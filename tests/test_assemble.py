@@ -583,3 +583,32 @@ def test_independent_reports_outrank_agency_reprints():
     b = build(reprinted + own, background=[])
     assert [sorted(paths(b, st.sources)) for st in b.stories] == [["in/a.txt", "in/b.txt"], ["r/1.txt", "r/2.txt"]]
     assert {s.path: s.independent for s in b.sources}["r/2.txt"] is False
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("Das Konzept der rund 30 Länder werde konkretisiert, hieß es aus dem Élysée-Palast.",
+         "hieß es aus dem Élysée-Palast"),
+        ("Laut Polizei kamen 5000 Menschen.", "Laut Polizei"),
+        ("Nach Angaben der Veranstalter kamen 20.000 Menschen.", "Nach Angaben der Veranstalter"),
+        ("26 Länder wollen sich an einer Sicherungstruppe beteiligen.", None),
+    ],
+)
+def test_attribution_of_a_figure(context, expected):
+    from briefing.assemble.figures import attribution
+
+    assert attribution(context) == expected
+
+
+def test_conflict_note_says_where_each_value_comes_from():
+    from briefing.assemble.figures import merge_figures
+    from briefing.models import Figure
+
+    a = "Nach Angaben der Veranstalter demonstrierten 20.000 Menschen in Berlin gegen die Reform."
+    b = "Laut Polizei demonstrierten 15.000 Menschen in Berlin gegen die Reform."
+    figs = merge_figures([("S1", Figure(20000, "Menschen", "20.000 Menschen", a, 0, 5)),
+                          ("S2", Figure(15000, "Menschen", "15.000 Menschen", b, 0, 5))])
+    assert figs[0].note == ("Angaben weichen ab: 15.000 (S2), Laut Polizei / "
+                            "20.000 (S1), Nach Angaben der Veranstalter")
+    assert [(v.value, v.context) for v in figs[0].variants] == [(15000, b)]

@@ -80,6 +80,7 @@ class _Merged:
     sources: set[str]
     order: tuple[int, int]  # (first source number, offset) of the first report
     terms: frozenset[str]
+    reports: list[tuple[str, Figure]]  # every (source, figure) merged here
 
 
 def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
@@ -92,9 +93,10 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
         order = (source_sort_key(sid), fig.start)
         m = merged.get(key)
         if m is None:
-            merged[key] = _Merged(fig, {sid}, order, frozenset(_context_terms(fig)))
+            merged[key] = _Merged(fig, {sid}, order, frozenset(_context_terms(fig)), [(sid, fig)])
         else:
             m.sources.add(sid)
+            m.reports.append((sid, fig))
             if order < m.order:
                 m.figure, m.order = fig, order
     ranked = sorted(merged.items(), key=lambda kv: (-len(kv[1].sources), kv[1].order, kv[0]))[:MAX_FIGURES]
@@ -156,10 +158,47 @@ def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float]
     return out
 
 
+@functools.cache
+def _attribution_re() -> re.Pattern[str]:
+    cues = sorted(lexicon("attribution_cues.txt"), key=lambda c: (-len(c), c))
+    alt = "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues)
+    return re.compile(rf"(?i)\b(?:{alt})\b")
+
+
+# Words that continue an attribution after its cue ("nach Angaben der Polizei", "aus dem Élysée-Palast");
+# besides these only capitalised words (nouns, names) continue it.
+_ATTRIBUTION_GLUE = frozenset(["der", "des", "dem", "den", "die", "von", "vom", "aus", "einer", "eines", "einem"])
+# An attribution names its source in a few words.
+MAX_ATTRIBUTION_WORDS = 6
+
+
+def attribution(context: str) -> str | None:
+    """Where the sentence says its figure comes from ("laut Polizei"), verbatim; None if it does not say."""
+    m = _attribution_re().search(context or "")
+    if not m:
+        return None
+    taken = []
+    for word in context[m.end() :].split()[:MAX_ATTRIBUTION_WORDS]:
+        bare = word.strip(",;.:–\"„“”)")
+        if not bare or not (bare in _ATTRIBUTION_GLUE or bare[:1].isupper()):
+            break
+        taken.append(bare)
+        if bare != word:  # punctuation ends the phrase
+            break
+    while taken and taken[-1] in _ATTRIBUTION_GLUE:
+        taken.pop()
+    return " ".join([m.group(), *taken]) if taken else None
+
+
 def _note(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Merged]) -> str:
     """ "Angaben weichen ab: 26 (S3, S4) / rund 30 (S2, S4)", plus sources that give several values."""
     ordered = sorted(keys, key=lambda k: k[1])
-    parts = [f"{value_label(merged[k].figure)} ({', '.join(sort_sources(merged[k].sources))})" for k in ordered]
+    parts = []
+    for k in ordered:
+        part = f"{value_label(merged[k].figure)} ({', '.join(sort_sources(merged[k].sources))})"
+        reports = sorted(merged[k].reports, key=lambda r: (source_sort_key(r[0]), r[1].start))
+        said = [a for a in dict.fromkeys(attribution(f.context) for _, f in reports) if a]
+        parts.append(", ".join([part, *said]))
     note = "Angaben weichen ab: " + " / ".join(parts)
     both = sorted(set.intersection(*(merged[k].sources for k in ordered)), key=source_sort_key)
     if both:
