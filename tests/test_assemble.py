@@ -609,6 +609,6 @@ def test_conflict_note_says_where_each_value_comes_from():
     b = "Laut Polizei demonstrierten 15.000 Menschen in Berlin gegen die Reform."
     figs = merge_figures([("S1", Figure(20000, "Menschen", "20.000 Menschen", a, 0, 5)),
                           ("S2", Figure(15000, "Menschen", "15.000 Menschen", b, 0, 5))])
-    assert figs[0].note == ("Angaben weichen ab: 15.000 (S2), Laut Polizei / "
-                            "20.000 (S1), Nach Angaben der Veranstalter")
+    assert figs[0].note == ("Angaben weichen ab: 15.000 (S2; S2: „Laut Polizei“) / "
+                            "20.000 (S1; S1: „Nach Angaben der Veranstalter“)")
     assert [(v.value, v.context) for v in figs[0].variants] == [(15000, b)]

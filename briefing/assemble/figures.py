@@ -15,14 +15,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.assemble.text import content_terms, fold, lexicon, overlap, sort_sources, source_sort_key, stem
+from briefing.assemble.text import content_terms, fold, lexicon, sort_sources, source_sort_key, stem
 from briefing.models import Figure, FigureVariant, StoryFigure
 
 # Values further apart than this factor are different things, not conflicting reports (26 vs 30 is
 # a conflict, 26 vs 480 is not).
 CONFLICT_MAX_RATIO = 1.6
-# Contexts must share this much vocabulary (Jaccard of content words) to be about the same thing.
-CONFLICT_MIN_CONTEXT_OVERLAP = 0.08
+# The sentences that give the two values (all reports of each) must share at least this many content
+# words besides numbers and the unit to be about the same thing.  Unit group, close values and
+# disagreeing sources already say most; the shared word rules out two unrelated counts of one unit.
+CONFLICT_MIN_SHARED_TERMS = 1
 # A known unit this long may be the head of a compound (Partnerländer -> länder); shorter ones
 # ("eur", "%") would match by accident.
 MIN_HEAD_CHARS = 4
@@ -93,10 +95,11 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
         order = (source_sort_key(sid), fig.start)
         m = merged.get(key)
         if m is None:
-            merged[key] = _Merged(fig, {sid}, order, frozenset(_context_terms(fig)), [(sid, fig)])
+            merged[key] = _Merged(fig, {sid}, order, _context_terms(fig), [(sid, fig)])
         else:
             m.sources.add(sid)
             m.reports.append((sid, fig))
+            m.terms = m.terms | _context_terms(fig)
             if order < m.order:
                 m.figure, m.order = fig, order
     ranked = sorted(merged.items(), key=lambda kv: (-len(kv[1].sources), kv[1].order, kv[0]))[:MAX_FIGURES]
@@ -129,9 +132,9 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
     return out
 
 
-def _context_terms(fig: Figure) -> set[str]:
+def _context_terms(fig: Figure) -> frozenset[str]:
     unit_terms = set(content_terms(fig.unit))
-    return {t for t in content_terms(fig.context) if t not in unit_terms}
+    return frozenset(t for t in content_terms(fig.context) if t not in unit_terms and not t.startswith("#"))
 
 
 def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Merged]) -> dict:
@@ -150,7 +153,7 @@ def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float]
                 # that only appear side by side (three throws of one athlete) are different things.
                 disagree = bool(merged[k].sources - merged[o].sources) and bool(merged[o].sources - merged[k].sources)
                 if disagree and ratio <= CONFLICT_MAX_RATIO and (
-                    overlap(merged[k].terms, merged[o].terms) >= CONFLICT_MIN_CONTEXT_OVERLAP
+                    len(merged[k].terms & merged[o].terms) >= CONFLICT_MIN_SHARED_TERMS
                 ):
                     linked.append(o)
             if linked:
@@ -195,10 +198,10 @@ def _note(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Me
     ordered = sorted(keys, key=lambda k: k[1])
     parts = []
     for k in ordered:
-        part = f"{value_label(merged[k].figure)} ({', '.join(sort_sources(merged[k].sources))})"
         reports = sorted(merged[k].reports, key=lambda r: (source_sort_key(r[0]), r[1].start))
-        said = [a for a in dict.fromkeys(attribution(f.context) for _, f in reports) if a]
-        parts.append(", ".join([part, *said]))
+        said = dict.fromkeys(f"{sid}: „{a}“" for sid, a in ((sid, attribution(f.context)) for sid, f in reports) if a)
+        inner = "; ".join([", ".join(sort_sources(merged[k].sources)), *said])
+        parts.append(f"{value_label(merged[k].figure)} ({inner})")
     note = "Angaben weichen ab: " + " / ".join(parts)
     both = sorted(set.intersection(*(merged[k].sources for k in ordered)), key=source_sort_key)
     if both:
