@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs, word_set
+from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 from briefing.extract.sentences import split_sentences
 from briefing.extract.speakers import (
     Phrase,
@@ -1002,10 +1003,12 @@ class QuoteComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        try:
-            sents = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
-        except ValueError:  # no sentence boundaries set by any component
-            sents = split_sentences(text)
+        sents = doc.user_data.get(SENTENCE_SPANS_KEY)
+        if sents is None:
+            try:
+                sents = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
+            except ValueError:  # no sentence boundaries set by any component
+                sents = split_sentences(text)
         found, warnings = extract_quotes(text, sents)
         for w in warnings:
             log.warning("quotes: %s", w)

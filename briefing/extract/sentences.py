@@ -15,10 +15,12 @@ its character offsets onto the tokens of a Doc.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,6 +33,9 @@ _LINEBREAK = re.compile(r"\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+(?:[ ][\w]\.)*[\w]*)$")
 _LAST_WORD = re.compile(r"(\S+)$")
 _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
+
+# Where the component leaves the sentence character spans for later components.
+USER_DATA_KEY = "briefing_sentence_spans"
 
 # A number of up to this many digits before a period can be an ordinal ("4. September");
 # four digits are a year and end a sentence ("im Jahr 2005. Danach ...").
@@ -154,15 +159,23 @@ def make_sentences(nlp: Language, name: str) -> ParagraphSentencizer:
 
 
 class ParagraphSentencizer:
-    """Sets ``Token.is_sent_start`` from :func:`split_sentences`."""
+    """Sets sentence starts from :func:`split_sentences` in one array write.
+
+    The character spans are also kept in ``doc.user_data[USER_DATA_KEY]`` so that
+    components working on characters (quotations) need not iterate ``doc.sents``.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = {b for b, _ in split_sentences(doc.text)}
-        for i, tok in enumerate(doc):
-            if i == 0 or tok.idx in starts or doc[i - 1].is_space and not tok.is_space and "\n" in doc[i - 1].text:
-                tok.is_sent_start = True
-            else:
-                tok.is_sent_start = False
+        spans = split_sentences(doc.text)
+        doc.user_data[USER_DATA_KEY] = spans
+        token_starts = doc.to_array("IDX").tolist()
+        values = numpy.full(len(doc), -1, dtype="int64")
+        values[0] = 1
+        for b, _ in spans:
+            i = bisect.bisect_left(token_starts, b)
+            if i < len(doc) and token_starts[i] == b:
+                values[i] = 1
+        doc.from_array(["SENT_START"], values.astype("uint64"))
         return doc
