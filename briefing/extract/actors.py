@@ -613,9 +613,14 @@ class ActorFinder:
         n = len(doc)
         ents = [e for e in doc.ents if e.label_ in ("PER", "PERSON")]
         for e in ents:
-            if not any(self.used[k] for k in range(e.start, e.end)) and self.label[e.start] is None:
-                role, r_idx = self.role_before(e.start)
-                self.add_person(e.start, e.end, role, r_idx, ner=True)
+            start = e.start
+            while start < e.end and not self.name_like(start):  # "Präsident Macron" tagged as one PER span
+                start += 1
+            if start == e.end or not all(self.name_like(k) or self.lowers[k] in NAME_PARTICLES
+                                         for k in range(start, e.end)):
+                continue  # a model's PER on common nouns or adverbs ("Später") is not a name
+            role, r_idx = self.role_before(start)
+            self.add_person(start, e.end, role, r_idx, ner=True)
         for i in range(n):
             if self.used[i]:
                 continue
