@@ -33,6 +33,9 @@ MIN_DIRECT_WORDS = 4
 MIN_INDIRECT_WORDS = 5
 # At most this many quotes per story.
 MAX_QUOTES = 16
+# Among quotes of one speaker with as many sources, longer ones say more - up to this many words,
+# beyond which length is no merit.
+QUOTE_WORDS_ENOUGH = 25
 # A quote is compared only with earlier quotes sharing one of its longest words (near-identical or
 # translated wordings share their long words), and with at most this many of them.
 PROBE_WORDS = 4
@@ -131,6 +134,7 @@ def merge_quotes(
             merged[i].quote.kind != "direct",
             rank.get(merged[i].speaker or "", len(actors)),
             -len(merged[i].sources),
+            -min(len(merged[i].words), QUOTE_WORDS_ENOUGH),
             merged[i].order,
         ),
     )[:MAX_QUOTES]
