@@ -343,8 +343,9 @@ def test_clearly_different_translations_stay_separate_and_cross_referenced():
     qs = merge_quotes([(0, "S1", Quote("direct", a, 0, len(a), speaker="A1")),
                        (1, "S2", Quote("direct", b, 0, len(b), speaker="A1"))],
                       {(0, "A1"): "T1-A1", (1, "A1"): "T1-A1"}, [actor])
-    assert [(q.text, q.sources) for q in qs] == [(a, ("S1",)), (b, ("S2",))]
-    assert [v.text for v in qs[0].variants] == [b] and [v.text for v in qs[1].variants] == [a]
+    # Same speaker, as many sources: the longer wording first.
+    assert [(q.text, q.sources) for q in qs] == [(b, ("S2",)), (a, ("S1",))]
+    assert [v.text for v in qs[0].variants] == [a] and [v.text for v in qs[1].variants] == [b]
 
 
 def test_different_statements_of_one_speaker_are_not_cross_referenced():
