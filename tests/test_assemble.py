@@ -613,3 +613,14 @@ def test_conflict_note_says_where_each_value_comes_from():
     assert figs[0].note == ("Angaben weichen ab: 15.000 (S2; S2: „Laut Polizei“) / "
                             "20.000 (S1; S1: „Nach Angaben der Veranstalter“)")
     assert [(v.value, v.context) for v in figs[0].variants] == [(15000, b)]
+
+
+def test_a_resolved_speaker_replaces_an_unresolved_name():
+    from briefing.assemble.quotes import merge_quotes
+    from briefing.models import Quote, StoryActor
+
+    text = "Wir lassen unsere Nachbarn im Winter nicht allein"
+    actor = StoryActor("T1-A1", "Anna Weber", "person", "Kanzlerin", "Deutschland", (), 2, ("S1", "S2"))
+    qs = merge_quotes([(0, "S1", Quote("direct", text, 0, 1, speaker_name="Winter")),
+                       (1, "S2", Quote("direct", text, 0, 1, speaker="A1"))], {(1, "A1"): "T1-A1"}, [actor])
+    assert [(q.speaker, q.speaker_name, q.sources) for q in qs] == [("T1-A1", "Anna Weber", ("S1", "S2"))]

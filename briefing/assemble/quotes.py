@@ -75,8 +75,11 @@ def merge_quotes(
 
     def candidates(ws: list[str]) -> list[int]:
         probes = sorted({w for w in ws if len(w) >= PROBE_MIN_CHARS}, key=lambda w: (-len(w), w))[:PROBE_WORDS]
-        found = sorted({i for w in probes for i in index.get(w, ())})
-        return found[:MAX_QUOTE_CANDIDATES]
+        hits: dict[int, int] = defaultdict(int)
+        for w in probes:
+            for i in index.get(w, ()):
+                hits[i] += 1
+        return sorted(hits, key=lambda i: (-hits[i], i))[:MAX_QUOTE_CANDIDATES]
 
     for article, sid, q in refs:
         ws = words(q.text)
@@ -104,7 +107,8 @@ def merge_quotes(
             merged.append(_Merged(q, speaker, name, ws, {sid}, order))
             continue
         same.sources.add(sid)
-        same.speaker = same.speaker or speaker
+        if same.speaker is None and speaker is not None:  # a resolved speaker beats an unresolved name
+            same.speaker, same.speaker_name = speaker, name
         same.speaker_name = same.speaker_name or name
         if q.text != same.quote.text:
             if len(ws) > len(same.words):  # keep the fuller wording as the text
