@@ -624,3 +624,15 @@ def test_a_resolved_speaker_replaces_an_unresolved_name():
     qs = merge_quotes([(0, "S1", Quote("direct", text, 0, 1, speaker_name="Winter")),
                        (1, "S2", Quote("direct", text, 0, 1, speaker="A1"))], {(1, "A1"): "T1-A1"}, [actor])
     assert [(q.speaker, q.speaker_name, q.sources) for q in qs] == [("T1-A1", "Anna Weber", ("S1", "S2"))]
+
+
+def test_degenerate_articles_do_not_break_the_briefing():
+    from briefing.models import Actor, Article, ArticleFacts
+
+    day = [ArticleFacts(Article(path="x/empty.txt", text="  ")),
+           ArticleFacts(Article(path="x/head.txt", text="Nur eine Überschrift ohne Punkt", title="   "),
+                        actors=(Actor("A1", " ", "person"),))]
+    b = build(day, background=[], excluded=())
+    assert [(e.path, e.reason) for e in b.excluded_sources] == [("x/empty.txt", "leer: kein Text")]
+    assert [s.path for s in b.sources] == ["x/head.txt"] and b.sources[0].title is None
+    assert [(st.headline, st.actors) for st in b.stories] == [("Nur eine Überschrift ohne Punkt", ())]

@@ -32,6 +32,7 @@ from briefing.models import ArticleFacts, Briefing, Excluded, Story
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
 OVERFLOW_REASON = "Thema nicht unter den {n} wichtigsten Themen des Tages"
+EMPTY_REASON = "leer: kein Text"
 
 
 def assemble(
@@ -62,6 +63,8 @@ def assemble(
     if len(set(paths)) != len(paths):
         dup = sorted(p for p in set(paths) if paths.count(p) > 1)[0]
         raise AssembleError(f"article {dup} was passed twice; each file may be assembled once")
+    empty = sorted((f for f in facts if not f.article.text.strip()), key=lambda f: f.article.path)
+    facts = [f for f in facts if f.article.text.strip()]
     order = sorted(range(len(facts)), key=lambda i: source_order_key(facts[i].article))
     facts = [facts[i] for i in order]  # input order never changes the output
     copy_of = reprints([f.article for f in facts])
@@ -91,6 +94,10 @@ def assemble(
         if f.article.path not in seen and f.article.path not in ids:
             seen.add(f.article.path)
             out_excluded.append(Excluded(f.article.path, BACKGROUND_REASON.format(date=f.article.date or "unbekannt")))
+    for f in empty:
+        if f.article.path not in seen:
+            seen.add(f.article.path)
+            out_excluded.append(Excluded(f.article.path, EMPTY_REASON))
     for i in sorted(i for c in dropped for i in c):
         path = facts[i].article.path
         if path not in seen:
@@ -119,7 +126,7 @@ def _story(
     members = sorted(members, key=lambda i: source_sort_key(ids[facts[i].article.path]))
     sid = {i: ids[facts[i].article.path] for i in members}
 
-    refs = [actors_mod.ActorRef(i, sid[i], a) for i in members for a in facts[i].actors]
+    refs = [actors_mod.ActorRef(i, sid[i], a) for i in members for a in facts[i].actors if a.name.strip()]
     story_actors, actor_ids = actors_mod.merge_actors(refs, story_id)
 
     by_centrality = sorted(members, key=lambda i: (-central[i], source_sort_key(sid[i])))
@@ -131,6 +138,8 @@ def _story(
     figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])
     confirmed = frozenset(t for f in figures if len(f.sources) > 1 for t in content_terms(f.text) if t[:1] == "#")
     summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
+    if not leads:  # no complete sentence to choose: the text's first line still names the story
+        leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
     head = summary_mod.headline([facts[i].article.title for i in by_centrality], leads)
 
     pos_refs = [

@@ -130,7 +130,7 @@ def make_sources(
             Source(
                 id=sid,
                 publisher=a.publisher or UNKNOWN_PUBLISHER,
-                title=a.title,
+                title=(a.title or "").strip() or None,
                 date=a.date,
                 path=a.path,
                 url=a.url,
