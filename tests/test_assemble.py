@@ -636,3 +636,14 @@ def test_degenerate_articles_do_not_break_the_briefing():
     assert [(e.path, e.reason) for e in b.excluded_sources] == [("x/empty.txt", "leer: kein Text")]
     assert [s.path for s in b.sources] == ["x/head.txt"] and b.sources[0].title is None
     assert [(st.headline, st.actors) for st in b.stories] == [("Nur eine Überschrift ohne Punkt", ())]
+
+
+def test_sentences_about_the_publisher_itself_are_no_summary():
+    from briefing.assemble.summary import candidates
+
+    text = ("Der Abendkurier spricht mit der Korrespondentin über die Erwartungen an das Treffen. "
+            "Die Regierungschefs von 26 Ländern sagten der Republik Moldau in Berlin neue Hilfen zu.")
+    from assemble_helpers import sentences
+
+    got = [c.text for c in candidates([(0, "S1", text, sentences(text), "Abendkurier")], {})]
+    assert got == ["Die Regierungschefs von 26 Ländern sagten der Republik Moldau in Berlin neue Hilfen zu."]

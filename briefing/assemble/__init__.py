@@ -132,7 +132,8 @@ def _story(
     by_centrality = sorted(members, key=lambda i: (-central[i], source_sort_key(sid[i])))
     readers = by_centrality[: summary_mod.MAX_SUMMARY_ARTICLES]
     cands = summary_mod.candidates(
-        [(i, sid[i], facts[i].article.text, facts[i].sentences) for i in sorted(readers)], idf
+        [(i, sid[i], facts[i].article.text, facts[i].sentences, facts[i].article.publisher) for i in sorted(readers)],
+        idf,
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
     figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])

@@ -46,6 +46,8 @@ EXTRA_SCORE_SHARE = 0.6
 # Outlook statements: merged when this similar; at most this many per story.
 SAME_OUTLOOK = 0.5
 MAX_OUTLOOK = 4
+# Publisher names shorter than this ("AP") also occur as ordinary words or initials; not checked.
+MIN_PUBLISHER_CHARS = 3
 # Headlines longer than this are cut at a clause boundary.
 MAX_HEADLINE_CHARS = 110
 # Characters that only occur in page furniture or markup, never in a summary sentence.
@@ -115,13 +117,19 @@ def needs_context(sentence: str) -> bool:
 
 
 def candidates(
-    members: Sequence[tuple[int, str, str, Sequence[Statement]]], idf: dict[str, float]
+    members: Sequence[tuple[int, str, str, Sequence[Statement], str | None]], idf: dict[str, float]
 ) -> list[Candidate]:
-    """Summary candidates of the story's articles ``(index, source id, text, sentences)``."""
+    """Summary candidates of the story's articles ``(index, source id, text, sentences, publisher)``.
+
+    A sentence naming its own publisher ("BR24 ordnet ein, ...") speaks about the medium, not the news.
+    """
     out = []
-    for index, sid, text, sentences in members:
+    for index, sid, text, sentences, publisher in members:
         sents = article_sentences(text, sentences)
+        own = fold(publisher or "").strip()
         for pos, s in enumerate(sents[:MAX_SENTENCES_PER_ARTICLE]):
+            if len(own) >= MIN_PUBLISHER_CHARS and re.search(rf"\b{re.escape(own)}\b", fold(s)):
+                continue
             if is_summary_material(s):
                 vec = vector(Counter(content_terms(s)), idf)
                 if vec:
