@@ -12,8 +12,10 @@ from spacy.language import Language
 def pipeline(*components: str) -> Language:
     """spacy.blank("de") + our sentence splitter + ``components`` (cached per combination)."""
     from briefing.extract import actors, figures, outlook, positions, sentences  # noqa: F401
+    from briefing.extract.nlp import MAX_TEXT_CHARS
 
     nlp = spacy.blank("de")
+    nlp.max_length = MAX_TEXT_CHARS
     nlp.add_pipe("briefing_sentences")
     for name in components:
         nlp.add_pipe(name)

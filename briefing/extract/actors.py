@@ -723,8 +723,13 @@ class ActorFinder:
         """Person a pronoun refers to: a subject-like mention earlier in this sentence, else the first
         subject-like mention of the nearest preceding sentence (German main clauses open with the subject
         far more often than they end with it: "Macron telefonierte mit Trump. ..., versprach er")."""
-        cands = [r for r in recent if 0 <= sent - r[1] < PRONOUN_SENTENCE_WINDOW]
-        cands = [r for r in cands if (r[2].gender == gender) or (gender == "m" and r[2].gender is None)]
+        window = []
+        for r in reversed(recent):  # only the tail: recent grows with the document
+            if sent - r[1] >= PRONOUN_SENTENCE_WINDOW:
+                break
+            window.append(r)
+        window.reverse()
+        cands = [r for r in window if (r[2].gender == gender) or (gender == "m" and r[2].gender is None)]
         if not cands:
             return None
         if gender == "f" and recent[-1][2] is not cands[-1][2]:

@@ -74,6 +74,8 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> str | None:
     """The strongest stance among lowercase tokens of one sentence (STANCE_ORDER), or None."""
     found: set[str] = set()
     n = len(tokens)
+    # last clause-final position of every word, so that "sagte ... zu" is one lookup, not a scan
+    last_final = {w: m for m, w in enumerate(tokens) if m + 1 == n or tokens[m + 1] in CLAUSE_END}
     for k, low in enumerate(tokens):
         stance = lex.single.get(low)
         if stance:
@@ -82,10 +84,8 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> str | None:
             if k + 1 < n and tokens[k + 1] == nxt:
                 found.add(st)
         for part, st in lex.particle.get(low, ()):
-            for m in range(k + 1, n):
-                if tokens[m] == part and (m + 1 == n or tokens[m + 1] in CLAUSE_END):
-                    found.add(st)
-                    break
+            if last_final.get(part, -1) > k:
+                found.add(st)
     for stance in STANCE_ORDER:
         if stance in found:
             return stance
