@@ -647,3 +647,24 @@ def test_sentences_about_the_publisher_itself_are_no_summary():
 
     got = [c.text for c in candidates([(0, "S1", text, sentences(text), "Abendkurier")], {})]
     assert got == ["Die Regierungschefs von 26 Ländern sagten der Republik Moldau in Berlin neue Hilfen zu."]
+
+
+def test_paraphrases_with_the_same_confirmed_figure_are_one_claim():
+    from collections import Counter
+
+    from briefing.assemble.summary import Candidate, summarise
+    from briefing.assemble.text import content_terms, vector
+
+    texts = [
+        (0, "S1", "26 Länder wollen sich an einer Sicherungstruppe für die Ukraine beteiligen."),
+        (1, "S2", "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
+                  "Waffenstillstand Truppen in die Ukraine zu schicken."),
+        (1, "S2", "Russland kritisierte das Treffen in Paris als Einmischung in fremde Angelegenheiten."),
+    ]
+    cands = [Candidate(a, s, n, n / 3, t, vector(Counter(content_terms(t)), {})) for n, (a, s, t) in enumerate(texts)]
+    story = vector(Counter(content_terms(" ".join(t for *_, t in texts))), {})
+    with_figure, _ = summarise(cands, story, frozenset({"#26"}))
+    assert sum("26" in x.text for x in with_figure) == 1
+    assert next(x.sources for x in with_figure if "26" in x.text) == ("S1", "S2")
+    without, _ = summarise(cands, story)  # the figure unconfirmed: two separate claims
+    assert sum("26" in x.text for x in without) == 2

@@ -29,6 +29,11 @@ MAX_SENTENCES_PER_ARTICLE = 15
 MAX_SUMMARY_ARTICLES = 12
 # Sentences of two articles with this cosine or more say the same thing (the other counts as a source).
 SAME_CLAIM = 0.4
+# Sentences that give the same confirmed figure (26 Länder / 26 westliche Staaten) and are at least this
+# similar make the same claim, though paraphrased: "26 Länder wollen sich an einer Sicherungstruppe für die
+# Ukraine beteiligen" / "... haben sich 26 westliche Staaten darauf verständigt, ... Truppen in die Ukraine zu
+# schicken" score 0.28.
+SAME_FIGURE_CLAIM = 0.2
 # A candidate this similar to an already chosen sentence is redundant.
 REDUNDANT = 0.5
 # MMR trade-off: weight of centrality against novelty.
@@ -154,27 +159,43 @@ def summarise(
         return [], []
     articles = sorted({c.article for c in cands})
     n_other = max(1, len(articles) - 1)
+    figures = [frozenset(t for t in c.vector if t in confirmed) for c in cands]
+
+    def same_claim(i: int, j: int, sim: float) -> bool:
+        # Paraphrases share few words; the same confirmed figure on the same topic marks one claim.
+        return sim >= SAME_CLAIM or (bool(figures[i] & figures[j]) and sim >= SAME_FIGURE_CLAIM)
+
     best: list[dict[int, float]] = []  # per candidate: article -> best similarity with that article
-    for c in cands:
+    support: list[set[int]] = []  # per candidate: other articles with a sentence saying the same
+    for i, c in enumerate(cands):
         per: dict[int, float] = {}
-        for o in cands:
+        said: set[int] = set()
+        for j, o in enumerate(cands):
             if o.article != c.article:
                 sim = cosine(c.vector, o.vector)
                 if sim > per.get(o.article, 0.0):
                     per[o.article] = sim
+                if same_claim(i, j, sim):
+                    said.add(o.article)
         best.append(per)
+        support.append(said)
     score = [
         sum(best[i].values()) / n_other
         + cosine(c.vector, story_vector)
         + LEAD_BONUS / (1 + c.position)
-        + (CONFIRMED_FIGURE_BONUS if any(t in confirmed for t in c.vector) else 0.0)
+        + (CONFIRMED_FIGURE_BONUS if figures[i] else 0.0)
         for i, c in enumerate(cands)
     ]
+
+    def redundant(i: int, j: int) -> bool:
+        sim = cosine(cands[i].vector, cands[j].vector)
+        return sim >= REDUNDANT or (cands[i].article != cands[j].article and same_claim(i, j, sim))
+
     chosen: list[int] = []
     pool = sorted(range(len(cands)), key=lambda i: (-score[i], source_sort_key(cands[i].source), cands[i].position))
     rank = {i: r for r, i in enumerate(pool)}
     while pool and len(chosen) < SUMMARY_MAX:
-        pool = [i for i in pool if all(cosine(cands[i].vector, cands[j].vector) < REDUNDANT for j in chosen)]
+        pool = [i for i in pool if not any(redundant(i, j) for j in chosen)]
         if not pool:
             break
 
@@ -193,7 +214,7 @@ def summarise(
     out = []
     for i in chosen:
         c = cands[i]
-        sids = {c.source} | {source_of[a] for a, sim in best[i].items() if sim >= SAME_CLAIM}
+        sids = {c.source} | {source_of[a] for a in support[i]}
         out.append(SourcedText(c.text, sort_sources(sids)))
     return out, leads
 
