@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs, word_set
+from briefing.extract.sentences import TEXT_KEY
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 from briefing.extract.sentences import split_sentences
 from briefing.extract.speakers import (
@@ -1002,7 +1003,9 @@ class QuoteComponent:
     """Stores list[Quote] on ``doc._.briefing_quotes`` and spans in ``doc.spans["briefing_quotes"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc.user_data.get(TEXT_KEY)  # set by briefing_sentences (retokenising keeps the text)
+        if text is None:
+            text = doc.text
         sents = doc.user_data.get(SENTENCE_SPANS_KEY)
         if sents is None:
             try:

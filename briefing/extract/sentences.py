@@ -36,6 +36,7 @@ _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
 
 # Where the component leaves the sentence character spans for later components.
 USER_DATA_KEY = "briefing_sentence_spans"
+TEXT_KEY = "briefing_text"
 
 # A number of up to this many digits before a period can be an ordinal ("4. September");
 # four digits are a year and end a sentence ("im Jahr 2005. Danach ...").
@@ -168,8 +169,10 @@ class ParagraphSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        spans = split_sentences(doc.text)
+        text = doc.text  # builds a Token per token: compute once, share with later components
+        spans = split_sentences(text)
         doc.user_data[USER_DATA_KEY] = spans
+        doc.user_data[TEXT_KEY] = text
         token_starts = doc.to_array("IDX").tolist()
         values = numpy.full(len(doc), -1, dtype="int64")
         values[0] = 1
