@@ -668,3 +668,14 @@ def test_paraphrases_with_the_same_confirmed_figure_are_one_claim():
     assert next(x.sources for x in with_figure if "26" in x.text) == ("S1", "S2")
     without, _ = summarise(cands, story)  # the figure unconfirmed: two separate claims
     assert sum("26" in x.text for x in without) == 2
+
+
+def test_positions_that_point_back_come_last():
+    from briefing.assemble.positions import PositionRef, merge_positions
+    from briefing.models import StoryActor
+
+    macron = StoryActor("T1-A1", "Emmanuel Macron", "person", "Präsident", "Frankreich", (), 3, ("S1",))
+    refs = [PositionRef("S1", "T1-A1", "Das erklärte der französische Präsident Emmanuel Macron in Paris.", 0),
+            PositionRef("S1", "T1-A1", "Frankreich will eine europäische Friedenstruppe in die Ukraine schicken.", 90)]
+    positions, _ = merge_positions(refs, [], [macron])
+    assert [p.text[:10] for p in positions] == ["Frankreich", "Das erklär"]

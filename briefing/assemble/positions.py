@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.assemble.summary import needs_context
 from briefing.assemble.text import containment, fold, sort_sources, source_sort_key, words
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
@@ -130,7 +131,10 @@ def merge_positions(
     positions: list[StoryPosition] = []
     matrix: list[MatrixCell] = []
     for k in countries:
-        entries = sorted(groups[k], key=lambda e: (-len(e["sources"]), e["from_quote"], e["order"]))
+        # A sentence that opens by pointing back ("Das erklärte ...") says little on its own: it comes last.
+        entries = sorted(
+            groups[k], key=lambda e: (needs_context(e["ref"].text), -len(e["sources"]), e["from_quote"], e["order"])
+        )
         seen_issues: set[str] = set()
         for e in entries[:MAX_PER_COUNTRY]:
             r = e["ref"]
