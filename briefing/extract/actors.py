@@ -40,16 +40,26 @@ PRONOUN_SENTENCE_WINDOW = 2
 CREDIT_WINDOW = 4
 # A name run after a role title or first name holds at most this many first/middle names.
 MAX_FIRST_NAMES = 3
+# A name after a title without a known first name: at most this many tokens, particles included
+# ("Jaap de Hoop Scheffer").
+MAX_TITLED_NAME_TOKENS = 5
 # Tokens between a role title and a genitive complement and the name ("Sprecherin des
 # Außenministeriums, Marija Sacharowa"): article + up to two words + comma.
 APPOSITION_WINDOW = 5
 # Upper bound on distinct people per document, so that a 5 MB text stays linear.
 MAX_PERSONS = 500
 NAME_PARTICLES = frozenset(
-    {"von", "van", "der", "den", "de", "di", "da", "du", "le", "la", "bin", "al", "ten", "zu", "dos"}
+    {"von", "van", "der", "de", "di", "da", "du", "le", "la", "bin", "al", "ten", "zu", "dos"}
 )
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
 PRONOUNS = {"er": "m", "sie": "f"}
+CONTEXT_ROLES = frozenset({
+    "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
+    "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
+})
+# German name particles ("von der Leyen") also start common phrases ("von der Kanzlei"): they join a
+# name only after a known first name; foreign particles ("de Hoop Scheffer", "da Silva") always may.
+GERMAN_PARTICLES = frozenset({"von", "der", "zu"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
 INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -454,10 +464,28 @@ class ActorFinder:
         while k < n and self.lowers[k] in NAME_PARTICLES and self.words[k].islower() and k + 1 < n:
             k += 1
         if k < n and self.sent_start[k] == sent and self.name_like(k):
-            return i, k + 1
+            end = k + 1
+            if not need_first and not firsts:
+                # After a title the name is all capitalised words that follow, first names we do not
+                # know included: "US-Außenministerin Condoleezza Rice", "NATO-Generalsekretär Jaap de Hoop Scheffer".
+                while end < n and end - i < MAX_TITLED_NAME_TOKENS and self.sent_start[end] == sent:
+                    m = end
+                    while m < n and self.lowers[m] in NAME_PARTICLES and self.words[m].islower() and (
+                            self.lowers[m] not in GERMAN_PARTICLES):
+                        m += 1
+                    if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m):
+                        end = m + 1
+                    else:
+                        break
+            return i, end
         if firsts >= 2:  # "Mark Rutte" where Rutte is listed as a first name elsewhere: last one is surname
             return i, j
         return None
+
+    def _name_shaped(self, k: int) -> bool:
+        """A further name word after a title: not a known noun ending, not the start of a new clause."""
+        w = self.cores[k]
+        return len(w) > 1 and w[1:].islower() or "-" in w
 
     def _continues(self, k: int) -> bool:
         doc = self.doc
@@ -801,7 +829,10 @@ class ActorFinder:
         for p in self.persons.values():
             if not p.affiliation and p.possessor and p.possessor in self.persons:
                 p.affiliation = self.persons[p.possessor].affiliation
-            if not p.affiliation and p.role is not None and p.role.kind == "role":
+            if not p.affiliation and p.role is not None and p.role.stem in CONTEXT_ROLES and "-" not in p.role.text:
+                # a spokesperson, minister or envoy without a country in the title speaks for the country
+                # acting in the sentence ("Russland teilte über die Sprecherin ... mit"); a president's
+                # country is named with the title, and "Airbus-Sprecher" speaks for a company
                 p.affiliation = p.context_country
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
