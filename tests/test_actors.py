@@ -37,6 +37,17 @@ from briefing.extract.actors import fold
          "Frankreich"),
         ("Kanzler Olaf Scholz kam später.", "Scholz", "Olaf Scholz", "Kanzler", "Deutschland"),
         ("Die Ministerpräsidentin Giorgia Meloni sagte ab.", "Meloni", "Giorgia Meloni", "Ministerpräsidentin", None),
+        # names after a title whose first name the lexicon does not know, foreign particles included
+        ("US-Außenministerin Condoleezza Rice verteidigte das Vorgehen.", "Rice", "Condoleezza Rice",
+         "US-Außenministerin", "USA"),
+        ("NATO-Generalsekretär Jaap de Hoop Scheffer widersprach.", "Scheffer", "Jaap de Hoop Scheffer",
+         "NATO-Generalsekretär", "NATO"),
+        ("Laut Minister Sathit Wongnongtoey von der Kanzlei steigt das Wasser.", "Wongnongtoey",
+         "Sathit Wongnongtoey", "Minister", None),
+        # the country of the sentence is no affiliation for a president or a company's chief
+        ("In der Ukraine sprach Präsident Putin von Frieden.", "Putin", "Putin", "Präsident", None),
+        ("In Deutschland sagte Airbus-Chef Christian Streiff, man baue Stellen ab.", "Streiff", "Christian Streiff",
+         "Airbus-Chef", None),
     ],
 )
 def test_person_role_affiliation(text, surname, name, role, affiliation):
