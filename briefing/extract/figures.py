@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.actors import read_lexicon, token_table
+from briefing.extract.actors import DETERMINERS, read_lexicon, token_table
 from briefing.models import Figure
 
 # German digits: thousands with ".", decimals with ","; a digit, dot or comma right before or a
@@ -27,6 +27,8 @@ NUMBER_RE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![.,
 # Adjectives allowed between a number and its noun ("vier mechanisierte ukrainische Brigaden").
 MAX_ADJECTIVES = 3
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Shorter lowercase words ending like adjectives are articles or pronouns ("der", "den", "ihre" is 4).
+MIN_ADJECTIVE_CHARS = 4
 # Four-digit numbers in this range without a currency/percent unit are years.
 YEAR_RANGE = (1900, 2100)
 
@@ -160,7 +162,8 @@ class FigureFinder:
                 if self.space[k] or w == "|":  # line breaks and layout residue inside the phrase
                     k += 1
                 elif w.islower() and w.isalpha() and w.endswith(ADJECTIVE_ENDINGS) and (
-                        w not in lex.number_words) and adjectives < MAX_ADJECTIVES:
+                        len(w) >= MIN_ADJECTIVE_CHARS and w not in lex.number_words and w not in DETERMINERS
+                        and adjectives < MAX_ADJECTIVES):
                     adjectives += 1
                     k += 1
                 else:
