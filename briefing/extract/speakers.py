@@ -17,6 +17,7 @@ appositions between commas when they are themselves noun phrases.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,33 @@ class Phrase:
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Word and punctuation tokens of ``text[start:end]`` as (start, end, text)."""
+    """Word and punctuation tokens of ``text[start:end]`` as (start, end, text).
+
+    The whole text is tokenised once (recent texts are remembered by identity) and
+    the tokens lying inside the range are returned: speaker search asks for many
+    small ranges of the same text.
+    """
+    entry = next((c for c in _RECENT if c[0] is text), None)
+    if entry is None:
+        toks = _tokenise(text, 0, len(text))
+        entry = (text, [t[0] for t in toks], toks)
+        _RECENT.insert(0, entry)
+        del _RECENT[RECENT_TEXTS:]
+    _, starts, toks = entry
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end)
+    while j > i and toks[j - 1][1] > end:
+        j -= 1
+    return toks[i:j]
+
+
+# The article text and its masked copy are searched alternately: remember both.
+# (Single-threaded use: spaCy components run one document at a time.)
+RECENT_TEXTS = 2
+_RECENT: list[tuple[str, list[int], list[tuple[int, int, str]]]] = []
+
+
+def _tokenise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out = []
     for m in TOKEN.finditer(text, start, end):
         tok = m.group()
