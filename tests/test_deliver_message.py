@@ -165,6 +165,8 @@ def test_lead_headline_skips_background_stories() -> None:
     ("option", "value", "message"),
     [
         ("from_addr", "kein absender", "from_addr"),
+        ("from_addr", "EP <briefing@exa mple.org>", "from_addr"),
+        ("from_addr", "EP <briefing@-localhost>", "from_addr: .* not a valid email address"),
         ("from_addr", "a@example.org, b@example.org", "must be one address"),
         ("unsubscribe_url", "https://example.org/u", "containing {token}"),
         ("unsubscribe_url", "javascript:alert(1)//{token}", "containing {token}"),
@@ -176,6 +178,14 @@ def test_lead_headline_skips_background_stories() -> None:
 def test_bad_settings_are_clear_errors(option: str, value: str, message: str) -> None:
     with pytest.raises(DeliverError, match=message):
         factory(**{option: value})
+
+
+def test_shipped_default_sender_works() -> None:
+    from briefing.settings import Settings
+
+    defaults = Settings()
+    f = factory(from_addr=defaults.from_addr, list_id=defaults.list_id, unsubscribe_url=defaults.unsubscribe_url)
+    assert f.build(SUB).envelope_from == "briefing@localhost"
 
 
 def test_broken_briefing_json_is_a_clear_error() -> None:

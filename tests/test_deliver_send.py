@@ -130,7 +130,8 @@ def test_server_dying_after_two_of_five_fails_the_run_and_rerun_sends_the_other_
     handler.die_after = 2
     report = send_day(settings, DAY, None, None)
     assert not report.ok
-    assert report.sent == 2 and report.stopped and report.remaining == 2
+    assert report.sent == 2 and report.stopped and report.remaining == 3 and report.failed == []
+    assert report.summary() == "2025-09-04: sent 2, skipped 0 (already sent), failed 0, 3 not attempted"
     assert "again" in report.failure_message() and "\n" not in report.failure_message()
     assert len(handler.messages()) == 2
     handler.die_after = None
@@ -222,8 +223,9 @@ def test_unreachable_server_fails_with_clear_report(settings: Settings, server) 
     add_many(Path(settings.db), addresses(2))
     handler.die_after = 0
     report = send_day(settings, DAY, None, None)
-    assert not report.ok and report.sent == 0 and report.remaining == 1
-    assert "127.0.0.1" in report.failure_message()
+    assert not report.ok and report.sent == 0 and report.remaining == 2
+    assert report.failure_message().startswith("2025-09-04: stopped early: SMTP server 127.0.0.1 unreachable (")
+    assert "2 not sent yet; run `briefing send --date 2025-09-04` again to resume" in report.failure_message()
 
 
 def test_frozen_content_is_sent_on_resume_not_a_rebuilt_briefing(settings: Settings, server) -> None:

@@ -196,7 +196,10 @@ def _parse_from(from_addr: str) -> Address:
     if len(addresses) != 1 or header.defects:
         raise DeliverError(f"from_addr {from_addr!r} must be one address like 'Name <briefing@example.org>'")
     addr = addresses[0]
-    normalize_email(addr.addr_spec)
+    try:
+        normalize_email(addr.addr_spec, single_label_domain=True)
+    except DeliverError as e:
+        raise DeliverError(f"from_addr: {e}") from None
     return Address(display_name=addr.display_name, addr_spec=addr.addr_spec)
 
 
@@ -210,5 +213,7 @@ def _check_url_template(url: str) -> str:
 
 
 def _mailto(value: str) -> str:
-    address = value.removeprefix("mailto:")
-    return normalize_email(address)
+    try:
+        return normalize_email(value.removeprefix("mailto:"), single_label_domain=True)
+    except DeliverError as e:
+        raise DeliverError(f"unsubscribe_mailto: {e}") from None

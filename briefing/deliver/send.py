@@ -104,8 +104,10 @@ class SendReport:
             parts.append(f"{len(self.failed)} failed ({first}: {reply}{more}; see the log)")
         if self.stopped:
             parts.append(f"stopped early: {self.stopped}")
+        if self.remaining:
+            parts.append(f"{self.remaining} not sent yet")
         if self.mode == "ledger":
-            parts.append(f"run `briefing send --date {day}` again to retry; nothing is sent twice")
+            parts.append(f"run `briefing send --date {day}` again to resume; nothing is sent twice")
         return f"{day}: " + "; ".join(parts)
 
 
@@ -292,22 +294,22 @@ def _send_ledger(
             except (PermanentFailure, TransientFailure) as e:
                 permanent = isinstance(e, PermanentFailure)
                 store.mark_done(conn, key, sub, "failed-permanent" if permanent else "failed-temporary", e.reply)
+                server = f"{getattr(messenger, 'host', 'the server')}"
+                if isinstance(e, TransientFailure) and e.connection:
+                    # The server, not this subscriber: this one and the rest wait for the next run.
+                    report.stopped = f"SMTP server {server} unreachable ({e.reply})"
+                    report.remaining = _pending(subscribers[index:], done)
+                    log.warning("%s: %s", key, report.stopped)
+                    break
                 report.failed.append((sub.email, e.reply))
-                log.warning("%s: %s %s: %s", key, sub.email, "refused permanently" if permanent else "failed for now",
-                            e.reply)  # fmt: skip
+                what = "refused permanently" if permanent else "failed for now"
+                log.warning("%s: %s %s: %s", key, sub.email, what, e.reply)
                 permanent_in_a_row = permanent_in_a_row + 1 if permanent else 0
                 transient_in_a_row = 0 if permanent else transient_in_a_row + 1
-                connection = isinstance(e, TransientFailure) and e.connection
-                if (
-                    connection
-                    or transient_in_a_row >= MAX_CONSECUTIVE_TRANSIENT
-                    or permanent_in_a_row >= MAX_CONSECUTIVE_PERMANENT
-                ):
-                    what = "unusable" if not permanent else f"refused {permanent_in_a_row} addresses in a row"
-                    report.stopped = f"SMTP server {getattr(messenger, 'host', '')} {what} ({e.reply})"
-                    report.remaining = sum(
-                        1 for s in subscribers[index + 1 :] if done.get(s.id) not in ("sent", "failed-permanent")
-                    )
+                if transient_in_a_row >= MAX_CONSECUTIVE_TRANSIENT or permanent_in_a_row >= MAX_CONSECUTIVE_PERMANENT:
+                    count = permanent_in_a_row if permanent else transient_in_a_row
+                    report.stopped = f"SMTP server {server} refused {count} addresses in a row ({e.reply})"
+                    report.remaining = _pending(subscribers[index + 1 :], done)
                     break
                 continue
             store.mark_done(conn, key, sub, "sent")
@@ -317,6 +319,10 @@ def _send_ledger(
     finally:
         messenger.close()
     return report
+
+
+def _pending(subscribers: list[store.Subscriber], done: dict[int, str]) -> int:
+    return sum(1 for s in subscribers if done.get(s.id) not in ("sent", "failed-permanent"))
 
 
 def _send_preview(

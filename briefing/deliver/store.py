@@ -104,12 +104,14 @@ def now_iso() -> str:
 # ---------------------------------------------------------------- validation
 
 
-def normalize_email(raw: str) -> str:
+def normalize_email(raw: str, single_label_domain: bool = False) -> str:
     """Return ``raw`` as a clean address (domain lower-cased) or raise DeliverError.
 
     Rejects anything that could end up as a second header line or a second
     recipient: control characters (CR, LF, NUL ...), spaces, commas, angle
     brackets, display names, quoted local parts and non-ASCII characters.
+    Subscriber domains need a dot; ``single_label_domain`` also accepts
+    ``localhost``-style domains, for the sender on a test or intranet setup.
     """
     value = raw.strip()
     shown = value.encode("unicode_escape").decode("ascii")[:80]
@@ -126,7 +128,8 @@ def normalize_email(raw: str) -> str:
     if name or addr != value:
         raise DeliverError(f"{shown!r} is not a valid email address (give the bare address, like anna@example.org)")
     local, at, domain = value.rpartition("@")
-    if not at or not _LOCAL_RE.fullmatch(local) or not _DOMAIN_RE.fullmatch(domain):
+    domain_ok = _DOMAIN_RE.fullmatch(domain) or (single_label_domain and re.fullmatch(_LABEL, domain))
+    if not at or not _LOCAL_RE.fullmatch(local) or not domain_ok:
         raise DeliverError(f"{shown!r} is not a valid email address")
     if len(value) > MAX_ADDRESS or len(local) > MAX_LOCAL_PART:
         raise DeliverError(f"{shown!r} is not a valid email address (too long)")
