@@ -137,17 +137,24 @@ def main() -> int:
         "memory_ok": full["peak_mb"] < MAX_PEAK_MB,
     }
     if args.json:
-        print(json.dumps({"results": rows, "floors": {"min_ratio": MIN_RATIO, "max_peak_mb": MAX_PEAK_MB},
-                          **verdict}, indent=2))
+        print(
+            json.dumps(
+                {"results": rows, "floors": {"min_ratio": MIN_RATIO, "max_peak_mb": MAX_PEAK_MB}, **verdict}, indent=2
+            )
+        )
     else:
         print(f"{base['docs']} texts, {base['tokens']} tokens, {base['chars']} chars")
         print(f"{'mode':10s} {'tokens/s':>10s} {'chars/s':>11s} {'ratio':>7s} {'peak MB':>8s} {'load s':>7s}")
         for r in rows:
-            print(f"{r['mode']:10s} {r['tokens_per_s']:>10d} {r['chars_per_s']:>11d} {r['ratio']:>7.3f} "
-                  f"{r['peak_mb']:>8.1f} {r['load_s']:>7.3f}")
-        print(f"extraction/tokenising ratio {full['ratio']:.3f} (floor {MIN_RATIO}): "
-              f"{'ok' if verdict['ratio_ok'] else 'BELOW FLOOR'}; peak {full['peak_mb']:.0f} MB "
-              f"(floor < {MAX_PEAK_MB}): {'ok' if verdict['memory_ok'] else 'ABOVE FLOOR'}")
+            print(
+                f"{r['mode']:10s} {r['tokens_per_s']:>10d} {r['chars_per_s']:>11d} {r['ratio']:>7.3f} "
+                f"{r['peak_mb']:>8.1f} {r['load_s']:>7.3f}"
+            )
+        print(
+            f"extraction/tokenising ratio {full['ratio']:.3f} (floor {MIN_RATIO}): "
+            f"{'ok' if verdict['ratio_ok'] else 'BELOW FLOOR'}; peak {full['peak_mb']:.0f} MB "
+            f"(floor < {MAX_PEAK_MB}): {'ok' if verdict['memory_ok'] else 'ABOVE FLOOR'}"
+        )
     return 0 if all(verdict.values()) else 1
 
 

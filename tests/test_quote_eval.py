@@ -146,15 +146,23 @@ def test_pinned_floor_not_below_issue_floor(metric: str) -> None:
 
 def test_scorer_on_hand_made_example() -> None:
     text = "„Wir kommen“, sagte Macron. Er sagte, die Lage sei ernst."
-    gold = [{"id": "x", "text": text, "quotes": [
-        {"type": "Direct", "quote": {"spans": [[0, 12]]}, "speaker": {"spans": [[20, 26]], "text": "Macron"}},
-        {"type": "Indirect", "quote": {"spans": [[38, 57]]}, "speaker": {"spans": [[28, 30]], "text": "Er"}},
-    ]}]
-    pred = {"x": [
-        {"kind": "direct", "span": [0, 12], "speaker": {"span": [20, 26], "name": "Macron"}},
-        {"kind": "indirect", "span": [40, 57], "speaker": {"span": None, "name": "Emmanuel Macron"}},
-        {"kind": "direct", "span": [13, 19], "speaker": {"span": None, "name": None}},
-    ]}
+    gold = [
+        {
+            "id": "x",
+            "text": text,
+            "quotes": [
+                {"type": "Direct", "quote": {"spans": [[0, 12]]}, "speaker": {"spans": [[20, 26]], "text": "Macron"}},
+                {"type": "Indirect", "quote": {"spans": [[38, 57]]}, "speaker": {"spans": [[28, 30]], "text": "Er"}},
+            ],
+        }
+    ]
+    pred = {
+        "x": [
+            {"kind": "direct", "span": [0, 12], "speaker": {"span": [20, 26], "name": "Macron"}},
+            {"kind": "indirect", "span": [40, 57], "speaker": {"span": None, "name": "Emmanuel Macron"}},
+            {"kind": "direct", "span": [13, 19], "speaker": {"span": None, "name": None}},
+        ]
+    }
     s = score(gold, pred)
     assert s["direct_partial_f1"] == pytest.approx(2 / 3)  # P 1/2, R 1/1
     assert s["all_partial_f1"] == pytest.approx(0.8)  # P 2/3, R 2/2
@@ -162,11 +170,13 @@ def test_scorer_on_hand_made_example() -> None:
 
 
 def test_malformed_lines_are_skipped(caplog) -> None:
-    src = io.StringIO('{"id": "a", "text": "„Wir sind bereit für einen dauerhaften Frieden“, sagte Macron."}\n'
-                      "not json\n"
-                      '{"id": "b"}\n'
-                      '{"text": "kein id"}\n'
-                      '{"id": "c", "text": ""}\n')
+    src = io.StringIO(
+        '{"id": "a", "text": "„Wir sind bereit für einen dauerhaften Frieden“, sagte Macron."}\n'
+        "not json\n"
+        '{"id": "b"}\n'
+        '{"text": "kein id"}\n'
+        '{"id": "c", "text": ""}\n'
+    )
     out = io.StringIO()
     quotes_jsonl(src, out)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]

@@ -7,7 +7,7 @@ import logging
 import pytest
 import spacy
 
-from briefing.extract import quotes as _quotes  # noqa: F401  (registers briefing_quotes)
+from briefing.extract import quotes as _quote_factory  # noqa: F401  (registers briefing_quotes)
 from briefing.extract import sentences as _sentences  # noqa: F401  (registers briefing_sentences)
 from briefing.extract.quotes import extract_quotes, find_pairs, to_records
 from briefing.extract.sentences import split_sentences
@@ -49,8 +49,8 @@ DIRECT = [
         "Macron",
     ),
     (
-        "Russland teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit: \"Russland wird keine "
-        "ausländische Intervention in der Ukraine diskutieren\"",
+        'Russland teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit: "Russland wird keine '
+        'ausländische Intervention in der Ukraine diskutieren"',
         "keine ausländische Intervention",
         "Sacharowa",
     ),
@@ -158,17 +158,29 @@ INDIRECT = [
     # (text, fragment of the reported clause, speaker word)
     ("Der Minister sagte, die Lage sei ernst und werde sich nicht rasch bessern.", "die Lage sei ernst", "Minister"),
     ("Macron betonte, man werde die Ukraine nicht im Stich lassen.", "man werde die Ukraine", "Macron"),
-    ("Selenskyj erklärte, dass die Sicherheitsgarantien praktisch umgesetzt werden müssten.", "dass die Sicherheits",
-     "Selenskyj"),
+    (
+        "Selenskyj erklärte, dass die Sicherheitsgarantien praktisch umgesetzt werden müssten.",
+        "dass die Sicherheits",
+        "Selenskyj",
+    ),
     ("Laut Polizei wurden bei dem Angriff drei Menschen verletzt.", "drei Menschen verletzt", "Polizei"),
     ("Den Behörden zufolge wurden am Sonntag 17 Menschen festgenommen.", "17 Menschen festgenommen", "Behörden"),
     ("Nach Angaben des Ministeriums sind 26 Länder zur Teilnahme bereit.", "26 Länder", "Ministeriums"),
-    ("Wie ein Sprecher des Ministeriums mitteilte, soll die Truppe im Westen stationiert werden.",
-     "soll die Truppe", "Sprecher"),
-    ("Die Truppe soll nach dem Waffenstillstand stationiert werden, hieß es aus dem Élysée-Palast.",
-     "Die Truppe soll", "Élysée-Palast"),
-    ("Die Entsendung sei nicht geplant, sagte ein Sprecher der Bundesregierung.", "Die Entsendung sei",
-     "Sprecher der Bundesregierung"),
+    (
+        "Wie ein Sprecher des Ministeriums mitteilte, soll die Truppe im Westen stationiert werden.",
+        "soll die Truppe",
+        "Sprecher",
+    ),
+    (
+        "Die Truppe soll nach dem Waffenstillstand stationiert werden, hieß es aus dem Élysée-Palast.",
+        "Die Truppe soll",
+        "Élysée-Palast",
+    ),
+    (
+        "Die Entsendung sei nicht geplant, sagte ein Sprecher der Bundesregierung.",
+        "Die Entsendung sei",
+        "Sprecher der Bundesregierung",
+    ),
     ("Russland teilte mit, man werde keine ausländischen Truppen dulden.", "keine ausländischen Truppen", "Russland"),
     ("Der Kanzler wies die Forderung zurück, die Bundeswehr werde nicht entsandt.", "Bundeswehr werde", "Kanzler"),
 ]
@@ -228,8 +240,8 @@ def test_component_stores_records_and_spans(nlp) -> None:
         "Ein Text ohne Satzende und ohne Anführungszeichen",
         "Er sagte: „Das ist der Anfang eines Zitats, das nie endet",
         "„Gemischt» und “falsch« zitiert, sagte er.“",
-        "The minister said: \"We will not send troops to Ukraine\", according to officials.",
-        "„“ „“ \"\" »«",
+        'The minister said: "We will not send troops to Ukraine", according to officials.',
+        '„“ „“ "" »«',
     ],
 )
 def test_bad_input_never_raises(nlp, text: str) -> None:
@@ -254,7 +266,7 @@ def test_large_article_is_handled(nlp) -> None:
 
 
 def test_find_pairs_styles() -> None:
-    text = "A „eins“ B \"zwei\" C »drei« D «vier» E “fünf”"
+    text = 'A „eins“ B "zwei" C »drei« D «vier» E “fünf”'
     pairs, warnings = find_pairs(text)
     assert [text[p.inner_start : p.inner_end] for p in pairs] == ["eins", "zwei", "drei", "vier", "fünf"]
     assert warnings == []

@@ -35,9 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs, word_set
-from briefing.extract.sentences import TEXT_KEY
+from briefing.extract.sentences import TEXT_KEY, split_sentences
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
-from briefing.extract.sentences import split_sentences
 from briefing.extract.speakers import (
     Phrase,
     clause_subject,
@@ -73,30 +72,88 @@ MAX_AUX_GAP_WORDS = 8
 MAX_CONTINUATION_SENTENCES = 6
 
 _OPEN_ONLY = "„"
-_DQUOTES = "„“”\"»«"
+_DQUOTES = '„“”"»«'
 _QUOTE_CHARS = re.compile(r"[„“”\"»«]")
 _WORD = re.compile(r"\w+")
 _SENT_FINAL = re.compile(r"[.!?…]\W*$")
-_AUX = frozenset(["hat", "hatte", "habe", "hätte", "haben", "hatten", "wird", "wurde", "werde", "würde", "ist", "war", "sei", "sind", "waren"])
+_AUX = frozenset(
+    [
+        "hat",
+        "hatte",
+        "habe",
+        "hätte",
+        "haben",
+        "hatten",
+        "wird",
+        "wurde",
+        "werde",
+        "würde",
+        "ist",
+        "war",
+        "sei",
+        "sind",
+        "waren",
+    ]
+)
 _SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei", "da"])
-_STRONG_KONJ_EXCLUDE = frozenset(["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"])
+_STRONG_KONJ_EXCLUDE = frozenset(
+    ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
+)
 # Words before a capitalised short quotation that make it a quoted phrase, not a name.
-_PHRASE_INTRO = frozenset("als ein eine einen einem einer".split())
+_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer"])
 # Lowercase words after „…“, that do not start an attribution clause.
-_NOT_VERBS = frozenset("sondern aber denn doch oder und heißt also bzw".split())
-_COPULA = frozenset("sind waren werden haben hatten können müssen wollen sollen dürfen".split())
+_NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heißt", "also", "bzw"])
+_COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
 # Words that open a subordinate or relative clause after a comma.
 _CLAUSE_INTRO = frozenset(
-    "die der das dem den deren dessen welche welcher welches weil dass da wenn ob während obwohl nachdem "
-    "wobei worauf womit wodurch wonach sodass".split()
+    [
+        "die",
+        "der",
+        "das",
+        "dem",
+        "den",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+        "weil",
+        "dass",
+        "da",
+        "wenn",
+        "ob",
+        "während",
+        "obwohl",
+        "nachdem",
+        "wobei",
+        "worauf",
+        "womit",
+        "wodurch",
+        "wonach",
+        "sodass",
+    ]
 )
 # Speech acts whose content may be a zu-infinitive clause; "\w+zu\w+en" covers "anzubieten".
 _INFINITIVE_VERBS = frozenset(
-    "vorwerfen auffordern ankündigen fordern versprechen drohen bestreiten behaupten zusichern vorschlagen "
-    "appellieren warnen".split()
+    [
+        "vorwerfen",
+        "auffordern",
+        "ankündigen",
+        "fordern",
+        "versprechen",
+        "drohen",
+        "bestreiten",
+        "behaupten",
+        "zusichern",
+        "vorschlagen",
+        "appellieren",
+        "warnen",
+    ]
 )
-_ZU_INFINITIVE = re.compile(r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$")
-_SO_BEFORE = frozenset({",", "“", "”", "\"", "«", "»"})
+_ZU_INFINITIVE = re.compile(
+    r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
+)
+_SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
 
 
@@ -168,7 +225,7 @@ def find_pairs(text: str) -> tuple[list[Pair], list[str]]:
                 pairs.append(Pair(open_at, brk, open_at + 1, brk))
                 open_at = i
                 continue
-            if c == _OPEN_ONLY or (opener_shape and not closer_shape and c in "\"»«"):
+            if c == _OPEN_ONLY or (opener_shape and not closer_shape and c in '"»«'):
                 warnings.append(f"unbalanced quotation mark at {open_at}: dropped")
                 open_at = i
                 continue
@@ -179,14 +236,12 @@ def find_pairs(text: str) -> tuple[list[Pair], list[str]]:
             pairs.append(Pair(open_at, i + 1, open_at + 1, i))
             open_at = None
             continue
-        if c == _OPEN_ONLY or (opener_shape and c in "\"“»«”"):
+        if c == _OPEN_ONLY or (opener_shape and c in '"“»«”'):
             open_at = i
         elif closer_shape:
             warnings.append(f"closing quotation mark at {i} without an opening one: ignored")
     if open_at is not None:
-        brk = text.find("\n\n", open_at)
-        if brk != -1 and "\n" in text[open_at:brk + 1] and text[open_at:brk].count("\n") == 0 and False:
-            pass  # kept explicit: a quotation open at the end is never guessed
+        # A quotation still open at the end is never guessed: its extent is unknown.
         warnings.append(f"unbalanced quotation mark at {open_at}: dropped")
     return pairs, warnings
 
@@ -288,8 +343,14 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
 
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
     """Passive "X wird … zitiert" / "wird X zitiert": the one quoted; None for the active voice."""
-    aux = next((i for i in range(t) if toks[i][2].lower() in ("wird", "wurde", "werden", "worden")
-                and toks[i][0] >= clause_start), None)
+    aux = next(
+        (
+            i
+            for i in range(t)
+            if toks[i][2].lower() in ("wird", "wurde", "werden", "worden") and toks[i][0] >= clause_start
+        ),
+        None,
+    )
     if aux is None:
         return None
     j = read_np(toks, aux + 1)
@@ -303,8 +364,9 @@ def _trigger_words() -> frozenset[str]:
     """Words (as written) that can start a cue: speech verb forms and attribution markers."""
     markers = attribution_markers()
     words = set(speech_verbs())
-    for w in set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ())) | {
-            "nach", "so"}:
+    for w in (
+        set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ())) | {"nach", "so"}
+    ):
         words.add(w)
         words.add(w.capitalize())
     return frozenset(words)
@@ -364,15 +426,14 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         start = k + 1 if toks[k][2].lower() == "von" else k
         e = read_np(toks, start)
         if e > start:
-            return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, start, e),
-                       toks[t][0], toks[e - 1][1])
+            return Cue(
+                "marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, start, e), toks[t][0], toks[e - 1][1]
+            )
     if k < len(toks) and toks[k][2][:1].isupper() and read_np(toks, k) > k:
         e = read_np(toks, k)  # "nach Angaben Russlands"
-        return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0],
-                   toks[e - 1][1])
+        return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
     # "nach eigenen Angaben" / "Nach Polizeiangaben": the source is the noun (or the subject).
-    return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0],
-               toks[j][1])
+    return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
 
 
 def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
@@ -481,14 +542,29 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
                 continue
         elif how == "sentence" and _word_before(text, p.start).lower() in scare:
             continue
-        if (long and not attributed and p.start > sents[so][0] and not _has_verb(words)
-                and not konjunktiv_words(masked, *sents[so])):
+        if (
+            long
+            and not attributed
+            and p.start > sents[so][0]
+            and not _has_verb(words)
+            and not konjunktiv_words(masked, *sents[so])
+        ):
             continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
-        out.append(Found("direct", p.start, p.end, speaker, cue.word if cue else None, so, attributed,
-                         how if cue else ("colon" if colon_np else "")))
+        out.append(
+            Found(
+                "direct",
+                p.start,
+                p.end,
+                speaker,
+                cue.word if cue else None,
+                so,
+                attributed,
+                how if cue else ("colon" if colon_np else ""),
+            )
+        )
     return out
 
 
@@ -520,8 +596,12 @@ def _name_like(text: str, p: Pair, words: list[str], reported: bool) -> bool:
         return True
     adjacent = text[max(0, p.start - len(prev) - 1) : p.start] == prev + " "
     # "Radiosender „Deutschlandfunk“", "Fachblatt „…“": a noun in apposition before a name.
-    if adjacent and prev[:1].isupper() and words[0][:1].isupper() and not _ends_sentence_before(
-            text, p.start - len(prev) - 1):
+    if (
+        adjacent
+        and prev[:1].isupper()
+        and words[0][:1].isupper()
+        and not _ends_sentence_before(text, p.start - len(prev) - 1)
+    ):
         return True
     if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
         # „Golem“, „Berliner Zeitung“: names, unless reported speech calls something that
@@ -541,13 +621,17 @@ def _title_like(words: list[str]) -> bool:
     """ "Berliner Zeitung", "Shenzhou 6", "Koalition der Willigen": a name, not speech."""
     if len(words) < 2:
         return False
-    content = [w for w in words if w.lower() not in word_set("function_words.txt") and w.lower() not in (
-        "der", "die", "das", "des", "dem", "den")]
+    content = [
+        w
+        for w in words
+        if w.lower() not in word_set("function_words.txt")
+        and w.lower() not in ("der", "die", "das", "des", "dem", "den")
+    ]
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
-    """ „…“, sagte X  /  „…“, so X  /  „…“, hatte X gesagt  /  „…“ sagte X."""
+    """„…“, sagte X  /  „…“, so X  /  „…“, hatte X gesagt  /  „…“ sagte X."""
     for c in by_sent.get(sc, []):
         if c.start < p.end:
             continue
@@ -579,7 +663,7 @@ def _unlisted_verb_after(masked: str, p: Pair, sc: int, sents) -> Cue | None:
     if word in word_set("function_words.txt") or word in word_set("determiners.txt") or word in _NOT_VERBS:
         return None
     se = sents[sc][1]
-    clause_end = next((i for i in range(m.end(), se) if masked[i] in ",;:.!?_„“\""), se)
+    clause_end = next((i for i in range(m.end(), se) if masked[i] in ',;:.!?_„“"'), se)
     sp = subject_for_verb(masked, m.start(1), m.start(1), m.end(1), clause_end)
     if sp is None or person_score(sp) < 0:
         return None
@@ -587,7 +671,7 @@ def _unlisted_verb_after(masked: str, p: Pair, sc: int, sents) -> Cue | None:
 
 
 def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
-    """ X sagte: „…“ — a cue in the same sentence whose clause ends in a colon before the quote."""
+    """X sagte: „…“ — a cue in the same sentence whose clause ends in a colon before the quote."""
     sb = sents[so][0]
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
@@ -661,7 +745,7 @@ def _mostly_direct(b: int, e: int, direct_spans: list[tuple[int, int]]) -> bool:
 
 def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[int, int] | None:
     """The sentence without its attribution frame ("laut X", "X zufolge", ", so X")."""
-    lead = text[sb:fb].strip(" ,„“\"")
+    lead = text[sb:fb].strip(' ,„“"')
     tail = text[fe:end].strip(" ,")
     if not lead:
         b = fe
@@ -691,7 +775,9 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     t = next((i for i, tk in enumerate(toks) if tk[0] == c.start), None)
     if t is None:
         return None
-    clause_word = masked[c.frame_start : c.frame_start + 6].split()[0].lower() if masked[c.frame_start:].strip() else ""
+    clause_word = (
+        masked[c.frame_start : c.frame_start + 6].split()[0].lower() if masked[c.frame_start :].strip() else ""
+    )
     # "Wie die Polizei mitteilte, wurden …" / "…, wie die Polizei mitteilte."
     if clause_word in ("wie", "wobei") and c.frame_start > sb - 1:
         after_comma = next((i for i in range(t + 1, len(toks)) if toks[i][2] == ","), None)
@@ -724,14 +810,14 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             return (b, end)
         if c.lemma in _INFINITIVE_VERBS and _ZU_INFINITIVE.search(masked, b, end):
             return (b, end)  # "warf den Rebellen vor, eine Regierung installieren zu wollen"
-        if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in "„\"»«":
+        if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in '„"»«':
             return None
     # Backward: "…, sagte X." / "…, hieß es aus X."
     if t >= 1 and toks[t - 1][2] == "," or (t >= 2 and toks[t - 2][2] == "," and toks[t - 1][2].lower() in _AUX):
         k = t - 1 if toks[t - 1][2] == "," else t - 2
         e = toks[k][0]
         b = c.frame_start if c.frame_start > sb else sb
-        if masked[b:e].strip(" ,„“\"»«") and "_" not in masked[b:e]:
+        if masked[b:e].strip(' ,„“"»«') and "_" not in masked[b:e]:
             b2 = b
             while b2 < e and text[b2] in " ,":
                 b2 += 1
@@ -768,7 +854,8 @@ def _continuations(text, masked, sents, pairs, found) -> list[Found]:
             if not konjunktiv_words(masked, sb, se, strong=True):
                 break
             if any(w in cue_words for w in words if w[:1].islower()) or any(
-                    w.lower() in _CONTINUATION_BLOCK for w in words):
+                w.lower() in _CONTINUATION_BLOCK for w in words
+            ):
                 break
             end = se
             if cur is None:

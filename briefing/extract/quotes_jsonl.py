@@ -81,20 +81,25 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
             log.warning("line %d: not valid JSON (%s): skipped", lineno, e.msg)
             continue
         if not isinstance(doc_in, dict) or "id" not in doc_in:
-            log.warning("line %d: no \"id\": skipped", lineno)
+            log.warning('line %d: no "id": skipped', lineno)
             continue
         text = doc_in.get("text")
         quotes: list[dict[str, Any]] = []
         if not isinstance(text, str):
-            log.warning("line %d (id %s): no \"text\" string: no quotations", lineno, doc_in["id"])
+            log.warning('line %d (id %s): no "text" string: no quotations', lineno, doc_in["id"])
         elif len(text) > max_len:
             log.warning("line %d (id %s): text longer than %d characters: no quotations", lineno, doc_in["id"], max_len)
         else:
             try:
                 doc = nlp(text)
             except Exception as e:  # noqa: BLE001 - another stage's component must not cost us the document
-                log.warning("line %d (id %s): pipeline failed (%s: %s); quotations without actor linking",
-                            lineno, doc_in["id"], type(e).__name__, e)
+                log.warning(
+                    "line %d (id %s): pipeline failed (%s: %s); quotations without actor linking",
+                    lineno,
+                    doc_in["id"],
+                    type(e).__name__,
+                    e,
+                )
                 if fallback is None:
                     fallback = _quotes_only(model)
                 doc = fallback(text)

@@ -47,11 +47,69 @@ MAX_ORDINAL_DIGITS = 3
 WRAPPED_LINE_MIN_CHARS = 50
 
 _MONTHS = frozenset(
-    ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
+    [
+        "januar",
+        "jänner",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ]
 )
 # Words after which "<number>." is an ordinal, not a sentence end ("am 4.", "der 3. Platz").
 _ORDINAL_LEFT = frozenset(
-    ["am", "im", "vom", "zum", "beim", "bis", "seit", "ab", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "zur", "vor", "nach", "zwischen", "dieser", "diesem", "diesen", "dieses", "jeder", "jedem", "jeden", "sein", "seine", "seinem", "seinen", "ihr", "ihre", "ihrem", "ihren", "unser", "unsere", "und", "oder", "bzw"]
+    [
+        "am",
+        "im",
+        "vom",
+        "zum",
+        "beim",
+        "bis",
+        "seit",
+        "ab",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "einem",
+        "einen",
+        "zur",
+        "vor",
+        "nach",
+        "zwischen",
+        "dieser",
+        "diesem",
+        "diesen",
+        "dieses",
+        "jeder",
+        "jedem",
+        "jeden",
+        "sein",
+        "seine",
+        "seinem",
+        "seinen",
+        "ihr",
+        "ihre",
+        "ihrem",
+        "ihren",
+        "unser",
+        "unsere",
+        "und",
+        "oder",
+        "bzw",
+    ]
 )
 
 
@@ -75,7 +133,7 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     last = _LAST_WORD.search(before)
     if not last:
         return False
-    word = last.group(1).lstrip("(„\"»«‚“[")
+    word = last.group(1).lstrip('(„"»«‚“[')
     abbr = abbreviations()
     if word in abbr:
         return True
@@ -104,10 +162,10 @@ def _is_wrap(text: str, m: re.Match[str]) -> bool:
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
     line = text[line_start : m.start()].rstrip()
-    if len(line) < WRAPPED_LINE_MIN_CHARS or line[-1:] in ".!?:;“”\"«»":
+    if len(line) < WRAPPED_LINE_MIN_CHARS or line[-1:] in '.!?:;“”"«»':
         return False
     nxt = text[m.end() : m.end() + 1]
-    return nxt.isalnum() or nxt in "„\"»«("
+    return nxt.isalnum() or nxt in '„"»«('
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -174,7 +174,12 @@ def np_at(text: str, start: int, end: int, *, skip_function: bool = True) -> Phr
     """The noun phrase at the start of ``text[start:end]`` (leading function words skipped)."""
     toks = tokens(text, start, end)
     i = 0
-    while skip_function and i < len(toks) and (_is_function(toks[i][2]) or toks[i][2] in ",;:-–(") and toks[i][2].lower() not in _PRONOUNS:
+    while (
+        skip_function
+        and i < len(toks)
+        and (_is_function(toks[i][2]) or toks[i][2] in ",;:-–(")
+        and toks[i][2].lower() not in _PRONOUNS
+    ):
         i += 1
     return phrase(text, toks, i, read_np(toks, i, allow_apposition=True))
 
@@ -205,8 +210,7 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     first_word = before[0][2].lower() if before else ""
     verb_final = not after or after[0][2] in ",."
     adverbial = bool(before) and (
-        (first_word in ("als", "wie") and not verb_final)
-        or (len(before) - i == 1 and _adverb_like(before[i][2]))
+        (first_word in ("als", "wie") and not verb_final) or (len(before) - i == 1 and _adverb_like(before[i][2]))
     )
     cand_before = cand_after = None
     if i < len(before) and not adverbial:
@@ -341,9 +345,46 @@ def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
 
 # Words between clause start and a prefield subject that do not belong to it.
 _CLAUSE_OPENERS = frozenset(
-    ["wie", "als", "so", "auch", "dass", "ob", "nachdem", "weil", "da", "während", "wobei", "womit", "worauf", "und", "aber", "doch", "denn", "zudem", "außerdem", "sogar", "selbst", "nur", "ebenfalls", "jedoch", "allerdings",
-     "hat", "hatte", "habe", "hätte", "haben", "hatten", "wird", "wurde", "ist", "war"]
+    [
+        "wie",
+        "als",
+        "so",
+        "auch",
+        "dass",
+        "ob",
+        "nachdem",
+        "weil",
+        "da",
+        "während",
+        "wobei",
+        "womit",
+        "worauf",
+        "und",
+        "aber",
+        "doch",
+        "denn",
+        "zudem",
+        "außerdem",
+        "sogar",
+        "selbst",
+        "nur",
+        "ebenfalls",
+        "jedoch",
+        "allerdings",
+        "hat",
+        "hatte",
+        "habe",
+        "hätte",
+        "haben",
+        "hatten",
+        "wird",
+        "wurde",
+        "ist",
+        "war",
+    ]
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
-_AFTER_VERB_SKIP = frozenset(["sich", "daraufhin", "dazu", "dann", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch", "weiter"])
+_AFTER_VERB_SKIP = frozenset(
+    ["sich", "daraufhin", "dazu", "dann", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch", "weiter"]
+)
