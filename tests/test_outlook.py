@@ -22,6 +22,8 @@ def outlook_of(text: str) -> list[str]:
         "Ein weiteres Treffen ist für Oktober geplant.",
         "Die Regierung wird das Gesetz im Herbst beschließen.",
         "Die Koalition wird sich weiter für die Ukraine einsetzen, sagte Macron.",
+        "Über 100 zusätzliche Soldaten sollen bald folgen.",
+        "Ein weiteres Treffen ist im Oktober in Rom geplant.",
     ],
 )
 def test_outlook(sentence):
@@ -38,6 +40,8 @@ def test_outlook(sentence):
         "Die Pläne werden in Paris nicht erwartet.",
         "Selenskyj sollte bereits am Mittwochabend empfangen werden.",  # past
         "Das Treffen fand am 4. September statt.",
+        "Dabei soll es sich um eine Suchmaschine handeln.",  # hearsay "soll", not future
+        "Im Mittelpunkt steht der Architekt, der die Gebäude geplant hat.",
     ],
 )
 def test_not_outlook(sentence):

@@ -33,7 +33,10 @@ MIN_INFINITIVE_CHARS = 4
 @dataclass(frozen=True)
 class OutlookLexicon:
     markers: re.Pattern[str] | None
+    pairs: tuple[tuple[str, str], ...]  # two-part markers: first word, later word
     aux: frozenset[str]
+    hearsay_aux: frozenset[str]
+    soon: frozenset[str]
     ge_infinitives: frozenset[str]
 
 
@@ -41,11 +44,16 @@ class OutlookLexicon:
 def outlook_lexicon() -> OutlookLexicon:
     """Load the outlook markers once and compile them into one expression."""
     rows = read_lexicon("outlook_markers.txt")
-    markers = sorted({r[1].lower() for r in rows if r[0] == "marker"}, key=len, reverse=True)
+    phrases = {r[1].lower() for r in rows if r[0] == "marker"}
+    markers = sorted((m for m in phrases if "…" not in m), key=len, reverse=True)
+    pairs = tuple(sorted((m.split("…")[0].strip(), m.split("…")[1].strip()) for m in phrases if "…" in m))
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in markers) + r")\b") if markers else None
     return OutlookLexicon(
         markers=pattern,
+        pairs=pairs,
         aux=frozenset(r[1].lower() for r in rows if r[0] == "aux"),
+        hearsay_aux=frozenset(r[1].lower() for r in rows if r[0] == "hearsay_aux"),
+        soon=frozenset(r[1].lower() for r in rows if r[0] == "soon"),
         ge_infinitives=frozenset(r[1].lower() for r in rows if r[0] == "ge_infinitive"),
     )
 
@@ -62,15 +70,29 @@ def is_infinitive(word: str, lex: OutlookLexicon) -> bool:
 def has_future(words: list[str], lex: OutlookLexicon) -> bool:
     """Does a sentence (lowercase tokens outside quotations) hold auxiliary + clause-final infinitive?"""
     n = len(words)
+    soon = None
     for k, w in enumerate(words):
-        if w not in lex.aux:
+        hearsay = w in lex.hearsay_aux
+        if w not in lex.aux and not hearsay:
             continue
         m = k + 1
         while m < n and words[m] not in CLAUSE_END:
             m += 1
-        if m - 1 > k and is_infinitive(words[m - 1], lex):
-            return True
+        last = words[m - 1] if m - 1 > k else ""
+        if not is_infinitive(last, lex):
+            continue
+        if hearsay and last != "werden":
+            if soon is None:
+                soon = any(x in lex.soon for x in words)
+            if not soon:
+                continue
+        return True
     return False
+
+
+def has_pair(words: list[str], lex: OutlookLexicon) -> bool:
+    """Does a two-part marker ("ist … geplant") occur in order in these words?"""
+    return any(first in words and second in words[words.index(first) + 1:] for first, second in lex.pairs)
 
 
 def find_outlook(doc: Doc, lex: OutlookLexicon) -> list[Statement]:
@@ -89,10 +111,12 @@ def find_outlook(doc: Doc, lex: OutlookLexicon) -> list[Statement]:
         end = start + len(body)
         k = bisect.bisect_left(hits, start)
         marked = k < len(hits) and hits[k] < end
-        if not marked and any(w in lex.aux for w in lowers[s:e]):
+        if not marked and any(w in lex.aux or w in lex.hearsay_aux for w in lowers[s:e]):
             sent_words = [lowers[k] for k in range(s, e)
                           if not table.space[k] and not (regions and in_regions(idx[k], regions))]
             marked = has_future(sent_words, lex)
+        if not marked and lex.pairs:
+            marked = has_pair(lowers[s:e], lex)
         if marked:
             out.append(Statement(body, start, end))
     return out
