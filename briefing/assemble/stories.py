@@ -41,8 +41,11 @@ BLOCKING_MIN_DF = 30
 # list: the work per article is bounded (linear days), while the articles of a big event still link up
 # in a chain through union-find ...
 BLOCKING_WINDOW = 10
-# ... and is compared with at most this many candidates (those sharing most blocking terms).
+# ... and is compared with at most this many candidates (those sharing most blocking terms) ...
 MAX_CANDIDATES = 25
+# ... that share at least this many of its blocking terms: reports of one event share several of their
+# heaviest rare terms (names, places, numbers), one shared term alone is coincidence.
+MIN_SHARED_BLOCKING = 2
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:
             for j in postings[max(0, pos - BLOCKING_WINDOW) : pos + BLOCKING_WINDOW + 1]:
                 if j != v.index:
                     shared[j] += 1
-        out.append([j for j, _ in sorted(shared.items(), key=lambda jc: (-jc[1], jc[0]))[:MAX_CANDIDATES]])
+        ranked = sorted(((j, c) for j, c in shared.items() if c >= MIN_SHARED_BLOCKING), key=lambda jc: (-jc[1], jc[0]))
+        out.append([j for j, _ in ranked[:MAX_CANDIDATES]])
     return out
 
 
