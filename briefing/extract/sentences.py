@@ -238,5 +238,5 @@ class ParagraphSentencizer:
             i = bisect.bisect_left(token_starts, b)
             if i < len(doc) and token_starts[i] == b:
                 values[i] = 1
-        doc.from_array(["SENT_START"], values.astype("uint64"))
+        doc.from_array(["SENT_START"], values.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]  # thinc Ints2d
         return doc
