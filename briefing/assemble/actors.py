@@ -145,7 +145,7 @@ def _group_persons(refs: Sequence[ActorRef]) -> list[list[int]]:
             for j in members[x + 1 :]:
                 if surnames_match(keys[i], keys[j]) and first_names_match(split[i][0], split[j][0]):
                     union(i, j)
-    mentions = Counter()
+    mentions: Counter[int] = Counter()
     for i in full:
         mentions[find(i)] += max(1, len(refs[i].actor.mentions))
     for i in single:

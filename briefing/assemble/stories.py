@@ -131,7 +131,7 @@ def centrality(members: Sequence[int], vectors: Sequence[ArticleVector]) -> dict
     """Cosine of each member with the story's centroid (1.0 for a lone article)."""
     if len(members) == 1:
         return {members[0]: 1.0}
-    centroid: Counter[str] = Counter()
+    centroid: dict[str, float] = defaultdict(float)
     for i in members:
         for t, x in vectors[i].vector.items():
             centroid[t] += x

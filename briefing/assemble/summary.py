@@ -76,7 +76,7 @@ def article_sentences(text: str, sentences: Sequence[Statement]) -> list[str]:
     """The article's sentences as extraction found them (a simple split when it found none)."""
     if sentences:
         return [s.text.strip() for s in sentences if s.text.strip()]
-    out = []
+    out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         out.extend(p.strip() for p in _SPLIT_RE.split(para.strip()) if p.strip())
     return out
