@@ -183,6 +183,22 @@ INDIRECT = [
     ),
     ("Russland teilte mit, man werde keine ausländischen Truppen dulden.", "keine ausländischen Truppen", "Russland"),
     ("Der Kanzler wies die Forderung zurück, die Bundeswehr werde nicht entsandt.", "Bundeswehr werde", "Kanzler"),
+    (
+        "Nach Angaben aus Regierungskreisen will Deutschland vier Brigaden ausrüsten.",
+        "will Deutschland vier Brigaden",
+        "Regierungskreisen",
+    ),
+    (
+        "Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe erfolgt.",
+        "Bearbeitung der Brennstäbe",
+        "el-Baradei",
+    ),
+    (
+        "Die Regierung wirft den Rebellen vor, eine eigene Regierung installieren zu wollen.",
+        "installieren zu wollen",
+        "Regierung",
+    ),
+    ("Die Polizei geht davon aus, dass der Täter allein gehandelt hat.", "dass der Täter allein", "Polizei"),
 ]
 
 
@@ -270,3 +286,34 @@ def test_find_pairs_styles() -> None:
     pairs, warnings = find_pairs(text)
     assert [text[p.inner_start : p.inner_end] for p in pairs] == ["eins", "zwei", "drei", "vier", "fünf"]
     assert warnings == []
+
+
+def test_report_inside_relative_clause_covers_that_clause() -> None:
+    text = "Die Tasche, die nach Angaben des Mannes eine Bombe enthielt, wurde gesprengt."
+    q = _find(_quotes(text), "eine Bombe enthielt")
+    assert q.kind == "indirect"
+    assert "gesprengt" not in q.text and q.text.startswith("die nach Angaben")
+    assert "Mannes" in q.speaker_name
+
+
+def test_demnach_takes_the_source_from_the_context() -> None:
+    text = (
+        "Das Statistikamt veröffentlichte am Montag seinen Bericht zur Lage. "
+        "Demnach stieg die Zahl der Arbeitslosen im August um drei Prozent."
+    )
+    q = _find(_quotes(text), "stieg die Zahl")
+    assert q.kind == "indirect" and q.text.startswith("stieg")
+    assert "Statistikamt" in (q.speaker_name or "")
+
+
+def test_free_reported_speech_without_speech_verb() -> None:
+    text = (
+        "Das Robert-Koch-Institut sieht gegenwärtig für Deutschland keine besondere Gefahr. "
+        "Lediglich Personen mit Umgang mit Geflügel seien besonders zu schützen. "
+        "Die Lage werde täglich neu bewertet. Am Abend tagte der Krisenstab."
+    )
+    qs = _quotes(text)
+    q = _find(qs, "Lediglich Personen")
+    assert q.kind == "indirect" and "täglich neu bewertet" in q.text  # consecutive sentences merged
+    assert "Robert-Koch-Institut" in (q.speaker_name or "")
+    assert not any("Krisenstab" in x.text for x in qs)

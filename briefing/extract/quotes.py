@@ -422,8 +422,8 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
     if not hit:
         return None
     k = j + 1
-    if k < len(toks) and toks[k][2].lower() in ("von", "des", "der", "eines", "einer"):
-        start = k + 1 if toks[k][2].lower() == "von" else k
+    if k < len(toks) and toks[k][2].lower() in ("von", "aus", "des", "der", "eines", "einer"):
+        start = k + 1 if toks[k][2].lower() in ("von", "aus") else k
         e = read_np(toks, start)
         if e > start:
             return Cue(
