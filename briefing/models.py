@@ -267,6 +267,7 @@ class FigureVariant:
     text: str
     sources: tuple[str, ...]
     context: str | None = None  # the sentence the other value stands in (shows why they differ)
+    unit: str | None = None  # the other value's unit as its source wrote it ("Verbündete" beside "Länder")
 
 
 @dataclass(frozen=True)

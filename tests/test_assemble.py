@@ -612,7 +612,7 @@ def test_conflict_note_says_where_each_value_comes_from():
                           ("S2", Figure(15000, "Menschen", "15.000 Menschen", b, 0, 5))])
     assert figs[0].note == ("Angaben weichen ab: 15.000 (S2; S2: „Laut Polizei“) / "
                             "20.000 (S1; S1: „Nach Angaben der Veranstalter“)")
-    assert [(v.value, v.context) for v in figs[0].variants] == [(15000, b)]
+    assert [(v.value, v.unit, v.context) for v in figs[0].variants] == [(15000, "Menschen", b)]
 
 
 def test_a_resolved_speaker_replaces_an_unresolved_name():

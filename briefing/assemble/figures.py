@@ -114,6 +114,7 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
                 text=merged[o].figure.text,
                 sources=sort_sources(merged[o].sources),
                 context=merged[o].figure.context,
+                unit=merged[o].figure.unit,
             )
             for o in others
         )
