@@ -39,6 +39,14 @@ ARTICLE_OPENERS = frozenset({"die", "der", "das", "diese", "dieser", "dieses"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 # Cases a country is in after these articles: never the subject (dative/genitive).
 OBLIQUE_ARTICLES = frozenset({"der", "dem", "des"})
+# Finite auxiliaries and modals: a mention right after one, behind a leading subordinate clause, is the
+# subject of the main clause ("Wenn es so weit ist, hat Frankreich ... zugesagt").
+FINITE_AUXILIARIES = frozenset({
+    "hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren", "wird", "werden", "wurde", "wurden",
+    "soll", "sollen", "kann", "können", "muss", "müssen", "will", "wollen", "möchte", "dürfte",
+})
+# Articles that are never nominative: a person after them ("des Airbus-Chefs Streiff") is no subject.
+GENITIVE_DATIVE_ARTICLES = frozenset({"des", "dem"})
 
 
 @dataclass(frozen=True)
@@ -145,10 +153,14 @@ class PositionFinder:
                 return True  # "Frankreichs Präsident Macron": the person is the subject
             if i > s and self.lowers[i - 1] in OBLIQUE_ARTICLES:
                 return True
+            surface = self.words[end - 1]
+            if i > s and surface.endswith("s") and surface != actor.name and self.words[i - 1][:1].isupper() and (
+                    i - 1 not in self.mention_at):
+                return True  # genitive attribute of a noun: "die Behörde Ugandas", "die Kritik Venezuelas"
         k = i - 1
         while k >= s and k >= i - 5:
             low, w = self.lowers[k], self.words[k]
-            if low in preps:
+            if low in preps or low in GENITIVE_DATIVE_ARTICLES:
                 return True
             if self.space[k] or low in DETERMINERS or self.alex.role(w) or (
                     w.islower() and self.alex.adjective(w)) or w in ("|", "["):
@@ -175,6 +187,30 @@ class PositionFinder:
             return True
         return False
 
+    def main_clause(self, s: int, i: int) -> bool:
+        """Is the mention at i in the main clause: before the sentence's first comma (outside quotations),
+        or right after a finite verb that follows it ("..., sagte Macron", "Wenn ..., will Berlin ...")?"""
+        regions = self.regions
+        if not any(self.words[k] == "," and not (regions and in_regions(self.starts[k], regions))
+                   for k in range(s, i)):
+            return True
+        end = self.mention_at[i][1]
+        if end + 1 < len(self.words) and self.words[end] == "," and self.is_finite(self.lowers[end + 1]):
+            return True  # apposition to the subject: "Der Nachfolger ..., Louis Gallois, hat angekündigt"
+        k = i - 1
+        while k >= s and (self.space[k] or self.lowers[k] in DETERMINERS or self.alex.role(self.words[k]) or (
+                self.words[k].islower() and self.words[k].endswith(ADJECTIVE_ENDINGS) and len(self.words[k]) > 3
+                and self.lowers[k] not in self.lex.single)):
+            k -= 1
+        if k < s:
+            return False
+        return self.is_finite(self.lowers[k])
+
+    def is_finite(self, low: str) -> bool:
+        """Is ``low`` a finite auxiliary or a stance/speech verb form from the lexicon?"""
+        lex = self.lex
+        return low in FINITE_AUXILIARIES or low in lex.single or low in lex.particle or low in lex.adjacent
+
     def subjects(self, s: int, e: int) -> list[tuple[int, str]]:
         """Actor mentions in subject position in sentence tokens [s, e): (token, actor id)."""
         doc = self.doc  # only for the parser's dependency labels
@@ -193,12 +229,22 @@ class PositionFinder:
                 continue
             if not self.oblique(i, actor, s):
                 cands.append((i, hit[0]))
-        if not cands:
+        main = [c for c in cands if self.main_clause(s, c[0])]
+        if not main:
             return []
-        chosen = [cands[0]]
-        for i, aid in cands[1:]:
+        chosen = [main[0]]
+        preps = self.alex.prepositions.get("obj", frozenset())
+        for i, aid in cands:
+            if i <= chosen[0][0]:
+                continue
             opener = self.lowers[i - 1] if i > s else ""
-            if self.actors[aid].kind == "country" and opener in CLAUSE_OPENERS and aid not in {c[1] for c in chosen}:
+            after = self.lowers[self.mention_at[i][1]] if self.mention_at[i][1] < e else ""
+            # a new clause with this country as subject: "..., Deutschland auf eine Stärkung" (verb gapped)
+            # or "..., und Russland lehnt ... ab" (its own verb); a mere list "Brasilien und die USA" is not
+            opens_clause = after in preps or after in self.lex.single or after in self.lex.particle or (
+                after in self.lex.adjacent)
+            if self.actors[aid].kind == "country" and opener in CLAUSE_OPENERS and opens_clause and (
+                    aid not in {c[1] for c in chosen}):
                 chosen.append((i, aid))
         return chosen
 
