@@ -235,10 +235,15 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     for only in (cand_before, cand_after):
         if only is not None and person_score(only) >= 0:
             return only
-    if i < len(before) and not _is_function(before[i][2]):
-        j = read_np(before, i, allow_apposition=True)
-        if j > i:
-            return phrase(text, before, i, j)
+    # "X wies die Behauptung zurück, die Sprecherin der Fraktion, Y, erklärte:": the last
+    # comma-separated stretch before the verb that is one noun phrase.
+    for c in range(i, len(before)):
+        if before[c][2] == "," and c + 1 < len(before):
+            j = read_np(before, c + 1, allow_apposition=True)
+            if j == len(before) and j > c + 1:
+                return phrase(text, before, c + 1, j)
+    if before:
+        return clause_subject(text, before[0][0], verb_start)
     return None
 
 
