@@ -477,7 +477,9 @@ def test_headline_is_a_source_title_or_a_shortened_sentence(briefing):
                   "am Donnerstag in Paris über Sicherheitsgarantien nach einem Waffenstillstand.",
                   "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
                   "Waffenstillstand Truppen in die Ukraine zu schicken."],
-         "In Paris haben sich 26 westliche Staaten darauf verständigt"),
+         # "darauf" announces the next clause: no cut there, the sentence stays whole
+         "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
+         "Waffenstillstand Truppen in die Ukraine zu schicken"),
         (["Nur eine Frage?"], [], "Nur eine Frage?"),
     ],
 )
@@ -492,7 +494,8 @@ def test_headline_choice(titles, lead, expected):
     [
         ("Kurzer Satz", "Kurzer Satz"),
         ("In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen Waffenstillstand "
-         "Truppen in die Ukraine zu schicken", "In Paris haben sich 26 westliche Staaten darauf verständigt"),
+         "Truppen in die Ukraine zu schicken", "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
+         "Waffenstillstand Truppen in die Ukraine zu schicken"),
     ],
 )
 def test_shorten_at_clause_boundary(text, expected):

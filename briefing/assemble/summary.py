@@ -55,6 +55,9 @@ MAX_OUTLOOK = 4
 MIN_PUBLISHER_CHARS = 3
 # Headlines longer than this are cut at a clause boundary.
 MAX_HEADLINE_CHARS = 110
+# A sentence up to this long is kept whole as a headline when no clause boundary gives a self-contained
+# cut: a long headline beats one that drops what the sentence says (two lines in the email at 600 px).
+MAX_WHOLE_HEADLINE_CHARS = 150
 # Characters that only occur in page furniture or markup, never in a summary sentence.
 MARKUP_CHARS = ("|", "[", "]", "#", "<", ">", "{", "}", "+++")
 QUOTE_MARKS = "\"„“”«»‚‘’"
@@ -248,16 +251,33 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
     return next((shorten(t) for t in titles if t and t.strip()), "Meldung")
 
 
+@functools.cache
+def _cataphoric() -> frozenset[str]:
+    return frozenset(lexicon("cataphoric_words.txt"))
+
+
+def _self_contained(clause: str) -> bool:
+    """False when the clause announces what follows ("darauf verständigt", "es heißt")."""
+    words = {fold(w.strip(".,;:!?\"„“”")) for w in clause.split()}
+    return not (words & _cataphoric())
+
+
 def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
-    """Cut ``text`` at the last clause boundary before ``limit`` (an ellipsis where none exists)."""
+    """Cut ``text`` at the last self-contained clause boundary before ``limit``.
+
+    A sentence that has no such boundary is kept whole up to ``MAX_WHOLE_HEADLINE_CHARS``; beyond that
+    it is cut at a word with an ellipsis.
+    """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     head = text[:limit]
     for sep in (": ", " – ", " - ", "; ", ", "):
         cut = head.rfind(sep)
-        if cut >= limit // 3:
+        if cut >= limit // 3 and _self_contained(head[:cut]):
             return head[:cut].rstrip(" ,;:–-")
+    if len(text) <= MAX_WHOLE_HEADLINE_CHARS:
+        return text
     cut = head.rfind(" ")
     return (head[:cut] if cut > 0 else head).rstrip(" ,;:") + " …"
 
