@@ -21,6 +21,8 @@ CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--hide-scrollbars", "--disable-extensions", "--mute-audio",
+    # Draw only a fully laid-out page: a busy machine must not yield a half-painted screenshot.
+    "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
 )
 TOOL_TIMEOUT = 120  # seconds; a cold chromium start takes a few on a busy 2-core machine
 
