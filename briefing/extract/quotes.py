@@ -936,7 +936,10 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 else:
                     prev_far = g
                 break
-        if nxt is not None and nxt.sent == f.sent:
+        own = _own_subject(masked, sents, f)
+        if own is not None:
+            f.speaker, f.how = own, "subject"
+        elif nxt is not None and nxt.sent == f.sent:
             f.speaker, f.how = nxt.speaker, "next"
         elif prev_near is not None:
             f.speaker, f.how = prev_near.speaker, "previous"
@@ -950,6 +953,15 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 f.speaker, f.how = nxt.speaker, "next"
             else:
                 f.how = "none"
+
+
+def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
+    """ "Er habe „nicht den Eindruck …“": a pronoun or titled person opening the quotation's sentence."""
+    sb = sents[f.sent][0]
+    if f.start <= sb:
+        return None
+    sp = clause_subject(masked, sb, f.start)
+    return sp if sp is not None and person_score(sp) >= 2 else None
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
