@@ -129,6 +129,11 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
             j += 1
+        elif caps and tok == "(" and j + 2 < n and _is_cap(toks[j + 1][2]) and toks[j + 2][2] == ")":
+            j += 3  # party or abbreviation: "Henning Scherf (SPD)"
+            continue
+        elif caps and low == "und" and j + 1 < n and _is_cap(toks[j + 1][2]) and not _is_function(toks[j + 1][2]):
+            j += 1  # coordination: "Der frühere Bürgermeister und Justizsenator"
         elif caps and tok == "," and allow_apposition:
             k = read_np(toks, j + 1)
             if k > j + 1 and k < n and toks[k][2] == ",":
@@ -192,6 +197,12 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     ("sagte der Minister", "„…“, sagte X"), then the first noun phrase of the clause.
     """
     after = tokens(text, verb_end, clause_end)
+    prev_tok = tokens(text, max(clause_start, verb_start - 8), verb_start)
+    if prev_tok and prev_tok[-1][2].lower() in ("und", "sowie") and verb_start - 4 > clause_start:
+        # "X befand … und nannte Y „…“": the second verb shares the first one's subject.
+        shared = clause_subject(text, clause_start, prev_tok[-1][0])
+        if shared is not None and person_score(shared) >= 0:
+            return shared
     if after and after[0][2].lower() in ("er", "man"):
         return phrase(text, after, 0, 1)  # nominative only: "Die Tat bezeichnete er als sinnlos"
     mediated = _mediated_speaker(text, verb_end)
@@ -232,6 +243,12 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         if person_score(cand_after) >= 2 and person_score(cand_before) <= 0:
             return cand_after
         return cand_before
+    if cand_before is None and i < len(before):
+        # The prefield is not one phrase ("Der Minister, der gestern ankam, warnte die CDU …"):
+        # its subject still beats an object after the verb unless that is clearly a person.
+        pre = clause_subject(text, before[i][0], verb_start)
+        if pre is not None and person_score(pre) >= 1 and (cand_after is None or person_score(cand_after) < 2):
+            return pre
     for only in (cand_before, cand_after):
         if only is not None and person_score(only) >= 0:
             return only
