@@ -209,6 +209,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     if mediated is not None:
         return mediated
     before = tokens(text, clause_start, verb_start)
+    # "Weil …, warnte der Verband …": a verb right after a comma follows a fronted clause.
+    after_comma = bool(before) and before[-1][2] == ","
     while before and before[-1][2] in ",;:-–":
         before.pop()
     # Strip a leading conjunction or focus particle ("wie", "auch", "so") and punctuation.
@@ -221,7 +223,9 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     first_word = before[0][2].lower() if before else ""
     verb_final = not after or after[0][2] in ",."
     adverbial = bool(before) and (
-        (first_word in ("als", "wie") and not verb_final) or (len(before) - i == 1 and _adverb_like(before[i][2]))
+        (first_word in ("als", "wie") and not verb_final)
+        or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
+        or (after_comma and not _apposition_ends(before, i))
     )
     cand_before = cand_after = None
     if i < len(before) and not adverbial:
@@ -243,7 +247,7 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         if person_score(cand_after) >= 2 and person_score(cand_before) <= 0:
             return cand_after
         return cand_before
-    if cand_before is None and i < len(before):
+    if cand_before is None and i < len(before) and not adverbial:
         # The prefield is not one phrase ("Der Minister, der gestern ankam, warnte die CDU …"):
         # its subject still beats an object after the verb unless that is clearly a person.
         pre = clause_subject(text, before[i][0], verb_start)
@@ -262,6 +266,11 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     if before:
         return clause_subject(text, before[0][0], verb_start)
     return None
+
+
+def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
+    """Is the prefield from ``i`` one phrase with an apposition ("Peter Hahn, der Geschäftsführer, sagte")?"""
+    return read_np(before, i, allow_apposition=True) == len(before)
 
 
 def _adverb_like(tok: str) -> bool:
