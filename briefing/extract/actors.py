@@ -65,6 +65,7 @@ INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _LINK_PREFIX = re.compile(r"^(?:\[?\d+\])+\[?")  # "[2][Maria" -> "Maria" (markdown link residue)
 _LINK_START = frozenset("[0123456789")
+_CAPS_EXTRA = frozenset("[0123456789©")
 _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
@@ -267,6 +268,8 @@ class TokenTable:
     space: list[bool]
     sent_start: list[int]  # token index of the sentence start, per token
     sents: list[tuple[int, int]]  # token ranges [start, end) of the sentences
+    caps: list[int]  # tokens that start with a capital (or link residue "2][Maria", "©"): name candidates
+    sent_no: list[int]  # sentence number per token
 
 
 TOKEN_TABLE_KEY = "briefing_token_table"
@@ -279,22 +282,26 @@ def token_table(doc: Doc) -> TokenTable:
         return table
     text = doc.text
     n = len(doc)
-    idx = doc.to_array("IDX").tolist() if n else []
-    lengths = doc.to_array("LENGTH").tolist() if n else []
+    columns = doc.to_array(["IDX", "LENGTH", "SENT_START", "IS_SPACE"]).T.tolist() if n else [[], [], [], []]
+    idx, lengths, flags, spaces = columns
     words = [text[a:a + k] for a, k in zip(idx, lengths, strict=True)]
     sent_start = [0] * n
     sents: list[tuple[int, int]] = []
-    if n and doc.has_annotation("SENT_START"):
-        cur = 0
-        for i, flag in enumerate(doc.to_array("SENT_START").tolist()):
-            if flag == 1 and i > cur:
-                sents.append((cur, i))
-                cur = i
-            sent_start[i] = cur
+    cur = 0
+    for i in (i for i, flag in enumerate(flags) if flag == 1):
+        if i > cur:
+            sents.append((cur, i))
+            sent_start[cur:i] = [cur] * (i - cur)
+            cur = i
+    if n:
         sents.append((cur, n))
-    elif n:
-        sents.append((0, n))
-    table = TokenTable(text, idx, words, [w.lower() for w in words], [w.isspace() for w in words], sent_start, sents)
+        sent_start[cur:n] = [cur] * (n - cur)
+    caps = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1] in _CAPS_EXTRA]
+    sent_no = [0] * n
+    for no, (a, b) in enumerate(sents):
+        sent_no[a:b] = [no] * (b - a)
+    table = TokenTable(text, idx, words, [w.lower() for w in words], [bool(x) for x in spaces], sent_start, sents,
+                       caps, sent_no)
     doc.user_data[TOKEN_TABLE_KEY] = table
     return table
 
@@ -349,16 +356,12 @@ class ActorFinder:
         self.groups: dict[tuple[str, str], _Group] = {}
         self.blocked: set[str] = set()
         self.sent_start = table.sent_start
+        self.caps = table.caps
+        self.sent_no = table.sent_no
+        role = lex.role
+        self.role_at = {i: r for i in self.caps if (r := role(self.words[i])) is not None}
 
     # ------------------------------------------------------------ helpers
-
-    def sentence_index(self) -> list[int]:
-        idx, cur, last = [0] * len(self.doc), -1, None
-        for i, s in enumerate(self.sent_start):
-            if s != last:
-                cur, last = cur + 1, s
-            idx[i] = cur
-        return idx
 
     def name_like(self, i: int) -> bool:
         """Could token i be part of a person's name?"""
@@ -425,11 +428,10 @@ class ActorFinder:
         """Block names that follow credit markers or news-producer roles, and bylines ("Von X Y")."""
         doc, lex = self.doc, self.lex
         n = len(doc)
-        for i, word in enumerate(self.words):
-            if not word[:1].isupper() and word[:1] != "©":
-                continue
+        for i in self.caps:
+            word = self.words[i]
             low = self.lowers[i].rstrip(":")
-            role = lex.role(word)
+            role = self.role_at.get(i)
             by_marker = low in lex.credit_markers and (
                 word.isupper() or (i + 1 < n and self.words[i + 1] in (":", "|")) or word.endswith(":")
             )
@@ -495,16 +497,15 @@ class ActorFinder:
 
     def role_before(self, i: int) -> tuple[RoleInfo | None, int]:
         """Role title right before token i (or before an apposition "Sprecherin des X, ..."), and its index."""
-        lex = self.lex
         if i > 0 and self.words[i - 1] == "[":
             i -= 1
         if i > 0 and self.sent_start[i - 1] == self.sent_start[i]:
-            r = lex.role(self.words[i - 1])
+            r = self.role_at.get(i - 1)
             if r:
                 return r, i - 1
         if i > 1 and self.words[i - 1] == ",":
             for k in range(i - 2, max(-1, i - 2 - APPOSITION_WINDOW), -1):
-                r = lex.role(self.words[k])
+                r = self.role_at.get(k)
                 if r and self.lowers[k + 1] in ("des", "der", "von"):
                     return r, k
                 if self.words[k] in (".", ",", ":", ";") or self.sent_start[k] != self.sent_start[i]:
@@ -513,7 +514,7 @@ class ActorFinder:
 
     def role_after(self, j: int) -> tuple[RoleInfo | None, str | None]:
         """Apposition after a name: "Emmanuel Macron (r), Präsident von Frankreich"."""
-        doc, lex = self.doc, self.lex
+        doc = self.doc
         n = len(doc)
         k = j
         if k < n and self.words[k] == "(":
@@ -521,7 +522,7 @@ class ActorFinder:
                 k += 1
             k += 1
         if k + 1 < n and self.words[k] == ",":
-            r = lex.role(self.words[k + 1])
+            r = self.role_at.get(k + 1)
             if r and r.kind == "role":
                 aff = r.affiliation
                 m = k + 2
@@ -638,7 +639,6 @@ class ActorFinder:
 
     def find_people(self) -> None:
         doc, lex = self.doc, self.lex
-        n = len(doc)
         ents = [e for e in doc.ents if e.label_ in ("PER", "PERSON")]
         for e in ents:
             start = e.start
@@ -649,7 +649,7 @@ class ActorFinder:
                 continue  # a model's PER on common nouns or adverbs ("Später") is not a name
             role, r_idx = self.role_before(start)
             self.add_person(start, e.end, role, r_idx, ner=True)
-        for i in range(n):
+        for i in self.caps:
             if self.used[i]:
                 continue
             text = self.cores[i]
@@ -665,13 +665,18 @@ class ActorFinder:
             if run:
                 self.add_person(run[0], run[1], role, r_idx)
         # surname-only and variant mentions of people found above
-        for i in range(n):
+        if not self.persons:
+            return
+        memo: dict[str, str | None] = {}  # no new people from here on: one lookup per distinct word
+        for i in self.caps:
             if self.used[i] or self.label[i] is not None:
                 continue
             text, start = self.core(i)
             if not text[:1].isupper() or not text.isalpha() or text in lex.not_names:
                 continue
-            key = self.known_key(text)
+            if text not in memo:
+                memo[text] = self.known_key(text)
+            key = memo[text]
             if key is None:
                 continue
             p = self.persons[key]
@@ -693,13 +698,15 @@ class ActorFinder:
         if not self.persons:
             return
         regions = quote_regions(self.text)
-        sent_idx = self.sentence_index()
+        sent_idx = self.sent_no
         recent: list[tuple[int, int, _Person, bool]] = []  # (token, sentence, person, object-like)
         starts = {}
         for p in self.persons.values():
             for m in p.mentions:
                 starts[m.start] = p
-        for i, text in enumerate(self.words):
+        pronouns = [i for i, low in enumerate(self.lowers) if low in PRONOUNS]
+        for i in sorted(set(self.caps).union(pronouns)) if pronouns else self.caps:
+            text = self.words[i]
             p_here = starts.get(self.idx[i]) or (starts.get(self.core(i)[1]) if self.cores[i] is not text else None)
             if p_here is not None:
                 recent.append((i, sent_idx[i], p_here, self._object_like(i)))
@@ -712,7 +719,7 @@ class ActorFinder:
             prev = self.lowers[i - 1] if i else ""
             target = None
             if prev in DETERMINERS and text[:1].isupper():
-                role = lex.role(text)
+                role = self.role_at.get(i)
                 if role is not None and role.kind == "role":
                     target = self._person_with_role(role)
                 elif text in lex.demonyms:
@@ -740,7 +747,7 @@ class ActorFinder:
             low = self.lowers[k]
             if low in lex.prepositions.get("obj", ()):
                 return True
-            if low in DETERMINERS or lex.role(self.words[k]) or (self.words[k].islower() and lex.adjective(low)) or (
+            if low in DETERMINERS or k in self.role_at or (self.words[k].islower() and lex.adjective(low)) or (
                 self.label[k] is not None and self.words[k].endswith("s")) or (self.used[k] and k == i - 1):
                 k -= 1
                 continue
