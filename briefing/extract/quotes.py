@@ -965,7 +965,7 @@ def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
-    """The most person-like noun phrase before the quotation in its sentence, else in the one before."""
+    """A speaker named before the quotation in its sentence, else in the sentence before."""
     sb = sents[f.sent][0]
     spans = []
     if f.start > sb:
@@ -973,13 +973,24 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
     if f.sent > 0:
         spans.append(sents[f.sent - 1])
     for b, e in spans:
-        best = None
-        for np in noun_phrases(masked, b, e):
-            score = person_score(np)
-            if score >= 1 and (best is None or score > best[0]):
-                best = (score, np)
-        if best is not None:
-            return best[1]
+        if f.kind == "direct":
+            # A quotation's speaker is a person: the most person-like phrase.
+            best = None
+            for np in noun_phrases(masked, b, e):
+                score = person_score(np)
+                if score >= 1 and (best is None or score > best[0]):
+                    best = (score, np)
+            if best is not None:
+                return best[1]
+            continue
+        # Reported speech also comes from institutions and media: a titled person or
+        # pronoun, else the sentence's subject ("Die Deutsche Welle berichtet …. Dort sei man …").
+        titled = next((np for np in noun_phrases(masked, b, e) if person_score(np) >= 2), None)
+        if titled is not None:
+            return titled
+        subject = clause_subject(masked, b, e)
+        if subject is not None and person_score(subject) >= 0:
+            return subject
     return None
 
 
