@@ -314,7 +314,7 @@ def clause_subject(text: str, start: int, end: int) -> Phrase | None:
     while i < len(toks) and toks[i][2].lower() in _CLAUSE_OPENERS and toks[i][2].lower() != "als":
         i += 1
     first = None
-    if i < len(toks) and not _is_function(toks[i][2]):
+    if i < len(toks) and (_is_det(toks[i][2]) or not _is_function(toks[i][2])):
         j = read_np(toks, i, allow_apposition=True)
         if j > i:
             first = phrase(text, toks, i, j)
