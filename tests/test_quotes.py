@@ -148,6 +148,10 @@ def test_quote_spanning_paragraphs() -> None:
         "China startete das Raumschiff „Shenzhou 6“ am Morgen.",
         "Die Zeitung „Die Welt“ berichtete über das Treffen.",
         "Das Treffen der „Willigen“ dauerte drei Stunden.",
+        "Wie die „Aktion Deutschland hilft“ mitteilte, werde weiter gesammelt.",
+        "Sie werden unter dem Begriff „Fahrendes Volk“ („gens du voyage“) zusammengefasst.",
+        "Eine „Eins zu Eins“-Begegnung sei nicht geplant, sagte der Sprecher.",
+        "Betroffen sind die Straßenbahntypen „E1“ und „E2“, sagte ein Sprecher.",
     ],
 )
 def test_scare_quotes_and_titles_are_not_quotes(text: str) -> None:

@@ -153,6 +153,7 @@ _INFINITIVE_VERBS = frozenset(
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
+_DEFINITE = frozenset("der die das des dem den".split())
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
 
@@ -530,6 +531,8 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
             how = "sentence"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
+        if _aside(text, p) and how not in ("after", "colon") and len(words) < LONG_QUOTE_WORDS:
+            continue
         if not long:
             sb, se = sents[so]
             konj = konjunktiv_words(masked, sb, se, strong=True) > 0
@@ -603,11 +606,25 @@ def _name_like(text: str, p: Pair, words: list[str], reported: bool) -> bool:
         and not _ends_sentence_before(text, p.start - len(prev) - 1)
     ):
         return True
+    if any(ch.isdigit() for ch in "".join(words)) and len(words) <= 3:
+        return True  # „c5“, „Shenzhou 6“, „documenta 12“
+    if adjacent and low in _DEFINITE and words[0][:1].isupper() and len(text[p.inner_start : p.inner_end]) < (
+        SUBJECT_QUOTE_MAX_CHARS
+    ):
+        return True  # "die „Computerwoche“", "von der „Aktion Deutschland hilft“": a name
     if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
         # „Golem“, „Berliner Zeitung“: names, unless reported speech calls something that
         # ("nannte den Bericht eine „Zeitungsente“", "sei ein „Opfer des Terrorismus“").
         return not (reported and adjacent and low in _PHRASE_INTRO)
     return False
+
+
+def _aside(text: str, p: Pair) -> bool:
+    """A quotation in parentheses or glued to a word: a translation or part of a compound
+    ("(„gens du voyage“)", "(übersetzt etwa: „…“)", "„Eins zu Eins“-Begegnung")."""
+    before = text[max(0, p.start - 40) : p.start]
+    opened = before.rfind("(") > before.rfind(")")
+    return opened or text[p.end : p.end + 1] in "-‐"
 
 
 def _ends_sentence_before(text: str, pos: int) -> bool:
