@@ -153,7 +153,7 @@ _INFINITIVE_VERBS = frozenset(
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
-_DEFINITE = frozenset("der die das des dem den".split())
+_DEFINITE = frozenset(["der", "die", "das", "des", "dem", "den"])
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
 
@@ -608,8 +608,11 @@ def _name_like(text: str, p: Pair, words: list[str], reported: bool) -> bool:
         return True
     if any(ch.isdigit() for ch in "".join(words)) and len(words) <= 3:
         return True  # „c5“, „Shenzhou 6“, „documenta 12“
-    if adjacent and low in _DEFINITE and words[0][:1].isupper() and len(text[p.inner_start : p.inner_end]) < (
-        SUBJECT_QUOTE_MAX_CHARS
+    if (
+        adjacent
+        and low in _DEFINITE
+        and words[0][:1].isupper()
+        and len(text[p.inner_start : p.inner_end]) < (SUBJECT_QUOTE_MAX_CHARS)
     ):
         return True  # "die „Computerwoche“", "von der „Aktion Deutschland hilft“": a name
     if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
