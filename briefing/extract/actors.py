@@ -345,6 +345,8 @@ class ActorFinder:
         self.lex = lex
         self.matcher = matcher
         self._sent_country: dict[int, str | None] = {}
+        self._initials: set[str] = set()
+        self._initials_for: dict[str, None] = {}
         self._sent_speaks: dict[int, bool] = {}
         self.speech_forms = speech_forms
         n = len(doc)
@@ -386,9 +388,16 @@ class ActorFinder:
     def key_of(self, text: str) -> str:
         return fold(text)
 
+    def initials(self) -> set[str]:
+        """First letters of the known people's keys (a cheap filter before folding a word)."""
+        if len(self._initials_for) != len(self.persons):
+            self._initials_for = dict.fromkeys(self.persons)
+            self._initials = {k[:1] for k in self.persons}
+        return self._initials
+
     def known_key(self, text: str) -> str | None:
         """Key of a known person for a surname form (genitive and spelling variants tolerated)."""
-        if not text[:1].isupper():
+        if not text[:1].isupper() or fold(text[:1]) not in self.initials():
             return None
         k = fold(text)
         if k in self.persons:
@@ -649,12 +658,15 @@ class ActorFinder:
                 continue  # a model's PER on common nouns or adverbs ("Später") is not a name
             role, r_idx = self.role_before(start)
             self.add_person(start, e.end, role, r_idx, ner=True)
+        role_at, words, first_names = self.role_at, self.words, lex.first_names
         for i in self.caps:
             if self.used[i]:
                 continue
             text = self.cores[i]
             if not text[:1].isupper():
                 continue
+            if i - 1 not in role_at and text not in first_names and (i == 0 or words[i - 1] not in (",", "[")):
+                continue  # no title before it, no first name: not the start of a new name
             role, r_idx = self.role_before(i)
             if role is not None and role.kind != "producer":
                 run = self.name_run(i, need_first=False)

@@ -24,6 +24,9 @@ from briefing.models import Figure
 # German digits: thousands with ".", decimals with ","; a digit, dot or comma right before or a
 # dot/comma + digit right after means we are inside a date, time or other number ("10.00", "04.09.2025").
 NUMBER_RE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![.,]?\d)")
+# The same numbers found fast: a run of digits with dots/commas (the scan starts only at digits), then
+# checked against NUMBER_RE at that position; a lookbehind first in a pattern is tried at every character.
+DIGIT_RUN_RE = re.compile(r"\d[\d.,]*")
 # Adjectives allowed between a number and its noun ("vier mechanisierte ukrainische Brigaden").
 MAX_ADJECTIVES = 3
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -62,6 +65,7 @@ def figure_lexicon() -> FigureLexicon:
             nouns[form] = value
         elif kind == "skip":
             skip.add(form)
+    number_words = {r[0]: float(r[1]) for r in read_lexicon("number_words.txt")}
     quals = sorted((tuple(r[0].lower().split()) for r in read_lexicon("qualifiers.txt")), key=len, reverse=True)
     return FigureLexicon(
         currency=currency,
@@ -69,7 +73,7 @@ def figure_lexicon() -> FigureLexicon:
         scale=scale,
         nouns=nouns,
         skip_units=frozenset(skip),
-        number_words={r[0]: float(r[1]) for r in read_lexicon("number_words.txt")},
+        number_words=number_words,
         qualifiers=tuple(quals),
         exclusions=frozenset(r[0] for r in read_lexicon("figure_exclusions.txt")),
     )
@@ -101,8 +105,8 @@ class FigureFinder:
         table = token_table(doc)
         self.text, self.words, self.lowers, self.space = table.text, table.words, table.lowers, table.space
         self.starts = table.idx
-        ends = [a + len(w) for a, w in zip(table.idx, table.words, strict=True)]
-        self.sents = [(table.idx[a], ends[b - 1]) for a, b in table.sents] or [(0, len(self.text))]
+        idx, words = table.idx, table.words
+        self.sents = [(idx[a], idx[b - 1] + len(words[b - 1])) for a, b in table.sents] or [(0, len(self.text))]
         self.sent_starts = [s[0] for s in self.sents]
 
     def token_at(self, char: int) -> int:
@@ -113,7 +117,11 @@ class FigureFinder:
 
     def run(self) -> list[Figure]:
         found: list[Figure] = []
-        for m in NUMBER_RE.finditer(self.text):
+        text = self.text
+        for run in DIGIT_RUN_RE.finditer(text):
+            m = NUMBER_RE.match(text, run.start())
+            if m is None:
+                continue
             i = self.token_at(m.start())
             if i < 0 or self.starts[i] != m.start():
                 continue
@@ -124,12 +132,11 @@ class FigureFinder:
             fig = self.figure(i, parse_number(m.group(1), m.group(2)), is_digit=True, raw=m.group(0))
             if fig:
                 found.append(fig)
-        for i, low in enumerate(self.lowers):
-            value = self.lex.number_words.get(low)
-            if value is not None and self.words[i][:1].islower():
-                fig = self.figure(i, value, is_digit=False, raw=self.words[i])
-                if fig:
-                    found.append(fig)
+        number_words = self.lex.number_words
+        for i in [i for i, w in enumerate(self.words) if w in number_words]:  # lowercase only: "vier", not "Vier"
+            fig = self.figure(i, number_words[self.words[i]], is_digit=False, raw=self.words[i])
+            if fig:
+                found.append(fig)
         found.sort(key=lambda f: (f.start, f.end))
         return found
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from briefing.extract.actors import in_regions, quote_regions, read_lexicon, token_table
@@ -95,12 +96,20 @@ def has_pair(words: list[str], lex: OutlookLexicon) -> bool:
     return any(first in words and second in words[words.index(first) + 1:] for first, second in lex.pairs)
 
 
-def find_outlook(doc: Doc, lex: OutlookLexicon) -> list[Statement]:
-    """Outlook statements of one Doc, in text order."""
+def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = None) -> list[Statement]:
+    """Outlook statements of one Doc, in text order.
+
+    ``matcher`` (the markers as a LOWER PhraseMatcher, see :func:`marker_matcher`) finds the markers at
+    C speed; without it the compiled expression scans the text.
+    """
     table = token_table(doc)
     text, idx, words, lowers = table.text, table.idx, table.words, table.lowers
-    hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
+    if matcher is not None:
+        hits = sorted(idx[start] for _, start, _ in matcher(doc))
+    else:
+        hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
     regions = quote_regions(text)
+    aux_words = lex.aux | lex.hearsay_aux
     out = []
     for s, e in table.sents:
         raw = text[idx[s]:idx[e - 1] + len(words[e - 1])]
@@ -111,7 +120,7 @@ def find_outlook(doc: Doc, lex: OutlookLexicon) -> list[Statement]:
         end = start + len(body)
         k = bisect.bisect_left(hits, start)
         marked = k < len(hits) and hits[k] < end
-        if not marked and any(w in lex.aux or w in lex.hearsay_aux for w in lowers[s:e]):
+        if not marked and not aux_words.isdisjoint(lowers[s:e]):
             sent_words = [lowers[k] for k in range(s, e)
                           if not table.space[k] and not (regions and in_regions(idx[k], regions))]
             marked = has_future(sent_words, lex)
@@ -122,17 +131,26 @@ def find_outlook(doc: Doc, lex: OutlookLexicon) -> list[Statement]:
     return out
 
 
+def marker_matcher(nlp: Language) -> PhraseMatcher:
+    """The one-part outlook markers as a PhraseMatcher on lowercase token text."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    phrases = {r[1].lower() for r in read_lexicon("outlook_markers.txt") if r[0] == "marker" and "…" not in r[1]}
+    matcher.add("OUTLOOK", [nlp.make_doc(p) for p in sorted(phrases)])
+    return matcher
+
+
 class OutlookComponent:
     """spaCy component: ``doc._.briefing_outlook = list[Statement]``."""
 
-    def __init__(self) -> None:
+    def __init__(self, nlp: Language) -> None:
         self.lex = outlook_lexicon()
+        self.matcher = marker_matcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_outlook = find_outlook(doc, self.lex) if len(doc) else []
+        doc._.briefing_outlook = find_outlook(doc, self.lex, self.matcher) if len(doc) else []
         return doc
 
 
 @Language.factory("briefing_outlook")
 def make_outlook(nlp: Language, name: str) -> OutlookComponent:
-    return OutlookComponent()
+    return OutlookComponent(nlp)

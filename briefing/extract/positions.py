@@ -56,6 +56,7 @@ class StanceLexicon:
     particle: dict[str, list[tuple[str, str]]]  # finite form -> [(clause-final particle, stance)]
     issues: re.Pattern[str]
     issue_of: dict[str, str]
+    triggers: frozenset[str]  # every first word of an entry: a sentence without one states no position
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +76,8 @@ def stance_lexicon() -> StanceLexicon:
     issue_rows = read_lexicon("issues.txt")
     triggers = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(t) for t in triggers))
-    return StanceLexicon(single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows})
+    triggers = frozenset(single) | frozenset(adjacent) | frozenset(particle)
+    return StanceLexicon(single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows}, triggers)
 
 
 def stance_of(tokens: list[str], lex: StanceLexicon) -> str | None:
@@ -260,8 +262,7 @@ class PositionFinder:
         for s, e in self.sentences():
             if e <= s:
                 continue
-            lowers = self.lowers[s:e]
-            if not any(w in self.lex.single or w in self.lex.adjacent or w in self.lex.particle for w in lowers):
+            if self.lex.triggers.isdisjoint(self.lowers[s:e]):
                 continue
             outside = [self.lowers[k] for k in range(s, e)
                        if not self.space[k] and not (regions and in_regions(self.starts[k], regions))]
