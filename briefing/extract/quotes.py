@@ -181,6 +181,7 @@ class Cue:
     frame_start: int = 0
     frame_end: int = 0
     lemma: str = ""
+    participle: bool = False
 
 
 @dataclass
@@ -313,7 +314,7 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                 sp = _quoted_person(masked, toks, t, clause_start) if vf.lemma == "zitieren" else None
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
-                cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma))
+                cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
                 if j > t + 1:
@@ -833,7 +834,11 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in '„"»«':
             return None
     # Backward: "…, sagte X." / "…, hieß es aus X."
-    if t >= 1 and toks[t - 1][2] == "," or (t >= 2 and toks[t - 2][2] == "," and toks[t - 1][2].lower() in _AUX):
+    # A bare participle after a comma is an attribute ("…, genannt „BRD-Video“"), not an attribution.
+    bare_participle = c.participle and toks[t - 1][2] == ","
+    if not bare_participle and (
+        t >= 1 and toks[t - 1][2] == "," or (t >= 2 and toks[t - 2][2] == "," and toks[t - 1][2].lower() in _AUX)
+    ):
         k = t - 1 if toks[t - 1][2] == "," else t - 2
         e = toks[k][0]
         b = c.frame_start if c.frame_start > sb else sb

@@ -123,8 +123,13 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
                 break
             caps += 1
             j += 1
-        elif _is_adjective(tok) and j + 1 < n and _next_has_cap(toks, j + 1):
-            j += 1  # attributive adjective before the noun ("der stellvertretende ...")
+        elif (
+            _is_adjective(tok)
+            and j + 1 < n
+            and _next_has_cap(toks, j + 1)
+            and (caps == 0 or toks[j - 1][2].lower() in _GENITIVE or _is_det(toks[j - 1][2]))
+        ):
+            j += 1  # attributive adjective before the noun ("der stellvertretende ...", not after it)
         elif caps and low in _GENITIVE and j + 1 < n and _next_has_cap(toks, j + 1):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
