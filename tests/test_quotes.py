@@ -321,3 +321,14 @@ def test_free_reported_speech_without_speech_verb() -> None:
     assert q.kind == "indirect" and "täglich neu bewertet" in q.text  # consecutive sentences merged
     assert "Robert-Koch-Institut" in (q.speaker_name or "")
     assert not any("Krisenstab" in x.text for x in qs)
+
+
+def test_reportative_sollen_is_reported_speech() -> None:
+    text = (
+        "Die Staatsanwaltschaft ermittelt gegen den Rentner. "
+        "Er soll seine Tochter jahrelang gefangen gehalten haben. Der Prozess beginnt im Mai."
+    )
+    qs = _quotes(text)
+    q = _find(qs, "gefangen gehalten haben")
+    assert q.kind == "indirect"
+    assert not any("Prozess beginnt" in x.text for x in qs)

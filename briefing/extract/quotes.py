@@ -153,6 +153,8 @@ _INFINITIVE_VERBS = frozenset(
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
+# Reportative "sollen" with a perfect infinitive: "Er soll das Geld genommen haben."
+_REPORTATIVE_SOLL = re.compile(r"\bsoll(?:en)?\b[^.!?;:]*\b(?:haben|sein)\W*$")
 _DEFINITE = frozenset(["der", "die", "das", "des", "dem", "den"])
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
@@ -917,7 +919,7 @@ def _free_reported(text, masked, sents, found) -> list[Found]:
         words = _WORD.findall(masked, sb, se)
         ok = (
             k not in covered
-            and konjunktiv_words(masked, sb, se, strong=True) > 0
+            and (konjunktiv_words(masked, sb, se, strong=True) > 0 or _REPORTATIVE_SOLL.search(masked, sb, se))
             and not any(w.lower() in _CONTINUATION_BLOCK for w in words)
             and not any(w in cue_words for w in words if w[:1].islower())
             and len(words) >= MIN_INDIRECT_WORDS
