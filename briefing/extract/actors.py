@@ -341,7 +341,12 @@ class ActorFinder:
         table = token_table(doc)
         self.text, self.idx, self.words, self.lowers = table.text, table.idx, table.words, table.lowers
         self.space = table.space
-        self.cores = [w if (w[:1] not in _LINK_START and w[-1:] != "]") else core_text(w)[0] for w in self.words]
+        # name text without link residue ("2][Maria" -> "Maria", "Sacharowa]" -> "Sacharowa"); few differ
+        self.cores = list(self.words)
+        if "]" in self.text:
+            for i, w in enumerate(self.words):
+                if w[-1:] == "]" or (w[:1] in _LINK_START and "]" in w):
+                    self.cores[i] = core_text(w)[0]
         self.lex = lex
         self.matcher = matcher
         self._sent_country: dict[int, str | None] = {}
@@ -360,8 +365,13 @@ class ActorFinder:
         self.sent_start = table.sent_start
         self.caps = table.caps
         self.sent_no = table.sent_no
-        role = lex.role
-        self.role_at = {i: r for i in self.caps if (r := role(self.words[i])) is not None}
+        role, cache, words = lex.role, lex.cache, self.words
+        self.role_at = {}
+        for i in self.caps:
+            w = words[i]
+            r = cache[w] if w in cache else role(w)
+            if r is not None:
+                self.role_at[i] = r
 
     # ------------------------------------------------------------ helpers
 
