@@ -44,6 +44,11 @@ from briefing.extract.actors import fold
          "NATO-Generalsekretär", "NATO"),
         ("Laut Minister Sathit Wongnongtoey von der Kanzlei steigt das Wasser.", "Wongnongtoey",
          "Sathit Wongnongtoey", "Minister", None),
+        ("Bundesinnenminister Hans-Peter Friedrich sagte, man rüste auf.", "Friedrich", "Hans-Peter Friedrich",
+         "Bundesinnenminister", "Deutschland"),
+        ("Auch Hans-Peter Friedrich war da.", "Friedrich", "Hans-Peter Friedrich", None, None),
+        ("Der Präsident der Ukraine, Wolodymyr Selenskyj, dankte.", "Selenskyj", "Wolodymyr Selenskyj", "Präsident",
+         "Ukraine"),
         # the country of the sentence is no affiliation for a president or a company's chief
         ("In der Ukraine sprach Präsident Putin von Frieden.", "Putin", "Putin", "Präsident", None),
         ("In Deutschland sagte Airbus-Chef Christian Streiff, man baue Stellen ab.", "Streiff", "Christian Streiff",

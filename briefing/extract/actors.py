@@ -164,6 +164,15 @@ class Lexicon:
                 return canon
         return None
 
+    def first_name(self, text: str) -> str | None:
+        """Gender of a first name ("Hans-Peter" by its parts), or None when it is not one."""
+        g = self.first_names.get(text)
+        if g is None and "-" in text:
+            parts = text.split("-")
+            if all(p in self.first_names for p in parts):
+                g = self.first_names[parts[0]]
+        return g
+
     def adjective(self, text: str) -> str | None:
         """Canonical country for a country adjective ("britischen" -> Großbritannien)."""
         low = text.lower()
@@ -461,7 +470,7 @@ class ActorFinder:
                     text = self.cores[k]
                     if text[:1].isalpha():
                         words += 1
-                        if text[:1].isupper() and self.name_like(k) and text not in lex.first_names:
+                        if text[:1].isupper() and self.name_like(k) and not lex.first_name(text):
                             self.blocked.add(fold(text))
                     k += 1
 
@@ -474,7 +483,7 @@ class ActorFinder:
         firsts = 0
         while j < n and firsts < MAX_FIRST_NAMES and self.sent_start[j] == sent:
             text = self.cores[j]
-            if text in lex.first_names and self.name_like(j) and j + 1 < n and self._continues(j + 1):
+            if lex.first_name(text) and self.name_like(j) and j + 1 < n and self._continues(j + 1):
                 firsts += 1
                 j += 1
             else:
@@ -607,14 +616,17 @@ class ActorFinder:
             self.used[evidence_idx] = True  # the title is part of this mention, not a reference of its own
         p.forms.append(name)
         p.mentions.append(Mention(start, end, name))
-        if first_text in lex.first_names and p.gender is None:
-            p.gender = lex.first_names[first_text]
+        if p.gender is None and lex.first_name(first_text):
+            p.gender = lex.first_name(first_text)
         if role is not None and (p.role is None or (role.affiliation and not p.role.affiliation)):
             p.role = role
             if role.gender:
                 p.gender = role.gender
         if role is not None and evidence_idx >= 0:
             aff, possessor = self.affiliation_before(evidence_idx)
+            k = evidence_idx + 1
+            if not aff and k + 1 < i and self.lowers[k] in ("der", "des", "von") and self.canon[k + 1]:
+                aff = self.canon[k + 1]  # "der Präsident der Ukraine, Wolodymyr Selenskyj"
             if aff and not p.affiliation:
                 p.affiliation = aff
             if possessor and not p.possessor:
@@ -675,12 +687,13 @@ class ActorFinder:
             text = self.cores[i]
             if not text[:1].isupper():
                 continue
-            if i - 1 not in role_at and text not in first_names and (i == 0 or words[i - 1] not in (",", "[")):
+            if i - 1 not in role_at and text not in first_names and "-" not in text and (
+                    i == 0 or words[i - 1] not in (",", "[")):
                 continue  # no title before it, no first name: not the start of a new name
             role, r_idx = self.role_before(i)
             if role is not None and role.kind != "producer":
                 run = self.name_run(i, need_first=False)
-            elif text in lex.first_names:
+            elif lex.first_name(text):
                 run = self.name_run(i, need_first=True)
             else:
                 continue
