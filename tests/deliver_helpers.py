@@ -4,7 +4,9 @@ The server runs in a thread of the test process on 127.0.0.1 and an
 ephemeral port. Its handler stores every accepted message and can misbehave
 on purpose: reply 550 for chosen addresses, 451 once for others, die after N
 messages (drop every connection from then on), drop one connection after N
-messages and recover, slow each message down.
+messages and recover, slow each message down. ``start_server(..., bulk=True)``
+serves with the benchmark's bulk-DATA reader (benchmarks/loopback_smtpd.py)
+instead of stock aiosmtpd.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from briefing.deliver import store
 DAY = date(2025, 9, 4)
 HEADLINE = "Koalition der Willigen: 26 Länder sagen Sicherheitsgarantien zu"
 REPO = Path(__file__).resolve().parents[1]
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from loopback_smtpd import BulkDataSMTP  # noqa: E402
 
 
 @dataclass
@@ -124,8 +129,16 @@ class EphemeralController(Controller):
         super()._trigger_server()
 
 
-def start_server(handler: Handler, **kwargs: Any) -> EphemeralController:
-    controller = EphemeralController(handler, hostname="127.0.0.1", port=0, **kwargs)
+class EphemeralBulkController(EphemeralController):
+    """The same, serving the benchmark's :class:`BulkDataSMTP`."""
+
+    def factory(self) -> BulkDataSMTP:
+        return BulkDataSMTP(self.handler, **self.SMTP_kwargs)
+
+
+def start_server(handler: Handler, bulk: bool = False, **kwargs: Any) -> EphemeralController:
+    cls = EphemeralBulkController if bulk else EphemeralController
+    controller = cls(handler, hostname="127.0.0.1", port=0, **kwargs)
     controller.start()
     return controller
 
