@@ -332,3 +332,26 @@ def test_reportative_sollen_is_reported_speech() -> None:
     q = _find(qs, "gefangen gehalten haben")
     assert q.kind == "indirect"
     assert not any("Prozess beginnt" in x.text for x in qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Stoiber sagte, die Union benötige entweder die SPD oder die Grünen.", "die Union benötige"),
+        ("An die Gewerkschaften gewandt sagte Köhler, sie müssten ihre Zurückhaltung aufgeben.", "sie müssten"),
+        ("Podolski sagte bei der Gelegenheit, er freue sich über den Wechsel.", "er freue sich"),
+    ],
+)
+def test_clause_after_sagte_comma_is_reported_in_any_mood(text: str, fragment: str) -> None:
+    q = _find(_quotes(text), fragment)
+    assert q.kind == "indirect" and q.text.startswith(fragment)
+
+
+def test_sentence_with_quoted_phrase_is_reported_as_a_whole() -> None:
+    text = (
+        "Die USA knüpften Bedingungen an Verhandlungen. "
+        "Der Iran müsse „vollständig und nachweislich die Anreicherung“ beenden."
+    )
+    qs = _quotes(text)
+    assert any(q.kind == "direct" and q.text == "vollständig und nachweislich die Anreicherung" for q in qs)
+    assert any(q.kind == "indirect" and q.text.startswith("Der Iran müsse") for q in qs)

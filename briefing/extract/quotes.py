@@ -68,6 +68,8 @@ MAX_PARTICLE_DISTANCE = 16
 SUBJECT_QUOTE_MAX_CHARS = 30
 # "„…“, hatte der Minister am Montag in Berlin gesagt": words between auxiliary and participle.
 MAX_AUX_GAP_WORDS = 8
+# "sagte am Montag in Berlin, …": words allowed between a speech verb and its comma clause.
+MAX_SPEAKER_GAP_WORDS = 6
 # Konjunktiv continuation sentences after an attributed quotation, at most.
 MAX_CONTINUATION_SENTENCES = 6
 
@@ -155,6 +157,53 @@ _ZU_INFINITIVE = re.compile(
 )
 # Reportative "sollen" with a perfect infinitive: "Er soll das Geld genommen haben."
 _REPORTATIVE_SOLL = re.compile(r"\bsoll(?:en)?\b[^.!?;:]*\b(?:haben|sein)\W*$")
+# Speech verbs whose comma clause is the reported content even in the indicative.
+_SAY_VERBS = frozenset(
+    [
+        "sagen",
+        "erklären",
+        "betonen",
+        "mitteilen",
+        "ergänzen",
+        "bekräftigen",
+        "berichten",
+        "behaupten",
+        "versichern",
+        "beteuern",
+        "unterstreichen",
+        "schreiben",
+        "antworten",
+        "entgegnen",
+        "erwidern",
+        "hinzufügen",
+        "meinen",
+        "warnen",
+    ]
+)
+# Words that open a main clause right after "sagte,": pronouns and articles.
+_CLAUSE_SUBJECTS = frozenset(
+    [
+        "er",
+        "sie",
+        "es",
+        "man",
+        "wir",
+        "ich",
+        "ihr",
+        "du",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "dies",
+        "diese",
+        "dieser",
+        "dieses",
+        "jeder",
+        "alle",
+    ]
+)
 _DEFINITE = frozenset(["der", "die", "das", "des", "dem", "den"])
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
@@ -833,6 +882,16 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             return (b, end)
         if c.lemma in _INFINITIVE_VERBS and _ZU_INFINITIVE.search(masked, b, end):
             return (b, end)  # "warf den Rebellen vor, eine Regierung installieren zu wollen"
+        if (
+            i == commas[0]
+            and toks[i][2] == ","
+            and c.lemma in _SAY_VERBS
+            and (first in _CLAUSE_SUBJECTS or toks[nxt][2][:1].isupper())
+            and _only_speaker_between(toks, t, i, c)
+        ):
+            # "Stoiber sagte, die Union benötige …": a clause right after "sagte," (or after its
+            # inverted speaker) is what was said, in whatever mood.
+            return (b, end)
         if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in '„"»«':
             return None
     # Backward: "…, sagte X." / "…, hieß es aus X."
@@ -855,6 +914,22 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: Cue) -> bool:
+    """Between the verb ``toks[t]`` and the comma ``toks[i]`` there is at most the speaker
+    and a few adverbial words ("sagte Köhler,", "sagte bei der Gelegenheit,")."""
+    if i == t + 1:
+        return True
+    if i - t - 1 > MAX_SPEAKER_GAP_WORDS:
+        return False
+    sp = c.speaker
+    between = toks[t + 1 : i]
+    if sp is not None and between and between[0][0] >= sp.start and between[-1][1] <= sp.end:
+        return True
+    if between[0][2].lower() in word_set("function_words.txt"):
+        return True  # a prepositional phrase: "sagte bei der Gelegenheit,"
+    return all(tk[2][:1].islower() or tk[2] in _DEFINITE for tk in between)
 
 
 def _continuations(text, masked, sents, pairs, found) -> list[Found]:
@@ -911,7 +986,11 @@ def _free_reported(text, masked, sents, found) -> list[Found]:
     """Sentences in Konjunktiv I that no rule attributed: reported speech whose source is
     named nearby ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …").
     Consecutive ones form one quotation; the speaker is resolved from the context."""
-    covered = _covered_sentences(sents, found)
+    # A short quoted phrase inside the sentence does not make the sentence a quotation:
+    # "Der Iran müsse „vollständig … den Anreicherungsprozess“ beenden" is reported as a whole.
+    covered = _covered_sentences(
+        sents, [f for f in found if f.kind != "direct" or len(_WORD.findall(text, f.start, f.end)) >= LONG_QUOTE_WORDS]
+    )
     cue_words = speech_verbs()
     out: list[Found] = []
     cur: Found | None = None
