@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pipeline(*components: str) -> Language:
     """spacy.blank("de") + our sentence splitter + ``components`` (cached per combination)."""
     from briefing.extract import actors, figures, outlook, positions, sentences  # noqa: F401

@@ -855,6 +855,9 @@ class ActorFinder:
             aff = canon if kind == "country" else lex.organisations.get(surface, (None, None))[1]
             if kind == "organization" and aff is None:
                 aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
+            if canon is None:
+                i = end
+                continue
             g = self.groups.get((kind, canon))
             if g is None:
                 g = self.groups[(kind, canon)] = _Group(canon, kind, aff, self.idx[i])
@@ -894,7 +897,7 @@ class ActorFinder:
                     mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
                 ))
             else:
-                g = obj  # type: ignore[assignment]
+                g = obj
                 assert isinstance(g, _Group)
                 aliases = _unique(m.text for m in g.mentions if m.text != g.name)
                 actors.append(Actor(

@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,7 +27,9 @@ from spacy.tokens import Doc
 from briefing.extract.actors import DETERMINERS, in_regions, lexicon, quote_regions, read_lexicon, token_table
 from briefing.models import Actor, Position, Quote
 
-STANCE_ORDER = ("rejects", "holds_back", "demands", "promises", "wants", "supports", "states")
+Stance = Literal["wants", "rejects", "demands", "promises", "holds_back", "supports", "states"]
+
+STANCE_ORDER: tuple[Stance, ...] = ("rejects", "holds_back", "demands", "promises", "wants", "supports", "states")
 SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
 # Clause openers after which a country starts a new (possibly verbless, gapped) clause.
 CLAUSE_OPENERS = frozenset({",", ";", "und", "aber", "während", "doch", "sondern"})
@@ -74,13 +77,13 @@ def stance_lexicon() -> StanceLexicon:
         else:
             adjacent.setdefault(words[0], []).append((words[1], stance))
     issue_rows = read_lexicon("issues.txt")
-    triggers = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(t) for t in triggers))
+    issue_words = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(t) for t in issue_words))
     triggers = frozenset(single) | frozenset(adjacent) | frozenset(particle)
     return StanceLexicon(single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows}, triggers)
 
 
-def stance_of(tokens: list[str], lex: StanceLexicon) -> str | None:
+def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
     """The strongest stance among lowercase tokens of one sentence (STANCE_ORDER), or None."""
     found: set[str] = set()
     n = len(tokens)
