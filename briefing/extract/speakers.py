@@ -144,6 +144,9 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             if k > j + 1 and k < n and toks[k][2] == ",":
                 j = k + 1 if k + 1 < n and toks[k + 1][2] != "," else k
                 continue
+            if k > j + 1 and k == n:
+                j = k  # apposition up to the verb ("…, Henning Scherf (SPD)" + "warnte")
+                break
             break
         else:
             break
@@ -244,6 +247,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         j = read_np(after, k)
         if j > k and not _is_dative_object(after, k):
             cand_after = phrase(text, after, k, j)
+    if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
+        return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
         # Verb-second news sentences mostly put the subject first ("Barrons bezeichnete Stratfor
         # als …", "Der Geschäftsführer nannte sie …"); an object comes first when the phrase after
