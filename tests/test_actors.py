@@ -49,6 +49,10 @@ from briefing.extract.actors import fold
         ("Auch Hans-Peter Friedrich war da.", "Friedrich", "Hans-Peter Friedrich", None, None),
         ("Der Präsident der Ukraine, Wolodymyr Selenskyj, dankte.", "Selenskyj", "Wolodymyr Selenskyj", "Präsident",
          "Ukraine"),
+        ("Ukraines Präsident Wolodymyr Selenskyj reiste an.", "Selenskyj", "Wolodymyr Selenskyj", "Präsident",
+         "Ukraine"),
+        ("Der Franzose Emmanuel Macron reiste an.", "Macron", "Emmanuel Macron", None, "Frankreich"),
+        ("Kremlsprecher Dmitri Peskow wies das zurück.", "Peskow", "Dmitri Peskow", "Kremlsprecher", "Russland"),
         # the country of the sentence is no affiliation for a president or a company's chief
         ("In der Ukraine sprach Präsident Putin von Frieden.", "Putin", "Putin", "Präsident", None),
         ("In Deutschland sagte Airbus-Chef Christian Streiff, man baue Stellen ab.", "Streiff", "Christian Streiff",

@@ -638,6 +638,8 @@ class ActorFinder:
             p.affiliation = aff2
         if role is not None and role.affiliation and not p.affiliation:
             p.affiliation = role.affiliation
+        if not p.affiliation and i > 0 and self.words[i - 1] in lex.demonyms:
+            p.affiliation = lex.demonyms[self.words[i - 1]][0]  # "der Franzose Emmanuel Macron"
         if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
             p.party = p.party or self.words[j + 1]
         if p.context_country is None:
@@ -952,7 +954,7 @@ def build_matcher(nlp: Language) -> PhraseMatcher:
     for label, table in tables:
         forms = sorted(table)
         matcher.add(label, [nlp.make_doc(f) for f in forms])
-        gen = [f + "s" for f in forms if not f.endswith(("s", "e", "x", "z")) and not f.isupper()]
+        gen = [f + "s" for f in forms if not f.endswith(("s", "x", "z", "ß")) and not f.isupper()]
         matcher.add(label + "_GEN", [nlp.make_doc(f) for f in gen])
     return matcher
 
