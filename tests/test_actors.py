@@ -86,6 +86,24 @@ def test_spelling_variants_and_genitive_are_one_actor():
     assert all(text[m.start:m.end] == m.text for m in a.mentions)
 
 
+def test_genitive_first_mention_merges():
+    text = "Papst Benedikt lobte Joseph Ratzingers Werk. Später sprach Joseph Ratzinger selbst."
+    people = [a for a in actors_of(text) if a.kind == "person" and "Ratzinger" in a.name]
+    assert len(people) == 1 and people[0].name == "Joseph Ratzinger"
+    assert [m.text for m in people[0].mentions] == ["Joseph Ratzingers", "Joseph Ratzinger"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Verteidigungsminister Franz Josef Jung sagte das.", "Franz Josef Jung", "Verteidigungsminister"),
+        ("US-Präsident John F. Kennedy sagte das.", "John F. Kennedy", "US-Präsident"),
+    ],
+)
+def test_middle_names_and_initials(text, name, role):
+    assert [(a.name, a.role) for a in actors_of(text) if a.kind == "person"] == [(name, role)]
+
+
 def test_later_mentions_by_surname_role_and_pronoun():
     text = ("Frankreichs Präsident Emmanuel Macron telefonierte mit US-Präsident Donald Trump. "
             '"Wir werden das finalisieren", versprach er. Macron blieb vage. Der Franzose reiste ab.')

@@ -40,6 +40,8 @@ PRONOUN_SENTENCE_WINDOW = 2
 CREDIT_WINDOW = 4
 # A name run after a role title or first name holds at most this many first/middle names.
 MAX_FIRST_NAMES = 3
+# A noun suffix marks a common noun only after a stem of at least this many letters ("Jung" is a name).
+MIN_NOUN_STEM = 3
 # A name after a title without a known first name: at most this many tokens, particles included
 # ("Jaap de Hoop Scheffer").
 MAX_TITLED_NAME_TOKENS = 5
@@ -65,6 +67,7 @@ INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _LINK_PREFIX = re.compile(r"^(?:\[?\d+\])+\[?")  # "[2][Maria" -> "Maria" (markdown link residue)
 _LINK_START = frozenset("[0123456789")
+_INITIAL = re.compile(r"[A-ZÄÖÜ]\.$")  # a middle initial
 _CAPS_EXTRA = frozenset("[0123456789©")
 _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
@@ -185,7 +188,12 @@ class Lexicon:
         return None
 
     def is_common_noun(self, text: str) -> bool:
-        return text in self.not_names or text.lower().endswith(self.noun_suffixes)
+        """A capitalised word that is a noun, not a name: listed, or a noun suffix after a real stem
+        ("Regierung", but not "Jung")."""
+        if text in self.not_names:
+            return True
+        low = text.lower()
+        return any(low.endswith(suf) and len(low) >= len(suf) + MIN_NOUN_STEM for suf in self.noun_suffixes)
 
 
 @functools.lru_cache(maxsize=1)
@@ -490,18 +498,20 @@ class ActorFinder:
                 break
         if need_first and not firsts:
             return None
+        while firsts and j + 1 < n and _INITIAL.match(self.words[j]) and self.sent_start[j] == sent:
+            j += 1  # "John F. Kennedy"
         k = j
         while k < n and self.lowers[k] in NAME_PARTICLES and self.words[k].islower() and k + 1 < n:
             k += 1
         if k < n and self.sent_start[k] == sent and self.name_like(k):
             end = k + 1
-            if not need_first and not firsts:
+            if not need_first:
                 # After a title the name is all capitalised words that follow, first names we do not
                 # know included: "US-Außenministerin Condoleezza Rice", "NATO-Generalsekretär Jaap de Hoop Scheffer".
                 while end < n and end - i < MAX_TITLED_NAME_TOKENS and self.sent_start[end] == sent:
                     m = end
-                    while m < n and self.lowers[m] in NAME_PARTICLES and self.words[m].islower() and (
-                            self.lowers[m] not in GERMAN_PARTICLES):
+                    while m < n and ((self.lowers[m] in NAME_PARTICLES and self.words[m].islower() and (
+                            self.lowers[m] not in GERMAN_PARTICLES)) or _INITIAL.match(self.words[m])):
                         m += 1
                     if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m):
                         end = m + 1
@@ -519,7 +529,8 @@ class ActorFinder:
 
     def _continues(self, k: int) -> bool:
         doc = self.doc
-        while k < len(doc) and self.lowers[k] in NAME_PARTICLES and self.words[k].islower():
+        while k < len(doc) and ((self.lowers[k] in NAME_PARTICLES and self.words[k].islower()) or (
+                _INITIAL.match(self.words[k]))):
             k += 1
         return k < len(doc) and self.name_like(k)
 
@@ -872,7 +883,22 @@ class ActorFinder:
                     g = self.groups[("organization", e.text)] = _Group(e.text, "organization", None, e.start_char)
                 g.mentions.append(Mention(e.start_char, e.end_char, e.text))
 
+    def merge_genitives(self) -> None:
+        """A person first seen in the genitive ("Joseph Ratzingers Wahl ... Ratzinger") is the same person."""
+        for key in sorted(self.persons):
+            base = key[:-1]
+            if key.endswith("s") and base in self.persons:
+                p, into = self.persons.pop(key), self.persons[base]
+                into.mentions.extend(p.mentions)
+                into.forms.extend(f[:-1] if f.endswith("s") else f for f in p.forms)
+                into.first = min(into.first, p.first)
+                into.role = into.role or p.role
+                into.affiliation = into.affiliation or p.affiliation
+                into.gender = into.gender or p.gender
+                into.party = into.party or p.party
+
     def resolve(self) -> list[Actor]:
+        self.merge_genitives()
         for p in self.persons.values():
             if not p.affiliation and p.possessor and p.possessor in self.persons:
                 p.affiliation = self.persons[p.possessor].affiliation
@@ -891,7 +917,10 @@ class ActorFinder:
                 assert isinstance(p, _Person)
                 full = [f for f in p.forms if " " in f]
                 if full:  # the most frequent full form names the person (a typo seen first must not win)
-                    p.name = max(_unique(full), key=lambda f: (full.count(f), f.split()[0] in self.lex.first_names))
+                    forms = set(full)
+                    p.name = max(_unique(full), key=lambda f: (
+                        not (f.endswith("s") and f[:-1] in forms),  # "Joseph Ratzingers" is a genitive
+                        full.count(f), f.split()[0] in self.lex.first_names))
                 aliases = _unique(f for f in p.forms if f != p.name)
                 actors.append(Actor(
                     id=f"A{n}", name=p.name, kind="person", role=p.role.text if p.role else None,
