@@ -5,13 +5,14 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+from dataclasses import replace
 from datetime import date
 from email.header import decode_header, make_header
 
 import pytest
 from deliver_helpers import DAY, pdf_bytes
 
-from briefing.deliver.message import MessageFactory, message_id, subject_line
+from briefing.deliver.message import DotStuffed, MessageFactory, message_id, subject_line
 from briefing.deliver.store import Edition, Subscriber
 from briefing.errors import DeliverError
 
@@ -111,8 +112,17 @@ def test_name_and_headline_cannot_inject_headers(name: str) -> None:
     assert len(msg["To"].addresses) == 1
     assert "\n" not in str(msg["Subject"]) and "\n" not in str(msg["To"])
     assert {n.lower() for n in header_block(out.data)} == {
-        b"to", b"message-id", b"list-unsubscribe", b"from", b"subject", b"date", b"list-id",
-        b"list-unsubscribe-post", b"precedence", b"content-type", b"mime-version",
+        b"to",
+        b"message-id",
+        b"list-unsubscribe",
+        b"from",
+        b"subject",
+        b"date",
+        b"list-id",
+        b"list-unsubscribe-post",
+        b"precedence",
+        b"content-type",
+        b"mime-version",
     }
 
 
@@ -192,3 +202,19 @@ def test_broken_briefing_json_is_a_clear_error() -> None:
     ed = Edition(DAY.isoformat(), "2025-09-04T05:00:00+00:00", b"{not json", b"", b"", b"", "0" * 64)
     with pytest.raises(DeliverError, match="briefing.json is not valid JSON"):
         factory(ed)
+
+
+# Lines starting with dots, a lone dot (it would end DATA if sent unstuffed), dots at line ends.
+DOTTED_TXT = ".Punkt am Zeilenanfang\n.\n..zwei\n...\nEnde.\n"
+
+
+@pytest.mark.parametrize("name", [None, "Anna Schmidt", "Ä" * 120])
+def test_smtp_data_is_the_message_dot_stuffed_with_the_end_of_data_line(name: str | None) -> None:
+    ed = replace(edition(), txt=DOTTED_TXT.encode(), html=b"<p>\n.x</p>\n")
+    out = factory(ed).build(Subscriber(1, "anna@example.org", name, "tok"))
+    lines = out.data.split(b"\r\n")
+    assert lines[-1] == b"" and not any(b"\r" in line or b"\n" in line for line in lines)  # CRLF only
+    assert sum(line.startswith(b".") for line in lines) == 5  # the dotted text and HTML lines
+    # RFC 5321 4.5.2, spelled out line by line.
+    expected = b"\r\n".join(b"." + line if line.startswith(b".") else line for line in lines) + b".\r\n"
+    assert isinstance(out.smtp_data, DotStuffed) and out.smtp_data == expected

@@ -26,7 +26,9 @@ from deliver_helpers import (
 )
 
 from briefing.cli import main
+from briefing.deliver import messenger as messenger_module
 from briefing.deliver import send_day
+from briefing.deliver.message import DotStuffed
 from briefing.deliver.send import RateLimiter
 from briefing.errors import DeliverError
 from briefing.settings import Settings
@@ -96,6 +98,37 @@ def test_three_subscribers_get_one_message_each_with_parts_and_headers(settings:
     tokens = {str(r.message["List-Unsubscribe"]).split("/abmelden/")[1].split(">")[0] for [r] in got.values()}
     assert len(tokens) == 3
     assert handler.connections == 1
+
+
+def test_lines_starting_with_dots_arrive_unchanged(settings: Settings, server, tmp_path: Path) -> None:
+    # The body is dot-stuffed once per run, not by smtplib per message: a line
+    # "." left unstuffed would end DATA early, "..zwei" would lose a dot.
+    handler, _ = server
+    text = ".Punkt am Zeilenanfang\n.\n..zwei\n...\nEnde.\n"
+    (Path(settings.out) / DAY.isoformat() / "briefing.txt").write_text(text, encoding="utf-8")
+    add_many(Path(settings.db), addresses(2))
+    preview = send_day(settings, DAY, dry_run=tmp_path / "preview")
+    assert send_day(settings, DAY).ok
+    written = {p.name.split("-", 1)[1].removesuffix(".eml"): p.read_bytes() for p in (tmp_path / "preview").iterdir()}
+    got = handler.by_rcpt()
+    assert preview.sent == 2 and sorted(got) == sorted(written) == addresses(2)
+    for rcpt, [received] in got.items():
+        assert received.data == written[rcpt]  # byte for byte what --dry-run shows
+        plain = next(p for p in received.message.walk() if p.get_content_type() == "text/plain")
+        assert plain.get_content().replace("\r\n", "\n") == text
+
+
+def test_plain_bytes_are_still_quoted_by_smtplib(server) -> None:
+    handler, port = server
+    message = b"Subject: x\r\n\r\n.\r\n..zwei\r\n"
+    conn = messenger_module._SMTP("127.0.0.1", port, timeout=10)
+    conn.sendmail("a@example.org", ["plain@example.org"], message)
+    conn.sendmail("a@example.org", ["stuffed@example.org"], DotStuffed(b"Subject: x\r\n\r\n..\r\n...zwei\r\n.\r\n"))
+    conn.quit()
+    assert [(r.rcpt, r.data) for r in handler.messages()] == [
+        ("plain@example.org", message),
+        ("stuffed@example.org", message),
+    ]
 
 
 def test_rerun_sends_nothing(settings: Settings, server) -> None:

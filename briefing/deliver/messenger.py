@@ -16,11 +16,14 @@ import ssl
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from briefing.deliver.message import Outgoing
+from briefing.deliver.message import DotStuffed, Outgoing
 from briefing.errors import DeliverError
 from briefing.settings import Settings
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,30 @@ class FileMessenger:
 # ---------------------------------------------------------------- SMTP
 
 
+class _SMTP(smtplib.SMTP):
+    """``smtplib.SMTP`` whose ``data()`` sends a :class:`DotStuffed` message as is.
+
+    ``sendmail`` keeps all its checks and exceptions; only the quoting regex
+    over the whole message (about 1 ms per 151 KiB copy) is skipped, because
+    :class:`~briefing.deliver.message.MessageFactory` stuffed the shared body
+    once for the run. Anything else is quoted by smtplib as usual.
+    """
+
+    def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
+        if not isinstance(msg, DotStuffed):
+            return super().data(msg)
+        self.putcmd("data")
+        code, reply = self.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        self.send(msg)
+        return self.getreply()
+
+
+class _SMTP_SSL(_SMTP, smtplib.SMTP_SSL):  # noqa: N801 - smtplib's name with our prefix
+    """Implicit TLS with the same ``data()``."""
+
+
 class SMTPMessenger:
     """One SMTP connection for the whole run, re-opened when it drops.
 
@@ -117,9 +144,9 @@ class SMTPMessenger:
         context = tls_context()
         conn: smtplib.SMTP
         if self.security == "ssl":
-            conn = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+            conn = _SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
         else:
-            conn = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            conn = _SMTP(self.host, self.port, timeout=self.timeout)
         try:
             conn.ehlo()
             if self.security == "starttls":
@@ -153,7 +180,7 @@ class SMTPMessenger:
             try:
                 if self.conn is None:
                     self.conn = self._connect()
-                self.conn.sendmail(message.envelope_from, [message.recipient], message.data)
+                self.conn.sendmail(message.envelope_from, [message.recipient], message.smtp_data)
                 return
             except smtplib.SMTPAuthenticationError as e:
                 self._drop()
