@@ -203,6 +203,11 @@ INDIRECT = [
         "Regierung",
     ),
     ("Die Polizei geht davon aus, dass der Täter allein gehandelt hat.", "dass der Täter allein", "Polizei"),
+    (
+        "Die Zeitung zitierte einen internen Bericht, wonach die Kosten deutlich gestiegen sind.",
+        "die Kosten deutlich gestiegen",
+        "Bericht",
+    ),
 ]
 
 

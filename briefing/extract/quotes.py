@@ -376,6 +376,11 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                 if i is not None:
                     sp = phrase(masked, toks, i, t)
                     cues.append(Cue("marker", tb, te, si, tok, sp, toks[i][0], te))
+            elif low == "wonach" and t > 1 and toks[t - 1][2] == ",":
+                # "…, ein Bericht, wonach …": the clause is what the named document says.
+                i = _np_ending_at(toks, t - 1)
+                sp = phrase(masked, toks, i, t - 1) if i is not None else None
+                cues.append(Cue("marker", tb, te, si, tok, sp, tb, te))
             elif t == 0 and low in adverbs:
                 # "Demnach …": the source was named before; the speaker comes from the context.
                 cues.append(Cue("marker", tb, te, si, tok, None, tb, te))
@@ -417,9 +422,8 @@ def _trigger_words() -> frozenset[str]:
     """Words (as written) that can start a cue: speech verb forms and attribution markers."""
     markers = attribution_markers()
     words = set(speech_verbs())
-    for w in (
-        set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ())) | {"nach", "so"}
-    ):
+    marker_words = set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ()))
+    for w in marker_words | {"nach", "so", "wonach"}:
         words.add(w)
         words.add(w.capitalize())
     return frozenset(words)
