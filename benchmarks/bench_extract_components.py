@@ -33,7 +33,7 @@ def main() -> None:
     from briefing.extract.nlp import make_nlp
 
     texts = [json.loads(line)["text"] for name in ("train.jsonl", "dev.jsonl")
-             for line in open(args.data / name, encoding="utf-8") if line.strip()]
+             for line in (args.data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     blank = spacy.blank("de")
     nlp = make_nlp("blank")
     best: dict[str, float] = {}
