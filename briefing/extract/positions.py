@@ -30,6 +30,9 @@ from briefing.models import Actor, Position, Quote
 Stance = Literal["wants", "rejects", "demands", "promises", "holds_back", "supports", "states"]
 
 STANCE_ORDER: tuple[Stance, ...] = ("rejects", "holds_back", "demands", "promises", "wants", "supports", "states")
+# "wants"/"supports" with a negation this close after the verb reject instead.
+NEGATABLE = frozenset({"wants", "supports"})
+NEGATION_REACH = 4
 SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
 # Clause openers after which a country starts a new (possibly verbless, gapped) clause.
 CLAUSE_OPENERS = frozenset({",", ";", "und", "aber", "während", "doch", "sondern"})
@@ -60,6 +63,8 @@ class StanceLexicon:
     issues: re.Pattern[str]
     issue_of: dict[str, str]
     triggers: frozenset[str]  # every first word of an entry: a sentence without one states no position
+    negations: frozenset[str]
+    masculine: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,7 +85,11 @@ def stance_lexicon() -> StanceLexicon:
     issue_words = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(t) for t in issue_words))
     triggers = frozenset(single) | frozenset(adjacent) | frozenset(particle)
-    return StanceLexicon(single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows}, triggers)
+    return StanceLexicon(
+        single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows}, triggers,
+        negations=frozenset(r[0] for r in read_lexicon("negations.txt")),
+        masculine=frozenset(r[0] for r in read_lexicon("masculine_actors.txt")),
+    )
 
 
 def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
@@ -91,6 +100,8 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
     last_final = {w: m for m, w in enumerate(tokens) if m + 1 == n or tokens[m + 1] in CLAUSE_END}
     for k, low in enumerate(tokens):
         stance = lex.single.get(low)
+        if stance in NEGATABLE and not lex.negations.isdisjoint(tokens[k + 1:k + 1 + NEGATION_REACH]):
+            stance = "rejects"  # "will keine Soldaten schicken", "unterstützt das nicht"
         if stance:
             found.add(stance)
         for nxt, st in lex.adjacent.get(low, ()):
@@ -156,7 +167,8 @@ class PositionFinder:
             if end < len(self.words) and self.words[end - 1].endswith("s") and (
                     self.alex.role(self.words[end]) or end in self.mention_at):
                 return True  # "Frankreichs Präsident Macron": the person is the subject
-            if i > s and self.lowers[i - 1] in OBLIQUE_ARTICLES:
+            if i > s and self.lowers[i - 1] in OBLIQUE_ARTICLES and not (
+                    self.lowers[i - 1] == "der" and self.words[i] in self.lex.masculine):
                 return True
             surface = self.words[end - 1]
             if i > s and surface.endswith("s") and surface != actor.name and self.words[i - 1][:1].isupper() and (
