@@ -203,6 +203,9 @@ INDIRECT = [
         "Regierung",
     ),
     ("Die Polizei geht davon aus, dass der Täter allein gehandelt hat.", "dass der Täter allein", "Polizei"),
+    ("Laut ndr.de blieben einige Demonstranten noch auf dem Platz.", "blieben einige Demonstranten", "ndr.de"),
+    ("Laut „Welt“ soll er sich in der Justizvollzugsanstalt Landsberg befinden.", "soll er sich", "Welt"),
+    ("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.", "die Wichtigkeit", "Figaro"),
     (
         "Die Zeitung zitierte einen internen Bericht, wonach die Kosten deutlich gestiegen sind.",
         "die Kosten deutlich gestiegen",

@@ -334,8 +334,12 @@ def _mask_quotes(text: str, pairs: list[Pair]) -> str:
     return "".join(parts)
 
 
-def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -> list[Cue]:
-    """Speech cues in every sentence of the masked text, with their speakers."""
+def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], text: str | None = None) -> list[Cue]:
+    """Speech cues in every sentence of the masked text, with their speakers.
+
+    ``text`` is the unmasked text (for speakers that are quoted names); defaults to ``masked``.
+    """
+    text = masked if text is None else text
     verbs = speech_verbs()
     markers = attribution_markers()
     preps = markers.get("prep", frozenset())
@@ -368,14 +372,20 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int]) -
                 cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
+                quoted = _quoted_name_at(text, toks, t + 1)
                 if j > t + 1:
                     sp = phrase(masked, toks, t + 1, j)
                     cues.append(Cue("marker", tb, te, si, tok, sp, tb, toks[j - 1][1]))
+                elif quoted is not None:  # "laut „Welt“"
+                    cues.append(Cue("marker", tb, te, si, tok, quoted, tb, quoted.end))
             elif low in postps and t > 0:
                 i = _np_ending_at(toks, t)
+                quoted = _quoted_name_before(text, toks, t)
                 if i is not None:
                     sp = phrase(masked, toks, i, t)
                     cues.append(Cue("marker", tb, te, si, tok, sp, toks[i][0], te))
+                elif quoted is not None:  # "dem „Figaro“ zufolge"
+                    cues.append(Cue("marker", tb, te, si, tok, quoted, quoted.start, te))
             elif low == "wonach" and t > 1 and toks[t - 1][2] == ",":
                 # "…, ein Bericht, wonach …": the clause is what the named document says.
                 i = _np_ending_at(toks, t - 1)
@@ -427,6 +437,24 @@ def _trigger_words() -> frozenset[str]:
         words.add(w)
         words.add(w.capitalize())
     return frozenset(words)
+
+
+def _quoted_name_at(text: str, toks: list[tuple[int, int, str]], k: int) -> Phrase | None:
+    """A quoted name (masked as „____“) at ``toks[k]``, after an optional article: "laut der „Welt“"."""
+    if k < len(toks) and toks[k][2].lower() in _DEFINITE:
+        k += 1
+    if k + 2 < len(toks) and toks[k][2] in _DQUOTES and toks[k + 1][2].startswith("_") and toks[k + 2][2] in _DQUOTES:
+        b, e = toks[k][0], toks[k + 2][1]
+        return Phrase(b, e, text[b:e])
+    return None
+
+
+def _quoted_name_before(text: str, toks: list[tuple[int, int, str]], t: int) -> Phrase | None:
+    """A quoted name ending right before ``toks[t]``: "dem „Figaro“ zufolge"."""
+    if t >= 3 and toks[t - 1][2] in _DQUOTES and toks[t - 2][2].startswith("_") and toks[t - 3][2] in _DQUOTES:
+        b = toks[t - 4][0] if t >= 4 and toks[t - 4][2].lower() in _DEFINITE else toks[t - 3][0]
+        return Phrase(b, toks[t - 1][1], text[b : toks[t - 1][1]])
+    return None
 
 
 def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
@@ -544,7 +572,7 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     masked = _mask_quotes(text, pairs)
     pair_ends = [p.end for p in pairs]
     sent_starts = [b for b, _ in sents]
-    cues = find_cues(masked, sents, pair_ends)
+    cues = find_cues(masked, sents, pair_ends, text)
     by_sent: dict[int, list[Cue]] = {}
     for c in cues:
         by_sent.setdefault(c.sent, []).append(c)

@@ -30,6 +30,7 @@ MAX_NP_WORDS = 10
 
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
 _ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals")
+_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:de|com|net|org|at|ch|eu|info|fr|uk)\Z")
 _PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
@@ -94,7 +95,12 @@ def _keeps_period(tok: str) -> bool:
 
 def _is_cap(tok: str) -> bool:
     """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht")."""
-    return tok[:1].isupper() or (tok[:1].isdigit() and "-" in tok) or bool(_PARTICLE_NAME.match(tok))
+    return (
+        tok[:1].isupper()
+        or (tok[:1].isdigit() and "-" in tok)
+        or bool(_PARTICLE_NAME.match(tok))
+        or bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
+    )
 
 
 def _is_det(tok: str) -> bool:
