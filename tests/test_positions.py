@@ -67,6 +67,16 @@ def test_no_position_for_objects(text):
     assert all(stance != "promises" for _, stance, _ in got), got
 
 
+def test_gapped_clauses_get_their_own_text():
+    text = "Europa ringt um Garantien: Frankreich setzt auf eine Friedenstruppe, Deutschland auf die Luftabwehr."
+    doc = pipeline("briefing_actors", "briefing_positions")(text)
+    names = {a.id: a.name for a in doc._.briefing_actors}
+    got = [(names[p.actor], p.text) for p in doc._.briefing_positions]
+    assert got == [("Frankreich", "Europa ringt um Garantien: Frankreich setzt auf eine Friedenstruppe"),
+                   ("Deutschland", "Deutschland auf die Luftabwehr.")]
+    assert all(text[p.start:p.end] == p.text for p in doc._.briefing_positions)
+
+
 def test_position_text_and_offsets_are_the_sentence():
     text = "Die Lage ist ernst. Russland lehnt die Pläne ab. Danach wurde verhandelt."
     doc = pipeline("briefing_actors", "briefing_positions")(text)

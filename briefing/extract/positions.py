@@ -287,9 +287,16 @@ class PositionFinder:
             text, start = self.span_text(s, e)
             if not text:
                 continue
-            for i, aid in self.subjects(s, e):
-                issue = issue_of(text, self.starts[i] - start, self.lex)
-                out.setdefault((aid, start), Position(aid, text, start, start + len(text), stance, issue))
+            subjects = self.subjects(s, e)
+            for n, (i, aid) in enumerate(subjects):
+                c_text, c_start = text, start
+                if len(subjects) > 1:  # one clause each: "Frankreich setzt auf X" | "Deutschland auf Y."
+                    a = s if n == 0 else i
+                    b = subjects[n + 1][0] - 1 if n + 1 < len(subjects) else e
+                    c_text, c_start = self.span_text(a, b)
+                    c_text = c_text.rstrip(" ,;")
+                issue = issue_of(c_text, self.starts[i] - c_start, self.lex)
+                out.setdefault((aid, c_start), Position(aid, c_text, c_start, c_start + len(c_text), stance, issue))
         for q in self.quotes:
             if not q.speaker or q.speaker not in self.actors:
                 continue
