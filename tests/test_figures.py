@@ -59,6 +59,7 @@ def test_figures(text, value, unit, written, qualifier):
         "Um 14 Uhr beginnt es.",
         "[1] /Koalition-der-Willigen-in-Bruessel/!6077857",
         "Es kamen zwei.",
+        "Der Minister ist 45 Jahre alt.",
         "Eine Boeing 747 der US-Fluggesellschaft landete.",  # an article is no adjective: no "747 Fluggesellschaft"
     ],
 )

@@ -32,6 +32,8 @@ MAX_ADJECTIVES = 3
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 # Shorter lowercase words ending like adjectives are articles or pronouns ("der", "den", "ihre" is 4).
 MIN_ADJECTIVE_CHARS = 4
+# Words after "N Jahre" that make the number an age, not a figure.
+AGE_WORDS = frozenset({"alt", "alte", "alter", "alten", "jung", "junge", "jungen", "älter"})
 # Four-digit numbers in this range without a currency/percent unit are years.
 YEAR_RANGE = (1900, 2100)
 
@@ -184,6 +186,8 @@ class FigureFinder:
                 return None  # acronyms after numbers are mostly names ("G7", "F-16")
             unit_i = k
             unit = normalise_noun(noun, lex)
+            if k + 1 < n and self.lowers[k + 1] in AGE_WORDS:
+                return None  # "45 Jahre alt": an age
         start = self.starts[i]
         qualifier = None
         for words in lex.qualifiers:
