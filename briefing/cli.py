@@ -127,7 +127,9 @@ def main(ctx: click.Context, verbose: int, quiet: bool, config: str | None) -> N
 @date_option
 @click.option("--sources", type=click.Path(), help="Folder of article files (default: seeds/).")
 @out_option
-@click.option("--undated", type=click.Choice(["include", "exclude"]), help="Use articles without a date (default: include).")
+@click.option(
+    "--undated", type=click.Choice(["include", "exclude"]), help="Use articles without a date (default: include)."
+)
 @click.option("--model", help='spaCy pipeline: "blank" (default) or an installed pipeline name or path.')
 @click.option("--templates", type=click.Path(file_okay=False), help="Folder with your own copy of the templates.")
 @click.pass_context
@@ -162,7 +164,9 @@ def quotes(ctx: click.Context, infile: Any, model: str | None) -> None:
 @date_option
 @out_option
 @click.option("--sources", type=click.Path(), help="Folder of article files, if the day must be built first.")
-@click.option("--dry-run", "dry_run", type=click.Path(file_okay=False), help="Write .eml files into this folder instead of sending.")
+@click.option(
+    "--dry-run", "dry_run", type=click.Path(file_okay=False), help="Write .eml files into this folder instead of sending."
+)
 @click.option("--to", "to", help="Send one test copy to this address, outside the ledger.")
 @click.option("--rate", type=float, help="At most this many messages per second (default: no limit).")
 @click.pass_context

@@ -43,23 +43,22 @@ def _convert(tp: Any, value: Any) -> Any:
         return None
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in get_args(tp) if a is not type(None)]
-        for arg in args:
+        for arg in (a for a in get_args(tp) if a is not type(None)):
             try:
                 return _convert(arg, value)
             except (TypeError, ValueError, KeyError):
                 continue
         raise TypeError(f"cannot convert {value!r} to {tp}")
     if origin is tuple:
-        args = get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in value)
-        return tuple(_convert(a, v) for a, v in zip(args, value, strict=True))
+        items = get_args(tp)
+        if len(items) == 2 and items[1] is Ellipsis:
+            return tuple(_convert(items[0], v) for v in value)
+        return tuple(_convert(a, v) for a, v in zip(items, value, strict=True))
     if origin is Literal:
         if value not in get_args(tp):
             raise ValueError(f"{value!r} is not one of {get_args(tp)}")
         return value
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return from_dict(tp, value)
     if tp is float and isinstance(value, int):
         return float(value)

@@ -494,7 +494,8 @@ def test_headline_choice(titles, lead, expected):
     [
         ("Kurzer Satz", "Kurzer Satz"),
         ("In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen Waffenstillstand "
-         "Truppen in die Ukraine zu schicken", "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
+         "Truppen in die Ukraine zu schicken",
+         "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
          "Waffenstillstand Truppen in die Ukraine zu schicken"),
     ],
 )
