@@ -165,7 +165,8 @@ def quotes(ctx: click.Context, infile: Any, model: str | None) -> None:
 @out_option
 @click.option("--sources", type=click.Path(), help="Folder of article files, if the day must be built first.")
 @click.option(
-    "--dry-run", "dry_run", type=click.Path(file_okay=False), help="Write .eml files into this folder instead of sending."
+    "--dry-run", "dry_run", type=click.Path(file_okay=False),
+    help="Write .eml files into this folder instead of sending.",
 )
 @click.option("--to", "to", help="Send one test copy to this address, outside the ledger.")
 @click.option("--rate", type=float, help="At most this many messages per second (default: no limit).")
