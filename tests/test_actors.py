@@ -145,6 +145,24 @@ def test_not_actors(text, absent):
     assert not any(absent in n for n in names), names
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Macron sagte, die Lage sei ernst. Macron reiste dann ab.", ["Macron"]),
+        ("Die Lage sei ernst, sagte Putin am Montag.", ["Putin"]),
+        ("Gestern erklärte Scholz, es reiche.", ["Scholz"]),
+        ("Damals sagte er nichts.", []),
+        ("Tatsächlich sagte der Minister nichts. Tatsächlich war es so.", []),
+        ("Die Polizei sagte nichts. Polizei sagte dann doch etwas.", []),
+        ("Experten sagten, es sei gut.", []),
+        ("Die Firma äußerte Vorbehalte gegen den Plan.", []),
+        ("Macron sagte, es reiche.", []),  # sentence-initial and only once: could be a fronted word
+    ],
+)
+def test_bare_surnames_beside_verbs_of_saying(text, expected):
+    assert [a.name for a in actors_of(text) if a.kind == "person"] == expected
+
+
 def test_expert_who_speaks_is_an_actor():
     a = person("Politikwissenschaftler Gerhard Mangott sagte, Europa sei schwach.", "Mangott")
     assert a is not None and a.role == "Politikwissenschaftler"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,8 @@ CONTEXT_ROLES = frozenset({
 # German name particles ("von der Leyen") also start common phrases ("von der Kanzlei"): they join a
 # name only after a known first name; foreign particles ("de Hoop Scheffer", "da Silva") always may.
 GERMAN_PARTICLES = frozenset({"von", "der", "zu"})
+# Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
+PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
 INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -371,6 +374,7 @@ class ActorFinder:
         self._initials_for: dict[str, None] = {}
         self._sent_speaks: dict[int, bool] = {}
         self.speech_forms = speech_forms
+        self.singular_speech = report_verbs()
         n = len(doc)
         self.label: list[str | None] = [None] * n  # COUNTRY / ORG / METONYM for matched tokens
         self.canon: list[str | None] = [None] * n
@@ -712,6 +716,7 @@ class ActorFinder:
                 continue
             if run:
                 self.add_person(run[0], run[1], role, r_idx)
+        self.find_bare_speakers()
         # surname-only and variant mentions of people found above
         if not self.persons:
             return
@@ -739,6 +744,37 @@ class ActorFinder:
                     p.role = role
                 aff, _ = self.affiliation_before(r_idx)
                 p.affiliation = p.affiliation or aff or role.affiliation
+
+    def find_bare_speakers(self) -> None:
+        """Bare surnames next to a singular verb of saying: "Macron sagte, ...", "..., sagte Putin am Montag".
+
+        Without a first name or title this is the weakest evidence, so the word must look like a name
+        everywhere in the article: never lowercase, never after an article, not a listed noun or adverb,
+        and in front of the verb the sentence must not continue with another subject ("Damals sagte er").
+        """
+        words, lowers, n = self.words, self.lowers, len(self.words)
+        if not self.caps:
+            return
+        lower_words = set(lowers[i] for i in range(n) if words[i].islower())
+        after_article = {words[i] for i in self.caps if i and lowers[i - 1] in DETERMINERS}
+        counts = Counter(self.cores[i] for i in self.caps)
+        verbs = self.singular_speech
+        for i in self.caps:
+            if self.used[i] or self.label[i] is not None:
+                continue
+            text = self.cores[i]
+            if not text.isalpha() or len(text) < 3 or text.isupper() or not self.name_like(i):
+                continue
+            if text.lower() in lower_words or text in after_article or fold(text) in self.blocked:
+                continue
+            before = i > 0 and lowers[i - 1] in verbs and self.sent_start[i - 1] == self.sent_start[i]
+            # "X sagte" at a sentence start: X may be a fronted adverb ("Tatsächlich sagte der Minister"),
+            # so the verb must not be followed by another subject, and X must recur in the article
+            after = (i + 1 < n and lowers[i + 1] in verbs and self.sent_start[i] == i and (
+                i + 2 >= n or not (lowers[i + 2] in PRONOUN_WORDS or lowers[i + 2] in DETERMINERS
+                                   or words[i + 2][:1].isupper())) and counts[text] >= 2)
+            if (before and (i + 1 >= n or not self.name_like(i + 1))) or after:
+                self.add_person(i, i + 1, None, -1)
 
     def link_references(self) -> None:
         """Role-only ("der Kremlchef"), demonym ("der Franzose") and pronoun mentions."""
@@ -967,6 +1003,12 @@ def _edit1(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1:] == b[i + 1:]
     return a[i:] == b[i + 1:]
+
+
+@functools.lru_cache(maxsize=1)
+def report_verbs() -> frozenset[str]:
+    """Singular verbs of saying that stand next to a bare surname (report_verbs.txt)."""
+    return frozenset(r[0].lower() for r in read_lexicon("report_verbs.txt"))
 
 
 @functools.lru_cache(maxsize=1)
