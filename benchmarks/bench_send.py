@@ -6,7 +6,9 @@ server on 127.0.0.1 in a subprocess (benchmarks/loopback_smtpd.py), over one
 reused connection, and compares it with a baseline measured in the same run:
 raw ``smtplib.sendmail`` of the same message bytes, N times on one connection
 (no database, no ledger, no MIME). The ratio shows what the exactly-once
-bookkeeping costs.
+bookkeeping costs. It can exceed 1: smtplib dot-stuffs every copy with a
+regex over the whole message (~1 ms per 151 KiB), ``briefing send`` stuffs the
+shared body once per run.
 
 Two servers, both aiosmtpd speaking full SMTP, differing only in how DATA is
 read:
