@@ -753,14 +753,18 @@ class ActorFinder:
         and in front of the verb the sentence must not continue with another subject ("Damals sagte er").
         """
         words, lowers, n = self.words, self.lowers, len(self.words)
-        if not self.caps:
+        verbs = self.singular_speech
+        if not self.caps or verbs.isdisjoint(lowers):
             return
-        lower_words = set(lowers[i] for i in range(n) if words[i].islower())
+        around = sorted({k for i, low in enumerate(lowers) if low in verbs for k in (i - 1, i + 1) if 0 <= k < n})
+        around = [i for i in around if words[i][:1].isupper() and not self.used[i] and self.label[i] is None]
+        if not around:
+            return
+        lower_words = {w for w in words if w.islower()}
         after_article = {words[i] for i in self.caps if i and lowers[i - 1] in DETERMINERS}
         counts = Counter(self.cores[i] for i in self.caps)
-        verbs = self.singular_speech
-        for i in self.caps:
-            if self.used[i] or self.label[i] is not None:
+        for i in around:
+            if self.used[i]:
                 continue
             text = self.cores[i]
             if not text.isalpha() or len(text) < 3 or text.isupper() or not self.name_like(i):
