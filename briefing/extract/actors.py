@@ -416,9 +416,6 @@ class ActorFinder:
         text, cut = core_text(word)
         return text, self.idx[i] + cut
 
-    def key_of(self, text: str) -> str:
-        return fold(text)
-
     def initials(self) -> set[str]:
         """First letters of the known people's keys (a cheap filter before folding a word)."""
         if len(self._initials_for) != len(self.persons):
@@ -602,7 +599,8 @@ class ActorFinder:
             break
         return None, None
 
-    def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int, ner: bool = False) -> None:
+    def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int) -> None:
+        """Record the name in tokens [i, j) (title at ``evidence_idx``, -1 if none) as a person mention."""
         doc, lex = self.doc, self.lex
         surname, s_start = self.core(j - 1)
         key = fold(surname)
@@ -696,7 +694,7 @@ class ActorFinder:
                                          for k in range(start, e.end)):
                 continue  # a model's PER on common nouns or adverbs ("Später") is not a name
             role, r_idx = self.role_before(start)
-            self.add_person(start, e.end, role, r_idx, ner=True)
+            self.add_person(start, e.end, role, r_idx)
         role_at, words, first_names = self.role_at, self.words, lex.first_names
         for i in self.caps:
             if self.used[i]:
