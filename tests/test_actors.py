@@ -133,6 +133,7 @@ def test_plural_sie_is_not_a_person():
         ("BR24 spricht mit der Korrespondentin Mariia Kalus über die Erwartungen.", "Kalus"),
         ("Die Koalition tagte.\n\n## AUTOREN\n\nAnastasia Zejneli\n", "Zejneli"),
         ("Bildrechte: dpa-Bildfunk/Michel Euler", "Euler"),
+        ("Foto: picture alliance / dpa | Michael Kappeler\nMacron sprach.", "Kappeler"),
         ("Von Anna Schneider\n\nDie Koalition tagte in Paris.", "Schneider"),
         ("Außerdem ordnet Politikwissenschaftler Gerhard Mangott ein, welche Rolle Europa spielt.", "Mangott"),
         ("Die Sicherheitsgarantien Stärken Europa. Die Unterstützung Wächst.", "Stärken"),

@@ -39,6 +39,9 @@ FUZZY_MIN_LEN = 6
 PRONOUN_SENTENCE_WINDOW = 2
 # A credit marker ("Foto:", "AUTOREN") blocks names starting within this many tokens after it.
 CREDIT_WINDOW = 4
+# After "Foto:", "Bildrechte:" the rest of the line is the credit ("picture alliance / dpa | Michael
+# Kappeler"), up to this many words.
+CREDIT_LINE_WINDOW = 12
 # A name run after a role title or first name holds at most this many first/middle names.
 MAX_FIRST_NAMES = 3
 # A noun suffix marks a common noun only after a stem of at least this many letters ("Jung" is a name).
@@ -475,7 +478,9 @@ class ActorFinder:
             byline = word == "Von" and self.sent_start[i] == i
             if by_marker or byline or (role is not None and role.kind == "producer"):
                 words, k = 0, i + 1
-                while k < n and words < CREDIT_WINDOW:
+                inline = by_marker and not word.isupper()  # "Foto: ..." runs to the line end; "AUTOREN" heads a list
+                limit = CREDIT_LINE_WINDOW if inline else CREDIT_WINDOW
+                while k < n and words < limit and not (inline and "\n" in self.words[k]):
                     text = self.cores[k]
                     if text[:1].isalpha():
                         words += 1
