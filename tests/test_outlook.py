@@ -24,6 +24,7 @@ def outlook_of(text: str) -> list[str]:
         "Die Koalition wird sich weiter für die Ukraine einsetzen, sagte Macron.",
         "Über 100 zusätzliche Soldaten sollen bald folgen.",
         "Ein weiteres Treffen ist im Oktober in Rom geplant.",
+        "Am Montag will die Regierung über das Paket entscheiden.",
     ],
 )
 def test_outlook(sentence):
@@ -42,6 +43,7 @@ def test_outlook(sentence):
         "Das Treffen fand am 4. September statt.",
         "Dabei soll es sich um eine Suchmaschine handeln.",  # hearsay "soll", not future
         "Im Mittelpunkt steht der Architekt, der die Gebäude geplant hat.",
+        "Berlin will vier Brigaden ausrüsten.",  # an intention without a time: a position, not an outlook
     ],
 )
 def test_not_outlook(sentence):
