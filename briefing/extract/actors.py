@@ -303,7 +303,9 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(TOKEN_TABLE_KEY)
     if table is not None and len(table.words) == len(doc):
         return table
-    text = doc.text
+    from briefing.extract.sentences import TEXT_KEY
+
+    text = doc.user_data.get(TEXT_KEY) or doc.text
     n = len(doc)
     columns = doc.to_array(["IDX", "LENGTH", "SENT_START", "IS_SPACE"]).T.tolist() if n else [[], [], [], []]
     idx, lengths, flags, spaces = columns

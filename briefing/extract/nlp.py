@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.errors import ExtractError
+from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
 from briefing.models import Article, ArticleFacts, Quote, Statement
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,14 @@ class Extractor:
     nlp: Language
 
     def doc(self, text: str) -> Doc:
-        return self.nlp(text)
+        """Run the pipeline; the text is shared with the components (``Doc.text`` rebuilds it per token)."""
+        if len(text) > self.nlp.max_length:
+            raise ExtractError(f"text of {len(text):,} characters is longer than the limit of {self.nlp.max_length:,}")
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
 
     def extract(self, article: Article) -> ArticleFacts:
         doc = self.doc(article.text)
@@ -86,11 +94,25 @@ class Extractor:
         return list(self.doc(text)._.briefing_quotes or [])
 
 
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences, from our sentencizer's record when it ran.
+
+    Iterating ``doc.sents`` builds a Token object per token; on a blank pipeline that was
+    the most expensive step of the whole extraction, so the sentencizer's spans are reused.
+    """
+    spans = doc.user_data.get(USER_DATA_KEY)
+    if spans is not None:
+        return list(spans)
+    return [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
+
+
 def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
     def get(name: str) -> tuple[Any, ...]:
         return tuple(getattr(doc._, name) or ())
 
-    sentences = tuple(Statement(s.text, s.start_char, s.end_char) for s in doc.sents) if len(doc) else ()
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+
+    sentences = tuple(Statement(text[b:e], b, e) for b, e in sentence_spans(doc))
     return ArticleFacts(
         article=article,
         actors=get("briefing_actors"),

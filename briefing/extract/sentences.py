@@ -227,7 +227,8 @@ class ParagraphSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = doc.text  # builds a Token per token: compute once, share with later components
+        # Doc.text builds a Token per token: take the caller's text when given, share it with later components
+        text = doc.user_data.get(TEXT_KEY) or doc.text
         spans = split_sentences(text)
         doc.user_data[USER_DATA_KEY] = spans
         doc.user_data[TEXT_KEY] = text
