@@ -811,7 +811,8 @@ def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
 
 def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> list[Found]:
     out: list[Found] = []
-    direct_spans = [(d.start, d.end) for d in direct]
+    direct_spans = sorted((d.start, d.end) for d in direct)
+    seen: set[tuple[int, int]] = set()
     for si, (sb, se) in enumerate(sents):
         end = _strip_final(text, sb, se)
         for c in by_sent.get(si, []):
@@ -829,8 +830,9 @@ def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> 
                 continue
             if _mostly_direct(b, e, direct_spans):
                 continue
-            if any(f.start == b and f.end == e for f in out):
+            if (b, e) in seen:
                 continue
+            seen.add((b, e))
             out.append(Found("indirect", b, e, c.speaker, c.word, si))
     return out
 
@@ -843,7 +845,13 @@ def _strip_final(text: str, sb: int, se: int) -> int:
 
 
 def _mostly_direct(b: int, e: int, direct_spans: list[tuple[int, int]]) -> bool:
-    covered = sum(max(0, min(e, de) - max(b, db)) for db, de in direct_spans)
+    """Is at least half of ``[b, e)`` inside direct quotations (``direct_spans`` sorted, disjoint)?"""
+    k = bisect.bisect_right(direct_spans, (b, b)) - 1  # the last one starting at or before b
+    covered = 0
+    for db, de in direct_spans[max(0, k) :]:
+        if db >= e:
+            break
+        covered += max(0, min(e, de) - max(b, db))
     return covered * 2 >= (e - b)
 
 
@@ -879,9 +887,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     t = next((i for i, tk in enumerate(toks) if tk[0] == c.start), None)
     if t is None:
         return None
-    clause_word = (
-        masked[c.frame_start : c.frame_start + 6].split()[0].lower() if masked[c.frame_start :].strip() else ""
-    )
+    clause_word = (masked[c.frame_start : c.frame_start + 8].split() or [""])[0].lower()
     # "Wie die Polizei mitteilte, wurden …" / "…, wie die Polizei mitteilte."
     if clause_word in ("wie", "wobei") and c.frame_start > sb - 1:
         after_comma = next((i for i in range(t + 1, len(toks)) if toks[i][2] == ","), None)
