@@ -55,3 +55,13 @@ def test_broken_config_is_one_line_error(tmp_path):
 def test_bad_date_is_a_usage_error():
     result = CliRunner().invoke(main, ["build", "--date", "4.9.2025"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_every_setting_is_documented_in_the_readme():
+    import dataclasses
+
+    from briefing.settings import Settings
+
+    for f in dataclasses.fields(Settings):
+        name = "from" if f.name == "from_addr" else f.name
+        assert f"`{name}`" in README, f"setting {name} is not documented in the README"
