@@ -812,9 +812,12 @@ def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
     cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None]
     if not cands:
         return None
-    # Prefer the nearest cue before the quotation, else the first after it.
+    # Prefer the nearest cue before the quotation, else the first after it; among those, a
+    # speech verb's speaker over a source named by "laut"/"nach" ("laut der Studie … sagte X").
     before = [c for c in cands if c.end <= p.start]
-    return before[-1] if before else cands[0]
+    ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
+    verbs = [c for c in ordered if c.kind == "verb"]
+    return verbs[0] if verbs else ordered[0]
 
 
 def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> list[Found]:
