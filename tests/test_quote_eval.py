@@ -184,3 +184,15 @@ def test_malformed_lines_are_skipped(caplog) -> None:
     assert lines[0]["quotes"][0]["speaker"]["name"] == "Macron"
     assert lines[1]["quotes"] == [] and lines[2]["quotes"] == []
     assert any("line 2" in r.getMessage() for r in caplog.records)
+
+
+def test_non_utf8_line_is_skipped_with_its_number(caplog, tmp_path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "Er sagte, die Lage sei ernst."}\n\xff\xfe kaputt\n{"id": "b", "text": ""}\n'
+    )
+    out = io.StringIO()
+    with open(path, encoding="utf-8") as f:
+        quotes_jsonl(f, out)
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["a", "b"]
+    assert any("line 2" in r.getMessage() and "UTF-8" in r.getMessage() for r in caplog.records)

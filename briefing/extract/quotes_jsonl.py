@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from typing import IO, Any
 
 from spacy.language import Language
@@ -49,6 +50,19 @@ def build_nlp(model: str = "blank") -> Language:
         return nlp
 
 
+def _lines(infile: IO[str]) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines; a line that is not UTF-8 comes as None instead of ending the run."""
+    raw = getattr(infile, "buffer", None)
+    if raw is None:
+        yield from enumerate(infile, 1)
+        return
+    for lineno, data in enumerate(raw, 1):
+        try:
+            yield lineno, data.decode("utf-8")
+        except UnicodeDecodeError:
+            yield lineno, None
+
+
 def _quotes_only(model: str) -> Language:
     from briefing.extract.nlp import make_nlp
 
@@ -72,7 +86,10 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
     nlp = build_nlp(model)
     fallback: Language | None = None  # quotes without actor linking, if another component fails
     max_len = nlp.max_length
-    for lineno, line in enumerate(infile, 1):
+    for lineno, line in _lines(infile):
+        if line is None:
+            log.warning("line %d: not UTF-8 text: skipped", lineno)
+            continue
         if not line.strip():
             continue
         try:
@@ -102,6 +119,10 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
                 )
                 if fallback is None:
                     fallback = _quotes_only(model)
-                doc = fallback(text)
-            quotes = [quote_to_json(q) for q in (doc._.briefing_quotes or [])]
+                try:
+                    doc = fallback(text)
+                except Exception as e2:  # noqa: BLE001 - one bad document must not end the run
+                    log.warning("line %d (id %s): no quotations (%s: %s)", lineno, doc_in["id"], type(e2).__name__, e2)
+                    doc = None
+            quotes = [quote_to_json(q) for q in (doc._.briefing_quotes or [])] if doc is not None else []
         outfile.write(json.dumps({"id": doc_in["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
