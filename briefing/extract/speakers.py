@@ -35,7 +35,7 @@ _PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "le", "la", "zu", "ter"})
-_PRONOUNS = frozenset({"er", "sie", "man"})
+_PRONOUNS = word_set("pronouns.txt")  # er, sie, man: lexicons/de/pronouns.txt
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
