@@ -211,6 +211,10 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     ("sagte der Minister", "„…“, sagte X"), then the first noun phrase of the clause.
     """
     after = tokens(text, verb_end, clause_end)
+    # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
+    mediated = _mediated_speaker(text, verb_end)
+    if mediated is not None:
+        return mediated
     prev_tok = tokens(text, max(clause_start, verb_start - 8), verb_start)
     if prev_tok and prev_tok[-1][2].lower() in ("und", "sowie") and verb_start - 4 > clause_start:
         # "X befand … und nannte Y „…“": the second verb shares the first one's subject.
@@ -219,9 +223,6 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
             return shared
     if after and after[0][2].lower() in ("er", "man"):
         return phrase(text, after, 0, 1)  # nominative only: "Die Tat bezeichnete er als sinnlos"
-    mediated = _mediated_speaker(text, verb_end)
-    if mediated is not None:
-        return mediated
     before = tokens(text, clause_start, verb_start)
     # "Weil …, warnte der Verband …": a verb right after a comma follows a fronted clause.
     after_comma = bool(before) and before[-1][2] == ","
