@@ -49,7 +49,8 @@ DIRECT = [
         "Macron",
     ),
     (
-        'Russland teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit: "Russland wird keine '
+        "Russland kritisierte die Idee scharf und teilte über die Sprecherin des Außenministeriums, "
+        'Marija Sacharowa, mit: "Russland wird keine '
         'ausländische Intervention in der Ukraine diskutieren"',
         "keine ausländische Intervention",
         "Sacharowa",
