@@ -9,6 +9,16 @@ from pathlib import Path
 from briefing.errors import RenderError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates 0600 files; outputs get the permissions of an ordinary new file (0666 less the umask).
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def atomic_write(path: Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path = Path(path)
@@ -20,6 +30,7 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
         raise RenderError(f"cannot write to {path.parent}: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), _FILE_MODE)
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
