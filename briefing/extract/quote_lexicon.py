@@ -52,6 +52,18 @@ def _weak_forms(lemma: str) -> list[str]:
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, VerbForm]:
     """Lowercased form -> VerbForm for every speech verb in speech_verbs.txt."""
+    return verb_lexicon("speech_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> dict[str, VerbForm]:
+    """Lowercased form -> VerbForm for the naming and judging verbs in naming_verbs.txt."""
+    return verb_lexicon("naming_verbs.txt")
+
+
+@cache
+def verb_lexicon(name: str) -> dict[str, VerbForm]:
+    """Lowercased form -> VerbForm for every verb of a verb lexicon (speech_verbs.txt format)."""
     out: dict[str, VerbForm] = {}
 
     def add(form: str, lemma: str, particle: str, participle: bool) -> None:
@@ -60,7 +72,7 @@ def speech_verbs() -> dict[str, VerbForm]:
         particles = (old.particles if old else frozenset()) | ({particle} if particle else set())
         out[form] = VerbForm(old.lemma if old else lemma, bare, frozenset(particles), participle)
 
-    for line in read_lexicon("speech_verbs.txt"):
+    for line in read_lexicon(name):
         head, _, listed = line.partition(":")
         particle, _, lemma = head.strip().rpartition("|")
         forms = listed.split() if listed.strip() else _weak_forms(lemma)

@@ -42,7 +42,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs, word_set
+from briefing.extract.quote_lexicon import attribution_markers, is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import TEXT_KEY, split_sentences
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 from briefing.extract.speakers import (
@@ -109,8 +109,9 @@ _SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei"
 _STRONG_KONJ_EXCLUDE = frozenset(
     ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
 )
-# Words before a capitalised short quotation that make it a quoted phrase, not a name.
-_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer"])
+# Words before a capitalised short quotation that make it a quoted phrase, not a name, when
+# the sentence reports speech ("sprachen von „Panikverkäufen“", "Sprüche wie „Gefälschte Demokratie“").
+_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "von", "vor", "zu", "wie"])
 # Lowercase words after „…“, that do not start an attribution clause.
 _NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heißt", "also", "bzw"])
 _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
@@ -231,7 +232,7 @@ class Pair:
 class Cue:
     """A speech cue: the verb or marker, the frame it spans and its speaker."""
 
-    kind: str  # verb, marker, so
+    kind: str  # verb, marker, so, name (a naming/judging verb: partial quotations only)
     start: int
     end: int
     sent: int
@@ -349,6 +350,7 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], t
     """
     text = masked if text is None else text
     verbs = speech_verbs()
+    naming = naming_verbs()
     markers = attribution_markers()
     preps = markers.get("prep", frozenset())
     postps = markers.get("postp", frozenset())
@@ -378,6 +380,13 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], t
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
                 cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
+            elif low in naming and tok[:1].islower():
+                nf = naming[low]
+                if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
+                    continue
+                clause_start = _clause_start(masked, toks, t, sb, pair_ends)
+                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(toks, t, se))
+                cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
                 quoted = _quoted_name_at(text, toks, t + 1)
@@ -439,7 +448,7 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
 def _trigger_words() -> frozenset[str]:
     """Words (as written) that can start a cue: speech verb forms and attribution markers."""
     markers = attribution_markers()
-    words = set(speech_verbs())
+    words = set(speech_verbs()) | set(naming_verbs())
     marker_words = set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ()))
     for w in marker_words | {"nach", "so", "wonach"}:
         words.add(w)
@@ -628,12 +637,18 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
         if not long:
             sb, se = sents[so]
             konj = konjunktiv_words(masked, sb, se, strong=True) > 0
-            reported = konj or (cue is not None and cue.kind == "verb")
+            # A speech or naming verb anywhere in the sentence, even without a speaker
+            # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
+            sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]
+            if any(c.speaker is not None and c.speaker.start <= p.start < c.speaker.end for c in sent_cues):
+                continue  # "Wie „heise online“ berichtet": the quotation names the speaker
+            verb_cue = any(c.kind in ("verb", "name") for c in sent_cues)
+            reported = konj or verb_cue
             if _name_like(text, p, words, reported):
                 continue
             # A short quotation inside a Konjunktiv sentence is reported speech
             # whose speaker comes from the context.
-            if not attributed and not konj:
+            if not attributed and not reported:
                 continue
         elif how == "sentence" and _word_before(text, p.start).lower() in scare:
             continue
