@@ -367,3 +367,35 @@ def test_sentence_with_quoted_phrase_is_reported_as_a_whole() -> None:
     qs = _quotes(text)
     assert any(q.kind == "direct" and q.text == "vollständig und nachweislich die Anreicherung" for q in qs)
     assert any(q.kind == "indirect" and q.text.startswith("Der Iran müsse") for q in qs)
+
+
+PARTIAL_DIRECT = [
+    # A short quoted phrase in a sentence that names or judges something is a partial quotation.
+    ("Die Ministerin wertete den Vorstoß als „gefährlichen Alleingang“.", "gefährlichen Alleingang", "Ministerin"),
+    ("Bürgermeister Klaus Weber verteidigte den Einsatz als „notwendige Härte“.", "notwendige Härte", "Weber"),
+    ("Der Sprecher charakterisierte den Vorfall als ein „Versehen ohne Folgen“.", "Versehen ohne Folgen", "Sprecher"),
+    ("Händler sprachen in diesem Zusammenhang von „Panik“.", "Panik", "Händler"),
+    ("Die Demonstranten skandierten Parolen wie „Keine Macht den Banken“.", "Keine Macht den Banken", "Demonstranten"),
+    ("Kanzlerin Petra Lange wies die Vorwürfe als „haltlos“ zurück.", "haltlos", "Lange"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), PARTIAL_DIRECT)
+def test_partial_quotation_in_naming_sentence(text: str, fragment: str, speaker: str) -> None:
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], fragment)
+    assert speaker in (q.speaker_name or "")
+
+
+NOT_PARTIAL = [
+    # Names of works, media and things stay names even near a speech or naming verb.
+    "Wie „Tagesspiegel Online“ berichtet, wurde die Sitzung vertagt.",
+    "Die Zeitung „Neue Presse“ lobte den Entwurf.",
+    "Die Raumfähre „Endeavour“ startete am Morgen.",
+    "Der Mann ist in der Stadt nur als „Nachtfalke“ bekannt.",
+    "Der Film „Die Spur der Steine“ wurde gelobt.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PARTIAL)
+def test_names_near_naming_verbs_are_not_quotes(text: str) -> None:
+    assert [q.text for q in _quotes(text) if q.kind == "direct"] == []

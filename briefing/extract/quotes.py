@@ -111,7 +111,7 @@ _STRONG_KONJ_EXCLUDE = frozenset(
 )
 # Words before a capitalised short quotation that make it a quoted phrase, not a name, when
 # the sentence reports speech ("sprachen von „Panikverkäufen“", "Sprüche wie „Gefälschte Demokratie“").
-_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "von", "vor", "zu", "wie"])
+_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "von", "vor", "wie"])
 # Lowercase words after „…“, that do not start an attribution clause.
 _NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heißt", "also", "bzw"])
 _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
@@ -477,7 +477,9 @@ def _quoted_name_before(text: str, toks: list[tuple[int, int, str]], t: int) -> 
 def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
     """Does a separable particle follow the finite verb in its clause ("teilte … über X, Y, mit")?"""
     for _b, _e, tok in toks[t : t + MAX_PARTICLE_DISTANCE]:
-        if tok in ";:" or tok.lower() in ("dass", "ob", "und") or tok.startswith("_"):
+        if tok.startswith("_"):
+            continue  # a quoted phrase inside the clause: "wies dies als „haltlos“ zurück"
+        if tok in ";:" or tok.lower() in ("dass", "ob", "und"):
             return False
         if tok.lower() in particles:
             return True
@@ -640,7 +642,15 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
             # A speech or naming verb anywhere in the sentence, even without a speaker
             # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
             sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]
-            if any(c.speaker is not None and c.speaker.start <= p.start < c.speaker.end for c in sent_cues):
+            if any(
+                (c.speaker is not None and c.speaker.start <= p.start < c.speaker.end)
+                or (
+                    c.start >= p.end
+                    and not masked[p.end : c.start].strip()
+                    and _word_before(text, p.start).lower() in ("wie", "")
+                )
+                for c in sent_cues
+            ):
                 continue  # "Wie „heise online“ berichtet": the quotation names the speaker
             verb_cue = any(c.kind in ("verb", "name") for c in sent_cues)
             reported = konj or verb_cue
