@@ -377,6 +377,8 @@ PARTIAL_DIRECT = [
     ("Händler sprachen in diesem Zusammenhang von „Panik“.", "Panik", "Händler"),
     ("Die Demonstranten skandierten Parolen wie „Keine Macht den Banken“.", "Keine Macht den Banken", "Demonstranten"),
     ("Kanzlerin Petra Lange wies die Vorwürfe als „haltlos“ zurück.", "haltlos", "Lange"),
+    # A phrase opening with a preposition is no title, even with capitalised nouns in it.
+    ("Präsident Jonas Berg warnte, die Zukunft des Landes stehe „auf Messers Schneide“.", "Messers", "Berg"),
 ]
 
 
@@ -393,6 +395,8 @@ NOT_PARTIAL = [
     "Die Raumfähre „Endeavour“ startete am Morgen.",
     "Der Mann ist in der Stadt nur als „Nachtfalke“ bekannt.",
     "Der Film „Die Spur der Steine“ wurde gelobt.",
+    # "von „…“" is a name unless someone speaks of it.
+    "Zwei Männer werden beschuldigt, Mitglieder von „Nordfront“ zu sein.",
 ]
 
 

@@ -111,7 +111,7 @@ _STRONG_KONJ_EXCLUDE = frozenset(
 )
 # Words before a capitalised short quotation that make it a quoted phrase, not a name, when
 # the sentence reports speech ("sprachen von „Panikverkäufen“", "Sprüche wie „Gefälschte Demokratie“").
-_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "von", "vor", "wie"])
+_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "vor", "wie"])
 # Lowercase words after „…“, that do not start an attribution clause.
 _NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heißt", "also", "bzw"])
 _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
@@ -654,7 +654,9 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
                 continue  # "Wie „heise online“ berichtet": the quotation names the speaker
             verb_cue = any(c.kind in ("verb", "name") for c in sent_cues)
             reported = konj or verb_cue
-            if _name_like(text, p, words, reported):
+            # "sprachen von „Panikverkäufen“": "von" introduces a phrase only after "sprechen".
+            speaks_of = any(c.lemma == "sprechen" and c.end <= p.start for c in sent_cues)
+            if _name_like(text, p, words, reported, speaks_of):
                 continue
             # A short quotation inside a Konjunktiv sentence is reported speech
             # whose speaker comes from the context.
@@ -704,11 +706,12 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-def _name_like(text: str, p: Pair, words: list[str], reported: bool) -> bool:
+def _name_like(text: str, p: Pair, words: list[str], reported: bool, speaks_of: bool = False) -> bool:
     """A short quotation that names something (title, medium, project) or is a scare quote.
 
     ``reported``: the sentence reports speech (a speech verb or Konjunktiv), where
     "sei ein „Opfer des Terrorismus“" is a quoted phrase rather than a name.
+    ``speaks_of``: a form of "sprechen" precedes, so "von „…“" is what was said.
     """
     prev = _word_before(text, p.start)
     low = prev.lower()
@@ -735,7 +738,7 @@ def _name_like(text: str, p: Pair, words: list[str], reported: bool) -> bool:
     if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
         # „Golem“, „Berliner Zeitung“: names, unless reported speech calls something that
         # ("nannte den Bericht eine „Zeitungsente“", "sei ein „Opfer des Terrorismus“").
-        return not (reported and adjacent and low in _PHRASE_INTRO)
+        return not (reported and adjacent and (low in _PHRASE_INTRO or (speaks_of and low == "von")))
     return False
 
 
@@ -756,8 +759,8 @@ def _ends_sentence_before(text: str, pos: int) -> bool:
 
 def _title_like(words: list[str]) -> bool:
     """ "Berliner Zeitung", "Shenzhou 6", "Koalition der Willigen": a name, not speech."""
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or words[0] in word_set("function_words.txt"):
+        return False  # "auf Messers Schneide": a phrase opening with a preposition is no title
     content = [
         w
         for w in words
