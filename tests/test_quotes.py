@@ -403,3 +403,23 @@ NOT_PARTIAL = [
 @pytest.mark.parametrize("text", NOT_PARTIAL)
 def test_names_near_naming_verbs_are_not_quotes(text: str) -> None:
     assert [q.text for q in _quotes(text) if q.kind == "direct"] == []
+
+
+SPEAKER_ORDER = [
+    # A dative prefield ("Der … Zeitung") leaves the subject after the verb.
+    ("Der englischsprachigen Zeitung sagte Jakob Moser: „Wir werden weiter für die Freiheit kämpfen.“", "Moser"),
+    # A prefield with a named apposition beats the object after the verb.
+    (
+        "Der Vorsitzende des Verbands in Bayern, Michael Knipper, kritisierte die Entscheidung der Behörde scharf: "
+        "„Die Behörde muss sich fragen lassen, warum sie den Weg frei gemacht hat.“",
+        "Knipper",
+    ),
+    # Negative of the dative rule: a nominative prefield stays the speaker.
+    ("Der neue Minister sagte Journalisten: „Wir werden weiter für die Freiheit kämpfen.“", "Minister"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_ORDER)
+def test_speaker_of_verb_second_clause(text: str, speaker: str) -> None:
+    q = next(q for q in _quotes(text) if q.kind == "direct")
+    assert speaker in (q.speaker_name or "")

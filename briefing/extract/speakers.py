@@ -263,6 +263,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         # SPD-Vorsitzende … in Frage").
         if person_score(cand_after) >= 2 and person_score(cand_before) <= 0:
             return cand_after
+        if person_score(cand_after) >= 1 and _oblique_adjective_phrase(cand_before):
+            return cand_after  # "Der englisch-sprachigen Zeitung sagte Filep Karma:": a dative first
         return cand_before
     if cand_before is None and i < len(before) and not adverbial:
         # The prefield is not one phrase ("Der Minister, der gestern ankam, warnte die CDU …"):
@@ -270,19 +272,40 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         pre = clause_subject(text, before[i][0], verb_start)
         if pre is not None and person_score(pre) >= 1 and (cand_after is None or person_score(cand_after) < 2):
             return pre
+    if cand_before is None and cand_after is not None and person_score(cand_after) <= 0:
+        # "Der Vorsitzende des Verbands in X, Michael Knipper, kritisierte die Entscheidung":
+        # a prefield ending in a named apposition beats an object after the verb.
+        appo = _last_comma_phrase(text, before, i)
+        if appo is not None and person_score(appo) >= 1:
+            return appo
     for only in (cand_before, cand_after):
         if only is not None and person_score(only) >= 0:
             return only
     # "X wies die Behauptung zurück, die Sprecherin der Fraktion, Y, erklärte:": the last
     # comma-separated stretch before the verb that is one noun phrase.
+    appo = _last_comma_phrase(text, before, i)
+    if appo is not None:
+        return appo
+    if before:
+        return clause_subject(text, before[0][0], verb_start)
+    return None
+
+
+def _last_comma_phrase(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
+    """The first comma-separated stretch of ``before[i:]`` that runs to its end as one noun phrase."""
     for c in range(i, len(before)):
         if before[c][2] == "," and c + 1 < len(before):
             j = read_np(before, c + 1, allow_apposition=True)
             if j == len(before) and j > c + 1:
                 return phrase(text, before, c + 1, j)
-    if before:
-        return clause_subject(text, before[0][0], verb_start)
     return None
+
+
+def _oblique_adjective_phrase(p: Phrase) -> bool:
+    """ "der englischsprachigen Zeitung", "dem ..." : an article with a weak "-en" adjective
+    after "der" is dative or genitive, never the nominative subject of a verb-second clause."""
+    words = p.text.split()
+    return len(words) >= 3 and words[0].lower() == "der" and words[1][:1].islower() and words[1].endswith("en")
 
 
 def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
