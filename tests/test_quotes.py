@@ -423,3 +423,26 @@ SPEAKER_ORDER = [
 def test_speaker_of_verb_second_clause(text: str, speaker: str) -> None:
     q = next(q for q in _quotes(text) if q.kind == "direct")
     assert speaker in (q.speaker_name or "")
+
+
+CONTEXT_FALLBACK = [
+    # A bare capitalised word before an unattributed quotation is no speaker when someone
+    # was quoted a few sentences back.
+    (
+        "„Wir bleiben hart“, sagte Ministerin Anna Roth. Viele Firmen warten. Im Irak wächst der Druck. "
+        "„Die Gespräche gehen weiter und wir sind zuversichtlich für alle Beteiligten.“",
+        "Roth",
+    ),
+    # A role title nearby still wins over the earlier speaker.
+    (
+        "„Wir bleiben hart“, sagte Ministerin Anna Roth. Viele Firmen warten. Später trat Botschafter Paul Kern auf. "
+        "„Die Gespräche gehen weiter und wir sind zuversichtlich für alle Beteiligten.“",
+        "Kern",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), CONTEXT_FALLBACK)
+def test_unattributed_quotation_speaker_from_context(text: str, speaker: str) -> None:
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], "Gespräche gehen weiter")
+    assert speaker in (q.speaker_name or "")

@@ -1128,7 +1128,11 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
             f.speaker, f.how = prev_near.speaker, "previous"
         else:
             ctx = _context_speaker(masked, sents, f)
-            if ctx is not None:
+            if ctx is not None and person_score(ctx) < 2 and prev_far is not None:
+                # A bare capitalised word nearby is often a thing ("Jahre", "Irak"); a speaker
+                # attributed a few sentences back is the better guess.
+                f.speaker, f.how = prev_far.speaker, "previous"
+            elif ctx is not None:
                 f.speaker, f.how = ctx, "context"
             elif prev_far is not None:
                 f.speaker, f.how = prev_far.speaker, "previous"
