@@ -414,6 +414,9 @@ SPEAKER_ORDER = [
         "„Die Behörde muss sich fragen lassen, warum sie den Weg frei gemacht hat.“",
         "Knipper",
     ),
+    # A surname with particles as the whole prefield.
+    ("Von der Leyen betonte, es gebe „viele Frauen, die Erfahrung haben im Umgang mit Kindern“.", "Leyen"),
+    ("De Maizière sagte: „Wir werden weiter für die Freiheit kämpfen.“", "Maizière"),
     # Negative of the dative rule: a nominative prefield stays the speaker.
     ("Der neue Minister sagte Journalisten: „Wir werden weiter für die Freiheit kämpfen.“", "Minister"),
 ]

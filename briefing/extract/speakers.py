@@ -247,6 +247,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         j = read_np(before, i, allow_apposition=True)
         if j == len(before) and j > i:
             cand_before = phrase(text, before, i, j)
+        elif i == 0 and _particle_surname(before, i):
+            cand_before = phrase(text, before, i, len(before))  # "Von der Leyen betonte"
     k = 0
     while k < len(after) and (after[k][2].lower() in _AFTER_VERB_SKIP):
         k += 1
@@ -289,6 +291,23 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     if before:
         return clause_subject(text, before[0][0], verb_start)
     return None
+
+
+# Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal").
+_NAME_PARTICLES = frozenset(["von", "van", "de", "del", "della", "di", "da", "du", "le", "la", "ter"])
+
+
+def _particle_surname(before: list[tuple[int, int, str]], i: int) -> bool:
+    """Is the whole prefield ``before[i:]`` a surname with particles right before the verb
+    ("Von der Leyen", "de Maizière")? Only particles and one or two capitalised words."""
+    words = [tk[2] for tk in before[i:]]
+    if len(words) < 2 or len(words) > 4 or words[0].lower() not in _NAME_PARTICLES:
+        return False
+    k = 1
+    while k < len(words) and (words[k].lower() in ("der", "den", "dem") or words[k].lower() in _NAME_PARTICLES):
+        k += 1
+    rest = words[k:]
+    return 1 <= len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
 
 
 def _last_comma_phrase(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
