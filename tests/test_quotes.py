@@ -449,3 +449,20 @@ CONTEXT_FALLBACK = [
 def test_unattributed_quotation_speaker_from_context(text: str, speaker: str) -> None:
     q = _find([q for q in _quotes(text) if q.kind == "direct"], "Gespräche gehen weiter")
     assert speaker in (q.speaker_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # Konjunktiv I of an -ieren verb makes the sentence reported speech, so its quoted phrase is kept.
+        ("Die Anwältin legte Berufung ein. Aus dem Urteil resultiere ein „klarer Verstoß gegen das Gesetz“.", "klarer"),
+        # "schiere" is an adjective, not a Konjunktiv: the scare quote stays out.
+        ("Die Anwältin legte Berufung ein. Die schiere Menge an „Kleinkram“ wächst.", None),
+    ],
+)
+def test_ieren_konjunktiv_marks_reported_speech(text: str, fragment: str | None) -> None:
+    direct = [q.text for q in _quotes(text) if q.kind == "direct"]
+    if fragment is None:
+        assert direct == []
+    else:
+        assert any(fragment in d for d in direct), direct

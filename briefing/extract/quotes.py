@@ -105,6 +105,11 @@ _AUX = frozenset(
         "waren",
     ]
 )
+# The 3rd person singular Konjunktiv I of -ieren verbs ("er resultiere"); no adjective or
+# lowercase noun ends like this, so it needs no list.
+_KONJ_I_SUFFIX = "iere"
+# Shorter words ending so include the adjective "schiere"; the verbs are mostly longer ("studiere").
+_KONJ_I_MIN_LEN = 8
 _SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei", "da"])
 _STRONG_KONJ_EXCLUDE = frozenset(
     ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
@@ -326,6 +331,8 @@ def konjunktiv_words(text: str, start: int, end: int, *, strong: bool = False) -
             continue
         if w in forms and not (strong and w in _STRONG_KONJ_EXCLUDE):
             count += 1
+        elif w.endswith(_KONJ_I_SUFFIX) and len(w) >= _KONJ_I_MIN_LEN:
+            count += 1  # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective
     return count
 
 
