@@ -377,6 +377,8 @@ PARTIAL_DIRECT = [
     ("Händler sprachen in diesem Zusammenhang von „Panik“.", "Panik", "Händler"),
     ("Die Demonstranten skandierten Parolen wie „Keine Macht den Banken“.", "Keine Macht den Banken", "Demonstranten"),
     ("Kanzlerin Petra Lange wies die Vorwürfe als „haltlos“ zurück.", "haltlos", "Lange"),
+    ("Bundeskanzler Karl Huber würdigte den Dirigenten als „großen Europäer“.", "großen Europäer", "Huber"),
+    ("Der Präsident konstatierte eine wachsende „Kluft zwischen Arm und Reich“.", "Kluft", "Präsident"),
     # A phrase opening with a preposition is no title, even with capitalised nouns in it.
     ("Präsident Jonas Berg warnte, die Zukunft des Landes stehe „auf Messers Schneide“.", "Messers", "Berg"),
 ]
