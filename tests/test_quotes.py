@@ -379,6 +379,7 @@ PARTIAL_DIRECT = [
     ("Kanzlerin Petra Lange wies die Vorwürfe als „haltlos“ zurück.", "haltlos", "Lange"),
     ("Bundeskanzler Karl Huber würdigte den Dirigenten als „großen Europäer“.", "großen Europäer", "Huber"),
     ("Der Präsident konstatierte eine wachsende „Kluft zwischen Arm und Reich“.", "Kluft", "Präsident"),
+    ("Gewerkschaftschef Otto Kluge warnte erneut vor den „Lohnverzichtstheorien“.", "Lohnverzichtstheorien", "Kluge"),
     # A phrase opening with a preposition is no title, even with capitalised nouns in it.
     ("Präsident Jonas Berg warnte, die Zukunft des Landes stehe „auf Messers Schneide“.", "Messers", "Berg"),
 ]
@@ -397,6 +398,8 @@ NOT_PARTIAL = [
     "Die Raumfähre „Endeavour“ startete am Morgen.",
     "Der Mann ist in der Stadt nur als „Nachtfalke“ bekannt.",
     "Der Film „Die Spur der Steine“ wurde gelobt.",
+    # An article + quoted noun after other prepositions stays a name.
+    "Die Ministerin sagte, sie habe mit der „Stiftung Warentest“ gesprochen.",
     # "von „…“" is a name unless someone speaks of it.
     "Zwei Männer werden beschuldigt, Mitglieder von „Nordfront“ zu sein.",
 ]

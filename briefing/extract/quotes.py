@@ -118,6 +118,9 @@ _STRONG_KONJ_EXCLUDE = frozenset(
 # the sentence reports speech ("sprachen von „Panikverkäufen“", "Sprüche wie „Gefälschte Demokratie“").
 _PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "vor", "wie"])
 # Lowercase words after „…“, that do not start an attribution clause.
+# In reported speech "warnte vor den „Lohnverzichtstheorien“", "wies auf die „Persönlichkeitsrechte“
+# hin": after these prepositions an article + quoted noun is what was said, not a name.
+_SPEECH_OBJECT_PREPS = frozenset(["vor", "auf", "gegen"])
 _NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heißt", "also", "bzw"])
 _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
 # Words that open a subordinate or relative clause after a comma.
@@ -735,17 +738,21 @@ def _name_like(text: str, p: Pair, words: list[str], reported: bool, speaks_of: 
         return True
     if any(ch.isdigit() for ch in "".join(words)) and len(words) <= 3:
         return True  # „c5“, „Shenzhou 6“, „documenta 12“
+    said_object = (
+        reported and low in _DEFINITE and _word_before(text, p.start - len(prev) - 1).lower() in _SPEECH_OBJECT_PREPS
+    )
     if (
         adjacent
         and low in _DEFINITE
         and words[0][:1].isupper()
         and len(text[p.inner_start : p.inner_end]) < (SUBJECT_QUOTE_MAX_CHARS)
+        and not said_object
     ):
         return True  # "die „Computerwoche“", "von der „Aktion Deutschland hilft“": a name
     if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
         # „Golem“, „Berliner Zeitung“: names, unless reported speech calls something that
         # ("nannte den Bericht eine „Zeitungsente“", "sei ein „Opfer des Terrorismus“").
-        return not (reported and adjacent and (low in _PHRASE_INTRO or (speaks_of and low == "von")))
+        return not (reported and adjacent and (low in _PHRASE_INTRO or (speaks_of and low == "von") or said_object))
     return False
 
 
