@@ -471,3 +471,21 @@ def test_ieren_konjunktiv_marks_reported_speech(text: str, fragment: str | None)
         assert direct == []
     else:
         assert any(fragment in d for d in direct), direct
+
+
+def test_pronoun_prefers_person_named_after_last_quoted_speaker() -> None:
+    text = (
+        "„Das geht zu weit“, sagte die Abgeordnete Petra Sommer. Unterdessen verteidigte der Vorsitzende des "
+        "Ausschusses, Sebastian Kranz, den Entwurf. Er halte die Regeln für vertretbar und bezeichnete die "
+        "Erweiterung als „maßvoll“."
+    )
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], "maßvoll")
+    assert "Kranz" in (q.speaker_name or "")
+
+
+def test_pronoun_keeps_last_quoted_speaker_without_newer_person() -> None:
+    text = (
+        "„Das geht zu weit“, sagte die Abgeordnete Petra Sommer. Die Debatte dauerte an. Sie nannte den Plan „unfair“."
+    )
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], "unfair")
+    assert "Sommer" in (q.speaker_name or "")

@@ -1204,19 +1204,40 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
     ``found[:upto]`` are the quotations before the one whose speaker is ``sp``.
     """
     if sp.pronoun:
+        quoted = None
         for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
             f = found[k]
             if f.speaker is not None and not f.speaker.pronoun and f.speaker.start < sp.start:
-                return _name_of(f.speaker.text)
-        # The nearest preceding capitalised noun phrase naming a person-like subject.
+                quoted = f.speaker
+                break
+        # The nearest preceding person-like subject, or a titled person after a fronted adverb
+        # ("Unterdessen verteidigte der Vorsitzende …, Sebastian Edathy, den Entwurf. Er …").
+        named = None
         si = sent_of(sp.start)
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
+            if quoted is not None and se <= quoted.start:
+                break  # the quoted speaker is nearer
             np = clause_subject(text, sb, min(se, sp.start))
-            if np is not None and not np.pronoun and person_score(np) >= 1:
-                return _name_of(np.text)
-        return None
+            if np is None or np.pronoun or person_score(np) < 1:
+                np = next(
+                    (n for n in noun_phrases(text, sb, min(se, sp.start)) if not n.pronoun and person_score(n) >= 2),
+                    None,
+                )
+            if np is not None:
+                named = np
+                break
+        # A person named after the last quoted speaker is the nearer antecedent.
+        best = named if named is not None and (quoted is None or named.start > quoted.end) else quoted
+        if best is None:
+            return None
+        appo = _APPOSITION_NAME.match(text, best.end)
+        return appo.group(1) if appo else _name_of(best.text)
     return _name_of(sp.text)
+
+
+# ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
+_APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
 
 
 def _name_of(words: str) -> str:
