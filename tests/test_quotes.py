@@ -400,6 +400,9 @@ NOT_PARTIAL = [
     "Der Film „Die Spur der Steine“ wurde gelobt.",
     # An article + quoted noun after other prepositions stays a name.
     "Die Ministerin sagte, sie habe mit der „Stiftung Warentest“ gesprochen.",
+    # A name given by "lautet"/"heißt" after a naming noun.
+    "Der wissenschaftliche Name lautet „Tiktaalik roseae“ und bezeichnet einen Fisch.",
+    "Das Motto hieß „Freiheit statt Angst“, und die Polizei zählte die Teilnehmer.",
     # "von „…“" is a name unless someone speaks of it.
     "Zwei Männer werden beschuldigt, Mitglieder von „Nordfront“ zu sein.",
 ]

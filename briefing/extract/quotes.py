@@ -121,6 +121,8 @@ _PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "vor
 # In reported speech "warnte vor den „Lohnverzichtstheorien“", "wies auf die „Persönlichkeitsrechte“
 # hin": after these prepositions an article + quoted noun is what was said, not a name.
 _SPEECH_OBJECT_PREPS = frozenset(["vor", "auf", "gegen"])
+# "Der Name lautet „…“": verbs that give a name to the noun before them.
+_NAMING_COPULA = frozenset(["lautet", "lautete", "lauten", "lauteten", "heißt", "hieß", "ist", "war"])
 _NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heißt", "also", "bzw"])
 _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
 # Words that open a subordinate or relative clause after a comma.
@@ -727,6 +729,8 @@ def _name_like(text: str, p: Pair, words: list[str], reported: bool, speaks_of: 
     low = prev.lower()
     if low in word_set("scare_cues.txt"):
         return True
+    if low in _NAMING_COPULA and _word_before(text, p.start - len(prev) - 1).lower() in word_set("scare_cues.txt"):
+        return True  # "Der wissenschaftliche Name lautet „Tiktaalik roseae“", "Das Motto hieß „…“"
     adjacent = text[max(0, p.start - len(prev) - 1) : p.start] == prev + " "
     # "Radiosender „Deutschlandfunk“", "Fachblatt „…“": a noun in apposition before a name.
     if (
