@@ -107,12 +107,21 @@ def ink_fraction(png: Path, background: tuple[int, int, int] = (255, 255, 255), 
     return histogram[255] / (rgb.width * rgb.height)
 
 
-def content_columns(png: Path, background: tuple[int, int, int], tolerance: int = 6) -> tuple[int, int]:
-    """First and last pixel column that is not ``background`` (the content's horizontal extent)."""
+def content_columns(
+    png: Path, background: tuple[int, int, int], tolerance: int = 6, rows: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """First and last pixel column that is not ``background`` (the content's horizontal extent).
+
+    ``rows`` (top, bottom) limits the measurement to a band of the picture: headless
+    Chromium sometimes leaves the lowest tiles of a tall window unpainted (white).
+    """
     from PIL import Image
 
     with Image.open(png) as img:
-        mask = _difference_mask(img.convert("RGB"), background, tolerance)
+        rgb = img.convert("RGB")
+        if rows:
+            rgb = rgb.crop((0, rows[0], rgb.width, min(rows[1], rgb.height)))
+        mask = _difference_mask(rgb, background, tolerance)
     box = mask.getbbox()
     if box is None:
         raise RenderError(f"{png} is blank")
