@@ -425,6 +425,11 @@ SPEAKER_ORDER = [
     # A surname with particles as the whole prefield.
     ("Von der Leyen betonte, es gebe „viele Frauen, die Erfahrung haben im Umgang mit Kindern“.", "Leyen"),
     ("De Maizière sagte: „Wir werden weiter für die Freiheit kämpfen.“", "Maizière"),
+    # A verb coordinated with one after an adverbial prefield shares its subject.
+    (
+        "Bereits am Sonntagabend zogen Demonstranten vor das Rathaus und skandierten Sprüche wie „Gefälschte Wahl“.",
+        "Demonstranten",
+    ),
     # Negative of the dative rule: a nominative prefield stays the speaker.
     ("Der neue Minister sagte Journalisten: „Wir werden weiter für die Freiheit kämpfen.“", "Minister"),
 ]

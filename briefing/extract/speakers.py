@@ -380,7 +380,14 @@ def clause_subject(text: str, start: int, end: int) -> Phrase | None:
     after_verb = None
     for k in range(i, len(toks) - 1):
         word = toks[k][2]
-        adjective = _is_adjective(word) and not (_is_det(toks[k + 1][2]) or toks[k + 1][2].lower() in _PRONOUNS)
+        # "Bereits am Sonntagabend zogen Demonstranten": after an adverbial prefield, an "-en" word
+        # right after its noun is the finite verb, not an adjective.
+        after_noun = first is None and k > i and toks[k - 1][2][:1].isupper() and not _is_function(toks[k - 1][2])
+        adjective = (
+            _is_adjective(word)
+            and not after_noun
+            and not (_is_det(toks[k + 1][2]) or toks[k + 1][2].lower() in _PRONOUNS)
+        )
         if word.islower() and not _is_function(word) and not _is_det(word) and not adjective:
             m = k + 1
             while m < len(toks) and toks[m][2].lower() in _AFTER_VERB_SKIP:
