@@ -125,20 +125,7 @@ def test_dev_score_above_pinned_floor(dev_scores: dict[str, float], metric: str)
     assert dev_scores[metric] >= floors[metric], f"{metric} {dev_scores[metric]:.4f} < floor {floors[metric]}"
 
 
-# Metrics whose measured dev score (and so the pinned floor) is still below the issue's floor.
-# Strict: once the floor is raised to the issue's value this xfail fails and must be removed.
-NOT_YET_AT_ISSUE_FLOOR = {"direct_partial_f1", "direct_e2e_f1"}
-
-
-@pytest.mark.parametrize(
-    "metric",
-    [
-        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="dev score below the issue's floor"))
-        if m in NOT_YET_AT_ISSUE_FLOOR
-        else m
-        for m in sorted(ISSUE_FLOORS)
-    ],
-)
+@pytest.mark.parametrize("metric", sorted(ISSUE_FLOORS))
 def test_pinned_floor_not_below_issue_floor(metric: str) -> None:
     floors = json.loads((DATA / "floors.json").read_text(encoding="utf-8"))
     assert floors[metric] >= ISSUE_FLOORS[metric], f"pinned {metric} {floors[metric]} < issue floor"

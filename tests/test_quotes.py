@@ -430,6 +430,12 @@ SPEAKER_ORDER = [
         "Bereits am Sonntagabend zogen Demonstranten vor das Rathaus und skandierten Sprüche wie „Gefälschte Wahl“.",
         "Demonstranten",
     ),
+    # ", so X" followed by a prepositional phrase.
+    (
+        "Es gibt Karten. „Wir wollen auch den Fans die Möglichkeit bieten, sich die Spiele anzuschauen“, "
+        "so Vereinschef Corny Littmann zu den Beweggründen des Vereins.",
+        "Littmann",
+    ),
     # Negative of the dative rule: a nominative prefield stays the speaker.
     ("Der neue Minister sagte Journalisten: „Wir werden weiter für die Freiheit kämpfen.“", "Minister"),
 ]

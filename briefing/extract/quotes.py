@@ -432,7 +432,9 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], t
                 k = j
                 while k < len(toks) and k < j + 2 and toks[k][2].islower():
                     k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."
-                if j > t + 1 and (k == len(toks) or not toks[k][2][:1].isalnum()):
+                # ", so Vereinschef Littmann zu den Beweggründen.": a trailing prepositional phrase.
+                trailing_pp = j < len(toks) and toks[j][2] in word_set("prepositions.txt")
+                if j > t + 1 and (k == len(toks) or not toks[k][2][:1].isalnum() or trailing_pp):
                     sp = phrase(masked, toks, t + 1, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
