@@ -425,6 +425,12 @@ SPEAKER_ORDER = [
     # A surname with particles as the whole prefield.
     ("Von der Leyen betonte, es gebe „viele Frauen, die Erfahrung haben im Umgang mit Kindern“.", "Leyen"),
     ("De Maizière sagte: „Wir werden weiter für die Freiheit kämpfen.“", "Maizière"),
+    # Negative: "von der" after "wie" is a passive agent, not a surname.
+    (
+        "Die Richterin Eva Brandt erklärte, wie von der Verteidigung ausgeführt, zum Urteil: "
+        "„Wir werden weiter für die Freiheit kämpfen.“",
+        "Brandt",
+    ),
     # A verb coordinated with one after an adverbial prefield shares its subject.
     (
         "Bereits am Sonntagabend zogen Demonstranten vor das Rathaus und skandierten Sprüche wie „Gefälschte Wahl“.",
