@@ -16,7 +16,6 @@ from typing import IO, Any
 
 from spacy.language import Language
 
-from briefing.errors import ExtractError
 from briefing.models import Quote
 
 log = logging.getLogger(__name__)
@@ -26,28 +25,10 @@ QUOTE_COMPONENTS = ("briefing_actors", "briefing_quotes")
 
 
 def build_nlp(model: str = "blank") -> Language:
-    """The pipeline for quotations: sentences, actors (when available) and quotes."""
+    """The pipeline for quotations: sentences, actors (to name speakers) and quotes."""
     from briefing.extract.nlp import make_nlp
 
-    try:
-        return make_nlp(model, components=QUOTE_COMPONENTS)
-    except ImportError as e:  # another stage's module is missing in a partial checkout
-        log.warning("quotes: running without actor linking (%s)", e)
-        import spacy
-
-        from briefing.extract import quotes, sentences  # noqa: F401  (register the factories)
-
-        if model in ("", "blank", None):
-            nlp = spacy.blank("de")
-        else:
-            try:
-                nlp = spacy.load(model)
-            except (OSError, ImportError, ValueError) as err:
-                raise ExtractError(f"cannot load spaCy pipeline {model!r}: {str(err).splitlines()[0]}") from None
-        if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
-            nlp.add_pipe("briefing_sentences", first=True)
-        nlp.add_pipe("briefing_quotes")
-        return nlp
+    return make_nlp(model, components=QUOTE_COMPONENTS)
 
 
 def _lines(infile: IO[str]) -> Iterator[tuple[int, str | None]]:
