@@ -33,7 +33,7 @@ MIN_RATIO = 0.25
 # ...and stays below this peak resident memory.
 MAX_PEAK_MB = 500
 # Timed passes per measurement (best one counts); the CPUs are shared with other work.
-REPEATS = 2
+REPEATS = 5
 
 
 def load_texts(data: Path, limit: int | None) -> list[tuple[str, str]]:

@@ -330,9 +330,8 @@ def konjunktiv_words(text: str, start: int, end: int, *, strong: bool = False) -
     """Number of Konjunktiv verb forms in ``text[start:end]`` (strong: Konjunktiv I only)."""
     forms = _konjunktiv()
     count = 0
-    for m in _WORD.finditer(text, start, end):
-        w = m.group()
-        if not w[:1].islower():
+    for w in _WORD.findall(text, start, end):
+        if not w[0].islower():
             continue
         if w in forms and not (strong and w in _STRONG_KONJ_EXCLUDE):
             count += 1

@@ -77,13 +77,12 @@ _RECENT: list[tuple[str, list[int], list[tuple[int, int, str]]]] = []
 
 
 def _tokenise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    out = []
-    for m in TOKEN.finditer(text, start, end):
-        tok = m.group()
-        e = m.end()
-        if tok.endswith(".") and len(tok) > 1 and not _keeps_period(tok):
-            tok, e = tok[:-1], e - 1
-        out.append((m.start(), e, tok))
+    # One pass builds the tuples (the hot path: every article once); the rare tokens with a final
+    # period are fixed up afterwards.
+    out = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    for k, (b, e, tok) in enumerate(out):
+        if tok[-1] == "." and len(tok) > 1 and not _keeps_period(tok):
+            out[k] = (b, e - 1, tok[:-1])
     return out
 
 
