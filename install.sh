@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Install briefing and everything its tests need on a fresh Debian/Ubuntu machine.
-#   system: pango (WeasyPrint), chromium + poppler-utils (tests look at the email and PDF as a person would),
-#           hyphen-de (correct German hyphenation patterns for the PDF)
+#   system: pango (WeasyPrint), chromium + poppler-utils (tests look at the email and PDF as a person would)
 #   python: the package in editable mode with its test extras
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium poppler-utils hyphen-de fonts-dejavu-core)
+APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium poppler-utils)
 
 if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
