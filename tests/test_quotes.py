@@ -509,3 +509,44 @@ def test_pronoun_keeps_last_quoted_speaker_without_newer_person() -> None:
     )
     q = _find([q for q in _quotes(text) if q.kind == "direct"], "unfair")
     assert "Sommer" in (q.speaker_name or "")
+
+
+CITED = [
+    # Impersonal "zitierte man X": the object is the one quoted.
+    ("„Wir sind unwillkommene Zeugen“, zitierte man Yolanda Alvarez vom Sender RTVE.", "Zeugen", "Alvarez"),
+    # A named subject that cites is kept (the annotation credits the medium there).
+    ("„Das wird das größte Update aller Zeiten“, zitiert die Zeitung Welt den Chef.", "größte Update", "Zeitung"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), CITED)
+def test_speaker_of_zitieren(text: str, fragment: str, speaker: str) -> None:
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], fragment)
+    assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)
+
+
+SENTENCE_PERSON = [
+    # A person named in the quotation's own sentence beats a speaker quoted sentences earlier.
+    (
+        "„Wir sind auf gutem Weg“, sagte der Chef der Agentur, Frank Weise, in Nürnberg.\n\nDamit wird nun seit "
+        "einem Monat die Marke unterschritten, die Gerhard Schröder in seiner ersten Legislaturperiode (1998 bis "
+        "2002) zum eigenen Erfolgskriterium erklärt hatte: „Ich rechne damit, dass es uns gelingt, die "
+        "Arbeitslosigkeit zu drücken.“",
+        "Ich rechne damit",
+        "Schröder",
+    ),
+    # Without a person in its own sentence the earlier speaker is kept.
+    (
+        "„Wir sind auf gutem Weg“, sagte der Chef der Agentur, Frank Weise, in Nürnberg.\n\nDamit wird nun seit "
+        "einem Monat die Marke unterschritten, die in der ersten Legislaturperiode (1998 bis 2002) als eigenes "
+        "Erfolgskriterium galt: „Ich rechne damit, dass es uns gelingt, die Arbeitslosigkeit zu drücken.“",
+        "Ich rechne damit",
+        "Chef der Agentur",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), SENTENCE_PERSON)
+def test_unattributed_quotation_prefers_person_in_own_sentence(text: str, fragment: str, speaker: str) -> None:
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], fragment)
+    assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)

@@ -387,7 +387,9 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], t
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
                 clause_end = _clause_end(toks, t, se)
-                sp = _quoted_person(masked, toks, t, clause_start) if vf.lemma == "zitieren" else None
+                sp = None
+                if vf.lemma == "zitieren":
+                    sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
                 cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
@@ -455,6 +457,19 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
     if j > aux + 1:
         return phrase(masked, toks, aux + 1, j)
     return clause_subject(masked, clause_start, toks[aux][0])
+
+
+def _cited_object(masked: str, toks: list[tuple[int, int, str]], t: int) -> Phrase | None:
+    """Impersonal "„…“, zitierte man Yolanda Alvarez": with "man" as subject the object is the speaker.
+
+    With a named subject ("Der Spiegel zitiert den Prediger") the annotation is split between
+    the medium and the one quoted, so the subject is kept there.
+    """
+    k = t + 1
+    if k >= len(toks) or toks[k][2].lower() != "man":
+        return None
+    j = read_np(toks, k + 1)
+    return phrase(masked, toks, k + 1, j) if j > k + 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -1139,6 +1154,8 @@ def _resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                     prev_far = g
                 break
         own = _own_subject(masked, sents, f)
+        if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
+            own = _sentence_person(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif nxt is not None and nxt.sent == f.sent:
@@ -1168,6 +1185,21 @@ def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
         return None
     sp = clause_subject(masked, sb, f.start)
     return sp if sp is not None and person_score(sp) >= 2 else None
+
+
+def _sentence_person(masked: str, sents, f: Found) -> Phrase | None:
+    """A titled or first-named person before the quotation in its own sentence.
+
+    "Günter Metzges … ist der Meinung, dass die Klage „…“": a person named in the quotation's
+    own sentence is nearer evidence than a speaker attributed in an earlier sentence.
+    """
+    sb = sents[f.sent][0]
+    if f.start <= sb:
+        return None
+    return next(
+        (np for np in reversed(noun_phrases(masked, sb, f.start)) if not np.pronoun and person_score(np) >= 2),
+        None,
+    )
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
