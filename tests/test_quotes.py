@@ -550,3 +550,29 @@ SENTENCE_PERSON = [
 def test_unattributed_quotation_prefers_person_in_own_sentence(text: str, fragment: str, speaker: str) -> None:
     q = _find([q for q in _quotes(text) if q.kind == "direct"], fragment)
     assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)
+
+
+POSSESSED = [
+    # "Seine Zuversicht: „…“": a thing of the last speaker, so the quotation is that speaker's.
+    (
+        "In einem Interview äußerte sich Außenminister Paul Kern zuversichtlich: „Ich gehe davon aus, dass eine "
+        "Einigung gelingt.“ Seine Zuversicht gründet sich auf Erfahrungen mit der Türkei: „Entscheidungen, die "
+        "die Türkei betreffen, sind immer erst spät gefallen.“",
+        "Entscheidungen, die",
+        "Kern",
+    ),
+    # A possessed role is a person of its own and keeps the quotation.
+    (
+        "In einem Interview äußerte sich Außenminister Paul Kern zuversichtlich: „Ich gehe davon aus, dass eine "
+        "Einigung gelingt.“ Seine Sprecherin Anna Roth sagte später: „Entscheidungen, die die Türkei betreffen, "
+        "sind immer erst spät gefallen.“",
+        "Entscheidungen, die",
+        "Roth",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), POSSESSED)
+def test_possessed_thing_before_colon_is_no_speaker(text: str, fragment: str, speaker: str) -> None:
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], fragment)
+    assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)

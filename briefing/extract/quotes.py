@@ -701,6 +701,14 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
         ):
             continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
+        if (
+            speaker is not None
+            and out
+            and out[-1].speaker is not None
+            and out[-1].sent >= so - SPEAKER_LOOKBACK_SENTENCES
+            and _possessed_thing(speaker)
+        ):
+            speaker = out[-1].speaker  # "Seine Zuversicht gründet sich auf …: „…“": the possessor
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
         out.append(
@@ -716,6 +724,15 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
             )
         )
     return out
+
+
+_POSSESSIVES = frozenset(["sein", "seine", "seiner", "seines", "ihr", "ihre", "ihrer", "ihres"])
+
+
+def _possessed_thing(sp: Phrase) -> bool:
+    """ "Seine Zuversicht", "Ihre Begründung": a thing belonging to someone, not a person."""
+    words = sp.text.split()
+    return len(words) > 1 and words[0].lower() in _POSSESSIVES and person_score(sp) < 2
 
 
 def _has_verb(words: list[str]) -> bool:
