@@ -576,3 +576,23 @@ POSSESSED = [
 def test_possessed_thing_before_colon_is_no_speaker(text: str, fragment: str, speaker: str) -> None:
     q = _find([q for q in _quotes(text) if q.kind == "direct"], fragment)
     assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)
+
+
+def test_fuer_person_copula_attributes_the_quotation() -> None:
+    text = (
+        "Täglich kommen 2.000 Fälle hinzu.\n\nFür den brasilianischen Gesundheitsminister Jose Gomes Temporao ist "
+        "die Situation in Rio de Janeiro „alarmierend“. Die Kliniken reichen nicht."
+    )
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], "alarmierend")
+    assert "Temporao" in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Für die Kinder ist die Lage „alarmierend“.",  # no person: no attribution
+        "Für 2026 ist ein „Umbau der Verwaltung“ geplant.",  # a date
+    ],
+)
+def test_fuer_without_person_attributes_nothing(text: str) -> None:
+    assert not [q for q in _quotes(text) if q.kind == "direct"]

@@ -424,6 +424,10 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], t
             elif t == 0 and low in adverbs:
                 # "Demnach …": the source was named before; the speaker comes from the context.
                 cues.append(Cue("marker", tb, te, si, tok, None, tb, te))
+            elif tok == "Für" and t == 0:
+                cue = _fuer_cue(masked, toks, si)
+                if cue:
+                    cues.append(cue)
             elif low == "nach" and t + 1 < len(toks):
                 cue = _nach_cue(masked, toks, t, si, nouns)
                 if cue:
@@ -481,6 +485,7 @@ def _trigger_words() -> frozenset[str]:
     for w in marker_words | {"nach", "so", "wonach"}:
         words.add(w)
         words.add(w.capitalize())
+    words.add("Für")  # sentence-initial only: see _fuer_cue
     return frozenset(words)
 
 
@@ -566,6 +571,26 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
     # "nach eigenen Angaben" / "Nach Polizeiangaben": the source is the noun (or the subject).
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
+
+
+# "Für den Minister ist/sei die Lage „alarmierend“": the verbs that make "für X" a judgement.
+_FUER_COPULAS = frozenset(["ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "bleibe"])
+
+
+def _fuer_cue(masked: str, toks: list[tuple[int, int, str]], si: int) -> Cue | None:
+    """Sentence-initial "Für <person> ist …": the person whose view the sentence reports.
+
+    Only a person (a role title or a first name) followed directly by the copula counts:
+    "Für die Kinder ist …" or "Für 2026 ist …" are no attribution.
+    """
+    j = read_np(toks, 1)
+    if j <= 1 or j >= len(toks) or toks[j][2] not in _FUER_COPULAS:
+        return None
+    k = 2 if j > 2 and toks[1][2].lower() in _DEFINITE | {"einen", "einem", "seinen", "ihren"} else 1
+    sp = phrase(masked, toks, k, j)
+    if sp is None or person_score(sp) < 2:
+        return None
+    return Cue("marker", toks[0][0], toks[0][1], si, "Für", phrase(masked, toks, 1, j), toks[0][0], toks[j - 1][1])
 
 
 def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
