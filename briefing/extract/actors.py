@@ -24,8 +24,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from briefing.models import Actor, Mention
@@ -199,7 +201,9 @@ class Lexicon:
         if text in self.not_names:
             return True
         low = text.lower()
-        return any(low.endswith(suf) and len(low) >= len(suf) + MIN_NOUN_STEM for suf in self.noun_suffixes)
+        # one C-level endswith over all suffixes first: most words end in none of them
+        return low.endswith(self.noun_suffixes) and any(
+            low.endswith(suf) and len(low) >= len(suf) + MIN_NOUN_STEM for suf in self.noun_suffixes)
 
 
 @functools.lru_cache(maxsize=1)
@@ -296,6 +300,28 @@ class TokenTable:
 
 
 TOKEN_TABLE_KEY = "briefing_token_table"
+# Per-word facts keyed by the ORTH hash (stable across Docs and vocabs), so a word seen before costs one
+# dict lookup instead of slicing, lower() and isupper() per token; cleared past this size (~2x the distinct
+# words of the 850 eval articles) so a long-running build cannot grow it without bound.
+_FORM_CACHE_MAX = 65536
+_FORM_WORD: dict[int, str] = {}
+_FORM_LOWER: dict[int, str] = {}
+_FORM_CAPS: set[int] = set()
+
+
+def _learn_forms(orth: list[int], strings: StringStore) -> None:
+    """Fill the per-word caches for the ORTH hashes not seen yet."""
+    if len(_FORM_WORD) > _FORM_CACHE_MAX:
+        _FORM_WORD.clear()
+        _FORM_LOWER.clear()
+        _FORM_CAPS.clear()
+    for h in orth:
+        if h not in _FORM_WORD:
+            w = strings[h]
+            _FORM_WORD[h] = w
+            _FORM_LOWER[h] = w.lower()
+            if w[:1].isupper() or w[:1] in _CAPS_EXTRA:
+                _FORM_CAPS.add(h)
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -307,13 +333,21 @@ def token_table(doc: Doc) -> TokenTable:
 
     text = doc.user_data.get(TEXT_KEY) or doc.text
     n = len(doc)
-    columns = doc.to_array(["IDX", "LENGTH", "SENT_START", "IS_SPACE"]).T.tolist() if n else [[], [], [], []]
-    idx, lengths, flags, spaces = columns
-    words = [text[a:a + k] for a, k in zip(idx, lengths, strict=True)]
+    array = doc.to_array(["IDX", "SENT_START", "IS_SPACE", "ORTH"]) if n else numpy.zeros((0, 4), dtype="uint64")
+    idx, spaces, orth = array[:, 0].tolist(), array[:, 2].tolist(), array[:, 3].tolist()
+    starts = numpy.flatnonzero(array[:, 1] == 1).tolist()
+    # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
+    try:
+        words = [_FORM_WORD[h] for h in orth]
+    except KeyError:
+        _learn_forms(orth, doc.vocab.strings)
+        words = [_FORM_WORD[h] for h in orth]
+    lowers = [_FORM_LOWER[h] for h in orth]
+    caps = [i for i, h in enumerate(orth) if h in _FORM_CAPS]
     sent_start = [0] * n
     sents: list[tuple[int, int]] = []
     cur = 0
-    for i in (i for i, flag in enumerate(flags) if flag == 1):
+    for i in starts:
         if i > cur:
             sents.append((cur, i))
             sent_start[cur:i] = [cur] * (i - cur)
@@ -321,12 +355,10 @@ def token_table(doc: Doc) -> TokenTable:
     if n:
         sents.append((cur, n))
         sent_start[cur:n] = [cur] * (n - cur)
-    caps = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1] in _CAPS_EXTRA]
     sent_no = [0] * n
     for no, (a, b) in enumerate(sents):
         sent_no[a:b] = [no] * (b - a)
-    table = TokenTable(text, idx, words, [w.lower() for w in words], [bool(x) for x in spaces], sent_start, sents,
-                       caps, sent_no)
+    table = TokenTable(text, idx, words, lowers, [x == 1 for x in spaces], sent_start, sents, caps, sent_no)
     doc.user_data[TOKEN_TABLE_KEY] = table
     return table
 
@@ -726,17 +758,20 @@ class ActorFinder:
         if not self.persons:
             return
         memo: dict[str, str | None] = {}  # no new people from here on: one lookup per distinct word
+        cores = self.cores
         for i in self.caps:
             if self.used[i] or self.label[i] is not None:
                 continue
-            text, start = self.core(i)
-            if not text[:1].isupper() or not text.isalpha() or text in lex.not_names:
+            text = cores[i]  # == self.core(i)[0]; the char offset is only needed for a hit
+            if text in memo:
+                key = memo[text]
+            elif not text[:1].isupper() or not text.isalpha() or text in lex.not_names:
                 continue
-            if text not in memo:
-                memo[text] = self.known_key(text)
-            key = memo[text]
+            else:
+                key = memo[text] = self.known_key(text)
             if key is None:
                 continue
+            start = self.core(i)[1]
             p = self.persons[key]
             genitive = text.endswith("s") and fold(text[:-1]) in (key, *(fold(f.split()[-1]) for f in p.forms))
             form = text[:-1] if genitive else text
@@ -765,15 +800,19 @@ class ActorFinder:
         around = [i for i in around if words[i][:1].isupper() and not self.used[i] and self.label[i] is None]
         if not around:
             return
-        lower_words = {w for w in words if w.islower()}
-        after_article = {words[i] for i in self.caps if i and lowers[i - 1] in DETERMINERS}
-        counts = Counter(self.cores[i] for i in self.caps)
+        lower_words: set[str] | None = None  # built on first need: most candidates fail name_like first
+        after_article: set[str] = set()
+        counts: Counter[str] = Counter()
         for i in around:
             if self.used[i]:
                 continue
             text = self.cores[i]
             if not text.isalpha() or len(text) < 3 or text.isupper() or not self.name_like(i):
                 continue
+            if lower_words is None:
+                lower_words = {w for w in words if w.islower()}
+                after_article = {words[k] for k in self.caps if k and lowers[k - 1] in DETERMINERS}
+                counts = Counter(self.cores[k] for k in self.caps)
             if text.lower() in lower_words or text in after_article or fold(text) in self.blocked:
                 continue
             before = i > 0 and lowers[i - 1] in verbs and self.sent_start[i - 1] == self.sent_start[i]
