@@ -16,6 +16,7 @@ actors. The component stores ``list[Actor]`` on ``doc._.briefing_actors``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -384,10 +385,19 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
-    import bisect
-
     i = bisect.bisect_right(regions, (pos, 10**12)) - 1
     return i >= 0 and regions[i][0] <= pos < regions[i][1]
+
+
+def regions_overlap(regions: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Does any region of :func:`quote_regions` intersect the char range [lo, hi)?
+
+    The regions come from one ``finditer``: sorted and disjoint, so their ends rise too and only the
+    last region starting before ``hi`` needs a look.  Lets callers skip per-token :func:`in_regions`
+    for the (many) sentences without quotation marks.
+    """
+    i = bisect.bisect_left(regions, (hi,))
+    return i > 0 and regions[i - 1][1] > lo
 
 
 class ActorFinder:

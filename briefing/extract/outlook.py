@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from briefing.extract.actors import in_regions, quote_regions, read_lexicon, token_table
+from briefing.extract.actors import in_regions, quote_regions, read_lexicon, regions_overlap, token_table
 from briefing.models import Statement
 
 # Tokens that close a clause: the verb before them is the clause's last verb.
@@ -121,8 +121,9 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
         k = bisect.bisect_left(hits, start)
         marked = k < len(hits) and hits[k] < end
         if not marked and not aux_words.isdisjoint(lowers[s:e]):
+            quoted = regions_overlap(regions, idx[s], idx[e - 1] + 1)
             sent_words = [lowers[k] for k in range(s, e)
-                          if not table.space[k] and not (regions and in_regions(idx[k], regions))]
+                          if not table.space[k] and not (quoted and in_regions(idx[k], regions))]
             marked = has_future(sent_words, lex)
         if not marked and lex.pairs:
             marked = has_pair(lowers[s:e], lex)

@@ -24,7 +24,15 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.actors import DETERMINERS, in_regions, lexicon, quote_regions, read_lexicon, token_table
+from briefing.extract.actors import (
+    DETERMINERS,
+    in_regions,
+    lexicon,
+    quote_regions,
+    read_lexicon,
+    regions_overlap,
+    token_table,
+)
 from briefing.models import Actor, Position, Quote
 
 Stance = Literal["wants", "rejects", "demands", "promises", "holds_back", "supports", "states"]
@@ -279,8 +287,9 @@ class PositionFinder:
                 continue
             if self.lex.triggers.isdisjoint(self.lowers[s:e]):
                 continue
+            quoted = regions_overlap(regions, self.starts[s], self.starts[e - 1] + 1)
             outside = [self.lowers[k] for k in range(s, e)
-                       if not self.space[k] and not (regions and in_regions(self.starts[k], regions))]
+                       if not self.space[k] and not (quoted and in_regions(self.starts[k], regions))]
             stance = stance_of(outside, self.lex)
             if stance is None:
                 continue
