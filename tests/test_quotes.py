@@ -596,3 +596,20 @@ def test_fuer_person_copula_attributes_the_quotation() -> None:
 )
 def test_fuer_without_person_attributes_nothing(text: str) -> None:
     assert not [q for q in _quotes(text) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a speech or naming verb, "zu „…“" is what was recommended or called for.
+        ("Der Bremer Forscher Dr. Heino Stoever riet allgemein zu „Gelassenheit und Aufmerksamkeit“.", "Stoever"),
+        # Without one, "zu „…“" goes to a name (a festival, an event).
+        ("Die Band fährt im Juni zu „Rock am Ring“ nach Nürburg.", None),
+    ],
+)
+def test_zu_before_quoted_phrase(text: str, expected: str | None) -> None:
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    if expected is None:
+        assert not direct
+    else:
+        assert direct and expected in (direct[0].speaker_name or "")

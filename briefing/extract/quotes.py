@@ -116,7 +116,7 @@ _STRONG_KONJ_EXCLUDE = frozenset(
 )
 # Words before a capitalised short quotation that make it a quoted phrase, not a name, when
 # the sentence reports speech ("sprachen von „Panikverkäufen“", "Sprüche wie „Gefälschte Demokratie“").
-_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "vor", "wie"])
+_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "vor", "wie", "zu"])
 # Lowercase words after „…“, that do not start an attribution clause.
 # In reported speech "warnte vor den „Lohnverzichtstheorien“", "wies auf die „Persönlichkeitsrechte“
 # hin": after these prepositions an article + quoted noun is what was said, not a name.
