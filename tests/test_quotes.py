@@ -613,3 +613,21 @@ def test_zu_before_quoted_phrase(text: str, expected: str | None) -> None:
         assert not direct
     else:
         assert direct and expected in (direct[0].speaker_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "… und rief:": the subject of the first conjunct, here after a fronted subordinate clause.
+        (
+            "Die Flugbegleiter wollten den Mann beruhigen. Als ein Fluggast zu Hilfe eilte, biss der Randalierer "
+            "den Fluggast und rief: „Lasst mich raus!“ Daraufhin senkte der Pilot den Druck.",
+            "Randalierer",
+        ),
+        # An apposition comma is not taken for the end of a fronted clause.
+        ("Der Minister, Hans Meier, besuchte die Stadt und sagte: „Das ist ein guter Tag für alle.“", "Meier"),
+    ],
+)
+def test_speaker_of_coordinated_speech_verb(text: str, speaker: str) -> None:
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct and speaker in (direct[0].speaker_name or ""), [(q.speaker_text, q.speaker_name) for q in direct]

@@ -392,6 +392,16 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], t
                     sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
+                if sp is None and t > 1 and toks[t - 1][2] == "und":
+                    # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
+                    prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
+                    sp = clause_subject(masked, prev_start, toks[t - 1][0])
+                    comma = next(
+                        (k for k in range(t - 2, 0, -1) if toks[k][2] == "," and toks[k][0] >= prev_start), None
+                    )
+                    if sp is None and comma is not None:
+                        # "Als ein Fluggast …, biss der Randalierer …": the main clause after the fronted one.
+                        sp = clause_subject(masked, toks[comma][1], toks[t - 1][0])
                 cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
             elif low in naming and tok[:1].islower():
                 nf = naming[low]
