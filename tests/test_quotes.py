@@ -631,3 +631,25 @@ def test_zu_before_quoted_phrase(text: str, expected: str | None) -> None:
 def test_speaker_of_coordinated_speech_verb(text: str, speaker: str) -> None:
     direct = [q for q in _quotes(text) if q.kind == "direct"]
     assert direct and speaker in (direct[0].speaker_name or ""), [(q.speaker_text, q.speaker_name) for q in direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A bracketed quotation right after a person is that person's.
+        (
+            "Viele gratulierten, so der italienische Ministerpräsident Berlusconi, der Leiter der Behörde, Mohammed "
+            "ElBaradei („Mir fällt niemand ein, der diese Ehre mehr verdient hätte.“), und andere.",
+            "ElBaradei",
+        ),
+        # After a thing ("das Gesetz") the bracket is a citation; the speech verb's subject stays.
+        (
+            "Ministerin Anna Roth sagte, das Gesetz („Wer Daten speichert, muss sie nach einem Jahr löschen.“) "
+            "sei gut.",
+            "Roth",
+        ),
+    ],
+)
+def test_bracketed_quotation_after_person(text: str, speaker: str) -> None:
+    q = _find([q for q in _quotes(text) if q.kind == "direct"], "Ehre" if "Ehre" in text else "Daten speichert")
+    assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)

@@ -736,6 +736,9 @@ def _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> l
         ):
             continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
+        bracketed = _bracketed_after_person(masked, p, sents[so][0])
+        if bracketed is not None:
+            speaker = bracketed
         if (
             speaker is not None
             and out
@@ -768,6 +771,20 @@ def _possessed_thing(sp: Phrase) -> bool:
     """ "Seine Zuversicht", "Ihre Begründung": a thing belonging to someone, not a person."""
     words = sp.text.split()
     return len(words) > 1 and words[0].lower() in _POSSESSIVES and person_score(sp) < 2
+
+
+def _bracketed_after_person(masked: str, p: Pair, sb: int) -> Phrase | None:
+    """ "…, Mohammed ElBaradei („Mir fällt niemand ein …“), und …": the person right before the bracket."""
+    if masked[p.start - 1 : p.start] != "(" or masked[p.end : p.end + 1] != ")":
+        return None
+    toks = tokens(masked, sb, p.start - 1)
+    if not toks:
+        return None
+    i = _np_ending_at(toks, len(toks))
+    if i is None:
+        return None
+    sp = phrase(masked, toks, i, len(toks))
+    return sp if sp is not None and person_score(sp) >= 1 else None
 
 
 def _has_verb(words: list[str]) -> bool:
