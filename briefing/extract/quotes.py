@@ -86,25 +86,7 @@ _DQUOTES = '„“”"»«'
 _QUOTE_CHARS = re.compile(r"[„“”\"»«]")
 _WORD = re.compile(r"\w+")
 _SENT_FINAL = re.compile(r"[.!?…]\W*$")
-_AUX = frozenset(
-    [
-        "hat",
-        "hatte",
-        "habe",
-        "hätte",
-        "haben",
-        "hatten",
-        "wird",
-        "wurde",
-        "werde",
-        "würde",
-        "ist",
-        "war",
-        "sei",
-        "sind",
-        "waren",
-    ]
-)
+_AUX = word_set("auxiliaries.txt")
 # The 3rd person singular Konjunktiv I of -ieren verbs ("er resultiere"); no adjective or
 # lowercase noun ends like this, so it needs no list.
 _KONJ_I_SUFFIX = "iere"

@@ -467,18 +467,8 @@ _CLAUSE_OPENERS = frozenset(
         "ebenfalls",
         "jedoch",
         "allerdings",
-        "hat",
-        "hatte",
-        "habe",
-        "hätte",
-        "haben",
-        "hatten",
-        "wird",
-        "wurde",
-        "ist",
-        "war",
     ]
-)
+) | word_set("auxiliaries.txt")
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
 _AFTER_VERB_SKIP = frozenset(
