@@ -34,6 +34,7 @@ component, the JSONL command and the tests use.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -92,6 +93,8 @@ _AUX = word_set("auxiliaries.txt")
 _KONJ_I_SUFFIX = "iere"
 # Shorter words ending so include the adjective "schiere"; the verbs are mostly longer ("studiere").
 _KONJ_I_MIN_LEN = 8
+# Whole \w+ words ending so (a match starts at the first word character it can).
+_KONJ_I_WORD = re.compile(r"\w*" + _KONJ_I_SUFFIX + r"(?!\w)")
 _SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei", "da"])
 _STRONG_KONJ_EXCLUDE = frozenset(
     ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
@@ -208,6 +211,10 @@ _CLAUSE_SUBJECTS = frozenset(
 _DEFINITE = frozenset(["der", "die", "das", "des", "dem", "den"])
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 _CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
+# ...as they can be written ("Ich", "WIR"): every casing, so a set test in C finds them.
+_CONTINUATION_BLOCK_CASED = frozenset(
+    "".join(chars) for w in _CONTINUATION_BLOCK for chars in itertools.product(*((c, c.upper()) for c in w))
+)
 
 
 @dataclass(frozen=True)
@@ -305,21 +312,33 @@ def find_pairs(text: str) -> tuple[list[Pair], list[str]]:
 
 @lru_cache(maxsize=1)
 def _konjunktiv() -> frozenset[str]:
-    return word_set("konjunktiv.txt")
+    """Konjunktiv forms (lowercase: a capitalised word is a noun or starts a sentence)."""
+    return frozenset(w for w in word_set("konjunktiv.txt") if w[:1].islower())
 
 
-def konjunktiv_words(text: str, start: int, end: int, *, strong: bool = False) -> int:
-    """Number of Konjunktiv verb forms in ``text[start:end]`` (strong: Konjunktiv I only)."""
-    forms = _konjunktiv()
-    count = 0
-    for w in _WORD.findall(text, start, end):
-        if not w[0].islower():
-            continue
-        if w in forms and not (strong and w in _STRONG_KONJ_EXCLUDE):
-            count += 1
-        elif w.endswith(_KONJ_I_SUFFIX) and len(w) >= _KONJ_I_MIN_LEN:
-            count += 1  # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective
+def konjunktiv_words(text: str, start: int, end: int, *, strong: bool = False, words: list[str] | None = None) -> int:
+    """Number of Konjunktiv verb forms in ``text[start:end]`` (strong: Konjunktiv I only).
+
+    ``words`` are the ``\\w+`` words of that range when the caller has them already.  Counting is
+    set membership mapped in C; only words ending in "iere" need a look of their own.
+    """
+    if words is None:
+        words = _WORD.findall(text, start, end)
+    forms = _konjunktiv_strong() if strong else _konjunktiv()
+    count = sum(map(forms.__contains__, words))
+    if text.find(_KONJ_I_SUFFIX, start, end) >= 0:
+        # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective
+        count += sum(
+            1
+            for w in _KONJ_I_WORD.findall(text, start, end)
+            if len(w) >= _KONJ_I_MIN_LEN and w[0].islower() and w not in forms
+        )
     return count
+
+
+@lru_cache(maxsize=1)
+def _konjunktiv_strong() -> frozenset[str]:
+    return _konjunktiv() - _STRONG_KONJ_EXCLUDE
 
 
 def _mask_quotes(text: str, pairs: list[Pair]) -> str:
@@ -336,12 +355,21 @@ def _mask_quotes(text: str, pairs: list[Pair]) -> str:
     return "".join(parts)
 
 
-def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], text: str | None = None) -> list[Cue]:
+def find_cues(
+    masked: str,
+    sents: list[tuple[int, int]],
+    pair_ends: list[int],
+    text: str | None = None,
+    sent_words: list[list[str]] | None = None,
+) -> list[Cue]:
     """Speech cues in every sentence of the masked text, with their speakers.
 
     ``text`` is the unmasked text (for speakers that are quoted names); defaults to ``masked``.
+    ``sent_words`` are the ``\\w+`` words of each masked sentence when the caller has them.
     """
     text = masked if text is None else text
+    if sent_words is None:
+        sent_words = [_WORD.findall(masked, sb, se) for sb, se in sents]
     verbs = speech_verbs()
     naming = naming_verbs()
     markers = attribution_markers()
@@ -351,13 +379,16 @@ def find_cues(masked: str, sents: list[tuple[int, int]], pair_ends: list[int], t
     adverbs = markers.get("adverb", frozenset())
     cues: list[Cue] = []
     triggers = _trigger_words()
+    starters = _cue_starters()
     for si, (sb, se) in enumerate(sents):
         # Cheap pre-check in C: most sentences contain no cue word at all.
-        if triggers.isdisjoint(_WORD.findall(masked, sb, se)):
+        if triggers.isdisjoint(sent_words[si]):
             continue
         toks = tokens(masked, sb, se)
         for t, (tb, te, tok) in enumerate(toks):
             low = tok.lower()
+            if low not in starters:
+                continue  # no branch below can fire
             if low in verbs and tok[:1].islower():
                 vf = verbs[low]
                 if not vf.bare and not _has_particle(toks, t + 1, vf.particles):
@@ -479,6 +510,22 @@ def _trigger_words() -> frozenset[str]:
         words.add(w.capitalize())
     words.add("Für")  # sentence-initial only: see _fuer_cue
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _lowercase_speech_verbs() -> frozenset[str]:
+    """Speech verb forms as a lowercase word in running text shows them (a verb, not a noun)."""
+    return frozenset(w for w in speech_verbs() if w[:1].islower())
+
+
+@lru_cache(maxsize=1)
+def _cue_starters() -> frozenset[str]:
+    """Lowercased words at which :func:`find_cues` can find a cue (each of its branches needs one)."""
+    markers = attribution_markers()
+    words = set(speech_verbs()) | set(naming_verbs()) | {"wonach", "für", "nach", "so"}
+    for kind in ("prep", "postp", "adverb"):
+        words |= set(markers.get(kind, ()))
+    return frozenset(w.lower() for w in words)
 
 
 def _quoted_name_at(text: str, toks: list[tuple[int, int, str]], k: int) -> Phrase | None:
@@ -636,7 +683,8 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     masked = _mask_quotes(text, pairs)
     pair_ends = [p.end for p in pairs]
     sent_starts = [b for b, _ in sents]
-    cues = find_cues(masked, sents, pair_ends, text)
+    sent_words = [_WORD.findall(masked, sb, se) for sb, se in sents]
+    cues = find_cues(masked, sents, pair_ends, text, sent_words)
     by_sent: dict[int, list[Cue]] = {}
     for c in cues:
         by_sent.setdefault(c.sent, []).append(c)
@@ -649,8 +697,8 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     direct = _direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues)
     found.extend(direct)
     found.extend(_indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues))
-    found.extend(_continuations(text, masked, sents, pairs, found))
-    found.extend(_free_reported(text, masked, sents, found))
+    found.extend(_continuations(text, masked, sents, pairs, found, sent_words))
+    found.extend(_free_reported(text, masked, sents, found, sent_words))
     found.sort(key=lambda f: (f.start, f.end))
     _resolve_missing_speakers(text, masked, sents, found, sent_of)
     return found, warnings
@@ -1094,12 +1142,12 @@ def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: C
     return all(tk[2][:1].islower() or tk[2] in _DEFINITE for tk in between)
 
 
-def _continuations(text, masked, sents, pairs, found) -> list[Found]:
+def _continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
     """Sentences in Konjunktiv I after an attributed quotation continue it (same speaker)."""
     out: list[Found] = []
     if not found:
         return out
-    cue_words = speech_verbs()
+    cue_words = _lowercase_speech_verbs()
     last_by_sent: dict[int, Found] = {}
     for f in found:
         if f.speaker is not None:
@@ -1114,12 +1162,10 @@ def _continuations(text, masked, sents, pairs, found) -> list[Found]:
             sb, se = sents[k]
             if "\n\n" in text[sents[k - 1][1] : sb] and k > si + 1:
                 break
-            words = _WORD.findall(masked[sb:se])
-            if not konjunktiv_words(masked, sb, se, strong=True):
+            words = sent_words[k]
+            if not konjunktiv_words(masked, sb, se, strong=True, words=words):
                 break
-            if any(w in cue_words for w in words if w[:1].islower()) or any(
-                w.lower() in _CONTINUATION_BLOCK for w in words
-            ):
+            if not cue_words.isdisjoint(words) or not _CONTINUATION_BLOCK_CASED.isdisjoint(words):
                 break
             end = se
             if cur is None:
@@ -1144,7 +1190,7 @@ def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[
     return covered
 
 
-def _free_reported(text, masked, sents, found) -> list[Found]:
+def _free_reported(text, masked, sents, found, sent_words) -> list[Found]:
     """Sentences in Konjunktiv I that no rule attributed: reported speech whose source is
     named nearby ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …").
     Consecutive ones form one quotation; the speaker is resolved from the context."""
@@ -1153,17 +1199,20 @@ def _free_reported(text, masked, sents, found) -> list[Found]:
     covered = _covered_sentences(
         sents, [f for f in found if f.kind != "direct" or len(_WORD.findall(text, f.start, f.end)) >= LONG_QUOTE_WORDS]
     )
-    cue_words = speech_verbs()
+    cue_words = _lowercase_speech_verbs()
     out: list[Found] = []
     cur: Found | None = None
     for k, (sb, se) in enumerate(sents):
-        words = _WORD.findall(masked, sb, se)
+        words = sent_words[k]
         ok = (
             k not in covered
-            and (konjunktiv_words(masked, sb, se, strong=True) > 0 or _REPORTATIVE_SOLL.search(masked, sb, se))
-            and not any(w.lower() in _CONTINUATION_BLOCK for w in words)
-            and not any(w in cue_words for w in words if w[:1].islower())
             and len(words) >= MIN_INDIRECT_WORDS
+            and (
+                konjunktiv_words(masked, sb, se, strong=True, words=words) > 0
+                or _REPORTATIVE_SOLL.search(masked, sb, se)
+            )
+            and _CONTINUATION_BLOCK_CASED.isdisjoint(words)
+            and cue_words.isdisjoint(words)
         )
         if not ok:
             cur = None
