@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from pathlib import Path
+from typing import cast
 
 import numpy
 from spacy.language import Language
@@ -62,6 +65,7 @@ NAME_PARTICLES = frozenset(
 )
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
 PRONOUNS = {"er": "m", "sie": "f"}
+_COMMA_OR_BRACKET = frozenset({",", "["})
 CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
@@ -336,30 +340,26 @@ def token_table(doc: Doc) -> TokenTable:
     n = len(doc)
     array = doc.to_array(["IDX", "SENT_START", "IS_SPACE", "ORTH"]) if n else numpy.zeros((0, 4), dtype="uint64")
     idx, spaces, orth = array[:, 0].tolist(), array[:, 2].tolist(), array[:, 3].tolist()
-    starts = numpy.flatnonzero(array[:, 1] == 1).tolist()
     # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
+    # (map over the dicts' bound methods: the per-token work stays in C)
     try:
-        words = [_FORM_WORD[h] for h in orth]
+        words = list(map(_FORM_WORD.__getitem__, orth))
     except KeyError:
         _learn_forms(orth, doc.vocab.strings)
-        words = [_FORM_WORD[h] for h in orth]
-    lowers = [_FORM_LOWER[h] for h in orth]
-    caps = [i for i, h in enumerate(orth) if h in _FORM_CAPS]
-    sent_start = [0] * n
-    sents: list[tuple[int, int]] = []
-    cur = 0
-    for i in starts:
-        if i > cur:
-            sents.append((cur, i))
-            sent_start[cur:i] = [cur] * (i - cur)
-            cur = i
+        words = list(map(_FORM_WORD.__getitem__, orth))
+    lowers = list(map(_FORM_LOWER.__getitem__, orth))
+    caps = list(compress(range(n), map(_FORM_CAPS.__contains__, orth)))
+    # sentence number and first token per token, in numpy (the first token always opens one)
+    flags = array[:, 1] == 1
     if n:
-        sents.append((cur, n))
-        sent_start[cur:n] = [cur] * (n - cur)
-    sent_no = [0] * n
-    for no, (a, b) in enumerate(sents):
-        sent_no[a:b] = [no] * (b - a)
-    table = TokenTable(text, idx, words, lowers, [x == 1 for x in spaces], sent_start, sents, caps, sent_no)
+        flags[0] = True
+    sent_no_arr = numpy.cumsum(flags) - 1
+    begins = numpy.flatnonzero(flags)
+    sent_start = begins[sent_no_arr].tolist()
+    sent_no = sent_no_arr.tolist()
+    begin_list = begins.tolist()
+    sents = list(zip(begin_list, begin_list[1:] + [n], strict=True))
+    table = TokenTable(text, idx, words, lowers, list(map(bool, spaces)), sent_start, sents, caps, sent_no)
     doc.user_data[TOKEN_TABLE_KEY] = table
     return table
 
@@ -379,17 +379,22 @@ def token_core(tok: Token) -> tuple[str, int]:
     return text, tok.idx + cut
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Char ranges inside quotation marks (pronouns there refer to someone else)."""
-    return [(m.start(), m.end()) for m in _QUOTE_REGION.finditer(text)]
+@functools.lru_cache(maxsize=2)
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Char ranges inside quotation marks (pronouns there refer to someone else).
+
+    Several components ask for the same document's regions one after another: the last
+    texts' are kept (read-only: a tuple).
+    """
+    return tuple((m.start(), m.end()) for m in _QUOTE_REGION.finditer(text))
 
 
-def in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
+def in_regions(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
     i = bisect.bisect_right(regions, (pos, 10**12)) - 1
     return i >= 0 and regions[i][0] <= pos < regions[i][1]
 
 
-def regions_overlap(regions: list[tuple[int, int]], lo: int, hi: int) -> bool:
+def regions_overlap(regions: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
     """Does any region of :func:`quote_regions` intersect the char range [lo, hi)?
 
     The regions come from one ``finditer``: sorted and disjoint, so their ends rise too and only the
@@ -433,13 +438,15 @@ class ActorFinder:
         self.sent_start = table.sent_start
         self.caps = table.caps
         self.sent_no = table.sent_no
-        role, cache, words = lex.role, lex.cache, self.words
-        self.role_at = {}
-        for i in self.caps:
-            w = words[i]
-            r = cache[w] if w in cache else role(w)
-            if r is not None:
-                self.role_at[i] = r
+        # Role titles among the capitalised words: each distinct word is looked up once, then the
+        # per-token work is maps in C (a document has ~100 capitalised words for every role title).
+        cache = lex.cache
+        self.cap_words = list(map(self.words.__getitem__, self.caps))
+        for w in set(self.cap_words).difference(cache):
+            lex.role(w)
+        roles = list(map(cache.__getitem__, self.cap_words))
+        with_role = compress(zip(self.caps, roles, strict=True), map(operator.is_not, roles, repeat(None)))
+        self.role_at: dict[int, RoleInfo] = dict(cast("Iterable[tuple[int, RoleInfo]]", with_role))
 
     # ------------------------------------------------------------ helpers
 
@@ -512,7 +519,12 @@ class ActorFinder:
         """Block names that follow credit markers or news-producer roles, and bylines ("Von X Y")."""
         doc, lex = self.doc, self.lex
         n = len(doc)
-        for i in self.caps:
+        # Only a credit marker, "Von" or a producer role can open a credit: find those in C first.
+        lowers = map(str.rstrip, map(self.lowers.__getitem__, self.caps), repeat(":"))
+        openers = set(compress(self.caps, map(lex.credit_markers.__contains__, lowers)))
+        openers.update(compress(self.caps, map("Von".__eq__, self.cap_words)))
+        openers.update(i for i, r in self.role_at.items() if r.kind == "producer")
+        for i in sorted(openers):
             word = self.words[i]
             low = self.lowers[i].rstrip(":")
             role = self.role_at.get(i)
@@ -745,7 +757,16 @@ class ActorFinder:
             role, r_idx = self.role_before(start)
             self.add_person(start, e.end, role, r_idx)
         role_at, words, first_names = self.role_at, self.words, lex.first_names
-        for i in self.caps:
+        # The words the test below lets through (after a title, a first name, hyphenated, after a
+        # comma or bracket, or first), found with maps in C; the test itself stays as it was.
+        cores = self.cores
+        cap_cores = list(map(cores.__getitem__, self.caps))
+        starts = {k + 1 for k in role_at}
+        starts.update(compress(self.caps, map(first_names.__contains__, cap_cores)))
+        starts.update(compress(self.caps, map(operator.contains, cap_cores, repeat("-"))))
+        starts.update(k + 1 for k in compress(range(len(words)), map(_COMMA_OR_BRACKET.__contains__, words)))
+        starts.add(0)
+        for i in sorted(starts.intersection(self.caps)):
             if self.used[i]:
                 continue
             text = self.cores[i]
@@ -767,20 +788,18 @@ class ActorFinder:
         # surname-only and variant mentions of people found above
         if not self.persons:
             return
-        memo: dict[str, str | None] = {}  # no new people from here on: one lookup per distinct word
-        cores = self.cores
-        for i in self.caps:
+        # No new people from here on: one lookup per distinct word, then only the hits are visited.
+        keys = {}
+        for text in set(cap_cores):
+            if text[:1].isupper() and text.isalpha() and text not in lex.not_names:
+                key = self.known_key(text)
+                if key is not None:
+                    keys[text] = key
+        for i in compress(self.caps, map(keys.__contains__, cap_cores)):
             if self.used[i] or self.label[i] is not None:
                 continue
             text = cores[i]  # == self.core(i)[0]; the char offset is only needed for a hit
-            if text in memo:
-                key = memo[text]
-            elif not text[:1].isupper() or not text.isalpha() or text in lex.not_names:
-                continue
-            else:
-                key = memo[text] = self.known_key(text)
-            if key is None:
-                continue
+            key = keys[text]
             start = self.core(i)[1]
             p = self.persons[key]
             genitive = text.endswith("s") and fold(text[:-1]) in (key, *(fold(f.split()[-1]) for f in p.forms))
@@ -846,8 +865,19 @@ class ActorFinder:
         for p in self.persons.values():
             for m in p.mentions:
                 starts[m.start] = p
-        pronouns = [i for i, low in enumerate(self.lowers) if low in PRONOUNS]
-        for i in sorted(set(self.caps).union(pronouns)) if pronouns else self.caps:
+        # Tokens where the loop below can act: a mention start, a pronoun, a role title or demonym;
+        # every other token falls through it without effect, so they are left out (found in C).
+        n = len(self.words)
+        todo = set(compress(range(n), map(PRONOUNS.__contains__, self.lowers)))
+        todo.update(self.role_at)
+        todo.update(compress(self.caps, map(lex.demonyms.__contains__, self.cap_words)))
+        todo.update(compress(range(n), map(operator.is_not, self.cores, self.words)))
+        idx = self.idx
+        for s in starts:
+            k = bisect.bisect_left(idx, s)
+            if k < n and idx[k] == s:
+                todo.add(k)
+        for i in sorted(todo):
             text = self.words[i]
             p_here = starts.get(self.idx[i]) or (starts.get(self.core(i)[1]) if self.cores[i] is not text else None)
             if p_here is not None:
@@ -937,24 +967,23 @@ class ActorFinder:
         """Country, metonym and organisation mentions (places after "in" are not actors)."""
         doc, lex = self.doc, self.lex
         loc = lex.prepositions.get("loc", frozenset())
-        i = 0
         n = len(doc)
-        while i < n:
-            label = self.label[i]
-            if label is None:
-                i += 1
+        nxt = 0  # the next token not inside a span handled already
+        for i in compress(range(n), map(operator.is_not, self.label, repeat(None))):
+            if i < nxt:
                 continue
+            label = self.label[i]
             end = self.span_end[i]
             canon = self.canon[i]
             if label == "METONYM" and self.sent_start[i] == i and end < n and self.words[end] in DATELINE_MARKS:
-                i = end  # dateline "Berlin (dpa) -", "Berlin taz |": the place of writing
+                nxt = end  # dateline "Berlin (dpa) -", "Berlin taz |": the place of writing
                 continue
             if label == "METONYM":
                 k = i - 1
                 while k >= 0 and self.lowers[k] in DETERMINERS:
                     k -= 1
                 if k >= 0 and self.lowers[k] in loc:
-                    i = end
+                    nxt = end
                     continue
             kind = "organization" if label == "ORG" else "country"
             start_c, end_c = self.idx[i], self.idx[end - 1] + len(self.words[end - 1])
@@ -963,13 +992,13 @@ class ActorFinder:
             if kind == "organization" and aff is None:
                 aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
             if canon is None:
-                i = end
+                nxt = end
                 continue
             g = self.groups.get((kind, canon))
             if g is None:
                 g = self.groups[(kind, canon)] = _Group(canon, kind, aff, self.idx[i])
             g.mentions.append(Mention(start_c, end_c, surface))
-            i = end
+            nxt = end
         for e in doc.ents:  # organisations from a loaded pipeline's NER (none on a blank one)
             if e.label_ == "ORG" and self.label[e.start] is None and e.text[:1].isupper():
                 g = self.groups.get(("organization", e.text))

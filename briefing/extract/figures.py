@@ -14,6 +14,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -135,7 +136,8 @@ class FigureFinder:
             if fig:
                 found.append(fig)
         number_words = self.lex.number_words
-        for i in [i for i, w in enumerate(self.words) if w in number_words]:  # lowercase only: "vier", not "Vier"
+        # lowercase only: "vier", not "Vier"
+        for i in list(compress(range(len(self.words)), map(number_words.__contains__, self.words))):
             fig = self.figure(i, number_words[self.words[i]], is_digit=False, raw=self.words[i])
             if fig:
                 found.append(fig)

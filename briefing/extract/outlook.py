@@ -93,7 +93,14 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
 
 def has_pair(words: list[str], lex: OutlookLexicon) -> bool:
     """Does a two-part marker ("ist … geplant") occur in order in these words?"""
+    if _pair_firsts(lex.pairs).isdisjoint(words):
+        return False
     return any(first in words and second in words[words.index(first) + 1:] for first, second in lex.pairs)
+
+
+@functools.lru_cache(maxsize=4)
+def _pair_firsts(pairs: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(first for first, _ in pairs)
 
 
 def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = None) -> list[Statement]:

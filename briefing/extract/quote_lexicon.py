@@ -113,6 +113,7 @@ def _role_pattern() -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(re.escape(s) for s in stems) + r")\Z") if stems else None
 
 
+@lru_cache(maxsize=65536)
 def is_role(word: str) -> bool:
     """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident")."""
     pat = _role_pattern()

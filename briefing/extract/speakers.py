@@ -21,7 +21,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefing.extract.quote_lexicon import word_set
+from briefing.extract.quote_lexicon import is_role, word_set
+from briefing.extract.sentences import abbreviations
 
 TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
 
@@ -87,8 +88,6 @@ def _tokenise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _keeps_period(tok: str) -> bool:
-    from briefing.extract.sentences import abbreviations
-
     return tok[:-1] in abbreviations() or len(tok) == 2
 
 
@@ -338,8 +337,6 @@ def _adverb_like(tok: str) -> bool:
 
 
 def _is_cap_name(tok: str) -> bool:
-    from briefing.extract.quote_lexicon import is_role
-
     return is_role(tok)
 
 
@@ -421,8 +418,6 @@ def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
 
 def person_score(p: Phrase) -> int:
     """How much a phrase looks like a person: 2 role title, first name or pronoun; 1 a bare name; 0 else."""
-    from briefing.extract.quote_lexicon import is_role
-
     if p.pronoun:
         return 2
     words = p.text.split()
