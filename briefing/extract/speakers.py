@@ -53,28 +53,79 @@ class Phrase:
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens of ``text[start:end]`` as (start, end, text).
 
-    The whole text is tokenised once (recent texts are remembered by identity) and
-    the tokens lying inside the range are returned: speaker search asks for many
-    small ranges of the same text.
+    Tokens starting in the range and ending inside it.  Speaker search asks for many
+    small ranges of the same text, about half of which it never looks at: the text is
+    tokenised lazily in blocks, each once (recent texts are remembered by identity).
     """
-    entry = next((c for c in _RECENT if c[0] is text), None)
-    if entry is None:
-        toks = _tokenise(text, 0, len(text))
-        entry = (text, [t[0] for t in toks], toks)
-        _RECENT.insert(0, entry)
+    blocks = next((b for b in _RECENT if b.text is text), None)
+    if blocks is None:
+        blocks = _Blocks(text)
+        _RECENT.insert(0, blocks)
         del _RECENT[RECENT_TEXTS:]
-    _, starts, toks = entry
+    if end <= start:
+        return []
+    kb, ke = blocks.block_of(start), blocks.block_of(end - 1)
+    starts, toks = blocks.block(kb)
     i = bisect.bisect_left(starts, start)
-    j = bisect.bisect_left(starts, end)
-    while j > i and toks[j - 1][1] > end:
-        j -= 1
-    return toks[i:j]
+    if kb == ke:
+        out = toks[i : bisect.bisect_left(starts, end)]
+    else:
+        out = toks[i:]
+        for k in range(kb + 1, ke):
+            out += blocks.block(k)[1]
+        starts, toks = blocks.block(ke)
+        out += toks[: bisect.bisect_left(starts, end)]
+    while out and out[-1][1] > end:
+        out.pop()
+    return out
+
+
+# Block size in characters; a block starts right after a whitespace character (no token contains
+# whitespace, so a block tokenises exactly as it does inside the whole text).
+BLOCK_CHARS = 256
+_SPACE = re.compile(r"\s")
+
+
+class _Blocks:
+    """One text's tokens, made block by block on demand."""
+
+    __slots__ = ("text", "_bounds", "_blocks")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._bounds: dict[int, int] = {0: 0}
+        self._blocks: dict[int, tuple[list[int], list[tuple[int, int, str]]]] = {}
+
+    def bound(self, k: int) -> int:
+        """Where block ``k`` starts: after the first whitespace at or past ``k * BLOCK_CHARS``."""
+        b = self._bounds.get(k)
+        if b is None:
+            text = self.text
+            p = k * BLOCK_CHARS
+            m = _SPACE.search(text, p) if p < len(text) else None
+            b = self._bounds[k] = m.end() if m else len(text)
+        return b
+
+    def block_of(self, pos: int) -> int:
+        """The block holding character ``pos``."""
+        k = max(0, min(pos, len(self.text)) // BLOCK_CHARS)
+        while k > 0 and self.bound(k) > pos:
+            k -= 1
+        return k
+
+    def block(self, k: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Token starts and tokens of block ``k``."""
+        blk = self._blocks.get(k)
+        if blk is None:
+            toks = _tokenise(self.text, self.bound(k), self.bound(k + 1))
+            blk = self._blocks[k] = ([t[0] for t in toks], toks)
+        return blk
 
 
 # The article text and its masked copy are searched alternately: remember both.
 # (Single-threaded use: spaCy components run one document at a time.)
 RECENT_TEXTS = 2
-_RECENT: list[tuple[str, list[int], list[tuple[int, int, str]]]] = []
+_RECENT: list[_Blocks] = []
 
 
 def _tokenise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
