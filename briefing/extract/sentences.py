@@ -15,7 +15,6 @@ its character offsets onto the tokens of a Doc.
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from importlib import resources
@@ -232,12 +231,13 @@ class ParagraphSentencizer:
         spans = split_sentences(text)
         doc.user_data[USER_DATA_KEY] = spans
         doc.user_data[TEXT_KEY] = text
-        token_starts = doc.to_array("IDX").tolist()
+        # the token starting at each sentence's first character opens a sentence (numpy, no per-token list)
+        token_starts = doc.to_array("IDX")
+        firsts = numpy.fromiter((b for b, _ in spans), dtype=token_starts.dtype, count=len(spans))
+        at = numpy.searchsorted(token_starts, firsts)
+        at = at[at < len(doc)]
         values = numpy.full(len(doc), -1, dtype="int64")
+        values[at[token_starts[at] == firsts[: len(at)]]] = 1
         values[0] = 1
-        for b, _ in spans:
-            i = bisect.bisect_left(token_starts, b)
-            if i < len(doc) and token_starts[i] == b:
-                values[i] = 1
         doc.from_array(["SENT_START"], values.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]  # thinc Ints2d
         return doc
