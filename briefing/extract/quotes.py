@@ -381,8 +381,10 @@ def find_cues(
     triggers = _trigger_words()
     starters = _cue_starters()
     for si, (sb, se) in enumerate(sents):
-        # Cheap pre-check in C: most sentences contain no cue word at all.
-        if triggers.isdisjoint(sent_words[si]):
+        # Cheap pre-checks: most sentences contain no cue word at all, and many only words that
+        # need more than themselves ("nach" a source noun, "teilte" its particle "mit").
+        hits = triggers.intersection(sent_words[si])
+        if not hits or not _may_cue(hits, sent_words[si], masked, sb, se):
             continue
         toks = tokens(masked, sb, se)
         for t, (tb, te, tok) in enumerate(toks):
@@ -510,6 +512,46 @@ def _trigger_words() -> frozenset[str]:
         words.add(w.capitalize())
     words.add("Für")  # sentence-initial only: see _fuer_cue
     return frozenset(words)
+
+
+def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb: int, se: int) -> bool:
+    """Can a cue word of ``hits`` become a cue in this sentence?  A necessary test only: each
+    branch of :func:`find_cues` is matched by what it needs at the least, so a False is exact
+    and a True leaves the decision to the branch."""
+    verbs, naming = speech_verbs(), naming_verbs()
+    markers = attribution_markers()
+    lowered: set[str] | None = None
+    for w in hits:
+        low = w.lower()
+        vf = (verbs.get(low) or naming.get(low)) if w[:1].islower() else None
+        if vf is not None:
+            if vf.bare:
+                return True
+            if lowered is None:
+                lowered = set(map(str.lower, words))
+            if not vf.particles.isdisjoint(lowered):
+                return True
+            continue  # a verb form without its particle is never anything else (see find_cues)
+        if low in markers.get("prep", ()) or low in markers.get("postp", ()) or low in markers.get("adverb", ()):
+            return True
+        if low == "wonach" or (w == "Für" and masked.startswith("Für", sb)):
+            return True
+        if low == "nach" and _SOURCE_NOUN.search(masked, sb, se):
+            return True
+        if low == "so" and _SO_AFTER_MARK.search(masked, sb, se):
+            return True
+    return False
+
+
+# A source noun ending a word ("Angaben", "Polizeiangaben"): what "nach" needs to be a cue.
+_SOURCE_NOUN = re.compile(
+    "(?:"
+    + "|".join(re.escape(n) for n in sorted(attribution_markers().get("noun", ()), key=lambda n: (-len(n), n)))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+# ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
+_SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
