@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import Literal
 
 from spacy.language import Language
@@ -104,9 +106,10 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
     """The strongest stance among lowercase tokens of one sentence (STANCE_ORDER), or None."""
     found: set[str] = set()
     n = len(tokens)
-    # last clause-final position of every word, so that "sagte ... zu" is one lookup, not a scan
-    last_final = {w: m for m, w in enumerate(tokens) if m + 1 == n or tokens[m + 1] in CLAUSE_END}
-    for k, low in enumerate(tokens):
+    last_final: dict[str, int] | None = None
+    # only the words of the lexicon can add a stance: find them in C, then look at each
+    for k in compress(range(n), map(lex.triggers.__contains__, tokens)):
+        low = tokens[k]
         stance = lex.single.get(low)
         if stance in NEGATABLE and not lex.negations.isdisjoint(tokens[k + 1:k + 1 + NEGATION_REACH]):
             stance = "rejects"  # "will keine Soldaten schicken", "unterstützt das nicht"
@@ -116,6 +119,9 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
             if k + 1 < n and tokens[k + 1] == nxt:
                 found.add(st)
         for part, st in lex.particle.get(low, ()):
+            if last_final is None:
+                # last clause-final position of every word, so that "sagte ... zu" is one lookup, not a scan
+                last_final = {w: m for m, w in enumerate(tokens) if m + 1 == n or tokens[m + 1] in CLAUSE_END}
             if last_final.get(part, -1) > k:
                 found.add(st)
     for stance in STANCE_ORDER:
@@ -288,8 +294,11 @@ class PositionFinder:
             if self.lex.triggers.isdisjoint(self.lowers[s:e]):
                 continue
             quoted = regions_overlap(regions, self.starts[s], self.starts[e - 1] + 1)
-            outside = [self.lowers[k] for k in range(s, e)
-                       if not self.space[k] and not (quoted and in_regions(self.starts[k], regions))]
+            if quoted:
+                outside = [self.lowers[k] for k in range(s, e)
+                           if not self.space[k] and not in_regions(self.starts[k], regions)]
+            else:
+                outside = list(compress(self.lowers[s:e], map(operator.not_, self.space[s:e])))
             stance = stance_of(outside, self.lex)
             if stance is None:
                 continue
@@ -317,7 +326,8 @@ class PositionFinder:
             text, start = self.span_text(s, e)
             if (q.speaker, start) in out or not text:
                 continue
-            stance = stance_of([self.lowers[k] for k in range(s, e) if not self.space[k]], self.lex) or "states"
+            words = list(compress(self.lowers[s:e], map(operator.not_, self.space[s:e])))
+            stance = stance_of(words, self.lex) or "states"
             out[(q.speaker, start)] = Position(q.speaker, text, start, start + len(text), stance,
                                                issue_of(q.text, 0, self.lex))
         return sorted(out.values(), key=lambda p: (p.start, p.actor))
