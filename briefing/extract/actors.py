@@ -309,24 +309,18 @@ TOKEN_TABLE_KEY = "briefing_token_table"
 # dict lookup instead of slicing, lower() and isupper() per token; cleared past this size (~2x the distinct
 # words of the 850 eval articles) so a long-running build cannot grow it without bound.
 _FORM_CACHE_MAX = 65536
-_FORM_WORD: dict[int, str] = {}
-_FORM_LOWER: dict[int, str] = {}
-_FORM_CAPS: set[int] = set()
+# ORTH hash -> (word, lowercase word, name candidate?): one lookup per token gives all three
+_FORMS: dict[int, tuple[str, str, bool]] = {}
 
 
 def _learn_forms(orth: list[int], strings: StringStore) -> None:
-    """Fill the per-word caches for the ORTH hashes not seen yet."""
-    if len(_FORM_WORD) > _FORM_CACHE_MAX:
-        _FORM_WORD.clear()
-        _FORM_LOWER.clear()
-        _FORM_CAPS.clear()
+    """Fill the per-word cache for the ORTH hashes not seen yet."""
+    if len(_FORMS) > _FORM_CACHE_MAX:
+        _FORMS.clear()
     for h in orth:
-        if h not in _FORM_WORD:
+        if h not in _FORMS:
             w = strings[h]
-            _FORM_WORD[h] = w
-            _FORM_LOWER[h] = w.lower()
-            if w[:1].isupper() or w[:1] in _CAPS_EXTRA:
-                _FORM_CAPS.add(h)
+            _FORMS[h] = (w, w.lower(), w[:1].isupper() or w[:1] in _CAPS_EXTRA)
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -343,12 +337,16 @@ def token_table(doc: Doc) -> TokenTable:
     # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
     # (map over the dicts' bound methods: the per-token work stays in C)
     try:
-        words = list(map(_FORM_WORD.__getitem__, orth))
+        forms = list(map(_FORMS.__getitem__, orth))
     except KeyError:
         _learn_forms(orth, doc.vocab.strings)
-        words = list(map(_FORM_WORD.__getitem__, orth))
-    lowers = list(map(_FORM_LOWER.__getitem__, orth))
-    caps = list(compress(range(n), map(_FORM_CAPS.__contains__, orth)))
+        forms = list(map(_FORMS.__getitem__, orth))
+    if n:
+        word_t, lower_t, cap_t = zip(*forms, strict=True)
+        words, lowers = list(word_t), list(lower_t)
+        caps = list(compress(range(n), cap_t))
+    else:
+        words, lowers, caps = [], [], []
     # sentence number and first token per token, in numpy (the first token always opens one)
     flags = array[:, 1] == 1
     if n:
