@@ -762,7 +762,7 @@ class ActorFinder:
         starts = {k + 1 for k in role_at}
         starts.update(compress(self.caps, map(first_names.__contains__, cap_cores)))
         starts.update(compress(self.caps, map(operator.contains, cap_cores, repeat("-"))))
-        starts.update(k + 1 for k in compress(range(len(words)), map(_COMMA_OR_BRACKET.__contains__, words)))
+        starts.update(compress(range(1, len(words) + 1), map(_COMMA_OR_BRACKET.__contains__, words)))
         starts.add(0)
         for i in sorted(starts.intersection(self.caps)):
             if self.used[i]:
