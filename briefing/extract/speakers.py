@@ -20,11 +20,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, methodcaller
 
 from briefing.extract.quote_lexicon import is_role, word_set
 from briefing.extract.sentences import abbreviations
 
 TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
+_TOKEN_START, _TOKEN_TEXT = itemgetter(0), itemgetter(2)
+_ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 
 # A speaker phrase longer than this many words is a misreading (a whole clause).
 MAX_NP_WORDS = 10
@@ -118,7 +122,7 @@ class _Blocks:
         blk = self._blocks.get(k)
         if blk is None:
             toks = _tokenise(self.text, self.bound(k), self.bound(k + 1))
-            blk = self._blocks[k] = ([t[0] for t in toks], toks)
+            blk = self._blocks[k] = (list(map(_TOKEN_START, toks)), toks)
         return blk
 
 
@@ -132,8 +136,9 @@ def _tokenise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     # One pass builds the tuples (the hot path: every article once); the rare tokens with a final
     # period are fixed up afterwards.
     out = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-    for k, (b, e, tok) in enumerate(out):
-        if tok[-1] == "." and len(tok) > 1 and not _keeps_period(tok):
+    for k in compress(range(len(out)), map(_ENDS_WITH_PERIOD, map(_TOKEN_TEXT, out))):
+        b, e, tok = out[k]
+        if len(tok) > 1 and not _keeps_period(tok):
             out[k] = (b, e - 1, tok[:-1])
     return out
 
