@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 import spacy
@@ -12,6 +13,8 @@ from briefing.extract import sentences as _sentences  # noqa: F401  (registers b
 from briefing.extract.quotes import extract_quotes, find_pairs, to_records
 from briefing.extract.sentences import split_sentences
 from briefing.models import Actor, Mention
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -653,3 +656,38 @@ def test_speaker_of_coordinated_speech_verb(text: str, speaker: str) -> None:
 def test_bracketed_quotation_after_person(text: str, speaker: str) -> None:
     q = _find([q for q in _quotes(text) if q.kind == "direct"], "Ehre" if "Ehre" in text else "Daten speichert")
     assert speaker in (q.speaker_name or ""), (q.speaker_text, q.speaker_name)
+
+
+_PRECHECK_TEXTS = [
+    "Nach Angaben der Polizei wurden drei Menschen verletzt. Nach dem Spiel ging er nach Hause.",
+    "Das Ministerium teilte am Montag mit, die Lage sei ernst. Die Firma teilte den Gewinn auf.",
+    "„Wir bleiben“, so der Minister. So weit ist es noch nicht. Es ging so nicht weiter.",
+    "Für den Minister ist die Lage „alarmierend“. Er stimmte für den Antrag.",
+    "Laut Polizei war der Fahrer betrunken. Dem Bericht zufolge fehlt Geld. Demnach sei alles offen.",
+    "Er gab bekannt, dass er zurücktritt. Sie gab ihm das Buch. Nach eigenen Angaben zahlte er.",
+    "Nach Polizeiangaben blieb es ruhig, so die Sprecherin. Es gibt nach wie vor Streit, wonach keiner fragt.",
+]
+
+
+_SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    _PRECHECK_TEXTS + _SEED_TEXTS,
+    ids=[f"example{i}" for i in range(len(_PRECHECK_TEXTS))] + [f"seed{i}" for i in range(len(_SEED_TEXTS))],
+)
+def test_cue_precheck_only_skips_sentences_without_cues(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cheap test before tokenising a sentence must never drop a cue the rules would find."""
+    from briefing.extract import quotes
+
+    pairs, _ = find_pairs(text)
+    masked = quotes._mask_quotes(text, pairs)
+    sents = split_sentences(text)
+    pair_ends = [p.end for p in pairs]
+    with_check = quotes.find_cues(masked, sents, pair_ends, text)
+    monkeypatch.setattr(quotes, "_may_cue", lambda *args: True)
+    without = quotes.find_cues(masked, sents, pair_ends, text)
+    assert with_check == without
+    if text in _PRECHECK_TEXTS:
+        assert with_check  # the examples do contain cues
