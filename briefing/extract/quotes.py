@@ -1251,7 +1251,7 @@ def _free_reported(text, masked, sents, found, sent_words) -> list[Found]:
             and len(words) >= MIN_INDIRECT_WORDS
             and (
                 konjunktiv_words(masked, sb, se, strong=True, words=words) > 0
-                or _REPORTATIVE_SOLL.search(masked, sb, se)
+                or (masked.find("soll", sb, se) >= 0 and _REPORTATIVE_SOLL.search(masked, sb, se))
             )
             and _CONTINUATION_BLOCK_CASED.isdisjoint(words)
             and cue_words.isdisjoint(words)
