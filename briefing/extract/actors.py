@@ -501,7 +501,7 @@ class ActorFinder:
             if self.label[start] is not None:
                 continue
             label = doc.vocab.strings[match_id]
-            text = doc[start:end].text
+            text = self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]  # doc[start:end].text
             base = text[:-1] if label.endswith("_GEN") else text
             label = label.removesuffix("_GEN")
             canon = {"COUNTRY": lex.countries, "METONYM": lex.metonyms}.get(label, {}).get(base)
