@@ -174,6 +174,10 @@ INDIRECT = [
     ("Laut Polizei wurden bei dem Angriff drei Menschen verletzt.", "drei Menschen verletzt", "Polizei"),
     ("Den Behörden zufolge wurden am Sonntag 17 Menschen festgenommen.", "17 Menschen festgenommen", "Behörden"),
     ("Nach Angaben des Ministeriums sind 26 Länder zur Teilnahme bereit.", "26 Länder", "Ministeriums"),
+    ("Nach einer Studie der Universität Oslo schadet Rauchen auch dem Gehör.", "schadet Rauchen", "Universität"),
+    # a demonstrative before the speech verb points back to what was said
+    ("Der Minister tritt zurück. Dies bestätigte Regierungssprecher Steffen Seibert.", "tritt zurück", "Seibert"),
+    ("Die Kamera ist seit Juni ausgefallen, das teilte die Nasa am Freitag mit.", "Kamera ist seit", "Nasa"),
     (
         "Wie ein Sprecher des Ministeriums mitteilte, soll die Truppe im Westen stationiert werden.",
         "soll die Truppe",
@@ -691,3 +695,8 @@ def test_cue_precheck_only_skips_sentences_without_cues(text: str, monkeypatch: 
     assert with_check == without
     if text in _PRECHECK_TEXTS:
         assert with_check  # the examples do contain cues
+
+
+def test_demonstrative_does_not_reach_into_another_paragraph() -> None:
+    text = "Die Kamera ist ausgefallen.\n\nDas bestätigte die Nasa am Freitag."
+    assert not [q for q in _quotes(text) if "Kamera" in q.text]

@@ -1036,7 +1036,7 @@ def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> 
             if c.kind in ("marker", "so"):
                 span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
             elif c.kind == "verb":
-                span = _verb_complement(text, masked, c, sb, end)
+                span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
             if span is None:
                 continue
             b, e = span
@@ -1049,6 +1049,32 @@ def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> 
             seen.add((b, e))
             out.append(Found("indirect", b, e, c.speaker, c.word, si))
     return out
+
+
+# Demonstratives that point back to the statement a speech verb reports ("Dies bestätigte X").
+_ANAPHORS = frozenset(["dies", "das", "dieses"])
+
+
+def _anaphoric_complement(text: str, masked: str, c: Cue, sents, si: int) -> tuple[int, int] | None:
+    """What a demonstrative before the speech verb points back to:
+    "X trat zurück. Dies bestätigte Y." (the sentence before) or "X fiel aus, das teilte Y mit." (the
+    clause before the comma)."""
+    sb, _se = sents[si]
+    before = tokens(masked, sb, c.start)
+    if not before or before[-1][2].lower() not in _ANAPHORS:
+        return None
+    if len(before) == 1:
+        if si == 0:
+            return None
+        pb, pe = sents[si - 1]
+        if "\n\n" in text[pe:sb] or text[pe - 1 : pe] in ":?":
+            return None  # another paragraph, a heading or a question is not what is confirmed
+        return (pb, _strip_final(text, pb, pe))
+    if len(before) >= 3 and before[-2][2] == ",":
+        e = before[-2][0]
+        b = sb
+        return (b, e) if masked[b:e].strip(' ,„“"»«') else None
+    return None
 
 
 def _strip_final(text: str, sb: int, se: int) -> int:
