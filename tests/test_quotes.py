@@ -175,6 +175,12 @@ INDIRECT = [
     ("Den Behörden zufolge wurden am Sonntag 17 Menschen festgenommen.", "17 Menschen festgenommen", "Behörden"),
     ("Nach Angaben des Ministeriums sind 26 Länder zur Teilnahme bereit.", "26 Länder", "Ministeriums"),
     ("Nach einer Studie der Universität Oslo schadet Rauchen auch dem Gehör.", "schadet Rauchen", "Universität"),
+    # the speech verb of a subordinate clause speaks for it, not the main clause's verb
+    (
+        "Die Richterin lehnte ab, zumal der Verteidiger Max Muster betont hatte, der Angeklagte sei harmlos.",
+        "der Angeklagte sei harmlos",
+        "Muster",
+    ),
     # a demonstrative before the speech verb points back to what was said
     ("Der Minister tritt zurück. Dies bestätigte Regierungssprecher Steffen Seibert.", "tritt zurück", "Seibert"),
     ("Die Kamera ist seit Juni ausgefallen, das teilte die Nasa am Freitag mit.", "Kamera ist seit", "Nasa"),

@@ -95,7 +95,10 @@ _KONJ_I_SUFFIX = "iere"
 _KONJ_I_MIN_LEN = 8
 # Whole \w+ words ending so (a match starts at the first word character it can).
 _KONJ_I_WORD = re.compile(r"\w*" + _KONJ_I_SUFFIX + r"(?!\w)")
-_SUBORDINATORS = frozenset(["wie", "als", "nachdem", "weil", "während", "wobei", "da"])
+_SUBORDINATORS = frozenset(
+    ["wie", "als", "nachdem", "weil", "während", "wobei", "da", "zumal", "obwohl", "obgleich", "wenngleich",
+     "sodass", "falls", "sofern", "sobald", "seit", "seitdem", "bevor", "ehe", "indem", "wenn"]
+)
 _STRONG_KONJ_EXCLUDE = frozenset(
     ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
 )
@@ -1026,7 +1029,9 @@ def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
 def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> list[Found]:
     out: list[Found] = []
     direct_spans = sorted((d.start, d.end) for d in direct)
-    seen: set[tuple[int, int]] = set()
+    # span -> (its Found, distance of its cue): two verbs can reach one clause ("X lehnte ab, zumal Y
+    # betont hatte, Z sei …"); the nearer one is the speech verb of that clause.
+    seen: dict[tuple[int, int], tuple[Found, int]] = {}
     for si, (sb, se) in enumerate(sents):
         end = _strip_final(text, sb, se)
         for c in by_sent.get(si, []):
@@ -1044,10 +1049,16 @@ def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> 
                 continue
             if _mostly_direct(b, e, direct_spans):
                 continue
+            distance = c.start - e if c.start >= e else max(0, b - c.end)
             if (b, e) in seen:
+                earlier, d0 = seen[(b, e)]
+                if distance < d0:
+                    earlier.speaker, earlier.cue = c.speaker, c.word
+                    seen[(b, e)] = (earlier, distance)
                 continue
-            seen.add((b, e))
-            out.append(Found("indirect", b, e, c.speaker, c.word, si))
+            found = Found("indirect", b, e, c.speaker, c.word, si)
+            seen[(b, e)] = (found, distance)
+            out.append(found)
     return out
 
 

@@ -518,6 +518,21 @@ _CLAUSE_OPENERS = frozenset(
         "ebenfalls",
         "jedoch",
         "allerdings",
+        # subordinating conjunctions: the subject follows them ("zumal der Verteidiger betont hatte")
+        "zumal",
+        "obwohl",
+        "obgleich",
+        "wenngleich",
+        "sodass",
+        "falls",
+        "sofern",
+        "sobald",
+        "seit",
+        "seitdem",
+        "bevor",
+        "ehe",
+        "indem",
+        "wenn",
     ]
 ) | word_set("auxiliaries.txt")
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
