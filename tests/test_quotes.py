@@ -706,3 +706,12 @@ def test_cue_precheck_only_skips_sentences_without_cues(text: str, monkeypatch: 
 def test_demonstrative_does_not_reach_into_another_paragraph() -> None:
     text = "Die Kamera ist ausgefallen.\n\nDas bestätigte die Nasa am Freitag."
     assert not [q for q in _quotes(text) if "Kamera" in q.text]
+
+
+def test_speaker_apposition_is_not_reported_speech() -> None:
+    text = "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor einem „populistischen Wahlkampf“."
+    assert [(q.kind, q.text) for q in _quotes(text)] == [("direct", "populistischen Wahlkampf")]
+    text = "Der Vizepräsident des OK, Wolfgang Niersbach, sagte, die WM sei ein großer Erfolg gewesen."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["die WM sei ein großer Erfolg gewesen"]
+    assert "Niersbach" in (quotes[0].speaker_name or "")

@@ -1047,6 +1047,9 @@ def _indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> 
             b, e = span
             if len(_WORD.findall(text[b:e])) < MIN_INDIRECT_WORDS:
                 continue
+            sp = c.speaker
+            if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
+                continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
             if _mostly_direct(b, e, direct_spans):
                 continue
             distance = c.start - e if c.start >= e else max(0, b - c.end)
