@@ -175,6 +175,9 @@ INDIRECT = [
     ("Den Behörden zufolge wurden am Sonntag 17 Menschen festgenommen.", "17 Menschen festgenommen", "Behörden"),
     ("Nach Angaben des Ministeriums sind 26 Länder zur Teilnahme bereit.", "26 Länder", "Ministeriums"),
     ("Nach einer Studie der Universität Oslo schadet Rauchen auch dem Gehör.", "schadet Rauchen", "Universität"),
+    # an infinitive clause after verbs of demanding and hoping is what was said
+    ("Der Verband verlangte, die Steuern noch in diesem Jahr deutlich zu senken.", "die Steuern noch", "Verband"),
+    ("Die Trainerin hofft, das Team bis zum Sommer in die erste Liga zu führen.", "das Team bis", "Trainerin"),
     # the speech verb of a subordinate clause speaks for it, not the main clause's verb
     (
         "Die Richterin lehnte ab, zumal der Verteidiger Max Muster betont hatte, der Angeklagte sei harmlos.",

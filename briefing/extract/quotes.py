@@ -157,6 +157,9 @@ _INFINITIVE_VERBS = frozenset(
         "vorschlagen",
         "appellieren",
         "warnen",
+        "hoffen",
+        "zusagen",
+        "verlangen",
     ]
 )
 _ZU_INFINITIVE = re.compile(
