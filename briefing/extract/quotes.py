@@ -524,29 +524,48 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
     """Can a cue word of ``hits`` become a cue in this sentence?  A necessary test only: each
     branch of :func:`find_cues` is matched by what it needs at the least, so a False is exact
     and a True leaves the decision to the branch."""
-    verbs, naming = speech_verbs(), naming_verbs()
-    markers = attribution_markers()
+    needs = _cue_needs()
     lowered: set[str] | None = None
     for w in hits:
+        need = needs.get(w)
+        if need is None:  # a bare speech verb, a marker, "wonach": a cue on its own
+            return True
+        if isinstance(need, frozenset):  # a separable verb form: its particle must be there
+            if lowered is None:
+                lowered = set(map(str.lower, words))
+            if not need.isdisjoint(lowered):
+                return True
+        elif (
+            (need == "für" and masked.startswith("Für", sb))
+            or (need == "nach" and _SOURCE_NOUN.search(masked, sb, se))
+            or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _cue_needs() -> dict[str, frozenset[str] | str]:
+    """What a trigger word (as written) needs besides itself to become a cue in :func:`find_cues`:
+    the particles of a separable verb form, or "für" / "nach" / "so" (tested by :func:`_may_cue`).
+    Words that need nothing (bare speech verbs, markers, "wonach") are not listed."""
+    verbs, naming = speech_verbs(), naming_verbs()
+    markers = attribution_markers()
+    plain = set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ())) | {"wonach"}
+    needs: dict[str, frozenset[str] | str] = {}
+    for w in _trigger_words():
         low = w.lower()
         vf = (verbs.get(low) or naming.get(low)) if w[:1].islower() else None
         if vf is not None:
-            if vf.bare:
-                return True
-            if lowered is None:
-                lowered = set(map(str.lower, words))
-            if not vf.particles.isdisjoint(lowered):
-                return True
-            continue  # a verb form without its particle is never anything else (see find_cues)
-        if low in markers.get("prep", ()) or low in markers.get("postp", ()) or low in markers.get("adverb", ()):
-            return True
-        if low == "wonach" or (w == "Für" and masked.startswith("Für", sb)):
-            return True
-        if low == "nach" and _SOURCE_NOUN.search(masked, sb, se):
-            return True
-        if low == "so" and _SO_AFTER_MARK.search(masked, sb, se):
-            return True
-    return False
+            if not vf.bare:
+                needs[w] = vf.particles  # a verb form without its particle is never anything else
+        elif low in plain:
+            continue
+        elif w == "Für" or low in ("nach", "so"):
+            needs[w] = "für" if w == "Für" else low
+        else:
+            needs[w] = frozenset()  # no rule can make it a cue
+    return needs
 
 
 # A source noun ending a word ("Angaben", "Polizeiangaben"): what "nach" needs to be a cue.
