@@ -718,3 +718,25 @@ def test_speaker_apposition_is_not_reported_speech() -> None:
     quotes = _quotes(text)
     assert [q.text for q in quotes] == ["die WM sei ein großer Erfolg gewesen"]
     assert "Niersbach" in (quotes[0].speaker_name or "")
+
+
+def test_mention_index_finds_the_first_actor_like_a_scan() -> None:
+    """The speaker-to-actor lookup gives what scanning every mention of every actor gives."""
+    import random
+
+    from briefing.extract.quotes import _MentionIndex
+
+    rng = random.Random(7)
+    actors = []
+    for k in range(12):
+        mentions = []
+        for _ in range(rng.randint(1, 6)):
+            s = rng.randrange(0, 500)
+            mentions.append(Mention(s, s + rng.randint(1, 30), "x"))
+        actors.append(Actor(id=f"a{k}", name=f"A{k}", kind="person", mentions=tuple(mentions)))
+    index = _MentionIndex(actors)
+    for _ in range(2000):
+        b = rng.randrange(0, 540)
+        e = b + rng.randint(1, 40)
+        scan = next((a for a in actors for m in a.mentions if m.start < e and b < m.end), None)
+        assert index.actor_at(b, e) is scan

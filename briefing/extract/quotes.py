@@ -1511,17 +1511,28 @@ def _shares_word(a: str, b: str) -> bool:
     return bool(wa & {w.lower() for w in _WORD.findall(b) if len(w) > 2})
 
 
-def _link_actor(actors: list[Actor], b: int, e: int) -> Actor | None:
-    for a in actors:
-        for m in a.mentions:
-            if m.start < e and b < m.end:
-                return a
-    return None
+class _MentionIndex:
+    """The actors' mentions sorted by start, to find the actor mentioned at a speaker's span without
+    scanning every mention for every quotation (quadratic on a long document)."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self.spans = sorted((m.start, m.end, k) for k, a in enumerate(actors) for m in a.mentions)
+        self.starts = [s for s, _, _ in self.spans]
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def actor_at(self, b: int, e: int) -> Actor | None:
+        """The first actor (in the list's order) with a mention overlapping ``[b, e)``."""
+        lo = bisect.bisect_left(self.starts, b - self.longest)
+        hi = bisect.bisect_left(self.starts, e)
+        hits = [k for s, end, k in self.spans[lo:hi] if s < e and b < end]
+        return self.actors[min(hits)] if hits else None
 
 
 def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None = None) -> list[Quote]:
     """Found quotations -> models.Quote, speakers linked to actors where a mention overlaps."""
     sent_starts = [b for b, _ in sents]
+    mentions = _MentionIndex(actors or [])
 
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
@@ -1535,7 +1546,7 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
         sp = f.speaker
         speaker_id = name = None
         if sp is not None:
-            actor = _link_actor(actors or [], sp.start, sp.end)
+            actor = mentions.actor_at(sp.start, sp.end)
             if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text):
                 actor = None  # a mention that overlaps but names someone else: keep our reading
             if actor is not None:
