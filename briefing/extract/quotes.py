@@ -95,10 +95,7 @@ _KONJ_I_SUFFIX = "iere"
 _KONJ_I_MIN_LEN = 8
 # Whole \w+ words ending so (a match starts at the first word character it can).
 _KONJ_I_WORD = re.compile(r"\w*" + _KONJ_I_SUFFIX + r"(?!\w)")
-_SUBORDINATORS = frozenset(
-    ["wie", "als", "nachdem", "weil", "während", "wobei", "da", "zumal", "obwohl", "obgleich", "wenngleich",
-     "sodass", "falls", "sofern", "sobald", "seit", "seitdem", "bevor", "ehe", "indem", "wenn"]
-)
+_SUBORDINATORS = word_set("subordinators.txt")
 _STRONG_KONJ_EXCLUDE = frozenset(
     ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
 )

@@ -491,50 +491,32 @@ def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
 
 
 # Words between clause start and a prefield subject that do not belong to it.
-_CLAUSE_OPENERS = frozenset(
-    [
-        "wie",
-        "als",
-        "so",
-        "auch",
-        "dass",
-        "ob",
-        "nachdem",
-        "weil",
-        "da",
-        "während",
-        "wobei",
-        "womit",
-        "worauf",
-        "und",
-        "aber",
-        "doch",
-        "denn",
-        "zudem",
-        "außerdem",
-        "sogar",
-        "selbst",
-        "nur",
-        "ebenfalls",
-        "jedoch",
-        "allerdings",
-        # subordinating conjunctions: the subject follows them ("zumal der Verteidiger betont hatte")
-        "zumal",
-        "obwohl",
-        "obgleich",
-        "wenngleich",
-        "sodass",
-        "falls",
-        "sofern",
-        "sobald",
-        "seit",
-        "seitdem",
-        "bevor",
-        "ehe",
-        "indem",
-        "wenn",
-    ]
-) | word_set("auxiliaries.txt")
+_CLAUSE_OPENERS = (
+    frozenset(
+        [
+            "so",
+            "auch",
+            "dass",
+            "ob",
+            "womit",
+            "worauf",
+            "und",
+            "aber",
+            "doch",
+            "denn",
+            "zudem",
+            "außerdem",
+            "sogar",
+            "selbst",
+            "nur",
+            "ebenfalls",
+            "jedoch",
+            "allerdings",
+        ]
+    )
+    | word_set("subordinators.txt")  # wie, als, weil, zumal …: the subject follows them
+    | word_set("auxiliaries.txt")
+)
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
 _AFTER_VERB_SKIP = frozenset(
