@@ -584,12 +584,8 @@ def _lowercase_speech_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _cue_starters() -> frozenset[str]:
-    """Lowercased words at which :func:`find_cues` can find a cue (each of its branches needs one)."""
-    markers = attribution_markers()
-    words = set(speech_verbs()) | set(naming_verbs()) | {"wonach", "für", "nach", "so"}
-    for kind in ("prep", "postp", "adverb"):
-        words |= set(markers.get(kind, ()))
-    return frozenset(w.lower() for w in words)
+    """The trigger words lowercased: a token of :func:`find_cues` can only be a cue at one of these."""
+    return frozenset(w.lower() for w in _trigger_words())
 
 
 def _quoted_name_at(text: str, toks: list[tuple[int, int, str]], k: int) -> Phrase | None:
