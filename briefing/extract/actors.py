@@ -303,6 +303,10 @@ class TokenTable:
     caps: list[int]  # tokens that start with a capital (or link residue "2][Maria", "©"): name candidates
     sent_no: list[int]  # sentence number per token
 
+    def char_span(self, s: int, e: int) -> tuple[int, int]:
+        """Character offsets of tokens ``[s, e)`` (``doc[s:e]`` without its trailing whitespace)."""
+        return self.idx[s], self.idx[e - 1] + len(self.words[e - 1])
+
 
 TOKEN_TABLE_KEY = "briefing_token_table"
 # Per-word facts keyed by the ORTH hash (stable across Docs and vocabs), so a word seen before costs one
@@ -408,7 +412,7 @@ class ActorFinder:
 
     def __init__(self, doc: Doc, lex: Lexicon, matcher: PhraseMatcher, speech_forms: frozenset[str]) -> None:
         self.doc = doc
-        table = token_table(doc)
+        table = self.table = token_table(doc)
         self.text, self.idx, self.words, self.lowers = table.text, table.idx, table.words, table.lowers
         self.space = table.space
         # name text without link residue ("2][Maria" -> "Maria", "Sacharowa]" -> "Sacharowa"); few differ
@@ -501,7 +505,8 @@ class ActorFinder:
             if self.label[start] is not None:
                 continue
             label = doc.vocab.strings[match_id]
-            text = self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]  # doc[start:end].text
+            first, last = self.table.char_span(start, end)
+            text = self.text[first:last]  # doc[start:end].text, without building a Span
             base = text[:-1] if label.endswith("_GEN") else text
             label = label.removesuffix("_GEN")
             canon = {"COUNTRY": lex.countries, "METONYM": lex.metonyms}.get(label, {}).get(base)
@@ -984,7 +989,7 @@ class ActorFinder:
                     nxt = end
                     continue
             kind = "organization" if label == "ORG" else "country"
-            start_c, end_c = self.idx[i], self.idx[end - 1] + len(self.words[end - 1])
+            start_c, end_c = self.table.char_span(i, end)
             surface = self.text[start_c:end_c]
             aff = canon if kind == "country" else lex.organisations.get(surface, (None, None))[1]
             if kind == "organization" and aff is None:

@@ -108,8 +108,7 @@ class FigureFinder:
         table = token_table(doc)
         self.text, self.words, self.lowers, self.space = table.text, table.words, table.lowers, table.space
         self.starts = table.idx
-        idx, words = table.idx, table.words
-        self.sents = [(idx[a], idx[b - 1] + len(words[b - 1])) for a, b in table.sents] or [(0, len(self.text))]
+        self.sents = [table.char_span(a, b) for a, b in table.sents] or [(0, len(self.text))]
         self.sent_starts = [s[0] for s in self.sents]
 
     def token_at(self, char: int) -> int:

@@ -110,7 +110,7 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
     C speed; without it the compiled expression scans the text.
     """
     table = token_table(doc)
-    text, idx, words, lowers = table.text, table.idx, table.words, table.lowers
+    text, idx, lowers = table.text, table.idx, table.lowers
     if matcher is not None:
         hits = sorted(idx[start] for _, start, _ in matcher(doc))
     else:
@@ -119,7 +119,8 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
     aux_words = lex.aux | lex.hearsay_aux
     out = []
     for s, e in table.sents:
-        raw = text[idx[s]:idx[e - 1] + len(words[e - 1])]
+        first, last = table.char_span(s, e)
+        raw = text[first:last]
         body = raw.strip()
         if not body or len(body) > MAX_SENTENCE_CHARS:
             continue

@@ -149,7 +149,7 @@ class PositionFinder:
         self.quotes = quotes
         self.lex = lex
         self.alex = lexicon()
-        table = token_table(doc)
+        table = self.table = token_table(doc)
         self.text, self.words, self.lowers, self.space = table.text, table.words, table.lowers, table.space
         self.starts = table.idx
         # token index -> (actor id, mention end token)
@@ -279,9 +279,14 @@ class PositionFinder:
                 chosen.append((i, aid))
         return chosen
 
+    def lowers_between(self, s: int, e: int) -> list[str]:
+        """Lowercase words of tokens ``[s, e)``, whitespace tokens left out."""
+        return list(compress(self.lowers[s:e], map(operator.not_, self.space[s:e])))
+
     def span_text(self, s: int, e: int) -> tuple[str, int]:
         """Stripped text of tokens [s, e) and its start offset."""
-        raw = self.text[self.starts[s]:self.starts[e - 1] + len(self.words[e - 1])]
+        first, last = self.table.char_span(s, e)
+        raw = self.text[first:last]
         text = raw.strip()
         return text, self.starts[s] + (len(raw) - len(raw.lstrip()))
 
@@ -298,7 +303,7 @@ class PositionFinder:
                 outside = [self.lowers[k] for k in range(s, e)
                            if not self.space[k] and not in_regions(self.starts[k], regions)]
             else:
-                outside = list(compress(self.lowers[s:e], map(operator.not_, self.space[s:e])))
+                outside = self.lowers_between(s, e)
             stance = stance_of(outside, self.lex)
             if stance is None:
                 continue
@@ -326,8 +331,7 @@ class PositionFinder:
             text, start = self.span_text(s, e)
             if (q.speaker, start) in out or not text:
                 continue
-            words = list(compress(self.lowers[s:e], map(operator.not_, self.space[s:e])))
-            stance = stance_of(words, self.lex) or "states"
+            stance = stance_of(self.lowers_between(s, e), self.lex) or "states"
             out[(q.speaker, start)] = Position(q.speaker, text, start, start + len(text), stance,
                                                issue_of(q.text, 0, self.lex))
         return sorted(out.values(), key=lambda p: (p.start, p.actor))
