@@ -38,14 +38,17 @@ trafilatura extracted, since offsets into markup mean nothing to a reader).
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +116,61 @@ class Meta:
     def count(self) -> int:
         """How many fields are given (the better-documented copy of a duplicate is kept)."""
         return sum(v is not None for v in (self.publisher, self.title, self.date, self.url))
+
+
+# ---------------------------------------------------------------- opening
+
+
+def read_inside(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path``, which must be a regular file inside its own folder.
+
+    The one place ingest opens a file, because the sources folder is untrusted:
+
+    * a symbolic link is followed only when its target resolves to a file in the
+      same folder (``ln -s /etc/passwd x.txt`` must not become a story);
+    * the resolved path is opened with ``O_NOFOLLOW`` (no link swapped in after
+      the check) and ``O_NONBLOCK`` (opening a FIFO must not wait for a writer);
+    * type and size are judged on the *open* file (``fstat``), not on the name:
+      a FIFO, socket or device (``/dev/zero``) is refused before one byte is
+      read, and at most ``limit + 1`` bytes are ever read.
+
+    Raises:
+        Skip: the file is not a readable regular file inside the folder (German reason).
+    """
+    folder = path.parent.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop on older Pythons
+        raise Skip(f"nicht lesbar: {getattr(e, 'strerror', None) or e}") from None
+    if target.parent != folder:
+        raise Skip("Verweis auf eine Datei außerhalb des Quellordners, nicht gelesen")
+    try:
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise Skip("Verweis, der sich während des Lesens änderte, nicht gelesen") from None
+        raise Skip(f"nicht lesbar: {e.strerror or e}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Skip(f"keine gewöhnliche Datei ({_file_kind(info.st_mode)}), nicht gelesen")
+        if info.st_size > limit:
+            raise Skip(f"zu groß für einen Artikel ({info.st_size // 1_000_000} MB)")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    except OSError as e:
+        raise Skip(f"nicht lesbar: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # grew after fstat
+        raise Skip(f"zu groß für einen Artikel (über {limit // 1_000_000} MB)")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "Named Pipe"), (stat.S_ISCHR, "Gerätedatei"), (stat.S_ISBLK, "Gerätedatei"),
+             (stat.S_ISSOCK, "Socket"), (stat.S_ISDIR, "Ordner"))
+    return next((name for test, name in kinds if test(mode)), "Sonderdatei")
 
 
 # ---------------------------------------------------------------- decoding
@@ -234,6 +292,8 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
         values["agency"] = tuple(a.strip() for a in agency if a.strip())
     if "date" in data:
         raw = data["date"]
+        if isinstance(raw, datetime):  # a TOML date-time: its calendar day is the article's date
+            raw = raw.date()
         parsed = (raw, "day") if isinstance(raw, date) else dates.parse_iso(raw) if isinstance(raw, str) else None
         if parsed is None:
             raise IngestError(f"{origin}: date {raw!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
@@ -256,11 +316,11 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
     toml_path = folder / SIDECAR_TOML
     if toml_path.is_file():
         try:
-            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as e:
-            raise IngestError(f"{toml_path} cannot be read: {e}") from None
+            data = tomllib.loads(_sidecar_text(toml_path))
         except tomllib.TOMLDecodeError as e:
             raise IngestError(f"{toml_path} is not valid TOML: {e}") from None
+        except RecursionError:
+            raise IngestError(f"{toml_path} is not valid TOML: nested too deeply") from None
         for name in sorted(data):
             meta[name] = _meta_from(data[name], f"{toml_path} [{name}]")
             if name not in names:
@@ -270,14 +330,24 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
         if not json_path.is_file():
             continue
         try:
-            data = json.loads(json_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as e:
-            raise IngestError(f"{json_path} cannot be read: {e}") from None
+            data = json.loads(_sidecar_text(json_path))
         except json.JSONDecodeError as e:
             raise IngestError(f"{json_path} is not valid JSON: {e.msg} (line {e.lineno})") from None
+        except RecursionError:
+            raise IngestError(f"{json_path} is not valid JSON: nested too deeply") from None
         own = _meta_from(data, str(json_path))
         meta[name] = own.merged_over(meta.get(name, Meta()))
     return meta, warnings
+
+
+def _sidecar_text(path: Path) -> str:
+    """A metadata file's text, opened as safely as an article (see :func:`read_inside`)."""
+    try:
+        return read_inside(path).decode("utf-8")
+    except Skip as e:
+        raise IngestError(f"{path} cannot be read: {e}") from None
+    except UnicodeDecodeError as e:
+        raise IngestError(f"{path} cannot be read: not UTF-8 ({e.reason} at byte {e.start})") from None
 
 
 def _is_sidecar(name: str) -> bool:
@@ -301,13 +371,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         Skip: the file cannot be used; the message says why.
     """
     meta = meta or Meta()
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise Skip(f"zu groß für einen Artikel ({size // 1_000_000} MB)")
-        raw = path.read_bytes()
-    except OSError as e:
-        raise Skip(f"nicht lesbar: {e.strerror or e}") from None
+    raw = read_inside(path)
     if not raw.strip():
         raise Skip("leere Datei")
     text, _encoding = decode(raw)
