@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import sys
 from collections.abc import Callable
 from datetime import date as date_cls
@@ -71,10 +72,12 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date_cls | None:
     if value is None:
         return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
     try:
         return date_cls.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise click.BadParameter(f"{value!r} is not a valid calendar date") from None
 
 
 def _verbosity_callback(ctx: click.Context, param: click.Parameter, value: Any) -> None:
@@ -176,9 +179,14 @@ def send(ctx: click.Context, day: date_cls | None, out: str | None, sources: str
          to: str | None, rate: float | None) -> None:
     """Email the day's briefing to every subscriber, exactly once (for cron)."""
     from briefing.deliver import send_day
+    from briefing.deliver.send import is_frozen
+    from briefing.pipeline import ensure_built
 
     settings = _settings(ctx, out=out, sources=sources, rate=rate)
-    report = send_day(settings, day or date_cls.today(), dry_run=Path(dry_run) if dry_run else None, to=to)
+    day = day or date_cls.today()
+    if not is_frozen(settings, day):
+        ensure_built(settings, day)
+    report = send_day(settings, day, dry_run=Path(dry_run) if dry_run else None, to=to)
     if not ctx.obj["quiet"]:
         click.echo(report.summary())
     if not report.ok:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -44,12 +46,15 @@ def _progress(items: list[T], label: str, show: bool) -> Iterator[T]:
 
 
 def build_day(settings: Settings, day: date, progress: bool = False) -> BuildResult:
-    """Build the briefing of ``day`` from ``settings.sources`` into ``settings.out/DAY/``."""
-    from briefing import assemble, extract, ingest, render
+    """Build the briefing of ``day`` from ``settings.sources`` and publish it as ``settings.out/DAY/``.
+
+    Everything is rendered in memory; only a complete set is published, in one rename
+    (:mod:`briefing.output`), so a failed or killed build leaves the previous set, or no folder.
+    """
+    from briefing import assemble, extract, ingest, output, render
 
     t0 = time.perf_counter()
-    out_dir = Path(settings.out) / day.isoformat()
-    render.check_writable(out_dir)
+    output.check_writable(settings.out)
     folder = ingest.read_folder(Path(settings.sources))
     selection = ingest.select_day(folder, day, undated=settings.undated)
     extractor = extract.load_pipeline(settings.model)
@@ -59,17 +64,51 @@ def build_day(settings: Settings, day: date, progress: bool = False) -> BuildRes
         day, facts, background=background, excluded=selection.excluded, title=settings.title,
         max_stories=settings.max_stories,
     )
-    paths = render.write_all(briefing, out_dir, templates=settings.templates)
+    rendered = render.render_all(briefing, settings.templates)
+    paths = output.write_day(settings.out, day, rendered.files())
     return BuildResult(briefing, tuple(paths), time.perf_counter() - t0)
 
 
+def ensure_built(settings: Settings, day: date, progress: bool = False) -> BuildResult | None:
+    """Build ``day`` unless ``settings.out/DAY/`` holds a complete set; None when nothing was built."""
+    from briefing import output
+
+    absent = output.missing(settings.out, day)
+    if not absent:
+        return None
+    folder = output.day_folder(settings.out, day)
+    what = "does not exist" if len(absent) == len(output.FILE_NAMES) else f"lacks {', '.join(absent)}"
+    log.info("%s %s: building the briefing first", folder, what)
+    return build_day(settings, day, progress=progress)
+
+
 def render_json(settings: Settings, briefing_json: Path, out: Path | None) -> Iterable[Path]:
-    """Render an existing briefing.json (no extraction) next to it or into ``out``."""
-    from briefing import render
+    """Render an existing briefing.json (no extraction) next to it or into ``out/DATE/``.
+
+    Into a day folder (``--out``, or a ``briefing.json`` that sits in its own ``DATE/`` folder) the
+    set is published as a whole, like a build; elsewhere (a folder holding other files too) each
+    file is replaced atomically and nothing else is touched.
+    """
+    from briefing import output, render
 
     try:
         briefing = Briefing.from_json(briefing_json.read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError, KeyError) as e:
+    except (OSError, ValueError, TypeError, KeyError, RecursionError) as e:
         raise RenderError(f"{briefing_json} is not a readable briefing.json: {e}") from None
-    out_dir = out / briefing.date if out else briefing_json.parent
-    return render.write_all(briefing, out_dir, templates=settings.templates)
+    day = _checked_day(briefing.date, briefing_json)
+    if out is not None:
+        return output.write_day(out, day, render.render_all(briefing, settings.templates).files())
+    folder = briefing_json.resolve().parent
+    if folder.name == day.isoformat() and set(os.listdir(folder)) <= set(output.FILE_NAMES):
+        return output.write_day(folder.parent, day, render.render_all(briefing, settings.templates).files())
+    return render.write_all(briefing, folder, templates=settings.templates)
+
+
+def _checked_day(value: object, origin: Path) -> date:
+    """The briefing's date as a calendar day: it names a folder, so nothing else may pass."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise RenderError(f"{origin}: date {value!r} is not in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RenderError(f"{origin}: date {value!r} is not a valid calendar date") from None

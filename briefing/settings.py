@@ -8,6 +8,7 @@ environment are an error, so a typo never silently falls back to a default.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -51,6 +52,15 @@ class Settings:
     smtp_password: str | None = dataclasses.field(default=None, repr=False)  # secret: never printed
     smtp_security: Literal["none", "starttls", "ssl"] = "none"
     smtp_timeout: float = 30.0
+    # RFC 5321 §4.5.3.2.6: wait 10 minutes for the reply to the end of DATA - the server may be
+    # filtering or queueing a message it already has, and giving up early means sending it twice.
+    smtp_data_timeout: float = 600.0
+    # AUTH over a connection without TLS sends the password in clear: refused unless allowed
+    # (a trusted relay on localhost or a private network).
+    smtp_allow_plain_auth: bool = False
+    # What a later run does with a message whose outcome is unknown (the connection was lost
+    # after the whole message was handed over): "hold" it (report, never send twice) or "resend".
+    smtp_unknown_outcome: Literal["hold", "resend"] = "hold"
     smtp_attempts: int = 4  # tries per message on 4xx / dropped connection / timeout
     smtp_backoff: float = 1.0  # seconds before the 2nd try, doubling each time
     from_addr: str = "Europäische Perspektive <briefing@localhost>"
@@ -73,26 +83,97 @@ _ALIASES = {"from": "from_addr"}  # BRIEFING_FROM, `from = ...` in the file
 
 
 def _coerce(name: str, tp: Any, raw: Any, origin: str) -> Any:
+    """``raw`` (a TOML value or an environment string) as the field's type, or a one-line error."""
     args = get_args(tp)
     if raw is None:
         return None
+    shown = _shown(name, raw)
     if args and all(isinstance(a, str) for a in args):  # Literal
         if raw not in args:
-            raise SettingsError(f"{origin}: {name} must be one of {', '.join(args)}, not {raw!r}")
+            raise SettingsError(f"{origin}: {name} must be one of {', '.join(args)}, not {shown}")
         return raw
     base = [a for a in args if a is not type(None)][0] if args else tp
-    try:
-        if base is int:
+    if base is bool:
+        if isinstance(raw, bool):
+            return raw
+        word = str(raw).strip().lower() if isinstance(raw, str) else None
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        raise SettingsError(f"{origin}: {name} must be true or false, not {shown}")
+    if base is int:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
             return int(raw)
-        if base is float:
-            return float(raw)
-        if base is bool:
-            if isinstance(raw, bool):
-                return raw
-            return str(raw).lower() in {"1", "true", "yes", "on"}
-        return str(raw)
-    except (TypeError, ValueError):
-        raise SettingsError(f"{origin}: {name} must be a {base.__name__}, not {raw!r}") from None
+        raise SettingsError(f"{origin}: {name} must be a whole number, not {shown}")
+    if base is float:
+        value: float | None = None
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            value = float(raw)
+        elif isinstance(raw, str):
+            try:
+                value = float(raw)
+            except ValueError:
+                value = None
+        if value is None:
+            raise SettingsError(f"{origin}: {name} must be a number, not {shown}")
+        if not math.isfinite(value):
+            raise SettingsError(f"{origin}: {name} must be a finite number, not {shown}")
+        return value
+    if not isinstance(raw, str):  # a TOML table, list, number or date where text belongs
+        raise SettingsError(f"{origin}: {name} must be a string, not {type(raw).__name__} {shown}")
+    return raw
+
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
+
+def _shown(name: str, raw: Any) -> str:
+    if name in SECRET_KEYS:
+        return "the value given"
+    text = repr(raw)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# Ranges checked once all layers are applied: (test, what the value must be).
+_PORT = (lambda v: 1 <= v <= 65535, "a port between 1 and 65535")
+_POSITIVE = (lambda v: v > 0, "greater than 0")
+_NOT_NEGATIVE = (lambda v: v >= 0, "0 or more")
+_AT_LEAST_ONE = (lambda v: v >= 1, "1 or more")
+_NOT_EMPTY = (lambda v: bool(v.strip()), "a non-empty string")
+_SINGLE_LINE = (lambda v: "\n" not in v and "\r" not in v, "a single line")
+_ASCII = (lambda v: v.isascii(), "ASCII only (SMTP AUTH PLAIN/LOGIN as smtplib sends them take no other characters)")
+_RULES: dict[str, tuple[tuple[Any, str], ...]] = {
+    "sources": (_NOT_EMPTY,),
+    "out": (_NOT_EMPTY,),
+    "model": (_NOT_EMPTY,),
+    "templates": (_NOT_EMPTY,),
+    "db": (_NOT_EMPTY,),
+    "max_stories": (_AT_LEAST_ONE,),
+    "smtp_host": (_NOT_EMPTY, _SINGLE_LINE),
+    "smtp_port": (_PORT,),
+    "smtp_user": (_NOT_EMPTY, _SINGLE_LINE, _ASCII),
+    "smtp_password": (_SINGLE_LINE, _ASCII),
+    "smtp_timeout": (_POSITIVE,),
+    "smtp_data_timeout": (_POSITIVE,),
+    "smtp_attempts": (_AT_LEAST_ONE,),
+    "smtp_backoff": (_NOT_NEGATIVE,),
+    "rate": (_NOT_NEGATIVE,),
+    "log_file": (_NOT_EMPTY,),
+}
+
+
+def validate(settings: Settings) -> Settings:
+    """Check every range rule of :data:`_RULES`; return ``settings`` or raise a one-line SettingsError."""
+    for name, rules in _RULES.items():
+        value = getattr(settings, name)
+        if value is None:
+            continue
+        for test, what in rules:
+            if not test(value):
+                raise SettingsError(f"{name} must be {what}, not {_shown(name, value)}")
+    return settings
 
 
 def _known() -> dict[str, Any]:
@@ -120,6 +201,8 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise SettingsError(f"config file {p} cannot be read: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise SettingsError(f"config file {p} is not valid TOML: {e}") from None
+    except RecursionError:
+        raise SettingsError(f"config file {p} is not valid TOML: nested too deeply") from None
     if isinstance(data.get("briefing"), dict):
         extra = [k for k in data if k != "briefing"]
         if extra:
@@ -146,4 +229,4 @@ def load(
     }
     _apply(values, env_layer, "environment")
     _apply(values, {k: v for k, v in (flags or {}).items() if v is not None}, "command line")
-    return Settings(**values)
+    return validate(Settings(**values))

@@ -153,7 +153,7 @@ def pdf_bytes() -> bytes:
 
 
 def make_day(out: Path, day: date = DAY, headline: str = HEADLINE, marker: str = "") -> Path:
-    """Write a small out/DAY/briefing.{json,html,txt,pdf}; ``marker`` changes the content."""
+    """Write a small out/DAY/briefing.{json,html,web.html,txt,pdf}; ``marker`` changes the content."""
     folder = out / day.isoformat()
     folder.mkdir(parents=True, exist_ok=True)
     briefing = models.Briefing(
@@ -169,6 +169,7 @@ def make_day(out: Path, day: date = DAY, headline: str = HEADLINE, marker: str =
         + "</body></html>",
         encoding="utf-8",
     )
+    (folder / "briefing.web.html").write_text(f"<!doctype html><h1>{headline}</h1>", encoding="utf-8")
     (folder / "briefing.txt").write_text(
         f"{headline}\n\nGrüße aus Brüssel {marker}\n" + "Eine Zeile mit Umlauten: äöüß.\n" * 50, encoding="utf-8"
     )

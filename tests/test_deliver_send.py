@@ -286,22 +286,66 @@ def test_frozen_content_is_sent_on_resume_not_a_rebuilt_briefing(settings: Setti
     assert len(bodies) == 1
 
 
-def test_missing_out_day_is_built_first(settings: Settings, server, monkeypatch, tmp_path: Path) -> None:
+def _fake_builds(monkeypatch, fail: bool = False) -> list[date]:
+    """Replace the (slow, spaCy + PDF) build by one that publishes make_day's files through briefing.output."""
     import briefing.pipeline
+    from briefing import output
+    from briefing.errors import IngestError
 
-    calls = []
+    calls: list[date] = []
 
     def fake_build(s: Settings, day: date, progress: bool = False) -> None:
         calls.append(day)
-        make_day(Path(s.out), day)
+        if fail:
+            raise IngestError("no readable article")
+        staged = make_day(Path(s.out) / ".fake-source", day)
+        output.write_day(s.out, day, {p.name: p.read_bytes() for p in sorted(staged.iterdir())})
 
     monkeypatch.setattr(briefing.pipeline, "build_day", fake_build)
+    return calls
+
+
+def test_cli_send_builds_a_missing_day_first_and_only_once(settings: Settings, server, monkeypatch, tmp_path) -> None:
+    handler, port = server
+    calls = _fake_builds(monkeypatch)
     settings = replace(settings, out=str(tmp_path / "fresh"))
     add_many(Path(settings.db), addresses(1))
-    assert send_day(settings, DAY, None, None).ok
+    runner = CliRunner()
+    for _ in range(2):
+        result = runner.invoke(main, ["send", "--date", "2025-09-04"], env=_cli_env(settings, port))
+        assert result.exit_code == 0, result.output
     assert calls == [DAY]
-    send_day(settings, DAY, None, None)
-    assert calls == [DAY]
+    assert len(handler.messages()) == 1
+
+
+def test_cli_send_builds_an_incomplete_day(settings: Settings, server, monkeypatch) -> None:
+    handler, port = server
+    calls = _fake_builds(monkeypatch)
+    add_many(Path(settings.db), addresses(1))
+    (Path(settings.out) / "2025-09-04" / "briefing.pdf").unlink()  # a folder left by hand or an old version
+    result = CliRunner().invoke(main, ["send", "--date", "2025-09-04"], env=_cli_env(settings, port))
+    assert result.exit_code == 0, result.output
+    assert calls == [DAY] and len(handler.messages()) == 1
+
+
+def test_build_fails_then_send_builds_and_sends(settings: Settings, server, monkeypatch, tmp_path) -> None:
+    """Issue 13: a failed build left out/DAY/ behind and `send` refused instead of building."""
+    handler, port = server
+    settings = replace(settings, out=str(tmp_path / "fresh"), sources=str(tmp_path / "leer"))
+    (tmp_path / "leer").mkdir()
+    add_many(Path(settings.db), addresses(2))
+    env = {**_cli_env(settings, port), "BRIEFING_SOURCES": settings.sources}
+    runner = CliRunner()
+    # The 06:30 run: the real build fails (no article) and must leave no out/DAY/ behind.
+    failed = runner.invoke(main, ["send", "--date", "2025-09-04"], env=env)
+    assert failed.exit_code == 1 and "no readable article" in failed.output
+    assert not (Path(settings.out) / "2025-09-04").exists()
+    assert [p.name for p in Path(settings.out).iterdir() if not p.name.endswith(".lock")] == []
+    # The 09:30 retry, the articles now there: it builds and sends.
+    calls = _fake_builds(monkeypatch)
+    result = runner.invoke(main, ["send", "--date", "2025-09-04"], env=env)
+    assert result.exit_code == 0, result.output
+    assert calls == [DAY] and len(handler.messages()) == 2
 
 
 def test_incomplete_out_day_is_a_clear_error(settings: Settings, server) -> None:

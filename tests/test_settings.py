@@ -35,7 +35,7 @@ def test_from_alias_in_environment():
         ('outt = "x"\n', "unknown setting 'outt'"),
         ("out = [\n", "not valid TOML"),
         ('undated = "sometimes"\n', "undated must be one of"),
-        ('smtp_port = "abc"\n', "smtp_port must be a int"),
+        ('smtp_port = "abc"\n', "smtp_port must be a whole number"),
         ('[other]\nx = 1\n[briefing]\nout = "x"\n', "unknown table or key 'other'"),
     ],
 )
@@ -66,3 +66,70 @@ def test_secrets_are_masked_in_public_view():
 
 def test_password_not_in_repr():
     assert "hunter2" not in repr(Settings(smtp_password="hunter2"))
+
+
+# ---------------------------------------------------------------- issue 13: every setting validated at load
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"BRIEFING_SMTP_TIMEOUT": "0"}, "smtp_timeout must be greater than 0"),
+        ({"BRIEFING_SMTP_TIMEOUT": "-1"}, "smtp_timeout must be greater than 0"),
+        ({"BRIEFING_SMTP_DATA_TIMEOUT": "0"}, "smtp_data_timeout must be greater than 0"),
+        ({"BRIEFING_RATE": "-1"}, "rate must be 0 or more"),
+        ({"BRIEFING_RATE": "nan"}, "rate must be a finite number"),
+        ({"BRIEFING_RATE": "inf"}, "rate must be a finite number"),
+        ({"BRIEFING_RATE": "schnell"}, "rate must be a number"),
+        ({"BRIEFING_SMTP_BACKOFF": "-0.5"}, "smtp_backoff must be 0 or more"),
+        ({"BRIEFING_SMTP_PORT": "0"}, "smtp_port must be a port between 1 and 65535"),
+        ({"BRIEFING_SMTP_PORT": "70000"}, "smtp_port must be a port between 1 and 65535"),
+        ({"BRIEFING_SMTP_PORT": "25.5"}, "smtp_port must be a whole number"),
+        ({"BRIEFING_SMTP_ATTEMPTS": "0"}, "smtp_attempts must be 1 or more"),
+        ({"BRIEFING_MAX_STORIES": "0"}, "max_stories must be 1 or more"),
+        ({"BRIEFING_OUT": ""}, "out must be a non-empty string"),
+        ({"BRIEFING_SMTP_HOST": "a\nb"}, "smtp_host must be a single line"),
+        ({"BRIEFING_SMTP_PASSWORD": "Päßwort"}, "smtp_password must be ASCII only"),
+        ({"BRIEFING_SMTP_ALLOW_PLAIN_AUTH": "vielleicht"}, "smtp_allow_plain_auth must be true or false"),
+        ({"BRIEFING_SMTP_UNKNOWN_OUTCOME": "guess"}, "smtp_unknown_outcome must be one of hold, resend"),
+    ],
+)
+def test_bad_environment_values_are_one_line_errors(env, message):
+    with pytest.raises(SettingsError, match=message) as err:
+        load(env=env)
+    assert "\n" not in str(err.value)
+    assert "Päßwort" not in str(err.value)  # a secret is never echoed
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("out = { a = 1 }\n", "out must be a string, not dict"),
+        ("sources = 3\n", "sources must be a string, not int"),
+        ("templates = [1, 2]\n", "templates must be a string, not list"),
+        ("smtp_port = 25.0\n", "smtp_port must be a whole number"),
+        ("smtp_port = true\n", "smtp_port must be a whole number"),
+        ("rate = nan\n", "rate must be a finite number"),
+        ("rate = inf\n", "rate must be a finite number"),
+        ("rate = -2\n", "rate must be 0 or more"),
+        ("smtp_timeout = 0\n", "smtp_timeout must be greater than 0"),
+        ("db = 2025-09-04\n", "db must be a string, not date"),
+        ("smtp_allow_plain_auth = \"ja\"\n", "smtp_allow_plain_auth must be true or false"),
+        ("out = " + "[" * 50_000 + "]" * 50_000 + "\n", "nested too deeply|not valid TOML"),
+    ],
+)
+def test_bad_file_values_are_one_line_errors(tmp_path, content, message):
+    cfg = tmp_path / "briefing.toml"
+    cfg.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError, match=message) as err:
+        load(config=str(cfg), env={})
+    assert "\n" not in str(err.value)
+
+
+def test_valid_values_pass_and_are_typed(tmp_path):
+    cfg = tmp_path / "briefing.toml"
+    cfg.write_text("smtp_port = 587\nrate = 2\nsmtp_allow_plain_auth = true\n", encoding="utf-8")
+    s = load(config=str(cfg), env={"BRIEFING_SMTP_TIMEOUT": "12.5", "BRIEFING_SMTP_UNKNOWN_OUTCOME": "resend"})
+    assert (s.smtp_port, s.rate, s.smtp_allow_plain_auth, s.smtp_timeout) == (587, 2.0, True, 12.5)
+    assert s.smtp_unknown_outcome == "resend"
+    assert load(env={}).smtp_data_timeout == 600.0  # RFC 5321 §4.5.3.2.6

@@ -126,7 +126,8 @@ def send_day(
 
     Args:
         settings: database, SMTP server, sender, unsubscribe URL, rate, out folder.
-        day: the edition to send; built first if ``out/DAY/`` does not exist.
+        day: the edition to send: the frozen one, else ``out/DAY/`` (the CLI builds it first
+            when missing or incomplete: :func:`briefing.pipeline.ensure_built`).
         dry_run: write ``.eml`` files into this folder instead (no ledger, no lock).
         to: send one test copy to this address, outside the ledger.
         messenger: deliver through this instead of SMTP (ledger and lock as usual);
@@ -162,27 +163,36 @@ def send_day(
 
 
 def _read_edition(settings: Settings, day: date) -> store.Edition:
-    folder = Path(settings.out) / day.isoformat()
-    if not folder.exists():
-        from briefing.pipeline import build_day
+    """The day's files as one published set (:func:`briefing.output.read_set`), or a one-line error."""
+    from briefing import output
 
-        log.info("%s does not exist: building the briefing first", folder)
-        build_day(settings, day)
-    blobs: dict[str, bytes] = {}
-    for key, name in FILES.items():
-        try:
-            blobs[key] = (folder / name).read_bytes()
-        except FileNotFoundError:
-            raise DeliverError(
-                f"{folder / name} is missing; rebuild with `briefing build --date {day.isoformat()}`"
-            ) from None
-        except OSError as e:
-            raise DeliverError(f"cannot read {folder / name}: {e.strerror or e}") from None
+    folder = output.day_folder(settings.out, day)
+    try:
+        found = output.read_set(settings.out, day, tuple(FILES.values()))
+    except OSError as e:
+        raise DeliverError(f"cannot read {folder}: {e.strerror or e}") from None
+    if isinstance(found, list):
+        raise DeliverError(
+            f"{folder / found[0]} is missing; rebuild with `briefing build --date {day.isoformat()}` "
+            "(`briefing send` builds a missing or incomplete day itself)"
+        )
+    blobs = {key: found[name] for key, name in FILES.items()}
     digest = hashlib.sha256()
     for key in FILES:
         digest.update(len(blobs[key]).to_bytes(8, "big"))
         digest.update(blobs[key])
     return store.Edition(day=day.isoformat(), frozen_at=store.now_iso(), sha256=digest.hexdigest(), **blobs)
+
+
+@store.db_errors
+def is_frozen(settings: Settings, day: date) -> bool:
+    """True when the edition of ``day`` is frozen in the database (a send needs no files then)."""
+    conn = store.connect(settings.db)
+    try:
+        row = conn.execute("SELECT 1 FROM editions WHERE day = ?", (day.isoformat(),)).fetchone()
+        return row is not None
+    finally:
+        conn.close()
 
 
 def _frozen_edition(conn: sqlite3.Connection, settings: Settings, day: date) -> store.Edition:
