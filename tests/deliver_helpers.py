@@ -63,6 +63,7 @@ class Handler:
         self.die_after: int | None = None  # accept N messages, then drop every connection
         self.drop_once_after: int | None = None  # drop the connection once after N messages
         self.delay = 0.0  # seconds per DATA, so a kill can land mid-run
+        self.queue_first = False  # with a delay: keep the message first, then reply late (a slow filter)
         self.reject_sender: str | None = None  # reply to every MAIL FROM
         self.connections = 0
 
@@ -99,12 +100,14 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        if self.delay:
+        if self.delay and not self.queue_first:
             await asyncio.sleep(self.delay)
         data = envelope.original_content or envelope.content
         with self.lock:
             for rcpt in envelope.rcpt_tos:
                 self.received.append(Received(rcpt, bytes(data)))
+        if self.delay and self.queue_first:
+            await asyncio.sleep(self.delay)
         return "250 2.0.0 accepted"
 
     # test API

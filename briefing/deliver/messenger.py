@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from briefing.deliver.message import DotStuffed, Outgoing
+from briefing.deliver.message import DotStuffed, Outgoing, dot_stuff
 from briefing.errors import DeliverError
 from briefing.settings import Settings
 
@@ -50,6 +50,12 @@ class DeliveryFailure(Exception):
 
 class PermanentFailure(DeliveryFailure):
     """A 5xx reply for this message: retrying will not help."""
+
+
+class UnknownOutcome(DeliveryFailure):
+    """The whole message was handed over, then the connection was lost before the server's reply:
+    it may have been queued. Not retried, so a message is never sent twice by accident; what a
+    later run does is the ``smtp_unknown_outcome`` policy."""
 
 
 class TransientFailure(DeliveryFailure):
@@ -91,23 +97,46 @@ class FileMessenger:
 
 
 class _SMTP(smtplib.SMTP):
-    """``smtplib.SMTP`` whose ``data()`` sends a :class:`DotStuffed` message as is.
+    """``smtplib.SMTP`` with a patient end of DATA, and a :class:`DotStuffed` message sent as is.
 
-    ``sendmail`` keeps all its checks and exceptions; only the quoting regex
-    over the whole message (about 1 ms per 151 KiB copy) is skipped, because
-    :class:`~briefing.deliver.message.MessageFactory` stuffed the shared body
-    once for the run. Anything else is quoted by smtplib as usual.
+    * After the last byte of a message the server filters and queues it before it replies;
+      RFC 5321 §4.5.3.2.6 gives it 10 minutes (``data_timeout``). Giving up sooner turns a
+      slow server into a duplicate, so only this one reply waits that long.
+    * ``payload_sent`` says the whole message went out: a connection lost after that point
+      leaves the outcome unknown (the server may have queued it), not failed.
+    * ``sendmail`` keeps all its checks and exceptions; only the quoting regex over the whole
+      message (about 1 ms per 151 KiB copy) is skipped for a :class:`DotStuffed` message,
+      because :class:`~briefing.deliver.message.MessageFactory` stuffed the shared body once
+      for the run. Anything else is quoted by smtplib as usual.
     """
 
+    data_timeout: float | None = None
+    payload_sent = False
+
     def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
-        if not isinstance(msg, DotStuffed):
-            return super().data(msg)
+        self.payload_sent = False
         self.putcmd("data")
         code, reply = self.getreply()
         if code != 354:
             raise smtplib.SMTPDataError(code, reply)
-        self.send(msg)
-        return self.getreply()
+        if isinstance(msg, DotStuffed):
+            wire = bytes(msg)
+        else:
+            raw = msg.encode("ascii") if isinstance(msg, str) else bytes(msg)
+            wire = dot_stuff(raw) + b".\r\n"
+        self.send(wire)
+        self.payload_sent = True
+        previous = self.sock.gettimeout() if self.sock is not None else None
+        if self.data_timeout is not None and self.sock is not None:
+            self.sock.settimeout(self.data_timeout)
+        try:
+            final = self.getreply()
+        finally:
+            if self.sock is not None:
+                with contextlib.suppress(OSError):
+                    self.sock.settimeout(previous)
+        self.payload_sent = False  # the outcome is known now
+        return final
 
 
 class _SMTP_SSL(_SMTP, smtplib.SMTP_SSL):  # noqa: N801 - smtplib's name with our prefix
@@ -130,6 +159,12 @@ class SMTPMessenger:
         self.port = settings.smtp_port
         self.security = settings.smtp_security
         self.timeout = settings.smtp_timeout
+        self.data_timeout = settings.smtp_data_timeout
+        if settings.smtp_user and settings.smtp_security == "none" and not settings.smtp_allow_plain_auth:
+            raise DeliverError(
+                f"smtp_user is set but smtp_security is none: the password would go to {self.host} in clear; "
+                "set smtp_security = starttls or ssl (or smtp_allow_plain_auth = true for a trusted local relay)"
+            )
         self.user = settings.smtp_user
         self.password = settings.smtp_password
         self.attempts = max(1, settings.smtp_attempts)
@@ -147,6 +182,7 @@ class SMTPMessenger:
             conn = _SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
         else:
             conn = _SMTP(self.host, self.port, timeout=self.timeout)
+        conn.data_timeout = self.data_timeout
         try:
             conn.ehlo()
             if self.security == "starttls":
@@ -182,6 +218,10 @@ class SMTPMessenger:
                     self.conn = self._connect()
                 self.conn.sendmail(message.envelope_from, [message.recipient], message.smtp_data)
                 return
+            except UnicodeEncodeError:
+                self._drop()
+                raise DeliverError("smtp_user and smtp_password must be ASCII (smtplib sends no other characters)") \
+                    from None
             except smtplib.SMTPAuthenticationError as e:
                 self._drop()
                 raise DeliverError(f"SMTP login as {self.user!r} on {self.host} refused: {_reply(e)}") from None
@@ -216,7 +256,11 @@ class SMTPMessenger:
                 self._drop()
             except (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, TimeoutError, OSError) as e:
                 last, connection_problem = f"{type(e).__name__}: {e}".rstrip(": "), True
+                handed_over = isinstance(self.conn, _SMTP) and self.conn.payload_sent
                 self._drop()
+                if handed_over:
+                    raise UnknownOutcome(f"connection lost after the message was sent, before the reply ({last})") \
+                        from None
         raise TransientFailure(last, connection=connection_problem)
 
     def close(self) -> None:

@@ -9,15 +9,34 @@ The protocol, per subscriber, each step committed before the next:
 
 A run killed anywhere resumes with the rest: ``sent`` and ``failed-permanent``
 rows are skipped, a ``sending`` row (the one message that may or may not have
-left) is sent again with the same Message-ID. An exclusive ``flock`` on
-``<db>.lock`` keeps two runs from interleaving; the kernel drops it when a
-process dies, so a killed run never blocks the next one.
+left) is sent again with the same Message-ID.
+
+Unknown outcomes. The reply to the end of DATA is awaited as long as RFC 5321
+says (``smtp_data_timeout``, 10 minutes). When the connection is still lost
+after the whole message was handed over, the server may have queued it: the row
+becomes ``unknown`` and is not retried. A later run follows the documented
+policy ``smtp_unknown_outcome``: ``hold`` (the default) reports the message and
+never sends it again, so nobody gets it twice; ``resend`` sends it again with
+the same Message-ID (receivers that de-duplicate on it show it once).
+
+Outcomes the database cannot take. If recording ``sent`` (or any outcome) fails
+because another process holds the database lock past the busy timeout, the
+outcome is appended to ``<db>.outcomes`` (fsynced) and the run stops; the next
+run writes those outcomes into the ledger before it sends anything, so the row
+is never left ``sending`` and resent silently.
+
+An exclusive ``flock`` keeps two runs from interleaving. It is taken on a lock
+file named after the database file's identity (device and inode, beside the
+resolved file), so the same database reached through a symlink or another
+path shares the lock; the kernel drops it when a process dies, so a killed run
+never blocks the next one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import secrets
@@ -37,6 +56,7 @@ from briefing.deliver.messenger import (
     PermanentFailure,
     SMTPMessenger,
     TransientFailure,
+    UnknownOutcome,
 )
 from briefing.errors import DeliverError
 from briefing.settings import Settings
@@ -60,6 +80,10 @@ MAX_CONSECUTIVE_TRANSIENT = 5
 # mean the server rejects the message itself (content filter, SPF/DKIM policy):
 # stop before the whole list is marked failed for the day.
 MAX_CONSECUTIVE_PERMANENT = 10
+# Recording an outcome waits store.BUSY_TIMEOUT_MS per try; after this many tries the
+# outcome goes to the journal (<db>.outcomes) and the run stops.
+RECORD_ATTEMPTS = 3
+JOURNAL_SUFFIX = ".outcomes"
 
 
 @dataclass
@@ -75,10 +99,12 @@ class SendReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (address, reply) of this run
     remaining: int = 0  # not attempted because the run stopped early
     stopped: str | None = None  # why the run stopped early
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (address, what happened) of this run
+    held: int = 0  # unknown outcome in an earlier run, held by the policy (not sent again)
 
     @property
     def ok(self) -> bool:
-        return not self.failed and self.stopped is None
+        return not self.failed and not self.unknown and self.stopped is None
 
     def summary(self) -> str:
         day = self.day.isoformat()
@@ -88,8 +114,12 @@ class SendReport:
         if self.mode == "test":
             return f"{day}: {'sent a test copy' if self.ok else 'test copy failed'} to {self.target}"
         line = f"{day}: sent {self.sent}, skipped {self.skipped} (already sent), failed {len(self.failed)}"
+        if self.unknown:
+            line += f", {len(self.unknown)} outcome unknown"
         if self.earlier_failed:
             line += f", {self.earlier_failed} not retried (failed permanently before)"
+        if self.held:
+            line += f", {self.held} held (outcome unknown before; smtp_unknown_outcome = hold)"
         if self.remaining:
             line += f", {self.remaining} not attempted"
         return line
@@ -102,6 +132,13 @@ class SendReport:
             first, reply = self.failed[0]
             more = f" and {len(self.failed) - 1} more" if len(self.failed) > 1 else ""
             parts.append(f"{len(self.failed)} failed ({first}: {reply}{more}; see the log)")
+        if self.unknown:
+            first, what = self.unknown[0]
+            more = f" and {len(self.unknown) - 1} more" if len(self.unknown) > 1 else ""
+            parts.append(
+                f"{len(self.unknown)} outcome unknown ({first}: {what}{more}); not sent again unless "
+                "smtp_unknown_outcome = resend"
+            )
         if self.stopped:
             parts.append(f"stopped early: {self.stopped}")
         if self.remaining:
@@ -145,9 +182,13 @@ def send_day(
     try:
         if dry_run is None and test_address is None:
             with send_lock(settings.db):
+                replay_journal(conn, settings.db)
                 edition = _frozen_edition(conn, settings, day)
                 factory = _factory(settings, edition, day)
-                return _send_ledger(conn, factory, messenger or SMTPMessenger(settings), day, settings.rate)
+                return _send_ledger(
+                    conn, factory, messenger or SMTPMessenger(settings), day, settings.rate,
+                    resend_unknown=settings.smtp_unknown_outcome == "resend", journal=journal_path(settings.db),
+                )
         # Previews show what a real run sends: the frozen edition if there is one.
         edition = store.load_edition(conn, day.isoformat()) or _read_edition(settings, day)
         factory = _factory(settings, edition, day)
@@ -224,14 +265,17 @@ def _factory(settings: Settings, edition: store.Edition, day: date) -> MessageFa
 
 @contextlib.contextmanager
 def send_lock(db: str) -> Iterator[None]:
-    """Hold an exclusive lock on ``<db>.lock`` or fail at once naming the holder."""
+    """Hold an exclusive lock on the database file's identity or fail at once naming the holder.
+
+    The lock file is ``.<name>.<st_dev>-<st_ino>.send-lock`` beside the resolved database file:
+    every path that reaches the same file (a symlink, ``..`` detours) finds the same lock.
+    """
     if fcntl is None:  # pragma: no cover
         yield
         return
-    path = Path(db).expanduser()
-    path = path.with_name(path.name + ".lock")
+    path = lock_path(db)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError as e:
         raise DeliverError(f"cannot create lock file {path}: {e.strerror or e}") from None
     try:
@@ -248,6 +292,49 @@ def send_lock(db: str) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the flock
+
+
+def lock_path(db: str) -> Path:
+    """The send lock of database ``db``, named after the file's identity (it must exist)."""
+    real = Path(db).expanduser().resolve()
+    try:
+        info = real.stat()
+    except OSError as e:
+        raise DeliverError(f"cannot lock subscriber database {real}: {e.strerror or e}") from None
+    return real.with_name(f".{real.name}.{info.st_dev}-{info.st_ino}.send-lock")
+
+
+def journal_path(db: str) -> Path:
+    """Outcomes the database could not take (see the module docstring), beside the resolved file."""
+    real = Path(db).expanduser().resolve()
+    return real.with_name(real.name + JOURNAL_SUFFIX)
+
+
+def replay_journal(conn: sqlite3.Connection, db: str) -> int:
+    """Write outcomes a locked database could not take into the ledger; return how many."""
+    path = journal_path(db)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return 0
+    except (OSError, UnicodeDecodeError) as e:
+        raise DeliverError(f"cannot read {path}: {e}") from None
+    records = []
+    for line in lines:
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a line cut by a crash while it was written: its row stays 'sending'
+    with store.write(conn):
+        for r in records:
+            conn.execute(
+                "UPDATE ledger SET status = ?, reply = ?, updated_at = ? "
+                "WHERE day = ? AND subscriber_id = ? AND message_id = ? AND status = 'sending'",
+                (r["status"], r.get("reply"), r["at"], r["day"], r["subscriber_id"], r["message_id"]),
+            )
+    path.unlink()
+    log.warning("recorded %d outcome(s) from %s that the database could not take last time", len(records), path)
+    return len(records)
 
 
 # ---------------------------------------------------------------- sending
@@ -271,7 +358,13 @@ class RateLimiter:
 
 
 def _send_ledger(
-    conn: sqlite3.Connection, factory: MessageFactory, messenger: Messenger, day: date, rate: float
+    conn: sqlite3.Connection,
+    factory: MessageFactory,
+    messenger: Messenger,
+    day: date,
+    rate: float,
+    resend_unknown: bool = False,
+    journal: Path | None = None,
 ) -> SendReport:
     key = day.isoformat()
     report = SendReport(day)
@@ -290,6 +383,9 @@ def _send_ledger(
             if status == "failed-permanent":
                 report.earlier_failed += 1
                 continue
+            if status == "unknown" and not resend_unknown:
+                report.held += 1
+                continue
             try:
                 message = factory.build(sub)
             except DeliverError as e:  # a row edited by hand: skip it, send the others
@@ -301,9 +397,15 @@ def _send_ledger(
             limiter.wait()
             try:
                 messenger.send(message)
+            except UnknownOutcome as e:
+                _record(conn, key, sub, message.message_id, "unknown", e.reply, journal)
+                report.unknown.append((sub.email, e.reply))
+                log.warning("%s: %s: outcome unknown, not sent again: %s", key, sub.email, e.reply)
+                continue
             except (PermanentFailure, TransientFailure) as e:
                 permanent = isinstance(e, PermanentFailure)
-                store.mark_done(conn, key, sub, "failed-permanent" if permanent else "failed-temporary", e.reply)
+                status = "failed-permanent" if permanent else "failed-temporary"
+                _record(conn, key, sub, message.message_id, status, e.reply, journal)
                 server = f"{getattr(messenger, 'host', 'the server')}"
                 if isinstance(e, TransientFailure) and e.connection:
                     # The server, not this subscriber: this one and the rest wait for the next run.
@@ -322,13 +424,57 @@ def _send_ledger(
                     report.remaining = _pending(subscribers[index + 1 :], done)
                     break
                 continue
-            store.mark_done(conn, key, sub, "sent")
+            _record(conn, key, sub, message.message_id, "sent", None, journal)
             report.sent += 1
             transient_in_a_row = permanent_in_a_row = 0
             log.info("%s: sent to %s %s", key, sub.email, message.message_id)
     finally:
         messenger.close()
     return report
+
+
+def _record(
+    conn: sqlite3.Connection,
+    day: str,
+    sub: store.Subscriber,
+    message_id: str,
+    status: str,
+    reply: str | None,
+    journal: Path | None,
+) -> None:
+    """Record an outcome in the ledger; if the database stays locked, in the journal, then stop.
+
+    Raises:
+        DeliverError: the database would not take the outcome (it is in the journal then).
+    """
+    error: sqlite3.OperationalError | None = None
+    for _ in range(RECORD_ATTEMPTS):
+        try:
+            store.mark_done(conn, day, sub, status, reply)
+            return
+        except sqlite3.OperationalError as e:  # locked or busy past the busy timeout
+            error = e
+            log.warning("%s: recording %s for %s failed (%s); trying again", day, status, sub.email, e)
+    if journal is None:
+        raise DeliverError(f"subscriber database error while recording {status} for {sub.email}: {error}")
+    line = json.dumps({"day": day, "subscriber_id": sub.id, "message_id": message_id, "status": status,
+                       "reply": reply, "at": store.now_iso()})
+    try:
+        fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            os.write(fd, (line + "\n").encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as e:
+        raise DeliverError(
+            f"subscriber database error ({error}) and cannot write {journal} ({e.strerror or e}): the ledger row "
+            f"of {sub.email} stays 'sending' and the next run sends it again"
+        ) from None
+    raise DeliverError(
+        f"subscriber database error while recording {status} for {sub.email}: {error}; the outcome is kept in "
+        f"{journal} and the next run records it first; stopped so nothing is sent twice"
+    )
 
 
 def _pending(subscribers: list[store.Subscriber], done: dict[int, str]) -> int:

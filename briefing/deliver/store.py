@@ -6,8 +6,9 @@ One file (``settings.db``) holds three tables:
                  so an import can never bring back somebody who left.
 ``ledger``       one row per (day, subscriber): written *before* the SMTP
                  transaction (``sending``, with the Message-ID) and *after* it
-                 (``sent`` / ``failed-permanent`` / ``failed-temporary``), each
-                 step committed, which makes ``briefing send`` resumable.
+                 (``sent`` / ``failed-permanent`` / ``failed-temporary`` /
+                 ``unknown``), each step committed, which makes ``briefing send``
+                 resumable.
 ``editions``     the day's briefing files frozen as blobs on the first send, so
                  a resumed run mails the same bytes, never a rebuilt briefing.
 
@@ -32,7 +33,7 @@ from typing import Any, TypeVar
 
 from briefing.errors import DeliverError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Seconds a connection waits for another writer (a concurrent `subscribers add`
 # during a send) before giving up; each write transaction is tiny.
 BUSY_TIMEOUT_MS = 15_000
@@ -84,6 +85,25 @@ _SCHEMA = [
         pdf BLOB,
         sha256 TEXT NOT NULL
     );
+    """,
+    # version 2: 'unknown' - the connection was lost after the whole message was handed over.
+    # SQLite cannot change a CHECK constraint, so the table is rebuilt with its rows.
+    """
+    CREATE TABLE ledger_v2 (
+        day TEXT NOT NULL,
+        subscriber_id INTEGER NOT NULL REFERENCES subscribers(id),
+        email TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        status TEXT NOT NULL
+            CHECK (status IN ('sending', 'sent', 'failed-permanent', 'failed-temporary', 'unknown')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        reply TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (day, subscriber_id)
+    );
+    INSERT INTO ledger_v2 SELECT day, subscriber_id, email, message_id, status, attempts, reply, updated_at FROM ledger;
+    DROP TABLE ledger;
+    ALTER TABLE ledger_v2 RENAME TO ledger;
     """,
 ]
 
@@ -416,7 +436,7 @@ def _read_csv_text(path: Path) -> str:
 
 
 class _write:
-    """``with _write(conn):`` - one IMMEDIATE transaction, committed or rolled back."""
+    """``with write(conn):`` - one IMMEDIATE transaction, committed or rolled back."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -430,6 +450,9 @@ class _write:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+write = _write
 
 
 # ---------------------------------------------------------------- editions (frozen content)
