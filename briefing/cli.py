@@ -249,7 +249,10 @@ def subscribers_import(ctx: click.Context, csv_file: str) -> None:
     from briefing.deliver import store
 
     settings = _settings(ctx)
-    click.echo(store.import_csv(settings.db, Path(csv_file)).summary())
+    report = store.import_csv(settings.db, Path(csv_file))
+    click.echo(report.summary())
+    if not report.ok:
+        raise click.ClickException(f"no usable row in {csv_file}: check the columns (email[,name]) and the encoding")
 
 
 @main.command()

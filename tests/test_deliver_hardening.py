@@ -256,3 +256,76 @@ def test_a_version_1_database_is_migrated_with_its_rows(tmp_path: Path) -> None:
         conn.execute("UPDATE ledger SET status = 'unknown'")
     finally:
         conn.close()
+
+
+# ---------------------------------------------------------------- CSV import
+
+
+def _import(tmp_path: Path, data: bytes) -> tuple[store.ImportReport, str]:
+    db = str(tmp_path / "data" / "briefing.db")
+    path = tmp_path / "liste.csv"
+    path.write_bytes(data)
+    return store.import_csv(db, path), db
+
+
+def test_unterminated_quote_does_not_swallow_the_next_rows_silently(tmp_path: Path) -> None:
+    report, db = _import(
+        tmp_path, b'dora@example.org,Dora\nanna@example.org,"Anna\nbert@example.org,Bert\ncarl@example.org,Carl\n'
+    )
+    assert report.added == 1 and [n for n, _ in report.invalid] == [2]
+    reason = report.invalid[0][1]
+    assert "unterminated quote" in reason and "line 3 (bert@example.org)" in reason and "line 4" in reason
+    assert store.list_lines(db, show_all=False) == ["dora@example.org\tDora"]
+
+
+def test_excel_unicode_text_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    text = "E-Mail\tName\r\nanna@example.org\tÄnne Müller\r\nbert@example.org\t李雷\r\n"
+    report, db = _import(tmp_path, text.encode("utf-16"))
+    assert (report.added, report.invalid) == (2, [])
+    assert store.list_lines(db, show_all=False) == ["anna@example.org\tÄnne Müller", "bert@example.org\t李雷"]
+
+
+def test_cr_only_line_ends(tmp_path: Path) -> None:
+    report, _ = _import(tmp_path, b"email,name\ranna@example.org,Anna\rbert@example.org,Bert\r")
+    assert (report.added, report.invalid) == (2, [])
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not a text file \\(binary content\\)"),
+        ("anna@example.org,Anna\n".encode("utf-16-le"), "looks like UTF-16 text without a byte order mark"),
+        (b'anna@example.org,"' + b"x" * 200_000 + b'"\n', "not a readable CSV file \\(line 1: field larger"),
+    ],
+)
+def test_broken_csv_files_are_one_line_errors(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(DeliverError, match=message) as e:
+        _import(tmp_path, data)
+    assert "\n" not in str(e.value)
+
+
+def test_cli_import_where_every_row_is_invalid_exits_nonzero(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    path = tmp_path / "liste.csv"
+    path.write_text("email\nkaputt@\nnix@x\n", encoding="utf-8")
+    env = {"BRIEFING_DB": str(tmp_path / "b.db")}
+    result = CliRunner().invoke(main, ["subscribers", "import", str(path)], env=env)
+    assert result.exit_code == 1
+    assert "invalid 2" in result.output and "Error: no usable row in" in result.output
+    assert "Traceback" not in result.output
+    path.write_text("email\nanna@example.org\nnix@x\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["subscribers", "import", str(path)], env=env).exit_code == 0
+
+
+def test_cli_import_of_a_binary_file_is_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    path = tmp_path / "liste.xlsx.csv"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8)
+    result = CliRunner().invoke(main, ["subscribers", "import", str(path)], env={"BRIEFING_DB": str(tmp_path / "b.db")})
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "binary content" in result.output

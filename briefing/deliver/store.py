@@ -17,6 +17,7 @@ The schema version lives in ``PRAGMA user_version``; :func:`connect` migrates.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import io
@@ -366,6 +367,11 @@ class ImportReport:
         )
         return "\n".join([head, *(f"  line {n}: {reason}" for n, reason in self.invalid)])
 
+    @property
+    def ok(self) -> bool:
+        """False when the file had rows and not one of them was usable (wrong file, encoding or columns)."""
+        return bool(self.added or self.skipped or not self.invalid)
+
 
 # Header cells recognised in the first row (case-insensitive); any other first
 # row whose first cell has no "@" is treated as a header as well.
@@ -378,15 +384,20 @@ def import_csv(db: str, path: Path) -> ImportReport:
 
     Addresses already on the list - subscribed or unsubscribed - are skipped:
     an import never brings back somebody who left. Delimiter ``,``, ``;`` or
-    tab; UTF-8 (with or without BOM), falling back to Windows-1252 as written
-    by a German Excel.
+    tab; UTF-8 (with or without BOM), UTF-16/32 with a BOM (Excel's "Unicode
+    text"), falling back to Windows-1252 as written by a German Excel. Line
+    ends CRLF, LF or CR. A quote left open is reported with the rows it would
+    swallow; binary content or a broken file is one DeliverError.
     """
     text = _read_csv_text(path)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # newline="": CR, LF and CRLF all end a line (a CR-only file from an old Mac export too),
+    # and the csv module sees the line ends it needs inside quoted values.
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     report = ImportReport()
     conn = connect(db)
     try:
@@ -394,9 +405,14 @@ def import_csv(db: str, path: Path) -> ImportReport:
             stamp = now_iso()
             first = True
             line_end = 0
-            for row in reader:
+            for row in _rows(reader, path):
                 # A quoted name may span lines: report the line the record starts on.
                 number, line_end = line_end + 1, reader.line_num
+                swallowed = _swallowed(lines[number:line_end], str(dialect.delimiter), number + 1)
+                if swallowed:
+                    report.invalid.append((number, swallowed))
+                    first = False
+                    continue
                 cells = [c.strip() for c in row]
                 if not any(cells):
                     continue
@@ -424,11 +440,63 @@ def import_csv(db: str, path: Path) -> ImportReport:
     return report
 
 
+def _rows(reader: Any, path: Path) -> Any:
+    """The reader's rows; a malformed file is one line, not a traceback."""
+    try:
+        yield from reader
+    except csv.Error as e:
+        raise DeliverError(f"{path} is not a readable CSV file (line {reader.line_num}: {e})") from None
+
+
+def _swallowed(continuation: list[str], delimiter: str, first_line: int) -> str | None:
+    """Why a record that runs over line ends is really an unterminated quote, or None.
+
+    A quoted name may hold a line break, but no line of it starts with an address: when one
+    does, a quote was left open and the rows below were swallowed into one value.
+    """
+    taken = []
+    for offset, line in enumerate(continuation):
+        cell = line.split(delimiter, 1)[0].strip().strip('"').strip()
+        try:
+            taken.append((first_line + offset, normalize_email(cell)))
+        except DeliverError:
+            continue
+    if not taken:
+        return None
+    shown = ", ".join(f"line {n} ({addr})" for n, addr in taken[:3]) + (" ..." if len(taken) > 3 else "")
+    return f"unterminated quote: this row runs on over {shown}; none of them imported, close the quote and import again"
+
+
+# Byte order marks of the encodings Excel and other tools write for "Unicode text".
+_CSV_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A subscriber list is text; a file larger than this is something else.
+MAX_CSV_BYTES = 50_000_000
+
+
 def _read_csv_text(path: Path) -> str:
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as fh:
+            data = fh.read(MAX_CSV_BYTES + 1)
     except OSError as e:
         raise DeliverError(f"cannot read {path}: {e.strerror or e}") from None
+    if len(data) > MAX_CSV_BYTES:
+        raise DeliverError(f"{path} is larger than {MAX_CSV_BYTES // 1_000_000} MB; not a subscriber list")
+    for bom, encoding in _CSV_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).lstrip("\ufeff")
+            except UnicodeDecodeError as e:
+                raise DeliverError(f"{path} starts like {encoding.upper()} text but is not ({e.reason})") from None
+    if b"\x00" in data:
+        if len(data) > 1 and (data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4):
+            raise DeliverError(f"{path} looks like UTF-16 text without a byte order mark; save it as UTF-8 CSV")
+        raise DeliverError(f"{path} is not a text file (binary content); export the list as CSV")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
