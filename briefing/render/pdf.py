@@ -2,10 +2,12 @@
 
 * ``base_url`` is the templates folder and :class:`TemplatesOnlyFetcher` serves
   only files inside it: no network, no file elsewhere on the machine, whatever
-  a template or an article says.
+  a template or an article says. The one exception is the exact font files
+  that ``pdf.css`` names with ``local()`` (found by fontconfig).
 * Any warning WeasyPrint logs (a refused URL, an unknown CSS property, a
   missing font) fails the render: a PDF that silently lost its fonts or styles
-  must not be sent.
+  must not be sent. The exception is a single glyph no font has (``.notdef``):
+  it is logged, not fatal (see :mod:`briefing.render.fonts`).
 * Tagged PDF/UA-1 (structure tags, language, title) for screen readers.
 * WeasyPrint is imported here, lazily: it costs about a second, and commands
   that write no PDF should not pay it.
@@ -20,10 +22,12 @@ from urllib.parse import unquote, urlsplit
 
 from briefing.errors import RenderError
 from briefing.render.environment import render_template
+from briefing.render.fonts import local_font_files
 from briefing.render.view import BriefingView
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with the accessibility metadata WeasyPrint knows how to write
 WEASYPRINT_LOGGER = "weasyprint"
+NOTDEF_WARNING = ".notdef glyph rendered"
 
 
 def render_pdf_html(view: BriefingView, folder: Path) -> str:
@@ -37,25 +41,26 @@ def _fetcher_class() -> Any:
     class TemplatesOnlyFetcher(URLFetcher):
         """Serve ``file:`` URLs inside ``root``; refuse everything else."""
 
-        def __init__(self, root: Path) -> None:
+        def __init__(self, root: Path, font_files: frozenset[Path] = frozenset()) -> None:
             super().__init__(allowed_protocols={"file"}, allow_redirects=False)
             self.root = root.resolve()
+            self.font_files = frozenset(p.resolve() for p in font_files)  # system fonts pdf.css names by local()
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
                 raise ValueError(f"refused {url}: only files inside the templates folder may be used")
             path = Path(unquote(parts.path)).resolve()
-            if not path.is_relative_to(self.root) or not path.is_file():
+            if not (path.is_relative_to(self.root) or path in self.font_files) or not path.is_file():
                 raise ValueError(f"refused {url}: not a file inside {self.root}")
             return URLFetcherResponse(path.as_uri(), path.read_bytes())
 
     return TemplatesOnlyFetcher
 
 
-def templates_only_fetcher(root: Path) -> Any:
-    """A WeasyPrint URL fetcher that serves only files inside ``root``."""
-    return _fetcher_class()(root)
+def templates_only_fetcher(root: Path, font_files: frozenset[Path] = frozenset()) -> Any:
+    """A WeasyPrint URL fetcher that serves only files inside ``root`` (and exactly ``font_files``)."""
+    return _fetcher_class()(root, font_files)
 
 
 class _Collect(logging.Handler):
@@ -82,7 +87,7 @@ def write_pdf_bytes(html: str, folder: Path) -> bytes:
         document = weasyprint.HTML(
             string=html,
             base_url=folder.as_uri() + "/",
-            url_fetcher=templates_only_fetcher(folder),
+            url_fetcher=templates_only_fetcher(folder, local_font_files(folder / "pdf.css")),
             media_type="print",
         )
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
@@ -90,8 +95,14 @@ def write_pdf_bytes(html: str, folder: Path) -> bytes:
         raise RenderError(f"PDF rendering failed: {type(e).__name__}: {e}") from None
     finally:
         logger.removeHandler(collect)
-    if collect.messages:
-        first = collect.messages[0].splitlines()[0]
-        more = f" (and {len(collect.messages) - 1} more)" if len(collect.messages) > 1 else ""
+    # A glyph no font has is drawn as a box and reported, never fatal: briefing.render.fonts
+    # replaces such characters beforehand, so this is only a safety net for the rare rest.
+    boxes = [m for m in collect.messages if m.startswith(NOTDEF_WARNING)]
+    for message in boxes:
+        logging.getLogger(__name__).warning("PDF: %s", message.splitlines()[0])
+    fatal = [m for m in collect.messages if not m.startswith(NOTDEF_WARNING)]
+    if fatal:
+        first = fatal[0].splitlines()[0]
+        more = f" (and {len(fatal) - 1} more)" if len(fatal) > 1 else ""
         raise RenderError(f"PDF rendering logged a warning: {first}{more}")
     return pdf
