@@ -36,7 +36,8 @@ def _briefing(title: str, headline_extra: str = "", path: str = "/quellen/a.txt"
 def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "b.pdf"
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    return done.stdout.decode()
 
 
 def _pdf_fonts(pdf: bytes, tmp_path: Path) -> str:
@@ -89,7 +90,8 @@ def test_a_character_no_font_has_is_replaced_and_reported_with_the_article(tmp_p
     assert rendered.pdf.startswith(b"%PDF-")
     warnings = [r.getMessage() for r in caplog.records if "no PDF font has" in r.getMessage()]
     assert warnings == [
-        f"习近平-bericht.txt: no PDF font has {char} (U+{ord(char):04X}); shown as \ufffd in the PDF (the email keeps it)"
+        f"习近平-bericht.txt: no PDF font has {char} (U+{ord(char):04X}); "
+        "shown as \ufffd in the PDF (the email keeps it)"
     ]
     text = _pdf_text(rendered.pdf, tmp_path)
     assert "\ufffd" in text and char not in text
