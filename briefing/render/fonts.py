@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,48 +53,82 @@ _RANGE = re.compile(r"unicode-range\s*:\s*([^;}]+)")
 def cover(pdf_html: str, briefing: Briefing, css: Path) -> tuple[str, list[str]]:
     """Replace in the text of ``pdf_html`` every character no font of ``css`` has.
 
+    Fonts are consulted in the order ``css`` names them and only while characters are left
+    uncovered: an ordinary German day never reads more than the shipped DejaVu faces.
+
     Returns:
         The HTML to lay out, and one warning per article (by file name) whose text carried
         such characters (or one for the page itself when no article did).
     """
-    cmap = coverage(css)
-    missing = sorted({c for c in _text_chars(pdf_html) if _needs_glyph(c) and ord(c) not in cmap})
-    if not missing:
+    left = {c for c in _text_chars(pdf_html) if _needs_glyph(c)}
+    for face in _faces(css):
+        if not left:
+            break
+        points = _face_points(face)
+        left = {c for c in left if ord(c) not in points}
+    if not left:
         return pdf_html, []
-    gone = set(missing)
+    missing = sorted(left)
 
     def fix(match: re.Match[str]) -> str:
-        return ">" + "".join(REPLACEMENT if c in gone else c for c in match.group(1)) + "<"
+        return ">" + "".join(REPLACEMENT if c in left else c for c in match.group(1)) + "<"
 
     covered = _TEXT.sub(fix, pdf_html)
     return covered, _warnings(briefing, missing)
 
 
-@functools.lru_cache(maxsize=8)
 def coverage(css: Path) -> frozenset[int]:
     """Code points drawn by some font named in ``css`` (the stylesheet the PDF is laid out with)."""
-    text = css.read_text(encoding="utf-8")
     points: set[int] = set()
+    for face in _faces(css):
+        points |= _face_points(face)
+    return frozenset(points)
+
+
+@dataclass(frozen=True)
+class _Face:
+    """One font of the stylesheet: shipped files, ``local()`` system fonts or a family name."""
+
+    files: tuple[str, ...] = ()
+    local: tuple[str, ...] = ()
+    family: str | None = None
+    unicode_range: str | None = None
+
+
+@functools.lru_cache(maxsize=8)
+def _faces(css: Path) -> tuple[_Face, ...]:
+    """The fonts of ``css`` in the order they are tried: ``@font-face`` rules, then named families."""
+    text = css.read_text(encoding="utf-8")
+    faces: list[_Face] = []
     own: set[str] = set()
     for block in _FONT_FACE.findall(text):
         own.update(_families(block.split("font-family", 1)[1].split(":", 1)[1].split(";", 1)[0])[:1])
-        face: set[int] = set()
-        for url in _URL.findall(block):
-            face |= _cmap(str((css.parent / url).resolve()), 0)
-        for name in _LOCAL.findall(block):
-            located = _system_font(name.strip())
-            if located:
-                face |= _cmap(*located)
         ranges = _RANGE.search(block)
-        if ranges:
-            face &= _unicode_range(ranges.group(1))
-        points |= face
+        faces.append(_Face(
+            files=tuple(str((css.parent / url).resolve()) for url in _URL.findall(block)),
+            local=tuple(name.strip() for name in _LOCAL.findall(block)),
+            unicode_range=ranges.group(1) if ranges else None,
+        ))
+    named: list[str] = []
     for declaration in _FAMILY_DECL.findall(text):
         for family in _families(declaration):
-            if family not in own and family.lower() not in _GENERIC_FAMILIES:
-                located = _system_font(family)
-                if located:
-                    points |= _cmap(*located)
+            if family not in own and family.lower() not in _GENERIC_FAMILIES and family not in named:
+                named.append(family)
+    faces.extend(_Face(family=family) for family in named)
+    return tuple(faces)
+
+
+@functools.lru_cache(maxsize=128)
+def _face_points(face: _Face) -> frozenset[int]:
+    points: set[int] = set()
+    for path in face.files:
+        points |= _cmap(path, 0)
+    for name in (*face.local, *([face.family] if face.family else [])):
+        located = _system_font(name)
+        if located:
+            points |= _cmap(*located)
+    if face.unicode_range:
+        points &= _unicode_range(face.unicode_range)
     return frozenset(points)
 
 
