@@ -373,6 +373,8 @@ def _send_ledger(
     if not subscribers:
         log.warning("%s: nobody to send to: the subscriber list has no active address", key)
     limiter = RateLimiter(rate)
+    # Rows no later run of the day sends again.
+    final = frozenset({"sent", "failed-permanent"} | (set() if resend_unknown else {"unknown"}))
     transient_in_a_row = permanent_in_a_row = 0
     try:
         for index, sub in enumerate(subscribers):
@@ -410,7 +412,7 @@ def _send_ledger(
                 if isinstance(e, TransientFailure) and e.connection:
                     # The server, not this subscriber: this one and the rest wait for the next run.
                     report.stopped = f"SMTP server {server} unreachable ({e.reply})"
-                    report.remaining = _pending(subscribers[index:], done)
+                    report.remaining = _pending(subscribers[index:], done, final)
                     log.warning("%s: %s", key, report.stopped)
                     break
                 report.failed.append((sub.email, e.reply))
@@ -421,7 +423,7 @@ def _send_ledger(
                 if transient_in_a_row >= MAX_CONSECUTIVE_TRANSIENT or permanent_in_a_row >= MAX_CONSECUTIVE_PERMANENT:
                     count = permanent_in_a_row if permanent else transient_in_a_row
                     report.stopped = f"SMTP server {server} refused {count} addresses in a row ({e.reply})"
-                    report.remaining = _pending(subscribers[index + 1 :], done)
+                    report.remaining = _pending(subscribers[index + 1 :], done, final)
                     break
                 continue
             _record(conn, key, sub, message.message_id, "sent", None, journal)
@@ -477,8 +479,8 @@ def _record(
     )
 
 
-def _pending(subscribers: list[store.Subscriber], done: dict[int, str]) -> int:
-    return sum(1 for s in subscribers if done.get(s.id) not in ("sent", "failed-permanent"))
+def _pending(subscribers: list[store.Subscriber], done: dict[int, str], final: frozenset[str]) -> int:
+    return sum(1 for s in subscribers if done.get(s.id) not in final)
 
 
 def _send_preview(
