@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -65,16 +66,16 @@ def test_a_table_as_out_is_refused_not_a_folder_named_after_it(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
-    ("date", "message"),
+    ("value", "message"),
     [
         ("../../entkommen", "is not in the form YYYY-MM-DD"),
         ("2025-02-30", "is not a valid calendar date"),
         (20250904, "is not in the form YYYY-MM-DD"),
     ],
 )
-def test_render_checks_the_date_before_creating_any_folder(tmp_path: Path, date: object, message: str) -> None:
+def test_render_checks_the_date_before_creating_any_folder(tmp_path: Path, value: object, message: str) -> None:
     data = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    data["date"] = date
+    data["date"] = value
     src = tmp_path / "in" / "briefing.json"
     src.parent.mkdir()
     src.write_text(json.dumps(data), encoding="utf-8")
@@ -88,3 +89,25 @@ def test_render_of_deeply_nested_json_is_one_line(tmp_path: Path) -> None:
     src = tmp_path / "briefing.json"
     src.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     assert "is not a readable briefing.json" in _one_line_error(CliRunner().invoke(main, ["render", str(src)]))
+
+
+@pytest.mark.slow
+def test_render_next_to_a_day_folder_publishes_the_whole_set_and_elsewhere_touches_nothing_else(
+    tmp_path: Path,
+) -> None:
+    from briefing import output
+
+    day_folder = tmp_path / "out" / "2025-09-04"
+    day_folder.mkdir(parents=True)
+    (day_folder / "briefing.json").write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(day_folder / "briefing.json")])
+    assert result.exit_code == 0, result.output
+    assert output.missing(tmp_path / "out", date(2025, 9, 4)) == []
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".2025-09-04.lock", "2025-09-04"]
+    # A folder with other files is no day folder: each file is replaced, the rest stays.
+    own = tmp_path / "2025-09-04"
+    own.mkdir()
+    (own / "briefing.json").write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
+    (own / "notizen.txt").write_text("meins", encoding="utf-8")
+    assert CliRunner().invoke(main, ["render", str(own / "briefing.json")]).exit_code == 0
+    assert (own / "notizen.txt").read_text(encoding="utf-8") == "meins" and (own / "briefing.pdf").is_file()
