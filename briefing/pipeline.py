@@ -50,7 +50,7 @@ def build_day(settings: Settings, day: date, progress: bool = False) -> BuildRes
     t0 = time.perf_counter()
     out_dir = Path(settings.out) / day.isoformat()
     render.check_writable(out_dir)
-    folder = ingest.read_folder(Path(settings.sources))
+    folder = ingest.read_folder(settings.sources_for(day))
     selection = ingest.select_day(folder, day, undated=settings.undated)
     extractor = extract.load_pipeline(settings.model)
     facts = [extractor.extract(a) for a in _progress(list(selection.articles), "Extracting", progress)]

@@ -50,10 +50,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import IngestError
-from briefing.ingest import dates, language, publishers
+from briefing.ingest import dates, infer, language, publishers
+from briefing.ingest import html as html_page
 from briefing.ingest.clean import clean
 from briefing.ingest.dedupe import dedupe
-from briefing.models import Article, Excluded, IngestResult
+from briefing.models import Article, Excluded, IngestResult, Segment, Turn
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 SIDECAR_TOML = "sources.toml"
 SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_KEYS = frozenset({"publisher", "title", "date", "url", "agency", "language"})
+SIDECAR_KEYS = frozenset({"publisher", "title", "date", "url", "agency", "language", "published", "fetched"})
 
 # News articles are a few kilobytes; a file this large is an export or an archive, not an article.
 MAX_FILE_BYTES = 5_000_000
@@ -97,6 +98,9 @@ class Meta:
     url: str | None = None
     agency: tuple[str, ...] | None = None
     language: str | None = None
+    published: str | None = None  # ISO day the feed gives (a candidate below the visible dateline)
+    page_date: str | None = None  # the HTML page's metadata date (a fallback only)
+    page_precision: str = "unknown"
 
     def merged_over(self, other: Meta) -> Meta:
         """This metadata, with ``other``'s values where this has none."""
@@ -108,6 +112,9 @@ class Meta:
             url=self.url or other.url,
             agency=self.agency if self.agency is not None else other.agency,
             language=self.language or other.language,
+            published=self.published or other.published,
+            page_date=self.page_date or other.page_date,
+            page_precision=self.page_precision if self.page_date else other.page_precision,
         )
 
     def count(self) -> int:
@@ -173,41 +180,40 @@ def _printable(text: str) -> str:
     return text
 
 
-def html_to_text(html: str) -> tuple[str, Meta]:
-    """The article text of a web page (via trafilatura) and the page's metadata."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_formatting=True,  # keeps headings as "## ", which cleaning understands
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if doc is None:
-        raise Skip("HTML-Seite ohne erkennbaren Artikeltext")
-    # trafilatura 2 returns a Document, 1.x a dict
-    fields: dict[str, Any] = (
-        dict(doc)
-        if isinstance(doc, dict)
-        else {k: getattr(doc, k, None) for k in ("text", "title", "date", "url", "hostname", "sitename")}
-    )
-    text = str(fields.get("text") or "")
-    if not text.strip():
-        raise Skip("HTML-Seite ohne erkennbaren Artikeltext")
-    url = fields.get("url") or None
-    parsed = dates.parse_iso(str(fields["date"])) if fields.get("date") else None
+def html_to_text(html: str) -> tuple[str, Meta, html_page.Page]:
+    """The article text of a web page as a reader sees it, its metadata and its structure."""
+    try:
+        page = html_page.read_page(html)
+    except html_page.NoArticle as e:
+        raise Skip(str(e)) from None
+    url = page.url
     meta = Meta(
-        publisher=publishers.publisher_for_host(publishers.host_of(url) or fields.get("hostname"))
-        or fields.get("sitename")
-        or None,
-        title=fields.get("title") or None,
-        date=parsed[0].isoformat() if parsed else None,
-        precision=parsed[1] if parsed else "unknown",
+        publisher=publishers.publisher_for_host(publishers.host_of(url) or page.hostname) or page.sitename or None,
+        title=page.title,
         url=url,
+        page_date=page.page_date[0].isoformat() if page.page_date else None,
+        page_precision=page.page_date[1] if page.page_date else "unknown",
     )
-    return text, meta
+    return page.text, meta, page
+
+
+def _turns_in_clean(turns: tuple[html_page.Turn, ...], segments: tuple[Segment, ...]) -> tuple[Turn, ...]:
+    """Interview turns moved from page-text offsets to cleaned-text offsets (dropped if cleaned away)."""
+    out = []
+    for t in turns:
+        starts = [
+            seg.clean_start + max(t.start, seg.orig_start) - seg.orig_start
+            for seg in segments
+            if seg.orig_start < t.end and t.start < seg.orig_start + seg.length
+        ]
+        ends = [
+            seg.clean_start + min(t.end, seg.orig_start + seg.length) - seg.orig_start
+            for seg in segments
+            if seg.orig_start < t.end and t.start < seg.orig_start + seg.length
+        ]
+        if starts:
+            out.append(Turn(t.kind, min(starts), max(ends), t.speaker))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- metadata files
@@ -232,6 +238,14 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
         if not isinstance(agency, list) or not all(isinstance(a, str) for a in agency):
             raise IngestError(f"{origin}: agency must be a string or a list of strings")
         values["agency"] = tuple(a.strip() for a in agency if a.strip())
+    for key in ("published", "fetched"):
+        if key in data:
+            stamp = data[key]
+            parsed_stamp = _parse_stamp(stamp)
+            if parsed_stamp is None:
+                raise IngestError(f"{origin}: {key} {stamp!r} is not an ISO date or date-time")
+            if key == "published":
+                values["published"] = parsed_stamp.isoformat()
     if "date" in data:
         raw = data["date"]
         parsed = (raw, "day") if isinstance(raw, date) else dates.parse_iso(raw) if isinstance(raw, str) else None
@@ -240,6 +254,22 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
         values["date"] = parsed[0].isoformat()
         values["precision"] = parsed[1]
     return Meta(**values)
+
+
+def _parse_stamp(value: Any) -> date | None:
+    """The day of an ISO date or date-time (a TOML date or datetime works too)."""
+    from datetime import datetime
+
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return None
 
 
 def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list[str]]:
@@ -311,8 +341,9 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
     if not raw.strip():
         raise Skip("leere Datei")
     text, _encoding = decode(raw)
+    page: html_page.Page | None = None
     if path.suffix.lower() in HTML_SUFFIXES:
-        text, page_meta = html_to_text(text)
+        text, page_meta, page = html_to_text(text)
         meta = meta.merged_over(page_meta)
     cleaned = clean(text, title_hint=meta.title)
     if len(cleaned.text.strip()) < MIN_ARTICLE_CHARS:
@@ -328,7 +359,16 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
     if meta.date:
         day, precision = meta.date, meta.precision
     else:
-        found = dates.best(list(cleaned.dates))
+        candidates = list(cleaned.dates)
+        if page is not None and page.dateline is not None:
+            candidates.append(page.dateline)
+        if meta.published:
+            candidates.append(dates.DateCandidate(date.fromisoformat(meta.published), "day", dates.RANK_FEED))
+        if meta.page_date and meta.page_precision in ("day", "month", "year"):
+            candidates.append(
+                dates.DateCandidate(date.fromisoformat(meta.page_date), meta.page_precision, dates.RANK_PAGE)  # type: ignore[arg-type]
+            )
+        found = dates.best(candidates)
         day, precision = (found.iso(), found.precision) if found else (None, "unknown")
     agency = meta.agency if meta.agency is not None else publishers.infer_agencies(cleaned.raw_lines)
     publisher = (
@@ -347,8 +387,9 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         language="de",
         agency=agency,
         segments=cleaned.segments,
-        removed=cleaned.removed,
+        removed=tuple(sorted(set(cleaned.removed) | set(page.removed if page else ()))),
         checksum=hashlib.sha256(raw).hexdigest(),
+        turns=_turns_in_clean(page.turns, cleaned.segments) if page else (),
     )
 
 
@@ -421,6 +462,7 @@ def read_folder(folder: Path) -> IngestResult:
         return 10 * meta_score.get(Path(a.path).name, 0) + inferred + (a.publisher != publishers.UNKNOWN_PUBLISHER)
 
     kept, duplicates = dedupe(articles, score)
+    kept = infer.infer_dates(kept)
     excluded += [Excluded(d.article.path, d.reason()) for d in duplicates]
     excluded.sort(key=lambda e: e.path)
     for skipped in excluded:
