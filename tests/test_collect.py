@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -187,10 +186,12 @@ def feeds_toml(*entries: tuple[str, str, str]) -> str:
 
 def test_collect_then_rerun_adds_nothing_and_a_failing_feed_does_not_stop_the_rest(site: Site, tmp_path: Path):
     b = site.base
-    site.add("/a.html", article_html("Koalition der Willigen berät in Paris", BODY_A), headers={"Content-Type": "text/html; charset=utf-8"})
-    site.add("/b.html", article_html("Selenskyj begrüßt Zusagen", BODY_B), headers={"Content-Type": "text/html; charset=utf-8"})
+    html_type = {"Content-Type": "text/html; charset=utf-8"}
+    site.add("/a.html", article_html("Koalition der Willigen berät in Paris", BODY_A), headers=html_type)
+    site.add("/b.html", article_html("Selenskyj begrüßt Zusagen", BODY_B), headers=html_type)
     site.add("/old.html", article_html("Gestern", BODY_B, "03.09.2025"))
-    site.add("/feed.xml", rss(b, [("Koalition der Willigen berät in Paris", "/a.html", THU), ("Alt", "/old.html", WED)]),
+    site.add("/feed.xml", rss(b, [("Koalition der Willigen berät in Paris", "/a.html", THU),
+                                  ("Alt", "/old.html", WED)]),
              headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
     site.add("/atom.xml", atom(b, [("Selenskyj begrüßt Zusagen", "/b.html", "2025-09-04T08:00:00Z")]),
              headers={"Content-Type": "application/atom+xml", "Last-Modified": "Thu, 04 Sep 2025 08:00:00 GMT"})

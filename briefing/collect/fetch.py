@@ -151,12 +151,12 @@ class Fetcher:
         except FetchError:
             # An unreachable robots.txt tells us nothing is allowed (RFC 9309 §2.3.1.4: assume complete
             # disallow when the server cannot be reached); the page fetch would fail the same way anyway.
-            parser.disallow_all = True
+            parser.parse(["User-agent: *", "Disallow: /"])
             return parser
         if status in _REDIRECTS or 400 <= status < 500:
             return None  # no robots.txt: no restriction (RFC 9309 §2.3.1.3)
         if status != 200:
-            parser.disallow_all = True  # 5xx: the server is unwell, stay away this run
+            parser.parse(["User-agent: *", "Disallow: /"])  # 5xx: the server is unwell, stay away this run
             return parser
         parser.parse(body.decode("utf-8", "replace").splitlines())
         return parser
@@ -176,7 +176,9 @@ class Fetcher:
         self._wait_turn(url)
         deadline = self._clock() + self.timeout
         try:
-            resp = self._pool.request("GET", url, headers={**self._headers, **headers}, redirect=False, preload_content=False)
+            resp = self._pool.request(
+                "GET", url, headers={**self._headers, **headers}, redirect=False, preload_content=False
+            )
         except urllib3.exceptions.TimeoutError:
             raise FetchError(f"Zeitüberschreitung nach {self.timeout:g} s ({url})") from None
         except urllib3.exceptions.HTTPError as e:

@@ -10,13 +10,14 @@ next run.  One failing feed, page or item is logged with its reason and the rest
 
 from __future__ import annotations
 
+import calendar
 import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from briefing.collect import store
@@ -31,8 +32,6 @@ log = logging.getLogger(__name__)
 NEWS_TZ = "Europe/Berlin"
 _FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 _PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -80,13 +79,13 @@ def item_day(entry: Any) -> date | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return None
-    moment = datetime(*stamp[:6], tzinfo=UTC)
+    moment = datetime.fromtimestamp(calendar.timegm(stamp), UTC)
     return moment.astimezone(_news_tz()).date()
 
 
 def _iso_published(entry: Any) -> str | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime(*stamp[:6], tzinfo=UTC).isoformat() if stamp else None
+    return datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat() if stamp else None
 
 
 class _Collector:
@@ -167,13 +166,16 @@ class _Collector:
             self.state.remember(entry.url, resp.etag, resp.last_modified)
 
 
-def _progress(items: list[T], show: bool) -> Iterator[T]:
+def _progress(items: list[Entry], show: bool) -> Iterator[Entry]:
     if not show:
         yield from items
         return
     import click
 
-    with click.progressbar(items, label="Collecting", file=None, item_show_func=lambda e: getattr(e, "url", None)) as bar:
+    def current(entry: Entry | None) -> str | None:
+        return entry.url if entry else None
+
+    with click.progressbar(items, label="Collecting", file=None, item_show_func=current) as bar:
         yield from bar
 
 

@@ -44,11 +44,13 @@ _WS = re.compile(r"\s+")
 _SPLIT_WORDS = re.compile(r"[^A-Za-zÄÖÜäöüß0-9]+|(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 _REMOVE_TAGS = ("figure", "figcaption", "aside", "nav", "footer", "form", "button", "iframe", "noscript",
                 "script", "style", "svg", "template", "dialog")
+# "Interview mit der Europaabgeordneten Katarina Muster": the capitalised words after it, of which
+# the last two (with a name particle) are the name and any before them a role.
 _INTERVIEW_WORDS = re.compile(
-    r"\b(?:Interview|Gespräch)\s+mit\s+(?:(?:dem|der|den)\s+)?(?:[a-zäöü][\w-]*\s+){0,4}"
-    r"(?P<name>[A-ZÄÖÜ][\w'-]+(?:\s+(?:von|van|de|der|zu)?\s*[A-ZÄÖÜ][\w'-]+){1,2})"
+    r"\b(?:Interview|Gespräch)\s+mit\s+(?:(?:dem|der|den)\s+)?"
+    r"(?P<words>[A-ZÄÖÜ][\w'-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ][\w'-]+){1,3})"
 )
-_NAME = re.compile(r"[A-ZÄÖÜ][\w'-]+(?:\s+(?:von|van|de|der|zu))?\s+[A-ZÄÖÜ][\w'-]+")
+_PERSON = re.compile(r"[A-ZÄÖÜ][\w'-]+\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ][\w'-]+$")
 
 BlockKind = Literal["heading", "paragraph", "item"]
 
@@ -185,7 +187,8 @@ def find_dateline(root: Any) -> dates.DateCandidate | None:
     if not found:
         return None
     update, _order, (day, precision), text = min(found, key=lambda f: (f[0], f[1]))
-    return dates.DateCandidate(day, precision, dates.RANK_TOP, -1, text[:40])
+    # "Aktualisiert am" alone says when the page changed, not when it was published: below a feed's date
+    return dates.DateCandidate(day, precision, dates.RANK_FOOTER if update else dates.RANK_TOP, -1, text[:40])
 
 
 def remove_furniture(root: Any) -> list[str]:
@@ -343,12 +346,13 @@ def _full_name(label: str | None, text: str, title: str | None) -> str | None:
     """The interviewee: a surname label made a full name from the text, or "Interview mit NAME"."""
     haystack = f"{title or ''}\n{text}"
     if label:
-        for m in _NAME.finditer(haystack):
-            if m.group().split()[-1] == label:
-                return m.group()
-        return label
+        m = re.search(rf"\b[A-ZÄÖÜ][\w'-]+\s+(?:(?:von|van|de|der|zu)\s+)?{re.escape(label)}\b", haystack)
+        return m.group() if m else label
     m = _INTERVIEW_WORDS.search(haystack)
-    return m.group("name") if m else None
+    if not m:
+        return None
+    name = _PERSON.search(m.group("words"))
+    return name.group() if name else None
 
 
 def read_page(html: str) -> Page:
@@ -367,7 +371,7 @@ def read_page(html: str) -> Page:
         raise NoArticle("HTML-Seite ohne erkennbaren Artikeltext") from None
     dateline = find_dateline(root)
     removed = remove_furniture(root)
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(
         root,
         with_metadata=True,
         include_comments=False,

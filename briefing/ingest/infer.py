@@ -27,7 +27,8 @@ SAME_EVENT_SHARE = 0.25
 MIN_WORD_CHARS = 5
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _MENTION = re.compile(
-    r"\b(?:am|an diesem|diesen|vom|seit)\s+(?P<day>" + "|".join(_WEEKDAYS) + r")(?:abend|morgen|mittag|nachmittag|vormittag)?\b",
+    r"\b(?:am|an diesem|diesen|vom|seit)\s+(?P<day>" + "|".join(_WEEKDAYS) + r")"
+    r"(?:abend|morgen|mittag|nachmittag|vormittag)?\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")

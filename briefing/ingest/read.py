@@ -1,7 +1,7 @@
 """Read a folder of article files into :class:`briefing.models.Article` records.
 
-Files: ``*.txt`` (plain text) and ``*.html`` / ``*.htm`` (web pages, whose article text
-trafilatura extracts), in path order.  Hidden files, sub-folders and the metadata files
+Files: ``*.txt`` (plain text) and ``*.html`` / ``*.htm`` (web pages, read as a reader sees
+them by :mod:`briefing.ingest.html`), in path order.  Hidden files, sub-folders and the metadata files
 below are skipped silently; any other file, and any file that cannot be used (unreadable,
 binary, empty, undecodable, not German, a duplicate) is listed in ``excluded`` with a
 reason and logged as a warning; the rest goes on.
@@ -23,16 +23,19 @@ by key over ``sources.toml``):
       url = "https://example.org/artikel"
       agency = ["dpa"]           # optional
       language = "de"            # optional; another language excludes the file
+      published = "2025-09-04T08:00:00+00:00"  # optional: the feed's date (below the printed dateline)
+      fetched = "2025-09-04T09:00:00+00:00"    # optional: when ``briefing collect`` fetched it
 
 * ``NAME.meta.json`` beside the file (``001_agentur.txt.meta.json``), an object with the
   same keys.
 
 An unknown key or a malformed value is an :class:`IngestError` (a typo must not silently
-fall back to guessing).  For HTML pages, trafilatura's metadata (title, date from the
-page's markup, site name, URL) counts as metadata, below the sidecar files.
+fall back to guessing).  For HTML pages, the page's metadata (title, site name, URL) counts
+as metadata below the sidecar files; its date is only a fallback below the printed dateline.
+Undated articles may get a date inferred from the folder's other articles (``infer``).
 
-``Article.segments`` map the cleaned text to the decoded file (for HTML: to the text
-trafilatura extracted, since offsets into markup mean nothing to a reader).
+``Article.segments`` map the cleaned text to the decoded file (for HTML: to the plain text of
+the article's blocks, since offsets into markup mean nothing to a reader).
 """
 
 from __future__ import annotations
