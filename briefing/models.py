@@ -128,6 +128,7 @@ class Article:
     removed: tuple[str, ...] = ()  # kinds of furniture removed, for the log
     checksum: str = ""  # sha256 of the raw bytes
     date_inferred: bool = False  # date not printed with the article but inferred (see ingest/infer.py)
+    fetched: str | None = None  # ISO day ``briefing collect`` fetched the page (None for files from elsewhere)
     turns: tuple[Turn, ...] = ()  # interview questions and answers, in text order (empty: no interview)
 
     def in_question(self, i: int) -> bool:

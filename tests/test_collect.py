@@ -208,9 +208,9 @@ def test_collect_then_rerun_adds_nothing_and_a_failing_feed_does_not_stop_the_re
     metas = stored(folder)
     assert metas[f"{b}/a.html"]["publisher"] == "Tagesblatt"
     assert metas[f"{b}/a.html"]["title"] == "Koalition der Willigen berät in Paris"
-    assert metas[f"{b}/a.html"]["published"] == "2025-09-04T08:00:00+00:00"
+    assert metas[f"{b}/a.html"]["published"] == "2025-09-04T10:00:00+02:00"  # Europe/Berlin
     assert metas[f"{b}/b.html"]["publisher"] == "Atomblatt"
-    assert metas[f"{b}/a.html"]["fetched"] == "2025-09-04T16:00:00+00:00"
+    assert metas[f"{b}/a.html"]["fetched"] == "2025-09-04T18:00:00+02:00"
     assert len(list(folder.glob("*.html"))) == 2
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     ua = {h.get("User-Agent") for _, h in site.requests}
@@ -433,3 +433,63 @@ def test_collect_without_feeds_file_says_how_to_fix_it(tmp_path: Path):
     result = CliRunner().invoke(main, ["collect", "--date", "2025-09-04", "--sources", str(tmp_path)],
                                 env={"BRIEFING_COLLECT_STATE": str(tmp_path / "s.sqlite")})
     assert result.exit_code == 1 and "feeds" in result.output and "Traceback" not in result.output
+
+
+def test_robots_crawl_delay_is_honoured(site: Site):
+    site.add("/robots.txt", "User-agent: *\nCrawl-delay: 5\n")
+    site.add("/a", "a")
+    waits: list[float] = []
+    clock = [100.0]
+    f = Fetcher("briefing-test/1.0", timeout=1.0, delay=1.0, clock=lambda: clock[0], sleep=waits.append)
+    f.get(f"{site.base}/a")
+    f.get(f"{site.base}/a")
+    f.close()
+    assert waits[-1] >= 5.0
+
+
+@pytest.mark.parametrize("link", ["http://[::1", "mailto:redaktion@example.org", "javascript:alert(1)"])
+def test_a_bad_item_link_is_reported_and_the_rest_goes_on(site: Site, tmp_path: Path, link: str):
+    b = site.base
+    feed = rss(b, [("A", "/a.html", THU)]).replace("</channel>", f"<item><title>X</title><link>{link}</link>"
+                                                    f"<pubDate>{THU}</pubDate></item></channel>")
+    site.add("/feed.xml", feed)
+    site.add("/a.html", article_html("Koalition der Willigen berät in Paris", BODY_A))
+    settings = settings_for(tmp_path, feeds_toml(("feed", f"{b}/feed.xml", "Tagesblatt")))
+    report = collect_day(settings, DAY, now=lambda: NOW)
+    assert report.new == [f"{b}/a.html"] and len(report.failed_items) == 1 and report.ok
+
+
+def test_a_pdf_behind_an_article_link_is_not_stored_as_a_page(site: Site, tmp_path: Path):
+    site.add("/doc.pdf", b"%PDF-1.7 ...", headers={"Content-Type": "application/pdf"})
+    settings = settings_for(tmp_path, feeds_toml(("page", f"{site.base}/doc.pdf", "Amt")))
+    report = collect_day(settings, DAY, now=lambda: NOW)
+    assert "keine Webseite (application/pdf)" in report.failed[0][1]
+    assert not list((tmp_path / "sources" / "2025-09-04").glob("*"))
+
+
+def test_agency_credits_of_a_collected_page_reach_the_source_record(site: Site, tmp_path: Path):
+    b = site.base
+    credited = BODY_A.replace("Paris (dpa) - ", "") + "\n\nMit Informationen von dpa und Reuters"
+    site.add("/a.html", article_html("Koalition der Willigen berät in Paris", credited))
+    site.add("/b.html", article_html("Selenskyj begrüßt Zusagen", BODY_B))
+    pages = feeds_toml(("page", f"{b}/a.html", "BR24"), ("page", f"{b}/b.html", "Kiewer Blatt"))
+    settings = settings_for(tmp_path, pages)
+    assert collect_day(settings, DAY, now=lambda: NOW).ok
+    from briefing.pipeline import build_day
+
+    sources = {s.url: s for s in build_day(settings, DAY).briefing.sources}
+    assert sources[f"{b}/a.html"].agency == ("dpa", "Reuters")
+    assert sources[f"{b}/a.html"].publisher == "BR24"
+    assert sources[f"{b}/a.html"].title == "Koalition der Willigen berät in Paris"
+
+
+def test_a_late_evening_item_belongs_to_the_newsroom_day(site: Site, tmp_path: Path):
+    b = site.base
+    site.add("/feed.xml", rss(b, [("A", "/a.html", "Wed, 03 Sep 2025 22:30:00 +0000")]))  # 00:30 in Berlin
+    site.add("/a.html", article_html("Koalition der Willigen berät in Paris", BODY_A, dateline=""))
+    settings = settings_for(tmp_path, feeds_toml(("feed", f"{b}/feed.xml", "Tagesblatt")))
+    assert collect_day(settings, DAY, now=lambda: NOW).new == [f"{b}/a.html"]
+    from briefing.ingest import read_folder
+
+    article = read_folder(tmp_path / "sources" / "2025-09-04").articles[0]
+    assert (article.date, article.fetched) == ("2025-09-04", "2025-09-04")

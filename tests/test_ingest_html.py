@@ -234,3 +234,33 @@ def date_of(a: Article):
     from datetime import date
 
     return date.fromisoformat(a.date or "2025-09-04")
+
+
+def test_a_page_fetched_on_the_event_day_gets_that_day():
+    no_weekday = UNDATED.replace(" am Donnerstag", "")
+    fetched = dataclasses.replace(art("b", no_weekday), fetched="2025-09-04")
+    out = infer.infer_dates([art("a", DATED, "2025-09-04"), fetched])
+    assert (out[1].date, out[1].date_inferred) == ("2025-09-04", True)
+    later = dataclasses.replace(fetched, fetched="2025-09-06")  # fetched two days later: no evidence for the day
+    assert infer.infer_dates([art("a", DATED, "2025-09-04"), later])[1].date is None
+
+
+def test_an_undated_collected_page_gets_a_date_marked_inferred_in_the_briefing(tmp_path: Path):
+    from datetime import date
+
+    from briefing.pipeline import build_day
+    from briefing.settings import Settings
+
+    def write(name: str, body: str, meta: str) -> None:
+        html = f"<html><body><article><h1>Koalition der Willigen</h1>{body}</article></body></html>"
+        (tmp_path / name).write_text(html, encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(meta, encoding="utf-8")
+
+    write("a.html", f"<p>04.09.2025</p><p>{DATED}</p>", '{"url": "https://example.org/a", "publisher": "A-Blatt"}')
+    write("b.html", f"<p>{UNDATED}</p>", '{"url": "https://example.org/b", "publisher": "B-Blatt"}')
+    result = build_day(Settings(sources=str(tmp_path), out=str(tmp_path / "out")), date(2025, 9, 4))
+    by_url = {s.url: s for s in result.briefing.sources}
+    assert by_url["https://example.org/b"].date == "2025-09-04"
+    assert by_url["https://example.org/b"].date_inferred is True
+    assert by_url["https://example.org/a"].date_inferred is False
+    assert '"date_inferred": true' in (tmp_path / "out" / "2025-09-04" / "briefing.json").read_text(encoding="utf-8")

@@ -106,6 +106,13 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
+            try:
+                parts = urlsplit(current)
+                ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+            except ValueError:
+                ok = False
+            if not ok:
+                raise FetchError(f"keine gültige http(s)-Adresse: {current[:200]}")
             if not self.allowed(current):
                 raise FetchError(f"robots.txt verbietet {current}")
             status, resp_headers, body = self._request(current, headers, MAX_RESPONSE_BYTES)
@@ -113,10 +120,7 @@ class Fetcher:
                 location = resp_headers.get("Location")
                 if not location:
                     raise FetchError(f"HTTP {status} ohne Location ({current})")
-                nxt = urljoin(current, location)
-                if urlsplit(nxt).scheme not in ("http", "https"):
-                    raise FetchError(f"Weiterleitung auf keine http(s)-Adresse: {nxt}")
-                current = nxt
+                current = urljoin(current, location)
                 continue
             if status == 304:
                 return Response(current, 304, b"", etag=etag, last_modified=last_modified)

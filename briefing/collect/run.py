@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 NEWS_TZ = "Europe/Berlin"
 _FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 _PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+# What ingest reads as a page; a PDF or an image behind an article link is reported, not stored as .html.
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 
 @dataclass
@@ -85,7 +87,8 @@ def item_day(entry: Any) -> date | None:
 
 def _iso_published(entry: Any) -> str | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat() if stamp else None
+    # in newsroom time, so the day of the stamp (what ingest reads) is the day the item was filed under
+    return datetime.fromtimestamp(calendar.timegm(stamp), UTC).astimezone(_news_tz()).isoformat() if stamp else None
 
 
 class _Collector:
@@ -101,14 +104,21 @@ class _Collector:
         self.today = now().astimezone(_news_tz()).date()
 
     def _store(self, url: str, final_url: str, body: bytes, content_type: str, meta: dict[str, Any]) -> bool:
-        """Write a fetched page; True when the folder changed."""
+        """Write a fetched page; True when the folder changed.
+
+        Raises:
+            FetchError: the response is no web page (a PDF, an image ...).
+        """
+        mime = content_type.split(";", 1)[0].strip().lower()
+        if mime not in _PAGE_TYPES:
+            raise FetchError(f"keine Webseite ({mime}): {final_url}")
         text, encoding = decode_html(body, content_type)
         html = store.as_utf8_html(text)
         name = store.article_name(url)
         path = self.folder / name
         if path.is_file() and path.read_bytes() == html:
             return False
-        meta = {"url": final_url, **meta, "fetched": self.now().astimezone(UTC).isoformat(timespec="seconds")}
+        meta = {"url": final_url, **meta, "fetched": self.now().astimezone(_news_tz()).isoformat(timespec="seconds")}
         store.write_article(self.folder, name, html, meta)
         log.info("%s: stored as %s (%s)", final_url, name, encoding)
         return True
@@ -143,9 +153,13 @@ class _Collector:
         complete = True
         for item in parsed.entries:
             link = item.get("link")
-            if not link:
-                continue
             day = item_day(item)
+            if not link:
+                if day == self.day:
+                    title = (item.get("title") or "?").strip()[:80]
+                    self.report.failed_items.append((entry.url, f"Eintrag ohne (gültigen) Link: {title}"))
+                    log.warning("%s: item without a (valid) link: %s", entry.url, title)
+                continue
             if day != self.day and not (day is None and self.day == self.today):
                 self.report.other_days += 1
                 continue

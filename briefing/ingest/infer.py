@@ -5,8 +5,12 @@ Paris beraten", "an diesem Donnerstag") gets a date when a dated article of the 
 reports the same event (they share much of their vocabulary) and that event fell on the
 same weekday: the event's day is the dated article's date, or -- when that article names
 another weekday for the event -- the last such weekday before its date.  The inferred date
-is the earliest date of the agreeing articles, marked ``date_inferred``.  No weekday, no
-related article, or articles that disagree: the article stays undated.
+is the earliest date of the agreeing articles, marked ``date_inferred``.
+
+A page ``briefing collect`` fetched on the very day a related dated article gives as the
+event's day was published that day too (not before the event it reports, not after it was
+fetched), weekday named or not.  No weekday and no fetch day, no related article, or
+articles that disagree: the article stays undated.
 """
 
 from __future__ import annotations
@@ -64,7 +68,8 @@ def event_days(article: Article) -> frozenset[date]:
 def infer_date(article: Article, dated: Sequence[Article]) -> date | None:
     """The inferred date of an undated ``article`` from ``dated`` articles, or None without evidence."""
     named = weekdays(article.text)
-    if not named:
+    fetched = date.fromisoformat(article.fetched) if article.fetched else None
+    if not named and fetched is None:
         return None
     words = content_words(article.text)
     if not words:
@@ -74,8 +79,9 @@ def infer_date(article: Article, dated: Sequence[Article]) -> date | None:
         theirs = content_words(other.text)
         if not theirs or len(words & theirs) < SAME_EVENT_SHARE * min(len(words), len(theirs)):
             continue
-        if any(day.weekday() in named for day in event_days(other)):
-            agreeing.append(date.fromisoformat(other.date or ""))
+        days = event_days(other)
+        if any(day.weekday() in named for day in days) or fetched in days:
+            agreeing.append(fetched if fetched in days else date.fromisoformat(other.date or ""))
     return min(agreeing) if agreeing else None
 
 

@@ -102,6 +102,7 @@ class Meta:
     agency: tuple[str, ...] | None = None
     language: str | None = None
     published: str | None = None  # ISO day the feed gives (a candidate below the visible dateline)
+    fetched: str | None = None  # ISO day the page was fetched (an upper bound for inferring a date)
     page_date: str | None = None  # the HTML page's metadata date (a fallback only)
     page_precision: str = "unknown"
 
@@ -116,6 +117,7 @@ class Meta:
             agency=self.agency if self.agency is not None else other.agency,
             language=self.language or other.language,
             published=self.published or other.published,
+            fetched=self.fetched or other.fetched,
             page_date=self.page_date or other.page_date,
             page_precision=self.page_precision if self.page_date else other.page_precision,
         )
@@ -247,8 +249,7 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
             parsed_stamp = _parse_stamp(stamp)
             if parsed_stamp is None:
                 raise IngestError(f"{origin}: {key} {stamp!r} is not an ISO date or date-time")
-            if key == "published":
-                values["published"] = parsed_stamp.isoformat()
+            values[key] = parsed_stamp.isoformat()
     if "date" in data:
         raw = data["date"]
         parsed = (raw, "day") if isinstance(raw, date) else dates.parse_iso(raw) if isinstance(raw, str) else None
@@ -260,7 +261,7 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
 
 
 def _parse_stamp(value: Any) -> date | None:
-    """The day of an ISO date or date-time (a TOML date or datetime works too)."""
+    """The day of an ISO date or date-time, as written in its own offset (a TOML date or datetime works too)."""
     from datetime import datetime
 
     if isinstance(value, datetime):
@@ -393,6 +394,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         removed=tuple(sorted(set(cleaned.removed) | set(page.removed if page else ()))),
         checksum=hashlib.sha256(raw).hexdigest(),
         turns=_turns_in_clean(page.turns, cleaned.segments) if page else (),
+        fetched=meta.fetched,
     )
 
 
