@@ -493,3 +493,11 @@ def test_a_late_evening_item_belongs_to_the_newsroom_day(site: Site, tmp_path: P
 
     article = read_folder(tmp_path / "sources" / "2025-09-04").articles[0]
     assert (article.date, article.fetched) == ("2025-09-04", "2025-09-04")
+
+
+def test_robots_txt_behind_a_redirect_is_followed(site: Site, fetcher: Fetcher):
+    site.add("/robots.txt", status=301, headers={"Location": "/real-robots.txt"})
+    site.add("/real-robots.txt", "User-agent: *\nDisallow: /privat/\n")
+    site.add("/privat/a.html", "<p>geheim</p>")
+    with pytest.raises(FetchError, match="robots.txt"):
+        fetcher.get(f"{site.base}/privat/a.html")

@@ -264,3 +264,31 @@ def test_an_undated_collected_page_gets_a_date_marked_inferred_in_the_briefing(t
     assert by_url["https://example.org/b"].date_inferred is True
     assert by_url["https://example.org/a"].date_inferred is False
     assert '"date_inferred": true' in (tmp_path / "out" / "2025-09-04" / "briefing.json").read_text(encoding="utf-8")
+
+
+def test_repeated_labels_that_ask_nothing_are_no_interview(tmp_path: Path):
+    paras = "".join(
+        f"<p>{label}: Die Lage in der Stadt bleibt nach dem Unwetter angespannt, die Feuerwehr ist im Einsatz {i}.</p>"
+        for i, label in enumerate(["Update", "Hinweis", "Update", "Hinweis"])
+    )
+    html = f"<html><body><article><h1>Unwetter in der Stadt</h1><p>04.09.2025</p>{paras}</article></body></html>"
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    assert read_article(tmp_path / "a.html").turns == ()
+
+
+def test_dates_of_teasers_after_the_headline_are_not_the_dateline(tmp_path: Path):
+    html = ("<html><body><article><h1>Stadtrat beschließt Haushalt</h1>"
+            '<ul class="related-articles"><li>03.06.2019</li><li>Andere Meldung</li></ul>'
+            "<p>Der Stadtrat hat den Haushalt beschlossen, sagte die Oberbürgermeisterin am Abend.</p>"
+            "<p>Veröffentlicht am 07.06.2019</p></article></body></html>")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    assert read_article(tmp_path / "a.html").date == "2019-06-07"
+
+
+def test_a_site_top_bar_date_without_header_element_does_not_win(tmp_path: Path):
+    html = ('<html><body><div class="top-bar">Montag, 09.12.2019</div><article><h1>Stadtrat beschließt Haushalt</h1>'
+            "<p>Der Stadtrat hat den Haushalt beschlossen, sagte die Oberbürgermeisterin am Abend.</p>"
+            "</article></body></html>")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    a = read_article(tmp_path / "a.html")
+    assert a.date != "2019-12-09" and "09.12.2019" not in a.text

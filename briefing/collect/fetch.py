@@ -151,13 +151,17 @@ class Fetcher:
         url = origin + "/robots.txt"
         parser = urllib.robotparser.RobotFileParser(url)
         try:
-            status, _headers, body = self._request(url, {"Accept": "text/plain"}, MAX_ROBOTS_BYTES)
+            for _hop in range(MAX_REDIRECTS + 1):  # RFC 9309 §2.3.1.2: follow at least five redirects
+                status, headers, body = self._request(url, {"Accept": "text/plain"}, MAX_ROBOTS_BYTES)
+                if status not in _REDIRECTS or not headers.get("Location"):
+                    break
+                url = urljoin(url, headers["Location"])
         except FetchError:
             # An unreachable robots.txt tells us nothing is allowed (RFC 9309 §2.3.1.4: assume complete
             # disallow when the server cannot be reached); the page fetch would fail the same way anyway.
             parser.parse(["User-agent: *", "Disallow: /"])
             return parser
-        if status in _REDIRECTS or 400 <= status < 500:
+        if status in _REDIRECTS or 400 <= status < 500 or urlsplit(url).scheme not in ("http", "https"):
             return None  # no robots.txt: no restriction (RFC 9309 §2.3.1.3)
         if status != 200:
             parser.parse(["User-agent: *", "Disallow: /"])  # 5xx: the server is unwell, stay away this run

@@ -34,6 +34,11 @@ DATELINE_MAX_CHARS = 120
 WRAPPER_SHARE = 0.5
 # An interview has at least this many questions.
 MIN_QUESTIONS = 2
+# Without a "Frage:" label, the interviewer's label is the one most of whose paragraphs ask ("Update:"
+# and "Hinweis:" paragraphs repeated in a report are no interview).
+MIN_ASKING_SHARE = 0.5
+# Furniture kinds whose dates belong to other articles or to the site, never the article's dateline.
+_FOREIGN_DATES = frozenset({"teaser", "navigation", "promo", "comments", "newsletter", "share"})
 # Interviewer labels ("Frage:", "F:") and a speaker label opening a paragraph ("Merz:", "SPIEGEL:").
 _LABEL = re.compile(r"^(?P<label>[A-ZÄÖÜ][\w.\- ]{0,30}?|F|A)\s*:\s+(?=\S)")
 _QUESTION_LABELS = frozenset({"frage", "f", "interviewer", "interviewerin"})
@@ -137,11 +142,14 @@ def _parse_dateline_text(text: str) -> tuple[Any, dates.Precision] | None:
     return None
 
 
-def _hidden_from_reader(el: Any) -> bool:
-    for anc in el.iterancestors():
-        if not isinstance(anc.tag, str):
+def _not_the_articles(el: Any) -> bool:
+    """Whether ``el`` sits in a caption, an aside, navigation, a teaser or a promotion."""
+    for node in (el, *el.iterancestors()):
+        if not isinstance(node.tag, str):
             continue
-        if anc.tag in ("figure", "figcaption", "aside", "nav", "footer", "script", "style"):
+        if node.tag in ("figure", "figcaption", "aside", "nav", "footer", "script", "style"):
+            return True
+        if _furniture_kind(node) in _FOREIGN_DATES:
             return True
     return False
 
@@ -160,7 +168,7 @@ def find_dateline(root: Any) -> dates.DateCandidate | None:
         if not seen_h1 or not isinstance(el.tag, str) or h1 in el.iterancestors():
             continue
         after.append(el)
-        if len(after) >= DATELINE_WINDOW * 3:
+        if len(after) >= DATELINE_WINDOW:
             break
     article = next((a for a in h1.iterancestors() if a.tag == "article"), None)
     before = []
@@ -171,8 +179,8 @@ def find_dateline(root: Any) -> dates.DateCandidate | None:
             if isinstance(el.tag, str):
                 before.append(el)
     found: list[tuple[bool, int, tuple[Any, dates.Precision], str]] = []
-    for order, el in enumerate(after[: DATELINE_WINDOW * 3] + before):
-        if el.tag in ("h1", "h2") or _hidden_from_reader(el):
+    for order, el in enumerate(after + before):
+        if el.tag in ("h1", "h2") or _not_the_articles(el):
             continue
         value = None
         text = _text(el)
@@ -318,6 +326,8 @@ def interview_turns(text: str, blocks: tuple[Block, ...], title: str | None) -> 
 
         ranked = sorted(frequent, key=lambda lab: (-(lab.lower() in _QUESTION_LABELS), -asks(lab), lab))
         q_label = ranked[0]
+        if q_label.lower() not in _QUESTION_LABELS and asks(q_label) < MIN_ASKING_SHARE:
+            return ()
         a_labels = [lab for lab in frequent if lab != q_label]
         for i, lab in enumerate(labels):
             kinds[i] = "question" if lab == q_label else "answer" if lab in a_labels else None
