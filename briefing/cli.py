@@ -150,6 +150,25 @@ def build(ctx: click.Context, day: date_cls | None, sources: str | None, out: st
 
 @main.command()
 @verbosity_options
+@date_option
+@click.option("--feeds", type=click.Path(dir_okay=False), help="Feeds file (TOML; default: the `feeds` setting).")
+@click.option("--sources", type=click.Path(), help="Sources folder; {date} stands for the day (default: seeds/).")
+@click.pass_context
+@handle_errors
+def collect(ctx: click.Context, day: date_cls | None, feeds: str | None, sources: str | None) -> None:
+    """Fetch the day's articles from the feeds file into the sources folder (for cron, before build)."""
+    from briefing.collect import collect_day
+
+    settings = _settings(ctx, feeds=feeds, sources=sources)
+    report = collect_day(settings, day or date_cls.today(), progress=sys.stderr.isatty() and not ctx.obj["quiet"])
+    if not ctx.obj["quiet"]:
+        click.echo(report.summary())
+    if not report.ok:
+        raise click.ClickException(report.failure_message())
+
+
+@main.command()
+@verbosity_options
 @click.argument("infile", type=click.File("r", encoding="utf-8"))
 @click.option("--model", help='spaCy pipeline: "blank" (default) or an installed pipeline name or path.')
 @click.pass_context

@@ -27,3 +27,7 @@ class RenderError(BriefingError):
 
 class DeliverError(BriefingError):
     """Subscribers, the ledger or SMTP failed."""
+
+
+class CollectError(BriefingError):
+    """The feeds file or the day's sources folder cannot be used (one failing feed is not this)."""

@@ -98,6 +98,20 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Turn:
+    """A question or an answer of an interview: ``Article.text[start:end]`` (one paragraph).
+
+    Questions are the interviewer's and never material for a summary; answers are the
+    interviewee's (``speaker`` as the page names them, None when it does not).
+    """
+
+    kind: Literal["question", "answer"]
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """One input file after reading and cleaning."""
 
@@ -113,6 +127,13 @@ class Article:
     segments: tuple[Segment, ...] = ()
     removed: tuple[str, ...] = ()  # kinds of furniture removed, for the log
     checksum: str = ""  # sha256 of the raw bytes
+    date_inferred: bool = False  # date not printed with the article but inferred (see ingest/infer.py)
+    fetched: str | None = None  # ISO day ``briefing collect`` fetched the page (None for files from elsewhere)
+    turns: tuple[Turn, ...] = ()  # interview questions and answers, in text order (empty: no interview)
+
+    def in_question(self, i: int) -> bool:
+        """Whether cleaned offset ``i`` lies in an interviewer's question."""
+        return any(t.kind == "question" and t.start <= i < t.end for t in self.turns)
 
     def original_offset(self, i: int) -> int | None:
         """Character offset in the decoded original file for cleaned offset ``i``."""
@@ -227,8 +248,9 @@ class Source:
     path: str | None
     url: str | None
     date_label: str | None = None  # "Datum unbekannt" where undated
-    agency: tuple[str, ...] = ()
+    agency: tuple[str, ...] = ()  # agencies credited ("Mit Informationen von dpa und Reuters")
     independent: bool = True  # False when it reprints another source's agency text
+    date_inferred: bool = False  # the date is inferred from the text and the day's other articles
 
 
 @dataclass(frozen=True)

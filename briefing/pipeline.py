@@ -55,7 +55,7 @@ def build_day(settings: Settings, day: date, progress: bool = False) -> BuildRes
 
     t0 = time.perf_counter()
     output.check_writable(settings.out)
-    folder = ingest.read_folder(Path(settings.sources))
+    folder = ingest.read_folder(settings.sources_for(day))
     selection = ingest.select_day(folder, day, undated=settings.undated)
     extractor = extract.load_pipeline(settings.model)
     facts = [extractor.extract(a) for a in _progress(list(selection.articles), "Extracting", progress)]

@@ -12,6 +12,7 @@ import math
 import os
 import tomllib
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
@@ -21,6 +22,15 @@ ENV_PREFIX = "BRIEFING_"
 # Environment variables that configure the loader itself, not a setting.
 _ENV_META = {"BRIEFING_CONFIG"}
 SECRET_KEYS = frozenset({"smtp_password"})
+
+
+def _default_state() -> str:
+    try:
+        import platformdirs
+
+        return str(Path(platformdirs.user_data_dir("briefing")) / "collect-state.sqlite")
+    except Exception:  # platformdirs missing or no home: fall back to the working dir
+        return "collect-state.sqlite"
 
 
 def _default_db() -> str:
@@ -36,7 +46,7 @@ def _default_db() -> str:
 class Settings:
     """Every knob of the tool. Field names are the keys of ``briefing.toml``."""
 
-    # build
+    # build; a "{date}" in sources stands for the day (YYYY-MM-DD): one folder per day
     sources: str = "seeds"
     out: str = "out"
     undated: Literal["include", "exclude"] = "include"
@@ -44,6 +54,12 @@ class Settings:
     templates: str | None = None  # folder with the user's own copy of the templates
     title: str = "Europäische Perspektive"
     max_stories: int = 8
+    # collect
+    feeds: str | None = None  # the feeds file (TOML): [[feed]] / [[page]] with url and publisher
+    collect_state: str = dataclasses.field(default_factory=_default_state)  # ETag/Last-Modified per URL
+    user_agent: str = "briefing/0.1 (news briefing; +https://example.invalid/briefing)"
+    collect_delay: float = 1.0  # seconds between two requests to one host (robots.txt Crawl-delay if longer)
+    collect_timeout: float = 20.0  # seconds to connect, per read, and for a whole response
     # delivery
     db: str = dataclasses.field(default_factory=_default_db)
     smtp_host: str = "localhost"
@@ -69,6 +85,10 @@ class Settings:
     list_id: str = "Europaeische Perspektive <briefing.localhost>"
     rate: float = 0.0  # messages per second, 0 = as fast as the server takes them
     log_file: str | None = None
+
+    def sources_for(self, day: date) -> Path:
+        """The sources folder of ``day``: ``sources`` with ``{date}`` replaced by YYYY-MM-DD."""
+        return Path(self.sources.replace("{date}", day.isoformat()))
 
     def public(self) -> dict[str, Any]:
         """Settings as a dict with secrets masked, for logs and ``--help`` output."""

@@ -132,7 +132,10 @@ def _story(
     by_centrality = sorted(members, key=lambda i: (-central[i], source_sort_key(sid[i])))
     readers = by_centrality[: summary_mod.MAX_SUMMARY_ARTICLES]
     cands = summary_mod.candidates(
-        [(i, sid[i], facts[i].article.text, facts[i].sentences, facts[i].article.publisher) for i in sorted(readers)],
+        # an interviewer's question is never summary material (Article.turns, from ingest)
+        [(i, sid[i], facts[i].article.text,
+          [s for s in facts[i].sentences if not facts[i].article.in_question(s.start)],
+          facts[i].article.publisher) for i in sorted(readers)],
         idf,
     )
     story_vec = _centroid([vectors[i].vector for i in readers])

@@ -137,6 +137,7 @@ def make_sources(
                 date_label=date_label(a),
                 agency=tuple(a.agency),
                 independent=a.path not in reprinted,
+                date_inferred=a.date_inferred,
             )
         )
     return sources, ids

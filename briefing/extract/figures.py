@@ -169,6 +169,8 @@ class FigureFinder:
             k, adjectives = j, 0
             while k < n and adjectives <= MAX_ADJECTIVES:
                 w = self.words[k]
+                if self.space[k] and "\n\n" in w:
+                    return None  # a paragraph break ends the phrase: "bei 19" + "Die Regierung ..." is no figure
                 if self.space[k] or w == "|":  # line breaks and layout residue inside the phrase
                     k += 1
                 elif w.islower() and w.isalpha() and w.endswith(ADJECTIVE_ENDINGS) and (

@@ -7,8 +7,10 @@ Public interface (called by :func:`briefing.pipeline.build_day`):
 * :func:`select_day` -- the articles of one day, background articles of earlier days and
   everything excluded (:class:`DaySelection`).
 
-The modules: ``read`` (files, encodings, metadata sidecars, HTML), ``clean`` (furniture,
-paragraphs, the map back to the file), ``dates``, ``publishers``, ``language``, ``dedupe``,
+The modules: ``read`` (files, encodings, metadata sidecars), ``html`` (web pages as a reader
+sees them: dateline, furniture in the markup, plain-text blocks, interview turns), ``clean``
+(furniture, paragraphs, the map back to the file), ``dates``, ``infer`` (dates of undated
+articles from the folder's other articles), ``publishers``, ``language``, ``dedupe``,
 ``select``; their language knowledge lives in ``data/``.
 """
 

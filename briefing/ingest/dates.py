@@ -2,13 +2,16 @@
 
 An article's date comes, in this order of trust, from
 
-1. metadata: a sidecar file, the HTML page's metadata, or a front-matter line at the very
-   top of the file (``date 2025-09-04``, ``date: 2025-03``, ``Datum 2025-09-04``);
+1. metadata: a sidecar file's ``date``, or a front-matter line at the very top of the file
+   (``date 2025-09-04``, ``date: 2025-03``, ``Datum 2025-09-04``);
 2. a dateline near the top: a line that is only a date (``Donnerstag, 4. September 2025``,
    ``Stand: 04.09.2025 12:30 Uhr``) or that starts with one (the dpa caption form
-   ``04.09.2025, Frankreich, Paris: ...``) before the first paragraph of the article;
-3. a date line after the last paragraph (the taz footer ``4 Sep 2025``);
-4. a date line in the middle of the text (live blogs).
+   ``04.09.2025, Frankreich, Paris: ...``) before the first paragraph of the article; for
+   HTML pages the dateline printed with the article (:mod:`briefing.ingest.html`);
+3. the feed's publication date of a collected page (sidecar ``published``);
+4. a date line after the last paragraph (the taz footer ``4 Sep 2025``);
+5. a date line in the middle of the text (live blogs);
+6. the HTML page's metadata date, which is often a modification date.
 
 Dates mentioned in sentences ("Ende Februar 2024") are never an article's date.  Month
 names come from CLDR through Babel (German, Austrian German and English, full and
@@ -31,8 +34,10 @@ Precision = Literal["day", "month", "year"]
 # Ranks of the candidate sources; lower wins (see the module docstring).
 RANK_META = 0
 RANK_TOP = 1
-RANK_FOOTER = 2
-RANK_MIDDLE = 3
+RANK_FEED = 2  # the feed's publication date of a collected page (sidecar "published")
+RANK_FOOTER = 3
+RANK_MIDDLE = 4
+RANK_PAGE = 5  # the HTML page's metadata date (trafilatura/htmldate): often a modification date
 
 # Plausible publication years; "1848" in a dateline-shaped line is history, not a date.
 MIN_YEAR = 1990

@@ -1,7 +1,7 @@
 """Read a folder of article files into :class:`briefing.models.Article` records.
 
-Files: ``*.txt`` (plain text) and ``*.html`` / ``*.htm`` (web pages, whose article text
-trafilatura extracts), in path order.  Hidden files, sub-folders and the metadata files
+Files: ``*.txt`` (plain text) and ``*.html`` / ``*.htm`` (web pages, read as a reader sees
+them by :mod:`briefing.ingest.html`), in path order.  Hidden files, sub-folders and the metadata files
 below are skipped silently; any other file, and any file that cannot be used (unreadable,
 binary, empty, undecodable, not German, a duplicate) is listed in ``excluded`` with a
 reason and logged as a warning; the rest goes on.
@@ -23,16 +23,19 @@ by key over ``sources.toml``):
       url = "https://example.org/artikel"
       agency = ["dpa"]           # optional
       language = "de"            # optional; another language excludes the file
+      published = "2025-09-04T08:00:00+00:00"  # optional: the feed's date (below the printed dateline)
+      fetched = "2025-09-04T09:00:00+00:00"    # optional: when ``briefing collect`` fetched it
 
 * ``NAME.meta.json`` beside the file (``001_agentur.txt.meta.json``), an object with the
   same keys.
 
 An unknown key or a malformed value is an :class:`IngestError` (a typo must not silently
-fall back to guessing).  For HTML pages, trafilatura's metadata (title, date from the
-page's markup, site name, URL) counts as metadata, below the sidecar files.
+fall back to guessing).  For HTML pages, the page's metadata (title, site name, URL) counts
+as metadata below the sidecar files; its date is only a fallback below the printed dateline.
+Undated articles may get a date inferred from the folder's other articles (``infer``).
 
-``Article.segments`` map the cleaned text to the decoded file (for HTML: to the text
-trafilatura extracted, since offsets into markup mean nothing to a reader).
+``Article.segments`` map the cleaned text to the decoded file (for HTML: to the plain text of
+the article's blocks, since offsets into markup mean nothing to a reader).
 """
 
 from __future__ import annotations
@@ -53,10 +56,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import IngestError
-from briefing.ingest import dates, language, publishers
+from briefing.ingest import dates, infer, language, publishers
+from briefing.ingest import html as html_page
 from briefing.ingest.clean import clean
 from briefing.ingest.dedupe import dedupe
-from briefing.models import Article, Excluded, IngestResult
+from briefing.models import Article, Excluded, IngestResult, Segment, Turn
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +68,7 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 SIDECAR_TOML = "sources.toml"
 SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_KEYS = frozenset({"publisher", "title", "date", "url", "agency", "language"})
+SIDECAR_KEYS = frozenset({"publisher", "title", "date", "url", "agency", "language", "published", "fetched"})
 
 # News articles are a few kilobytes; a file this large is an export or an archive, not an article.
 MAX_FILE_BYTES = 5_000_000
@@ -100,6 +104,10 @@ class Meta:
     url: str | None = None
     agency: tuple[str, ...] | None = None
     language: str | None = None
+    published: str | None = None  # ISO day the feed gives (a candidate below the visible dateline)
+    fetched: str | None = None  # ISO day the page was fetched (an upper bound for inferring a date)
+    page_date: str | None = None  # the HTML page's metadata date (a fallback only)
+    page_precision: str = "unknown"
 
     def merged_over(self, other: Meta) -> Meta:
         """This metadata, with ``other``'s values where this has none."""
@@ -111,6 +119,10 @@ class Meta:
             url=self.url or other.url,
             agency=self.agency if self.agency is not None else other.agency,
             language=self.language or other.language,
+            published=self.published or other.published,
+            fetched=self.fetched or other.fetched,
+            page_date=self.page_date or other.page_date,
+            page_precision=self.page_precision if self.page_date else other.page_precision,
         )
 
     def count(self) -> int:
@@ -231,41 +243,40 @@ def _printable(text: str) -> str:
     return text
 
 
-def html_to_text(html: str) -> tuple[str, Meta]:
-    """The article text of a web page (via trafilatura) and the page's metadata."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_formatting=True,  # keeps headings as "## ", which cleaning understands
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if doc is None:
-        raise Skip("HTML-Seite ohne erkennbaren Artikeltext")
-    # trafilatura 2 returns a Document, 1.x a dict
-    fields: dict[str, Any] = (
-        dict(doc)
-        if isinstance(doc, dict)
-        else {k: getattr(doc, k, None) for k in ("text", "title", "date", "url", "hostname", "sitename")}
-    )
-    text = str(fields.get("text") or "")
-    if not text.strip():
-        raise Skip("HTML-Seite ohne erkennbaren Artikeltext")
-    url = fields.get("url") or None
-    parsed = dates.parse_iso(str(fields["date"])) if fields.get("date") else None
+def html_to_text(html: str) -> tuple[str, Meta, html_page.Page]:
+    """The article text of a web page as a reader sees it, its metadata and its structure."""
+    try:
+        page = html_page.read_page(html)
+    except html_page.NoArticle as e:
+        raise Skip(str(e)) from None
+    url = page.url
     meta = Meta(
-        publisher=publishers.publisher_for_host(publishers.host_of(url) or fields.get("hostname"))
-        or fields.get("sitename")
-        or None,
-        title=fields.get("title") or None,
-        date=parsed[0].isoformat() if parsed else None,
-        precision=parsed[1] if parsed else "unknown",
+        publisher=publishers.publisher_for_host(publishers.host_of(url) or page.hostname) or page.sitename or None,
+        title=page.title,
         url=url,
+        page_date=page.page_date[0].isoformat() if page.page_date else None,
+        page_precision=page.page_date[1] if page.page_date else "unknown",
     )
-    return text, meta
+    return page.text, meta, page
+
+
+def _turns_in_clean(turns: tuple[html_page.Turn, ...], segments: tuple[Segment, ...]) -> tuple[Turn, ...]:
+    """Interview turns moved from page-text offsets to cleaned-text offsets (dropped if cleaned away)."""
+    out = []
+    for t in turns:
+        starts = [
+            seg.clean_start + max(t.start, seg.orig_start) - seg.orig_start
+            for seg in segments
+            if seg.orig_start < t.end and t.start < seg.orig_start + seg.length
+        ]
+        ends = [
+            seg.clean_start + min(t.end, seg.orig_start + seg.length) - seg.orig_start
+            for seg in segments
+            if seg.orig_start < t.end and t.start < seg.orig_start + seg.length
+        ]
+        if starts:
+            out.append(Turn(t.kind, min(starts), max(ends), t.speaker))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- metadata files
@@ -290,6 +301,13 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
         if not isinstance(agency, list) or not all(isinstance(a, str) for a in agency):
             raise IngestError(f"{origin}: agency must be a string or a list of strings")
         values["agency"] = tuple(a.strip() for a in agency if a.strip())
+    for key in ("published", "fetched"):
+        if key in data:
+            stamp = data[key]
+            parsed_stamp = _parse_stamp(stamp)
+            if parsed_stamp is None:
+                raise IngestError(f"{origin}: {key} {stamp!r} is not an ISO date or date-time")
+            values[key] = parsed_stamp.isoformat()
     if "date" in data:
         raw = data["date"]
         if isinstance(raw, datetime):  # a TOML date-time: its calendar day is the article's date
@@ -300,6 +318,22 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
         values["date"] = parsed[0].isoformat()
         values["precision"] = parsed[1]
     return Meta(**values)
+
+
+def _parse_stamp(value: Any) -> date | None:
+    """The day of an ISO date or date-time, as written in its own offset (a TOML date or datetime works too)."""
+    from datetime import datetime
+
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return None
 
 
 def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list[str]]:
@@ -375,8 +409,9 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
     if not raw.strip():
         raise Skip("leere Datei")
     text, _encoding = decode(raw)
+    page: html_page.Page | None = None
     if path.suffix.lower() in HTML_SUFFIXES:
-        text, page_meta = html_to_text(text)
+        text, page_meta, page = html_to_text(text)
         meta = meta.merged_over(page_meta)
     cleaned = clean(text, title_hint=meta.title)
     if len(cleaned.text.strip()) < MIN_ARTICLE_CHARS:
@@ -392,7 +427,16 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
     if meta.date:
         day, precision = meta.date, meta.precision
     else:
-        found = dates.best(list(cleaned.dates))
+        candidates = list(cleaned.dates)
+        if page is not None and page.dateline is not None:
+            candidates.append(page.dateline)
+        if meta.published:
+            candidates.append(dates.DateCandidate(date.fromisoformat(meta.published), "day", dates.RANK_FEED))
+        if meta.page_date and meta.page_precision in ("day", "month", "year"):
+            candidates.append(
+                dates.DateCandidate(date.fromisoformat(meta.page_date), meta.page_precision, dates.RANK_PAGE)  # type: ignore[arg-type]
+            )
+        found = dates.best(candidates)
         day, precision = (found.iso(), found.precision) if found else (None, "unknown")
     agency = meta.agency if meta.agency is not None else publishers.infer_agencies(cleaned.raw_lines)
     publisher = (
@@ -411,8 +455,10 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         language="de",
         agency=agency,
         segments=cleaned.segments,
-        removed=cleaned.removed,
+        removed=tuple(sorted(set(cleaned.removed) | set(page.removed if page else ()))),
         checksum=hashlib.sha256(raw).hexdigest(),
+        turns=_turns_in_clean(page.turns, cleaned.segments) if page else (),
+        fetched=meta.fetched,
     )
 
 
@@ -485,6 +531,7 @@ def read_folder(folder: Path) -> IngestResult:
         return 10 * meta_score.get(Path(a.path).name, 0) + inferred + (a.publisher != publishers.UNKNOWN_PUBLISHER)
 
     kept, duplicates = dedupe(articles, score)
+    kept = infer.infer_dates(kept)
     excluded += [Excluded(d.article.path, d.reason()) for d in duplicates]
     excluded.sort(key=lambda e: e.path)
     for skipped in excluded:
