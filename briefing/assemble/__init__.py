@@ -134,6 +134,7 @@ def _story(
     cands = summary_mod.candidates(
         [(i, sid[i], facts[i].article.text, facts[i].sentences, facts[i].article.publisher) for i in sorted(readers)],
         idf,
+        {i: _published(facts[i]) for i in readers},
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
     figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])
@@ -171,6 +172,16 @@ def _story(
         sources=sort_sources(sid.values()),
         background=False,
     )
+
+
+def _published(f: ArticleFacts) -> date | None:
+    """The article's day of publication, when ingest knows it to the day."""
+    if not f.article.date or f.article.date_precision != "day":
+        return None
+    try:
+        return date.fromisoformat(f.article.date)
+    except ValueError:
+        return None
 
 
 def _centroid(vecs: Sequence[dict[str, float]]) -> dict[str, float]:

@@ -16,6 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from datetime import date
+
+from briefing.assemble import timeframe
 from briefing.assemble.text import content_terms, cosine, fold, lexicon, sort_sources, source_sort_key, vector
 from briefing.models import SourcedText, Statement
 
@@ -73,6 +76,8 @@ class Candidate:
     relative: float  # position / number of sentences
     text: str
     vector: dict[str, float]
+    frame: tuple[int, int] = (0, 0)  # signs it was written before / after the event (timeframe.evidence)
+    article_frame: timeframe.Frame | None = None  # the frame of the whole article
 
 
 def article_sentences(text: str, sentences: Sequence[Statement]) -> list[str]:
@@ -125,15 +130,20 @@ def needs_context(sentence: str) -> bool:
 
 
 def candidates(
-    members: Sequence[tuple[int, str, str, Sequence[Statement], str | None]], idf: dict[str, float]
+    members: Sequence[tuple[int, str, str, Sequence[Statement], str | None]],
+    idf: dict[str, float],
+    published: dict[int, date | None] | None = None,
 ) -> list[Candidate]:
     """Summary candidates of the story's articles ``(index, source id, text, sentences, publisher)``.
 
     A sentence naming its own publisher ("BR24 ordnet ein, ...") speaks about the medium, not the news.
+    Each candidate carries its time frame and its article's (``published``: article index -> date).
     """
     out = []
     for index, sid, text, sentences, publisher in members:
         sents = article_sentences(text, sentences)
+        day = (published or {}).get(index)
+        whole = timeframe.article_frame(timeframe.frame(s, day, tense=False) for s in sents)
         own = fold(publisher or "").strip()
         for pos, s in enumerate(sents[:MAX_SENTENCES_PER_ARTICLE]):
             if len(own) >= MIN_PUBLISHER_CHARS and re.search(rf"\b{re.escape(own)}\b", fold(s)):
@@ -141,7 +151,9 @@ def candidates(
             if is_summary_material(s):
                 vec = vector(Counter(content_terms(s)), idf)
                 if vec:
-                    out.append(Candidate(index, sid, pos, pos / max(1, len(sents)), s, vec))
+                    out.append(Candidate(
+                        index, sid, pos, pos / max(1, len(sents)), s, vec, timeframe.evidence(s, day), whole
+                    ))
     return out
 
 
@@ -160,6 +172,10 @@ def summarise(
     """
     if not cands:
         return [], []
+    # When the story has an outcome, the lead states it: previews it overtakes are left out.
+    has_outcome = any(c.article_frame == "outcome" for c in cands)
+    current = [c for c in cands if not timeframe.overtaken(*c.frame, c.article_frame, has_outcome)]
+    cands = current or list(cands)
     articles = sorted({c.article for c in cands})
     n_other = max(1, len(articles) - 1)
     figures = [frozenset(t for t in c.vector if t in confirmed) for c in cands]

@@ -1,0 +1,86 @@
+"""Readable out of context: no statement may start with a word that points at a sentence the reader
+does not see ("Er glaube ...", "Man werde ...", "Zudem werde ...", "Das erklärte ...").
+
+:func:`stand_alone` makes a source sentence stand on its own, in the order an editor would:
+
+* a personal pronoun standing for the speaker ("Man werde ...") gets the known speaker in front, as a
+  marked prefix: "Macron: Man werde ...";
+* a leading connective ("Zudem", "Demnach", "Außerdem") is trimmed and the cut marked with "…":
+  "… werde in den nächsten Tagen ... festgelegt, sagt Macron.";
+* what cannot be resolved (a demonstrative "Das erklärte ...", a pronoun without a known speaker) is left
+  out (None).
+
+Still extractive: beyond the marked prefix or the marked cut, every word is the source's.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from briefing.assemble.text import fold, lexicon
+
+QUOTE_MARKS = "\"„“”«»‚‘’"
+# The mark of a trimmed leading connective.
+TRIM_MARK = "…"
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(name))
+
+
+def _opening(text: str) -> tuple[str, str, str]:
+    """(first word folded without punctuation, the raw first word, the text after it)."""
+    body = text.strip()
+    if body[:1] in QUOTE_MARKS:  # a sentence opening with a quotation is the speaker's own words
+        return "", "", body
+    head, _, rest = body.partition(" ")
+    return fold(head).strip(",:;"), head, rest.lstrip()
+
+
+def points_back(text: str) -> bool:
+    """True when the text opens with a pronoun, demonstrative or connective it cannot stand on."""
+    first, _, rest = _opening(text)
+    if first in _words("connectives.txt") or first in _words("anaphoric_adverbs.txt"):
+        return True
+    return first in _words("anaphoric_pronouns.txt") and not rest[:1].isupper()
+
+
+def speaker_label(name: str | None, kind: str | None = None) -> str | None:
+    """How a speaker is named in a marked prefix: a person by the last word of the name ("Macron")."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    return name.split()[-1] if kind == "person" else name
+
+
+def stand_alone(text: str, speaker: str | None = None) -> str | None:
+    """``text`` made readable on its own, or None when it cannot be.
+
+    Args:
+        text: a source sentence.
+        speaker: how to name the sentence's speaker in a prefix (:func:`speaker_label`), when known.
+
+    Returns:
+        The sentence unchanged when it stands on its own; with "Speaker: " in front when it opens with a
+        pronoun for the speaker; with its leading connective cut and marked "… "; None otherwise.
+    """
+    text = text.strip()
+    first, raw, rest = _opening(text)
+    if not first:
+        return text or None
+    if first in _words("connectives.txt"):
+        if raw.endswith((",", ":")) or not rest or rest[:1] in ",:;":
+            rest = rest.lstrip(",:; ")
+        if not rest or points_back(rest):
+            return None
+        trimmed = f"{TRIM_MARK} {rest}"
+        named = speaker and fold(speaker) in fold(rest)
+        return trimmed if named or not speaker else f"{speaker}: {trimmed}"
+    if first in _words("anaphoric_adverbs.txt"):
+        return None  # "Dort", "Darauf": the place or thing it points at is lost with the cut
+    if first in _words("anaphoric_pronouns.txt") and not rest[:1].isupper():
+        if first in _words("personal_pronouns.txt") and speaker:
+            return f"{speaker}: {text}"
+        return None
+    return text
