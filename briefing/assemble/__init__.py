@@ -17,6 +17,7 @@ day: they are listed in ``excluded_sources`` with their reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from briefing.assemble import actors as actors_mod
@@ -25,6 +26,7 @@ from briefing.assemble import positions as positions_mod
 from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
+from briefing.assemble import timeframe
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
@@ -144,13 +146,14 @@ def _story(
         leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
     head = summary_mod.headline([facts[i].article.title for i in by_centrality], leads)
 
+    clock = _Clock(members, facts)
     pos_refs = [
-        r for i in members for r in positions_mod.position_refs(
+        replace(r, overtaken=clock.overtaken(i, r.text)) for i in members for r in positions_mod.position_refs(
             i, sid[i], facts[i].positions, facts[i].sentences, actor_ids
         )
     ]
     quote_pos_refs = [
-        r
+        replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
         for r in positions_mod.quote_position_refs(i, sid[i], facts[i].quotes, facts[i].sentences, actor_ids)
     ]
@@ -172,6 +175,26 @@ def _story(
         sources=sort_sources(sid.values()),
         background=False,
     )
+
+
+class _Clock:
+    """The time frames of a story's articles: which were written before the event, which after it."""
+
+    def __init__(self, members: Sequence[int], facts: Sequence[ArticleFacts]) -> None:
+        self.published = {i: _published(facts[i]) for i in members}
+        self.frames = {
+            i: timeframe.article_frame(
+                timeframe.frame(s.text, self.published[i], tense=False) for s in facts[i].sentences
+            )
+            for i in members
+        }
+        self.has_outcome = any(f == "outcome" for f in self.frames.values())
+
+    def overtaken(self, article: int, text: str) -> bool:
+        """Does the story's outcome overtake this statement of ``article`` (tense aside: a promise made
+        after the event is future too)?"""
+        ahead, behind = timeframe.evidence(text, self.published[article], tense=False)
+        return timeframe.overtaken(ahead, behind, self.frames[article], self.has_outcome)
 
 
 def _published(f: ArticleFacts) -> date | None:

@@ -84,3 +84,16 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
             return f"{speaker}: {text}"
         return None
     return text
+
+
+def trim_connective(text: str) -> str:
+    """``text`` without a leading connective ("Zudem werde ..." -> "… werde ..."); unchanged otherwise.
+
+    For reported speech shown with its speaker: its pronouns ("Man werde ...") are the speaker's own, only
+    a connective points at a sentence the reader does not see.
+    """
+    first, raw, rest = _opening(text.strip())
+    if first not in _words("connectives.txt"):
+        return text.strip()
+    rest = rest.lstrip(",:; ")
+    return f"{TRIM_MARK} {rest}" if rest else text.strip()

@@ -25,6 +25,9 @@ CONFLICT_MAX_RATIO = 1.6
 # words besides numbers and the unit to be about the same thing.  Unit group, close values and
 # disagreeing sources already say most; the shared word rules out two unrelated counts of one unit.
 CONFLICT_MIN_SHARED_TERMS = 1
+# ... and at least this share of the shorter context's words: "26 Länder wollen sich an einer Sicherungstruppe
+# beteiligen" and "beteiligten sich Vertreter von rund 30 Verbündeten" share one word, not what they count.
+CONFLICT_MIN_SHARED_SHARE = 0.3
 # A known unit this long may be the head of a compound (Partnerländer -> länder); shorter ones
 # ("eur", "%") would match by accident.
 MIN_HEAD_CHARS = 4
@@ -138,6 +141,14 @@ def _context_terms(fig: Figure) -> frozenset[str]:
     return frozenset(t for t in content_terms(fig.context) if t not in unit_terms and not t.startswith("#"))
 
 
+def _same_quantity(a: _Merged, b: _Merged) -> bool:
+    """Do two figures of one unit group count the same thing? Their sentences must say what is counted
+    alike: share content words besides number and unit, most of the shorter context's."""
+    shared = len(a.terms & b.terms)
+    smaller = min(len(a.terms), len(b.terms)) or 1
+    return shared >= CONFLICT_MIN_SHARED_TERMS and shared / smaller >= CONFLICT_MIN_SHARED_SHARE
+
+
 def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Merged]) -> dict:
     by_unit: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for k in keys:
@@ -150,12 +161,11 @@ def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float]
                 if o == k or not k[1] or not o[1]:
                     continue
                 ratio = max(k[1], o[1]) / min(k[1], o[1]) if min(k[1], o[1]) > 0 else float("inf")
-                # Sources disagree only when each value has a source that does not give the other; values
-                # that only appear side by side (three throws of one athlete) are different things.
-                disagree = bool(merged[k].sources - merged[o].sources) and bool(merged[o].sources - merged[k].sources)
-                if disagree and ratio <= CONFLICT_MAX_RATIO and (
-                    len(merged[k].terms & merged[o].terms) >= CONFLICT_MIN_SHARED_TERMS
-                ):
+                # Sources disagree only when no source gives both values: a report that names 26 and about
+                # 30 in different sentences counts two different things (26 states contribute, about 30 took
+                # part); it does not contradict itself, and so the two values are not one quantity.
+                disagree = not (merged[k].sources & merged[o].sources)
+                if disagree and ratio <= CONFLICT_MAX_RATIO and _same_quantity(merged[k], merged[o]):
                     linked.append(o)
             if linked:
                 out[k] = sorted(linked, key=lambda o: o[1])
