@@ -27,10 +27,11 @@ from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
 from briefing.assemble import timeframe
+from briefing.assemble.context import speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
-from briefing.models import ArticleFacts, Briefing, Excluded, Story
+from briefing.models import ArticleFacts, Briefing, Excluded, Statement, Story, StoryActor
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
 OVERFLOW_REASON = "Thema nicht unter den {n} wichtigsten Themen des Tages"
@@ -161,7 +162,9 @@ def _story(
     quotes = quotes_mod.merge_quotes(
         [(i, sid[i], q) for i in members for q in facts[i].quotes], actor_ids, story_actors
     )
-    outlook = summary_mod.merge_outlook([(sid[i], s) for i in members for s in facts[i].outlook], idf)
+    outlook = summary_mod.merge_outlook(
+        [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf
+    )
     return Story(
         id=story_id,
         headline=head,
@@ -175,6 +178,32 @@ def _story(
         sources=sort_sources(sid.values()),
         background=False,
     )
+
+
+def _outlook(
+    i: int, f: ArticleFacts, actor_ids: dict[tuple[int, str], str], actors: Sequence[StoryActor], clock: _Clock
+) -> list[Statement]:
+    """The article's outlook statements that still hold and stand alone.
+
+    A statement of an article written before the event is overtaken when the story reports the outcome.
+    One that points back ("Man werde ...") is named by the speaker of the quotation it belongs to
+    ("Macron: Man werde ..."), trimmed ("… werde ..."), or left out (:func:`context.stand_alone`).
+    """
+    if clock.has_outcome and clock.frames[i] == "preview":
+        return []
+    by_id = {a.id: a for a in actors}
+    out = []
+    for st in f.outlook:
+        speaker = None
+        for q in f.quotes:
+            aid = actor_ids.get((i, q.speaker)) if q.speaker else None
+            if aid and q.start < st.end and st.start < q.end:
+                speaker = speaker_label(by_id[aid].name, by_id[aid].kind)
+                break
+        text = stand_alone(st.text, speaker)
+        if text:
+            out.append(replace(st, text=text))
+    return out
 
 
 class _Clock:

@@ -53,7 +53,9 @@ SUMMARY_MAX = 5
 EXTRA_SCORE_SHARE = 0.6
 # Outlook statements: merged when this similar; at most this many per story.
 SAME_OUTLOOK = 0.5
-MAX_OUTLOOK = 4
+MAX_OUTLOOK = 5
+# Room kept in Ausblick for what is still open, when the sources say it.
+MIN_OPEN_QUESTIONS = 2
 # Publisher names shorter than this ("AP") also occur as ordinary words or initials; not checked.
 MIN_PUBLISHER_CHARS = 3
 # Headlines longer than this are cut at a clause boundary.
@@ -299,7 +301,11 @@ def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
 
 
 def merge_outlook(refs: Sequence[tuple[str, Statement]], idf: dict[str, float]) -> list[SourcedText]:
-    """Merge outlook statements ``(source id, Statement)`` that say the same; most confirmed first."""
+    """Merge outlook statements ``(source id, Statement)`` that say the same.
+
+    Ausblick says what happens next and what is still open: next steps first, then open questions
+    (``open_markers.txt``), each most confirmed first, with room for both.
+    """
     entries: list[dict] = []
     for sid, st in refs:
         text = st.text.strip()
@@ -308,8 +314,24 @@ def merge_outlook(refs: Sequence[tuple[str, Statement]], idf: dict[str, float]) 
         vec = vector(Counter(content_terms(text)), idf)
         hit = next((e for e in entries if cosine(e["vector"], vec) >= SAME_OUTLOOK), None)
         if hit is None:
-            entries.append({"text": text, "vector": vec, "sources": {sid}, "order": (source_sort_key(sid), st.start)})
+            entries.append({"text": text, "vector": vec, "sources": {sid}, "order": (source_sort_key(sid), st.start),
+                            "open": is_open_question(text)})
         else:
             hit["sources"].add(sid)
     entries.sort(key=lambda e: (-len(e["sources"]), e["order"]))
-    return [SourcedText(e["text"], sort_sources(e["sources"])) for e in entries[:MAX_OUTLOOK]]
+    nxt = [e for e in entries if not e["open"]]
+    still_open = [e for e in entries if e["open"]]
+    n_open = min(len(still_open), max(MIN_OPEN_QUESTIONS, MAX_OUTLOOK - len(nxt)))
+    chosen = nxt[: MAX_OUTLOOK - n_open] + still_open[:n_open]
+    return [SourcedText(e["text"], sort_sources(e["sources"])) for e in chosen]
+
+
+@functools.cache
+def _open_re() -> re.Pattern[str]:
+    phrases = sorted(_folded("open_markers.txt"), key=lambda p: (-len(p), p))
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def is_open_question(text: str) -> bool:
+    """Does the statement say something is still open ("ist noch offen", "Ob ..., bleibt abzuwarten")?"""
+    return bool(_open_re().search(fold(text)))
