@@ -140,7 +140,7 @@ def _story(
         {i: _published(facts[i]) for i in readers},
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
-    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])
+    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures], story_vec, idf)
     confirmed = frozenset(t for f in figures if len(f.sources) > 1 for t in content_terms(f.text) if t[:1] == "#")
     summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
     if not leads:  # no complete sentence to choose: the text's first line still names the story

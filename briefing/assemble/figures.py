@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.assemble.text import content_terms, fold, lexicon, sort_sources, source_sort_key, stem
+from briefing.assemble.text import content_terms, cosine, fold, lexicon, sort_sources, source_sort_key, stem, vector
 from briefing.models import Figure, FigureVariant, StoryFigure
 
 # Values further apart than this factor are different things, not conflicting reports (26 vs 30 is
@@ -31,8 +31,8 @@ CONFLICT_MIN_SHARED_SHARE = 0.3
 # A known unit this long may be the head of a compound (Partnerländer -> länder); shorter ones
 # ("eur", "%") would match by accident.
 MIN_HEAD_CHARS = 4
-# At most this many figures per story, most confirmed first.
-MAX_FIGURES = 12
+# A handful of figures per story, the most important first.
+MAX_FIGURES = 6
 NUMBER_RE = re.compile(r"\d[\d.,]*(?:\s*(?:Millionen|Milliarden|Billionen|Mio\.|Mrd\.))?")
 
 
@@ -88,8 +88,17 @@ class _Merged:
     reports: list[tuple[str, Figure]]  # every (source, figure) merged here
 
 
-def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
-    """Merge ``(source id, Figure)`` pairs into the story's figures, most confirmed first."""
+def merge_figures(
+    refs: Sequence[tuple[str, Figure]],
+    story_vector: dict[str, float] | None = None,
+    idf: dict[str, float] | None = None,
+) -> list[StoryFigure]:
+    """Merge ``(source id, Figure)`` pairs into the story's figures, ranked by importance.
+
+    A handful per story (:data:`MAX_FIGURES`): most confirmed first, then those that say what they count
+    (a unit that is no detail such as a duration, ``minor_units.txt``), then those whose sentence is closest to the story as a whole (``story_vector``, with the
+    day's ``idf``): "rund 40 Milliarden Euro Militärhilfe" before "anderthalb Stunden telefoniert".
+    """
     merged: dict[tuple[str, float], _Merged] = {}
     for sid, fig in refs:
         if not math.isfinite(fig.value):  # NaN/inf cannot be compared, ranked or written as JSON
@@ -105,7 +114,16 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
             m.terms = m.terms | _context_terms(fig)
             if order < m.order:
                 m.figure, m.order = fig, order
-    ranked = sorted(merged.items(), key=lambda kv: (-len(kv[1].sources), kv[1].order, kv[0]))[:MAX_FIGURES]
+    def centrality(m: _Merged) -> float:
+        if not story_vector:
+            return 0.0
+        return cosine(vector(Counter(content_terms(m.figure.context)), idf or {}), story_vector)
+
+    ranked = sorted(
+        merged.items(),
+        key=lambda kv: (-len(kv[1].sources), _minor(kv[1].figure.unit), -round(centrality(kv[1]), 6),
+                        kv[1].order, kv[0]),
+    )[:MAX_FIGURES]
     conflicts = _conflicts([k for k, _ in ranked], merged)
     out = []
     for key, m in ranked:
@@ -134,6 +152,17 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
             )
         )
     return out
+
+
+def _minor(unit: str) -> bool:
+    """A figure that does not say what it counts, or counts a detail of the telling (minor_units.txt)."""
+    words = fold(unit).split()
+    return not words or words[-1] in _minor_units()
+
+
+@functools.cache
+def _minor_units() -> frozenset[str]:
+    return frozenset(fold(u) for u in lexicon("minor_units.txt"))
 
 
 def _context_terms(fig: Figure) -> frozenset[str]:

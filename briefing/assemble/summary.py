@@ -248,9 +248,15 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
         leads: the story's summary sentences, most central first (fallback).
 
     Returns:
-        The first title that is a statement (not a question, not cut off, no markup); else the most
-        central sentence that can be shortened at a clause boundary; else the most central one cut.
+        For a one-article story, its own title as written (a question included) when it is whole (not cut
+        off, no markup). Otherwise the first title that is a statement; else the most central sentence
+        that can be shortened at a clause boundary; else the most central one cut.
     """
+    if len(titles) == 1:
+        own = " ".join((titles[0] or "").split())
+        if own and len(own) <= 2 * MAX_HEADLINE_CHARS and not any(m in own for m in MARKUP_CHARS) and not (
+                own.rstrip(QUOTE_MARKS).endswith(("…", "..."))):
+            return own
     for t in titles:
         t = (t or "").strip()
         if (
