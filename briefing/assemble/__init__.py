@@ -163,7 +163,8 @@ def _story(
         [(i, sid[i], q) for i in members for q in facts[i].quotes], actor_ids, story_actors
     )
     outlook = summary_mod.merge_outlook(
-        [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf
+        [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
+        said=[s.text for s in summary],
     )
     return Story(
         id=story_id,
@@ -223,7 +224,7 @@ class _Clock:
         """Does the story's outcome overtake this statement of ``article`` (tense aside: a promise made
         after the event is future too)?"""
         ahead, behind = timeframe.evidence(text, self.published[article], tense=False)
-        return timeframe.overtaken(ahead, behind, self.frames[article], self.has_outcome)
+        return timeframe.overtaken(ahead, behind, False, self.frames[article], self.has_outcome)
 
 
 def _published(f: ArticleFacts) -> date | None:

@@ -38,12 +38,37 @@ def _opening(text: str) -> tuple[str, str, str]:
     return fold(head).strip(",:;"), head, rest.lstrip()
 
 
+# Adjective endings: "Das kanadische Parlament", "Diese neuen Regeln" open a noun phrase, not a pronoun.
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# At most this many adjectives stand between a determiner and its noun.
+MAX_ADJECTIVES = 2
+
+
+def opens_noun_phrase(rest: str) -> bool:
+    """Does ``rest`` (the words after a determiner) start with a noun, or adjectives and a noun?
+
+    "kanadische Parlament hat ..." yes; "erklärte der Präsident ..." no (an article follows the verb).
+    """
+    ws = rest.split()
+    for k, w in enumerate(ws[: MAX_ADJECTIVES + 1]):
+        bare = w.strip(QUOTE_MARKS + ",.;:()")
+        if bare[:1].isupper() or bare[:1].isdigit():
+            return k == 0 or bare[:1].isupper()
+        if not bare.endswith(ADJECTIVE_ENDINGS) or fold(bare) in _words("anaphoric_pronouns.txt") or fold(
+                bare) in _ARTICLES:
+            return False
+    return False
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
+
+
 def points_back(text: str) -> bool:
     """True when the text opens with a pronoun, demonstrative or connective it cannot stand on."""
     first, _, rest = _opening(text)
     if first in _words("connectives.txt") or first in _words("anaphoric_adverbs.txt"):
         return True
-    return first in _words("anaphoric_pronouns.txt") and not rest[:1].isupper()
+    return first in _words("anaphoric_pronouns.txt") and not opens_noun_phrase(rest)
 
 
 def speaker_label(name: str | None, kind: str | None = None) -> str | None:
@@ -79,7 +104,7 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
         return trimmed if named or not speaker else f"{speaker}: {trimmed}"
     if first in _words("anaphoric_adverbs.txt"):
         return None  # "Dort", "Darauf": the place or thing it points at is lost with the cut
-    if first in _words("anaphoric_pronouns.txt") and not rest[:1].isupper():
+    if first in _words("anaphoric_pronouns.txt") and not opens_noun_phrase(rest):
         if first in _words("personal_pronouns.txt") and speaker:
             return f"{speaker}: {text}"
         return None

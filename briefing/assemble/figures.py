@@ -96,8 +96,8 @@ def merge_figures(
     """Merge ``(source id, Figure)`` pairs into the story's figures, ranked by importance.
 
     A handful per story (:data:`MAX_FIGURES`): most confirmed first, then those that say what they count
-    (a unit that is no detail such as a duration, ``minor_units.txt``), then those whose sentence is closest to the story as a whole (``story_vector``, with the
-    day's ``idf``): "rund 40 Milliarden Euro Militärhilfe" before "anderthalb Stunden telefoniert".
+    (a unit that is no detail such as a duration, ``minor_units.txt``), then those whose sentence is
+    closest to the story as a whole (``story_vector``, with the day's ``idf``).
     """
     merged: dict[tuple[str, float], _Merged] = {}
     for sid, fig in refs:

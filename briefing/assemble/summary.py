@@ -15,11 +15,21 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-
 from datetime import date
 
 from briefing.assemble import timeframe
-from briefing.assemble.text import content_terms, cosine, fold, lexicon, sort_sources, source_sort_key, vector
+from briefing.assemble.context import opens_noun_phrase
+from briefing.assemble.text import (
+    containment,
+    content_terms,
+    cosine,
+    fold,
+    lexicon,
+    sort_sources,
+    source_sort_key,
+    vector,
+    words,
+)
 from briefing.models import SourcedText, Statement
 
 # Sentences outside this length (in words) are fragments or run-ons, poor summary material.
@@ -54,6 +64,8 @@ EXTRA_SCORE_SHARE = 0.6
 # Outlook statements: merged when this similar; at most this many per story.
 SAME_OUTLOOK = 0.5
 MAX_OUTLOOK = 5
+# An outlook statement whose words are this much inside a summary sentence is that sentence.
+SAID_ALREADY = 0.8
 # Room kept in Ausblick for what is still open, when the sources say it.
 MIN_OPEN_QUESTIONS = 2
 # Publisher names shorter than this ("AP") also occur as ordinary words or initials; not checked.
@@ -79,6 +91,7 @@ class Candidate:
     text: str
     vector: dict[str, float]
     frame: tuple[int, int] = (0, 0)  # signs it was written before / after the event (timeframe.evidence)
+    future: bool = False  # it speaks in the future (timeframe.is_future)
     article_frame: timeframe.Frame | None = None  # the frame of the whole article
 
 
@@ -105,6 +118,8 @@ def is_summary_material(sentence: str) -> bool:
         return False
     if any(m in s for m in MARKUP_CHARS):
         return False
+    if not _balanced(s):
+        return False  # a sentence cut inside a quotation is a fragment
     quoted = sum(len(m.group()) for m in _QUOTED_RE.finditer(s))
     if quoted > MAX_QUOTED_SHARE * len(s):
         return False
@@ -112,6 +127,17 @@ def is_summary_material(sentence: str) -> bool:
     if any(m in low for m in _folded("teaser_markers.txt")):
         return False
     return not needs_context(s)
+
+
+def _balanced(sentence: str) -> bool:
+    """Are the sentence's German quotation marks closed („ ... “) and its straight ones paired?"""
+    depth = 0
+    for ch in sentence:
+        if ch == "„":
+            depth += 1
+        elif ch in "“”" and depth:
+            depth -= 1
+    return depth == 0 and sentence.count('"') % 2 == 0
 
 
 @functools.cache
@@ -127,8 +153,7 @@ def needs_context(sentence: str) -> bool:
     first = fold(ws[0]).strip(",:;")
     if first in _folded("anaphoric_adverbs.txt"):
         return True
-    nxt = ws[1] if len(ws) > 1 else ""
-    return first in _folded("anaphoric_pronouns.txt") and not nxt[:1].isupper()
+    return first in _folded("anaphoric_pronouns.txt") and not opens_noun_phrase(" ".join(ws[1:]))
 
 
 def candidates(
@@ -154,7 +179,9 @@ def candidates(
                 vec = vector(Counter(content_terms(s)), idf)
                 if vec:
                     out.append(Candidate(
-                        index, sid, pos, pos / max(1, len(sents)), s, vec, timeframe.evidence(s, day), whole
+                        index, sid, pos, pos / max(1, len(sents)), s, vec,
+                        frame=timeframe.evidence(s, day, tense=False), article_frame=whole,
+                        future=timeframe.is_future(s),
                     ))
     return out
 
@@ -176,7 +203,7 @@ def summarise(
         return [], []
     # When the story has an outcome, the lead states it: previews it overtakes are left out.
     has_outcome = any(c.article_frame == "outcome" for c in cands)
-    current = [c for c in cands if not timeframe.overtaken(*c.frame, c.article_frame, has_outcome)]
+    current = [c for c in cands if not timeframe.overtaken(*c.frame, c.future, c.article_frame, has_outcome)]
     cands = current or list(cands)
     articles = sorted({c.article for c in cands})
     n_other = max(1, len(articles) - 1)
@@ -306,16 +333,23 @@ def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
     return (head[:cut] if cut > 0 else head).rstrip(" ,;:") + " …"
 
 
-def merge_outlook(refs: Sequence[tuple[str, Statement]], idf: dict[str, float]) -> list[SourcedText]:
+def merge_outlook(
+    refs: Sequence[tuple[str, Statement]], idf: dict[str, float], said: Sequence[str] = ()
+) -> list[SourcedText]:
     """Merge outlook statements ``(source id, Statement)`` that say the same.
 
     Ausblick says what happens next and what is still open: next steps first, then open questions
-    (``open_markers.txt``), each most confirmed first, with room for both.
+    (``open_markers.txt``), each most confirmed first, with room for both.  A statement the story already
+    makes in ``said`` (its summary) is said once, there.
     """
+    shown = [set(words(t)) for t in said]
     entries: list[dict] = []
     for sid, st in refs:
         text = st.text.strip()
         if not text or any(m in text for m in MARKUP_CHARS):
+            continue
+        ws = set(words(text))
+        if any(containment(ws, w) >= SAID_ALREADY for w in shown):
             continue
         vec = vector(Counter(content_terms(text)), idf)
         hit = next((e for e in entries if cosine(e["vector"], vec) >= SAME_OUTLOOK), None)

@@ -143,12 +143,28 @@ def article_frame(frames: Iterable[Frame | None]) -> Frame | None:
     return None
 
 
-def overtaken(ahead: int, behind: int, article: Frame | None, story_has_outcome: bool) -> bool:
-    """Does the story's outcome overtake a statement with ``ahead``/``behind`` signs (:func:`evidence`)?
+def is_future(sentence: str) -> bool:
+    """Does the sentence (outside quotations) hold a future or reported-future form ("werde", "soll")?"""
+    text = fold(_QUOTED_RE.sub(" ", sentence))
+    words = set(_WORD_RE.findall(text))
+    lex = frame_lexicon()
+    return not words.isdisjoint(lex.future) or bool(_words_in(words, lex.future_pairs, text))
 
-    Yes for anything that points ahead at all (a sentence that also reports is at best half news), and for
-    what an article written before the event says without reporting an outcome itself.
+
+def overtaken(ahead: int, behind: int, future: bool, article: Frame | None, story_has_outcome: bool) -> bool:
+    """Does the story's outcome overtake a statement?
+
+    Args:
+        ahead: signs (tense aside) that it was written before the event (:func:`evidence` with
+            ``tense=False``).
+        behind: signs that it reports the outcome.
+        future: it speaks in the future (:func:`is_future`): no outcome unless it also reports one
+            ("hat angekündigt, die Sanierung werde Arbeitsplätze kosten").
+        article: the frame of its article.
+        story_has_outcome: the story reports the outcome somewhere.
     """
     if not story_has_outcome:
         return False
-    return ahead > 0 or (article == "preview" and behind == 0)
+    if ahead or behind:
+        return ahead >= behind
+    return future or article == "preview"
