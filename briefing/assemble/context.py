@@ -40,6 +40,8 @@ def _opening(text: str) -> tuple[str, str, str]:
 
 # Adjective endings: "Das kanadische Parlament", "Diese neuen Regeln" open a noun phrase, not a pronoun.
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Pointing words that are also determiners: only these can open a noun phrase ("Diese Entscheidung ...").
+DETERMINERS = frozenset({"das", "diese", "dieser", "dieses", "diesen", "diesem"})
 # At most this many adjectives stand between a determiner and its noun.
 MAX_ADJECTIVES = 2
 
@@ -68,7 +70,7 @@ def points_back(text: str) -> bool:
     first, _, rest = _opening(text)
     if first in _words("connectives.txt") or first in _words("anaphoric_adverbs.txt"):
         return True
-    return first in _words("anaphoric_pronouns.txt") and not opens_noun_phrase(rest)
+    return first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest))
 
 
 def speaker_label(name: str | None, kind: str | None = None) -> str | None:
@@ -104,7 +106,7 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
         return trimmed if named or not speaker else f"{speaker}: {trimmed}"
     if first in _words("anaphoric_adverbs.txt"):
         return None  # "Dort", "Darauf": the place or thing it points at is lost with the cut
-    if first in _words("anaphoric_pronouns.txt") and not opens_noun_phrase(rest):
+    if first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest)):
         if first in _words("personal_pronouns.txt") and speaker:
             return f"{speaker}: {text}"
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.assemble.context import points_back, speaker_label, stand_alone
 from briefing.assemble.text import containment, fold, sort_sources, source_sort_key, words
@@ -145,6 +145,7 @@ def merge_positions(
         if hit is None:
             hit = next((e for e in entries if (e.actor == r.actor or by_id[e.actor].kind == "country"
                                                or by_id[r.actor].kind == "country")
+                        and (not issue or not e.issue_key or issue == e.issue_key)
                         and any(containment(w, ws) >= SAME_STATEMENT for w in e.words)), None)
         if hit is None:
             entries.append(_Stance(r.actor, issue, [r], [ws], {r.source}, (source_sort_key(r.source), r.start),
@@ -204,13 +205,23 @@ class _Stance:
     sources: set[str]
     order: tuple[int, int]
     from_quote: bool
+    reported: list[int] = field(default_factory=list)  # per wording: how many reports give it
+
+    def __post_init__(self) -> None:
+        self.reported = self.reported or [1] * len(self.refs)
 
     def add(self, r: PositionRef, ws: list[str], from_quote: bool) -> None:
         self.sources.add(r.source)
         self.from_quote = self.from_quote and from_quote
-        if all(containment(w, ws) < SAME_STATEMENT or len(ws) > len(w) for w in self.words):
+        if self.issue_key is None and r.issue:
+            self.issue_key = fold(r.issue)
+        same = next((k for k, w in enumerate(self.words) if containment(w, ws) >= SAME_STATEMENT), None)
+        if same is None or len(ws) > len(self.words[same]):
             self.refs.append(r)
             self.words.append(ws)
+            self.reported.append(1 if same is None else self.reported[same] + 1)
+        else:
+            self.reported[same] += 1
         self.order = min(self.order, (source_sort_key(r.source), r.start))
 
     def wording(self, speaker: str | None) -> tuple[str | None, PositionRef | None]:
@@ -218,8 +229,9 @@ class _Stance:
         def coverage(i: int) -> float:
             return sum(containment(self.words[j], self.words[i]) for j in range(len(self.refs)) if j != i)
 
+        # The wording most reports give, else the one that covers the others best.
         ranked = sorted(range(len(self.refs)), key=lambda i: (
-            points_back(self.refs[i].text), -coverage(i), -len(self.words[i]),
+            points_back(self.refs[i].text), -self.reported[i], -coverage(i), -len(self.words[i]),
             source_sort_key(self.refs[i].source), self.refs[i].start))
         for i in ranked:
             text = stand_alone(self.refs[i].text, speaker)

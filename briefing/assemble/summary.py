@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.assemble import timeframe
-from briefing.assemble.context import opens_noun_phrase
+from briefing.assemble.context import DETERMINERS, opens_noun_phrase
 from briefing.assemble.text import (
     containment,
     content_terms,
@@ -153,7 +153,8 @@ def needs_context(sentence: str) -> bool:
     first = fold(ws[0]).strip(",:;")
     if first in _folded("anaphoric_adverbs.txt"):
         return True
-    return first in _folded("anaphoric_pronouns.txt") and not opens_noun_phrase(" ".join(ws[1:]))
+    return first in _folded("anaphoric_pronouns.txt") and not (
+        first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:])))
 
 
 def candidates(
