@@ -94,9 +94,10 @@ def test_reference_day_misses_only_the_file_name_check(tmp_path):
                                        "--out", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     day = out / "2025-09-04"
+    key = SHARED / "acceptance"
     run = subprocess.run(
-        [sys.executable, str(SHARED / "acceptance" / "check_briefing.py"), str(SHARED / "acceptance" / "2025-09-04.json"),
-         str(day / "briefing.json"), "--html", str(day / "briefing.html")],
+        [sys.executable, str(key / "check_briefing.py"), str(key / "2025-09-04.json"), str(day / "briefing.json"),
+         "--html", str(day / "briefing.html")],
         capture_output=True, text=True, check=False,
     )
     misses = [line for line in run.stdout.splitlines() if line.startswith("miss:")]
