@@ -348,3 +348,30 @@ def test_one_article_story_keeps_its_own_title_a_question_included():
     # several articles: a question is no headline
     lead = "Die Koalition streitet weiter über ein Tempolimit auf Autobahnen"
     assert headline([title, "Streit ums Tempolimit?"], [lead + "."]) == lead
+
+
+def test_a_statement_on_the_issue_joins_the_speakers_stance_but_two_stances_stay_apart():
+    refs = [
+        PositionRef("S1", NOWAK.id, "Nowak will weitere Soldaten an die Ostgrenze schicken.", 0, "wants",
+                    "Bodentruppen"),
+        PositionRef("S2", NOWAK.id, "Nowak sprach am Abend über die Truppen an der Grenze zu Belarus.", 0, "states",
+                    "Bodentruppen"),
+        PositionRef("S3", NOWAK.id, "Nowak hält sich bei der Frage einer Friedenstruppe zurück.", 0, "holds_back",
+                    "Bodentruppen"),
+    ]
+    positions, _ = merge_positions(refs, [], [NOWAK])
+    assert [(p.stance, p.sources) for p in positions] == [("wants", ("S1", "S2")), ("holds_back", ("S3",))]
+
+
+def test_a_position_whose_quotation_runs_on_takes_the_whole_quotation():
+    from briefing.extract.positions import PositionFinder, stance_lexicon
+
+    text = "Generalsekretär Rutte hielt dagegen: „Warum sollten wir darauf hören? Die Ukraine ist ein freies Land.“"
+    doc = pipeline("briefing_actors")(text)
+    rutte = next(a for a in doc._.briefing_actors if a.name.endswith("Rutte"))
+    q_text = "Warum sollten wir darauf hören? Die Ukraine ist ein freies Land."
+    s = text.index(q_text)
+    doc._.briefing_quotes = [Quote("direct", q_text, s, s + len(q_text), speaker=rutte.id,
+                                   speaker_start=text.index("Rutte"))]
+    found = PositionFinder(doc, list(doc._.briefing_actors), doc._.briefing_quotes, stance_lexicon()).run()
+    assert [(p.actor, p.text) for p in found if p.actor == rutte.id] == [(rutte.id, text)]

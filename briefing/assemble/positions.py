@@ -138,10 +138,10 @@ def merge_positions(
         ws = words(r.text)
         entries = groups[key]
         issue = fold(r.issue) if r.issue else None
-        # One speaker's statements on one issue with one clear stance are one position; "states" says too
-        # little to join statements that do not share their words.
+        # One speaker's statements on one issue are one position, unless they take different clear stances
+        # ("will" and "hält sich zurück" stay apart).
         hit = next((e for e in entries if e.actor == r.actor and issue and e.issue_key == issue
-                    and r.stance in CLEAR_STANCES and e.refs[0].stance == r.stance), None)
+                    and _compatible(e.stance, r.stance)), None)
         if hit is None:
             hit = next((e for e in entries if (e.actor == r.actor or by_id[e.actor].kind == "country"
                                                or by_id[r.actor].kind == "country")
@@ -194,6 +194,11 @@ def merge_positions(
     return positions, matrix
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Can two statements of one speaker on one issue be one position? Not with two different clear stances."""
+    return a == b or a not in CLEAR_STANCES or b not in CLEAR_STANCES
+
+
 @dataclass
 class _Stance:
     """One actor's statements on one issue, merged across sources."""
@@ -209,6 +214,11 @@ class _Stance:
 
     def __post_init__(self) -> None:
         self.reported = self.reported or [1] * len(self.refs)
+
+    @property
+    def stance(self) -> str | None:
+        """The clear stance of its statements, if one has it."""
+        return next((r.stance for r in self.refs if r.stance in CLEAR_STANCES), self.refs[0].stance)
 
     def add(self, r: PositionRef, ws: list[str], from_quote: bool) -> None:
         self.sources.add(r.source)
@@ -229,9 +239,12 @@ class _Stance:
         def coverage(i: int) -> float:
             return sum(containment(self.words[j], self.words[i]) for j in range(len(self.refs)) if j != i)
 
-        # The wording most reports give, else the one that covers the others best.
+        # A wording from after the event, then one that states the stance, then the one most reports give,
+        # else the one that covers the others best.
         ranked = sorted(range(len(self.refs)), key=lambda i: (
-            points_back(self.refs[i].text), -self.reported[i], -coverage(i), -len(self.words[i]),
+            points_back(self.refs[i].text), self.refs[i].overtaken, self.refs[i].stance not in CLEAR_STANCES,
+            -self.reported[i],
+            -coverage(i), -len(self.words[i]),
             source_sort_key(self.refs[i].source), self.refs[i].start))
         for i in ranked:
             text = stand_alone(self.refs[i].text, speaker)

@@ -437,8 +437,14 @@ class PositionFinder:
             issue = issue_of(q.text, 0, self.lex)
             speakers = [q.speaker] + (self.co_speakers(speaker_tok) if speaker_tok >= 0 else [])
             for aid in speakers:
-                if (aid, start) not in out:
+                known = out.get((aid, start))
+                if known is None:
                     out[(aid, start)] = Position(aid, text, start, start + len(text), stance, issue)
+                elif known.end < start + len(text):
+                    # the quotation runs on past the sentence ("hielt dagegen: „Warum ...? Die Ukraine ...“"):
+                    # the position is the whole of it, with the stance found first
+                    out[(aid, start)] = Position(aid, text, start, start + len(text), known.stance,
+                                                 known.issue or issue)
         return sorted(out.values(), key=lambda p: (p.start, p.actor))
 
 
