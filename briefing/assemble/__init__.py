@@ -16,6 +16,7 @@ day: they are listed in ``excluded_sources`` with their reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -188,7 +189,8 @@ def _outlook(
 
     A statement of an article written before the event is overtaken when the story reports the outcome.
     One that points back ("Man werde ...") is named by the speaker of the quotation it belongs to
-    ("Macron: Man werde ..."), trimmed ("… werde ..."), or left out (:func:`context.stand_alone`).
+    ("Macron: Man werde ..."), trimmed ("… werde ..."), or left out (:func:`context.stand_alone`); one that
+    is part of a quotation and does not name its speaker gets the speaker in front.
     """
     if clock.has_outcome and clock.frames[i] == "preview":
         return []
@@ -202,9 +204,16 @@ def _outlook(
                 speaker = speaker_label(by_id[aid].name, by_id[aid].kind)
                 break
         text = stand_alone(st.text, speaker)
+        if text and speaker and text == st.text.strip() and not _names(text, speaker):
+            text = f"{speaker}: {text}"  # reported speech ("Die Ukraine werde ...") is someone's: say whose
         if text:
             out.append(replace(st, text=text))
     return out
+
+
+def _names(text: str, speaker: str) -> bool:
+    """Does ``text`` name ``speaker`` (a quotation that names its speaker needs no prefix)?"""
+    return re.search(rf"\b{re.escape(speaker)}\b", text) is not None
 
 
 class _Clock:
