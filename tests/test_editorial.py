@@ -375,3 +375,29 @@ def test_a_position_whose_quotation_runs_on_takes_the_whole_quotation():
                                    speaker_start=text.index("Rutte"))]
     found = PositionFinder(doc, list(doc._.briefing_actors), doc._.briefing_quotes, stance_lexicon()).run()
     assert [(p.actor, p.text) for p in found if p.actor == rutte.id] == [(rutte.id, text)]
+
+
+def test_ausblick_names_the_speaker_of_reported_speech_and_drops_what_the_outcome_overtook():
+    from assemble_helpers import facts, outlook, person, quote
+
+    from briefing.assemble import assemble
+
+    before = ("Die Minister beraten am Dienstag (10:00 Uhr) in Wien über die Energiehilfe für Moldau. "
+              "Im Anschluss soll die Presse informiert werden.")
+    after = ("Die Minister haben sich am Dienstag in Wien auf eine Energiehilfe für Moldau geeinigt. "
+             "Das sagte Ministerin Clara Huber nach dem Treffen in Wien. "
+             "Man werde die Hilfe bis zum Winter verdoppeln. "
+             "Die Lieferungen sollen künftig über Rumänien laufen.")
+    speech = "Man werde die Hilfe bis zum Winter verdoppeln. Die Lieferungen sollen künftig über Rumänien laufen."
+    a = facts("in/a.txt", before, date="2025-09-02", title="Minister beraten über Moldau",
+              outlook=(outlook(before, "Im Anschluss soll die Presse informiert werden."),))
+    b = facts("in/b.txt", after, date="2025-09-02", title="Einigung auf Hilfe für Moldau",
+              actors=(person("A1", "Clara Huber", after, "Ministerin", "Österreich"),),
+              quotes=(quote(after, speech, "A1", "indirect"),),
+              outlook=(outlook(after, "Man werde die Hilfe bis zum Winter verdoppeln."),
+                       outlook(after, "Die Lieferungen sollen künftig über Rumänien laufen.")))
+    b_ = assemble(TUESDAY, [a, b], background=[], excluded=(), title="T", max_stories=3)
+    texts = [o.text for st in b_.stories for o in st.outlook]
+    assert "Huber: Man werde die Hilfe bis zum Winter verdoppeln." in texts
+    assert "Huber: Die Lieferungen sollen künftig über Rumänien laufen." in texts
+    assert not any("Presse" in t for t in texts)
