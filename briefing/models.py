@@ -200,7 +200,9 @@ class Position:
     text: str  # the source sentence (or clause) stating it
     start: int
     end: int
-    stance: Literal["wants", "rejects", "demands", "promises", "holds_back", "supports", "states"] = "states"
+    stance: Literal[
+        "wants", "rejects", "demands", "promises", "holds_back", "supports", "conditional", "open", "states"
+    ] = "states"
     issue: str | None = None  # e.g. Bodentruppen, Luftverteidigung, Sanktionen
 
 

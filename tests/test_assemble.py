@@ -402,9 +402,11 @@ def test_positions_filed_by_country_and_merged(briefing):
     assert [p.country for p in lead.positions][0] == "Deutschland"  # most sources first
 
 
-def test_matrix_has_one_cell_per_country_and_issue(briefing):
-    cells = [(c.country, c.issue, c.stance) for c in briefing.stories[0].matrix]
-    assert cells == [("Deutschland", "Energie", "promises"), ("Russland", "Hilfen", "rejects")]
+def test_matrix_is_left_out_when_it_would_say_little(briefing):
+    # Two clear cells repeat the two positions above them: no table.
+    assert [(p.country, p.stance) for p in briefing.stories[0].positions if p.issue] == [
+        ("Deutschland", "promises"), ("Russland", "rejects")]
+    assert briefing.stories[0].matrix == ()
 
 
 # ---------------------------------------------------------------- summary, headline, outlook
@@ -674,7 +676,7 @@ def test_paraphrases_with_the_same_confirmed_figure_are_one_claim():
     assert sum("26" in x.text for x in without) == 2
 
 
-def test_positions_that_point_back_come_last():
+def test_positions_that_point_back_are_left_out():
     from briefing.assemble.positions import PositionRef, merge_positions
     from briefing.models import StoryActor
 
@@ -682,4 +684,5 @@ def test_positions_that_point_back_come_last():
     refs = [PositionRef("S1", "T1-A1", "Das erklärte der französische Präsident Emmanuel Macron in Paris.", 0),
             PositionRef("S1", "T1-A1", "Frankreich will eine europäische Friedenstruppe in die Ukraine schicken.", 90)]
     positions, _ = merge_positions(refs, [], [macron])
-    assert [p.text[:10] for p in positions] == ["Frankreich", "Das erklär"]
+    # "Das erklärte ..." cannot be read without the sentence before it: it is left out.
+    assert [p.text[:10] for p in positions] == ["Frankreich"]

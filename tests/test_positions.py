@@ -67,13 +67,15 @@ def test_no_position_for_objects(text):
     assert all(stance != "promises" for _, stance, _ in got), got
 
 
-def test_gapped_clauses_get_their_own_text():
+def test_gapped_clauses_share_the_clause_without_the_narration_before_the_colon():
     text = "Europa ringt um Garantien: Frankreich setzt auf eine Friedenstruppe, Deutschland auf die Luftabwehr."
     doc = pipeline("briefing_actors", "briefing_positions")(text)
     names = {a.id: a.name for a in doc._.briefing_actors}
-    got = [(names[p.actor], p.text) for p in doc._.briefing_positions]
-    assert got == [("Frankreich", "Europa ringt um Garantien: Frankreich setzt auf eine Friedenstruppe"),
-                   ("Deutschland", "Deutschland auf die Luftabwehr.")]
+    got = [(names[p.actor], p.text, p.issue) for p in doc._.briefing_positions]
+    # A gapped clause ("Deutschland auf die Luftabwehr.") is no sentence: each country gets the whole clause,
+    # and its own issue (the first one after its name).
+    clause = "Frankreich setzt auf eine Friedenstruppe, Deutschland auf die Luftabwehr."
+    assert got == [("Frankreich", clause, "Bodentruppen"), ("Deutschland", clause, "Luftverteidigung")]
     assert all(text[p.start:p.end] == p.text for p in doc._.briefing_positions)
 
 

@@ -16,7 +16,9 @@ day: they are listed in ``excluded_sources`` with their reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from briefing.assemble import actors as actors_mod
@@ -25,10 +27,12 @@ from briefing.assemble import positions as positions_mod
 from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
+from briefing.assemble import timeframe
+from briefing.assemble.context import speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
-from briefing.models import ArticleFacts, Briefing, Excluded, Story
+from briefing.models import ArticleFacts, Briefing, Excluded, Statement, Story, StoryActor
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
 OVERFLOW_REASON = "Thema nicht unter den {n} wichtigsten Themen des Tages"
@@ -137,22 +141,24 @@ def _story(
           [s for s in facts[i].sentences if not facts[i].article.in_question(s.start)],
           facts[i].article.publisher) for i in sorted(readers)],
         idf,
+        {i: _published(facts[i]) for i in readers},
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
-    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures])
+    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures], story_vec, idf)
     confirmed = frozenset(t for f in figures if len(f.sources) > 1 for t in content_terms(f.text) if t[:1] == "#")
     summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
     if not leads:  # no complete sentence to choose: the text's first line still names the story
         leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
     head = summary_mod.headline([facts[i].article.title for i in by_centrality], leads)
 
+    clock = _Clock(members, facts)
     pos_refs = [
-        r for i in members for r in positions_mod.position_refs(
+        replace(r, overtaken=clock.overtaken(i, r.text)) for i in members for r in positions_mod.position_refs(
             i, sid[i], facts[i].positions, facts[i].sentences, actor_ids
         )
     ]
     quote_pos_refs = [
-        r
+        replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
         for r in positions_mod.quote_position_refs(i, sid[i], facts[i].quotes, facts[i].sentences, actor_ids)
     ]
@@ -160,7 +166,10 @@ def _story(
     quotes = quotes_mod.merge_quotes(
         [(i, sid[i], q) for i in members for q in facts[i].quotes], actor_ids, story_actors
     )
-    outlook = summary_mod.merge_outlook([(sid[i], s) for i in members for s in facts[i].outlook], idf)
+    outlook = summary_mod.merge_outlook(
+        [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
+        said=[s.text for s in summary],
+    )
     return Story(
         id=story_id,
         headline=head,
@@ -174,6 +183,70 @@ def _story(
         sources=sort_sources(sid.values()),
         background=False,
     )
+
+
+def _outlook(
+    i: int, f: ArticleFacts, actor_ids: dict[tuple[int, str], str], actors: Sequence[StoryActor], clock: _Clock
+) -> list[Statement]:
+    """The article's outlook statements that still hold and stand alone.
+
+    A statement of an article written before the event is overtaken when the story reports the outcome.
+    One that points back ("Man werde ...") is named by the speaker of the quotation it belongs to
+    ("Macron: Man werde ..."), trimmed ("… werde ..."), or left out (:func:`context.stand_alone`); one that
+    is part of a quotation and does not name its speaker gets the speaker in front.
+    """
+    if clock.has_outcome and clock.frames[i] == "preview":
+        return []
+    by_id = {a.id: a for a in actors}
+    out = []
+    for st in f.outlook:
+        speaker = None
+        for q in f.quotes:
+            aid = actor_ids.get((i, q.speaker)) if q.speaker else None
+            if aid and q.start < st.end and st.start < q.end:
+                speaker = speaker_label(by_id[aid].name, by_id[aid].kind)
+                break
+        text = stand_alone(st.text, speaker)
+        if text and speaker and text == st.text.strip() and not _names(text, speaker):
+            text = f"{speaker}: {text}"  # reported speech ("Die Ukraine werde ...") is someone's: say whose
+        if text:
+            out.append(replace(st, text=text))
+    return out
+
+
+def _names(text: str, speaker: str) -> bool:
+    """Does ``text`` name ``speaker`` (a quotation that names its speaker needs no prefix)?"""
+    return re.search(rf"\b{re.escape(speaker)}\b", text) is not None
+
+
+class _Clock:
+    """The time frames of a story's articles: which were written before the event, which after it."""
+
+    def __init__(self, members: Sequence[int], facts: Sequence[ArticleFacts]) -> None:
+        self.published = {i: _published(facts[i]) for i in members}
+        self.frames = {
+            i: timeframe.article_frame(
+                timeframe.frame(s.text, self.published[i], tense=False) for s in facts[i].sentences
+            )
+            for i in members
+        }
+        self.has_outcome = any(f == "outcome" for f in self.frames.values())
+
+    def overtaken(self, article: int, text: str) -> bool:
+        """Does the story's outcome overtake this statement of ``article`` (tense aside: a promise made
+        after the event is future too)?"""
+        ahead, behind = timeframe.evidence(text, self.published[article], tense=False)
+        return timeframe.overtaken(ahead, behind, False, self.frames[article], self.has_outcome)
+
+
+def _published(f: ArticleFacts) -> date | None:
+    """The article's day of publication, when ingest knows it to the day."""
+    if not f.article.date or f.article.date_precision != "day":
+        return None
+    try:
+        return date.fromisoformat(f.article.date)
+    except ValueError:
+        return None
 
 
 def _centroid(vecs: Sequence[dict[str, float]]) -> dict[str, float]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.assemble.text import content_terms, fold, lexicon, sort_sources, source_sort_key, stem
+from briefing.assemble.text import content_terms, cosine, fold, lexicon, sort_sources, source_sort_key, stem, vector
 from briefing.models import Figure, FigureVariant, StoryFigure
 
 # Values further apart than this factor are different things, not conflicting reports (26 vs 30 is
@@ -25,11 +25,14 @@ CONFLICT_MAX_RATIO = 1.6
 # words besides numbers and the unit to be about the same thing.  Unit group, close values and
 # disagreeing sources already say most; the shared word rules out two unrelated counts of one unit.
 CONFLICT_MIN_SHARED_TERMS = 1
+# ... and at least this share of the shorter context's words: "26 Länder wollen sich an einer Sicherungstruppe
+# beteiligen" and "beteiligten sich Vertreter von rund 30 Verbündeten" share one word, not what they count.
+CONFLICT_MIN_SHARED_SHARE = 0.3
 # A known unit this long may be the head of a compound (Partnerländer -> länder); shorter ones
 # ("eur", "%") would match by accident.
 MIN_HEAD_CHARS = 4
-# At most this many figures per story, most confirmed first.
-MAX_FIGURES = 12
+# A handful of figures per story, the most important first.
+MAX_FIGURES = 6
 NUMBER_RE = re.compile(r"\d[\d.,]*(?:\s*(?:Millionen|Milliarden|Billionen|Mio\.|Mrd\.))?")
 
 
@@ -85,8 +88,17 @@ class _Merged:
     reports: list[tuple[str, Figure]]  # every (source, figure) merged here
 
 
-def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
-    """Merge ``(source id, Figure)`` pairs into the story's figures, most confirmed first."""
+def merge_figures(
+    refs: Sequence[tuple[str, Figure]],
+    story_vector: dict[str, float] | None = None,
+    idf: dict[str, float] | None = None,
+) -> list[StoryFigure]:
+    """Merge ``(source id, Figure)`` pairs into the story's figures, ranked by importance.
+
+    A handful per story (:data:`MAX_FIGURES`): most confirmed first, then those that say what they count
+    (a unit that is no detail such as a duration, ``minor_units.txt``), then those whose sentence is
+    closest to the story as a whole (``story_vector``, with the day's ``idf``).
+    """
     merged: dict[tuple[str, float], _Merged] = {}
     for sid, fig in refs:
         if not math.isfinite(fig.value):  # NaN/inf cannot be compared, ranked or written as JSON
@@ -102,7 +114,16 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
             m.terms = m.terms | _context_terms(fig)
             if order < m.order:
                 m.figure, m.order = fig, order
-    ranked = sorted(merged.items(), key=lambda kv: (-len(kv[1].sources), kv[1].order, kv[0]))[:MAX_FIGURES]
+    def centrality(m: _Merged) -> float:
+        if not story_vector:
+            return 0.0
+        return cosine(vector(Counter(content_terms(m.figure.context)), idf or {}), story_vector)
+
+    ranked = sorted(
+        merged.items(),
+        key=lambda kv: (-len(kv[1].sources), _minor(kv[1].figure.unit), -round(centrality(kv[1]), 6),
+                        kv[1].order, kv[0]),
+    )[:MAX_FIGURES]
     conflicts = _conflicts([k for k, _ in ranked], merged)
     out = []
     for key, m in ranked:
@@ -133,9 +154,28 @@ def merge_figures(refs: Sequence[tuple[str, Figure]]) -> list[StoryFigure]:
     return out
 
 
+def _minor(unit: str) -> bool:
+    """A figure that does not say what it counts, or counts a detail of the telling (minor_units.txt)."""
+    words = fold(unit).split()
+    return not words or words[-1] in _minor_units()
+
+
+@functools.cache
+def _minor_units() -> frozenset[str]:
+    return frozenset(fold(u) for u in lexicon("minor_units.txt"))
+
+
 def _context_terms(fig: Figure) -> frozenset[str]:
     unit_terms = set(content_terms(fig.unit))
     return frozenset(t for t in content_terms(fig.context) if t not in unit_terms and not t.startswith("#"))
+
+
+def _same_quantity(a: _Merged, b: _Merged) -> bool:
+    """Do two figures of one unit group count the same thing? Their sentences must say what is counted
+    alike: share content words besides number and unit, most of the shorter context's."""
+    shared = len(a.terms & b.terms)
+    smaller = min(len(a.terms), len(b.terms)) or 1
+    return shared >= CONFLICT_MIN_SHARED_TERMS and shared / smaller >= CONFLICT_MIN_SHARED_SHARE
 
 
 def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Merged]) -> dict:
@@ -150,12 +190,11 @@ def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float]
                 if o == k or not k[1] or not o[1]:
                     continue
                 ratio = max(k[1], o[1]) / min(k[1], o[1]) if min(k[1], o[1]) > 0 else float("inf")
-                # Sources disagree only when each value has a source that does not give the other; values
-                # that only appear side by side (three throws of one athlete) are different things.
-                disagree = bool(merged[k].sources - merged[o].sources) and bool(merged[o].sources - merged[k].sources)
-                if disagree and ratio <= CONFLICT_MAX_RATIO and (
-                    len(merged[k].terms & merged[o].terms) >= CONFLICT_MIN_SHARED_TERMS
-                ):
+                # Sources disagree only when no source gives both values: a report that names 26 and about
+                # 30 in different sentences counts two different things (26 states contribute, about 30 took
+                # part); it does not contradict itself, and so the two values are not one quantity.
+                disagree = not (merged[k].sources & merged[o].sources)
+                if disagree and ratio <= CONFLICT_MAX_RATIO and _same_quantity(merged[k], merged[o]):
                     linked.append(o)
             if linked:
                 out[k] = sorted(linked, key=lambda o: o[1])

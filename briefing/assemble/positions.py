@@ -12,19 +12,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from briefing.assemble.summary import needs_context
+from briefing.assemble.context import points_back, speaker_label, stand_alone
 from briefing.assemble.text import containment, fold, sort_sources, source_sort_key, words
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
 # Two statements filed under one country whose words overlap this much say the same.
 SAME_STATEMENT = 0.8
-# At most this many positions per country, most confirmed first.
+# At most this many positions per country, named speakers first, then most confirmed.
 MAX_PER_COUNTRY = 4
+# The stances the country x issue table shows: what the text says clearly ("states" says only that
+# someone spoke).
+CLEAR_STANCES = frozenset({"wants", "rejects", "demands", "promises", "holds_back", "supports", "conditional", "open"})
+# The table is left out when it would say little: fewer cells or countries than these.
+MIN_MATRIX_CELLS = 4
+MIN_MATRIX_COUNTRIES = 2
 # A position shorter than this (in words), or starting mid-sentence, is a fragment: the whole source
 # sentence that contains it is shown instead.
 MIN_POSITION_WORDS = 6
+# A direct quote shorter than this (in words) is a scare quote ("inakzeptabel"), not its speaker's position.
+MIN_QUOTE_POSITION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class PositionRef:
     start: int
     stance: str | None = None
     issue: str | None = None
+    overtaken: bool = False  # written before the event the story reports (timeframe.overtaken)
 
 
 def country_of(actor: StoryActor) -> str | None:
@@ -86,17 +95,39 @@ def quote_position_refs(
     for q in quotes:
         aid = actor_ids.get((article, q.speaker)) if q.speaker else None
         text = sentence_of(sentences, q.start, q.end, q.text) if aid else None
-        if aid and text:
-            out.append(PositionRef(source, aid, text, q.start, "states", None))
+        if not (aid and text):
+            continue
+        if q.kind == "direct" and (len(q.text.split()) < MIN_QUOTE_POSITION_WORDS or not _names_speaker(
+                sentences, q)):
+            continue  # a scare quote, or a quotation whose speaker the sentence does not name
+        out.append(PositionRef(source, aid, text, q.start, "states", None))
     return out
+
+
+def _names_speaker(sentences: Sequence[Statement], q: Quote) -> bool:
+    """Does the sentence holding the quote also hold its speaker's mention (True when unknown where)?"""
+    if q.speaker_start is None:
+        return True
+    for s in sentences:
+        if s.start <= q.start < s.end:
+            return s.start <= q.speaker_start < s.end
+    return False
 
 
 def merge_positions(
     refs: Sequence[PositionRef], quote_refs: Sequence[PositionRef], actors: Sequence[StoryActor]
 ) -> tuple[list[StoryPosition], list[MatrixCell]]:
-    """Merge position statements by country; return positions (grouped by country) and the matrix."""
+    """Merge position statements into stances; return positions (grouped by country) and the matrix.
+
+    One entry per actor and issue: every statement of one speaker on one issue, from any source, is one
+    stance with all its sources, worded by the statement that covers the others best.  A statement without
+    an issue joins an entry of the same speaker that says the same.  The same sentence filed under a
+    country and under its named speaker ("Russland kritisierte ... über die Sprecherin ... Sacharowa") is the
+    speaker's.  A statement that points back ("Man werde ...") is named ("Macron: Man werde ...") or trimmed
+    (:func:`context.stand_alone`), or left out when it cannot stand alone.
+    """
     by_id = {a.id: a for a in actors}
-    groups: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, list[_Stance]] = defaultdict(list)
     labels: dict[str, str] = {}
     for r, from_quote in [(r, False) for r in refs] + [(r, True) for r in quote_refs]:
         country = country_of(by_id[r.actor])
@@ -106,41 +137,117 @@ def merge_positions(
         labels.setdefault(key, country)
         ws = words(r.text)
         entries = groups[key]
-        hit = next((e for e in entries if containment(e["words"], ws) >= SAME_STATEMENT), None)
+        issue = fold(r.issue) if r.issue else None
+        # One speaker's statements on one issue are one position, unless they take different clear stances
+        # ("will" and "hält sich zurück" stay apart).
+        hit = next((e for e in entries if e.actor == r.actor and issue and e.issue_key == issue
+                    and _compatible(e.stance, r.stance)), None)
         if hit is None:
-            entries.append(
-                {"ref": r, "words": ws, "sources": {r.source}, "order": (source_sort_key(r.source), r.start),
-                 "from_quote": from_quote}
-            )
-        else:
-            hit["sources"].add(r.source)
-            hit["from_quote"] = hit["from_quote"] and from_quote
-            if len(ws) > len(hit["words"]):
-                stance = hit["ref"].stance if hit["ref"].stance not in (None, "states") else r.stance
-                hit["ref"] = PositionRef(r.source, r.actor, r.text, r.start, stance, hit["ref"].issue or r.issue)
-                hit["words"] = ws
+            hit = next((e for e in entries if (e.actor == r.actor or by_id[e.actor].kind == "country"
+                                               or by_id[r.actor].kind == "country")
+                        and (not issue or not e.issue_key or issue == e.issue_key)
+                        and any(containment(w, ws) >= SAME_STATEMENT for w in e.words)), None)
+        if hit is None:
+            entries.append(_Stance(r.actor, issue, [r], [ws], {r.source}, (source_sort_key(r.source), r.start),
+                                   from_quote))
+            continue
+        hit.add(r, ws, from_quote)
+        if by_id[hit.actor].kind == "country" and by_id[r.actor].kind != "country":
+            hit.actor = r.actor  # the named speaker states what the country's sentence says
     countries = sorted(
         groups,
         key=lambda k: (
-            -len(set().union(*(e["sources"] for e in groups[k]))),
+            -len(set().union(*(e.sources for e in groups[k]))),
             -len(groups[k]),
-            min(e["order"] for e in groups[k]),
+            min(e.order for e in groups[k]),
             k,
         ),
     )
     positions: list[StoryPosition] = []
     matrix: list[MatrixCell] = []
     for k in countries:
-        # A sentence that opens by pointing back ("Das erklärte ...") says little on its own: it comes last.
-        entries = sorted(
-            groups[k], key=lambda e: (needs_context(e["ref"].text), -len(e["sources"]), e["from_quote"], e["order"])
-        )
-        seen_issues: set[str] = set()
-        for e in entries[:MAX_PER_COUNTRY]:
-            r = e["ref"]
-            srcs = sort_sources(e["sources"])
-            positions.append(StoryPosition(r.actor, r.text, srcs, country=labels[k], stance=r.stance, issue=r.issue))
-            if r.issue and fold(r.issue) not in seen_issues:
-                seen_issues.add(fold(r.issue))
-                matrix.append(MatrixCell(labels[k], r.issue, r.stance or "states", r.text, srcs))
+        shown = []
+        for e in groups[k]:
+            actor = by_id[e.actor]
+            text, ref = e.wording(speaker_label(actor.name, actor.kind) if actor.kind != "country" else None)
+            if text is not None and ref is not None:
+                shown.append((e, text, ref))
+        # A country's position is stated by its people and institutions: named speakers first.
+        # What they want, reject, promise or leave open comes before what they merely said, and a statement
+        # on one of the day's issues before one on none; what the day's outcome overtook comes last.
+        shown.sort(key=lambda x: (by_id[x[0].actor].kind == "country", all(r.overtaken for r in x[0].refs),
+                                  x[2].stance not in CLEAR_STANCES, x[0].issue_key is None, -len(x[0].sources),
+                                  x[0].from_quote, x[0].order))
+        for e, text, ref in shown[:MAX_PER_COUNTRY]:
+            srcs = sort_sources(e.sources)
+            issue = next((r.issue for r in e.refs if r.issue), None)
+            positions.append(StoryPosition(e.actor, text, srcs, country=labels[k], stance=ref.stance, issue=issue))
+        for issue_key in dict.fromkeys(e.issue_key for e, _, _ in shown if e.issue_key):
+            clear = [(e, t, r) for e, t, r in shown if e.issue_key == issue_key and r.stance in CLEAR_STANCES]
+            if clear:
+                e, text, ref = clear[0]
+                issue = next(r.issue for r in e.refs if r.issue)
+                matrix.append(MatrixCell(labels[k], issue, ref.stance or "states", text, sort_sources(e.sources)))
+    # The table repeats the positions; it is worth its room only when it compares several countries.
+    if len(matrix) < MIN_MATRIX_CELLS or len({c.country for c in matrix}) < MIN_MATRIX_COUNTRIES:
+        matrix = []
     return positions, matrix
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Can two statements of one speaker on one issue be one position? Not with two different clear stances."""
+    return a == b or a not in CLEAR_STANCES or b not in CLEAR_STANCES
+
+
+@dataclass
+class _Stance:
+    """One actor's statements on one issue, merged across sources."""
+
+    actor: str
+    issue_key: str | None
+    refs: list[PositionRef]
+    words: list[list[str]]
+    sources: set[str]
+    order: tuple[int, int]
+    from_quote: bool
+    reported: list[int] = field(default_factory=list)  # per wording: how many reports give it
+
+    def __post_init__(self) -> None:
+        self.reported = self.reported or [1] * len(self.refs)
+
+    @property
+    def stance(self) -> str | None:
+        """The clear stance of its statements, if one has it."""
+        return next((r.stance for r in self.refs if r.stance in CLEAR_STANCES), self.refs[0].stance)
+
+    def add(self, r: PositionRef, ws: list[str], from_quote: bool) -> None:
+        self.sources.add(r.source)
+        self.from_quote = self.from_quote and from_quote
+        if self.issue_key is None and r.issue:
+            self.issue_key = fold(r.issue)
+        same = next((k for k, w in enumerate(self.words) if containment(w, ws) >= SAME_STATEMENT), None)
+        if same is None or len(ws) > len(self.words[same]):
+            self.refs.append(r)
+            self.words.append(ws)
+            self.reported.append(1 if same is None else self.reported[same] + 1)
+        else:
+            self.reported[same] += 1
+        self.order = min(self.order, (source_sort_key(r.source), r.start))
+
+    def wording(self, speaker: str | None) -> tuple[str | None, PositionRef | None]:
+        """The statement that covers the others best and stands alone (resolved or trimmed if need be)."""
+        def coverage(i: int) -> float:
+            return sum(containment(self.words[j], self.words[i]) for j in range(len(self.refs)) if j != i)
+
+        # A wording from after the event, then one that states the stance, then the one most reports give,
+        # else the one that covers the others best.
+        ranked = sorted(range(len(self.refs)), key=lambda i: (
+            points_back(self.refs[i].text), self.refs[i].overtaken, self.refs[i].stance not in CLEAR_STANCES,
+            -self.reported[i],
+            -coverage(i), -len(self.words[i]),
+            source_sort_key(self.refs[i].source), self.refs[i].start))
+        for i in ranked:
+            text = stand_alone(self.refs[i].text, speaker)
+            if text:
+                return text, self.refs[i]
+        return None, None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
+from briefing.assemble.context import trim_connective
 from briefing.assemble.text import containment, content_terms, overlap, sort_sources, source_sort_key, words
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
 
@@ -120,6 +121,26 @@ def merge_quotes(
                         index[w].append(pos)
             else:
                 same.variants.setdefault(q.text, set()).add(sid)
+    # Said once: a quotation shown in full inside a longer quote of the same speaker (a direct fragment
+    # inside the indirect sentence that carries it) is that quote; its sources join the longer one.
+    fragment_of: dict[int, int] = {}
+    for i, m in enumerate(merged):
+        hosts = [
+            j for j in candidates(m.words)
+            if j != i and len(merged[j].words) > len(m.words) and _same_speaker(m.speaker, merged[j].speaker)
+            and containment(m.words, merged[j].words) >= SAME_WORDING
+            and _inside(m.quote.text, merged[j].quote.text)
+        ]
+        if hosts:
+            host = min(hosts, key=lambda j: (-len(merged[j].words), j))
+            fragment_of[i] = host
+            merged[host].sources |= m.sources
+    merged = [m for i, m in enumerate(merged) if i not in fragment_of]
+    index = defaultdict(list)
+    for pos, m in enumerate(merged):
+        for w in set(m.words):
+            if len(w) >= PROBE_MIN_CHARS:
+                index[w].append(pos)
     terms = [set(content_terms(m.quote.text)) for m in merged]
     for i, m in enumerate(merged):
         for j in candidates(m.words):
@@ -154,7 +175,7 @@ def merge_quotes(
             StoryQuote(
                 speaker=m.speaker,
                 speaker_name=m.speaker_name,
-                text=m.quote.text.strip(),
+                text=trim_connective(m.quote.text) if m.quote.kind == "indirect" else m.quote.text.strip(),
                 kind=m.quote.kind,
                 sources=sort_sources(m.sources),
                 speaker_role=by_id[m.speaker].role if m.speaker else None,
@@ -162,6 +183,11 @@ def merge_quotes(
             )
         )
     return out
+
+
+def _inside(short: str, long: str) -> bool:
+    """Is ``short`` word for word part of ``long`` (case, punctuation and spacing aside)?"""
+    return " ".join(words(short)) in " ".join(words(long))
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool:

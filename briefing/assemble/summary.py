@@ -15,8 +15,21 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from briefing.assemble.text import content_terms, cosine, fold, lexicon, sort_sources, source_sort_key, vector
+from briefing.assemble import timeframe
+from briefing.assemble.context import DETERMINERS, opens_noun_phrase
+from briefing.assemble.text import (
+    containment,
+    content_terms,
+    cosine,
+    fold,
+    lexicon,
+    sort_sources,
+    source_sort_key,
+    vector,
+    words,
+)
 from briefing.models import SourcedText, Statement
 
 # Sentences outside this length (in words) are fragments or run-ons, poor summary material.
@@ -50,7 +63,11 @@ SUMMARY_MAX = 5
 EXTRA_SCORE_SHARE = 0.6
 # Outlook statements: merged when this similar; at most this many per story.
 SAME_OUTLOOK = 0.5
-MAX_OUTLOOK = 4
+MAX_OUTLOOK = 5
+# An outlook statement whose words are this much inside a summary sentence is that sentence.
+SAID_ALREADY = 0.8
+# Room kept in Ausblick for what is still open, when the sources say it.
+MIN_OPEN_QUESTIONS = 2
 # Publisher names shorter than this ("AP") also occur as ordinary words or initials; not checked.
 MIN_PUBLISHER_CHARS = 3
 # Headlines longer than this are cut at a clause boundary.
@@ -73,6 +90,9 @@ class Candidate:
     relative: float  # position / number of sentences
     text: str
     vector: dict[str, float]
+    frame: tuple[int, int] = (0, 0)  # signs it was written before / after the event (timeframe.evidence)
+    future: bool = False  # it speaks in the future (timeframe.is_future)
+    article_frame: timeframe.Frame | None = None  # the frame of the whole article
 
 
 def article_sentences(text: str, sentences: Sequence[Statement]) -> list[str]:
@@ -98,6 +118,8 @@ def is_summary_material(sentence: str) -> bool:
         return False
     if any(m in s for m in MARKUP_CHARS):
         return False
+    if not _balanced(s):
+        return False  # a sentence cut inside a quotation is a fragment
     quoted = sum(len(m.group()) for m in _QUOTED_RE.finditer(s))
     if quoted > MAX_QUOTED_SHARE * len(s):
         return False
@@ -105,6 +127,17 @@ def is_summary_material(sentence: str) -> bool:
     if any(m in low for m in _folded("teaser_markers.txt")):
         return False
     return not needs_context(s)
+
+
+def _balanced(sentence: str) -> bool:
+    """Are the sentence's German quotation marks closed („ ... “) and its straight ones paired?"""
+    depth = 0
+    for ch in sentence:
+        if ch == "„":
+            depth += 1
+        elif ch in "“”" and depth:
+            depth -= 1
+    return depth == 0 and sentence.count('"') % 2 == 0
 
 
 @functools.cache
@@ -120,20 +153,25 @@ def needs_context(sentence: str) -> bool:
     first = fold(ws[0]).strip(",:;")
     if first in _folded("anaphoric_adverbs.txt"):
         return True
-    nxt = ws[1] if len(ws) > 1 else ""
-    return first in _folded("anaphoric_pronouns.txt") and not nxt[:1].isupper()
+    return first in _folded("anaphoric_pronouns.txt") and not (
+        first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:])))
 
 
 def candidates(
-    members: Sequence[tuple[int, str, str, Sequence[Statement], str | None]], idf: dict[str, float]
+    members: Sequence[tuple[int, str, str, Sequence[Statement], str | None]],
+    idf: dict[str, float],
+    published: dict[int, date | None] | None = None,
 ) -> list[Candidate]:
     """Summary candidates of the story's articles ``(index, source id, text, sentences, publisher)``.
 
     A sentence naming its own publisher ("BR24 ordnet ein, ...") speaks about the medium, not the news.
+    Each candidate carries its time frame and its article's (``published``: article index -> date).
     """
     out = []
     for index, sid, text, sentences, publisher in members:
         sents = article_sentences(text, sentences)
+        day = (published or {}).get(index)
+        whole = timeframe.article_frame(timeframe.frame(s, day, tense=False) for s in sents)
         own = fold(publisher or "").strip()
         for pos, s in enumerate(sents[:MAX_SENTENCES_PER_ARTICLE]):
             if len(own) >= MIN_PUBLISHER_CHARS and re.search(rf"\b{re.escape(own)}\b", fold(s)):
@@ -141,7 +179,11 @@ def candidates(
             if is_summary_material(s):
                 vec = vector(Counter(content_terms(s)), idf)
                 if vec:
-                    out.append(Candidate(index, sid, pos, pos / max(1, len(sents)), s, vec))
+                    out.append(Candidate(
+                        index, sid, pos, pos / max(1, len(sents)), s, vec,
+                        frame=timeframe.evidence(s, day, tense=False), article_frame=whole,
+                        future=timeframe.is_future(s),
+                    ))
     return out
 
 
@@ -160,6 +202,10 @@ def summarise(
     """
     if not cands:
         return [], []
+    # When the story has an outcome, the lead states it: previews it overtakes are left out.
+    has_outcome = any(c.article_frame == "outcome" for c in cands)
+    current = [c for c in cands if not timeframe.overtaken(*c.frame, c.future, c.article_frame, has_outcome)]
+    cands = current or list(cands)
     articles = sorted({c.article for c in cands})
     n_other = max(1, len(articles) - 1)
     figures = [frozenset(t for t in c.vector if t in confirmed) for c in cands]
@@ -230,9 +276,15 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
         leads: the story's summary sentences, most central first (fallback).
 
     Returns:
-        The first title that is a statement (not a question, not cut off, no markup); else the most
-        central sentence that can be shortened at a clause boundary; else the most central one cut.
+        For a one-article story, its own title as written (a question included) when it is whole (not cut
+        off, no markup). Otherwise the first title that is a statement; else the most central sentence
+        that can be shortened at a clause boundary; else the most central one cut.
     """
+    if len(titles) == 1:
+        own = " ".join((titles[0] or "").split())
+        if own and len(own) <= 2 * MAX_HEADLINE_CHARS and not any(m in own for m in MARKUP_CHARS) and not (
+                own.rstrip(QUOTE_MARKS).endswith(("…", "..."))):
+            return own
     for t in titles:
         t = (t or "").strip()
         if (
@@ -282,18 +334,45 @@ def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
     return (head[:cut] if cut > 0 else head).rstrip(" ,;:") + " …"
 
 
-def merge_outlook(refs: Sequence[tuple[str, Statement]], idf: dict[str, float]) -> list[SourcedText]:
-    """Merge outlook statements ``(source id, Statement)`` that say the same; most confirmed first."""
+def merge_outlook(
+    refs: Sequence[tuple[str, Statement]], idf: dict[str, float], said: Sequence[str] = ()
+) -> list[SourcedText]:
+    """Merge outlook statements ``(source id, Statement)`` that say the same.
+
+    Ausblick says what happens next and what is still open: next steps first, then open questions
+    (``open_markers.txt``), each most confirmed first, with room for both.  A statement the story already
+    makes in ``said`` (its summary) is said once, there.
+    """
+    shown = [set(words(t)) for t in said]
     entries: list[dict] = []
     for sid, st in refs:
         text = st.text.strip()
         if not text or any(m in text for m in MARKUP_CHARS):
             continue
+        ws = set(words(text))
+        if any(containment(ws, w) >= SAID_ALREADY for w in shown):
+            continue
         vec = vector(Counter(content_terms(text)), idf)
         hit = next((e for e in entries if cosine(e["vector"], vec) >= SAME_OUTLOOK), None)
         if hit is None:
-            entries.append({"text": text, "vector": vec, "sources": {sid}, "order": (source_sort_key(sid), st.start)})
+            entries.append({"text": text, "vector": vec, "sources": {sid}, "order": (source_sort_key(sid), st.start),
+                            "open": is_open_question(text)})
         else:
             hit["sources"].add(sid)
     entries.sort(key=lambda e: (-len(e["sources"]), e["order"]))
-    return [SourcedText(e["text"], sort_sources(e["sources"])) for e in entries[:MAX_OUTLOOK]]
+    nxt = [e for e in entries if not e["open"]]
+    still_open = [e for e in entries if e["open"]]
+    n_open = min(len(still_open), max(MIN_OPEN_QUESTIONS, MAX_OUTLOOK - len(nxt)))
+    chosen = nxt[: MAX_OUTLOOK - n_open] + still_open[:n_open]
+    return [SourcedText(e["text"], sort_sources(e["sources"])) for e in chosen]
+
+
+@functools.cache
+def _open_re() -> re.Pattern[str]:
+    phrases = sorted(_folded("open_markers.txt"), key=lambda p: (-len(p), p))
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def is_open_question(text: str) -> bool:
+    """Does the statement say something is still open ("ist noch offen", "Ob ..., bleibt abzuwarten")?"""
+    return bool(_open_re().search(fold(text)))

@@ -37,9 +37,25 @@ from briefing.extract.actors import (
 )
 from briefing.models import Actor, Position, Quote
 
-Stance = Literal["wants", "rejects", "demands", "promises", "holds_back", "supports", "states"]
+Stance = Literal[
+    "wants", "rejects", "demands", "promises", "holds_back", "supports", "conditional", "open", "states"
+]
 
-STANCE_ORDER: tuple[Stance, ...] = ("rejects", "holds_back", "demands", "promises", "wants", "supports", "states")
+STANCE_ORDER: tuple[Stance, ...] = (
+    "rejects", "holds_back", "demands", "promises", "wants", "supports", "conditional", "open", "states"
+)
+# Firm stances a qualifier in the sentence turns into "conditional" or "open" (stance_qualifiers.txt):
+# "supports" only where the text says so without a hedge.
+QUALIFIABLE = frozenset({"wants", "supports", "promises"})
+# A direct quote shorter than this (in words) is a scare quote or a term ("inakzeptabel"), not a statement
+# that makes the sentence around it its speaker's position.
+MIN_QUOTE_POSITION_WORDS = 4
+# A reported statement continued over several sentences ("Man werde ... Die Koalition wolle ...") is one
+# position, up to this many sentences.
+MAX_POSITION_SENTENCES = 3
+# Separators after which a sentence's main clause may start; what precedes the last one before the subject
+# is narration ("In Paris trifft sich ...: Macron forderte ...").
+NARRATION_SEPARATORS = frozenset({":", ";"})
 # "wants"/"supports" with a negation this close after the verb reject instead.
 NEGATABLE = frozenset({"wants", "supports"})
 NEGATION_REACH = 4
@@ -75,6 +91,8 @@ class StanceLexicon:
     triggers: frozenset[str]  # every first word of an entry: a sentence without one states no position
     negations: frozenset[str]
     masculine: frozenset[str]
+    qualifiers: dict[str, str]  # one word -> conditional/open
+    qualifier_pairs: dict[str, list[tuple[str, str]]]  # first word -> [(next word, qualifier)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,11 +113,43 @@ def stance_lexicon() -> StanceLexicon:
     issue_words = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(t) for t in issue_words))
     triggers = frozenset(single) | frozenset(adjacent) | frozenset(particle)
+    qualifiers: dict[str, str] = {}
+    qualifier_pairs: dict[str, list[tuple[str, str]]] = {}
+    for row in read_lexicon("stance_qualifiers.txt"):
+        words = row[0].lower().split()
+        if len(words) == 1:
+            qualifiers.setdefault(words[0], row[1])
+        else:
+            qualifier_pairs.setdefault(words[0], []).append((" ".join(words[1:]), row[1]))
     return StanceLexicon(
         single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows}, triggers,
         negations=frozenset(r[0] for r in read_lexicon("negations.txt")),
         masculine=frozenset(r[0] for r in read_lexicon("masculine_actors.txt")),
+        qualifiers=qualifiers,
+        qualifier_pairs=qualifier_pairs,
     )
+
+
+def qualify(stance: Stance, tokens: list[str], lex: StanceLexicon) -> Stance:
+    """A firm stance ("wants", "supports", "promises") made "conditional" or "open" when the sentence's
+    lowercase ``tokens`` (quotes included) hold a condition or a hedge; a condition wins over a hedge."""
+    if stance not in QUALIFIABLE:
+        return stance
+    found = set()
+    n = len(tokens)
+    for k, low in enumerate(tokens):
+        q = lex.qualifiers.get(low)
+        if q:
+            found.add(q)
+        for rest, q2 in lex.qualifier_pairs.get(low, ()):
+            parts = rest.split()
+            if tokens[k + 1:k + 1 + len(parts)] == parts and k + len(parts) < n + 1:
+                found.add(q2)
+    if "conditional" in found:
+        return "conditional"
+    if "open" in found:
+        return "open"
+    return stance
 
 
 def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
@@ -268,6 +318,10 @@ class PositionFinder:
         for i, aid in cands:
             if i <= chosen[0][0]:
                 continue
+            if self.actors[aid].kind == "person" and aid not in {c[1] for c in chosen} and self.coordinated(
+                    self.mention_at[chosen[-1][0]][1], i):
+                chosen.append((i, aid))  # "Macron und der britische Premierminister Starmer ... betonten"
+                continue
             opener = self.lowers[i - 1] if i > s else ""
             after = self.lowers[self.mention_at[i][1]] if self.mention_at[i][1] < e else ""
             # a new clause with this country as subject: "..., Deutschland auf eine Stärkung" (verb gapped)
@@ -278,6 +332,43 @@ class PositionFinder:
                     aid not in {c[1] for c in chosen}):
                 chosen.append((i, aid))
         return chosen
+
+    def coordinated(self, end: int, i: int) -> bool:
+        """Is the mention at token i joined by "und" to a mention ending at ``end``, with only its own
+        article, adjectives and role between ("Macron und der britische Premierminister Keir Starmer")?"""
+        k = end
+        while k < i and self.space[k]:
+            k += 1
+        if k >= i or self.lowers[k] != "und":
+            return False
+        for m in range(k + 1, i):
+            w = self.words[m]
+            if not (self.space[m] or self.lowers[m] in DETERMINERS or self.alex.role(w) or (
+                    w.islower() and w.endswith(ADJECTIVE_ENDINGS)) or (w[:1].isupper() and w.endswith("s"))):
+                return False
+        return True
+
+    def co_speakers(self, first: int) -> list[str]:
+        """Persons coordinated with the mention at token ``first``, in order ("A und B und C")."""
+        out = []
+        hit = self.mention_at.get(first)
+        while hit is not None:
+            end = hit[1]
+            nxt = next((j for j in range(end, min(end + 8, len(self.words))) if j in self.mention_at), None)
+            if nxt is None or self.actors[self.mention_at[nxt][0]].kind != "person" or not self.coordinated(end, nxt):
+                break
+            out.append(self.mention_at[nxt][0])
+            hit = self.mention_at[nxt]
+        return out
+
+    def narration_cut(self, s: int, i: int) -> int:
+        """The token where the clause of the mention at i starts: after the last colon or semicolon before it
+        (outside quotations); what comes before is narration, not the actor's position."""
+        regions = self.regions
+        for k in range(i - 1, s - 1, -1):
+            if self.words[k] in NARRATION_SEPARATORS and not (regions and in_regions(self.starts[k], regions)):
+                return k + 1
+        return s
 
     def lowers_between(self, s: int, e: int) -> list[str]:
         """Lowercase words of tokens ``[s, e)``, whitespace tokens left out."""
@@ -307,19 +398,17 @@ class PositionFinder:
             stance = stance_of(outside, self.lex)
             if stance is None:
                 continue
-            text, start = self.span_text(s, e)
+            subjects = self.subjects(s, e)
+            if not subjects:
+                continue
+            stance = qualify(stance, self.lowers_between(s, e), self.lex)
+            # Every subject gets the whole clause: a gapped one ("..., Deutschland auf Y.") is no sentence.
+            text, start = self.span_text(self.narration_cut(s, subjects[0][0]), e)
             if not text:
                 continue
-            subjects = self.subjects(s, e)
-            for n, (i, aid) in enumerate(subjects):
-                c_text, c_start = text, start
-                if len(subjects) > 1:  # one clause each: "Frankreich setzt auf X" | "Deutschland auf Y."
-                    a = s if n == 0 else i
-                    b = subjects[n + 1][0] - 1 if n + 1 < len(subjects) else e
-                    c_text, c_start = self.span_text(a, b)
-                    c_text = c_text.rstrip(" ,;")
-                issue = issue_of(c_text, self.starts[i] - c_start, self.lex)
-                out.setdefault((aid, c_start), Position(aid, c_text, c_start, c_start + len(c_text), stance, issue))
+            for i, aid in subjects:
+                issue = issue_of(text, self.starts[i] - start, self.lex)
+                out.setdefault((aid, start), Position(aid, text, start, start + len(text), stance, issue))
         for q in self.quotes:
             if not q.speaker or q.speaker not in self.actors:
                 continue
@@ -328,12 +417,34 @@ class PositionFinder:
                 continue
             s = self.sentence_of(i)[0]
             e = self.sentence_of(j)[1]
-            text, start = self.span_text(s, e)
-            if (q.speaker, start) in out or not text:
+            if q.kind == "direct" and len(q.text.split()) < MIN_QUOTE_POSITION_WORDS:
+                continue  # a scare quote ("inakzeptabel") says nothing of its own
+            named = q.speaker_start is not None and self.starts[s] <= q.speaker_start < (
+                self.starts[e - 1] + len(self.words[e - 1]))
+            if not named and q.kind == "direct":
+                continue  # a quotation whose speaker is named elsewhere belongs to that sentence's position
+            first_sentence = bisect.bisect_right(self.sent_firsts, i) - 1
+            last_sentence = bisect.bisect_right(self.sent_firsts, j) - 1
+            if last_sentence - first_sentence >= MAX_POSITION_SENTENCES:
+                e = self.sent_bounds[first_sentence + MAX_POSITION_SENTENCES - 1][1]
+            speaker_tok = self.token_at(q.speaker_start) if named and q.speaker_start is not None else -1
+            cut = self.narration_cut(s, speaker_tok) if speaker_tok >= s else s
+            text, start = self.span_text(cut, e)
+            if not text:
                 continue
-            stance = stance_of(self.lowers_between(s, e), self.lex) or "states"
-            out[(q.speaker, start)] = Position(q.speaker, text, start, start + len(text), stance,
-                                               issue_of(q.text, 0, self.lex))
+            tokens = self.lowers_between(s, e)
+            stance = qualify(stance_of(tokens, self.lex) or "states", tokens, self.lex)
+            issue = issue_of(q.text, 0, self.lex)
+            speakers = [q.speaker] + (self.co_speakers(speaker_tok) if speaker_tok >= 0 else [])
+            for aid in speakers:
+                known = out.get((aid, start))
+                if known is None:
+                    out[(aid, start)] = Position(aid, text, start, start + len(text), stance, issue)
+                elif known.end < start + len(text):
+                    # the quotation runs on past the sentence ("hielt dagegen: „Warum ...? Die Ukraine ...“"):
+                    # the position is the whole of it, with the stance found first
+                    out[(aid, start)] = Position(aid, text, start, start + len(text), known.stance,
+                                                 known.issue or issue)
         return sorted(out.values(), key=lambda p: (p.start, p.actor))
 
 

@@ -33,6 +33,8 @@ STANCE_LABELS = {
     "promises": "sagt zu",
     "holds_back": "zurückhaltend",
     "supports": "unterstützt",
+    "conditional": "unter Bedingungen",
+    "open": "offen",
     "states": "äußert sich",
 }
 # Inner quotation marks inside a quote become German half quotes.
@@ -272,8 +274,9 @@ class _Builder:
         for p in self.take(story.positions, limit):
             country = clean_text(p.country) or affiliation.get(p.actor) or OTHER_COUNTRY
             actor = names.get(p.actor, clean_text(p.actor))
-            # A country speaking for itself is already named by its group heading.
-            actor = "" if actor == country else actor
+            # A country speaking for itself is already named by its group heading; a text that names its
+            # speaker in a marked prefix ("Macron: Man werde ...") names them once.
+            actor = "" if actor == country or p.text.startswith(f"{actor.split()[-1] if actor else ''}: ") else actor
             if clean_text(p.text):
                 groups.setdefault(country, []).append(PositionView(actor, self.text(p.text), self.refs(p.sources)))
         return tuple(PositionGroup(c, tuple(items)) for c, items in groups.items())

@@ -1,0 +1,126 @@
+"""Readable out of context: no statement may start with a word that points at a sentence the reader
+does not see ("Er glaube ...", "Man werde ...", "Zudem werde ...", "Das erklärte ...").
+
+:func:`stand_alone` makes a source sentence stand on its own, in the order an editor would:
+
+* a personal pronoun standing for the speaker ("Man werde ...") gets the known speaker in front, as a
+  marked prefix: "Macron: Man werde ...";
+* a leading connective ("Zudem", "Demnach", "Außerdem") is trimmed and the cut marked with "…":
+  "… werde in den nächsten Tagen ... festgelegt, sagt Macron.";
+* what cannot be resolved (a demonstrative "Das erklärte ...", a pronoun without a known speaker) is left
+  out (None).
+
+Still extractive: beyond the marked prefix or the marked cut, every word is the source's.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from briefing.assemble.text import fold, lexicon
+
+QUOTE_MARKS = "\"„“”«»‚‘’"
+# The mark of a trimmed leading connective.
+TRIM_MARK = "…"
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon(name))
+
+
+def _opening(text: str) -> tuple[str, str, str]:
+    """(first word folded without punctuation, the raw first word, the text after it)."""
+    body = text.strip()
+    if body[:1] in QUOTE_MARKS:  # a sentence opening with a quotation is the speaker's own words
+        return "", "", body
+    head, _, rest = body.partition(" ")
+    return fold(head).strip(",:;"), head, rest.lstrip()
+
+
+# Adjective endings: "Das kanadische Parlament", "Diese neuen Regeln" open a noun phrase, not a pronoun.
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Pointing words that are also determiners: only these can open a noun phrase ("Diese Entscheidung ...").
+DETERMINERS = frozenset({"das", "diese", "dieser", "dieses", "diesen", "diesem"})
+# At most this many adjectives stand between a determiner and its noun.
+MAX_ADJECTIVES = 2
+
+
+def opens_noun_phrase(rest: str) -> bool:
+    """Does ``rest`` (the words after a determiner) start with a noun, or adjectives and a noun?
+
+    "kanadische Parlament hat ..." yes; "erklärte der Präsident ..." no (an article follows the verb).
+    """
+    ws = rest.split()
+    for k, w in enumerate(ws[: MAX_ADJECTIVES + 1]):
+        bare = w.strip(QUOTE_MARKS + ",.;:()")
+        if bare[:1].isupper() or bare[:1].isdigit():
+            return k == 0 or bare[:1].isupper()
+        if not bare.endswith(ADJECTIVE_ENDINGS) or fold(bare) in _words("anaphoric_pronouns.txt") or fold(
+                bare) in _ARTICLES:
+            return False
+    return False
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
+
+
+def points_back(text: str) -> bool:
+    """True when the text opens with a pronoun, demonstrative or connective it cannot stand on."""
+    first, _, rest = _opening(text)
+    if first in _words("connectives.txt") or first in _words("anaphoric_adverbs.txt"):
+        return True
+    return first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest))
+
+
+def speaker_label(name: str | None, kind: str | None = None) -> str | None:
+    """How a speaker is named in a marked prefix: a person by the last word of the name ("Macron")."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    return name.split()[-1] if kind == "person" else name
+
+
+def stand_alone(text: str, speaker: str | None = None) -> str | None:
+    """``text`` made readable on its own, or None when it cannot be.
+
+    Args:
+        text: a source sentence.
+        speaker: how to name the sentence's speaker in a prefix (:func:`speaker_label`), when known.
+
+    Returns:
+        The sentence unchanged when it stands on its own; with "Speaker: " in front when it opens with a
+        pronoun for the speaker; with its leading connective cut and marked "… "; None otherwise.
+    """
+    text = text.strip()
+    first, raw, rest = _opening(text)
+    if not first:
+        return text or None
+    if first in _words("connectives.txt"):
+        if raw.endswith((",", ":")) or not rest or rest[:1] in ",:;":
+            rest = rest.lstrip(",:; ")
+        if not rest or points_back(rest):
+            return None
+        trimmed = f"{TRIM_MARK} {rest}"
+        named = speaker and fold(speaker) in fold(rest)
+        return trimmed if named or not speaker else f"{speaker}: {trimmed}"
+    if first in _words("anaphoric_adverbs.txt"):
+        return None  # "Dort", "Darauf": the place or thing it points at is lost with the cut
+    if first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest)):
+        if first in _words("personal_pronouns.txt") and speaker:
+            return f"{speaker}: {text}"
+        return None
+    return text
+
+
+def trim_connective(text: str) -> str:
+    """``text`` without a leading connective ("Zudem werde ..." -> "… werde ..."); unchanged otherwise.
+
+    For reported speech shown with its speaker: its pronouns ("Man werde ...") are the speaker's own, only
+    a connective points at a sentence the reader does not see.
+    """
+    first, raw, rest = _opening(text.strip())
+    if first not in _words("connectives.txt"):
+        return text.strip()
+    rest = rest.lstrip(",:; ")
+    return f"{TRIM_MARK} {rest}" if rest else text.strip()
