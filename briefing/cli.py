@@ -178,6 +178,12 @@ def send(ctx: click.Context, day: date_cls | None, out: str | None, sources: str
     from briefing.deliver import send_day
 
     settings = _settings(ctx, out=out, sources=sources, rate=rate)
+    if not (dry_run or to or (settings.imprint or "").strip()):
+        # A German newsletter must carry an imprint (§ 5 DDG, § 18 MStV); previews show a placeholder.
+        raise click.ClickException(
+            "imprint is not set: set `imprint` in the settings file or BRIEFING_IMPRINT (publisher, address, "
+            "person responsible per § 18 MStV), or preview with --dry-run DIR / --to EMAIL"
+        )
     report = send_day(settings, day or date_cls.today(), dry_run=Path(dry_run) if dry_run else None, to=to)
     if not ctx.obj["quiet"]:
         click.echo(report.summary())

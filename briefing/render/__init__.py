@@ -20,6 +20,7 @@ from briefing.fileio import atomic_write
 from briefing.models import Briefing
 from briefing.render.email import render_email
 from briefing.render.environment import render_template, templates_folder
+from briefing.render.evidence import evidence_files
 from briefing.render.pdf import render_pdf_html, write_pdf_bytes
 from briefing.render.text import render_text
 from briefing.render.view import FULL, build_view
@@ -79,7 +80,7 @@ def render_all(briefing: Briefing, templates: str | Path | None = None) -> Rende
     web_html = render_template(folder, "web.html", b=full, hyphenate=False)
     plain = render_text(full)
     t1 = time.perf_counter()
-    pdf = write_pdf_bytes(render_pdf_html(full, folder), folder)
+    pdf = write_pdf_bytes(render_pdf_html(full, folder), folder, evidence_files(briefing), briefing.date)
     log.info(
         "rendered from %s: email %.1f KB, text and web in %.2f s, PDF %.1f KB in %.2f s",
         folder, len(email_html.encode()) / 1024, t1 - t0, len(pdf) / 1024, time.perf_counter() - t1,
