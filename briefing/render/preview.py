@@ -24,6 +24,7 @@ CHROMIUM_FLAGS = (
     # Draw only a fully laid-out page: a busy machine must not yield a half-painted screenshot.
     "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
 )
+MIN_WINDOW_WIDTH = 500  # px: headless Chromium lays out no narrower window than this
 TALL_FRAME = 20_000  # px; taller than any email, so the frame never needs a vertical scrollbar
 TOOL_TIMEOUT = 120  # seconds; a cold chromium start takes a few on a busy 2-core machine
 
@@ -128,6 +129,31 @@ def measure_email(html: str, width: int, dark: bool = False) -> dict:
     if not found:
         raise RenderError("chromium did not measure the email (no data-measured in the page)")
     return json.loads(html_lib.unescape(found.group(1)))
+
+
+def screenshot_email(html: str, png: Path, width: int, height: int, dark: bool = False) -> Path:
+    """A screenshot of the email ``html`` as a ``width`` × ``height`` px screen shows it.
+
+    Like :func:`measure_email`, the email sits in an iframe of exactly that size, so a
+    phone width is a real phone layout (a headless window is at least 500 px wide and
+    would otherwise lay the page out wider and crop it).
+    """
+    import html as html_lib
+
+    from PIL import Image
+
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><style>body { margin: 0 }"
+        f" iframe {{ border: 0; display: block; width: {int(width)}px; height: {int(height)}px }}</style></head>"
+        f'<body><iframe srcdoc="{html_lib.escape(html, quote=True)}"></iframe></body></html>'
+    )
+    with tempfile.TemporaryDirectory(prefix="briefing-chromium-") as tmp:
+        wrapper = Path(tmp) / "shot.html"
+        wrapper.write_text(page, encoding="utf-8")
+        screenshot(wrapper, png, width=max(width, MIN_WINDOW_WIDTH), height=height, dark=dark)
+    with Image.open(png) as img:
+        img.crop((0, 0, width, height)).save(png)
+    return png
 
 
 def pdfinfo(pdf: Path) -> dict[str, str]:
