@@ -171,6 +171,14 @@ def test_figure_notes_cite_sources_as_numbers(golden: Briefing) -> None:
     assert "font-style: italic" not in note.group(0)  # information, not a warning
 
 
+def test_source_ids_inside_a_quoted_phrase_stay_text(golden: Briefing) -> None:
+    figure = replace(golden.stories[0].figures[2], note="Angaben weichen ab: 30 (S4) / 35 (S1: „die S3 und S1 sagen“)")
+    story = replace(golden.stories[0], figures=(figure,))
+    v = view.build_view(replace(golden, stories=(story,)))
+    note = "".join(p.text + "".join(f"[{r.number}]" for r in p.refs) for p in v.stories[0].figures[0].note)
+    assert note == "Angaben weichen ab: 30 [4] / 35 ([1]: „die S3 und S1 sagen“)"
+
+
 def test_preheader_is_the_leads_first_sentence(golden: Briefing) -> None:
     lead = golden.stories[0].summary[0].text
     v = view.build_view(golden)

@@ -27,6 +27,7 @@ _SOURCE_ID = re.compile(r"\b(S\d+)\b")
 # "(S2, S4)" and "S2, S4" are one citation group: the ids' separators and brackets go.
 _ID_GROUP = re.compile(r"\(?\bS\d+(?:\s*,\s*S\d+)*\b\)?")
 _LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_QUOTED = re.compile(r"„[^“]*“")
 # Only these become links; "javascript:" or "file:" from an article stays text.
 LINK_SCHEMES = ("https://", "http://")
 OTHER_COUNTRY = "Weitere"
@@ -333,19 +334,22 @@ class _Builder:
         text = self.text(note) or (CONFLICT_NOTE if conflict else "")
         parts: list[NotePart] = []
         last, prefix = 0, ""
+        quoted = [q.span() for q in _QUOTED.finditer(text)]  # an article's words stay as they are
         for m in _ID_GROUP.finditer(text):
             ids = tuple(sid for sid in _SOURCE_ID.findall(m.group(0)) if sid in self.numbers)
-            if not ids:
+            if not ids or any(start <= m.start() < end for start, end in quoted):
                 continue
             group = m.group(0).strip()
             before = prefix + text[last : m.start()]
             prefix, last = "", m.end()
             if group.startswith("("):
                 before = before.rstrip() + " "
-                if not group.endswith(")"):  # "(S2, S3; S3: …)": the bracket now holds only the rest
+                if not group.endswith(")"):
                     rest = _LIST_SEPARATOR.match(text, last)
-                    last = rest.end() if rest else last
-                    prefix = " ("
+                    if rest:  # "(S2, S3; S3: …)": the ids, then a bracket holding only the rest
+                        last, prefix = rest.end(), " ("
+                    else:  # "(S1: …)": the bracket stays around the citation
+                        before += "("
             elif group.endswith(")"):  # the closing bracket belongs to the text around the ids
                 last -= 1
             parts.append(NotePart(before, self.refs(ids)))
