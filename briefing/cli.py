@@ -202,6 +202,12 @@ def send(ctx: click.Context, day: date_cls | None, out: str | None, sources: str
     from briefing.pipeline import ensure_built
 
     settings = _settings(ctx, out=out, sources=sources, rate=rate)
+    if not (dry_run or to or (settings.imprint or "").strip()):
+        # A German newsletter must carry an imprint (§ 5 DDG, § 18 MStV); previews show a placeholder.
+        raise click.ClickException(
+            "imprint is not set: set `imprint` in the settings file or BRIEFING_IMPRINT (publisher, address, "
+            "person responsible per § 18 MStV), or preview with --dry-run DIR / --to EMAIL"
+        )
     day = day or date_cls.today()
     if not is_frozen(settings, day):
         ensure_built(settings, day)

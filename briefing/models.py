@@ -361,3 +361,12 @@ class Briefing:
     @classmethod
     def from_json(cls, text: str) -> Briefing:
         return from_dict(cls, json.loads(text))
+
+
+# The email's footer carries two things only delivery knows: the subscriber's own
+# unsubscribe link and the publisher's imprint (settings.imprint). The render stage
+# writes these slots into the footer of briefing.html / briefing.txt, and
+# deliver/message.py fills them for every message (only inside the footer, so
+# article text can never be turned into a link or an imprint).
+UNSUBSCRIBE_SLOT = "https://briefing.invalid/abbestellen"
+IMPRINT_SLOT = "[Impressum: wird beim Versand eingesetzt]"

@@ -83,6 +83,9 @@ class Settings:
     unsubscribe_url: str = "https://example.invalid/unsubscribe/{token}"
     unsubscribe_mailto: str | None = None
     list_id: str = "Europaeische Perspektive <briefing.localhost>"
+    # The email footer's imprint (publisher, address, person responsible per § 18 MStV),
+    # one line per line. A real send refuses to start without it; previews show a placeholder.
+    imprint: str | None = None
     rate: float = 0.0  # messages per second, 0 = as fast as the server takes them
     log_file: str | None = None
 

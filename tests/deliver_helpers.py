@@ -169,12 +169,16 @@ def make_day(out: Path, day: date = DAY, headline: str = HEADLINE, marker: str =
     (folder / "briefing.html").write_text(
         f"<!doctype html><html lang=de><body><h1>{headline}</h1><p>Grüße aus Brüssel {marker}</p>"
         + "<p>Absatz mit Umlauten: äöüß – „Zitat“.</p>" * 50
+        # the footer as templates/email.html writes it: slots that delivery fills
+        + f'<p id="fusszeile"><a href="{models.UNSUBSCRIBE_SLOT}">abbestellen</a> {models.IMPRINT_SLOT}</p>'
         + "</body></html>",
         encoding="utf-8",
     )
     (folder / "briefing.web.html").write_text(f"<!doctype html><h1>{headline}</h1>", encoding="utf-8")
     (folder / "briefing.txt").write_text(
-        f"{headline}\n\nGrüße aus Brüssel {marker}\n" + "Eine Zeile mit Umlauten: äöüß.\n" * 50, encoding="utf-8"
+        f"{headline}\n\nGrüße aus Brüssel {marker}\n" + "Eine Zeile mit Umlauten: äöüß.\n" * 50
+        + f"\n-- \nAbbestellen: {models.UNSUBSCRIBE_SLOT}\n{models.IMPRINT_SLOT}\n",
+        encoding="utf-8",
     )
     (folder / "briefing.pdf").write_bytes(pdf_bytes() + marker.encode())
     return folder
@@ -212,6 +216,7 @@ def env_for(db: Path, out: Path, port: int, **extra: str) -> dict[str, str]:
         BRIEFING_SMTP_ATTEMPTS="3",
         BRIEFING_SMTP_BACKOFF="0.05",
         BRIEFING_FROM="Europäische Perspektive <briefing@example.org>",
+        BRIEFING_IMPRINT="Beispiel GmbH\nMusterstraße 1, 80331 München\nVerantwortlich: Erika Mustermann",
         PYTHONPATH=str(REPO) + os.pathsep + env.get("PYTHONPATH", ""),
     )
     env.update(extra)

@@ -61,21 +61,42 @@ SUB = Subscriber(1, "anna@example.org", "Anna Schmidt", "tok_EN-1")
 @pytest.mark.parametrize(
     ("title", "day", "headline", "expected"),
     [
-        ("Europäische Perspektive", date(2025, 9, 4), "Gipfel", "Europäische Perspektive, 4. September 2025: Gipfel"),
-        ("Europäische Perspektive", date(2025, 3, 1), None, "Europäische Perspektive, 1. März 2025"),
-        ("", date(2025, 12, 24), "  A\n B ", "Europäische Perspektive, 24. Dezember 2025: A B"),
-        ("EP", date(2025, 9, 4), EVIL, "EP, 4. September 2025: Eilmeldung Bcc: victim@example.org <script>x</script>"),
+        ("Europäische Perspektive", date(2025, 9, 4), "Gipfel", "Europäische Perspektive, 4.9.: Gipfel"),
+        ("Europäische Perspektive", date(2025, 3, 1), None, "Europäische Perspektive, 1.3."),
+        ("", date(2025, 12, 24), "  A\n B ", "Europäische Perspektive, 24.12.: A B"),
+        ("EP", date(2025, 9, 4), EVIL, "EP, 4.9.: Eilmeldung Bcc: victim@example.org <script>x</script>"),
+        # the reference day's lead headline (132 characters): cut at a word, never inside one
+        ("Europäische Perspektive", date(2025, 9, 4),
+         "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen Waffenstillstand "
+         "Truppen in die Ukraine zu schicken",
+         "Europäische Perspektive, 4.9.: In Paris haben sich 26 westliche Staaten darauf …"),
+        ("Europäische Perspektive", date(2025, 9, 4), "Sicherheitsgarantien" * 5,
+         "Europäische Perspektive, 4.9.: " + ("Sicherheitsgarantien" * 5)[:48] + "…"),
     ],
 )
 def test_subject_line(title: str, day: date, headline: str | None, expected: str) -> None:
-    assert subject_line(title, day, headline) == expected
+    subject = subject_line(title, day, headline)
+    assert subject == expected
+    assert len(subject) <= 80
+
+
+def test_subject_is_at_most_80_characters_for_any_headline() -> None:
+    words = ["Bundesverteidigungsministerium", "Waffenstillstand", "in", "der", "Ukraine", "und",
+             "Sicherheitsgarantien", "für"]
+    for n in range(1, 40):
+        headline = " ".join(words[i % len(words)] for i in range(n))
+        subject = subject_line("Europäische Perspektive", date(2025, 9, 4), headline)
+        assert len(subject) <= 80, subject
+        assert subject.startswith("Europäische Perspektive, 4.9.: ")
+        body = subject.removeprefix("Europäische Perspektive, 4.9.: ").removesuffix(" …")
+        assert headline.startswith(body)  # a prefix of the headline, cut at a word
 
 
 def test_headers_parts_and_one_click_unsubscribe() -> None:
     out = factory(unsubscribe_mailto="abmelden@example.org").build(SUB)
     msg = parse(out.data)
     assert out.envelope_from == "briefing@example.org" and out.recipient == "anna@example.org"
-    assert str(msg["Subject"]) == "Europäische Perspektive, 4. September 2025: Gipfel in Paris"
+    assert str(msg["Subject"]) == "Europäische Perspektive, 4.9.: Gipfel in Paris"
     assert str(msg["To"]) == "Anna Schmidt <anna@example.org>"
     assert msg["Date"] == "Thu, 04 Sep 2025 05:00:00 +0000"
     assert msg["Message-ID"] == out.message_id == message_id(DAY, "anna@example.org", "example.org")
@@ -168,7 +189,7 @@ def test_lead_headline_skips_background_stories() -> None:
         {"title": "EP", "stories": [{"headline": "Hintergrund", "background": True}, {"headline": "Aktuell"}]}
     ).encode()
     ed = Edition(DAY.isoformat(), "2025-09-04T05:00:00+00:00", data, b"<p></p>", b"", b"%PDF", "0" * 64)
-    assert str(parse(factory(ed).build(SUB).data)["Subject"]) == "EP, 4. September 2025: Aktuell"
+    assert str(parse(factory(ed).build(SUB).data)["Subject"]) == "EP, 4.9.: Aktuell"
 
 
 @pytest.mark.parametrize(

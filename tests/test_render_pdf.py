@@ -127,7 +127,6 @@ def test_pdf_bookmarks_and_links(golden: Briefing) -> None:
         "26 Länder sagen der Ukraine Sicherheitsgarantien zu",
         "NATO: Russland hat kein Vetorecht über Truppen in der Ukraine",
         "Quellen",
-        "Nicht berücksichtigt",
     ]
     assert [c[0] for c in tree[0][2]][:3] == ["Das Wichtigste in Kürze", "Positionen", "Zahlen & Fakten"]
     pdf = doc.write_pdf()
@@ -142,7 +141,7 @@ def test_pdf_text_and_typography(out: Path) -> None:
     flat = re.sub(r"-?\s*\n\s*", " ", text.replace("\u00ad", ""))
     assert "„Ich danke allen für diese wichtige Arbeit“" in flat
     assert "rund 40 Mrd. €" in flat.replace("\u00a0", " ")
-    assert "Datum unbekannt" in flat
+    assert re.search(r"Datum\s+unbekannt", preview.pdftotext(out / "briefing.pdf", layout=False))
     assert "Treffen" in text  # no ligature lost its letters
 
 
@@ -246,7 +245,9 @@ def test_email_screenshot_is_one_column_of_600_px(out: Path, tmp_path: Path) -> 
 
 
 def test_email_screenshot_on_a_phone_has_no_horizontal_overflow(out: Path, tmp_path: Path) -> None:
-    png = preview.screenshot(out / "briefing.html", tmp_path / "phone.png", width=375, height=900)
+    # in a frame of exactly 375 px: a headless window lays out at least 500 px and would hide an overflow
+    html = (out / "briefing.html").read_text(encoding="utf-8")
+    png = preview.screenshot_email(html, tmp_path / "phone.png", width=375, height=900)
     from PIL import Image
 
     with Image.open(png) as img:

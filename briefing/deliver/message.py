@@ -3,9 +3,19 @@
 The body (multipart/mixed: text + HTML alternative, the PDF attached) is
 generated once per run with ``email.message.EmailMessage`` and ``policy.SMTP``;
 per subscriber only ``To``, ``Message-ID`` and ``List-Unsubscribe`` are
-prepended. That keeps 10,000 messages cheap (no 10,000 base64 encodings of
-the PDF) and makes every copy of a day byte-identical apart from those three
-lines - a message repeated after a crash is the same message.
+prepended, and the subscriber's token is written into the footer's unsubscribe
+link (the same URL as ``List-Unsubscribe``). That keeps 10,000 messages cheap
+(no 10,000 base64 or quoted-printable encodings) and makes every copy of a day
+byte-identical apart from those three lines and the token - a message repeated
+after a crash is the same message.
+
+The footer of briefing.html / briefing.txt carries two slots
+(:data:`briefing.models.UNSUBSCRIBE_SLOT`, :data:`~briefing.models.IMPRINT_SLOT`):
+the imprint (``settings.imprint``, escaped, one line per line) is filled once per
+run, the unsubscribe URL with a per-run random token placeholder that survives
+quoted-printable encoding and is replaced by each subscriber's token in the
+encoded bytes (:class:`_TokenSlots`).  Only the footer is searched: article text
+above it can never become a link or an imprint.
 
 The body is also dot-stuffed for the SMTP DATA phase once per run
 (:attr:`Outgoing.smtp_data`): smtplib would run its quoting regex over all
@@ -15,9 +25,13 @@ cost on our side of a send.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import html
 import json
+import logging
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from email import policy
@@ -27,11 +41,30 @@ from email.utils import format_datetime, formataddr
 
 from briefing.deliver.store import Edition, Subscriber, clean_text, is_plain_address, normalize_email
 from briefing.errors import DeliverError
+from briefing.models import IMPRINT_SLOT, UNSUBSCRIBE_SLOT
 
-# A subject line is read on a phone: cut the headline, not the date.
-MAX_HEADLINE = 160
+# A subject line is read on a phone (30-40 characters visible) and in a desktop list
+# (60-80): title and date first, the story cut at a word to stay within this.
+MAX_SUBJECT = 80
+MAX_HEADLINE = 160  # longest headline read from the JSON before it is shortened
+ELLIPSIS = "…"
+# A shortened headline keeps at least this many words ("Gipfel" alone says nothing).
+MIN_SUBJECT_WORDS = 3
+MAX_IMPRINT_LINE = 300  # characters; an imprint line is an address or a name
+# Shown to preview readers (--dry-run, --to) where the imprint is not configured yet;
+# a real send refuses to start without it (cli.py).
+IMPRINT_MISSING = "[Impressum fehlt: Einstellung imprint / BRIEFING_IMPRINT setzen]"
+# Where the footer starts in briefing.html (an attribute article text cannot produce:
+# autoescape turns its quotes into &#34;) and in briefing.txt (the signature separator).
+HTML_FOOTER = 'id="fusszeile"'
+TEXT_FOOTER = "\n-- \n"
+# Subscriber tokens are secrets.token_urlsafe(32): 43 characters of this alphabet.
+_TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+TOKEN_LENGTH = 43
 # Hex digits of the sha256 in a Message-ID: 96 bits, no collisions in practice.
 MESSAGE_ID_HASH_CHARS = 24
+
+log = logging.getLogger(__name__)
 
 _POLICY = policy.SMTP
 # RFC 5322 recommends header lines of at most 78 characters (plus CRLF).
@@ -61,16 +94,71 @@ def dot_stuff(data: bytes) -> bytes:
     return stuffed if stuffed.endswith(_CRLF) else stuffed + _CRLF
 
 
+class _TokenSlots:
+    """Bytes with slots for a token: ``fill(token)`` writes it where the placeholder stood.
+
+    Quoted-printable may have broken the placeholder across lines ("=\\r\\n" soft
+    breaks); the token is written in the same pieces, so line lengths stay as the
+    encoder made them.  Tokens must have the placeholder's length and alphabet.
+    """
+
+    def __init__(self, data: bytes, placeholder: str) -> None:
+        pattern = b"(?:=\r\n)?".join(re.escape(ch.encode()) for ch in placeholder)
+        self.pieces: list[bytes] = []
+        self.layouts: list[tuple[int, ...]] = []
+        last = 0
+        for m in re.finditer(pattern, data):
+            self.pieces.append(data[last : m.start()])
+            self.layouts.append(tuple(len(chunk) for chunk in m.group(0).split(b"=\r\n")))
+            last = m.end()
+        self.pieces.append(data[last:])
+
+    @property
+    def count(self) -> int:
+        return len(self.layouts)
+
+    def pieces_with(self, token: bytes) -> list[bytes]:
+        """The pieces of the bytes with ``token`` in every slot, to be joined."""
+        out = [self.pieces[0]]
+        for layout, piece in zip(self.layouts, self.pieces[1:], strict=True):
+            chunks, start = [], 0
+            for size in layout:
+                chunks.append(token[start : start + size])
+                start += size
+            out += [b"=\r\n".join(chunks), piece]
+        return out
+
+    def fill(self, token: bytes) -> bytes:
+        """The bytes with ``token`` in every slot."""
+        return b"".join(self.pieces_with(token))
+
+
 @dataclass(frozen=True)
 class Outgoing:
-    """One message ready for the wire: personal header lines plus the day's shared body."""
+    """One message ready for the wire: personal header lines plus the day's shared body.
+
+    The body is kept as the day's pieces around the subscriber's token (see
+    :class:`_TokenSlots`) and joined only when needed, once, straight into the
+    bytes the SMTP DATA phase sends: no per-message copies of ~150 KiB beyond that.
+    """
 
     envelope_from: str
     recipient: str
     message_id: str
     head: bytes  # the personal header lines, each ending in CRLF
-    body: bytes  # the rest of the message, the same for every subscriber of the day
-    stuffed_body: bytes  # ``dot_stuff(body)``, computed once per run
+    token: bytes  # the subscriber's unsubscribe token, written into the body's slots
+    body_slots: _TokenSlots  # the day's body (the rest of the message)
+    stuffed_slots: _TokenSlots  # ``dot_stuff(body)``, stuffed once per run
+
+    @functools.cached_property
+    def body(self) -> bytes:
+        """Everything after the personal headers: the day's body with this subscriber's token."""
+        return self.body_slots.fill(self.token)
+
+    @property
+    def stuffed_body(self) -> bytes:
+        """``dot_stuff(body)``."""
+        return self.stuffed_slots.fill(self.token)
 
     @property
     def data(self) -> bytes:
@@ -84,7 +172,7 @@ class Outgoing:
         Stuffing works line by line and ``head`` ends in CRLF, so stuffing the
         two parts apart gives the same bytes as stuffing ``data``.
         """
-        return DotStuffed(dot_stuff(self.head) + self.stuffed_body + _END_OF_DATA)
+        return DotStuffed(b"".join([dot_stuff(self.head), *self.stuffed_slots.pieces_with(self.token), _END_OF_DATA]))
 
 
 def attachment_name(day: date) -> str:
@@ -117,11 +205,52 @@ def lead_headline(briefing_json: bytes) -> tuple[str | None, str | None]:
     return title, (lead["headline"] if lead else None)
 
 
+def short_date(day: date) -> str:
+    """``4.9.``: the German day and month (CLDR skeleton ``Md``); a daily mail needs no year."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("Md", day, locale="de")
+
+
 def subject_line(title: str, day: date, headline: str | None) -> str:
-    """``Europäische Perspektive, 4. September 2025: <headline>`` on one clean line."""
-    head = f"{clean_text(title) or 'Europäische Perspektive'}, {german_date(day)}"
+    """``Europäische Perspektive, 4.9.: <the lead story in a few words>``, at most MAX_SUBJECT characters.
+
+    A headline that does not fit is shortened (:func:`_few_words`); the preheader
+    (the lead's first sentence) carries the rest.
+    """
+    head = f"{clean_text(title, MAX_SUBJECT // 2) or 'Europäische Perspektive'}, {short_date(day)}"
     headline = clean_text(headline, MAX_HEADLINE)
-    return f"{head}: {headline}" if headline else head
+    if not headline:
+        return head
+    return f"{head}: {_few_words(headline, MAX_SUBJECT - len(head) - 2)}"
+
+
+def _few_words(headline: str, room: int) -> str:
+    """``headline`` in at most ``room`` characters: whole, its statement, its first clause, or cut at a word.
+
+    "Koalition der Willigen: 26 Länder sagen Sicherheitsgarantien zu" -> the statement
+    after the kicker's colon; "In Paris haben sich …, nach …" -> the main clause.
+    """
+    if len(headline) <= room:
+        return headline
+    kicker, colon, statement = headline.partition(": ")
+    candidates = [statement if colon else "", headline.split(", ", 1)[0], statement.split(", ", 1)[0]]
+    for text in candidates:
+        if text and len(text) <= room and len(text.split()) >= MIN_SUBJECT_WORDS:
+            return text
+    prefix = headline[: room - 1]
+    cut = prefix.rsplit(" ", 1)[0].rstrip(" ,;:–-") if " " in prefix else ""
+    return f"{cut} {ELLIPSIS}" if cut else prefix + ELLIPSIS
+
+
+def _fill_footer(body: str, marker: str, slots: dict[str, str]) -> tuple[str, bool]:
+    """``body`` with the slots after its last ``marker`` replaced; False when it has no footer."""
+    head, found, footer = body.rpartition(marker)
+    if not found or not all(slot in footer for slot in slots):
+        return body, False
+    for slot, value in slots.items():
+        footer = footer.replace(slot, value)
+    return head + found + footer, True
 
 
 def message_id(day: date, email: str, domain: str) -> str:
@@ -147,6 +276,7 @@ class MessageFactory:
         unsubscribe_url: str,
         unsubscribe_mailto: str | None,
         title: str,
+        imprint: str | None = None,
     ) -> None:
         self.day = day
         self.sender = _parse_from(from_addr)
@@ -158,23 +288,59 @@ class MessageFactory:
         list_id_value = clean_text(list_id, 250)
         if not list_id_value or not list_id_value.isascii() or "<" not in list_id_value:
             raise DeliverError(f"list_id {list_id!r} must look like 'Name <list.example.org>' (ASCII)")
-        self._base = self._build_base(edition, list_id_value)
-        self._stuffed_base = dot_stuff(self._base)
+        self.edition = edition
+        self.footer_missing: list[str] = []
+        self.list_id = list_id_value
+        cleaned = (clean_text(line, MAX_IMPRINT_LINE) for line in (imprint or "").splitlines())
+        self.imprint_lines: list[str] = [line for line in cleaned if line]
+        # A random placeholder per run: no article can contain it, and tokens take its place.
+        self._placeholder = "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+        self._base = self._build_base(self._placeholder)
+        if self.footer_missing:
+            log.warning(
+                "%s: %s has no footer with unsubscribe link and imprint (rendered with old templates?); "
+                "rebuild with `briefing build --date %s`", day, " and ".join(self.footer_missing), day,
+            )
+        self._slots = _TokenSlots(self._base, self._placeholder)
+        self._stuffed_slots = _TokenSlots(dot_stuff(self._base), self._placeholder)
+        if self._slots.count != self._stuffed_slots.count:  # pragma: no cover - stuffing never touches a token
+            raise DeliverError("internal error: the unsubscribe slots changed in dot-stuffing")
 
     # -- once per run
 
-    def _build_base(self, edition: Edition, list_id: str) -> bytes:
+    def unsubscribe_link(self, token: str) -> str:
+        """The subscriber's unsubscribe URL (the List-Unsubscribe header's, and the footer's link)."""
+        return self.unsubscribe_url.replace("{token}", token)
+
+    def _footer(self, html_body: str, text_body: str, token: str) -> tuple[str, str]:
+        """The HTML and text bodies with the footer's unsubscribe link and imprint filled in."""
+        url = self.unsubscribe_link(token)
+        lines = self.imprint_lines or [IMPRINT_MISSING]
+        html_body, html_ok = _fill_footer(html_body, HTML_FOOTER, {
+            UNSUBSCRIBE_SLOT: html.escape(url), IMPRINT_SLOT: "<br>".join(html.escape(line) for line in lines),
+        })
+        text_body, text_ok = _fill_footer(text_body, TEXT_FOOTER, {
+            UNSUBSCRIBE_SLOT: url, IMPRINT_SLOT: "\n".join(lines),
+        })
+        self.footer_missing = [name for name, ok in (("briefing.html", html_ok), ("briefing.txt", text_ok)) if not ok]
+        return html_body, text_body
+
+    def _build_base(self, token: str) -> bytes:
+        edition = self.edition
+        html_body, text_body = self._footer(
+            _decode(edition.html, "briefing.html"), _decode(edition.txt, "briefing.txt"), token
+        )
         msg = EmailMessage(policy=_POLICY)
         msg["From"] = self.sender
         msg["Subject"] = self.subject
         msg["Date"] = format_datetime(datetime.fromisoformat(edition.frozen_at))
-        msg["List-Id"] = list_id
+        msg["List-Id"] = self.list_id
         if self.unsubscribe_url.startswith("https://"):
             # RFC 8058 one-click: only meaningful with an HTTPS URI.
             msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         msg["Precedence"] = "bulk"
-        msg.set_content(_decode(edition.txt, "briefing.txt"), cte="quoted-printable")
-        msg.add_alternative(_decode(edition.html, "briefing.html"), subtype="html", cte="quoted-printable")
+        msg.set_content(text_body, cte="quoted-printable")
+        msg.add_alternative(html_body, subtype="html", cte="quoted-printable")
         msg.add_attachment(edition.pdf, maintype="application", subtype="pdf", filename=attachment_name(self.day))
         # Fixed boundaries: "=_" never occurs in quoted-printable or base64 text,
         # and the same edition gives the same bytes on every run.
@@ -198,12 +364,17 @@ class MessageFactory:
             raise DeliverError(f"subscriber address {email!r} is not valid; remove it with `briefing subscribers`")
         lines = [_to_header(email, clean_text(name)), f"Message-ID: {mid}\r\n", self._list_unsubscribe(token)]
         head = "".join(lines).encode("ascii")
-        return Outgoing(self.sender.addr_spec, email, mid, head, self._base, self._stuffed_base)
+        if len(token) == TOKEN_LENGTH:
+            slots, stuffed = self._slots, self._stuffed_slots
+        else:  # a test copy's "test" token, or a token of another length: encode this one body anew
+            body = self._build_base(token)
+            slots, stuffed = _TokenSlots(body, self._placeholder), _TokenSlots(dot_stuff(body), self._placeholder)
+        return Outgoing(self.sender.addr_spec, email, mid, head, token.encode("ascii"), slots, stuffed)
 
     def _list_unsubscribe(self, token: str) -> str:
         if not re.fullmatch(r"[A-Za-z0-9_\-]+", token):
             raise DeliverError("a subscriber token has unexpected characters; the database was edited by hand?")
-        entries = [f"<{self.unsubscribe_url.replace('{token}', token)}>"]
+        entries = [f"<{self.unsubscribe_link(token)}>"]
         if self.unsubscribe_mailto:
             entries.append(f"<mailto:{self.unsubscribe_mailto}?subject=unsubscribe-{token}>")
         return "List-Unsubscribe: " + ",\r\n ".join(entries) + "\r\n"

@@ -257,6 +257,7 @@ def _factory(settings: Settings, edition: store.Edition, day: date) -> MessageFa
         unsubscribe_url=settings.unsubscribe_url,
         unsubscribe_mailto=settings.unsubscribe_mailto,
         title=settings.title,
+        imprint=settings.imprint,
     )
 
 

@@ -21,6 +21,7 @@ from briefing.models import Briefing
 from briefing.render import fonts
 from briefing.render.email import render_email
 from briefing.render.environment import render_template, templates_folder
+from briefing.render.evidence import evidence_files
 from briefing.render.pdf import render_pdf_html, write_pdf_bytes
 from briefing.render.text import render_text
 from briefing.render.view import FULL, build_view
@@ -83,7 +84,7 @@ def render_all(briefing: Briefing, templates: str | Path | None = None) -> Rende
     pdf_html, font_warnings = fonts.cover(render_pdf_html(full, folder), briefing, folder / "pdf.css")
     for warning in font_warnings:
         log.warning("%s", warning)
-    pdf = write_pdf_bytes(pdf_html, folder)
+    pdf = write_pdf_bytes(pdf_html, folder, evidence_files(briefing), briefing.date)
     log.info(
         "rendered from %s: email %.1f KB, text and web in %.2f s, PDF %.1f KB in %.2f s",
         folder, len(email_html.encode()) / 1024, t1 - t0, len(pdf) / 1024, time.perf_counter() - t1,

@@ -12,6 +12,10 @@ Webversion".  The PDF and the web version always carry everything.
 The CSS is inlined at build time with css-inline, because many mail clients drop
 ``<style>``; only the ``@media`` rules (small screens, dark mode) stay in a
 small ``<style>`` block.  No script, no image, no external resource.
+
+The footer holds the unsubscribe link and the imprint as slots
+(:data:`briefing.models.UNSUBSCRIBE_SLOT`, :data:`~briefing.models.IMPRINT_SLOT`) that
+delivery fills per message: the build does not know who will read the mail.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.errors import RenderError
-from briefing.models import Briefing
+from briefing.models import IMPRINT_SLOT, UNSUBSCRIBE_SLOT, Briefing
 from briefing.render.environment import render_template
 from briefing.render.view import FULL, BriefingView, Limits, build_view
 
@@ -30,13 +34,13 @@ MAX_EMAIL_BYTES = 95_000
 # variants and extra quotes/figures, then whole stories from the end of the ranking.
 CUT_STEPS: tuple[Limits, ...] = (
     FULL,
-    Limits(quotes=4, figures=5, positions=8, actors=8, variants=2, excluded=20),
-    Limits(quotes=2, figures=3, positions=5, actors=5, variants=1, summary=4, outlook=2, excluded=10),
-    Limits(stories=6, quotes=2, figures=3, positions=5, actors=5, variants=1, summary=4, outlook=2, excluded=10),
-    Limits(stories=4, quotes=1, figures=2, positions=4, actors=4, variants=0, summary=3, outlook=1, excluded=5),
-    Limits(stories=2, quotes=1, figures=1, positions=3, actors=3, variants=0, summary=3, outlook=1, excluded=0,
+    Limits(quotes=4, figures=5, positions=8, actors=8, variants=2),
+    Limits(quotes=2, figures=3, positions=5, actors=5, variants=1, summary=4, outlook=2),
+    Limits(stories=6, quotes=2, figures=3, positions=5, actors=5, variants=1, summary=4, outlook=2),
+    Limits(stories=4, quotes=1, figures=2, positions=4, actors=4, variants=0, summary=3, outlook=1),
+    Limits(stories=2, quotes=1, figures=1, positions=3, actors=3, variants=0, summary=3, outlook=1,
            matrix=False),
-    Limits(stories=1, quotes=1, figures=1, positions=2, actors=2, variants=0, summary=2, outlook=1, excluded=0,
+    Limits(stories=1, quotes=1, figures=1, positions=2, actors=2, variants=0, summary=2, outlook=1,
            matrix=False, text_chars=400),
 )
 
@@ -62,7 +66,9 @@ def _inline(html: str) -> str:
 
 def render_email_view(view: BriefingView, folder: Path) -> str:
     """One email rendering of ``view`` with the CSS inlined."""
-    return _inline(render_template(folder, "email.html", b=view, hyphenate=False))
+    return _inline(render_template(
+        folder, "email.html", b=view, hyphenate=False, unsubscribe_url=UNSUBSCRIBE_SLOT, imprint=IMPRINT_SLOT
+    ))
 
 
 def render_email(briefing: Briefing, folder: Path, max_bytes: int = MAX_EMAIL_BYTES) -> tuple[str, BriefingView]:

@@ -71,6 +71,9 @@ def environment(folder: Path) -> jinja2.Environment:
     )
     env.filters.update(formatting.FILTERS)
     env.filters["prose"] = _prose
+    # The PDF lays some parts out for print (actors as a table, the matrix without its
+    # small-screen list); render_pdf_html sets it, every other format keeps the default.
+    env.globals["print_layout"] = False
     return env
 
 

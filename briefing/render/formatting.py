@@ -77,6 +77,14 @@ def medium_date(value: date | str) -> str:
     return _nbsp_after_day(format_date(_as_date(value), format="long", locale=LOCALE))
 
 
+def month_year(value: str) -> str:
+    """'März 2025' from '2025-03' (a source that names only the month)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+    if not match:
+        raise ValueError(f"not a year and month: {value!r}")
+    return format_date(date(int(match[1]), int(match[2]), 1), format="MMMM y", locale=LOCALE)
+
+
 def _nbsp_after_day(text: str) -> str:
     # "4. September": the day number must not end a line on its own.
     return re.sub(r"(\d{1,2}\.) ", "\\1" + NBSP, text, count=1)
@@ -123,5 +131,6 @@ FILTERS = {
     "long_date": long_date,
     "day_month": day_month,
     "medium_date": medium_date,
+    "month_year": month_year,
     "number": number,
 }

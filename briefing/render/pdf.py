@@ -11,11 +11,15 @@
 * Tagged PDF/UA-1 (structure tags, language, title) for screen readers.
 * WeasyPrint is imported here, lazily: it costs about a second, and commands
   that write no PDF should not pay it.
+* The evidence bundle (:mod:`briefing.render.evidence`) is embedded as file
+  attachments, dated the briefing's day so the same briefing gives the same PDF.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -23,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from briefing.errors import RenderError
 from briefing.render.environment import render_template
 from briefing.render.fonts import local_font_files
+from briefing.render.evidence import EvidenceFile
 from briefing.render.view import BriefingView
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with the accessibility metadata WeasyPrint knows how to write
@@ -32,7 +37,7 @@ NOTDEF_WARNING = ".notdef glyph rendered"
 
 def render_pdf_html(view: BriefingView, folder: Path) -> str:
     """The HTML WeasyPrint lays out (soft hyphens included)."""
-    return render_template(folder, "pdf.html", b=view, hyphenate=True)
+    return render_template(folder, "pdf.html", b=view, hyphenate=True, print_layout=True)
 
 
 def _fetcher_class() -> Any:
@@ -72,8 +77,25 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_pdf_bytes(html: str, folder: Path) -> bytes:
+def _attachments(files: Sequence[EvidenceFile], day: str | None) -> list[Any]:
+    import weasyprint
+
+    try:
+        stamp = datetime.fromisoformat(day).replace(tzinfo=UTC) if day else None
+    except ValueError:
+        stamp = None
+    stamp = stamp or datetime(2000, 1, 1, tzinfo=UTC)  # fixed: the PDF must not depend on the clock
+    return [
+        weasyprint.Attachment(string=f.data, name=f.name, description=f.description, created=stamp, modified=stamp,
+                              relationship="Supplement")
+        for f in files
+    ]
+
+
+def write_pdf_bytes(html: str, folder: Path, attachments: Sequence[EvidenceFile] = (), day: str | None = None) -> bytes:
     """Lay out ``html`` (resources from ``folder`` only) and return the PDF bytes.
+
+    ``attachments`` are embedded as PDF file attachments dated ``day`` (ISO).
 
     Raises:
         RenderError: WeasyPrint failed or logged a warning.
@@ -90,7 +112,7 @@ def write_pdf_bytes(html: str, folder: Path) -> bytes:
             url_fetcher=templates_only_fetcher(folder, local_font_files(folder / "pdf.css")),
             media_type="print",
         )
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=_attachments(attachments, day))
     except Exception as e:  # WeasyPrint raises many kinds; all mean "no PDF"
         raise RenderError(f"PDF rendering failed: {type(e).__name__}: {e}") from None
     finally:

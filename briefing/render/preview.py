@@ -24,6 +24,8 @@ CHROMIUM_FLAGS = (
     # Draw only a fully laid-out page: a busy machine must not yield a half-painted screenshot.
     "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
 )
+MIN_WINDOW_WIDTH = 500  # px: headless Chromium lays out no narrower window than this
+TALL_FRAME = 20_000  # px; taller than any email, so the frame never needs a vertical scrollbar
 TOOL_TIMEOUT = 120  # seconds; a cold chromium start takes a few on a busy 2-core machine
 
 
@@ -67,6 +69,93 @@ def screenshot(html: Path, png: Path, width: int = 800, height: int = 3000, dark
     return png
 
 
+# Runs inside the wrapper page once the email's iframe has loaded; writes what a reader
+# would see into <body data-measured="..."> for --dump-dom to carry out.
+_MEASURE_SCRIPT = """
+document.getElementById('email').addEventListener('load', function () {
+  var d = this.contentDocument, root = d.documentElement, widest = '', right = 0;
+  d.querySelectorAll('body *').forEach(function (n) {
+    var r = n.getBoundingClientRect();
+    if (r.right > right) { right = r.right; widest = n.tagName.toLowerCase() + '.' + n.className; }
+  });
+  function visible(n) {
+    var r = n.getBoundingClientRect(), st = d.defaultView.getComputedStyle(n);
+    return r.width > 0 && r.height > 0 && st.visibility === 'visible' && st.display !== 'none' && st.opacity !== '0';
+  }
+  var links = Array.prototype.filter.call(d.querySelectorAll('a[href]'), function (a) {
+    return /abbestellen|abmelden/i.test(a.textContent);
+  }).map(function (a) { return {href: a.getAttribute('href'), text: a.textContent, visible: visible(a)}; });
+  var imprint = d.querySelector('.imprint');
+  var box = d.querySelector('.container') || d.body;
+  var st = d.defaultView.getComputedStyle(box);
+  document.body.setAttribute('data-measured', JSON.stringify({
+    scroll_width: root.scrollWidth, client_width: root.clientWidth, right: right, widest: widest,
+    unsubscribe: links,
+    imprint: imprint ? {text: imprint.innerText, visible: visible(imprint)} : null,
+    background: st.backgroundColor, color: st.color
+  }));
+});
+"""
+
+
+def measure_email(html: str, width: int, dark: bool = False) -> dict:
+    """Lay the email out at ``width`` CSS pixels in headless Chromium and report what a reader sees.
+
+    The email is shown in an iframe of exactly ``width`` px (a headless window is at
+    least 500 px wide, an iframe is as narrow as we say), so its media queries see a
+    phone.  Returns ``scroll_width`` (the page's width: more than ``client_width`` means
+    horizontal scrolling), ``widest`` (the element reaching furthest right),
+    ``unsubscribe`` (links whose text says "abbestellen", with ``visible``), ``imprint``
+    (its text), and the column's computed ``background`` and ``color``.
+    """
+    import html as html_lib
+    import json
+
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><style>body { margin: 0 }"
+        f" iframe {{ border: 0; width: {int(width)}px; height: {TALL_FRAME}px }}</style></head><body>"
+        f'<iframe id="email" srcdoc="{html_lib.escape(html, quote=True)}"></iframe>'
+        f"<script>{_MEASURE_SCRIPT}</script></body></html>"
+    )
+    scheme = ["--blink-settings=preferredColorScheme=0"] if dark else []
+    with tempfile.TemporaryDirectory(prefix="briefing-chromium-") as tmp:
+        wrapper = Path(tmp) / "measure.html"
+        wrapper.write_text(page, encoding="utf-8")
+        dom = _run([
+            CHROMIUM, *CHROMIUM_FLAGS, *scheme, f"--user-data-dir={tmp}/profile", "--window-size=1000,1000",
+            "--dump-dom", wrapper.as_uri(),
+        ])
+    found = re.search(r'data-measured="([^"]*)"', dom)
+    if not found:
+        raise RenderError("chromium did not measure the email (no data-measured in the page)")
+    return json.loads(html_lib.unescape(found.group(1)))
+
+
+def screenshot_email(html: str, png: Path, width: int, height: int, dark: bool = False) -> Path:
+    """A screenshot of the email ``html`` as a ``width`` × ``height`` px screen shows it.
+
+    Like :func:`measure_email`, the email sits in an iframe of exactly that size, so a
+    phone width is a real phone layout (a headless window is at least 500 px wide and
+    would otherwise lay the page out wider and crop it).
+    """
+    import html as html_lib
+
+    from PIL import Image
+
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><style>body { margin: 0 }"
+        f" iframe {{ border: 0; display: block; width: {int(width)}px; height: {int(height)}px }}</style></head>"
+        f'<body><iframe srcdoc="{html_lib.escape(html, quote=True)}"></iframe></body></html>'
+    )
+    with tempfile.TemporaryDirectory(prefix="briefing-chromium-") as tmp:
+        wrapper = Path(tmp) / "shot.html"
+        wrapper.write_text(page, encoding="utf-8")
+        screenshot(wrapper, png, width=max(width, MIN_WINDOW_WIDTH), height=height, dark=dark)
+    with Image.open(png) as img:
+        img.crop((0, 0, width, height)).save(png)
+    return png
+
+
 def pdfinfo(pdf: Path) -> dict[str, str]:
     """``pdfinfo`` fields (Title, Pages, Tagged ...) as a dict."""
     fields = {}
@@ -88,9 +177,9 @@ def pdffonts(pdf: Path) -> list[dict[str, str]]:
     return fonts
 
 
-def pdftotext(pdf: Path, page: int | None = None) -> str:
-    """The text of ``pdf`` (or one page), with its layout."""
-    args = ["pdftotext", "-layout"]
+def pdftotext(pdf: Path, page: int | None = None, layout: bool = True) -> str:
+    """The text of ``pdf`` (or one page), with its layout (``layout=False``: in reading order, column by column)."""
+    args = ["pdftotext", "-layout"] if layout else ["pdftotext"]
     if page is not None:
         args += ["-f", str(page), "-l", str(page)]
     return _run([*args, str(pdf), "-"])

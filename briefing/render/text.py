@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import textwrap
 
-from briefing.render.view import BriefingView, Line, Ref, StoryView
+from briefing.models import IMPRINT_SLOT, UNSUBSCRIBE_SLOT
+from briefing.render.view import BriefingView, Line, NotePart, Ref, StoryView
 
 WIDTH = 72  # RFC 5322 recommends ≤ 78 characters; 72 leaves room for "> " quoting
 BULLET = "* "
@@ -24,6 +25,10 @@ def _refs(refs: tuple[Ref, ...]) -> str:
 def _with_refs(text: str, refs: tuple[Ref, ...]) -> str:
     marks = _refs(refs)
     return f"{text} {marks}" if marks else text
+
+
+def _note(parts: tuple[NotePart, ...]) -> str:
+    return "Hinweis: " + "".join(p.text + _refs(p.refs) for p in parts)
 
 
 def _para(text: str, indent: str = "", hanging: str | None = None) -> list[str]:
@@ -78,7 +83,7 @@ def _story(story: StoryView) -> list[str]:
         for f in story.figures:
             out += _item(_with_refs(f"{f.display} – {f.context}", f.refs))
             if f.note:
-                out += _para(f.note, INDENT * 2)
+                out += _para(_note(f.note), INDENT * 2)
             for v in f.variants:
                 text = f"{v.display} („{v.text}“)" if v.text else v.display
                 text = f"{text} – {v.context}" if v.context else text
@@ -90,7 +95,7 @@ def _story(story: StoryView) -> list[str]:
             who = q.speaker + (f", {q.role}" if q.role else "") + ("" if q.direct else " (sinngemäß)")
             out += _item(_with_refs(f"{said} – {who}", q.refs))
             if q.variants:
-                out += _para("Wortlaut weicht ab:", INDENT * 2)
+                out += _para("Hinweis: Wortlaut weicht ab:", INDENT * 2)
                 for v in q.variants:
                     out += _item(_with_refs(f"„{v.text}“", v.refs), 3)
     if story.actors:
@@ -112,14 +117,19 @@ def render_text(view: BriefingView) -> str:
         out += ["", *_para(view.cut_note)]
     out += ["", "", *_heading("Quellen", "=")]
     for s in view.sources:
-        where = s.url or s.path
         text = f"{s.publisher}: {s.title}" if s.title else s.publisher
-        text = f"{text}, {s.date_label}." + (f" {where}" if where else "")
+        text = f"{text}, {s.date_label}." + (f" {s.url}" if s.url else "")
         out += _para(f"[{s.number}] {text}", "", " " * (len(str(s.number)) + 3))
-    if view.excluded:
-        out += ["", "", *_heading("Nicht berücksichtigt", "=")]
-        for e in view.excluded:
-            out += _item(f"{e.path} – {e.reason}")
-    out += ["", "-- ", *_para(f"Automatisch zusammengestellt von {view.generator} aus den oben genannten Quellen.")]
+    # The footer: its unsubscribe link and imprint are slots delivery fills per message.
+    out += [
+        "", "-- ",
+        *_para(f"Sie erhalten diese E-Mail, weil Sie „{view.title}“ mit dieser Adresse abonniert haben."),
+        f"Newsletter abbestellen: {UNSUBSCRIBE_SLOT}",
+        "",
+        "Impressum",
+        IMPRINT_SLOT,
+        "",
+        *_para(f"Automatisch zusammengestellt von {view.generator} aus den oben genannten Quellen."),
+    ]
     # "-- " (with its space) is the signature separator mail readers recognise.
     return "\n".join(line if line == "-- " else line.rstrip() for line in out) + "\n"

@@ -16,12 +16,18 @@ from dataclasses import dataclass
 
 from briefing.errors import RenderError
 from briefing.models import Briefing, Story, StoryFigure, StoryQuote
-from briefing.render.formatting import clean_text, figure, long_date, medium_date
+from briefing.render.formatting import clean_text, figure, long_date, medium_date, month_year
 
 log = logging.getLogger(__name__)
 
 UNDATED = "Datum unbekannt"
 CONFLICT_NOTE = "Angaben weichen ab:"
+# Source ids inside assembled notes ("26 (S2, S4) / rund 30 (S2, S3)") become [n] like every other citation.
+_SOURCE_ID = re.compile(r"\b(S\d+)\b")
+# "(S2, S4)" and "S2, S4" are one citation group: the ids' separators and brackets go.
+_ID_GROUP = re.compile(r"\(?\bS\d+(?:\s*,\s*S\d+)*\b\)?")
+_LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_QUOTED = re.compile(r"„[^“]*“")
 # Only these become links; "javascript:" or "file:" from an article stays text.
 LINK_SCHEMES = ("https://", "http://")
 OTHER_COUNTRY = "Weitere"
@@ -41,6 +47,8 @@ STANCE_LABELS = {
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2}[.!?])\s")
 # Balanced straight double quotes (agency copy often has them) become German ones.
 _STRAIGHT_PAIR = re.compile(r'"([^"]+)"')
+# An ISO date ("2025-09-04", "2025-03") is for machines; reader text writes German dates.
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 _INNER_QUOTES = str.maketrans({"„": "‚", "“": "‘", "”": "’", '"': "'"})
 
 
@@ -90,12 +98,21 @@ class MatrixEntry:
 class MatrixRow:
     country: str
     cells: tuple[tuple[MatrixEntry, ...], ...]  # one tuple per issue, maybe empty
+    filled: tuple[tuple[str, tuple[MatrixEntry, ...]], ...] = ()  # (issue, entries) where there are entries
 
 
 @dataclass(frozen=True)
 class Matrix:
     issues: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class NotePart:
+    """A piece of a note: text, then the sources it cites (rendered as [n] links)."""
+
+    text: str
+    refs: tuple[Ref, ...]
 
 
 @dataclass(frozen=True)
@@ -111,7 +128,7 @@ class FigureView:
     display: str
     text: str
     context: str
-    note: str
+    note: tuple[NotePart, ...]  # empty when the sources agree
     refs: tuple[Ref, ...]
     variants: tuple[VariantView, ...]
 
@@ -149,13 +166,6 @@ class SourceView:
     title: str
     date_label: str
     url: str
-    path: str
-
-
-@dataclass(frozen=True)
-class ExcludedView:
-    path: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -165,15 +175,17 @@ class Omitted:
     stories: int = 0
     items: int = 0
     sources: int = 0
-    excluded: int = 0
 
     @property
     def any(self) -> bool:
-        return bool(self.stories or self.items or self.sources or self.excluded)
+        return bool(self.stories or self.items or self.sources)
 
 
 @dataclass(frozen=True)
 class BriefingView:
+    """What readers get. Files left out of the day (``excluded_sources``) are not part of it:
+    their names and reasons are internal and stay in the JSON and the build log."""
+
     title: str
     date_iso: str
     date_long: str
@@ -182,7 +194,6 @@ class BriefingView:
     cut_note: str  # empty unless the email left something out
     stories: tuple[StoryView, ...]
     sources: tuple[SourceView, ...]
-    excluded: tuple[ExcludedView, ...]
     omitted: Omitted
 
 
@@ -198,7 +209,6 @@ class Limits:
     variants: int | None = None
     actors: int | None = None
     outlook: int | None = None
-    excluded: int | None = None
     matrix: bool = True  # the country × issue table (it repeats the positions)
     text_chars: int | None = None  # longest single text before it is shortened with "…"
 
@@ -293,7 +303,12 @@ class _Builder:
                 MatrixEntry(label, self.text(c.text), self.refs(c.sources))
             )
         rows = tuple(
-            MatrixRow(country, tuple(tuple(cells.get((country, i), ())) for i in issues)) for country in countries
+            MatrixRow(
+                country,
+                tuple(tuple(cells.get((country, i), ())) for i in issues),
+                tuple((i, tuple(cells[country, i])) for i in issues if cells.get((country, i))),
+            )
+            for country in countries
         )
         return Matrix(tuple(issues), rows)
 
@@ -302,7 +317,7 @@ class _Builder:
             display=figure(f.value, f.unit, f.qualifier),
             text=self.text(f.text),
             context=self.text(f.context) or self.text(f.text),
-            note=self.text(f.note) or (CONFLICT_NOTE if f.variants else ""),
+            note=self.note(f.note, bool(f.variants)),
             refs=self.refs(f.sources),
             variants=tuple(
                 VariantView(
@@ -313,6 +328,38 @@ class _Builder:
                 for v in self.take(f.variants, self.limits.variants)
             ),
         )
+
+    def note(self, note: str | None, conflict: bool) -> tuple[NotePart, ...]:
+        """A figure's note with its source ids as citations, like every other statement.
+
+        "26 (S2, S4) / rund 30 (S2, S3; S3: „…“)" -> "26 [2][4] / rund 30 [2][3] ([3]: „…“)".
+        """
+        text = self.text(note) or (CONFLICT_NOTE if conflict else "")
+        parts: list[NotePart] = []
+        last, prefix = 0, ""
+        quoted = [q.span() for q in _QUOTED.finditer(text)]  # an article's words stay as they are
+        for m in _ID_GROUP.finditer(text):
+            ids = tuple(sid for sid in _SOURCE_ID.findall(m.group(0)) if sid in self.numbers)
+            if not ids or any(start <= m.start() < end for start, end in quoted):
+                continue
+            group = m.group(0).strip()
+            before = prefix + text[last : m.start()]
+            prefix, last = "", m.end()
+            if group.startswith("("):
+                before = before.rstrip() + " "
+                if not group.endswith(")"):
+                    rest = _LIST_SEPARATOR.match(text, last)
+                    if rest:  # "(S2, S3; S3: …)": the ids, then a bracket holding only the rest
+                        last, prefix = rest.end(), " ("
+                    else:  # "(S1: …)": the bracket stays around the citation
+                        before += "("
+            elif group.endswith(")"):  # the closing bracket belongs to the text around the ids
+                last -= 1
+            parts.append(NotePart(before, self.refs(ids)))
+        tail = prefix + text[last:]
+        if tail:
+            parts.append(NotePart(tail, ()))
+        return tuple(parts)
 
     def quote(self, q: StoryQuote, names: dict[str, str], roles: dict[str, str]) -> QuoteView:
         speaker = clean_text(q.speaker_name) or names.get(q.speaker or "", "") or "Unbekannt"
@@ -352,7 +399,6 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
             title=clean_text(s.title),
             date_label=_source_date(s.date, s.date_label),
             url=clean_text(s.url) if clean_text(s.url).lower().startswith(LINK_SCHEMES) else "",
-            path=clean_text(s.path) or clean_text(s.url),
         )
         for i, s in enumerate(briefing.sources, start=1)
         if limits == FULL or i in b.cited
@@ -361,15 +407,15 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
         date_long = long_date(briefing.date)
     except ValueError:
         raise RenderError(f"briefing date {briefing.date!r} is not a date in the form YYYY-MM-DD") from None
-    excluded_all = tuple(ExcludedView(clean_text(e.path), clean_text(e.reason)) for e in briefing.excluded_sources)
-    excluded = excluded_all if limits.excluded is None else excluded_all[: limits.excluded]
     omitted = Omitted(
         stories=dropped_stories,
         items=b.dropped_items - dropped_stories,
         sources=len(briefing.sources) - len(sources),
-        excluded=len(excluded_all) - len(excluded),
     )
-    first = stories[0].summary[0].text if stories and stories[0].summary else ""
+    # The preheader states the outcome: the first sentence of the lead (the first story
+    # that is not background), as the subject line names the same story.
+    lead = next((s for s in stories if not s.background and s.summary), next((s for s in stories if s.summary), None))
+    first = lead.summary[0].text if lead else ""
     return BriefingView(
         title=clean_text(briefing.title),
         date_iso=briefing.date,
@@ -379,7 +425,6 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
         cut_note=_cut_note(omitted),
         stories=stories,
         sources=sources,
-        excluded=excluded,
         omitted=omitted,
     )
 
@@ -392,8 +437,6 @@ def _cut_note(omitted: Omitted) -> str:
         parts.append(f"{omitted.stories} weitere {'Meldung' if omitted.stories == 1 else 'Meldungen'}")
     if omitted.items:
         parts.append(f"{omitted.items} weitere {'Eintrag' if omitted.items == 1 else 'Einträge'}")
-    if omitted.excluded:
-        parts.append(f"{omitted.excluded} weitere nicht berücksichtigte Dateien")
     detail = f" ({', '.join(parts)})" if parts else ""
     return f"Diese E-Mail ist gekürzt{detail}. Vollständige Fassung im PDF / in der Webversion."
 
@@ -402,9 +445,14 @@ def _source_date(iso: str | None, label: str | None) -> str:
     if iso:
         try:
             return medium_date(iso)
-        except ValueError:  # not ISO: show what the source said rather than fail the day
-            return clean_text(iso)
-    return clean_text(label) or UNDATED
+        except ValueError:
+            pass
+        try:  # "2025-03": the month is all the source said
+            return month_year(iso)
+        except ValueError:  # not a date at all: never show a reader ISO or garbage
+            pass
+    label = clean_text(label)
+    return label if label and not _ISO_DATE.search(label) else UNDATED
 
 
 def _first_sentence(text: str) -> str:
