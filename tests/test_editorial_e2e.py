@@ -86,9 +86,8 @@ def test_no_statement_starts_with_an_unresolved_pointer(test_day):
 
 
 @pytest.mark.skipif(not (SHARED / "acceptance").is_dir(), reason="../shared/acceptance not beside the repo")
-def test_reference_day_misses_only_the_file_name_check(tmp_path):
-    """The editor's key on the reference day: every check passes but the file-name one (owned by the
-    reader-output work; the lead switches this to ``--strict`` once that is merged)."""
+def test_reference_day_passes_the_editors_key_strictly(tmp_path):
+    """The editor's key on the reference day, editorial part included (``--strict``): every check passes."""
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", "--date", "2025-09-04", "--sources", str(ROOT / "seeds"),
                                        "--out", str(out)], catch_exceptions=False)
@@ -97,9 +96,10 @@ def test_reference_day_misses_only_the_file_name_check(tmp_path):
     key = SHARED / "acceptance"
     run = subprocess.run(
         [sys.executable, str(key / "check_briefing.py"), str(key / "2025-09-04.json"), str(day / "briefing.json"),
-         "--html", str(day / "briefing.html")],
+         "--html", str(day / "briefing.html"), "--strict"],
         capture_output=True, text=True, check=False,
     )
     misses = [line for line in run.stdout.splitlines() if line.startswith("miss:")]
-    assert all("file names of sources" in m for m in misses), misses
+    assert not misses, misses
     assert run.returncode == 0, run.stdout
+    assert re.search(r"score: (\d+)/\1 checks passed", run.stdout), run.stdout

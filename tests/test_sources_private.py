@@ -35,11 +35,6 @@ def _texts_of_eml(path: Path) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="the sources partial still prints a source's path when it has no URL; "
-    "how sources are shown is helper w14's (templates), this test passes once that lands",
-)
 def test_no_output_shows_a_source_file_name_or_path(tmp_path: Path):
     sources = tmp_path / "quellen-ordner"
     shutil.copytree(SEEDS, sources)
