@@ -20,12 +20,10 @@ import bisect
 import functools
 import operator
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from pathlib import Path
 from typing import cast
 
 import numpy
@@ -34,13 +32,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from briefing.lang import rows
+from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES
+from briefing.lang.names import FUZZY_SURNAME_MIN, within_one_edit
+from briefing.lang.names import name_fold as fold
 from briefing.models import Actor, Mention
 
-LEXICON_DIR = Path(__file__).parent / "lexicons" / "de"
-
-# A surname-only mention may differ by one edit from the name first seen (Selenskyj / Selenskij is
-# handled by folding; this catches typos such as "Wolodmyr"). Short names would collide too often.
-FUZZY_MIN_LEN = 6
 # How many sentences back a pronoun may look for its person (current + previous ones).
 PRONOUN_SENTENCE_WINDOW = 2
 # A credit marker ("Foto:", "AUTOREN") blocks names starting within this many tokens after it.
@@ -60,9 +57,6 @@ MAX_TITLED_NAME_TOKENS = 5
 APPOSITION_WINDOW = 5
 # Upper bound on distinct people per document, so that a 5 MB text stays linear.
 MAX_PERSONS = 500
-NAME_PARTICLES = frozenset(
-    {"von", "van", "der", "de", "di", "da", "du", "le", "la", "bin", "al", "ten", "zu", "dos"}
-)
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
 PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
@@ -70,9 +64,6 @@ CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
-# German name particles ("von der Leyen") also start common phrases ("von der Kanzlei"): they join a
-# name only after a known first name; foreign particles ("de Hoop Scheffer", "da Silva") always may.
-GERMAN_PARTICLES = frozenset({"von", "der", "zu"})
 # Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
 PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
@@ -86,26 +77,6 @@ _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|
 
 
 # ---------------------------------------------------------------- lexicons
-
-
-def read_lexicon(name: str) -> list[list[str]]:
-    """Rows of a lexicon file: tab-separated fields, ``#`` comments and blank lines skipped."""
-    rows = []
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = line.rstrip()
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([f.strip() for f in line.split("\t")])
-    return rows
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Spelling-tolerant key: lowercase, no diacritics, y/ij -> i, w -> v, double letters single."""
-    s = unicodedata.normalize("NFKD", text.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("ß", "ss").replace("ij", "i").replace("y", "i").replace("w", "v")
-    return re.sub(r"(.)\1", r"\1", s)
 
 
 @dataclass(frozen=True)
@@ -216,44 +187,44 @@ def lexicon() -> Lexicon:
     """Load every lexicon file once per process."""
     from babel import Locale
 
-    extra = {r[0]: r[1] for r in read_lexicon("countries.txt")}
+    extra = {r[0]: r[1] for r in rows("countries.txt")}
     skip_codes = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
     countries: dict[str, str] = {}
     for code, name in Locale("de").territories.items():
         if len(code) == 2 and code.isalpha() and code not in skip_codes:
             countries[name] = extra.get(name, name)
     countries.update(extra)
-    orgs = {r[0]: (r[1], r[2] if len(r) > 2 and r[2] else None) for r in read_lexicon("organisations.txt")}
+    orgs = {r[0]: (r[1], r[2] if len(r) > 2 and r[2] else None) for r in rows("organisations.txt")}
     for surface in orgs:
         countries.pop(surface, None)
     roles: dict[str, tuple[str, str | None, str]] = {}
     for fname, kind in (("roles.txt", "role"), ("expert_roles.txt", "expert"), ("non_actor_roles.txt", "producer")):
-        for r in read_lexicon(fname):
+        for r in rows(fname):
             roles[r[0].lower()] = (r[1] if len(r) > 1 else "m", r[2] if len(r) > 2 and r[2] else None, kind)
     adjectives, prefixes = {}, {}
-    for r in read_lexicon("country_adjectives.txt"):
+    for r in rows("country_adjectives.txt"):
         if r[0].endswith("-") or r[0][:1].isupper():
             prefixes[r[0].lower()] = r[1]
         else:
             adjectives[r[0].lower()] = r[1]
-    not_names = read_lexicon("not_names.txt")
+    not_names = rows("not_names.txt")
     preps: dict[str, set[str]] = {}
-    for r in read_lexicon("prepositions.txt"):
+    for r in rows("prepositions.txt"):
         preps.setdefault(r[1], set()).add(r[0])
     return Lexicon(
-        first_names={r[0]: r[1] for r in read_lexicon("first_names.txt")},
+        first_names={r[0]: r[1] for r in rows("first_names.txt")},
         roles=roles,
         role_lengths=tuple(sorted({len(s) for s in roles}, reverse=True)),
         countries=countries,
         organisations=orgs,
-        metonyms={r[0]: r[1] for r in read_lexicon("metonyms.txt")},
+        metonyms={r[0]: r[1] for r in rows("metonyms.txt")},
         adjectives=adjectives,
         prefixes=prefixes,
-        demonyms={r[0]: (r[1], r[2]) for r in read_lexicon("demonyms.txt")},
-        parties=frozenset(r[0] for r in read_lexicon("parties.txt")),
+        demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.txt")},
+        parties=frozenset(r[0] for r in rows("parties.txt")),
         not_names=frozenset(r[0] for r in not_names if not r[0].startswith("-")),
         noun_suffixes=tuple(r[0][1:] for r in not_names if r[0].startswith("-")),
-        credit_markers=frozenset(r[0].lower() for r in read_lexicon("credit_markers.txt")),
+        credit_markers=frozenset(r[0].lower() for r in rows("credit_markers.txt")),
         prepositions={k: frozenset(v) for k, v in preps.items()},
     )
 
@@ -488,12 +459,12 @@ class ActorFinder:
             return k
         if k.endswith("s") and k[:-1] in self.persons:
             return k[:-1]
-        if len(k) >= FUZZY_MIN_LEN:
+        if len(k) >= FUZZY_SURNAME_MIN:  # a one-edit variant (typo) of a long name
             for cand in (k, k[:-1] if k.endswith("s") else None):
                 if cand is None:
                     continue
                 for pk in self.persons:
-                    if abs(len(pk) - len(cand)) <= 1 and pk[0] == cand[0] and _edit1(pk, cand):
+                    if pk[0] == cand[0] and within_one_edit(pk, cand):
                         return pk
         return None
 
@@ -1079,32 +1050,16 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _edit1(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion or substitution."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:]
-    return a[i:] == b[i + 1:]
-
-
 @functools.lru_cache(maxsize=1)
 def report_verbs() -> frozenset[str]:
     """Singular verbs of saying that stand next to a bare surname (report_verbs.txt)."""
-    return frozenset(r[0].lower() for r in read_lexicon("report_verbs.txt"))
+    return frozenset(r[0].lower() for r in rows("report_verbs.txt"))
 
 
 @functools.lru_cache(maxsize=1)
 def speech_forms() -> frozenset[str]:
     """Finite forms of verbs of saying (from position_verbs.txt, stance "states")."""
-    return frozenset(r[0].split()[0].lower() for r in read_lexicon("position_verbs.txt") if r[1] == "states")
+    return frozenset(r[0].split()[0].lower() for r in rows("position_verbs.txt") if r[1] == "states")
 
 
 def build_matcher(nlp: Language) -> PhraseMatcher:

@@ -56,6 +56,7 @@ from briefing.extract.speakers import (
     subject_for_verb,
     tokens,
 )
+from briefing.lang.de import AUXILIARIES
 from briefing.models import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ _DQUOTES = '„“”"»«'
 _QUOTE_CHARS = re.compile(r"[„“”\"»«]")
 _WORD = re.compile(r"\w+")
 _SENT_FINAL = re.compile(r"[.!?…]\W*$")
-_AUX = word_set("auxiliaries.txt")
+_AUX = AUXILIARIES
 # The 3rd person singular Konjunktiv I of -ieren verbs ("er resultiere"); no adjective or
 # lowercase noun ends like this, so it needs no list.
 _KONJ_I_SUFFIX = "iere"
