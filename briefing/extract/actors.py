@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.lang import rows
 from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES
-from briefing.lang.names import FUZZY_SURNAME_MIN, within_one_edit
+from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
 from briefing.models import Actor, Mention
 
@@ -464,7 +464,7 @@ class ActorFinder:
                 if cand is None:
                     continue
                 for pk in self.persons:
-                    if pk[0] == cand[0] and within_one_edit(pk, cand):
+                    if pk[0] == cand[0] and surnames_match(pk, cand):
                         return pk
         return None
 
