@@ -406,6 +406,7 @@ class ActorFinder:
         self.span_end: list[int] = list(range(1, n + 1))
         self.used = [False] * n  # tokens consumed by a person name
         self.persons: dict[str, _Person] = {}
+        self.max_persons = MAX_PERSONS
         self.groups: dict[tuple[str, str], _Group] = {}
         self.blocked: set[str] = set()
         self.sent_start = table.sent_start
@@ -653,7 +654,7 @@ class ActorFinder:
             key = known
         p = self.persons.get(key)
         if p is None:
-            if len(self.persons) >= MAX_PERSONS:
+            if len(self.persons) >= self.max_persons:
                 return
             p = self.persons[key] = _Person(key=key, name=name, first=start)
         elif len(name.split()) > len(p.name.split()) and p.first >= start or " " in name and " " not in p.name:
@@ -1078,16 +1079,27 @@ def build_matcher(nlp: Language) -> PhraseMatcher:
 class ActorComponent:
     """spaCy component: ``doc._.briefing_actors = list[Actor]``."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, max_persons: int = MAX_PERSONS) -> None:
         self.lex = lexicon()
         self.matcher = build_matcher(nlp)
         self.speech = speech_forms()
+        self.max_persons = max_persons
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_actors = ActorFinder(doc, self.lex, self.matcher, self.speech).run() if len(doc) else []
+        if not len(doc):
+            doc._.briefing_actors = []
+            return doc
+        finder = ActorFinder(doc, self.lex, self.matcher, self.speech)
+        finder.max_persons = self.max_persons
+        doc._.briefing_actors = finder.run()
         return doc
 
 
-@Language.factory("briefing_actors")
-def make_actors(nlp: Language, name: str) -> ActorComponent:
-    return ActorComponent(nlp)
+@Language.factory(
+    "briefing_actors",
+    default_config={"max_persons": MAX_PERSONS},
+    assigns=["doc._.briefing_actors"],
+    requires=["token.is_sent_start"],
+)
+def make_actors(nlp: Language, name: str, max_persons: int) -> ActorComponent:
+    return ActorComponent(nlp, max_persons)

@@ -222,6 +222,8 @@ class FigureComponent:
         return doc
 
 
-@Language.factory("briefing_figures")
+@Language.factory(
+    "briefing_figures", default_config={}, assigns=["doc._.briefing_figures"], requires=["token.is_sent_start"]
+)
 def make_figures(nlp: Language, name: str) -> FigureComponent:
     return FigureComponent()

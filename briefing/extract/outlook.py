@@ -160,6 +160,8 @@ class OutlookComponent:
         return doc
 
 
-@Language.factory("briefing_outlook")
+@Language.factory(
+    "briefing_outlook", default_config={}, assigns=["doc._.briefing_outlook"], requires=["token.is_sent_start"]
+)
 def make_outlook(nlp: Language, name: str) -> OutlookComponent:
     return OutlookComponent(nlp)

@@ -350,6 +350,11 @@ class PositionComponent:
         return doc
 
 
-@Language.factory("briefing_positions")
+@Language.factory(
+    "briefing_positions",
+    default_config={},
+    assigns=["doc._.briefing_positions"],
+    requires=["token.is_sent_start", "doc._.briefing_actors", "doc._.briefing_quotes"],
+)
 def make_positions(nlp: Language, name: str) -> PositionComponent:
     return PositionComponent()

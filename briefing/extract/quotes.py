@@ -1572,7 +1572,12 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
 # ------------------------------------------------------------------ spaCy component
 
 
-@Language.factory("briefing_quotes")
+@Language.factory(
+    "briefing_quotes",
+    default_config={},
+    assigns=["doc._.briefing_quotes", "doc.spans"],
+    requires=["token.is_sent_start", "doc._.briefing_actors"],
+)
 def make_quotes(nlp: Language, name: str) -> QuoteComponent:
     return QuoteComponent()
 

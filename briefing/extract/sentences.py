@@ -207,7 +207,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@Language.factory("briefing_sentences")
+@Language.factory("briefing_sentences", default_config={}, assigns=["token.is_sent_start"], requires=[])
 def make_sentences(nlp: Language, name: str) -> ParagraphSentencizer:
     return ParagraphSentencizer()
 
