@@ -86,10 +86,14 @@ def _group_persons(refs: Sequence[ActorRef]) -> list[list[int]]:
 
 
 def _group_others(refs: Sequence[ActorRef]) -> list[list[int]]:
+    """Organisations and countries by folded name or shared alias, within one owner: the Russian and the
+    Ukrainian "Außenministerium" are two actors."""
     groups: list[list[int]] = []
     by_name: dict[str, int] = {}
     for i, r in enumerate(refs):
-        names = [fold(r.actor.name).strip()] + [fold(a).strip() for a in r.actor.aliases]
+        owner = "" if r.actor.kind == "country" or r.actor.affiliation in (None, r.actor.name) else (
+            "|" + fold(r.actor.affiliation or ""))
+        names = [fold(r.actor.name).strip() + owner] + [fold(a).strip() + owner for a in r.actor.aliases]
         hit = next((by_name[n] for n in names if n in by_name), None)
         if hit is None:
             hit = len(groups)
@@ -150,6 +154,7 @@ def merge_actors(refs: Sequence[ActorRef], id_prefix: str) -> tuple[list[StoryAc
                         mentions=sum(max(1, len(m.actor.mentions)) for m in members),
                         sources=sort_sources(m.source for m in members),
                         party=_most_common([m.actor.party for m in members]),
+                        org_type=_most_common([m.actor.org_type for m in members]),
                     ),
                 )
             )

@@ -1516,11 +1516,12 @@ class _MentionIndex:
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
 
     def actor_at(self, b: int, e: int) -> Actor | None:
-        """The first actor (in the list's order) with a mention overlapping ``[b, e)``."""
+        """The first actor (in the list's order) with a mention overlapping ``[b, e)``; a person before an
+        organisation or country the phrase also names ("Der Leiter ... der WHO, Klaus Stöhr")."""
         lo = bisect.bisect_left(self.starts, b - self.longest)
         hi = bisect.bisect_left(self.starts, e)
         hits = [k for s, end, k in self.spans[lo:hi] if s < e and b < end]
-        return self.actors[min(hits)] if hits else None
+        return self.actors[min(hits, key=lambda k: (self.actors[k].kind != "person", k))] if hits else None
 
 
 def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None = None) -> list[Quote]:
