@@ -123,6 +123,19 @@ class Lexicon:
     institutions: dict[str, str] = field(default_factory=dict)  # head noun -> type ("-": never an actor)
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
     _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
+    _inst_suffixes: tuple[str, ...] = ()
+
+    def may_be_institution(self, text: str) -> bool:
+        """Cheap pre-check (one C-level endswith): could ``text`` end in an institution head?"""
+        if not self._inst_suffixes:
+            self._inst_suffixes = tuple(h + e for h in self.institutions for e in INFLECTION_ENDINGS)
+        return text.lower().endswith(self._inst_suffixes)
+
+    def institution_cache(self) -> dict[str, tuple[str, str, str] | None]:
+        """Word -> :meth:`institution` answer, as far as asked; emptied past a bound so it cannot grow forever."""
+        if len(self._inst_cache) > _FORM_CACHE_MAX:
+            self._inst_cache.clear()
+        return self._inst_cache
 
     def institution(self, text: str) -> tuple[str, str, str] | None:
         """(nominative, compound prefix, type) when ``text`` ends in an institution head ("Außenministeriums"
@@ -130,7 +143,7 @@ class Lexicon:
         if text in self._inst_cache:
             return self._inst_cache[text]
         found = None
-        if text[:1].isupper() and text.replace("-", "").isalpha():
+        if text[:1].isupper() and text.replace("-", "").isalpha() and self.may_be_institution(text):
             low = text.lower()
             for ending in INFLECTION_ENDINGS:
                 base = low[: len(low) - len(ending)] if ending else low
@@ -568,33 +581,40 @@ class ActorFinder:
         * an institution whose owner the text names ("das russische Außenministerium", "US-Regierung").
         """
         lex, words, cores, n = self.lex, self.words, self.cores, len(self.words)
-        lower_words = {w for w in self.lowers if w.isalpha()}.intersection(w for w in words if w.islower())
         standalone = set(self.cap_words)
-        after_first = {cores[k] for k in self.caps if k and lex.first_names.get(cores[k - 1])}
         found: dict[str, str] = {}  # word -> type ("" when unknown)
         institutions: dict[str, str] = {}  # "Außenministerium" -> type (each mention needs its own owner)
+        # Per distinct capitalised word: is it an institution ("Außenministeriums")? Looked up once per
+        # process and word; per document only the hits are visited (maps in C).
+        cache = lex.institution_cache()
+        for w in standalone.difference(cache):
+            lex.institution(w)
+        distinct = list(standalone)
+        inst_of = {w: cache[w] for w in compress(distinct, map(cache.__getitem__, distinct))}
+        seen: dict[str, set[str]] = {}  # lazily: words written in lowercase, words after a first name
 
         def org_word(w: str) -> bool:
+            if not seen:
+                seen["lower"] = {w for w in set(words) if w.islower()}
+                seen["after_first"] = {cores[k] for k in self.caps if k and lex.first_names.get(cores[k - 1])}
             return (
                 len(w) >= 2 and w[:1].isupper() and w.replace("-", "").isalpha()
                 and (w.isupper() or len(w) >= 3)
                 and w not in lex.countries and w not in lex.metonyms and w not in lex.organisations
                 and w.lower() + "-" not in lex.prefixes and lex.adjective(w) is None and w not in lex.demonyms
                 and not lex.first_name(w) and not lex.is_common_noun(w) and lex.role(w) is None
-                and lex.institution(w) is None and w.lower() not in lower_words and w not in after_first
+                and lex.institution(w) is None and w.lower() not in seen["lower"] and w not in seen["after_first"]
             )
 
-        for i in list(self.role_at):
+        for i, r in self.role_at.items():
             w = cores[i]
-            if "-" not in w or self.label[i] is not None:
-                continue
-            head = w.split("-", 1)[0]
-            if org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
-                found.setdefault(head, "party" if head in lex.parties else "")
-                self.org_prefix[i] = head
-        for i, r in self.role_at.items():  # "Chef der FIFA", "Sprecher der CDU" (acronyms only: "Chef der Familie")
-            k = i + 2
-            if r.kind == "role" and k < n and self.lowers[i + 1] in ("der", "des") and self.label[k] is None and (
+            if "-" in w and self.label[i] is None:  # "Hamas-Chef"
+                head = w.split("-", 1)[0]
+                if org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
+                    found.setdefault(head, "party" if head in lex.parties else "")
+                    self.org_prefix[i] = head
+            k = i + 2  # "Chef der FIFA", "Sprecher der CDU" (acronyms only: "Chef der Familie")
+            if k < n and r.kind == "role" and self.lowers[i + 1] in ("der", "des") and self.label[k] is None and (
                     self.sent_start[k] == self.sent_start[i]) and _ACRONYM.match(cores[k]) and org_word(cores[k]) and (
                     k + 1 >= n or not cores[k + 1][:1].isupper()):
                 found.setdefault(cores[k], "party" if cores[k] in lex.parties else "")
@@ -607,7 +627,8 @@ class ActorFinder:
                     for k in range(start, i):
                         self.label[k], self.canon[k] = "ORG", acr
                     self.span_end[start] = i
-        for k in self.caps:
+        wanted = lex.parties.union(found, inst_of)
+        for k in compress(self.caps, map(wanted.__contains__, self.cap_words)):
             w = cores[k]
             if self.label[k] is not None:
                 continue
@@ -617,7 +638,7 @@ class ActorFinder:
             if w in found:
                 self.label[k], self.canon[k] = "ORG", w
                 continue
-            inst = lex.institution(w)
+            inst = inst_of.get(w)
             if inst is not None:
                 owner = self._institution_owner(k, inst[1], found)
                 if owner is not None:
@@ -1242,7 +1263,7 @@ class ActorFinder:
         if not lone:
             return
         lex, cores, words = self.lex, self.cores, self.words
-        function = word_set("function_words.txt") | word_set("determiners.txt")
+        function = _function_words()
         lower_words: set[str] | None = None
         for k in self.caps:
             p = lone.get(cores[k])
@@ -1331,6 +1352,12 @@ def _unique(items: Iterable[str]) -> list[str]:
     for it in items:
         seen.setdefault(it, None)
     return list(seen)
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Prepositions, conjunctions, adverbs, articles and possessives (lowercase): never a first name."""
+    return word_set("function_words.txt") | word_set("determiners.txt")
 
 
 @functools.lru_cache(maxsize=1)
