@@ -9,7 +9,15 @@ When the loaded pipeline has entities, its PER spans are taken as names too
 and its ORG spans as organisations.
 
 Countries come from Babel's CLDR German territory names plus the lexicon
-(short forms, capitals used as metonyms, adjectives, compound prefixes).
+(short forms, capitals used as metonyms, adjectives, compound prefixes); a seat of
+several ("Brüssel": EU or NATO) means the one the article names more often.
+Organisations come from the lexicon and from evidence in the text (see
+:meth:`ActorFinder.find_orgs`): parties by name, acronyms defined in brackets, the
+owner in a role compound ("Hamas-Chef"), institutions with a named owner ("das
+russische Außenministerium"); ``Actor.org_type`` tells party, company, institution ...
+A person's role and affiliation come from titles before the name ("Kremlsprecher",
+"Frankreichs Präsident", "der CDU-Politiker") and appositions after it ("X, der Chef
+der FIFA,"); a person found by surname only takes the full name written elsewhere.
 People who produce the news (photographers, authors, correspondents) are never
 actors. The component stores ``list[Actor]`` on ``doc._.briefing_actors``.
 """
