@@ -178,6 +178,8 @@ class Actor:
     party: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # finer kind of an organization: party, company, institution, agency, association, international
+    org_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,7 @@ class StoryActor:
     mentions: int
     sources: tuple[str, ...]
     party: str | None = None
+    org_type: str | None = None  # see Actor.org_type
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from actors_helpers import actors_of, person
 
-from briefing.extract.actors import fold
+from briefing.lang.names import name_fold as fold
 
 
 @pytest.mark.parametrize(

@@ -452,9 +452,12 @@ def test_quote_inside_quote_gets_half_quotes(golden: Briefing) -> None:
     assert v.stories[0].quotes[0].text == "Wir nennen es ‚Koalition der Willigen‘"
 
 
-def test_country_actor_is_not_its_own_affiliation(golden: Briefing) -> None:
+def test_akteure_are_people_and_organisations_not_countries(golden: Briefing) -> None:
     country = StoryActor("C1", "Ukraine", "country", None, "Ukraine", (), 3, ("S1",))
-    story = dataclasses.replace(golden.stories[1], actors=(country,))
+    person = StoryActor("P1", "Ismail Hanija", "person", "Chef", "Hamas", (), 2, ("S1",))
+    org = StoryActor("O1", "Hamas", "organization", None, None, (), 2, ("S1",))
+    story = dataclasses.replace(golden.stories[1], actors=(country, person, org))
     v = view.build_view(dataclasses.replace(golden, stories=(story,)))
-    assert v.stories[0].actors[0].affiliation == ""
-    assert "* Ukraine [1]" in text.render_text(v)
+    assert [a.name for a in v.stories[0].actors] == ["Ismail Hanija", "Hamas"]
+    rendered = text.render_text(v)
+    assert "* Ismail Hanija, Chef (Hamas) [1]" in rendered and "* Ukraine [1]" not in rendered

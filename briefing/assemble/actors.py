@@ -1,113 +1,29 @@
 """Merge the actors of a story's articles into one list, each actor once.
 
-Persons are the same when their surnames match after transliteration folding
-(Selenskyj/Selenskij, Sacharowa) - exactly or within one edit for longer names -
-and their first names are compatible (equal after folding, one edit apart as in
-Wolodymyr/Wolodmyr, an initial, or missing).  A surname-only mention joins the
-most mentioned full name it fits.  Organisations and countries merge by folded
-name or shared alias.
+Persons are the same when :mod:`briefing.lang.names` says so (the matcher extraction
+uses too): their surnames match after transliteration folding (Selenskyj/Selenskij,
+Sacharowa) - exactly or within one edit for longer names - and their first names are
+compatible (equal after folding, one edit apart as in Wolodymyr/Wolodmyr, an initial,
+or missing).  A surname-only mention joins the most mentioned full name it fits.
+Organisations and countries merge by folded name or shared alias.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.assemble.text import fold, sort_sources, source_sort_key
+from briefing.lang.names import first_names_match, same_person, split_name, surname_key, surnames_match
 from briefing.models import Actor, StoryActor
-
-# Name particles that belong to the surname (Ursula von der Leyen) and are no first names.
-PARTICLES = frozenset(
-    ["von", "van", "der", "den", "de", "di", "da", "del", "della", "dos", "du", "le", "la", "zu", "zur"]
-    + ["al", "el", "bin", "ibn", "ben", "ter", "ten"]
-)
-# Transliteration variants of Slavic and other names in German text, applied in order to a folded name:
-# Selenskyj/Selenskij -> selenski, Marija/Maria -> maria, Wolodymyr -> volodimir, Tschechow/Chekhov.
-_TRANSLIT = (
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("yj", "i"),
-    ("ij", "i"),
-    ("iy", "i"),
-    ("y", "i"),
-    ("j", "i"),
-    ("w", "v"),
-    ("ph", "f"),
-    ("kh", "ch"),
-    ("z", "s"),
-)
-# Surnames this long or longer may differ by one edit and still be the same person.
-FUZZY_SURNAME_MIN = 6
-# First names may differ by one edit per this many characters (Wolodymyr/Wolodmyr), at least one.
-FIRST_NAME_CHARS_PER_EDIT = 5
-
-
-def translit(name: str) -> str:
-    """Fold a name to a spelling-independent key (lower case, no diacritics, variants unified)."""
-    s = fold(name)
-    s = re.sub(r"[^a-z\s-]", "", s)
-    for a, b in _TRANSLIT:
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)  # doubled letters: Mariia -> maria
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """(first names, surname) of a person's name; surname keeps its particles."""
-    parts = [p for p in re.split(r"\s+", name.strip()) if p]
-    if not parts:
-        return "", ""
-    i = len(parts) - 1
-    while i > 0 and fold(parts[i - 1]) in PARTICLES:
-        i -= 1
-    return " ".join(parts[:i]), " ".join(parts[i:])
 
 
 def name_key(actor: Actor) -> str:
     """Grouping key: the transliterated last surname word of a person, the folded name otherwise."""
     if actor.kind == "person":
-        _, surname = split_name(actor.name)
-        last = surname.split()[-1] if surname else ""
-        return translit(last)
+        return surname_key(actor.name)
     return fold(actor.name).strip()
-
-
-def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance, stopping early once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
-def surnames_match(a: str, b: str) -> bool:
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    return min(len(a), len(b)) >= FUZZY_SURNAME_MIN and edit_distance(a, b, 1) <= 1
-
-
-def first_names_match(a: str, b: str) -> bool:
-    """Compatible first names: equal, close, an initial, or one of them missing."""
-    ka, kb = translit(a).replace("-", " ").split(), translit(b).replace("-", " ").split()
-    if not ka or not kb:
-        return True
-    fa, fb = ka[0], kb[0]
-    if fa == fb:
-        return True
-    if len(fa) == 1 or len(fb) == 1:
-        return fa[0] == fb[0]
-    allowed = max(1, min(len(fa), len(fb)) // FIRST_NAME_CHARS_PER_EDIT)
-    return edit_distance(fa, fb, allowed) <= allowed
 
 
 @dataclass(frozen=True)
@@ -170,10 +86,14 @@ def _group_persons(refs: Sequence[ActorRef]) -> list[list[int]]:
 
 
 def _group_others(refs: Sequence[ActorRef]) -> list[list[int]]:
+    """Organisations and countries by folded name or shared alias, within one owner: the Russian and the
+    Ukrainian "Außenministerium" are two actors."""
     groups: list[list[int]] = []
     by_name: dict[str, int] = {}
     for i, r in enumerate(refs):
-        names = [fold(r.actor.name).strip()] + [fold(a).strip() for a in r.actor.aliases]
+        owner = "" if r.actor.kind == "country" or r.actor.affiliation in (None, r.actor.name) else (
+            "|" + fold(r.actor.affiliation or ""))
+        names = [fold(r.actor.name).strip() + owner] + [fold(a).strip() + owner for a in r.actor.aliases]
         hit = next((by_name[n] for n in names if n in by_name), None)
         if hit is None:
             hit = len(groups)
@@ -234,6 +154,7 @@ def merge_actors(refs: Sequence[ActorRef], id_prefix: str) -> tuple[list[StoryAc
                         mentions=sum(max(1, len(m.actor.mentions)) for m in members),
                         sources=sort_sources(m.source for m in members),
                         party=_most_common([m.actor.party for m in members]),
+                        org_type=_most_common([m.actor.org_type for m in members]),
                     ),
                 )
             )
@@ -270,11 +191,7 @@ def find_actor(actors: Sequence[StoryActor], name: str | None) -> str | None:
     for a in actors:
         if key == fold(a.name) or key in (fold(x) for x in a.aliases):
             return a.id
-    first, surname = split_name(name)
-    last = translit(surname.split()[-1]) if surname else ""
     for a in actors:
-        if a.kind == "person":
-            af, asur = split_name(a.name)
-            if surnames_match(last, translit(asur.split()[-1]) if asur else "") and first_names_match(first, af):
-                return a.id
+        if a.kind == "person" and same_person(name, a.name):
+            return a.id
     return None

@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
-LEXICONS = Path(__file__).with_name("lexicons")
+from briefing.lang import entries
+from briefing.lang.names import fold
+
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # Numbers name the facts of an event (26 Länder, 480 Fahrzeuge): they are terms too, as "#26".
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
@@ -26,13 +26,6 @@ _ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
 MIN_TERM_CHARS = 3
 # A stem must keep at least this many characters, so "Staaten" -> "staat" but "Rates" stays apart from "Rat".
 MIN_STEM_CHARS = 4
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics (Élysée -> elysee, Selenskyj stays selenskyj); ß -> ss."""
-    s = unicodedata.normalize("NFKD", text or "")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.lower().replace("ß", "ss")
 
 
 @functools.cache
@@ -132,11 +125,9 @@ def containment(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
-@functools.cache
 def lexicon(name: str) -> tuple[str, ...]:
-    """Entries of ``lexicons/NAME`` (one per line, ``#`` comments and blank lines skipped)."""
-    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    """Entries of the German word list ``briefing/lang/de/NAME`` (see :mod:`briefing.lang`)."""
+    return entries(name)
 
 
 def source_sort_key(source_id: str) -> int:

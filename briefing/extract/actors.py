@@ -9,7 +9,15 @@ When the loaded pipeline has entities, its PER spans are taken as names too
 and its ORG spans as organisations.
 
 Countries come from Babel's CLDR German territory names plus the lexicon
-(short forms, capitals used as metonyms, adjectives, compound prefixes).
+(short forms, capitals used as metonyms, adjectives, compound prefixes); a seat of
+several ("Brüssel": EU or NATO) means the one the article names more often.
+Organisations come from the lexicon and from evidence in the text (see
+:meth:`ActorFinder.find_orgs`): parties by name, acronyms defined in brackets, the
+owner in a role compound ("Hamas-Chef"), institutions with a named owner ("das
+russische Außenministerium"); ``Actor.org_type`` tells party, company, institution ...
+A person's role and affiliation come from titles before the name ("Kremlsprecher",
+"Frankreichs Präsident", "der CDU-Politiker") and appositions after it ("X, der Chef
+der FIFA,"); a person found by surname only takes the full name written elsewhere.
 People who produce the news (photographers, authors, correspondents) are never
 actors. The component stores ``list[Actor]`` on ``doc._.briefing_actors``.
 """
@@ -20,12 +28,10 @@ import bisect
 import functools
 import operator
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from pathlib import Path
 from typing import cast
 
 import numpy
@@ -34,13 +40,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from briefing.lang import rows, word_set
+from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES
+from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
+from briefing.lang.names import name_fold as fold
 from briefing.models import Actor, Mention
 
-LEXICON_DIR = Path(__file__).parent / "lexicons" / "de"
-
-# A surname-only mention may differ by one edit from the name first seen (Selenskyj / Selenskij is
-# handled by folding; this catches typos such as "Wolodmyr"). Short names would collide too often.
-FUZZY_MIN_LEN = 6
 # How many sentences back a pronoun may look for its person (current + previous ones).
 PRONOUN_SENTENCE_WINDOW = 2
 # A credit marker ("Foto:", "AUTOREN") blocks names starting within this many tokens after it.
@@ -58,21 +63,24 @@ MAX_TITLED_NAME_TOKENS = 5
 # Tokens between a role title and a genitive complement and the name ("Sprecherin des
 # Außenministeriums, Marija Sacharowa"): article + up to two words + comma.
 APPOSITION_WINDOW = 5
+# Particles inside a name found without a first name we know: not the German articles ("Doktorand der
+# Philosophie"), but "von" and the foreign ones ("Kurt von Figura", "Abdalla al Badri").
+_INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
+# A compound part before an institution head has at least this many letters ("Presseamt", not "Beamt").
+MIN_COMPOUND_PART = 3
+# A name introduced by an apposition ("Ismail Hanija, der Chef der Hamas") has at most this many words.
+MAX_APPOSITION_NAME_TOKENS = 4
 # Upper bound on distinct people per document, so that a 5 MB text stays linear.
 MAX_PERSONS = 500
-NAME_PARTICLES = frozenset(
-    {"von", "van", "der", "de", "di", "da", "du", "le", "la", "bin", "al", "ten", "zu", "dos"}
-)
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
+# Words before a capitalised word that make it a noun, not a first name ("im Pontifikat Benedikt").
+_NOUN_OPENERS = DETERMINERS | frozenset({"das", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs"})
 PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
 CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
-# German name particles ("von der Leyen") also start common phrases ("von der Kanzlei"): they join a
-# name only after a known first name; foreign particles ("de Hoop Scheffer", "da Silva") always may.
-GERMAN_PARTICLES = frozenset({"von", "der", "zu"})
 # Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
 PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
@@ -82,30 +90,16 @@ _LINK_PREFIX = re.compile(r"^(?:\[?\d+\])+\[?")  # "[2][Maria" -> "Maria" (markd
 _LINK_START = frozenset("[0123456789")
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.$")  # a middle initial
 _CAPS_EXTRA = frozenset("[0123456789©")
+# An acronym in brackets: a capital, then 1-7 letters of which at least one more is a capital ("WHO", "AfD").
+_ACRONYM = re.compile(r"[A-ZÄÖÜ](?=[A-Za-zÄÖÜ]{1,7}$)[A-Za-zÄÖÜ]*[A-ZÄÖÜ][A-Za-zÄÖÜ]*$")
+# Lowercase words inside the long form of an acronym ("Bundesamt für Migration und Flüchtlinge").
+_LONG_FORM_LINKS = frozenset({"für", "der", "des", "und", "von", "zur", "zum", "of", "for", "the", "de"})
+# The long form of an acronym is at most this many tokens ("Organisation für Sicherheit und Zusammenarbeit in Europa").
+MAX_LONG_FORM_TOKENS = 8
 _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
 # ---------------------------------------------------------------- lexicons
-
-
-def read_lexicon(name: str) -> list[list[str]]:
-    """Rows of a lexicon file: tab-separated fields, ``#`` comments and blank lines skipped."""
-    rows = []
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = line.rstrip()
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        rows.append([f.strip() for f in line.split("\t")])
-    return rows
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Spelling-tolerant key: lowercase, no diacritics, y/ij -> i, w -> v, double letters single."""
-    s = unicodedata.normalize("NFKD", text.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("ß", "ss").replace("ij", "i").replace("y", "i").replace("w", "v")
-    return re.sub(r"(.)\1", r"\1", s)
 
 
 @dataclass(frozen=True)
@@ -124,7 +118,7 @@ class Lexicon:
     role_lengths: tuple[int, ...]
     countries: dict[str, str]  # surface -> canonical
     organisations: dict[str, tuple[str, str | None]]  # surface -> (canonical, affiliation)
-    metonyms: dict[str, str]
+    metonyms: dict[str, str]  # surface -> canonical, or "A|B" for the seat of several (Brüssel: EU|NATO)
     adjectives: dict[str, str]  # lowercase stem -> canonical
     prefixes: dict[str, str]  # compound prefix (lowercase, "us-", "bundes") -> canonical
     demonyms: dict[str, tuple[str, str]]
@@ -133,7 +127,48 @@ class Lexicon:
     noun_suffixes: tuple[str, ...]
     credit_markers: frozenset[str]
     prepositions: dict[str, frozenset[str]]
+    org_types: dict[str, str] = field(default_factory=dict)  # canonical organisation -> type
+    institutions: dict[str, str] = field(default_factory=dict)  # head noun -> type ("-": never an actor)
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
+    _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
+    _inst_suffixes: tuple[str, ...] = ()
+
+    def may_be_institution(self, text: str) -> bool:
+        """Cheap pre-check (one C-level endswith): could ``text`` end in an institution head?"""
+        if not self._inst_suffixes:
+            self._inst_suffixes = tuple(h + e for h in self.institutions for e in INFLECTION_ENDINGS)
+        return text.lower().endswith(self._inst_suffixes)
+
+    def institution_cache(self) -> dict[str, tuple[str, str, str] | None]:
+        """Word -> :meth:`institution` answer, as far as asked; emptied past a bound so it cannot grow forever."""
+        if len(self._inst_cache) > _FORM_CACHE_MAX:
+            self._inst_cache.clear()
+        return self._inst_cache
+
+    def institution(self, text: str) -> tuple[str, str, str] | None:
+        """(nominative, compound prefix, type) when ``text`` ends in an institution head ("Außenministeriums"
+        -> ("Außenministerium", "Außen", "institution"), "US-Regierung" -> (.., "US-", ..)), else None."""
+        if text in self._inst_cache:
+            return self._inst_cache[text]
+        found = None
+        if text[:1].isupper() and text.replace("-", "").isalpha() and self.may_be_institution(text):
+            low = text.lower()
+            for ending in INFLECTION_ENDINGS:
+                base = low[: len(low) - len(ending)] if ending else low
+                if ending and not low.endswith(ending):
+                    continue
+                heads = [h for h in self.institutions if base.endswith(h)]
+                if heads:
+                    head = max(heads, key=len)
+                    kind = self.institutions[head]
+                    nominative = text[: len(text) - len(ending)] if ending else text
+                    prefix = nominative[: len(nominative) - len(head)]
+                    # "Beamten" ends in "amt" after a two-letter stem; a real compound part is longer
+                    if kind != "-" and (not prefix or prefix.endswith("-") or len(prefix) >= MIN_COMPOUND_PART):
+                        found = (nominative, prefix, kind)
+                    break
+        self._inst_cache[text] = found
+        return found
 
     def role(self, text: str) -> RoleInfo | None:
         """The role a token names ("Präsidenten" -> Präsident, "US-Präsident" -> USA), or None."""
@@ -216,45 +251,50 @@ def lexicon() -> Lexicon:
     """Load every lexicon file once per process."""
     from babel import Locale
 
-    extra = {r[0]: r[1] for r in read_lexicon("countries.txt")}
+    extra = {r[0]: r[1] for r in rows("countries.txt")}
     skip_codes = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
     countries: dict[str, str] = {}
     for code, name in Locale("de").territories.items():
         if len(code) == 2 and code.isalpha() and code not in skip_codes:
             countries[name] = extra.get(name, name)
     countries.update(extra)
-    orgs = {r[0]: (r[1], r[2] if len(r) > 2 and r[2] else None) for r in read_lexicon("organisations.txt")}
+    org_rows = rows("organisations.txt")
+    orgs = {r[0]: (r[1], r[2] if len(r) > 2 and r[2] else None) for r in org_rows}
+    org_types = {r[1]: r[3] for r in org_rows if len(r) > 3 and r[3]}
+    org_types.update({r[0]: "party" for r in rows("parties.txt")})
     for surface in orgs:
         countries.pop(surface, None)
     roles: dict[str, tuple[str, str | None, str]] = {}
     for fname, kind in (("roles.txt", "role"), ("expert_roles.txt", "expert"), ("non_actor_roles.txt", "producer")):
-        for r in read_lexicon(fname):
+        for r in rows(fname):
             roles[r[0].lower()] = (r[1] if len(r) > 1 else "m", r[2] if len(r) > 2 and r[2] else None, kind)
     adjectives, prefixes = {}, {}
-    for r in read_lexicon("country_adjectives.txt"):
+    for r in rows("country_adjectives.txt"):
         if r[0].endswith("-") or r[0][:1].isupper():
             prefixes[r[0].lower()] = r[1]
         else:
             adjectives[r[0].lower()] = r[1]
-    not_names = read_lexicon("not_names.txt")
+    not_names = rows("not_names.txt")
     preps: dict[str, set[str]] = {}
-    for r in read_lexicon("prepositions.txt"):
+    for r in rows("prepositions.txt"):
         preps.setdefault(r[1], set()).add(r[0])
     return Lexicon(
-        first_names={r[0]: r[1] for r in read_lexicon("first_names.txt")},
+        first_names={r[0]: r[1] for r in rows("first_names.txt")},
         roles=roles,
         role_lengths=tuple(sorted({len(s) for s in roles}, reverse=True)),
         countries=countries,
         organisations=orgs,
-        metonyms={r[0]: r[1] for r in read_lexicon("metonyms.txt")},
+        metonyms={r[0]: r[1] for r in rows("metonyms.txt")},
         adjectives=adjectives,
         prefixes=prefixes,
-        demonyms={r[0]: (r[1], r[2]) for r in read_lexicon("demonyms.txt")},
-        parties=frozenset(r[0] for r in read_lexicon("parties.txt")),
+        demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.txt")},
+        parties=frozenset(r[0] for r in rows("parties.txt")),
         not_names=frozenset(r[0] for r in not_names if not r[0].startswith("-")),
         noun_suffixes=tuple(r[0][1:] for r in not_names if r[0].startswith("-")),
-        credit_markers=frozenset(r[0].lower() for r in read_lexicon("credit_markers.txt")),
+        credit_markers=frozenset(r[0].lower() for r in rows("credit_markers.txt")),
         prepositions={k: frozenset(v) for k, v in preps.items()},
+        org_types=org_types,
+        institutions={r[0].lower(): r[1] for r in rows("institutions.txt")},
     )
 
 
@@ -283,6 +323,7 @@ class _Group:
     affiliation: str | None
     first: int
     mentions: list[Mention] = field(default_factory=list)
+    org_type: str | None = None
 
 
 @dataclass
@@ -435,8 +476,13 @@ class ActorFinder:
         self.span_end: list[int] = list(range(1, n + 1))
         self.used = [False] * n  # tokens consumed by a person name
         self.persons: dict[str, _Person] = {}
-        self.groups: dict[tuple[str, str], _Group] = {}
+        self.max_persons = MAX_PERSONS
+        self.groups: dict[tuple[str, str, str | None], _Group] = {}
         self.blocked: set[str] = set()
+        # organisations found in the text, not listed: canonical -> type; and what each token adds
+        self.org_types: dict[str, str] = {}
+        self.org_aff: dict[int, str] = {}  # token -> owner of an institution ("Außenministerium" -> Russland)
+        self.org_prefix: dict[int, str] = {}  # role token -> organisation before its hyphen ("Hamas-Chef")
         self.sent_start = table.sent_start
         self.caps = table.caps
         self.sent_no = table.sent_no
@@ -488,12 +534,12 @@ class ActorFinder:
             return k
         if k.endswith("s") and k[:-1] in self.persons:
             return k[:-1]
-        if len(k) >= FUZZY_MIN_LEN:
+        if len(k) >= FUZZY_SURNAME_MIN:  # a one-edit variant (typo) of a long name
             for cand in (k, k[:-1] if k.endswith("s") else None):
                 if cand is None:
                     continue
                 for pk in self.persons:
-                    if abs(len(pk) - len(cand)) <= 1 and pk[0] == cand[0] and _edit1(pk, cand):
+                    if pk[0] == cand[0] and surnames_match(pk, cand):
                         return pk
         return None
 
@@ -501,6 +547,7 @@ class ActorFinder:
 
     def mark_places(self) -> None:
         doc, lex = self.doc, self.lex
+        ambiguous: list[tuple[int, int]] = []
         for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
             if self.label[start] is not None:
                 continue
@@ -517,6 +564,146 @@ class ActorFinder:
             for k in range(start, end):
                 self.label[k], self.canon[k] = label, canon
             self.span_end[start] = end
+            if "|" in canon:
+                ambiguous.append((start, end))
+        if ambiguous:
+            self.resolve_metonyms(ambiguous)
+
+    def resolve_metonyms(self, spans: list[tuple[int, int]]) -> None:
+        """A seat of several ("Brüssel": EU|NATO) means the one the article names more often, else the first."""
+        counts = Counter(self.canon[s] for s in compress(range(len(self.words)), self.label)
+                         if self.label[s] in ("COUNTRY", "ORG"))
+        for start, end in spans:
+            options = (self.canon[start] or "").split("|")
+            best = max(options, key=lambda o: (counts[o], -options.index(o)))
+            for k in range(start, end):
+                self.canon[k] = best
+
+    def find_orgs(self) -> None:
+        """Organisations the lexicon does not list, from evidence in the text.
+
+        * a party by name ("die SPD", "Die Grünen forderten"), not in brackets after a name ("Merz (CDU)");
+        * an acronym defined in brackets after its long form ("Weltgesundheitsorganisation (WHO)");
+        * the owner in a role compound ("Hamas-Chef", "CDU-Politiker", "Airbus-Sprecher"), when the word is
+          an acronym or also stands alone in the article, and is no person, place or common word;
+        * an institution whose owner the text names ("das russische Außenministerium", "US-Regierung").
+        """
+        lex, words, cores, n = self.lex, self.words, self.cores, len(self.words)
+        standalone = set(self.cap_words)
+        found: dict[str, str] = {}  # word -> type ("" when unknown)
+        institutions: dict[str, str] = {}  # "Außenministerium" -> type (each mention needs its own owner)
+        # Per distinct capitalised word: is it an institution ("Außenministeriums")? Looked up once per
+        # process and word; per document only the hits are visited (maps in C).
+        cache = lex.institution_cache()
+        for w in standalone.difference(cache):
+            lex.institution(w)
+        distinct = list(standalone)
+        inst_of = {w: cache[w] for w in compress(distinct, map(cache.__getitem__, distinct))}
+        seen: dict[str, set[str]] = {}  # lazily: words written in lowercase, words after a first name
+
+        def org_word(w: str) -> bool:
+            if not seen:
+                seen["lower"] = {w for w in set(words) if w.islower()}
+                seen["after_first"] = {cores[k] for k in self.caps if k and lex.first_names.get(cores[k - 1])}
+            return (
+                len(w) >= 2 and w[:1].isupper() and w.replace("-", "").isalpha()
+                and (w.isupper() or len(w) >= 3)
+                and w not in lex.countries and w not in lex.metonyms and w not in lex.organisations
+                and w.lower() + "-" not in lex.prefixes and lex.adjective(w) is None and w not in lex.demonyms
+                and not lex.first_name(w) and not lex.is_common_noun(w) and lex.role(w) is None
+                and lex.institution(w) is None and w.lower() not in seen["lower"] and w not in seen["after_first"]
+            )
+
+        for i, r in self.role_at.items():
+            w = cores[i]
+            if "-" in w and self.label[i] is None:  # "Hamas-Chef"
+                head = w.split("-", 1)[0]
+                if org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
+                    found.setdefault(head, "party" if head in lex.parties else "")
+                    self.org_prefix[i] = head
+            k = i + 2  # "Chef der FIFA", "Sprecher der CDU" (acronyms only: "Chef der Familie")
+            if k < n and r.kind == "role" and self.lowers[i + 1] in ("der", "des") and self.label[k] is None and (
+                    self.sent_start[k] == self.sent_start[i]) and _ACRONYM.match(cores[k]) and org_word(cores[k]) and (
+                    k + 1 >= n or not cores[k + 1][:1].isupper()):
+                found.setdefault(cores[k], "party" if cores[k] in lex.parties else "")
+        for i in compress(range(n), map("(".__eq__, words)):
+            if i + 2 < n and words[i + 2] == ")" and self.label[i + 1] is None and _ACRONYM.match(words[i + 1]):
+                acr = words[i + 1]
+                start = self._long_form(i, acr)
+                if start is not None and org_word(acr) and self._names_organisation(start, i, acr):
+                    found.setdefault(acr, "party" if acr in lex.parties else "")
+                    for k in range(start, i):
+                        self.label[k], self.canon[k] = "ORG", acr
+                    self.span_end[start] = i
+        wanted = lex.parties.union(found, inst_of)
+        for k in compress(self.caps, map(wanted.__contains__, self.cap_words)):
+            w = cores[k]
+            if self.label[k] is not None:
+                continue
+            if w in lex.parties and not (words[k - 1:k] == ["("] and words[k + 1:k + 2] == [")"]) and (
+                    self.sent_start[k] != k or w.isupper()):
+                found.setdefault(w, "party")
+            if w in found:
+                self.label[k], self.canon[k] = "ORG", w
+                continue
+            inst = inst_of.get(w)
+            if inst is not None:
+                owner = self._institution_owner(k, inst[1], found)
+                if owner is not None:
+                    self.label[k], self.canon[k] = "ORG", inst[0]
+                    self.org_aff[k] = owner
+                    institutions.setdefault(inst[0], inst[2])
+        self.org_types.update((w, t) for w, t in found.items() if t)
+        self.org_types.update(institutions)
+
+    def _long_form(self, bracket: int, acr: str) -> int | None:
+        """First token of the long form an acronym in brackets abbreviates ("Internationale Atomenergiebehörde
+        (IAEA)"): capitalised words (with "für", "der" ... between), the first starting with the acronym's letter."""
+        lex, words = self.lex, self.cores
+        k, start = bracket - 1, None
+        while k >= 0 and bracket - k <= MAX_LONG_FORM_TOKENS and self.sent_start[k] == self.sent_start[bracket]:
+            w = words[k]
+            if w[:1].isupper() and w.replace("-", "").isalpha():
+                if lex.first_name(w) or lex.role(w) or self.label[k] in ("COUNTRY", "METONYM"):
+                    return None
+                if w[:1] == acr[:1]:
+                    start = k
+            elif self.lowers[k] not in _LONG_FORM_LINKS:
+                break
+            k -= 1
+        if start is None or not words[bracket - 1][:1].isupper():
+            return None
+        return start
+
+    def _names_organisation(self, start: int, end: int, acr: str) -> bool:
+        """Does the long form [start, end) name an organisation: an institution head ("Bundeskriminalamt",
+        "Europäische Zentralbank") or a proper name the acronym spells ("Human Rights Watch (HRW)")?
+        "Bruttoinlandsprodukt (BIP)" and "Mitteleuropäische Zeit (MEZ)" do not."""
+        caps = [w for w in self.cores[start:end] if w[:1].isupper()]
+        if self.lex.institution(caps[-1]) is not None:
+            return True
+        return len(caps) >= 2 and "".join(w[0] for w in caps).upper() == acr.upper()
+
+    def _institution_owner(self, k: int, prefix: str, found: dict[str, str]) -> str | None:
+        """Who an institution belongs to: compound prefix, country adjective before, country genitive after."""
+        lex = self.lex
+        if prefix:
+            low = prefix.lower()
+            aff = self.lex._prefix_affiliation(low) if low.endswith("-") or low in lex.prefixes else None
+            if aff is None and low.startswith(tuple(p for p in lex.prefixes if not p.endswith("-"))):
+                aff = self.lex._prefix_affiliation(low)
+            if aff is not None:
+                return aff
+            head = prefix.rstrip("-")
+            if prefix.endswith("-") and (head in found or head in lex.parties or head in lex.organisations):
+                return lex.organisations[head][0] if head in lex.organisations else head
+        if k > 0 and self.words[k - 1].islower():
+            aff = lex.adjective(self.words[k - 1])
+            if aff is not None:
+                return aff
+        if k + 1 < len(self.words) and self.label[k + 1] in ("COUNTRY", "METONYM") and self.words[k + 1].endswith("s"):
+            return self.canon[k + 1]
+        return None
 
     def mark_credits(self) -> None:
         """Block names that follow credit markers or news-producer roles, and bylines ("Von X Y")."""
@@ -617,7 +804,8 @@ class ActorFinder:
         return None, -1
 
     def role_after(self, j: int) -> tuple[RoleInfo | None, str | None]:
-        """Apposition after a name: "Emmanuel Macron (r), Präsident von Frankreich"."""
+        """Apposition after a name: "Emmanuel Macron (r), Präsident von Frankreich", "Ismail Hanija, der Chef
+        der Hamas", "X, früherer Chef des Konzerns" (an article and one lowercase word may open it)."""
         doc = self.doc
         n = len(doc)
         k = j
@@ -626,10 +814,15 @@ class ActorFinder:
                 k += 1
             k += 1
         if k + 1 < n and self.words[k] == ",":
-            r = self.role_at.get(k + 1)
+            r_idx = k + 1
+            if r_idx < n and self.lowers[r_idx] in DETERMINERS:
+                r_idx += 1
+            if r_idx < n and r_idx not in self.role_at and self.words[r_idx].islower() and self.words[r_idx].isalpha():
+                r_idx += 1  # "der frühere Chef"
+            r = self.role_at.get(r_idx)
             if r and r.kind == "role":
                 aff = r.affiliation
-                m = k + 2
+                m = r_idx + 1
                 if m + 1 < n and self.lowers[m] in ("von", "der", "des") and self.canon[m + 1]:
                     aff = aff or self.canon[m + 1]
                 elif m < n and self.label[m] == "COUNTRY":
@@ -682,7 +875,7 @@ class ActorFinder:
             key = known
         p = self.persons.get(key)
         if p is None:
-            if len(self.persons) >= MAX_PERSONS:
+            if len(self.persons) >= self.max_persons:
                 return
             p = self.persons[key] = _Person(key=key, name=name, first=start)
         elif len(name.split()) > len(p.name.split()) and p.first >= start or " " in name and " " not in p.name:
@@ -713,6 +906,12 @@ class ActorFinder:
             p.role = r2
         if aff2 and not p.affiliation:
             p.affiliation = aff2
+        org = self.org_prefix.get(evidence_idx) if evidence_idx >= 0 else None
+        if org is not None:  # "CDU-Politiker X": X's party; "Hamas-Chef X": X speaks for the Hamas
+            if self.org_types.get(org) == "party":
+                p.party = p.party or org
+            elif not p.affiliation and not (role is not None and role.affiliation):
+                p.affiliation = org
         if role is not None and role.affiliation and not p.affiliation:
             p.affiliation = role.affiliation
         if not p.affiliation and i > 0 and self.words[i - 1] in lex.demonyms:
@@ -787,6 +986,7 @@ class ActorFinder:
                 continue
             if run:
                 self.add_person(run[0], run[1], role, r_idx)
+        self.find_appositions()
         self.find_bare_speakers()
         # surname-only and variant mentions of people found above
         if not self.persons:
@@ -816,6 +1016,37 @@ class ActorFinder:
                     p.role = role
                 aff, _ = self.affiliation_before(r_idx)
                 p.affiliation = p.affiliation or aff or role.affiliation
+
+    def find_appositions(self) -> None:
+        """Names introduced by an apposition with a title: "Ismail Hanija, der Chef der Hamas, ...",
+        "Jean Dupont, früherer Minister, ...". The name is two to four name-like words (first names we do
+        not know included) right before the comma, opening a clause."""
+        words, lowers = self.words, self.lowers
+        for ri, r in sorted(self.role_at.items()):
+            if r.kind != "role" or ri < 3:
+                continue
+            c = ri - 1
+            if lowers[c] in DETERMINERS:
+                c -= 1
+            if words[c] != "," and words[c].islower() and words[c].isalpha():
+                c -= 1  # "X, früherer Minister"
+            if c < 2 or words[c] != "," or self.sent_start[c] != self.sent_start[ri]:
+                continue
+            s = c
+            while s - 1 >= self.sent_start[c] and c - (s - 1) <= MAX_APPOSITION_NAME_TOKENS and (
+                    self.name_like(s - 1) or (self.lowers[s - 1] in _INNER_PARTICLES and self.words[s - 1].islower())):
+                s -= 1
+            known = next((k for k in range(s, c - 1) if self.lex.first_name(self.cores[k])), None)
+            if known is not None:
+                s = known  # "Nach Angaben von Ismail Hanija, ...": the name starts at its first name
+            elif c - s != 2:
+                continue  # without a first name we know, only "Firstname Surname"
+            if not self.name_like(s) or not self.name_like(c - 1):
+                continue
+            if s > self.sent_start[s] and (words[s - 1][:1].isupper() or lowers[s - 1] in DETERMINERS):
+                continue  # inside a longer noun phrase
+            self.add_person(s, c, None, -1)
+            self.used[ri] = True  # "der Chef der Hamas" is part of this mention, not a reference of its own
 
     def find_bare_speakers(self) -> None:
         """Bare surnames next to a singular verb of saying: "Macron sagte, ...", "..., sagte Putin am Montag".
@@ -853,6 +1084,8 @@ class ActorFinder:
             after = (i + 1 < n and lowers[i + 1] in verbs and self.sent_start[i] == i and (
                 i + 2 >= n or not (lowers[i + 2] in PRONOUN_WORDS or lowers[i + 2] in DETERMINERS
                                    or words[i + 2][:1].isupper())) and counts[text] >= 2)
+            if i + 1 < n and (words[i + 1][:1].isdigit() or words[i + 1] in month_names()):
+                continue  # a time expression: "erklärte Mitte Mai", "sagte Ende 2020"
             if (before and (i + 1 >= n or not self.name_like(i + 1))) or after:
                 self.add_person(i, i + 1, None, -1)
 
@@ -988,26 +1221,33 @@ class ActorFinder:
                 if k >= 0 and self.lowers[k] in loc:
                     nxt = end
                     continue
-            kind = "organization" if label == "ORG" else "country"
-            start_c, end_c = self.table.char_span(i, end)
-            surface = self.text[start_c:end_c]
-            aff = canon if kind == "country" else lex.organisations.get(surface, (None, None))[1]
-            if kind == "organization" and aff is None:
-                aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
             if canon is None:
                 nxt = end
                 continue
-            g = self.groups.get((kind, canon))
-            if g is None:
-                g = self.groups[(kind, canon)] = _Group(canon, kind, aff, self.idx[i])
-            g.mentions.append(Mention(start_c, end_c, surface))
+            org_type = lex.org_types.get(canon) or self.org_types.get(canon)
+            # a seat read as a bloc ("Brüssel" -> NATO) is that organisation
+            kind = "organization" if label == "ORG" or org_type else "country"
+            start_c, end_c = self.table.char_span(i, end)
+            surface = self.text[start_c:end_c]
+            owner = self.org_aff.get(i)
+            aff = canon if kind == "country" else owner or lex.organisations.get(surface, (None, None))[1]
+            if kind == "organization" and aff is None:
+                aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
+            self._add_group(kind, canon, owner, aff, org_type, Mention(start_c, end_c, surface))
             nxt = end
+        # "Hamas-Chef Ismail Hanija" is a mention of Hanija, not of the Hamas: a speaker phrase must name him
         for e in doc.ents:  # organisations from a loaded pipeline's NER (none on a blank one)
             if e.label_ == "ORG" and self.label[e.start] is None and e.text[:1].isupper():
-                g = self.groups.get(("organization", e.text))
-                if g is None:
-                    g = self.groups[("organization", e.text)] = _Group(e.text, "organization", None, e.start_char)
-                g.mentions.append(Mention(e.start_char, e.end_char, e.text))
+                self._add_group("organization", e.text, None, None, None, Mention(e.start_char, e.end_char, e.text))
+
+    def _add_group(self, kind: str, canon: str, owner: str | None, aff: str | None, org_type: str | None,
+                   mention: Mention) -> None:
+        """Add a mention to the group (kind, name, owner): the Russian and the Ukrainian foreign ministry differ."""
+        g = self.groups.get((kind, canon, owner))
+        if g is None:
+            g = self.groups[(kind, canon, owner)] = _Group(canon, kind, aff, mention.start, org_type=org_type)
+        g.first = min(g.first, mention.start)
+        g.mentions.append(mention)
 
     def merge_genitives(self) -> None:
         """A person first seen in the genitive ("Joseph Ratzingers Wahl ... Ratzinger") is the same person."""
@@ -1023,8 +1263,49 @@ class ActorFinder:
                 into.gender = into.gender or p.gender
                 into.party = into.party or p.party
 
+    def complete_names(self) -> None:
+        """A person found by surname only ("Abbas sagte") who is named in full elsewhere ("Mahmud Abbas traf"):
+        the capitalised word right before the surname is the first name when it can be nothing else (no
+        title, country, organisation, common noun, function word, and never written in lowercase)."""
+        lone = {p.name: p for p in self.persons.values() if " " not in p.name and not any(" " in f for f in p.forms)}
+        if not lone:
+            return
+        lex, cores, words = self.lex, self.cores, self.words
+        function = _function_words()
+        lower_words: set[str] | None = None
+        for k in self.caps:
+            p = lone.get(cores[k])
+            if p is None or k == 0 or self.sent_start[k] == k or " " in p.name:
+                continue
+            f = k - 1
+            first = cores[f]
+            if not (first[:1].isupper() and first.replace("-", "").isalpha() and len(first) >= 2) or first.isupper():
+                continue
+            if lower_words is None:
+                lower_words = {w for w in words if w.islower()}
+            if (self.label[f] is not None or self.used[f] or self.role_at.get(f)
+                    or lex.is_common_noun(first) or lex.adjective(first) or first in lex.demonyms
+                    or self.lowers[f] in function or self.lowers[f] in lower_words
+                    or not (first[1:].islower() or "-" in first)
+                    or (f > 0 and self.sent_start[f] != f and (self.lowers[f - 1] in _NOUN_OPENERS or (
+                        self.words[f - 1].islower() and self.lex.adjective(self.words[f - 1]) is None
+                        and self.words[f - 1].endswith(ADJ_ENDINGS[1:]))))):
+                continue
+            start, end = self.core(f)[1], self.idx[k] + len(words[k].rstrip("]"))
+            name = self.text[start:end]
+            if "\n" in name:
+                continue
+            p.name = name
+            p.forms.append(name)
+            p.mentions = [m for m in p.mentions if not (start <= m.start and m.end <= end)]
+            p.mentions.append(Mention(start, end, name))
+            self.used[f] = True
+            if p.gender is None and lex.first_name(first):
+                p.gender = lex.first_name(first)
+
     def resolve(self) -> list[Actor]:
         self.merge_genitives()
+        self.complete_names()
         for p in self.persons.values():
             if not p.affiliation and p.possessor and p.possessor in self.persons:
                 p.affiliation = self.persons[p.possessor].affiliation
@@ -1060,11 +1341,13 @@ class ActorFinder:
                 actors.append(Actor(
                     id=f"A{n}", name=g.name, kind=g.kind, affiliation=g.affiliation,  # type: ignore[arg-type]
                     aliases=tuple(aliases), mentions=tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end))),
+                    org_type=g.org_type if g.kind == "organization" else None,
                 ))
         return actors
 
     def run(self) -> list[Actor]:
         self.mark_places()
+        self.find_orgs()
         self.mark_credits()
         self.find_people()
         self.link_references()
@@ -1079,32 +1362,31 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _edit1(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion or substitution."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:]
-    return a[i:] == b[i + 1:]
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Prepositions, conjunctions, adverbs, articles and possessives (lowercase): never a first name."""
+    return word_set("function_words.txt") | word_set("determiners.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def month_names() -> frozenset[str]:
+    """German month names, wide and abbreviated, from CLDR (Babel)."""
+    from babel import Locale
+
+    months = Locale("de").months["format"]
+    return frozenset(m.rstrip(".") for width in ("wide", "abbreviated") for m in months[width].values())
 
 
 @functools.lru_cache(maxsize=1)
 def report_verbs() -> frozenset[str]:
     """Singular verbs of saying that stand next to a bare surname (report_verbs.txt)."""
-    return frozenset(r[0].lower() for r in read_lexicon("report_verbs.txt"))
+    return frozenset(r[0].lower() for r in rows("report_verbs.txt"))
 
 
 @functools.lru_cache(maxsize=1)
 def speech_forms() -> frozenset[str]:
     """Finite forms of verbs of saying (from position_verbs.txt, stance "states")."""
-    return frozenset(r[0].split()[0].lower() for r in read_lexicon("position_verbs.txt") if r[1] == "states")
+    return frozenset(r[0].split()[0].lower() for r in rows("position_verbs.txt") if r[1] == "states")
 
 
 def build_matcher(nlp: Language) -> PhraseMatcher:
@@ -1123,16 +1405,27 @@ def build_matcher(nlp: Language) -> PhraseMatcher:
 class ActorComponent:
     """spaCy component: ``doc._.briefing_actors = list[Actor]``."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, max_persons: int = MAX_PERSONS) -> None:
         self.lex = lexicon()
         self.matcher = build_matcher(nlp)
         self.speech = speech_forms()
+        self.max_persons = max_persons
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_actors = ActorFinder(doc, self.lex, self.matcher, self.speech).run() if len(doc) else []
+        if not len(doc):
+            doc._.briefing_actors = []
+            return doc
+        finder = ActorFinder(doc, self.lex, self.matcher, self.speech)
+        finder.max_persons = self.max_persons
+        doc._.briefing_actors = finder.run()
         return doc
 
 
-@Language.factory("briefing_actors")
-def make_actors(nlp: Language, name: str) -> ActorComponent:
-    return ActorComponent(nlp)
+@Language.factory(
+    "briefing_actors",
+    default_config={"max_persons": MAX_PERSONS},
+    assigns=["doc._.briefing_actors"],
+    requires=["token.is_sent_start"],
+)
+def make_actors(nlp: Language, name: str, max_persons: int) -> ActorComponent:
+    return ActorComponent(nlp, max_persons)

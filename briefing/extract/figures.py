@@ -19,7 +19,8 @@ from itertools import compress
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.actors import DETERMINERS, read_lexicon, token_table
+from briefing.extract.actors import DETERMINERS, token_table
+from briefing.lang import rows
 from briefing.models import Figure
 
 # German digits: thousands with ".", decimals with ","; a digit, dot or comma right before or a
@@ -55,7 +56,7 @@ class FigureLexicon:
 def figure_lexicon() -> FigureLexicon:
     """Load the unit, number-word, qualifier and exclusion lexicons once."""
     currency, percent, scale, nouns, skip = {}, {}, {}, {}, set()
-    for row in read_lexicon("units.txt"):
+    for row in rows("units.txt"):
         form, kind = row[0], row[1]
         value = row[2] if len(row) > 2 else ""
         if kind == "currency":
@@ -68,8 +69,8 @@ def figure_lexicon() -> FigureLexicon:
             nouns[form] = value
         elif kind == "skip":
             skip.add(form)
-    number_words = {r[0]: float(r[1]) for r in read_lexicon("number_words.txt")}
-    quals = sorted((tuple(r[0].lower().split()) for r in read_lexicon("qualifiers.txt")), key=len, reverse=True)
+    number_words = {r[0]: float(r[1]) for r in rows("number_words.txt")}
+    quals = sorted((tuple(r[0].lower().split()) for r in rows("qualifiers.txt")), key=len, reverse=True)
     return FigureLexicon(
         currency=currency,
         percent=percent,
@@ -78,7 +79,7 @@ def figure_lexicon() -> FigureLexicon:
         skip_units=frozenset(skip),
         number_words=number_words,
         qualifiers=tuple(quals),
-        exclusions=frozenset(r[0] for r in read_lexicon("figure_exclusions.txt")),
+        exclusions=frozenset(r[0] for r in rows("figure_exclusions.txt")),
     )
 
 
@@ -223,6 +224,8 @@ class FigureComponent:
         return doc
 
 
-@Language.factory("briefing_figures")
+@Language.factory(
+    "briefing_figures", default_config={}, assigns=["doc._.briefing_figures"], requires=["token.is_sent_start"]
+)
 def make_figures(nlp: Language, name: str) -> FigureComponent:
     return FigureComponent()

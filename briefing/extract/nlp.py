@@ -15,6 +15,11 @@ stores plain records (``briefing.models``) with character offsets on the Doc:
 
 Sentence boundaries come from ``briefing_sentences`` (extract/sentences.py) unless
 the loaded pipeline already sets them.  Doc, Span and Token never leave ``extract/``.
+
+Each factory declares its ``default_config`` and the attributes it ``assigns`` and
+``requires`` (quotes require the actors, to name speakers; positions require quotes
+and actors); :func:`pipeline_order` adds the components in an order that satisfies
+those declarations, and ``make_nlp().analyze_pipes(pretty=True)`` prints it.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from briefing.models import Article, ArticleFacts, Quote, Statement
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("briefing_actors", "briefing_quotes", "briefing_figures", "briefing_positions", "briefing_outlook")
-# Order matters: quotes read actors (speaker linking), positions read quotes and actors.
+# The components of a build; their order comes from what each factory requires and assigns.
 COMPONENTS = ("briefing_actors", "briefing_quotes", "briefing_figures", "briefing_positions", "briefing_outlook")
 # spaCy refuses longer texts by default; a 5 MB article is bad input we still survive.
 MAX_TEXT_CHARS = 6_000_000
@@ -46,6 +51,31 @@ for _name in EXTENSIONS:
 def _register_components() -> None:
     """Import the modules whose import registers the factories."""
     from briefing.extract import actors, figures, outlook, positions, quotes, sentences  # noqa: F401
+
+
+def pipeline_order(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` ordered so that each component comes after those among them assigning what it requires.
+
+    Declared with each factory (``@Language.factory(..., assigns=..., requires=...)``); a requirement
+    no listed component assigns (quotes without actors) is left to the pipeline.  Otherwise the
+    given order is kept.
+
+    Raises:
+        ExtractError: the declarations form a cycle.
+    """
+    _register_components()
+    metas = {n: Language.get_factory_meta(n) for n in names}
+    remaining, ordered = list(names), []
+    while remaining:
+        for n in remaining:
+            needs = set(metas[n].requires)
+            if not any(needs & set(metas[m].assigns) for m in remaining if m != n):
+                break
+        else:
+            raise ExtractError(f"components {', '.join(remaining)} require each other's results")
+        ordered.append(n)
+        remaining.remove(n)
+    return tuple(ordered)
 
 
 def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> Language:
@@ -64,7 +94,7 @@ def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> 
     has_sents = any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer"))
     if not has_sents:
         nlp.add_pipe("briefing_sentences", first=True)
-    for name in components:
+    for name in pipeline_order(components):
         if not nlp.has_pipe(name):
             nlp.add_pipe(name)
     return nlp

@@ -20,11 +20,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from briefing.extract.actors import in_regions, quote_regions, read_lexicon, regions_overlap, token_table
+from briefing.extract.actors import in_regions, quote_regions, regions_overlap, token_table
+from briefing.lang import rows
+from briefing.lang.de import CLAUSE_END, auxiliary_forms
 from briefing.models import Statement
 
-# Tokens that close a clause: the verb before them is the clause's last verb.
-CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "\"", "“", "”", "„", ")", "und", "oder", "aber"})
 # Sentences longer than this are page residue (lists, tables), not an outlook worth surfacing.
 MAX_SENTENCE_CHARS = 600
 # Infinitives are at least this long ("tun" is the rare shorter one; "den", "ein" are not verbs).
@@ -44,18 +44,18 @@ class OutlookLexicon:
 @functools.lru_cache(maxsize=1)
 def outlook_lexicon() -> OutlookLexicon:
     """Load the outlook markers once and compile them into one expression."""
-    rows = read_lexicon("outlook_markers.txt")
-    phrases = {r[1].lower() for r in rows if r[0] == "marker"}
+    table = rows("outlook_markers.txt")
+    phrases = {r[1].lower() for r in table if r[0] == "marker"}
     markers = sorted((m for m in phrases if "…" not in m), key=len, reverse=True)
     pairs = tuple(sorted((m.split("…")[0].strip(), m.split("…")[1].strip()) for m in phrases if "…" in m))
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in markers) + r")\b") if markers else None
     return OutlookLexicon(
         markers=pattern,
         pairs=pairs,
-        aux=frozenset(r[1].lower() for r in rows if r[0] == "aux"),
-        hearsay_aux=frozenset(r[1].lower() for r in rows if r[0] == "hearsay_aux"),
-        soon=frozenset(r[1].lower() for r in rows if r[0] == "soon"),
-        ge_infinitives=frozenset(r[1].lower() for r in rows if r[0] == "ge_infinitive"),
+        aux=auxiliary_forms("werden", ("present", "konj1")),
+        hearsay_aux=frozenset(r[1].lower() for r in table if r[0] == "hearsay_aux"),
+        soon=frozenset(r[1].lower() for r in table if r[0] == "soon"),
+        ge_infinitives=frozenset(r[1].lower() for r in table if r[0] == "ge_infinitive"),
     )
 
 
@@ -143,7 +143,7 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
 def marker_matcher(nlp: Language) -> PhraseMatcher:
     """The one-part outlook markers as a PhraseMatcher on lowercase token text."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phrases = {r[1].lower() for r in read_lexicon("outlook_markers.txt") if r[0] == "marker" and "…" not in r[1]}
+    phrases = {r[1].lower() for r in rows("outlook_markers.txt") if r[0] == "marker" and "…" not in r[1]}
     matcher.add("OUTLOOK", [nlp.make_doc(p) for p in sorted(phrases)])
     return matcher
 
@@ -160,6 +160,8 @@ class OutlookComponent:
         return doc
 
 
-@Language.factory("briefing_outlook")
+@Language.factory(
+    "briefing_outlook", default_config={}, assigns=["doc._.briefing_outlook"], requires=["token.is_sent_start"]
+)
 def make_outlook(nlp: Language, name: str) -> OutlookComponent:
     return OutlookComponent(nlp)

@@ -31,10 +31,10 @@ from briefing.extract.actors import (
     in_regions,
     lexicon,
     quote_regions,
-    read_lexicon,
     regions_overlap,
     token_table,
 )
+from briefing.lang import rows
 from briefing.models import Actor, Position, Quote
 
 Stance = Literal[
@@ -101,7 +101,7 @@ def stance_lexicon() -> StanceLexicon:
     single: dict[str, str] = {}
     adjacent: dict[str, list[tuple[str, str]]] = {}
     particle: dict[str, list[tuple[str, str]]] = {}
-    for row in read_lexicon("position_verbs.txt"):
+    for row in rows("position_verbs.txt"):
         words, stance = row[0].lower().split(), row[1]
         if len(words) == 1:
             single.setdefault(words[0], stance)
@@ -109,13 +109,13 @@ def stance_lexicon() -> StanceLexicon:
             particle.setdefault(words[0], []).append((words[-1], stance))
         else:
             adjacent.setdefault(words[0], []).append((words[1], stance))
-    issue_rows = read_lexicon("issues.txt")
+    issue_rows = rows("issues.txt")
     issue_words = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(t) for t in issue_words))
     triggers = frozenset(single) | frozenset(adjacent) | frozenset(particle)
     qualifiers: dict[str, str] = {}
     qualifier_pairs: dict[str, list[tuple[str, str]]] = {}
-    for row in read_lexicon("stance_qualifiers.txt"):
+    for row in rows("stance_qualifiers.txt"):
         words = row[0].lower().split()
         if len(words) == 1:
             qualifiers.setdefault(words[0], row[1])
@@ -123,8 +123,8 @@ def stance_lexicon() -> StanceLexicon:
             qualifier_pairs.setdefault(words[0], []).append((" ".join(words[1:]), row[1]))
     return StanceLexicon(
         single, adjacent, particle, pattern, {r[0].lower(): r[1] for r in issue_rows}, triggers,
-        negations=frozenset(r[0] for r in read_lexicon("negations.txt")),
-        masculine=frozenset(r[0] for r in read_lexicon("masculine_actors.txt")),
+        negations=frozenset(r[0] for r in rows("negations.txt")),
+        masculine=frozenset(r[0] for r in rows("masculine_actors.txt")),
         qualifiers=qualifiers,
         qualifier_pairs=qualifier_pairs,
     )
@@ -461,6 +461,11 @@ class PositionComponent:
         return doc
 
 
-@Language.factory("briefing_positions")
+@Language.factory(
+    "briefing_positions",
+    default_config={},
+    assigns=["doc._.briefing_positions"],
+    requires=["token.is_sent_start", "doc._.briefing_actors", "doc._.briefing_quotes"],
+)
 def make_positions(nlp: Language, name: str) -> PositionComponent:
     return PositionComponent()

@@ -1,4 +1,4 @@
-"""German lexicons for quotation extraction, read once from ``lexicons/de/``.
+"""German lexicons for quotation extraction, read once from ``briefing/lang/de/``.
 
 Every file holds one entry per line with ``#`` comments; see each file's header
 for its format.  Speech verbs are written as lemmas; their inflected forms
@@ -11,19 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+
+from briefing.lang import entries, word_set
 
 # Inseparable prefixes and the -ieren suffix: their participle has no "ge-".
 _NO_GE_PREFIXES = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "hinter", "wider")
 
 
 def read_lexicon(name: str) -> list[str]:
-    """Non-comment, non-empty lines of ``lexicons/de/<name>`` (stripped)."""
-    path = resources.files("briefing.extract").joinpath("lexicons", "de", name)
-    if not path.is_file():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    """Non-comment, non-empty lines of ``briefing/lang/de/<name>`` (stripped)."""
+    return list(entries(name))
 
 
 @dataclass(frozen=True)
@@ -98,12 +95,6 @@ def attribution_markers() -> dict[str, frozenset[str]]:
         kind, _, word = line.partition("\t")
         kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
     return {k: frozenset(v) for k, v in kinds.items()}
-
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    """First column of a one-word-per-line lexicon, lowercased."""
-    return frozenset(line.split("\t")[0].strip().lower() for line in read_lexicon(name))
 
 
 @lru_cache(maxsize=1)

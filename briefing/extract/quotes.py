@@ -56,6 +56,7 @@ from briefing.extract.speakers import (
     subject_for_verb,
     tokens,
 )
+from briefing.lang.de import AUXILIARIES
 from briefing.models import Actor, Quote
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ _DQUOTES = '„“”"»«'
 _QUOTE_CHARS = re.compile(r"[„“”\"»«]")
 _WORD = re.compile(r"\w+")
 _SENT_FINAL = re.compile(r"[.!?…]\W*$")
-_AUX = word_set("auxiliaries.txt")
+_AUX = AUXILIARIES
 # The 3rd person singular Konjunktiv I of -ieren verbs ("er resultiere"); no adjective or
 # lowercase noun ends like this, so it needs no list.
 _KONJ_I_SUFFIX = "iere"
@@ -1515,11 +1516,12 @@ class _MentionIndex:
         self.longest = max((e - s for s, e, _ in self.spans), default=0)
 
     def actor_at(self, b: int, e: int) -> Actor | None:
-        """The first actor (in the list's order) with a mention overlapping ``[b, e)``."""
+        """The first actor (in the list's order) with a mention overlapping ``[b, e)``; a person before an
+        organisation or country the phrase also names ("Der Leiter ... der WHO, Klaus Stöhr")."""
         lo = bisect.bisect_left(self.starts, b - self.longest)
         hi = bisect.bisect_left(self.starts, e)
         hits = [k for s, end, k in self.spans[lo:hi] if s < e and b < end]
-        return self.actors[min(hits)] if hits else None
+        return self.actors[min(hits, key=lambda k: (self.actors[k].kind != "person", k))] if hits else None
 
 
 def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None = None) -> list[Quote]:
@@ -1571,7 +1573,12 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
 # ------------------------------------------------------------------ spaCy component
 
 
-@Language.factory("briefing_quotes")
+@Language.factory(
+    "briefing_quotes",
+    default_config={},
+    assigns=["doc._.briefing_quotes", "doc.spans"],
+    requires=["token.is_sent_start", "doc._.briefing_actors"],
+)
 def make_quotes(nlp: Language, name: str) -> QuoteComponent:
     return QuoteComponent()
 

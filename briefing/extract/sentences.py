@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from briefing.lang import entries
 
 # Candidate boundary: final punctuation, optional closing quotes/brackets, whitespace
 # without a line break, then something that can begin a sentence.
@@ -114,13 +115,8 @@ _ORDINAL_LEFT = frozenset(
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    """Abbreviations (without their final period) from lexicons/de/abbreviations.txt."""
-    return frozenset(_read_lexicon("abbreviations.txt"))
-
-
-def _read_lexicon(name: str) -> list[str]:
-    text = resources.files("briefing.extract").joinpath("lexicons", "de", name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    """Abbreviations (without their final period) from lang/de/abbreviations.txt."""
+    return frozenset(entries("abbreviations.txt"))
 
 
 def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
@@ -211,7 +207,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@Language.factory("briefing_sentences")
+@Language.factory("briefing_sentences", default_config={}, assigns=["token.is_sent_start"], requires=[])
 def make_sentences(nlp: Language, name: str) -> ParagraphSentencizer:
     return ParagraphSentencizer()
 

@@ -25,6 +25,7 @@ from operator import itemgetter, methodcaller
 
 from briefing.extract.quote_lexicon import is_role, word_set
 from briefing.extract.sentences import abbreviations
+from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 
 TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
 _TOKEN_START, _TOKEN_TEXT = itemgetter(0), itemgetter(2)
@@ -39,7 +40,6 @@ _DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:de|com|net|org|at|ch|eu|info|fr|uk
 _PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
-_NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "le", "la", "zu", "ter"})
 _PRONOUNS = word_set("pronouns.txt")  # er, sie, man: lexicons/de/pronouns.txt
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
@@ -347,8 +347,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     return None
 
 
-# Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal").
-_NAME_PARTICLES = frozenset(["von", "van", "de", "del", "della", "di", "da", "du", "le", "la", "ter"])
+# Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal"): lang/de/name_particles.txt.
+_NAME_PARTICLES = OPENING_PARTICLES
 
 
 def _particle_surname(before: list[tuple[int, int, str]], i: int) -> bool:
@@ -515,7 +515,7 @@ _CLAUSE_OPENERS = (
         ]
     )
     | word_set("subordinators.txt")  # wie, als, weil, zumal …: the subject follows them
-    | word_set("auxiliaries.txt")
+    | AUXILIARIES
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from briefing.ingest import lexicon
+from briefing import lang
 
 Precision = Literal["day", "month", "year"]
 
@@ -109,7 +109,7 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     months = _alt(list(_month_names()))
     weekdays = _alt(_weekday_names())
-    labels = _alt([w.lower() for w in lexicon.lines("date_labels.txt")])
+    labels = _alt([w.lower() for w in lang.entries("date_labels.txt")])
     core = (
         rf"(?:(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})"
         rf"|(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})(?:-(?P<id>\d{{1,2}}))?"

@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 
-from briefing.ingest import lexicon
+from briefing.lang import entries
 
 # Fewer words than this give shares too noisy to exclude an article on.
 MIN_WORDS = 40
@@ -31,7 +31,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _lists() -> dict[str, frozenset[str]]:
     words: dict[str, set[str]] = {}
     owners: dict[str, set[str]] = {}
-    for line in lexicon.lines("function_words.txt"):
+    for line in entries("function_words.txt", lang=None):
         lang, _, word = line.partition(" ")
         word = word.strip().lower()
         if not word:

@@ -1,7 +1,8 @@
 """Load the ingest stage's data files (``briefing/ingest/data/``).
 
 Every file is UTF-8 text with one entry per line; lines starting with ``#`` and blank
-lines are ignored.  Fields are separated by `` | `` where a file has several; the last
+lines are ignored (read by :func:`briefing.lang.read_entries`, the one loader of every data
+file; German word lists live in ``briefing/lang/``).  Fields are separated by `` | `` where a file has several; the last
 field is the rest of the line, so a regular expression may itself contain `` | ``.
 """
 
@@ -9,24 +10,18 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from briefing.errors import IngestError
+from briefing.lang import LanguageDataError, read_entries
 
 
 @functools.cache
 def lines(name: str) -> tuple[str, ...]:
     """The entries of data file ``name``, without comments and blank lines."""
     try:
-        text = resources.files("briefing.ingest").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:  # a broken installation, not a user error
-        raise IngestError(f"ingest data file {name} cannot be read ({e}); reinstall briefing") from None
-    out = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return tuple(out)
+        return read_entries("briefing.ingest", "data", name)
+    except LanguageDataError as e:  # a broken installation, not a user error
+        raise IngestError(f"ingest {e}") from None
 
 
 def fields(name: str, n: int) -> tuple[tuple[str, ...], ...]:

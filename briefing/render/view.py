@@ -273,7 +273,8 @@ class _Builder:
                     affiliation="" if clean_text(a.affiliation) == clean_text(a.name) else clean_text(a.affiliation),
                     party=clean_text(a.party), refs=self.refs(a.sources),
                 )
-                for a in self.take(story.actors, lim.actors)
+                # Akteure are people and organisations; countries speak through them (Positionen)
+                for a in self.take(tuple(a for a in story.actors if a.kind != "country"), lim.actors)
             ),
             outlook=self.lines(story.outlook, lim.outlook),
         )

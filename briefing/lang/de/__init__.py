@@ -1,0 +1,59 @@
+"""German definitions that code needs as Python values, each defined once.
+
+The words themselves are data in this folder (read through :mod:`briefing.lang`); this module
+names the sets that several stages share, so extraction and assembly agree on them:
+
+- name particles (``name_particles.txt``): "von der Leyen", "de Hoop Scheffer", "bin Laden";
+- auxiliaries (``auxiliaries.txt``): finite forms of haben, werden, sein, with lemma and tense;
+- clause ends: the punctuation and coordinating conjunctions after which a clause's verb is
+  final ("…, dass er kommen werde, und …").
+
+Whether two name forms denote the same person is decided by :mod:`briefing.lang.names`.
+"""
+
+from __future__ import annotations
+
+from briefing.lang import rows
+
+# ---------------------------------------------------------------- name particles
+
+_PARTICLE_ROWS = rows("name_particles.txt")
+# Every lowercase word that may stand inside a person's name.
+NAME_PARTICLES = frozenset(r[0] for r in _PARTICLE_ROWS)
+# Particles that are ordinary German words too (von, der, zu): they join a name only after a
+# first name we know, since "von der Kanzlei" is no name.
+GERMAN_PARTICLES = frozenset(r[0] for r in _PARTICLE_ROWS if r[1] == "german")
+# Particles that may open a surname at the start of a clause ("Von der Leyen betonte").
+OPENING_PARTICLES = frozenset(r[0] for r in _PARTICLE_ROWS if "opens" in r[2:])
+
+# ---------------------------------------------------------------- auxiliaries
+
+_AUX_ROWS = rows("auxiliaries.txt")
+# Finite forms of haben, werden, sein (indicative and Konjunktiv).
+AUXILIARIES = frozenset(r[0] for r in _AUX_ROWS)
+
+
+def auxiliary_forms(lemma: str, tenses: tuple[str, ...] = ("present", "past", "konj1", "konj2")) -> frozenset[str]:
+    """Finite forms of auxiliary ``lemma`` in ``tenses`` (e.g. the present of "werden" for futures)."""
+    return frozenset(r[0] for r in _AUX_ROWS if r[1] == lemma and r[2] in tenses)
+
+
+# ---------------------------------------------------------------- clause ends
+
+# Punctuation that ends a clause inside a sentence.
+CLAUSE_PUNCT = frozenset({",", ";", ":"})
+# Coordinating conjunctions that join two clauses ("…, wird er kommen und …").
+COORDINATORS = frozenset({"und", "oder", "aber"})
+# Tokens that close a clause: the verb before them is the clause's last verb.
+CLAUSE_END = CLAUSE_PUNCT | COORDINATORS | frozenset({".", "!", "?", "–", '"', "“", "”", "„", ")"})
+
+__all__ = [
+    "AUXILIARIES",
+    "CLAUSE_END",
+    "CLAUSE_PUNCT",
+    "COORDINATORS",
+    "GERMAN_PARTICLES",
+    "NAME_PARTICLES",
+    "OPENING_PARTICLES",
+    "auxiliary_forms",
+]

@@ -1,0 +1,155 @@
+"""Actors beyond people with a known first name: organisations, parties, institutions, surname-only
+mentions, place metonymy by context, roles and affiliations from titles and appositions.
+
+German (text, expected) pairs written for each behaviour; none of the names is in a lexicon, so the
+rules, not lists, must find them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.actors_helpers import actors_of, person
+
+
+def orgs(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Organisation name -> (affiliation, org_type)."""
+    return {a.name: (a.affiliation, a.org_type) for a in actors_of(text) if a.kind == "organization"}
+
+
+# ---------------------------------------------------------------- organisations and parties
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org_type"),
+    [
+        # a party by name
+        ("Im Streit um die Reform stellte sich die SPD quer.", "SPD", "party"),
+        ("Die Grünen forderten am Dienstag Nachbesserungen am Gesetz.", "Grünen", "party"),
+        # the owner in a role compound, standing alone elsewhere in the article
+        ("Die Fatah lehnte den Plan ab. Fatah-Sprecher Osama Kawasmeh sagte, man wolle verhandeln.", "Fatah", None),
+        ("Airbus kündigte Stellenabbau an. Airbus-Chef Tom Enders sagte, das sei unvermeidlich.", "Airbus", None),
+        # an acronym defined in brackets: by its institution head or spelled out by its words
+        ("Die Weltgesundheitsorganisation (WHO) warnte am Montag. Die WHO rief zu Impfungen auf.", "WHO", None),
+        ("Laut Human Rights Watch (HRW) wurden Dutzende festgenommen.", "HRW", None),
+        # an acronym after a title
+        ("Der Präsident der FIFA, Gianni Infantino, sagte, das Turnier finde statt.", "FIFA", None),
+    ],
+)
+def test_organisations_and_parties(text: str, name: str, org_type: str | None) -> None:
+    found = orgs(text)
+    assert name in found
+    assert found[name][1] == org_type
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "owner"),
+    [
+        ("Das russische Außenministerium wies die Vorwürfe zurück.", "Außenministerium", "Russland"),
+        ("Die US-Regierung schwieg zu dem Bericht.", "US-Regierung", "USA"),
+        ("Die Regierung Frankreichs kündigte Gegenmaßnahmen an.", "Regierung", "Frankreich"),
+        ("Das Bundesinnenministerium prüft den Fall.", "Bundesinnenministerium", "Deutschland"),
+    ],
+)
+def test_institutions_with_an_owner(text: str, name: str, owner: str) -> None:
+    assert orgs(text)[name] == (owner, "institution")
+
+
+def test_two_foreign_ministries_are_two_actors() -> None:
+    text = "Das russische Außenministerium widersprach. Das ukrainische Außenministerium blieb bei seiner Darstellung."
+    owners = sorted(a.affiliation for a in actors_of(text) if a.name == "Außenministerium")
+    assert owners == ["Russland", "Ukraine"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei sucht Zeugen. Das Gericht vertagte sich.",  # an institution nobody owns is no actor
+        "Das Bruttoinlandsprodukt (BIP) wuchs um zwei Prozent.",  # an acronym that names no organisation
+        "Der Chef der Familie, Hans Huber, sagte, man sei froh.",  # "der Familie" is no organisation
+        "Nach Angaben der Nachrichtenagentur dpa sagte der Minister ab.",  # news agencies report the news
+        "Friedrich Merz (CDU) sprach im Bundestag.",  # a party in brackets is the person's, not an actor
+        "Die Beamten des Zolls prüften die Ladung.",  # "Beamten" ends in "amt" but is no office
+    ],
+)
+def test_no_organisation_without_evidence(text: str) -> None:
+    assert set(orgs(text)) <= {"Bundestag"}
+
+
+# ---------------------------------------------------------------- people: surname linking, roles
+
+
+def test_full_name_then_surname_is_one_actor_without_a_known_first_name() -> None:
+    text = "Kemal Yilmazer traf am Montag Vertreter der Opposition. Yilmazer sagte, er sei zuversichtlich."
+    people = [a for a in actors_of(text) if a.kind == "person"]
+    assert [p.name for p in people] == ["Kemal Yilmazer"]
+    assert {m.text for m in people[0].mentions} >= {"Kemal Yilmazer", "Yilmazer"}
+
+
+def test_noun_before_a_surname_is_no_first_name() -> None:
+    text = "Kritik kam vom Pontifikat Benedikt nicht. Benedikt sagte, er bete für alle."
+    assert all(a.name != "Pontifikat Benedikt" for a in actors_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "role", "affiliation", "party"),
+    [
+        ("Kremlsprecher Dmitri Peskow sagte, man sei bereit.", "Peskow", "Kremlsprecher", "Russland", None),
+        ("Frankreichs Präsident Emmanuel Macron widersprach.", "Macron", "Präsident", "Frankreich", None),
+        ("Der CDU-Politiker Norbert Röttgen warnte vor Eile.", "Röttgen", "CDU-Politiker", None, "CDU"),
+        ("Die Hamas schwieg. Hamas-Chef Ismail Hanija sagte, man kämpfe weiter.", "Hanija", "Hamas-Chef", "Hamas",
+         None),
+        ("Ismail Hanija, der Chef der FIFA, lehnte ab.", "Hanija", "Chef", "FIFA", None),
+        ("Jean Dupont, früherer Minister, sagte, er kandidiere nicht.", "Dupont", "Minister", None, None),
+    ],
+)
+def test_role_and_affiliation_from_titles_and_appositions(text, surname, role, affiliation, party) -> None:
+    p = person(text, surname)
+    assert p is not None
+    assert (p.role, p.affiliation, p.party) == (role, affiliation, party)
+
+
+# ---------------------------------------------------------------- place metonymy by context
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("Die NATO berät über neue Truppen. Ein Gesuch aus Brüssel liegt den Mitgliedern vor.", "NATO"),
+        ("Die EU streitet über Zölle, die NATO nicht. Die EU will Zölle. Ein Gesuch aus Brüssel liegt vor.", "EU"),
+        ("Ein Gesuch aus Brüssel liegt den Mitgliedern vor.", "EU"),  # neither named: the first seat holder
+    ],
+)
+def test_seat_of_several_is_read_by_context(text: str, meant: str) -> None:
+    holder = [a for a in actors_of(text) if any(m.text == "Brüssel" for m in a.mentions)]
+    assert [a.name for a in holder] == [meant]
+    assert holder[0].kind == "organization"
+
+
+# ---------------------------------------------------------------- lists learned from the train split
+
+TRAIN = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "train.jsonl"
+
+
+@pytest.mark.skipif(not TRAIN.is_file(), reason="the quotation train split is not beside the repository")
+def test_institution_heads_are_speakers_in_the_train_split() -> None:
+    """Each institution head ends a word of at least two annotated speaker phrases (no entry for one example)."""
+    import json
+    import re
+
+    from briefing.lang import rows
+
+    words = [
+        w.lower()
+        for line in TRAIN.read_text(encoding="utf-8").splitlines()
+        for q in json.loads(line)["quotes"]
+        for w in re.findall(r"[\w-]+", q["speaker"]["text"])
+    ]
+    endings = ("", "s", "es", "n", "en")
+    for head, kind in rows("institutions.txt"):
+        if kind == "-":
+            continue
+        count = sum(1 for w in words if any(w.endswith(head + e) for e in endings))
+        assert count >= 2, head

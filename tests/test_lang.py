@@ -1,0 +1,83 @@
+"""The language-data package: one loader, one definition of particles, auxiliaries and clause ends,
+one "same person?" matcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import lang
+from briefing.lang import de
+from briefing.lang.names import same_person, split_name, surname_key, surnames_match
+
+
+def test_entries_skip_comments_and_blank_lines() -> None:
+    entries = lang.entries("auxiliaries.txt")
+    assert entries and not any(e.startswith("#") or not e for e in entries)
+
+
+def test_rows_split_fields_and_word_set_lowercases_the_first() -> None:
+    assert ("hatte", "haben", "past") in lang.rows("auxiliaries.txt")
+    assert "hatte" in lang.word_set("auxiliaries.txt")
+    assert all(w == w.lower() for w in lang.word_set("roles.txt"))
+
+
+def test_list_spanning_languages() -> None:
+    assert any(e.startswith("de ") for e in lang.entries("function_words.txt", lang=None))
+
+
+def test_missing_file_is_a_clear_error() -> None:
+    with pytest.raises(lang.LanguageDataError, match="reinstall briefing"):
+        lang.entries("no_such_list.txt")
+
+
+def test_every_list_is_package_data() -> None:
+    """pyproject.toml ships lang/*.txt and lang/de/*.txt: no list may sit elsewhere in the package."""
+    from importlib import resources
+
+    root = resources.files("briefing")
+    stray = [
+        p.name
+        for stage in ("extract", "assemble")
+        for p in root.joinpath(stage).iterdir()
+        if p.name in ("lexicons", "data")
+    ]
+    assert stray == []
+
+
+def test_particles_one_definition() -> None:
+    assert de.GERMAN_PARTICLES <= de.NAME_PARTICLES and de.OPENING_PARTICLES <= de.NAME_PARTICLES
+    assert {"von", "der", "zu"} <= de.GERMAN_PARTICLES
+    assert "von" in de.OPENING_PARTICLES and "der" not in de.OPENING_PARTICLES and "zu" not in de.OPENING_PARTICLES
+
+
+def test_future_auxiliaries_come_from_the_auxiliary_list() -> None:
+    assert de.auxiliary_forms("werden", ("present", "konj1")) == {"wird", "werden", "werde", "wirst", "werdet"}
+    assert "wurde" in de.AUXILIARIES and "wurde" not in de.auxiliary_forms("werden", ("present",))
+
+
+def test_clause_ends() -> None:
+    assert de.CLAUSE_PUNCT <= de.CLAUSE_END and de.COORDINATORS <= de.CLAUSE_END and "." in de.CLAUSE_END
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Wolodymyr Selenskyj", "Selenskij", True),
+        ("Wolodymyr Selenskyj", "Wolodmyr Selenskyj", True),
+        ("Ursula von der Leyen", "von der Leyen", True),
+        ("Marija Sacharowa", "Maria Sacharowa", True),
+        ("W. Selenskyj", "Wolodymyr Selenskyj", True),
+        ("Emmanuel Macron", "Brigitte Macron", False),
+        ("Friedrich Merz", "Friedrich März", False),
+        ("Heribert Rech", "Recht", False),
+    ],
+)
+def test_same_person(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same
+
+
+def test_split_name_keeps_particles_with_the_surname() -> None:
+    assert split_name("Ursula von der Leyen") == ("Ursula", "von der Leyen")
+    assert split_name("Jaap de Hoop Scheffer") == ("Jaap de Hoop", "Scheffer")
+    assert surname_key("Ursula von der Leyen") == "leien"
+    assert not surnames_match("rech", "recht")  # short names may not differ by an edit

@@ -1,0 +1,36 @@
+"""The pipeline's order comes from what each factory declares it assigns and requires."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from briefing.extract.nlp import COMPONENTS, make_nlp, pipeline_order
+
+
+def test_every_factory_declares_what_it_assigns() -> None:
+    pipeline_order(COMPONENTS)  # registers the factories
+    for name in (*COMPONENTS, "briefing_sentences"):
+        meta = Language.get_factory_meta(name)
+        assert meta.assigns, name
+        assert isinstance(meta.default_config, dict), name
+
+
+def test_analyze_pipes_finds_no_problem() -> None:
+    nlp = make_nlp()
+    assert nlp.pipe_names[0] == "briefing_sentences"
+    assert all(not problems for problems in nlp.analyze_pipes()["problems"].values())
+
+
+def test_order_follows_the_declarations_not_the_listing() -> None:
+    order = pipeline_order(tuple(reversed(COMPONENTS)))
+    assert order.index("briefing_actors") < order.index("briefing_quotes") < order.index("briefing_positions")
+    assert sorted(order) == sorted(COMPONENTS)
+
+
+def test_a_requirement_no_listed_component_assigns_is_left_to_the_pipeline() -> None:
+    assert pipeline_order(("briefing_quotes",)) == ("briefing_quotes",)
+
+
+def test_actor_config_reaches_the_component() -> None:
+    nlp = make_nlp(components=("briefing_actors",))
+    assert nlp.get_pipe("briefing_actors").max_persons == nlp.config["components"]["briefing_actors"]["max_persons"]
