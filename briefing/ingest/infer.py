@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from briefing.ingest import lexicon
+from briefing.lang import entries, word_set
 from briefing.models import Article
 
 # Two reports of one event share at least this share of the shorter one's content words
@@ -40,7 +40,9 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 @functools.cache
 def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.lines("function_words.txt"))
+    """German function words (``lang/function_words.txt``, the "de" rows) and clause openers: no topic."""
+    german = (line.split()[1] for line in entries("function_words.txt", lang=None) if line.startswith("de "))
+    return frozenset(w.lower() for w in german) | word_set("function_words.txt")
 
 
 def weekdays(text: str) -> frozenset[int]:
