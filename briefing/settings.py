@@ -103,8 +103,11 @@ def _coerce(name: str, tp: Any, raw: Any, origin: str) -> Any:
     if base is int:
         if isinstance(raw, int) and not isinstance(raw, bool):
             return raw
-        if isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
-            return int(raw)
+        if isinstance(raw, str) and raw.strip().lstrip("+-").isascii() and raw.strip().lstrip("+-").isdigit():
+            try:
+                return int(raw)
+            except ValueError:  # more digits than Python converts (4,300): no setting is that large
+                raise SettingsError(f"{origin}: {name} is out of range, not {shown}") from None
         raise SettingsError(f"{origin}: {name} must be a whole number, not {shown}")
     if base is float:
         value: float | None = None
@@ -139,6 +142,15 @@ def _shown(name: str, raw: Any) -> str:
 # Ranges checked once all layers are applied: (test, what the value must be).
 _PORT = (lambda v: 1 <= v <= 65535, "a port between 1 and 65535")
 _POSITIVE = (lambda v: v > 0, "greater than 0")
+# The longest wait any setting may ask for: a daily run never needs to wait longer, and the
+# operating system's timers overflow on values like 1e308 (time.sleep, socket timeouts).
+MAX_WAIT_SECONDS = 86_400.0
+# Tries per message; with the doubling backoff, more would only hold the run for hours.
+MAX_ATTEMPTS = 100
+_AT_MOST_A_DAY = (lambda v: v <= MAX_WAIT_SECONDS, f"at most {MAX_WAIT_SECONDS:.0f} (seconds, one day)")
+_RATE = (lambda v: v == 0 or 1.0 / v <= MAX_WAIT_SECONDS,
+         f"0 (no limit) or at least one message per day ({1 / MAX_WAIT_SECONDS:.3g} per second)")
+_AT_MOST_ATTEMPTS = (lambda v: v <= MAX_ATTEMPTS, f"at most {MAX_ATTEMPTS}")
 _NOT_NEGATIVE = (lambda v: v >= 0, "0 or more")
 _AT_LEAST_ONE = (lambda v: v >= 1, "1 or more")
 _NOT_EMPTY = (lambda v: bool(v.strip()), "a non-empty string")
@@ -150,16 +162,21 @@ _RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     "model": (_NOT_EMPTY,),
     "templates": (_NOT_EMPTY,),
     "db": (_NOT_EMPTY,),
+    "title": (_NOT_EMPTY, _SINGLE_LINE),
+    "from_addr": (_NOT_EMPTY, _SINGLE_LINE),
+    "list_id": (_NOT_EMPTY, _SINGLE_LINE),
+    "unsubscribe_url": (_NOT_EMPTY, _SINGLE_LINE),
+    "unsubscribe_mailto": (_NOT_EMPTY, _SINGLE_LINE),
     "max_stories": (_AT_LEAST_ONE,),
     "smtp_host": (_NOT_EMPTY, _SINGLE_LINE),
     "smtp_port": (_PORT,),
     "smtp_user": (_NOT_EMPTY, _SINGLE_LINE, _ASCII),
     "smtp_password": (_SINGLE_LINE, _ASCII),
-    "smtp_timeout": (_POSITIVE,),
-    "smtp_data_timeout": (_POSITIVE,),
-    "smtp_attempts": (_AT_LEAST_ONE,),
-    "smtp_backoff": (_NOT_NEGATIVE,),
-    "rate": (_NOT_NEGATIVE,),
+    "smtp_timeout": (_POSITIVE, _AT_MOST_A_DAY),
+    "smtp_data_timeout": (_POSITIVE, _AT_MOST_A_DAY),
+    "smtp_attempts": (_AT_LEAST_ONE, _AT_MOST_ATTEMPTS),
+    "smtp_backoff": (_NOT_NEGATIVE, _AT_MOST_A_DAY),
+    "rate": (_NOT_NEGATIVE, _RATE),
     "log_file": (_NOT_EMPTY,),
 }
 
@@ -200,6 +217,8 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as e:
         raise SettingsError(f"config file {p} cannot be read: {e}") from None
     except tomllib.TOMLDecodeError as e:
+        raise SettingsError(f"config file {p} is not valid TOML: {e}") from None
+    except ValueError as e:  # tomllib lets int()'s "Exceeds the limit (4300 digits)" through
         raise SettingsError(f"config file {p} is not valid TOML: {e}") from None
     except RecursionError:
         raise SettingsError(f"config file {p} is not valid TOML: nested too deeply") from None

@@ -38,6 +38,7 @@ trafilatura extracted, since offsets into markup mean nothing to a reader).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import hashlib
 import json
@@ -149,6 +150,10 @@ def read_inside(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise Skip("Verweis, der sich während des Lesens änderte, nicht gelesen") from None
+        with contextlib.suppress(OSError):  # a socket cannot be opened at all (ENXIO): say what it is
+            mode = os.stat(target).st_mode
+            if not stat.S_ISREG(mode):
+                raise Skip(f"keine gewöhnliche Datei ({_file_kind(mode)}), nicht gelesen") from None
         raise Skip(f"nicht lesbar: {e.strerror or e}") from None
     try:
         info = os.fstat(fd)
@@ -165,6 +170,16 @@ def read_inside(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:  # grew after fstat
         raise Skip(f"zu groß für einen Artikel (über {limit // 1_000_000} MB)")
     return data
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as text that JSON, HTML, PDF and mail can carry.
+
+    A file name that is not UTF-8 reaches Python with its bad bytes as lone surrogates, which
+    no UTF-8 output can encode (one such name made the whole day fail in the email's CSS
+    inlining); they become U+FFFD here, once, where the name enters the records.
+    """
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _file_kind(mode: int) -> str:
@@ -223,12 +238,18 @@ def _guess(raw: bytes) -> str | None:
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 
 
+# Control characters a text may carry a few of (a stray NUL after the first 8 KB, an escape):
+# they mean nothing to a reader and NUL is not allowed in HTML, XML or mail, so each becomes a space
+# (one for one, so offsets into the decoded text stay valid).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _printable(text: str) -> str:
     if text:
         bad = len(_NOT_TEXT.findall(text))
         if bad > MAX_CONTROL_SHARE * len(text):
             raise Skip("nicht dekodierbar: enthält Steuerzeichen statt Text")
-    return text
+    return _CONTROL.sub(" ", text)
 
 
 def html_to_text(html: str) -> tuple[str, Meta]:
@@ -401,7 +422,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         or publishers.fallback_publisher(agency, meta.url)
     )
     return Article(
-        path=str(path),
+        path=shown_path(path),
         text=cleaned.text,
         publisher=publisher,
         title=meta.title or cleaned.title,
@@ -454,14 +475,14 @@ def read_folder(folder: Path) -> IngestResult:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
             excluded.append(
-                Excluded(str(path), f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)")
+                Excluded(shown_path(path), f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)")
             )
             continue
         meta = sidecars.get(path.name)
         try:
             article = read_article(path, meta)
         except Skip as e:
-            excluded.append(Excluded(str(path), str(e)))
+            excluded.append(Excluded(shown_path(path), str(e)))
             continue
         log.info(
             "%s: %s, %s, removed %s",
