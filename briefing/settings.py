@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
 from briefing.errors import SettingsError
+from briefing.fileio import read_regular
 
 ENV_PREFIX = "BRIEFING_"
 # Environment variables that configure the loader itself, not a setting.
 _ENV_META = {"BRIEFING_CONFIG"}
 SECRET_KEYS = frozenset({"smtp_password"})
+# A settings file is a few dozen lines; anything this large is the wrong file (or /dev/zero).
+MAX_CONFIG_BYTES = 1_000_000
 
 
 def _default_db() -> str:
@@ -211,15 +214,18 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read a ``briefing.toml``; a ``[briefing]`` table or top-level keys."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        raw = read_regular(p, MAX_CONFIG_BYTES)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise SettingsError(f"config file {p} is larger than {MAX_CONFIG_BYTES // 1000} KB; not a settings file")
+        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise SettingsError(f"config file {p} does not exist") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise SettingsError(f"config file {p} cannot be read: {e}") from None
+        raise SettingsError(f"config file {p} cannot be read: {getattr(e, 'strerror', None) or e}") from None
     except tomllib.TOMLDecodeError as e:
         raise SettingsError(f"config file {p} is not valid TOML: {e}") from None
-    except ValueError as e:  # tomllib lets int()'s "Exceeds the limit (4300 digits)" through
-        raise SettingsError(f"config file {p} is not valid TOML: {e}") from None
+    except ValueError:  # tomllib lets int()'s "Exceeds the limit (4300 digits)" through
+        raise SettingsError(f"config file {p} is not valid TOML: a number with thousands of digits") from None
     except RecursionError:
         raise SettingsError(f"config file {p} is not valid TOML: nested too deeply") from None
     if isinstance(data.get("briefing"), dict):

@@ -148,7 +148,7 @@ class _SMTP(smtplib.SMTP):
     def getreply(self) -> tuple[int, bytes]:
         """smtplib's reply reader, bounded in lines and in total time (a hostile server cannot hold us)."""
         if self.file is None and self.sock is not None:
-            self.file = _CountedReader(self.sock.makefile("rb"), self)  # type: ignore[assignment]
+            self.file = _CountedReader(self.sock.makefile("rb"), self)
         timeout = self.sock.gettimeout() if self.sock is not None else None
         self.reply_lines = 0
         self.reply_deadline = time.monotonic() + (timeout if timeout else MAX_WAIT_SECONDS)

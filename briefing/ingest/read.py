@@ -342,6 +342,8 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
             raise IngestError(f"{toml_path} is not valid TOML: {e}") from None
         except RecursionError:
             raise IngestError(f"{toml_path} is not valid TOML: nested too deeply") from None
+        except ValueError:  # int() past 4,300 digits, let through by tomllib
+            raise IngestError(f"{toml_path} is not valid TOML: a number with thousands of digits") from None
         for name in sorted(data):
             meta[name] = _meta_from(data[name], f"{toml_path} [{name}]")
             if name not in names:
@@ -356,6 +358,8 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
             raise IngestError(f"{json_path} is not valid JSON: {e.msg} (line {e.lineno})") from None
         except RecursionError:
             raise IngestError(f"{json_path} is not valid JSON: nested too deeply") from None
+        except ValueError:  # int() past 4,300 digits
+            raise IngestError(f"{json_path} is not valid JSON: a number with thousands of digits") from None
         own = _meta_from(data, str(json_path))
         meta[name] = own.merged_over(meta.get(name, Meta()))
     return meta, warnings
@@ -474,9 +478,8 @@ def read_folder(folder: Path) -> IngestResult:
     for path in files:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-            excluded.append(
-                Excluded(shown_path(path), f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)")
-            )
+            reason = f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)"
+            excluded.append(Excluded(shown_path(path), reason))
             continue
         meta = sidecars.get(path.name)
         try:
