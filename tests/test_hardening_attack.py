@@ -409,3 +409,40 @@ def test_a_sidecar_with_a_huge_integer_is_one_line(tmp_path: Path, name: str) ->
     (folder / name).write_text(text, encoding="utf-8")
     with pytest.raises(IngestError, match="a number with thousands of digits"):
         read_folder(folder)
+
+
+# ---------------------------------------------------------------- a full disk
+
+
+def test_a_full_database_says_so_not_cannot_rollback(tmp_path: Path, monkeypatch) -> None:
+    """SQLite rolls back itself on SQLITE_FULL; our second ROLLBACK used to hide the reason."""
+    db = str(tmp_path / "b.db")
+    store.add_subscriber(db, "a@example.org", None)
+    real_connect = store.connect
+
+    def small(path: str | Path) -> object:
+        conn = real_connect(path)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # a disk that is full after one more page
+        return conn
+
+    monkeypatch.setattr(store, "connect", small)
+    csv_file = tmp_path / "team.csv"
+    csv_file.write_text("".join(f"u{i}@example.org,Name {i}\n" for i in range(3000)), encoding="utf-8")
+    with pytest.raises(DeliverError, match="database or disk is full"):
+        store.import_csv(db, csv_file)
+
+
+def test_the_send_lock_is_held_when_its_pid_cannot_be_written(tmp_path: Path, monkeypatch) -> None:
+    from briefing.deliver import send as send_module
+
+    db = tmp_path / "b.db"
+    store.add_subscriber(str(db), "a@example.org", None)
+
+    def full(*args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(send_module.os, "pwrite", full)
+    busy = "another `briefing send` is running"
+    with send_module.send_lock(str(db)), pytest.raises(DeliverError, match=busy), send_module.send_lock(str(db)):
+        pass

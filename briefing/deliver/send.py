@@ -287,8 +287,9 @@ def send_lock(db: str) -> Iterator[None]:
                 f"another `briefing send` is running (pid {holder}, lock {path}); it sends every message once, "
                 "nothing to do here"
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        with contextlib.suppress(OSError):  # the holder's pid only helps a reader; a full disk must not stop us
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
         os.close(fd)  # releases the flock

@@ -534,7 +534,12 @@ class _write:
         return self.conn
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        elif self.conn.in_transaction:
+            # SQLite has already rolled back after some errors (SQLITE_FULL): a second ROLLBACK would
+            # replace "database or disk is full" with "cannot rollback - no transaction is active".
+            self.conn.execute("ROLLBACK")
 
 
 write = _write
