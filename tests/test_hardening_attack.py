@@ -446,3 +446,26 @@ def test_the_send_lock_is_held_when_its_pid_cannot_be_written(tmp_path: Path, mo
     busy = "another `briefing send` is running"
     with send_module.send_lock(str(db)), pytest.raises(DeliverError, match=busy), send_module.send_lock(str(db)):
         pass
+
+
+# ---------------------------------------------------------------- one endless line
+
+
+def test_a_sentence_without_end_is_cut_so_extraction_stays_linear() -> None:
+    """A 3.8 MB article of one line without a period took over 400 s to extract (quadratic per sentence)."""
+    from briefing.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "Die Regierung sagte am Donnerstag in Berlin sie wolle helfen " * 2000
+    spans = split_sentences(text)
+    assert max(e - b for b, e in spans) <= MAX_SENTENCE_CHARS
+    assert "".join(text[b:e] for b, e in spans).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert all(text[b - 1] == " " for b, _ in spans[1:])  # cut between words
+
+
+def test_a_long_real_sentence_is_not_cut() -> None:
+    from briefing.extract.sentences import split_sentences
+
+    clause = "dass die Regierung und die Länder gemeinsam handeln wollten, "
+    sentence = "Der Kanzler sagte, " + clause * 15 + "und ging."
+    assert 700 < len(sentence) < 2000
+    assert split_sentences(sentence) == [(0, len(sentence))]
