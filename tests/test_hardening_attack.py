@@ -469,3 +469,38 @@ def test_a_long_real_sentence_is_not_cut() -> None:
     sentence = "Der Kanzler sagte, " + clause * 15 + "und ging."
     assert 700 < len(sentence) < 2000
     assert split_sentences(sentence) == [(0, len(sentence))]
+
+
+# ---------------------------------------------------------------- sidecars
+
+
+def _with_article(tmp_path: Path) -> Path:
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GERMAN, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name", ["a.txt.meta.json", "sources.toml"])
+@pytest.mark.parametrize("kind", ["fifo", "folder", "broken link"])
+def test_a_sidecar_that_is_no_file_is_an_error_not_ignored(tmp_path: Path, name: str, kind: str) -> None:
+    """It was skipped silently (is_file() is False), so the article went on without its metadata,
+    while a sidecar linked out of the folder stopped the build: now both say why, in one line."""
+    folder = _with_article(tmp_path)
+    path = folder / name
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(folder / "missing")
+    with pytest.raises(IngestError, match=f"{name} cannot be read: ") as info:
+        _bounded(lambda: read_folder(folder))
+    assert "\n" not in str(info.value)
+
+
+def test_a_sidecar_date_of_the_right_form_but_no_day_says_so(tmp_path: Path) -> None:
+    folder = _with_article(tmp_path)
+    (folder / "a.txt.meta.json").write_text('{"date": "2025-02-30"}', encoding="utf-8")
+    with pytest.raises(IngestError, match="'2025-02-30' is not a valid calendar date"):
+        read_folder(folder)

@@ -316,6 +316,8 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
         if isinstance(raw, datetime):  # a TOML date-time: its calendar day is the article's date
             raw = raw.date()
         parsed = (raw, "day") if isinstance(raw, date) else dates.parse_iso(raw) if isinstance(raw, str) else None
+        if parsed is None and isinstance(raw, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", raw.strip(), re.ASCII):
+            raise IngestError(f"{origin}: date {raw!r} is not a valid calendar date")  # the form is right
         if parsed is None:
             raise IngestError(f"{origin}: date {raw!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
         values["date"] = parsed[0].isoformat()
@@ -335,7 +337,10 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
     meta: dict[str, Meta] = {}
     warnings: list[str] = []
     toml_path = folder / SIDECAR_TOML
-    if toml_path.is_file():
+    # lexists, not is_file: a sidecar that is a FIFO, folder or broken link was ignored silently,
+    # so its article went on without the metadata meant to beat inference; now it is an error
+    # like a sidecar linked out of the folder (read_inside says which).
+    if os.path.lexists(toml_path):
         try:
             data = tomllib.loads(_sidecar_text(toml_path))
         except tomllib.TOMLDecodeError as e:
@@ -350,7 +355,7 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
                 warnings.append(f"{toml_path}: no article file named {name!r}")
     for name in names:
         json_path = folder / (name + SIDECAR_SUFFIX)
-        if not json_path.is_file():
+        if not os.path.lexists(json_path):
             continue
         try:
             data = json.loads(_sidecar_text(json_path))
