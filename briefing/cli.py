@@ -26,12 +26,20 @@ from briefing.settings import Settings, load
 log = logging.getLogger("briefing")
 
 
+class OneLineFormatter(logging.Formatter):
+    """Every log message on one line: a file name such as ``"x\nERROR: send failed.txt"`` in the
+    sources folder must not forge a line of its own in the cron mail or the log file."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return super().formatMessage(record).replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _setup_logging(verbose: int, quiet: bool, log_file: str | None = None) -> None:
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     root = logging.getLogger("briefing")
     root.handlers.clear()
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setFormatter(OneLineFormatter("%(levelname)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(min(level, logging.INFO) if log_file else level)
     handler.setLevel(level)
@@ -43,7 +51,7 @@ def _setup_logging(verbose: int, quiet: bool, log_file: str | None = None) -> No
         except OSError as e:
             why = "a named pipe nobody reads" if e.errno == errno.ENXIO else e.strerror or e
             raise click.ClickException(f"cannot open log file {log_file}: {why}") from None
-        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        fh.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(message)s"))
         fh.setLevel(logging.INFO)
         root.addHandler(fh)
 

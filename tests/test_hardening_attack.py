@@ -504,3 +504,28 @@ def test_a_sidecar_date_of_the_right_form_but_no_day_says_so(tmp_path: Path) -> 
     (folder / "a.txt.meta.json").write_text('{"date": "2025-02-30"}', encoding="utf-8")
     with pytest.raises(IngestError, match="'2025-02-30' is not a valid calendar date"):
         read_folder(folder)
+
+
+def test_a_file_name_with_a_line_break_cannot_forge_a_log_line(tmp_path: Path, capsys) -> None:
+    import logging
+
+    from briefing.cli import _setup_logging
+
+    _setup_logging(0, False)
+    logging.getLogger("briefing.ingest").warning("%s: skipped: %s", "x\nERROR: send failed.txt", "leer")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["WARNING: x\\nERROR: send failed.txt: skipped: leer"]
+
+
+def test_the_outcomes_journal_is_not_written_through_a_link(tmp_path: Path) -> None:
+    from briefing.deliver import send as send_module
+    from briefing.deliver.store import Subscriber
+
+    journal, target = tmp_path / "b.db.outcomes", tmp_path / "elsewhere"
+    journal.symlink_to(target)  # dangling: O_CREAT would have created the file it names
+    conn = store.connect(str(tmp_path / "b.db"))
+    conn.execute("PRAGMA query_only = ON")  # the ledger refuses the outcome, so the journal is tried
+    sub = Subscriber(id=1, email="a@example.org", name=None, token="t")
+    with pytest.raises(DeliverError, match="stays 'sending'"):
+        send_module._record(conn, "2025-09-04", sub, "<id@x>", "sent", None, journal)
+    assert not target.exists()

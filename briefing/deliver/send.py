@@ -463,7 +463,7 @@ def _record(
     line = json.dumps({"day": day, "subscriber_id": sub.id, "message_id": message_id, "status": status,
                        "reply": reply, "at": store.now_iso()})
     try:
-        fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
         try:
             os.write(fd, (line + "\n").encode("utf-8"))
             os.fsync(fd)
