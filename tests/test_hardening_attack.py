@@ -529,3 +529,36 @@ def test_the_outcomes_journal_is_not_written_through_a_link(tmp_path: Path) -> N
     with pytest.raises(DeliverError, match="stays 'sending'"):
         send_module._record(conn, "2025-09-04", sub, "<id@x>", "sent", None, journal)
     assert not target.exists()
+
+
+# ---------------------------------------------------------------- runs of punctuation
+
+
+def test_punctuation_runs_are_broken_one_for_one() -> None:
+    from briefing.extract.nlp import MAX_PUNCT_RUN, break_punctuation_runs
+
+    for run in ("=" * 5000, "[" * 5000, "_" * 5000, "„" * 5000):
+        broken = break_punctuation_runs("Er sagte: " + run + " Ende.")
+        assert len(broken) == len(run) + len("Er sagte:  Ende.")
+        assert max(len(piece) for piece in broken.split()) <= MAX_PUNCT_RUN
+    separator = "=" * MAX_PUNCT_RUN  # a separator line of ordinary length is left alone
+    assert break_punctuation_runs(separator) == separator
+    assert break_punctuation_runs("(„Wir gehen.“)") == "(„Wir gehen.“)"
+
+
+def test_a_long_punctuation_run_does_not_hold_extraction() -> None:
+    """spaCy's tokenizer is quadratic in such a run: 100 KB of "[" did not finish in 120 s."""
+    from briefing.extract import load_pipeline
+
+    extractor = load_pipeline("blank")
+    _bounded(lambda: extractor.quotes("Er sagte: " + "[" * 100_000))
+
+
+def test_quotes_command_skips_json_nested_too_deeply(tmp_path: Path) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text("[" * 100_000 + "]" * 100_000 + "\n" + '{"id": 2, "text": "' + "(" * 50_000 + '"}\n',
+                     encoding="utf-8")
+    result = _cli("quotes", str(lines))
+    assert result.returncode == 0, result.stderr
+    assert "line 1: not valid JSON (nested too deeply" in result.stderr
+    assert json.loads(result.stdout) == {"id": 2, "quotes": []}
