@@ -133,7 +133,10 @@ class _SMTP(smtplib.SMTP):
       RFC 5321 §4.5.3.2.6 gives it 10 minutes (``data_timeout``). Giving up sooner turns a
       slow server into a duplicate, so only this one reply waits that long.
     * ``payload_sent`` says the whole message went out: a connection lost after that point
-      leaves the outcome unknown (the server may have queued it), not failed.
+      leaves the outcome unknown (the server may have queued it), not failed; so does a reply
+      to the end of DATA that is no SMTP reply (retrying it had one server queue 4 copies).
+    * Every reply is bounded in lines and in total time, so a server streaming an endless
+      reply cannot hold the run (and its lock) for ever.
     * ``sendmail`` keeps all its checks and exceptions; only the quoting regex over the whole
       message (about 1 ms per 151 KiB copy) is skipped for a :class:`DotStuffed` message,
       because :class:`~briefing.deliver.message.MessageFactory` stuffed the shared body once
