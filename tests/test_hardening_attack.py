@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -168,8 +169,9 @@ class HostileServer:
     """A raw SMTP server on 127.0.0.1 whose replies the test scripts (no aiosmtpd: it is too polite)."""
 
     def __init__(self, on_ehlo: Callable[[Callable[[str], None]], None] | None = None,
-                 end_of_data_reply: str = "250 queued") -> None:
+                 end_of_data_reply: str = "250 queued", trickle: float = 0.0) -> None:
         self.on_ehlo = on_ehlo
+        self.trickle = trickle  # > 0: the greeting comes one byte per `trickle` seconds, never ending
         self.end_of_data_reply = end_of_data_reply
         self.messages = 0
         self.sock = socket.create_server(("127.0.0.1", 0))
@@ -191,6 +193,12 @@ class HostileServer:
 
         reader = conn.makefile("rb")
         try:
+            if self.trickle:
+                conn.sendall(b"220 ")
+                while not self.stopped.is_set():
+                    conn.sendall(b"x")
+                    self.stopped.wait(self.trickle)
+                return
             say("220 hostile ESMTP")
             while line := reader.readline():
                 verb = line.decode("ascii", "replace").strip().upper()
@@ -279,6 +287,20 @@ def test_an_endless_ehlo_reply_does_not_hold_the_send(tmp_path: Path) -> None:
         report = _bounded(lambda: send_day(settings, DAY))
         assert f"reply longer than {MAX_REPLY_LINES} lines" in report.failure_message()  # type: ignore[attr-defined]
         assert server.messages == 0
+    finally:
+        server.stop()
+
+
+def test_a_greeting_trickled_byte_by_byte_does_not_hold_the_send(tmp_path: Path) -> None:
+    """Each byte came within the socket timeout, so one 8 KB line could take hours."""
+    server = HostileServer(trickle=0.1)
+    try:
+        settings = replace(_send_settings(tmp_path, server.port), smtp_timeout=1.0, smtp_attempts=1)
+        add_many(Path(settings.db), addresses(1))
+        started = time.monotonic()
+        report = _bounded(lambda: send_day(settings, DAY))
+        assert time.monotonic() - started < 15
+        assert "timed out" in report.failure_message() or "in total" in report.failure_message()  # type: ignore[attr-defined]
     finally:
         server.stop()
 

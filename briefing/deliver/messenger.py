@@ -108,7 +108,12 @@ class _UnclearReply(smtplib.SMTPResponseException):
 
 class _CountedReader:
     """The connection's reader, refusing a reply longer than :data:`MAX_REPLY_LINES` lines or
-    slower than its time budget in total (each line alone would be within the socket timeout)."""
+    slower than its time budget in total.
+
+    The socket timeout bounds one ``recv``; a server trickling a byte every few seconds never
+    trips it, and one 8 KB line would take hours. So a line is read one ``recv`` at a time
+    (``peek`` does at most one), each with the time left of the reply's budget as its timeout.
+    """
 
     def __init__(self, raw: Any, owner: _SMTP) -> None:
         self.raw = raw
@@ -118,9 +123,27 @@ class _CountedReader:
         self.owner.reply_lines += 1
         if self.owner.reply_lines > MAX_REPLY_LINES:
             raise OSError(f"reply longer than {MAX_REPLY_LINES} lines")
-        if time.monotonic() > self.owner.reply_deadline:
-            raise TimeoutError("reply took longer than the timeout in total")
-        return bytes(self.raw.readline(size))
+        parts: list[bytes] = []
+        total = 0
+        while size < 0 or total < size:
+            left = self.owner.reply_deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("reply took longer than the timeout in total")
+            if self.owner.sock is not None:
+                self.owner.sock.settimeout(left)
+            chunk = self.raw.peek(1)  # buffered bytes, or one recv
+            if not chunk:
+                break  # end of stream: smtplib reports the lost connection
+            end = chunk.find(b"\n")
+            take = len(chunk) if end < 0 else end + 1
+            if size >= 0:
+                take = min(take, size - total)
+            piece = self.raw.read(take)  # from the buffer, no further recv
+            parts.append(piece)
+            total += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        return b"".join(parts)
 
     def close(self) -> None:
         self.raw.close()
@@ -155,7 +178,12 @@ class _SMTP(smtplib.SMTP):
         timeout = self.sock.gettimeout() if self.sock is not None else None
         self.reply_lines = 0
         self.reply_deadline = time.monotonic() + (timeout if timeout else MAX_WAIT_SECONDS)
-        return super().getreply()
+        try:
+            return super().getreply()
+        finally:  # the reader shortened it to the budget left
+            if self.sock is not None:
+                with contextlib.suppress(OSError):
+                    self.sock.settimeout(timeout)
 
     def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
         self.payload_sent = False
