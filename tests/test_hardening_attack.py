@@ -584,3 +584,35 @@ def test_quotes_command_skips_json_nested_too_deeply(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "line 1: not valid JSON (nested too deeply" in result.stderr
     assert json.loads(result.stdout) == {"id": 2, "quotes": []}
+
+
+def test_a_full_disk_under_database_and_journal_uses_the_reserve_and_sends_nothing_twice(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The database filled up mid-send and the journal, on the same disk, could not take the
+    outcome either: the row stayed 'sending' and the next run sent it again (3,001 for 3,000)."""
+    from briefing.deliver import send as send_module
+    from briefing.deliver.store import Subscriber
+
+    db = tmp_path / "b.db"
+    journal = send_module.journal_path(str(db))
+    store.add_subscriber(str(db), "a@example.org", None)
+    send_module.keep_reserve(journal)
+    reserve = send_module.reserve_path(journal)
+    assert reserve.stat().st_size == send_module.JOURNAL_RESERVE_BYTES
+    real_append = send_module._append_line
+
+    def full_disk(path: Path, line: str) -> None:
+        if reserve.exists():  # the disk has room only once the reserve is gone
+            raise OSError(28, "No space left on device")
+        real_append(path, line)
+
+    monkeypatch.setattr(send_module, "_append_line", full_disk)
+    conn = store.connect(str(db))
+    conn.execute("PRAGMA query_only = ON")  # the database refuses the outcome
+    sub = Subscriber(id=1, email="a@example.org", name=None, token="t")
+    with pytest.raises(DeliverError, match="the outcome is kept in"):
+        send_module._record(conn, "2025-09-04", sub, "<id@x>", "sent", None, journal)
+    assert not reserve.exists()
+    records = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines() if line]
+    assert [(r["subscriber_id"], r["status"]) for r in records] == [(1, "sent")]
