@@ -6,8 +6,10 @@ nothing else is caught here, so a real bug still shows its traceback.
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -24,21 +26,32 @@ from briefing.settings import Settings, load
 log = logging.getLogger("briefing")
 
 
+class OneLineFormatter(logging.Formatter):
+    """Every log message on one line: a file name such as ``"x\nERROR: send failed.txt"`` in the
+    sources folder must not forge a line of its own in the cron mail or the log file."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return super().formatMessage(record).replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _setup_logging(verbose: int, quiet: bool, log_file: str | None = None) -> None:
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     root = logging.getLogger("briefing")
     root.handlers.clear()
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setFormatter(OneLineFormatter("%(levelname)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(min(level, logging.INFO) if log_file else level)
     handler.setLevel(level)
     if log_file:
         try:
+            # A FIFO nobody reads would block the open forever; O_NONBLOCK makes that ENXIO.
+            os.close(os.open(log_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o644))
             fh = logging.FileHandler(log_file, encoding="utf-8")
         except OSError as e:
-            raise click.ClickException(f"cannot open log file {log_file}: {e.strerror}") from None
-        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+            why = "a named pipe nobody reads" if e.errno == errno.ENXIO else e.strerror or e
+            raise click.ClickException(f"cannot open log file {log_file}: {why}") from None
+        fh.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(message)s"))
         fh.setLevel(logging.INFO)
         root.addHandler(fh)
 
@@ -72,7 +85,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date_cls | None:
     if value is None:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
     try:
         return date_cls.fromisoformat(value)

@@ -1,8 +1,10 @@
-"""Atomic file writes: a killed run leaves the previous file intact."""
+"""Atomic file writes (a killed run leaves the previous file intact) and safe reads of named files."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -42,3 +44,25 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file, at most ``limit + 1`` of them (so a caller sees "too large").
+
+    For the files a user names (settings, subscriber CSV, a ``briefing.json`` to render): the
+    open does not block (a FIFO would wait forever for a writer) and the type is judged on the
+    open file, so a named pipe or a device such as ``/dev/zero`` is refused before a byte is read.
+
+    Raises:
+        OSError: it cannot be opened, or is not a regular file (``strerror`` says which).
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "a device"
+            raise OSError(errno.EINVAL, f"not a regular file ({what})", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit + 1)
+    finally:
+        os.close(fd)

@@ -82,6 +82,8 @@ def check_writable(out: str | Path) -> None:
         RenderError: with a one-line message naming the folder and the reason.
     """
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise RenderError(f"output folder {out} is a file, not a folder; pass --out DIR or set BRIEFING_OUT")
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".briefing-probe.", dir=out)
@@ -113,10 +115,10 @@ def write_day(out: str | Path, day: date, files: Mapping[str, str | bytes]) -> l
             _fsync_dir(stage)
             _publish(stage, target)
         except OSError as e:
-            shutil.rmtree(stage, ignore_errors=True)
+            _remove(stage)
             raise RenderError(f"cannot publish {target}: {e.strerror or e}") from None
         except BaseException:
-            shutil.rmtree(stage, ignore_errors=True)
+            _remove(stage)
             raise
     log.info("published %s (%d files)", target, len(files))
     return [target / name for name in files]
@@ -172,7 +174,7 @@ def clean_leftovers(out: str | Path, day: date) -> None:
             log.warning("%s: restored the previous set left aside by a killed run", target)
             continue
         log.info("removing %s, left by a killed run", path)
-        shutil.rmtree(path, ignore_errors=True)
+        _remove(path)
 
 
 # ---------------------------------------------------------------- internals
@@ -184,7 +186,10 @@ def _day_lock(out: Path, day: date) -> Iterator[None]:
         yield
         return
     path = out / f".{day.isoformat()}.lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:  # O_NOFOLLOW: a link planted in its place is not followed to some other file
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+    except OSError as e:
+        raise RenderError(f"cannot use the day's lock file {path}: {e.strerror or e}; remove it") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -237,13 +242,23 @@ def _publish(stage: Path, target: Path) -> None:
         if not _renameat2(stage, target, _RENAME_NOREPLACE):
             os.rename(stage, target)
     elif _renameat2(stage, target, _RENAME_EXCHANGE):
-        shutil.rmtree(stage, ignore_errors=True)  # the old set, now under the staged name
+        _remove(stage)  # the old set, now under the staged name
     else:
         aside = target.with_name(f".{target.name}.old-{secrets.token_hex(4)}")
         os.rename(target, aside)  # a kill here leaves no target: clean_leftovers puts `aside` back
         os.rename(stage, target)
-        shutil.rmtree(aside, ignore_errors=True)
+        _remove(aside)
     _fsync_dir(target.parent)
+
+
+def _remove(path: Path) -> None:
+    """Delete what a publication replaced or a killed run left: a folder with its files, or - when
+    ``out/DAY`` was a link or a file - just that entry (a link's target is never entered)."""
+    if path.is_symlink() or not path.is_dir():
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _same_folder(dir_fd: int, folder: Path) -> bool:

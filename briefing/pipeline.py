@@ -18,6 +18,8 @@ from briefing.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# A day's briefing.json is a few hundred kilobytes; a file this large is not one.
+MAX_BRIEFING_JSON_BYTES = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,16 @@ def render_json(settings: Settings, briefing_json: Path, out: Path | None) -> It
     file is replaced atomically and nothing else is touched.
     """
     from briefing import output, render
+    from briefing.fileio import read_regular
 
     try:
-        briefing = Briefing.from_json(briefing_json.read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError, KeyError, RecursionError) as e:
+        raw = read_regular(briefing_json, MAX_BRIEFING_JSON_BYTES)
+        if len(raw) > MAX_BRIEFING_JSON_BYTES:
+            raise ValueError(f"larger than {MAX_BRIEFING_JSON_BYTES // 1_000_000} MB")
+        briefing = Briefing.from_json(raw.decode("utf-8"))
+    except OSError as e:
+        raise RenderError(f"{briefing_json} cannot be read: {e.strerror or e}") from None
+    except (ValueError, TypeError, KeyError, RecursionError) as e:
         raise RenderError(f"{briefing_json} is not a readable briefing.json: {e}") from None
     day = _checked_day(briefing.date, briefing_json)
     if out is not None:
@@ -106,7 +114,7 @@ def render_json(settings: Settings, briefing_json: Path, out: Path | None) -> It
 
 def _checked_day(value: object, origin: Path) -> date:
     """The briefing's date as a calendar day: it names a folder, so nothing else may pass."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
         raise RenderError(f"{origin}: date {value!r} is not in the form YYYY-MM-DD")
     try:
         return date.fromisoformat(value)

@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_type_hints
 
 from briefing.errors import SettingsError
+from briefing.fileio import read_regular
 
 ENV_PREFIX = "BRIEFING_"
 # Environment variables that configure the loader itself, not a setting.
 _ENV_META = {"BRIEFING_CONFIG"}
 SECRET_KEYS = frozenset({"smtp_password"})
+# A settings file is a few dozen lines; anything this large is the wrong file (or /dev/zero).
+MAX_CONFIG_BYTES = 1_000_000
 
 
 def _default_state() -> str:
@@ -126,8 +129,11 @@ def _coerce(name: str, tp: Any, raw: Any, origin: str) -> Any:
     if base is int:
         if isinstance(raw, int) and not isinstance(raw, bool):
             return raw
-        if isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
-            return int(raw)
+        if isinstance(raw, str) and raw.strip().lstrip("+-").isascii() and raw.strip().lstrip("+-").isdigit():
+            try:
+                return int(raw)
+            except ValueError:  # more digits than Python converts (4,300): no setting is that large
+                raise SettingsError(f"{origin}: {name} is out of range, not {shown}") from None
         raise SettingsError(f"{origin}: {name} must be a whole number, not {shown}")
     if base is float:
         value: float | None = None
@@ -162,6 +168,15 @@ def _shown(name: str, raw: Any) -> str:
 # Ranges checked once all layers are applied: (test, what the value must be).
 _PORT = (lambda v: 1 <= v <= 65535, "a port between 1 and 65535")
 _POSITIVE = (lambda v: v > 0, "greater than 0")
+# The longest wait any setting may ask for: a daily run never needs to wait longer, and the
+# operating system's timers overflow on values like 1e308 (time.sleep, socket timeouts).
+MAX_WAIT_SECONDS = 86_400.0
+# Tries per message; with the doubling backoff, more would only hold the run for hours.
+MAX_ATTEMPTS = 100
+_AT_MOST_A_DAY = (lambda v: v <= MAX_WAIT_SECONDS, f"at most {MAX_WAIT_SECONDS:.0f} (seconds, one day)")
+_RATE = (lambda v: v == 0 or 1.0 / v <= MAX_WAIT_SECONDS,
+         f"0 (no limit) or at least one message per day ({1 / MAX_WAIT_SECONDS:.3g} per second)")
+_AT_MOST_ATTEMPTS = (lambda v: v <= MAX_ATTEMPTS, f"at most {MAX_ATTEMPTS}")
 _NOT_NEGATIVE = (lambda v: v >= 0, "0 or more")
 _AT_LEAST_ONE = (lambda v: v >= 1, "1 or more")
 _NOT_EMPTY = (lambda v: bool(v.strip()), "a non-empty string")
@@ -173,16 +188,21 @@ _RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     "model": (_NOT_EMPTY,),
     "templates": (_NOT_EMPTY,),
     "db": (_NOT_EMPTY,),
+    "title": (_NOT_EMPTY, _SINGLE_LINE),
+    "from_addr": (_NOT_EMPTY, _SINGLE_LINE),
+    "list_id": (_NOT_EMPTY, _SINGLE_LINE),
+    "unsubscribe_url": (_NOT_EMPTY, _SINGLE_LINE),
+    "unsubscribe_mailto": (_NOT_EMPTY, _SINGLE_LINE),
     "max_stories": (_AT_LEAST_ONE,),
     "smtp_host": (_NOT_EMPTY, _SINGLE_LINE),
     "smtp_port": (_PORT,),
     "smtp_user": (_NOT_EMPTY, _SINGLE_LINE, _ASCII),
     "smtp_password": (_SINGLE_LINE, _ASCII),
-    "smtp_timeout": (_POSITIVE,),
-    "smtp_data_timeout": (_POSITIVE,),
-    "smtp_attempts": (_AT_LEAST_ONE,),
-    "smtp_backoff": (_NOT_NEGATIVE,),
-    "rate": (_NOT_NEGATIVE,),
+    "smtp_timeout": (_POSITIVE, _AT_MOST_A_DAY),
+    "smtp_data_timeout": (_POSITIVE, _AT_MOST_A_DAY),
+    "smtp_attempts": (_AT_LEAST_ONE, _AT_MOST_ATTEMPTS),
+    "smtp_backoff": (_NOT_NEGATIVE, _AT_MOST_A_DAY),
+    "rate": (_NOT_NEGATIVE, _RATE),
     "log_file": (_NOT_EMPTY,),
 }
 
@@ -217,13 +237,18 @@ def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read a ``briefing.toml``; a ``[briefing]`` table or top-level keys."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        raw = read_regular(p, MAX_CONFIG_BYTES)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise SettingsError(f"config file {p} is larger than {MAX_CONFIG_BYTES // 1000} KB; not a settings file")
+        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise SettingsError(f"config file {p} does not exist") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise SettingsError(f"config file {p} cannot be read: {e}") from None
+        raise SettingsError(f"config file {p} cannot be read: {getattr(e, 'strerror', None) or e}") from None
     except tomllib.TOMLDecodeError as e:
         raise SettingsError(f"config file {p} is not valid TOML: {e}") from None
+    except ValueError:  # tomllib lets int()'s "Exceeds the limit (4300 digits)" through
+        raise SettingsError(f"config file {p} is not valid TOML: a number with thousands of digits") from None
     except RecursionError:
         raise SettingsError(f"config file {p} is not valid TOML: nested too deeply") from None
     if isinstance(data.get("briefing"), dict):

@@ -16,11 +16,11 @@ import ssl
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.deliver.message import DotStuffed, Outgoing, dot_stuff
 from briefing.errors import DeliverError
-from briefing.settings import Settings
+from briefing.settings import MAX_WAIT_SECONDS, Settings
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -96,6 +96,59 @@ class FileMessenger:
 # ---------------------------------------------------------------- SMTP
 
 
+# A reply of more lines than this is a server streaming garbage, not SMTP (an EHLO reply has
+# one line per extension, a few dozen at most); without a cap smtplib reads it forever.
+MAX_REPLY_LINES = 1000
+
+
+class _UnclearReply(smtplib.SMTPResponseException):
+    """The reply to the end of DATA is no SMTP reply (not 2xx, 4xx or 5xx): the server has the
+    whole message and may have queued it, so its outcome is unknown, not a failure to retry."""
+
+
+class _CountedReader:
+    """The connection's reader, refusing a reply longer than :data:`MAX_REPLY_LINES` lines or
+    slower than its time budget in total.
+
+    The socket timeout bounds one ``recv``; a server trickling a byte every few seconds never
+    trips it, and one 8 KB line would take hours. So a line is read one ``recv`` at a time
+    (``peek`` does at most one), each with the time left of the reply's budget as its timeout.
+    """
+
+    def __init__(self, raw: Any, owner: _SMTP) -> None:
+        self.raw = raw
+        self.owner = owner
+
+    def readline(self, size: int = -1) -> bytes:
+        self.owner.reply_lines += 1
+        if self.owner.reply_lines > MAX_REPLY_LINES:
+            raise OSError(f"reply longer than {MAX_REPLY_LINES} lines")
+        parts: list[bytes] = []
+        total = 0
+        while size < 0 or total < size:
+            left = self.owner.reply_deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("reply took longer than the timeout in total")
+            if self.owner.sock is not None:
+                self.owner.sock.settimeout(left)
+            chunk = self.raw.peek(1)  # buffered bytes, or one recv
+            if not chunk:
+                break  # end of stream: smtplib reports the lost connection
+            end = chunk.find(b"\n")
+            take = len(chunk) if end < 0 else end + 1
+            if size >= 0:
+                take = min(take, size - total)
+            piece = self.raw.read(take)  # from the buffer, no further recv
+            parts.append(piece)
+            total += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
 class _SMTP(smtplib.SMTP):
     """``smtplib.SMTP`` with a patient end of DATA, and a :class:`DotStuffed` message sent as is.
 
@@ -103,7 +156,10 @@ class _SMTP(smtplib.SMTP):
       RFC 5321 §4.5.3.2.6 gives it 10 minutes (``data_timeout``). Giving up sooner turns a
       slow server into a duplicate, so only this one reply waits that long.
     * ``payload_sent`` says the whole message went out: a connection lost after that point
-      leaves the outcome unknown (the server may have queued it), not failed.
+      leaves the outcome unknown (the server may have queued it), not failed; so does a reply
+      to the end of DATA that is no SMTP reply (retrying it had one server queue 4 copies).
+    * Every reply is bounded in lines and in total time, so a server streaming an endless
+      reply cannot hold the run (and its lock) for ever.
     * ``sendmail`` keeps all its checks and exceptions; only the quoting regex over the whole
       message (about 1 ms per 151 KiB copy) is skipped for a :class:`DotStuffed` message,
       because :class:`~briefing.deliver.message.MessageFactory` stuffed the shared body once
@@ -112,6 +168,22 @@ class _SMTP(smtplib.SMTP):
 
     data_timeout: float | None = None
     payload_sent = False
+    reply_lines = 0
+    reply_deadline = 0.0
+
+    def getreply(self) -> tuple[int, bytes]:
+        """smtplib's reply reader, bounded in lines and in total time (a hostile server cannot hold us)."""
+        if self.file is None and self.sock is not None:
+            self.file = _CountedReader(self.sock.makefile("rb"), self)
+        timeout = self.sock.gettimeout() if self.sock is not None else None
+        self.reply_lines = 0
+        self.reply_deadline = time.monotonic() + (timeout if timeout else MAX_WAIT_SECONDS)
+        try:
+            return super().getreply()
+        finally:  # the reader shortened it to the budget left
+            if self.sock is not None:
+                with contextlib.suppress(OSError):
+                    self.sock.settimeout(timeout)
 
     def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
         self.payload_sent = False
@@ -135,6 +207,8 @@ class _SMTP(smtplib.SMTP):
             if self.sock is not None:
                 with contextlib.suppress(OSError):
                     self.sock.settimeout(previous)
+        if final[0] // 100 not in (2, 4, 5):  # no SMTP reply (-1: not even a code): queued or not, we cannot tell
+            raise _UnclearReply(final[0], final[1])
         self.payload_sent = False  # the outcome is known now
         return final
 
@@ -210,7 +284,7 @@ class SMTPMessenger:
         connection_problem = False
         for attempt in range(1, self.attempts + 1):
             if attempt > 1:
-                delay = self.backoff * 2 ** (attempt - 2)
+                delay = min(self.backoff * 2.0 ** min(attempt - 2, 64), MAX_WAIT_SECONDS)
                 log.info("retrying %s in %.1f s (attempt %d): %s", message.recipient, delay, attempt, last)
                 self.sleep(delay)
             try:
@@ -227,10 +301,14 @@ class SMTPMessenger:
                 raise DeliverError(f"SMTP login as {self.user!r} on {self.host} refused: {_reply(e)}") from None
             except smtplib.SMTPNotSupportedError as e:
                 self._drop()
-                raise DeliverError(f"SMTP server {self.host} does not support {self.security}: {e}") from None
+                wanted = "AUTH (login with smtp_user)" if "AUTH" in str(e) else self.security
+                raise DeliverError(f"SMTP server {self.host} does not support {wanted}: {e}") from None
             except ssl.SSLError as e:
                 self._drop()
                 raise DeliverError(f"TLS with {self.host}:{self.port} failed: {e}") from None
+            except _UnclearReply as e:
+                self._drop()
+                raise UnknownOutcome(f"the reply to the message was no SMTP reply ({_reply(e)})") from None
             except smtplib.SMTPRecipientsRefused as e:
                 code, text = next(iter(e.recipients.values()))
                 last, connection_problem = _format(code, text), False

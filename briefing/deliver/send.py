@@ -23,7 +23,9 @@ Outcomes the database cannot take. If recording ``sent`` (or any outcome) fails
 because another process holds the database lock past the busy timeout, the
 outcome is appended to ``<db>.outcomes`` (fsynced) and the run stops; the next
 run writes those outcomes into the ledger before it sends anything, so the row
-is never left ``sending`` and resent silently.
+is never left ``sending`` and resent silently. The same holds when the disk is
+full: each run keeps 64 KB in ``<db>.outcomes-reserve`` and deletes that file
+when the journal cannot be written for want of space.
 
 An exclusive ``flock`` keeps two runs from interleaving. It is taken on a lock
 file named after the database file's identity (device and inode, beside the
@@ -35,6 +37,7 @@ never blocks the next one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -84,6 +87,11 @@ MAX_CONSECUTIVE_PERMANENT = 10
 # outcome goes to the journal (<db>.outcomes) and the run stops.
 RECORD_ATTEMPTS = 3
 JOURNAL_SUFFIX = ".outcomes"
+# Space kept for the journal in a file beside it (<db>.outcomes-reserve), deleted when a full disk
+# refuses the journal too; a journal line is about 250 bytes, so this holds the outcome of the
+# message in flight many times over.
+JOURNAL_RESERVE_BYTES = 64 * 1024
+RESERVE_SUFFIX = "-reserve"
 
 
 @dataclass
@@ -183,6 +191,7 @@ def send_day(
         if dry_run is None and test_address is None:
             with send_lock(settings.db):
                 replay_journal(conn, settings.db)
+                keep_reserve(journal_path(settings.db))
                 edition = _frozen_edition(conn, settings, day)
                 factory = _factory(settings, edition, day)
                 return _send_ledger(
@@ -288,8 +297,9 @@ def send_lock(db: str) -> Iterator[None]:
                 f"another `briefing send` is running (pid {holder}, lock {path}); it sends every message once, "
                 "nothing to do here"
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        with contextlib.suppress(OSError):  # the holder's pid only helps a reader; a full disk must not stop us
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
         os.close(fd)  # releases the flock
@@ -463,12 +473,17 @@ def _record(
     line = json.dumps({"day": day, "subscriber_id": sub.id, "message_id": message_id, "status": status,
                        "reply": reply, "at": store.now_iso()})
     try:
-        fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
-            os.write(fd, (line + "\n").encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            _append_line(journal, line)
+        except OSError as e:
+            reserve = reserve_path(journal)
+            if e.errno != errno.ENOSPC or not reserve.exists():
+                raise
+            # The disk is full (the database's failure, most likely): free the space kept for this
+            # and write again; the leading line break ends a line the failed write may have cut.
+            reserve.unlink()
+            log.warning("%s: the disk is full; used the space reserved for the outcomes journal", day)
+            _append_line(journal, "\n" + line)
     except OSError as e:
         raise DeliverError(
             f"subscriber database error ({error}) and cannot write {journal} ({e.strerror or e}): the ledger row "
@@ -478,6 +493,43 @@ def _record(
         f"subscriber database error while recording {status} for {sub.email}: {error}; the outcome is kept in "
         f"{journal} and the next run records it first; stopped so nothing is sent twice"
     )
+
+
+def _append_line(journal: Path, line: str) -> None:
+    fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+    try:
+        os.write(fd, (line + "\n").encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def reserve_path(journal: Path) -> Path:
+    """The file that keeps :data:`JOURNAL_RESERVE_BYTES` free for ``journal``."""
+    return journal.with_name(journal.name + RESERVE_SUFFIX)
+
+
+def keep_reserve(journal: Path) -> None:
+    """Make sure the journal's reserve exists (best effort: a disk already full goes on without it).
+
+    The journal shares the database's file system, so when the database cannot take an outcome
+    because the disk is full, the journal could not either, and the row would stay ``sending``
+    and be sent again. Deleting this file gives the journal the room it needs.
+    """
+    path = reserve_path(journal)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError as e:
+        log.warning("cannot create %s: %s", path, e.strerror or e)
+        return
+    try:
+        if os.fstat(fd).st_size < JOURNAL_RESERVE_BYTES:
+            os.pwrite(fd, bytes(JOURNAL_RESERVE_BYTES), 0)  # written, not sparse: the blocks are taken
+            os.fsync(fd)
+    except OSError as e:
+        log.warning("cannot reserve %d bytes in %s: %s", JOURNAL_RESERVE_BYTES, path, e.strerror or e)
+    finally:
+        os.close(fd)
 
 
 def _pending(subscribers: list[store.Subscriber], done: dict[int, str], final: frozenset[str]) -> int:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefing.errors import DeliverError
+from briefing.fileio import read_regular
 
 SCHEMA_VERSION = 2
 # Seconds a connection waits for another writer (a concurrent `subscribers add`
@@ -409,6 +410,8 @@ def import_csv(db: str, path: Path) -> ImportReport:
                 # A quoted name may span lines: report the line the record starts on.
                 number, line_end = line_end + 1, reader.line_num
                 swallowed = _swallowed(lines[number:line_end], str(dialect.delimiter), number + 1)
+                if not swallowed and line_end == len(lines):
+                    swallowed = _open_at_end(lines[number - 1 : line_end], dialect)
                 if swallowed:
                     report.invalid.append((number, swallowed))
                     first = False
@@ -467,6 +470,21 @@ def _swallowed(continuation: list[str], delimiter: str, first_line: int) -> str 
     return f"unterminated quote: this row runs on over {shown}; none of them imported, close the quote and import again"
 
 
+def _open_at_end(record: list[str], dialect: type[csv.Dialect] | csv.Dialect) -> str | None:
+    """Why the file's last record is an unterminated quote (it runs into the end of the file), or None.
+
+    The lenient reader returns such a record as one value ('"b@x.org,B'), which would be reported as
+    a bad address; strict parsing tells the open quote from a quote that is merely part of a name.
+    """
+    try:
+        for _ in csv.reader(io.StringIO("".join(record), newline=""), dialect, strict=True):
+            pass
+    except csv.Error as e:
+        if "end of data" in str(e):
+            return "unterminated quote: this row opens a quote that the file never closes; close it and import again"
+    return None
+
+
 # Byte order marks of the encodings Excel and other tools write for "Unicode text".
 _CSV_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -481,8 +499,7 @@ MAX_CSV_BYTES = 50_000_000
 
 def _read_csv_text(path: Path) -> str:
     try:
-        with Path(path).open("rb") as fh:
-            data = fh.read(MAX_CSV_BYTES + 1)
+        data = read_regular(path, MAX_CSV_BYTES)  # a FIFO or device is refused, not waited on
     except OSError as e:
         raise DeliverError(f"cannot read {path}: {e.strerror or e}") from None
     if len(data) > MAX_CSV_BYTES:
@@ -517,7 +534,12 @@ class _write:
         return self.conn
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        elif self.conn.in_transaction:
+            # SQLite has already rolled back after some errors (SQLITE_FULL): a second ROLLBACK would
+            # replace "database or disk is full" with "cannot rollback - no transaction is active".
+            self.conn.execute("ROLLBACK")
 
 
 write = _write

@@ -25,6 +25,7 @@ those declarations, and ``make_nlp().analyze_pipes(pretty=True)`` prints it.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,23 @@ EXTENSIONS = ("briefing_actors", "briefing_quotes", "briefing_figures", "briefin
 COMPONENTS = ("briefing_actors", "briefing_quotes", "briefing_figures", "briefing_positions", "briefing_outlook")
 # spaCy refuses longer texts by default; a 5 MB article is bad input we still survive.
 MAX_TEXT_CHARS = 6_000_000
+# spaCy's tokenizer splits a run of punctuation ("((((", "====", „„„„) one character per pass over
+# the rest of the run: time quadratic in its length (4,000 "=" took 5 s; 100 KB of "[" did not
+# finish in 120 s and held the build). Real text has no run this long without a space (separator
+# lines aside), so every MAX_PUNCT_RUN-th character of a longer run becomes a space: one for one,
+# so the length and every character offset stay the same.
+MAX_PUNCT_RUN = 32
+_PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")  # \w has "_", which splits the same way
+
+
+def break_punctuation_runs(text: str) -> str:
+    """``text`` with a space for every :data:`MAX_PUNCT_RUN`-th character of a longer punctuation run."""
+
+    def broken(m: re.Match[str]) -> str:
+        run = m.group()
+        return "".join(" " if i % MAX_PUNCT_RUN == MAX_PUNCT_RUN - 1 else c for i, c in enumerate(run))
+
+    return _PUNCT_RUN.sub(broken, text)
 
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
@@ -110,6 +128,7 @@ class Extractor:
         """Run the pipeline; the text is shared with the components (``Doc.text`` rebuilds it per token)."""
         if len(text) > self.nlp.max_length:
             raise ExtractError(f"text of {len(text):,} characters is longer than the limit of {self.nlp.max_length:,}")
+        text = break_punctuation_runs(text)
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text
         for _, proc in self.nlp.pipeline:

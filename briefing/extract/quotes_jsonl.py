@@ -64,6 +64,8 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
         outfile: text stream for the result lines.
         model: "blank" or an installed spaCy pipeline.
     """
+    from briefing.extract.nlp import break_punctuation_runs
+
     nlp = build_nlp(model)
     fallback: Language | None = None  # quotes without actor linking, if another component fails
     max_len = nlp.max_length
@@ -78,6 +80,9 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
         except json.JSONDecodeError as e:
             log.warning("line %d: not valid JSON (%s): skipped", lineno, e.msg)
             continue
+        except (RecursionError, ValueError):  # nested too deeply; an integer of over 4,300 digits
+            log.warning("line %d: not valid JSON (nested too deeply or a number too long): skipped", lineno)
+            continue
         if not isinstance(doc_in, dict) or "id" not in doc_in:
             log.warning('line %d: no "id": skipped', lineno)
             continue
@@ -88,6 +93,7 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
         elif len(text) > max_len:
             log.warning("line %d (id %s): text longer than %d characters: no quotations", lineno, doc_in["id"], max_len)
         else:
+            text = break_punctuation_runs(text)  # one for one: the quotes' offsets are the input's
             try:
                 doc = nlp(text)
             except Exception as e:  # noqa: BLE001 - another stage's component must not cost us the document

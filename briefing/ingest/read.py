@@ -41,6 +41,7 @@ the article's blocks, since offsets into markup mean nothing to a reader).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import hashlib
 import json
@@ -161,6 +162,10 @@ def read_inside(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise Skip("Verweis, der sich während des Lesens änderte, nicht gelesen") from None
+        with contextlib.suppress(OSError):  # a socket cannot be opened at all (ENXIO): say what it is
+            mode = os.stat(target).st_mode
+            if not stat.S_ISREG(mode):
+                raise Skip(f"keine gewöhnliche Datei ({_file_kind(mode)}), nicht gelesen") from None
         raise Skip(f"nicht lesbar: {e.strerror or e}") from None
     try:
         info = os.fstat(fd)
@@ -177,6 +182,16 @@ def read_inside(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:  # grew after fstat
         raise Skip(f"zu groß für einen Artikel (über {limit // 1_000_000} MB)")
     return data
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as text that JSON, HTML, PDF and mail can carry.
+
+    A file name that is not UTF-8 reaches Python with its bad bytes as lone surrogates, which
+    no UTF-8 output can encode (one such name made the whole day fail in the email's CSS
+    inlining); they become U+FFFD here, once, where the name enters the records.
+    """
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _file_kind(mode: int) -> str:
@@ -235,12 +250,18 @@ def _guess(raw: bytes) -> str | None:
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 
 
+# Control characters a text may carry a few of (a stray NUL after the first 8 KB, an escape):
+# they mean nothing to a reader and NUL is not allowed in HTML, XML or mail, so each becomes a space
+# (one for one, so offsets into the decoded text stay valid).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _printable(text: str) -> str:
     if text:
         bad = len(_NOT_TEXT.findall(text))
         if bad > MAX_CONTROL_SHARE * len(text):
             raise Skip("nicht dekodierbar: enthält Steuerzeichen statt Text")
-    return text
+    return _CONTROL.sub(" ", text)
 
 
 def html_to_text(html: str) -> tuple[str, Meta, html_page.Page]:
@@ -313,6 +334,8 @@ def _meta_from(data: Mapping[str, Any], origin: str) -> Meta:
         if isinstance(raw, datetime):  # a TOML date-time: its calendar day is the article's date
             raw = raw.date()
         parsed = (raw, "day") if isinstance(raw, date) else dates.parse_iso(raw) if isinstance(raw, str) else None
+        if parsed is None and isinstance(raw, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", raw.strip(), re.ASCII):
+            raise IngestError(f"{origin}: date {raw!r} is not a valid calendar date")  # the form is right
         if parsed is None:
             raise IngestError(f"{origin}: date {raw!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
         values["date"] = parsed[0].isoformat()
@@ -348,20 +371,25 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
     meta: dict[str, Meta] = {}
     warnings: list[str] = []
     toml_path = folder / SIDECAR_TOML
-    if toml_path.is_file():
+    # lexists, not is_file: a sidecar that is a FIFO, folder or broken link was ignored silently,
+    # so its article went on without the metadata meant to beat inference; now it is an error
+    # like a sidecar linked out of the folder (read_inside says which).
+    if os.path.lexists(toml_path):
         try:
             data = tomllib.loads(_sidecar_text(toml_path))
         except tomllib.TOMLDecodeError as e:
             raise IngestError(f"{toml_path} is not valid TOML: {e}") from None
         except RecursionError:
             raise IngestError(f"{toml_path} is not valid TOML: nested too deeply") from None
+        except ValueError:  # int() past 4,300 digits, let through by tomllib
+            raise IngestError(f"{toml_path} is not valid TOML: a number with thousands of digits") from None
         for name in sorted(data):
             meta[name] = _meta_from(data[name], f"{toml_path} [{name}]")
             if name not in names:
                 warnings.append(f"{toml_path}: no article file named {name!r}")
     for name in names:
         json_path = folder / (name + SIDECAR_SUFFIX)
-        if not json_path.is_file():
+        if not os.path.lexists(json_path):
             continue
         try:
             data = json.loads(_sidecar_text(json_path))
@@ -369,6 +397,8 @@ def read_sidecars(folder: Path, names: list[str]) -> tuple[dict[str, Meta], list
             raise IngestError(f"{json_path} is not valid JSON: {e.msg} (line {e.lineno})") from None
         except RecursionError:
             raise IngestError(f"{json_path} is not valid JSON: nested too deeply") from None
+        except ValueError:  # int() past 4,300 digits
+            raise IngestError(f"{json_path} is not valid JSON: a number with thousands of digits") from None
         own = _meta_from(data, str(json_path))
         meta[name] = own.merged_over(meta.get(name, Meta()))
     return meta, warnings
@@ -445,7 +475,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         or publishers.fallback_publisher(agency, meta.url)
     )
     return Article(
-        path=str(path),
+        path=shown_path(path),
         text=cleaned.text,
         publisher=publisher,
         title=meta.title or cleaned.title,
@@ -499,15 +529,14 @@ def read_folder(folder: Path) -> IngestResult:
     for path in files:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-            excluded.append(
-                Excluded(str(path), f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)")
-            )
+            reason = f"kein Artikelformat ({suffix or 'ohne Endung'}; gelesen werden .txt, .html, .htm)"
+            excluded.append(Excluded(shown_path(path), reason))
             continue
         meta = sidecars.get(path.name)
         try:
             article = read_article(path, meta)
         except Skip as e:
-            excluded.append(Excluded(str(path), str(e)))
+            excluded.append(Excluded(shown_path(path), str(e)))
             continue
         log.info(
             "%s: %s, %s, removed %s",
