@@ -1,0 +1,133 @@
+"""What an editor would not send, as rules on German sentences written for these tests.
+
+Each test is one objection from reading built briefings: a speaker named twice, agency credits and unknown
+publishers hidden or shown raw, one quotation as two entries, one statement in three sections, a headline
+that is a whole lead sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.models import (
+    Briefing,
+    QuoteVariant,
+    Source,
+    SourcedText,
+    Story,
+    StoryActor,
+    StoryPosition,
+    StoryQuote,
+)
+from briefing.render import text, view
+
+SRC = (
+    Source("S1", "Tagesblatt", "Stadtrat beschließt neuen Haushalt", "2026-03-12", "a.txt", None),
+    Source("S2", "Unbekannt", None, "2026-03-12", "b.txt", None, agency=("dpa", "AFP", "Reuters")),
+    Source("S3", "Abendzeitung", None, "2026-03-12", "c.txt", None, agency=("Abendzeitung", "epd"),
+           date_inferred=True),
+)
+ACTORS = (
+    StoryActor("A1", "Sabine Keller", "person", "Oberbürgermeisterin", "Stadt Lindau", (), 3, ("S1", "S2")),
+    StoryActor("A2", "Jonas Brandt", "person", "Kämmerer", "Stadt Lindau", (), 2, ("S1",)),
+)
+
+
+def _briefing(**story: object) -> Briefing:
+    return Briefing("2026-03-12", "Tagesüberblick", SRC, (), (Story("T1", "Haushalt beschlossen", actors=ACTORS,
+                                                                     **story),))  # type: ignore[arg-type]
+
+
+def test_position_names_its_speaker_once_when_the_text_already_names_them() -> None:
+    b = _briefing(positions=(
+        StoryPosition("A1", "Oberbürgermeisterin Sabine Keller und Kämmerer Jonas Brandt betonten, der Haushalt "
+                      "sei solide.", ("S1",), country="Stadt Lindau"),
+        StoryPosition("A1", "Man werde die Schulden bis 2030 halbieren, sagte Keller.", ("S2",),
+                      country="Stadt Lindau"),
+        StoryPosition("A2", "„Wir sparen nicht an den Schulen“, versprach er.", ("S1",), country="Stadt Lindau"),
+        StoryPosition("A1", "Die Oberbürgermeisterin verteidigte zudem die Kritik an Brandts Vorgänger.", ("S2",),
+                      country="Stadt Lindau"),
+    ))
+    items = view.build_view(b).stories[0].positions[0].items
+    assert [p.actor for p in items] == ["", "", "Jonas Brandt", "Sabine Keller"]
+    out = text.render_text(view.build_view(b))
+    assert "Sabine Keller: Oberbürgermeisterin Sabine Keller" not in out
+    assert "Jonas Brandt: „Wir sparen nicht an den Schulen“" in out
+
+
+def test_names_speaker_needs_the_surname_as_a_word() -> None:
+    assert view.names_speaker("Kremlchef Wladimir Putin reagierte ablehnend.", "Wladimir Putin")
+    assert not view.names_speaker("… zweifelte er die Legitimität Selenskyjs an.", "Wolodymyr Selenskyj")
+    assert not view.names_speaker("Die Kellerräume bleiben geschlossen.", "Sabine Keller")
+
+
+def test_sources_show_agency_credit_unknown_publisher_and_inferred_date() -> None:
+    v = view.build_view(_briefing())
+    s1, s2, s3 = v.sources
+    assert (s1.publisher, s1.agency) == ("Tagesblatt", "")
+    assert s2.publisher == "Herausgeber unbekannt"
+    assert s2.agency == "Mit Informationen von dpa, AFP und Reuters"
+    assert s3.agency == "Mit Informationen von epd"  # the publisher's own name is no agency credit
+    assert s3.date_label == "vermutlich 12.\u00a0März 2026"
+    out = re.sub(r"\n +", " ", text.render_text(v))  # unwrapped lines
+    assert "[2] Herausgeber unbekannt, 12.\u00a0März 2026. Mit Informationen von dpa, AFP und Reuters." in out
+    assert "Unbekannt," not in out
+
+
+def test_agency_credit_joins_names_as_german_prose() -> None:
+    assert view.agency_credit(("dpa",)) == "Mit Informationen von dpa"
+    assert view.agency_credit(("dpa", "Reuters")) == "Mit Informationen von dpa und Reuters"
+    assert view.agency_credit(("dpa", "dpa", " ")) == "Mit Informationen von dpa"
+    assert view.agency_credit(()) == ""
+
+
+def test_one_quotation_in_two_wordings_is_one_entry_with_the_other_wording_under_it() -> None:
+    one = "Wir werden diesen Haushalt nicht mittragen"
+    other = "Diesen Haushalt tragen wir so nicht mit"
+    b = _briefing(quotes=(
+        StoryQuote("A2", "Jonas Brandt", one, "direct", ("S1",), variants=(QuoteVariant(other, ("S2",)),)),
+        StoryQuote("A1", "Sabine Keller", "Lindau bleibt handlungsfähig", "direct", ("S2",)),
+        StoryQuote("A2", "Jonas Brandt", other, "direct", ("S2",), variants=(QuoteVariant(one, ("S1",)),)),
+    ))
+    quotes = view.build_view(b).stories[0].quotes
+    assert [q.text for q in quotes] == [one, "Lindau bleibt handlungsfähig"]
+    assert [v.text for v in quotes[0].variants] == [other]
+    out = text.render_text(view.build_view(b))
+    assert out.count("Diesen Haushalt tragen wir so nicht mit") == 1
+    assert "Anders zitiert:" in out and "Wortlaut weicht ab" not in out
+
+
+def test_each_statement_is_shown_once_where_it_serves_best() -> None:
+    promise = "Keller: Man werde die Grundsteuer im kommenden Jahr nicht erhöhen."
+    b = _briefing(
+        positions=(StoryPosition("A1", promise, ("S1",), country="Stadt Lindau"),),
+        quotes=(
+            StoryQuote("A1", "Sabine Keller", "Man werde die Grundsteuer im kommenden Jahr nicht erhöhen.",
+                       "indirect", ("S1",)),
+            StoryQuote("A1", "Sabine Keller", "Der Stadtrat werde im Mai über die Bäder entscheiden", "indirect",
+                       ("S2",)),
+            StoryQuote("A2", "Jonas Brandt", "Wir haben jeden Posten zweimal umgedreht", "direct", ("S1",)),
+        ),
+        outlook=(
+            SourcedText(promise, ("S1",)),
+            SourcedText("Keller: Der Stadtrat werde im Mai über die Bäder entscheiden.", ("S2",)),
+            SourcedText("Ob das Land die Kredite genehmigt, ist noch offen.", ("S3",)),
+        ),
+    )
+    s = view.build_view(b).stories[0]
+    assert [p.text for g in s.positions for p in g.items] == [promise]  # a promise is a stance
+    assert [o.text for o in s.outlook] == [  # what comes next and what is open, not the promise again
+        "Keller: Der Stadtrat werde im Mai über die Bäder entscheiden.",
+        "Ob das Land die Kredite genehmigt, ist noch offen.",
+    ]
+    assert [q.text for q in s.quotes] == ["Wir haben jeden Posten zweimal umgedreht"]  # voices not heard yet
+
+
+def test_a_quotation_with_other_wordings_stays_in_stimmen_though_a_position_quotes_it() -> None:
+    quote = "Wir werden diesen Haushalt nicht mittragen"
+    b = _briefing(
+        positions=(StoryPosition("A2", f"„{quote}“, sagte Kämmerer Jonas Brandt.", ("S1",), country="Stadt Lindau"),),
+        quotes=(StoryQuote("A2", "Jonas Brandt", quote, "direct", ("S1",),
+                           variants=(QuoteVariant("Diesen Haushalt tragen wir so nicht mit", ("S2",)),)),),
+    )
+    assert [q.text for q in view.build_view(b).stories[0].quotes] == [quote]  # only Stimmen shows the variant
