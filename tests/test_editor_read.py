@@ -7,8 +7,14 @@ that is a whole lead sentence.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
 from briefing.models import (
     Briefing,
     QuoteVariant,
@@ -131,3 +137,78 @@ def test_a_quotation_with_other_wordings_stays_in_stimmen_though_a_position_quot
                            variants=(QuoteVariant("Diesen Haushalt tragen wir so nicht mit", ("S2",)),)),),
     )
     assert [q.text for q in view.build_view(b).stories[0].quotes] == [quote]  # only Stimmen shows the variant
+
+
+def test_a_title_cut_inside_a_word_is_completed_from_the_article_text() -> None:
+    from briefing.assemble.text import complete_title
+
+    body = "Der Landtag hat die Reform beschlossen. Die Krankenhausreform gilt ab Januar; Krankenhäuser klagen."
+    assert complete_title("Landtag beschließt Krankenhausre…", body) == "Landtag beschließt Krankenhausreform"
+    assert complete_title("Landtag beschließt Krankenhausre...", body) == "Landtag beschließt Krankenhausreform"
+    # most frequent completion wins; letters no word of the text starts with, or a cut between words, stay
+    assert complete_title("Streit um Kranken…", body + " Krankenhäuser") == "Streit um Krankenhäuser"
+    assert complete_title("Landtag beschließt Schulre…", body) == "Landtag beschließt Schulre…"
+    assert complete_title("Landtag beschließt die …", body) == "Landtag beschließt die …"
+    assert complete_title("Landtag beschließt Reform", body) == "Landtag beschließt Reform"
+    assert complete_title(None, body) is None
+
+
+def test_without_a_title_a_short_central_sentence_heads_the_story_whole() -> None:
+    from briefing.assemble.summary import MAX_HEADLINE_CHARS, headline
+
+    long_lead = ("In Lindau haben sich die Fraktionen des Stadtrats nach einer langen Nachtsitzung darauf verständigt, "
+                 "den Haushalt für das kommende Jahr ohne Steuererhöhungen zu beschließen.")
+    short = "Der Lindauer Stadtrat hat den Haushalt für 2027 beschlossen."
+    assert len(long_lead) > MAX_HEADLINE_CHARS
+    assert headline([None, "Haushalt in Lindau: Einigung bis …"], [long_lead, short]) == short.rstrip(".")
+    assert len(headline([None, None], [long_lead, short])) <= MAX_HEADLINE_CHARS
+
+
+EDITOR_DAY = Path(__file__).parent / "data" / "editor_day"
+
+
+@pytest.fixture(scope="module")
+def editor_day(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["build", "--date", "2026-03-10", "--sources", str(EDITOR_DAY), "--out",
+                                       str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    day = out / "2026-03-10"
+    return json.loads((day / "briefing.json").read_text(encoding="utf-8")), (day / "briefing.txt").read_text(
+        encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_preview_and_outcome_of_one_event_are_one_story_headed_by_the_outcome(editor_day) -> None:
+    b, _ = editor_day
+    assert len(b["stories"]) == 1  # a short preview and the outcome share one heavy term only: still one event
+    assert b["stories"][0]["headline"] == "Bahn und GDL einigen sich: Keine Streiks bis Ostern"
+
+
+@pytest.mark.slow
+def test_a_demand_an_offer_and_the_result_are_not_conflicting_figures(editor_day) -> None:
+    b, out = editor_day
+    figures = b["stories"][0]["figures"]
+    assert {f["value"] for f in figures} >= {8, 12, 6}
+    assert all(not f["variants"] for f in figures), [f["note"] for f in figures if f["variants"]]
+    assert "Angaben weichen ab" not in out
+    assert figures[0]["value"] == 8  # the result, not "2 Stufen" (a detail the two reports happen to share)
+
+
+@pytest.mark.slow
+def test_the_editor_day_reads_as_sent(editor_day) -> None:
+    _, out = editor_day
+    flat = re.sub(r"\n +", " ", out)
+    assert "Mit Informationen von dpa." in flat
+    assert flat.count("guter Tag für die Fahrgäste und die Beschäftigten") == 1  # the other wording, once
+    assert "Anders zitiert:" in flat
+
+
+def test_figure_modality_from_the_sentence() -> None:
+    from briefing.assemble.figures import modality
+
+    assert modality("Die Gewerkschaft fordert eine Lohnerhöhung um 12 Prozent.") == "demand"
+    assert modality("Verdi verlangte zuletzt 350 Euro mehr im Monat.") == "demand"
+    assert modality("Die Arbeitgeber hatten 5 Prozent angeboten.") == "offer"
+    assert modality("Die Löhne steigen um 8 Prozent.") == ""
+    assert modality("Die Forderungen der Bauern summieren sich auf 2 Milliarden Euro.") == "demand"

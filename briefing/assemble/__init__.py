@@ -30,7 +30,7 @@ from briefing.assemble import summary as summary_mod
 from briefing.assemble import timeframe
 from briefing.assemble.context import speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
-from briefing.assemble.text import content_terms, sort_sources, source_sort_key
+from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
 from briefing.models import ArticleFacts, Briefing, Excluded, Statement, Story, StoryActor
 
@@ -149,9 +149,10 @@ def _story(
     summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
     if not leads:  # no complete sentence to choose: the text's first line still names the story
         leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
-    head = summary_mod.headline([facts[i].article.title for i in by_centrality], leads)
-
     clock = _Clock(members, facts)
+    # A title written before the event ("Europäische Soldaten in der Ukraine?") does not head its outcome.
+    titled = sorted(by_centrality, key=lambda i: clock.has_outcome and clock.frames[i] == "preview")
+    head = summary_mod.headline([complete_title(facts[i].article.title, facts[i].article.text) for i in titled], leads)
     pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text)) for i in members for r in positions_mod.position_refs(
             i, sid[i], facts[i].positions, facts[i].sentences, actor_ids
