@@ -212,3 +212,17 @@ def test_figure_modality_from_the_sentence() -> None:
     assert modality("Die Arbeitgeber hatten 5 Prozent angeboten.") == "offer"
     assert modality("Die Löhne steigen um 8 Prozent.") == ""
     assert modality("Die Forderungen der Bauern summieren sich auf 2 Milliarden Euro.") == "demand"
+
+
+def test_statements_opening_with_a_pointer_in_time_do_not_stand_alone() -> None:
+    from briefing.assemble.context import points_back, stand_alone
+    from briefing.assemble.summary import needs_context
+
+    for sentence in ("Bis dahin werde es keine Streiks geben.", "Zuvor hatte der Rat getagt.",
+                     "Daraufhin verließ die Opposition den Saal.", "Seitdem ruht der Betrieb."):
+        assert points_back(sentence) and needs_context(sentence), sentence
+        assert stand_alone(sentence, "Lenz") is None, sentence
+    for sentence in ("Bis Ostern soll es keine Streiks geben.", "Bislang gibt es keine Einigung.",
+                     "Seit Montag ruht der Betrieb."):
+        assert not points_back(sentence) and not needs_context(sentence), sentence
+        assert stand_alone(sentence) == sentence

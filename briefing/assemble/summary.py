@@ -154,7 +154,8 @@ def needs_context(sentence: str) -> bool:
     if not ws:
         return False
     first = fold(ws[0]).strip(",:;")
-    if first in _folded("anaphoric_adverbs.txt"):
+    two = f"{first} {fold(ws[1]).strip(',:;.')}" if len(ws) > 1 else ""
+    if first in _folded("anaphoric_adverbs.txt") or two in _folded("anaphoric_adverbs.txt"):
         return True
     return first in _folded("anaphoric_pronouns.txt") and not (
         first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:])))
