@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,24 @@ def test_statements_opening_with_a_pointer_in_time_do_not_stand_alone() -> None:
                      "Seit Montag ruht der Betrieb."):
         assert not points_back(sentence) and not needs_context(sentence), sentence
         assert stand_alone(sentence) == sentence
+
+
+def test_ausblick_leaves_out_questions_an_interviewer_or_the_text_asks() -> None:
+    from briefing.assemble import assemble
+    from briefing.models import Article, ArticleFacts, Statement, Turn
+
+    question = "Frau Roth, wird das Deutschlandticket im nächsten Jahr teurer?"
+    answer = "Die Länder werden im Mai über den Preis entscheiden."
+    asked = "Wie geht es nach der Entscheidung im Mai weiter?"
+    body = f"{question}\n\n{answer} {asked}"
+    turns = (Turn("question", 0, len(question)), Turn("answer", len(question) + 2, len(body), "Anke Roth"))
+    article = Article("a.txt", body, "Tagesblatt", "Interview zum Deutschlandticket", "2026-03-20", "day",
+                      turns=turns)
+
+    def statement(text: str) -> Statement:
+        return Statement(text, body.index(text), body.index(text) + len(text))
+
+    facts = ArticleFacts(article, outlook=(statement(question), statement(answer), statement(asked)),
+                         sentences=(statement(question), statement(asked)))  # the answer: Ausblick's alone
+    b = assemble(date(2026, 3, 20), [facts], background=[], excluded=(), title="T", max_stories=5)
+    assert [o.text for o in b.stories[0].outlook] == [answer]

@@ -28,7 +28,7 @@ from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
 from briefing.assemble import timeframe
-from briefing.assemble.context import speaker_label, stand_alone
+from briefing.assemble.context import QUOTE_MARKS, speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
@@ -192,15 +192,20 @@ def _outlook(
     """The article's outlook statements that still hold and stand alone.
 
     A statement of an article written before the event is overtaken when the story reports the outcome.
-    One that points back ("Man werde ...") is named by the speaker of the quotation it belongs to
-    ("Macron: Man werde ..."), trimmed ("… werde ..."), or left out (:func:`context.stand_alone`); one that
-    is part of a quotation and does not name its speaker gets the speaker in front.
+    A question (an interviewer's, or one the text asks) is left out. One that points back ("Man werde ...")
+    is named by the speaker of the quotation it belongs to ("Macron: Man werde ..."), trimmed ("… werde
+    ..."), or left out (:func:`context.stand_alone`); one that is part of a quotation and does not name its
+    speaker gets the speaker in front.
     """
     if clock.has_outcome and clock.frames[i] == "preview":
         return []
     by_id = {a.id: a for a in actors}
     out = []
     for st in f.outlook:
+        # An interviewer's question, or any question the text asks, says nothing about what comes next:
+        # Ausblick states it ("Ob die USA mitziehen, dürfte sich erst zeigen.").
+        if f.article.in_question(st.start) or st.text.rstrip(QUOTE_MARKS + " ").endswith("?"):
+            continue
         speaker = None
         for q in f.quotes:
             aid = actor_ids.get((i, q.speaker)) if q.speaker else None
