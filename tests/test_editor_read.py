@@ -86,6 +86,8 @@ def test_agency_credit_joins_names_as_german_prose() -> None:
     assert view.agency_credit(("dpa", "Reuters")) == "Mit Informationen von dpa und Reuters"
     assert view.agency_credit(("dpa", "dpa", " ")) == "Mit Informationen von dpa"
     assert view.agency_credit(()) == ""
+    assert view.agency_credit(("dpa",), "Deutsche Presse-Agentur") == ""  # an agency's own copy credits no one
+    assert view.agency_credit(("AFP", "dpa"), "Agence France-Presse") == "Mit Informationen von dpa"
 
 
 def test_one_quotation_in_two_wordings_is_one_entry_with_the_other_wording_under_it() -> None:

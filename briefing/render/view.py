@@ -479,7 +479,11 @@ def agency_credit(agencies: tuple[str, ...] | list[str], publisher: str | None =
     shown with the source as publishers print it.
     """
     own = clean_text(publisher).casefold()
-    names = list(dict.fromkeys(a for a in (clean_text(x) for x in agencies) if a and a.casefold() != own))
+    # "Deutsche Presse-Agentur" is dpa, "Agence France-Presse" AFP: the publisher's initials name it too.
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", own) if w)
+    names = list(dict.fromkeys(
+        a for a in (clean_text(x) for x in agencies) if a and a.casefold() not in (own, initials)
+    ))
     if not names:
         return ""
     joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
