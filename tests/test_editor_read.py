@@ -26,7 +26,8 @@ from briefing.models import (
     StoryPosition,
     StoryQuote,
 )
-from briefing.render import text, view
+from briefing.render import email, text, view
+from briefing.render.environment import shipped_templates
 
 SRC = (
     Source("S1", "Tagesblatt", "Stadtrat beschließt neuen Haushalt", "2026-03-12", "a.txt", None),
@@ -250,3 +251,22 @@ def test_ausblick_leaves_out_questions_an_interviewer_or_the_text_asks() -> None
                          sentences=(statement(question), statement(asked)))  # the answer: Ausblick's alone
     b = assemble(date(2026, 3, 20), [facts], background=[], excluded=(), title="T", max_stories=5)
     assert [o.text for o in b.stories[0].outlook] == [answer]
+
+
+def test_one_statement_of_two_countries_speakers_is_shown_in_full_once() -> None:
+    joint = ("Bürgermeisterin Sabine Keller und Kämmerer Jonas Brandt betonten, die Partnerstadt müsse "
+             "an den Kosten beteiligt werden.")
+    actors = (*ACTORS[:1], StoryActor("A3", "Jonas Brandt", "person", "Kämmerer", "Stadt Bregenz", (), 1, ("S1",)))
+    b = Briefing("2026-03-12", "T", SRC, (), (Story("T1", "Haushalt", actors=actors, positions=(
+        StoryPosition("A1", joint, ("S1", "S2"), country="Stadt Lindau"),
+        StoryPosition("A3", joint, ("S1",), country="Stadt Bregenz"),
+    )),))
+    lindau, bregenz = view.build_view(b).stories[0].positions
+    assert [(p.actor, p.text) for p in lindau.items] == [("", joint)]
+    assert [(p.actor, p.text) for p in bregenz.items] == [("Jonas Brandt", "dieselbe Aussage, siehe Stadt Lindau")]
+
+
+def test_an_unknown_publisher_is_not_set_as_a_name() -> None:
+    html = email.render_email_view(view.build_view(_briefing()), shipped_templates())
+    assert "<strong>Herausgeber unbekannt</strong>" not in html and "Herausgeber unbekannt" in html
+    assert "<strong>Tagesblatt</strong>" in html

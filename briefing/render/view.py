@@ -30,6 +30,8 @@ INFERRED_DATE = "vermutlich {date}"
 AGENCY_CREDIT = "Mit Informationen von {agencies}"
 # Above the other wordings of a quotation that sources give differently.
 VARIANT_LABEL = "Anders zitiert:"
+# A position already shown in full under another country's heading.
+SEE_ALSO = "dieselbe Aussage, siehe {country}"
 # Share of a statement's words that another section already shows for it to count as said there.
 SHOWN_ELSEWHERE = 0.9
 _WORD = re.compile(r"\w+")
@@ -179,6 +181,7 @@ class SourceView:
     date_label: str
     url: str
     agency: str = ""  # "Mit Informationen von dpa und Reuters", or empty
+    known: bool = True  # False: the publisher is unknown ("Herausgeber unbekannt" is no name to set bold)
 
 
 @dataclass(frozen=True)
@@ -304,15 +307,24 @@ class _Builder:
     def positions(self, story: Story, names: dict[str, str], limit: int | None) -> tuple[PositionGroup, ...]:
         affiliation = {a.id: clean_text(a.affiliation) for a in story.actors}
         groups: dict[str, list[PositionView]] = {}  # insertion order = first mention order
+        first_shown: dict[str, str] = {}  # position text -> the group it was shown in first
         for p in self.take(story.positions, limit):
             country = clean_text(p.country) or affiliation.get(p.actor) or OTHER_COUNTRY
             actor = names.get(p.actor, clean_text(p.actor))
             # A country speaking for itself is already named by its group heading; a text that names its
             # speaker ("Der französische Präsident Emmanuel Macron und ... betonten", a marked prefix
             # "Macron: Man werde ...") names them once.
+            shown = self.text(p.text)
+            if shown in first_shown and first_shown[shown] != country and actor != country:
+                # One statement of two speakers of different countries ("Macron und Starmer betonten ..."):
+                # in full under the first, a pointer under the second.
+                groups.setdefault(country, []).append(
+                    PositionView(actor, SEE_ALSO.format(country=first_shown[shown]), self.refs(p.sources)))
+                continue
             actor = "" if actor == country or names_speaker(p.text, actor) else actor
-            if clean_text(p.text):
-                groups.setdefault(country, []).append(PositionView(actor, self.text(p.text), self.refs(p.sources)))
+            if shown:
+                first_shown.setdefault(shown, country)
+                groups.setdefault(country, []).append(PositionView(actor, shown, self.refs(p.sources)))
         return tuple(PositionGroup(c, tuple(items)) for c, items in groups.items())
 
     def matrix(self, story: Story) -> Matrix | None:
@@ -424,6 +436,7 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
             date_label=_source_date(s.date, s.date_label, inferred=bool(getattr(s, "date_inferred", False))),
             url=clean_text(s.url) if clean_text(s.url).lower().startswith(LINK_SCHEMES) else "",
             agency=agency_credit(getattr(s, "agency", ()), s.publisher),
+            known=_publisher(s.publisher) != UNKNOWN_PUBLISHER,
         )
         for i, s in enumerate(briefing.sources, start=1)
         if limits == FULL or i in b.cited
