@@ -250,7 +250,7 @@ def test_ausblick_leaves_out_questions_an_interviewer_or_the_text_asks() -> None
     facts = ArticleFacts(article, outlook=(statement(question), statement(answer), statement(asked)),
                          sentences=(statement(question), statement(asked)))  # the answer: Ausblick's alone
     b = assemble(date(2026, 3, 20), [facts], background=[], excluded=(), title="T", max_stories=5)
-    assert [o.text for o in b.stories[0].outlook] == [answer]
+    assert [o.text for o in b.stories[0].outlook] == [f"Roth: {answer}"]  # the answer, named as Roth's
 
 
 def test_one_statement_of_two_countries_speakers_is_shown_in_full_once() -> None:
@@ -270,3 +270,36 @@ def test_an_unknown_publisher_is_not_set_as_a_name() -> None:
     html = email.render_email_view(view.build_view(_briefing()), shipped_templates())
     assert "<strong>Herausgeber unbekannt</strong>" not in html and "Herausgeber unbekannt" in html
     assert "<strong>Tagesblatt</strong>" in html
+
+
+def test_an_interview_answer_in_the_summary_names_who_says_it() -> None:
+    from briefing.assemble import assemble
+    from briefing.models import Article, ArticleFacts, Statement, Turn
+
+    question = "Frau Roth, wird das Deutschlandticket im nächsten Jahr teurer?"
+    answers = ["Ohne zusätzliches Geld vom Bund können die Länder den Preis nicht mehr halten.",
+               "Anke Roth rechnet mit einer Lücke von rund 800 Millionen Euro im Jahr."]
+    body = f"{question}\n\n{answers[0]} {answers[1]}"
+    turns = (Turn("question", 0, len(question)), Turn("answer", len(question) + 2, len(body), "Anke Roth"))
+    article = Article("a.txt", body, "Tagesblatt", "Interview zum Deutschlandticket", "2026-03-20", "day",
+                      turns=turns)
+    sentences = tuple(Statement(t, body.index(t), body.index(t) + len(t)) for t in (question, *answers))
+    b = assemble(date(2026, 3, 20), [ArticleFacts(article, sentences=sentences)], background=[], excluded=(),
+                 title="T", max_stories=5)
+    assert [s.text for s in b.stories[0].summary] == [f"Roth: {answers[0]}", answers[1]]
+
+
+@pytest.mark.slow
+def test_an_interview_questions_state_no_position_and_its_answers_name_the_interviewee(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    page = Path(__file__).parent / "data" / "ingest" / "html" / "interview.html"
+    (src / page.name).write_bytes(page.read_bytes())
+    result = CliRunner().invoke(main, ["build", "--date", "2025-09-04", "--sources", str(src), "--out",
+                                       str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    story = json.loads((tmp_path / "out" / "2025-09-04" / "briefing.json").read_text(encoding="utf-8"))["stories"][0]
+    shown = [p["text"] for p in story["positions"]] + [q["text"] for q in story["quotes"]]
+    assert not [t for t in shown if "Frau Beispielowa" in t or "Berlin hält sich bisher zurück" in t]
+    assert [o["text"] for o in story["outlook"]] == [
+        "Beispielowa: Ohne die Vereinigten Staaten wird es keine belastbaren Garantien geben."]

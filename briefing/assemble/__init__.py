@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from briefing.assemble import actors as actors_mod
 from briefing.assemble import figures as figures_mod
@@ -32,7 +33,7 @@ from briefing.assemble.context import QUOTE_MARKS, speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
-from briefing.models import ArticleFacts, Briefing, Excluded, Statement, Story, StoryActor
+from briefing.models import Article, ArticleFacts, Briefing, Excluded, Position, Quote, Statement, Story, StoryActor
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
 OVERFLOW_REASON = "Thema nicht unter den {n} wichtigsten Themen des Tages"
@@ -138,7 +139,7 @@ def _story(
     cands = summary_mod.candidates(
         # an interviewer's question is never summary material (Article.turns, from ingest)
         [(i, sid[i], facts[i].article.text,
-          [s for s in facts[i].sentences if not facts[i].article.in_question(s.start)],
+          [_answered(facts[i].article, s) for s in facts[i].sentences if not facts[i].article.in_question(s.start)],
           facts[i].article.publisher) for i in sorted(readers)],
         idf,
         {i: _published(facts[i]) for i in readers},
@@ -155,17 +156,19 @@ def _story(
     head = summary_mod.headline([complete_title(facts[i].article.title, facts[i].article.text) for i in titled], leads)
     pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text)) for i in members for r in positions_mod.position_refs(
-            i, sid[i], facts[i].positions, facts[i].sentences, actor_ids
+            i, sid[i], _not_asked(facts[i], facts[i].positions), facts[i].sentences, actor_ids
         )
     ]
     quote_pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
-        for r in positions_mod.quote_position_refs(i, sid[i], facts[i].quotes, facts[i].sentences, actor_ids)
+        for r in positions_mod.quote_position_refs(
+            i, sid[i], _not_asked(facts[i], facts[i].quotes), facts[i].sentences, actor_ids
+        )
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
     quotes = quotes_mod.merge_quotes(
-        [(i, sid[i], q) for i in members for q in facts[i].quotes], actor_ids, story_actors
+        [(i, sid[i], q) for i in members for q in _not_asked(facts[i], facts[i].quotes)], actor_ids, story_actors
     )
     outlook = summary_mod.merge_outlook(
         [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
@@ -212,12 +215,33 @@ def _outlook(
             if aid and q.start < st.end and st.start < q.end:
                 speaker = speaker_label(by_id[aid].name, by_id[aid].kind)
                 break
+        if speaker is None:  # an interview's answer is the interviewee's ("Roth: Ohne Geld vom Bund ...")
+            answered = _answered(f.article, st)
+            speaker = answered.text.split(": ", 1)[0] if answered is not st else None
         text = stand_alone(st.text, speaker)
         if text and speaker and text == st.text.strip() and not _names(text, speaker):
             text = f"{speaker}: {text}"  # reported speech ("Die Ukraine werde ...") is someone's: say whose
         if text:
             out.append(replace(st, text=text))
     return out
+
+
+T = TypeVar("T", Position, Quote)
+
+
+def _not_asked(f: ArticleFacts, items: Sequence[T]) -> list[T]:
+    """Positions or quotes outside an interviewer's questions: a question states no one's position."""
+    return [x for x in items if not f.article.in_question(x.start)]
+
+
+def _answered(article: Article, st: Statement) -> Statement:
+    """A sentence of an interview's answer names who says it ("Roth: Ohne Geld vom Bund ..."): out of the
+    interview, an answer read as a plain sentence would state the interviewee's view as fact."""
+    turn = next((t for t in article.turns if t.kind == "answer" and t.start <= st.start < t.end), None)
+    label = speaker_label(turn.speaker, "person") if turn and turn.speaker else None
+    if not label or _names(st.text, label) or st.text.startswith(f"{label}:"):
+        return st
+    return replace(st, text=f"{label}: {st.text.strip()}")
 
 
 def _names(text: str, speaker: str) -> bool:
