@@ -125,7 +125,8 @@ def test_each_statement_is_shown_once_where_it_serves_best() -> None:
         ),
     )
     s = view.build_view(b).stories[0]
-    assert [p.text for g in s.positions for p in g.items] == [promise]  # a promise is a stance
+    # a promise is a stance; its marked prefix "Keller: " becomes the speaker, set like every other
+    assert [(p.actor, p.text) for g in s.positions for p in g.items] == [("Sabine Keller", promise[8:])]
     assert [o.text for o in s.outlook] == [  # what comes next and what is open, not the promise again
         "Keller: Der Stadtrat werde im Mai über die Bäder entscheiden.",
         "Ob das Land die Kredite genehmigt, ist noch offen.",

@@ -312,8 +312,8 @@ class _Builder:
             country = clean_text(p.country) or affiliation.get(p.actor) or OTHER_COUNTRY
             actor = names.get(p.actor, clean_text(p.actor))
             # A country speaking for itself is already named by its group heading; a text that names its
-            # speaker ("Der französische Präsident Emmanuel Macron und ... betonten", a marked prefix
-            # "Macron: Man werde ...") names them once.
+            # speaker ("Der französische Präsident Emmanuel Macron und ... betonten") names them once; a
+            # marked prefix ("Macron: Man werde ...") becomes the speaker, set like every other.
             shown = self.text(p.text)
             if shown in first_shown and first_shown[shown] != country and actor != country:
                 # One statement of two speakers of different countries ("Macron und Starmer betonten ..."):
@@ -321,9 +321,13 @@ class _Builder:
                 groups.setdefault(country, []).append(
                     PositionView(actor, SEE_ALSO.format(country=first_shown[shown]), self.refs(p.sources)))
                 continue
-            actor = "" if actor == country or names_speaker(p.text, actor) else actor
+            surname = actor.split()[-1] if actor.split() else ""
+            if surname and shown.startswith(f"{surname}: ") and actor != country:
+                shown = shown[len(surname) + 2 :]  # the marked prefix becomes the speaker, set like every other
+            else:
+                actor = "" if actor == country or names_speaker(p.text, actor) else actor
             if shown:
-                first_shown.setdefault(shown, country)
+                first_shown.setdefault(self.text(p.text), country)
                 groups.setdefault(country, []).append(PositionView(actor, shown, self.refs(p.sources)))
         return tuple(PositionGroup(c, tuple(items)) for c, items in groups.items())
 
