@@ -304,3 +304,18 @@ def test_an_interview_questions_state_no_position_and_its_answers_name_the_inter
     assert not [t for t in shown if "Frau Beispielowa" in t or "Berlin hält sich bisher zurück" in t]
     assert [o["text"] for o in story["outlook"]] == [
         "Beispielowa: Ohne die Vereinigten Staaten wird es keine belastbaren Garantien geben."]
+
+
+def test_figures_of_one_sentence_and_the_same_sources_are_one_entry() -> None:
+    from briefing.models import StoryFigure
+
+    quota = "Das Ministerium legte fest, dass bis August 30 Zwergwale und neun Finnwale gejagt werden dürfen."
+    b = _briefing(figures=(
+        StoryFigure(30, "Zwergwale", "30 Zwergwale", quota, ("S1",)),
+        StoryFigure(1986, "Jahr", "1986", "Das Moratorium gilt seit 1986.", ("S1",)),
+        StoryFigure(9, "Finnwale", "neun Finnwale", quota, ("S1",)),
+        StoryFigure(30, "Tage", "30 Tage", quota, ("S1", "S2")),  # another source too: its own entry
+    ))
+    figures = view.build_view(b).stories[0].figures
+    assert [(f.display, f.context) for f in figures][0] == ("30\u00a0Zwergwale, 9\u00a0Finnwale", quota)
+    assert len(figures) == 3

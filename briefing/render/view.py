@@ -10,6 +10,7 @@ The templates only lay these records out.  Order is the briefing's own order
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -290,7 +291,7 @@ class _Builder:
             summary=summary,
             positions=positions,
             matrix=self.matrix(story) if lim.matrix else None,
-            figures=tuple(self.figure(f) for f in self.take(story.figures, lim.figures)),
+            figures=_one_per_sentence(tuple(self.figure(f) for f in self.take(story.figures, lim.figures))),
             quotes=quotes,
             actors=tuple(
                 ActorView(
@@ -534,6 +535,24 @@ def said_in(text: str, shown: list[str]) -> bool:
         if sum(w in theirs for w in mine) >= SHOWN_ELSEWHERE * len(mine):
             return True
     return False
+
+
+def _one_per_sentence(figures: tuple[FigureView, ...]) -> tuple[FigureView, ...]:
+    """Figures one sentence gives, from the same sources, are one entry ("30 Zwergwale, 9 Finnwale – Das
+    Ministerium legte fest, dass ..."): the sentence is shown once. Figures with a note on differing values,
+    or confirmed by other sources, stay apart (each entry's [n] must hold for all it shows)."""
+    out: list[FigureView] = []
+    at: dict[tuple[str, tuple[Ref, ...]], int] = {}
+    for f in figures:
+        key = (f.context, f.refs)
+        i = at.get(key)
+        if i is None or f.note or f.variants or out[i].note or out[i].variants:
+            if not (f.note or f.variants):
+                at.setdefault(key, len(out))
+            out.append(f)
+            continue
+        out[i] = dataclasses.replace(out[i], display=f"{out[i].display}, {f.display}")
+    return tuple(out)
 
 
 def _one_per_wording(quotes: tuple[QuoteView, ...]) -> tuple[QuoteView, ...]:
