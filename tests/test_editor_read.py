@@ -319,3 +319,23 @@ def test_figures_of_one_sentence_and_the_same_sources_are_one_entry() -> None:
     figures = view.build_view(b).stories[0].figures
     assert [(f.display, f.context) for f in figures][0] == ("30\u00a0Zwergwale, 9\u00a0Finnwale", quota)
     assert len(figures) == 3
+
+
+def test_a_speaker_without_a_country_speaks_for_the_organisation_their_role_names() -> None:
+    from briefing.assemble.positions import country_of
+
+    def person(role: str | None, affiliation: str | None = None) -> StoryActor:
+        return StoryActor("A9", "Tobias Lenz", "person", role, affiliation, (), 1, ("S1",))
+
+    assert country_of(person("GDL-Chef")) == "GDL"
+    assert country_of(person("DGB-Vorsitzende")) == "DGB"
+    assert country_of(person("GDL-Chef", "Deutschland")) == "Deutschland"  # a known affiliation wins
+    assert country_of(person("Ex-Präsident")) is None  # a prefix of the role, not an organisation
+    assert country_of(person("Personalvorständin")) is None
+    assert country_of(person(None)) is None
+
+
+@pytest.mark.slow
+def test_the_sides_of_a_domestic_story_have_positions(editor_day) -> None:
+    b, _ = editor_day
+    assert {p["country"] for p in b["stories"][0]["positions"]} >= {"GDL"}

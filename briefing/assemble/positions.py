@@ -10,6 +10,7 @@ Countries are ordered by how many sources report their positions.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,11 +47,20 @@ class PositionRef:
     overtaken: bool = False  # written before the event the story reports (timeframe.overtaken)
 
 
+# A role that names its organisation by its acronym ("GDL-Chef", "DGB-Vorsitzende", "ADAC-Sprecher").
+_ROLE_ACRONYM = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})-[A-ZÄÖÜ]")
+
+
 def country_of(actor: StoryActor) -> str | None:
-    """The country or bloc an actor speaks for: itself if a country, else its affiliation."""
+    """The country, bloc or organisation an actor speaks for: itself if a country, else its affiliation,
+    else the organisation its role names by acronym ("GDL-Chef Tobias Lenz" speaks for the GDL: on a day of
+    domestic news, the sides are organisations, not countries)."""
     if actor.kind == "country":
         return actor.name
-    return actor.affiliation or (actor.name if actor.kind == "organization" else None)
+    if actor.affiliation or actor.kind == "organization":
+        return actor.affiliation or actor.name
+    m = _ROLE_ACRONYM.match((actor.role or "").strip())
+    return m.group(1) if m and actor.kind == "person" else None
 
 
 def sentence_of(sentences: Sequence[Statement], start: int, end: int, text: str) -> str | None:
