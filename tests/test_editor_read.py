@@ -339,3 +339,15 @@ def test_a_speaker_without_a_country_speaks_for_the_organisation_their_role_name
 def test_the_sides_of_a_domestic_story_have_positions(editor_day) -> None:
     b, _ = editor_day
     assert {p["country"] for p in b["stories"][0]["positions"]} >= {"GDL"}
+
+
+def test_an_issue_named_only_as_the_time_of_a_statement_is_no_stance_on_it() -> None:
+    from briefing.assemble.positions import frame_only
+
+    assert frame_only("Man werde die Ukraine nach einem Frieden oder Waffenstillstand mit Truppen unterstützen.",
+                      "Waffenstillstand")
+    assert frame_only("Bis zur Wahl will die Partei keine Koalitionsgespräche führen.", "Wahl")
+    assert not frame_only("Frankreich fordert einen sofortigen Waffenstillstand.", "Waffenstillstand")
+    assert not frame_only("Russland lehnt einen Waffenstillstand vor Verhandlungen ab.", "Waffenstillstand")
+    assert not frame_only("Nach der Wahl fordert die Partei eine neue Wahl.", "Wahl")  # named as object too
+    assert not frame_only("Die Koalition will Bodentruppen schicken.", "Truppen")  # not named as written
