@@ -266,7 +266,7 @@ def test_email_structure(golden: Briefing) -> None:
     assert ".story {" not in style_blocks[0]  # plain rules went into style attributes
     assert 'class="preheader"' in html and "display: none" in html
     for heading in ("Das Wichtigste in Kürze", "Positionen", "Zahlen &amp; Fakten", "Stimmen", "Akteure",
-                    "Ausblick", "Quellen", "Angaben weichen ab", "Wortlaut weicht ab", "Impressum"):
+                    "Ausblick", "Quellen", "Angaben weichen ab", "Anders zitiert", "Impressum"):
         assert heading in html, heading
     assert "Nicht berücksichtigt" not in html and "seeds/" not in html
     refs = [a for t, a in parsed.tags if t == "a" and a.get("class") == "ref"]

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from briefing.assemble import actors as actors_mod
 from briefing.assemble import figures as figures_mod
@@ -28,11 +29,11 @@ from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
 from briefing.assemble import timeframe
-from briefing.assemble.context import speaker_label, stand_alone
+from briefing.assemble.context import QUOTE_MARKS, speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
-from briefing.assemble.text import content_terms, sort_sources, source_sort_key
+from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
-from briefing.models import ArticleFacts, Briefing, Excluded, Statement, Story, StoryActor
+from briefing.models import Article, ArticleFacts, Briefing, Excluded, Position, Quote, Statement, Story, StoryActor
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
 OVERFLOW_REASON = "Thema nicht unter den {n} wichtigsten Themen des Tages"
@@ -138,7 +139,7 @@ def _story(
     cands = summary_mod.candidates(
         # an interviewer's question is never summary material (Article.turns, from ingest)
         [(i, sid[i], facts[i].article.text,
-          [s for s in facts[i].sentences if not facts[i].article.in_question(s.start)],
+          [_answered(facts[i].article, s) for s in facts[i].sentences if not facts[i].article.in_question(s.start)],
           facts[i].article.publisher) for i in sorted(readers)],
         idf,
         {i: _published(facts[i]) for i in readers},
@@ -149,22 +150,25 @@ def _story(
     summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
     if not leads:  # no complete sentence to choose: the text's first line still names the story
         leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
-    head = summary_mod.headline([facts[i].article.title for i in by_centrality], leads)
-
     clock = _Clock(members, facts)
+    # A title written before the event ("Europäische Soldaten in der Ukraine?") does not head its outcome.
+    titled = sorted(by_centrality, key=lambda i: clock.has_outcome and clock.frames[i] == "preview")
+    head = summary_mod.headline([complete_title(facts[i].article.title, facts[i].article.text) for i in titled], leads)
     pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text)) for i in members for r in positions_mod.position_refs(
-            i, sid[i], facts[i].positions, facts[i].sentences, actor_ids
+            i, sid[i], _not_asked(facts[i], facts[i].positions), facts[i].sentences, actor_ids
         )
     ]
     quote_pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
-        for r in positions_mod.quote_position_refs(i, sid[i], facts[i].quotes, facts[i].sentences, actor_ids)
+        for r in positions_mod.quote_position_refs(
+            i, sid[i], _not_asked(facts[i], facts[i].quotes), facts[i].sentences, actor_ids
+        )
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
     quotes = quotes_mod.merge_quotes(
-        [(i, sid[i], q) for i in members for q in facts[i].quotes], actor_ids, story_actors
+        [(i, sid[i], q) for i in members for q in _not_asked(facts[i], facts[i].quotes)], actor_ids, story_actors
     )
     outlook = summary_mod.merge_outlook(
         [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
@@ -191,27 +195,53 @@ def _outlook(
     """The article's outlook statements that still hold and stand alone.
 
     A statement of an article written before the event is overtaken when the story reports the outcome.
-    One that points back ("Man werde ...") is named by the speaker of the quotation it belongs to
-    ("Macron: Man werde ..."), trimmed ("… werde ..."), or left out (:func:`context.stand_alone`); one that
-    is part of a quotation and does not name its speaker gets the speaker in front.
+    A question (an interviewer's, or one the text asks) is left out. One that points back ("Man werde ...")
+    is named by the speaker of the quotation it belongs to ("Macron: Man werde ..."), trimmed ("… werde
+    ..."), or left out (:func:`context.stand_alone`); one that is part of a quotation and does not name its
+    speaker gets the speaker in front.
     """
     if clock.has_outcome and clock.frames[i] == "preview":
         return []
     by_id = {a.id: a for a in actors}
     out = []
     for st in f.outlook:
+        # An interviewer's question, or any question the text asks, says nothing about what comes next:
+        # Ausblick states it ("Ob die USA mitziehen, dürfte sich erst zeigen.").
+        if f.article.in_question(st.start) or st.text.rstrip(QUOTE_MARKS + " ").endswith("?"):
+            continue
         speaker = None
         for q in f.quotes:
             aid = actor_ids.get((i, q.speaker)) if q.speaker else None
             if aid and q.start < st.end and st.start < q.end:
                 speaker = speaker_label(by_id[aid].name, by_id[aid].kind)
                 break
+        if speaker is None:  # an interview's answer is the interviewee's ("Roth: Ohne Geld vom Bund ...")
+            answered = _answered(f.article, st)
+            speaker = answered.text.split(": ", 1)[0] if answered is not st else None
         text = stand_alone(st.text, speaker)
         if text and speaker and text == st.text.strip() and not _names(text, speaker):
             text = f"{speaker}: {text}"  # reported speech ("Die Ukraine werde ...") is someone's: say whose
         if text:
             out.append(replace(st, text=text))
     return out
+
+
+T = TypeVar("T", Position, Quote)
+
+
+def _not_asked(f: ArticleFacts, items: Sequence[T]) -> list[T]:
+    """Positions or quotes outside an interviewer's questions: a question states no one's position."""
+    return [x for x in items if not f.article.in_question(x.start)]
+
+
+def _answered(article: Article, st: Statement) -> Statement:
+    """A sentence of an interview's answer names who says it ("Roth: Ohne Geld vom Bund ..."): out of the
+    interview, an answer read as a plain sentence would state the interviewee's view as fact."""
+    turn = next((t for t in article.turns if t.kind == "answer" and t.start <= st.start < t.end), None)
+    label = speaker_label(turn.speaker, "person") if turn and turn.speaker else None
+    if not label or _names(st.text, label) or st.text.startswith(f"{label}:"):
+        return st
+    return replace(st, text=f"{label}: {st.text.strip()}")
 
 
 def _names(text: str, speaker: str) -> bool:

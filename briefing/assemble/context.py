@@ -65,10 +65,17 @@ def opens_noun_phrase(rest: str) -> bool:
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
 
+def _opens_with_adverb(first: str, rest: str) -> bool:
+    """Does the text open with a pointing adverb, one word ("Dort") or two ("Bis dahin")?"""
+    second = fold(rest.split(" ", 1)[0]).strip(",:;.") if rest else ""
+    adverbs = _words("anaphoric_adverbs.txt")
+    return first in adverbs or (bool(second) and f"{first} {second}" in adverbs)
+
+
 def points_back(text: str) -> bool:
     """True when the text opens with a pronoun, demonstrative or connective it cannot stand on."""
     first, _, rest = _opening(text)
-    if first in _words("connectives.txt") or first in _words("anaphoric_adverbs.txt"):
+    if first in _words("connectives.txt") or _opens_with_adverb(first, rest):
         return True
     return first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest))
 
@@ -104,8 +111,8 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
         trimmed = f"{TRIM_MARK} {rest}"
         named = speaker and fold(speaker) in fold(rest)
         return trimmed if named or not speaker else f"{speaker}: {trimmed}"
-    if first in _words("anaphoric_adverbs.txt"):
-        return None  # "Dort", "Darauf": the place or thing it points at is lost with the cut
+    if _opens_with_adverb(first, rest):
+        return None  # "Dort", "Darauf", "Bis dahin": the place, thing or time it points at is lost with the cut
     if first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest)):
         if first in _words("personal_pronouns.txt") and speaker:
             return f"{speaker}: {text}"

@@ -87,6 +87,11 @@ class _Merged:
     terms: frozenset[str]
     reports: list[tuple[str, Figure]]  # every (source, figure) merged here
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """What the reports' sentences make of the figure: a demand, an offer, or a fact ("")."""
+        return frozenset(modality(f.context) for _, f in self.reports)
+
 
 def merge_figures(
     refs: Sequence[tuple[str, Figure]],
@@ -95,9 +100,10 @@ def merge_figures(
 ) -> list[StoryFigure]:
     """Merge ``(source id, Figure)`` pairs into the story's figures, ranked by importance.
 
-    A handful per story (:data:`MAX_FIGURES`): most confirmed first, then those that say what they count
-    (a unit that is no detail such as a duration, ``minor_units.txt``), then those whose sentence is
-    closest to the story as a whole (``story_vector``, with the day's ``idf``).
+    A handful per story (:data:`MAX_FIGURES`): those that say what they count first (a unit that is no
+    detail of the telling such as a duration or "in zwei Stufen", ``minor_units.txt``: a detail confirmed
+    twice is still a detail), then the most confirmed, then those whose sentence is closest to the story
+    as a whole (``story_vector``, with the day's ``idf``).
     """
     merged: dict[tuple[str, float], _Merged] = {}
     for sid, fig in refs:
@@ -121,7 +127,7 @@ def merge_figures(
 
     ranked = sorted(
         merged.items(),
-        key=lambda kv: (-len(kv[1].sources), _minor(kv[1].figure.unit), -round(centrality(kv[1]), 6),
+        key=lambda kv: (_minor(kv[1].figure.unit), -len(kv[1].sources), -round(centrality(kv[1]), 6),
                         kv[1].order, kv[0]),
     )[:MAX_FIGURES]
     conflicts = _conflicts([k for k, _ in ranked], merged)
@@ -173,9 +179,29 @@ def _context_terms(fig: Figure) -> frozenset[str]:
 def _same_quantity(a: _Merged, b: _Merged) -> bool:
     """Do two figures of one unit group count the same thing? Their sentences must say what is counted
     alike: share content words besides number and unit, most of the shorter context's."""
+    if not a.kinds & b.kinds:  # a demand, an offer and the result are three things, not one quantity
+        return False
     shared = len(a.terms & b.terms)
     smaller = min(len(a.terms), len(b.terms)) or 1
     return shared >= CONFLICT_MIN_SHARED_TERMS and shared / smaller >= CONFLICT_MIN_SHARED_SHARE
+
+
+@functools.cache
+def _modalities() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for line in lexicon("figure_modality.txt"):
+        kind, _, words = line.partition(":")
+        alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(
+            (w.strip() for w in words.split("|") if w.strip()), key=lambda w: (-len(w), w)))
+        out.append((kind.strip(), re.compile(rf"(?<!\w)(?:{alt})(?!\w)")))
+    return tuple(out)
+
+
+def modality(context: str) -> str:
+    """ "demand" or "offer" when the figure's sentence states a claim in a negotiation
+    (``figure_modality.txt``), else "" (a fact reported)."""
+    folded = fold(context or "")
+    return next((kind for kind, pattern in _modalities() if pattern.search(folded)), "")
 
 
 def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float], _Merged]) -> dict:

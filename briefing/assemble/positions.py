@@ -10,12 +10,14 @@ Countries are ordered by how many sources report their positions.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.context import points_back, speaker_label, stand_alone
-from briefing.assemble.text import containment, fold, sort_sources, source_sort_key, words
+from briefing.assemble.text import containment, fold, lexicon, sort_sources, source_sort_key, words
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
 # Two statements filed under one country whose words overlap this much say the same.
@@ -46,11 +48,39 @@ class PositionRef:
     overtaken: bool = False  # written before the event the story reports (timeframe.overtaken)
 
 
+# A role that names its organisation by its acronym ("GDL-Chef", "DGB-Vorsitzende", "ADAC-Sprecher").
+_ROLE_ACRONYM = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})-[A-ZÄÖÜ]")
+
+
+# Words between a framing preposition and the issue it frames ("nach einem Frieden oder Waffenstillstand").
+MAX_FRAME_GAP_WORDS = 3
+
+
+@functools.cache
+def _frame_re() -> re.Pattern[str]:
+    preps = sorted((fold(p) for p in lexicon("frame_prepositions.txt")), key=lambda p: (-len(p), p))
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, preps))})\s+(?:\S+\s+){{0,{MAX_FRAME_GAP_WORDS}}}$")
+
+
+def frame_only(text: str, issue: str) -> bool:
+    """Is ``issue`` named in ``text`` only as the statement's time or condition ("nach einem ...
+    Waffenstillstand", ``frame_prepositions.txt``)? False when the text does not name it as written."""
+    key = fold(issue).strip()
+    folded = fold(text)
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(key)}", folded)] if key else []
+    return bool(spots) and all(_frame_re().search(folded[max(0, i - 80) : i]) for i in spots)
+
+
 def country_of(actor: StoryActor) -> str | None:
-    """The country or bloc an actor speaks for: itself if a country, else its affiliation."""
+    """The country, bloc or organisation an actor speaks for: itself if a country, else its affiliation,
+    else the organisation its role names by acronym ("GDL-Chef Tobias Lenz" speaks for the GDL: on a day of
+    domestic news, the sides are organisations, not countries)."""
     if actor.kind == "country":
         return actor.name
-    return actor.affiliation or (actor.name if actor.kind == "organization" else None)
+    if actor.affiliation or actor.kind == "organization":
+        return actor.affiliation or actor.name
+    m = _ROLE_ACRONYM.match((actor.role or "").strip())
+    return m.group(1) if m and actor.kind == "person" else None
 
 
 def sentence_of(sentences: Sequence[Statement], start: int, end: int, text: str) -> str | None:
@@ -183,7 +213,8 @@ def merge_positions(
             issue = next((r.issue for r in e.refs if r.issue), None)
             positions.append(StoryPosition(e.actor, text, srcs, country=labels[k], stance=ref.stance, issue=issue))
         for issue_key in dict.fromkeys(e.issue_key for e, _, _ in shown if e.issue_key):
-            clear = [(e, t, r) for e, t, r in shown if e.issue_key == issue_key and r.stance in CLEAR_STANCES]
+            clear = [(e, t, r) for e, t, r in shown if e.issue_key == issue_key and r.stance in CLEAR_STANCES
+                     and not frame_only(t, next((x.issue for x in e.refs if x.issue), "") or "")]
             if clear:
                 e, text, ref = clear[0]
                 issue = next(r.issue for r in e.refs if r.issue)

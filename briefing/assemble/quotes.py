@@ -2,7 +2,7 @@
 
 Two reports of one quote are merged when their wording is near-identical
 (:data:`SAME_WORDING`), keeping the fuller text and all sources; the other
-wording is kept as a variant ("Wortlaut weicht ab").  Clearly different
+wording is kept as a variant (shown as "Anders zitiert:").  Clearly different
 wordings of the same speaker that still share much vocabulary (translations
 of one statement) stay separate quotes - each source's words remain findable -
 and point at each other through ``variants``.

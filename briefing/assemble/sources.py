@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from briefing.assemble.text import fold, words
+from briefing.assemble.text import complete_title, fold, words
 from briefing.models import Article, Source
 
 UNDATED_LABEL = "Datum unbekannt"
@@ -130,7 +130,7 @@ def make_sources(
             Source(
                 id=sid,
                 publisher=a.publisher or UNKNOWN_PUBLISHER,
-                title=(a.title or "").strip() or None,
+                title=complete_title((a.title or "").strip(), a.text) or None,
                 date=a.date,
                 path=a.path,
                 url=a.url,

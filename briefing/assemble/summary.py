@@ -72,6 +72,9 @@ MIN_OPEN_QUESTIONS = 2
 MIN_PUBLISHER_CHARS = 3
 # Headlines longer than this are cut at a clause boundary.
 MAX_HEADLINE_CHARS = 110
+# Without a usable title, the first of this many lead sentences that fits MAX_HEADLINE_CHARS whole is the
+# headline, before the most central one is cut.
+HEADLINE_LEADS = 3
 # A sentence up to this long is kept whole as a headline when no clause boundary gives a self-contained
 # cut: a long headline beats one that drops what the sentence says (two lines in the email at 600 px).
 MAX_WHOLE_HEADLINE_CHARS = 150
@@ -151,7 +154,8 @@ def needs_context(sentence: str) -> bool:
     if not ws:
         return False
     first = fold(ws[0]).strip(",:;")
-    if first in _folded("anaphoric_adverbs.txt"):
+    two = f"{first} {fold(ws[1]).strip(',:;.')}" if len(ws) > 1 else ""
+    if first in _folded("anaphoric_adverbs.txt") or two in _folded("anaphoric_adverbs.txt"):
         return True
     return first in _folded("anaphoric_pronouns.txt") and not (
         first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:])))
@@ -277,8 +281,9 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
 
     Returns:
         For a one-article story, its own title as written (a question included) when it is whole (not cut
-        off, no markup). Otherwise the first title that is a statement; else the most central sentence
-        that can be shortened at a clause boundary; else the most central one cut.
+        off, no markup). Otherwise the first title that is a statement; else the first of the central
+        sentences short enough to stand whole; else the most central sentence that can be shortened at a
+        clause boundary; else the most central one cut.
     """
     if len(titles) == 1:
         own = " ".join((titles[0] or "").split())
@@ -294,6 +299,13 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
             and not t.rstrip(QUOTE_MARKS).endswith(("…", "...", "?"))
         ):
             return shorten(t)
+    # No title: a lead sentence short enough to be a headline whole (the lead's first sentences are all
+    # central; a short one says the outcome without being cut) ...
+    for lead in leads[:HEADLINE_LEADS]:
+        whole = " ".join(lead.split()).rstrip(".! ")
+        if len(whole) <= MAX_HEADLINE_CHARS:
+            return whole
+    # ... else the most central one, shortened at a clause boundary.
     cut = [shorten(lead.rstrip(".! ")) for lead in leads]
     for h in cut:
         if not h.endswith("…"):

@@ -138,3 +138,28 @@ def source_sort_key(source_id: str) -> int:
 def sort_sources(ids: Iterable[str]) -> tuple[str, ...]:
     """Distinct source ids in numeric order."""
     return tuple(sorted(set(ids), key=source_sort_key))
+
+
+# A title cut by a feed or page ("… für Ukrai…"): the ellipsis right after a word's first letters.
+_CUT_TITLE = re.compile(r"(?<![\w-])([^\W\d_]{3,})(?:…|\.\.\.)\s*$")
+
+
+def complete_title(title: str | None, text: str) -> str | None:
+    """``title`` with its cut last word completed from the article's own text, when the text decides it.
+
+    Feeds and teasers cut long titles inside a word ("26 Länder für Sicherungstruppe für Ukrai…"); the
+    article's text holds the word ("Ukraine"). The most frequent word of the text that starts with the cut
+    letters (same case) completes it; a title cut between words, or letters no word of the text starts
+    with, stays as it was.
+    """
+    if not title:
+        return title
+    m = _CUT_TITLE.search(title.rstrip())
+    if not m:
+        return title
+    prefix = m.group(1)
+    counts = Counter(w for w in re.findall(rf"(?<![\w-]){re.escape(prefix)}[^\W\d_]*", text) if w != prefix)
+    if not counts:
+        return title
+    word = min(counts, key=lambda w: (-counts[w], len(w), w))
+    return title.rstrip()[: m.start(1)] + word

@@ -26,8 +26,8 @@ from urllib.parse import unquote, urlsplit
 
 from briefing.errors import RenderError
 from briefing.render.environment import render_template
-from briefing.render.fonts import local_font_files
 from briefing.render.evidence import EvidenceFile
+from briefing.render.fonts import local_font_files
 from briefing.render.view import BriefingView
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with the accessibility metadata WeasyPrint knows how to write

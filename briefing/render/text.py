@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from briefing.models import IMPRINT_SLOT, UNSUBSCRIBE_SLOT
-from briefing.render.view import BriefingView, Line, NotePart, Ref, StoryView
+from briefing.render.view import VARIANT_LABEL, BriefingView, Line, NotePart, Ref, StoryView
 
 WIDTH = 72  # RFC 5322 recommends ≤ 78 characters; 72 leaves room for "> " quoting
 BULLET = "* "
@@ -95,7 +95,7 @@ def _story(story: StoryView) -> list[str]:
             who = q.speaker + (f", {q.role}" if q.role else "") + ("" if q.direct else " (sinngemäß)")
             out += _item(_with_refs(f"{said} – {who}", q.refs))
             if q.variants:
-                out += _para("Hinweis: Wortlaut weicht ab:", INDENT * 2)
+                out += _para(VARIANT_LABEL, INDENT * 2)
                 for v in q.variants:
                     out += _item(_with_refs(f"„{v.text}“", v.refs), 3)
     if story.actors:
@@ -118,7 +118,7 @@ def render_text(view: BriefingView) -> str:
     out += ["", "", *_heading("Quellen", "=")]
     for s in view.sources:
         text = f"{s.publisher}: {s.title}" if s.title else s.publisher
-        text = f"{text}, {s.date_label}." + (f" {s.url}" if s.url else "")
+        text = f"{text}, {s.date_label}." + (f" {s.agency}." if s.agency else "") + (f" {s.url}" if s.url else "")
         out += _para(f"[{s.number}] {text}", "", " " * (len(str(s.number)) + 3))
     # The footer: its unsubscribe link and imprint are slots delivery fills per message.
     out += [

@@ -10,6 +10,7 @@ The templates only lay these records out.  Order is the briefing's own order
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -21,6 +22,20 @@ from briefing.render.formatting import clean_text, figure, long_date, medium_dat
 log = logging.getLogger(__name__)
 
 UNDATED = "Datum unbekannt"
+# What ingest writes when an article names no publisher; readers get a sentence, not a bare "Unbekannt".
+UNKNOWN_PUBLISHERS = frozenset({"", "unbekannt", "unbekannte quelle", "unknown"})
+UNKNOWN_PUBLISHER = "Herausgeber unbekannt"
+# A date ingest inferred from the article's content and the day's other articles, not read from a dateline.
+INFERRED_DATE = "vermutlich {date}"
+# The agency credit of a source ("Mit Informationen von dpa und Reuters"), as publishers print it.
+AGENCY_CREDIT = "Mit Informationen von {agencies}"
+# Above the other wordings of a quotation that sources give differently.
+VARIANT_LABEL = "Anders zitiert:"
+# A position already shown in full under another country's heading.
+SEE_ALSO = "dieselbe Aussage, siehe {country}"
+# Share of a statement's words that another section already shows for it to count as said there.
+SHOWN_ELSEWHERE = 0.9
+_WORD = re.compile(r"\w+")
 CONFLICT_NOTE = "Angaben weichen ab:"
 # Source ids inside assembled notes ("26 (S2, S4) / rund 30 (S2, S3)") become [n] like every other citation.
 _SOURCE_ID = re.compile(r"\b(S\d+)\b")
@@ -166,6 +181,8 @@ class SourceView:
     title: str
     date_label: str
     url: str
+    agency: str = ""  # "Mit Informationen von dpa und Reuters", or empty
+    known: bool = True  # False: the publisher is unknown ("Herausgeber unbekannt" is no name to set bold)
 
 
 @dataclass(frozen=True)
@@ -256,16 +273,26 @@ class _Builder:
         lim = self.limits
         names = {a.id: clean_text(a.name) for a in story.actors}
         roles = {a.id: clean_text(a.role) for a in story.actors}
+        summary = self.lines(story.summary, lim.summary)
+        positions = self.positions(story, names, lim.positions)
+        # Each statement is shown once, where it serves best: a stance in Positionen (a promise is a
+        # stance too), what comes next in Ausblick, and in Stimmen the voices not yet heard, besides the
+        # quotations whose other wordings only Stimmen shows.
+        shown = [line.text for line in summary] + [p.text for g in positions for p in g.items]
+        outlook = tuple(line for line in self.lines(story.outlook, lim.outlook) if not said_in(line.text, shown))
+        quotes = _one_per_wording(tuple(self.quote(q, names, roles) for q in self.take(story.quotes, lim.quotes)))
+        shown += [line.text for line in outlook]
+        quotes = tuple(q for q in quotes if q.variants or not said_in(q.text, shown))
         return StoryView(
             anchor=f"meldung-{number}",
             number=number,
             headline=self.text(story.headline),
             background=story.background,
-            summary=self.lines(story.summary, lim.summary),
-            positions=self.positions(story, names, lim.positions),
+            summary=summary,
+            positions=positions,
             matrix=self.matrix(story) if lim.matrix else None,
-            figures=tuple(self.figure(f) for f in self.take(story.figures, lim.figures)),
-            quotes=tuple(self.quote(q, names, roles) for q in self.take(story.quotes, lim.quotes)),
+            figures=_one_per_sentence(tuple(self.figure(f) for f in self.take(story.figures, lim.figures))),
+            quotes=quotes,
             actors=tuple(
                 ActorView(
                     name=clean_text(a.name), kind=a.kind, role=clean_text(a.role),
@@ -276,20 +303,34 @@ class _Builder:
                 # Akteure are people and organisations; countries speak through them (Positionen)
                 for a in self.take(tuple(a for a in story.actors if a.kind != "country"), lim.actors)
             ),
-            outlook=self.lines(story.outlook, lim.outlook),
+            outlook=outlook,
         )
 
     def positions(self, story: Story, names: dict[str, str], limit: int | None) -> tuple[PositionGroup, ...]:
         affiliation = {a.id: clean_text(a.affiliation) for a in story.actors}
         groups: dict[str, list[PositionView]] = {}  # insertion order = first mention order
+        first_shown: dict[str, str] = {}  # position text -> the group it was shown in first
         for p in self.take(story.positions, limit):
             country = clean_text(p.country) or affiliation.get(p.actor) or OTHER_COUNTRY
             actor = names.get(p.actor, clean_text(p.actor))
             # A country speaking for itself is already named by its group heading; a text that names its
-            # speaker in a marked prefix ("Macron: Man werde ...") names them once.
-            actor = "" if actor == country or p.text.startswith(f"{actor.split()[-1] if actor else ''}: ") else actor
-            if clean_text(p.text):
-                groups.setdefault(country, []).append(PositionView(actor, self.text(p.text), self.refs(p.sources)))
+            # speaker ("Der französische Präsident Emmanuel Macron und ... betonten") names them once; a
+            # marked prefix ("Macron: Man werde ...") becomes the speaker, set like every other.
+            shown = self.text(p.text)
+            if shown in first_shown and first_shown[shown] != country and actor != country:
+                # One statement of two speakers of different countries ("Macron und Starmer betonten ..."):
+                # in full under the first, a pointer under the second.
+                groups.setdefault(country, []).append(
+                    PositionView(actor, SEE_ALSO.format(country=first_shown[shown]), self.refs(p.sources)))
+                continue
+            surname = actor.split()[-1] if actor.split() else ""
+            if surname and shown.startswith(f"{surname}: ") and actor != country:
+                shown = shown[len(surname) + 2 :]  # the marked prefix becomes the speaker, set like every other
+            else:
+                actor = "" if actor == country or names_speaker(p.text, actor) else actor
+            if shown:
+                first_shown.setdefault(self.text(p.text), country)
+                groups.setdefault(country, []).append(PositionView(actor, shown, self.refs(p.sources)))
         return tuple(PositionGroup(c, tuple(items)) for c, items in groups.items())
 
     def matrix(self, story: Story) -> Matrix | None:
@@ -396,10 +437,12 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
         SourceView(
             number=i,
             anchor=f"quelle-{i}",
-            publisher=clean_text(s.publisher) or "Unbekannte Quelle",
+            publisher=_publisher(s.publisher),
             title=clean_text(s.title),
-            date_label=_source_date(s.date, s.date_label),
+            date_label=_source_date(s.date, s.date_label, inferred=bool(getattr(s, "date_inferred", False))),
             url=clean_text(s.url) if clean_text(s.url).lower().startswith(LINK_SCHEMES) else "",
+            agency=agency_credit(getattr(s, "agency", ()), s.publisher),
+            known=_publisher(s.publisher) != UNKNOWN_PUBLISHER,
         )
         for i, s in enumerate(briefing.sources, start=1)
         if limits == FULL or i in b.cited
@@ -442,10 +485,100 @@ def _cut_note(omitted: Omitted) -> str:
     return f"Diese E-Mail ist gekürzt{detail}. Vollständige Fassung im PDF / in der Webversion."
 
 
-def _source_date(iso: str | None, label: str | None) -> str:
+def _publisher(name: str | None) -> str:
+    """The source's publisher, or "Herausgeber unbekannt" where ingest knows none."""
+    name = clean_text(name)
+    return UNKNOWN_PUBLISHER if name.casefold() in UNKNOWN_PUBLISHERS else name
+
+
+def agency_credit(agencies: tuple[str, ...] | list[str], publisher: str | None = None) -> str:
+    """ "Mit Informationen von dpa und Reuters" for a source's agency credits (the publisher itself left out).
+
+    An article that credits agencies carries their reporting; readers weigh it by that, so the credit is
+    shown with the source as publishers print it.
+    """
+    own = clean_text(publisher).casefold()
+    # "Deutsche Presse-Agentur" is dpa, "Agence France-Presse" AFP: the publisher's initials name it too.
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", own) if w)
+    names = list(dict.fromkeys(
+        a for a in (clean_text(x) for x in agencies) if a and a.casefold() not in (own, initials)
+    ))
+    if not names:
+        return ""
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+    return AGENCY_CREDIT.format(agencies=joined)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def names_speaker(text: str, speaker: str) -> bool:
+    """Does ``text`` name ``speaker`` itself (their surname as a word, in any position)?
+
+    "Der französische Präsident Emmanuel Macron und ... betonten ..." and "Macron: Man werde ..." name
+    Macron; "... die Legitimität Selenskyjs" does not name Selenskyj as its speaker.
+    """
+    surname = speaker.split()[-1] if speaker.split() else ""
+    return bool(surname) and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) is not None
+
+
+def said_in(text: str, shown: list[str]) -> bool:
+    """Is ``text`` already shown: are nearly all its words inside one of the ``shown`` statements?
+
+    The speaker prefix of a marked statement ("Macron: Man werde ...") does not count as its words.
+    """
+    mine = _words(text.split(": ", 1)[1] if re.match(r"^[\w .-]{1,40}: ", text) else text)
+    if not mine:
+        return False
+    for other in shown:
+        theirs = set(_words(other))
+        if sum(w in theirs for w in mine) >= SHOWN_ELSEWHERE * len(mine):
+            return True
+    return False
+
+
+def _one_per_sentence(figures: tuple[FigureView, ...]) -> tuple[FigureView, ...]:
+    """Figures one sentence gives, from the same sources, are one entry ("30 Zwergwale, 9 Finnwale – Das
+    Ministerium legte fest, dass ..."): the sentence is shown once. Figures with a note on differing values,
+    or confirmed by other sources, stay apart (each entry's [n] must hold for all it shows)."""
+    out: list[FigureView] = []
+    at: dict[tuple[str, tuple[Ref, ...]], int] = {}
+    for f in figures:
+        key = (f.context, f.refs)
+        i = at.get(key)
+        if i is None or f.note or f.variants or out[i].note or out[i].variants:
+            if not (f.note or f.variants):
+                at.setdefault(key, len(out))
+            out.append(f)
+            continue
+        out[i] = dataclasses.replace(out[i], display=f"{out[i].display}, {f.display}")
+    return tuple(out)
+
+
+def _one_per_wording(quotes: tuple[QuoteView, ...]) -> tuple[QuoteView, ...]:
+    """One entry per quotation: a later entry whose wording is a variant of an earlier one's goes.
+
+    Two sources that quote one statement in different wordings come from assemble as two entries, each
+    listing the other's wording as its variant; readers see the first (best ranked) with the other
+    wording under it.
+    """
+    out: list[QuoteView] = []
+    variants_shown: set[str] = set()
+    for q in quotes:
+        key = " ".join(_words(q.text))
+        if key in variants_shown:
+            continue
+        out.append(q)
+        variants_shown.update(" ".join(_words(v.text)) for v in q.variants)
+    return tuple(out)
+
+
+def _source_date(iso: str | None, label: str | None, inferred: bool = False) -> str:
     if iso:
         try:
-            return medium_date(iso)
+            shown = medium_date(iso)
+            return INFERRED_DATE.format(date=shown) if inferred else shown
         except ValueError:
             pass
         try:  # "2025-03": the month is all the source said
