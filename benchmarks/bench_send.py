@@ -93,8 +93,13 @@ def make_day(out: Path, pdf_kb: int, day: date = DAY) -> None:
     )
     (folder / "briefing.json").write_text(briefing.to_json(), encoding="utf-8")
     paragraph = "<p>Die Staats- und Regierungschefs beraten über Garantien für die Ukraine – „ein Signal“.</p>\n"
-    (folder / "briefing.html").write_text("<html><body>" + paragraph * 440 + "</body></html>", encoding="utf-8")
-    (folder / "briefing.txt").write_text("Die Regierungschefs beraten über Garantien.\n" * 230, encoding="utf-8")
+    # The footer as templates/email.html writes it: slots that delivery fills per subscriber.
+    footer = f'<p id="fusszeile"><a href="{models.UNSUBSCRIBE_SLOT}">abbestellen</a> {models.IMPRINT_SLOT}</p>'
+    (folder / "briefing.html").write_text("<html><body>" + paragraph * 440 + footer + "</body></html>",
+                                          encoding="utf-8")
+    (folder / "briefing.txt").write_text("Die Regierungschefs beraten über Garantien.\n" * 230
+                                         + f"\n-- \nAbbestellen: {models.UNSUBSCRIBE_SLOT}\n{models.IMPRINT_SLOT}\n",
+                                         encoding="utf-8")
     # Incompressible bytes like a real PDF's font and image streams.
     (folder / "briefing.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(pdf_kb * 1024) + b"\n%%EOF\n")
 
@@ -157,6 +162,7 @@ def settings_for(tmp: Path, port: int) -> Settings:
         smtp_port=port,
         from_addr="Europäische Perspektive <briefing@example.org>",
         unsubscribe_url="https://example.org/abmelden/{token}",
+        imprint="Beispielverlag GmbH\nBeispielstraße 1, 80331 München\nVerantwortlich nach § 18 MStV: Erika Muster",
     )
 
 
