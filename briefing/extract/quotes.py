@@ -22,6 +22,9 @@ parser is needed.  The steps, each a plain function:
    in their sentence, a neighbouring attributed quotation, a person named just before.
 6. Speakers are linked to actors (``doc._.briefing_actors``) by overlapping
    mentions; pronouns are resolved to the preceding named speaker or person.
+7. Precision first: a speaker name that names no one - a common noun ("Angaben"), a
+   compound of one, an adverb or a fragment (:func:`speaker_names.names_someone`) - is
+   dropped; the speaker's mention (its span) stays.
 
 Every rule was tuned on the training split of the WikiNews quotation data
 (../shared/eval/quotes/train.jsonl) and is scored on dev; nothing is specific
@@ -46,6 +49,7 @@ from spacy.tokens import Doc
 from briefing.extract.quote_lexicon import attribution_markers, is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import TEXT_KEY, split_sentences
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
+from briefing.extract.speaker_names import TextWords, names_someone
 from briefing.extract.speakers import (
     Phrase,
     clause_subject,
@@ -1528,6 +1532,7 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
     """Found quotations -> models.Quote, speakers linked to actors where a mention overlaps."""
     sent_starts = [b for b, _ in sents]
     mentions = _MentionIndex(actors or [])
+    text_words = TextWords(text)
 
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
@@ -1540,6 +1545,7 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
             qtext = qtext.strip(_DQUOTES)
         sp = f.speaker
         speaker_id = name = None
+        actor = None
         if sp is not None:
             actor = mentions.actor_at(sp.start, sp.end)
             if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text):
@@ -1553,6 +1559,12 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
                 name = resolve_name(text, sp, found, i, sents, sent_of)
                 if name:
                     name = person_name(name)
+            if name:
+                name = name.strip(_DQUOTES + " ") or None
+            if name and (actor is None or actor.kind != "country") and not names_someone(name, text_words):
+                # Precision first: the mention stays (it is where the attribution is), but a
+                # common noun, adverb or fragment is no one to show as the speaker.
+                name = speaker_id = None
         out.append(
             Quote(
                 kind="direct" if f.kind == "direct" else "indirect",
