@@ -9,15 +9,13 @@ half-written PDF.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import RenderError
 from briefing.fileio import atomic_write
 from briefing.models import Briefing
+from briefing.output import FILE_NAMES, check_writable
 from briefing.render import fonts
 from briefing.render.email import render_email
 from briefing.render.environment import render_template, templates_folder
@@ -29,9 +27,6 @@ from briefing.render.view import FULL, build_view
 log = logging.getLogger(__name__)
 
 __all__ = ["Rendered", "check_writable", "render_all", "write_all", "FILE_NAMES"]
-
-# Output names, in the order write_all returns them (json first: the contract).
-FILE_NAMES = ("briefing.json", "briefing.html", "briefing.web.html", "briefing.txt", "briefing.pdf")
 
 
 @dataclass(frozen=True)
@@ -47,22 +42,6 @@ class Rendered:
     def files(self) -> dict[str, str | bytes]:
         """File name -> content, in :data:`FILE_NAMES` order."""
         return dict(zip(FILE_NAMES, (self.json, self.email_html, self.web_html, self.text, self.pdf), strict=True))
-
-
-def check_writable(out_dir: Path) -> None:
-    """Fail early, before the expensive work, if ``out_dir`` cannot be created or written.
-
-    Raises:
-        RenderError: with a one-line message naming the folder and the reason.
-    """
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".briefing-probe.", dir=out_dir)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as e:
-        raise RenderError(f"cannot write to output folder {out_dir}: {e.strerror or e}") from None
 
 
 def render_all(briefing: Briefing, templates: str | Path | None = None) -> Rendered:
