@@ -104,6 +104,19 @@ def test_middle_names_and_initials(text, name, role):
     assert [(a.name, a.role) for a in actors_of(text) if a.kind == "person"] == [(name, role)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Pressesprecher Steven McNamara wies das zurück.", "Steven McNamara", "Pressesprecher"),
+        ("Der Sprecher Patrick MacDonald sagte das.", "Patrick MacDonald", "Sprecher"),
+        ("Gouverneur Ron DeSantis kündigte das an.", "Ron DeSantis", "Gouverneur"),
+    ],
+)
+def test_surnames_of_capitalised_parts_after_a_title(text, name, role):
+    """An unknown first name after a title keeps a surname like "McNamara" (it was cut to "Steven")."""
+    assert [(a.name, a.role) for a in actors_of(text) if a.kind == "person"] == [(name, role)]
+
+
 def test_later_mentions_by_surname_role_and_pronoun():
     text = ("Frankreichs Präsident Emmanuel Macron telefonierte mit US-Präsident Donald Trump. "
             '"Wir werden das finalisieren", versprach er. Macron blieb vage. Der Franzose reiste ab.')

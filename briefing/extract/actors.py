@@ -89,6 +89,8 @@ ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _LINK_PREFIX = re.compile(r"^(?:\[?\d+\])+\[?")  # "[2][Maria" -> "Maria" (markdown link residue)
 _LINK_START = frozenset("[0123456789")
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.$")  # a middle initial
+# A surname of capitalised parts: "McNamara", "MacDonald", "DeSantis", "O’Leary".
+_CAMEL_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{0,2}(?:['’]?[A-ZÄÖÜ][a-zäöüß]{2,})+$")
 _CAPS_EXTRA = frozenset("[0123456789©")
 # An acronym in brackets: a capital, then 1-7 letters of which at least one more is a capital ("WHO", "AfD").
 _ACRONYM = re.compile(r"[A-ZÄÖÜ](?=[A-Za-zÄÖÜ]{1,7}$)[A-Za-zÄÖÜ]*[A-ZÄÖÜ][A-Za-zÄÖÜ]*$")
@@ -777,7 +779,7 @@ class ActorFinder:
     def _name_shaped(self, k: int) -> bool:
         """A further name word after a title: not a known noun ending, not the start of a new clause."""
         w = self.cores[k]
-        return len(w) > 1 and w[1:].islower() or "-" in w
+        return len(w) > 1 and w[1:].islower() or "-" in w or bool(_CAMEL_NAME.match(w))
 
     def _continues(self, k: int) -> bool:
         doc = self.doc
