@@ -452,6 +452,13 @@ def test_quote_inside_quote_gets_half_quotes(golden: Briefing) -> None:
     assert v.stories[0].quotes[0].text == "Wir nennen es ‚Koalition der Willigen‘"
 
 
+def test_a_quotation_without_a_sure_speaker_says_so(golden: Briefing) -> None:
+    q = StoryQuote(None, None, "Die Lage sei ernst", "indirect", ("S1",))
+    story = dataclasses.replace(golden.stories[1], quotes=(q,))
+    v = view.build_view(dataclasses.replace(golden, stories=(story,)))
+    assert v.stories[0].quotes[0].speaker == "ohne eindeutige Zuordnung"
+
+
 def test_akteure_are_people_and_organisations_not_countries(golden: Briefing) -> None:
     country = StoryActor("C1", "Ukraine", "country", None, "Ukraine", (), 3, ("S1",))
     person = StoryActor("P1", "Ismail Hanija", "person", "Chef", "Hamas", (), 2, ("S1",))

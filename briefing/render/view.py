@@ -22,6 +22,7 @@ from briefing.render.formatting import clean_text, figure, long_date, medium_dat
 log = logging.getLogger(__name__)
 
 UNDATED = "Datum unbekannt"
+UNATTRIBUTED = "ohne eindeutige Zuordnung"
 # What ingest writes when an article names no publisher; readers get a sentence, not a bare "Unbekannt".
 UNKNOWN_PUBLISHERS = frozenset({"", "unbekannt", "unbekannte quelle", "unknown"})
 UNKNOWN_PUBLISHER = "Herausgeber unbekannt"
@@ -404,7 +405,8 @@ class _Builder:
         return tuple(parts)
 
     def quote(self, q: StoryQuote, names: dict[str, str], roles: dict[str, str]) -> QuoteView:
-        speaker = clean_text(q.speaker_name) or names.get(q.speaker or "", "") or "Unbekannt"
+        # Precision first: a quotation whose speaker is not known for sure says so, it does not guess.
+        speaker = clean_text(q.speaker_name) or names.get(q.speaker or "", "") or UNATTRIBUTED
         role = clean_text(q.speaker_role) or roles.get(q.speaker or "", "")
         return QuoteView(
             text=self.text(q.text).translate(_INNER_QUOTES) if q.kind == "direct" else self.text(q.text),
