@@ -3,6 +3,9 @@ one "same person?" matcher."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from briefing import lang
@@ -81,3 +84,19 @@ def test_split_name_keeps_particles_with_the_surname() -> None:
     assert split_name("Jaap de Hoop Scheffer") == ("Jaap de Hoop", "Scheffer")
     assert surname_key("Ursula von der Leyen") == "leien"
     assert not surnames_match("rech", "recht")  # short names may not differ by an edit
+
+
+@pytest.mark.parametrize("word", ["Angaben", "außen", "Außenminister", "sicherheits", "Merz", "garantien", "xqzv"])
+def test_word_frequencies_match_wordfreq_without_importing_it(word: str) -> None:
+    """Our reader of wordfreq's small German list gives wordfreq's own Zipf value (casefolded: ß as ss)."""
+    from wordfreq import zipf_frequency
+
+    from briefing.lang.frequency import zipf
+
+    assert zipf(word) == zipf_frequency(word, "de", wordlist="small")
+
+
+def test_reading_word_frequencies_does_not_import_wordfreq() -> None:
+    code = ("import sys; from briefing.lang.frequency import zipf; assert zipf('Angaben') > 4; "
+            "assert 'wordfreq' not in sys.modules and 'ftfy' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -12,7 +12,6 @@ country names (Babel) and the organisation, party, country, first-name and role 
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache, lru_cache
 
@@ -20,6 +19,7 @@ from babel import Locale
 
 from briefing.extract.quote_lexicon import is_role
 from briefing.lang import rows, word_set
+from briefing.lang.frequency import zipf  # wordfreq's small list: every threshold here is at Zipf 3 or up
 
 # wordfreq's Zipf scale: 7 is "der", 4 a common noun ("Angaben" 4.9), under 3 rare words and most names.
 COMMON_ZIPF = 4.0
@@ -33,30 +33,6 @@ _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]\w*")
 _CAP_PAIR = re.compile(r"([A-ZÄÖÜ][\w-]*) (?=([A-ZÄÖÜ][\w-]*))")
 _NAME_QUOTES = "„“”\"»«‚‘’'"
-
-
-@cache
-def _frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's word frequencies of ``lang`` (shipped inside the package: no download).
-
-    The "small" list: every word from Zipf 3 up, the same values as the large list, 39 k
-    entries instead of 634 k (the large one cost 70 MB and about 5 % of extraction
-    throughput); every threshold here is at Zipf 3 or above, so a word missing from it
-    counts as rare, as it would in the large list.
-    """
-    from wordfreq import get_frequency_dict  # imported here: loading the list takes a while
-
-    return get_frequency_dict(lang, wordlist="small")
-
-
-def zipf(word: str, lang: str = "de") -> float:
-    """Frequency of ``word`` on wordfreq's Zipf scale (0 for unknown words).
-
-    A dictionary lookup instead of ``wordfreq.zipf_frequency``, which re-tokenises each word
-    (about 0.1 ms a call; the compound test asks for every tail of a word).
-    """
-    freq = _frequencies(lang).get(word.lower())
-    return round(math.log10(freq) + 9.0, 2) if freq else 0.0
 
 
 @cache

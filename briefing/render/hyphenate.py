@@ -36,6 +36,8 @@ import re
 import sys
 from pathlib import Path
 
+from briefing.lang.frequency import zipf
+
 SOFT_HYPHEN = "\u00ad"
 # COMPOUNDLEFTHYPHENMIN/COMPOUNDRIGHTHYPHENMIN of the dictionary, and the usual
 # German minimum: never leave a single letter on a line ("a-ber").
@@ -86,11 +88,9 @@ class CompoundSplitter:
     """Joints of a German compound from word frequencies (see the module docstring)."""
 
     def __init__(self) -> None:
-        from wordfreq import zipf_frequency  # imported here: only the PDF needs it
-
-        # The "small" list holds every word from Zipf 3 up (above MIN_PART_ZIPF), loads in a
+        # wordfreq's "small" list holds every word from Zipf 3 up (above MIN_PART_ZIPF), loads in a
         # fraction of the "large" list's second, and gives the same parts.
-        self._zipf = functools.lru_cache(maxsize=50_000)(lambda w: zipf_frequency(w, "de", wordlist="small"))
+        self._zipf = functools.lru_cache(maxsize=50_000)(zipf)
 
     def _part(self, part: str, last: bool) -> float:
         """How well ``part`` stands as a word of its own (its Zipf frequency), 0 if not at all."""

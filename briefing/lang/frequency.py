@@ -1,0 +1,51 @@
+"""German word frequencies: wordfreq's "small" list, read without importing wordfreq.
+
+wordfreq ships its lists inside the package as cBpack files (gzipped msgpack: a header, then one
+bucket of words per centibel of frequency; see ``wordfreq.read_cBpack``). Importing the package
+pulls in ftfy, langcodes and regex, about 0.1 s of every build, while the speaker-name check and
+the PDF's compound splitter need only lookups. The "small" list holds every word from Zipf 3 up;
+lookups casefold like wordfreq's own tokeniser ("außen" is stored as "aussen"), which gives the same
+value as ``wordfreq.zipf_frequency(word, "de", wordlist="small")`` for single words.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.util
+import math
+from pathlib import Path
+
+from briefing.lang import LanguageDataError
+
+
+@functools.cache
+def frequencies(lang: str = "de") -> dict[str, float]:
+    """Casefolded word -> frequency (a probability) of wordfreq's small list for ``lang``."""
+    import msgpack  # a dependency of wordfreq
+
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without running it
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:
+        raise LanguageDataError("word frequencies: the wordfreq package is not installed; reinstall briefing")
+    path = Path(folders[0]) / "data" / f"small_{lang}.msgpack.gz"
+    try:
+        with gzip.open(path, "rb") as f:
+            data = msgpack.load(f, raw=False)
+    except (OSError, ValueError) as e:
+        raise LanguageDataError(f"word frequencies: {path} cannot be read ({e}); reinstall briefing") from None
+    header = data[0] if data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise LanguageDataError(f"word frequencies: {path} is not a cBpack version 1 file")
+    freqs: dict[str, float] = {}
+    for index, bucket in enumerate(data[1:]):
+        freq = 10 ** (-index / 100)  # bucket i holds the words of -i centibels
+        for word in bucket:
+            freqs[word] = freq
+    return freqs
+
+
+def zipf(word: str, lang: str = "de") -> float:
+    """``word``'s frequency on the Zipf scale (log10 per billion words), 0 for a word below Zipf 3."""
+    freq = frequencies(lang).get(word.casefold())
+    return round(math.log10(freq) + 9.0, 2) if freq else 0.0
