@@ -23,16 +23,6 @@ from briefing.errors import DeliverError
 from briefing.settings import Settings, load
 
 
-@pytest.fixture
-def server() -> Iterator[tuple[Handler, int]]:
-    handler = Handler()
-    controller = start_server(handler)
-    try:
-        yield handler, controller.port
-    finally:
-        controller.stop()
-
-
 def _settings(tmp_path: Path, port: int, **overrides: Any) -> Settings:
     if not (tmp_path / "out" / DAY.isoformat()).exists():
         make_day(tmp_path / "out")

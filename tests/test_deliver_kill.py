@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 import signal
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from deliver_helpers import (
     ledger,
     make_day,
     send_cmd,
-    start_server,
     wait_for,
 )
 
@@ -31,16 +29,6 @@ KILLS = 20
 SUBSCRIBERS = 50
 # Per-message server delay: 50 messages take ~1 s, so a kill lands mid-run.
 DELAY = 0.02
-
-
-@pytest.fixture
-def server() -> Iterator[tuple[Handler, int]]:
-    handler = Handler()
-    controller = start_server(handler)
-    try:
-        yield handler, controller.port
-    finally:
-        controller.stop()
 
 
 def test_two_concurrent_runs_send_each_message_once(tmp_path: Path, server: tuple[Handler, int]) -> None:

@@ -6,7 +6,6 @@ import email
 import email.policy
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,6 @@ from deliver_helpers import (
     ledger,
     make_day,
     pdf_bytes,
-    start_server,
 )
 
 from briefing.cli import main
@@ -33,16 +31,6 @@ from briefing.deliver.message import DotStuffed
 from briefing.deliver.send import RateLimiter
 from briefing.errors import DeliverError
 from briefing.settings import Settings
-
-
-@pytest.fixture
-def server() -> Iterator[tuple[Handler, int]]:
-    handler = Handler()
-    controller = start_server(handler)
-    try:
-        yield handler, controller.port
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
