@@ -6,7 +6,9 @@ import errno
 import os
 import stat
 import tempfile
+import tomllib
 from pathlib import Path
+from typing import Any
 
 from briefing.errors import RenderError
 
@@ -66,3 +68,27 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
             return fh.read(limit + 1)
     finally:
         os.close(fd)
+
+
+def read_toml(path: str | os.PathLike[str], limit: int) -> dict[str, Any]:
+    """A TOML file a user names (settings, feeds), read as :func:`read_regular` reads it.
+
+    Raises:
+        FileNotFoundError: it does not exist.
+        OSError: it cannot be read, or is not a regular file.
+        ValueError: a one-line reason: too large, not UTF-8, not valid TOML, a number of thousands
+            of digits (tomllib lets int()'s limit through), or nested too deeply.
+    """
+    raw = read_regular(path, limit)
+    if len(raw) > limit:
+        raise ValueError(f"is larger than {limit // 1000} KB")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"is not valid TOML: {e}") from None
+    except ValueError:
+        raise ValueError("is not valid TOML: a number with thousands of digits") from None
+    except RecursionError:
+        raise ValueError("is not valid TOML: nested too deeply") from None

@@ -7,6 +7,7 @@ The server (http.server in a thread) serves feeds and pages the tests register: 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -426,6 +427,22 @@ def test_feeds_file_errors_are_one_line(tmp_path: Path, text: str, message: str)
     path = tmp_path / "feeds.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CollectError, match=message):
+        read_feeds(path)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "nested", "huge number"])
+def test_a_feeds_file_that_is_no_file_or_hostile_toml_is_one_line(tmp_path: Path, kind: str):
+    """Read like the settings file: a named pipe would otherwise wait forever for a writer."""
+    path = tmp_path / "feeds.toml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "nested":
+        path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    else:
+        path.write_text("x = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(CollectError, match="feeds file"):
         read_feeds(path)
 
 

@@ -16,15 +16,17 @@ are errors (a typo must not silently drop a source).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
 from briefing.errors import CollectError
+from briefing.fileio import read_toml
 
 KINDS = ("feed", "page")
+# A feeds file lists URLs: far below this; a larger file is not one.
+MAX_FEEDS_BYTES = 1_000_000
 KEYS = frozenset({"url", "publisher"})
 
 
@@ -53,13 +55,13 @@ def read_feeds(path: Path) -> tuple[Entry, ...]:
         CollectError: the file is missing, not TOML, or has an unknown or malformed entry.
     """
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = read_toml(path, MAX_FEEDS_BYTES)
     except FileNotFoundError:
         raise CollectError(f"feeds file {path} does not exist; set `feeds` in the settings or BRIEFING_FEEDS") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise CollectError(f"feeds file {path} cannot be read: {e}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise CollectError(f"feeds file {path} is not valid TOML: {e}") from None
+    except OSError as e:
+        raise CollectError(f"feeds file {path} cannot be read: {e.strerror or e}") from None
+    except ValueError as e:
+        raise CollectError(f"feeds file {path} {e}") from None
     unknown = sorted(set(data) - set(KINDS))
     if unknown:
         raise CollectError(f"feeds file {path}: unknown table {unknown[0]!r} (use [[feed]] or [[page]])")
