@@ -568,6 +568,18 @@ def test_punctuation_runs_are_broken_one_for_one() -> None:
     assert break_punctuation_runs("(„Wir gehen.“)") == "(„Wir gehen.“)"
 
 
+def test_punctuation_runs_glued_to_words_are_broken_and_long_words_kept() -> None:
+    """The run-free shortcut looks at whitespace-free chunks: a run inside a long chunk is still found."""
+    from briefing.extract.nlp import MAX_PUNCT_RUN, break_punctuation_runs
+
+    glued = "Ende" + "=-" * 40 + "Anfang und mehr"
+    broken = break_punctuation_runs(glued)
+    assert len(broken) == len(glued) and broken != glued
+    assert max(len(piece) for piece in broken.split()) <= MAX_PUNCT_RUN + len("Anfang")
+    url = "https://www.example.org/nachrichten/politik/ausland/artikel-" + "1" * 40
+    assert break_punctuation_runs(url) == url  # long, but no punctuation run
+
+
 def test_a_long_punctuation_run_does_not_hold_extraction() -> None:
     """spaCy's tokenizer is quadratic in such a run: 100 KB of "[" did not finish in 120 s."""
     from briefing.extract import load_pipeline

@@ -54,6 +54,10 @@ _PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")  # \w has "_"
 
 def break_punctuation_runs(text: str) -> str:
     """``text`` with a space for every :data:`MAX_PUNCT_RUN`-th character of a longer punctuation run."""
+    # A run lies inside one whitespace-free chunk: when no chunk is that long (nearly every article),
+    # there is none, and splitting at whitespace (C) costs less than the regex's scan (~40 % of it).
+    if max(map(len, text.split()), default=0) <= MAX_PUNCT_RUN:
+        return text
 
     def broken(m: re.Match[str]) -> str:
         run = m.group()
