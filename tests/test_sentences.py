@@ -38,6 +38,16 @@ def _split(text: str) -> list[str]:
         ),
         ("Titel\nText darunter.", ["Titel", "Text darunter."]),
         ("Wirklich? Ja! Gut.", ["Wirklich?", "Ja!", "Gut."]),
+        # the word before an ordinal decides, also across the 40-character window of the check
+        (
+            "Die Verhandlungen über das Abkommen begannen bereits vor dem 3. Treffen der Minister.",
+            ["Die Verhandlungen über das Abkommen begannen bereits vor dem 3. Treffen der Minister."],
+        ),
+        ("Er kam mit 3. Das war genug.", ["Er kam mit 3.", "Das war genug."]),
+        ("(z. B. Frankreich) helfen. Andere nicht.", ["(z. B. Frankreich) helfen.", "Andere nicht."]),
+        ("Es sprach Prof. Meier. Dann ging er.", ["Es sprach Prof. Meier.", "Dann ging er."]),
+        # a period opening a line: the word before the line break is the one checked ("Dr" here)
+        ("Er sprach mit Dr\n. Müller.", ["Er sprach mit Dr", ". Müller."]),
         ("Ein Text ohne Satzende", ["Ein Text ohne Satzende"]),
         ("", []),
         (

@@ -31,7 +31,6 @@ _CANDIDATE = re.compile(
 )
 _LINEBREAK = re.compile(r"\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+(?:[ ][\w]\.)*[\w]*)$")
-_LAST_WORD = re.compile(r"(\S+)$")
 _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
 
 # Where the component leaves the sentence character spans for later components.
@@ -132,15 +131,18 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     if punct != "." or m.group("close"):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
-    last = _LAST_WORD.search(before)
-    if not last:
+    # The last word: the non-space run at the end of ``before`` (or right before one final line
+    # break, as ``(\S+)$`` would match it), taken with rsplit instead of a regex search at every
+    # position of the window (the hot path: every sentence end runs through here).
+    tail = before[:-1] if before.endswith("\n") else before
+    if not tail or tail[-1].isspace():
         return False
-    word = last.group(1).lstrip('(„"»«‚“[')
+    two = tail.rsplit(None, 2)  # the last (up to) three words, the last one at the end
+    word = two[-1].lstrip('(„"»«‚“[')
     abbr = abbreviations()
     if word in abbr:
         return True
     # Multi-part abbreviations written with spaces: "z. B." -> the text before is "... z. B".
-    two = before.rsplit(None, 2)
     if len(two) >= 2 and f"{two[-2]} {two[-1]}" in abbr:
         return True
     if len(word) == 1 and word.isalpha():
@@ -151,8 +153,7 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
         next_word = nxt.group(1) if nxt else ""
         if next_word.lower() in _MONTHS or (next_word[:1].islower()) or next_word.isdigit():
             return True
-        prev = before[: last.start()].split()
-        if prev and prev[-1].lower() in _ORDINAL_LEFT:
+        if len(two) >= 2 and two[-2].lower() in _ORDINAL_LEFT:  # the word before the number
             return True
     # Dotted abbreviations such as "U.S." or "e.V." and dates "04.09."
     return "." in word.rstrip(".") and len(word) <= 6
@@ -210,7 +211,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 b += 1
             if b >= e:
                 continue
-        out.extend(_bounded(text, b, e))
+        if e - b <= MAX_SENTENCE_CHARS:
+            out.append((b, e))
+        else:
+            out.extend(_bounded(text, b, e))
     return out
 
 
