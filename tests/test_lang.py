@@ -3,6 +3,8 @@ one "same person?" matcher."""
 
 from __future__ import annotations
 
+import random
+import re
 import subprocess
 import sys
 
@@ -100,3 +102,41 @@ def test_reading_word_frequencies_does_not_import_wordfreq() -> None:
     code = ("import sys; from briefing.lang.frequency import zipf; assert zipf('Angaben') > 4; "
             "assert 'wordfreq' not in sys.modules and 'ftfy' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ---------------------------------------------------------------- word alternations
+
+
+_SOURCE_WORDS = ["angabe", "angaben", "analyse", "analysen", "ansicht", "bericht", "berichten", "worten", "ort"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("nach Angaben der Polizei", ["Angaben"]),
+        ("nach Polizeiangaben", ["angaben"]),
+        ("nach eigener Ansicht und Analyse", ["Ansicht", "Analyse"]),
+        ("laut Berichten aus Ort und Stelle", ["Berichten", "Ort"]),
+        ("mit anderen Worten: keine", ["Worten"]),
+        ("Angabex", []),
+    ],
+)
+def test_word_alternation_finds_the_longest_word_ending_a_word(text: str, found: list[str]) -> None:
+    from briefing.lang.patterns import word_alternation
+
+    pattern = re.compile("(?:" + word_alternation(_SOURCE_WORDS) + r")(?!\w)", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer(text)] == found
+
+
+def test_word_alternation_matches_what_a_longest_first_alternation_matches() -> None:
+    """Same matches (positions and text) as the plain alternation, on random words and texts."""
+    from briefing.lang.patterns import word_alternation
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        words = {"".join(rnd.choice("abcß.") for _ in range(rnd.randint(1, 5))) for _ in range(rnd.randint(1, 12))}
+        plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))), re.IGNORECASE)
+        trie = re.compile(word_alternation(words), re.IGNORECASE)
+        text = "".join(rnd.choice("abcßABC. ") for _ in range(60))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert re.fullmatch(word_alternation([]), "") is None  # no words: never matches

@@ -35,6 +35,7 @@ from briefing.extract.actors import (
     token_table,
 )
 from briefing.lang import rows
+from briefing.lang.patterns import word_alternation
 from briefing.models import Actor, Position, Quote
 
 Stance = Literal[
@@ -110,8 +111,7 @@ def stance_lexicon() -> StanceLexicon:
         else:
             adjacent.setdefault(words[0], []).append((words[1], stance))
     issue_rows = rows("issues.txt")
-    issue_words = sorted((r[0].lower() for r in issue_rows), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(t) for t in issue_words))
+    pattern = re.compile(word_alternation(r[0].lower() for r in issue_rows))  # longest first, as a trie
     triggers = frozenset(single) | frozenset(adjacent) | frozenset(particle)
     qualifiers: dict[str, str] = {}
     qualifier_pairs: dict[str, list[tuple[str, str]]] = {}

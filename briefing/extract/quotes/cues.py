@@ -22,6 +22,7 @@ from briefing.extract.quotes.speakers import (
     subject_for_verb,
     tokens,
 )
+from briefing.lang.patterns import word_alternation
 
 # A separable particle further than this many tokens from its verb belongs to another clause.
 MAX_PARTICLE_DISTANCE = 16
@@ -238,12 +239,8 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 
 
 # A source noun ending a word ("Angaben", "Polizeiangaben"): what "nach" needs to be a cue.
-_SOURCE_NOUN = re.compile(
-    "(?:"
-    + "|".join(re.escape(n) for n in sorted(attribution_markers().get("noun", ()), key=lambda n: (-len(n), n)))
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
+# (A trie of the nouns: the plain alternation tried all fifty at every position, ~1.5 % of extraction.)
+_SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
 
