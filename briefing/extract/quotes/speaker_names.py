@@ -84,7 +84,7 @@ class TextWords:
     def written_lowercase(self, word: str) -> bool:
         """Whether ``word`` occurs in lowercase in the text (an adjective, adverb or verb)."""
         if self._lower is None:
-            self._lower = frozenset(m.group() for m in _LOWER_WORD.finditer(self.text))
+            self._lower = frozenset(_LOWER_WORD.findall(self.text))  # (no groups: findall gives the words)
         return word.lower() in self._lower
 
     def capitalised_before(self, word: str) -> set[str]:
