@@ -71,3 +71,25 @@ def test_component_on_empty_doc() -> None:
     nlp = spacy.blank("de")
     nlp.add_pipe("briefing_sentences")
     assert list(nlp("").sents) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Müller kam. Er ging.\n\nÜberschrift\nDer zweite Absatz, am 4. Mai. Ende",
+        "Ein Satz ohne Ende",
+        "„Wir gehen.“ Er ging wirklich. Wirklich? Ja!",
+    ],
+)
+def test_token_table_from_the_sentencizer_equals_one_read_from_sent_start(text: str) -> None:
+    """The sentencizer hands its first tokens to the token table; reading SENT_START back gives the same."""
+    from briefing.extract.actors import TOKEN_TABLE_KEY, token_table
+    from briefing.extract.nlp import make_nlp
+    from briefing.extract.sentences import SENT_TOKENS_KEY
+
+    doc = make_nlp("blank", components=())(text)
+    assert SENT_TOKENS_KEY in doc.user_data
+    handed = token_table(doc)
+    del doc.user_data[TOKEN_TABLE_KEY], doc.user_data[SENT_TOKENS_KEY]
+    assert token_table(doc) == handed
+    assert handed.sents == [(s.start, s.end) for s in doc.sents]

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from typing import cast
 
 import numpy
@@ -375,12 +375,18 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(TOKEN_TABLE_KEY)
     if table is not None and len(table.words) == len(doc):
         return table
-    from briefing.extract.sentences import TEXT_KEY
+    from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY
 
     text = doc.user_data.get(TEXT_KEY) or doc.text
     n = len(doc)
-    array = doc.to_array(["IDX", "SENT_START", "IS_SPACE", "ORTH"]) if n else numpy.zeros((0, 4), dtype="uint64")
-    idx, spaces, orth = array[:, 0].tolist(), array[:, 2].tolist(), array[:, 3].tolist()
+    # our sentencizer leaves the sentences' first tokens: then SENT_START need not be read back
+    made = doc.user_data.get(SENT_TOKENS_KEY)
+    firsts: list[int] | None = made[1] if made is not None and made[0] == n else None
+    attrs: list[int | str] = ["IDX", "IS_SPACE", "ORTH"]
+    if firsts is None:
+        attrs.append("SENT_START")
+    array = doc.to_array(attrs) if n else numpy.zeros((0, len(attrs)), dtype="uint64")
+    idx, spaces, orth = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist()
     # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
     # (map over the dicts' bound methods: the per-token work stays in C)
     try:
@@ -394,15 +400,20 @@ def token_table(doc: Doc) -> TokenTable:
         caps = list(compress(range(n), cap_t))
     else:
         words, lowers, caps = [], [], []
-    # sentence number and first token per token, in numpy (the first token always opens one)
-    flags = array[:, 1] == 1
-    if n:
-        flags[0] = True
-    sent_no_arr = numpy.cumsum(flags) - 1
-    begins = numpy.flatnonzero(flags)
-    sent_start = begins[sent_no_arr].tolist()
-    sent_no = sent_no_arr.tolist()
-    begin_list = begins.tolist()
+    if firsts is not None:  # sentence number and first token per token, repeated per sentence (in C)
+        begin_list = firsts
+        lengths = list(map(operator.sub, [*firsts[1:], n], firsts))
+        sent_start = list(chain.from_iterable(map(repeat, firsts, lengths)))
+        sent_no = list(chain.from_iterable(map(repeat, range(len(firsts)), lengths)))
+    else:  # sentence number and first token per token, in numpy (the first token always opens one)
+        flags = array[:, 3] == 1
+        if n:
+            flags[0] = True
+        sent_no_arr = numpy.cumsum(flags) - 1
+        begins = numpy.flatnonzero(flags)
+        sent_start = begins[sent_no_arr].tolist()
+        sent_no = sent_no_arr.tolist()
+        begin_list = begins.tolist()
     sents = list(zip(begin_list, begin_list[1:] + [n], strict=True))
     table = TokenTable(text, idx, words, lowers, list(map(bool, spaces)), sent_start, sents, caps, sent_no)
     doc.user_data[TOKEN_TABLE_KEY] = table

@@ -16,7 +16,9 @@ its character offsets onto the tokens of a Doc.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import repeat
 
 import numpy
 from spacy.language import Language
@@ -35,6 +37,10 @@ _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
 
 # Where the component leaves the sentence character spans for later components.
 USER_DATA_KEY = "briefing_sentence_spans"
+# ... and the token index opening each sentence, with the token count it was made for (for token tables).
+SENT_TOKENS_KEY = "briefing_sentence_tokens"
+# SENT_START of a token inside a sentence (-1) as the uint64 Doc.from_array takes.
+SENT_OTHER = numpy.uint64(2**64 - 1)
 TEXT_KEY = "briefing_text"
 
 # A number of up to this many digits before a period can be an ordinal ("4. September");
@@ -257,13 +263,15 @@ class ParagraphSentencizer:
         spans = split_sentences(text)
         doc.user_data[USER_DATA_KEY] = spans
         doc.user_data[TEXT_KEY] = text
-        # the token starting at each sentence's first character opens a sentence (numpy, no per-token list)
-        token_starts = doc.to_array("IDX")
-        firsts = numpy.fromiter((b for b, _ in spans), dtype=token_starts.dtype, count=len(spans))
-        at = numpy.searchsorted(token_starts, firsts)
-        at = at[at < len(doc)]
-        values = numpy.full(len(doc), -1, dtype="int64")
-        values[at[token_starts[at] == firsts[: len(at)]]] = 1
-        values[0] = 1
-        doc.from_array(["SENT_START"], values.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]  # thinc Ints2d
+        # the token starting at each sentence's first character opens a sentence; the first token always
+        # does (a bisect per sentence: a document has tens of them, and numpy's per-call cost was the most)
+        n = len(doc)
+        token_starts = doc.to_array("IDX").tolist()
+        starts = [b for b, _ in spans]
+        at = map(bisect_left, repeat(token_starts), starts)
+        firsts = sorted({0, *(k for k, b in zip(at, starts, strict=True) if k < n and token_starts[k] == b)})
+        values = numpy.full((n, 1), SENT_OTHER, dtype="uint64")
+        values[firsts] = 1
+        doc.from_array(["SENT_START"], values)  # type: ignore[arg-type]  # thinc Ints2d
+        doc.user_data[SENT_TOKENS_KEY] = (n, firsts)
         return doc
