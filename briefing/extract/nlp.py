@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -124,9 +124,17 @@ def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> 
 
 @dataclass
 class Extractor:
-    """Runs the pipeline over articles; one instance per build (loading costs ~1 s)."""
+    """Runs the pipeline over articles; one instance per build (loading costs ~1 s).
+
+    The pipeline is fixed once the Extractor is made: its components are taken from
+    ``nlp.pipeline`` once (that property builds a new list on every read, ~0.5 % of extraction).
+    """
 
     nlp: Language
+    _procs: tuple[Any, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._procs = tuple(proc for _, proc in self.nlp.pipeline)
 
     def doc(self, text: str) -> Doc:
         """Run the pipeline; the text is shared with the components (``Doc.text`` rebuilds it per token)."""
@@ -135,7 +143,7 @@ class Extractor:
         text = break_punctuation_runs(text)
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text
-        for _, proc in self.nlp.pipeline:
+        for proc in self._procs:
             doc = proc(doc)
         return doc
 
@@ -160,8 +168,10 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
+    ext = doc._  # (each ``doc._`` builds an accessor object: once, not per record kind)
+
     def get(name: str) -> tuple[Any, ...]:
-        return tuple(getattr(doc._, name) or ())
+        return tuple(getattr(ext, name) or ())
 
     text = doc.user_data.get(TEXT_KEY) or doc.text
 
