@@ -45,6 +45,11 @@ def frequencies(lang: str = "de") -> dict[str, float]:
     return freqs
 
 
+# Words asked about repeatedly (the speaker-name check tries every tail of a compound) are kept.
+_ZIPF_CACHE_SIZE = 65536
+
+
+@functools.lru_cache(maxsize=_ZIPF_CACHE_SIZE)
 def zipf(word: str, lang: str = "de") -> float:
     """``word``'s frequency on the Zipf scale (log10 per billion words), 0 for a word below Zipf 3."""
     freq = frequencies(lang).get(word.casefold())
