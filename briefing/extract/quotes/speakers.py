@@ -61,8 +61,10 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     small ranges of the same text, about half of which it never looks at: the text is
     tokenised lazily in blocks, each once (recent texts are remembered by identity).
     """
-    blocks = next((b for b in _RECENT if b.text is text), None)
-    if blocks is None:
+    for blocks in _RECENT:  # (a loop, not next() over a generator: this runs ~20 times per article)
+        if blocks.text is text:
+            break
+    else:
         blocks = _Blocks(text)
         _RECENT.insert(0, blocks)
         del _RECENT[RECENT_TEXTS:]
@@ -113,6 +115,9 @@ class _Blocks:
     def block_of(self, pos: int) -> int:
         """The block holding character ``pos``."""
         k = max(0, min(pos, len(self.text)) // BLOCK_CHARS)
+        b = self._bounds.get(k)
+        if b is not None and b <= pos:  # the usual case, without a method call
+            return k
         while k > 0 and self.bound(k) > pos:
             k -= 1
         return k
