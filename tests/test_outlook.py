@@ -54,3 +54,22 @@ def test_offsets_point_into_text():
     text = "Erst tagte man.\n\nEs bleibt abzuwarten, was folgt."
     (s,) = pipeline("briefing_outlook")(text)._.briefing_outlook
     assert text[s.start:s.end] == s.text == "Es bleibt abzuwarten, was folgt."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Entscheidung soll nächste Woche fallen.\n\n  Am Montag beginnen die Gespräche. Sonst nichts.",
+        "Der Gipfel ist für Juni geplant. „Wir werden verhandeln“, sagte er. Die Regierung wird das prüfen.",
+        "Ohne Ausblick. Nur Gestern.",
+    ],
+)
+def test_outlook_by_matcher_and_by_expression_agree(text: str) -> None:
+    """Markers found by token (PhraseMatcher) and by character (the compiled expression) mark the same sentences."""
+    from briefing.extract.outlook import find_outlook, marker_matcher, outlook_lexicon
+
+    nlp = pipeline()
+    doc = nlp(text)
+    by_tokens = find_outlook(doc, outlook_lexicon(), marker_matcher(nlp))
+    assert by_tokens == find_outlook(doc, outlook_lexicon())
+    assert all(text[s.start:s.end] == s.text == s.text.strip() for s in by_tokens)

@@ -111,23 +111,27 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
     """
     table = token_table(doc)
     text, idx, lowers = table.text, table.idx, table.lowers
+    # A sentence is marked when a marker starts inside it: by token with the matcher (a match starts on
+    # a word, never on whitespace), by character without; its text is cut out only when it is marked.
     if matcher is not None:
-        hits = sorted(idx[start] for _, start, _ in matcher(doc))
+        hit_tokens = sorted(start for _, start, _ in matcher(doc))
+        hits: list[int] = []
     else:
+        hit_tokens = None
         hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
     regions = quote_regions(text)
     aux_words = lex.aux | lex.hearsay_aux
     out = []
     for s, e in table.sents:
-        first, last = table.char_span(s, e)
-        raw = text[first:last]
-        body = raw.strip()
-        if not body or len(body) > MAX_SENTENCE_CHARS:
-            continue
-        start = idx[s] + (len(raw) - len(raw.lstrip()))
-        end = start + len(body)
-        k = bisect.bisect_left(hits, start)
-        marked = k < len(hits) and hits[k] < end
+        if hit_tokens is not None:
+            k = bisect.bisect_left(hit_tokens, s)
+            marked = k < len(hit_tokens) and hit_tokens[k] < e
+        else:
+            marked = False
+            if hits:
+                start, end = _stripped_bounds(text, *table.char_span(s, e))
+                k = bisect.bisect_left(hits, start)
+                marked = k < len(hits) and hits[k] < end
         if not marked and not aux_words.isdisjoint(lowers[s:e]):
             quoted = regions_overlap(regions, idx[s], idx[e - 1] + 1)
             sent_words = [lowers[k] for k in range(s, e)
@@ -136,8 +140,18 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
         if not marked and lex.pairs:
             marked = has_pair(lowers[s:e], lex)
         if marked:
-            out.append(Statement(body, start, end))
+            start, end = _stripped_bounds(text, *table.char_span(s, e))
+            if start < end and end - start <= MAX_SENTENCE_CHARS:
+                out.append(Statement(text[start:end], start, end))
     return out
+
+
+def _stripped_bounds(text: str, first: int, last: int) -> tuple[int, int]:
+    """``text[first:last]`` without its leading and trailing whitespace, as character bounds."""
+    raw = text[first:last]
+    body = raw.strip()
+    start = first + (len(raw) - len(raw.lstrip()))
+    return start, start + len(body)
 
 
 def marker_matcher(nlp: Language) -> PhraseMatcher:
