@@ -194,6 +194,15 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
             j += 1
+        elif (
+            caps
+            and low in _NAME_PARTICLES
+            and j + 2 < n
+            and toks[j + 1][2] in ("der", "den", "dem")
+            and _is_cap(toks[j + 2][2])
+            and toks[j - 1][2].lower() in word_set("first_names.txt")
+        ):
+            j += 2  # "Ursula von der Leyen": a particle and its article after a first name
         elif caps and tok == "(" and j + 2 < n and _is_cap(toks[j + 1][2]) and toks[j + 2][2] == ")":
             j += 3  # party or abbreviation: "Henning Scherf (SPD)"
             continue
@@ -447,7 +456,7 @@ def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
 def _adverb_like(tok: str) -> bool:
     """A capitalised sentence-initial adverb or participle ("Relativierend", "Ausdrücklich")."""
     low = tok.lower()
-    return low.endswith(_ADVERB_ENDINGS) and tok not in word_set("first_names.txt") and not _is_cap_name(tok)
+    return low.endswith(_ADVERB_ENDINGS) and low not in word_set("first_names.txt") and not _is_cap_name(tok)
 
 
 def _is_cap_name(tok: str) -> bool:
