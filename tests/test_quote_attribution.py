@@ -65,3 +65,20 @@ def test_a_name_particle_is_not_a_passive_agent() -> None:
 def test_an_active_naming_verb_keeps_its_subject() -> None:
     text = "Die Gewerkschaft bezeichnete das Angebot von Montag als „blanken Hohn“."
     assert "Gewerkschaft" in (_speaker_of(text, "blanken Hohn") or "")
+
+
+def test_sentences_glued_without_a_space_are_two() -> None:
+    # A paragraph break lost in copying: the second sentence's speaker is its own subject.
+    text = (
+        "„Wir halten Wort“, sagte Kanzlerin Petra Adler.Als „verpasste Chance“ bewertete der "
+        "Fraktionschef der Grünen, Tim Berger, den Gipfel."
+    )
+    assert "Adler" in (_speaker_of(text, "Wir halten Wort") or "")
+    assert "Fraktionschef" in (_speaker_of(text, "verpasste Chance") or "")
+    sents = split_sentences(text)
+    assert [text[b:e] for b, e in sents][0].endswith("Adler.")
+
+
+def test_lowercase_after_a_period_stays_one_word() -> None:
+    text = "Laut ndr.de trat ver.di gestern aus. Das sagte er bzw. sein Sprecher."
+    assert len(split_sentences(text)) == 2

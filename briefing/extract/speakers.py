@@ -27,7 +27,9 @@ from briefing.extract.quote_lexicon import is_role, naming_verbs, speech_verbs, 
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 
-TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
+# A period inside a word joins it ("ver.di", "ndr.de", "U.S.A") unless a capitalised word
+# follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
+TOKEN = re.compile(r"\w+(?:[-’'/]\w+|\.(?![A-ZÄÖÜ][a-zäöüß])\w+)*\.?|[^\w\s]", re.UNICODE)
 _TOKEN_START, _TOKEN_TEXT = itemgetter(0), itemgetter(2)
 _ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 
