@@ -1,0 +1,84 @@
+"""Who said it: German attribution patterns, on sentences written for these tests.
+
+Each case names the quotation (a fragment of it) and the words the speaker mention must
+contain; a speaker from elsewhere in the text is the mistake each case guards against.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes, to_records
+from briefing.extract.sentences import split_sentences
+
+
+def _quotes(text: str):
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    return to_records(text, found, sents)
+
+
+def _speaker_of(text: str, fragment: str) -> str | None:
+    hits = [q for q in _quotes(text) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    return hits[0].speaker_text
+
+
+PASSIVE_AGENT = [
+    # The agent of a passive speech or naming verb ("von"/"vom" + noun phrase) said it,
+    # not the person of the previous sentence.
+    (
+        "Bürgermeisterin Anna Kolbe eröffnete die Brücke am Morgen. Das Bauwerk wird von Fachleuten "
+        "als „Wahrzeichen der neuen Stadt“ bezeichnet.",
+        "Wahrzeichen",
+        "Fachleuten",
+    ),
+    (
+        "Minister Paul Brandt besuchte das Gebiet. Die Lage wurde vom Katastrophenschutz als "
+        "„äußerst angespannt“ eingestuft.",
+        "angespannt",
+        "Katastrophenschutz",
+    ),
+    (
+        "Trainer Jens Hoff war zufrieden. Die Stadt wurde vom Verband aufgefordert, die Halle "
+        "bis zum Sommer zu sanieren.",
+        "die Halle",
+        "Verband",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), PASSIVE_AGENT)
+def test_the_agent_of_a_passive_speech_verb_is_the_speaker(text: str, fragment: str, speaker: str) -> None:
+    assert speaker in (_speaker_of(text, fragment) or "")
+
+
+def test_a_name_particle_is_not_a_passive_agent() -> None:
+    text = (
+        "Die Einigung wurde von Ursula von der Leyen als „historischer Schritt“ bezeichnet, "
+        "sagte ein Sprecher."
+    )
+    speaker = _speaker_of(text, "historischer Schritt") or ""
+    assert "Leyen" in speaker
+
+
+def test_an_active_naming_verb_keeps_its_subject() -> None:
+    text = "Die Gewerkschaft bezeichnete das Angebot von Montag als „blanken Hohn“."
+    assert "Gewerkschaft" in (_speaker_of(text, "blanken Hohn") or "")
+
+
+def test_sentences_glued_without_a_space_are_two() -> None:
+    # A paragraph break lost in copying: the second sentence's speaker is its own subject.
+    text = (
+        "„Wir halten Wort“, sagte Kanzlerin Petra Adler.Als „verpasste Chance“ bewertete der "
+        "Fraktionschef der Grünen, Tim Berger, den Gipfel."
+    )
+    assert "Adler" in (_speaker_of(text, "Wir halten Wort") or "")
+    assert "Fraktionschef" in (_speaker_of(text, "verpasste Chance") or "")
+    sents = split_sentences(text)
+    assert [text[b:e] for b, e in sents][0].endswith("Adler.")
+
+
+def test_lowercase_after_a_period_stays_one_word() -> None:
+    text = "Laut ndr.de trat ver.di gestern aus. Das sagte er bzw. sein Sprecher."
+    assert len(split_sentences(text)) == 2
