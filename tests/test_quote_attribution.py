@@ -82,3 +82,36 @@ def test_sentences_glued_without_a_space_are_two() -> None:
 def test_lowercase_after_a_period_stays_one_word() -> None:
     text = "Laut ndr.de trat ver.di gestern aus. Das sagte er bzw. sein Sprecher."
     assert len(split_sentences(text)) == 2
+
+
+def _record(text: str, fragment: str):
+    hits = [q for q in _quotes(text) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    return hits[0]
+
+
+def test_demnach_is_the_mention_and_the_source_its_name() -> None:
+    # The span points where this sentence names its source ("Demnach"); the name is the source.
+    text = (
+        "Das Statistische Landesamt legte am Montag seinen Jahresbericht vor. Demnach sei die Zahl "
+        "der Einwohner im vergangenen Jahr um zwei Prozent gestiegen."
+    )
+    q = _record(text, "Zahl der Einwohner")
+    assert q.speaker_text == "Demnach"
+    assert text[q.speaker_start : q.speaker_end] == "Demnach"
+
+
+def test_wonach_is_the_mention_of_the_document_before_it() -> None:
+    text = (
+        "Die Zeitung zitierte aus einem internen Papier der Bahn, wonach die Strecke erst im "
+        "Jahr 2030 fertig werde."
+    )
+    q = _record(text, "Strecke")
+    assert q.speaker_text == "wonach"
+
+
+def test_nach_eigenen_angaben_names_the_clause_subject() -> None:
+    text = "Der Autohersteller Velora hat nach eigenen Angaben im Sommer 4000 Wagen verkauft."
+    q = _record(text, "4000 Wagen")
+    assert q.speaker_text == "eigenen Angaben"
+    assert q.speaker_name and "Velora" in q.speaker_name

@@ -44,6 +44,10 @@ class Cue:
     frame_end: int = 0
     lemma: str = ""
     participle: bool = False
+    # The words of the cue's own sentence that stand for a source named elsewhere ("Demnach",
+    # "…, wonach", "nach eigenen Angaben"): the speaker's mention there; the name comes from
+    # ``speaker`` or, when that is None, from the context.
+    mention: Phrase | None = None
 
 
 @dataclass
@@ -59,3 +63,4 @@ class Found:
     attributed: bool = field(default=True)
     how: str = ""  # which rule found the speaker (after, colon, sentence, neighbour, context, continuation)
     sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)
+    mention: Phrase | None = None  # an anaphoric mention in the quotation's sentence (see Cue.mention)
