@@ -115,3 +115,36 @@ def test_nach_eigenen_angaben_names_the_clause_subject() -> None:
     q = _record(text, "4000 Wagen")
     assert q.speaker_text == "eigenen Angaben"
     assert q.speaker_name and "Velora" in q.speaker_name
+
+
+def test_a_surname_with_particles_after_the_verb_is_the_speaker() -> None:
+    text = (
+        "Kommissionspräsidentin Ursula von der Leyen reiste nach Rom. „Wir brauchen Planungssicherheit“, "
+        "sagte von der Leyen am Abend."
+    )
+    q = _record(text, "Planungssicherheit")
+    assert q.speaker_text == "von der Leyen"
+    assert q.speaker_name == "von der Leyen"
+
+
+def test_a_dative_passive_agent_is_the_speaker() -> None:
+    text = "Die Ministerin stellte den Plan vor. Der Plan wurde von den Grünen als „halbherzig“ bezeichnet."
+    assert _speaker_of(text, "halbherzig") == "den Grünen"
+
+
+def test_a_pronoun_takes_the_person_not_a_city_speaking_by_metonymy() -> None:
+    text = (
+        "Die Landwirtschaftsministerin Claire Dubois wies die Vorwürfe zurück. Paris halte sich an alle "
+        "Absprachen, sagte Dubois. Paris verteidige nur, was vereinbart worden sei. Sie kündigte an, "
+        "beim nächsten Agrarrat einen eigenen Vorschlag vorzulegen."
+    )
+    assert "Dubois" in (_record(text, "eigenen Vorschlag").speaker_name or "")
+
+
+def test_a_pronoun_agrees_in_gender_with_its_antecedent() -> None:
+    # "er" cannot be the minister named last ("Ministerin Anna Roth"): it is Peter Lang.
+    text = (
+        "„Wir bleiben hart“, sagte Fraktionschef Peter Lang. „Die Reform kommt“, sagte Ministerin Anna Roth. "
+        "Er kündigte an, im Herbst einen eigenen Entwurf vorzulegen."
+    )
+    assert _record(text, "eigenen Entwurf").speaker_name == "Peter Lang"

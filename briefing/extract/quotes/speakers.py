@@ -324,6 +324,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         j = read_np(after, k)
         if j > k and not _is_dative_object(after, k):
             cand_after = phrase(text, after, k, j)
+        elif j == k and (n := _particle_surname_at(after, k)):
+            cand_after = phrase(text, after, k, k + n)  # "sagte von der Leyen", "so de Maizière"
     if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
         return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
@@ -397,9 +399,9 @@ def passive_agent(text: str, clause_start: int, verb_start: int, verb_end: int, 
             continue  # "Ursula von der Leyen": a name particle
         j = read_np(toks, k + 1)
         if j > k + 1:
-            agent = phrase(text, toks, k + 1, j)
-            if agent is not None and person_score(agent) >= 0:
-                return agent
+            # "von den Grünen", "vom Verband": the agent is dative by grammar, so the object test
+            # of person_score (an oblique article) does not apply.
+            return phrase(text, toks, k + 1, j)
         return None
     return None
 
@@ -431,6 +433,22 @@ def _particle_surname(before: list[tuple[int, int, str]], i: int) -> bool:
         k += 1
     rest = words[k:]
     return 1 <= len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
+
+
+def _particle_surname_at(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Length of a surname that opens with name particles at ``toks[i]`` ("von der Leyen", "de
+    Maizière", "van Gaal"): particles (and an article after "von"), then one capitalised word
+    ending the phrase; 0 when there is none."""
+    k = i
+    while k < len(toks) and k < i + 3 and (
+        toks[k][2] in _NAME_PARTICLES or (k > i and toks[k][2] in ("der", "den", "dem"))
+    ):
+        k += 1
+    if k == i or k >= len(toks) or not (toks[k][2][:1].isupper() and toks[k][2].isalpha()):
+        return 0
+    if k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+        return 0  # "von der Polizei Berlin": not a surname
+    return k + 1 - i
 
 
 def _last_comma_phrase(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
