@@ -662,11 +662,12 @@ class ActorFinder:
             for link, other in ((k + 1, k + 2), (k + 1, k + 3), (k - 1, k - 2), (k - 2, k - 3)):
                 if not (0 <= other < n and 0 <= link < n) or self.lowers[link] not in _COORDINATORS:
                     continue
-                if other in (k + 3, k - 2) and self.lowers[k + 2 if other == k + 3 else k - 1] not in ("der", "die", "das"):
+                article = {k + 3: k + 2, k - 3: k - 1}.get(other)
+                if article is not None and self.lowers[article] not in ("der", "die", "das"):
                     continue  # one article between: "die Hamas und die Fatah"
                 o = cores[other]
-                if self.label[other] is None and self.sent_start[other] == self.sent_start[k] and _coordinated_name(o) and (
-                        org_word(o)):
+                same_sentence = self.sent_start[other] == self.sent_start[k]
+                if self.label[other] is None and same_sentence and _coordinated_name(o) and org_word(o):
                     kind = found.get(w) or ("party" if w in lex.parties else "")
                     found.setdefault(o, kind)
         wanted = lex.parties.union(found, inst_of)
