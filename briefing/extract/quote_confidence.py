@@ -23,27 +23,23 @@ licence.  When the rules change, the weights must be retrained (``--write``).
 from __future__ import annotations
 
 import bisect
-import json
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs
 from briefing.extract.speaker_names import COMMON_ZIPF, is_country, is_organisation
 from briefing.extract.speakers import Phrase, noun_phrases, person_score
-from briefing.lang import LanguageDataError, word_set
+from briefing.lang import QUOTE_CONFIDENCE, LanguageDataError, learned, word_set
 from briefing.lang.frequency import zipf
 from briefing.models import Actor, Quote
 
 if TYPE_CHECKING:
     from briefing.extract.quotes import Found
-
-WEIGHTS_PACKAGE = "briefing.lang"
-WEIGHTS_FILE = "quote_confidence.json"
 
 # How the rules found a speaker (Found.how, plus the two indirect rules that leave it empty):
 # one indicator each.  "cue": an indirect clause of a speech cue; "continuation": a Konjunktiv
@@ -83,6 +79,7 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
     "sp_pronoun",
     "sp_pronoun_named",
     "sp_first_name",
+    "sp_full_name",
     "sp_role",
     "sp_determiner",
     "sp_one_word",
@@ -110,13 +107,14 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
     "several_persons",
     "same_name_elsewhere",
     "mention_sure_elsewhere",
+    "sure_neighbour_uninterrupted",
     "quote_opens_paragraph",
     "quote_words",
     "short_quote",
 )
 
 _WORD = re.compile(r"\w+")
-# How a speaker found right at its quotation is found: the cue after it or the colon before it.
+# How a speaker found right at its quotation is found: the cue after it or the speech verb before its colon.
 _SURE_HOWS = frozenset(["after", "colon"])
 # A mention opening with these is a genitive attribute ("des Berliner Verfassungsschutzes"), not a subject.
 _GENITIVE_OPENERS = frozenset(["des", "eines"])
@@ -176,22 +174,16 @@ def model_to_json(model: ConfidenceModel, meta: dict) -> dict:
 
 @cache
 def load_model() -> ConfidenceModel:
-    """The shipped model (package data, read once; never fetched).
+    """The shipped model (package data ``briefing/lang/quote_confidence.json``, read once; never fetched).
 
     Raises:
         LanguageDataError: the file is missing or broken (a broken installation).
     """
     try:
-        raw = resources.files(WEIGHTS_PACKAGE).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
-        return parse_model(json.loads(raw))
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as e:
-        where = f"{WEIGHTS_FILE} of {WEIGHTS_PACKAGE}"
-        raise LanguageDataError(f"{where} cannot be read ({e}); reinstall briefing") from None
-
-
-def display_threshold() -> float:
-    """The confidence from which a speaker is shown, as chosen on cross-validation (see the README)."""
-    return load_model().display_threshold
+        return parse_model(learned(QUOTE_CONFIDENCE))
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        where = f"data file {QUOTE_CONFIDENCE} of briefing.lang"
+        raise LanguageDataError(f"{where} is broken ({e}); reinstall briefing") from None
 
 
 # ------------------------------------------------------------------ features
@@ -285,8 +277,8 @@ def features(
         out["cue_so"] = 1.0
     elif cue and cue not in speech_verbs():
         out["cue_unlisted"] = 1.0  # "„…“, strich Romney heraus": a verb the lexicon does not know
-    _speaker_kind(sp, q, out)
     actor = ctx.actors.get(q.speaker or "")
+    _speaker_kind(sp, q, actor is not None, out)
     if actor is not None:
         out[f"actor_{actor.kind}"] = 1.0
         out["actor_mentions"] = min(1.0, math.log1p(len(actor.mentions)) / LOG_MENTIONS)
@@ -321,10 +313,13 @@ def features(
         out["same_name_elsewhere"] = 1.0
     if how not in _SURE_HOWS and (sp.start, sp.end) in sure:
         out["mention_sure_elsewhere"] = 1.0  # a neighbour's speaker, found right at that neighbour
+        if away <= 1 and not out.get("actors_between") and not out.get("persons_between"):
+            # "„…“, sagte Macron. Man sei bereit, „…“": the speaker of the sentence before, nobody named since
+            out["sure_neighbour_uninterrupted"] = 1.0
     return _drop_zeros(out)
 
 
-def _speaker_kind(sp: Phrase, q: Quote, out: dict[str, float]) -> None:
+def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> None:
     words = sp.text.split()
     if sp.pronoun:
         out["sp_pronoun"] = 1.0
@@ -337,6 +332,8 @@ def _speaker_kind(sp: Phrase, q: Quote, out: dict[str, float]) -> None:
     first_names = word_set("first_names.txt")
     if any(w.lower() in first_names for w in caps):
         out["sp_first_name"] = 1.0
+        if any(a.lower() in first_names and b[:1].isupper() and not is_role(b) for a, b in itertools.pairwise(words)):
+            out["sp_full_name"] = 1.0  # "Mark Rutte": a first name and a surname
     if any(is_role(w) for w in caps):
         out["sp_role"] = 1.0
     if words and words[0].lower() in word_set("determiners.txt"):
@@ -346,6 +343,7 @@ def _speaker_kind(sp: Phrase, q: Quote, out: dict[str, float]) -> None:
     head = caps[0] if caps else ""
     if (
         head
+        and not linked  # an actor's name may be a frequent word too ("Schröder", "Obama")
         and zipf(head) >= COMMON_ZIPF
         and not is_role(head)
         and head.lower() not in first_names
@@ -378,7 +376,7 @@ def quotation_features(
     """The features of every quotation of one document (``found[i]`` became ``quotes[i]``)."""
     ctx = DocumentContext(text, sents, actors)
     names = [q.speaker_name for q in quotes]
-    sure = frozenset((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None and f.how in _SURE_HOWS)
+    sure = frozenset((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None and _how(f) in _SURE_HOWS)
     return [features(f, q, ctx, names, sure) for f, q in zip(found, quotes, strict=True)]
 
 
