@@ -5,7 +5,7 @@
 
 Folds: document k of ``train.jsonl`` is in fold k mod 5.  The rules learn nothing, so their
 per-fold figures are the shared scorer's (``../shared/eval/score_quotes.py``, loaded by path) on
-each fold's documents.  The confidence model (:mod:`briefing.extract.quote_confidence`) is trained
+each fold's documents.  The confidence model (:mod:`briefing.extract.quotes.confidence`) is trained
 on four folds and predicts the fifth; the display threshold is chosen on the pooled out-of-fold
 confidences: the lowest one at which, of the direct quotations shown with a speaker, at least
 :data:`SHOWN_PRECISION` plus :data:`MARGIN` are right end to end (matched to a gold direct quotation
@@ -33,12 +33,12 @@ from typing import Any
 
 import numpy as np
 
-from briefing.extract import quote_confidence as qc
+from briefing.extract.quotes import confidence as qc
 from briefing.extract.quotes import extract_quotes, to_records
-from briefing.extract.quotes_jsonl import build_nlp, quote_to_json
+from briefing.extract.quotes.jsonl import build_nlp, quote_to_json
+from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.sentences import TEXT_KEY
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
-from briefing.extract.speaker_names import TextWords, names_someone
 from briefing.lang import QUOTE_CONFIDENCE, word_set
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +180,7 @@ def rows(docs: list[Doc], kind: str) -> tuple[np.ndarray, np.ndarray]:
         (f, y)
         for d in docs
         for p, f, y in zip(d.preds, d.feats, d.labels, strict=True)
-        if p["kind"] == kind and y is not None
+        if p["kind"] == kind and y is not None and qc.NO_SPEAKER not in f
     ]
     return matrix([f for f, _ in pairs]), np.array([y for _, y in pairs], dtype=float)
 
@@ -208,7 +208,7 @@ def kind_loss(docs: list[Doc], conf: dict[tuple[str, int], float], kind: str) ->
         (d.gold["id"], k, d.labels[k])
         for d in docs
         for k, p in enumerate(d.preds)
-        if p["kind"] == kind and d.labels[k] is not None
+        if p["kind"] == kind and d.labels[k] is not None and qc.NO_SPEAKER not in d.feats[k]
     ]
     ys = [int(y or 0) for _, _, y in keys]
     base = sum(ys) / max(len(ys), 1)
@@ -406,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind in ("direct", "indirect"):
         n, base, loss, const = kind_loss(docs, conf, kind)
         print(
-            f"Confidence ({kind}, out of fold, L2 {best[kind]}): {n} quotations, {base:.3f} right; "
+            f"Confidence ({kind}, out of fold, L2 {best[kind]}): {n} quotations with a speaker, {base:.3f} right; "
             f"log loss {loss:.3f} (a constant: {const:.3f})"
         )
     threshold = choose_threshold(docs, conf)

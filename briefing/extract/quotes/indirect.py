@@ -149,10 +149,10 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> l
             if (b, e) in seen:
                 earlier, d0 = seen[(b, e)]
                 if distance < d0:
-                    earlier.speaker, earlier.cue = c.speaker, c.word
+                    earlier.speaker, earlier.cue, earlier.cue_kind = c.speaker, c.word, c.kind
                     seen[(b, e)] = (earlier, distance)
                 continue
-            found = Found("indirect", b, e, c.speaker, c.word, si)
+            found = Found("indirect", b, e, c.speaker, c.word, si, how="cue", cue_kind=c.kind)
             seen[(b, e)] = (found, distance)
             out.append(found)
     return out

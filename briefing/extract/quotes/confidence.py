@@ -2,10 +2,8 @@
 
 Every quotation the rules find gets a ``confidence``: the probability that it is a real
 quotation AND its speaker is right (the scorer's test: the mention overlaps the gold speaker or
-the shown name shares a capitalised word with it).  A quotation with no speaker mention cannot
-be rightly attributed, so its confidence is low by construction; what the number says there is
-how likely it is that the words are quoted speech at all, times the small chance that a gold
-quotation has no speaker either (we never show a speaker for it).
+the shown name shares a capitalised word with it).  A quotation with no speaker mention has no
+attribution to be sure of: its confidence is 0.
 
 The features describe HOW the rules found the speaker (``Found.how``: the cue right after the
 quotation, a colon introduction, a cue elsewhere in the sentence, a subject or person of the
@@ -31,23 +29,23 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from briefing.extract.quote_lexicon import attribution_markers, is_role, speech_verbs
-from briefing.extract.speaker_names import COMMON_ZIPF, is_country, is_organisation
-from briefing.extract.speakers import Phrase, noun_phrases, person_score
+from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
+from briefing.extract.quotes.speaker_names import COMMON_ZIPF, is_country, is_organisation
+from briefing.extract.quotes.speakers import Phrase, noun_phrases, person_score
 from briefing.lang import QUOTE_CONFIDENCE, LanguageDataError, learned, word_set
 from briefing.lang.frequency import zipf
 from briefing.models import Actor, Quote
 
 if TYPE_CHECKING:
-    from briefing.extract.quotes import Found
+    from briefing.extract.quotes.base import Found
 
-# How the rules found a speaker (Found.how, plus the two indirect rules that leave it empty):
-# one indicator each.  "cue": an indirect clause of a speech cue; "continuation": a Konjunktiv
-# sentence continuing an attributed quotation.
+# How the rules found a speaker (Found.how): one indicator each.  "cue": an indirect clause of a
+# speech cue; "continuation": a Konjunktiv sentence continuing an attributed quotation.
 HOWS = (
     "after",
     "colon",
     "colon_np",
+    "bracket",
     "sentence",
     "cue",
     "continuation",
@@ -72,9 +70,10 @@ MAX_BETWEEN_CHARS = 600
 SHORT_QUOTE_WORDS = 7
 
 FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
-    "no_speaker",
     "cue_marker",
+    "cue_source_word",
     "cue_so",
+    "cue_name",
     "cue_unlisted",
     "sp_pronoun",
     "sp_pronoun_named",
@@ -114,6 +113,8 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
 )
 
 _WORD = re.compile(r"\w+")
+# Not a feature but a flag: a quotation without a speaker mention has confidence 0 (no attribution).
+NO_SPEAKER = "no_speaker"
 # How a speaker found right at its quotation is found: the cue after it or the speech verb before its colon.
 _SURE_HOWS = frozenset(["after", "colon"])
 # A mention opening with these is a genitive attribute ("des Berliner Verfassungsschutzes"), not a subject.
@@ -142,6 +143,9 @@ class ConfidenceModel:
     display_threshold: float
 
     def confidence(self, kind: str, feats: dict[str, float]) -> float:
+        """The probability that the attribution is right; 0 for a quotation without a speaker (no attribution)."""
+        if feats.get(NO_SPEAKER):
+            return 0.0
         return (self.direct if kind == "direct" else self.indirect).probability(feats)
 
 
@@ -218,13 +222,7 @@ class DocumentContext:
 
 
 def _how(f: Found) -> str:
-    if f.how == "none":  # nothing found: the no_speaker feature says so
-        return ""
-    if f.how:
-        return "colon_np" if f.how == "colon" and f.cue is None else f.how
-    if f.kind != "direct":
-        return "cue" if f.cue is not None else "continuation"
-    return ""
+    return "" if f.how == "none" else f.how  # nothing found: the quotation has no speaker
 
 
 def features(
@@ -267,14 +265,19 @@ def features(
         out["several_persons"] = 1.0
     sp = f.speaker
     if sp is None:
-        out["no_speaker"] = 1.0
+        out[NO_SPEAKER] = 1.0
         return _drop_zeros(out)
     cue = (f.cue or "").lower()
-    markers = attribution_markers()
-    if cue in markers.get("prep", ()) or cue in markers.get("postp", ()) or cue == "nach":
-        out["cue_marker"] = 1.0
-    elif cue == "so":
+    if f.cue_kind == "marker":
+        markers = attribution_markers()
+        if cue == "nach" or cue in markers.get("prep", ()) or cue in markers.get("postp", ()):
+            out["cue_marker"] = 1.0  # "laut X", "X zufolge", "nach Angaben X": the source is named there
+        else:
+            out["cue_source_word"] = 1.0  # "Demnach …", "…, wonach …": the source is named elsewhere
+    elif f.cue_kind == "so":
         out["cue_so"] = 1.0
+    elif f.cue_kind == "name":
+        out["cue_name"] = 1.0  # a naming or judging verb: "nannte den Plan „…“"
     elif cue and cue not in speech_verbs():
         out["cue_unlisted"] = 1.0  # "„…“, strich Romney heraus": a verb the lexicon does not know
     actor = ctx.actors.get(q.speaker or "")
