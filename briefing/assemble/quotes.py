@@ -96,6 +96,8 @@ def merge_quotes(
             if speaker is None:
                 speaker = find_actor(actors, q.speaker_name)
             name = by_id[speaker].name if speaker else q.speaker_name
+        if q.kind == "indirect" and not name:
+            continue  # reported speech nobody is named for is a statement of fact, not a voice
         order = (source_sort_key(sid), q.start)
         same = next(
             (

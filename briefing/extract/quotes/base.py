@@ -44,6 +44,10 @@ class Cue:
     frame_end: int = 0
     lemma: str = ""
     participle: bool = False
+    # The words of the cue's own sentence that stand for a source named elsewhere ("Demnach",
+    # "…, wonach", "nach eigenen Angaben"): the speaker's mention there; the name comes from
+    # ``speaker`` or, when that is None, from the context.
+    mention: Phrase | None = None
 
 
 @dataclass
@@ -63,3 +67,4 @@ class Found:
     how: str = ""
     cue_kind: str = ""  # the cue's kind (verb, marker, so, name); "" without a cue
     sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)
+    mention: Phrase | None = None  # an anaphoric mention in the quotation's sentence (see Cue.mention)

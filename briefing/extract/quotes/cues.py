@@ -120,10 +120,10 @@ def find_cues(
                 # "…, ein Bericht, wonach …": the clause is what the named document says.
                 i = np_ending_at(toks, t - 1)
                 sp = phrase(masked, toks, i, t - 1) if i is not None else None
-                cues.append(Cue("marker", tb, te, si, tok, sp, tb, te))
+                cues.append(Cue("marker", tb, te, si, tok, sp, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
             elif t == 0 and low in adverbs:
                 # "Demnach …": the source was named before; the speaker comes from the context.
-                cues.append(Cue("marker", tb, te, si, tok, None, tb, te))
+                cues.append(Cue("marker", tb, te, si, tok, None, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
             elif tok == "Für" and t == 0:
                 cue = _fuer_cue(masked, toks, si)
                 if cue:
@@ -334,7 +334,15 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
     if k < len(toks) and toks[k][2][:1].isupper() and read_np(toks, k) > k:
         e = read_np(toks, k)  # "nach Angaben Russlands"
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
-    # "nach eigenen Angaben" / "Nach Polizeiangaben": the source is the noun (or the subject).
+    source = phrase(masked, toks, t + 1, j + 1)
+    if toks[t + 1][2].lower().startswith("eigen"):
+        # "Die Firma hat nach eigenen Angaben …": the text's mention is "eigenen Angaben", the
+        # speaker the clause's subject (from the context when it has none that names someone).
+        subject = clause_subject(masked, toks[0][0], toks[-1][1])
+        if subject is not None and (person_score(subject) < 0 or subject.start <= toks[t][0] < subject.end):
+            subject = None
+        return Cue("marker", toks[t][0], toks[j][1], si, "nach", subject, toks[t][0], toks[j][1], mention=source)
+    # "Nach Polizeiangaben": the source is the noun.
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
 
 
