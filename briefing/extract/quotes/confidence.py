@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
 from briefing.extract.quotes.speaker_names import COMMON_ZIPF, is_country, is_organisation
-from briefing.extract.quotes.speakers import Phrase, noun_phrases, person_score
+from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.lang import QUOTE_CONFIDENCE, LanguageDataError, learned, word_set
 from briefing.lang.frequency import zipf
 from briefing.models import Actor, Quote
@@ -113,6 +113,7 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
 )
 
 _WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w-]+")
 # Not a feature but a flag: a quotation without a speaker mention has confidence 0 (no attribution).
 NO_SPEAKER = "no_speaker"
 # How a speaker found right at its quotation is found: the cue after it or the speech verb before its colon.
@@ -255,13 +256,9 @@ def features(
         out["short_quote"] = 1.0
     si = ctx.sent_of(f.start)
     sb, se = ctx.sents[si] if ctx.sents else (0, len(text))
-    persons = [
-        np
-        for np in noun_phrases(text, sb, se)
-        if not np.pronoun and person_score(np) >= 2 and not (f.start <= np.start < f.end)
-    ]
-    out["sentence_persons"] = min(len(persons), MAX_SENTENCE_PERSONS) / MAX_SENTENCE_PERSONS
-    if len(persons) >= 2:
+    persons = _titled_persons(text, sb, f.start) + _titled_persons(text, f.end, se)
+    out["sentence_persons"] = min(persons, MAX_SENTENCE_PERSONS) / MAX_SENTENCE_PERSONS
+    if persons >= 2:
         out["several_persons"] = 1.0
     sp = f.speaker
     if sp is None:
@@ -310,8 +307,7 @@ def features(
     if hi > lo:
         out["actors_between"] = min(ctx.persons_between(lo, hi, q.speaker), MAX_BETWEEN) / MAX_BETWEEN
         if hi - lo <= MAX_BETWEEN_CHARS:
-            nps = [np for np in noun_phrases(text, lo, hi) if not np.pronoun and person_score(np) >= 2]
-            out["persons_between"] = min(len(nps), MAX_BETWEEN) / MAX_BETWEEN
+            out["persons_between"] = min(_titled_persons(text, lo, hi), MAX_BETWEEN) / MAX_BETWEEN
     if q.speaker_name and sum(1 for n in names if n == q.speaker_name) > 1:
         out["same_name_elsewhere"] = 1.0
     if how not in _SURE_HOWS and (sp.start, sp.end) in sure:
@@ -320,6 +316,21 @@ def features(
             # "„…“, sagte Macron. Man sei bereit, „…“": the speaker of the sentence before, nobody named since
             out["sure_neighbour_uninterrupted"] = 1.0
     return _drop_zeros(out)
+
+
+def _titled_persons(text: str, start: int, end: int) -> int:
+    """How many persons ``text[start:end]`` names by a role title or a first name ("Bundeskanzler Friedrich
+    Merz" is one: a run of such words counts once).  A cheap stand-in for reading every noun phrase."""
+    first_names = word_set("first_names.txt")
+    n = 0
+    last_end = -2
+    for m in _CAPITALISED.finditer(text, start, end):
+        w = m.group()
+        if is_role(w) or w.lower() in first_names:
+            if m.start() != last_end + 1:
+                n += 1
+            last_end = m.end()
+    return n
 
 
 def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> None:
