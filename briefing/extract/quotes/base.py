@@ -61,6 +61,10 @@ class Found:
     cue: str | None
     sent: int = 0
     attributed: bool = field(default=True)
-    how: str = ""  # which rule found the speaker (after, colon, sentence, neighbour, context, continuation)
+    # Which rule found the speaker: after, colon (a cue before the colon), colon_np (a subject before it),
+    # bracket, sentence, cue (an indirect clause's own cue), continuation, free, subject, next, previous,
+    # context, none.  The confidence model reads it (quotes/confidence.py).
+    how: str = ""
+    cue_kind: str = ""  # the cue's kind (verb, marker, so, name); "" without a cue
     sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)
     mention: Phrase | None = None  # an anaphoric mention in the quotation's sentence (see Cue.mention)

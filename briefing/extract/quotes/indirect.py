@@ -150,9 +150,10 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> l
                 earlier, d0 = seen[(b, e)]
                 if distance < d0:
                     earlier.speaker, earlier.cue, earlier.mention = c.speaker, c.word, c.mention
+                    earlier.cue_kind = c.kind
                     seen[(b, e)] = (earlier, distance)
                 continue
-            found = Found("indirect", b, e, c.speaker, c.word, si, mention=c.mention)
+            found = Found("indirect", b, e, c.speaker, c.word, si, how="cue", cue_kind=c.kind, mention=c.mention)
             seen[(b, e)] = (found, distance)
             out.append(found)
     return out
