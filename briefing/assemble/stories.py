@@ -15,14 +15,16 @@ the same event and linked (union-find).  A lone article is its own story.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.assemble.actors import name_key
 from briefing.assemble.text import (
     UNLISTED_FREQUENCY,
     WORD_RE,
+    Idf,
     compound_head,
     content_terms,
     cosine,
@@ -36,16 +38,18 @@ from briefing.models import Actor, ArticleFacts
 
 # Cosine of two articles' event vectors from which they report the same event.  Measured with
 # benchmarks/story_similarity.py.  Small days with known stories (the reference day seeds/ 2025-09-04,
-# tests/data/editor_day, tests/data/assemble/multi_event, tests/data/days/*): the 14 same-event pairs score
-# 0.249-0.593 (lowest: two reports of one EU summit quoting different people), the 59 different-event
-# pairs at most 0.170 (two fires of one night in two cities; two Regionalliga matches 0.118); 0.21 lies
-# in the middle of that gap.  With the day's own IDF alone the same-event pairs scored from 0.012 and
-# the EU summit's reports (0.155) split.  On the 700 WikiNews articles of the quote set taken as one big
-# day, reports of one event score 0.23-0.66 (Discovery's launch 0.66, the "Graf Zeppelin" wreck 0.40,
-# Ethiopian floods 0.40, cyclone Nargis 0.26) and articles that merely share a topic 0.14-0.21 (two
-# fires 0.14-0.19, two emergency landings 0.21, two Bundesliga match days 0.18-0.21; two match-day
-# round-ups that list the same clubs 0.55, which no threshold separates); of the 239,409 pairs written
-# 30 or more days apart, 35 reach 0.21 (48 reached the former 0.2 with the day's IDF).
+# tests/data/editor_day, tests/data/assemble/multi_event, tests/data/days/*): the 14 same-event pairs
+# score 0.249-0.593 (lowest: two reports of one EU summit quoting different people), the 59
+# different-event pairs at most 0.170 (two fires of one night in two cities; two Regionalliga matches
+# 0.118); 0.21 lies in the middle of that gap.  Weighed by the day's own IDF alone, the same pairs
+# scored 0.155-0.381 and the others up to 0.184: no threshold separated them, and the EU summit's two
+# reports split.  On the 700 WikiNews articles of the quote set taken as one big day, reports of one
+# event score 0.23-0.66 (Discovery's launch 0.66, the "Graf Zeppelin" wreck 0.40, Ethiopian floods
+# 0.40, cyclone Nargis 0.26, Discovery's flight 0.23) and articles that merely share a topic mostly
+# 0.14-0.21 (two fires 0.14-0.19, two emergency landings 0.21); football goes higher (two Bundesliga
+# match reports or match days 0.18-0.31, two round-ups that list the same clubs 0.55), which no threshold
+# separates, and a reader sees such neighbours as one story.  Of the 239,409 pairs written 30 or more
+# days apart, 35 reach 0.21 (48 reached the former 0.2 with the day's IDF).
 STORY_SIMILARITY = 0.21
 # The background counts like this many articles beside the day's own (see text.term_weights): a day of a
 # few hundred articles is where its own counts start to say as much.  100 or 1,000 change no small day's
@@ -83,14 +87,19 @@ class ArticleVector:
     """What clustering and summarising need about one article.
 
     ``event`` weighs terms by their rarity in German smoothed with the day's counts (:func:`vectorise`):
-    it decides which articles report one event.  ``vector`` weighs them by the day's own IDF, the weights
-    the summary, figures and outlook were measured with (their sentence vectors use the same table).
+    it decides which articles report one event.  ``vector`` weighs them by the day's own IDF (``idf``),
+    the weights the summary, figures and outlook were measured with (their sentence vectors use the same
+    table); only the articles of the stories shown need it, so it is computed when first asked for.
     """
 
     index: int
     terms: Counter[str]
-    vector: dict[str, float]
     event: dict[str, float]
+    idf: Idf = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def vector(self) -> dict[str, float]:
+        return vector(self.terms, self.idf, keep=VECTOR_TERMS)
 
 
 def article_terms(facts: ArticleFacts) -> Counter[str]:
@@ -145,10 +154,8 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
     idf = idf_table(c.keys() for c in counts)
     events = [event_terms(c) for c in counts]
     weights = term_weights((e.keys() for e in events), day_frequencies(facts), PRIOR_ARTICLES)
-    return [
-        ArticleVector(i, c, vector(c, idf, keep=VECTOR_TERMS), vector(e, weights, keep=VECTOR_TERMS))
-        for i, (c, e) in enumerate(zip(counts, events, strict=True))
-    ], idf
+    vectors = [vector(e, weights, keep=VECTOR_TERMS) for e in events]
+    return [ArticleVector(i, c, v, idf) for i, (c, v) in enumerate(zip(counts, vectors, strict=True))], idf
 
 
 def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:

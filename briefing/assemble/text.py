@@ -139,17 +139,21 @@ def term_frequencies(texts: Iterable[str]) -> dict[str, float]:
     "Bauern"), in sorted order so the sum is the same on every run; a term whose forms the list lacks gets
     :data:`UNLISTED_FREQUENCY`.
     """
+    distinct: set[str] = set()
+    numbers: set[str] = set()
+    for text in texts:  # a day's words repeat: each distinct one is looked at once
+        distinct.update(WORD_RE.findall(text or ""))
+        numbers.update(m.group() for m in NUMBER_RE.finditer(text or ""))
     forms: dict[str, set[str]] = defaultdict(set)
-    for text in texts:
-        for w in WORD_RE.findall(text or ""):
-            t = _term(w)
-            if t:
-                forms[t].add(w)
-                head = compound_head(t)
-                if head:
-                    forms[head].add(w.rsplit("-", 1)[1])
-        for m in NUMBER_RE.finditer(text or ""):
-            forms["#" + m.group().replace(",", ".")].add(m.group())
+    for w in distinct:
+        t = _term(w)
+        if t:
+            forms[t].add(w)
+            head = compound_head(t)
+            if head:
+                forms[head].add(w.rsplit("-", 1)[1])
+    for n in numbers:
+        forms["#" + n.replace(",", ".")].add(n)
     out = {}
     for t, fs in forms.items():
         f = number_frequency if t[0] == "#" else word_frequency
