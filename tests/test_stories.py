@@ -141,3 +141,9 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected
+
+
+def test_spellings_of_one_number_and_cases_of_one_word_count_once_each():
+    freqs = term_frequencies(["2,5 Prozent, 2.5 Prozent", "Bauern BAUERN bauern"])
+    assert freqs["#2.5"] == pytest.approx(number_frequency("2,5") + number_frequency("2.5"))
+    assert freqs["bauer"] == word_frequency("Bauern")

@@ -135,8 +135,9 @@ def number_frequency(number: str) -> float:
 def term_frequencies(texts: Iterable[str]) -> dict[str, float]:
     """Per-token frequency in general German of each content term of ``texts`` (see :func:`content_terms`).
 
-    A term is a stem: its frequency is the sum over the distinct word forms the texts show ("Bauer",
-    "Bauern"), in sorted order so the sum is the same on every run; a term whose forms the list lacks gets
+    A term is a stem: its frequency is the sum over the distinct (casefolded) word forms the texts show
+    ("Bauer", "Bauern"), in sorted order so the sum is the same on every run; a hyphenated compound's
+    head counts as a form of the head's term; a term whose forms the list lacks gets
     :data:`UNLISTED_FREQUENCY`.
     """
     distinct: set[str] = set()
@@ -146,19 +147,29 @@ def term_frequencies(texts: Iterable[str]) -> dict[str, float]:
         numbers.update(m.group() for m in NUMBER_RE.finditer(text or ""))
     forms: dict[str, set[str]] = defaultdict(set)
     for w in distinct:
-        t = _term(w)
-        if t:
-            forms[t].add(w)
-            head = compound_head(t)
-            if head:
-                forms[head].add(w.rsplit("-", 1)[1])
+        for t, form in _forms(w):
+            forms[t].add(form)
+    from briefing.lang.frequency import frequencies
+
+    table = frequencies()
+    out = {t: sum(table.get(f, 0.0) for f in sorted(fs)) or UNLISTED_FREQUENCY for t, fs in forms.items()}
+    spellings: dict[str, set[str]] = defaultdict(set)  # "2,5" and "2.5" are one term
     for n in numbers:
-        forms["#" + n.replace(",", ".")].add(n)
-    out = {}
-    for t, fs in forms.items():
-        f = number_frequency if t[0] == "#" else word_frequency
-        out[t] = sum(f(w) for w in sorted(fs)) or UNLISTED_FREQUENCY
+        spellings["#" + n.replace(",", ".")].add(n)
+    for t, ns in spellings.items():
+        out[t] = sum(number_frequency(n) for n in sorted(ns)) or UNLISTED_FREQUENCY
     return out
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _forms(word: str) -> tuple[tuple[str, str], ...]:
+    """The (term, casefolded form) pairs a surface word stands for: its own, and its compound head's."""
+    t = _term(word)
+    if not t:
+        return ()
+    form = word.casefold()
+    head = compound_head(t)
+    return ((t, form), (head, form.rsplit("-", 1)[1])) if head else ((t, form),)
 
 
 def background_share(frequency: float) -> float:
