@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract.quotes_jsonl import quotes_jsonl
+from briefing.extract.quotes.jsonl import quotes_jsonl
 
 DATA = Path(__file__).parent / "data" / "quotes"
 _CAPS = re.compile(r"\b[A-ZÄÖÜ][\wäöüß\-]{2,}")

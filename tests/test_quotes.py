@@ -694,15 +694,15 @@ _SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")
 )
 def test_cue_precheck_only_skips_sentences_without_cues(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cheap test before tokenising a sentence must never drop a cue the rules would find."""
-    from briefing.extract import quotes
+    from briefing.extract.quotes import cues, mask_quotes
 
     pairs, _ = find_pairs(text)
-    masked = quotes._mask_quotes(text, pairs)
+    masked = mask_quotes(text, pairs)
     sents = split_sentences(text)
     pair_ends = [p.end for p in pairs]
-    with_check = quotes.find_cues(masked, sents, pair_ends, text)
-    monkeypatch.setattr(quotes, "_may_cue", lambda *args: True)
-    without = quotes.find_cues(masked, sents, pair_ends, text)
+    with_check = cues.find_cues(masked, sents, pair_ends, text)
+    monkeypatch.setattr(cues, "_may_cue", lambda *args: True)
+    without = cues.find_cues(masked, sents, pair_ends, text)
     assert with_check == without
     if text in _PRECHECK_TEXTS:
         assert with_check  # the examples do contain cues
@@ -726,7 +726,7 @@ def test_mention_index_finds_the_first_actor_like_a_scan() -> None:
     """The speaker-to-actor lookup gives what scanning every mention of every actor gives."""
     import random
 
-    from briefing.extract.quotes import _MentionIndex
+    from briefing.extract.quotes.records import _MentionIndex
 
     rng = random.Random(7)
     actors = []

@@ -17,11 +17,11 @@ import pytest
 from babel import Locale
 from wordfreq import zipf_frequency
 
-from briefing.extract.quote_lexicon import is_role
 from briefing.extract.quotes import extract_quotes, to_records
-from briefing.extract.quotes_jsonl import quotes_jsonl
+from briefing.extract.quotes.jsonl import quotes_jsonl
+from briefing.extract.quotes.lexicon import is_role
+from briefing.extract.quotes.speaker_names import TextWords, is_country, is_organisation, names_someone
 from briefing.extract.sentences import split_sentences
-from briefing.extract.speaker_names import TextWords, is_country, is_organisation, names_someone
 from briefing.lang import word_set
 
 DEV = Path(__file__).parent / "data" / "quotes" / "dev.jsonl"

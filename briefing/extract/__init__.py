@@ -9,7 +9,7 @@ from briefing.extract.nlp import Extractor, load_pipeline, make_nlp
 
 def quotes_jsonl(infile: Any, outfile: Any, model: str = "blank") -> None:
     """``briefing quotes``: JSONL documents in, one JSONL line of quotes per document out."""
-    from briefing.extract.quotes_jsonl import quotes_jsonl as run
+    from briefing.extract.quotes.jsonl import quotes_jsonl as run
 
     run(infile, outfile, model=model)
 

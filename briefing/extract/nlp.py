@@ -8,7 +8,7 @@ Each component is registered with ``@Language.factory`` in its own module and
 stores plain records (``briefing.models``) with character offsets on the Doc:
 
     doc._.briefing_actors     list[Actor]      (briefing_actors,    extract/actors.py)
-    doc._.briefing_quotes     list[Quote]      (briefing_quotes,    extract/quotes.py)
+    doc._.briefing_quotes     list[Quote]      (briefing_quotes,    extract/quotes/)
     doc._.briefing_figures    list[Figure]     (briefing_figures,   extract/figures.py)
     doc._.briefing_positions  list[Position]   (briefing_positions, extract/positions.py)
     doc._.briefing_outlook    list[Statement]  (briefing_outlook,   extract/outlook.py)

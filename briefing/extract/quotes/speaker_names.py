@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 
-from briefing.extract.quote_lexicon import is_role
+from briefing.extract.quotes.lexicon import is_role
 from briefing.lang import rows, word_set
 from briefing.lang.frequency import zipf  # wordfreq's small list: every threshold here is at Zipf 3 or up
 

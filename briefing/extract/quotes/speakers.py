@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, methodcaller
 
-from briefing.extract.quote_lexicon import is_role, word_set
+from briefing.extract.quotes.lexicon import is_role, word_set
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 

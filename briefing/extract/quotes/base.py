@@ -1,0 +1,61 @@
+"""What the quotation steps share: the records they pass on and the constants more than one uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extract.quotes.speakers import Phrase
+
+# A quotation of at least this many words is speech even without a cue nearby; shorter
+# ones are scare quotes, titles or names unless reported speech surrounds them.
+LONG_QUOTE_WORDS = 7
+# How many sentences back a pronoun or an unattributed quotation looks for its speaker.
+SPEAKER_LOOKBACK_SENTENCES = 3
+# Reported clauses shorter than this many words are not worth reporting ("sagte, ja").
+MIN_INDIRECT_WORDS = 3
+
+DQUOTES = '„“”"»«'
+WORD = re.compile(r"\w+")
+DEFINITE = frozenset(["der", "die", "das", "des", "dem", "den"])
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A quotation in marks: ``start``/``end`` include the marks."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+@dataclass
+class Cue:
+    """A speech cue: the verb or marker, the frame it spans and its speaker."""
+
+    kind: str  # verb, marker, so, name (a naming/judging verb: partial quotations only)
+    start: int
+    end: int
+    sent: int
+    word: str
+    speaker: Phrase | None
+    frame_start: int = 0
+    frame_end: int = 0
+    lemma: str = ""
+    participle: bool = False
+
+
+@dataclass
+class Found:
+    """A quotation found in the text (internal, before actor linking)."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: Phrase | None
+    cue: str | None
+    sent: int = 0
+    attributed: bool = field(default=True)
+    how: str = ""  # which rule found the speaker (after, colon, sentence, neighbour, context, continuation)
+    sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)

@@ -1,0 +1,386 @@
+"""Speech cues outside quotations and their speakers.
+
+Speech verbs (with separable particles: "teilte … mit"), naming verbs, "laut X", "X zufolge",
+"nach Angaben X", ", so X", "hieß es aus X", "Für X ist …", each with its speaker phrase
+(:mod:`speakers`), and the clause bounds around a verb.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from briefing.extract.quotes.base import DEFINITE, DQUOTES, WORD, Cue
+from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_verbs, word_set
+from briefing.extract.quotes.speakers import (
+    Phrase,
+    clause_subject,
+    person_score,
+    phrase,
+    read_np,
+    subject_for_verb,
+    tokens,
+)
+
+# A separable particle further than this many tokens from its verb belongs to another clause.
+MAX_PARTICLE_DISTANCE = 16
+
+_SUBORDINATORS = word_set("subordinators.txt")
+_SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
+
+
+def find_cues(
+    masked: str,
+    sents: list[tuple[int, int]],
+    pair_ends: list[int],
+    text: str | None = None,
+    sent_words: list[list[str]] | None = None,
+) -> list[Cue]:
+    """Speech cues in every sentence of the masked text, with their speakers.
+
+    ``text`` is the unmasked text (for speakers that are quoted names); defaults to ``masked``.
+    ``sent_words`` are the ``\\w+`` words of each masked sentence when the caller has them.
+    """
+    text = masked if text is None else text
+    if sent_words is None:
+        sent_words = [WORD.findall(masked, sb, se) for sb, se in sents]
+    verbs = speech_verbs()
+    naming = naming_verbs()
+    markers = attribution_markers()
+    preps = markers.get("prep", frozenset())
+    postps = markers.get("postp", frozenset())
+    nouns = markers.get("noun", frozenset())
+    adverbs = markers.get("adverb", frozenset())
+    cues: list[Cue] = []
+    triggers = _trigger_words()
+    starters = _cue_starters()
+    for si, (sb, se) in enumerate(sents):
+        # Cheap pre-checks: most sentences contain no cue word at all, and many only words that
+        # need more than themselves ("nach" a source noun, "teilte" its particle "mit").
+        hits = triggers.intersection(sent_words[si])
+        if not hits or not _may_cue(hits, sent_words[si], masked, sb, se):
+            continue
+        toks = tokens(masked, sb, se)
+        for t, (tb, te, tok) in enumerate(toks):
+            low = tok.lower()
+            if low not in starters:
+                continue  # no branch below can fire
+            if low in verbs and tok[:1].islower():
+                vf = verbs[low]
+                if not vf.bare and not _has_particle(toks, t + 1, vf.particles):
+                    continue
+                if vf.lemma == "heißen":
+                    cue = _heissen_cue(masked, toks, t, si, sb, se)
+                    if cue:
+                        cues.append(cue)
+                    continue
+                clause_start = _clause_start(masked, toks, t, sb, pair_ends)
+                clause_end = _clause_end(toks, t, se)
+                sp = None
+                if vf.lemma == "zitieren":
+                    sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
+                if sp is None:
+                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
+                if sp is None and t > 1 and toks[t - 1][2] == "und":
+                    # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
+                    prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
+                    sp = clause_subject(masked, prev_start, toks[t - 1][0])
+                    comma = next(
+                        (k for k in range(t - 2, 0, -1) if toks[k][2] == "," and toks[k][0] >= prev_start), None
+                    )
+                    if sp is None and comma is not None:
+                        # "Als ein Fluggast …, biss der Randalierer …": the main clause after the fronted one.
+                        sp = clause_subject(masked, toks[comma][1], toks[t - 1][0])
+                cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
+            elif low in naming and tok[:1].islower():
+                nf = naming[low]
+                if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
+                    continue
+                clause_start = _clause_start(masked, toks, t, sb, pair_ends)
+                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(toks, t, se))
+                cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
+            elif low in preps and t + 1 < len(toks):
+                j = read_np(toks, t + 1)
+                quoted = _quoted_name_at(text, toks, t + 1)
+                if j > t + 1:
+                    sp = phrase(masked, toks, t + 1, j)
+                    cues.append(Cue("marker", tb, te, si, tok, sp, tb, toks[j - 1][1]))
+                elif quoted is not None:  # "laut „Welt“"
+                    cues.append(Cue("marker", tb, te, si, tok, quoted, tb, quoted.end))
+            elif low in postps and t > 0:
+                i = np_ending_at(toks, t)
+                quoted = _quoted_name_before(text, toks, t)
+                if i is not None:
+                    sp = phrase(masked, toks, i, t)
+                    cues.append(Cue("marker", tb, te, si, tok, sp, toks[i][0], te))
+                elif quoted is not None:  # "dem „Figaro“ zufolge"
+                    cues.append(Cue("marker", tb, te, si, tok, quoted, quoted.start, te))
+            elif low == "wonach" and t > 1 and toks[t - 1][2] == ",":
+                # "…, ein Bericht, wonach …": the clause is what the named document says.
+                i = np_ending_at(toks, t - 1)
+                sp = phrase(masked, toks, i, t - 1) if i is not None else None
+                cues.append(Cue("marker", tb, te, si, tok, sp, tb, te))
+            elif t == 0 and low in adverbs:
+                # "Demnach …": the source was named before; the speaker comes from the context.
+                cues.append(Cue("marker", tb, te, si, tok, None, tb, te))
+            elif tok == "Für" and t == 0:
+                cue = _fuer_cue(masked, toks, si)
+                if cue:
+                    cues.append(cue)
+            elif low == "nach" and t + 1 < len(toks):
+                cue = _nach_cue(masked, toks, t, si, nouns)
+                if cue:
+                    cues.append(cue)
+            elif low == "so" and t > 0 and toks[t - 1][2] in _SO_BEFORE and t + 1 < len(toks):
+                j = read_np(toks, t + 1)
+                k = j
+                while k < len(toks) and k < j + 2 and toks[k][2].islower():
+                    k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."
+                # ", so Vereinschef Littmann zu den Beweggründen.": a trailing prepositional phrase.
+                trailing_pp = j < len(toks) and toks[j][2] in word_set("prepositions.txt")
+                if j > t + 1 and (k == len(toks) or not toks[k][2][:1].isalnum() or trailing_pp):
+                    sp = phrase(masked, toks, t + 1, j)
+                    cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
+    return cues
+
+
+def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
+    """Passive "X wird … zitiert" / "wird X zitiert": the one quoted; None for the active voice."""
+    aux = next(
+        (
+            i
+            for i in range(t)
+            if toks[i][2].lower() in ("wird", "wurde", "werden", "worden") and toks[i][0] >= clause_start
+        ),
+        None,
+    )
+    if aux is None:
+        return None
+    j = read_np(toks, aux + 1)
+    if j > aux + 1:
+        return phrase(masked, toks, aux + 1, j)
+    return clause_subject(masked, clause_start, toks[aux][0])
+
+
+def _cited_object(masked: str, toks: list[tuple[int, int, str]], t: int) -> Phrase | None:
+    """Impersonal "„…“, zitierte man Yolanda Alvarez": with "man" as subject the object is the speaker.
+
+    With a named subject ("Der Spiegel zitiert den Prediger") the annotation is split between
+    the medium and the one quoted, so the subject is kept there.
+    """
+    k = t + 1
+    if k >= len(toks) or toks[k][2].lower() != "man":
+        return None
+    j = read_np(toks, k + 1)
+    return phrase(masked, toks, k + 1, j) if j > k + 1 else None
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Words (as written) that can start a cue: speech verb forms and attribution markers."""
+    markers = attribution_markers()
+    words = set(speech_verbs()) | set(naming_verbs())
+    marker_words = set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ()))
+    for w in marker_words | {"nach", "so", "wonach"}:
+        words.add(w)
+        words.add(w.capitalize())
+    words.add("Für")  # sentence-initial only: see _fuer_cue
+    return frozenset(words)
+
+
+def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb: int, se: int) -> bool:
+    """Can a cue word of ``hits`` become a cue in this sentence?  A necessary test only: each
+    branch of :func:`find_cues` is matched by what it needs at the least, so a False is exact
+    and a True leaves the decision to the branch."""
+    needs = _cue_needs()
+    lowered: set[str] | None = None
+    for w in hits:
+        need = needs.get(w)
+        if need is None:  # a bare speech verb, a marker, "wonach": a cue on its own
+            return True
+        if isinstance(need, frozenset):  # a separable verb form: its particle must be there
+            if lowered is None:
+                lowered = set(map(str.lower, words))
+            if not need.isdisjoint(lowered):
+                return True
+        elif (
+            (need == "für" and masked.startswith("Für", sb))
+            or (need == "nach" and _SOURCE_NOUN.search(masked, sb, se))
+            or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _cue_needs() -> dict[str, frozenset[str] | str]:
+    """What a trigger word (as written) needs besides itself to become a cue in :func:`find_cues`:
+    the particles of a separable verb form, or "für" / "nach" / "so" (tested by :func:`_may_cue`).
+    Words that need nothing (bare speech verbs, markers, "wonach") are not listed."""
+    verbs, naming = speech_verbs(), naming_verbs()
+    markers = attribution_markers()
+    plain = set(markers.get("prep", ())) | set(markers.get("postp", ())) | set(markers.get("adverb", ())) | {"wonach"}
+    needs: dict[str, frozenset[str] | str] = {}
+    for w in _trigger_words():
+        low = w.lower()
+        vf = (verbs.get(low) or naming.get(low)) if w[:1].islower() else None
+        if vf is not None:
+            if not vf.bare:
+                needs[w] = vf.particles  # a verb form without its particle is never anything else
+        elif low in plain:
+            continue
+        elif w == "Für" or low in ("nach", "so"):
+            needs[w] = "für" if w == "Für" else low
+        else:
+            needs[w] = frozenset()  # no rule can make it a cue
+    return needs
+
+
+# A source noun ending a word ("Angaben", "Polizeiangaben"): what "nach" needs to be a cue.
+_SOURCE_NOUN = re.compile(
+    "(?:"
+    + "|".join(re.escape(n) for n in sorted(attribution_markers().get("noun", ()), key=lambda n: (-len(n), n)))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+# ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
+_SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cue_starters() -> frozenset[str]:
+    """The trigger words lowercased: a token of :func:`find_cues` can only be a cue at one of these."""
+    return frozenset(w.lower() for w in _trigger_words())
+
+
+def _quoted_name_at(text: str, toks: list[tuple[int, int, str]], k: int) -> Phrase | None:
+    """A quoted name (masked as „____“) at ``toks[k]``, after an optional article: "laut der „Welt“"."""
+    if k < len(toks) and toks[k][2].lower() in DEFINITE:
+        k += 1
+    if k + 2 < len(toks) and toks[k][2] in DQUOTES and toks[k + 1][2].startswith("_") and toks[k + 2][2] in DQUOTES:
+        b, e = toks[k][0], toks[k + 2][1]
+        return Phrase(b, e, text[b:e])
+    return None
+
+
+def _quoted_name_before(text: str, toks: list[tuple[int, int, str]], t: int) -> Phrase | None:
+    """A quoted name ending right before ``toks[t]``: "dem „Figaro“ zufolge"."""
+    if t >= 3 and toks[t - 1][2] in DQUOTES and toks[t - 2][2].startswith("_") and toks[t - 3][2] in DQUOTES:
+        b = toks[t - 4][0] if t >= 4 and toks[t - 4][2].lower() in DEFINITE else toks[t - 3][0]
+        return Phrase(b, toks[t - 1][1], text[b : toks[t - 1][1]])
+    return None
+
+
+def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
+    """Does a separable particle follow the finite verb in its clause ("teilte … über X, Y, mit")?"""
+    for _b, _e, tok in toks[t : t + MAX_PARTICLE_DISTANCE]:
+        if tok.startswith("_"):
+            continue  # a quoted phrase inside the clause: "wies dies als „haltlos“ zurück"
+        if tok in ";:" or tok.lower() in ("dass", "ob", "und"):
+            return False
+        if tok.lower() in particles:
+            return True
+    return False
+
+
+def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
+    start = sb
+    k = bisect.bisect_right(pair_ends, toks[t][0]) - 1
+    if k >= 0 and pair_ends[k] > sb:
+        start = pair_ends[k]
+    for i in range(t - 1, 0, -1):
+        if toks[i][0] < start:
+            break
+        if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS:
+            return toks[i][0]
+    return start
+
+
+def _clause_end(toks: list[tuple[int, int, str]], t: int, se: int) -> int:
+    for b, _e, tok in toks[t + 1 :]:
+        if tok in ",;:" or tok.startswith("_"):
+            return b
+    return se
+
+
+def np_ending_at(toks: list[tuple[int, int, str]], t: int) -> int | None:
+    """Start index of the longest noun phrase ending right before ``toks[t]``."""
+    for i in range(max(0, t - 8), t):
+        if read_np(toks, i) == t:
+            return i
+    return None
+
+
+def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, nouns: frozenset[str]) -> Cue | None:
+    """ "nach Angaben der Polizei", "nach eigenen Angaben", "Nach Polizeiangaben"."""
+    j = t + 1
+    while j < len(toks) and toks[j][2].islower() and toks[j][2].endswith(("en", "er", "em", "e")) and j < t + 3:
+        j += 1
+    if j >= len(toks):
+        return None
+    noun = toks[j][2].lower()
+    hit = noun in nouns or any(noun.endswith(n) and len(noun) > len(n) + 2 for n in nouns if len(n) > 5)
+    if not hit:
+        return None
+    k = j + 1
+    if k < len(toks) and toks[k][2].lower() in ("von", "aus", "des", "der", "eines", "einer"):
+        start = k + 1 if toks[k][2].lower() in ("von", "aus") else k
+        e = read_np(toks, start)
+        if e > start:
+            return Cue(
+                "marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, start, e), toks[t][0], toks[e - 1][1]
+            )
+    if k < len(toks) and toks[k][2][:1].isupper() and read_np(toks, k) > k:
+        e = read_np(toks, k)  # "nach Angaben Russlands"
+        return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
+    # "nach eigenen Angaben" / "Nach Polizeiangaben": the source is the noun (or the subject).
+    return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
+
+
+# "Für den Minister ist/sei die Lage „alarmierend“": the verbs that make "für X" a judgement.
+_FUER_COPULAS = frozenset(["ist", "sei", "war", "wäre", "sind", "seien", "waren", "wären", "bleibt", "bleibe"])
+
+
+def _fuer_cue(masked: str, toks: list[tuple[int, int, str]], si: int) -> Cue | None:
+    """Sentence-initial "Für <person> ist …": the person whose view the sentence reports.
+
+    Only a person (a role title or a first name) followed directly by the copula counts:
+    "Für die Kinder ist …" or "Für 2026 ist …" are no attribution.
+    """
+    j = read_np(toks, 1)
+    if j <= 1 or j >= len(toks) or toks[j][2] not in _FUER_COPULAS:
+        return None
+    k = 2 if j > 2 and toks[1][2].lower() in DEFINITE | {"einen", "einem", "seinen", "ihren"} else 1
+    sp = phrase(masked, toks, k, j)
+    if sp is None or person_score(sp) < 2:
+        return None
+    return Cue("marker", toks[0][0], toks[0][1], si, "Für", phrase(masked, toks, 1, j), toks[0][0], toks[j - 1][1])
+
+
+def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
+    """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"."""
+    tb, te, tok = toks[t]
+    has_es = (t + 1 < len(toks) and toks[t + 1][2].lower() == "es") or (t > 0 and toks[t - 1][2].lower() == "es")
+    if not has_es:
+        return None
+    k = t + 1
+    if k < len(toks) and toks[k][2].lower() == "es":
+        k += 1
+    sp = None
+    end = toks[k - 1][1]
+    while k < len(toks) and toks[k][2].lower() in ("weiter", "dazu", "zudem", "auch", "nur", "am", "offiziell"):
+        k += 1
+    if k < len(toks) and toks[k][2].lower() in ("aus", "in", "bei", "von", "seitens", "im", "vom", "beim", "auf"):
+        e = read_np(toks, k + 1)
+        if e > k + 1:
+            sp = phrase(masked, toks, k + 1, e)
+            end = toks[e - 1][1]
+    if sp is None and t > 0:
+        # Prefield "In der Erklärung heißt es": the source follows the preposition.
+        first = toks[0][2].lower()
+        if first in ("in", "im", "aus", "bei", "beim", "auf") and t > 1:
+            e = read_np(toks, 1)
+            if e > 1:
+                sp = phrase(masked, toks, 1, e)
+    return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")

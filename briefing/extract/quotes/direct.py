@@ -1,0 +1,320 @@
+"""Direct quotations: which quotations in marks are speech, and the cue or phrase that attributes each.
+
+A quotation is attributed to the cue right after it („…“, sagte X), the cue before a colon
+(X sagte: „…“ / X: „…“), a cue in the same sentence, or later (:mod:`resolve`) a neighbouring
+quotation's speaker.  Short quotations (scare quotes, titles, names) are kept only inside
+reported speech.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from briefing.extract.quotes.base import (
+    DEFINITE,
+    LONG_QUOTE_WORDS,
+    SPEAKER_LOOKBACK_SENTENCES,
+    WORD,
+    Cue,
+    Found,
+    Pair,
+)
+from briefing.extract.quotes.cues import np_ending_at
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
+from briefing.extract.quotes.lexicon import word_set
+from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score, phrase, subject_for_verb, tokens
+from briefing.lang.de import AUXILIARIES
+
+# A quotation this short followed by a verb without a comma is the subject (a name), not speech.
+SUBJECT_QUOTE_MAX_CHARS = 30
+# "„…“, hatte der Minister am Montag in Berlin gesagt": words between auxiliary and participle.
+MAX_AUX_GAP_WORDS = 8
+# Words before a capitalised short quotation that make it a quoted phrase, not a name, when
+# the sentence reports speech ("sprachen von „Panikverkäufen“", "Sprüche wie „Gefälschte Demokratie“").
+_PHRASE_INTRO = frozenset(["als", "ein", "eine", "einen", "einem", "einer", "vor", "wie", "zu"])
+# In reported speech "warnte vor den „Lohnverzichtstheorien“", "wies auf die „Persönlichkeitsrechte“
+# hin": after these prepositions an article + quoted noun is what was said, not a name.
+_SPEECH_OBJECT_PREPS = frozenset(["vor", "auf", "gegen"])
+# "Der Name lautet „…“": verbs that give a name to the noun before them.
+_NAMING_COPULA = frozenset(["lautet", "lautete", "lauten", "lauteten", "heißt", "hieß", "ist", "war"])
+# Lowercase words after „…“, that do not start an attribution clause.
+_NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heißt", "also", "bzw"])
+_COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
+
+
+def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> list[Found]:
+    out: list[Found] = []
+    pair_ends = [p.end for p in pairs]
+    scare = word_set("scare_cues.txt")
+    for p in pairs:
+        inner = text[p.inner_start : p.inner_end]
+        words = WORD.findall(inner)
+        if not words:
+            continue
+        so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
+        cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
+        how = "after"
+        if cue is None:
+            cue = _cue_before_colon(masked, p, so, sents, by_sent)
+            how = "colon"
+        colon_np = None
+        if cue is None:
+            colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
+        if cue is None and colon_np is None:
+            cue = _cue_in_sentence(p, so, sc, by_sent)
+            how = "sentence"
+        attributed = cue is not None or colon_np is not None
+        long = len(words) >= LONG_QUOTE_WORDS
+        if _aside(text, p) and how not in ("after", "colon") and len(words) < LONG_QUOTE_WORDS:
+            continue
+        if not long:
+            sb, se = sents[so]
+            konj = konjunktiv_words(masked, sb, se, strong=True) > 0
+            # A speech or naming verb anywhere in the sentence, even without a speaker
+            # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
+            sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]
+            if any(
+                (c.speaker is not None and c.speaker.start <= p.start < c.speaker.end)
+                or (
+                    c.start >= p.end
+                    and not masked[p.end : c.start].strip()
+                    and _word_before(text, p.start).lower() in ("wie", "")
+                )
+                for c in sent_cues
+            ):
+                continue  # "Wie „heise online“ berichtet": the quotation names the speaker
+            verb_cue = any(c.kind in ("verb", "name") for c in sent_cues)
+            reported = konj or verb_cue
+            # "sprachen von „Panikverkäufen“": "von" introduces a phrase only after "sprechen".
+            speaks_of = any(c.lemma == "sprechen" and c.end <= p.start for c in sent_cues)
+            if _name_like(text, p, words, reported, speaks_of):
+                continue
+            # A short quotation inside a Konjunktiv sentence is reported speech
+            # whose speaker comes from the context.
+            if not attributed and not reported:
+                continue
+        elif how == "sentence" and _word_before(text, p.start).lower() in scare:
+            continue
+        if (
+            long
+            and not attributed
+            and p.start > sents[so][0]
+            and not _has_verb(words)
+            and not konjunktiv_words(masked, *sents[so])
+        ):
+            continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
+        speaker = cue.speaker if cue else colon_np
+        bracketed = _bracketed_after_person(masked, p, sents[so][0])
+        if bracketed is not None:
+            speaker = bracketed
+        if (
+            speaker is not None
+            and out
+            and out[-1].speaker is not None
+            and out[-1].sent >= so - SPEAKER_LOOKBACK_SENTENCES
+            and _possessed_thing(speaker)
+        ):
+            speaker = out[-1].speaker  # "Seine Zuversicht gründet sich auf …: „…“": the possessor
+        if cue is not None and how in ("after", "colon"):
+            used_cues.add(id(cue))
+        out.append(
+            Found(
+                "direct",
+                p.start,
+                p.end,
+                speaker,
+                cue.word if cue else None,
+                so,
+                attributed,
+                how if cue else ("colon" if colon_np else ""),
+            )
+        )
+    return out
+
+
+_POSSESSIVES = frozenset(["sein", "seine", "seiner", "seines", "ihr", "ihre", "ihrer", "ihres"])
+
+
+def _possessed_thing(sp: Phrase) -> bool:
+    """ "Seine Zuversicht", "Ihre Begründung": a thing belonging to someone, not a person."""
+    words = sp.text.split()
+    return len(words) > 1 and words[0].lower() in _POSSESSIVES and person_score(sp) < 2
+
+
+def _bracketed_after_person(masked: str, p: Pair, sb: int) -> Phrase | None:
+    """ "…, Mohammed ElBaradei („Mir fällt niemand ein …“), und …": the person right before the bracket."""
+    if masked[p.start - 1 : p.start] != "(" or masked[p.end : p.end + 1] != ")":
+        return None
+    toks = tokens(masked, sb, p.start - 1)
+    if not toks:
+        return None
+    i = np_ending_at(toks, len(toks))
+    if i is None:
+        return None
+    sp = phrase(masked, toks, i, len(toks))
+    return sp if sp is not None and person_score(sp) >= 1 else None
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Is there a lowercase word that is not an article, function word or attributive adjective?"""
+    skip = word_set("function_words.txt") | word_set("determiners.txt")
+    for w in words[1:]:
+        if not w[:1].islower() or w in skip:
+            continue
+        if w in _COPULA or not w.endswith(("e", "en", "er", "es", "em")):
+            return True
+    return False
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W{0,3}$", text[max(0, pos - 40) : pos])
+    return m.group(1) if m else ""
+
+
+def _name_like(text: str, p: Pair, words: list[str], reported: bool, speaks_of: bool = False) -> bool:
+    """A short quotation that names something (title, medium, project) or is a scare quote.
+
+    ``reported``: the sentence reports speech (a speech verb or Konjunktiv), where
+    "sei ein „Opfer des Terrorismus“" is a quoted phrase rather than a name.
+    ``speaks_of``: a form of "sprechen" precedes, so "von „…“" is what was said.
+    """
+    prev = _word_before(text, p.start)
+    low = prev.lower()
+    if low in word_set("scare_cues.txt"):
+        return True
+    if low in _NAMING_COPULA and _word_before(text, p.start - len(prev) - 1).lower() in word_set("scare_cues.txt"):
+        return True  # "Der wissenschaftliche Name lautet „Tiktaalik roseae“", "Das Motto hieß „…“"
+    adjacent = text[max(0, p.start - len(prev) - 1) : p.start] == prev + " "
+    # "Radiosender „Deutschlandfunk“", "Fachblatt „…“": a noun in apposition before a name.
+    if (
+        adjacent
+        and prev[:1].isupper()
+        and words[0][:1].isupper()
+        and not _ends_sentence_before(text, p.start - len(prev) - 1)
+    ):
+        return True
+    if any(ch.isdigit() for ch in "".join(words)) and len(words) <= 3:
+        return True  # „c5“, „Shenzhou 6“, „documenta 12“
+    said_object = (
+        reported and low in DEFINITE and _word_before(text, p.start - len(prev) - 1).lower() in _SPEECH_OBJECT_PREPS
+    )
+    if (
+        adjacent
+        and low in DEFINITE
+        and words[0][:1].isupper()
+        and len(text[p.inner_start : p.inner_end]) < (SUBJECT_QUOTE_MAX_CHARS)
+        and not said_object
+    ):
+        return True  # "die „Computerwoche“", "von der „Aktion Deutschland hilft“": a name
+    if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
+        # „Golem“, „Berliner Zeitung“: names, unless reported speech calls something that
+        # ("nannte den Bericht eine „Zeitungsente“", "sei ein „Opfer des Terrorismus“").
+        return not (reported and adjacent and (low in _PHRASE_INTRO or (speaks_of and low == "von") or said_object))
+    return False
+
+
+def _aside(text: str, p: Pair) -> bool:
+    """A quotation in parentheses or glued to a word: a translation or part of a compound
+    ("(„gens du voyage“)", "(übersetzt etwa: „…“)", "„Eins zu Eins“-Begegnung")."""
+    before = text[max(0, p.start - 40) : p.start]
+    opened = before.rfind("(") > before.rfind(")")
+    return opened or text[p.end : p.end + 1] in "-‐"
+
+
+def _ends_sentence_before(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
+
+
+def _title_like(words: list[str]) -> bool:
+    """ "Berliner Zeitung", "Shenzhou 6", "Koalition der Willigen": a name, not speech."""
+    if len(words) < 2 or words[0] in word_set("function_words.txt"):
+        return False  # "auf Messers Schneide": a phrase opening with a preposition is no title
+    content = [
+        w
+        for w in words
+        if w.lower() not in word_set("function_words.txt")
+        and w.lower() not in ("der", "die", "das", "des", "dem", "den")
+    ]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """„…“, sagte X  /  „…“, so X  /  „…“, hatte X gesagt  /  „…“ sagte X."""
+    for c in by_sent.get(sc, []):
+        if c.start < p.end:
+            continue
+        between = masked[p.end : c.start]
+        toks = WORD.findall(between)
+        if "_" in between or re.search(r"[.!?:;]", between):
+            return None
+        if not toks and "," not in between and p.inner_end - p.inner_start < SUBJECT_QUOTE_MAX_CHARS:
+            return None  # "Wie „heise online“ berichtet": the quotation names the speaker
+        if len(toks) <= 3 and all(t.lower() in AUXILIARIES or t.lower() in ("so", "es") for t in toks):
+            return c
+        # "„…“, hatte der Minister zuvor gesagt": speaker between auxiliary and participle.
+        if toks and toks[0].lower() in AUXILIARIES and len(toks) <= MAX_AUX_GAP_WORDS and c.speaker is not None:
+            return c
+        return None
+    return None
+
+
+_VERB_AFTER_QUOTE = re.compile(r"[ \t]*,[ \t]*([a-zäöüß]+)\b")
+
+
+def _unlisted_verb_after(masked: str, p: Pair, sc: int, sents) -> Cue | None:
+    """ "„…“, strich Romney heraus": a finite verb right after the quotation's comma is an
+    attribution even when the verb is not in the lexicon; its subject is the speaker."""
+    m = _VERB_AFTER_QUOTE.match(masked, p.end)
+    if not m:
+        return None
+    word = m.group(1)
+    if word in word_set("function_words.txt") or word in word_set("determiners.txt") or word in _NOT_VERBS:
+        return None
+    se = sents[sc][1]
+    clause_end = next((i for i in range(m.end(), se) if masked[i] in ',;:.!?_„“"'), se)
+    sp = subject_for_verb(masked, m.start(1), m.start(1), m.end(1), clause_end)
+    if sp is None or person_score(sp) < 0:
+        return None
+    return Cue("verb", m.start(1), m.end(1), sc, word, sp, p.end, m.end(1), word)
+
+
+def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
+    """X sagte: „…“ — a cue in the same sentence whose clause ends in a colon before the quote."""
+    sb = sents[so][0]
+    before = masked[sb : p.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    cands = [c for c in by_sent.get(so, []) if c.end <= p.start]
+    return cands[-1] if cands else None
+
+
+def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int]) -> Phrase | None:
+    """ "Merkel: „…“", "Obama warb mit den Worten: „…“" — the subject of the clause before the colon."""
+    sb = sents[so][0]
+    k = bisect.bisect_right(pair_ends, p.start) - 1
+    if k >= 0 and pair_ends[k] > sb:
+        sb = pair_ends[k]
+    before = masked[sb : p.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    sp = clause_subject(masked, sb, sb + len(before) - 1)
+    # Without a speech verb only a person-like subject introduces the quotation
+    # ("Merkel: „…“"); "Seine Zuversicht gründet sich auf …: „…“" leaves it to the context.
+    return sp if sp is not None and person_score(sp) >= 0 else None
+
+
+def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
+    """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
+    cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None]
+    if not cands:
+        return None
+    # Prefer the nearest cue before the quotation, else the first after it; among those, a
+    # speech verb's speaker over a source named by "laut"/"nach" ("laut der Studie … sagte X").
+    before = [c for c in cands if c.end <= p.start]
+    ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
+    verbs = [c for c in ordered if c.kind == "verb"]
+    return verbs[0] if verbs else ordered[0]

@@ -1,0 +1,55 @@
+"""``extract_quotes``: the quotation steps in order, over a plain string and its sentences."""
+
+from __future__ import annotations
+
+import bisect
+
+from briefing.extract.quotes.base import WORD, Cue, Found
+from briefing.extract.quotes.cues import find_cues
+from briefing.extract.quotes.direct import direct_quotes
+from briefing.extract.quotes.indirect import indirect_quotes
+from briefing.extract.quotes.marks import find_pairs, mask_quotes
+from briefing.extract.quotes.reported import continuations, free_reported
+from briefing.extract.quotes.resolve import resolve_missing_speakers
+from briefing.extract.sentences import split_sentences
+
+
+def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tuple[list[Found], list[str]]:
+    """All quotations of ``text``.
+
+    Args:
+        text: the article text.
+        sents: sentence spans; :func:`split_sentences` when not given.
+
+    Returns:
+        The quotations in text order and warnings (unbalanced marks and the like).
+    """
+    if not text or not text.strip():
+        return [], []
+    if sents is None:
+        sents = split_sentences(text)
+    if not sents:
+        return [], []
+    pairs, warnings = find_pairs(text)
+    masked = mask_quotes(text, pairs)
+    pair_ends = [p.end for p in pairs]
+    sent_starts = [b for b, _ in sents]
+    sent_words = [WORD.findall(masked, sb, se) for sb, se in sents]
+    cues = find_cues(masked, sents, pair_ends, text, sent_words)
+    by_sent: dict[int, list[Cue]] = {}
+    for c in cues:
+        by_sent.setdefault(c.sent, []).append(c)
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    found: list[Found] = []
+    used_cues: set[int] = set()
+    direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues)
+    found.extend(direct)
+    found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues))
+    found.extend(continuations(text, masked, sents, pairs, found, sent_words))
+    found.extend(free_reported(text, masked, sents, found, sent_words))
+    found.sort(key=lambda f: (f.start, f.end))
+    resolve_missing_speakers(text, masked, sents, found, sent_of)
+    return found, warnings

@@ -1,0 +1,317 @@
+"""Indirect speech: the clause a speech cue reports.
+
+The clause after "sagte," (dass-clause, Konjunktiv, zu-infinitive), the clause before
+", sagte X", the sentence (or subordinate clause) around "laut/zufolge/nach Angaben/wonach/Demnach",
+and what a demonstrative before the verb points back to ("Dies bestätigte X").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
+from briefing.extract.quotes.lexicon import word_set
+from briefing.extract.quotes.speakers import tokens
+from briefing.lang.de import AUXILIARIES
+
+# "sagte am Montag in Berlin, …": words allowed between a speech verb and its comma clause.
+MAX_SPEAKER_GAP_WORDS = 6
+# Words that open a subordinate or relative clause after a comma.
+_CLAUSE_INTRO = frozenset(
+    [
+        "die",
+        "der",
+        "das",
+        "dem",
+        "den",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+        "weil",
+        "dass",
+        "da",
+        "wenn",
+        "ob",
+        "während",
+        "obwohl",
+        "nachdem",
+        "wobei",
+        "worauf",
+        "womit",
+        "wodurch",
+        "wonach",
+        "sodass",
+    ]
+)
+# Speech acts whose content may be a zu-infinitive clause; "\w+zu\w+en" covers "anzubieten".
+_INFINITIVE_VERBS = frozenset(
+    [
+        "vorwerfen",
+        "auffordern",
+        "ankündigen",
+        "fordern",
+        "versprechen",
+        "drohen",
+        "bestreiten",
+        "behaupten",
+        "zusichern",
+        "vorschlagen",
+        "appellieren",
+        "warnen",
+        "hoffen",
+        "zusagen",
+        "verlangen",
+    ]
+)
+_ZU_INFINITIVE = re.compile(
+    r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
+)
+# Speech verbs whose comma clause is the reported content even in the indicative.
+_SAY_VERBS = frozenset(
+    [
+        "sagen",
+        "erklären",
+        "betonen",
+        "mitteilen",
+        "ergänzen",
+        "bekräftigen",
+        "berichten",
+        "behaupten",
+        "versichern",
+        "beteuern",
+        "unterstreichen",
+        "schreiben",
+        "antworten",
+        "entgegnen",
+        "erwidern",
+        "hinzufügen",
+        "meinen",
+        "warnen",
+    ]
+)
+# Words that open a main clause right after "sagte,": pronouns and articles.
+_CLAUSE_SUBJECTS = frozenset(
+    [
+        "er",
+        "sie",
+        "es",
+        "man",
+        "wir",
+        "ich",
+        "ihr",
+        "du",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "dies",
+        "diese",
+        "dieser",
+        "dieses",
+        "jeder",
+        "alle",
+    ]
+)
+
+
+def indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> list[Found]:
+    out: list[Found] = []
+    direct_spans = sorted((d.start, d.end) for d in direct)
+    # span -> (its Found, distance of its cue): two verbs can reach one clause ("X lehnte ab, zumal Y
+    # betont hatte, Z sei …"); the nearer one is the speech verb of that clause.
+    seen: dict[tuple[int, int], tuple[Found, int]] = {}
+    for si, (sb, se) in enumerate(sents):
+        end = _strip_final(text, sb, se)
+        for c in by_sent.get(si, []):
+            if id(c) in used_cues:
+                continue
+            span = None
+            if c.kind in ("marker", "so"):
+                span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
+            elif c.kind == "verb":
+                span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
+            if span is None:
+                continue
+            b, e = span
+            if len(WORD.findall(text[b:e])) < MIN_INDIRECT_WORDS:
+                continue
+            sp = c.speaker
+            if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
+                continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
+            if _mostly_direct(b, e, direct_spans):
+                continue
+            distance = c.start - e if c.start >= e else max(0, b - c.end)
+            if (b, e) in seen:
+                earlier, d0 = seen[(b, e)]
+                if distance < d0:
+                    earlier.speaker, earlier.cue = c.speaker, c.word
+                    seen[(b, e)] = (earlier, distance)
+                continue
+            found = Found("indirect", b, e, c.speaker, c.word, si)
+            seen[(b, e)] = (found, distance)
+            out.append(found)
+    return out
+
+
+# Demonstratives that point back to the statement a speech verb reports ("Dies bestätigte X").
+_ANAPHORS = frozenset(["dies", "das", "dieses"])
+
+
+def _anaphoric_complement(text: str, masked: str, c: Cue, sents, si: int) -> tuple[int, int] | None:
+    """What a demonstrative before the speech verb points back to:
+    "X trat zurück. Dies bestätigte Y." (the sentence before) or "X fiel aus, das teilte Y mit." (the
+    clause before the comma)."""
+    sb, _se = sents[si]
+    before = tokens(masked, sb, c.start)
+    if not before or before[-1][2].lower() not in _ANAPHORS:
+        return None
+    if len(before) == 1:
+        if si == 0:
+            return None
+        pb, pe = sents[si - 1]
+        if "\n\n" in text[pe:sb] or text[pe - 1 : pe] in ":?":
+            return None  # another paragraph, a heading or a question is not what is confirmed
+        return (pb, _strip_final(text, pb, pe))
+    if len(before) >= 3 and before[-2][2] == ",":
+        e = before[-2][0]
+        b = sb
+        return (b, e) if masked[b:e].strip(' ,„“"»«') else None
+    return None
+
+
+def _strip_final(text: str, sb: int, se: int) -> int:
+    e = se
+    while e > sb and text[e - 1] in " .!?…;:":
+        e -= 1
+    return e
+
+
+def _mostly_direct(b: int, e: int, direct_spans: list[tuple[int, int]]) -> bool:
+    """Is at least half of ``[b, e)`` inside direct quotations (``direct_spans`` sorted, disjoint)?"""
+    k = bisect.bisect_right(direct_spans, (b, b)) - 1  # the last one starting at or before b
+    covered = 0
+    for db, de in direct_spans[max(0, k) :]:
+        if db >= e:
+            break
+        covered += max(0, min(e, de) - max(b, db))
+    return covered * 2 >= (e - b)
+
+
+def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[int, int] | None:
+    """The sentence without its attribution frame ("laut X", "X zufolge", ", so X")."""
+    lead = text[sb:fb].strip(' ,„“"')
+    tail = text[fe:end].strip(" ,")
+    if not lead:
+        b = fe
+        while b < end and text[b] in " ,:":
+            b += 1
+        return (b, end) if end > b else None
+    if not tail:
+        e = fb
+        while e > sb and text[e - 1] in " ,":
+            e -= 1
+        return (sb, e) if e > sb else None
+    # Inside a subordinate clause ("…, die nach dessen Angaben die Bombe enthalten sollte, …")
+    # the report covers that clause only.
+    cb = text.rfind(",", sb, fb)
+    if cb != -1:
+        opener = WORD.match(text, cb + 1 + (text[cb + 1 : cb + 2] == " "))
+        if opener and opener.group().lower() in _CLAUSE_INTRO:
+            ce = text.find(",", fe, end)
+            return (opener.start(), ce if ce != -1 else end)
+    return (sb, end)
+
+
+def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple[int, int] | None:
+    """The reported clause of a speech verb: after it ("sagte, …"), before it ("…, sagte X"),
+    or the main clause around "wie X mitteilte"."""
+    toks = tokens(masked, sb, end)
+    t = next((i for i, tk in enumerate(toks) if tk[0] == c.start), None)
+    if t is None:
+        return None
+    clause_word = (masked[c.frame_start : c.frame_start + 8].split() or [""])[0].lower()
+    # "Wie die Polizei mitteilte, wurden …" / "…, wie die Polizei mitteilte."
+    if clause_word in ("wie", "wobei") and c.frame_start > sb - 1:
+        after_comma = next((i for i in range(t + 1, len(toks)) if toks[i][2] == ","), None)
+        if c.frame_start <= sb + 1 and after_comma is not None:
+            b = toks[after_comma][1]
+            while b < end and text[b] == " ":
+                b += 1
+            return (b, end)
+        if c.frame_start > sb + 1:
+            e = c.frame_start
+            while e > sb and text[e - 1] in " ,":
+                e -= 1
+            if after_comma is not None:
+                return (sb, end)
+            return (sb, e)
+        return None
+    # Forward: the first comma/colon after the verb that opens a dass-clause or Konjunktiv clause.
+    commas = [i for i in range(t + 1, len(toks)) if toks[i][2] in ",:"][:3]
+    for i in commas:
+        nxt = i + 1
+        if nxt >= len(toks):
+            break
+        first = toks[nxt][2].lower()
+        b = toks[nxt][0]
+        stop = next((k for k in range(nxt + 1, len(toks)) if toks[k][2] == ","), len(toks))
+        clause_end = toks[stop - 1][1] if stop > nxt else end
+        if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
+            return (b, end)
+        if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
+            return (b, end)
+        if c.lemma in _INFINITIVE_VERBS and _ZU_INFINITIVE.search(masked, b, end):
+            return (b, end)  # "warf den Rebellen vor, eine Regierung installieren zu wollen"
+        if (
+            i == commas[0]
+            and toks[i][2] == ","
+            and c.lemma in _SAY_VERBS
+            and (first in _CLAUSE_SUBJECTS or toks[nxt][2][:1].isupper())
+            and _only_speaker_between(toks, t, i, c)
+        ):
+            # "Stoiber sagte, die Union benötige …": a clause right after "sagte," (or after its
+            # inverted speaker) is what was said, in whatever mood.
+            return (b, end)
+        if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in '„"»«':
+            return None
+    # Backward: "…, sagte X." / "…, hieß es aus X."
+    # A bare participle after a comma is an attribute ("…, genannt „BRD-Video“"), not an attribution.
+    bare_participle = c.participle and toks[t - 1][2] == ","
+    if not bare_participle and (
+        t >= 1 and toks[t - 1][2] == "," or (t >= 2 and toks[t - 2][2] == "," and toks[t - 1][2].lower() in AUXILIARIES)
+    ):
+        k = t - 1 if toks[t - 1][2] == "," else t - 2
+        e = toks[k][0]
+        b = c.frame_start if c.frame_start > sb else sb
+        if masked[b:e].strip(' ,„“"»«') and "_" not in masked[b:e]:
+            b2 = b
+            while b2 < e and text[b2] in " ,":
+                b2 += 1
+            return (b2, e)
+    # "Es hieß, …" / "In der Erklärung heißt es, …"
+    if c.lemma == "heißen":
+        comma = next((i for i in range(t + 1, len(toks)) if toks[i][2] in ",:"), None)
+        if comma is not None and comma + 1 < len(toks):
+            return (toks[comma + 1][0], end)
+    return None
+
+
+def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: Cue) -> bool:
+    """Between the verb ``toks[t]`` and the comma ``toks[i]`` there is at most the speaker
+    and a few adverbial words ("sagte Köhler,", "sagte bei der Gelegenheit,")."""
+    if i == t + 1:
+        return True
+    if i - t - 1 > MAX_SPEAKER_GAP_WORDS:
+        return False
+    sp = c.speaker
+    between = toks[t + 1 : i]
+    if sp is not None and between and between[0][0] >= sp.start and between[-1][1] <= sp.end:
+        return True
+    if between[0][2].lower() in word_set("function_words.txt"):
+        return True  # a prepositional phrase: "sagte bei der Gelegenheit,"
+    return all(tk[2][:1].islower() or tk[2] in DEFINITE for tk in between)

@@ -1,0 +1,51 @@
+"""Konjunktiv forms: the mood that marks reported speech in German ("er sagte, er sei …")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing.extract.quotes.base import WORD
+from briefing.extract.quotes.lexicon import word_set
+
+# The 3rd person singular Konjunktiv I of -ieren verbs ("er resultiere"); no adjective or
+# lowercase noun ends like this, so it needs no list.
+_KONJ_I_SUFFIX = "iere"
+# Shorter words ending so include the adjective "schiere"; the verbs are mostly longer ("studiere").
+_KONJ_I_MIN_LEN = 8
+# Whole \w+ words ending so (a match starts at the first word character it can).
+_KONJ_I_WORD = re.compile(r"\w*" + _KONJ_I_SUFFIX + r"(?!\w)")
+_STRONG_KONJ_EXCLUDE = frozenset(
+    ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
+)
+
+
+@lru_cache(maxsize=1)
+def _konjunktiv() -> frozenset[str]:
+    """Konjunktiv forms (lowercase: a capitalised word is a noun or starts a sentence)."""
+    return frozenset(w for w in word_set("konjunktiv.txt") if w[:1].islower())
+
+
+def konjunktiv_words(text: str, start: int, end: int, *, strong: bool = False, words: list[str] | None = None) -> int:
+    """Number of Konjunktiv verb forms in ``text[start:end]`` (strong: Konjunktiv I only).
+
+    ``words`` are the ``\\w+`` words of that range when the caller has them already.  Counting is
+    set membership mapped in C; only words ending in "iere" need a look of their own.
+    """
+    if words is None:
+        words = WORD.findall(text, start, end)
+    forms = _konjunktiv_strong() if strong else _konjunktiv()
+    count = sum(map(forms.__contains__, words))
+    if text.find(_KONJ_I_SUFFIX, start, end) >= 0:
+        # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective
+        count += sum(
+            1
+            for w in _KONJ_I_WORD.findall(text, start, end)
+            if len(w) >= _KONJ_I_MIN_LEN and w[0].islower() and w not in forms
+        )
+    return count
+
+
+@lru_cache(maxsize=1)
+def _konjunktiv_strong() -> frozenset[str]:
+    return _konjunktiv() - _STRONG_KONJ_EXCLUDE

@@ -1,0 +1,96 @@
+"""Found quotations -> :class:`briefing.models.Quote` records, speakers linked to actors.
+
+Precision first: a speaker name that names no one - a common noun ("Angaben"), a compound of
+one, an adverb or a fragment (:func:`speaker_names.names_someone`) - is dropped; the speaker's
+mention (its span) stays.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from briefing.extract.quotes.base import DQUOTES, WORD, Found
+from briefing.extract.quotes.resolve import person_name, resolve_name
+from briefing.extract.quotes.speaker_names import TextWords, names_someone
+from briefing.models import Actor, Quote
+
+
+def _shares_word(a: str, b: str) -> bool:
+    wa = {w.lower() for w in WORD.findall(a) if len(w) > 2}
+    return bool(wa & {w.lower() for w in WORD.findall(b) if len(w) > 2})
+
+
+class _MentionIndex:
+    """The actors' mentions sorted by start, to find the actor mentioned at a speaker's span without
+    scanning every mention for every quotation (quadratic on a long document)."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = actors
+        self.spans = sorted((m.start, m.end, k) for k, a in enumerate(actors) for m in a.mentions)
+        self.starts = [s for s, _, _ in self.spans]
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def actor_at(self, b: int, e: int) -> Actor | None:
+        """The first actor (in the list's order) with a mention overlapping ``[b, e)``; a person before an
+        organisation or country the phrase also names ("Der Leiter ... der WHO, Klaus Stöhr")."""
+        lo = bisect.bisect_left(self.starts, b - self.longest)
+        hi = bisect.bisect_left(self.starts, e)
+        hits = [k for s, end, k in self.spans[lo:hi] if s < e and b < end]
+        return self.actors[min(hits, key=lambda k: (self.actors[k].kind != "person", k))] if hits else None
+
+
+def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None = None) -> list[Quote]:
+    """Found quotations -> models.Quote, speakers linked to actors where a mention overlaps."""
+    sent_starts = [b for b, _ in sents]
+    mentions = _MentionIndex(actors or [])
+    text_words = TextWords(text)
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    out: list[Quote] = []
+    for i, f in enumerate(found):
+        b, e = f.start, f.end
+        qtext = text[b:e]
+        if f.kind == "direct":
+            qtext = qtext.strip(DQUOTES)
+        sp = f.speaker
+        speaker_id = name = None
+        actor = None
+        if sp is not None:
+            actor = mentions.actor_at(sp.start, sp.end)
+            if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text):
+                actor = None  # a mention that overlaps but names someone else: keep our reading
+            if actor is not None:
+                speaker_id = actor.id
+                own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
+                # The actor's name unless it is a fragment of what the text says here.
+                name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
+            else:
+                name = resolve_name(text, sp, found, i, sents, sent_of)
+                if name:
+                    name = person_name(name)
+            if name:
+                name = name.strip(DQUOTES + " ") or None
+            if name and (actor is None or actor.kind != "country") and not names_someone(name, text_words):
+                # Precision first: the mention stays (it is where the attribution is), but a
+                # common noun, adverb or fragment is no one to show as the speaker.
+                name = speaker_id = None
+        out.append(
+            Quote(
+                kind="direct" if f.kind == "direct" else "indirect",
+                text=qtext,
+                start=b,
+                end=e,
+                speaker=speaker_id,
+                speaker_text=sp.text if sp else None,
+                speaker_start=sp.start if sp else None,
+                speaker_end=sp.end if sp else None,
+                speaker_name=name,
+                cue=f.cue,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ spaCy component

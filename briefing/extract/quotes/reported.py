@@ -1,0 +1,115 @@
+"""Reported speech without a cue of its own: Konjunktiv I continuations of an attributed
+quotation (same speaker) and free reported speech (Konjunktiv I or reportative "soll … haben"
+sentences no rule attributed; their speaker comes from the context, :mod:`resolve`)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from briefing.extract.quotes.base import LONG_QUOTE_WORDS, MIN_INDIRECT_WORDS, WORD, Found
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
+from briefing.extract.quotes.lexicon import speech_verbs
+
+# Konjunktiv continuation sentences after an attributed quotation, at most.
+MAX_CONTINUATION_SENTENCES = 6
+
+# Reportative "sollen" with a perfect infinitive: "Er soll das Geld genommen haben."
+_REPORTATIVE_SOLL = re.compile(r"\bsoll(?:en)?\b[^.!?;:]*\b(?:haben|sein)\W*$")
+_CONTINUATION_BLOCK = frozenset(["ich", "wir", "du", "ihr"])
+# ...as they can be written ("Ich", "WIR"): every casing, so a set test in C finds them.
+_CONTINUATION_BLOCK_CASED = frozenset(
+    "".join(chars) for w in _CONTINUATION_BLOCK for chars in itertools.product(*((c, c.upper()) for c in w))
+)
+
+
+@lru_cache(maxsize=1)
+def _lowercase_speech_verbs() -> frozenset[str]:
+    """Speech verb forms as a lowercase word in running text shows them (a verb, not a noun)."""
+    return frozenset(w for w in speech_verbs() if w[:1].islower())
+
+
+def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
+    """Sentences in Konjunktiv I after an attributed quotation continue it (same speaker)."""
+    out: list[Found] = []
+    if not found:
+        return out
+    cue_words = _lowercase_speech_verbs()
+    last_by_sent: dict[int, Found] = {}
+    for f in found:
+        if f.speaker is not None:
+            last_by_sent[f.sent] = f
+    covered = _covered_sentences(sents, found)
+    for f in sorted(last_by_sent.values(), key=lambda x: x.sent):
+        si = f.sent
+        cur: Found | None = None
+        for k in range(si + 1, min(len(sents), si + 1 + MAX_CONTINUATION_SENTENCES)):
+            if k in covered:
+                break
+            sb, se = sents[k]
+            if "\n\n" in text[sents[k - 1][1] : sb] and k > si + 1:
+                break
+            words = sent_words[k]
+            if not konjunktiv_words(masked, sb, se, strong=True, words=words):
+                break
+            if not cue_words.isdisjoint(words) or not _CONTINUATION_BLOCK_CASED.isdisjoint(words):
+                break
+            end = se
+            if cur is None:
+                cur = Found("indirect", sb, end, f.speaker, None, k)
+                out.append(cur)
+            else:
+                cur.end = end
+            covered.add(k)
+    return out
+
+
+def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[int]:
+    """Sentences at least half covered by a quotation found so far."""
+    covered = set()
+    for f in found:
+        for k in range(f.sent, len(sents)):
+            sb, se = sents[k]
+            if sb >= f.end:
+                break
+            if 2 * max(0, min(se, f.end) - max(sb, f.start)) >= se - sb:
+                covered.add(k)
+    return covered
+
+
+def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
+    """Sentences in Konjunktiv I that no rule attributed: reported speech whose source is
+    named nearby ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …").
+    Consecutive ones form one quotation; the speaker is resolved from the context."""
+    # A short quoted phrase inside the sentence does not make the sentence a quotation:
+    # "Der Iran müsse „vollständig … den Anreicherungsprozess“ beenden" is reported as a whole.
+    covered = _covered_sentences(
+        sents, [f for f in found if f.kind != "direct" or len(WORD.findall(text, f.start, f.end)) >= LONG_QUOTE_WORDS]
+    )
+    cue_words = _lowercase_speech_verbs()
+    out: list[Found] = []
+    cur: Found | None = None
+    for k, (sb, se) in enumerate(sents):
+        words = sent_words[k]
+        ok = (
+            k not in covered
+            and len(words) >= MIN_INDIRECT_WORDS
+            and (
+                konjunktiv_words(masked, sb, se, strong=True, words=words) > 0
+                or (masked.find("soll", sb, se) >= 0 and _REPORTATIVE_SOLL.search(masked, sb, se))
+            )
+            and _CONTINUATION_BLOCK_CASED.isdisjoint(words)
+            and cue_words.isdisjoint(words)
+        )
+        if not ok:
+            cur = None
+            continue
+        if cur is not None and cur.sent_end == k - 1 and "\n\n" not in text[sents[k - 1][1] : sb]:
+            cur.end = se
+            cur.sent_end = k
+            continue
+        cur = Found("indirect", sb, se, None, None, k, attributed=False, how="free")
+        cur.sent_end = k
+        out.append(cur)
+    return out

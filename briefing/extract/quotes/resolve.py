@@ -1,0 +1,188 @@
+"""Speakers from the context: unattributed quotations take the nearest evidence, pronouns their
+antecedent, and a speaker phrase becomes a name (role titles and articles dropped)."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.quotes.base import SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
+
+# A pronoun's antecedent is searched among this many preceding quotations' speakers.
+PRONOUN_LOOKBACK_QUOTES = 5
+
+
+def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
+    """Unattributed quotations take a speaker from their surroundings, nearest evidence first:
+    an attributed quotation later in the same sentence or paragraph line, an attributed
+    quotation in the same or previous sentence, a person named just before, then an
+    attributed quotation further back."""
+    for i, f in enumerate(found):
+        if f.speaker is not None:
+            continue
+        nxt = prev_near = prev_far = None
+        for j in range(i + 1, len(found)):
+            g = found[j]
+            if g.sent > f.sent + 1:
+                break
+            if g.speaker is not None and "\n" not in text[f.end : g.start]:
+                nxt = g
+                break
+        for j in range(i - 1, -1, -1):
+            g = found[j]
+            if g.sent < f.sent - SPEAKER_LOOKBACK_SENTENCES:
+                break
+            if g.speaker is not None:
+                if g.sent >= f.sent - 1:
+                    prev_near = g
+                else:
+                    prev_far = g
+                break
+        own = _own_subject(masked, sents, f)
+        if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
+            own = _sentence_person(masked, sents, f)
+        if own is not None:
+            f.speaker, f.how = own, "subject"
+        elif nxt is not None and nxt.sent == f.sent:
+            f.speaker, f.how = nxt.speaker, "next"
+        elif prev_near is not None:
+            f.speaker, f.how = prev_near.speaker, "previous"
+        else:
+            ctx = _context_speaker(masked, sents, f)
+            if ctx is not None and person_score(ctx) < 2 and prev_far is not None:
+                # A bare capitalised word nearby is often a thing ("Jahre", "Irak"); a speaker
+                # attributed a few sentences back is the better guess.
+                f.speaker, f.how = prev_far.speaker, "previous"
+            elif ctx is not None:
+                f.speaker, f.how = ctx, "context"
+            elif prev_far is not None:
+                f.speaker, f.how = prev_far.speaker, "previous"
+            elif nxt is not None:
+                f.speaker, f.how = nxt.speaker, "next"
+            else:
+                f.how = "none"
+
+
+def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
+    """ "Er habe „nicht den Eindruck …“": a pronoun or titled person opening the quotation's sentence."""
+    sb = sents[f.sent][0]
+    if f.start <= sb:
+        return None
+    sp = clause_subject(masked, sb, f.start)
+    return sp if sp is not None and person_score(sp) >= 2 else None
+
+
+def _sentence_person(masked: str, sents, f: Found) -> Phrase | None:
+    """A titled or first-named person before the quotation in its own sentence.
+
+    "Günter Metzges … ist der Meinung, dass die Klage „…“": a person named in the quotation's
+    own sentence is nearer evidence than a speaker attributed in an earlier sentence.
+    """
+    sb = sents[f.sent][0]
+    if f.start <= sb:
+        return None
+    return next(
+        (np for np in reversed(noun_phrases(masked, sb, f.start)) if not np.pronoun and person_score(np) >= 2),
+        None,
+    )
+
+
+def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
+    """A speaker named before the quotation in its sentence, else in the sentence before."""
+    sb = sents[f.sent][0]
+    spans = []
+    if f.start > sb:
+        spans.append((sb, f.start))
+    if f.sent > 0:
+        spans.append(sents[f.sent - 1])
+    for b, e in spans:
+        if f.kind == "direct":
+            # A quotation's speaker is a person: the most person-like phrase.
+            best = None
+            for np in noun_phrases(masked, b, e):
+                score = person_score(np)
+                if score >= 1 and (best is None or score > best[0]):
+                    best = (score, np)
+            if best is not None:
+                return best[1]
+            continue
+        # Reported speech also comes from institutions and media: a titled person or
+        # pronoun, else the sentence's subject ("Die Deutsche Welle berichtet …. Dort sei man …").
+        titled = next((np for np in noun_phrases(masked, b, e) if person_score(np) >= 2), None)
+        if titled is not None:
+            return titled
+        subject = clause_subject(masked, b, e)
+        if subject is not None and person_score(subject) >= 0:
+            return subject
+    return None
+
+
+# ------------------------------------------------------------------ speakers, actors
+
+
+def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
+    """The speaker's name: a pronoun's antecedent, or the phrase without its article.
+
+    ``found[:upto]`` are the quotations before the one whose speaker is ``sp``.
+    """
+    if sp.pronoun:
+        quoted = None
+        for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
+            f = found[k]
+            if f.speaker is not None and not f.speaker.pronoun and f.speaker.start < sp.start:
+                quoted = f.speaker
+                break
+        # The nearest preceding person-like subject, or a titled person after a fronted adverb
+        # ("Unterdessen verteidigte der Vorsitzende …, Sebastian Edathy, den Entwurf. Er …").
+        named = None
+        si = sent_of(sp.start)
+        for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
+            sb, se = sents[k]
+            if quoted is not None and se <= quoted.start:
+                break  # the quoted speaker is nearer
+            np = clause_subject(text, sb, min(se, sp.start))
+            if np is None or np.pronoun or person_score(np) < 1:
+                np = next(
+                    (n for n in noun_phrases(text, sb, min(se, sp.start)) if not n.pronoun and person_score(n) >= 2),
+                    None,
+                )
+            if np is not None:
+                named = np
+                break
+        # A person named after the last quoted speaker is the nearer antecedent.
+        best = named if named is not None and (quoted is None or named.start > quoted.end) else quoted
+        if best is None:
+            return None
+        appo = _APPOSITION_NAME.match(text, best.end)
+        return appo.group(1) if appo else _name_of(best.text)
+    return _name_of(sp.text)
+
+
+# ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
+_APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
+
+
+def _name_of(words: str) -> str:
+    toks = words.split()
+    dets = word_set("determiners.txt")
+    while toks and (toks[0].lower() in dets or toks[0].islower()):
+        toks = toks[1:]
+    return " ".join(toks) if toks else words
+
+
+def person_name(name: str) -> str:
+    """ "Außenamtssprecherin Maria Sacharowa" -> "Maria Sacharowa" (role titles dropped)."""
+    segments = [seg.strip() for seg in name.split(",") if seg.strip()]
+    if len(segments) > 1:
+        # Apposition: "die Sprecherin des Außenministeriums, Marija Sacharowa" -> the bare name.
+        bare = [seg for seg in segments if all(w[:1].isupper() for w in seg.split())]
+        name = bare[-1] if bare else segments[0]
+    toks = name.split()
+    k = 0
+    while k < len(toks) - 1 and (is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1):
+        k += 1
+    rest = toks[k:]
+    if len(rest) >= 1 and rest[0][:1].isupper() and not any(t.islower() for t in rest):
+        return " ".join(rest)
+    return name
