@@ -44,7 +44,7 @@ def _scorer() -> Any:
 def _run(docs: list[dict[str, Any]]) -> dict[str, list[tuple[Any, Any]]]:
     """Per document: (Found, Quote) pairs of the pipeline, Found carrying the rule that fired."""
     from briefing.extract.nlp import break_punctuation_runs
-    from briefing.extract.quotes_jsonl import build_nlp
+    from briefing.extract.quotes.jsonl import build_nlp
 
     nlp = build_nlp()
     comp = nlp.get_pipe("briefing_quotes")
@@ -71,7 +71,7 @@ def _run(docs: list[dict[str, Any]]) -> dict[str, list[tuple[Any, Any]]]:
 
 def _rule(f: Any, text: str) -> str:
     """Which rule produced an indirect Found."""
-    from briefing.extract.quote_lexicon import attribution_markers
+    from briefing.extract.quotes.lexicon import attribution_markers
 
     if f.cue is None:
         # _resolve_missing_speakers overwrites ``how``; free reported speech is the unattributed kind.
@@ -152,7 +152,7 @@ _K2_COND = frozenset(
 
 
 def _konj_words(text: str, b: int, e: int) -> list[str]:
-    from briefing.extract.quotes import _konjunktiv
+    from briefing.extract.quotes.konjunktiv import _konjunktiv
 
     forms = _konjunktiv()
     return [w for w in _WORD.findall(text[b:e]) if w in forms]

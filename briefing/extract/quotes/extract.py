@@ -47,7 +47,7 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     used_cues: set[int] = set()
     direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues)
     found.extend(direct)
-    found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues))
+    found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))
     found.extend(free_reported(text, masked, sents, found, sent_words))
     found.sort(key=lambda f: (f.start, f.end))

@@ -7,7 +7,6 @@ and what a demonstrative before the verb points back to ("Dies bestätigte X").
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
@@ -119,9 +118,10 @@ _CLAUSE_SUBJECTS = frozenset(
 )
 
 
-def indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> list[Found]:
+def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Found]:
+    # A direct quotation inside the reported clause ("er sagte, es müsse Schluss sein mit „…“") does not
+    # make the clause a direct quotation: both are reported, the clause as indirect speech around it.
     out: list[Found] = []
-    direct_spans = sorted((d.start, d.end) for d in direct)
     # span -> (its Found, distance of its cue): two verbs can reach one clause ("X lehnte ab, zumal Y
     # betont hatte, Z sei …"); the nearer one is the speech verb of that clause.
     seen: dict[tuple[int, int], tuple[Found, int]] = {}
@@ -143,8 +143,6 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> l
             sp = c.speaker
             if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
                 continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
-            if _mostly_direct(b, e, direct_spans):
-                continue
             distance = c.start - e if c.start >= e else max(0, b - c.end)
             if (b, e) in seen:
                 earlier, d0 = seen[(b, e)]
@@ -189,17 +187,6 @@ def _strip_final(text: str, sb: int, se: int) -> int:
     while e > sb and text[e - 1] in " .!?…;:":
         e -= 1
     return e
-
-
-def _mostly_direct(b: int, e: int, direct_spans: list[tuple[int, int]]) -> bool:
-    """Is at least half of ``[b, e)`` inside direct quotations (``direct_spans`` sorted, disjoint)?"""
-    k = bisect.bisect_right(direct_spans, (b, b)) - 1  # the last one starting at or before b
-    covered = 0
-    for db, de in direct_spans[max(0, k) :]:
-        if db >= e:
-            break
-        covered += max(0, min(e, de) - max(b, db))
-    return covered * 2 >= (e - b)
 
 
 def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[int, int] | None:

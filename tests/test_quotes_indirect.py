@@ -1,0 +1,44 @@
+"""Indirect speech: which clauses are reported speech and where they end (German sentences written for
+these tests), on plain strings through ``extract_quotes``."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes
+from briefing.extract.sentences import split_sentences
+
+
+def _indirect(text: str) -> list[str]:
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [text[f.start : f.end] for f in found if f.kind == "indirect"]
+
+
+def _direct(text: str) -> list[str]:
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [text[f.start : f.end] for f in found if f.kind == "direct"]
+
+
+# A direct quotation inside a reported clause: the clause is indirect speech, the quotation direct speech.
+NESTED = [
+    (
+        "Die Ministerin sagte, es müsse jetzt Schluss sein mit „leeren Versprechen und faulen Ausreden“.",
+        "es müsse jetzt Schluss sein mit „leeren Versprechen und faulen Ausreden“",
+    ),
+    (
+        "Der Bürgermeister erklärte, die Stadt sei „auf jeden Fall gut vorbereitet“.",
+        "die Stadt sei „auf jeden Fall gut vorbereitet“",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "clause"), NESTED)
+def test_reported_clause_around_a_direct_quotation(text: str, clause: str) -> None:
+    assert clause in _indirect(text)
+    assert any(q in clause for q in _direct(text))
+
+
+def test_direct_quotation_after_colon_is_no_indirect_speech() -> None:
+    text = "Der Trainer sagte: „Wir haben heute verdient gewonnen, und darauf bin ich stolz.“"
+    assert _indirect(text) == []
+    assert _direct(text)
