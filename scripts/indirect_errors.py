@@ -63,7 +63,7 @@ def _run(docs: list[dict[str, Any]]) -> dict[str, list[tuple[Any, Any]]]:
         for d in docs:
             doc = nlp(break_punctuation_runs(d["text"]))
             quotes = doc._.briefing_quotes or []
-            out[d["id"]] = list(zip(list(captured), quotes))
+            out[d["id"]] = list(zip(list(captured), quotes, strict=True))
     finally:
         glb["extract_quotes"] = real_extract
     return out
@@ -114,11 +114,33 @@ def _ctx(text: str, b: int, e: int, extra: list[tuple[int, int, str]] = ()) -> s
     return s.replace("\n", " ¶ ")
 
 
-_SUBORD = (
-    "als bevor bis da damit nachdem ob obwohl obgleich seit seitdem sobald solange sodass "
-    "während weil wenn wobei wodurch womit indem falls sofern zumal"
-).split()
-_REL = ("der die das dem den deren dessen welche welcher welches wo").split()
+_SUBORD = [
+    "als",
+    "bevor",
+    "bis",
+    "da",
+    "damit",
+    "nachdem",
+    "ob",
+    "obwohl",
+    "obgleich",
+    "seit",
+    "seitdem",
+    "sobald",
+    "solange",
+    "sodass",
+    "während",
+    "weil",
+    "wenn",
+    "wobei",
+    "wodurch",
+    "womit",
+    "indem",
+    "falls",
+    "sofern",
+    "zumal",
+]
+_REL = ["der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches", "wo"]
 
 
 def _false_pattern(rule: str, text: str, f: Any) -> str:
@@ -146,8 +168,26 @@ def _false_pattern(rule: str, text: str, f: Any) -> str:
 
 
 _K2_COND = frozenset(
-    "hätte hätten wäre wären würde würden könnte könnten müsste müssten dürfte dürften sollte sollten "
-    "möchte möchten wollte wollten".split()
+    [
+        "hätte",
+        "hätten",
+        "wäre",
+        "wären",
+        "würde",
+        "würden",
+        "könnte",
+        "könnten",
+        "müsste",
+        "müssten",
+        "dürfte",
+        "dürften",
+        "sollte",
+        "sollten",
+        "möchte",
+        "möchten",
+        "wollte",
+        "wollten",
+    ]
 )
 
 
@@ -209,7 +249,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--n", type=int, default=40, help="cases to print per pattern")
     args = ap.parse_args(argv)
     sc = _scorer()
-    docs = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    with open(args.gold, encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
     run = _run(docs)
     cases: dict[str, list[str]] = defaultdict(list)
     counts: Counter[str] = Counter()
@@ -219,8 +260,9 @@ def main(argv: list[str]) -> int:
         preds = []
         for f, q in run[d["id"]]:
             sp = [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None
-            preds.append({"_span": [q.start, q.end], "kind": q.kind, "speaker": {"span": sp, "name": q.speaker_name},
-                          "_f": f})
+            preds.append(
+                {"_span": [q.start, q.end], "kind": q.kind, "speaker": {"span": sp, "name": q.speaker_name}, "_f": f}
+            )
         pairs = sc._match(text, golds, preds)
         matched_p = {id(p) for _g, p in pairs}
         matched_g = {id(g) for g, _p in pairs}

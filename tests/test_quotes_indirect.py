@@ -42,3 +42,32 @@ def test_direct_quotation_after_colon_is_no_indirect_speech() -> None:
     text = "Der Trainer sagte: „Wir haben heute verdient gewonnen, und darauf bin ich stolz.“"
     assert _indirect(text) == []
     assert _direct(text)
+
+
+# A zu-infinitive after any verb of saying is what was said; after other verbs it is not speech.
+ZU_INFINITIVE = [
+    (
+        "Die Ärztekammer mahnte die Regierung, die Kliniken nicht länger warten zu lassen.",
+        "die Kliniken nicht länger warten zu lassen",
+    ),
+    (
+        "Der Verband bekräftigte am Montag, an der geplanten Reform festhalten zu wollen.",
+        "an der geplanten Reform festhalten zu wollen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "clause"), ZU_INFINITIVE)
+def test_zu_infinitive_after_a_verb_of_saying(text: str, clause: str) -> None:
+    assert clause in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bürgermeister versuchte, die Wogen im Stadtrat zu glätten.",
+        "Die Feuerwehr begann sofort, die Keller der Häuser auszupumpen.",
+    ],
+)
+def test_zu_infinitive_after_other_verbs_is_no_speech(text: str) -> None:
+    assert _indirect(text) == []

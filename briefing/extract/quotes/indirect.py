@@ -46,26 +46,8 @@ _CLAUSE_INTRO = frozenset(
         "sodass",
     ]
 )
-# Speech acts whose content may be a zu-infinitive clause; "\w+zu\w+en" covers "anzubieten".
-_INFINITIVE_VERBS = frozenset(
-    [
-        "vorwerfen",
-        "auffordern",
-        "ankündigen",
-        "fordern",
-        "versprechen",
-        "drohen",
-        "bestreiten",
-        "behaupten",
-        "zusichern",
-        "vorschlagen",
-        "appellieren",
-        "warnen",
-        "hoffen",
-        "zusagen",
-        "verlangen",
-    ]
-)
+# The content of a speech act as a zu-infinitive clause ("forderte, die Steuern zu senken",
+# "kündigte an, Stellen abzubauen"); "\w+zu\w+en" covers "abzubauen".
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
@@ -252,8 +234,10 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             return (b, end)
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
             return (b, end)
-        if c.lemma in _INFINITIVE_VERBS and _ZU_INFINITIVE.search(masked, b, end):
-            return (b, end)  # "warf den Rebellen vor, eine Regierung installieren zu wollen"
+        if _ZU_INFINITIVE.search(masked, b, end):
+            # Any verb of saying takes its content as a zu-infinitive ("warf den Rebellen vor, eine
+            # Regierung installieren zu wollen", "mahnte die Regierung, die Kliniken nicht warten zu lassen").
+            return (b, end)
         if (
             i == commas[0]
             and toks[i][2] == ","
