@@ -71,3 +71,39 @@ def test_zu_infinitive_after_a_verb_of_saying(text: str, clause: str) -> None:
 )
 def test_zu_infinitive_after_other_verbs_is_no_speech(text: str) -> None:
     assert _indirect(text) == []
+
+
+# The clause before ", <verb>" is reported speech ("Die Lage sei ernst, sagte er") unless it is an
+# adverbial clause or holds the verb's own subject.
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Die Lage im Hafen sei ernst, sagte der Bürgermeister.", "Die Lage im Hafen sei ernst"),
+        ("Wenn der Vertrag scheitert, drohe dem Verein der Abstieg, sagte der Präsident.", "Wenn der Vertrag"),
+    ],
+)
+def test_clause_before_the_verb_is_reported(text: str, clause: str) -> None:
+    assert any(q.startswith(clause) for q in _indirect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wenn der Vertrag scheitert, droht dem Verein der Abstieg.",
+        "Nachdem die Polizei eingetroffen war, berichtete ein Anwohner von lauten Schüssen.",
+        "Obwohl der Winter mild war, kritisierte der Verband die hohen Heizkosten.",
+    ],
+)
+def test_adverbial_clause_before_the_verb_is_no_speech(text: str) -> None:
+    assert _indirect(text) == []
+
+
+# A clause reported after its verb ends before a second speech act of the same speaker.
+def test_reported_clause_ends_before_the_next_speech_act() -> None:
+    text = "Er sagte, die Stadt brauche mehr Wohnungen und fügte hinzu: „Wir fangen noch in diesem Jahr damit an.“"
+    assert _indirect(text) == ["die Stadt brauche mehr Wohnungen"]
+
+
+def test_reported_clause_keeps_its_own_coordination() -> None:
+    text = "Sie erklärte, die Mieten seien zu hoch und die Löhne stiegen zu langsam."
+    assert _indirect(text) == ["die Mieten seien zu hoch und die Löhne stiegen zu langsam"]

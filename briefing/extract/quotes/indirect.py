@@ -11,10 +11,12 @@ import re
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.extract.quotes.lexicon import word_set
+from briefing.extract.quotes.lexicon import lowercase_speech_verbs, word_set
 from briefing.extract.quotes.speakers import tokens
 from briefing.lang.de import AUXILIARIES
 
+# Conjunctions that open a subordinate clause ("wenn", "obwohl", "nachdem").
+_SUBORDINATORS = word_set("subordinators.txt")
 # "sagte am Montag in Berlin, …": words allowed between a speech verb and its comma clause.
 MAX_SPEAKER_GAP_WORDS = 6
 # Words that open a subordinate or relative clause after a comma.
@@ -231,13 +233,13 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         stop = next((k for k in range(nxt + 1, len(toks)) if toks[k][2] == ","), len(toks))
         clause_end = toks[stop - 1][1] if stop > nxt else end
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
-            return (b, end)
+            return (b, _reported_end(masked, b, end))
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
-            return (b, end)
+            return (b, _reported_end(masked, b, end))
         if _ZU_INFINITIVE.search(masked, b, end):
             # Any verb of saying takes its content as a zu-infinitive ("warf den Rebellen vor, eine
             # Regierung installieren zu wollen", "mahnte die Regierung, die Kliniken nicht warten zu lassen").
-            return (b, end)
+            return (b, _reported_end(masked, b, end))
         if (
             i == commas[0]
             and toks[i][2] == ","
@@ -247,7 +249,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         ):
             # "Stoiber sagte, die Union benötige …": a clause right after "sagte," (or after its
             # inverted speaker) is what was said, in whatever mood.
-            return (b, end)
+            return (b, _reported_end(masked, b, end))
         if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in '„"»«':
             return None
     # Backward: "…, sagte X." / "…, hieß es aus X."
@@ -263,6 +265,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             b2 = b
             while b2 < e and text[b2] in " ,":
                 b2 += 1
+            if not konjunktiv_words(masked, b2, e) and _not_reported_before(masked, b2, e, c):
+                return None
             return (b2, e)
     # "Es hieß, …" / "In der Erklärung heißt es, …"
     if c.lemma == "heißen":
@@ -270,6 +274,40 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+# "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
+_NEXT_VERB = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+([a-zäöüß]+)\b")
+
+
+def _reported_end(masked: str, b: int, end: int) -> int:
+    """Where a clause reported after its speech verb ends: at a colon that opens what comes next, or
+    before a second speech act of the same speaker ("Er sagte, die Stadt brauche Wohnungen und fügte
+    hinzu: „…“"); else at ``end``."""
+    e = end
+    colon = masked.find(":", b, e)
+    if colon != -1:
+        e = colon
+    verbs = lowercase_speech_verbs()
+    for m in _NEXT_VERB.finditer(masked, b, e):
+        if m.group(1) in verbs:
+            e = m.start()
+            break
+    while e > b and masked[e - 1] in " ,":
+        e -= 1
+    return e if e > b else end
+
+
+def _not_reported_before(masked: str, b: int, e: int, c: Cue) -> bool:
+    """Is the indicative clause ``[b, e)`` before ", <verb>" something other than what the verb reports?
+
+    An adverbial clause ("Wenn der Vertrag scheitert, droht dem Verein der Abstieg", "Obwohl …,
+    kritisierte der Verband …") frames the main clause; and when the verb's subject stands in that
+    clause ("Der Sprecher, Jan Keller, kritisierte …") the clause is the subject, not the report.
+    In Konjunktiv the clause is reported speech either way ("Wenn …, drohe der Abstieg, sagte er").
+    """
+    first = (WORD.findall(masked, b, min(e, b + 20)) or [""])[0].lower()
+    return first in _SUBORDINATORS or (c.speaker is not None and c.speaker.start < b)
 
 
 def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: Cue) -> bool:
