@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract.quotes import extract_quotes
+from briefing.extract.quotes import extract_quotes, konjunktiv_words
+from briefing.extract.quotes.konjunktiv import KONJUNKTIV_II, konjunktiv_alone
 from briefing.extract.sentences import split_sentences
 
 
@@ -107,3 +108,36 @@ def test_reported_clause_ends_before_the_next_speech_act() -> None:
 def test_reported_clause_keeps_its_own_coordination() -> None:
     text = "Sie erklärte, die Mieten seien zu hoch und die Löhne stiegen zu langsam."
     assert _indirect(text) == ["die Mieten seien zu hoch und die Löhne stiegen zu langsam"]
+
+
+# Konjunktiv II forms count alone (like Konjunktiv I) only when learned so (konjunktiv_alone.txt).
+def test_learned_konjunktiv_ii_forms_are_konjunktiv_ii() -> None:
+    assert konjunktiv_alone() <= KONJUNKTIV_II
+
+
+@pytest.mark.parametrize("form", sorted(KONJUNKTIV_II))
+def test_konjunktiv_ii_counts_alone_only_when_learned(form: str) -> None:
+    text = f"Die Beschäftigten {form} dadurch weniger verdienen."
+    assert konjunktiv_words(text, 0, len(text), strong=True) == (form in konjunktiv_alone())
+    assert konjunktiv_words(text, 0, len(text), strong=True, learned=False) == 0
+    assert konjunktiv_words(text, 0, len(text)) == 1
+
+
+def test_konjunktiv_i_counts_alone() -> None:
+    text = "Die Lage sei ernst."
+    assert konjunktiv_words(text, 0, len(text), strong=True) == 1
+
+
+@pytest.mark.skipif("würden" not in konjunktiv_alone(), reason="'würden' not learned as reported speech")
+def test_free_reported_sentence_in_learned_konjunktiv_ii() -> None:
+    text = (
+        "Die Gewerkschaft lehnte den Sparplan des Vorstands ab. "
+        "Die Beschäftigten würden dadurch Hunderte Euro im Monat verlieren."
+    )
+    assert "Die Beschäftigten würden dadurch Hunderte Euro im Monat verlieren" in " ".join(_indirect(text))
+
+
+@pytest.mark.skipif("wäre" in konjunktiv_alone(), reason="'wäre' learned as reported speech")
+def test_plain_conditional_in_konjunktiv_ii_is_no_speech() -> None:
+    text = "Der Sturm zog in der Nacht über die Insel. Ohne den neuen Deich wäre das Dorf überflutet worden."
+    assert _indirect(text) == []
