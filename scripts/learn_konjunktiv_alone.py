@@ -24,18 +24,13 @@ Use it on train only: dev stays untouched.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import io
-import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "eval" / "score_quotes.py"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_learning import FOLDS, ROOT, Counts, counts, figures, fold_of, predict, read_docs, scorer  # noqa: E402
+
 OUT = ROOT / "briefing" / "lang" / "de" / "konjunktiv_alone.txt"
-FOLDS = 5
 HEADER = """\
 # Konjunktiv II forms that mark a sentence as reported speech on their own, like Konjunktiv I does.
 # Learned, not written by hand: scripts/learn_konjunktiv_alone.py keeps a form when counting it
@@ -44,57 +39,16 @@ HEADER = """\
 """
 
 
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _predict(docs: list[dict[str, Any]], alone: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """``briefing quotes`` over ``docs`` with ``alone`` as the Konjunktiv II forms that count alone."""
+def _predict(docs, alone):  # type: ignore[no-untyped-def]
     from briefing.extract.quotes import konjunktiv
-    from briefing.extract.quotes.jsonl import quotes_jsonl
 
-    saved = konjunktiv.konjunktiv_alone
-    konjunktiv.konjunktiv_alone = lambda: frozenset(alone)  # type: ignore[assignment]
-    konjunktiv.strong_forms.cache_clear()
-    try:
-        out = io.StringIO()
-        quotes_jsonl(io.StringIO("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)), out)
-    finally:
-        konjunktiv.konjunktiv_alone = saved  # type: ignore[assignment]
-        konjunktiv.strong_forms.cache_clear()
-    return {d["id"]: d["quotes"] for d in map(json.loads, out.getvalue().splitlines())}
+    return predict(docs, konjunktiv, "konjunktiv_alone", frozenset(alone), konjunktiv.strong_forms)
 
 
-def _counts(sc: Any, docs: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[int, ...]]:
-    """Per document: (matched, predicted, gold, end-to-end right) over all quotation types."""
-    out = {}
-    for d in docs:
-        r = sc.score([d], {d["id"]: pred.get(d["id"], [])})["all"]
-        out[d["id"]] = (r["partial"]["tp"], r["partial"]["pred"], r["partial"]["gold"], r["e2e"]["tp"])
-    return out
-
-
-def _figures(counts: dict[str, tuple[int, ...]], ids: Iterable[str]) -> tuple[float, float]:
-    """(partial F1, end-to-end F1) pooled over ``ids``."""
-    tp = npred = ngold = e2e = 0
-    for i in ids:
-        a, b, c, d = counts[i]
-        tp, npred, ngold, e2e = tp + a, npred + b, ngold + c, e2e + d
-    f1 = 2 * tp / (npred + ngold) if npred + ngold else 0.0
-    e2e_f1 = 2 * e2e / (npred + ngold) if npred + ngold else 0.0
-    return f1, e2e_f1
-
-
-def _learn(
-    base: dict[str, tuple[int, ...]], single: dict[str, dict[str, tuple[int, ...]]], ids: list[str]
-) -> list[str]:
+def _learn(base: Counts, single: dict[str, Counts], ids: list[str]) -> list[str]:
     """The forms whose addition alone raises end-to-end F1 over ``ids``."""
-    _, base_e2e = _figures(base, ids)
-    return sorted(w for w, counts in single.items() if _figures(counts, ids)[1] > base_e2e)
+    _, base_e2e = figures(base, ids)
+    return sorted(w for w, c in single.items() if figures(c, ids)[1] > base_e2e)
 
 
 def main(argv: list[str]) -> int:
@@ -102,29 +56,27 @@ def main(argv: list[str]) -> int:
     ap.add_argument("gold")
     ap.add_argument("--write", action="store_true", help=f"write the forms learned on all of train to {OUT}")
     args = ap.parse_args(argv)
-    logging_off()
     from briefing.extract.quotes.konjunktiv import KONJUNKTIV_II
 
-    sc = _scorer()
-    with open(args.gold, encoding="utf-8") as fh:
-        docs = [json.loads(line) for line in fh if line.strip()]
+    sc = scorer()
+    docs = read_docs(args.gold)
     ids = [d["id"] for d in docs]
-    fold = {d["id"]: k % FOLDS for k, d in enumerate(docs)}
-    base = _counts(sc, docs, _predict(docs, ()))
-    single = {w: _counts(sc, docs, _predict(docs, (w,))) for w in sorted(KONJUNKTIV_II)}
-    for w, counts in single.items():
-        f1, e2e = _figures(counts, ids)
+    fold = fold_of(docs)
+    base = counts(sc, docs, _predict(docs, ()))
+    single = {w: counts(sc, docs, _predict(docs, (w,))) for w in sorted(KONJUNKTIV_II)}
+    for w, c in single.items():
+        f1, e2e = figures(c, ids)
         print(f"  {w:10s} alone: train F1 {f1:.4f} e2e {e2e:.4f}")
-    print(f"  {'(none)':10s}       train F1 {_figures(base, ids)[0]:.4f} e2e {_figures(base, ids)[1]:.4f}")
-    held: dict[str, tuple[int, ...]] = {}
+    print(f"  {'(none)':10s}       train F1 {figures(base, ids)[0]:.4f} e2e {figures(base, ids)[1]:.4f}")
+    held: Counts = {}
     for k in range(FOLDS):
         train_ids = [i for i in ids if fold[i] != k]
         forms = _learn(base, single, train_ids)
         test_docs = [d for d in docs if fold[d["id"]] == k]
-        held.update(_counts(sc, test_docs, _predict(test_docs, forms)))
+        held.update(counts(sc, test_docs, _predict(test_docs, forms)))
         print(f"fold {k}: learned {forms}")
-    b_f1, b_e2e = _figures(base, ids)
-    c_f1, c_e2e = _figures(held, ids)
+    b_f1, b_e2e = figures(base, ids)
+    c_f1, c_e2e = figures(held, ids)
     print(f"5-fold CV, all types: partial F1 {b_f1:.4f} -> {c_f1:.4f}, end-to-end F1 {b_e2e:.4f} -> {c_e2e:.4f}")
     final = _learn(base, single, ids)
     print(f"learned on all of train: {final}")
@@ -132,13 +84,6 @@ def main(argv: list[str]) -> int:
         OUT.write_text(HEADER + "".join(w + "\n" for w in final), encoding="utf-8")
         print(f"wrote {OUT}")
     return 0
-
-
-def logging_off() -> None:
-    """The pipeline's per-document warnings (unbalanced quotation marks) are noise here."""
-    import logging
-
-    logging.disable(logging.WARNING)
 
 
 if __name__ == "__main__":

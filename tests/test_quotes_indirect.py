@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.quotes import extract_quotes, konjunktiv_words
+from briefing.extract.quotes.indirect import complement_words
 from briefing.extract.quotes.konjunktiv import KONJUNKTIV_II, konjunktiv_alone
 from briefing.extract.sentences import split_sentences
 
@@ -141,3 +142,34 @@ def test_free_reported_sentence_in_learned_konjunktiv_ii() -> None:
 def test_plain_conditional_in_konjunktiv_ii_is_no_speech() -> None:
     text = "Der Sturm zog in der Nacht über die Insel. Ohne den neuen Deich wäre das Dorf überflutet worden."
     assert _indirect(text) == []
+
+
+# "um/ohne/statt … zu" is an adverbial infinitive, never what was said.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Sprecher betonte das mehrfach, um Missverständnisse zu vermeiden.",
+        "Die Ministerin verließ den Saal, ohne ein Wort zu sagen.",
+    ],
+)
+def test_adverbial_infinitive_is_no_speech(text: str) -> None:
+    assert _indirect(text) == []
+
+
+# A dass-clause or zu-infinitive after a learned complement word (complement_words.txt) is reported speech
+# with the clause's subject as speaker; other dass-clauses are not.
+@pytest.mark.skipif("heraus" not in complement_words(), reason="'heraus' not learned")
+def test_dass_clause_after_learned_complement_word() -> None:
+    text = "Die Forscher der Universität fanden heraus, dass die Proben schon im Labor verunreinigt waren."
+    found, _ = extract_quotes(text, split_sentences(text))
+    hits = [f for f in found if f.kind == "indirect" and text[f.start : f.end].startswith("dass die Proben")]
+    assert hits and hits[0].speaker is not None and hits[0].speaker.text.startswith("Die Forscher")
+
+
+def test_dass_clause_of_consequence_is_no_speech() -> None:
+    text = "Der Sturm war so heftig, dass mehrere Bäume auf die Gleise stürzten."
+    assert _indirect(text) == []
+
+
+def test_complement_words_are_lowercase_words() -> None:
+    assert complement_words() and all(w.isalpha() and w == w.lower() for w in complement_words())

@@ -8,11 +8,12 @@ and what a demonstrative before the verb points back to ("Dies bestätigte X").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import lowercase_speech_verbs, word_set
-from briefing.extract.quotes.speakers import tokens
+from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES
 
 # Conjunctions that open a subordinate clause ("wenn", "obwohl", "nachdem").
@@ -50,6 +51,8 @@ _CLAUSE_INTRO = frozenset(
 )
 # The content of a speech act as a zu-infinitive clause ("forderte, die Steuern zu senken",
 # "kündigte an, Stellen abzubauen"); "\w+zu\w+en" covers "abzubauen".
+# "um/ohne/statt … zu": an adverbial infinitive (purpose, manner), never what was said.
+_ADVERBIAL_INFINITIVE = frozenset(["um", "ohne", "statt", "anstatt", "außer"])
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
@@ -137,6 +140,54 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             found = Found("indirect", b, e, c.speaker, c.word, si)
             seen[(b, e)] = (found, distance)
             out.append(found)
+    return out
+
+
+# "…geht davon aus, dass …", "…wurde bekannt, dass …": the word before the comma of a dass-clause or
+# zu-infinitive clause, and the clause.
+_COMPLEMENT = re.compile(r"(\w+)[ \t]*,[ \t]*(?=\w)")
+
+
+@lru_cache(maxsize=1)
+def complement_words() -> frozenset[str]:
+    """Words that end a clause whose dass-clause or zu-infinitive after the comma is reported speech
+    though no verb of saying introduces it ("geht davon aus", "wurde bekannt", "hält es für möglich",
+    "beschloss"): learned from train (complement_words.txt, scripts/learn_complement_words.py)."""
+    return word_set("complement_words.txt")
+
+
+def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list[Found]:
+    """dass-clauses and zu-infinitives after a :func:`complement_words` word that no speech cue reported.
+
+    The speaker is the subject of the clause before the comma ("Die Regierung geht davon aus, dass …").
+    """
+    words = complement_words()
+    taken = [(f.start, f.end) for f in found if f.kind == "indirect"]
+    out: list[Found] = []
+    for si, (sb, se) in enumerate(sents):
+        end = _strip_final(text, sb, se)
+        if masked.find(",", sb, end) == -1:
+            continue
+        for m in _COMPLEMENT.finditer(masked, sb, end):
+            if m.group(1).lower() not in words:
+                continue
+            b = m.end()
+            opener = WORD.match(masked, b)
+            if opener is not None and opener.group() == "dass":
+                e = _reported_end(masked, b, end)
+            elif (opener is None or opener.group() not in _ADVERBIAL_INFINITIVE) and _ZU_INFINITIVE.search(
+                masked, b, end
+            ):
+                e = end
+            else:
+                continue
+            if any(tb < e and b < te for tb, te in taken) or len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
+                continue
+            cs = max(sb, masked.rfind(",", sb, m.start()) + 1, masked.rfind(":", sb, m.start()) + 1)
+            sp = clause_subject(masked, cs, m.end(1))
+            f = Found("indirect", b, e, sp, m.group(1), si)
+            taken.append((b, e))
+            out.append(f)
     return out
 
 
@@ -236,7 +287,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             return (b, _reported_end(masked, b, end))
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
             return (b, _reported_end(masked, b, end))
-        if _ZU_INFINITIVE.search(masked, b, end):
+        if first not in _ADVERBIAL_INFINITIVE and _ZU_INFINITIVE.search(masked, b, end):
             # Any verb of saying takes its content as a zu-infinitive ("warf den Rebellen vor, eine
             # Regierung installieren zu wollen", "mahnte die Regierung, die Kliniken nicht warten zu lassen").
             return (b, _reported_end(masked, b, end))
