@@ -173,3 +173,23 @@ def test_dass_clause_of_consequence_is_no_speech() -> None:
 
 def test_complement_words_are_lowercase_words() -> None:
     assert complement_words() and all(w.isalpha() and w == w.lower() for w in complement_words())
+
+
+# Reported speech whose Konjunktiv sits in a clause after an indicative main clause is that clause.
+def test_konjunktiv_clause_after_an_indicative_main_clause() -> None:
+    text = (
+        "Der Streit um den Neubau geht weiter. "
+        "Die Gewerkschaft zog am Montag vor Gericht, weil der Vertrag nicht rechtens sei."
+    )
+    found, _ = extract_quotes(text, split_sentences(text))
+    quotes = [f for f in found if f.kind == "indirect"]
+    assert [text[f.start : f.end].rstrip(".") for f in quotes] == ["weil der Vertrag nicht rechtens sei"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Die Gewerkschaft"
+
+
+def test_konjunktiv_main_clause_keeps_the_whole_sentence() -> None:
+    text = (
+        "Die Gewerkschaft zog am Montag vor Gericht. "
+        "Der Vertrag sei nicht rechtens, weil er gegen die Satzung verstoße."
+    )
+    assert "Der Vertrag sei nicht rechtens, weil er gegen die Satzung verstoße." in _indirect(text)

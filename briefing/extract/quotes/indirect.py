@@ -191,6 +191,39 @@ def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list
     return out
 
 
+def trim_to_konjunktiv_clause(text: str, masked: str, sents, found: list[Found]) -> list[Found]:
+    """Start sentence-long reported speech (``cue`` None: continuations, free reported speech) at the
+    clause that carries its Konjunktiv when the main clause before it has none.
+
+    "Die Alliierten hatten Einspruch erhoben, weil Berlin einen Sonderstatus habe": the report is the
+    weil-clause; "Damals dachte niemand, dass es so lange Bestand haben würde": the dass-clause.
+    Returns the quotations trimmed.
+    """
+    trimmed: list[Found] = []
+    for f in found:
+        if f.kind != "indirect" or f.cue is not None:
+            continue
+        sb, se = sents[f.sent]
+        if f.start > sb:
+            continue
+        b = f.start
+        end = min(se, f.end)
+        comma = masked.find(",", b, end)
+        if comma == -1 or konjunktiv_words(masked, b, comma):
+            continue
+        while comma != -1:
+            nxt = masked.find(",", comma + 1, end)
+            if konjunktiv_words(masked, comma + 1, nxt if nxt != -1 else end):
+                start = comma + 1
+                while start < end and text[start] in " \t":
+                    start += 1
+                f.start = start
+                trimmed.append(f)
+                break
+            comma = nxt
+    return trimmed
+
+
 # Demonstratives that point back to the statement a speech verb reports ("Dies bestätigte X").
 _ANAPHORS = frozenset(["dies", "das", "dieses"])
 
