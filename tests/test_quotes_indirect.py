@@ -193,3 +193,32 @@ def test_konjunktiv_main_clause_keeps_the_whole_sentence() -> None:
         "Der Vertrag sei nicht rechtens, weil er gegen die Satzung verstoße."
     )
     assert "Der Vertrag sei nicht rechtens, weil er gegen die Satzung verstoße." in _indirect(text)
+
+
+# ", so X" and the parenthetical ", so <verb> X" report the clause before them.
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Die Stimmung im Team ist gut, so der Trainer.", "Die Stimmung im Team ist gut", "Trainer"),
+        (
+            "Der Umbau der Halle dauert zwei Jahre, so schätzen die Planer der Stadt.",
+            "Der Umbau der Halle dauert zwei Jahre",
+            "die Planer der Stadt",
+        ),
+    ],
+)
+def test_so_report(text: str, clause: str, speaker: str) -> None:
+    found, _ = extract_quotes(text, split_sentences(text))
+    hits = [f for f in found if f.kind == "indirect" and text[f.start : f.end] == clause]
+    assert hits and hits[0].speaker is not None and speaker in hits[0].speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Straße war gesperrt, so dass die Busse umgeleitet werden mussten.",
+        "Der Zug fuhr an diesem Tag langsam, so langsam wie nie zuvor.",
+    ],
+)
+def test_so_without_report(text: str) -> None:
+    assert _indirect(text) == []
