@@ -222,3 +222,17 @@ def test_so_report(text: str, clause: str, speaker: str) -> None:
 )
 def test_so_without_report(text: str) -> None:
     assert _indirect(text) == []
+
+
+# A clause put in front of the Konjunktiv belongs to the report; an adverbial clause in between does not.
+def test_report_starts_at_the_verbs_comma() -> None:
+    text = (
+        "Der Doktorvater erklärte in einem Interview, über den Versuch, die Veröffentlichung zu verhindern, "
+        "sei er enttäuscht."
+    )
+    assert _indirect(text) == ["über den Versuch, die Veröffentlichung zu verhindern, sei er enttäuscht"]
+
+
+def test_adverbial_clause_between_verb_and_report_is_left_out() -> None:
+    text = "Der Minister sagte, nachdem er die Zahlen gesehen hatte, die Lage sei ernst."
+    assert _indirect(text) == ["die Lage sei ernst"]

@@ -319,6 +319,17 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
             return (b, _reported_end(masked, b, end))
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
+            first_comma = commas[0]
+            if (
+                i != first_comma
+                and toks[first_comma][2] == ","
+                and first_comma + 1 < len(toks)
+                and toks[first_comma + 1][2].lower() not in _SUBORDINATORS
+                and _only_speaker_between(toks, t, first_comma, c)
+            ):
+                # "erklärte, über den Versuch, X zu verhindern, sei er enttäuscht": the report starts at
+                # the verb's comma; a clause put in front of its Konjunktiv belongs to it.
+                b = toks[first_comma + 1][0]
             return (b, _reported_end(masked, b, end))
         if first not in _ADVERBIAL_INFINITIVE and _ZU_INFINITIVE.search(masked, b, end):
             # Any verb of saying takes its content as a zu-infinitive ("warf den Rebellen vor, eine
