@@ -133,16 +133,35 @@ def find_cues(
                 if cue:
                     cues.append(cue)
             elif low == "so" and t > 0 and toks[t - 1][2] in _SO_BEFORE and t + 1 < len(toks):
-                j = read_np(toks, t + 1)
+                n = t + 1
+                if _so_verb(toks, n):
+                    n += 1  # ", so schätzen die Forscher, …", ", so bestätigt das Gericht."
+                j = read_np(toks, n)
                 k = j
                 while k < len(toks) and k < j + 2 and toks[k][2].islower():
                     k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."
                 # ", so Vereinschef Littmann zu den Beweggründen.": a trailing prepositional phrase.
                 trailing_pp = j < len(toks) and toks[j][2] in word_set("prepositions.txt")
-                if j > t + 1 and (k == len(toks) or not toks[k][2][:1].isalnum() or trailing_pp):
-                    sp = phrase(masked, toks, t + 1, j)
+                if j > n and (k == len(toks) or not toks[k][2][:1].isalnum() or trailing_pp):
+                    sp = phrase(masked, toks, n, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
+
+
+def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
+    """Is ``toks[n]`` the finite verb of a parenthetical "so <verb> <subject>" ("so schätzen die Forscher")?
+
+    A lowercase word that is no function word, followed by the subject's noun phrase.
+    """
+    if n + 1 >= len(toks):
+        return False
+    word = toks[n][2]
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in word_set("function_words.txt")
+        and read_np(toks, n + 1) > n + 1
+    )
 
 
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:

@@ -70,7 +70,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             continue
         if not long:
             sb, se = sents[so]
-            konj = konjunktiv_words(masked, sb, se, strong=True) > 0
+            konj = konjunktiv_words(masked, sb, se, strong=True, learned=False) > 0  # Konjunktiv I
             # A speech or naming verb anywhere in the sentence, even without a speaker
             # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
             sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]

@@ -53,6 +53,12 @@ def speech_verbs() -> dict[str, VerbForm]:
 
 
 @lru_cache(maxsize=1)
+def lowercase_speech_verbs() -> frozenset[str]:
+    """Speech verb forms as running text writes a verb (lowercase; a capitalised one is a noun)."""
+    return frozenset(w for w in speech_verbs() if w[:1].islower())
+
+
+@lru_cache(maxsize=1)
 def naming_verbs() -> dict[str, VerbForm]:
     """Lowercased form -> VerbForm for the naming and judging verbs in naming_verbs.txt."""
     return verb_lexicon("naming_verbs.txt")
