@@ -148,3 +148,14 @@ def test_a_pronoun_agrees_in_gender_with_its_antecedent() -> None:
         "Er kündigte an, im Herbst einen eigenen Entwurf vorzulegen."
     )
     assert _record(text, "eigenen Entwurf").speaker_name == "Peter Lang"
+
+
+def test_a_capitalised_adverbial_before_the_verb_is_no_speaker() -> None:
+    text = "Offiziell geht die Regierung davon aus, dass der Streik bald endet."
+    speaker = _speaker_of(text, "Streik bald endet") or ""
+    assert "Regierung" in speaker and "Offiziell" not in speaker
+
+
+def test_a_name_with_an_adjective_ending_stays_the_speaker() -> None:
+    text = "Hellwig sagte, der Streik ende bald."
+    assert _speaker_of(text, "Streik ende bald") == "Hellwig"

@@ -26,6 +26,7 @@ from operator import itemgetter, methodcaller
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
+from briefing.lang.frequency import zipf
 
 # A period inside a word joins it ("ver.di", "ndr.de", "U.S.A") unless a capitalised word
 # follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
@@ -38,6 +39,11 @@ MAX_NP_WORDS = 10
 
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
 _ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals")
+# Adjective endings: a capitalised common word with one of these, alone before the verb, is an adverbial
+# ("Offiziell geht die Regierung davon aus", "Kritisch äußerte sich …"), not a name.
+_ADJECTIVE_ENDINGS = ("ell", "iv", "ig", "isch", "sam", "los", "haft", "bar")
+# ... when it is at least this common in German (Zipf): names with such endings are rarer ("Hellwig").
+ADJECTIVE_ADVERB_MIN_ZIPF = 3.5
 _DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:de|com|net|org|at|ch|eu|info|fr|uk)\Z")
 _PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
@@ -476,7 +482,11 @@ def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
 def _adverb_like(tok: str) -> bool:
     """A capitalised sentence-initial adverb or participle ("Relativierend", "Ausdrücklich")."""
     low = tok.lower()
-    return low.endswith(_ADVERB_ENDINGS) and low not in word_set("first_names.txt") and not _is_cap_name(tok)
+    if low in word_set("first_names.txt") or _is_cap_name(tok):
+        return False
+    return low.endswith(_ADVERB_ENDINGS) or (
+        low.endswith(_ADJECTIVE_ENDINGS) and zipf(low) >= ADJECTIVE_ADVERB_MIN_ZIPF
+    )
 
 
 def _is_cap_name(tok: str) -> bool:
