@@ -159,3 +159,13 @@ def test_a_capitalised_adverbial_before_the_verb_is_no_speaker() -> None:
 def test_a_name_with_an_adjective_ending_stays_the_speaker() -> None:
     text = "Hellwig sagte, der Streik ende bald."
     assert _speaker_of(text, "Streik ende bald") == "Hellwig"
+
+
+def test_a_relative_pronoun_is_the_mention_of_its_antecedent() -> None:
+    q = _record("Kritik kam von Peter Huber, der behauptet, die Reform sei zu teuer.", "Reform sei zu teuer")
+    assert q.speaker_text == "der" and q.speaker_name == "Peter Huber"
+
+
+def test_an_article_after_a_comma_opens_no_relative_clause() -> None:
+    q = _record("Er sagte am Abend, die Regierung erklärte, man werde klagen.", "man werde klagen")
+    assert q.speaker_text != "die"

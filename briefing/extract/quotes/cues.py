@@ -80,6 +80,9 @@ def find_cues(
                 sp = None
                 if vf.lemma == "zitieren":
                     sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
+                mention = None
+                if sp is None and (rel := _relative_subject(masked, toks, t)) is not None:
+                    sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
@@ -92,7 +95,9 @@ def find_cues(
                     if sp is None and comma is not None:
                         # "Als ein Fluggast …, biss der Randalierer …": the main clause after the fronted one.
                         sp = clause_subject(masked, toks[comma][1], toks[t - 1][0])
-                cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
+                cues.append(
+                    Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle, mention=mention)
+                )
             elif low in naming and tok[:1].islower():
                 nf = naming[low]
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
@@ -301,6 +306,37 @@ def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset
         if tok.lower() in particles:
             return True
     return False
+
+
+# Relative pronouns that are the subject of their clause (nominative).
+_RELATIVE_SUBJECTS = frozenset(["der", "die", "welcher", "welche"])
+# A relative clause before its verb holds at most this many words ("der am Montag in Berlin sagte").
+MAX_RELATIVE_WORDS = 8
+
+
+def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> tuple[Phrase, Phrase] | None:
+    """The speaker of a speech verb ending a relative clause: "Kritik kam von Peter Huber, der behauptet,
+    …" -> (Peter Huber, der).  The verb must close the clause (verb-final: a comma, colon or the end
+    follows), the pronoun follow a comma and not be an article ("…, die Regierung erklärte, …": a
+    capitalised noun right after it)."""
+    if t + 1 < len(toks) and toks[t + 1][2] not in ",:;.":
+        return None
+    for k in range(t - 1, max(0, t - 1 - MAX_RELATIVE_WORDS), -1):
+        word = toks[k][2]
+        if word in ",;:()„“”\"":
+            return None
+        if word.lower() in _RELATIVE_SUBJECTS and toks[k - 1][2] == ",":
+            nxt = toks[k + 1][2]
+            if nxt[:1].isupper() and nxt.lower() not in DEFINITE and k + 1 != t:
+                return None  # an article: ", die Regierung erklärte, …"
+            i = np_ending_at(toks, k - 1)
+            if i is None:
+                return None
+            antecedent = phrase(masked, toks, i, k - 1)
+            if antecedent is None or person_score(antecedent) < 0:
+                return None
+            return antecedent, Phrase(toks[k][0], toks[k][1], word, pronoun=True)
+    return None
 
 
 def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
