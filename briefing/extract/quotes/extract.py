@@ -11,15 +11,20 @@ from briefing.extract.quotes.indirect import indirect_quotes
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.quotes.reported import continuations, free_reported
 from briefing.extract.quotes.resolve import resolve_missing_speakers
+from briefing.extract.quotes.speech_acts import reported_speech
 from briefing.extract.sentences import split_sentences
 
 
-def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tuple[list[Found], list[str]]:
+def extract_quotes(
+    text: str, sents: list[tuple[int, int]] | None = None, reported_lemmas: frozenset[str] | None = None
+) -> tuple[list[Found], list[str]]:
     """All quotations of ``text``.
 
     Args:
         text: the article text.
         sents: sentence spans; :func:`split_sentences` when not given.
+        reported_lemmas: the verbs that make reported speech (default: the learned ones;
+            scripts/learn_reported_verbs.py passes others).
 
     Returns:
         The quotations in text order and warnings (unbalanced marks and the like).
@@ -50,6 +55,7 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))
     found.extend(free_reported(text, masked, sents, found, sent_words))
+    found.extend(reported_speech(masked, sents, found, reported_lemmas))
     found.sort(key=lambda f: (f.start, f.end))
     resolve_missing_speakers(text, masked, sents, found, sent_of)
     return found, warnings
