@@ -7,6 +7,7 @@ import bisect
 from briefing.extract.quotes.base import WORD, Cue, Found
 from briefing.extract.quotes.cues import find_cues
 from briefing.extract.quotes.direct import direct_quotes
+from briefing.extract.quotes.free_indirect import sollen_continuations
 from briefing.extract.quotes.indirect import indirect_quotes
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.quotes.reported import continuations, free_reported
@@ -56,6 +57,7 @@ def extract_quotes(
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))
     found.extend(free_reported(text, masked, sents, found, sent_words))
     found.extend(reported_speech(masked, sents, found, reported_lemmas))
+    found.extend(sollen_continuations(text, masked, sents, found))
     found.sort(key=lambda f: (f.start, f.end))
     resolve_missing_speakers(text, masked, sents, found, sent_of)
     return found, warnings

@@ -36,12 +36,15 @@ MIN_REPORTED_WORDS = 4
 _PERFECT = frozenset(["hat", "haben", "hatte", "hatten"])
 # Passive auxiliaries: "wurde angekündigt" names no speaker in its clause.
 _PASSIVE = frozenset(["wird", "werden", "wurde", "wurden", "worden"])
-# Words after a comma that open a subordinate or relative clause: a verb there is not the
-# sentence's report ("…, die eine Untersuchung forderte, …").
-_CLAUSE_OPENERS = word_set("subordinators.txt") | frozenset(
+# Conjunctions and question words that open a subordinate clause, also at the start of a sentence
+# ("Weil X warnte, …"); with the relative pronouns, the words after a comma that do. A verb in such
+# a clause is not the sentence's report ("…, die eine Untersuchung forderte, …").
+SUBORDINATING = word_set("subordinators.txt") | frozenset(
     ["dass", "ob", "damit", "weshalb", "weswegen", "wo", "wogegen", "worauf", "wofür", "wonach", "um"]
     + ["was", "wer", "wen", "wem", "warum", "wann", "wieso", "inwieweit", "inwiefern"]
-    + ["der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches", "welchen", "welchem"]
+)
+CLAUSE_OPENERS = SUBORDINATING | frozenset(
+    ["der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches", "welchen", "welchem"]
 )
 # Subjects that name no speaker: expletive "es", impersonal "man", demonstratives.
 _NOT_SPEAKERS = frozenset(["es", "man", "das", "dies", "dieses", "was"])
@@ -117,7 +120,7 @@ def _closing_particle(lowered: list[str], t: int, particles: frozenset[str]) -> 
         w = lowered[k]
         if w in particles and (k + 1 == len(lowered) or not lowered[k + 1][:1].isalnum()):
             return w
-        if w in (";", ":") or (w == "," and k + 1 < len(lowered) and lowered[k + 1] in _CLAUSE_OPENERS):
+        if w in (";", ":") or (w == "," and k + 1 < len(lowered) and lowered[k + 1] in CLAUSE_OPENERS):
             break
     return ""
 
@@ -156,9 +159,9 @@ def _in_subordinate_clause(toks: list[tuple[int, int, str]], t: int) -> bool:
     """Is ``toks[t]`` inside a subordinate or relative clause ("…, die X forderte")?"""
     for i in range(t - 1, -1, -1):
         if toks[i][2] in ",;:(–":
-            return i + 1 < t and toks[i + 1][2].lower() in _CLAUSE_OPENERS
+            return i + 1 < t and toks[i + 1][2].lower() in CLAUSE_OPENERS
     # "Weil X warnte, …": a fronted subordinate clause ends at the comma after its verb.
-    return t > 0 and toks[0][2].lower() in _CLAUSE_OPENERS and t + 1 < len(toks) and toks[t + 1][2] == ","
+    return t > 0 and toks[0][2].lower() in SUBORDINATING and t + 1 < len(toks) and toks[t + 1][2] == ","
 
 
 def find_reports(
