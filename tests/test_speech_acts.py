@@ -30,6 +30,9 @@ def _reports(text: str, lemmas: frozenset[str] = LEMMAS, skip: set[int] | None =
         # present tense of an inseparable verb, spelled like its participle ("hat berichtet")
         ("Der Sender berichtet von langen Staus auf der Autobahn.", "berichten", "Der Sender"),
         ("Die Stiftung kritisiert die Kürzungen im Haushalt scharf.", "kritisieren", "Die Stiftung"),
+        # a fronted prepositional phrase: the subject follows the verb
+        ("Seit Monaten fordert der Landkreis eine neue Umgehungsstraße.", "fordern", "der Landkreis"),
+        ("Bei der Versammlung forderten die Mitglieder höhere Beiträge.", "fordern", "die Mitglieder"),
     ],
 )
 def test_a_speech_act_verb_with_its_subject_is_reported_speech(text: str, lemma: str, speaker: str) -> None:
@@ -50,6 +53,7 @@ def test_a_speech_act_verb_with_its_subject_is_reported_speech(text: str, lemma:
         "Die Zahl der Toten stieg weiter (die Agentur berichtete) auf zwölf.",  # an aside
         "Es warnte niemand rechtzeitig vor der Flut im Tal.",  # expletive subject
         "Das Wetter bleibt in den kommenden Tagen wechselhaft und kühl.",  # no speech-act verb
+        "Das neue Gerät soll Autofahrer künftig vor Glätte warnen.",  # an infinitive after a modal
         "Der Sender fasst am Abend zusammen, was vom Gipfel zu fordern ist.",  # an infinitive
         "Die Redaktion fasst zusammen, wer den Rücktritt des Trainers fordert.",  # an indirect question
     ],

@@ -27,13 +27,19 @@ from functools import lru_cache
 
 from briefing.extract.quotes.base import Found
 from briefing.extract.quotes.lexicon import VerbForm, naming_verbs, speech_verbs, verb_lexicon
-from briefing.extract.quotes.speakers import Phrase, person_score, subject_for_verb, tokens
+from briefing.extract.quotes.speakers import Phrase, person_score, phrase, read_np, subject_for_verb, tokens
 from briefing.lang import rows, word_set
 
 # Sentences shorter than this many words say too little to be shown as a statement ("Er warnte.").
 MIN_REPORTED_WORDS = 4
 # The perfect auxiliaries that make a participle the predicate of the report ("hat … angekündigt").
 _PERFECT = frozenset(["hat", "haben", "hatte", "hatten"])
+# Finite modals and the future auxiliary: a verb spelled as its lemma after them is an infinitive.
+_MODALS = frozenset(
+    ["soll", "sollen", "sollte", "sollten", "will", "wollen", "wollte", "wollten", "kann", "können", "konnte"]
+    + ["konnten", "muss", "müssen", "musste", "mussten", "darf", "dürfen", "durfte", "durften", "möchte"]
+    + ["möchten", "wird", "werden", "würde", "würden"]
+)
 # Passive auxiliaries: "wurde angekündigt" names no speaker in its clause.
 _PASSIVE = frozenset(["wird", "werden", "wurde", "wurden", "worden"])
 # Conjunctions and question words that open a subordinate clause, also at the start of a sentence
@@ -51,6 +57,11 @@ _NOT_SPEAKERS = frozenset(["es", "man", "das", "dies", "dieses", "was"])
 # A demonstrative right before the verb points back to what was reported ("Dies bestätigte X"):
 # the report is the sentence before, which the indirect-speech rules handle.
 _ANAPHORS = frozenset(["das", "dies", "dieses"])
+_PREPOSITIONS = word_set("prepositions.txt") | {"seit", "während"}
+# Words between a verb and its inverted subject ("fordert seit Jahren der Staat", "wirft nun X …").
+_AFTER_VERB_SKIP = frozenset(["nun", "jetzt", "auch", "bereits", "dagegen", "jedoch", "daher", "zudem"])
+# Nominative determiners that open a subject after the verb ("fordert der Staat", "sagte ein Sprecher").
+_SUBJECT_DETERMINERS = frozenset(["der", "die", "das", "ein", "eine", "kein", "keine", "er", "sie"])
 # Quotation marks: a sentence holding one is annotated as that quotation, not as a report.
 _QUOTE_MARKS = frozenset('„“”"»«')
 
@@ -140,6 +151,8 @@ def _report_verb(toks: list[tuple[int, int, str]], forms: dict[str, VerbForm]) -
         vf = forms.get(lowered[t])
         if vf is None or (t > 0 and lowered[t - 1] == "zu"):
             continue  # "was zu erwarten ist": an infinitive is no one's report
+        if lowered[t] == vf.lemma and not _MODALS.isdisjoint(lowered[:t]):
+            continue  # "Es soll die Piloten warnen": the infinitive of a modal, not a finite verb
         if vf.participle:
             passive = not _PASSIVE.isdisjoint(lowered)
             if not _PERFECT.isdisjoint(lowered[:t]) and not passive:
@@ -162,6 +175,28 @@ def _in_subordinate_clause(toks: list[tuple[int, int, str]], t: int) -> bool:
             return i + 1 < t and toks[i + 1][2].lower() in CLAUSE_OPENERS
     # "Weil X warnte, …": a fronted subordinate clause ends at the comma after its verb.
     return t > 0 and toks[0][2].lower() in SUBORDINATING and t + 1 < len(toks) and toks[t + 1][2] == ","
+
+
+def _subject(
+    masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int, clause_end: int
+) -> Phrase | None:
+    """The subject of the report verb ``toks[t]``: :func:`subject_for_verb`, unless what it finds
+    before the verb is the object of a fronted preposition ("Seit Jahren fordert der Staat …");
+    then the noun phrase right after the verb, when there is one."""
+    sp = subject_for_verb(masked, clause_start, toks[t][0], toks[t][1], clause_end)
+    if sp is None or sp.pronoun or sp.start >= toks[t][0]:
+        return sp
+    i = next((k for k, tk in enumerate(toks) if tk[0] == sp.start), None)
+    if i is None or i == 0 or toks[i - 1][2].lower() not in _PREPOSITIONS:
+        return sp
+    after = tokens(masked, toks[t][1], clause_end)
+    k = 0
+    while k < len(after) and after[k][2].lower() in _AFTER_VERB_SKIP:
+        k += 1
+    j = read_np(after, k)
+    if j > k and (after[k][2][:1].isupper() or after[k][2].lower() in _SUBJECT_DETERMINERS):
+        return phrase(masked, after, k, j)
+    return None
 
 
 def find_reports(
@@ -204,7 +239,7 @@ def find_reports(
             continue  # "Das berichtete die dpa."
         clause_start = next((toks[i][1] for i in range(t - 1, -1, -1) if toks[i][2] in ";:"), sb)
         clause_end = next((b for b, _e, tok in toks[t + 1 :] if tok in ";:"), se)
-        sp = subject_for_verb(masked, clause_start, toks[t][0], toks[t][1], clause_end)
+        sp = _subject(masked, toks, t, clause_start, clause_end)
         if sp is None or sp.text.lower() in _NOT_SPEAKERS or person_score(sp) < 0:
             continue
         end = se
