@@ -56,8 +56,8 @@ def sollen_continuations(text: str, masked: str, sents: list[tuple[int, int]], f
     for k in range(1, len(sents)):
         prev = last_in.get(k - 1)
         sb, se = sents[k]
-        if prev is None or k in taken or "\n" in masked[sents[k - 1][1] : sb]:
-            continue  # no report just before, a quotation of its own, or a new paragraph
+        if prev is None or k in taken or "\n" in masked[sents[k - 1][1] : sb] or "soll" not in masked[sb:se]:
+            continue  # no report just before, a quotation of its own, a new paragraph, or no "sollen"
         toks = tokens(masked, sb, se)
         if toks[-1][2] == "?" or not _PERSONAL.isdisjoint(tk[2].lower() for tk in toks):
             continue

@@ -22,6 +22,7 @@ A separable verb is told by the particle closing its clause: "sprach von einem E
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +63,7 @@ _PREPOSITIONS = word_set("prepositions.txt") | {"seit", "während"}
 _AFTER_VERB_SKIP = frozenset(["nun", "jetzt", "auch", "bereits", "dagegen", "jedoch", "daher", "zudem"])
 # Nominative determiners that open a subject after the verb ("fordert der Staat", "sagte ein Sprecher").
 _SUBJECT_DETERMINERS = frozenset(["der", "die", "das", "ein", "eine", "kein", "keine", "er", "sie"])
+_WORD = re.compile(r"\w+")
 # Quotation marks: a sentence holding one is annotated as that quotation, not as a report.
 _QUOTE_MARKS = frozenset('„“”"»«')
 
@@ -116,6 +118,17 @@ def candidate_lemmas() -> frozenset[str]:
 def reported_lemmas() -> frozenset[str]:
     """The verbs learned to report speech (``reported_verbs.txt``, written by the learning script)."""
     return frozenset(r[0] for r in rows("reported_verbs.txt"))
+
+
+@lru_cache(maxsize=4)
+def _trigger_forms(wanted: frozenset[str]) -> frozenset[str]:
+    """The verb forms (as running text writes a verb: lowercase) that can yield a lemma of ``wanted``."""
+    out = set()
+    for form, vf in candidate_verbs().items():
+        base = _base(vf)
+        if vf.lemma in wanted or base in wanted or any(p + base in wanted for p in vf.particles):
+            out.add(form)
+    return frozenset(out)
 
 
 def _base(vf: VerbForm) -> str:
@@ -219,10 +232,11 @@ def find_reports(
     """
     wanted = reported_lemmas() if lemmas is None else lemmas
     forms = candidate_verbs()
+    triggers = _trigger_forms(wanted)
     out: list[Report] = []
     for k, (sb, se) in enumerate(sents):
-        if k in skip:
-            continue
+        if k in skip or triggers.isdisjoint(_WORD.findall(masked, sb, se)):
+            continue  # taken, or no form of a wanted verb (a necessary test: the rule needs one)
         sentence = masked[sb:se]
         if sentence.rstrip().endswith("?") or not _QUOTE_MARKS.isdisjoint(sentence):
             continue  # a question reports nothing; a quotation in the sentence is what was said
