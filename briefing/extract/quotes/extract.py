@@ -56,7 +56,7 @@ def extract_quotes(
     found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))
     found.extend(free_reported(text, masked, sents, found, sent_words))
-    found.extend(reported_speech(masked, sents, found, reported_lemmas))
+    found.extend(reported_speech(masked, sents, found, reported_lemmas, sent_words))
     found.extend(sollen_continuations(text, masked, sents, found))
     found.sort(key=lambda f: (f.start, f.end))
     resolve_missing_speakers(text, masked, sents, found, sent_of)

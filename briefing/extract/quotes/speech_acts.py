@@ -217,6 +217,7 @@ def find_reports(
     sents: list[tuple[int, int]],
     skip: set[int],
     lemmas: frozenset[str] | None = None,
+    sent_words: list[list[str]] | None = None,
 ) -> list[Report]:
     """Reported-speech sentences outside the sentences of ``skip``.
 
@@ -226,6 +227,7 @@ def find_reports(
         skip: indices of sentences that hold a quotation found by another rule.
         lemmas: the verbs to report (default: :func:`reported_lemmas`; the learning script
             passes :func:`candidate_lemmas`).
+        sent_words: the words of each sentence of ``masked``, when the caller has them already.
 
     Returns:
         One :class:`Report` per sentence, in text order.
@@ -235,7 +237,8 @@ def find_reports(
     triggers = _trigger_forms(wanted)
     out: list[Report] = []
     for k, (sb, se) in enumerate(sents):
-        if k in skip or triggers.isdisjoint(_WORD.findall(masked, sb, se)):
+        words = sent_words[k] if sent_words is not None else _WORD.findall(masked, sb, se)
+        if k in skip or triggers.isdisjoint(words):
             continue  # taken, or no form of a wanted verb (a necessary test: the rule needs one)
         sentence = masked[sb:se]
         if sentence.rstrip().endswith("?") or not _QUOTE_MARKS.isdisjoint(sentence):
@@ -277,12 +280,16 @@ def sentences_with_quotes(sents: list[tuple[int, int]], found: list[Found]) -> s
 
 
 def reported_speech(
-    masked: str, sents: list[tuple[int, int]], found: list[Found], lemmas: frozenset[str] | None = None
+    masked: str,
+    sents: list[tuple[int, int]],
+    found: list[Found],
+    lemmas: frozenset[str] | None = None,
+    sent_words: list[list[str]] | None = None,
 ) -> list[Found]:
     """The reports of :func:`find_reports` in sentences without a quotation of ``found``, as
     indirect quotations whose speaker is the verb's subject."""
     skip = sentences_with_quotes(sents, found)
     return [
         Found("indirect", r.start, r.end, r.speaker, r.verb, r.sent, how="reported")
-        for r in find_reports(masked, sents, skip, lemmas)
+        for r in find_reports(masked, sents, skip, lemmas, sent_words)
     ]
