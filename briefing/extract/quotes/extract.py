@@ -7,19 +7,25 @@ import bisect
 from briefing.extract.quotes.base import WORD, Cue, Found
 from briefing.extract.quotes.cues import find_cues
 from briefing.extract.quotes.direct import direct_quotes
+from briefing.extract.quotes.free_indirect import sollen_continuations
 from briefing.extract.quotes.indirect import complement_quotes, indirect_quotes, trim_to_konjunktiv_clause
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.quotes.reported import continuations, free_reported
 from briefing.extract.quotes.resolve import resolve_missing_speakers
+from briefing.extract.quotes.speech_acts import reported_speech
 from briefing.extract.sentences import split_sentences
 
 
-def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tuple[list[Found], list[str]]:
+def extract_quotes(
+    text: str, sents: list[tuple[int, int]] | None = None, reported_lemmas: frozenset[str] | None = None
+) -> tuple[list[Found], list[str]]:
     """All quotations of ``text``.
 
     Args:
         text: the article text.
         sents: sentence spans; :func:`split_sentences` when not given.
+        reported_lemmas: the verbs that make reported speech (default: the learned ones;
+            scripts/learn_reported_verbs.py passes others).
 
     Returns:
         The quotations in text order and warnings (unbalanced marks and the like).
@@ -50,6 +56,8 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))
     found.extend(free_reported(text, masked, sents, found, sent_words))
+    found.extend(reported_speech(masked, sents, found, reported_lemmas, sent_words))
+    found.extend(sollen_continuations(text, masked, sents, found))
     found.sort(key=lambda f: (f.start, f.end))
     resolve_missing_speakers(text, masked, sents, found, sent_of)
     # Free reported speech whose Konjunktiv sits in a clause after the main clause starts there; its
