@@ -54,6 +54,8 @@ HOWS = (
     "previous",
     "context",
     "free",
+    "reported",  # a speech-act sentence without Konjunktiv (speech_acts.py)
+    "complement",  # a clause after a learned complement word (indirect.complement_quotes)
 )
 # Scales that bring counts and distances to about [0, 1] (a feature beyond its scale is 1).
 MAX_SENTENCES_AWAY = 3

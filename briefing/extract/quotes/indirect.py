@@ -186,7 +186,7 @@ def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list
                 continue
             cs = max(sb, masked.rfind(",", sb, m.start()) + 1, masked.rfind(":", sb, m.start()) + 1)
             sp = clause_subject(masked, cs, m.end(1))
-            f = Found("indirect", b, e, sp, m.group(1), si)
+            f = Found("indirect", b, e, sp, m.group(1), si, how="complement")
             taken.append((b, e))
             out.append(f)
     return out
