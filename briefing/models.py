@@ -194,6 +194,9 @@ class Quote:
     speaker_end: int | None = None
     speaker_name: str | None = None  # resolved full name or institution
     cue: str | None = None  # the speech verb or marker ("sagte", "laut")
+    # Probability that the quotation is real and its speaker right (learned, extract/quotes/confidence.py);
+    # None where no model was applied (records made by hand).
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def build_day(settings: Settings, day: date, progress: bool = False) -> BuildRes
     background = [extractor.extract(a) for a in selection.background]
     briefing = assemble.assemble(
         day, facts, background=background, excluded=selection.excluded, title=settings.title,
-        max_stories=settings.max_stories,
+        max_stories=settings.max_stories, quote_threshold=settings.quote_threshold,
     )
     rendered = render.render_all(briefing, settings.templates)
     paths = output.write_day(settings.out, day, rendered.files())

@@ -56,6 +56,9 @@ class Settings:
     templates: str | None = None  # folder with the user's own copy of the templates
     title: str = "Europäische Perspektive"
     max_stories: int = 8
+    # A quotation's speaker is shown from this confidence on (below: "ohne eindeutige Zuordnung");
+    # None = the threshold chosen by cross-validation on the quotation data, shipped with the weights.
+    quote_threshold: float | None = None
     # collect
     feeds: str | None = None  # the feeds file (TOML): [[feed]] / [[page]] with url and publisher
     collect_state: str = dataclasses.field(default_factory=_default_state)  # ETag/Last-Modified per URL
@@ -177,6 +180,7 @@ _RATE = (lambda v: v == 0 or 1.0 / v <= MAX_WAIT_SECONDS,
          f"0 (no limit) or at least one message per day ({1 / MAX_WAIT_SECONDS:.3g} per second)")
 _AT_MOST_ATTEMPTS = (lambda v: v <= MAX_ATTEMPTS, f"at most {MAX_ATTEMPTS}")
 _NOT_NEGATIVE = (lambda v: v >= 0, "0 or more")
+_PROBABILITY = (lambda v: 0 <= v <= 1, "between 0 and 1")
 _AT_LEAST_ONE = (lambda v: v >= 1, "1 or more")
 _NOT_EMPTY = (lambda v: bool(v.strip()), "a non-empty string")
 _SINGLE_LINE = (lambda v: "\n" not in v and "\r" not in v, "a single line")
@@ -193,6 +197,7 @@ _RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     "unsubscribe_url": (_NOT_EMPTY, _SINGLE_LINE),
     "unsubscribe_mailto": (_NOT_EMPTY, _SINGLE_LINE),
     "max_stories": (_AT_LEAST_ONE,),
+    "quote_threshold": (_PROBABILITY,),
     "smtp_host": (_NOT_EMPTY, _SINGLE_LINE),
     "smtp_port": (_PORT,),
     "smtp_user": (_NOT_EMPTY, _SINGLE_LINE, _ASCII),

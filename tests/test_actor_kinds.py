@@ -36,6 +36,10 @@ def orgs(text: str) -> dict[str, tuple[str | None, str | None]]:
         ("Laut Human Rights Watch (HRW) wurden Dutzende festgenommen.", "HRW", None),
         # an acronym after a title
         ("Der Präsident der FIFA, Gianni Infantino, sagte, das Turnier finde statt.", "FIFA", None),
+        # coordinated with an organisation of the text
+        ("Die Organisationen Hamas und Fatah einigten sich. Hamas-Sprecher Hasem Kassem sprach von einem "
+         "Durchbruch. Die Fatah äußerte sich vorsichtiger.", "Fatah", None),
+        ("Die SPD und das BSW wollen eine Koalition bilden.", "BSW", "party"),
     ],
 )
 def test_organisations_and_parties(text: str, name: str, org_type: str | None) -> None:
@@ -76,6 +80,13 @@ def test_two_foreign_ministries_are_two_actors() -> None:
 )
 def test_no_organisation_without_evidence(text: str) -> None:
     assert set(orgs(text)) <= {"Bundestag"}
+
+
+def test_common_words_coordinated_with_an_organisation_are_none() -> None:
+    found = orgs("Die SPD und Ärzte kritisierten die Reform. Die SPD sprach mit Verbänden und Vertretern der Kassen.")
+    assert set(found) == {"SPD"}
+    found = orgs("Airbus baut in der Luft- und Raumfahrt Stellen ab. Airbus-Chef Tom Enders bestätigte das.")
+    assert "Luft-" not in found and "Raumfahrt" not in found
 
 
 # ---------------------------------------------------------------- people: surname linking, roles

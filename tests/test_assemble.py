@@ -367,6 +367,18 @@ def test_scare_quotes_are_not_voices():
     assert merge_quotes([(0, "S1", Quote("direct", "strategisches Signal", 0, 20))], {}, []) == []
 
 
+def test_reported_speech_without_anyone_named_is_no_voice():
+    from briefing.assemble.quotes import merge_quotes
+    from briefing.models import Quote
+
+    fact = "beteiligen sich Landwirte aus achtzehn Mitgliedstaaten an den Protesten"
+    said = "Ohne uns gibt es kein Essen auf dem Tisch, und das wissen alle hier"
+    qs = merge_quotes([(0, "S1", Quote("indirect", fact, 0, 1)), (0, "S1", Quote("direct", said, 5, 6))], {}, [])
+    assert [q.kind for q in qs] == ["direct"]
+    named = merge_quotes([(0, "S1", Quote("indirect", fact, 0, 1, speaker_name="Karl Huber"))], {}, [])
+    assert [q.speaker_name for q in named] == ["Karl Huber"]
+
+
 def test_direct_quotes_before_indirect_and_prominent_speakers_first(briefing):
     kinds = [q.kind for q in briefing.stories[0].quotes]
     assert kinds == sorted(kinds, key=lambda k: k != "direct")

@@ -351,3 +351,16 @@ def test_an_issue_named_only_as_the_time_of_a_statement_is_no_stance_on_it() -> 
     assert not frame_only("Russland lehnt einen Waffenstillstand vor Verhandlungen ab.", "Waffenstillstand")
     assert not frame_only("Nach der Wahl fordert die Partei eine neue Wahl.", "Wahl")  # named as object too
     assert not frame_only("Die Koalition will Bodentruppen schicken.", "Truppen")  # not named as written
+
+
+def test_a_lead_sentence_attributed_to_a_bare_pronoun_needs_its_context() -> None:
+    from briefing.assemble.summary import needs_context
+
+    for sentence in ("Der Haushalt sei solide finanziert, sagte er.",
+                     "Die Reform komme im Herbst, so sie am Montag in Berlin.",
+                     "Es gebe keine Alternative, wie er betonte."):
+        assert needs_context(sentence), sentence
+    for sentence in ("Der Haushalt sei solide finanziert, sagte Finanzminister Lars Klingbeil.",
+                     "Die Bauern, die sie unterstützen, protestieren seit Tagen.",
+                     "Die Preise steigen, obwohl sie im Frühjahr gesunken waren."):
+        assert not needs_context(sentence), sentence

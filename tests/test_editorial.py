@@ -191,6 +191,15 @@ def test_the_countrys_sentence_is_its_named_speakers_and_speakers_come_first():
     assert [(p.actor, p.country) for p in positions] == [(WEBER.id, "Deutschland"), (GERMANY.id, "Deutschland")]
 
 
+def test_the_partys_sentence_is_its_named_speakers_once():
+    lenz = actor("T1-A6", "Eva Lenz", "person", "SPD", "Fraktionschefin")
+    spd = actor("T1-A7", "SPD", "organization", None)
+    text = "Die SPD stehe zu dem Paket, sagte Fraktionschefin Eva Lenz."
+    refs = [PositionRef("S1", spd.id, text, 0, "states", None), PositionRef("S1", lenz.id, text, 0, "states", None)]
+    positions, _ = merge_positions(refs, [], [lenz, spd])
+    assert [(p.actor, p.country) for p in positions] == [(lenz.id, "SPD")]
+
+
 def test_a_pronoun_statement_is_named_by_its_speaker_and_a_demonstrative_one_left_out():
     refs = [
         PositionRef("S1", NOWAK.id, "Man werde keine Soldaten in das Land schicken.", 0, "rejects", "Bodentruppen"),

@@ -136,3 +136,30 @@ def test_labels():
     assert (c.iso(), c.label()) == ("2025-03-01", "2025-03")
     assert dates.format_label(date(2025, 9, 4), "day") == "2025-09-04"
     assert dates.format_label(date(2025, 1, 1), "year") == "2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brüssel, 12.03.2026 – Nach dem Gipfel hat Merz Paris kritisiert.", date(2026, 3, 12)),
+        ("Berlin (dpa), 4. September 2025 - Die Regierung hat beschlossen.", date(2025, 9, 4)),
+        ("Frankfurt/Main, 01.02.2026 | Die Börse schloss fester.", date(2026, 2, 1)),
+    ],
+)
+def test_agency_dateline_with_the_place_first(text, expected):
+    assert dates.parse_dateline(text) == (expected, "day")
+
+
+def test_an_agency_dateline_dates_the_article_and_leaves_its_text():
+    src = "Merz wirft Paris Blockade vor\n\nBrüssel, 12.03.2026 – Nach dem Gipfel hat Merz Paris kritisiert.\n"
+    cleaned = clean(src)
+    assert cleaned.text.startswith("Merz wirft") or cleaned.text.startswith("Nach dem Gipfel")
+    assert "12.03.2026" not in cleaned.text and "Nach dem Gipfel hat Merz Paris kritisiert." in cleaned.text
+    assert date(2026, 3, 12) in [c.value for c in cleaned.dates]
+
+
+def test_a_dateline_deep_in_the_text_keeps_its_words():
+    lines = ["Titel der Meldung", "", "Erster Absatz ohne Datum.", "", "Zweiter Absatz.", "",
+             "Berlin, 12.03.2026 – hier geht die Nachricht weiter."]
+    cleaned = clean("\n".join(lines) + "\n")
+    assert "Berlin, 12.03.2026 – hier geht" in cleaned.text

@@ -12,7 +12,11 @@ the eval README (it agrees with the shared scorer; checked by hand):
 * a speaker is right when the predicted speaker span overlaps a gold speaker span, or
   the predicted name (else the span's text) shares a capitalised word of 3+ letters
   with the gold speaker text; gold quotations without speaker never count as right;
-* end-to-end: matched AND speaker right.
+* end-to-end: matched AND speaker right;
+* shown-speaker precision (issue 10): of the direct quotations shown with a speaker name (confidence at or
+  above the shipped display threshold), the share that are matched to a gold direct quotation with the
+  speaker right; an unmatched one counts as wrong, one matched to a gold quotation without a speaker is
+  left out (nothing to be right about, as speaker accuracy leaves it out).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from briefing.extract.quotes.jsonl import quotes_jsonl
+from briefing.lang import quote_display_threshold
 
 DATA = Path(__file__).parent / "data" / "quotes"
 _CAPS = re.compile(r"\b[A-ZÄÖÜ][\wäöüß\-]{2,}")
@@ -99,11 +104,44 @@ def score(gold_docs: list[dict], pred: dict[str, list[dict]]) -> dict[str, float
                     e2e += 1
         out[f"{track}_partial_f1"] = _f1(tp, npred, ngold)
         out[f"{track}_e2e_f1"] = _f1(e2e, npred, ngold)
+    out["direct_shown_precision"] = shown_precision(gold_docs, pred, quote_display_threshold())
     return out
 
 
+def shown_precision(gold_docs: list[dict], pred: dict[str, list[dict]], threshold: float) -> float:
+    """Of the direct quotations shown with a speaker name, the share right end to end (see the module doc)."""
+    shown = right = 0
+    for doc in gold_docs:
+        golds = []
+        for q in doc["quotes"]:
+            spans = [s for s in q["quote"]["spans"] if s[1] > s[0]]
+            if q["type"] == "Direct" and spans:
+                golds.append(([min(s[0] for s in spans), max(s[1] for s in spans)], q))
+        preds = [(list(q["span"]), q) for q in pred.get(doc["id"], []) if q["kind"] == "direct"]
+        matched = {id(p): g for g, p in _pairs(golds, preds)}
+        for _, p in preds:
+            confidence = p.get("confidence")
+            if not p["speaker"]["name"] or (confidence is not None and confidence < threshold):
+                continue  # shown without a speaker
+            g = matched.get(id(p))
+            if g is not None and not g["speaker"]["spans"]:
+                continue
+            shown += 1
+            right += g is not None and _speaker_right(doc["text"], g, p)
+    return right / shown if shown else 0.0
+
+
 # The floors the project promised (issue): ours must never be set below them.
-ISSUE_FLOORS = {"direct_partial_f1": 0.90, "direct_e2e_f1": 0.75, "all_partial_f1": 0.60, "all_e2e_f1": 0.45}
+ISSUE_FLOORS = {
+    "direct_partial_f1": 0.90,
+    "direct_e2e_f1": 0.75,
+    "all_partial_f1": 0.60,
+    "all_e2e_f1": 0.45,
+}
+# What issue 10 asks and the pinned floor does not reach yet: of the direct quotes shown with a speaker,
+# 95 % right. The threshold was chosen on train cross-validation (0.958 out of fold, docs/quotes-evaluation.md);
+# the lead pins the dev figure.
+ISSUE_TARGETS = {"direct_shown_precision": 0.95}
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +161,20 @@ def dev_scores() -> dict[str, float]:
 def test_dev_score_above_pinned_floor(dev_scores: dict[str, float], metric: str) -> None:
     floors = json.loads((DATA / "floors.json").read_text(encoding="utf-8"))
     assert dev_scores[metric] >= floors[metric], f"{metric} {dev_scores[metric]:.4f} < floor {floors[metric]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", sorted(ISSUE_TARGETS))
+def test_dev_shown_floor(dev_scores: dict[str, float], metric: str) -> None:
+    floors = json.loads((DATA / "floors.json").read_text(encoding="utf-8"))
+    assert dev_scores[metric] >= floors[metric], f"{metric} {dev_scores[metric]:.4f} < floor {floors[metric]}"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="issue 10's 95 % not reached on dev yet: raise the pinned floor when it is")
+@pytest.mark.parametrize("metric", sorted(ISSUE_TARGETS))
+def test_dev_reaches_issue_target(dev_scores: dict[str, float], metric: str) -> None:
+    assert dev_scores[metric] >= ISSUE_TARGETS[metric]
 
 
 @pytest.mark.parametrize("metric", sorted(ISSUE_FLOORS))
@@ -154,6 +206,38 @@ def test_scorer_on_hand_made_example() -> None:
     assert s["direct_partial_f1"] == pytest.approx(2 / 3)  # P 1/2, R 1/1
     assert s["all_partial_f1"] == pytest.approx(0.8)  # P 2/3, R 2/2
     assert s["all_e2e_f1"] == pytest.approx(0.4)  # only the direct one has the right speaker: P 1/3, R 1/2
+
+
+def test_shown_precision_on_hand_made_example() -> None:
+    text = "„Wir kommen“, sagte Macron. „Wir gehen“, sagte Merz. „Wir bleiben“, sagte Scholz. „Wir warten“, so Rutte."
+    spans = [[text.index(w) - 1, text.index(w) + len(w) + 1] for w in ("Wir kommen", "Wir gehen", "Wir bleiben")]
+    gold = [
+        {
+            "id": "x",
+            "text": text,
+            "quotes": [
+                {"type": "Direct", "quote": {"spans": [spans[0]]}, "speaker": {"spans": [[20, 26]], "text": "Macron"}},
+                {"type": "Direct", "quote": {"spans": [spans[1]]}, "speaker": {"spans": [[46, 50]], "text": "Merz"}},
+                {"type": "Direct", "quote": {"spans": [spans[2]]}, "speaker": {"spans": [], "text": ""}},
+            ],
+        }
+    ]
+
+    def pred(span: list[int], name: str, confidence: float) -> dict:
+        return {"kind": "direct", "span": span, "speaker": {"span": None, "name": name}, "confidence": confidence}
+
+    rutte = [text.index("Wir warten") - 1, text.index("Wir warten") + 11]
+    preds = {
+        "x": [
+            pred(spans[0], "Emmanuel Macron", 0.9),  # right
+            pred(spans[1], "Olaf Scholz", 0.9),  # wrong speaker
+            pred(spans[2], "Olaf Scholz", 0.9),  # gold without speaker: left out
+            pred(rutte, "Mark Rutte", 0.9),  # no such gold quotation: wrong
+        ]
+    }
+    assert shown_precision(gold, preds, 0.5) == pytest.approx(1 / 3)
+    preds["x"][1]["confidence"] = preds["x"][3]["confidence"] = 0.4  # below the threshold: shown without speaker
+    assert shown_precision(gold, preds, 0.5) == 1.0
 
 
 def test_malformed_lines_are_skipped(caplog) -> None:

@@ -224,9 +224,10 @@ INDIRECT = [
     ("Laut „Welt“ soll er sich in der Justizvollzugsanstalt Landsberg befinden.", "soll er sich", "Welt"),
     ("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.", "die Wichtigkeit", "Figaro"),
     (
+        # The mention is "wonach" (where this clause names its source); a report is no one to name.
         "Die Zeitung zitierte einen internen Bericht, wonach die Kosten deutlich gestiegen sind.",
         "die Kosten deutlich gestiegen",
-        "Bericht",
+        "wonach",
     ),
 ]
 

@@ -87,6 +87,8 @@ def test_password_not_in_repr():
         ({"BRIEFING_SMTP_PORT": "25.5"}, "smtp_port must be a whole number"),
         ({"BRIEFING_SMTP_ATTEMPTS": "0"}, "smtp_attempts must be 1 or more"),
         ({"BRIEFING_MAX_STORIES": "0"}, "max_stories must be 1 or more"),
+        ({"BRIEFING_QUOTE_THRESHOLD": "1.5"}, "quote_threshold must be between 0 and 1"),
+        ({"BRIEFING_QUOTE_THRESHOLD": "-0.1"}, "quote_threshold must be between 0 and 1"),
         ({"BRIEFING_OUT": ""}, "out must be a non-empty string"),
         ({"BRIEFING_SMTP_HOST": "a\nb"}, "smtp_host must be a single line"),
         ({"BRIEFING_SMTP_PASSWORD": "Päßwort"}, "smtp_password must be ASCII only"),

@@ -33,6 +33,7 @@ from briefing.assemble.context import QUOTE_MARKS, speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
+from briefing.lang import quote_display_threshold
 from briefing.models import Article, ArticleFacts, Briefing, Excluded, Position, Quote, Statement, Story, StoryActor
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
@@ -48,6 +49,7 @@ def assemble(
     excluded: tuple[Excluded, ...],
     title: str,
     max_stories: int,
+    quote_threshold: float | None = None,
 ) -> Briefing:
     """Assemble the briefing of ``day`` from the extracted facts of its articles.
 
@@ -58,6 +60,8 @@ def assemble(
         excluded: files ingest already left out, with their reasons.
         title: the briefing's title.
         max_stories: at most this many stories; articles of further stories are listed as excluded.
+        quote_threshold: a quotation's speaker is shown from this confidence on; None: the one chosen on
+            cross-validation (:func:`briefing.lang.quote_display_threshold`).
 
     Raises:
         AssembleError: ``max_stories`` is not positive, or one article is passed twice.
@@ -85,8 +89,9 @@ def assemble(
     used = sorted(i for c in shown for i in c)
     reprinted = frozenset(facts[i].article.path for i in copy_of)
     sources, ids = make_sources([facts[i].article for i in used], reprinted)
+    threshold = quote_display_threshold() if quote_threshold is None else quote_threshold
     stories = [
-        _story(f"T{n}", members, facts, vectors, idf, ids) for n, members in enumerate(shown, 1)
+        _story(f"T{n}", members, facts, vectors, idf, ids, threshold) for n, members in enumerate(shown, 1)
     ]
 
     out_excluded: list[Excluded] = []
@@ -124,6 +129,7 @@ def _story(
     vectors: Sequence[stories_mod.ArticleVector],
     idf: dict[str, float],
     ids: dict[str, str],
+    quote_threshold: float,
 ) -> Story:
     """Build one story from the indices of its articles."""
     central = stories_mod.centrality(members, vectors)
@@ -168,7 +174,8 @@ def _story(
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
     quotes = quotes_mod.merge_quotes(
-        [(i, sid[i], q) for i in members for q in _not_asked(facts[i], facts[i].quotes)], actor_ids, story_actors
+        [(i, sid[i], q) for i in members for q in _not_asked(facts[i], facts[i].quotes)], actor_ids, story_actors,
+        quote_threshold,
     )
     outlook = summary_mod.merge_outlook(
         [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,

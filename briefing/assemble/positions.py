@@ -173,8 +173,8 @@ def merge_positions(
         hit = next((e for e in entries if e.actor == r.actor and issue and e.issue_key == issue
                     and _compatible(e.stance, r.stance)), None)
         if hit is None:
-            hit = next((e for e in entries if (e.actor == r.actor or by_id[e.actor].kind == "country"
-                                               or by_id[r.actor].kind == "country")
+            hit = next((e for e in entries if (e.actor == r.actor or _is_group(by_id[e.actor], key)
+                                               or _is_group(by_id[r.actor], key))
                         and (not issue or not e.issue_key or issue == e.issue_key)
                         and any(containment(w, ws) >= SAME_STATEMENT for w in e.words)), None)
         if hit is None:
@@ -182,8 +182,8 @@ def merge_positions(
                                    from_quote))
             continue
         hit.add(r, ws, from_quote)
-        if by_id[hit.actor].kind == "country" and by_id[r.actor].kind != "country":
-            hit.actor = r.actor  # the named speaker states what the country's sentence says
+        if _is_group(by_id[hit.actor], key) and not _is_group(by_id[r.actor], key):
+            hit.actor = r.actor  # the named speaker states what the country's (party's) sentence says
     countries = sorted(
         groups,
         key=lambda k: (
@@ -223,6 +223,12 @@ def merge_positions(
     if len(matrix) < MIN_MATRIX_CELLS or len({c.country for c in matrix}) < MIN_MATRIX_COUNTRIES:
         matrix = []
     return positions, matrix
+
+
+def _is_group(actor: StoryActor, key: str) -> bool:
+    """Is the actor the group its statements are filed under: the country, or the party or organisation
+    that names the group ("SPD" under "SPD")?"""
+    return actor.kind == "country" or fold(actor.name) == key
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

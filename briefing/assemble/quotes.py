@@ -61,6 +61,7 @@ def merge_quotes(
     refs: Sequence[tuple[int, str, Quote]],
     actor_ids: dict[tuple[int, str], str],
     actors: Sequence[StoryActor],
+    min_confidence: float = 0.0,
 ) -> list[StoryQuote]:
     """Merge ``(article index, source id, Quote)`` triples into the story's quotes.
 
@@ -68,6 +69,8 @@ def merge_quotes(
         refs: the quotes of the story's articles, in source order.
         actor_ids: (article index, local actor id) -> story actor id, from :func:`merge_actors`.
         actors: the story's actors in prominence order.
+        min_confidence: a quotation whose attribution is less sure than this (``Quote.confidence``) shows
+            no speaker ("ohne eindeutige Zuordnung"); one without a confidence (made by hand) keeps it.
     """
     by_id = {a.id: a for a in actors}
     rank = {a.id: i for i, a in enumerate(actors)}
@@ -86,10 +89,15 @@ def merge_quotes(
         ws = words(q.text)
         if len(ws) < (MIN_DIRECT_WORDS if q.kind == "direct" else MIN_INDIRECT_WORDS):
             continue
-        speaker = actor_ids.get((article, q.speaker)) if q.speaker else None
-        if speaker is None:
-            speaker = find_actor(actors, q.speaker_name)
-        name = by_id[speaker].name if speaker else q.speaker_name
+        if q.confidence is not None and q.confidence < min_confidence:
+            speaker, name = None, None  # precision first: no guess shown
+        else:
+            speaker = actor_ids.get((article, q.speaker)) if q.speaker else None
+            if speaker is None:
+                speaker = find_actor(actors, q.speaker_name)
+            name = by_id[speaker].name if speaker else q.speaker_name
+        if q.kind == "indirect" and not name:
+            continue  # reported speech nobody is named for is a statement of fact, not a voice
         order = (source_sort_key(sid), q.start)
         same = next(
             (

@@ -1,31 +1,60 @@
 """Group the day's articles into stories, one per event.
 
 Each article becomes a TF-IDF vector of its stemmed content words (title
-counted twice) plus its named actors' surname keys.  A small day compares every
-pair; on a big day candidate pairs come from an inverted index over each
-article's heaviest, reasonably rare terms, capped per article, so a
-1,000-article day costs about linear time; a candidate pair
-whose cosine reaches :data:`STORY_SIMILARITY` is the same event and linked
-(union-find).  A lone article is its own story.
+counted twice, hyphenated compounds also as their head) plus its named actors'
+surname keys.  A term weighs by its rarity in German in general (wordfreq's
+list), smoothed with the day's own document frequencies
+(:func:`~briefing.assemble.text.term_weights`): on a day of three reports of one
+event, the words they share are the day's most common and would weigh least
+by the day's counts alone.  A small day compares every pair; on a big day
+candidate pairs come from an inverted index over each article's heaviest,
+reasonably rare terms, capped per article, so a 1,000-article day costs about
+linear time; a candidate pair whose cosine reaches :data:`STORY_SIMILARITY` is
+the same event and linked (union-find).  A lone article is its own story.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.assemble.actors import name_key
-from briefing.assemble.text import content_terms, cosine, idf_table, vector
-from briefing.models import ArticleFacts
+from briefing.assemble.text import (
+    UNLISTED_FREQUENCY,
+    WORD_RE,
+    Idf,
+    compound_head,
+    content_terms,
+    cosine,
+    idf_table,
+    term_frequencies,
+    term_weights,
+    vector,
+    word_frequency,
+)
+from briefing.models import Actor, ArticleFacts
 
-# Cosine of two articles' TF-IDF vectors from which they report the same event.  Measured: the four
-# reports of the reference day (seeds/, 2025-09-04) score 0.23-0.35 with each other, unrelated WikiNews
-# articles put into one small day score below 0.06; on the 700 WikiNews articles of the quote set taken
-# as one big day, reports of one event score 0.34-0.68 and articles that merely share a topic (two
-# fires, two Bundesliga match days) 0.18-0.26.  0.2 keeps small days' same-event reports together with
-# a margin; on big days it may join close topic neighbours, which a reader sees as one story.
-STORY_SIMILARITY = 0.2
+# Cosine of two articles' event vectors from which they report the same event.  Measured with
+# benchmarks/story_similarity.py.  Small days with known stories (the reference day seeds/ 2025-09-04,
+# tests/data/editor_day, tests/data/assemble/multi_event, tests/data/days/*): the 14 same-event pairs
+# score 0.249-0.593 (lowest: two reports of one EU summit quoting different people), the 59
+# different-event pairs at most 0.174 (two fires of one night in two cities; two Regionalliga matches
+# 0.118); 0.21 lies in the middle of that gap.  Weighed by the day's own IDF alone, the same pairs
+# scored 0.155-0.381 and the others up to 0.184: no threshold separated them, and the EU summit's two
+# reports split.  On the 700 WikiNews articles of the quote set taken as one big day, reports of one
+# event score 0.23-0.66 (Discovery's launch 0.66, the "Graf Zeppelin" wreck 0.40, Ethiopian floods
+# 0.40, cyclone Nargis 0.26, Discovery's flight 0.23) and articles that merely share a topic mostly
+# 0.14-0.21 (two fires 0.14-0.19, two emergency landings 0.21); football goes higher (two Bundesliga
+# match reports or match days 0.18-0.31, two round-ups that list the same clubs 0.55), which no threshold
+# separates, and a reader sees such neighbours as one story.  Of the 239,409 pairs written 30 or more
+# days apart, 33 reach 0.21 (48 reached the former 0.2 with the day's IDF).
+STORY_SIMILARITY = 0.21
+# The background counts like this many articles beside the day's own (see text.term_weights): a day of a
+# few hundred articles is where its own counts start to say as much.  100 or 1,000 change no small day's
+# grouping (lowest same-event 0.240 / 0.248, highest different-event 0.175 / 0.172).
+PRIOR_ARTICLES = 300
 # The title names the event: its words weigh like this many mentions in the body.
 TITLE_WEIGHT = 2
 # A named actor (folded surname key) shared by two articles is strong evidence of one event.
@@ -48,18 +77,29 @@ MAX_CANDIDATES = 25
 # heaviest rare terms (names, places, numbers), one shared term alone is coincidence.
 MIN_SHARED_BLOCKING = 2
 # Blocking only saves time: a day of up to this many articles compares every pair (at most ~11,000
-# cosines, milliseconds), so a short preview and the outcome report of one event (cosine 0.26) that share
-# only one of their twelve heaviest terms are still one story.
+# cosines, milliseconds), so a short preview and the outcome report of one event that share few of their
+# twelve heaviest terms are still one story (tests/data/editor_day: 3 shared, cosine 0.43).
 EXHAUSTIVE_MAX_ARTICLES = 150
 
 
 @dataclass(frozen=True)
 class ArticleVector:
-    """What clustering and summarising need about one article."""
+    """What clustering and summarising need about one article.
+
+    ``event`` weighs terms by their rarity in German smoothed with the day's counts (:func:`vectorise`):
+    it decides which articles report one event.  ``vector`` weighs them by the day's own IDF (``idf``),
+    the weights the summary, figures and outlook were measured with (their sentence vectors use the same
+    table); only the articles of the stories shown need it, so it is computed when first asked for.
+    """
 
     index: int
     terms: Counter[str]
-    vector: dict[str, float]
+    event: dict[str, float]
+    idf: Idf = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def vector(self) -> dict[str, float]:
+        return vector(self.terms, self.idf, keep=VECTOR_TERMS)
 
 
 def article_terms(facts: ArticleFacts) -> Counter[str]:
@@ -74,11 +114,48 @@ def article_terms(facts: ArticleFacts) -> Counter[str]:
     return counts
 
 
+def event_terms(counts: Counter[str]) -> Counter[str]:
+    """``counts`` with the heads of hyphenated compounds counted too (the "EU-Kommission" is a "Kommission")."""
+    out = Counter(counts)
+    for term, n in counts.items():
+        head = compound_head(term)
+        if head:
+            out[head] += n
+    return out
+
+
+def actor_frequency(actor: Actor) -> float:
+    """General frequency of an actor's name: a person's surname's, else the rarest of the name's words.
+
+    "Frankreich" is as common as the word; "Merz" is rarer; a surname no list has is rare.
+    """
+    words = WORD_RE.findall(actor.name)
+    if actor.kind == "person":
+        words = words[-1:]
+    return min((word_frequency(w) or UNLISTED_FREQUENCY for w in words), default=UNLISTED_FREQUENCY)
+
+
+def day_frequencies(facts: Sequence[ArticleFacts]) -> dict[str, float]:
+    """General frequency of every term of the day's articles (words, numbers and actor keys)."""
+    freqs = term_frequencies(t for f in facts for t in (f.article.title or "", f.article.text))
+    actors: dict[str, float] = {}
+    for f in facts:
+        for actor in f.actors:
+            key = name_key(actor)
+            if key:
+                actors["@" + key] = max(actors.get("@" + key, 0.0), actor_frequency(actor))
+    freqs.update(actors)
+    return freqs
+
+
 def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[str, float]]:
-    """TF-IDF vectors of the day's articles, and the day's IDF table."""
+    """The day's article vectors (see :class:`ArticleVector`), and the day's IDF table."""
     counts = [article_terms(f) for f in facts]
     idf = idf_table(c.keys() for c in counts)
-    return [ArticleVector(i, c, vector(c, idf, keep=VECTOR_TERMS)) for i, c in enumerate(counts)], idf
+    events = [event_terms(c) for c in counts]
+    weights = term_weights((e.keys() for e in events), day_frequencies(facts), PRIOR_ARTICLES)
+    vectors = [vector(e, weights, keep=VECTOR_TERMS) for e in events]
+    return [ArticleVector(i, c, v, idf) for i, (c, v) in enumerate(zip(counts, vectors, strict=True))], idf
 
 
 def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:
@@ -87,11 +164,11 @@ def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:
     max_df = max(BLOCKING_MIN_DF, int(len(vectors) * BLOCKING_MAX_DF_SHARE))
     df: Counter[str] = Counter()
     for v in vectors:
-        df.update(v.vector.keys())
+        df.update(v.event.keys())
     keys: list[list[tuple[str, int]]] = []  # (term, position of the article in the term's posting list)
     index: dict[str, list[int]] = defaultdict(list)
     for v in vectors:
-        usable = [(w, t) for t, w in v.vector.items() if df[t] <= max_df]
+        usable = [(w, t) for t, w in v.event.items() if df[t] <= max_df]
         top = [t for _, t in sorted(usable, key=lambda wt: (-wt[0], wt[1]))[:BLOCKING_TERMS]]
         keys.append([(t, len(index[t])) for t in top])
         for t in top:
@@ -125,7 +202,7 @@ def cluster(vectors: Sequence[ArticleVector], threshold: float = STORY_SIMILARIT
 
     for i, cands in enumerate(_candidates(vectors)):
         for j in cands:
-            if j > i and find(i) != find(j) and cosine(vectors[i].vector, vectors[j].vector) >= threshold:
+            if j > i and find(i) != find(j) and cosine(vectors[i].event, vectors[j].event) >= threshold:
                 ri, rj = find(i), find(j)
                 parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = defaultdict(list)

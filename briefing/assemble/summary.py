@@ -30,6 +30,7 @@ from briefing.assemble.text import (
     vector,
     words,
 )
+from briefing.extract.quotes.lexicon import speech_verbs
 from briefing.models import SourcedText, Statement
 
 # Sentences outside this length (in words) are fragments or run-ons, poor summary material.
@@ -148,6 +149,23 @@ def _folded(name: str) -> frozenset[str]:
     return frozenset(fold(entry) for entry in lexicon(name))
 
 
+# The attribution closing a sentence: its last comma-separated stretch, a few words long.
+_LAST_CLAUSE = re.compile(r",\s*([^,]{1,60}?)[.!?]?\s*$")
+_PERSONAL = frozenset(["er", "sie"])
+
+
+def _pronoun_attribution(sentence: str) -> bool:
+    """ "…, sagte er.", "…, so sie am Montag.", "…, wie er betonte.": the speaker is only a pronoun,
+    named in a sentence the reader does not see."""
+    m = _LAST_CLAUSE.search(sentence)
+    if not m:
+        return False
+    words = [w.lower() for w in re.findall(r"\w+", m.group(1))]
+    if not 2 <= len(words) <= 6 or _PERSONAL.isdisjoint(words):
+        return False
+    return words[0] == "so" or any(w in speech_verbs() for w in words)
+
+
 def needs_context(sentence: str) -> bool:
     """True when the sentence opens by pointing back ("Das erklärte ...", "Dabei gehe es ...")."""
     ws = sentence.lstrip(QUOTE_MARKS + " ").split()
@@ -156,6 +174,8 @@ def needs_context(sentence: str) -> bool:
     first = fold(ws[0]).strip(",:;")
     two = f"{first} {fold(ws[1]).strip(',:;.')}" if len(ws) > 1 else ""
     if first in _folded("anaphoric_adverbs.txt") or two in _folded("anaphoric_adverbs.txt"):
+        return True
+    if _pronoun_attribution(sentence):
         return True
     return first in _folded("anaphoric_pronouns.txt") and not (
         first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:])))

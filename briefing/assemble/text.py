@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from briefing.lang import entries
@@ -72,6 +72,18 @@ def content_terms(text: str) -> list[str]:
     return terms + ["#" + m.group().replace(",", ".") for m in NUMBER_RE.finditer(text or "")]
 
 
+def compound_head(term: str) -> str | None:
+    """The head of a hyphenated compound term ("eu-kommissio" -> "kommissio"), None for other terms.
+
+    A German hyphenated compound names a kind of its last part: "EU-Kommission" is the "Kommission" of
+    another report, the "EU-Gipfel" its "Gipfel".
+    """
+    if "-" not in term or term[0] == "#":
+        return None
+    head = term.rsplit("-", 1)[1]
+    return head if len(head) >= MIN_STEM_CHARS and head not in stop_words() else None
+
+
 class Idf(dict):
     """Term -> inverse document frequency; ``unknown`` is the weight of a term no document had."""
 
@@ -87,6 +99,104 @@ def idf_table(doc_terms: Iterable[Iterable[str]]) -> Idf:
         df.update(set(terms))
     table = Idf((t, math.log((1 + n) / (1 + c)) + 1.0) for t, c in df.items())
     table.unknown = math.log(1 + n) + 1.0  # as rare as a term in no document
+    return table
+
+
+# Background rarity.  A day's own document frequencies say which words are common only on a big day; on a
+# day of three reports of one event every word they share is the day's most common one.  wordfreq's German
+# list (:mod:`briefing.lang.frequency`) says how common a word is in general: a word of per-token frequency
+# f occurs in about 1 - exp(-ARTICLE_WORDS * f) of all articles (Poisson), the background document
+# frequency of :func:`term_weights`.
+ARTICLE_WORDS = 400  # words of a typical news article
+# A word the list lacks is rarer than its floor (Zipf 3): compounds, names, inflected rare words.
+UNLISTED_FREQUENCY = 1e-7  # Zipf 2
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def word_frequency(word: str) -> float:
+    """Per-token frequency of a surface word in general German (0 for a word below Zipf 3)."""
+    from briefing.lang.frequency import frequencies
+
+    return frequencies().get(word.casefold(), 0.0)
+
+
+def number_frequency(number: str) -> float:
+    """Per-token frequency of one number: the list's share of its digit shape, spread evenly over its values.
+
+    wordfreq counts numbers by shape ("2030" under "0000", "4.200" under "0.000"); a shape of k digits
+    stands for 10**k values.
+    """
+    from briefing.lang.frequency import frequencies
+
+    digits = sum(c.isdigit() for c in number)
+    return frequencies().get(re.sub(r"\d", "0", number), 0.0) / 10**digits
+
+
+def term_frequencies(texts: Iterable[str]) -> dict[str, float]:
+    """Per-token frequency in general German of each content term of ``texts`` (see :func:`content_terms`).
+
+    A term is a stem: its frequency is the sum over the distinct (casefolded) word forms the texts show
+    ("Bauer", "Bauern"), in sorted order so the sum is the same on every run; a hyphenated compound's
+    head counts as a form of the head's term; a term whose forms the list lacks gets
+    :data:`UNLISTED_FREQUENCY`.
+    """
+    distinct: set[str] = set()
+    numbers: set[str] = set()
+    for text in texts:  # a day's words repeat: each distinct one is looked at once
+        distinct.update(WORD_RE.findall(text or ""))
+        numbers.update(m.group() for m in NUMBER_RE.finditer(text or ""))
+    forms: dict[str, set[str]] = defaultdict(set)
+    for w in distinct:
+        for t, form in _forms(w):
+            forms[t].add(form)
+    from briefing.lang.frequency import frequencies
+
+    table = frequencies()
+    out = {t: sum(table.get(f, 0.0) for f in sorted(fs)) or UNLISTED_FREQUENCY for t, fs in forms.items()}
+    spellings: dict[str, set[str]] = defaultdict(set)  # "2,5" and "2.5" are one term
+    for n in numbers:
+        spellings["#" + n.replace(",", ".")].add(n)
+    for t, ns in spellings.items():
+        out[t] = sum(number_frequency(n) for n in sorted(ns)) or UNLISTED_FREQUENCY
+    return out
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _forms(word: str) -> tuple[tuple[str, str], ...]:
+    """The (term, casefolded form) pairs a surface word stands for: its own, and its compound head's."""
+    t = _term(word)
+    if not t:
+        return ()
+    form = word.casefold()
+    head = compound_head(t)
+    return ((t, form), (head, form.rsplit("-", 1)[1])) if head else ((t, form),)
+
+
+def background_share(frequency: float) -> float:
+    """Share of all articles that contain a word of this per-token frequency at least once."""
+    return 1.0 - math.exp(-ARTICLE_WORDS * max(frequency, UNLISTED_FREQUENCY))
+
+
+def term_weights(doc_terms: Iterable[Iterable[str]], frequencies: Mapping[str, float], prior: float) -> Idf:
+    """Inverse document frequency of each term, the day's counts smoothed towards the background.
+
+    The background stands for ``prior`` articles, in which a term occurs in the share its general
+    frequency gives (:func:`background_share`; ``frequencies`` as :func:`term_frequencies` returns them):
+    on a small day the background decides, on a big day the day's own counts do, and a word the day
+    uses far more than German in general (its big event's) weighs less than its rarity alone says.
+    Terms missing from ``frequencies`` count as unlisted.
+    """
+    df: Counter[str] = Counter()
+    n = 0
+    for terms in doc_terms:
+        n += 1
+        df.update(set(terms))
+    total = n + prior
+    table = Idf(
+        (t, math.log(total / (c + prior * background_share(frequencies.get(t, UNLISTED_FREQUENCY)))))
+        for t, c in df.items()
+    )
+    table.unknown = math.log(total / (prior * background_share(UNLISTED_FREQUENCY)))
     return table
 
 

@@ -40,12 +40,28 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from briefing.extract.quotes.speaker_names import compound_of_common_word
 from briefing.lang import rows, word_set
 from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES
+from briefing.lang.frequency import zipf
 from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
 from briefing.models import Actor, Mention
 
+# Words that coordinate two organisations ("Hamas und Fatah").
+_COORDINATORS = frozenset(["und", "sowie", "oder"])
+# A word coordinated with an organisation names one only if it is rarer than this in German (Zipf):
+# "Fatah", "Hisbollah", but not "Ärzte", "Verluste", "Vertretern" ("Verbände und Ärzte").
+COORDINATED_NAME_MAX_ZIPF = 3.6
+
+
+def _coordinated_name(word: str) -> bool:
+    """An acronym, or a rare word that is no compound of a common one ("Menschenrechtsgruppen")."""
+    if word.endswith("-"):
+        return False  # "Luft- und Raumfahrt"
+    if word.isupper():
+        return True
+    return zipf(word) < COORDINATED_NAME_MAX_ZIPF and not compound_of_common_word(word)
 # How many sentences back a pronoun may look for its person (current + previous ones).
 PRONOUN_SENTENCE_WINDOW = 2
 # A credit marker ("Foto:", "AUTOREN") blocks names starting within this many tokens after it.
@@ -648,6 +664,23 @@ class ActorFinder:
                     for k in range(start, i):
                         self.label[k], self.canon[k] = "ORG", acr
                     self.span_end[start] = i
+        # Coordinated with an organisation of the text ("die Hamas und die Fatah", "SPD und BSW"): a word
+        # that is otherwise no person, place or common word names an organisation of the same kind.
+        for k in self.caps:
+            w = cores[k]
+            if not (w in found or w in lex.parties or self.label[k] == "ORG"):
+                continue
+            for link, other in ((k + 1, k + 2), (k + 1, k + 3), (k - 1, k - 2), (k - 2, k - 3)):
+                if not (0 <= other < n and 0 <= link < n) or self.lowers[link] not in _COORDINATORS:
+                    continue
+                article = {k + 3: k + 2, k - 3: k - 1}.get(other)
+                if article is not None and self.lowers[article] not in ("der", "die", "das"):
+                    continue  # one article between: "die Hamas und die Fatah"
+                o = cores[other]
+                same_sentence = self.sent_start[other] == self.sent_start[k]
+                if self.label[other] is None and same_sentence and _coordinated_name(o) and org_word(o):
+                    kind = found.get(w) or ("party" if w in lex.parties else "")
+                    found.setdefault(o, kind)
         wanted = lex.parties.union(found, inst_of)
         for k in compress(self.caps, map(wanted.__contains__, self.cap_words)):
             w = cores[k]

@@ -32,7 +32,13 @@ _CANDIDATE = re.compile(
     r"""(?P<punct>[.!?…]+)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)(?=[„"»«‚“(\[\-–]?[^\W\d_a-zäöüß]|\d)""",
 )
 _LINEBREAK = re.compile(r"\n\s*")
+# Two sentences glued where a paragraph break was lost in copying ("… sagte Merkel.Als
+# „verpasste Chance“ …"): a word of two or more lowercase letters, final punctuation, and a
+# capitalised word right after it without a space. Domains ("ndr.de") and "ver.di" continue
+# in lowercase and do not match.
+_GLUED = re.compile(r"(?<=[a-zäöüß]{2})[.!?](?P<close>[“”\"«»]?)(?=[A-ZÄÖÜ][a-zäöüß])")
 _WORD_BEFORE = re.compile(r"([\w.]+(?:[ ][\w]\.)*[\w]*)$")
+_LAST_WORD = re.compile(r"(\S+)$")  # the word before a glued sentence end (see _GLUED)
 _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
 
 # Where the component leaves the sentence character spans for later components.
@@ -196,6 +202,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not _is_false_boundary(text, m):
             cuts.append(m.start("ws"))
             cuts.append(m.end("ws"))
+    for m in _GLUED.finditer(text):
+        word = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+        if word is None or word.group(1).lstrip('(„"»«‚“[') not in abbreviations():
+            cuts.append(m.end())
+            cuts.append(m.end())
     cuts.append(len(text))
     cuts.sort()
     spans = []

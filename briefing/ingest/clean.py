@@ -32,6 +32,10 @@ from datetime import date
 from briefing.ingest import dates, lexicon
 from briefing.models import Segment
 
+# An agency dateline ("Brüssel, 12.03.2026 – …") opens the article: at most this many kept lines (title,
+# kicker) come before it; a dated line further down is news text.
+DATELINE_MAX_LINES_BEFORE = 2
+
 BODY = "body"
 BLANK = "blank"
 
@@ -281,6 +285,8 @@ class _Cleaner:
         # (line index, (date, precision)) of lines that are a date / that open with one
         self.date_lines: list[tuple[int, tuple[date, dates.Precision]]] = []
         self.datelines: list[tuple[int, tuple[date, dates.Precision]]] = []
+        # line index -> where its text resumes after an agency dateline ("Brüssel, 12.03.2026 – ")
+        self.dateline_ends: dict[int, int] = {}
         if marked:
             self.removed.add("wrap_marker")
 
@@ -395,6 +401,9 @@ class _Cleaner:
             found = dates.parse_dateline(line.text)
             if found:
                 self.datelines.append((line.index, found))
+                end = dates.dateline_prefix_end(line.text)
+                if end is not None and line.kept:
+                    self.dateline_ends[line.index] = end
 
     def inline(self) -> None:
         fur = _furniture()
@@ -402,6 +411,9 @@ class _Cleaner:
         for line in self.body():
             spans: list[tuple[int, int]] = []
             kinds = []
+            if line.index in self.dateline_ends and self._kept_before(line.index) <= DATELINE_MAX_LINES_BEFORE:
+                spans.append((0, self.dateline_ends[line.index]))  # the dateline is metadata, not news
+                kinds.append("dateline")
             if pattern is not None:
                 for m in pattern.finditer(line.text):
                     if m.end() == m.start():
@@ -418,6 +430,9 @@ class _Cleaner:
             line.piece = piece
             if not piece.text:
                 line.kind = kinds[-1] if kinds else BLANK
+
+    def _kept_before(self, index: int) -> int:
+        return sum(1 for ln in self.lines[:index] if ln.kept)
 
     def repeats(self) -> None:
         seen: set[str] = set()

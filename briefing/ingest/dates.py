@@ -120,8 +120,12 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     time = r"(?:\s*(?:,|\||-|–|um)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:Uhr|h|MESZ|MEZ|CET|CEST|UTC)?)?"
     prefix = rf"(?:(?:{labels})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?(?:(?:den|the)\s+)?"
     line_re = re.compile(rf"^\s*{prefix}{core}{time}\s*$", re.IGNORECASE)
-    # A date that opens a line and is followed by a place or text: "04.09.2025, Frankreich, Paris:".
-    dateline_re = re.compile(rf"^\s*(?:(?:{weekdays})\.?,?\s+)?{core}{time}\s*(?:,|\||–|—|-)\s*\S", re.IGNORECASE)
+    # A date that opens a line and is followed by a place or text: "04.09.2025, Frankreich, Paris:"; or
+    # an agency dateline, the place first: "Brüssel, 12.03.2026 – Nach dem Gipfel …", "Berlin (dpa), …".
+    place = r"(?:[A-ZÄÖÜ][\w\-]+(?:[ /][A-ZÄÖÜ][\w\-]+)?(?:\s*\([^()\n]{1,15}\))?,\s+)"
+    dateline_re = re.compile(
+        rf"^\s*{place}?(?:(?:{weekdays})\.?,?\s+)?{core}{time}\s*(?P<sep>,|\||–|—|-)\s*\S", re.IGNORECASE
+    )
     front_re = re.compile(
         r"^\s*(?:date|datum)\s*[:=]?\s*(?P<iy>\d{4})-(?P<im>\d{1,2})(?:-(?P<id>\d{1,2}))?(?=\s|$)\s*",
         re.IGNORECASE,
@@ -184,6 +188,15 @@ def parse_dateline(text: str) -> tuple[date, Precision] | None:
         return None
     found = _from_match(m)
     return found if found and found[1] == "day" else None
+
+
+def dateline_prefix_end(text: str) -> int | None:
+    """Where the text resumes after an agency dateline that runs into it with a dash ("Brüssel,
+    12.03.2026 – Nach dem Gipfel …" -> the index of "Nach"); None when the line has no such prefix."""
+    m = _regexes()[1].match(text)
+    if not m or m.group("sep") == ",":
+        return None
+    return m.end() - 1
 
 
 def parse_front_matter(text: str) -> tuple[tuple[date, Precision], int] | None:

@@ -15,7 +15,9 @@ Everything is read once per process and cached; nothing is fetched at run time.
 from __future__ import annotations
 
 import functools
+import json
 from importlib import resources
+from typing import Any
 
 from briefing.errors import BriefingError
 
@@ -63,4 +65,41 @@ def word_set(name: str, lang: str | None = DEFAULT_LANG) -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows(name, lang))
 
 
-__all__ = ["DEFAULT_LANG", "LanguageDataError", "entries", "read_entries", "rows", "word_set"]
+# Learned from the quotation data (scripts/quote_cv.py --write): the confidence model of a quotation's
+# attribution and the confidence from which its speaker is shown.
+QUOTE_CONFIDENCE = "quote_confidence.json"
+
+
+@functools.cache
+def learned(name: str) -> Any:
+    """A learned model shipped as JSON in ``briefing/lang/`` (weights from data: see the README's licence note).
+
+    Raises:
+        LanguageDataError: the file is missing or not JSON (a broken installation).
+    """
+    try:
+        return json.loads(resources.files("briefing.lang").joinpath(name).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise LanguageDataError(f"data file {name} of briefing.lang cannot be read ({e}); reinstall briefing") from None
+
+
+def quote_display_threshold() -> float:
+    """The confidence from which a quotation's speaker is shown, as chosen on cross-validation."""
+    try:
+        return float(learned(QUOTE_CONFIDENCE)["display_threshold"])
+    except (KeyError, TypeError, ValueError) as e:
+        where = f"data file {QUOTE_CONFIDENCE} of briefing.lang"
+        raise LanguageDataError(f"{where} is broken ({e}); reinstall briefing") from None
+
+
+__all__ = [
+    "DEFAULT_LANG",
+    "QUOTE_CONFIDENCE",
+    "LanguageDataError",
+    "entries",
+    "learned",
+    "quote_display_threshold",
+    "read_entries",
+    "rows",
+    "word_set",
+]

@@ -44,6 +44,10 @@ class Cue:
     frame_end: int = 0
     lemma: str = ""
     participle: bool = False
+    # The words of the cue's own sentence that stand for a source named elsewhere ("Demnach",
+    # "…, wonach", "nach eigenen Angaben"): the speaker's mention there; the name comes from
+    # ``speaker`` or, when that is None, from the context.
+    mention: Phrase | None = None
 
 
 @dataclass
@@ -57,5 +61,10 @@ class Found:
     cue: str | None
     sent: int = 0
     attributed: bool = field(default=True)
-    how: str = ""  # which rule found the speaker (after, colon, sentence, neighbour, context, continuation)
+    # Which rule found the speaker: after, colon (a cue before the colon), colon_np (a subject before it),
+    # bracket, sentence, cue (an indirect clause's own cue), continuation, free, subject, next, previous,
+    # context, none.  The confidence model reads it (quotes/confidence.py).
+    how: str = ""
+    cue_kind: str = ""  # the cue's kind (verb, marker, so, name); "" without a cue
     sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)
+    mention: Phrase | None = None  # an anaphoric mention in the quotation's sentence (see Cue.mention)

@@ -7,6 +7,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.extract.quotes.confidence import with_confidence
 from briefing.extract.quotes.extract import extract_quotes
 from briefing.extract.quotes.records import to_records
 from briefing.extract.sentences import TEXT_KEY, split_sentences
@@ -42,7 +43,7 @@ class QuoteComponent:
         for w in warnings:
             log.warning("quotes: %s", w)
         actors = list(getattr(doc._, "briefing_actors", None) or [])
-        quotes = to_records(text, found, sents, actors)
+        quotes = with_confidence(text, found, to_records(text, found, sents, actors), sents, actors)
         doc._.briefing_quotes = quotes
         spans = []
         for q in quotes:

@@ -81,6 +81,9 @@ def find_cues(
                 sp = None
                 if vf.lemma == "zitieren":
                     sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
+                mention = None
+                if sp is None and (rel := _relative_subject(masked, toks, t)) is not None:
+                    sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
@@ -93,7 +96,9 @@ def find_cues(
                     if sp is None and comma is not None:
                         # "Als ein Fluggast …, biss der Randalierer …": the main clause after the fronted one.
                         sp = clause_subject(masked, toks[comma][1], toks[t - 1][0])
-                cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle))
+                cues.append(
+                    Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle, mention=mention)
+                )
             elif low in naming and tok[:1].islower():
                 nf = naming[low]
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
@@ -121,10 +126,10 @@ def find_cues(
                 # "…, ein Bericht, wonach …": the clause is what the named document says.
                 i = np_ending_at(toks, t - 1)
                 sp = phrase(masked, toks, i, t - 1) if i is not None else None
-                cues.append(Cue("marker", tb, te, si, tok, sp, tb, te))
+                cues.append(Cue("marker", tb, te, si, tok, sp, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
             elif t == 0 and low in adverbs:
                 # "Demnach …": the source was named before; the speaker comes from the context.
-                cues.append(Cue("marker", tb, te, si, tok, None, tb, te))
+                cues.append(Cue("marker", tb, te, si, tok, None, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
             elif tok == "Für" and t == 0:
                 cue = _fuer_cue(masked, toks, si)
                 if cue:
@@ -134,16 +139,35 @@ def find_cues(
                 if cue:
                     cues.append(cue)
             elif low == "so" and t > 0 and toks[t - 1][2] in _SO_BEFORE and t + 1 < len(toks):
-                j = read_np(toks, t + 1)
+                n = t + 1
+                if _so_verb(toks, n):
+                    n += 1  # ", so schätzen die Forscher, …", ", so bestätigt das Gericht."
+                j = read_np(toks, n)
                 k = j
                 while k < len(toks) and k < j + 2 and toks[k][2].islower():
                     k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."
                 # ", so Vereinschef Littmann zu den Beweggründen.": a trailing prepositional phrase.
                 trailing_pp = j < len(toks) and toks[j][2] in word_set("prepositions.txt")
-                if j > t + 1 and (k == len(toks) or not toks[k][2][:1].isalnum() or trailing_pp):
-                    sp = phrase(masked, toks, t + 1, j)
+                if j > n and (k == len(toks) or not toks[k][2][:1].isalnum() or trailing_pp):
+                    sp = phrase(masked, toks, n, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
+
+
+def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
+    """Is ``toks[n]`` the finite verb of a parenthetical "so <verb> <subject>" ("so schätzen die Forscher")?
+
+    A lowercase word that is no function word, followed by the subject's noun phrase.
+    """
+    if n + 1 >= len(toks):
+        return False
+    word = toks[n][2]
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in word_set("function_words.txt")
+        and read_np(toks, n + 1) > n + 1
+    )
 
 
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
@@ -281,6 +305,37 @@ def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset
     return False
 
 
+# Relative pronouns that are the subject of their clause (nominative).
+_RELATIVE_SUBJECTS = frozenset(["der", "die", "welcher", "welche"])
+# A relative clause before its verb holds at most this many words ("der am Montag in Berlin sagte").
+MAX_RELATIVE_WORDS = 8
+
+
+def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> tuple[Phrase, Phrase] | None:
+    """The speaker of a speech verb ending a relative clause: "Kritik kam von Peter Huber, der behauptet,
+    …" -> (Peter Huber, der).  The verb must close the clause (verb-final: a comma, colon or the end
+    follows), the pronoun follow a comma and not be an article ("…, die Regierung erklärte, …": a
+    capitalised noun right after it)."""
+    if t + 1 < len(toks) and toks[t + 1][2] not in ",:;.":
+        return None
+    for k in range(t - 1, max(0, t - 1 - MAX_RELATIVE_WORDS), -1):
+        word = toks[k][2]
+        if word in ",;:()„“”\"":
+            return None
+        if word.lower() in _RELATIVE_SUBJECTS and toks[k - 1][2] == ",":
+            nxt = toks[k + 1][2]
+            if nxt[:1].isupper() and nxt.lower() not in DEFINITE and k + 1 != t:
+                return None  # an article: ", die Regierung erklärte, …"
+            i = np_ending_at(toks, k - 1)
+            if i is None:
+                return None
+            antecedent = phrase(masked, toks, i, k - 1)
+            if antecedent is None or person_score(antecedent) < 0:
+                return None
+            return antecedent, Phrase(toks[k][0], toks[k][1], word, pronoun=True)
+    return None
+
+
 def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
     start = sb
     k = bisect.bisect_right(pair_ends, toks[t][0]) - 1
@@ -331,7 +386,15 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
     if k < len(toks) and toks[k][2][:1].isupper() and read_np(toks, k) > k:
         e = read_np(toks, k)  # "nach Angaben Russlands"
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
-    # "nach eigenen Angaben" / "Nach Polizeiangaben": the source is the noun (or the subject).
+    source = phrase(masked, toks, t + 1, j + 1)
+    if toks[t + 1][2].lower().startswith("eigen"):
+        # "Die Firma hat nach eigenen Angaben …": the text's mention is "eigenen Angaben", the
+        # speaker the clause's subject (from the context when it has none that names someone).
+        subject = clause_subject(masked, toks[0][0], toks[-1][1])
+        if subject is not None and (person_score(subject) < 0 or subject.start <= toks[t][0] < subject.end):
+            subject = None
+        return Cue("marker", toks[t][0], toks[j][1], si, "nach", subject, toks[t][0], toks[j][1], mention=source)
+    # "Nach Polizeiangaben": the source is the noun.
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
 
 

@@ -70,7 +70,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             continue
         if not long:
             sb, se = sents[so]
-            konj = konjunktiv_words(masked, sb, se, strong=True) > 0
+            konj = konjunktiv_words(masked, sb, se, strong=True, learned=False) > 0  # Konjunktiv I
             # A speech or naming verb anywhere in the sentence, even without a speaker
             # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
             sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]
@@ -105,9 +105,10 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         ):
             continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
+        found_how = how if cue else ("colon_np" if colon_np else "")
         bracketed = _bracketed_after_person(masked, p, sents[so][0])
         if bracketed is not None:
-            speaker = bracketed
+            speaker, found_how = bracketed, "bracket"
         if (
             speaker is not None
             and out
@@ -115,7 +116,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             and out[-1].sent >= so - SPEAKER_LOOKBACK_SENTENCES
             and _possessed_thing(speaker)
         ):
-            speaker = out[-1].speaker  # "Seine Zuversicht gründet sich auf …: „…“": the possessor
+            speaker, found_how = out[-1].speaker, "previous"  # "Seine Zuversicht gründet sich auf …: „…“"
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
         out.append(
@@ -127,7 +128,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 cue.word if cue else None,
                 so,
                 attributed,
-                how if cue else ("colon" if colon_np else ""),
+                found_how,
+                cue.kind if cue else "",
             )
         )
     return out

@@ -7,19 +7,25 @@ import bisect
 from briefing.extract.quotes.base import WORD, Cue, Found
 from briefing.extract.quotes.cues import find_cues
 from briefing.extract.quotes.direct import direct_quotes
-from briefing.extract.quotes.indirect import indirect_quotes
+from briefing.extract.quotes.free_indirect import sollen_continuations
+from briefing.extract.quotes.indirect import complement_quotes, indirect_quotes, trim_to_konjunktiv_clause
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.quotes.reported import continuations, free_reported
 from briefing.extract.quotes.resolve import resolve_missing_speakers
+from briefing.extract.quotes.speech_acts import reported_speech
 from briefing.extract.sentences import split_sentences
 
 
-def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tuple[list[Found], list[str]]:
+def extract_quotes(
+    text: str, sents: list[tuple[int, int]] | None = None, reported_lemmas: frozenset[str] | None = None
+) -> tuple[list[Found], list[str]]:
     """All quotations of ``text``.
 
     Args:
         text: the article text.
         sents: sentence spans; :func:`split_sentences` when not given.
+        reported_lemmas: the verbs that make reported speech (default: the learned ones;
+            scripts/learn_reported_verbs.py passes others).
 
     Returns:
         The quotations in text order and warnings (unbalanced marks and the like).
@@ -47,9 +53,29 @@ def extract_quotes(text: str, sents: list[tuple[int, int]] | None = None) -> tup
     used_cues: set[int] = set()
     direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues)
     found.extend(direct)
-    found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues))
+    found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))
     found.extend(free_reported(text, masked, sents, found, sent_words))
+    found.extend(reported_speech(masked, sents, found, reported_lemmas, sent_words))
+    found.extend(sollen_continuations(text, masked, sents, found))
     found.sort(key=lambda f: (f.start, f.end))
     resolve_missing_speakers(text, masked, sents, found, sent_of)
+    # Free reported speech whose Konjunktiv sits in a clause after the main clause starts there; its
+    # speaker is looked for again (the main clause's subject is now in front of it), the others' kept.
+    trimmed = [f for f in trim_to_konjunktiv_clause(text, masked, sents, found) if not f.attributed]
+    if trimmed:
+        for f in trimmed:
+            f.speaker = None
+        again = set(map(id, trimmed))
+        found.sort(key=lambda f: (f.start, f.end))
+        resolve_missing_speakers(
+            text, masked, sents, [f for f in found if f.speaker is not None or id(f) in again], sent_of
+        )
+    # Clauses after a learned complement word come last: the rules above (and the speakers they lend each
+    # other) are not to change for them.
+    extra = complement_quotes(text, masked, sents, found)
+    if extra:
+        found.extend(extra)
+        found.sort(key=lambda f: (f.start, f.end))
+        resolve_missing_speakers(text, masked, sents, found, sent_of)
     return found, warnings

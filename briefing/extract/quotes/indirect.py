@@ -7,15 +7,17 @@ and what a demonstrative before the verb points back to ("Dies bestätigte X").
 
 from __future__ import annotations
 
-import bisect
 import re
+from functools import lru_cache
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.extract.quotes.lexicon import word_set
-from briefing.extract.quotes.speakers import tokens
+from briefing.extract.quotes.lexicon import lowercase_speech_verbs, word_set
+from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES
 
+# Conjunctions that open a subordinate clause ("wenn", "obwohl", "nachdem").
+_SUBORDINATORS = word_set("subordinators.txt")
 # "sagte am Montag in Berlin, …": words allowed between a speech verb and its comma clause.
 MAX_SPEAKER_GAP_WORDS = 6
 # Words that open a subordinate or relative clause after a comma.
@@ -47,26 +49,10 @@ _CLAUSE_INTRO = frozenset(
         "sodass",
     ]
 )
-# Speech acts whose content may be a zu-infinitive clause; "\w+zu\w+en" covers "anzubieten".
-_INFINITIVE_VERBS = frozenset(
-    [
-        "vorwerfen",
-        "auffordern",
-        "ankündigen",
-        "fordern",
-        "versprechen",
-        "drohen",
-        "bestreiten",
-        "behaupten",
-        "zusichern",
-        "vorschlagen",
-        "appellieren",
-        "warnen",
-        "hoffen",
-        "zusagen",
-        "verlangen",
-    ]
-)
+# The content of a speech act as a zu-infinitive clause ("forderte, die Steuern zu senken",
+# "kündigte an, Stellen abzubauen"); "\w+zu\w+en" covers "abzubauen".
+# "um/ohne/statt … zu": an adverbial infinitive (purpose, manner), never what was said.
+_ADVERBIAL_INFINITIVE = frozenset(["um", "ohne", "statt", "anstatt", "außer"])
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
@@ -119,9 +105,10 @@ _CLAUSE_SUBJECTS = frozenset(
 )
 
 
-def indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> list[Found]:
+def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Found]:
+    # A direct quotation inside the reported clause ("er sagte, es müsse Schluss sein mit „…“") does not
+    # make the clause a direct quotation: both are reported, the clause as indirect speech around it.
     out: list[Found] = []
-    direct_spans = sorted((d.start, d.end) for d in direct)
     # span -> (its Found, distance of its cue): two verbs can reach one clause ("X lehnte ab, zumal Y
     # betont hatte, Z sei …"); the nearer one is the speech verb of that clause.
     seen: dict[tuple[int, int], tuple[Found, int]] = {}
@@ -143,19 +130,99 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, direct, used_cues) -> l
             sp = c.speaker
             if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
                 continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
-            if _mostly_direct(b, e, direct_spans):
-                continue
             distance = c.start - e if c.start >= e else max(0, b - c.end)
             if (b, e) in seen:
                 earlier, d0 = seen[(b, e)]
                 if distance < d0:
-                    earlier.speaker, earlier.cue = c.speaker, c.word
+                    earlier.speaker, earlier.cue, earlier.mention = c.speaker, c.word, c.mention
+                    earlier.cue_kind = c.kind
                     seen[(b, e)] = (earlier, distance)
                 continue
-            found = Found("indirect", b, e, c.speaker, c.word, si)
+            found = Found("indirect", b, e, c.speaker, c.word, si, how="cue", cue_kind=c.kind, mention=c.mention)
             seen[(b, e)] = (found, distance)
             out.append(found)
     return out
+
+
+# "…geht davon aus, dass …", "…wurde bekannt, dass …": the word before the comma of a dass-clause or
+# zu-infinitive clause, and the clause.
+_COMPLEMENT = re.compile(r"(\w+)[ \t]*,[ \t]*(?=\w)")
+
+
+@lru_cache(maxsize=1)
+def complement_words() -> frozenset[str]:
+    """Words that end a clause whose dass-clause or zu-infinitive after the comma is reported speech
+    though no verb of saying introduces it ("geht davon aus", "wurde bekannt", "hält es für möglich",
+    "beschloss"): learned from train (complement_words.txt, scripts/learn_complement_words.py)."""
+    return word_set("complement_words.txt")
+
+
+def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list[Found]:
+    """dass-clauses and zu-infinitives after a :func:`complement_words` word that no speech cue reported.
+
+    The speaker is the subject of the clause before the comma ("Die Regierung geht davon aus, dass …").
+    """
+    words = complement_words()
+    taken = [(f.start, f.end) for f in found if f.kind == "indirect"]
+    out: list[Found] = []
+    for si, (sb, se) in enumerate(sents):
+        end = _strip_final(text, sb, se)
+        if masked.find(",", sb, end) == -1:
+            continue
+        for m in _COMPLEMENT.finditer(masked, sb, end):
+            if m.group(1).lower() not in words:
+                continue
+            b = m.end()
+            opener = WORD.match(masked, b)
+            if opener is not None and opener.group() == "dass":
+                e = _reported_end(masked, b, end)
+            elif (opener is None or opener.group() not in _ADVERBIAL_INFINITIVE) and _ZU_INFINITIVE.search(
+                masked, b, end
+            ):
+                e = end
+            else:
+                continue
+            if any(tb < e and b < te for tb, te in taken) or len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
+                continue
+            cs = max(sb, masked.rfind(",", sb, m.start()) + 1, masked.rfind(":", sb, m.start()) + 1)
+            sp = clause_subject(masked, cs, m.end(1))
+            f = Found("indirect", b, e, sp, m.group(1), si, how="complement")
+            taken.append((b, e))
+            out.append(f)
+    return out
+
+
+def trim_to_konjunktiv_clause(text: str, masked: str, sents, found: list[Found]) -> list[Found]:
+    """Start sentence-long reported speech (``cue`` None: continuations, free reported speech) at the
+    clause that carries its Konjunktiv when the main clause before it has none.
+
+    "Die Alliierten hatten Einspruch erhoben, weil Berlin einen Sonderstatus habe": the report is the
+    weil-clause; "Damals dachte niemand, dass es so lange Bestand haben würde": the dass-clause.
+    Returns the quotations trimmed.
+    """
+    trimmed: list[Found] = []
+    for f in found:
+        if f.kind != "indirect" or f.cue is not None:
+            continue
+        sb, se = sents[f.sent]
+        if f.start > sb:
+            continue
+        b = f.start
+        end = min(se, f.end)
+        comma = masked.find(",", b, end)
+        if comma == -1 or konjunktiv_words(masked, b, comma):
+            continue
+        while comma != -1:
+            nxt = masked.find(",", comma + 1, end)
+            if konjunktiv_words(masked, comma + 1, nxt if nxt != -1 else end):
+                start = comma + 1
+                while start < end and text[start] in " \t":
+                    start += 1
+                f.start = start
+                trimmed.append(f)
+                break
+            comma = nxt
+    return trimmed
 
 
 # Demonstratives that point back to the statement a speech verb reports ("Dies bestätigte X").
@@ -189,17 +256,6 @@ def _strip_final(text: str, sb: int, se: int) -> int:
     while e > sb and text[e - 1] in " .!?…;:":
         e -= 1
     return e
-
-
-def _mostly_direct(b: int, e: int, direct_spans: list[tuple[int, int]]) -> bool:
-    """Is at least half of ``[b, e)`` inside direct quotations (``direct_spans`` sorted, disjoint)?"""
-    k = bisect.bisect_right(direct_spans, (b, b)) - 1  # the last one starting at or before b
-    covered = 0
-    for db, de in direct_spans[max(0, k) :]:
-        if db >= e:
-            break
-        covered += max(0, min(e, de) - max(b, db))
-    return covered * 2 >= (e - b)
 
 
 def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[int, int] | None:
@@ -262,11 +318,24 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         stop = next((k for k in range(nxt + 1, len(toks)) if toks[k][2] == ","), len(toks))
         clause_end = toks[stop - 1][1] if stop > nxt else end
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
-            return (b, end)
+            return (b, _reported_end(masked, b, end))
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
-            return (b, end)
-        if c.lemma in _INFINITIVE_VERBS and _ZU_INFINITIVE.search(masked, b, end):
-            return (b, end)  # "warf den Rebellen vor, eine Regierung installieren zu wollen"
+            first_comma = commas[0]
+            if (
+                i != first_comma
+                and toks[first_comma][2] == ","
+                and first_comma + 1 < len(toks)
+                and toks[first_comma + 1][2].lower() not in _SUBORDINATORS
+                and _only_speaker_between(toks, t, first_comma, c)
+            ):
+                # "erklärte, über den Versuch, X zu verhindern, sei er enttäuscht": the report starts at
+                # the verb's comma; a clause put in front of its Konjunktiv belongs to it.
+                b = toks[first_comma + 1][0]
+            return (b, _reported_end(masked, b, end))
+        if first not in _ADVERBIAL_INFINITIVE and _ZU_INFINITIVE.search(masked, b, end):
+            # Any verb of saying takes its content as a zu-infinitive ("warf den Rebellen vor, eine
+            # Regierung installieren zu wollen", "mahnte die Regierung, die Kliniken nicht warten zu lassen").
+            return (b, _reported_end(masked, b, end))
         if (
             i == commas[0]
             and toks[i][2] == ","
@@ -276,7 +345,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         ):
             # "Stoiber sagte, die Union benötige …": a clause right after "sagte," (or after its
             # inverted speaker) is what was said, in whatever mood.
-            return (b, end)
+            return (b, _reported_end(masked, b, end))
         if toks[i][2] == ":" and masked[b] == "_" or masked[b - 1 : b] in '„"»«':
             return None
     # Backward: "…, sagte X." / "…, hieß es aus X."
@@ -292,6 +361,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             b2 = b
             while b2 < e and text[b2] in " ,":
                 b2 += 1
+            if not konjunktiv_words(masked, b2, e) and _not_reported_before(masked, b2, e, c):
+                return None
             return (b2, e)
     # "Es hieß, …" / "In der Erklärung heißt es, …"
     if c.lemma == "heißen":
@@ -299,6 +370,40 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+# "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
+_NEXT_VERB = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+([a-zäöüß]+)\b")
+
+
+def _reported_end(masked: str, b: int, end: int) -> int:
+    """Where a clause reported after its speech verb ends: at a colon that opens what comes next, or
+    before a second speech act of the same speaker ("Er sagte, die Stadt brauche Wohnungen und fügte
+    hinzu: „…“"); else at ``end``."""
+    e = end
+    colon = masked.find(":", b, e)
+    if colon != -1:
+        e = colon
+    verbs = lowercase_speech_verbs()
+    for m in _NEXT_VERB.finditer(masked, b, e):
+        if m.group(1) in verbs:
+            e = m.start()
+            break
+    while e > b and masked[e - 1] in " ,":
+        e -= 1
+    return e if e > b else end
+
+
+def _not_reported_before(masked: str, b: int, e: int, c: Cue) -> bool:
+    """Is the indicative clause ``[b, e)`` before ", <verb>" something other than what the verb reports?
+
+    An adverbial clause ("Wenn der Vertrag scheitert, droht dem Verein der Abstieg", "Obwohl …,
+    kritisierte der Verband …") frames the main clause; and when the verb's subject stands in that
+    clause ("Der Sprecher, Jan Keller, kritisierte …") the clause is the subject, not the report.
+    In Konjunktiv the clause is reported speech either way ("Wenn …, drohe der Abstieg, sagte er").
+    """
+    first = (WORD.findall(masked, b, min(e, b + 20)) or [""])[0].lower()
+    return first in _SUBORDINATORS or (c.speaker is not None and c.speaker.start < b)
 
 
 def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: Cue) -> bool:

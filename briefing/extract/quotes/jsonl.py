@@ -1,7 +1,7 @@
 """``briefing quotes IN.jsonl > OUT.jsonl``: quotations of JSONL documents.
 
 Each input line is ``{"id", "text", ...}``; each output line is
-``{"id", "quotes": [{"kind", "span": [b, e], "speaker": {"span": [b, e] | null, "name"}}]}``
+``{"id", "quotes": [{"kind", "span": [b, e], "speaker": {"span": [b, e] | null, "name"}, "confidence"}]}``
 with offsets into the input ``text`` exactly as given (no cleaning).  A line that is
 not valid JSON, or has no text, is reported on stderr with its line number and
 skipped (or answered with an empty result when its id is known).
@@ -53,7 +53,12 @@ def _quotes_only(model: str) -> Language:
 def quote_to_json(q: Quote) -> dict[str, Any]:
     """The public JSON of one quotation (eval contract, README §1)."""
     span = [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None
-    return {"kind": q.kind, "span": [q.start, q.end], "speaker": {"span": span, "name": q.speaker_name}}
+    return {
+        "kind": q.kind,
+        "span": [q.start, q.end],
+        "speaker": {"span": span, "name": q.speaker_name},
+        "confidence": q.confidence,
+    }
 
 
 def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> None:

@@ -15,7 +15,10 @@ _KONJ_I_SUFFIX = "iere"
 _KONJ_I_MIN_LEN = 8
 # Whole \w+ words ending so (a match starts at the first word character it can).
 _KONJ_I_WORD = re.compile(r"\w*" + _KONJ_I_SUFFIX + r"(?!\w)")
-_STRONG_KONJ_EXCLUDE = frozenset(
+# Konjunktiv II forms of konjunktiv.txt: they report speech ("Die Soldaten hätten ihn empfangen") as
+# often as they state a plain conditional ("Ohne Regen wäre die Ernte verloren"). Which of them count
+# alone, like Konjunktiv I, is learned from data (konjunktiv_alone.txt, scripts/learn_konjunktiv_alone.py).
+KONJUNKTIV_II = frozenset(
     ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
 )
 
@@ -26,15 +29,26 @@ def _konjunktiv() -> frozenset[str]:
     return frozenset(w for w in word_set("konjunktiv.txt") if w[:1].islower())
 
 
-def konjunktiv_words(text: str, start: int, end: int, *, strong: bool = False, words: list[str] | None = None) -> int:
-    """Number of Konjunktiv verb forms in ``text[start:end]`` (strong: Konjunktiv I only).
+def konjunktiv_words(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    strong: bool = False,
+    learned: bool = True,
+    words: list[str] | None = None,
+) -> int:
+    """Number of Konjunktiv verb forms in ``text[start:end]``.
+
+    ``strong``: only the forms that make a sentence reported speech on their own: Konjunktiv I and,
+    unless ``learned`` is False, the Konjunktiv II forms learned to do so (:func:`konjunktiv_alone`).
 
     ``words`` are the ``\\w+`` words of that range when the caller has them already.  Counting is
     set membership mapped in C; only words ending in "iere" need a look of their own.
     """
     if words is None:
         words = WORD.findall(text, start, end)
-    forms = _konjunktiv_strong() if strong else _konjunktiv()
+    forms = (strong_forms() if learned else _konjunktiv_i()) if strong else _konjunktiv()
     count = sum(map(forms.__contains__, words))
     if text.find(_KONJ_I_SUFFIX, start, end) >= 0:
         # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective
@@ -46,6 +60,18 @@ def konjunktiv_words(text: str, start: int, end: int, *, strong: bool = False, w
     return count
 
 
+def konjunktiv_alone() -> frozenset[str]:
+    """The Konjunktiv II forms that mark reported speech on their own (learned, konjunktiv_alone.txt)."""
+    return word_set("konjunktiv_alone.txt") & KONJUNKTIV_II
+
+
 @lru_cache(maxsize=1)
-def _konjunktiv_strong() -> frozenset[str]:
-    return _konjunktiv() - _STRONG_KONJ_EXCLUDE
+def _konjunktiv_i() -> frozenset[str]:
+    return _konjunktiv() - KONJUNKTIV_II
+
+
+@lru_cache(maxsize=1)
+def strong_forms() -> frozenset[str]:
+    """The forms that make a sentence reported speech on their own: Konjunktiv I and the learned
+    Konjunktiv II forms (``konjunktiv_words(..., strong=True)``)."""
+    return _konjunktiv() - (KONJUNKTIV_II - konjunktiv_alone())

@@ -31,6 +31,7 @@ class VerbForm:
     bare: bool  # a speech verb on its own ("sagte")
     particles: frozenset[str]  # or only with one of these particles later in the clause ("teilte ... mit")
     participle: bool
+    finite: bool = False  # also a finite form of one of the verbs ("erklärt": er erklärt / hat erklärt)
 
 
 def _weak_forms(lemma: str) -> list[str]:
@@ -53,6 +54,12 @@ def speech_verbs() -> dict[str, VerbForm]:
 
 
 @lru_cache(maxsize=1)
+def lowercase_speech_verbs() -> frozenset[str]:
+    """Speech verb forms as running text writes a verb (lowercase; a capitalised one is a noun)."""
+    return frozenset(w for w in speech_verbs() if w[:1].islower())
+
+
+@lru_cache(maxsize=1)
 def naming_verbs() -> dict[str, VerbForm]:
     """Lowercased form -> VerbForm for the naming and judging verbs in naming_verbs.txt."""
     return verb_lexicon("naming_verbs.txt")
@@ -67,7 +74,8 @@ def verb_lexicon(name: str) -> dict[str, VerbForm]:
         old = out.get(form)
         bare = not particle or (old is not None and old.bare)
         particles = (old.particles if old else frozenset()) | ({particle} if particle else set())
-        out[form] = VerbForm(old.lemma if old else lemma, bare, frozenset(particles), participle)
+        finite = not participle or (old is not None and old.finite)
+        out[form] = VerbForm(old.lemma if old else lemma, bare, frozenset(particles), participle, finite)
 
     for line in read_lexicon(name):
         head, _, listed = line.partition(":")

@@ -76,6 +76,9 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
                 # Precision first: the mention stays (it is where the attribution is), but a
                 # common noun, adverb or fragment is no one to show as the speaker.
                 name = speaker_id = None
+        # Where the text names the speaker for this quotation: an anaphoric source in its own
+        # sentence ("Demnach", "wonach") rather than the antecedent its name comes from.
+        at = f.mention or sp
         out.append(
             Quote(
                 kind="direct" if f.kind == "direct" else "indirect",
@@ -83,9 +86,9 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
                 start=b,
                 end=e,
                 speaker=speaker_id,
-                speaker_text=sp.text if sp else None,
-                speaker_start=sp.start if sp else None,
-                speaker_end=sp.end if sp else None,
+                speaker_text=at.text if at else None,
+                speaker_start=at.start if at else None,
+                speaker_end=at.end if at else None,
                 speaker_name=name,
                 cue=f.cue,
             )

@@ -57,7 +57,7 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
                 break
             end = se
             if cur is None:
-                cur = Found("indirect", sb, end, f.speaker, None, k)
+                cur = Found("indirect", sb, end, f.speaker, None, k, how="continuation")
                 out.append(cur)
             else:
                 cur.end = end

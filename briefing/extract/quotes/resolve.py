@@ -4,10 +4,13 @@ antecedent, and a speaker phrase becomes a name (role titles and articles droppe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.extract.quotes.base import SPEAKER_LOOKBACK_SENTENCES, Found
 from briefing.extract.quotes.lexicon import is_role, word_set
 from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
+from briefing.lang import rows
+from briefing.lang.de import OPENING_PARTICLES
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
 PRONOUN_LOOKBACK_QUOTES = 5
@@ -120,6 +123,36 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
 
 # ------------------------------------------------------------------ speakers, actors
 
+# Pronouns and the grammatical gender of a single person they can stand for ("sie" is also plural).
+_PRONOUN_GENDER = {"er": "m", "sie": "f"}
+
+
+@lru_cache(maxsize=1)
+def _first_name_genders() -> dict[str, str]:
+    return {r[0].lower(): r[1] for r in rows("first_names.txt") if len(r) > 1 and r[1] in ("m", "f")}
+
+
+def _gender(words: str) -> str | None:
+    """The gender a person phrase shows: its first name's, or a role title's ("Kanzlerin": f,
+    "Kanzler": m); None when it shows none (an organisation, a bare surname)."""
+    names = _first_name_genders()
+    for w in words.split():
+        g = names.get(w.lower())
+        if g:
+            return g
+    for w in words.split():
+        if w[:1].isupper() and is_role(w):
+            return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
+    return None
+
+
+def _agrees(pronoun: str, antecedent: str) -> bool:
+    """Can ``pronoun`` ("er", "sie") stand for ``antecedent``? Only a shown gender can disagree."""
+    want = _PRONOUN_GENDER.get(pronoun.lower())
+    got = _gender(antecedent) if want else None
+    return want is None or got is None or got == want
+
+
 
 def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
     """The speaker's name: a pronoun's antecedent, or the phrase without its article.
@@ -130,8 +163,11 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         quoted = None
         for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
             f = found[k]
-            if f.speaker is not None and not f.speaker.pronoun and f.speaker.start < sp.start:
-                quoted = f.speaker
+            speaker = f.speaker
+            if speaker is None or speaker.pronoun or speaker.start >= sp.start:
+                continue
+            if _agrees(sp.text, speaker.text):
+                quoted = speaker
                 break
         # The nearest preceding person-like subject, or a titled person after a fronted adverb
         # ("Unterdessen verteidigte der Vorsitzende …, Sebastian Edathy, den Entwurf. Er …").
@@ -147,11 +183,14 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                     (n for n in noun_phrases(text, sb, min(se, sp.start)) if not n.pronoun and person_score(n) >= 2),
                     None,
                 )
-            if np is not None:
+            if np is not None and _agrees(sp.text, np.text):
                 named = np
                 break
         # A person named after the last quoted speaker is the nearer antecedent.
-        best = named if named is not None and (quoted is None or named.start > quoted.end) else quoted
+        # A bare capitalised subject ("Paris verteidige …") is often a place or thing speaking by
+        # metonymy: it beats the quoted speaker only when it is clearly a person.
+        nearer = named is not None and (quoted is None or (named.start > quoted.end and person_score(named) >= 2))
+        best = named if nearer else quoted
         if best is None:
             return None
         appo = _APPOSITION_NAME.match(text, best.end)
@@ -166,8 +205,8 @@ _APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= 
 def _name_of(words: str) -> str:
     toks = words.split()
     dets = word_set("determiners.txt")
-    while toks and (toks[0].lower() in dets or toks[0].islower()):
-        toks = toks[1:]
+    while toks and (toks[0].lower() in dets or toks[0].islower()) and toks[0] not in OPENING_PARTICLES:
+        toks = toks[1:]  # the article and adjectives go; "von der Leyen" keeps its particles
     return " ".join(toks) if toks else words
 
 

@@ -19,6 +19,7 @@ from babel import Locale
 
 from briefing.extract.quotes.lexicon import is_role
 from briefing.lang import rows, word_set
+from briefing.lang.de import OPENING_PARTICLES
 from briefing.lang.frequency import zipf  # wordfreq's small list: every threshold here is at Zipf 3 or up
 
 # wordfreq's Zipf scale: 7 is "der", 4 a common noun ("Angaben" 4.9), under 3 rare words and most names.
@@ -112,6 +113,11 @@ def names_someone(name: str, words: TextWords) -> bool:
         words: the document's text, indexed.
     """
     name = name.strip().strip(_NAME_QUOTES)
+    first = name.split(maxsplit=1)[0] if name else ""
+    if first in OPENING_PARTICLES and len(name.split()) >= 2:
+        name = name[len(first) :].strip()  # "von der Leyen", "de Maizière": judged by the surname
+        if name.split(maxsplit=1)[0] in ("der", "den", "dem"):
+            name = name.split(maxsplit=1)[1] if len(name.split()) > 1 else ""
     if not name or name.endswith("-") or not name[:1].isupper():
         return False
     caps = capitalised_words(name)

@@ -23,11 +23,14 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter, methodcaller
 
-from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
+from briefing.lang.frequency import zipf
 
-TOKEN = re.compile(r"\w+(?:[-’'./]\w+)*\.?|[^\w\s]", re.UNICODE)
+# A period inside a word joins it ("ver.di", "ndr.de", "U.S.A") unless a capitalised word
+# follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
+TOKEN = re.compile(r"\w+(?:[-’'/]\w+|\.(?![A-ZÄÖÜ][a-zäöüß])\w+)*\.?|[^\w\s]", re.UNICODE)
 _TOKEN_START, _TOKEN_TEXT = itemgetter(0), itemgetter(2)
 _ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 
@@ -36,6 +39,11 @@ MAX_NP_WORDS = 10
 
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
 _ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals")
+# Adjective endings: a capitalised common word with one of these, alone before the verb, is an adverbial
+# ("Offiziell geht die Regierung davon aus", "Kritisch äußerte sich …"), not a name.
+_ADJECTIVE_ENDINGS = ("ell", "iv", "ig", "isch", "sam", "los", "haft", "bar")
+# ... when it is at least this common in German (Zipf): names with such endings are rarer ("Hellwig").
+ADJECTIVE_ADVERB_MIN_ZIPF = 3.5
 _DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:de|com|net|org|at|ch|eu|info|fr|uk)\Z")
 _PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
@@ -199,6 +207,15 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
             j += 1
+        elif (
+            caps
+            and low in _NAME_PARTICLES
+            and j + 2 < n
+            and toks[j + 1][2] in ("der", "den", "dem")
+            and _is_cap(toks[j + 2][2])
+            and toks[j - 1][2].lower() in word_set("first_names.txt")
+        ):
+            j += 2  # "Ursula von der Leyen": a particle and its article after a first name
         elif caps and tok == "(" and j + 2 < n and _is_cap(toks[j + 1][2]) and toks[j + 2][2] == ")":
             j += 3  # party or abbreviation: "Henning Scherf (SPD)"
             continue
@@ -269,6 +286,9 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     one noun phrase ("Der Minister sagte"), a noun phrase right after the verb
     ("sagte der Minister", "„…“, sagte X"), then the first noun phrase of the clause.
     """
+    agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end)
+    if agent is not None:
+        return agent
     after = tokens(text, verb_end, clause_end)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
     mediated = _mediated_speaker(text, verb_end)
@@ -315,6 +335,8 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
         j = read_np(after, k)
         if j > k and not _is_dative_object(after, k):
             cand_after = phrase(text, after, k, j)
+        elif j == k and (n := _particle_surname_at(after, k)):
+            cand_after = phrase(text, after, k, k + n)  # "sagte von der Leyen", "so de Maizière"
     if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
         return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
@@ -352,6 +374,61 @@ def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: in
     return None
 
 
+# Forms of "werden" that make a participle passive ("wird … bezeichnet", "wurde … kritisiert").
+_PASSIVE_AUX = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
+_AGENT_PREPS = frozenset(["von", "vom"])
+
+
+def passive_agent(text: str, clause_start: int, verb_start: int, verb_end: int, clause_end: int) -> Phrase | None:
+    """The agent of a passive speech or naming verb: "Seine Werke werden von Kritikern als
+    „Meilensteine“ bezeichnet", "Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft",
+    "…, wie von der Verteidigung ausgeführt".
+
+    Only when the cue word is a participle, a form of "werden" stands in its clause (or the
+    participle follows "wie" with nothing finite: the elliptic passive), and "von"/"vom" opens
+    a noun phrase before the participle that is not a name particle ("Ursula von der Leyen").
+    """
+    word = text[verb_start:verb_end].lower()
+    form = speech_verbs().get(word) or naming_verbs().get(word)
+    if form is None or not form.participle:
+        return None
+    # The clause of a cue right after a quotation starts at the quotation ("… als „…“
+    # bezeichnet"): the agent stands before it, so read from the sentence's start.
+    start = _sentence_start(text, clause_start)
+    toks = tokens(text, start, clause_end)
+    words = [tk[2].lower() for tk in toks]
+    v = next((k for k, tk in enumerate(toks) if tk[0] == verb_start), None)
+    if v is None:
+        return None
+    elliptic = bool(words) and words[0] == "wie" and not any(w in AUXILIARIES for w in words[:v])
+    if not elliptic and not _PASSIVE_AUX.intersection(words):
+        return None
+    for k in range(v - 1, -1, -1):
+        if words[k] not in _AGENT_PREPS:
+            continue
+        if k > 0 and toks[k][2] == "von" and _is_cap(toks[k - 1][2]) and words[k - 1] not in _PASSIVE_AUX:
+            continue  # "Ursula von der Leyen": a name particle
+        j = read_np(toks, k + 1)
+        if j > k + 1:
+            # "von den Grünen", "vom Verband": the agent is dative by grammar, so the object test
+            # of person_score (an oblique article) does not apply.
+            return phrase(text, toks, k + 1, j)
+        return None
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?;:][\"“”»«]?\s+|\n")
+
+
+def _sentence_start(text: str, pos: int, reach: int = 300) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``reach`` characters."""
+    lo = max(0, pos - reach)
+    last = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
 # Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal"): lang/de/name_particles.txt.
 _NAME_PARTICLES = OPENING_PARTICLES
 
@@ -367,6 +444,22 @@ def _particle_surname(before: list[tuple[int, int, str]], i: int) -> bool:
         k += 1
     rest = words[k:]
     return 1 <= len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
+
+
+def _particle_surname_at(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Length of a surname that opens with name particles at ``toks[i]`` ("von der Leyen", "de
+    Maizière", "van Gaal"): particles (and an article after "von"), then one capitalised word
+    ending the phrase; 0 when there is none."""
+    k = i
+    while k < len(toks) and k < i + 3 and (
+        toks[k][2] in _NAME_PARTICLES or (k > i and toks[k][2] in ("der", "den", "dem"))
+    ):
+        k += 1
+    if k == i or k >= len(toks) or not (toks[k][2][:1].isupper() and toks[k][2].isalpha()):
+        return 0
+    if k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+        return 0  # "von der Polizei Berlin": not a surname
+    return k + 1 - i
 
 
 def _last_comma_phrase(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
@@ -394,7 +487,11 @@ def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
 def _adverb_like(tok: str) -> bool:
     """A capitalised sentence-initial adverb or participle ("Relativierend", "Ausdrücklich")."""
     low = tok.lower()
-    return low.endswith(_ADVERB_ENDINGS) and tok not in word_set("first_names.txt") and not _is_cap_name(tok)
+    if low in word_set("first_names.txt") or _is_cap_name(tok):
+        return False
+    return low.endswith(_ADVERB_ENDINGS) or (
+        low.endswith(_ADJECTIVE_ENDINGS) and zipf(low) >= ADJECTIVE_ADVERB_MIN_ZIPF
+    )
 
 
 def _is_cap_name(tok: str) -> bool:

@@ -1,0 +1,82 @@
+"""Shared pieces of the scripts that learn quotation lexicons from the train split with k-fold CV.
+
+Document k of the gold file belongs to fold k mod :data:`FOLDS`; predictions come from
+``briefing quotes`` (:func:`briefing.extract.quotes.jsonl.quotes_jsonl`) with one lexicon function
+replaced; scores come from ``../shared/eval/score_quotes.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score_quotes.py"
+FOLDS = 5
+Counts = dict[str, tuple[int, int, int, int]]
+
+
+def scorer() -> Any:
+    """The shared scorer module (``_match``, ``_cover``, ``_speaker_ok``, ``score``)."""
+    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def read_docs(path: str) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def fold_of(docs: list[dict[str, Any]]) -> dict[str, int]:
+    return {d["id"]: k % FOLDS for k, d in enumerate(docs)}
+
+
+def predict(
+    docs: list[dict[str, Any]], module: Any, name: str, value: frozenset[str], cached: Callable[[], Any] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """``briefing quotes`` over ``docs`` with ``module.name()`` returning ``value``.
+
+    ``cached`` is an ``lru_cache`` function built from it, cleared before and after.
+    """
+    from briefing.extract.quotes.jsonl import quotes_jsonl
+
+    logging.disable(logging.WARNING)  # per-document warnings (unbalanced marks) are noise here
+    saved = getattr(module, name)
+    setattr(module, name, lambda: value)
+    if cached is not None:
+        cached.cache_clear()  # type: ignore[attr-defined]
+    try:
+        out = io.StringIO()
+        quotes_jsonl(io.StringIO("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)), out)
+    finally:
+        setattr(module, name, saved)
+        if cached is not None:
+            cached.cache_clear()  # type: ignore[attr-defined]
+    return {d["id"]: d["quotes"] for d in map(json.loads, out.getvalue().splitlines())}
+
+
+def counts(sc: Any, docs: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]]) -> Counts:
+    """Per document: (matched, predicted, gold, end-to-end right) over all quotation types."""
+    out = {}
+    for d in docs:
+        r = sc.score([d], {d["id"]: pred.get(d["id"], [])})["all"]
+        out[d["id"]] = (r["partial"]["tp"], r["partial"]["pred"], r["partial"]["gold"], r["e2e"]["tp"])
+    return out
+
+
+def figures(c: Counts, ids: Iterable[str]) -> tuple[float, float]:
+    """(partial F1, end-to-end F1) pooled over ``ids``."""
+    tp = npred = ngold = e2e = 0
+    for i in ids:
+        a, b, g, d = c[i]
+        tp, npred, ngold, e2e = tp + a, npred + b, ngold + g, e2e + d
+    total = npred + ngold
+    return (2 * tp / total, 2 * e2e / total) if total else (0.0, 0.0)

@@ -1,0 +1,171 @@
+"""Who said it: German attribution patterns, on sentences written for these tests.
+
+Each case names the quotation (a fragment of it) and the words the speaker mention must
+contain; a speaker from elsewhere in the text is the mistake each case guards against.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes, to_records
+from briefing.extract.sentences import split_sentences
+
+
+def _quotes(text: str):
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    return to_records(text, found, sents)
+
+
+def _speaker_of(text: str, fragment: str) -> str | None:
+    hits = [q for q in _quotes(text) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    return hits[0].speaker_text
+
+
+PASSIVE_AGENT = [
+    # The agent of a passive speech or naming verb ("von"/"vom" + noun phrase) said it,
+    # not the person of the previous sentence.
+    (
+        "Bürgermeisterin Anna Kolbe eröffnete die Brücke am Morgen. Das Bauwerk wird von Fachleuten "
+        "als „Wahrzeichen der neuen Stadt“ bezeichnet.",
+        "Wahrzeichen",
+        "Fachleuten",
+    ),
+    (
+        "Minister Paul Brandt besuchte das Gebiet. Die Lage wurde vom Katastrophenschutz als "
+        "„äußerst angespannt“ eingestuft.",
+        "angespannt",
+        "Katastrophenschutz",
+    ),
+    (
+        "Trainer Jens Hoff war zufrieden. Die Stadt wurde vom Verband aufgefordert, die Halle "
+        "bis zum Sommer zu sanieren.",
+        "die Halle",
+        "Verband",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), PASSIVE_AGENT)
+def test_the_agent_of_a_passive_speech_verb_is_the_speaker(text: str, fragment: str, speaker: str) -> None:
+    assert speaker in (_speaker_of(text, fragment) or "")
+
+
+def test_a_name_particle_is_not_a_passive_agent() -> None:
+    text = (
+        "Die Einigung wurde von Ursula von der Leyen als „historischer Schritt“ bezeichnet, "
+        "sagte ein Sprecher."
+    )
+    speaker = _speaker_of(text, "historischer Schritt") or ""
+    assert "Leyen" in speaker
+
+
+def test_an_active_naming_verb_keeps_its_subject() -> None:
+    text = "Die Gewerkschaft bezeichnete das Angebot von Montag als „blanken Hohn“."
+    assert "Gewerkschaft" in (_speaker_of(text, "blanken Hohn") or "")
+
+
+def test_sentences_glued_without_a_space_are_two() -> None:
+    # A paragraph break lost in copying: the second sentence's speaker is its own subject.
+    text = (
+        "„Wir halten Wort“, sagte Kanzlerin Petra Adler.Als „verpasste Chance“ bewertete der "
+        "Fraktionschef der Grünen, Tim Berger, den Gipfel."
+    )
+    assert "Adler" in (_speaker_of(text, "Wir halten Wort") or "")
+    assert "Fraktionschef" in (_speaker_of(text, "verpasste Chance") or "")
+    sents = split_sentences(text)
+    assert [text[b:e] for b, e in sents][0].endswith("Adler.")
+
+
+def test_lowercase_after_a_period_stays_one_word() -> None:
+    text = "Laut ndr.de trat ver.di gestern aus. Das sagte er bzw. sein Sprecher."
+    assert len(split_sentences(text)) == 2
+
+
+def _record(text: str, fragment: str):
+    hits = [q for q in _quotes(text) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    return hits[0]
+
+
+def test_demnach_is_the_mention_and_the_source_its_name() -> None:
+    # The span points where this sentence names its source ("Demnach"); the name is the source.
+    text = (
+        "Das Statistische Landesamt legte am Montag seinen Jahresbericht vor. Demnach sei die Zahl "
+        "der Einwohner im vergangenen Jahr um zwei Prozent gestiegen."
+    )
+    q = _record(text, "Zahl der Einwohner")
+    assert q.speaker_text == "Demnach"
+    assert text[q.speaker_start : q.speaker_end] == "Demnach"
+
+
+def test_wonach_is_the_mention_of_the_document_before_it() -> None:
+    text = (
+        "Die Zeitung zitierte aus einem internen Papier der Bahn, wonach die Strecke erst im "
+        "Jahr 2030 fertig werde."
+    )
+    q = _record(text, "Strecke")
+    assert q.speaker_text == "wonach"
+
+
+def test_nach_eigenen_angaben_names_the_clause_subject() -> None:
+    text = "Der Autohersteller Velora hat nach eigenen Angaben im Sommer 4000 Wagen verkauft."
+    q = _record(text, "4000 Wagen")
+    assert q.speaker_text == "eigenen Angaben"
+    assert q.speaker_name and "Velora" in q.speaker_name
+
+
+def test_a_surname_with_particles_after_the_verb_is_the_speaker() -> None:
+    text = (
+        "Kommissionspräsidentin Ursula von der Leyen reiste nach Rom. „Wir brauchen Planungssicherheit“, "
+        "sagte von der Leyen am Abend."
+    )
+    q = _record(text, "Planungssicherheit")
+    assert q.speaker_text == "von der Leyen"
+    assert q.speaker_name == "von der Leyen"
+
+
+def test_a_dative_passive_agent_is_the_speaker() -> None:
+    text = "Die Ministerin stellte den Plan vor. Der Plan wurde von den Grünen als „halbherzig“ bezeichnet."
+    assert _speaker_of(text, "halbherzig") == "den Grünen"
+
+
+def test_a_pronoun_takes_the_person_not_a_city_speaking_by_metonymy() -> None:
+    text = (
+        "Die Landwirtschaftsministerin Claire Dubois wies die Vorwürfe zurück. Paris halte sich an alle "
+        "Absprachen, sagte Dubois. Paris verteidige nur, was vereinbart worden sei. Sie kündigte an, "
+        "beim nächsten Agrarrat einen eigenen Vorschlag vorzulegen."
+    )
+    assert "Dubois" in (_record(text, "eigenen Vorschlag").speaker_name or "")
+
+
+def test_a_pronoun_agrees_in_gender_with_its_antecedent() -> None:
+    # "er" cannot be the minister named last ("Ministerin Anna Roth"): it is Peter Lang.
+    text = (
+        "„Wir bleiben hart“, sagte Fraktionschef Peter Lang. „Die Reform kommt“, sagte Ministerin Anna Roth. "
+        "Er kündigte an, im Herbst einen eigenen Entwurf vorzulegen."
+    )
+    assert _record(text, "eigenen Entwurf").speaker_name == "Peter Lang"
+
+
+def test_a_capitalised_adverbial_before_the_verb_is_no_speaker() -> None:
+    text = "Offiziell geht die Regierung davon aus, dass der Streik bald endet."
+    speaker = _speaker_of(text, "Streik bald endet") or ""
+    assert "Regierung" in speaker and "Offiziell" not in speaker
+
+
+def test_a_name_with_an_adjective_ending_stays_the_speaker() -> None:
+    text = "Hellwig sagte, der Streik ende bald."
+    assert _speaker_of(text, "Streik ende bald") == "Hellwig"
+
+
+def test_a_relative_pronoun_is_the_mention_of_its_antecedent() -> None:
+    q = _record("Kritik kam von Peter Huber, der behauptet, die Reform sei zu teuer.", "Reform sei zu teuer")
+    assert q.speaker_text == "der" and q.speaker_name == "Peter Huber"
+
+
+def test_an_article_after_a_comma_opens_no_relative_clause() -> None:
+    q = _record("Er sagte am Abend, die Regierung erklärte, man werde klagen.", "man werde klagen")
+    assert q.speaker_text != "die"

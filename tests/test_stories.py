@@ -1,0 +1,149 @@
+"""Story grouping: term weights that work on a day of two articles and on a day of a thousand."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.assemble.stories import actor_frequency, event_terms
+from briefing.assemble.text import (
+    UNLISTED_FREQUENCY,
+    compound_head,
+    content_terms,
+    number_frequency,
+    term_frequencies,
+    term_weights,
+    word_frequency,
+)
+from briefing.lang.frequency import frequencies
+from briefing.models import Actor
+
+DAYS = Path(__file__).resolve().parent / "data" / "days"
+
+
+# ---------------------------------------------------------------- background frequencies
+
+
+def test_a_term_is_as_common_as_all_its_forms_the_texts_show_together():
+    freqs = term_frequencies(["Der Bauer klagt.", "Die Bauern protestieren."])
+    assert content_terms("Bauer Bauern") == ["bauer", "bauer"]
+    assert freqs["bauer"] == pytest.approx(word_frequency("Bauer") + word_frequency("Bauern"))
+    assert word_frequency("Bauern") > 0
+
+
+def test_a_word_the_list_lacks_is_rare():
+    freqs = term_frequencies(["Die Agrarsubventionen sinken."])
+    assert freqs["agrarsubvention"] == UNLISTED_FREQUENCY
+    assert min(frequencies().values()) > UNLISTED_FREQUENCY
+
+
+def test_a_number_gets_its_share_of_its_digit_shape():
+    assert number_frequency("2030") == pytest.approx(frequencies()["0000"] / 10**4)
+    assert term_frequencies(["bis 2030"])["#2030"] == number_frequency("2030")
+
+
+def test_frequencies_do_not_depend_on_the_order_of_the_texts():
+    texts = ["Die Bauern und der Bauer.", "Bäuerinnen, Bauers Hof, die Bauern"]
+    assert term_frequencies(texts) == term_frequencies(texts[::-1])
+
+
+@pytest.mark.parametrize(("term", "head"), [
+    ("eu-kommissio", "kommissio"),
+    ("eu-gipfel", "gipfel"),
+    ("sachsen-anhalt", "anhalt"),
+    ("bundestag", None),
+    ("ost-ab", None),  # a head this short is no word of its own
+])
+def test_the_head_of_a_hyphenated_compound(term, head):
+    assert compound_head(term) == head
+
+
+def test_event_terms_count_a_compound_also_as_its_head():
+    counts = event_terms(Counter(content_terms("EU-Gipfel EU-Gipfel Gipfel")))
+    assert counts["eu-gipfel"] == 2 and counts["gipfel"] == 3
+
+
+@pytest.mark.parametrize(("name", "kind", "word"), [
+    ("Friedrich Merz", "person", "Merz"),
+    ("Frankreich", "country", "Frankreich"),
+    ("Europäische Union", "organization", "Europäische"),  # the rarer of its words
+])
+def test_an_actor_is_as_common_as_its_name(name, kind, word):
+    assert actor_frequency(Actor("A1", name, kind)) == word_frequency(word) > 0
+
+
+def test_an_unknown_surname_is_rare():
+    assert actor_frequency(Actor("A1", "Jolanda Wrzlbrmft", "person")) == UNLISTED_FREQUENCY
+
+
+# ---------------------------------------------------------------- weights
+
+
+def weights(docs, freqs, prior=300):
+    return term_weights([set(d) for d in docs], freqs, prior)
+
+
+def test_on_a_small_day_a_rare_shared_word_outweighs_a_common_one_of_one_article():
+    """Two reports of one event share 'agrarsubvention'; by the day's counts alone it would weigh least."""
+    freqs = {"agrarsubvention": UNLISTED_FREQUENCY, "regierung": word_frequency("Regierung")}
+    w = weights([{"agrarsubvention", "regierung"}, {"agrarsubvention"}], freqs)
+    assert w["agrarsubvention"] > w["regierung"]
+
+
+def test_on_a_big_day_its_own_counts_weigh_in():
+    """A rare word that half of a thousand articles use is no evidence that two of them report one event."""
+    freqs = {"corona": UNLISTED_FREQUENCY, "streik": UNLISTED_FREQUENCY}
+    docs = [{"corona"} if i % 2 else set() for i in range(1000)] + [{"streik"}]
+    w = weights(docs, freqs)
+    small = weights([{"corona"}, set()], freqs)
+    assert w["corona"] < small["corona"] / 4
+    assert w["corona"] < w["streik"] / 4
+    assert w.unknown >= w["streik"]
+
+
+def test_the_background_alone_decides_an_empty_day():
+    assert weights([], {}).unknown > 0
+
+
+# ---------------------------------------------------------------- small days, end to end
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from briefing.extract import load_pipeline
+
+    return load_pipeline("blank")
+
+
+def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
+    from briefing import ingest
+    from briefing.assemble import assemble
+
+    selection = ingest.select_day(ingest.read_folder(folder), day, undated="include")
+    b = assemble(day, [extractor.extract(a) for a in selection.articles], background=[],
+                 excluded=selection.excluded, title="Test", max_stories=8)
+    path = {s.id: Path(s.path).stem for s in b.sources}
+    return sorted(sorted(path[i] for i in st.sources) for st in b.stories)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("folder", "day", "expected"), [
+    # two reports of one summit quoting different people are one story; the protest outside stays its own
+    ("agrargipfel", date(2026, 3, 12), [["a1", "a2"], ["a3"]]),
+    # two reports of one plant closure beside two unrelated short articles
+    ("werk_schliessung", date(2026, 5, 20), [["01_werk", "02_protest"], ["03_unwetter"], ["04_museum"]]),
+    # one fire reported twice; another fire the same night and two matches of one match day stay apart
+    ("braende_und_spiele", date(2026, 6, 14),
+     [["01_lagerhalle", "02_getraenkehandel"], ["03_wohnhaus"], ["04_derby"], ["05_tabellenfuehrer"]]),
+])
+def test_small_day_one_story_per_event(folder, day, expected, extractor):
+    assert stories_of(DAYS / folder, day, extractor) == expected
+
+
+def test_spellings_of_one_number_and_cases_of_one_word_count_once_each():
+    freqs = term_frequencies(["2,5 Prozent, 2.5 Prozent", "Bauern BAUERN bauern"])
+    assert freqs["#2.5"] == pytest.approx(number_frequency("2,5") + number_frequency("2.5"))
+    assert freqs["bauer"] == word_frequency("Bauern")
