@@ -743,3 +743,24 @@ def test_mention_index_finds_the_first_actor_like_a_scan() -> None:
         e = b + rng.randint(1, 40)
         scan = next((a for a in actors for m in a.mentions if m.start < e and b < m.end), None)
         assert index.actor_at(b, e) is scan
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Die Regierung geht davon aus, dass die Gespräche scheitern.", 0),
+        ("Sie hält es für möglich , zu verhandeln, und wartet.", 0),
+        ("Verhandlungsbereitschaftsbekundungen,die keiner glaubt", 0),
+        ("Wortteil, der hier mitten im Wort beginnt", 3),
+    ],
+)
+def test_complement_search_at_word_starts_finds_what_the_plain_search_finds(text: str, start: int) -> None:
+    from briefing.extract.quotes import indirect
+
+    pattern = indirect._COMPLEMENT if start else indirect._COMPLEMENT_AT_WORD
+    assert [m.span(1) for m in pattern.finditer(text, start)] == [
+        m.span(1) for m in indirect._COMPLEMENT.finditer(text, start)
+    ]
+    assert [m.group(1) for m in indirect._COMPLEMENT_AT_WORD.finditer(text)] == [
+        m.group(1) for m in indirect._COMPLEMENT.finditer(text)
+    ]

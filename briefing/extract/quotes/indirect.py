@@ -147,6 +147,9 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
 # "…geht davon aus, dass …", "…wurde bekannt, dass …": the word before the comma of a dass-clause or
 # zu-infinitive clause, and the clause.
 _COMPLEMENT = re.compile(r"(\w+)[ \t]*,[ \t]*(?=\w)")
+# The same, tried only at word starts (a match never starts inside a word, but the search above
+# tried every position of every word: quadratic in word length, ~4 % of extraction).
+_COMPLEMENT_AT_WORD = re.compile(r"\b(\w+)[ \t]*,[ \t]*(?=\w)")
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +172,9 @@ def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list
         end = _strip_final(text, sb, se)
         if masked.find(",", sb, end) == -1:
             continue
-        for m in _COMPLEMENT.finditer(masked, sb, end):
+        # (a sentence cut inside a word, rare, keeps the plain search: \b would see the char before it)
+        complement = _COMPLEMENT if sb and (masked[sb - 1].isalnum() or masked[sb - 1] == "_") else _COMPLEMENT_AT_WORD
+        for m in complement.finditer(masked, sb, end):
             if m.group(1).lower() not in words:
                 continue
             b = m.end()
