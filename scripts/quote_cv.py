@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import importlib.util
 import json
 import math
 import sys
@@ -40,6 +39,9 @@ from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.sentences import TEXT_KEY
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 from briefing.lang import QUOTE_CONFIDENCE, word_set
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_learning import scorer as load_scorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TRAIN = ROOT.parent / "shared" / "eval" / "quotes" / "train.jsonl"
@@ -66,13 +68,6 @@ LICENCE = (
 )
 
 
-def load_scorer(path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score_quotes", path)
-    if spec is None or spec.loader is None:
-        sys.exit(f"cannot load the scorer {path}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @dataclass
