@@ -19,7 +19,6 @@ Use it on train only: dev stays untouched.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -27,18 +26,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_learning import scorer  # noqa: E402
+
 SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "score_quotes.py"
 
 _WORD = re.compile(r"\w+")
 _MY_TYPES = ("Indirect", "IndirectFreeIndirect")
 
 
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _run(docs: list[dict[str, Any]]) -> dict[str, list[tuple[Any, Any]]]:
@@ -248,7 +244,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--show", action="append", default=[], help="print the cases of patterns starting so")
     ap.add_argument("--n", type=int, default=40, help="cases to print per pattern")
     args = ap.parse_args(argv)
-    sc = _scorer()
+    sc = scorer(SCORER)
     with open(args.gold, encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
     run = _run(docs)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import importlib.util
 import json
 import math
 import sys
@@ -40,6 +39,9 @@ from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.sentences import TEXT_KEY
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 from briefing.lang import QUOTE_CONFIDENCE, word_set
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_learning import scorer as load_scorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TRAIN = ROOT.parent / "shared" / "eval" / "quotes" / "train.jsonl"
@@ -60,19 +62,18 @@ SHOWN_PRECISION = 0.95
 # (after the rules of issue 10 were merged, a margin of 0.005 chose 0.938 and hid speakers any reader
 # would call sure, e.g. "Nato-Generalsekretär Mark Rutte hielt dagegen: „…“").
 MARGIN = 0.0
+# Indirect quotations the confidence doubts most are dropped from the output: the cut is chosen on this
+# grid, the lowest within DROP_TOLERANCE of the best out-of-fold all-types end-to-end F1 (the curve is
+# flat at its top), and only if it gains at least MIN_DROP_GAIN in every fold.
+DROP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+DROP_TOLERANCE = 0.001
+MIN_DROP_GAIN = 0.0
 LICENCE = (
     "Weights learned from the German WikiNews quotation data of Petersen-Frey & Biemann (LREC-COLING 2024), "
     "licence CC BY-NC-SA 4.0; these weights carry that licence."
 )
 
 
-def load_scorer(path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score_quotes", path)
-    if spec is None or spec.loader is None:
-        sys.exit(f"cannot load the scorer {path}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @dataclass
@@ -186,10 +187,39 @@ def rows(docs: list[Doc], kind: str) -> tuple[np.ndarray, np.ndarray]:
     return matrix([f for f, _ in pairs]), np.array([y for _, y in pairs], dtype=float)
 
 
-def train(docs: list[Doc], l2: dict[str, float], threshold: float = 1.0) -> qc.ConfidenceModel:
+def train(docs: list[Doc], l2: dict[str, float], threshold: float = 1.0, drop: float = 0.0) -> qc.ConfidenceModel:
     """The direct and indirect models from the rules' output on ``docs``."""
     direct, indirect = (linear(fit_logistic(*rows(docs, kind), l2=l2[kind])) for kind in ("direct", "indirect"))
-    return qc.ConfidenceModel(direct, indirect, threshold)
+    return qc.ConfidenceModel(direct, indirect, threshold, drop)
+
+
+def dropped(docs: list[Doc], conf: dict[tuple[str, int], float], drop: float) -> dict[str, list[dict[str, Any]]]:
+    """The predictions without the indirect ones whose confidence is below ``drop``."""
+    return {
+        d.gold["id"]: [
+            p for k, p in enumerate(d.preds) if p["kind"] == "direct" or conf[(d.gold["id"], k)] >= drop
+        ]
+        for d in docs
+    }
+
+
+def choose_drop(docs: list[Doc], folds: list[list[Doc]], conf: dict[tuple[str, int], float], scorer: Any) -> float:
+    """The lowest confidence below which dropping indirect quotations brings the all-types end-to-end F1
+    (out of fold) within :data:`DROP_TOLERANCE` of the best on :data:`DROP_GRID`, if that beats keeping all
+    by :data:`MIN_DROP_GAIN` in every fold."""
+    gold = [d.gold for d in docs]
+    e2e = {t: scorer.score(gold, dropped(docs, conf, t))["all"]["e2e"]["f1"] for t in DROP_GRID}
+    best = max(e2e.values())
+    for t in DROP_GRID:
+        print(f"    drop indirect below {t:.2f}: all-types e2e F1 {e2e[t]:.4f}")
+    choice = min(t for t in DROP_GRID if e2e[t] >= best - DROP_TOLERANCE)
+    per_fold = [
+        scorer.score([d.gold for d in f], dropped(f, conf, choice))["all"]["e2e"]["f1"]
+        - scorer.score([d.gold for d in f], dropped(f, conf, 0.0))["all"]["e2e"]["f1"]
+        for f in folds
+    ]
+    print(f"    per fold gain at {choice:.2f}: {' '.join(f'{g:+.4f}' for g in per_fold)}")
+    return choice if min(per_fold) >= MIN_DROP_GAIN else 0.0
 
 
 def out_of_fold(folds: list[list[Doc]], l2: dict[str, float]) -> dict[tuple[str, int], float]:
@@ -410,6 +440,10 @@ def main(argv: list[str] | None = None) -> int:
             f"Confidence ({kind}, out of fold, L2 {best[kind]}): {n} quotations with a speaker, {base:.3f} right; "
             f"log loss {loss:.3f} (a constant: {const:.3f})"
         )
+    print("Dropping indirect quotations the confidence doubts (out of fold):")
+    drop = choose_drop(docs, folds, conf, scorer)
+    seen_all = scorer.score([d.gold for d in docs], dropped(docs, conf, drop))
+    print(f"  chosen: below {drop:.2f}: {summary(seen_all)}")
     threshold = choose_threshold(docs, conf)
     n_all, right_all = shown(docs, conf, 0.0)
     n, right = shown(docs, conf, threshold)
@@ -427,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  as a reader sees them: {summary(seen)}")
 
     if args.write:
-        model = train(docs, best, threshold)
+        model = train(docs, best, threshold, drop)
         meta = {
             "licence": LICENCE,
             "trained_by": "scripts/quote_cv.py --write",

@@ -21,10 +21,11 @@ FOLDS = 5
 Counts = dict[str, tuple[int, int, int, int]]
 
 
-def scorer() -> Any:
-    """The shared scorer module (``_match``, ``_cover``, ``_speaker_ok``, ``score``)."""
-    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
-    assert spec and spec.loader
+def scorer(path: Path = SCORER) -> Any:
+    """The shared scorer module (``_match``, ``_cover``, ``_speaker_ok``, ``score``), loaded by path."""
+    spec = importlib.util.spec_from_file_location("score_quotes", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the scorer {path}")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

@@ -107,6 +107,17 @@ def test_one_quotation_in_two_wordings_is_one_entry_with_the_other_wording_under
     assert "Anders zitiert:" in out and "Wortlaut weicht ab" not in out
 
 
+def test_the_lead_does_not_repeat_a_stance_shown_in_positionen() -> None:
+    stance = "Nach der Sitzung hat Bürgermeisterin Sabine Keller dem Land eine Blockade vorgeworfen."
+    b = _briefing(
+        summary=(SourcedText(stance, ("S1",)), SourcedText("Der Stadtrat hat den Haushalt beschlossen.", ("S1",))),
+        positions=(StoryPosition("A1", stance, ("S1",), country="Stadt Lindau"),),
+    )
+    s = view.build_view(b).stories[0]
+    assert [line.text for line in s.summary] == ["Der Stadtrat hat den Haushalt beschlossen."]
+    assert [p.text for g in s.positions for p in g.items] == [stance]
+
+
 def test_each_statement_is_shown_once_where_it_serves_best() -> None:
     promise = "Keller: Man werde die Grundsteuer im kommenden Jahr nicht erhöhen."
     b = _briefing(

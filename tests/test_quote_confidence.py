@@ -133,3 +133,17 @@ def test_threshold_setting_defaults_to_the_shipped_one() -> None:
     assert load(env={}).quote_threshold is None
     assert load(env={"BRIEFING_QUOTE_THRESHOLD": "0.9"}).quote_threshold == 0.9
     assert 0.5 < quote_display_threshold() < 1.0
+
+
+def test_indirect_quotations_below_the_drop_confidence_are_not_emitted() -> None:
+    model = qc.ConfidenceModel(qc.LinearModel(0.0, {}), qc.LinearModel(0.0, {}), 0.9, drop_below=0.3)
+    sure = Quote("indirect", "die Lage sei ernst", 0, 18, confidence=0.31)
+    doubtful = Quote("indirect", "die Lage sei ernst", 0, 18, confidence=0.29)
+    direct = Quote("direct", "Die Lage ist ernst", 0, 18, confidence=0.01)
+    assert [model.keeps(q) for q in (sure, doubtful, direct)] == [True, False, True]
+
+
+def test_the_shipped_drop_confidence_was_chosen_on_cross_validation() -> None:
+    data = learned(QUOTE_CONFIDENCE)
+    assert 0.0 <= data["drop_below"] < qc.load_model().display_threshold
+    assert qc.load_model().drop_below == data["drop_below"]

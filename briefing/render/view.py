@@ -274,8 +274,10 @@ class _Builder:
         lim = self.limits
         names = {a.id: clean_text(a.name) for a in story.actors}
         roles = {a.id: clean_text(a.role) for a in story.actors}
-        summary = self.lines(story.summary, lim.summary)
         positions = self.positions(story, names, lim.positions)
+        # A stance is shown in Positionen, under its speaker's side: the lead does not repeat it.
+        stances = [p.text for g in positions for p in g.items]
+        summary = tuple(line for line in self.lines(story.summary, lim.summary) if not said_in(line.text, stances))
         # Each statement is shown once, where it serves best: a stance in Positionen (a promise is a
         # stance too), what comes next in Ausblick, and in Stimmen the voices not yet heard, besides the
         # quotations whose other wordings only Stimmen shows.

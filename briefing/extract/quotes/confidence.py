@@ -144,6 +144,13 @@ class ConfidenceModel:
     direct: LinearModel
     indirect: LinearModel
     display_threshold: float
+    # Indirect quotations less likely than this to be right are not emitted at all (chosen on CV: they
+    # are mostly clauses that report nothing, or reports without a speaker; see scripts/quote_cv.py).
+    drop_below: float = 0.0
+
+    def keeps(self, q: Quote) -> bool:
+        """Is ``q`` (with its confidence set) sure enough to be emitted?"""
+        return q.kind == "direct" or (q.confidence or 0.0) >= self.drop_below
 
     def confidence(self, kind: str, feats: dict[str, float]) -> float:
         """The probability that the attribution is right; 0 for a quotation without a speaker (no attribution)."""
@@ -162,7 +169,12 @@ def parse_model(data: dict) -> ConfidenceModel:
     def linear(d: dict) -> LinearModel:
         return LinearModel(float(d["bias"]), {str(k): float(v) for k, v in d["weights"].items()})
 
-    return ConfidenceModel(linear(data["direct"]), linear(data["indirect"]), float(data["display_threshold"]))
+    return ConfidenceModel(
+        linear(data["direct"]),
+        linear(data["indirect"]),
+        float(data["display_threshold"]),
+        float(data.get("drop_below", 0.0)),
+    )
 
 
 def model_to_json(model: ConfidenceModel, meta: dict) -> dict:
@@ -174,6 +186,7 @@ def model_to_json(model: ConfidenceModel, meta: dict) -> dict:
     return {
         **meta,
         "display_threshold": round(model.display_threshold, 4),
+        "drop_below": round(model.drop_below, 4),
         "direct": linear(model.direct),
         "indirect": linear(model.indirect),
     }
@@ -404,7 +417,9 @@ def with_confidence(
     actors: Sequence[Actor],
     model: Callable[[], ConfidenceModel] = load_model,
 ) -> list[Quote]:
-    """``quotes`` with their ``confidence`` set (rounded to 3 places: the output is deterministic)."""
+    """``quotes`` with their ``confidence`` set (rounded to 3 places: the output is deterministic), less the
+    indirect ones the model drops (:attr:`ConfidenceModel.drop_below`)."""
     m = model()
     feats = quotation_features(text, found, quotes, sents, actors)
-    return [replace(q, confidence=round(m.confidence(q.kind, x), 3)) for q, x in zip(quotes, feats, strict=True)]
+    scored = [replace(q, confidence=round(m.confidence(q.kind, x), 3)) for q, x in zip(quotes, feats, strict=True)]
+    return [q for q in scored if m.keeps(q)]
