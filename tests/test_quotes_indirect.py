@@ -240,3 +240,22 @@ def test_report_starts_at_the_verbs_comma() -> None:
 def test_adverbial_clause_between_verb_and_report_is_left_out() -> None:
     text = "Der Minister sagte, nachdem er die Zahlen gesehen hatte, die Lage sei ernst."
     assert _indirect(text) == ["die Lage sei ernst"]
+
+
+# An attribution marker after a colon or semicolon: the clause before the colon is the writer's own, the
+# report is what follows the colon, without the marker.
+MARKER_AFTER_COLON = [
+    (
+        "Die Lage im Tal bleibt ernst: Nach Angaben der Feuerwehr sind noch drei Straßen überflutet.",
+        "sind noch drei Straßen überflutet",
+    ),
+    (
+        "Die Stimmung war gereizt; laut Polizei wurden am Abend zwölf Menschen festgenommen.",
+        "wurden am Abend zwölf Menschen festgenommen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "clause"), MARKER_AFTER_COLON)
+def test_marker_after_colon_reports_what_follows_the_colon(text: str, clause: str) -> None:
+    assert _indirect(text) == [clause]

@@ -272,6 +272,11 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
         while e > sb and text[e - 1] in " ,":
             e -= 1
         return (sb, e) if e > sb else None
+    # A colon or semicolon before the frame closes a clause of its own ("Die Favoriten scheinen klar:
+    # Nach Meinung der Experten werden …"): the report is what follows it.
+    cut = max(text.rfind(":", sb, fb), text.rfind(";", sb, fb))
+    if cut != -1:
+        return _frame_complement(text, cut + 1, end, fb, fe)
     # Inside a subordinate clause ("…, die nach dessen Angaben die Bombe enthalten sollte, …")
     # the report covers that clause only.
     cb = text.rfind(",", sb, fb)
