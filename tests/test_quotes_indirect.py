@@ -259,3 +259,22 @@ MARKER_AFTER_COLON = [
 @pytest.mark.parametrize(("text", "clause"), MARKER_AFTER_COLON)
 def test_marker_after_colon_reports_what_follows_the_colon(text: str, clause: str) -> None:
     assert _indirect(text) == [clause]
+
+
+# Free reported speech whose Konjunktiv verb follows a comma right away: what stands before the comma is
+# the fronted part of the same clause (a subject with its apposition), not a main clause
+# of the narrator, so the report keeps it; a fronted adverbial clause ("Obwohl …,") stays outside.
+FRONTED_BEFORE_KONJUNKTIV = [
+    "Die Verletzten, darunter zwei Kinder, seien in Krankenhäuser gebracht worden.",
+    "Die Ursache des Brandes, ein defektes Kabel im Keller, sei inzwischen gefunden worden.",
+]
+
+
+@pytest.mark.parametrize("text", FRONTED_BEFORE_KONJUNKTIV)
+def test_fronted_part_before_konjunktiv_verb_stays_in_the_report(text: str) -> None:
+    assert _indirect(text) == [text]
+
+
+def test_fronted_adverbial_clause_stays_outside_the_report() -> None:
+    text = "Obwohl die Einnahmen steigen, sei die Stadt von einem ausgeglichenen Haushalt weit entfernt."
+    assert _indirect(text) == ["sei die Stadt von einem ausgeglichenen Haushalt weit entfernt."]

@@ -218,6 +218,16 @@ def trim_to_konjunktiv_clause(text: str, masked: str, sents, found: list[Found])
                 start = comma + 1
                 while start < end and text[start] in " \t":
                     start += 1
+                first = WORD.match(masked, start)
+                if (
+                    first is not None
+                    and konjunktiv_words(masked, first.start(), first.end())
+                    and (WORD.findall(masked, b, comma) or [""])[0].lower() not in _SUBORDINATORS
+                ):
+                    # The Konjunktiv verb right after the comma: what stands before it is the fronted
+                    # part of the same clause ("Die Opfer, vor allem Zivilisten, seien …"), no main
+                    # clause; a fronted adverbial clause ("Obwohl …, sei man …") is the narrator's.
+                    break
                 f.start = start
                 trimmed.append(f)
                 break
@@ -286,6 +296,7 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
             ce = text.find(",", fe, end)
             return (opener.start(), ce if ce != -1 else end)
     return (sb, end)
+
 
 
 def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple[int, int] | None:
