@@ -278,3 +278,13 @@ def test_fronted_part_before_konjunktiv_verb_stays_in_the_report(text: str) -> N
 def test_fronted_adverbial_clause_stays_outside_the_report() -> None:
     text = "Obwohl die Einnahmen steigen, sei die Stadt von einem ausgeglichenen Haushalt weit entfernt."
     assert _indirect(text) == ["sei die Stadt von einem ausgeglichenen Haushalt weit entfernt."]
+
+
+# An attribution marker inside a relative clause that opens with a preposition ("unter denen", "auf dem"):
+# the report is that relative clause, not the sentence around it.
+def test_marker_in_prepositional_relative_clause_reports_that_clause() -> None:
+    text = (
+        "Die Polizei nahm zwei Männer fest, unter denen sich nach Angaben der Ermittler auch der Anführer "
+        "der Bande befinden soll, und brachte sie nach Berlin."
+    )
+    assert _indirect(text) == ["unter denen sich nach Angaben der Ermittler auch der Anführer der Bande befinden soll"]

@@ -292,11 +292,40 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
     cb = text.rfind(",", sb, fb)
     if cb != -1:
         opener = WORD.match(text, cb + 1 + (text[cb + 1 : cb + 2] == " "))
-        if opener and opener.group().lower() in _CLAUSE_INTRO:
+        if opener and (opener.group().lower() in _CLAUSE_INTRO or _prepositional_relative(text, opener, fb)):
             ce = text.find(",", fe, end)
             return (opener.start(), ce if ce != -1 else end)
     return (sb, end)
 
+
+# Relative pronouns after a preposition ("unter denen", "bei dem", "mit welcher").
+_RELATIVE = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "denen",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welchem",
+        "welchen",
+        "welches",
+    ]
+)
+
+
+def _prepositional_relative(text: str, opener: re.Match[str], fb: int) -> bool:
+    """Is the clause's first word a preposition and a relative pronoun next ("…, unter denen sich nach
+    Angaben der Polizei der Täter befand, …")? Then the clause is a relative clause."""
+    if opener.group().lower() not in word_set("prepositions.txt"):
+        return False
+    b = opener.end()
+    nxt = WORD.match(text, b + 1) if text[b : b + 1] == " " else None
+    return nxt is not None and nxt.end() <= fb and nxt.group() in _RELATIVE
 
 
 def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple[int, int] | None:
