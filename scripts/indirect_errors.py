@@ -53,7 +53,18 @@ def _run(docs: list[dict[str, Any]]) -> dict[str, list[tuple[Any, Any]]]:
         captured[:] = found
         return found, warnings
 
+    # The rules' raw output: the confidence's drop (quote_confidence.json "drop_below") is switched off,
+    # so every Found keeps its Quote (as in scripts/quote_cv.py).
+    real_conf = glb["with_confidence"]
+    from dataclasses import replace
+
+    from briefing.extract.quotes.confidence import load_model
+
+    def keep_all(*args: Any) -> Any:
+        return real_conf(*args, model=lambda: replace(load_model(), drop_below=0.0))
+
     glb["extract_quotes"] = spy
+    glb["with_confidence"] = keep_all
     out: dict[str, list[tuple[Any, Any]]] = {}
     try:
         for d in docs:
@@ -62,6 +73,7 @@ def _run(docs: list[dict[str, Any]]) -> dict[str, list[tuple[Any, Any]]]:
             out[d["id"]] = list(zip(list(captured), quotes, strict=True))
     finally:
         glb["extract_quotes"] = real_extract
+        glb["with_confidence"] = real_conf
     return out
 
 

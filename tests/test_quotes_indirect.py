@@ -240,3 +240,51 @@ def test_report_starts_at_the_verbs_comma() -> None:
 def test_adverbial_clause_between_verb_and_report_is_left_out() -> None:
     text = "Der Minister sagte, nachdem er die Zahlen gesehen hatte, die Lage sei ernst."
     assert _indirect(text) == ["die Lage sei ernst"]
+
+
+# An attribution marker after a colon or semicolon: the clause before the colon is the writer's own, the
+# report is what follows the colon, without the marker.
+MARKER_AFTER_COLON = [
+    (
+        "Die Lage im Tal bleibt ernst: Nach Angaben der Feuerwehr sind noch drei Straßen überflutet.",
+        "sind noch drei Straßen überflutet",
+    ),
+    (
+        "Die Stimmung war gereizt; laut Polizei wurden am Abend zwölf Menschen festgenommen.",
+        "wurden am Abend zwölf Menschen festgenommen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "clause"), MARKER_AFTER_COLON)
+def test_marker_after_colon_reports_what_follows_the_colon(text: str, clause: str) -> None:
+    assert _indirect(text) == [clause]
+
+
+# Free reported speech whose Konjunktiv verb follows a comma right away: what stands before the comma is
+# the fronted part of the same clause (a subject with its apposition), not a main clause
+# of the narrator, so the report keeps it; a fronted adverbial clause ("Obwohl …,") stays outside.
+FRONTED_BEFORE_KONJUNKTIV = [
+    "Die Verletzten, darunter zwei Kinder, seien in Krankenhäuser gebracht worden.",
+    "Die Ursache des Brandes, ein defektes Kabel im Keller, sei inzwischen gefunden worden.",
+]
+
+
+@pytest.mark.parametrize("text", FRONTED_BEFORE_KONJUNKTIV)
+def test_fronted_part_before_konjunktiv_verb_stays_in_the_report(text: str) -> None:
+    assert _indirect(text) == [text]
+
+
+def test_fronted_adverbial_clause_stays_outside_the_report() -> None:
+    text = "Obwohl die Einnahmen steigen, sei die Stadt von einem ausgeglichenen Haushalt weit entfernt."
+    assert _indirect(text) == ["sei die Stadt von einem ausgeglichenen Haushalt weit entfernt."]
+
+
+# An attribution marker inside a relative clause that opens with a preposition ("unter denen", "auf dem"):
+# the report is that relative clause, not the sentence around it.
+def test_marker_in_prepositional_relative_clause_reports_that_clause() -> None:
+    text = (
+        "Die Polizei nahm zwei Männer fest, unter denen sich nach Angaben der Ermittler auch der Anführer "
+        "der Bande befinden soll, und brachte sie nach Berlin."
+    )
+    assert _indirect(text) == ["unter denen sich nach Angaben der Ermittler auch der Anführer der Bande befinden soll"]

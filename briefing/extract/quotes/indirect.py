@@ -223,6 +223,16 @@ def trim_to_konjunktiv_clause(text: str, masked: str, sents, found: list[Found])
                 start = comma + 1
                 while start < end and text[start] in " \t":
                     start += 1
+                first = WORD.match(masked, start)
+                if (
+                    first is not None
+                    and konjunktiv_words(masked, first.start(), first.end())
+                    and (WORD.findall(masked, b, comma) or [""])[0].lower() not in _SUBORDINATORS
+                ):
+                    # The Konjunktiv verb right after the comma: what stands before it is the fronted
+                    # part of the same clause ("Die Opfer, vor allem Zivilisten, seien …"), no main
+                    # clause; a fronted adverbial clause ("Obwohl …, sei man …") is the narrator's.
+                    break
                 f.start = start
                 trimmed.append(f)
                 break
@@ -277,15 +287,50 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
         while e > sb and text[e - 1] in " ,":
             e -= 1
         return (sb, e) if e > sb else None
+    # A colon or semicolon before the frame closes a clause of its own ("Die Favoriten scheinen klar:
+    # Nach Meinung der Experten werden …"): the report is what follows it.
+    cut = max(text.rfind(":", sb, fb), text.rfind(";", sb, fb))
+    if cut != -1:
+        return _frame_complement(text, cut + 1, end, fb, fe)
     # Inside a subordinate clause ("…, die nach dessen Angaben die Bombe enthalten sollte, …")
     # the report covers that clause only.
     cb = text.rfind(",", sb, fb)
     if cb != -1:
         opener = WORD.match(text, cb + 1 + (text[cb + 1 : cb + 2] == " "))
-        if opener and opener.group().lower() in _CLAUSE_INTRO:
+        if opener and (opener.group().lower() in _CLAUSE_INTRO or _prepositional_relative(text, opener, fb)):
             ce = text.find(",", fe, end)
             return (opener.start(), ce if ce != -1 else end)
     return (sb, end)
+
+
+# Relative pronouns after a preposition ("unter denen", "bei dem", "mit welcher").
+_RELATIVE = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "denen",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welchem",
+        "welchen",
+        "welches",
+    ]
+)
+
+
+def _prepositional_relative(text: str, opener: re.Match[str], fb: int) -> bool:
+    """Is the clause's first word a preposition and a relative pronoun next ("…, unter denen sich nach
+    Angaben der Polizei der Täter befand, …")? Then the clause is a relative clause."""
+    if opener.group().lower() not in word_set("prepositions.txt"):
+        return False
+    b = opener.end()
+    nxt = WORD.match(text, b + 1) if text[b : b + 1] == " " else None
+    return nxt is not None and nxt.end() <= fb and nxt.group() in _RELATIVE
 
 
 def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple[int, int] | None:
