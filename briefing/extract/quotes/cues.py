@@ -307,6 +307,8 @@ def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset
 
 # Relative pronouns that are the subject of their clause (nominative).
 _RELATIVE_SUBJECTS = frozenset(["der", "die", "welcher", "welche"])
+# Punctuation that ends the relative clause looking back from its verb.
+_CLAUSE_BREAKS = frozenset([",", ";", ":", "(", ")", "„", "“", "”", '"'])
 # A relative clause before its verb holds at most this many words ("der am Montag in Berlin sagte").
 MAX_RELATIVE_WORDS = 8
 
@@ -320,7 +322,7 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
         return None
     for k in range(t - 1, max(0, t - 1 - MAX_RELATIVE_WORDS), -1):
         word = toks[k][2]
-        if word in ",;:()„“”\"":
+        if word in _CLAUSE_BREAKS:
             return None
         if word.lower() in _RELATIVE_SUBJECTS and toks[k - 1][2] == ",":
             nxt = toks[k + 1][2]
