@@ -765,3 +765,14 @@ def test_words_before_commas_are_what_a_regex_search_finds(text: str, start: int
         assert list(indirect._words_before_commas(text, start, end)) == [
             (*m.span(1), m.end()) for m in plain.finditer(text, start, end)
         ]
+
+
+@pytest.mark.parametrize("start", [0, 4, 12])
+def test_capitalised_words_start_at_word_boundaries(start: int) -> None:
+    from briefing.extract.quotes import confidence
+
+    text = "Bundeskanzler Friedrich Merz und EU-Chefin von der Leyen, iPhone-Nutzer, ÖPNV; xY Ab"
+    plain = re.compile(r"\b[A-ZÄÖÜ][\w-]+")
+    assert [m.span() for m in confidence._CAPITALISED.finditer(text, start)] == [
+        m.span() for m in plain.finditer(text, start)
+    ]
