@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -752,15 +753,26 @@ def test_mention_index_finds_the_first_actor_like_a_scan() -> None:
         ("Sie hält es für möglich , zu verhandeln, und wartet.", 0),
         ("Verhandlungsbereitschaftsbekundungen,die keiner glaubt", 0),
         ("Wortteil, der hier mitten im Wort beginnt", 3),
+        ("Er sagte,\tdass es, wie erwartet, , „____“, ____, so sei, ", 0),
+        ("Erst 2024,dann nie, (sagt er), und", 5),
     ],
 )
-def test_complement_search_at_word_starts_finds_what_the_plain_search_finds(text: str, start: int) -> None:
+def test_words_before_commas_are_what_a_regex_search_finds(text: str, start: int) -> None:
     from briefing.extract.quotes import indirect
 
-    pattern = indirect._COMPLEMENT if start else indirect._COMPLEMENT_AT_WORD
-    assert [m.span(1) for m in pattern.finditer(text, start)] == [
-        m.span(1) for m in indirect._COMPLEMENT.finditer(text, start)
-    ]
-    assert [m.group(1) for m in indirect._COMPLEMENT_AT_WORD.finditer(text)] == [
-        m.group(1) for m in indirect._COMPLEMENT.finditer(text)
+    plain = re.compile(r"(\w+)[ \t]*,[ \t]*(?=\w)")
+    for end in (len(text), len(text) - 3):
+        assert list(indirect._words_before_commas(text, start, end)) == [
+            (*m.span(1), m.end()) for m in plain.finditer(text, start, end)
+        ]
+
+
+@pytest.mark.parametrize("start", [0, 4, 12])
+def test_capitalised_words_start_at_word_boundaries(start: int) -> None:
+    from briefing.extract.quotes import confidence
+
+    text = "Bundeskanzler Friedrich Merz und EU-Chefin von der Leyen, iPhone-Nutzer, ÖPNV; xY Ab"
+    plain = re.compile(r"\b[A-ZÄÖÜ][\w-]+")
+    assert [m.span() for m in confidence._CAPITALISED.finditer(text, start)] == [
+        m.span() for m in plain.finditer(text, start)
     ]

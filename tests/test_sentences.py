@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 
@@ -93,3 +95,14 @@ def test_token_table_from_the_sentencizer_equals_one_read_from_sent_start(text: 
     del doc.user_data[TOKEN_TABLE_KEY], doc.user_data[SENT_TOKENS_KEY]
     assert token_table(doc) == handed
     assert handed.sents == [(s.start, s.end) for s in doc.sents]
+
+
+def test_glued_sentence_ends_are_what_the_lookbehind_first_pattern_finds() -> None:
+    from briefing.extract import sentences
+
+    text = "sagte Merkel.Als „verpasste Chance“ galt es.Die Frage!Wer? ver.di und ndr.de, so.„Nein“ Ab.Cd"
+    plain = re.compile(r"(?<=[a-zäöüß]{2})[.!?](?P<close>[“”\"«»]?)(?=[A-ZÄÖÜ][a-zäöüß])")
+    assert [(m.span(), m.span("close")) for m in sentences._GLUED.finditer(text)] == [
+        (m.span(), m.span("close")) for m in plain.finditer(text)
+    ]
+    assert len(plain.findall(text)) >= 2

@@ -36,7 +36,9 @@ _LINEBREAK = re.compile(r"\n\s*")
 # „verpasste Chance“ …"): a word of two or more lowercase letters, final punctuation, and a
 # capitalised word right after it without a space. Domains ("ndr.de") and "ver.di" continue
 # in lowercase and do not match.
-_GLUED = re.compile(r"(?<=[a-zäöüß]{2})[.!?](?P<close>[“”\"«»]?)(?=[A-ZÄÖÜ][a-zäöüß])")
+# (The lookbehind comes after the punctuation it includes: a pattern opening with a character class is
+# scanned for it in C, one opening with a lookbehind is tried at every character, ~5x slower.)
+_GLUED = re.compile(r"[.!?](?<=[a-zäöüß]{2}[.!?])(?P<close>[“”\"«»]?)(?=[A-ZÄÖÜ][a-zäöüß])")
 _WORD_BEFORE = re.compile(r"([\w.]+(?:[ ][\w]\.)*[\w]*)$")
 _LAST_WORD = re.compile(r"(\S+)$")  # the word before a glued sentence end (see _GLUED)
 _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")

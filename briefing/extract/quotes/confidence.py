@@ -115,7 +115,8 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
 )
 
 _WORD = re.compile(r"\w+")
-_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w-]+")
+# (\b as a lookbehind after the capital: a pattern opening with a character class is scanned for it in C)
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\w-]+")
 # Not a feature but a flag: a quotation without a speaker mention has confidence 0 (no attribution).
 NO_SPEAKER = "no_speaker"
 # How a speaker found right at its quotation is found: the cue after it or the speech verb before its colon.

@@ -8,6 +8,7 @@ and what a demonstrative before the verb points back to ("Dies bestätigte X").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
@@ -146,10 +147,33 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
 
 # "…geht davon aus, dass …", "…wurde bekannt, dass …": the word before the comma of a dass-clause or
 # zu-infinitive clause, and the clause.
-_COMPLEMENT = re.compile(r"(\w+)[ \t]*,[ \t]*(?=\w)")
-# The same, tried only at word starts (a match never starts inside a word, but the search above
-# tried every position of every word: quadratic in word length, ~4 % of extraction).
-_COMPLEMENT_AT_WORD = re.compile(r"\b(\w+)[ \t]*,[ \t]*(?=\w)")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\w`` matches
+
+
+def _words_before_commas(masked: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """Each word right before a comma in ``masked[start:end]`` with a word after it (``word , word``, only
+    spaces or tabs around the comma): (word start, word end, start of the word after the comma).
+
+    Found from the commas (str.find) backwards: a regex search for the word tried every word of the
+    sentence, and a sentence has far fewer commas than words.  The word is cut at ``start``.
+    """
+    p = masked.find(",", start, end)
+    while p != -1:
+        we = p
+        while we > start and masked[we - 1] in " \t":
+            we -= 1
+        ws = we
+        while ws > start and _is_word_char(masked[ws - 1]):
+            ws -= 1
+        after = p + 1
+        while after < end and masked[after] in " \t":
+            after += 1
+        if ws < we and after < end and _is_word_char(masked[after]):
+            yield ws, we, after
+        p = masked.find(",", p + 1, end)
 
 
 @lru_cache(maxsize=1)
@@ -172,12 +196,10 @@ def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list
         end = _strip_final(text, sb, se)
         if masked.find(",", sb, end) == -1:
             continue
-        # (a sentence cut inside a word, rare, keeps the plain search: \b would see the char before it)
-        complement = _COMPLEMENT if sb and (masked[sb - 1].isalnum() or masked[sb - 1] == "_") else _COMPLEMENT_AT_WORD
-        for m in complement.finditer(masked, sb, end):
-            if m.group(1).lower() not in words:
+        for ws, we, b in _words_before_commas(masked, sb, end):
+            word = masked[ws:we]
+            if word.lower() not in words:
                 continue
-            b = m.end()
             opener = WORD.match(masked, b)
             if opener is not None and opener.group() == "dass":
                 e = _reported_end(masked, b, end)
@@ -189,9 +211,9 @@ def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list
                 continue
             if any(tb < e and b < te for tb, te in taken) or len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
                 continue
-            cs = max(sb, masked.rfind(",", sb, m.start()) + 1, masked.rfind(":", sb, m.start()) + 1)
-            sp = clause_subject(masked, cs, m.end(1))
-            f = Found("indirect", b, e, sp, m.group(1), si, how="complement")
+            cs = max(sb, masked.rfind(",", sb, ws) + 1, masked.rfind(":", sb, ws) + 1)
+            sp = clause_subject(masked, cs, we)
+            f = Found("indirect", b, e, sp, word, si, how="complement")
             taken.append((b, e))
             out.append(f)
     return out
