@@ -85,7 +85,7 @@ def find_cues(
                 if sp is None and (rel := _relative_subject(masked, toks, t)) is not None:
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
-                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end)
+                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
                     # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
                     prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
@@ -104,7 +104,7 @@ def find_cues(
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(toks, t, se))
+                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(toks, t, se), sb)
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)

@@ -294,14 +294,19 @@ def np_at(text: str, start: int, end: int, *, skip_function: bool = True) -> Phr
     return phrase(text, toks, i, read_np(toks, i, allow_apposition=True))
 
 
-def subject_for_verb(text: str, clause_start: int, verb_start: int, verb_end: int, clause_end: int) -> Phrase | None:
+def subject_for_verb(
+    text: str, clause_start: int, verb_start: int, verb_end: int, clause_end: int, sentence_start: int | None = None
+) -> Phrase | None:
     """The speaker of the speech verb at ``[verb_start, verb_end)`` in its clause.
+
+    ``sentence_start`` (default: the clause's) is where a passive's agent may stand: before a
+    quotation the clause begins after ("von Kritikern als „…“ bezeichnet").
 
     Tries, in order: a pronoun right after the verb ("sagte er"), a prefield that is
     one noun phrase ("Der Minister sagte"), a noun phrase right after the verb
     ("sagte der Minister", "„…“, sagte X"), then the first noun phrase of the clause.
     """
-    agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end)
+    agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end, sentence_start)
     if agent is not None:
         return agent
     after = tokens(text, verb_end, clause_end)
@@ -394,14 +399,16 @@ _PASSIVE_AUX = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde
 _AGENT_PREPS = frozenset(["von", "vom"])
 
 
-def passive_agent(text: str, clause_start: int, verb_start: int, verb_end: int, clause_end: int) -> Phrase | None:
+def passive_agent(
+    text: str, clause_start: int, verb_start: int, verb_end: int, clause_end: int, sentence_start: int | None = None
+) -> Phrase | None:
     """The agent of a passive speech or naming verb: "Seine Werke werden von Kritikern als
-    „Meilensteine“ bezeichnet", "Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft",
-    "…, wie von der Verteidigung ausgeführt".
+    „Meilensteine“ bezeichnet", "Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft".
 
-    Only when the cue word is a participle, a form of "werden" stands in its clause (or the
-    participle follows "wie" with nothing finite: the elliptic passive), and "von"/"vom" opens
-    a noun phrase before the participle that is not a name particle ("Ursula von der Leyen").
+    Only when the cue word is a participle, a form of "werden" stands in its sentence, and
+    "von"/"vom" opens a noun phrase before the participle that is not a name particle ("Ursula von
+    der Leyen"). The elliptic passive ("…, wie von der Verteidigung ausgeführt, …") is left to the
+    rules around it: on train, reading it attached nearby short quotations to the wrong side.
     """
     word = text[verb_start:verb_end].lower()
     form = speech_verbs().get(word) or naming_verbs().get(word)
@@ -409,14 +416,13 @@ def passive_agent(text: str, clause_start: int, verb_start: int, verb_end: int, 
         return None
     # The clause of a cue right after a quotation starts at the quotation ("… als „…“
     # bezeichnet"): the agent stands before it, so read from the sentence's start.
-    start = _sentence_start(text, clause_start)
+    start = clause_start if sentence_start is None else min(sentence_start, clause_start)
     toks = tokens(text, start, clause_end)
     words = [tk[2].lower() for tk in toks]
     v = next((k for k, tk in enumerate(toks) if tk[0] == verb_start), None)
     if v is None:
         return None
-    elliptic = bool(words) and words[0] == "wie" and not any(w in AUXILIARIES for w in words[:v])
-    if not elliptic and not _PASSIVE_AUX.intersection(words):
+    if not _PASSIVE_AUX.intersection(words):
         return None
     for k in range(v - 1, -1, -1):
         if words[k] not in _AGENT_PREPS:
@@ -430,18 +436,6 @@ def passive_agent(text: str, clause_start: int, verb_start: int, verb_end: int, 
             return phrase(text, toks, k + 1, j)
         return None
     return None
-
-
-_SENTENCE_END = re.compile(r"[.!?;:][\"“”»«]?\s+|\n")
-
-
-def _sentence_start(text: str, pos: int, reach: int = 300) -> int:
-    """Where the sentence holding ``pos`` starts, looking back at most ``reach`` characters."""
-    lo = max(0, pos - reach)
-    last = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
-        last = m.end()
-    return last
 
 
 # Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal"): lang/de/name_particles.txt.
