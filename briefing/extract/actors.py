@@ -40,10 +40,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
-from briefing.extract.quotes.speaker_names import compound_of_common_word
 from briefing.lang import rows, word_set
 from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES
-from briefing.lang.frequency import zipf
+from briefing.lang.frequency import compound_of_common_word, zipf
 from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
 from briefing.models import Actor, Mention

@@ -54,3 +54,17 @@ def zipf(word: str, lang: str = "de") -> float:
     """``word``'s frequency on the Zipf scale (log10 per billion words), 0 for a word below Zipf 3."""
     freq = frequencies(lang).get(word.casefold())
     return round(math.log10(freq) + 9.0, 2) if freq else 0.0
+
+
+# A common German word on the Zipf scale (4 is a common noun: "Angaben" 4.9).
+COMMON_ZIPF = 4.0
+# The shortest common word taken as the head of a compound (shorter tails match inside names:
+# "Steinmeier" ends in "eier", "Hartmann" in "mann").
+MIN_COMPOUND_TAIL = 5
+
+
+def compound_of_common_word(word: str) -> bool:
+    """Whether ``word`` ends in a common German word of at least :data:`MIN_COMPOUND_TAIL`
+    letters: "Polizeiangaben" (-angaben), "Demgegenüber" (-gegenüber)."""
+    low = word.lower()
+    return any(zipf(low[k:]) >= COMMON_ZIPF for k in range(2, len(low) - MIN_COMPOUND_TAIL + 1))

@@ -30,10 +30,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
-from briefing.extract.quotes.speaker_names import COMMON_ZIPF, is_country, is_organisation
+from briefing.extract.quotes.speaker_names import is_country, is_organisation
 from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.lang import QUOTE_CONFIDENCE, LanguageDataError, learned, word_set
-from briefing.lang.frequency import zipf
+from briefing.lang.frequency import COMMON_ZIPF, zipf
 from briefing.models import Actor, Quote
 
 if TYPE_CHECKING:

@@ -20,15 +20,13 @@ from babel import Locale
 from briefing.extract.quotes.lexicon import is_role
 from briefing.lang import rows, word_set
 from briefing.lang.de import OPENING_PARTICLES
-from briefing.lang.frequency import zipf  # wordfreq's small list: every threshold here is at Zipf 3 or up
 
-# wordfreq's Zipf scale: 7 is "der", 4 a common noun ("Angaben" 4.9), under 3 rare words and most names.
-COMMON_ZIPF = 4.0
-# ... and below this a capitalised word is a name or a rare compound, never a function word.
+# wordfreq's small list: every threshold here is at Zipf 3 or up.  On its scale 7 is "der", 4 a common noun
+# ("Angaben" 4.9: COMMON_ZIPF), under 3 rare words and most names.
+from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
+
+# Below this a capitalised word is a name or a rare compound, never a function word.
 RARE_ZIPF = 3.0
-# The shortest common word taken as the head of a compound (shorter tails match inside names:
-# "Steinmeier" ends in "eier", "Hartmann" in "mann").
-MIN_COMPOUND_TAIL = 5
 
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]\w*")
@@ -144,10 +142,3 @@ def names_someone(name: str, words: TextWords) -> bool:
     if zipf(word) >= COMMON_ZIPF or words.written_lowercase(word):
         return False
     return not compound_of_common_word(word)
-
-
-def compound_of_common_word(word: str) -> bool:
-    """Whether ``word`` ends in a common German word of at least :data:`MIN_COMPOUND_TAIL`
-    letters: "Polizeiangaben" (-angaben), "Demgegenüber" (-gegenüber)."""
-    low = word.lower()
-    return any(zipf(low[k:]) >= COMMON_ZIPF for k in range(2, len(low) - MIN_COMPOUND_TAIL + 1))
