@@ -26,8 +26,11 @@ from deliver_helpers import (
 pytestmark = pytest.mark.slow
 
 KILLS = 20
-SUBSCRIBERS = 50
-# Per-message server delay: 50 messages take ~1 s, so a kill lands mid-run.
+# Enough subscribers that work is left for every killed run: each mid-run kill lets a few messages
+# through, and with 50 a quick machine had delivered everyone before the last runs, which then ended
+# on their own (17 kills of 20 in a CI run).
+SUBSCRIBERS = 150
+# Per-message server delay: 150 messages take ~3 s, so a kill lands mid-run.
 DELAY = 0.02
 
 
@@ -92,4 +95,4 @@ def test_sigkill_at_random_moments_then_a_final_run_delivers_everything_once(
     assert {status for status, _ in ledger(db).values()} == {"sent"}
     # One more run finds nothing to do.
     again = subprocess.run(send_cmd(), env=env, capture_output=True, timeout=60)
-    assert again.returncode == 0 and b"sent 0, skipped 50" in again.stdout
+    assert again.returncode == 0 and f"sent 0, skipped {SUBSCRIBERS}".encode() in again.stdout
