@@ -144,6 +144,7 @@ def test_labels():
         ("Brüssel, 12.03.2026 – Nach dem Gipfel hat Merz Paris kritisiert.", date(2026, 3, 12)),
         ("Berlin (dpa), 4. September 2025 - Die Regierung hat beschlossen.", date(2025, 9, 4)),
         ("Frankfurt/Main, 01.02.2026 | Die Börse schloss fester.", date(2026, 2, 1)),
+        ("Berlin, 3. Juli 2026 (dpa) – Ärzte haben mehr Tempo verlangt.", date(2026, 7, 3)),
     ],
 )
 def test_agency_dateline_with_the_place_first(text, expected):
@@ -156,6 +157,13 @@ def test_an_agency_dateline_dates_the_article_and_leaves_its_text():
     assert cleaned.text.startswith("Merz wirft") or cleaned.text.startswith("Nach dem Gipfel")
     assert "12.03.2026" not in cleaned.text and "Nach dem Gipfel hat Merz Paris kritisiert." in cleaned.text
     assert date(2026, 3, 12) in [c.value for c in cleaned.dates]
+
+
+def test_an_agency_after_the_date_goes_with_the_dateline():
+    src = "Ärzte fordern mehr Tempo\n\nBerlin, 3. Juli 2026 (dpa) – Ärzte haben mehr Tempo verlangt.\n"
+    cleaned = clean(src)
+    assert "(dpa)" not in cleaned.text and "Ärzte haben mehr Tempo verlangt." in cleaned.text
+    assert date(2026, 7, 3) in [c.value for c in cleaned.dates]
 
 
 def test_a_dateline_deep_in_the_text_keeps_its_words():

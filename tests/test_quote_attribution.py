@@ -169,3 +169,34 @@ def test_a_relative_pronoun_is_the_mention_of_its_antecedent() -> None:
 def test_an_article_after_a_comma_opens_no_relative_clause() -> None:
     q = _record("Er sagte am Abend, die Regierung erklärte, man werde klagen.", "man werde klagen")
     assert q.speaker_text != "die"
+
+
+def _name_of_speaker(text: str, fragment: str) -> str | None:
+    hits = [q for q in _quotes(text) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    return hits[0].speaker_name
+
+
+def test_a_bare_title_is_the_person_named_with_it_just_before() -> None:
+    text = (
+        "Gesundheitsminister Yannick Neuder sagte der Zeitung, sein Land habe gelernt. "
+        "„Heute rufen wir jeden an, der sich registriert hat“, sagte der Minister."
+    )
+    assert _name_of_speaker(text, "Heute rufen") == "Yannick Neuder"
+
+
+def test_a_bare_title_with_two_holders_in_reach_stays_a_title() -> None:
+    # Two ministers just before: "der Minister" could be either, so no name is guessed.
+    text = (
+        "Gesundheitsminister Karl Brandt traf Umweltminister Paul Weber in Berlin. "
+        "„Wir arbeiten eng zusammen“, sagte der Minister."
+    )
+    assert _name_of_speaker(text, "eng zusammen") == "Minister"
+
+
+def test_a_title_of_the_other_gender_is_not_its_holder() -> None:
+    text = (
+        "Gesundheitsministerin Anna Kolbe eröffnete die Klinik. "
+        "„Das ist ein guter Tag“, sagte der Minister."
+    )
+    assert _name_of_speaker(text, "guter Tag") == "Minister"

@@ -122,9 +122,11 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     line_re = re.compile(rf"^\s*{prefix}{core}{time}\s*$", re.IGNORECASE)
     # A date that opens a line and is followed by a place or text: "04.09.2025, Frankreich, Paris:"; or
     # an agency dateline, the place first: "Brüssel, 12.03.2026 – Nach dem Gipfel …", "Berlin (dpa), …".
+    # ... and the agency may follow the date: "Berlin, 3. Juli 2026 (dpa) – …".
+    agency = r"(?:\s*\([^()\n]{1,15}\))?"
     place = r"(?:[A-ZÄÖÜ][\w\-]+(?:[ /][A-ZÄÖÜ][\w\-]+)?(?:\s*\([^()\n]{1,15}\))?,\s+)"
     dateline_re = re.compile(
-        rf"^\s*{place}?(?:(?:{weekdays})\.?,?\s+)?{core}{time}\s*(?P<sep>,|\||–|—|-)\s*\S", re.IGNORECASE
+        rf"^\s*{place}?(?:(?:{weekdays})\.?,?\s+)?{core}{time}{agency}\s*(?P<sep>,|\||–|—|-)\s*\S", re.IGNORECASE
     )
     front_re = re.compile(
         r"^\s*(?:date|datum)\s*[:=]?\s*(?P<iy>\d{4})-(?P<im>\d{1,2})(?:-(?P<id>\d{1,2}))?(?=\s|$)\s*",

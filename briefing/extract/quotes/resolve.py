@@ -195,7 +195,49 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             return None
         appo = _APPOSITION_NAME.match(text, best.end)
         return appo.group(1) if appo else _name_of(best.text)
-    return _name_of(sp.text)
+    name = _name_of(sp.text)
+    if _bare_role(name):
+        return _role_holder(text, sp, name, sents, sent_of) or name
+    return name
+
+
+def _bare_role(name: str) -> bool:
+    """ "Minister", "Kanzlerin": a role title with no name of its own ("sagte der Minister")."""
+    toks = name.split()
+    return 0 < len(toks) <= 2 and all(t[:1].isupper() and is_role(t) for t in toks)
+
+
+def _titled_name(words: str, head: str) -> str | None:
+    """ "der französische Gesundheitsminister Yannick Neuder" -> "Yannick Neuder" when the title ends in
+    ``head``: a title directly followed by capitalised name words that end the phrase."""
+    toks = words.split()
+    for r, t in enumerate(toks):
+        if is_role(t) and t.lower().endswith(head):
+            rest = toks[r + 1:]
+            if rest and all(w[:1].isupper() and w.strip(",.") == w and not is_role(w) for w in rest):
+                return " ".join(rest)
+    return None
+
+
+def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None:
+    """The person a bare role title stands for: the nearest one named with that title just before.
+
+    "Gesundheitsminister Yannick Neuder sagte … „…“, sagte der Minister." -> "Yannick Neuder": a title
+    matches its compounds ("Minister" the "Gesundheitsminister", not the "Ministerin"). Two different
+    holders in reach leave the title as it is: the reader is not told a guess.
+    """
+    head = role.split()[-1].lower()
+    holders: list[str] = []
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
+        sb, se = sents[k]
+        for np in reversed(noun_phrases(text, sb, min(se, sp.start))):
+            if np.pronoun or np.start >= sp.start:
+                continue
+            named = _titled_name(np.text, head)
+            if named and named not in holders:
+                holders.append(named)
+    return holders[0] if len(holders) == 1 else None
 
 
 # ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
