@@ -129,6 +129,17 @@ def test_assembly_hides_a_speaker_below_the_threshold() -> None:
     assert _merge(None, 0.85) == ("T1A1", "Friedrich Merz")  # a record made by hand has no confidence
 
 
+def test_assembly_shows_no_bare_title_as_speaker() -> None:
+    # "sagte der Minister" with no minister named: which one, the reader cannot tell.
+    text = "„Wir lassen niemanden im Stich, der Schutz sucht“, sagte der Minister."
+    q = Quote("direct", text[1:47], 1, 47, speaker_name="Minister", confidence=0.97)
+    (out,) = merge_quotes([(0, "S1", q)], {}, [], 0.85)
+    assert (out.speaker, out.speaker_name) == (None, None)
+    named = Quote("direct", text[1:47], 1, 47, speaker_name="Yannick Neuder", confidence=0.97)
+    (out,) = merge_quotes([(0, "S1", named)], {}, [], 0.85)
+    assert out.speaker_name == "Yannick Neuder"
+
+
 def test_threshold_setting_defaults_to_the_shipped_one() -> None:
     assert load(env={}).quote_threshold is None
     assert load(env={"BRIEFING_QUOTE_THRESHOLD": "0.9"}).quote_threshold == 0.9

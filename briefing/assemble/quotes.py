@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from briefing.assemble.actors import find_actor
 from briefing.assemble.context import trim_connective
 from briefing.assemble.text import containment, content_terms, overlap, sort_sources, source_sort_key, words
+from briefing.extract.quotes.lexicon import bare_role
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
 
 # Share of the shorter quote's words found in the other from which two quotes are one (the same
@@ -96,6 +97,8 @@ def merge_quotes(
             if speaker is None:
                 speaker = find_actor(actors, q.speaker_name)
             name = by_id[speaker].name if speaker else q.speaker_name
+            if speaker is None and name and bare_role(name):
+                name = None  # "der Minister" nobody is named for: which one, the reader cannot tell
         if q.kind == "indirect" and not name:
             continue  # reported speech nobody is named for is a statement of fact, not a voice
         order = (source_sort_key(sid), q.start)

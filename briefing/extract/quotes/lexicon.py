@@ -117,3 +117,9 @@ def is_role(word: str) -> bool:
     """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident")."""
     pat = _role_pattern()
     return bool(pat and pat.search(word.lower()))
+
+
+def bare_role(name: str) -> bool:
+    """ "Minister", "Kanzlerin": a role title with no name of its own ("sagte der Minister")."""
+    toks = name.split()
+    return 0 < len(toks) <= 2 and all(t[:1].isupper() and is_role(t) for t in toks)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from briefing.extract.quotes.base import SPEAKER_LOOKBACK_SENTENCES, Found
-from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES
@@ -196,15 +196,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         return appo.group(1) if appo else _name_of(best.text)
     name = _name_of(sp.text)
-    if _bare_role(name):
+    if bare_role(name):
         return _role_holder(text, sp, name, sents, sent_of) or name
     return name
-
-
-def _bare_role(name: str) -> bool:
-    """ "Minister", "Kanzlerin": a role title with no name of its own ("sagte der Minister")."""
-    toks = name.split()
-    return 0 < len(toks) <= 2 and all(t[:1].isupper() and is_role(t) for t in toks)
 
 
 def _titled_name(words: str, head: str) -> str | None:
