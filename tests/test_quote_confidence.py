@@ -140,6 +140,15 @@ def test_assembly_shows_no_bare_title_as_speaker() -> None:
     assert out.speaker_name == "Yannick Neuder"
 
 
+def test_assembly_leaves_out_reported_speech_that_is_a_relative_clause() -> None:
+    clause = Quote("indirect", "der vor allem der deutschen Industrie schaden würde", 0, 51,
+                   speaker_name="Katherina Reiche", confidence=0.97)
+    statement = Quote("indirect", "die Zölle würden vor allem der deutschen Industrie schaden", 60, 118,
+                      speaker_name="Katherina Reiche", confidence=0.97)
+    out = merge_quotes([(0, "S1", clause), (0, "S1", statement)], {}, [], 0.85)
+    assert [q.text for q in out] == ["die Zölle würden vor allem der deutschen Industrie schaden"]
+
+
 def test_threshold_setting_defaults_to_the_shipped_one() -> None:
     assert load(env={}).quote_threshold is None
     assert load(env={"BRIEFING_QUOTE_THRESHOLD": "0.9"}).quote_threshold == 0.9

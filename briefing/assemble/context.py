@@ -131,3 +131,11 @@ def trim_connective(text: str) -> str:
         return text.strip()
     rest = rest.lstrip(",:; ")
     return f"{TRIM_MARK} {rest}" if rest else text.strip()
+
+
+def relative_clause(text: str) -> bool:
+    """Does ``text`` open with a relative pronoun and no noun of its own ("der vor allem der Industrie
+    schaden würde")? Such a clause hangs on a noun of a sentence the reader does not see."""
+    first, raw, rest = _opening(text.strip())
+    nxt = rest.split(maxsplit=1)[0] if rest.split() else ""
+    return raw.islower() and first in _words("relative_pronouns.txt") and nxt[:1].islower()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
-from briefing.assemble.context import trim_connective
+from briefing.assemble.context import relative_clause, trim_connective
 from briefing.assemble.text import containment, content_terms, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
@@ -90,6 +90,8 @@ def merge_quotes(
         ws = words(q.text)
         if len(ws) < (MIN_DIRECT_WORDS if q.kind == "direct" else MIN_INDIRECT_WORDS):
             continue
+        if q.kind == "indirect" and relative_clause(q.text):
+            continue  # "der vor allem der Industrie schaden würde": starts mid-sentence, says nothing alone
         if q.confidence is not None and q.confidence < min_confidence:
             speaker, name = None, None  # precision first: no guess shown
         else:

@@ -325,26 +325,6 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
     return (sb, end)
 
 
-# Relative pronouns after a preposition ("unter denen", "bei dem", "mit welcher").
-_RELATIVE = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "denen",
-        "deren",
-        "dessen",
-        "welche",
-        "welcher",
-        "welchem",
-        "welchen",
-        "welches",
-    ]
-)
-
-
 def _prepositional_relative(text: str, opener: re.Match[str], fb: int) -> bool:
     """Is the clause's first word a preposition and a relative pronoun next ("…, unter denen sich nach
     Angaben der Polizei der Täter befand, …")? Then the clause is a relative clause."""
@@ -352,7 +332,7 @@ def _prepositional_relative(text: str, opener: re.Match[str], fb: int) -> bool:
         return False
     b = opener.end()
     nxt = WORD.match(text, b + 1) if text[b : b + 1] == " " else None
-    return nxt is not None and nxt.end() <= fb and nxt.group() in _RELATIVE
+    return nxt is not None and nxt.end() <= fb and nxt.group() in word_set("relative_pronouns.txt")
 
 
 def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple[int, int] | None:
