@@ -375,3 +375,15 @@ def test_a_lead_sentence_attributed_to_a_bare_pronoun_needs_its_context() -> Non
                      "Die Bauern, die sie unterstützen, protestieren seit Tagen.",
                      "Die Preise steigen, obwohl sie im Frühjahr gesunken waren."):
         assert not needs_context(sentence), sentence
+
+
+def test_one_statement_naming_several_countries_is_shown_in_full_once() -> None:
+    joint = "Auch Italien und Spanien unterstützen den Kurs der Kommission, Ungarn lehnt ihn ab."
+    actors = tuple(StoryActor(f"C{i}", c, "country", None, None, (), 1, ("S1",))
+                   for i, c in enumerate(("Italien", "Spanien", "Ungarn"), 1))
+    b = Briefing("2026-03-12", "T", SRC, (), (Story("T1", "Zölle", actors=actors, positions=tuple(
+        StoryPosition(a.id, joint, ("S1",), country=a.name) for a in actors)),))
+    italien, spanien, ungarn = view.build_view(b).stories[0].positions
+    assert len(italien.items) == 1 and italien.items[0].text.endswith("Ungarn lehnt ihn ab.")
+    assert [p.text for p in spanien.items] == ["dieselbe Aussage, siehe Italien"]
+    assert [p.text for p in ungarn.items] == ["dieselbe Aussage, siehe Italien"]

@@ -320,9 +320,9 @@ class _Builder:
             # speaker ("Der französische Präsident Emmanuel Macron und ... betonten") names them once; a
             # marked prefix ("Macron: Man werde ...") becomes the speaker, set like every other.
             shown = self.text(p.text)
-            if shown in first_shown and first_shown[shown] != country and actor != country:
-                # One statement of two speakers of different countries ("Macron und Starmer betonten ..."):
-                # in full under the first, a pointer under the second.
+            if shown in first_shown and first_shown[shown] != country:
+                # One statement of two speakers of different countries ("Macron und Starmer betonten ...",
+                # "Italien und Spanien unterstützen ..."): in full under the first, a pointer under the others.
                 groups.setdefault(country, []).append(
                     PositionView(actor, SEE_ALSO.format(country=first_shown[shown]), self.refs(p.sources)))
                 continue
