@@ -76,6 +76,8 @@ def test_two_foreign_ministries_are_two_actors() -> None:
         "Nach Angaben der Nachrichtenagentur dpa sagte der Minister ab.",  # news agencies report the news
         "Friedrich Merz (CDU) sprach im Bundestag.",  # a party in brackets is the person's, not an actor
         "Die Beamten des Zolls prüften die Ladung.",  # "Beamten" ends in "amt" but is no office
+        "Peking will die Interessen chinesischer Unternehmen verteidigen.",  # a country has many companies
+        "Eine britische Stiftung finanziert das Projekt.",  # ... and many foundations: no one is named
     ],
 )
 def test_no_organisation_without_evidence(text: str) -> None:

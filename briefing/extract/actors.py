@@ -54,6 +54,10 @@ _COORDINATORS = frozenset(["und", "sowie", "oder"])
 COORDINATED_NAME_MAX_ZIPF = 3.6
 
 
+# Institution types a country has many of: "chinesische Unternehmen", "eine deutsche Stiftung" name no one.
+_MANY_PER_COUNTRY = frozenset({"company", "association"})
+
+
 def _coordinated_name(word: str) -> bool:
     """An acronym, or a rare word that is no compound of a common one ("Menschenrechtsgruppen")."""
     if word.endswith("-"):
@@ -693,7 +697,7 @@ class ActorFinder:
                 continue
             inst = inst_of.get(w)
             if inst is not None:
-                owner = self._institution_owner(k, inst[1], found)
+                owner = self._institution_owner(k, inst[1], found, by_country=inst[2] not in _MANY_PER_COUNTRY)
                 if owner is not None:
                     self.label[k], self.canon[k] = "ORG", inst[0]
                     self.org_aff[k] = owner
@@ -729,8 +733,12 @@ class ActorFinder:
             return True
         return len(caps) >= 2 and "".join(w[0] for w in caps).upper() == acr.upper()
 
-    def _institution_owner(self, k: int, prefix: str, found: dict[str, str]) -> str | None:
-        """Who an institution belongs to: compound prefix, country adjective before, country genitive after."""
+    def _institution_owner(self, k: int, prefix: str, found: dict[str, str], by_country: bool = True) -> str | None:
+        """Who an institution belongs to: compound prefix, country adjective before, country genitive after.
+
+        A country owns only what it has one of (``by_country``): "die italienische Regierung" is one actor,
+        "chinesische Unternehmen" are any companies of China, no actor.
+        """
         lex = self.lex
         if prefix:
             low = prefix.lower()
@@ -742,6 +750,8 @@ class ActorFinder:
             head = prefix.rstrip("-")
             if prefix.endswith("-") and (head in found or head in lex.parties or head in lex.organisations):
                 return lex.organisations[head][0] if head in lex.organisations else head
+        if not by_country:
+            return None
         if k > 0 and self.words[k - 1].islower():
             aff = lex.adjective(self.words[k - 1])
             if aff is not None:
