@@ -54,7 +54,7 @@ WEIGHTS = ROOT / "briefing" / "lang" / quoted_speech.QUOTED_SPEECH
 # The features each regression reads: a few, chosen for what they say about German (a few hundred
 # quotations, 38 of those the rules keep not speech, overfit a model of all of quoted_speech.FEATURES:
 # out of fold its log loss on the kept ones was 0.190 against 0.177 with these).  Shape of the quotation
-# (short, one word, lowercase start, final punctuation, a finite verb, English or foreign words, title
+# (short, one word, lowercase start, final punctuation, a finite verb, English or French words, title
 # case), the word before it (an article, a noun, "sogenannte"/"Titel"), whether it closes its sentence,
 # what the rules attach (a cue right after or a colon before, a person, a thing, no speaker) and whether
 # it sits in reported speech (Konjunktiv, a subordinate clause after a cue).
@@ -65,8 +65,8 @@ CORE_FEATURES = (
     "ends_with_punct",
     "finite_verb",
     "closes_sentence",
-    "english_share",
     "foreign_share",
+    "foreign_phrase",
     "title_case",
     "before_definite",
     "before_scare_word",

@@ -81,13 +81,35 @@ def test_features_of_a_short_quote_after_sagte_colon() -> None:
     assert f["speaker_attached"] == f["speaker_person"] == 1.0 and "no_person_speaker" not in f
 
 
-def test_features_tell_an_english_title_and_a_title_case_name() -> None:
-    english = _features("Die Band stellte ihr Album „Have a nice day“ in New York vor.", _NO_RULES)
-    assert english["english_share"] >= 0.5
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Band stellte am Abend ihr neues Album „Have a nice day“ in New York vor.",
+        "Zu der Kundgebung hatte die französische „Alliance pour la Planète“ aufgerufen.",
+    ],
+)
+def test_a_foreign_title_is_a_foreign_phrase(text: str) -> None:
+    f = _features(text, _NO_RULES)
+    assert f["foreign_share"] >= 0.5 and f["foreign_phrase"] == 1.0
+
+
+def test_foreign_speech_is_no_foreign_phrase_and_german_none_at_all() -> None:
+    english = _features("Der Astronaut meldete sich mit den Worten: „The Eagle has landed.“", _NO_RULES)
+    assert english["foreign_share"] >= 0.5 and "foreign_phrase" not in english  # a sentence: speech
     law = _features("Der Bundestag beriet das „Gesetz zur Änderung des Passgesetzes“ am Donnerstag.", _NO_RULES)
-    assert law["title_case"] == 1.0 and law["before_definite"] == 1.0 and "english_share" not in law
+    assert law["title_case"] == 1.0 and law["before_definite"] == 1.0 and "foreign_share" not in law
     phrase = _features("Die Opposition sprach von einer „Politik der ruhigen Hand“ am Abend.", _NO_RULES)
-    assert "title_case" not in phrase and "english_share" not in phrase  # an adjective: a phrase, no title
+    assert "title_case" not in phrase and "foreign_share" not in phrase  # an adjective: a phrase, no title
+
+
+def test_a_foreign_title_the_rules_keep_is_dropped() -> None:
+    """The rules take the name after "die französische" for a quoted phrase; the model drops it."""
+    text = "Insbesondere die französische „Alliance pour la Planète“ hatte zu den Protesten aufgerufen."
+    pairs, _ = find_pairs(text)
+    view = RuleView("", "sentence", "verb", None, False, True, False, -1)
+    f = qs.features(text, mask_quotes(text, pairs), pairs[0], (0, len(text)), view)
+    model = qs.load_model()
+    assert not model.keeps(model.probability(f, True), rules_keep=True)
 
 
 def test_features_of_a_quoted_phrase_inside_reported_speech() -> None:

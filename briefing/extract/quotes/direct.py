@@ -3,7 +3,8 @@
 A quotation is attributed to the cue right after it („…“, sagte X), the cue before a colon
 (X sagte: „…“ / X: „…“), a cue in the same sentence, or later (:mod:`resolve`) a neighbouring
 quotation's speaker.  Short quotations (scare quotes, titles, names) are kept only inside
-reported speech.
+reported speech.  Every quotation in marks, kept or not, is shown to the learned model of
+:mod:`quoted_speech` with the rules' reason, which overrules them only where it is sure.
 """
 
 from __future__ import annotations

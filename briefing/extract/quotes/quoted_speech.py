@@ -29,7 +29,7 @@ from functools import cache
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
 from briefing.extract.quotes.speakers import Phrase, person_score
-from briefing.lang import LanguageDataError, learned, rows, word_set
+from briefing.lang import LanguageDataError, learned, word_set
 from briefing.lang.frequency import COMMON_ZIPF, zipf
 
 # Package data (``briefing/lang/``) with the learned weights and cuts.
@@ -49,8 +49,12 @@ CUE_KINDS = ("verb", "marker", "so", "name")
 LOG_QUOTE_WORDS = math.log1p(60)
 # Words below this Zipf frequency in German are rare or foreign ("nice", "Helsing").
 RARE_ZIPF = 2.0
-# A word at least this much more frequent in English than in German (Zipf) is English ("Jacket", "Full").
-ENGLISH_MARGIN = 1.0
+# A word at least this much more frequent (Zipf) in English or French than in German is foreign ("Jacket",
+# "Full", "pour"); news in German quotes names and titles from these two languages most.
+FOREIGN_MARGIN = 1.0
+FOREIGN_LANGS = ("en", "fr")
+# At least this share of foreign words and no sentence punctuation: a foreign name or title.
+FOREIGN_PHRASE_SHARE = 0.5
 # How far before the opening mark the words before it are read.
 LOOK_BEHIND_CHARS = 60
 
@@ -78,7 +82,7 @@ FEATURES: tuple[str, ...] = (
         "capitalised_share",
         "all_capitalised",
         "title_case",
-        "english_share",
+        "foreign_phrase",
         "rare_share",
         "foreign_share",
         "digit_inside",
@@ -225,16 +229,12 @@ def judge(feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
 # ------------------------------------------------------------------ features
 
 
-@cache
-def _foreign_function_words() -> frozenset[str]:
-    """Function words of languages other than German ("the", "of", "pour", "la")."""
-    by_lang: dict[str, set[str]] = {}
-    for r in rows("function_words.txt", None):
-        parts = r[0].split()
-        if len(parts) == 2:
-            by_lang.setdefault(parts[0], set()).add(parts[1].lower())
-    german = by_lang.get("de", set())
-    return frozenset(w for lang, ws in by_lang.items() if lang != "de" for w in ws if w not in german)
+def _foreign(word: str) -> bool:
+    """Is ``word`` clearly more frequent in English or French than in German (wordfreq)?"""
+    if word.isdigit():
+        return False
+    german = zipf(word)
+    return any(zipf(word, lang) - german >= FOREIGN_MARGIN for lang in FOREIGN_LANGS)
 
 
 def _word_before(text: str, pos: int) -> tuple[str, int]:
@@ -337,10 +337,13 @@ def features(text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleV
             out["all_capitalised"] = 1.0
         if _title_case(words):
             out["title_case"] = 1.0
-        out["english_share"] = sum(1 for w in words if zipf(w, "en") - zipf(w) >= ENGLISH_MARGIN) / n
         out["rare_share"] = sum(1 for w in words if not w.isdigit() and zipf(w) < RARE_ZIPF) / n
-        foreign = _foreign_function_words()
-        out["foreign_share"] = sum(1 for w in words if w.lower() in foreign) / n
+        foreign = sum(1 for w in words if _foreign(w)) / n
+        out["foreign_share"] = foreign
+        if foreign >= FOREIGN_PHRASE_SHARE and "sentence_punct_inside" not in out and "ends_with_punct" not in out:
+            # "„Have a nice day“", "„L'Alliance pour la Planète“": a name or title in another language;
+            # speech quoted in English or French comes as sentences ("„The Eagle has landed.“").
+            out["foreign_phrase"] = 1.0
         if any(ch.isdigit() for ch in inner):
             out["digit_inside"] = 1.0
     _before(text, p, sent, out)
