@@ -42,6 +42,13 @@ def test_titles_and_scare_quotes_are_no_speech_a_short_quote_is(text: str, expec
     assert _direct(text) == expected
 
 
+def test_a_song_title_the_rules_take_for_speech_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Der Film zeigt, wie Lieder wie „Born in the USA“ entstanden sind, erklärte der Regisseur."
+    assert _direct(text) == []  # the shipped model: an English title, no speech
+    monkeypatch.setattr(qs, "judge", lambda feats, rules_keep: (rules_keep, 0.5))
+    assert _direct(text) == ["„Born in the USA“"]  # what the rules alone say
+
+
 def test_direct_quotations_carry_the_models_probability() -> None:
     found, _ = extract_quotes(NEIN)
     direct = [f for f in found if f.kind == "direct"]

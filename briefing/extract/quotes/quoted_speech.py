@@ -15,8 +15,8 @@ dropped below :attr:`SpeechModel.drop_below`, one they leave out is kept from
 :attr:`SpeechModel.keep_from` on (both chosen by 5-fold cross-validation on the training split); one
 regression is learned for each of the two groups.
 
-The weights are a logistic regression learned by ``scripts/learn_quoted_speech.py --write`` (numpy,
-offline) and shipped as ``briefing/lang/quoted_speech.json``, read here in pure Python with no
+The weights of the two logistic regressions are learned by ``scripts/learn_quoted_speech.py --write``
+(numpy, offline) and shipped as ``briefing/lang/quoted_speech.json``, read here in pure Python with no
 network.  They are learned from data licensed CC BY-NC-SA 4.0 and carry that licence.
 """
 
@@ -47,7 +47,7 @@ HOWS = ("after", "colon", "colon_np", "sentence")
 CUE_KINDS = ("verb", "marker", "so", "name")
 # A quotation of 60 words is as long as any (log scale to [0, 1]).
 LOG_QUOTE_WORDS = math.log1p(60)
-# Words below this Zipf frequency in German are rare or foreign ("nice", "Helsing").
+# Words below this Zipf frequency in German are rare, names or foreign ("Helsing", "dimap").
 RARE_ZIPF = 2.0
 # A word at least this much more frequent (Zipf) in English or French than in German is foreign ("Jacket",
 # "Full", "pour"); news in German quotes names and titles from these two languages most.
