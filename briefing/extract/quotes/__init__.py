@@ -14,7 +14,8 @@ this order by :func:`extract.extract_quotes`:
 3. :mod:`direct`: direct quotations are attributed to the cue right after them („…“, sagte X),
    the cue before a colon (X sagte: „…“ / X: „…“), a cue in the same sentence,
    or a neighbouring quotation's speaker.  Short quotations (scare quotes,
-   titles) are kept only inside reported speech.
+   titles) are kept only inside reported speech; :mod:`quoted_speech`, a model learned
+   on train, may overrule that verdict where it is sure (cuts chosen by cross-validation).
 4. :mod:`indirect`: the clause after "sagte," (dass-clause, Konjunktiv, zu-infinitive),
    the clause before ", sagte X", the sentence (or subordinate clause) around
    "laut/zufolge/nach Angaben/wonach/Demnach"; :mod:`reported`: following sentences in

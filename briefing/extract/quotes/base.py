@@ -68,3 +68,6 @@ class Found:
     cue_kind: str = ""  # the cue's kind (verb, marker, so, name); "" without a cue
     sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)
     mention: Phrase | None = None  # an anaphoric mention in the quotation's sentence (see Cue.mention)
+    # A direct quotation's probability of being speech rather than a title, name or scare quote
+    # (quotes/quoted_speech.py); None for the other kinds.
+    speech: float | None = None

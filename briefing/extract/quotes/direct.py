@@ -3,7 +3,8 @@
 A quotation is attributed to the cue right after it („…“, sagte X), the cue before a colon
 (X sagte: „…“ / X: „…“), a cue in the same sentence, or later (:mod:`resolve`) a neighbouring
 quotation's speaker.  Short quotations (scare quotes, titles, names) are kept only inside
-reported speech.
+reported speech.  Every quotation in marks, kept or not, is shown to the learned model of
+:mod:`quoted_speech` with the rules' reason, which overrules them only where it is sure.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from briefing.extract.quotes import quoted_speech
 from briefing.extract.quotes.base import (
     DEFINITE,
     LONG_QUOTE_WORDS,
@@ -23,6 +25,7 @@ from briefing.extract.quotes.base import (
 from briefing.extract.quotes.cues import np_ending_at
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import word_set
+from briefing.extract.quotes.quoted_speech import RuleView
 from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score, phrase, subject_for_verb, tokens
 from briefing.lang.de import AUXILIARIES
 
@@ -44,6 +47,12 @@ _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "m
 
 
 def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> list[Found]:
+    """The quotations in marks that are direct speech, each with the cue and speaker the rules attach.
+
+    The rules say which quotations are speech and why they leave the others out; the learned model
+    of :mod:`quoted_speech` sees that verdict with the quotation's own features and overrules it
+    only where it is sure (a title or scare quote the rules keep, speech they leave out).
+    """
     out: list[Found] = []
     pair_ends = [p.end for p in pairs]
     scare = word_set("scare_cues.txt")
@@ -66,14 +75,18 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             how = "sentence"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
-        if _aside(text, p) and how not in ("after", "colon") and len(words) < LONG_QUOTE_WORDS:
-            continue
-        if not long:
-            sb, se = sents[so]
-            konj = konjunktiv_words(masked, sb, se, strong=True, learned=False) > 0  # Konjunktiv I
-            # A speech or naming verb anywhere in the sentence, even without a speaker
-            # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
-            sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]
+        sb, se = sents[so]
+        konj = konjunktiv_words(masked, sb, se, strong=True, learned=False) > 0  # Konjunktiv I
+        # A speech or naming verb anywhere in the sentence, even without a speaker
+        # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
+        sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]
+        verb_cue = any(c.kind in ("verb", "name") for c in sent_cues)
+        # "sprachen von „Panikverkäufen“": "von" introduces a phrase only after "sprechen".
+        speaks_of = any(c.lemma == "sprechen" and c.end <= p.start for c in sent_cues)
+        reject = ""  # why the rules leave the quotation out (quoted_speech.REJECTIONS)
+        if _aside(text, p) and how not in ("after", "colon") and not long:
+            reject = "aside"
+        elif not long:
             if any(
                 (c.speaker is not None and c.speaker.start <= p.start < c.speaker.end)
                 or (
@@ -83,30 +96,34 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 )
                 for c in sent_cues
             ):
-                continue  # "Wie „heise online“ berichtet": the quotation names the speaker
-            verb_cue = any(c.kind in ("verb", "name") for c in sent_cues)
-            reported = konj or verb_cue
-            # "sprachen von „Panikverkäufen“": "von" introduces a phrase only after "sprechen".
-            speaks_of = any(c.lemma == "sprechen" and c.end <= p.start for c in sent_cues)
-            if _name_like(text, p, words, reported, speaks_of):
-                continue
-            # A short quotation inside a Konjunktiv sentence is reported speech
-            # whose speaker comes from the context.
-            if not attributed and not reported:
-                continue
+                reject = "names_speaker"  # "Wie „heise online“ berichtet": the quotation names the speaker
+            elif not _said_sentence(inner, cue, how) and _name_like(text, p, words, konj or verb_cue, speaks_of):
+                reject = "name_like"
+            elif not attributed and not (konj or verb_cue):
+                # A short quotation inside a Konjunktiv sentence is reported speech
+                # whose speaker comes from the context; without one it is a term.
+                reject = "unreported"
         elif how == "sentence" and _word_before(text, p.start).lower() in scare:
-            continue
-        if (
-            long
-            and not attributed
-            and p.start > sents[so][0]
-            and not _has_verb(words)
-            and not konjunktiv_words(masked, *sents[so])
-        ):
-            continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
+            reject = "scare_word"
+        elif not attributed and p.start > sb and not _has_verb(words) and not konjunktiv_words(masked, sb, se):
+            reject = "long_name"  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
         found_how = how if cue else ("colon_np" if colon_np else "")
-        bracketed = _bracketed_after_person(masked, p, sents[so][0])
+        before = [c.end for c in by_sent.get(so, []) if c.end <= p.start]
+        view = RuleView(
+            reject,
+            found_how,
+            cue.kind if cue else "",
+            speaker,
+            konj,
+            bool(sent_cues),
+            speaks_of,
+            before[-1] if before else -1,
+        )
+        keep, speech = quoted_speech.judge(quoted_speech.features(text, masked, p, (sb, se), view), not reject)
+        if not keep:
+            continue
+        bracketed = _bracketed_after_person(masked, p, sb)
         if bracketed is not None:
             speaker, found_how = bracketed, "bracket"
         if (
@@ -130,9 +147,17 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 attributed,
                 found_how,
                 cue.kind if cue else "",
+                speech=speech,
             )
         )
     return out
+
+
+def _said_sentence(inner: str, cue: Cue | None, how: str) -> bool:
+    """ "Er sagte: „Nein.“", "„Niemals!“, rief sie": a sentence of its own (closed by its own full stop, question
+    or exclamation mark) at a speech cue right before its colon or right after it is speech, however short;
+    a name or title closes with no punctuation of its own."""
+    return cue is not None and how in ("after", "colon") and inner.rstrip()[-1:] in (".", "!", "?", "…")
 
 
 _POSSESSIVES = frozenset(["sein", "seine", "seiner", "seines", "ihr", "ihre", "ihrer", "ihres"])
