@@ -146,13 +146,15 @@ def labels(gold: dict[str, Any], preds: list[dict[str, Any]], scorer: Any) -> li
 # ------------------------------------------------------------------ the model
 
 
-def matrix(feats: list[dict[str, float]]) -> np.ndarray:
-    x = np.zeros((len(feats), len(qc.FEATURES) + 1))
+def matrix(feats: list[dict[str, float]], names: tuple[str, ...]) -> np.ndarray:
+    """The design matrix over the feature ``names`` (first column the bias; other features are left out)."""
+    x = np.zeros((len(feats), len(names) + 1))
     x[:, 0] = 1.0
-    col = {name: k + 1 for k, name in enumerate(qc.FEATURES)}
+    col = {name: k + 1 for k, name in enumerate(names)}
     for i, f in enumerate(feats):
         for name, v in f.items():
-            x[i, col[name]] = v
+            if name in col:
+                x[i, col[name]] = v
     return x
 
 
@@ -172,8 +174,8 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 50) -> np
     return w
 
 
-def linear(w: np.ndarray) -> qc.LinearModel:
-    return qc.LinearModel(float(w[0]), {n: float(v) for n, v in zip(qc.FEATURES, w[1:], strict=True) if v != 0.0})
+def linear(w: np.ndarray, names: tuple[str, ...]) -> qc.LinearModel:
+    return qc.LinearModel(float(w[0]), {n: float(v) for n, v in zip(names, w[1:], strict=True) if v != 0.0})
 
 
 def rows(docs: list[Doc], kind: str) -> tuple[np.ndarray, np.ndarray]:
@@ -184,12 +186,14 @@ def rows(docs: list[Doc], kind: str) -> tuple[np.ndarray, np.ndarray]:
         for p, f, y in zip(d.preds, d.feats, d.labels, strict=True)
         if p["kind"] == kind and y is not None and qc.NO_SPEAKER not in f
     ]
-    return matrix([f for f, _ in pairs]), np.array([y for _, y in pairs], dtype=float)
+    return matrix([f for f, _ in pairs], qc.KIND_FEATURES[kind]), np.array([y for _, y in pairs], dtype=float)
 
 
 def train(docs: list[Doc], l2: dict[str, float], threshold: float = 1.0, drop: float = 0.0) -> qc.ConfidenceModel:
     """The direct and indirect models from the rules' output on ``docs``."""
-    direct, indirect = (linear(fit_logistic(*rows(docs, kind), l2=l2[kind])) for kind in ("direct", "indirect"))
+    direct, indirect = (
+        linear(fit_logistic(*rows(docs, kind), l2=l2[kind]), qc.KIND_FEATURES[kind]) for kind in ("direct", "indirect")
+    )
     return qc.ConfidenceModel(direct, indirect, threshold, drop)
 
 
@@ -468,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
             "documents": len(docs),
             "l2": best,
             "features": list(qc.FEATURES),
+            "direct_features": list(qc.DIRECT_FEATURES),
         }
         WEIGHTS.write_text(
             json.dumps(qc.model_to_json(model, meta), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
