@@ -196,8 +196,10 @@ _RELATIVE_PRONOUNS = frozenset(
     ["der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem"]
     + ["welchen"]
 )
-# How far before a clause its comma is looked for (spaces and a quotation mark between).
+# How far before a clause its comma is looked for (spaces and a quotation mark between), and the word
+# before that comma.
 _LOOK_BEHIND = 3
+_WORD_BEFORE_CHARS = 40
 # A participle cue with a form of "werden" in its sentence: a passive ("wird … zitiert").
 _PASSIVE_AUX = auxiliary_forms("werden")
 
@@ -225,6 +227,15 @@ class ConfidenceModel:
     # Indirect quotations less likely than this to be right are not emitted at all (chosen on CV: they
     # are mostly clauses that report nothing, or reports without a speaker; see scripts/quote_cv.py).
     drop_below: float = 0.0
+    # The display threshold of indirect quotations (chosen on CV like the direct one, on their own
+    # confidences); None: the direct one.
+    display_threshold_indirect: float | None = None
+
+    def threshold(self, kind: str) -> float:
+        """The confidence from which the speaker of a ``kind`` quotation is shown."""
+        if kind != "direct" and self.display_threshold_indirect is not None:
+            return self.display_threshold_indirect
+        return self.display_threshold
 
     def keeps(self, q: Quote) -> bool:
         """Is ``q`` (with its confidence set) sure enough to be emitted?"""
@@ -247,11 +258,13 @@ def parse_model(data: dict) -> ConfidenceModel:
     def linear(d: dict) -> LinearModel:
         return LinearModel(float(d["bias"]), {str(k): float(v) for k, v in d["weights"].items()})
 
+    indirect_threshold = data.get("display_threshold_indirect")
     return ConfidenceModel(
         linear(data["direct"]),
         linear(data["indirect"]),
         float(data["display_threshold"]),
         float(data.get("drop_below", 0.0)),
+        None if indirect_threshold is None else float(indirect_threshold),
     )
 
 
@@ -264,6 +277,7 @@ def model_to_json(model: ConfidenceModel, meta: dict) -> dict:
     return {
         **meta,
         "display_threshold": round(model.display_threshold, 4),
+        "display_threshold_indirect": round(model.threshold("indirect"), 4),
         "drop_below": round(model.drop_below, 4),
         "direct": linear(model.direct),
         "indirect": linear(model.indirect),
@@ -304,7 +318,7 @@ class DocumentContext:
         # sentence of every quotation: set by :func:`quotation_features`
         self.sure_speakers: list[tuple[int, str]] = []
         self.quote_sents: Counter[int] = Counter()
-        self.quote_spans: list[tuple[int, int]] = []
+        self.quote_spans: list[tuple[str, int, int]] = []
 
     def persons_between(self, lo: int, hi: int, speaker: str | None) -> int:
         """How many mentions of person actors other than ``speaker`` lie inside ``[lo, hi)``."""
@@ -363,7 +377,10 @@ def features(
     _clause_form(text, f, sb, out)
     if ctx.quote_sents[si] >= 2:
         out["sentence_quotes"] = 1.0  # "… gratulierten, so X („…“) und Y: „…“": which quote is whose?
-        if any(0 <= f.start - e <= SPLIT_GAP or 0 <= b - f.end <= SPLIT_GAP for b, e in ctx.quote_spans):
+        if any(
+            k == f.kind and (0 <= f.start - e <= SPLIT_GAP or 0 <= b - f.end <= SPLIT_GAP)
+            for k, b, e in ctx.quote_spans
+        ):
             out["split_quote"] = 1.0  # "„…“ laut Gall „…“": one quotation in two parts
     if how != "after" and _speech_verb_after(text, f.end, se):
         out["cue_after_too"] = 1.0  # "…: „…“ wird der Franzose im Fachblatt zitiert": two cues, two speakers
@@ -502,8 +519,17 @@ def _clause_form(text: str, f: Found, sentence_start: int, out: dict[str, float]
     before = text[max(sentence_start, f.start - _LOOK_BEHIND) : f.start].rstrip()
     if first in _COMPLEMENTISERS:
         out["clause_dass"] = 1.0
-    elif first in _RELATIVE_PRONOUNS and before.endswith(","):
-        out["clause_relative"] = 1.0  # "…, das Extremisten-Websites begutachtet": says what, not who said
+    elif (
+        first in _RELATIVE_PRONOUNS
+        and before.endswith(",")
+        and _word_before_upper(text, sentence_start, f.start)
+        and (second := _WORD.search(text, m.end(), f.end)) is not None
+        and not second.group()[:1].isupper()
+    ):
+        # "das Institut, das die Websites beobachtet": a noun before the comma, and after the pronoun no
+        # noun it would be the article of ("sagte am Montag, die Lage sei ernst") - the clause says what
+        # the noun is, not what was said
+        out["clause_relative"] = 1.0
     elif first in word_set("subordinators.txt"):
         out["clause_subordinate"] = 1.0  # "Bevor die Maschine startete, …"
     if not text[sentence_start : f.start].strip(" \n" + DQUOTES):
@@ -513,6 +539,12 @@ def _clause_form(text: str, f: Found, sentence_start: int, out: dict[str, float]
         out["clause_konjunktiv"] = 1.0
     elif konjunktiv_words(text, f.start, f.end, words=words):
         out["clause_konjunktiv_weak"] = 1.0
+
+
+def _word_before_upper(text: str, start: int, end: int) -> bool:
+    """Whether the last word of ``text[start:end]`` is capitalised (a noun or a name)."""
+    words = _WORD.findall(text, max(start, end - _WORD_BEFORE_CHARS), end)
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _mention_head(sp: Phrase, q: Quote, words: TextWords, out: dict[str, float]) -> None:
@@ -609,7 +641,7 @@ def quotation_features(
     """The features of every quotation of one document (``found[i]`` became ``quotes[i]``)."""
     ctx = DocumentContext(text, sents, actors)
     ctx.quote_sents = Counter(ctx.sent_of(f.start) for f in found)
-    ctx.quote_spans = [(f.start, f.end) for f in found]
+    ctx.quote_spans = [(f.kind, f.start, f.end) for f in found]
     ctx.sure_speakers = [
         (ctx.sent_of(f.start), who)
         for f, q in zip(found, quotes, strict=True)
