@@ -188,7 +188,7 @@ _SURE_HOWS = frozenset(["after", "colon"])
 # A mention opening with these is a genitive attribute ("des Berliner Verfassungsschutzes"), not a subject.
 _GENITIVE_OPENERS = frozenset(["des", "eines"])
 # Lowercase words that still belong to a plain name ("Ursula von der Leyen"): a mention with any other
-# lowercase word after its head is a complex phrase ("Die Sichtweise von Innenminister …").
+# lowercase word after its head is a complex phrase ("Der Leiter des Instituts für …").
 _MENTION_GLUE = frozenset(["von", "van", "der", "de", "den", "zu", "al", "bin", "el", "da", "di", "la", "le", "und"])
 # Words that open a complement clause, and relative pronouns (a relative clause opens after a comma).
 _COMPLEMENTISERS = frozenset(["dass", "ob"])
@@ -557,7 +557,7 @@ def _mention_head(sp: Phrase, q: Quote, words: TextWords, out: dict[str, float])
     at = next((k for k, w in enumerate(ws) if w[:1].isupper() and w.lower() not in determiners), len(ws))
     head = ws[at].strip(",()") if at < len(ws) else ""
     if any(w[:1].islower() and w.lower() not in _MENTION_GLUE for w in ws[at + 1 :]):
-        out["mention_complex"] = 1.0  # "Die Sichtweise von Innenminister …", "Joe Stork von HRW"
+        out["mention_complex"] = 1.0  # "Der Leiter des Instituts für …", "ein Sprecher, der …"
     if q.speaker_name and not names_someone(q.speaker_name, words):
         out["name_no_one"] = 1.0
     if not head:
