@@ -319,6 +319,7 @@ class DocumentContext:
         self.sure_speakers: list[tuple[int, str]] = []
         self.quote_sents: Counter[int] = Counter()
         self.quote_spans: list[tuple[str, int, int]] = []
+        self._sentence_persons: dict[int, int] = {}
 
     def persons_between(self, lo: int, hi: int, speaker: str | None) -> int:
         """How many mentions of person actors other than ``speaker`` lie inside ``[lo, hi)``."""
@@ -330,6 +331,12 @@ class DocumentContext:
                 n += 1
             k += 1
         return n
+
+    def sentence_persons(self, si: int) -> int:
+        """How many persons sentence ``si`` names by a role title or first name (:func:`_titled_persons`)."""
+        if si not in self._sentence_persons:
+            self._sentence_persons[si] = _titled_persons(self.text, *self.sents[si])
+        return self._sentence_persons[si]
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -385,8 +392,7 @@ def features(
     if how != "after" and _speech_verb_after(text, f.end, se):
         out["cue_after_too"] = 1.0  # "…: „…“ wird der Franzose im Fachblatt zitiert": two cues, two speakers
     if si > 0 and ctx.sents:
-        pb, pe = ctx.sents[si - 1]
-        out["previous_persons"] = min(_titled_persons(text, pb, pe), MAX_PREVIOUS_PERSONS) / MAX_PREVIOUS_PERSONS
+        out["previous_persons"] = min(ctx.sentence_persons(si - 1), MAX_PREVIOUS_PERSONS) / MAX_PREVIOUS_PERSONS
     sp = f.speaker
     if sp is None:
         out[NO_SPEAKER] = 1.0
