@@ -371,3 +371,12 @@ def test_the_threshold_is_where_the_bound_reaches_the_target_not_the_bare_share(
     assert cv.wilson_lower(right, n) >= cv.SHOWN_PRECISION
     bare = next(u for u in sorted(set(conf.values())) if (s := cv.shown([doc], conf, u))[0] and s[1] / s[0] >= 0.95)
     assert t > bare  # the bare share reaches 0.95 with fewer quotations shown at a lower confidence
+
+
+def test_the_shipped_threshold_is_the_median_of_the_partitions_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    cv = _cv()
+    preds = [{"kind": "direct", "speaker": {"name": "X"}} for _ in range(10)]
+    doc = cv.Doc({"id": "d"}, [], preds, [{} for _ in preds], [1] * 10)
+    conf = {("d", k): k / 10 for k in range(10)}
+    assert cv.report_threshold([doc], [[doc]], conf, "direct", [0.95, 0.86, 0.91, 0.93, 0.9]) == 0.91
+    assert "0.910" in capsys.readouterr().out
