@@ -57,7 +57,7 @@ class Settings:
     title: str = "Europäische Perspektive"
     max_stories: int = 8
     # A quotation's speaker is shown from this confidence on (below: "ohne eindeutige Zuordnung");
-    # None = the threshold chosen by cross-validation on the quotation data, shipped with the weights.
+    # None = the thresholds chosen by cross-validation (one per quotation kind), shipped with the weights.
     quote_threshold: float | None = None
     # collect
     feeds: str | None = None  # the feeds file (TOML): [[feed]] / [[page]] with url and publisher

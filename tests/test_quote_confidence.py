@@ -167,3 +167,236 @@ def test_the_shipped_drop_confidence_was_chosen_on_cross_validation() -> None:
     data = learned(QUOTE_CONFIDENCE)
     assert 0.0 <= data["drop_below"] < qc.load_model().display_threshold
     assert qc.load_model().drop_below == data["drop_below"]
+
+
+# ------------------------------------------------------------------ the features (German sentences of our own)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing.extract.quotes.jsonl import build_nlp
+
+    return build_nlp()
+
+
+def _features(nlp, text: str) -> list[tuple[str, str, dict[str, float]]]:
+    """(kind, quotation text, features) of every quotation the rules find in ``text``."""
+    from briefing.extract.quotes import extract_quotes, to_records
+    from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
+
+    with nlp.select_pipes(disable=["briefing_quotes"]):
+        doc = nlp(text)
+    text = doc.user_data.get(TEXT_KEY, doc.text)
+    sents = list(doc.user_data.get(USER_DATA_KEY) or [(s.start_char, s.end_char) for s in doc.sents])
+    actors = list(getattr(doc._, "briefing_actors", None) or [])
+    found, _ = extract_quotes(text, sents)
+    records = to_records(text, found, sents, actors)
+    feats = qc.quotation_features(text, found, records, sents, actors)
+    return [(q.kind, text[q.start : q.end], x) for q, x in zip(records, feats, strict=True)]
+
+
+def _one(nlp, text: str, fragment: str) -> dict[str, float]:
+    (feats,) = [x for _, quoted, x in _features(nlp, text) if fragment in quoted]
+    return feats
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "present", "absent"),
+    [
+        (  # spoken in the first person, a whole sentence
+            "Die Ministerin sagte am Montag: „Wir bleiben bei unserem Kurs, auch wenn es schwer wird.“",
+            "Wir bleiben",
+            {"quote_first_person", "quote_sentence", "how_colon"},
+            {"quote_partial", "cue_passive"},
+        ),
+        (  # a partial quotation woven into the sentence, no first person
+            "Der Kanzler nannte den Haushaltsentwurf der Opposition „ein Dokument der Ratlosigkeit“.",
+            "Dokument der Ratlosigkeit",
+            {"quote_partial"},
+            {"quote_first_person", "quote_sentence"},
+        ),
+        (  # a passive cue: the medium that quotes is a source too
+            "Der Minister wird in der Zeitung mit den Worten zitiert: „Wir bleiben bei unserem Kurs.“",
+            "Wir bleiben",
+            {"cue_passive"},
+            set(),
+        ),
+        (  # persons named in the sentence before compete with the speaker
+            "Bundeskanzler Friedrich Merz traf in Paris Präsident Emmanuel Macron. "
+            "„Wir stehen in dieser Frage ganz eng zusammen“, sagte Merz.",
+            "ganz eng zusammen",
+            {"previous_persons", "how_after"},
+            {"cue_after_too"},
+        ),
+        (  # a second speech verb right after a quotation attributed by another cue
+            "Merz nannte den Haushalt „einen Fehler der alten Regierung“ und sagte, man werde ihn ändern.",
+            "einen Fehler",
+            {"cue_after_too"},
+            {"how_after"},
+        ),
+    ],
+)
+def test_quotation_features(nlp, text: str, fragment: str, present: set[str], absent: set[str]) -> None:
+    feats = _one(nlp, text, fragment)
+    assert present <= set(feats), feats
+    assert not absent & set(feats), feats
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "present", "absent"),
+    [
+        (
+            "Die Ministerin sagte, dass die Steuern im kommenden Jahr nicht steigen werden.",
+            "dass die Steuern",
+            {"clause_dass"},
+            {"clause_relative", "clause_konjunktiv"},
+        ),
+        (  # Konjunktiv I; an article after the comma opens no relative clause
+            "Finanzminister Lars Klingbeil sagte am Montag, die Lage sei ernst.",
+            "die Lage sei ernst",
+            {"clause_konjunktiv"},
+            {"clause_relative", "clause_dass"},
+        ),
+        (  # a relative clause: it tells what the institute is, nobody says it
+            "Dies berichtet das Washingtoner Institut, das die Websites von Extremisten seit Jahren beobachtet.",
+            "das die Websites",
+            {"clause_relative"},
+            {"clause_dass", "clause_konjunktiv"},
+        ),
+    ],
+)
+def test_clause_features(nlp, text: str, fragment: str, present: set[str], absent: set[str]) -> None:
+    feats = _one(nlp, text, fragment)
+    assert present <= set(feats), feats
+    assert not absent & set(feats), feats
+
+
+def test_a_reported_clause_opened_by_a_subordinator_and_its_sentence() -> None:
+    from briefing.extract.quotes.base import Found
+
+    text = "Bevor die Maschine startete, prüfte der Pilot die Triebwerke."
+    out: dict[str, float] = {}
+    qc._clause_form(text, Found("indirect", 0, text.index(","), None, None), 0, out)
+    assert out == {"clause_subordinate": 1.0, "clause_opens_sentence": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind"),
+    [
+        ("„Wir helfen“, sagte Bundeskanzler Friedrich Merz.", "Bundeskanzler Friedrich Merz", "head_role"),
+        ("„Wir helfen“, sagte die NATO.", "die NATO", "head_organisation"),
+        ("„Wir helfen“, sagte Georg Ratzinger.", "Georg Ratzinger", "head_name"),  # a first name no lexicon lists
+        ("Die Meinung der Regierung: „Wir helfen“.", "Die Meinung der Regierung", "head_common"),
+        ("Der Gesetzesentwurf: „Wir helfen“.", "Der Gesetzesentwurf", "head_compound_common"),
+        # a frequent word that the text also writes after a first name is a name: "Angela Merkel" ... "Merkel"
+        ("Angela Merkel kam nach Berlin. „Wir helfen“, sagte Merkel.", "Merkel", "head_name"),
+    ],
+)
+def test_the_kind_of_word_heading_a_mention(text: str, mention: str, kind: str) -> None:
+    from briefing.extract.quotes.speaker_names import TextWords
+    from briefing.extract.quotes.speakers import Phrase
+
+    start = text.rindex(mention)
+    sp = Phrase(start, start + len(mention), mention)
+    out: dict[str, float] = {}
+    qc._mention_head(sp, Quote("direct", "Wir helfen", 0, 10, speaker_name=mention), TextWords(text), out)
+    assert {k for k in out if k.startswith("head_")} == {kind}, out
+
+
+def test_a_mention_with_more_than_a_name_after_its_head_is_complex() -> None:
+    from briefing.extract.quotes.speaker_names import TextWords
+    from briefing.extract.quotes.speakers import Phrase
+
+    def complex_(mention: str) -> bool:
+        out: dict[str, float] = {}
+        qc._mention_head(Phrase(0, len(mention), mention), Quote("direct", "x", 0, 1), TextWords(mention), out)
+        return "mention_complex" in out
+
+    assert complex_("Der Leiter des Instituts für Wirtschaftsforschung")
+    assert not complex_("Ursula von der Leyen")
+
+
+def test_the_same_speaker_attributed_for_sure_nearby(nlp) -> None:
+    text = (
+        "„Die Verhandlungen waren schwierig“, sagte Außenministerin Annalena Baerbock in Brüssel. "
+        "Baerbock hatte zuvor lange mit den Partnern gesprochen. "
+        "Sie sprach von einer „Einigung in letzter Minute, die uns allen viel abverlangt hat“."
+    )
+    feats = _one(nlp, text, "Einigung in letzter Minute")
+    assert {"actor_sure_elsewhere", "actor_sure_near"} <= set(feats), feats
+    assert "actor_sure_elsewhere" not in _one(nlp, text, "Die Verhandlungen")  # not its own sure find
+
+
+def test_the_direct_model_reads_a_subset_of_the_features() -> None:
+    assert set(qc.DIRECT_FEATURES) < set(qc.FEATURES)
+    assert qc.KIND_FEATURES["indirect"] == qc.FEATURES
+    assert set(qc.load_model().direct.weights) <= set(qc.DIRECT_FEATURES)
+
+
+# ------------------------------------------------------------------ the display thresholds
+
+
+def test_each_kind_has_its_display_threshold() -> None:
+    data = learned(QUOTE_CONFIDENCE)
+    assert quote_display_threshold("direct") == data["display_threshold"]
+    assert quote_display_threshold("indirect") == data["display_threshold_indirect"]
+    model = qc.load_model()
+    assert model.threshold("direct") == data["display_threshold"]
+    assert model.threshold("indirect") == data["display_threshold_indirect"]
+    old = qc.parse_model({k: v for k, v in data.items() if k != "display_threshold_indirect"})
+    assert old.threshold("indirect") == old.threshold("direct")  # a file of one threshold uses it for both
+
+
+def test_assembly_applies_the_threshold_of_each_kind() -> None:
+    actor = StoryActor("T1A1", "Friedrich Merz", "person", None, None, (), 1, ("S1",))
+    text = "„Wir lassen niemanden im Stich, der Schutz sucht“, sagte Merz. Er sagte, man helfe allen, die kämen."
+    direct = Quote("direct", text[1:47], 1, 47, speaker="A1", speaker_name="Friedrich Merz", confidence=0.9)
+    b = text.index("man helfe")
+    indirect = Quote("indirect", text[b:-1], b, len(text) - 1, speaker="A1", speaker_name="Friedrich Merz",
+                     confidence=0.9)
+    out = merge_quotes(
+        [(0, "S1", direct), (0, "S1", indirect)], {(0, "A1"): "T1A1"}, [actor], {"direct": 0.95, "indirect": 0.85}
+    )
+    assert [(q.kind, q.speaker) for q in out] == [("direct", None), ("indirect", "T1A1")]
+
+
+def _cv():
+    import importlib
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    try:
+        return importlib.import_module("quote_cv")
+    finally:
+        sys.path.pop(0)
+
+
+def test_the_lower_bound_asks_more_margin_of_fewer_quotations() -> None:
+    cv = _cv()
+    assert cv.wilson_lower(19, 20) < cv.wilson_lower(190, 200) < cv.wilson_lower(1900, 2000) < 0.95
+    assert cv.wilson_lower(0, 0) == 0.0
+    assert cv.wilson_lower(10, 10) < 1.0
+
+
+def test_the_threshold_is_where_the_bound_reaches_the_target_not_the_bare_share() -> None:
+    cv = _cv()
+    # 100 named direct quotations: confidence 0.99 .. 0.00; the 8 wrong ones sit at ranks 10, 20, ..., 80
+    preds = [{"kind": "direct", "speaker": {"name": "X"}} for _ in range(100)]
+    labels: list[int | None] = [0 if k and k % 10 == 0 and k <= 80 else 1 for k in range(100)]
+    doc = cv.Doc({"id": "d"}, [], preds, [{} for _ in preds], labels)
+    conf = {("d", k): round(1 - (k + 1) / 100, 3) for k in range(100)}
+    t = cv.choose_threshold([doc], conf)
+    n, right = cv.shown([doc], conf, t)
+    assert cv.wilson_lower(right, n) >= cv.SHOWN_PRECISION
+    bare = next(u for u in sorted(set(conf.values())) if (s := cv.shown([doc], conf, u))[0] and s[1] / s[0] >= 0.95)
+    assert t > bare  # the bare share reaches 0.95 with fewer quotations shown at a lower confidence
+
+
+def test_the_shipped_threshold_is_the_median_of_the_partitions_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    cv = _cv()
+    preds = [{"kind": "direct", "speaker": {"name": "X"}} for _ in range(10)]
+    doc = cv.Doc({"id": "d"}, [], preds, [{} for _ in preds], [1] * 10)
+    conf = {("d", k): k / 10 for k in range(10)}
+    assert cv.report_threshold([doc], [[doc]], conf, "direct", [0.95, 0.86, 0.91, 0.93, 0.9]) == 0.91
+    assert "0.910" in capsys.readouterr().out

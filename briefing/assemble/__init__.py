@@ -17,7 +17,7 @@ day: they are listed in ``excluded_sources`` with their reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TypeVar
@@ -60,8 +60,8 @@ def assemble(
         excluded: files ingest already left out, with their reasons.
         title: the briefing's title.
         max_stories: at most this many stories; articles of further stories are listed as excluded.
-        quote_threshold: a quotation's speaker is shown from this confidence on; None: the one chosen on
-            cross-validation (:func:`briefing.lang.quote_display_threshold`).
+        quote_threshold: a quotation's speaker is shown from this confidence on; None: the ones chosen on
+            cross-validation for direct and indirect quotations (:func:`briefing.lang.quote_display_threshold`).
 
     Raises:
         AssembleError: ``max_stories`` is not positive, or one article is passed twice.
@@ -89,7 +89,11 @@ def assemble(
     used = sorted(i for c in shown for i in c)
     reprinted = frozenset(facts[i].article.path for i in copy_of)
     sources, ids = make_sources([facts[i].article for i in used], reprinted)
-    threshold = quote_display_threshold() if quote_threshold is None else quote_threshold
+    threshold = (
+        {kind: quote_display_threshold(kind) for kind in ("direct", "indirect")}
+        if quote_threshold is None
+        else {"direct": quote_threshold, "indirect": quote_threshold}
+    )
     stories = [
         _story(f"T{n}", members, facts, vectors, idf, ids, threshold) for n, members in enumerate(shown, 1)
     ]
@@ -129,7 +133,7 @@ def _story(
     vectors: Sequence[stories_mod.ArticleVector],
     idf: dict[str, float],
     ids: dict[str, str],
-    quote_threshold: float,
+    quote_threshold: Mapping[str, float],
 ) -> Story:
     """Build one story from the indices of its articles."""
     central = stories_mod.centrality(members, vectors)

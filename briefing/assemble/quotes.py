@@ -11,7 +11,7 @@ and point at each other through ``variants``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
@@ -62,7 +62,7 @@ def merge_quotes(
     refs: Sequence[tuple[int, str, Quote]],
     actor_ids: dict[tuple[int, str], str],
     actors: Sequence[StoryActor],
-    min_confidence: float = 0.0,
+    min_confidence: float | Mapping[str, float] = 0.0,
 ) -> list[StoryQuote]:
     """Merge ``(article index, source id, Quote)`` triples into the story's quotes.
 
@@ -71,7 +71,8 @@ def merge_quotes(
         actor_ids: (article index, local actor id) -> story actor id, from :func:`merge_actors`.
         actors: the story's actors in prominence order.
         min_confidence: a quotation whose attribution is less sure than this (``Quote.confidence``) shows
-            no speaker ("ohne eindeutige Zuordnung"); one without a confidence (made by hand) keeps it.
+            no speaker ("ohne eindeutige Zuordnung"); one without a confidence (made by hand) keeps it.  One
+            threshold, or one per quotation kind (direct, indirect).
     """
     by_id = {a.id: a for a in actors}
     rank = {a.id: i for i, a in enumerate(actors)}
@@ -92,7 +93,8 @@ def merge_quotes(
             continue
         if q.kind == "indirect" and relative_clause(q.text):
             continue  # "der vor allem der Industrie schaden würde": starts mid-sentence, says nothing alone
-        if q.confidence is not None and q.confidence < min_confidence:
+        least = min_confidence if isinstance(min_confidence, (int, float)) else min_confidence.get(q.kind, 0.0)
+        if q.confidence is not None and q.confidence < least:
             speaker, name = None, None  # precision first: no guess shown
         else:
             speaker = actor_ids.get((article, q.speaker)) if q.speaker else None

@@ -83,10 +83,14 @@ def learned(name: str) -> Any:
         raise LanguageDataError(f"data file {name} of briefing.lang cannot be read ({e}); reinstall briefing") from None
 
 
-def quote_display_threshold() -> float:
-    """The confidence from which a quotation's speaker is shown, as chosen on cross-validation."""
+def quote_display_threshold(kind: str = "direct") -> float:
+    """The confidence from which the speaker of a ``kind`` quotation (direct, indirect) is shown, as chosen
+    on cross-validation (a file without an indirect threshold uses the direct one for both)."""
     try:
-        return float(learned(QUOTE_CONFIDENCE)["display_threshold"])
+        data = learned(QUOTE_CONFIDENCE)
+        if kind != "direct" and data.get("display_threshold_indirect") is not None:
+            return float(data["display_threshold_indirect"])
+        return float(data["display_threshold"])
     except (KeyError, TypeError, ValueError) as e:
         where = f"data file {QUOTE_CONFIDENCE} of briefing.lang"
         raise LanguageDataError(f"{where} is broken ({e}); reinstall briefing") from None

@@ -24,16 +24,20 @@ import bisect
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from briefing.extract.quotes.base import DQUOTES
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
-from briefing.extract.quotes.speaker_names import is_country, is_organisation
+from briefing.extract.quotes.speaker_names import RARE_ZIPF, TextWords, is_country, is_organisation, names_someone
 from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.lang import QUOTE_CONFIDENCE, LanguageDataError, learned, word_set
-from briefing.lang.frequency import COMMON_ZIPF, zipf
+from briefing.lang.de import auxiliary_forms
+from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 from briefing.models import Actor, Quote
 
 if TYPE_CHECKING:
@@ -70,6 +74,16 @@ MAX_BETWEEN = 2
 MAX_BETWEEN_CHARS = 600
 # Fewer words than this is a short quotation (the rules' own limit for speech without a cue).
 SHORT_QUOTE_WORDS = 7
+# Quotations this close to another in the same sentence are one quotation in parts.
+SPLIT_GAP = 40
+# A speech verb among this many words after a quotation is a cue of its own ("„…“, sagte X").
+CUE_AFTER_WORDS = 6
+# A speaker mention of this many words is as long as any (longer ones are mostly mis-cut phrases).
+LOG_MENTION_WORDS = math.log1p(8)
+# The same actor attributed by a sure rule this many sentences away or closer is "near".
+NEAR_SENTENCES = 2
+# Persons named in the sentence before: counted up to this many.
+MAX_PREVIOUS_PERSONS = 2
 
 FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
     "cue_marker",
@@ -112,7 +126,57 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
     "quote_opens_paragraph",
     "quote_words",
     "short_quote",
+    # what heads a named mention (its first capitalised word): a role title, a name, an organisation,
+    # institution or country, or a common German noun ("Die Sichtweise von …", "Den Namen der Sendung")
+    "head_role",
+    "head_name",
+    "head_organisation",
+    "head_common",
+    "head_compound_common",
+    "name_no_one",
+    "mention_words",
+    "mention_complex",
+    # the same actor (or shown name) attributed elsewhere in the document by a sure rule, nearby or at all
+    "actor_sure_elsewhere",
+    "actor_sure_near",
+    # the quotation's form: partial (opens lowercase), a whole sentence, spoken in the first person
+    "quote_partial",
+    "quote_sentence",
+    "quote_first_person",
+    # competitors: several quotations in the sentence, persons named in the sentence before
+    "sentence_quotes",
+    "previous_persons",
+    "cue_passive",
+    "split_quote",
+    # the rules' surest finds (the cue right after, the verb before the colon) with persons named between
+    # the speaker and the quotation; another speech verb right after a quotation attributed otherwise; the
+    # mention behind a naming verb ("würdigte Kluncker als „…“": its object, not its subject)
+    "sure_persons_between",
+    "cue_after_too",
+    "cue_name_object",
+    # the reported clause's form (kind 6, "indirect that is not"): opened by "dass"/"ob", by a relative
+    # pronoun after a comma, by an adverbial subordinator ("wenn", "bevor", "indem"); a whole sentence;
+    # Konjunktiv I (or a learned Konjunktiv II) in it, or only a Konjunktiv II
+    "clause_dass",
+    "clause_relative",
+    "clause_subordinate",
+    "clause_opens_sentence",
+    "clause_konjunktiv",
+    "clause_konjunktiv_weak",
 )
+# The features each kind's model is trained on.  The indirect model reads them all.  The direct one (a few
+# hundred quotations, some sixty of them wrong) leaves out what did not lower its out-of-fold log loss over
+# repeated random 5-fold partitions of train: the mention's head kind, the sure speaker elsewhere, the clause
+# form, split quotations (together they made the direct model worse: too few direct quotations show each
+# pattern for its weight to be learned; see scripts/quote_cv.py).
+DIRECT_FEATURES: tuple[str, ...] = FEATURES[: FEATURES.index("short_quote") + 1] + (
+    "quote_partial",
+    "quote_first_person",
+    "previous_persons",
+    "cue_passive",
+    "cue_after_too",
+)
+KIND_FEATURES: dict[str, tuple[str, ...]] = {"direct": DIRECT_FEATURES, "indirect": FEATURES}
 
 _WORD = re.compile(r"\w+")
 # (\b as a lookbehind after the capital: a pattern opening with a character class is scanned for it in C)
@@ -123,6 +187,21 @@ NO_SPEAKER = "no_speaker"
 _SURE_HOWS = frozenset(["after", "colon"])
 # A mention opening with these is a genitive attribute ("des Berliner Verfassungsschutzes"), not a subject.
 _GENITIVE_OPENERS = frozenset(["des", "eines"])
+# Lowercase words that still belong to a plain name ("Ursula von der Leyen"): a mention with any other
+# lowercase word after its head is a complex phrase ("Der Leiter des Instituts für …").
+_MENTION_GLUE = frozenset(["von", "van", "der", "de", "den", "zu", "al", "bin", "el", "da", "di", "la", "le", "und"])
+# Words that open a complement clause, and relative pronouns (a relative clause opens after a comma).
+_COMPLEMENTISERS = frozenset(["dass", "ob"])
+_RELATIVE_PRONOUNS = frozenset(
+    ["der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem"]
+    + ["welchen"]
+)
+# How far before a clause its comma is looked for (spaces and a quotation mark between), and the word
+# before that comma.
+_LOOK_BEHIND = 3
+_WORD_BEFORE_CHARS = 40
+# A participle cue with a form of "werden" in its sentence: a passive ("wird … zitiert").
+_PASSIVE_AUX = auxiliary_forms("werden")
 
 
 @dataclass(frozen=True)
@@ -148,6 +227,15 @@ class ConfidenceModel:
     # Indirect quotations less likely than this to be right are not emitted at all (chosen on CV: they
     # are mostly clauses that report nothing, or reports without a speaker; see scripts/quote_cv.py).
     drop_below: float = 0.0
+    # The display threshold of indirect quotations (chosen on CV like the direct one, on their own
+    # confidences); None: the direct one.
+    display_threshold_indirect: float | None = None
+
+    def threshold(self, kind: str) -> float:
+        """The confidence from which the speaker of a ``kind`` quotation is shown."""
+        if kind != "direct" and self.display_threshold_indirect is not None:
+            return self.display_threshold_indirect
+        return self.display_threshold
 
     def keeps(self, q: Quote) -> bool:
         """Is ``q`` (with its confidence set) sure enough to be emitted?"""
@@ -170,11 +258,13 @@ def parse_model(data: dict) -> ConfidenceModel:
     def linear(d: dict) -> LinearModel:
         return LinearModel(float(d["bias"]), {str(k): float(v) for k, v in d["weights"].items()})
 
+    indirect_threshold = data.get("display_threshold_indirect")
     return ConfidenceModel(
         linear(data["direct"]),
         linear(data["indirect"]),
         float(data["display_threshold"]),
         float(data.get("drop_below", 0.0)),
+        None if indirect_threshold is None else float(indirect_threshold),
     )
 
 
@@ -187,6 +277,7 @@ def model_to_json(model: ConfidenceModel, meta: dict) -> dict:
     return {
         **meta,
         "display_threshold": round(model.display_threshold, 4),
+        "display_threshold_indirect": round(model.threshold("indirect"), 4),
         "drop_below": round(model.drop_below, 4),
         "direct": linear(model.direct),
         "indirect": linear(model.indirect),
@@ -222,6 +313,13 @@ class DocumentContext:
         self.top_person = max(persons, key=lambda a: (len(a.mentions), -actors.index(a))).id if persons else None
         self.person_mentions = sorted((m.start, m.end, a.id) for a in persons for m in a.mentions)
         self.mention_starts = [s for s, _, _ in self.person_mentions]
+        self.words = TextWords(text)
+        # (sentence, speaker actor id or shown name) of the quotations attributed by a sure rule, and the
+        # sentence of every quotation: set by :func:`quotation_features`
+        self.sure_speakers: list[tuple[int, str]] = []
+        self.quote_sents: Counter[int] = Counter()
+        self.quote_spans: list[tuple[str, int, int]] = []
+        self._sentence_persons: dict[int, int] = {}
 
     def persons_between(self, lo: int, hi: int, speaker: str | None) -> int:
         """How many mentions of person actors other than ``speaker`` lie inside ``[lo, hi)``."""
@@ -233,6 +331,12 @@ class DocumentContext:
                 n += 1
             k += 1
         return n
+
+    def sentence_persons(self, si: int) -> int:
+        """How many persons sentence ``si`` names by a role title or first name (:func:`_titled_persons`)."""
+        if si not in self._sentence_persons:
+            self._sentence_persons[si] = _titled_persons(self.text, *self.sents[si])
+        return self._sentence_persons[si]
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -276,6 +380,19 @@ def features(
     out["sentence_persons"] = min(persons, MAX_SENTENCE_PERSONS) / MAX_SENTENCE_PERSONS
     if persons >= 2:
         out["several_persons"] = 1.0
+    _quote_form(text, f, out)
+    _clause_form(text, f, sb, out)
+    if ctx.quote_sents[si] >= 2:
+        out["sentence_quotes"] = 1.0  # "… gratulierten, so X („…“) und Y: „…“": which quote is whose?
+        if any(
+            k == f.kind and (0 <= f.start - e <= SPLIT_GAP or 0 <= b - f.end <= SPLIT_GAP)
+            for k, b, e in ctx.quote_spans
+        ):
+            out["split_quote"] = 1.0  # "„…“ laut Gall „…“": one quotation in two parts
+    if how != "after" and _speech_verb_after(text, f.end, se):
+        out["cue_after_too"] = 1.0  # "…: „…“ wird der Franzose im Fachblatt zitiert": two cues, two speakers
+    if si > 0 and ctx.sents:
+        out["previous_persons"] = min(ctx.sentence_persons(si - 1), MAX_PREVIOUS_PERSONS) / MAX_PREVIOUS_PERSONS
     sp = f.speaker
     if sp is None:
         out[NO_SPEAKER] = 1.0
@@ -293,8 +410,17 @@ def features(
         out["cue_name"] = 1.0  # a naming or judging verb: "nannte den Plan „…“"
     elif cue and cue not in speech_verbs():
         out["cue_unlisted"] = 1.0  # "„…“, strich Romney heraus": a verb the lexicon does not know
+    if (
+        f.cue_kind == "verb"
+        and cue in speech_verbs()
+        and speech_verbs()[cue].participle
+        and any(w.lower() in _PASSIVE_AUX for w in _WORD.findall(text, sb, se))
+    ):
+        out["cue_passive"] = 1.0  # "wird in der Zeitung mit den Worten zitiert": the medium is a source too
     actor = ctx.actors.get(q.speaker or "")
     _speaker_kind(sp, q, actor is not None, out)
+    if not sp.pronoun:
+        _mention_head(sp, q, ctx.words, out)
     if actor is not None:
         out[f"actor_{actor.kind}"] = 1.0
         out["actor_mentions"] = min(1.0, math.log1p(len(actor.mentions)) / LOG_MENTIONS)
@@ -324,8 +450,19 @@ def features(
         out["actors_between"] = min(ctx.persons_between(lo, hi, q.speaker), MAX_BETWEEN) / MAX_BETWEEN
         if hi - lo <= MAX_BETWEEN_CHARS:
             out["persons_between"] = min(_titled_persons(text, lo, hi), MAX_BETWEEN) / MAX_BETWEEN
+        if how in _SURE_HOWS | {"colon_np"} and (out.get("actors_between") or out.get("persons_between")):
+            out["sure_persons_between"] = 1.0  # "so X, Y („…“) und Z: „…“" read as X's words
+    if f.cue_kind == "name" and cue and sb <= sp.start and _word_at(text, cue, sb, sp.start):
+        out["cue_name_object"] = 1.0
     if q.speaker_name and sum(1 for n in names if n == q.speaker_name) > 1:
         out["same_name_elsewhere"] = 1.0
+    who = q.speaker or q.speaker_name
+    if who:
+        others = [s for s, w in ctx.sure_speakers if w == who and (how not in _SURE_HOWS or s != si)]
+        if others:
+            out["actor_sure_elsewhere"] = 1.0  # "Merz" said something else in the article, right at its cue
+            if min(abs(s - si) for s in others) <= NEAR_SENTENCES:
+                out["actor_sure_near"] = 1.0
     if how not in _SURE_HOWS and (sp.start, sp.end) in sure:
         out["mention_sure_elsewhere"] = 1.0  # a neighbour's speaker, found right at that neighbour
         if away <= 1 and not out.get("actors_between") and not out.get("persons_between"):
@@ -347,6 +484,110 @@ def _titled_persons(text: str, start: int, end: int) -> int:
                 n += 1
             last_end = m.end()
     return n
+
+
+def _speech_verb_after(text: str, start: int, end: int) -> bool:
+    """Whether one of the first :data:`CUE_AFTER_WORDS` words after ``start`` (up to ``end``) is a speech verb."""
+    verbs = speech_verbs()
+    for k, m in enumerate(_WORD.finditer(text, start, end)):
+        if k >= CUE_AFTER_WORDS:
+            return False
+        w = m.group()
+        if w[:1].islower() and w in verbs:
+            return True
+    return False
+
+
+def _word_at(text: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` (lowercased) occurs as a whole word in ``text[start:end]``."""
+    return any(m.group().lower() == word for m in _WORD.finditer(text, start, end))
+
+
+def _quote_form(text: str, f: Found, out: dict[str, float]) -> None:
+    """What the quotation looks like: a partial quotation woven into a sentence (opens lowercase), a whole
+    sentence (opens with a capital, ends with a full stop, ! or ?), spoken in the first person."""
+    inner = text[f.start : f.end].strip().strip(DQUOTES).strip()
+    if inner[:1].islower():
+        out["quote_partial"] = 1.0
+    elif inner[:1].isupper() and inner.rstrip(DQUOTES + "«»)").endswith((".", "!", "?")):
+        out["quote_sentence"] = 1.0
+    first_person = word_set("first_person_words.txt")
+    if any(w.lower() in first_person for w in _WORD.findall(inner)):
+        out["quote_first_person"] = 1.0
+
+
+def _clause_form(text: str, f: Found, sentence_start: int, out: dict[str, float]) -> None:
+    """How the quotation's clause opens and whether it is in the Konjunktiv (reported speech's mood)."""
+    m = _WORD.search(text, f.start, f.end)
+    if m is None:
+        return
+    first = m.group().lower()
+    before = text[max(sentence_start, f.start - _LOOK_BEHIND) : f.start].rstrip()
+    if first in _COMPLEMENTISERS:
+        out["clause_dass"] = 1.0
+    elif (
+        first in _RELATIVE_PRONOUNS
+        and before.endswith(",")
+        and _word_before_upper(text, sentence_start, f.start)
+        and (second := _WORD.search(text, m.end(), f.end)) is not None
+        and not second.group()[:1].isupper()
+    ):
+        # "das Institut, das die Websites beobachtet": a noun before the comma, and after the pronoun no
+        # noun it would be the article of ("sagte am Montag, die Lage sei ernst") - the clause says what
+        # the noun is, not what was said
+        out["clause_relative"] = 1.0
+    elif first in word_set("subordinators.txt"):
+        out["clause_subordinate"] = 1.0  # "Bevor die Maschine startete, …"
+    if not text[sentence_start : f.start].strip(" \n" + DQUOTES):
+        out["clause_opens_sentence"] = 1.0
+    words = _WORD.findall(text, f.start, f.end)
+    if konjunktiv_words(text, f.start, f.end, strong=True, words=words):
+        out["clause_konjunktiv"] = 1.0
+    elif konjunktiv_words(text, f.start, f.end, words=words):
+        out["clause_konjunktiv_weak"] = 1.0
+
+
+def _word_before_upper(text: str, start: int, end: int) -> bool:
+    """Whether the last word of ``text[start:end]`` is capitalised (a noun or a name)."""
+    words = _WORD.findall(text, max(start, end - _WORD_BEFORE_CHARS), end)
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _mention_head(sp: Phrase, q: Quote, words: TextWords, out: dict[str, float]) -> None:
+    """What kind of word heads a named speaker mention (its first capitalised word, after determiners and
+    adjectives): a role title, an organisation or country, a name (a first name, an acronym, a word rarer
+    than common German words) or a common German noun or a compound of one - by wordfreq's frequencies."""
+    ws = sp.text.split()
+    out["mention_words"] = min(1.0, math.log1p(len(ws)) / LOG_MENTION_WORDS)
+    determiners = word_set("determiners.txt")
+    at = next((k for k, w in enumerate(ws) if w[:1].isupper() and w.lower() not in determiners), len(ws))
+    head = ws[at].strip(",()") if at < len(ws) else ""
+    if any(w[:1].islower() and w.lower() not in _MENTION_GLUE for w in ws[at + 1 :]):
+        out["mention_complex"] = 1.0  # "Der Leiter des Instituts für …", "ein Sprecher, der …"
+    if q.speaker_name and not names_someone(q.speaker_name, words):
+        out["name_no_one"] = 1.0
+    if not head:
+        return
+    first_names = word_set("first_names.txt")
+    if is_role(head):
+        out["head_role"] = 1.0
+    elif is_organisation(head) or is_country(head):
+        out["head_organisation"] = 1.0
+    elif any(w.lower() in first_names or is_role(w) for w in words.capitalised_before(head)) or (
+        at + 1 < len(ws) and ws[at + 1][:1].isupper() and zipf(ws[at + 1].strip(",()")) < COMMON_ZIPF
+    ):
+        # "Merkel", a frequent word, is a name where the text says "Angela Merkel"; "Georg Ratzinger": a
+        # word before a rare capitalised one is a first name the lexicon does not know
+        out["head_name"] = 1.0
+    elif head.lower() in first_names or (len(head) >= 2 and head[1:2].isupper()) or zipf(head) < RARE_ZIPF:
+        if compound_of_common_word(head) and head.lower() not in first_names:
+            out["head_compound_common"] = 1.0  # "Gesetzesentwurf", "Quellenlage"
+        else:
+            out["head_name"] = 1.0
+    elif zipf(head) >= COMMON_ZIPF:
+        out["head_common"] = 1.0
+    else:
+        out["head_compound_common" if compound_of_common_word(head) else "head_name"] = 1.0
 
 
 def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> None:
@@ -405,6 +646,13 @@ def quotation_features(
 ) -> list[dict[str, float]]:
     """The features of every quotation of one document (``found[i]`` became ``quotes[i]``)."""
     ctx = DocumentContext(text, sents, actors)
+    ctx.quote_sents = Counter(ctx.sent_of(f.start) for f in found)
+    ctx.quote_spans = [(f.kind, f.start, f.end) for f in found]
+    ctx.sure_speakers = [
+        (ctx.sent_of(f.start), who)
+        for f, q in zip(found, quotes, strict=True)
+        if f.speaker is not None and _how(f) in _SURE_HOWS and (who := q.speaker or q.speaker_name)
+    ]
     names = [q.speaker_name for q in quotes]
     sure = frozenset((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None and _how(f) in _SURE_HOWS)
     return [features(f, q, ctx, names, sure) for f, q in zip(found, quotes, strict=True)]
