@@ -20,7 +20,7 @@ from briefing.extract.quotes.base import (
     Found,
     Pair,
 )
-from briefing.extract.quotes.cues import np_ending_at
+from briefing.extract.quotes.cues import np_ending_at, possessive_source
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import word_set
 from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score, phrase, subject_for_verb, tokens
@@ -62,7 +62,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         if cue is None:
             colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
         if cue is None and colon_np is None:
-            cue = _cue_in_sentence(p, so, sc, by_sent)
+            cue = _cue_in_sentence(masked, p, so, sc, by_sent)
             how = "sentence"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
@@ -130,6 +130,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 attributed,
                 found_how,
                 cue.kind if cue else "",
+                mention=cue.mention if cue is not None and found_how == how else None,
             )
         )
     return out
@@ -290,7 +291,9 @@ def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | No
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
-    cands = [c for c in by_sent.get(so, []) if c.end <= p.start]
+    # "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen: „…“": a possessive source
+    # inside the clause is no cue of the colon; the clause's speech verb or its subject is.
+    cands = [c for c in by_sent.get(so, []) if c.end <= p.start and not possessive_source(c)]
     return cands[-1] if cands else None
 
 
@@ -309,13 +312,21 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     return sp if sp is not None and person_score(sp) >= 0 else None
 
 
-def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
+def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, by_sent) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
-    cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None]
+    cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None or c.mention is not None]
     if not cands:
         return None
     # Prefer the nearest cue before the quotation, else the first after it; among those, a
     # speech verb's speaker over a source named by "laut"/"nach" ("laut der Studie … sagte X").
+    before = [c for c in cands if c.end <= p.start]
+    if before and before[-1].mention is not None and not re.search(r"[,;:]", masked[before[-1].end : p.start]):
+        # "…, bei dem es sich seiner Meinung nach um einen „…“ handle": a source pointing back from
+        # the quotation's own clause is nearer than the main clause's verb.
+        return before[-1]
+    cands = [c for c in cands if c.speaker is not None]
+    if not cands:
+        return None
     before = [c for c in cands if c.end <= p.start]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]

@@ -1,0 +1,95 @@
+"""Speakers across sentences: anaphoric sources, which cue wins, neighbours and pronouns.
+
+German sentences written for these tests; each case names the quotation (a fragment of it), the
+speaker mention the text gives for it and, where the mention points back, the person it names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes, to_records
+from briefing.extract.sentences import split_sentences
+from briefing.models import Quote
+
+
+def _record(text: str, fragment: str) -> Quote:
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    return hits[0]
+
+
+POSSESSIVE_SOURCES = [
+    # "seiner Ansicht nach", "ihrer Meinung nach", "nach seiner Auffassung": the possessive phrase is
+    # the mention, the person it points back to the name.
+    (
+        "Bürgermeister Tobias Brandl besuchte am Montag die zerstörte Brücke. Seiner Ansicht nach "
+        "„ist das die schwerste Katastrophe seit Jahrzehnten“.",
+        "schwerste Katastrophe",
+        "Seiner Ansicht",
+        "Tobias Brandl",
+    ),
+    (
+        "Die Anwältin Petra Lind verlangt eine Prüfung des Vertrags, der ihrer Meinung nach "
+        "„gegen geltendes Recht verstößt“.",
+        "geltendes Recht",
+        "ihrer Meinung",
+        "Petra Lind",
+    ),
+    (
+        "Die Ministerin Karla Ebert hält die Messung für fehlerhaft. Nach ihrer Auffassung "
+        "„wurde das Gerät nie richtig geeicht, und das weiß jeder im Labor“.",
+        "nie richtig geeicht",
+        "ihrer Auffassung",
+        "Karla Ebert",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "mention", "name"), POSSESSIVE_SOURCES)
+def test_a_possessive_source_is_the_mention_and_points_back(text: str, fragment: str, mention: str, name: str) -> None:
+    q = _record(text, fragment)
+    assert q.speaker_text == mention
+    assert q.speaker_name is not None and name in q.speaker_name
+
+
+def test_nach_eigenem_bekunden_is_a_source_like_nach_eigenen_angaben() -> None:
+    # "Bekunden" is no listed source noun: it is one as the nominalised speech verb "bekunden".
+    text = (
+        "Die Ärztin Clara Wendt war nach eigenem Bekunden von Anfang an skeptisch. "
+        "„Das konnte nicht gut gehen, wir haben alle davor gewarnt.“"
+    )
+    q = _record(text, "nicht gut gehen")
+    assert q.speaker_text is not None and "Clara Wendt" in q.speaker_text
+    assert "Anfang" not in (q.speaker_name or "")
+
+
+def test_nach_after_a_demand_takes_an_object_and_is_no_source() -> None:
+    # "ihrer Forderung nach höheren Löhnen": "nach" governs "höheren Löhnen", it reports nothing.
+    text = (
+        "Die Gewerkschaft hatte im April zur Durchsetzung ihrer Forderung nach höheren Löhnen einen Streik "
+        "ausgerufen. „Wir bleiben hart, bis alles erfüllt ist“, sagte Sprecher Max Roth."
+    )
+    q = _record(text, "Wir bleiben hart")
+    assert q.speaker_text == "Sprecher Max Roth"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Autorin Jana Pohl wandte sich gegen die ihrer Meinung nach verbreiteten Irrtümer: "
+            "„Niemand wird uns verschonen, wenn wir einfach wegschauen.“",
+            "Die Autorin Jana Pohl",
+        ),
+        (
+            "Sie äußerte sich auch gegen die ihrer Meinung nach falschen Hoffnungen der Regierung: "
+            "„Wer jetzt wegschaut, wird es später teuer bezahlen müssen.“",
+            "Sie",
+        ),
+    ],
+)
+def test_a_possessive_source_inside_the_clause_is_not_the_colons_cue(text: str, speaker: str) -> None:
+    assert _record(text, "wegschau" if "wegschaut" in text else "Niemand").speaker_text == speaker
