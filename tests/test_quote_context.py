@@ -93,3 +93,29 @@ def test_nach_after_a_demand_takes_an_object_and_is_no_source() -> None:
 )
 def test_a_possessive_source_inside_the_clause_is_not_the_colons_cue(text: str, speaker: str) -> None:
     assert _record(text, "wegschau" if "wegschaut" in text else "Niemand").speaker_text == speaker
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing.extract.nlp import make_nlp
+
+    return make_nlp(components=("briefing_actors", "briefing_quotes"))
+
+
+@pytest.mark.parametrize(
+    ("closing", "mention", "name"),
+    [
+        ("so letztere", "letztere", "Lea Brandt"),
+        ("so Erstere", "Erstere", "Paul Ehrlich"),
+        ("so der Letztgenannte", "Letztgenannte", "Lea Brandt"),
+        ("so der Erstgenannte", "Erstgenannte", "Paul Ehrlich"),
+    ],
+)
+def test_letztere_and_erstere_name_the_last_or_first_person_named_before(nlp, closing: str, mention: str, name: str):
+    text = (
+        "Kanzler Paul Ehrlich und Ministerin Lea Brandt stritten am Abend über den Haushalt. "
+        f"„Wir werden das so nicht mittragen, auf keinen Fall“, {closing}."
+    )
+    (q,) = [q for q in nlp(text)._.briefing_quotes if "mittragen" in q.text]
+    assert q.speaker_text == mention
+    assert q.speaker_name == name

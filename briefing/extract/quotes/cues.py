@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from briefing.extract.quotes.base import DEFINITE, DQUOTES, WORD, Cue
+from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
 from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
     Phrase,
@@ -143,6 +143,8 @@ def find_cues(
                 if _so_verb(toks, n):
                     n += 1  # ", so schätzen die Forscher, …", ", so bestätigt das Gericht."
                 j = read_np(toks, n)
+                if j == n and ORDINAL_ANAPHOR.fullmatch(toks[n][2]):
+                    j = n + 1  # ", so letztere": lowercase, yet the speaker's mention
                 k = j
                 while k < len(toks) and k < j + 2 and toks[k][2].islower():
                     k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.extract.quotes.base import SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
 from briefing.extract.quotes.lexicon import is_role, word_set
 from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
@@ -153,12 +153,15 @@ def _agrees(pronoun: str, antecedent: str) -> bool:
     return want is None or got is None or got == want
 
 
-
 def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
     """The speaker's name: a pronoun's antecedent, or the phrase without its article.
 
     ``found[:upto]`` are the quotations before the one whose speaker is ``sp``.
     """
+    ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text)
+    if ordinal:
+        named = _ordinal_antecedent(text, sents, sent_of, sp, last=ordinal.group(1).lower() == "letzt")
+        return _name_of(named.text) if named is not None else None
     if sp.pronoun:
         quoted = None
         for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
@@ -196,6 +199,19 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         return appo.group(1) if appo else _name_of(best.text)
     return _name_of(sp.text)
+
+
+def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) -> Phrase | None:
+    """ "…, während Ministerin Nova Roth davor stand. „…“, so letztere.": the last (or, for "Erstere",
+    the first) of the titled persons named in the nearest sentence before ``sp`` that names two (when no
+    actors are known; :mod:`records` asks the actors first)."""
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
+        sb, se = sents[k]
+        persons = [np for np in noun_phrases(text, sb, min(se, sp.start)) if not np.pronoun and person_score(np) >= 2]
+        if len(persons) >= 2:
+            return persons[-1] if last else persons[0]
+    return None
 
 
 # ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
