@@ -119,3 +119,26 @@ def test_letztere_and_erstere_name_the_last_or_first_person_named_before(nlp, cl
     (q,) = [q for q in nlp(text)._.briefing_quotes if "mittragen" in q.text]
     assert q.speaker_text == mention
     assert q.speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # The cue after the quotation ("wird X zitiert") beats the colon before it, and its mention is
+        # the speaker's, even with a quoted newspaper name between auxiliary and participle.
+        (
+            "Trainer Jean Morel stellt sich vor seinen Fahrer: „Er ist immer noch der Beste, den wir je hatten. "
+            "Wer etwas anderes behauptet, versteht nichts vom Sport.“ wird der Franzose im Fachblatt "
+            "„Rennsport heute“ zitiert.",
+            "der Franzose",
+        ),
+        (
+            "Die Ministerin Karla Ebert blieb bei ihrer Linie: „Wir ändern an dem Gesetz kein einziges Wort, "
+            "das ist endgültig.“ wurde die Sprecherin Ina Vogt in der „Tagespost“ zitiert.",
+            "die Sprecherin Ina Vogt",
+        ),
+    ],
+)
+def test_a_passive_quoting_cue_after_the_quotation_beats_the_colon(text: str, mention: str) -> None:
+    q = _record(text, "Wort" if "Wort" in text else "immer noch")
+    assert q.speaker_text == mention

@@ -172,6 +172,12 @@ def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
     )
 
 
+# "wird X im Fachblatt „…“ zitiert": at most this many tokens between the auxiliary and the participle,
+# and a quoted name inside them masks at most this many characters.
+_MAX_PASSIVE_GAP = 12
+_MAX_NAME_MASK = 40
+
+
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
     """Passive "X wird … zitiert" / "wird X zitiert": the one quoted; None for the active voice."""
     aux = next(
@@ -182,6 +188,16 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
         ),
         None,
     )
+    if aux is None:
+        # "„…“ wird der Franzose im Fachblatt „Sport“ zitiert": a quoted name cut the clause short;
+        # the auxiliary is the nearest one before the participle with no clause break between.
+        for i in range(t - 1, max(-1, t - 1 - _MAX_PASSIVE_GAP), -1):
+            word = toks[i][2]
+            if word in ",;:" or (word.startswith("_") and len(word) > _MAX_NAME_MASK):
+                break
+            if word.lower() in ("wird", "wurde", "werden", "worden"):
+                aux = i
+                break
     if aux is None:
         return None
     j = read_np(toks, aux + 1)

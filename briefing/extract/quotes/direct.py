@@ -245,6 +245,10 @@ def _title_like(words: list[str]) -> bool:
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
+# A short quoted name as the masked text shows it: „_____“.
+_QUOTED_NAME = re.compile(r"[„“”\"»«]_{1,40}[„“”\"»«]")
+
+
 def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
     """„…“, sagte X  /  „…“, so X  /  „…“, hatte X gesagt  /  „…“ sagte X."""
     for c in by_sent.get(sc, []):
@@ -252,6 +256,10 @@ def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> 
             continue
         between = masked[p.end : c.start]
         toks = WORD.findall(between)
+        if toks and toks[0].lower() in AUXILIARIES and c.speaker is not None:
+            # "„…“ wird der Franzose im Fachblatt „Sport“ zitiert": a quoted name inside the gap is a word.
+            between = _QUOTED_NAME.sub("Name", between)
+            toks = WORD.findall(between)
         if "_" in between or re.search(r"[.!?:;]", between):
             return None
         if not toks and "," not in between and p.inner_end - p.inner_start < SUBJECT_QUOTE_MAX_CHARS:
