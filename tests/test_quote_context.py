@@ -142,3 +142,19 @@ def test_letztere_and_erstere_name_the_last_or_first_person_named_before(nlp, cl
 def test_a_passive_quoting_cue_after_the_quotation_beats_the_colon(text: str, mention: str) -> None:
     q = _record(text, "Wort" if "Wort" in text else "immer noch")
     assert q.speaker_text == mention
+
+
+def test_a_quotation_closing_a_fronted_clause_belongs_to_that_clauses_speaker() -> None:
+    text = (
+        "Während Ministerin Karla Ebert erklärte, sehr zufrieden zu sein, „besser geht es nicht“, räumte "
+        "Kanzler Paul Ehrlich ein, dass noch viel Arbeit bevorstehe."
+    )
+    assert "Karla Ebert" in (_record(text, "besser geht").speaker_text or "")
+
+
+def test_a_quotation_before_the_main_verb_without_a_fronted_clause_keeps_the_cue_after_it() -> None:
+    text = (
+        "Ministerin Karla Ebert erklärte am Morgen ihre Pläne. „Besser geht es nicht, wir sind sehr "
+        "zufrieden“, sagte Kanzler Paul Ehrlich am Abend."
+    )
+    assert "Paul Ehrlich" in (_record(text, "Besser geht").speaker_text or "")

@@ -55,6 +55,10 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
         cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
         how = "after"
+        if cue is not None:
+            inner_cue = _cue_of_fronted_clause(masked, p, so, sents, by_sent, cue)
+            if inner_cue is not None:
+                cue, how = inner_cue, "sentence"
         if cue is None:
             cue = _cue_before_colon(masked, p, so, sents, by_sent)
             how = "colon"
@@ -291,6 +295,24 @@ def _unlisted_verb_after(masked: str, p: Pair, sc: int, sents) -> Cue | None:
     if sp is None or person_score(sp) < 0:
         return None
     return Cue("verb", m.start(1), m.end(1), sc, word, sp, p.end, m.end(1), word)
+
+
+def _cue_of_fronted_clause(masked: str, p: Pair, so: int, sents, by_sent, after: Cue) -> Cue | None:
+    """ "Während Shakira erklärte, aufgeregt zu sein, „größer wird es nicht“, räumte Lopez ein, …": a
+    quotation closing a fronted subordinate clause (the sentence opens with a subordinator and the
+    main clause's verb follows the quotation's comma) belongs to the speech verb inside that clause."""
+    sb = sents[so][0]
+    first = WORD.match(masked, sb)
+    if first is None or first.group(0).lower() not in word_set("subordinators.txt"):
+        return None
+    if not masked[p.end : after.start].strip().startswith(",") or WORD.search(masked, p.end, after.start):
+        return None  # the verb right after the comma opens the main clause
+    inner = [
+        c
+        for c in by_sent.get(so, [])
+        if c.kind == "verb" and c.speaker is not None and first.end() <= c.start and c.end <= p.start
+    ]
+    return inner[-1] if inner else None
 
 
 def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
