@@ -158,3 +158,20 @@ def test_a_quotation_before_the_main_verb_without_a_fronted_clause_keeps_the_cue
         "zufrieden“, sagte Kanzler Paul Ehrlich am Abend."
     )
     assert "Paul Ehrlich" in (_record(text, "Besser geht").speaker_text or "")
+
+
+def test_the_colon_closes_the_last_speaker_of_a_list() -> None:
+    text = (
+        "Viele Politiker gratulierten dem Sieger, so der Kanzler Paul Ehrlich, die Leiterin der Agentur, "
+        "Karla Ebert, und der dänische Ministerpräsident Otto Kern: „Der Preis kommt genau zur richtigen "
+        "Zeit, er hat ihn verdient.“"
+    )
+    assert _record(text, "richtigen Zeit").speaker_text == "der dänische Ministerpräsident Otto Kern"
+
+
+def test_an_addressee_before_the_colon_is_not_a_listed_speaker() -> None:
+    # "sagte … dem Sender und der Zeitung:": the phrase after "und" is no speaker (an object).
+    text = (
+        "Der Kanzler Paul Ehrlich sagte dem Sender und der Zeitung: „Wir bleiben bei unserem Kurs, ohne Wenn und Aber.“"
+    )
+    assert "Paul Ehrlich" in (_record(text, "Kurs").speaker_text or "")

@@ -59,11 +59,14 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             inner_cue = _cue_of_fronted_clause(masked, p, so, sents, by_sent, cue)
             if inner_cue is not None:
                 cue, how = inner_cue, "sentence"
+        colon_np = None
         if cue is None:
             cue = _cue_before_colon(masked, p, so, sents, by_sent)
             how = "colon"
-        colon_np = None
-        if cue is None:
+            if cue is not None and (last := _last_of_listed_speakers(masked, p, cue, sents[so][0])) is not None:
+                used_cues.add(id(cue))  # the list's cue is this quotation's too: it frames no clause
+                cue, colon_np = None, last
+        if cue is None and colon_np is None:
             colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
         if cue is None and colon_np is None:
             cue = _cue_in_sentence(masked, p, so, sc, by_sent)
@@ -313,6 +316,26 @@ def _cue_of_fronted_clause(masked: str, p: Pair, so: int, sents, by_sent, after:
         if c.kind == "verb" and c.speaker is not None and first.end() <= c.start and c.end <= p.start
     ]
     return inner[-1] if inner else None
+
+
+# Conjunctions that join the last member of a list of speakers.
+_LIST_AND = frozenset(["und", "sowie"])
+
+
+def _last_of_listed_speakers(masked: str, p: Pair, cue: Cue, sb: int) -> Phrase | None:
+    """ "Es gratulierten Obama, so Ministerpräsident A, der Leiter B und der Premier C: „…“": the colon
+    closes the last member of the list of speakers, a titled person after "und", not the cue's first."""
+    if cue.speaker is None:
+        return None
+    colon = masked.rfind(":", sb, p.start)
+    toks = tokens(masked, max(sb, cue.speaker.end), colon)
+    if len(toks) < 2:
+        return None
+    i = np_ending_at(toks, len(toks))
+    if i is None or i == 0 or toks[i - 1][2].lower() not in _LIST_AND:
+        return None
+    sp = phrase(masked, toks, i, len(toks))
+    return sp if sp is not None and person_score(sp) >= 2 else None
 
 
 def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
