@@ -175,3 +175,22 @@ def test_an_addressee_before_the_colon_is_not_a_listed_speaker() -> None:
         "Der Kanzler Paul Ehrlich sagte dem Sender und der Zeitung: „Wir bleiben bei unserem Kurs, ohne Wenn und Aber.“"
     )
     assert "Paul Ehrlich" in (_record(text, "Kurs").speaker_text or "")
+
+
+def test_a_named_subject_of_the_quotations_own_sentence_beats_the_previous_speaker() -> None:
+    text = (
+        "„Das ist ein Skandal“, sagte Oppositionsführer Max Roth. Die Bundesregierung hatte den Bericht "
+        "am Morgen als „völlig falsch“ zurückgewiesen."
+    )
+    assert _record(text, "völlig falsch").speaker_text == "Die Bundesregierung"
+
+
+def test_in_reported_speech_going_on_the_subject_is_content_not_a_speaker() -> None:
+    # Konjunktiv before the quotation: the previous speaker goes on talking about the government.
+    text = (
+        "Datenschützer Max Roth übte Kritik an den Plänen. Er bezeichnete die Pläne als „Wortbruch“. "
+        "Bisher habe die Bundesregierung eine „zentrale Datei für alle Bürger“ stets ausgeschlossen."
+    )
+    q = _record(text, "zentrale Datei")
+    assert q.speaker_text == "Er"
+    assert q.speaker_name is not None and "Max Roth" in q.speaker_name

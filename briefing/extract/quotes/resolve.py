@@ -7,7 +7,9 @@ import re
 from functools import lru_cache
 
 from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.speaker_names import is_organisation
 from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES
@@ -44,7 +46,7 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 break
         own = _own_subject(masked, sents, f)
         if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
-            own = _sentence_person(masked, sents, f)
+            own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif nxt is not None and nxt.sent == f.sent:
@@ -89,6 +91,25 @@ def _sentence_person(masked: str, sents, f: Found) -> Phrase | None:
         (np for np in reversed(noun_phrases(masked, sb, f.start)) if not np.pronoun and person_score(np) >= 2),
         None,
     )
+
+
+def _named_subject(masked: str, sents, f: Found) -> Phrase | None:
+    """The subject of the quotation's own sentence when it names someone: a person by name or an
+    organisation ("Günter Metzges vom Netzwerk Campact ist der Meinung, dass … „…“", "Die
+    Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen") - nearer than a speaker of an
+    earlier sentence."""
+    sb = sents[f.sent][0]
+    if f.start <= sb:
+        return None
+    if konjunktiv_words(masked, sb, f.start):
+        return None  # "Bisher habe die Regierung „…“": reported speech going on, its subject is content
+    sp = clause_subject(masked, sb, f.start)
+    if sp is None or sp.pronoun or person_score(sp) < 0:
+        return None
+    caps = [w for w in sp.text.split() if w[:1].isupper()]
+    if is_organisation(sp.text) or (len(caps) >= 2 and person_score(sp) >= 1):
+        return sp
+    return None
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
