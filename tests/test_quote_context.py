@@ -194,3 +194,23 @@ def test_in_reported_speech_going_on_the_subject_is_content_not_a_speaker() -> N
     q = _record(text, "zentrale Datei")
     assert q.speaker_text == "Er"
     assert q.speaker_name is not None and "Max Roth" in q.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "medium"),
+    [
+        (
+            "Der Sänger starb am Freitag. „Er war ein großer Künstler, einer der letzten seiner Art“, "
+            "schrieb „Die Zeit“ in einem Nachruf.",
+            "großer Künstler",
+            "Die Zeit",
+        ),
+        (
+            "„Das wird das größte Update aller Zeiten“, zitiert die „Computerwoche“ den Entwickler Max Roth.",
+            "größte Update",
+            "Computerwoche",
+        ),
+    ],
+)
+def test_a_quoted_medium_after_the_verb_is_the_speaker(text: str, fragment: str, medium: str) -> None:
+    assert medium in (_record(text, fragment).speaker_text or "")
