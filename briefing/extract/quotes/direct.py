@@ -373,7 +373,12 @@ def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, by_sent) -> Cue | N
     # Prefer the nearest cue before the quotation, else the first after it; among those, a
     # speech verb's speaker over a source named by "laut"/"nach" ("laut der Studie … sagte X").
     before = [c for c in cands if c.end <= p.start]
-    if before and before[-1].mention is not None and not re.search(r"[,;:]", masked[before[-1].end : p.start]):
+    if (
+        before
+        and before[-1].word == "nach"
+        and before[-1].mention is not None
+        and not re.search(r"[,;:]", masked[before[-1].end : p.start])
+    ):
         # "…, bei dem es sich seiner Meinung nach um einen „…“ handle": a source pointing back from
         # the quotation's own clause is nearer than the main clause's verb.
         return before[-1]
