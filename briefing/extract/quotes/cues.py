@@ -251,7 +251,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _SPEECH_NOUN.search(masked, sb, se)))
+            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _has_speech_noun(words)))
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -285,10 +285,14 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 # A source noun ending a word ("Angaben", "Polizeiangaben"): what "nach" needs to be a cue.
 # (A trie of the nouns: the plain alternation tried all fifty at every position, ~1.5 % of extraction.)
 _SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
-# A noun of the speech family as a whole word ("Bekunden"): what "nach eigenem …" / "… nach" needs.
-_SPEECH_NOUN = re.compile(r"(?<!\w)(?:" + word_alternation(speech_nouns()) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
+
+
+def _has_speech_noun(words: list[str]) -> bool:
+    """Does a capitalised word of the sentence belong to the speech-noun family ("nach eigenem Bekunden")?"""
+    nouns = speech_nouns()
+    return any(w[:1].isupper() and w.lower() in nouns for w in words)
 
 
 @lru_cache(maxsize=1)
