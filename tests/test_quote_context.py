@@ -214,3 +214,14 @@ def test_in_reported_speech_going_on_the_subject_is_content_not_a_speaker() -> N
 )
 def test_a_quoted_medium_after_the_verb_is_the_speaker(text: str, fragment: str, medium: str) -> None:
     assert medium in (_record(text, fragment).speaker_text or "")
+
+
+def test_a_full_name_in_the_sentence_before_beats_an_older_speaker() -> None:
+    # The quotation stands alone; the sentence before names Volker Beck (no first-name lexicon entry
+    # needed), so the speaker of two sentences back is not carried over.
+    text = (
+        "„Das ist ein guter Tag“, sagte Kanzlerin Lea Brandt. Als „verpasste Chance“ beurteilte der "
+        "Geschäftsführer der Fraktion, Volkhard Beckmann das Ergebnis. „Unter ihr ist das Land "
+        "wieder hinter alle Reformen zurückgefallen, das muss man so sagen.“"
+    )
+    assert _record(text, "Unter ihr").speaker_text == "Volkhard Beckmann"

@@ -55,7 +55,7 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
             f.speaker, f.how = prev_near.speaker, "previous"
         else:
             ctx = _context_speaker(masked, sents, f)
-            if ctx is not None and person_score(ctx) < 2 and prev_far is not None:
+            if ctx is not None and person_score(ctx) < 2 and not _bare_full_name(ctx) and prev_far is not None:
                 # A bare capitalised word nearby is often a thing ("Jahre", "Irak"); a speaker
                 # attributed a few sentences back is the better guess.
                 f.speaker, f.how = prev_far.speaker, "previous"
@@ -67,6 +67,13 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 f.speaker, f.how = nxt.speaker, "next"
             else:
                 f.how = "none"
+
+
+def _bare_full_name(np: Phrase) -> bool:
+    """Two or more capitalised words without an article ("Volker Beck"): a name, unlike a bare
+    capitalised word nearby ("Jahre", "Irak"), which is often a thing."""
+    words = np.text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and person_score(np) >= 1
 
 
 def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
