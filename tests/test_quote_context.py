@@ -225,3 +225,16 @@ def test_a_full_name_in_the_sentence_before_beats_an_older_speaker() -> None:
         "wieder hinter alle Reformen zurückgefallen, das muss man so sagen.“"
     )
     assert _record(text, "Unter ihr").speaker_text == "Volkhard Beckmann"
+
+
+def test_a_continuation_keeps_the_mention_its_speaker_was_named_by() -> None:
+    # "Demnach" attributes the first report; the next Konjunktiv sentence goes on with the same source
+    # and the same mention (the name still comes from the sentence before).
+    text = (
+        "Das Bundeskartellamt hat heute seinen Abschlussbericht vorgelegt. Demnach gebe es unter den großen "
+        "Stromerzeugern keine verbotenen Absprachen. Die allgemeine Wettbewerbssituation sei jedoch "
+        "weiterhin unbefriedigend."
+    )
+    q = _record(text, "Wettbewerbssituation")
+    assert q.speaker_text == "Demnach"
+    assert q.speaker_name == "Bundeskartellamt"

@@ -50,21 +50,21 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif nxt is not None and nxt.sent == f.sent:
-            f.speaker, f.how = nxt.speaker, "next"
+            f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
         elif prev_near is not None:
-            f.speaker, f.how = prev_near.speaker, "previous"
+            f.speaker, f.how, f.mention = prev_near.speaker, "previous", _borrowed_mention(f, prev_near)
         else:
             ctx = _context_speaker(masked, sents, f)
             if ctx is not None and person_score(ctx) < 2 and not _bare_full_name(ctx) and prev_far is not None:
                 # A bare capitalised word nearby is often a thing ("Jahre", "Irak"); a speaker
                 # attributed a few sentences back is the better guess.
-                f.speaker, f.how = prev_far.speaker, "previous"
+                f.speaker, f.how, f.mention = prev_far.speaker, "previous", _borrowed_mention(f, prev_far)
             elif ctx is not None:
                 f.speaker, f.how = ctx, "context"
             elif prev_far is not None:
-                f.speaker, f.how = prev_far.speaker, "previous"
+                f.speaker, f.how, f.mention = prev_far.speaker, "previous", _borrowed_mention(f, prev_far)
             elif nxt is not None:
-                f.speaker, f.how = nxt.speaker, "next"
+                f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
             else:
                 f.how = "none"
 
@@ -74,6 +74,16 @@ def _bare_full_name(np: Phrase) -> bool:
     capitalised word nearby ("Jahre", "Irak"), which is often a thing."""
     words = np.text.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and person_score(np) >= 1
+
+
+def _borrowed_mention(f: Found, g: Found) -> Phrase | None:
+    """The mention ``f`` shows when it takes ``g``'s speaker: its own, else ``g``'s anaphoric one
+    ("Demnach gebe es … . Die Lage sei …": both quotations are the report's, named by "Demnach"). A
+    possessive or "eigen-" mention ("nach eigenen Angaben") stays with its own clause, where the speaker
+    is named beside it."""
+    if f.mention is not None:
+        return f.mention
+    return g.mention if g.mention is not None and g.mention.pronoun else None
 
 
 def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
