@@ -238,3 +238,16 @@ def test_a_continuation_keeps_the_mention_its_speaker_was_named_by() -> None:
     q = _record(text, "Wettbewerbssituation")
     assert q.speaker_text == "Demnach"
     assert q.speaker_name == "Bundeskartellamt"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Max Roth, CDU-Generalsekretär", "Max Roth"),  # a role in apposition after the name
+        ("der Sprecher des Amtes, Max Roth", "Max Roth"),  # the name in apposition after the role
+    ],
+)
+def test_person_name_is_the_name_not_the_role_of_an_apposition(phrase: str, name: str) -> None:
+    from briefing.extract.quotes.resolve import person_name
+
+    assert person_name(phrase) == name

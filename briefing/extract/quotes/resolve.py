@@ -235,6 +235,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         if best is None:
             return None
         appo = _APPOSITION_NAME.match(text, best.end)
+        if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
+            appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
         return appo.group(1) if appo else _name_of(best.text)
     return _name_of(sp.text)
 
@@ -256,6 +258,13 @@ def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) ->
 _APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
 
 
+def _ends_in_name(words: str) -> bool:
+    """Does a phrase end in two capitalised words that are no role title ("Winfried Hassemer", not
+    "der Vorsitzende der SPD")?"""
+    toks = words.split()
+    return len(toks) >= 2 and all(w[:1].isupper() and not is_role(w) for w in toks[-2:])
+
+
 def _name_of(words: str) -> str:
     toks = words.split()
     dets = word_set("determiners.txt")
@@ -269,7 +278,7 @@ def person_name(name: str) -> str:
     segments = [seg.strip() for seg in name.split(",") if seg.strip()]
     if len(segments) > 1:
         # Apposition: "die Sprecherin des Außenministeriums, Marija Sacharowa" -> the bare name.
-        bare = [seg for seg in segments if all(w[:1].isupper() for w in seg.split())]
+        bare = [seg for seg in segments if all(w[:1].isupper() and not is_role(w) for w in seg.split())]
         name = bare[-1] if bare else segments[0]
     toks = name.split()
     k = 0
