@@ -251,3 +251,18 @@ def test_person_name_is_the_name_not_the_role_of_an_apposition(phrase: str, name
     from briefing.extract.quotes.resolve import person_name
 
     assert person_name(phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        # "er" cannot stand for a feminine noun ("Kommission", "die Regierung"): no name rather than a wrong one.
+        ("Die Untersuchungskommission der Universität legte am Montag ihren Bericht vor.", None),
+        ("Minister Paul Ehrlich besuchte am Montag die Kommission.", "Paul Ehrlich"),
+    ],
+)
+def test_er_agrees_with_the_grammatical_gender_of_its_antecedent(first: str, name: str | None) -> None:
+    text = first + " Er sagte, man habe „nichts zu verbergen“ und werde alles offenlegen."
+    q = _record(text, "verbergen")
+    assert q.speaker_text == "Er"
+    assert q.speaker_name == name

@@ -181,6 +181,26 @@ def _gender(words: str) -> str | None:
     for w in words.split():
         if w[:1].isupper() and is_role(w):
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
+    return _grammatical_gender(words)
+
+
+# Noun endings that make a German noun feminine ("Kommission", "Regierung", "Partei", "Behörde" is not
+# regular enough to list): an organisation named by one is "sie", never "er".
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik")
+_ARTICLE_GENDER = {"der": "m", "die": "f", "das": "n", "ein": "m", "eine": "f"}
+
+
+def _grammatical_gender(words: str) -> str | None:
+    """The gender of a phrase's head noun where German shows it: its nominative article ("die
+    Kommission", "das Gericht"), else a feminine ending ("Untersuchungskommission der Universität")."""
+    toks = words.split()
+    if not toks:
+        return None
+    if len(toks) > 1 and toks[0].lower() in _ARTICLE_GENDER:
+        return _ARTICLE_GENDER[toks[0].lower()]
+    head = toks[0]
+    if head[:1].isupper() and head.lower().endswith(_FEMININE_ENDINGS):
+        return "f"
     return None
 
 
