@@ -266,3 +266,21 @@ def test_er_agrees_with_the_grammatical_gender_of_its_antecedent(first: str, nam
     q = _record(text, "verbergen")
     assert q.speaker_text == "Er"
     assert q.speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The subject is what the view is about, not whose it is: the person named before.
+        (
+            "Bürgermeister Otto Kern besuchte die Baustelle. Nach seiner Meinung hat die Regierung bei der "
+            "Planung „völlig versagt“.",
+            "Otto Kern",
+        ),
+        # A titled subject of the possessive's gender is its owner.
+        ("Die Ministerin Lea Brandt hat nach ihrer Aussage „nichts davon gewusst“.", "Lea Brandt"),
+    ],
+)
+def test_a_possessive_source_names_its_owner_not_the_clause_subject(text: str, name: str) -> None:
+    q = _record(text, "versagt" if "versagt" in text else "gewusst")
+    assert q.speaker_name is not None and name in q.speaker_name

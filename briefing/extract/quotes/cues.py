@@ -409,12 +409,24 @@ def points_back_only(c: Cue) -> bool:
     return possessive_source(c) and c.mention is not None and c.mention.start == c.start
 
 
-def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int) -> Phrase | None:
+def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int, possessive: str = "") -> Phrase | None:
     """The subject of the clause holding the marker ``[b, e)`` when it can be the one whose account the
-    marker names ("Die Firma hat nach eigenen Angaben …"); None leaves it to the context."""
+    marker names ("Die Firma hat nach eigenen Angaben …"); None leaves it to the context.
+
+    "eigen-" refers to the subject; a ``possessive`` ("seiner", "ihrer") only to a titled person of its
+    gender ("Der Minister hat nach seiner Aussage …"), never to a subject that is what the view is about
+    ("Nach seiner Meinung hat die Regierung versagt": the person named before).
+    """
     subject = clause_subject(masked, toks[0][0], toks[-1][1])
     if subject is None or person_score(subject) < 0 or (subject.start < e and b < subject.end):
         return None
+    if possessive:
+        if subject.pronoun or person_score(subject) < 2:
+            return None
+        first = subject.text.split()[0].lower()
+        feminine = first in ("die", "eine") or subject.text.split()[-1].endswith("in")
+        if feminine != possessive.startswith(("ihr", "deren")):
+            return None
     return subject
 
 
@@ -436,7 +448,7 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
             toks[t][1],
             si,
             "nach",
-            _own_source(masked, toks, toks[t - 2][0], toks[t][1]),
+            _own_source(masked, toks, toks[t - 2][0], toks[t][1], toks[t - 2][2].lower()),
             toks[t - 2][0],
             toks[t][1],
             mention=own_view,
@@ -477,7 +489,7 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
             toks[j][1],
             si,
             "nach",
-            _own_source(masked, toks, toks[t][0], toks[j][1]),
+            _own_source(masked, toks, toks[t][0], toks[j][1], "" if own else toks[t + 1][2].lower()),
             toks[t][0],
             toks[j][1],
             mention=source,
