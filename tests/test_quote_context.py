@@ -284,3 +284,11 @@ def test_er_agrees_with_the_grammatical_gender_of_its_antecedent(first: str, nam
 def test_a_possessive_source_names_its_owner_not_the_clause_subject(text: str, name: str) -> None:
     q = _record(text, "versagt" if "versagt" in text else "gewusst")
     assert q.speaker_name is not None and name in q.speaker_name
+
+
+def test_addressees_joined_by_und_before_the_colon_are_no_list_of_speakers() -> None:
+    text = (
+        "Der Kanzler Paul Ehrlich sagte zu den Journalisten und der Ministerin Lea Brandt: "
+        "„Wir bleiben bei unserem Kurs, ohne Wenn und Aber.“"
+    )
+    assert "Paul Ehrlich" in (_record(text, "Kurs").speaker_text or "")
