@@ -292,3 +292,9 @@ def test_addressees_joined_by_und_before_the_colon_are_no_list_of_speakers() -> 
         "„Wir bleiben bei unserem Kurs, ohne Wenn und Aber.“"
     )
     assert "Paul Ehrlich" in (_record(text, "Kurs").speaker_text or "")
+
+
+def test_a_quoted_medium_opening_a_compound_is_not_the_speaker() -> None:
+    # "„Spiegel“-Chef Max Roth": the medium is part of the speaker's title, not the speaker.
+    q = _record("„Wir drucken das nicht“, sagte „Spiegel“-Chef Max Roth am Montag.", "drucken")
+    assert q.speaker_text != "„Spiegel“"

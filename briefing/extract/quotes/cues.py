@@ -86,8 +86,9 @@ def find_cues(
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
-                if sp is None:
-                    sp = _quoted_name_at(text, toks, t + 1)  # "„…“, schrieb „Die Zeit“": a quoted medium
+                if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
+                    # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
+                    sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
                     # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
                     prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
