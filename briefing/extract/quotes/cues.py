@@ -18,6 +18,7 @@ from briefing.extract.quotes.speakers import (
     clause_subject,
     person_score,
     phrase,
+    quoted_name_in_phrase,
     read_np,
     subject_for_verb,
     tokens,
@@ -77,7 +78,7 @@ def find_cues(
                         cues.append(cue)
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                clause_end = _clause_end(toks, t, se)
+                clause_end = _clause_end(masked, toks, t, sb, se)
                 sp = None
                 if vf.lemma == "zitieren":
                     sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
@@ -104,7 +105,7 @@ def find_cues(
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(toks, t, se), sb)
+                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(masked, toks, t, sb, se), sb)
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
@@ -341,6 +342,10 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
 def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
     start = sb
     k = bisect.bisect_right(pair_ends, toks[t][0]) - 1
+    # A clause starts after the last quotation before its verb, unless that quotation is a name
+    # inside a noun phrase ("Die Wochenzeitung „Jungle World“ hatte kritisiert").
+    while k >= 0 and pair_ends[k] > sb and quoted_name_in_phrase(masked, pair_ends[k], sb):
+        k -= 1
     if k >= 0 and pair_ends[k] > sb:
         start = pair_ends[k]
     for i in range(t - 1, 0, -1):
@@ -351,9 +356,11 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
     return start
 
 
-def _clause_end(toks: list[tuple[int, int, str]], t: int, se: int) -> int:
-    for b, _e, tok in toks[t + 1 :]:
-        if tok in ",;:" or tok.startswith("_"):
+def _clause_end(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, se: int) -> int:
+    """Where the clause of the verb ``toks[t]`` ends: at a comma, colon or semicolon, or at a
+    quotation that is not a name inside a noun phrase ("verkündete der „Fußball-Bund“")."""
+    for b, e, tok in toks[t + 1 :]:
+        if tok in ",;:" or (tok.startswith("_") and not quoted_name_in_phrase(masked, e + 1, sb)):
             return b
     return se
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter, methodcaller, sub
 
@@ -61,6 +62,14 @@ class Phrase:
     end: int
     text: str
     pronoun: bool = False
+
+
+def unmasked(p: Phrase | None, text: str) -> Phrase | None:
+    """``p`` with its words from ``text``: a phrase read from the masked text may hold a quoted
+    name ("die „Computerwoche“"), whose letters the mask replaced."""
+    if p is None or "_" not in p.text:
+        return p
+    return Phrase(p.start, p.end, text[p.start : p.end], p.pronoun)
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -218,7 +227,16 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and (caps == 0 or toks[j - 1][2].lower() in _GENITIVE or _is_det(toks[j - 1][2]))
         ):
             j += 1  # attributive adjective before the noun ("der stellvertretende ...", not after it)
-        elif caps and low in _GENITIVE and j + 1 < n and _next_has_cap(toks, j + 1):
+        elif (k := _quoted_name_end(toks, j)) and (
+            (j > i and _is_det(toks[j - 1][2]))
+            or (caps and allow_apposition and _is_cap(toks[j - 1][2]) and (k == n or toks[k][2][:1].isalnum()))
+        ):
+            # A short quoted name after an article or, in apposition, after its noun: "die
+            # „Computerwoche“", "Vertreter der „con energy ag“", "die Wochenzeitschrift „Jungle World“".
+            caps += 1
+            j = k
+            break  # the name ends the phrase: "zitiert die „Computerwoche“ Lynch"
+        elif caps and low in _GENITIVE and j + 1 < n and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1)):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
             j += 1
@@ -256,6 +274,44 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     return j
 
 
+# A quotation masked to underscores this long at most can be a name inside a noun phrase.
+MAX_QUOTED_NAME_CHARS = 30
+_OPENING_MARKS = frozenset('„“»"')
+_CLOSING_MARKS = frozenset('“”«"')
+
+
+def _quoted_name_end(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Index after a short masked quotation („____“) starting at ``toks[j]``; 0 when there is none."""
+    if (
+        j + 2 < len(toks)
+        and toks[j][2] in _OPENING_MARKS
+        and toks[j + 1][2].startswith("_")
+        and toks[j + 2][2] in _CLOSING_MARKS
+        and toks[j + 1][1] - toks[j + 1][0] <= MAX_QUOTED_NAME_CHARS
+    ):
+        return j + 3
+    return 0
+
+
+def quoted_name_in_phrase(masked: str, end: int, sentence_start: int) -> bool:
+    """Is the masked quotation ending at ``end`` a short name inside a noun phrase: after an
+    article or a capitalised noun ("die „Computerwoche“", "Wochenzeitschrift „Jungle World“")?"""
+    start = masked.rfind(" ", sentence_start, end) + 1
+    if not (start > sentence_start and masked[start : start + 1] in _OPENING_MARKS):
+        return False
+    if end - start - 2 > MAX_QUOTED_NAME_CHARS or masked[start + 1 : end - 1].strip("_"):
+        return False
+    before = tokens(masked, sentence_start, start)
+    if not before:
+        return False
+    if _is_det(before[-1][2]):
+        return True
+    # After a noun only when the phrase goes on (a word follows): "nannte seinen Platzverweis
+    # „überzogen“, Löw bezeichnete …" is a quoted judgement ending the clause.
+    word_follows = bool(re.match(r"\s*\w", masked[end : end + 3]))
+    return word_follows and _is_cap(before[-1][2]) and not _is_function(before[-1][2])
+
+
 def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
     """Is there a capitalised word ahead before the noun phrase can end?"""
     for k in range(j, min(j + 3, len(toks))):
@@ -268,7 +324,15 @@ def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
 
 
 def _is_adjective(tok: str) -> bool:
-    return tok.islower() and tok.endswith(_ADJ_ENDINGS) and not _is_function(tok) and not _is_det(tok)
+    # An auxiliary ("hatte", "habe", "werde") ends like an adjective but is the finite verb:
+    # "Bereits im Dezember hatte Kanzlerin Merkel verkündet".
+    return (
+        tok.islower()
+        and tok.endswith(_ADJ_ENDINGS)
+        and tok not in AUXILIARIES
+        and not _is_function(tok)
+        and not _is_det(tok)
+    )
 
 
 def phrase(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> Phrase | None:
@@ -357,6 +421,11 @@ def subject_for_verb(
             cand_after = phrase(text, after, k, j)
         elif j == k and (n := _particle_surname_at(after, k)):
             cand_after = phrase(text, after, k, k + n)  # "sagte von der Leyen", "so de Maizière"
+    if cand_after is None and not before:
+        # "„…“, schrieb „Die Zeit“ in einem Nachruf": a quoted name as the inverted subject.
+        ahead = tokens(text, verb_end, min(len(text), verb_end + MAX_QUOTED_NAME_CHARS + 4))
+        if q := _quoted_name_end(ahead, 0):
+            cand_after = phrase(text, ahead, 0, q)
     if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
         return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
@@ -366,6 +435,8 @@ def subject_for_verb(
         # SPD-Vorsitzende … in Frage").
         if person_score(cand_after) >= 2 and person_score(cand_before) <= 0:
             return cand_after
+        if person_score(cand_before) < 0 <= person_score(cand_after):
+            return cand_after  # an object or a date first: "Den Vorwurf wies der Verband zurück", "Ende Mai …"
         if person_score(cand_after) >= 1 and _oblique_adjective_phrase(cand_before):
             return cand_after  # "Der englisch-sprachigen Zeitung sagte Filep Karma:": a dative first
         return cand_before
@@ -593,16 +664,41 @@ def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
 
 
 def person_score(p: Phrase) -> int:
-    """How much a phrase looks like a person: 2 role title, first name or pronoun; 1 a bare name; 0 else."""
+    """How much a phrase looks like a person: 2 role title, first name or pronoun; 1 a bare name; 0 else;
+    -1 an object or a date."""
     if p.pronoun:
         return 2
     words = p.text.split()
     if words[0].lower() in _OBLIQUE_DETS:
         return -1  # accusative/dative: an object, not the speaker ("nannte seinen Platzverweis")
+    if _is_date(words):
+        return -1  # a time adverbial: "hatte Anfang Juli berichtet", "letzten September"
     names = word_set("first_names.txt")
     if any(is_role(w.strip(",")) or w.lower() in names for w in words if w[:1].isupper()):
         return 2
     return 0 if _is_det(words[0]) else 1
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """German month and weekday names (CLDR, through Babel): a phrase ending in one is a date."""
+    from babel import Locale
+
+    de = Locale("de")
+    return frozenset(
+        name for names in (de.months["format"]["wide"], de.days["format"]["wide"]) for name in names.values()
+    )
+
+
+# Nouns that place a date inside a month or year: "Anfang Juli", "Mitte März", "Ende Januar".
+_DATE_PARTS = frozenset(["Anfang", "Mitte", "Ende"])
+
+
+def _is_date(words: list[str]) -> bool:
+    """Are the capitalised words of a phrase a date ("Anfang Juli", "letzten September", "Montag")?"""
+    caps = [w for w in words if w[:1].isupper()]
+    calendar = _calendar_words()
+    return bool(caps) and caps[-1] in calendar and all(w in calendar or w in _DATE_PARTS for w in caps)
 
 
 def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:

@@ -1,0 +1,152 @@
+"""Which phrase of the quotation's own sentence is its speaker: German word orders, on sentences
+written for these tests.
+
+Each case names the quotation (a fragment of it), the words the speaker mention must contain
+and, where the mistake is a known one, the words it must not contain: another phrase of the same
+sentence (an object, a date, a subheading, a quoted name cut off) is what each case guards against.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes, to_records
+from briefing.extract.quotes.speakers import Phrase, person_score
+from briefing.extract.sentences import split_sentences
+
+
+def _speaker_of(text: str, fragment: str) -> str:
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    return hits[0].speaker_text or ""
+
+
+AUXILIARY_IS_THE_VERB = [
+    # An auxiliary ends like an adjective ("hatte", "habe") but is the finite verb: the subject
+    # after it is the speaker, not the adverbial or the glued subheading before it.
+    (
+        "Die Bewerbung läuft. Rückhalt aus Berlin Bereits im Dezember hatte Bundeskanzlerin Angela Merkel "
+        "in einer Rede verkündet: „Wir unterstützen die Bewerbung des Verbands mit aller Kraft.“",
+        "Wir unterstützen",
+        "Angela Merkel",
+        "Rückhalt",
+    ),
+    (
+        "Die Verhandlungen stocken. Schon am Morgen hatte der Verhandlungsführer Tom Berger im Radio "
+        "erklärt: „Ohne neue Zahlen gibt es keine Einigung in dieser Woche.“",
+        "Ohne neue Zahlen",
+        "Tom Berger",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "not_speaker"), AUXILIARY_IS_THE_VERB)
+def test_the_subject_after_an_auxiliary_is_the_speaker(
+    text: str, fragment: str, speaker: str, not_speaker: str | None
+) -> None:
+    got = _speaker_of(text, fragment)
+    assert speaker in got
+    assert not_speaker is None or not_speaker not in got
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["Anfang", "Juli"], ["letzten", "September"], ["Ende", "Januar"], ["Montag"], ["am", "Freitag"]],
+)
+def test_a_date_is_no_speaker(words: list[str]) -> None:
+    text = " ".join(words)
+    assert person_score(Phrase(0, len(text), text)) < 0
+
+
+@pytest.mark.parametrize("words", [["Ministerin", "Eva", "Juli"], ["Die", "Zeitung", "vom", "Montag"]])
+def test_a_phrase_that_only_mentions_a_date_is_not_one(words: list[str]) -> None:
+    text = " ".join(words)
+    assert person_score(Phrase(0, len(text), text)) >= 0
+
+
+def test_a_date_after_the_auxiliary_does_not_beat_the_subject() -> None:
+    text = (
+        "Der Streit dauert an. Der arabische Fernsehsender Al Arabija hatte Anfang Juli berichtet, "
+        "die Gespräche seien „endgültig gescheitert“ und würden nicht fortgesetzt."
+    )
+    got = _speaker_of(text, "gescheitert")
+    assert "Al Arabija" in got
+    assert "Juli" not in got
+
+
+QUOTED_NAMES = [
+    # A short quoted name inside the speaker's noun phrase belongs to it: after an article, in
+    # apposition after its noun, or as the inverted subject right after the verb.
+    (
+        "Die Partei streitet. Selbst die linke Wochenzeitung „Neue Stimme“ hatte im Frühjahr kritisiert, "
+        "dass sie „für ihre Nähe zu radikalen Gruppen“ bekannt sei.",
+        "radikalen Gruppen",
+        "Neue Stimme",
+    ),
+    (
+        "Die Firma wächst. Ein Sprecher der „Solar Nord AG“ bezeichnet den Kauf der Anteile als "
+        "„strategisch wichtig“ und verweist auf das neue Werk.",
+        "strategisch",
+        "Sprecher der „Solar Nord AG“",
+    ),
+    (
+        "„Das wird die größte Neuerung seit Jahren“, zitiert die „Technikwoche“ den Entwickler in einem Bericht.",
+        "größte Neuerung",
+        "die „Technikwoche“",
+    ),
+    (
+        "„Sie war die leiseste Stimme und die klügste im ganzen Saal“, schrieb „Die Woche“ in einem Nachruf.",
+        "leiseste Stimme",
+        "„Die Woche“",
+    ),
+    (
+        "Die Bewerbung steht. Ende Januar verkündete der „Deutsche Hockey-Bund“ dann offiziell: "
+        "„Wir bewerben uns um die Weltmeisterschaft des Jahres 2030.“",
+        "Wir bewerben",
+        "Deutsche Hockey-Bund",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), QUOTED_NAMES)
+def test_a_quoted_name_in_the_speaker_phrase_is_kept(text: str, fragment: str, speaker: str) -> None:
+    assert speaker in _speaker_of(text, fragment)
+
+
+def test_a_quoted_name_in_a_passive_keeps_the_one_quoted() -> None:
+    # "X wird von der „Zeitung“ zitiert": the majority of the annotation names the person quoted.
+    text = (
+        "Der Fraktionschef der Grünen, Paul Weber, wird von der „Abendpost“ mit den Worten zitiert: "
+        "„Der Bürgermeister ist angeschlagen. Das wird ihm lange nachhängen.“"
+    )
+    assert "Paul Weber" in _speaker_of(text, "angeschlagen")
+
+
+def test_a_quoted_judgement_after_an_object_ends_its_clause() -> None:
+    # "nannte seinen Platzverweis „überzogen“, Y bezeichnete …": the quotation is no name of the
+    # object, and the second clause has its own subject.
+    text = (
+        "Der Stürmer Tim Graf nannte seinen Platzverweis „überzogen“, Trainer Max Roth bezeichnete die "
+        "vielen Karten in einem fairen Spiel als „übertrieben“."
+    )
+    assert "Max Roth" in _speaker_of(text, "übertrieben")
+    assert "Tim Graf" in _speaker_of(text, "überzogen")
+
+
+def test_the_speaker_text_shows_the_quoted_name_not_the_mask() -> None:
+    text = "„Das wird die größte Neuerung seit Jahren“, zitiert die „Technikwoche“ den Entwickler."
+    got = _speaker_of(text, "größte Neuerung")
+    assert "_" not in got
+
+
+def test_an_accusative_object_first_leaves_the_subject_after_the_verb() -> None:
+    text = (
+        "Die Kritik hält an. Den Vorwurf der Opposition wies der Verband am Abend als "
+        "„völlig haltlos und politisch motiviert“ zurück."
+    )
+    got = _speaker_of(text, "haltlos")
+    assert "Verband" in got
+    assert "Vorwurf" not in got
