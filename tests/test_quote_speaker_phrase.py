@@ -150,3 +150,49 @@ def test_an_accusative_object_first_leaves_the_subject_after_the_verb() -> None:
     got = _speaker_of(text, "haltlos")
     assert "Verband" in got
     assert "Vorwurf" not in got
+
+
+EMBEDDED_QUOTATIONS = [
+    # A quotation introduced by "als"/"von" inside the clause is no clause break: the clause's
+    # subject before it is the speaker of the verb after it.
+    (
+        "Der Bericht ist heikel, weil die Regierung das Nachbarland im Frühjahr als "
+        "„verlässlichen und mutigen Partner“ bezeichnet hat.",
+        "verlässlichen",
+        "die Regierung",
+    ),
+    (
+        "Die Landesregierung hatte den Bericht der Zeitung am Abend als „falsch“ zurückgewiesen.",
+        "falsch",
+        "Die Landesregierung",
+    ),
+    (
+        "Die Angreifer hinterließen auf der Seite eine Botschaft, welche die Techniker der Universität "
+        "als „einen Haufen von Anfängern“ bezeichnete.",
+        "Anfängern",
+        "welche",
+    ),
+    (
+        "Der Vorsitzende des Rates, der zunächst den Wahlsieg als „Fest“ bezeichnete, ordnete nun "
+        "eine Untersuchung an.",
+        "Fest",
+        "der",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), EMBEDDED_QUOTATIONS)
+def test_a_quotation_inside_the_clause_keeps_the_clause_subject(text: str, fragment: str, speaker: str) -> None:
+    assert _speaker_of(text, fragment).startswith(speaker)
+
+
+def test_the_subject_of_a_passive_is_not_the_speaker_of_its_quotation() -> None:
+    # "werden die Vorkehrungen als „extrem“ bezeichnet": what the quotation names, not who said it.
+    text = (
+        "In einem Bericht des Senders werden die Vorkehrungen anlässlich des Gipfeltreffens als "
+        "„extrem“ bezeichnet. Tausende Beamte sind im Einsatz."
+    )
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if "extrem" in q.text]
+    assert all("Vorkehrungen" not in (q.speaker_text or "") for q in hits)

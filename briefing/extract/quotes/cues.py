@@ -321,8 +321,15 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
     capitalised noun right after it)."""
     if t + 1 < len(toks) and toks[t + 1][2] not in ",:;.":
         return None
-    for k in range(t - 1, max(0, t - 1 - MAX_RELATIVE_WORDS), -1):
+    k = t
+    for _ in range(MAX_RELATIVE_WORDS):
+        k -= 1
+        if k <= 0:
+            return None
         word = toks[k][2]
+        if k >= 3 and toks[k - 1][2].startswith("_") and toks[k - 3][2] in _EMBEDDING_WORDS:
+            k -= 2  # "…, welche die Techniker als „Schulkinder“ bezeichnete": a quotation inside the clause
+            continue
         if word in _CLAUSE_BREAKS:
             return None
         if word.lower() in _RELATIVE_SUBJECTS and toks[k - 1][2] == ",":
@@ -344,7 +351,9 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
     k = bisect.bisect_right(pair_ends, toks[t][0]) - 1
     # A clause starts after the last quotation before its verb, unless that quotation is a name
     # inside a noun phrase ("Die Wochenzeitung „Jungle World“ hatte kritisiert").
-    while k >= 0 and pair_ends[k] > sb and quoted_name_in_phrase(masked, pair_ends[k], sb):
+    while k >= 0 and pair_ends[k] > sb and (
+        quoted_name_in_phrase(masked, pair_ends[k], sb) or _embedded_quote(masked, pair_ends[k], toks[t][0], sb)
+    ):
         k -= 1
     if k >= 0 and pair_ends[k] > sb:
         start = pair_ends[k]
@@ -354,6 +363,21 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
         if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS:
             return toks[i][0]
     return start
+
+
+# Words that embed a quotation in the clause of a verb after it: "als „…“ bezeichnet", "von „…“ gesprochen".
+_EMBEDDING_WORDS = frozenset(["als", "von", "vor", "zu", "für"])
+
+
+def _embedded_quote(masked: str, end: int, verb_start: int, sb: int) -> bool:
+    """Is the quotation ending at ``end`` part of the clause of the verb at ``verb_start``: introduced by
+    "als"/"von"/… and followed by the verb without a clause break ("weil die Regierung das Land als
+    „junge Demokratie“ bezeichnet hat")?"""
+    if re.search(r"[,;:.!?(\[–]", masked[end:verb_start]):
+        return False
+    opening = masked.rfind(" ", sb, end) + 1
+    before = WORD.findall(masked, sb, opening)
+    return bool(before) and before[-1] in _EMBEDDING_WORDS
 
 
 def _clause_end(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, se: int) -> int:

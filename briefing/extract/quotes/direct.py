@@ -130,6 +130,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 attributed,
                 found_how,
                 cue.kind if cue else "",
+                # the words of this sentence that stand for the speaker: "…, der ihn als „…“ bezeichnete"
+                mention=cue.mention if cue is not None and speaker is cue.speaker else None,
             )
         )
     return out

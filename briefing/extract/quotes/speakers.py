@@ -373,6 +373,10 @@ def subject_for_verb(
     agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end, sentence_start)
     if agent is not None:
         return agent
+    if "_" in text[clause_start:verb_start] and _passive(text, clause_start, verb_start, verb_end):
+        # "werden die Vorkehrungen als „extrem“ bezeichnet": the subject of a passive without an
+        # agent is what the quotation names; the speaker is named elsewhere, if at all.
+        return None
     after = tokens(text, verb_end, clause_end)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
     mediated = _mediated_speaker(text, verb_end)
@@ -507,6 +511,16 @@ def passive_agent(
             return phrase(text, toks, k + 1, j)
         return None
     return None
+
+
+def _passive(text: str, clause_start: int, verb_start: int, verb_end: int) -> bool:
+    """Is the speech or naming verb at ``[verb_start, verb_end)`` a participle after a form of
+    "werden" in its clause ("wurde … bezeichnet", "werden … als „…“ eingestuft")?"""
+    word = text[verb_start:verb_end].lower()
+    form = speech_verbs().get(word) or naming_verbs().get(word)
+    if form is None or not form.participle:
+        return False
+    return any(tk[2].lower() in _PASSIVE_AUX for tk in tokens(text, clause_start, verb_start))
 
 
 # Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal"): lang/de/name_particles.txt.
