@@ -196,3 +196,36 @@ def test_the_subject_of_a_passive_is_not_the_speaker_of_its_quotation() -> None:
     found, _ = extract_quotes(text, sents)
     hits = [q for q in to_records(text, found, sents) if "extrem" in q.text]
     assert all("Vorkehrungen" not in (q.speaker_text or "") for q in hits)
+
+
+def test_the_list_member_before_the_colon_said_it() -> None:
+    text = (
+        "Viele Staatschefs gratulierten, so der französische Präsident Paul Martin, die Leiterin der "
+        "Weltbank, Ana Costa, und der finnische Ministerpräsident Mikko Lahti: „Der Preis kommt genau "
+        "zur rechten Zeit und ist verdient.“"
+    )
+    got = _speaker_of(text, "rechten Zeit")
+    assert "Mikko Lahti" in got
+    assert "Paul Martin" not in got
+
+
+def test_a_plain_object_list_before_the_colon_does_not_take_the_quotation() -> None:
+    text = (
+        "Kanzlerin Eva Brandt sagte am Montag vor Journalisten und Parteifreunden: „Wir werden die "
+        "Reform noch in diesem Jahr beschließen.“"
+    )
+    assert "Eva Brandt" in _speaker_of(text, "Reform")
+
+
+def test_the_speech_verb_before_a_marker_names_the_speaker() -> None:
+    # "sagte die Kanzlerin Teilnehmern zufolge: „…“": the marker names who passed the words on.
+    text = (
+        "In der Fraktion sagte die Ministerin einigen Teilnehmern zufolge: „Er war ein Stabilisator. "
+        "Er stand für die Vernunft in seiner Partei.“"
+    )
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    quotes = to_records(text, found, sents)
+    direct = [q for q in quotes if "Stabilisator" in q.text]
+    assert direct and "Ministerin" in (direct[0].speaker_text or "")
+    assert not [q for q in quotes if q.kind == "indirect" and "Teilnehmern zufolge" in q.text]

@@ -105,6 +105,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         ):
             continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
+        if cue is not None and how == "colon":
+            speaker = _listed_speaker_before_colon(masked, p, so, sents, cue) or speaker
         found_how = how if cue else ("colon_np" if colon_np else "")
         bracketed = _bracketed_after_person(masked, p, sents[so][0])
         if bracketed is not None:
@@ -119,6 +121,9 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             speaker, found_how = out[-1].speaker, "previous"  # "Seine Zuversicht gründet sich auf …: „…“"
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
+        if cue is not None and how == "colon":
+            # a marker between the verb and the colon ("sagte X Teilnehmern zufolge:") frames the same words
+            used_cues.update(id(c) for c in by_sent.get(so, []) if cue.end <= c.start and c.end <= p.start)
         out.append(
             Found(
                 "direct",
@@ -293,7 +298,40 @@ def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | No
     if not before.endswith(":"):
         return None
     cands = [c for c in by_sent.get(so, []) if c.end <= p.start]
-    return cands[-1] if cands else None
+    if not cands:
+        return None
+    last = cands[-1]
+    if last.kind == "marker":
+        # "sagte die Kanzlerin einigen Teilnehmern zufolge: „…“": the marker names who reported the
+        # words, the speech verb of the same clause who said them.
+        for c in reversed(cands[:-1]):
+            if c.kind == "verb" and c.speaker is not None and not re.search(r"[,;:]", masked[c.end : last.start]):
+                return c
+    return last
+
+
+# Words that join the last member of a list of speakers: "X, Y und der Ministerpräsident Z: „…“".
+_LIST_JOINS = frozenset(["und", "sowie"])
+
+
+def _listed_speaker_before_colon(masked: str, p: Pair, so: int, sents, cue: Cue) -> Phrase | None:
+    """ "Gratuliert haben, so der Präsident X, die Chefin Y und der Ministerpräsident Z: „…“": the
+    list member right before the colon said the quotation, not the first one the cue named.
+
+    Only a person-like phrase (role title or first name) joined by "und"/"sowie" after a comma
+    that follows the cue's speaker."""
+    sb = sents[so][0]
+    colon = sb + len(masked[sb : p.start].rstrip()) - 1  # the colon the quotation follows
+    toks = tokens(masked, sb, colon)
+    i = np_ending_at(toks, len(toks))
+    if i is None or i < 2 or toks[i - 1][2] not in _LIST_JOINS:
+        return None
+    start = toks[i][0]
+    after_speaker = cue.speaker.end if cue.speaker is not None else cue.end
+    if start <= after_speaker or "," not in masked[after_speaker:start]:
+        return None
+    sp = phrase(masked, toks, i, len(toks))
+    return sp if sp is not None and person_score(sp) >= 2 else None
 
 
 def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int]) -> Phrase | None:
