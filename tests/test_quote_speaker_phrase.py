@@ -20,6 +20,7 @@ def _speaker_of(text: str, fragment: str) -> str:
     found, _ = extract_quotes(text, sents)
     hits = [q for q in to_records(text, found, sents) if fragment in q.text]
     assert hits, f"no quotation containing {fragment!r}"
+    hits.sort(key=lambda q: q.kind != "direct")  # the quotation in marks, where there is one
     return hits[0].speaker_text or ""
 
 
@@ -229,3 +230,22 @@ def test_the_speech_verb_before_a_marker_names_the_speaker() -> None:
     direct = [q for q in quotes if "Stabilisator" in q.text]
     assert direct and "Ministerin" in (direct[0].speaker_text or "")
     assert not [q for q in quotes if q.kind == "indirect" and "Teilnehmern zufolge" in q.text]
+
+
+def test_words_quoted_inside_a_dass_clause_are_its_subjects() -> None:
+    text = (
+        "Der Sender will erfahren haben, dass Trainer Karl Mohr die Spielerin gefragt habe, "
+        "was sie „am Abend vorhabe“."
+    )
+    got = _speaker_of(text, "am Abend vorhabe")
+    assert "Karl Mohr" in got
+    assert "Sender" not in got
+
+
+def test_a_compound_with_a_lowercase_first_part_is_a_noun() -> None:
+    # "documenta-Homepage", "taz-Reporter": a German compound takes the case of its last part.
+    text = (
+        "Das Festival hat ein neues Zeichen. Auf der kunstmesse-Homepage heißt es zur Begründung, warum man "
+        "es gewählt hat: „Die Striche stehen für die zwölf Tage der Ausstellung im Sommer.“"
+    )
+    assert "kunstmesse-Homepage" in _speaker_of(text, "zwölf Tage")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from briefing.extract.quotes.base import (
     DEFINITE,
@@ -62,7 +63,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         if cue is None:
             colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
         if cue is None and colon_np is None:
-            cue = _cue_in_sentence(p, so, sc, by_sent)
+            cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
@@ -310,6 +311,16 @@ def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | No
     return last
 
 
+# ", dass …" / ", ob …": a complement clause, with its own subject before its verb.
+_COMPLEMENT = re.compile(r",\s+((?:dass|ob)\s)")
+
+
+def _complement_start(masked: str, sb: int, pos: int) -> int | None:
+    """Where the dass/ob clause holding ``pos`` starts (its "dass"), or None when ``pos`` is in no such clause."""
+    starts = [m.start(1) for m in _COMPLEMENT.finditer(masked, sb, pos)]
+    return starts[-1] if starts else None
+
+
 # Words that join the last member of a list of speakers: "X, Y und der Ministerpräsident Z: „…“".
 _LIST_JOINS = frozenset(["und", "sowie"])
 
@@ -349,7 +360,7 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     return sp if sp is not None and person_score(sp) >= 0 else None
 
 
-def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
+def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
     cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None]
     if not cands:
@@ -359,4 +370,12 @@ def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
     before = [c for c in cands if c.end <= p.start]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]
-    return verbs[0] if verbs else ordered[0]
+    cue = verbs[0] if verbs else ordered[0]
+    comp = _complement_start(masked, sents[so][0], cue.start) if cue.kind == "verb" and cue.end <= p.start else None
+    if comp is not None:
+        # "Der Sender will wissen, dass X das Mädchen gefragt habe, was sie „anhabe“": the words
+        # quoted inside the dass clause are its subject's, though the cue names the reporter.
+        own = subject_for_verb(masked, comp, cue.start, cue.end, cue.end)
+        if own is not None and person_score(own) >= 1:
+            return replace(cue, speaker=own)
+    return cue

@@ -191,6 +191,7 @@ def _is_cap(tok: str) -> bool:
         or (tok[:1].isdigit() and "-" in tok)
         or bool(_PARTICLE_NAME.match(tok))
         or bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
+        or tok.rpartition("-")[2][:1].isupper()  # a compound takes its last part's case: "taz-Reporter"
     )
 
 
