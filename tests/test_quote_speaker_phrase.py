@@ -249,3 +249,32 @@ def test_a_compound_with_a_lowercase_first_part_is_a_noun() -> None:
         "es gewählt hat: „Die Striche stehen für die zwölf Tage der Ausstellung im Sommer.“"
     )
     assert "kunstmesse-Homepage" in _speaker_of(text, "zwölf Tage")
+
+
+def test_a_quoted_name_between_quotation_and_passive_cue_is_no_break() -> None:
+    # "„…“ wird der Franzose im Fachblatt „…“ zitiert": the medium's quoted name sits inside the clause.
+    text = (
+        "Der Teamchef stellte sich vor seine Fahrer: „Er ist immer noch der Meister, den wir alle "
+        "schätzen gelernt haben“ wird der Italiener im spanischen Fachblatt „El Motor Diario“ zitiert."
+    )
+    assert "der Italiener" in _speaker_of(text, "Meister")
+
+
+def test_laut_right_before_the_quotation_names_its_speaker() -> None:
+    text = (
+        "Seit man laut Chefärztin Dr. Maria Lenz „heute Paaren helfen kann, deren Behandlung früher "
+        "undenkbar war“, suchen die Forscher nach neuen Wegen."
+    )
+    got = _speaker_of(text, "Paaren helfen")
+    assert "Maria Lenz" in got
+    assert "Forscher" not in got
+
+
+def test_a_verb_in_a_closed_relative_clause_does_not_take_the_quotation() -> None:
+    text = (
+        "Laut Münchner Polizei ist die Kundgebung, zu der ein Bündnis von vierzig Vereinen aufgerufen "
+        "hatte, „weitgehend friedlich“ verlaufen."
+    )
+    got = _speaker_of(text, "friedlich")
+    assert "Polizei" in got
+    assert "Kundgebung" not in got

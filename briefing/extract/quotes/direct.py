@@ -24,7 +24,15 @@ from briefing.extract.quotes.base import (
 from briefing.extract.quotes.cues import np_ending_at
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import word_set
-from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score, phrase, subject_for_verb, tokens
+from briefing.extract.quotes.speakers import (
+    Phrase,
+    clause_subject,
+    person_score,
+    phrase,
+    quoted_name_in_phrase,
+    subject_for_verb,
+    tokens,
+)
 from briefing.lang.de import AUXILIARIES
 
 # A quotation this short followed by a verb without a comma is the subject (a name), not speech.
@@ -54,8 +62,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         if not words:
             continue
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
-        cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
-        how = "after"
+        cue = _marker_right_before(masked, p, so, by_sent)
+        how = "sentence"
+        if cue is None:
+            cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
+            how = "after"
         if cue is None:
             cue = _cue_before_colon(masked, p, so, sents, by_sent)
             how = "colon"
@@ -252,6 +263,39 @@ def _title_like(words: list[str]) -> bool:
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
+def _marker_right_before(masked: str, p: Pair, so: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """ "laut Klinikdirektor X „…“": a marker whose source ends right before the quotation frames it,
+    whatever verb follows."""
+    for c in by_sent.get(so, []):
+        adjacent = c.start < p.start and not masked[c.frame_end : p.start].strip()
+        if adjacent and c.kind == "marker" and c.speaker is not None:
+            return c
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset(
+    ["der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welcher", "welche", "welches", "welchem"]
+    + ["welchen"]
+)
+
+
+def _closed_relative_clause(masked: str, c: Cue, p: Pair) -> bool:
+    """Is the verb cue ``c`` in a relative clause (", (zu) der …") that a comma closes before the quotation?"""
+    if c.kind != "verb" or c.end > p.start or "," not in masked[c.end : p.start]:
+        return False
+    comma = masked.rfind(",", 0, c.start)
+    if comma < 0:
+        return False
+    words = WORD.findall(masked, comma, c.start)[:2]
+    if words and words[0] in word_set("prepositions.txt"):
+        words = words[1:]
+    return bool(words) and words[0] in _RELATIVE_PRONOUNS
+
+
+# A masked quotation inside a stretch of the masked text.
+_MASKED_QUOTE = re.compile(r"[„“»\"]_+[“”«\"]")
+
+
 def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
     """„…“, sagte X  /  „…“, so X  /  „…“, hatte X gesagt  /  „…“ sagte X."""
     for c in by_sent.get(sc, []):
@@ -259,7 +303,10 @@ def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> 
             continue
         between = masked[p.end : c.start]
         toks = WORD.findall(between)
-        if "_" in between or re.search(r"[.!?:;]", between):
+        names = list(_MASKED_QUOTE.finditer(between))
+        if any(not quoted_name_in_phrase(masked, p.end + m.end(), p.end) for m in names):
+            return None  # another quotation between, unless a name inside a phrase ("im Fachblatt „…“")
+        if re.search(r"[.!?:;]", between):
             return None
         if not toks and "," not in between and p.inner_end - p.inner_start < SUBJECT_QUOTE_MAX_CHARS:
             return None  # "Wie „heise online“ berichtet": the quotation names the speaker
@@ -363,6 +410,9 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
 def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
     cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None]
+    # A verb in a relative clause closed before the quotation speaks of something else: "Laut Polizei
+    # ist die Demonstration, zu der ein Bündnis aufgerufen hatte, „störungsfrei“ verlaufen".
+    cands = [c for c in cands if not _closed_relative_clause(masked, c, p)] or cands
     if not cands:
         return None
     # Prefer the nearest cue before the quotation, else the first after it; among those, a
