@@ -278,3 +278,12 @@ def test_a_verb_in_a_closed_relative_clause_does_not_take_the_quotation() -> Non
     got = _speaker_of(text, "friedlich")
     assert "Polizei" in got
     assert "Kundgebung" not in got
+
+
+def test_a_relative_clause_of_the_previous_sentence_does_not_hide_the_cue() -> None:
+    text = (
+        "Es gebe viele Kranke, die keinen Zugang zu Ärzten hätten. Der Sender Radio Nord zitiert aus "
+        "einem Bericht, wonach der Präsident den Industrieländern die Schuld gibt, deren „völlig "
+        "entfesselte Industrie“ die Erde zerstöre."
+    )
+    assert "Radio Nord" in _speaker_of(text, "entfesselte Industrie")

@@ -11,8 +11,8 @@ import bisect
 import re
 from functools import lru_cache
 
-from briefing.extract.quotes.base import DEFINITE, DQUOTES, WORD, Cue
-from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_verbs, word_set
+from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
+from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
     Phrase,
     clause_subject,
@@ -87,6 +87,8 @@ def find_cues(
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
+                if sp is None:
+                    sp = _quoted_name_at(text, toks, t + 1)  # "„…“, schrieb „Die Zeit“": a quoted medium
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
                     # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
                     prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
@@ -135,7 +137,7 @@ def find_cues(
                 cue = _fuer_cue(masked, toks, si)
                 if cue:
                     cues.append(cue)
-            elif low == "nach" and t + 1 < len(toks):
+            elif low == "nach":
                 cue = _nach_cue(masked, toks, t, si, nouns)
                 if cue:
                     cues.append(cue)
@@ -144,6 +146,8 @@ def find_cues(
                 if _so_verb(toks, n):
                     n += 1  # ", so schätzen die Forscher, …", ", so bestätigt das Gericht."
                 j = read_np(toks, n)
+                if j == n and ORDINAL_ANAPHOR.fullmatch(toks[n][2]):
+                    j = n + 1  # ", so letztere": lowercase, yet the speaker's mention
                 k = j
                 while k < len(toks) and k < j + 2 and toks[k][2].islower():
                     k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."
@@ -171,6 +175,12 @@ def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
     )
 
 
+# "wird X im Fachblatt „…“ zitiert": at most this many tokens between the auxiliary and the participle,
+# and a quoted name inside them masks at most this many characters.
+_MAX_PASSIVE_GAP = 12
+_MAX_NAME_MASK = 40
+
+
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
     """Passive "X wird … zitiert" / "wird X zitiert": the one quoted; None for the active voice."""
     aux = next(
@@ -181,6 +191,16 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
         ),
         None,
     )
+    if aux is None:
+        # "„…“ wird der Franzose im Fachblatt „Sport“ zitiert": a quoted name cut the clause short;
+        # the auxiliary is the nearest one before the participle with no clause break between.
+        for i in range(t - 1, max(-1, t - 1 - _MAX_PASSIVE_GAP), -1):
+            word = toks[i][2]
+            if word in ",;:" or (word.startswith("_") and len(word) > _MAX_NAME_MASK):
+                break
+            if word.lower() in ("wird", "wurde", "werden", "worden"):
+                aux = i
+                break
     if aux is None:
         return None
     j = read_np(toks, aux + 1)
@@ -232,7 +252,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and _SOURCE_NOUN.search(masked, sb, se))
+            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _SPEECH_NOUN.search(masked, sb, se)))
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -266,6 +286,8 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 # A source noun ending a word ("Angaben", "Polizeiangaben"): what "nach" needs to be a cue.
 # (A trie of the nouns: the plain alternation tried all fifty at every position, ~1.5 % of extraction.)
 _SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
+# A noun of the speech family as a whole word ("Bekunden"): what "nach eigenem …" / "… nach" needs.
+_SPEECH_NOUN = re.compile(r"(?<!\w)(?:" + word_alternation(speech_nouns()) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
 
@@ -397,18 +419,70 @@ def np_ending_at(toks: list[tuple[int, int, str]], t: int) -> int | None:
     return None
 
 
+# Possessives that make "nach" + source noun (or a postposed "… nach") point back to a source named
+# before: "nach seiner Auffassung", "Ihrer Meinung nach".
+_POSSESSIVE_SOURCES = frozenset(["seiner", "seinen", "seinem", "ihrer", "ihren", "ihrem", "dessen", "deren"])
+
+
+def possessive_source(c: Cue) -> bool:
+    """A source named by a possessive ("nach seiner Auffassung", "ihrer Meinung nach"): it points back
+    to a person named before."""
+    return c.kind == "marker" and c.mention is not None and c.mention.text.split()[0].lower() in _POSSESSIVE_SOURCES
+
+
+def points_back_only(c: Cue) -> bool:
+    """A postposed possessive source ("Seiner Ansicht nach …"): it names whose view a clause is, the
+    person named before, but frames no clause of its own (the clause is its verb's, if any)."""
+    return possessive_source(c) and c.mention is not None and c.mention.start == c.start
+
+
+def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int) -> Phrase | None:
+    """The subject of the clause holding the marker ``[b, e)`` when it can be the one whose account the
+    marker names ("Die Firma hat nach eigenen Angaben …"); None leaves it to the context."""
+    subject = clause_subject(masked, toks[0][0], toks[-1][1])
+    if subject is None or person_score(subject) < 0 or (subject.start < e and b < subject.end):
+        return None
+    return subject
+
+
 def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, nouns: frozenset[str]) -> Cue | None:
-    """ "nach Angaben der Polizei", "nach eigenen Angaben", "Nach Polizeiangaben"."""
+    """ "nach Angaben der Polizei", "nach eigenen Angaben", "Nach Polizeiangaben", "seiner Ansicht nach"."""
+    if (
+        t >= 2
+        and toks[t - 1][2].lower() in nouns
+        and toks[t - 1][2][:1].isupper()
+        and toks[t - 2][2].lower() in _POSSESSIVE_SOURCES
+        and not (t + 1 < len(toks) and (toks[t + 1][2].lower() in DEFINITE or toks[t + 1][2][:1].isupper()))
+    ):
+        # (Not "ihrer Forderung nach Neuwahlen": there "nach" takes an object.)
+        # Postposed "Seiner Ansicht nach …": the possessive phrase is the mention, its owner the speaker.
+        own_view = Phrase(toks[t - 2][0], toks[t - 1][1], masked[toks[t - 2][0] : toks[t - 1][1]])
+        return Cue(
+            "marker",
+            toks[t - 2][0],
+            toks[t][1],
+            si,
+            "nach",
+            _own_source(masked, toks, toks[t - 2][0], toks[t][1]),
+            toks[t - 2][0],
+            toks[t][1],
+            mention=own_view,
+        )
+    if t + 1 >= len(toks):
+        return None
     j = t + 1
     while j < len(toks) and toks[j][2].islower() and toks[j][2].endswith(("en", "er", "em", "e")) and j < t + 3:
         j += 1
     if j >= len(toks):
         return None
     noun = toks[j][2].lower()
+    own = toks[t + 1][2].lower().startswith("eigen")
     hit = noun in nouns or any(noun.endswith(n) and len(noun) > len(n) + 2 for n in nouns if len(n) > 5)
-    if not hit:
+    if not hit and not (own and noun in speech_nouns()):
         return None
     k = j + 1
+    if own or toks[t + 1][2].lower() in _POSSESSIVE_SOURCES:
+        k = len(toks)  # "nach eigenem Bekunden von Anfang an": the source is already named, no "von X" follows
     if k < len(toks) and toks[k][2].lower() in ("von", "aus", "des", "der", "eines", "einer"):
         start = k + 1 if toks[k][2].lower() in ("von", "aus") else k
         e = read_np(toks, start)
@@ -420,13 +494,21 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         e = read_np(toks, k)  # "nach Angaben Russlands"
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
     source = phrase(masked, toks, t + 1, j + 1)
-    if toks[t + 1][2].lower().startswith("eigen"):
-        # "Die Firma hat nach eigenen Angaben …": the text's mention is "eigenen Angaben", the
-        # speaker the clause's subject (from the context when it has none that names someone).
-        subject = clause_subject(masked, toks[0][0], toks[-1][1])
-        if subject is not None and (person_score(subject) < 0 or subject.start <= toks[t][0] < subject.end):
-            subject = None
-        return Cue("marker", toks[t][0], toks[j][1], si, "nach", subject, toks[t][0], toks[j][1], mention=source)
+    if own or toks[t + 1][2].lower() in _POSSESSIVE_SOURCES:
+        # "Die Firma hat nach eigenen Angaben …", "Nach seiner Auffassung …": the text's mention is
+        # "eigenen Angaben", the speaker the clause's subject (from the context when it has none that
+        # names someone).
+        return Cue(
+            "marker",
+            toks[t][0],
+            toks[j][1],
+            si,
+            "nach",
+            _own_source(masked, toks, toks[t][0], toks[j][1]),
+            toks[t][0],
+            toks[j][1],
+            mention=source,
+        )
     # "Nach Polizeiangaben": the source is the noun.
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
 

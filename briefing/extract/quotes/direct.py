@@ -21,7 +21,7 @@ from briefing.extract.quotes.base import (
     Found,
     Pair,
 )
-from briefing.extract.quotes.cues import np_ending_at
+from briefing.extract.quotes.cues import np_ending_at, possessive_source
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import word_set
 from briefing.extract.quotes.speakers import (
@@ -67,11 +67,18 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         if cue is None:
             cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
             how = "after"
+        if cue is not None and how == "after":
+            inner_cue = _cue_of_fronted_clause(masked, p, so, sents, by_sent, cue)
+            if inner_cue is not None:
+                cue, how = inner_cue, "sentence"
+        colon_np = None
         if cue is None:
             cue = _cue_before_colon(masked, p, so, sents, by_sent)
             how = "colon"
-        colon_np = None
-        if cue is None:
+            if cue is not None and (last := _last_of_listed_speakers(masked, p, cue, sents[so][0])) is not None:
+                used_cues.add(id(cue))  # the list's cue is this quotation's too: it frames no clause
+                cue, colon_np = None, last
+        if cue is None and colon_np is None:
             colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
         if cue is None and colon_np is None:
             cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
@@ -117,8 +124,6 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         ):
             continue  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
-        if cue is not None and how == "colon":
-            speaker = _listed_speaker_before_colon(masked, p, so, sents, cue) or speaker
         found_how = how if cue else ("colon_np" if colon_np else "")
         bracketed = _bracketed_after_person(masked, p, sents[so][0])
         if bracketed is not None:
@@ -148,7 +153,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 found_how,
                 cue.kind if cue else "",
                 # the words of this sentence that stand for the speaker: "…, der ihn als „…“ bezeichnete"
-                mention=cue.mention if cue is not None and speaker is cue.speaker else None,
+                mention=cue.mention if cue is not None and found_how == how and speaker is cue.speaker else None,
             )
         )
     return out
@@ -279,11 +284,12 @@ _RELATIVE_PRONOUNS = frozenset(
 )
 
 
-def _closed_relative_clause(masked: str, c: Cue, p: Pair) -> bool:
-    """Is the verb cue ``c`` in a relative clause (", (zu) der …") that a comma closes before the quotation?"""
+def _closed_relative_clause(masked: str, c: Cue, p: Pair, sb: int) -> bool:
+    """Is the verb cue ``c`` in a relative clause (", (zu) der …") that a comma closes before the quotation?
+    (``sb``: where the cue's sentence starts.)"""
     if c.kind != "verb" or c.end > p.start or "," not in masked[c.end : p.start]:
         return False
-    comma = masked.rfind(",", 0, c.start)
+    comma = masked.rfind(",", sb, c.start)
     if comma < 0:
         return False
     words = WORD.findall(masked, comma, c.start)[:2]
@@ -339,13 +345,53 @@ def _unlisted_verb_after(masked: str, p: Pair, sc: int, sents) -> Cue | None:
     return Cue("verb", m.start(1), m.end(1), sc, word, sp, p.end, m.end(1), word)
 
 
+def _cue_of_fronted_clause(masked: str, p: Pair, so: int, sents, by_sent, after: Cue) -> Cue | None:
+    """ "Während Shakira erklärte, aufgeregt zu sein, „größer wird es nicht“, räumte Lopez ein, …": a
+    quotation closing a fronted subordinate clause (the sentence opens with a subordinator and the
+    main clause's verb follows the quotation's comma) belongs to the speech verb inside that clause."""
+    sb = sents[so][0]
+    first = WORD.match(masked, sb)
+    if first is None or first.group(0).lower() not in word_set("subordinators.txt"):
+        return None
+    if not masked[p.end : after.start].strip().startswith(",") or WORD.search(masked, p.end, after.start):
+        return None  # the verb right after the comma opens the main clause
+    inner = [
+        c
+        for c in by_sent.get(so, [])
+        if c.kind == "verb" and c.speaker is not None and first.end() <= c.start and c.end <= p.start
+    ]
+    return inner[-1] if inner else None
+
+
+# Conjunctions that join the last member of a list of speakers.
+_LIST_AND = frozenset(["und", "sowie"])
+
+
+def _last_of_listed_speakers(masked: str, p: Pair, cue: Cue, sb: int) -> Phrase | None:
+    """ "Es gratulierten Obama, so Ministerpräsident A, der Leiter B und der Premier C: „…“": the colon
+    closes the last member of the list of speakers, a titled person after "und", not the cue's first."""
+    if cue.speaker is None:
+        return None
+    colon = masked.rfind(":", sb, p.start)
+    toks = tokens(masked, max(sb, cue.speaker.end), colon)
+    if len(toks) < 2:
+        return None
+    i = np_ending_at(toks, len(toks))
+    if i is None or i == 0 or toks[i - 1][2].lower() not in _LIST_AND:
+        return None
+    sp = phrase(masked, toks, i, len(toks))
+    return sp if sp is not None and person_score(sp) >= 2 else None
+
+
 def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
     """X sagte: „…“ — a cue in the same sentence whose clause ends in a colon before the quote."""
     sb = sents[so][0]
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
-    cands = [c for c in by_sent.get(so, []) if c.end <= p.start]
+    # "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen: „…“": a possessive source
+    # inside the clause is no cue of the colon; the clause's speech verb or its subject is.
+    cands = [c for c in by_sent.get(so, []) if c.end <= p.start and not possessive_source(c)]
     if not cands:
         return None
     last = cands[-1]
@@ -368,30 +414,6 @@ def _complement_start(masked: str, sb: int, pos: int) -> int | None:
     return starts[-1] if starts else None
 
 
-# Words that join the last member of a list of speakers: "X, Y und der Ministerpräsident Z: „…“".
-_LIST_JOINS = frozenset(["und", "sowie"])
-
-
-def _listed_speaker_before_colon(masked: str, p: Pair, so: int, sents, cue: Cue) -> Phrase | None:
-    """ "Gratuliert haben, so der Präsident X, die Chefin Y und der Ministerpräsident Z: „…“": the
-    list member right before the colon said the quotation, not the first one the cue named.
-
-    Only a person-like phrase (role title or first name) joined by "und"/"sowie" after a comma
-    that follows the cue's speaker."""
-    sb = sents[so][0]
-    colon = sb + len(masked[sb : p.start].rstrip()) - 1  # the colon the quotation follows
-    toks = tokens(masked, sb, colon)
-    i = np_ending_at(toks, len(toks))
-    if i is None or i < 2 or toks[i - 1][2] not in _LIST_JOINS:
-        return None
-    start = toks[i][0]
-    after_speaker = cue.speaker.end if cue.speaker is not None else cue.end
-    if start <= after_speaker or "," not in masked[after_speaker:start]:
-        return None
-    sp = phrase(masked, toks, i, len(toks))
-    return sp if sp is not None and person_score(sp) >= 2 else None
-
-
 def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int]) -> Phrase | None:
     """ "Merkel: „…“", "Obama warb mit den Worten: „…“" — the subject of the clause before the colon."""
     sb = sents[so][0]
@@ -409,14 +431,27 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
 
 def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
-    cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None]
+    cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None or c.mention is not None]
     # A verb in a relative clause closed before the quotation speaks of something else: "Laut Polizei
     # ist die Demonstration, zu der ein Bündnis aufgerufen hatte, „störungsfrei“ verlaufen".
-    cands = [c for c in cands if not _closed_relative_clause(masked, c, p)] or cands
+    cands = [c for c in cands if not _closed_relative_clause(masked, c, p, sents[c.sent][0])] or cands
     if not cands:
         return None
     # Prefer the nearest cue before the quotation, else the first after it; among those, a
     # speech verb's speaker over a source named by "laut"/"nach" ("laut der Studie … sagte X").
+    before = [c for c in cands if c.end <= p.start]
+    if (
+        before
+        and before[-1].word == "nach"
+        and before[-1].mention is not None
+        and not re.search(r"[,;:]", masked[before[-1].end : p.start])
+    ):
+        # "…, bei dem es sich seiner Meinung nach um einen „…“ handle": a source pointing back from
+        # the quotation's own clause is nearer than the main clause's verb.
+        return before[-1]
+    cands = [c for c in cands if c.speaker is not None]
+    if not cands:
+        return None
     before = [c for c in cands if c.end <= p.start]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.extract.quotes.base import SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.speaker_names import is_organisation
 from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES
@@ -44,7 +46,7 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 break
         own = _own_subject(masked, sents, f)
         if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
-            own = _sentence_person(masked, sents, f)
+            own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif nxt is not None and nxt.sent == f.sent:
@@ -89,6 +91,25 @@ def _sentence_person(masked: str, sents, f: Found) -> Phrase | None:
         (np for np in reversed(noun_phrases(masked, sb, f.start)) if not np.pronoun and person_score(np) >= 2),
         None,
     )
+
+
+def _named_subject(masked: str, sents, f: Found) -> Phrase | None:
+    """The subject of the quotation's own sentence when it names someone: a person by name or an
+    organisation ("Günter Metzges vom Netzwerk Campact ist der Meinung, dass … „…“", "Die
+    Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen") - nearer than a speaker of an
+    earlier sentence."""
+    sb = sents[f.sent][0]
+    if f.start <= sb:
+        return None
+    if konjunktiv_words(masked, sb, f.start):
+        return None  # "Bisher habe die Regierung „…“": reported speech going on, its subject is content
+    sp = clause_subject(masked, sb, f.start)
+    if sp is None or sp.pronoun or person_score(sp) < 0:
+        return None
+    caps = [w for w in sp.text.split() if w[:1].isupper()]
+    if is_organisation(sp.text) or (len(caps) >= 2 and person_score(sp) >= 1):
+        return sp
+    return None
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
@@ -153,12 +174,15 @@ def _agrees(pronoun: str, antecedent: str) -> bool:
     return want is None or got is None or got == want
 
 
-
 def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
     """The speaker's name: a pronoun's antecedent, or the phrase without its article.
 
     ``found[:upto]`` are the quotations before the one whose speaker is ``sp``.
     """
+    ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text)
+    if ordinal:
+        named = _ordinal_antecedent(text, sents, sent_of, sp, last=ordinal.group(1).lower() == "letzt")
+        return _name_of(named.text) if named is not None else None
     if sp.pronoun:
         quoted = None
         for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
@@ -196,6 +220,19 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         return appo.group(1) if appo else _name_of(best.text)
     return _name_of(sp.text)
+
+
+def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) -> Phrase | None:
+    """ "…, während Ministerin Nova Roth davor stand. „…“, so letztere.": the last (or, for "Erstere",
+    the first) of the titled persons named in the nearest sentence before ``sp`` that names two (when no
+    actors are known; :mod:`records` asks the actors first)."""
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
+        sb, se = sents[k]
+        persons = [np for np in noun_phrases(text, sb, min(se, sp.start)) if not np.pronoun and person_score(np) >= 2]
+        if len(persons) >= 2:
+            return persons[-1] if last else persons[0]
+    return None
 
 
 # ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
