@@ -287,3 +287,26 @@ def test_a_relative_clause_of_the_previous_sentence_does_not_hide_the_cue() -> N
         "entfesselte Industrie“ die Erde zerstöre."
     )
     assert "Radio Nord" in _speaker_of(text, "entfesselte Industrie")
+
+
+def test_a_subject_with_appositions_before_the_verb_is_not_a_fronted_clause() -> None:
+    # The comma before the verb closes an apposition, not a fronted clause: the object after the
+    # verb is not the speaker.
+    text = (
+        "Heinz Brand lebte zuletzt in Stuttgart. Die Vorsitzende der Gewerkschaft ver.di, Nachfolgerin der "
+        "alten Gewerkschaft, Petra Sommer, würdigte Brand heute als „eine große Persönlichkeit und einen "
+        "mutigen Gewerkschafter“."
+    )
+    got = _speaker_of(text, "große Persönlichkeit")
+    assert "Petra Sommer" in got
+    assert "Brand" not in got.replace("Petra Sommer", "")
+
+
+def test_an_adverb_before_the_adjective_stays_in_the_speaker_phrase() -> None:
+    text = (
+        "Die Firma wächst. Ein nicht genannter Vertreter der Firma bezeichnet ihre Beteiligung von fünf "
+        "Prozent als „strategisch“ und verweist auf das neue Werk."
+    )
+    got = _speaker_of(text, "strategisch")
+    assert "Vertreter der Firma" in got
+    assert "Beteiligung" not in got

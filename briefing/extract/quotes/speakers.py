@@ -228,6 +228,16 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and (caps == 0 or toks[j - 1][2].lower() in _GENITIVE or _is_det(toks[j - 1][2]))
         ):
             j += 1  # attributive adjective before the noun ("der stellvertretende ...", not after it)
+        elif (
+            low in _DEGREE_ADVERBS
+            and caps == 0
+            and j > i
+            and _is_det(toks[j - 1][2])
+            and j + 2 < n
+            and _is_adjective(toks[j + 1][2])
+            and _next_has_cap(toks, j + 2)
+        ):
+            j += 1  # an adverb before the adjective: "ein nicht genannter Vertreter", "der bisher unbekannte Täter"
         elif (k := _quoted_name_end(toks, j)) and (
             (j > i and _is_det(toks[j - 1][2]))
             or (caps and allow_apposition and _is_cap(toks[j - 1][2]) and (k == n or toks[k][2][:1].isalnum()))
@@ -275,6 +285,8 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     return j
 
 
+# Adverbs that modify an attributive adjective inside a noun phrase.
+_DEGREE_ADVERBS = frozenset(["nicht", "noch", "sehr", "bisher", "besonders", "kaum", "äußerst", "zuvor"])
 # A quotation masked to underscores this long at most can be a name inside a noun phrase.
 MAX_QUOTED_NAME_CHARS = 30
 _OPENING_MARKS = frozenset('„“»"')
@@ -408,7 +420,8 @@ def subject_for_verb(
     adverbial = bool(before) and (
         (first_word in ("als", "wie") and not verb_final)
         or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
-        or (after_comma and not _apposition_ends(before, i))
+        # (a prefield opening with an article is a subject with appositions, not a fronted clause)
+        or (after_comma and not _apposition_ends(before, i) and not (i < len(before) and _is_det(before[i][2])))
     )
     cand_before = cand_after = None
     if i < len(before) and not adverbial:
@@ -445,6 +458,12 @@ def subject_for_verb(
         if person_score(cand_after) >= 1 and _oblique_adjective_phrase(cand_before):
             return cand_after  # "Der englisch-sprachigen Zeitung sagte Filep Karma:": a dative first
         return cand_before
+    if cand_before is None and i < len(before) and not adverbial and _is_det(before[i][2]):
+        # "Die Politikerin von Bündnis 90/Die Grünen, Anja Hajduk, nannte …": a subject with appositions
+        # that are not all read as one phrase; the named apposition is the speaker.
+        appo = _last_comma_phrase(text, before, i)
+        if appo is not None and person_score(appo) >= 1 and (cand_after is None or person_score(cand_after) < 2):
+            return appo
     if cand_before is None and i < len(before) and not adverbial:
         # The prefield is not one phrase ("Der Minister, der gestern ankam, warnte die CDU …"):
         # its subject still beats an object after the verb unless that is clearly a person.
