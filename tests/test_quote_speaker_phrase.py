@@ -234,8 +234,7 @@ def test_the_speech_verb_before_a_marker_names_the_speaker() -> None:
 
 def test_words_quoted_inside_a_dass_clause_are_its_subjects() -> None:
     text = (
-        "Der Sender will erfahren haben, dass Trainer Karl Mohr die Spielerin gefragt habe, "
-        "was sie „am Abend vorhabe“."
+        "Der Sender will erfahren haben, dass Trainer Karl Mohr die Spielerin gefragt habe, was sie „am Abend vorhabe“."
     )
     got = _speaker_of(text, "am Abend vorhabe")
     assert "Karl Mohr" in got
@@ -310,3 +309,31 @@ def test_an_adverb_before_the_adjective_stays_in_the_speaker_phrase() -> None:
     got = _speaker_of(text, "strategisch")
     assert "Vertreter der Firma" in got
     assert "Beteiligung" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Der Minister sei am Morgen zurückgetreten, meldete die Nachrichtenagentur am Abend.",
+            "zurückgetreten",
+            "Nachrichtenagentur",
+        ),
+        (
+            "Die Ministerin, die seit Jahren im Amt ist, sei zurückgetreten, berichtete die Zeitung.",
+            "zurückgetreten",
+            "Zeitung",
+        ),
+    ],
+)
+def test_a_fronted_reported_clause_leaves_the_subject_after_the_verb(text: str, fragment: str, speaker: str) -> None:
+    # Unlike a subject with appositions, a fronted clause ends in its verb: the speaker follows the cue.
+    assert speaker in _speaker_of(text, fragment)
+
+
+def test_an_adverb_inside_a_participle_attribute_stays_in_the_source() -> None:
+    text = (
+        "„Nach der heftigen Kritik bitte ich um die Rücknahme meiner Ernennung“, heißt es in einer gestern "
+        "verbreiteten Erklärung des Bischofs."
+    )
+    assert "Erklärung" in _speaker_of(text, "Rücknahme")

@@ -237,7 +237,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and _is_adjective(toks[j + 1][2])
             and _next_has_cap(toks, j + 2)
         ):
-            j += 1  # an adverb before the adjective: "ein nicht genannter Vertreter", "der bisher unbekannte Täter"
+            j += 1  # an adverb before the adjective
         elif (k := _quoted_name_end(toks, j)) and (
             (j > i and _is_det(toks[j - 1][2]))
             or (caps and allow_apposition and _is_cap(toks[j - 1][2]) and (k == n or toks[k][2][:1].isalnum()))
@@ -285,8 +285,12 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     return j
 
 
-# Adverbs that modify an attributive adjective inside a noun phrase.
-_DEGREE_ADVERBS = frozenset(["nicht", "noch", "sehr", "bisher", "besonders", "kaum", "äußerst", "zuvor"])
+# Adverbs that modify an attributive adjective or participle inside a noun phrase: "ein nicht genannter
+# Vertreter", "der bisher unbekannte Täter", "einer gestern verbreiteten Erklärung".
+_DEGREE_ADVERBS = frozenset(
+    ["nicht", "noch", "sehr", "bisher", "besonders", "kaum", "äußerst", "zuvor"]
+    + ["gestern", "heute", "kürzlich", "jüngst", "eigens", "erst"]
+)
 # A quotation masked to underscores this long at most can be a name inside a noun phrase.
 MAX_QUOTED_NAME_CHARS = 30
 _OPENING_MARKS = frozenset('„“»"')
@@ -420,8 +424,7 @@ def subject_for_verb(
     adverbial = bool(before) and (
         (first_word in ("als", "wie") and not verb_final)
         or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
-        # (a prefield opening with an article is a subject with appositions, not a fronted clause)
-        or (after_comma and not _apposition_ends(before, i) and not (i < len(before) and _is_det(before[i][2])))
+        or (after_comma and not _apposition_ends(before, i) and not _ends_in_named_apposition(text, before, i))
     )
     cand_before = cand_after = None
     if i < len(before) and not adverbial:
@@ -591,6 +594,20 @@ def _oblique_adjective_phrase(p: Phrase) -> bool:
     after "der" is dative or genitive, never the nominative subject of a verb-second clause."""
     words = p.text.split()
     return len(words) >= 3 and words[0].lower() == "der" and words[1][:1].islower() and words[1].endswith("en")
+
+
+def _ends_in_named_apposition(text: str, before: list[tuple[int, int, str]], i: int) -> bool:
+    """Is the prefield from ``i`` a subject with appositions ending in a named one, though not read as
+    one phrase: an article first and a person-like phrase after its last comma ("Die Vorsitzende der
+    Gewerkschaft ver.di, …, Petra Sommer" + ", würdigte")?  A fronted clause ("Der Minister sei
+    zurückgetreten" + ", meldete") ends in its verb instead."""
+    if i >= len(before) or not _is_det(before[i][2]):
+        return False
+    c = max((k for k in range(i, len(before)) if before[k][2] == ","), default=None)
+    if c is None or read_np(before, c + 1) != len(before):
+        return False
+    last = phrase(text, before, c + 1, len(before))
+    return last is not None and person_score(last) >= 1
 
 
 def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
