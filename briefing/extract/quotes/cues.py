@@ -18,6 +18,7 @@ from briefing.extract.quotes.speakers import (
     clause_subject,
     person_score,
     phrase,
+    quoted_name_in_phrase,
     read_np,
     subject_for_verb,
     tokens,
@@ -77,7 +78,7 @@ def find_cues(
                         cues.append(cue)
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                clause_end = _clause_end(toks, t, se)
+                clause_end = _clause_end(masked, toks, t, sb, se)
                 sp = None
                 if vf.lemma == "zitieren":
                     sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
@@ -107,7 +108,7 @@ def find_cues(
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(toks, t, se), sb)
+                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(masked, toks, t, sb, se), sb)
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
@@ -347,8 +348,15 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
     capitalised noun right after it)."""
     if t + 1 < len(toks) and toks[t + 1][2] not in ",:;.":
         return None
-    for k in range(t - 1, max(0, t - 1 - MAX_RELATIVE_WORDS), -1):
+    k = t
+    for _ in range(MAX_RELATIVE_WORDS):
+        k -= 1
+        if k <= 0:
+            return None
         word = toks[k][2]
+        if k >= 3 and toks[k - 1][2].startswith("_") and toks[k - 3][2] in _EMBEDDING_WORDS:
+            k -= 2  # "…, welche die Techniker als „Schulkinder“ bezeichnete": a quotation inside the clause
+            continue
         if word in _CLAUSE_BREAKS:
             return None
         if word.lower() in _RELATIVE_SUBJECTS and toks[k - 1][2] == ",":
@@ -368,6 +376,12 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
 def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
     start = sb
     k = bisect.bisect_right(pair_ends, toks[t][0]) - 1
+    # A clause starts after the last quotation before its verb, unless that quotation is a name
+    # inside a noun phrase ("Die Wochenzeitung „Jungle World“ hatte kritisiert").
+    while k >= 0 and pair_ends[k] > sb and (
+        quoted_name_in_phrase(masked, pair_ends[k], sb) or _embedded_quote(masked, pair_ends[k], toks[t][0], sb)
+    ):
+        k -= 1
     if k >= 0 and pair_ends[k] > sb:
         start = pair_ends[k]
     for i in range(t - 1, 0, -1):
@@ -378,9 +392,26 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
     return start
 
 
-def _clause_end(toks: list[tuple[int, int, str]], t: int, se: int) -> int:
-    for b, _e, tok in toks[t + 1 :]:
-        if tok in ",;:" or tok.startswith("_"):
+# Words that embed a quotation in the clause of a verb after it: "als „…“ bezeichnet", "von „…“ gesprochen".
+_EMBEDDING_WORDS = frozenset(["als", "von", "vor", "zu", "für"])
+
+
+def _embedded_quote(masked: str, end: int, verb_start: int, sb: int) -> bool:
+    """Is the quotation ending at ``end`` part of the clause of the verb at ``verb_start``: introduced by
+    "als"/"von"/… and followed by the verb without a clause break ("weil die Regierung das Land als
+    „junge Demokratie“ bezeichnet hat")?"""
+    if re.search(r"[,;:.!?(\[–]", masked[end:verb_start]):
+        return False
+    opening = masked.rfind(" ", sb, end) + 1
+    before = WORD.findall(masked, sb, opening)
+    return bool(before) and before[-1] in _EMBEDDING_WORDS
+
+
+def _clause_end(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, se: int) -> int:
+    """Where the clause of the verb ``toks[t]`` ends: at a comma, colon or semicolon, or at a
+    quotation that is not a name inside a noun phrase ("verkündete der „Fußball-Bund“")."""
+    for b, e, tok in toks[t + 1 :]:
+        if tok in ",;:" or (tok.startswith("_") and not quoted_name_in_phrase(masked, e + 1, sb)):
             return b
     return se
 

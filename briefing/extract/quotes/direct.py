@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from briefing.extract.quotes.base import (
     DEFINITE,
@@ -23,7 +24,15 @@ from briefing.extract.quotes.base import (
 from briefing.extract.quotes.cues import np_ending_at, possessive_source
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import word_set
-from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score, phrase, subject_for_verb, tokens
+from briefing.extract.quotes.speakers import (
+    Phrase,
+    clause_subject,
+    person_score,
+    phrase,
+    quoted_name_in_phrase,
+    subject_for_verb,
+    tokens,
+)
 from briefing.lang.de import AUXILIARIES
 
 # A quotation this short followed by a verb without a comma is the subject (a name), not speech.
@@ -53,9 +62,12 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         if not words:
             continue
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
-        cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
-        how = "after"
-        if cue is not None:
+        cue = _marker_right_before(masked, p, so, by_sent)
+        how = "sentence"
+        if cue is None:
+            cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
+            how = "after"
+        if cue is not None and how == "after":
             inner_cue = _cue_of_fronted_clause(masked, p, so, sents, by_sent, cue)
             if inner_cue is not None:
                 cue, how = inner_cue, "sentence"
@@ -69,7 +81,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         if cue is None and colon_np is None:
             colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
         if cue is None and colon_np is None:
-            cue = _cue_in_sentence(masked, p, so, sc, by_sent)
+            cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
@@ -126,6 +138,9 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             speaker, found_how = out[-1].speaker, "previous"  # "Seine Zuversicht gründet sich auf …: „…“"
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
+        if cue is not None and how == "colon":
+            # a marker between the verb and the colon ("sagte X Teilnehmern zufolge:") frames the same words
+            used_cues.update(id(c) for c in by_sent.get(so, []) if cue.end <= c.start and c.end <= p.start)
         out.append(
             Found(
                 "direct",
@@ -137,7 +152,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 attributed,
                 found_how,
                 cue.kind if cue else "",
-                mention=cue.mention if cue is not None and found_how == how else None,
+                # the words of this sentence that stand for the speaker: "…, der ihn als „…“ bezeichnete"
+                mention=cue.mention if cue is not None and found_how == how and speaker is cue.speaker else None,
             )
         )
     return out
@@ -252,8 +268,38 @@ def _title_like(words: list[str]) -> bool:
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
-# A short quoted name as the masked text shows it: „_____“.
-_QUOTED_NAME = re.compile(r"[„“”\"»«]_{1,40}[„“”\"»«]")
+def _marker_right_before(masked: str, p: Pair, so: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """ "laut Klinikdirektor X „…“": a marker whose source ends right before the quotation frames it,
+    whatever verb follows."""
+    for c in by_sent.get(so, []):
+        adjacent = c.start < p.start and not masked[c.frame_end : p.start].strip()
+        if adjacent and c.kind == "marker" and c.speaker is not None:
+            return c
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset(
+    ["der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welcher", "welche", "welches", "welchem"]
+    + ["welchen"]
+)
+
+
+def _closed_relative_clause(masked: str, c: Cue, p: Pair, sb: int) -> bool:
+    """Is the verb cue ``c`` in a relative clause (", (zu) der …") that a comma closes before the quotation?
+    (``sb``: where the cue's sentence starts.)"""
+    if c.kind != "verb" or c.end > p.start or "," not in masked[c.end : p.start]:
+        return False
+    comma = masked.rfind(",", sb, c.start)
+    if comma < 0:
+        return False
+    words = WORD.findall(masked, comma, c.start)[:2]
+    if words and words[0] in word_set("prepositions.txt"):
+        words = words[1:]
+    return bool(words) and words[0] in _RELATIVE_PRONOUNS
+
+
+# A masked quotation inside a stretch of the masked text.
+_MASKED_QUOTE = re.compile(r"[„“»\"]_+[“”«\"]")
 
 
 def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
@@ -263,11 +309,10 @@ def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> 
             continue
         between = masked[p.end : c.start]
         toks = WORD.findall(between)
-        if toks and toks[0].lower() in AUXILIARIES and c.speaker is not None:
-            # "„…“ wird der Franzose im Fachblatt „Sport“ zitiert": a quoted name inside the gap is a word.
-            between = _QUOTED_NAME.sub("Name", between)
-            toks = WORD.findall(between)
-        if "_" in between or re.search(r"[.!?:;]", between):
+        names = list(_MASKED_QUOTE.finditer(between))
+        if any(not quoted_name_in_phrase(masked, p.end + m.end(), p.end) for m in names):
+            return None  # another quotation between, unless a name inside a phrase ("im Fachblatt „…“")
+        if re.search(r"[.!?:;]", between):
             return None
         if not toks and "," not in between and p.inner_end - p.inner_start < SUBJECT_QUOTE_MAX_CHARS:
             return None  # "Wie „heise online“ berichtet": the quotation names the speaker
@@ -354,7 +399,26 @@ def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | No
     # "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen: „…“": a possessive source
     # inside the clause is no cue of the colon; the clause's speech verb or its subject is.
     cands = [c for c in by_sent.get(so, []) if c.end <= p.start and not possessive_source(c)]
-    return cands[-1] if cands else None
+    if not cands:
+        return None
+    last = cands[-1]
+    if last.kind == "marker":
+        # "sagte die Kanzlerin einigen Teilnehmern zufolge: „…“": the marker names who reported the
+        # words, the speech verb of the same clause who said them.
+        for c in reversed(cands[:-1]):
+            if c.kind == "verb" and c.speaker is not None and not re.search(r"[,;:]", masked[c.end : last.start]):
+                return c
+    return last
+
+
+# ", dass …" / ", ob …": a complement clause, with its own subject before its verb.
+_COMPLEMENT = re.compile(r",\s+((?:dass|ob)\s)")
+
+
+def _complement_start(masked: str, sb: int, pos: int) -> int | None:
+    """Where the dass/ob clause holding ``pos`` starts (its "dass"), or None when ``pos`` is in no such clause."""
+    starts = [m.start(1) for m in _COMPLEMENT.finditer(masked, sb, pos)]
+    return starts[-1] if starts else None
 
 
 def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int]) -> Phrase | None:
@@ -372,9 +436,12 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     return sp if sp is not None and person_score(sp) >= 0 else None
 
 
-def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, by_sent) -> Cue | None:
+def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
     cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None or c.mention is not None]
+    # A verb in a relative clause closed before the quotation speaks of something else: "Laut Polizei
+    # ist die Demonstration, zu der ein Bündnis aufgerufen hatte, „störungsfrei“ verlaufen".
+    cands = [c for c in cands if not _closed_relative_clause(masked, c, p, sents[c.sent][0])] or cands
     if not cands:
         return None
     # Prefer the nearest cue before the quotation, else the first after it; among those, a
@@ -395,4 +462,12 @@ def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, by_sent) -> Cue | N
     before = [c for c in cands if c.end <= p.start]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]
-    return verbs[0] if verbs else ordered[0]
+    cue = verbs[0] if verbs else ordered[0]
+    comp = _complement_start(masked, sents[so][0], cue.start) if cue.kind == "verb" and cue.end <= p.start else None
+    if comp is not None:
+        # "Der Sender will wissen, dass X das Mädchen gefragt habe, was sie „anhabe“": the words
+        # quoted inside the dass clause are its subject's, though the cue names the reporter.
+        own = subject_for_verb(masked, comp, cue.start, cue.end, cue.end)
+        if own is not None and person_score(own) >= 1:
+            return replace(cue, speaker=own)
+    return cue
