@@ -171,13 +171,13 @@ EMBEDDED_QUOTATIONS = [
         "Die Angreifer hinterließen auf der Seite eine Botschaft, welche die Techniker der Universität "
         "als „einen Haufen von Anfängern“ bezeichnete.",
         "Anfängern",
-        "welche",
+        "eine Botschaft",
     ),
     (
         "Der Vorsitzende des Rates, der zunächst den Wahlsieg als „Fest“ bezeichnete, ordnete nun "
         "eine Untersuchung an.",
         "Fest",
-        "der",
+        "Der Vorsitzende des Rates",
     ),
 ]
 

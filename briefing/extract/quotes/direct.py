@@ -152,8 +152,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 attributed,
                 found_how,
                 cue.kind if cue else "",
-                # the words of this sentence that stand for the speaker: "…, der ihn als „…“ bezeichnete"
-                mention=cue.mention if cue is not None and found_how == how and speaker is cue.speaker else None,
+                # "Seiner Ansicht nach „…“": the possessive source is where the text names the speaker
+                mention=cue.mention if cue is not None and found_how == how and possessive_source(cue) else None,
             )
         )
     return out
