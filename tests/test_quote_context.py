@@ -298,3 +298,21 @@ def test_a_quoted_medium_opening_a_compound_is_not_the_speaker() -> None:
     # "„Spiegel“-Chef Max Roth": the medium is part of the speaker's title, not the speaker.
     q = _record("„Wir drucken das nicht“, sagte „Spiegel“-Chef Max Roth am Montag.", "drucken")
     assert q.speaker_text != "„Spiegel“"
+
+
+def test_a_description_in_the_cue_after_is_the_mention_and_the_person_before_the_colon_its_name() -> None:
+    text = (
+        "Trainer Jean Morel stellt sich vor seinen Fahrer: „Er ist immer noch der Beste, den wir je hatten. "
+        "Wer etwas anderes behauptet, versteht nichts vom Sport.“ wird der Franzose im Fachblatt "
+        "„Rennsport heute“ zitiert."
+    )
+    q = _record(text, "immer noch")
+    assert q.speaker_text == "der Franzose"
+    assert q.speaker_name is not None and "Jean Morel" in q.speaker_name
+
+
+def test_a_bare_demonym_is_no_name_to_show() -> None:
+    # Nobody named before the quotation: "der Franzose" stays the mention, but is shown as no one.
+    q = _record("„Wir geben nicht auf, niemals, das verspreche ich euch“, sagte der Franzose am Abend.", "niemals")
+    assert q.speaker_text == "der Franzose"
+    assert q.speaker_name is None

@@ -136,6 +136,19 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             and _possessed_thing(speaker)
         ):
             speaker, found_how = out[-1].speaker, "previous"  # "Seine Zuversicht gründet sich auf …: „…“"
+        mention = cue.mention if cue is not None and found_how == how and possessive_source(cue) else None
+        if (
+            cue is not None
+            and how == "after"
+            and speaker is not None
+            and speaker is cue.speaker
+            and _description(speaker)
+        ):
+            # "Teamchef Jean Todt stellt sich vor ihn: „…“ wird der Franzose zitiert": the cue's description
+            # is the mention, the person named before the colon the one it describes.
+            named = _np_before_colon(masked, p, so, sents, pair_ends)
+            if named is not None and not named.pronoun and person_score(named) >= 2 and not _description(named):
+                speaker, mention = named, speaker
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
         if cue is not None and how == "colon":
@@ -153,10 +166,16 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 found_how,
                 cue.kind if cue else "",
                 # "Seiner Ansicht nach „…“": the possessive source is where the text names the speaker
-                mention=cue.mention if cue is not None and found_how == how and possessive_source(cue) else None,
+                mention=mention,
             )
         )
     return out
+
+
+def _description(sp: Phrase) -> bool:
+    """ "der Franzose", "die Ministerin": a definite article and one noun, a person described, not named."""
+    words = sp.text.split()
+    return len(words) == 2 and words[0].lower() in ("der", "die") and words[1][:1].isupper()
 
 
 _POSSESSIVES = frozenset(["sein", "seine", "seiner", "seines", "ihr", "ihre", "ihrer", "ihres"])
