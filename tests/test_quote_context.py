@@ -214,3 +214,87 @@ def test_in_reported_speech_going_on_the_subject_is_content_not_a_speaker() -> N
 )
 def test_a_quoted_medium_after_the_verb_is_the_speaker(text: str, fragment: str, medium: str) -> None:
     assert medium in (_record(text, fragment).speaker_text or "")
+
+
+def test_a_full_name_in_the_sentence_before_beats_an_older_speaker() -> None:
+    # The quotation stands alone; the sentence before names Volker Beck (no first-name lexicon entry
+    # needed), so the speaker of two sentences back is not carried over.
+    text = (
+        "„Das ist ein guter Tag“, sagte Kanzlerin Lea Brandt. Als „verpasste Chance“ beurteilte der "
+        "Geschäftsführer der Fraktion, Volkhard Beckmann das Ergebnis. „Unter ihr ist das Land "
+        "wieder hinter alle Reformen zurückgefallen, das muss man so sagen.“"
+    )
+    assert _record(text, "Unter ihr").speaker_text == "Volkhard Beckmann"
+
+
+def test_a_continuation_keeps_the_mention_its_speaker_was_named_by() -> None:
+    # "Demnach" attributes the first report; the next Konjunktiv sentence goes on with the same source
+    # and the same mention (the name still comes from the sentence before).
+    text = (
+        "Das Bundeskartellamt hat heute seinen Abschlussbericht vorgelegt. Demnach gebe es unter den großen "
+        "Stromerzeugern keine verbotenen Absprachen. Die allgemeine Wettbewerbssituation sei jedoch "
+        "weiterhin unbefriedigend."
+    )
+    q = _record(text, "Wettbewerbssituation")
+    assert q.speaker_text == "Demnach"
+    assert q.speaker_name == "Bundeskartellamt"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Max Roth, CDU-Generalsekretär", "Max Roth"),  # a role in apposition after the name
+        ("der Sprecher des Amtes, Max Roth", "Max Roth"),  # the name in apposition after the role
+    ],
+)
+def test_person_name_is_the_name_not_the_role_of_an_apposition(phrase: str, name: str) -> None:
+    from briefing.extract.quotes.resolve import person_name
+
+    assert person_name(phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        # "er" cannot stand for a feminine noun ("Kommission", "die Regierung"): no name rather than a wrong one.
+        ("Die Untersuchungskommission der Universität legte am Montag ihren Bericht vor.", None),
+        ("Minister Paul Ehrlich besuchte am Montag die Kommission.", "Paul Ehrlich"),
+    ],
+)
+def test_er_agrees_with_the_grammatical_gender_of_its_antecedent(first: str, name: str | None) -> None:
+    text = first + " Er sagte, man habe „nichts zu verbergen“ und werde alles offenlegen."
+    q = _record(text, "verbergen")
+    assert q.speaker_text == "Er"
+    assert q.speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The subject is what the view is about, not whose it is: the person named before.
+        (
+            "Bürgermeister Otto Kern besuchte die Baustelle. Nach seiner Meinung hat die Regierung bei der "
+            "Planung „völlig versagt“.",
+            "Otto Kern",
+        ),
+        # A titled subject of the possessive's gender is its owner.
+        ("Die Ministerin Lea Brandt hat nach ihrer Aussage „nichts davon gewusst“.", "Lea Brandt"),
+    ],
+)
+def test_a_possessive_source_names_its_owner_not_the_clause_subject(text: str, name: str) -> None:
+    q = _record(text, "versagt" if "versagt" in text else "gewusst")
+    assert q.speaker_name is not None and name in q.speaker_name
+
+
+def test_addressees_joined_by_und_before_the_colon_are_no_list_of_speakers() -> None:
+    text = (
+        "Der Kanzler Paul Ehrlich sagte zu den Journalisten und der Ministerin Lea Brandt: "
+        "„Wir bleiben bei unserem Kurs, ohne Wenn und Aber.“"
+    )
+    assert "Paul Ehrlich" in (_record(text, "Kurs").speaker_text or "")
+
+
+def test_a_quoted_medium_opening_a_compound_is_not_the_speaker() -> None:
+    # "„Spiegel“-Chef Max Roth": the medium is part of the speaker's title, not the speaker.
+    q = _record("„Wir drucken das nicht“, sagte „Spiegel“-Chef Max Roth am Montag.", "drucken")
+    assert q.speaker_text != "„Spiegel“"

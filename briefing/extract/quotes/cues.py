@@ -87,8 +87,9 @@ def find_cues(
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
-                if sp is None:
-                    sp = _quoted_name_at(text, toks, t + 1)  # "„…“, schrieb „Die Zeit“": a quoted medium
+                if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
+                    # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
+                    sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
                     # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
                     prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
@@ -252,7 +253,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _SPEECH_NOUN.search(masked, sb, se)))
+            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _has_speech_noun(words)))
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -286,10 +287,14 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 # A source noun ending a word ("Angaben", "Polizeiangaben"): what "nach" needs to be a cue.
 # (A trie of the nouns: the plain alternation tried all fifty at every position, ~1.5 % of extraction.)
 _SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
-# A noun of the speech family as a whole word ("Bekunden"): what "nach eigenem …" / "… nach" needs.
-_SPEECH_NOUN = re.compile(r"(?<!\w)(?:" + word_alternation(speech_nouns()) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
+
+
+def _has_speech_noun(words: list[str]) -> bool:
+    """Does a capitalised word of the sentence belong to the speech-noun family ("nach eigenem Bekunden")?"""
+    nouns = speech_nouns()
+    return any(w[:1].isupper() and w.lower() in nouns for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -436,12 +441,24 @@ def points_back_only(c: Cue) -> bool:
     return possessive_source(c) and c.mention is not None and c.mention.start == c.start
 
 
-def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int) -> Phrase | None:
+def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int, possessive: str = "") -> Phrase | None:
     """The subject of the clause holding the marker ``[b, e)`` when it can be the one whose account the
-    marker names ("Die Firma hat nach eigenen Angaben …"); None leaves it to the context."""
+    marker names ("Die Firma hat nach eigenen Angaben …"); None leaves it to the context.
+
+    "eigen-" refers to the subject; a ``possessive`` ("seiner", "ihrer") only to a titled person of its
+    gender ("Der Minister hat nach seiner Aussage …"), never to a subject that is what the view is about
+    ("Nach seiner Meinung hat die Regierung versagt": the person named before).
+    """
     subject = clause_subject(masked, toks[0][0], toks[-1][1])
     if subject is None or person_score(subject) < 0 or (subject.start < e and b < subject.end):
         return None
+    if possessive:
+        if subject.pronoun or person_score(subject) < 2:
+            return None
+        first = subject.text.split()[0].lower()
+        feminine = first in ("die", "eine") or subject.text.split()[-1].endswith("in")
+        if feminine != possessive.startswith(("ihr", "deren")):
+            return None
     return subject
 
 
@@ -463,7 +480,7 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
             toks[t][1],
             si,
             "nach",
-            _own_source(masked, toks, toks[t - 2][0], toks[t][1]),
+            _own_source(masked, toks, toks[t - 2][0], toks[t][1], toks[t - 2][2].lower()),
             toks[t - 2][0],
             toks[t][1],
             mention=own_view,
@@ -504,7 +521,7 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
             toks[j][1],
             si,
             "nach",
-            _own_source(masked, toks, toks[t][0], toks[j][1]),
+            _own_source(masked, toks, toks[t][0], toks[j][1], "" if own else toks[t + 1][2].lower()),
             toks[t][0],
             toks[j][1],
             mention=source,

@@ -374,8 +374,15 @@ def _last_of_listed_speakers(masked: str, p: Pair, cue: Cue, sb: int) -> Phrase 
         return None
     colon = masked.rfind(":", sb, p.start)
     toks = tokens(masked, max(sb, cue.speaker.end), colon)
-    if len(toks) < 2:
-        return None
+    if len(toks) < 2 or not (toks[0][2] == "," or toks[0][2].lower() in _LIST_AND):
+        return None  # the cue's speaker opens the list: "so A, B und C:", not "A sagte zu B und C:"
+    preps = word_set("prepositions.txt")
+    if any(
+        toks[k][2].lower() in preps
+        for k in range(1, len(toks))
+        if toks[k - 1][2] == "," or toks[k - 1][2].lower() in _LIST_AND
+    ):
+        return None  # a member governed by a preposition is no speaker ("…, zu den Journalisten und …")
     i = np_ending_at(toks, len(toks))
     if i is None or i == 0 or toks[i - 1][2].lower() not in _LIST_AND:
         return None

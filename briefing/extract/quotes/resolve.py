@@ -50,23 +50,40 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif nxt is not None and nxt.sent == f.sent:
-            f.speaker, f.how = nxt.speaker, "next"
+            f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
         elif prev_near is not None:
-            f.speaker, f.how = prev_near.speaker, "previous"
+            f.speaker, f.how, f.mention = prev_near.speaker, "previous", _borrowed_mention(f, prev_near)
         else:
             ctx = _context_speaker(masked, sents, f)
-            if ctx is not None and person_score(ctx) < 2 and prev_far is not None:
+            if ctx is not None and person_score(ctx) < 2 and not _bare_full_name(ctx) and prev_far is not None:
                 # A bare capitalised word nearby is often a thing ("Jahre", "Irak"); a speaker
                 # attributed a few sentences back is the better guess.
-                f.speaker, f.how = prev_far.speaker, "previous"
+                f.speaker, f.how, f.mention = prev_far.speaker, "previous", _borrowed_mention(f, prev_far)
             elif ctx is not None:
                 f.speaker, f.how = ctx, "context"
             elif prev_far is not None:
-                f.speaker, f.how = prev_far.speaker, "previous"
+                f.speaker, f.how, f.mention = prev_far.speaker, "previous", _borrowed_mention(f, prev_far)
             elif nxt is not None:
-                f.speaker, f.how = nxt.speaker, "next"
+                f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
             else:
                 f.how = "none"
+
+
+def _bare_full_name(np: Phrase) -> bool:
+    """Two or more capitalised words without an article ("Volker Beck"): a name, unlike a bare
+    capitalised word nearby ("Jahre", "Irak"), which is often a thing."""
+    words = np.text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and person_score(np) >= 1
+
+
+def _borrowed_mention(f: Found, g: Found) -> Phrase | None:
+    """The mention ``f`` shows when it takes ``g``'s speaker: its own, else ``g``'s anaphoric one
+    ("Demnach gebe es … . Die Lage sei …": both quotations are the report's, named by "Demnach"). A
+    possessive or "eigen-" mention ("nach eigenen Angaben") stays with its own clause, where the speaker
+    is named beside it."""
+    if f.mention is not None:
+        return f.mention
+    return g.mention if g.mention is not None and g.mention.pronoun else None
 
 
 def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
@@ -164,6 +181,26 @@ def _gender(words: str) -> str | None:
     for w in words.split():
         if w[:1].isupper() and is_role(w):
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
+    return _grammatical_gender(words)
+
+
+# Noun endings that make a German noun feminine ("Kommission", "Regierung", "Partei", "Behörde" is not
+# regular enough to list): an organisation named by one is "sie", never "er".
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik")
+_ARTICLE_GENDER = {"der": "m", "die": "f", "das": "n", "ein": "m", "eine": "f"}
+
+
+def _grammatical_gender(words: str) -> str | None:
+    """The gender of a phrase's head noun where German shows it: its nominative article ("die
+    Kommission", "das Gericht"), else a feminine ending ("Untersuchungskommission der Universität")."""
+    toks = words.split()
+    if not toks:
+        return None
+    if len(toks) > 1 and toks[0].lower() in _ARTICLE_GENDER:
+        return _ARTICLE_GENDER[toks[0].lower()]
+    head = toks[0]
+    if head[:1].isupper() and head.lower().endswith(_FEMININE_ENDINGS):
+        return "f"
     return None
 
 
@@ -218,6 +255,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         if best is None:
             return None
         appo = _APPOSITION_NAME.match(text, best.end)
+        if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
+            appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
         return appo.group(1) if appo else _name_of(best.text)
     return _name_of(sp.text)
 
@@ -239,6 +278,13 @@ def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) ->
 _APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
 
 
+def _ends_in_name(words: str) -> bool:
+    """Does a phrase end in two capitalised words that are no role title ("Winfried Hassemer", not
+    "der Vorsitzende der SPD")?"""
+    toks = words.split()
+    return len(toks) >= 2 and all(w[:1].isupper() and not is_role(w) for w in toks[-2:])
+
+
 def _name_of(words: str) -> str:
     toks = words.split()
     dets = word_set("determiners.txt")
@@ -252,7 +298,7 @@ def person_name(name: str) -> str:
     segments = [seg.strip() for seg in name.split(",") if seg.strip()]
     if len(segments) > 1:
         # Apposition: "die Sprecherin des Außenministeriums, Marija Sacharowa" -> the bare name.
-        bare = [seg for seg in segments if all(w[:1].isupper() for w in seg.split())]
+        bare = [seg for seg in segments if all(w[:1].isupper() and not is_role(w) for w in seg.split())]
         name = bare[-1] if bare else segments[0]
     toks = name.split()
     k = 0
