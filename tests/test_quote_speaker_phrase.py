@@ -337,3 +337,16 @@ def test_an_adverb_inside_a_participle_attribute_stays_in_the_source() -> None:
         "verbreiteten Erklärung des Bischofs."
     )
     assert "Erklärung" in _speaker_of(text, "Rücknahme")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a plural object first and a singular verb: the prefield cannot be the subject
+        ("Die Äußerungen der Richter bezeichnete Meier als „Knaller aus Karlsruhe“ und ging.", "Meier"),
+        # a plural subject agrees with a plural verb
+        ("Die Grünen bezeichneten Meier als „Knaller aus Karlsruhe“ und gingen.", "Die Grünen"),
+    ],
+)
+def test_the_verb_agrees_with_its_subject(text: str, speaker: str) -> None:
+    assert _speaker_of("Das Urteil fiel am Montag. " + text, "Knaller").startswith(speaker)
