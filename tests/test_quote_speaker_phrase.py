@@ -350,3 +350,13 @@ def test_an_adverb_inside_a_participle_attribute_stays_in_the_source() -> None:
 )
 def test_the_verb_agrees_with_its_subject(text: str, speaker: str) -> None:
     assert _speaker_of("Das Urteil fiel am Montag. " + text, "Knaller").startswith(speaker)
+
+
+def test_a_semicolon_starts_a_new_clause_with_its_own_subject() -> None:
+    text = (
+        "Vor Wochen hatte es Angriffe auf die Botschaft gegeben; die Nachrichtenseite Global Report berichtete "
+        "daraufhin, dass die Angriffe von Milizen „gezielt geplant“ worden seien."
+    )
+    got = _speaker_of(text, "gezielt geplant")
+    assert "Global Report" in got
+    assert "Angriffe" not in got
