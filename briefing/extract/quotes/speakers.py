@@ -445,9 +445,8 @@ def subject_for_verb(
     if cand_after is None and not before:
         # "„…“, schrieb „Die Zeit“ in einem Nachruf": a quoted name as the inverted subject.
         ahead = tokens(text, verb_end, min(len(text), verb_end + MAX_QUOTED_NAME_CHARS + 4))
-        q = _quoted_name_end(ahead, 0)
-        if q and text[ahead[q - 1][1] : ahead[q - 1][1] + 1] not in "-‐":  # not "„Spiegel“-Chef X"
-            cand_after = phrase(text, ahead, 0, q)
+        if (q := _quoted_name_end(ahead, 0)) and text[ahead[q - 1][1] : ahead[q - 1][1] + 1] not in ("-", "‐"):
+            cand_after = phrase(text, ahead, 0, q)  # (not "„Spiegel“-Chef X": part of the speaker's title)
     if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
         return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
