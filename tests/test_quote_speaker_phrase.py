@@ -337,3 +337,26 @@ def test_an_adverb_inside_a_participle_attribute_stays_in_the_source() -> None:
         "verbreiteten Erklärung des Bischofs."
     )
     assert "Erklärung" in _speaker_of(text, "Rücknahme")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a plural object first and a singular verb: the prefield cannot be the subject
+        ("Die Äußerungen der Richter bezeichnete Meier als „Knaller aus Karlsruhe“ und ging.", "Meier"),
+        # a plural subject agrees with a plural verb
+        ("Die Grünen bezeichneten Meier als „Knaller aus Karlsruhe“ und gingen.", "Die Grünen"),
+    ],
+)
+def test_the_verb_agrees_with_its_subject(text: str, speaker: str) -> None:
+    assert _speaker_of("Das Urteil fiel am Montag. " + text, "Knaller").startswith(speaker)
+
+
+def test_a_semicolon_starts_a_new_clause_with_its_own_subject() -> None:
+    text = (
+        "Vor Wochen hatte es Angriffe auf die Botschaft gegeben; die Nachrichtenseite Global Report berichtete "
+        "daraufhin, dass die Angriffe von Milizen „gezielt geplant“ worden seien."
+    )
+    got = _speaker_of(text, "gezielt geplant")
+    assert "Global Report" in got
+    assert "Angriffe" not in got

@@ -458,6 +458,8 @@ def subject_for_verb(
             return cand_after
         if person_score(cand_before) < 0 <= person_score(cand_after):
             return cand_after  # an object or a date first: "Den Vorwurf wies der Verband zurück", "Ende Mai …"
+        if _plural_phrase(cand_before) and _singular_verb(text[verb_start:verb_end]) and person_score(cand_after) >= 1:
+            return cand_after  # "Die Äußerungen der Richter bezeichnete Wiefelspütz als …": no agreement, an object
         if person_score(cand_after) >= 1 and _oblique_adjective_phrase(cand_before):
             return cand_after  # "Der englisch-sprachigen Zeitung sagte Filep Karma:": a dative first
         return cand_before
@@ -608,6 +610,20 @@ def _ends_in_named_apposition(text: str, before: list[tuple[int, int, str]], i: 
         return False
     last = phrase(text, before, c + 1, len(before))
     return last is not None and person_score(last) >= 1
+
+
+def _plural_phrase(p: Phrase) -> bool:
+    """ "Die Äußerungen der Richter", "die neuen Regeln": "die" and a head noun with a plural ending."""
+    words = p.text.split()
+    if words[0] != "Die" and words[0] != "die":
+        return False
+    head = next((w for w in words[1:] if w[:1].isupper()), "")
+    return head.endswith(("ungen", "heiten", "keiten", "en", "ern")) and not is_role(head) and head.isalpha()
+
+
+def _singular_verb(word: str) -> bool:
+    """A finite verb form of the third person singular ("bezeichnete", "nennt"), not a plural ("-en")."""
+    return word.islower() and word.endswith(("te", "t")) and not word.endswith("en")
 
 
 def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
