@@ -16,6 +16,8 @@ SPEAKER_LOOKBACK_SENTENCES = 3
 MIN_INDIRECT_WORDS = 3
 
 DQUOTES = '„“”"»«'
+# "letztere", "Erstere", "der Letztgenannte": the last or first of the persons named just before.
+ORDINAL_ANAPHOR = re.compile(r"(?:(?:der|die|das) )?(letzt|erst)(?:ere[rsmn]?|genannte[rnms]?)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 DEFINITE = frozenset(["der", "die", "das", "des", "dem", "den"])
 

@@ -11,13 +11,14 @@ import bisect
 import re
 from functools import lru_cache
 
-from briefing.extract.quotes.base import DEFINITE, DQUOTES, WORD, Cue
-from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_verbs, word_set
+from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
+from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
     Phrase,
     clause_subject,
     person_score,
     phrase,
+    quoted_name_in_phrase,
     read_np,
     subject_for_verb,
     tokens,
@@ -77,7 +78,7 @@ def find_cues(
                         cues.append(cue)
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                clause_end = _clause_end(toks, t, se)
+                clause_end = _clause_end(masked, toks, t, sb, se)
                 sp = None
                 if vf.lemma == "zitieren":
                     sp = _quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
@@ -86,6 +87,9 @@ def find_cues(
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
+                if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
+                    # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
+                    sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
                     # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
                     prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
@@ -104,7 +108,7 @@ def find_cues(
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(toks, t, se), sb)
+                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(masked, toks, t, sb, se), sb)
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
@@ -134,7 +138,7 @@ def find_cues(
                 cue = _fuer_cue(masked, toks, si)
                 if cue:
                     cues.append(cue)
-            elif low == "nach" and t + 1 < len(toks):
+            elif low == "nach":
                 cue = _nach_cue(masked, toks, t, si, nouns)
                 if cue:
                     cues.append(cue)
@@ -143,6 +147,8 @@ def find_cues(
                 if _so_verb(toks, n):
                     n += 1  # ", so schätzen die Forscher, …", ", so bestätigt das Gericht."
                 j = read_np(toks, n)
+                if j == n and ORDINAL_ANAPHOR.fullmatch(toks[n][2]):
+                    j = n + 1  # ", so letztere": lowercase, yet the speaker's mention
                 k = j
                 while k < len(toks) and k < j + 2 and toks[k][2].islower():
                     k += 1  # ", so Guttenberg wörtlich." / ", so der Minister weiter."
@@ -170,6 +176,12 @@ def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
     )
 
 
+# "wird X im Fachblatt „…“ zitiert": at most this many tokens between the auxiliary and the participle,
+# and a quoted name inside them masks at most this many characters.
+_MAX_PASSIVE_GAP = 12
+_MAX_NAME_MASK = 40
+
+
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:
     """Passive "X wird … zitiert" / "wird X zitiert": the one quoted; None for the active voice."""
     aux = next(
@@ -180,6 +192,16 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
         ),
         None,
     )
+    if aux is None:
+        # "„…“ wird der Franzose im Fachblatt „Sport“ zitiert": a quoted name cut the clause short;
+        # the auxiliary is the nearest one before the participle with no clause break between.
+        for i in range(t - 1, max(-1, t - 1 - _MAX_PASSIVE_GAP), -1):
+            word = toks[i][2]
+            if word in ",;:" or (word.startswith("_") and len(word) > _MAX_NAME_MASK):
+                break
+            if word.lower() in ("wird", "wurde", "werden", "worden"):
+                aux = i
+                break
     if aux is None:
         return None
     j = read_np(toks, aux + 1)
@@ -231,7 +253,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and _SOURCE_NOUN.search(masked, sb, se))
+            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _has_speech_noun(words)))
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -267,6 +289,12 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 _SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
+
+
+def _has_speech_noun(words: list[str]) -> bool:
+    """Does a capitalised word of the sentence belong to the speech-noun family ("nach eigenem Bekunden")?"""
+    nouns = speech_nouns()
+    return any(w[:1].isupper() and w.lower() in nouns for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -320,8 +348,15 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
     capitalised noun right after it)."""
     if t + 1 < len(toks) and toks[t + 1][2] not in ",:;.":
         return None
-    for k in range(t - 1, max(0, t - 1 - MAX_RELATIVE_WORDS), -1):
+    k = t
+    for _ in range(MAX_RELATIVE_WORDS):
+        k -= 1
+        if k <= 0:
+            return None
         word = toks[k][2]
+        if k >= 3 and toks[k - 1][2].startswith("_") and toks[k - 3][2] in _EMBEDDING_WORDS:
+            k -= 2  # "…, welche die Techniker als „Schulkinder“ bezeichnete": a quotation inside the clause
+            continue
         if word in _CLAUSE_BREAKS:
             return None
         if word.lower() in _RELATIVE_SUBJECTS and toks[k - 1][2] == ",":
@@ -341,6 +376,12 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
 def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
     start = sb
     k = bisect.bisect_right(pair_ends, toks[t][0]) - 1
+    # A clause starts after the last quotation before its verb, unless that quotation is a name
+    # inside a noun phrase ("Die Wochenzeitung „Jungle World“ hatte kritisiert").
+    while k >= 0 and pair_ends[k] > sb and (
+        quoted_name_in_phrase(masked, pair_ends[k], sb) or _embedded_quote(masked, pair_ends[k], toks[t][0], sb)
+    ):
+        k -= 1
     if k >= 0 and pair_ends[k] > sb:
         start = pair_ends[k]
     for i in range(t - 1, 0, -1):
@@ -348,12 +389,31 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
             break
         if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS:
             return toks[i][0]
+        if toks[i - 1][2] == ";":
+            return toks[i][0]  # a semicolon joins two main clauses: "X hatte gebeten; damals hatte Y abgelehnt"
     return start
 
 
-def _clause_end(toks: list[tuple[int, int, str]], t: int, se: int) -> int:
-    for b, _e, tok in toks[t + 1 :]:
-        if tok in ",;:" or tok.startswith("_"):
+# Words that embed a quotation in the clause of a verb after it: "als „…“ bezeichnet", "von „…“ gesprochen".
+_EMBEDDING_WORDS = frozenset(["als", "von", "vor", "zu", "für"])
+
+
+def _embedded_quote(masked: str, end: int, verb_start: int, sb: int) -> bool:
+    """Is the quotation ending at ``end`` part of the clause of the verb at ``verb_start``: introduced by
+    "als"/"von"/… and followed by the verb without a clause break ("weil die Regierung das Land als
+    „junge Demokratie“ bezeichnet hat")?"""
+    if re.search(r"[,;:.!?(\[–]", masked[end:verb_start]):
+        return False
+    opening = masked.rfind(" ", sb, end) + 1
+    before = WORD.findall(masked, sb, opening)
+    return bool(before) and before[-1] in _EMBEDDING_WORDS
+
+
+def _clause_end(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, se: int) -> int:
+    """Where the clause of the verb ``toks[t]`` ends: at a comma, colon or semicolon, or at a
+    quotation that is not a name inside a noun phrase ("verkündete der „Fußball-Bund“")."""
+    for b, e, tok in toks[t + 1 :]:
+        if tok in ",;:" or (tok.startswith("_") and not quoted_name_in_phrase(masked, e + 1, sb)):
             return b
     return se
 
@@ -366,18 +426,82 @@ def np_ending_at(toks: list[tuple[int, int, str]], t: int) -> int | None:
     return None
 
 
+# Possessives that make "nach" + source noun (or a postposed "… nach") point back to a source named
+# before: "nach seiner Auffassung", "Ihrer Meinung nach".
+_POSSESSIVE_SOURCES = frozenset(["seiner", "seinen", "seinem", "ihrer", "ihren", "ihrem", "dessen", "deren"])
+
+
+def possessive_source(c: Cue) -> bool:
+    """A source named by a possessive ("nach seiner Auffassung", "ihrer Meinung nach"): it points back
+    to a person named before."""
+    return c.kind == "marker" and c.mention is not None and c.mention.text.split()[0].lower() in _POSSESSIVE_SOURCES
+
+
+def points_back_only(c: Cue) -> bool:
+    """A postposed possessive source ("Seiner Ansicht nach …"): it names whose view a clause is, the
+    person named before, but frames no clause of its own (the clause is its verb's, if any)."""
+    return possessive_source(c) and c.mention is not None and c.mention.start == c.start
+
+
+def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int, possessive: str = "") -> Phrase | None:
+    """The subject of the clause holding the marker ``[b, e)`` when it can be the one whose account the
+    marker names ("Die Firma hat nach eigenen Angaben …"); None leaves it to the context.
+
+    "eigen-" refers to the subject; a ``possessive`` ("seiner", "ihrer") only to a titled person of its
+    gender ("Der Minister hat nach seiner Aussage …"), never to a subject that is what the view is about
+    ("Nach seiner Meinung hat die Regierung versagt": the person named before).
+    """
+    subject = clause_subject(masked, toks[0][0], toks[-1][1])
+    if subject is None or person_score(subject) < 0 or (subject.start < e and b < subject.end):
+        return None
+    if possessive:
+        if subject.pronoun or person_score(subject) < 2:
+            return None
+        first = subject.text.split()[0].lower()
+        feminine = first in ("die", "eine") or subject.text.split()[-1].endswith("in")
+        if feminine != possessive.startswith(("ihr", "deren")):
+            return None
+    return subject
+
+
 def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, nouns: frozenset[str]) -> Cue | None:
-    """ "nach Angaben der Polizei", "nach eigenen Angaben", "Nach Polizeiangaben"."""
+    """ "nach Angaben der Polizei", "nach eigenen Angaben", "Nach Polizeiangaben", "seiner Ansicht nach"."""
+    if (
+        t >= 2
+        and toks[t - 1][2].lower() in nouns
+        and toks[t - 1][2][:1].isupper()
+        and toks[t - 2][2].lower() in _POSSESSIVE_SOURCES
+        and not (t + 1 < len(toks) and (toks[t + 1][2].lower() in DEFINITE or toks[t + 1][2][:1].isupper()))
+    ):
+        # (Not "ihrer Forderung nach Neuwahlen": there "nach" takes an object.)
+        # Postposed "Seiner Ansicht nach …": the possessive phrase is the mention, its owner the speaker.
+        own_view = Phrase(toks[t - 2][0], toks[t - 1][1], masked[toks[t - 2][0] : toks[t - 1][1]])
+        return Cue(
+            "marker",
+            toks[t - 2][0],
+            toks[t][1],
+            si,
+            "nach",
+            _own_source(masked, toks, toks[t - 2][0], toks[t][1], toks[t - 2][2].lower()),
+            toks[t - 2][0],
+            toks[t][1],
+            mention=own_view,
+        )
+    if t + 1 >= len(toks):
+        return None
     j = t + 1
     while j < len(toks) and toks[j][2].islower() and toks[j][2].endswith(("en", "er", "em", "e")) and j < t + 3:
         j += 1
     if j >= len(toks):
         return None
     noun = toks[j][2].lower()
+    own = toks[t + 1][2].lower().startswith("eigen")
     hit = noun in nouns or any(noun.endswith(n) and len(noun) > len(n) + 2 for n in nouns if len(n) > 5)
-    if not hit:
+    if not hit and not (own and noun in speech_nouns()):
         return None
     k = j + 1
+    if own or toks[t + 1][2].lower() in _POSSESSIVE_SOURCES:
+        k = len(toks)  # "nach eigenem Bekunden von Anfang an": the source is already named, no "von X" follows
     if k < len(toks) and toks[k][2].lower() in ("von", "aus", "des", "der", "eines", "einer"):
         start = k + 1 if toks[k][2].lower() in ("von", "aus") else k
         e = read_np(toks, start)
@@ -389,13 +513,21 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         e = read_np(toks, k)  # "nach Angaben Russlands"
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
     source = phrase(masked, toks, t + 1, j + 1)
-    if toks[t + 1][2].lower().startswith("eigen"):
-        # "Die Firma hat nach eigenen Angaben …": the text's mention is "eigenen Angaben", the
-        # speaker the clause's subject (from the context when it has none that names someone).
-        subject = clause_subject(masked, toks[0][0], toks[-1][1])
-        if subject is not None and (person_score(subject) < 0 or subject.start <= toks[t][0] < subject.end):
-            subject = None
-        return Cue("marker", toks[t][0], toks[j][1], si, "nach", subject, toks[t][0], toks[j][1], mention=source)
+    if own or toks[t + 1][2].lower() in _POSSESSIVE_SOURCES:
+        # "Die Firma hat nach eigenen Angaben …", "Nach seiner Auffassung …": the text's mention is
+        # "eigenen Angaben", the speaker the clause's subject (from the context when it has none that
+        # names someone).
+        return Cue(
+            "marker",
+            toks[t][0],
+            toks[j][1],
+            si,
+            "nach",
+            _own_source(masked, toks, toks[t][0], toks[j][1], "" if own else toks[t + 1][2].lower()),
+            toks[t][0],
+            toks[j][1],
+            mention=source,
+        )
     # "Nach Polizeiangaben": the source is the noun.
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from briefing.extract.quotes import quoted_speech
 from briefing.extract.quotes.base import (
@@ -22,11 +23,19 @@ from briefing.extract.quotes.base import (
     Found,
     Pair,
 )
-from briefing.extract.quotes.cues import np_ending_at
+from briefing.extract.quotes.cues import np_ending_at, possessive_source
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import word_set
 from briefing.extract.quotes.quoted_speech import RuleView
-from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score, phrase, subject_for_verb, tokens
+from briefing.extract.quotes.speakers import (
+    Phrase,
+    clause_subject,
+    person_score,
+    phrase,
+    quoted_name_in_phrase,
+    subject_for_verb,
+    tokens,
+)
 from briefing.lang.de import AUXILIARIES
 
 # A quotation this short followed by a verb without a comma is the subject (a name), not speech.
@@ -62,16 +71,26 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         if not words:
             continue
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
-        cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
-        how = "after"
+        cue = _marker_right_before(masked, p, so, by_sent)
+        how = "sentence"
+        if cue is None:
+            cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
+            how = "after"
+        if cue is not None and how == "after":
+            inner_cue = _cue_of_fronted_clause(masked, p, so, sents, by_sent, cue)
+            if inner_cue is not None:
+                cue, how = inner_cue, "sentence"
+        colon_np = None
         if cue is None:
             cue = _cue_before_colon(masked, p, so, sents, by_sent)
             how = "colon"
-        colon_np = None
-        if cue is None:
+            if cue is not None and (last := _last_of_listed_speakers(masked, p, cue, sents[so][0])) is not None:
+                used_cues.add(id(cue))  # the list's cue is this quotation's too: it frames no clause
+                cue, colon_np = None, last
+        if cue is None and colon_np is None:
             colon_np = _np_before_colon(masked, p, so, sents, pair_ends)
         if cue is None and colon_np is None:
-            cue = _cue_in_sentence(p, so, sc, by_sent)
+            cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
@@ -134,8 +153,24 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             and _possessed_thing(speaker)
         ):
             speaker, found_how = out[-1].speaker, "previous"  # "Seine Zuversicht gründet sich auf …: „…“"
+        mention = cue.mention if cue is not None and found_how == how and possessive_source(cue) else None
+        if (
+            cue is not None
+            and how == "after"
+            and speaker is not None
+            and speaker is cue.speaker
+            and _description(speaker)
+        ):
+            # "Teamchef Jean Todt stellt sich vor ihn: „…“ wird der Franzose zitiert": the cue's description
+            # is the mention, the person named before the colon the one it describes.
+            named = _np_before_colon(masked, p, so, sents, pair_ends)
+            if named is not None and not named.pronoun and person_score(named) >= 2 and not _description(named):
+                speaker, mention = named, speaker
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
+        if cue is not None and how == "colon":
+            # a marker between the verb and the colon ("sagte X Teilnehmern zufolge:") frames the same words
+            used_cues.update(id(c) for c in by_sent.get(so, []) if cue.end <= c.start and c.end <= p.start)
         out.append(
             Found(
                 "direct",
@@ -148,6 +183,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 found_how,
                 cue.kind if cue else "",
                 speech=speech,
+                # "Seiner Ansicht nach „…“": the possessive source is where the text names the speaker
+                mention=mention,
             )
         )
     return out
@@ -158,6 +195,12 @@ def _said_sentence(inner: str, cue: Cue | None, how: str) -> bool:
     or exclamation mark) at a speech cue right before its colon or right after it is speech, however short;
     a name or title closes with no punctuation of its own."""
     return cue is not None and how in ("after", "colon") and inner.rstrip()[-1:] in (".", "!", "?", "…")
+
+
+def _description(sp: Phrase) -> bool:
+    """ "der Franzose", "die Ministerin": a definite article and one noun, a person described, not named."""
+    words = sp.text.split()
+    return len(words) == 2 and words[0].lower() in ("der", "die") and words[1][:1].isupper()
 
 
 _POSSESSIVES = frozenset(["sein", "seine", "seiner", "seines", "ihr", "ihre", "ihrer", "ihres"])
@@ -269,6 +312,40 @@ def _title_like(words: list[str]) -> bool:
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
+def _marker_right_before(masked: str, p: Pair, so: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """ "laut Klinikdirektor X „…“": a marker whose source ends right before the quotation frames it,
+    whatever verb follows."""
+    for c in by_sent.get(so, []):
+        adjacent = c.start < p.start and not masked[c.frame_end : p.start].strip()
+        if adjacent and c.kind == "marker" and c.speaker is not None:
+            return c
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset(
+    ["der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welcher", "welche", "welches", "welchem"]
+    + ["welchen"]
+)
+
+
+def _closed_relative_clause(masked: str, c: Cue, p: Pair, sb: int) -> bool:
+    """Is the verb cue ``c`` in a relative clause (", (zu) der …") that a comma closes before the quotation?
+    (``sb``: where the cue's sentence starts.)"""
+    if c.kind != "verb" or c.end > p.start or "," not in masked[c.end : p.start]:
+        return False
+    comma = masked.rfind(",", sb, c.start)
+    if comma < 0:
+        return False
+    words = WORD.findall(masked, comma, c.start)[:2]
+    if words and words[0] in word_set("prepositions.txt"):
+        words = words[1:]
+    return bool(words) and words[0] in _RELATIVE_PRONOUNS
+
+
+# A masked quotation inside a stretch of the masked text.
+_MASKED_QUOTE = re.compile(r"[„“»\"]_+[“”«\"]")
+
+
 def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> Cue | None:
     """„…“, sagte X  /  „…“, so X  /  „…“, hatte X gesagt  /  „…“ sagte X."""
     for c in by_sent.get(sc, []):
@@ -276,7 +353,10 @@ def _cue_after(masked: str, p: Pair, sc: int, by_sent: dict[int, list[Cue]]) -> 
             continue
         between = masked[p.end : c.start]
         toks = WORD.findall(between)
-        if "_" in between or re.search(r"[.!?:;]", between):
+        names = list(_MASKED_QUOTE.finditer(between))
+        if any(not quoted_name_in_phrase(masked, p.end + m.end(), p.end) for m in names):
+            return None  # another quotation between, unless a name inside a phrase ("im Fachblatt „…“")
+        if re.search(r"[.!?:;]", between):
             return None
         if not toks and "," not in between and p.inner_end - p.inner_start < SUBJECT_QUOTE_MAX_CHARS:
             return None  # "Wie „heise online“ berichtet": the quotation names the speaker
@@ -309,14 +389,80 @@ def _unlisted_verb_after(masked: str, p: Pair, sc: int, sents) -> Cue | None:
     return Cue("verb", m.start(1), m.end(1), sc, word, sp, p.end, m.end(1), word)
 
 
+def _cue_of_fronted_clause(masked: str, p: Pair, so: int, sents, by_sent, after: Cue) -> Cue | None:
+    """ "Während Shakira erklärte, aufgeregt zu sein, „größer wird es nicht“, räumte Lopez ein, …": a
+    quotation closing a fronted subordinate clause (the sentence opens with a subordinator and the
+    main clause's verb follows the quotation's comma) belongs to the speech verb inside that clause."""
+    sb = sents[so][0]
+    first = WORD.match(masked, sb)
+    if first is None or first.group(0).lower() not in word_set("subordinators.txt"):
+        return None
+    if not masked[p.end : after.start].strip().startswith(",") or WORD.search(masked, p.end, after.start):
+        return None  # the verb right after the comma opens the main clause
+    inner = [
+        c
+        for c in by_sent.get(so, [])
+        if c.kind == "verb" and c.speaker is not None and first.end() <= c.start and c.end <= p.start
+    ]
+    return inner[-1] if inner else None
+
+
+# Conjunctions that join the last member of a list of speakers.
+_LIST_AND = frozenset(["und", "sowie"])
+
+
+def _last_of_listed_speakers(masked: str, p: Pair, cue: Cue, sb: int) -> Phrase | None:
+    """ "Es gratulierten Obama, so Ministerpräsident A, der Leiter B und der Premier C: „…“": the colon
+    closes the last member of the list of speakers, a titled person after "und", not the cue's first."""
+    if cue.speaker is None:
+        return None
+    colon = masked.rfind(":", sb, p.start)
+    toks = tokens(masked, max(sb, cue.speaker.end), colon)
+    if len(toks) < 2 or not (toks[0][2] == "," or toks[0][2].lower() in _LIST_AND):
+        return None  # the cue's speaker opens the list: "so A, B und C:", not "A sagte zu B und C:"
+    preps = word_set("prepositions.txt")
+    if any(
+        toks[k][2].lower() in preps
+        for k in range(1, len(toks))
+        if toks[k - 1][2] == "," or toks[k - 1][2].lower() in _LIST_AND
+    ):
+        return None  # a member governed by a preposition is no speaker ("…, zu den Journalisten und …")
+    i = np_ending_at(toks, len(toks))
+    if i is None or i == 0 or toks[i - 1][2].lower() not in _LIST_AND:
+        return None
+    sp = phrase(masked, toks, i, len(toks))
+    return sp if sp is not None and person_score(sp) >= 2 else None
+
+
 def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
     """X sagte: „…“ — a cue in the same sentence whose clause ends in a colon before the quote."""
     sb = sents[so][0]
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
-    cands = [c for c in by_sent.get(so, []) if c.end <= p.start]
-    return cands[-1] if cands else None
+    # "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen: „…“": a possessive source
+    # inside the clause is no cue of the colon; the clause's speech verb or its subject is.
+    cands = [c for c in by_sent.get(so, []) if c.end <= p.start and not possessive_source(c)]
+    if not cands:
+        return None
+    last = cands[-1]
+    if last.kind == "marker":
+        # "sagte die Kanzlerin einigen Teilnehmern zufolge: „…“": the marker names who reported the
+        # words, the speech verb of the same clause who said them.
+        for c in reversed(cands[:-1]):
+            if c.kind == "verb" and c.speaker is not None and not re.search(r"[,;:]", masked[c.end : last.start]):
+                return c
+    return last
+
+
+# ", dass …" / ", ob …": a complement clause, with its own subject before its verb.
+_COMPLEMENT = re.compile(r",\s+((?:dass|ob)\s)")
+
+
+def _complement_start(masked: str, sb: int, pos: int) -> int | None:
+    """Where the dass/ob clause holding ``pos`` starts (its "dass"), or None when ``pos`` is in no such clause."""
+    starts = [m.start(1) for m in _COMPLEMENT.finditer(masked, sb, pos)]
+    return starts[-1] if starts else None
 
 
 def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int]) -> Phrase | None:
@@ -334,14 +480,38 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     return sp if sp is not None and person_score(sp) >= 0 else None
 
 
-def _cue_in_sentence(p: Pair, so: int, sc: int, by_sent) -> Cue | None:
+def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
-    cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None]
+    cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None or c.mention is not None]
+    # A verb in a relative clause closed before the quotation speaks of something else: "Laut Polizei
+    # ist die Demonstration, zu der ein Bündnis aufgerufen hatte, „störungsfrei“ verlaufen".
+    cands = [c for c in cands if not _closed_relative_clause(masked, c, p, sents[c.sent][0])] or cands
     if not cands:
         return None
     # Prefer the nearest cue before the quotation, else the first after it; among those, a
     # speech verb's speaker over a source named by "laut"/"nach" ("laut der Studie … sagte X").
     before = [c for c in cands if c.end <= p.start]
+    if (
+        before
+        and before[-1].word == "nach"
+        and before[-1].mention is not None
+        and not re.search(r"[,;:]", masked[before[-1].end : p.start])
+    ):
+        # "…, bei dem es sich seiner Meinung nach um einen „…“ handle": a source pointing back from
+        # the quotation's own clause is nearer than the main clause's verb.
+        return before[-1]
+    cands = [c for c in cands if c.speaker is not None]
+    if not cands:
+        return None
+    before = [c for c in cands if c.end <= p.start]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]
-    return verbs[0] if verbs else ordered[0]
+    cue = verbs[0] if verbs else ordered[0]
+    comp = _complement_start(masked, sents[so][0], cue.start) if cue.kind == "verb" and cue.end <= p.start else None
+    if comp is not None:
+        # "Der Sender will wissen, dass X das Mädchen gefragt habe, was sie „anhabe“": the words
+        # quoted inside the dass clause are its subject's, though the cue names the reporter.
+        own = subject_for_verb(masked, comp, cue.start, cue.end, cue.end)
+        if own is not None and person_score(own) >= 1:
+            return replace(cue, speaker=own)
+    return cue

@@ -12,6 +12,7 @@ from briefing.extract.quotes.indirect import complement_quotes, indirect_quotes,
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.quotes.reported import continuations, free_reported
 from briefing.extract.quotes.resolve import resolve_missing_speakers
+from briefing.extract.quotes.speakers import unmasked
 from briefing.extract.quotes.speech_acts import reported_speech
 from briefing.extract.sentences import split_sentences
 
@@ -78,4 +79,6 @@ def extract_quotes(
         found.extend(extra)
         found.sort(key=lambda f: (f.start, f.end))
         resolve_missing_speakers(text, masked, sents, found, sent_of)
+    for f in found:  # speakers were read from the masked text: a quoted name in one gets its words back
+        f.speaker, f.mention = unmasked(f.speaker, text), unmasked(f.mention, text)
     return found, warnings

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
+from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import lowercase_speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
@@ -119,6 +120,8 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             if id(c) in used_cues:
                 continue
             span = None
+            if points_back_only(c):
+                continue  # postposed "seiner Meinung nach" only points back: the clause is its verb's, if any
             if c.kind in ("marker", "so"):
                 span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
             elif c.kind == "verb":

@@ -106,6 +106,24 @@ def attribution_markers() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    """Lowercased nouns that name what someone said or thinks: the source nouns of
+    attribution_markers.txt and the nominalisations of every speech verb, the infinitive
+    ("Bekunden", "Dafürhalten") and the -ung noun ("Äußerung", "Behauptung").
+
+    Only for frames that make any such noun a source ("nach eigenem Bekunden", "seiner
+    Ansicht nach"): a bare "nach der Erklärung" is as often a time as a source.
+    """
+    nouns = set(attribution_markers().get("noun", ()))
+    for vf in speech_verbs().values():
+        lemma = vf.lemma
+        nouns.add(lemma)
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        nouns.update((stem + "ung", stem + "ungen"))
+    return frozenset(nouns)
+
+
+@lru_cache(maxsize=1)
 def _role_pattern() -> re.Pattern[str] | None:
     """Role titles from roles.txt (owned by the actors stage); a word ending in one is a role."""
     stems = sorted(word_set("roles.txt"), key=len, reverse=True)

@@ -8,11 +8,20 @@ mention (its span) stays.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
-from briefing.extract.quotes.base import DQUOTES, WORD, Found
+from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.resolve import person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
+from briefing.extract.quotes.speakers import Phrase
+from briefing.lang import rows
 from briefing.models import Actor, Quote
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Nouns for a country's people ("Franzose", "Britin"), as written."""
+    return frozenset(r[0] for r in rows("demonyms.txt") if r)
 
 
 def _shares_word(a: str, b: str) -> bool:
@@ -38,6 +47,29 @@ class _MentionIndex:
         hits = [k for s, end, k in self.spans[lo:hi] if s < e and b < end]
         return self.actors[min(hits, key=lambda k: (self.actors[k].kind != "person", k))] if hits else None
 
+    def persons_in(self, b: int, e: int) -> list[Actor]:
+        """The person actors mentioned inside ``[b, e)``, each once, in the order of their first mention there."""
+        lo = bisect.bisect_left(self.starts, b)
+        out: list[Actor] = []
+        for s, end, k in self.spans[lo:]:
+            if s >= e:
+                break
+            a = self.actors[k]
+            if end <= e and a.kind == "person" and a not in out:
+                out.append(a)
+        return out
+
+    def ordinal_antecedent(self, sp: Phrase, sents, sent_of, last: bool) -> Actor | None:
+        """ "„…“, so letztere": the last (for "Erstere" the first) of the persons named in the nearest
+        sentence before the mention ``sp`` that names two or more."""
+        si = sent_of(sp.start)
+        for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
+            sb, se = sents[k]
+            persons = self.persons_in(sb, min(se, sp.start))
+            if len(persons) >= 2:
+                return persons[-1] if last else persons[0]
+        return None
+
 
 def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None = None) -> list[Quote]:
     """Found quotations -> models.Quote, speakers linked to actors where a mention overlaps."""
@@ -57,7 +89,16 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
         sp = f.speaker
         speaker_id = name = None
         actor = None
-        if sp is not None:
+        ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
+        if sp is not None and ordinal:
+            # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.
+            actor = mentions.ordinal_antecedent(sp, sents, sent_of, last=ordinal.group(1).lower() == "letzt")
+            if actor is not None:
+                speaker_id, name = actor.id, actor.name
+            else:
+                name = resolve_name(text, sp, found, i, sents, sent_of)
+                name = person_name(name) if name else None
+        elif sp is not None:
             actor = mentions.actor_at(sp.start, sp.end)
             if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text):
                 actor = None  # a mention that overlaps but names someone else: keep our reading
@@ -76,6 +117,10 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
                 # Precision first: the mention stays (it is where the attribution is), but a
                 # common noun, adverb or fragment is no one to show as the speaker.
                 name = speaker_id = None
+            elif name and actor is None and name in _demonyms():
+                # "wird der Franzose zitiert": a person of that country named before, not a name to show
+                # (the actors stage links it when it knows the person's country).
+                name = None
         # Where the text names the speaker for this quotation: an anaphoric source in its own
         # sentence ("Demnach", "wonach") rather than the antecedent its name comes from.
         at = f.mention or sp

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.extract.quotes.base import SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
+from briefing.extract.quotes.speaker_names import is_organisation
 from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES
@@ -44,27 +46,44 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 break
         own = _own_subject(masked, sents, f)
         if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
-            own = _sentence_person(masked, sents, f)
+            own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif nxt is not None and nxt.sent == f.sent:
-            f.speaker, f.how = nxt.speaker, "next"
+            f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
         elif prev_near is not None:
-            f.speaker, f.how = prev_near.speaker, "previous"
+            f.speaker, f.how, f.mention = prev_near.speaker, "previous", _borrowed_mention(f, prev_near)
         else:
             ctx = _context_speaker(masked, sents, f)
-            if ctx is not None and person_score(ctx) < 2 and prev_far is not None:
+            if ctx is not None and person_score(ctx) < 2 and not _bare_full_name(ctx) and prev_far is not None:
                 # A bare capitalised word nearby is often a thing ("Jahre", "Irak"); a speaker
                 # attributed a few sentences back is the better guess.
-                f.speaker, f.how = prev_far.speaker, "previous"
+                f.speaker, f.how, f.mention = prev_far.speaker, "previous", _borrowed_mention(f, prev_far)
             elif ctx is not None:
                 f.speaker, f.how = ctx, "context"
             elif prev_far is not None:
-                f.speaker, f.how = prev_far.speaker, "previous"
+                f.speaker, f.how, f.mention = prev_far.speaker, "previous", _borrowed_mention(f, prev_far)
             elif nxt is not None:
-                f.speaker, f.how = nxt.speaker, "next"
+                f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
             else:
                 f.how = "none"
+
+
+def _bare_full_name(np: Phrase) -> bool:
+    """Two or more capitalised words without an article ("Volker Beck"): a name, unlike a bare
+    capitalised word nearby ("Jahre", "Irak"), which is often a thing."""
+    words = np.text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and person_score(np) >= 1
+
+
+def _borrowed_mention(f: Found, g: Found) -> Phrase | None:
+    """The mention ``f`` shows when it takes ``g``'s speaker: its own, else ``g``'s anaphoric one
+    ("Demnach gebe es … . Die Lage sei …": both quotations are the report's, named by "Demnach"). A
+    possessive or "eigen-" mention ("nach eigenen Angaben") stays with its own clause, where the speaker
+    is named beside it."""
+    if f.mention is not None:
+        return f.mention
+    return g.mention if g.mention is not None and g.mention.pronoun else None
 
 
 def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
@@ -89,6 +108,25 @@ def _sentence_person(masked: str, sents, f: Found) -> Phrase | None:
         (np for np in reversed(noun_phrases(masked, sb, f.start)) if not np.pronoun and person_score(np) >= 2),
         None,
     )
+
+
+def _named_subject(masked: str, sents, f: Found) -> Phrase | None:
+    """The subject of the quotation's own sentence when it names someone: a person by name or an
+    organisation ("Günter Metzges vom Netzwerk Campact ist der Meinung, dass … „…“", "Die
+    Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen") - nearer than a speaker of an
+    earlier sentence."""
+    sb = sents[f.sent][0]
+    if f.start <= sb:
+        return None
+    if konjunktiv_words(masked, sb, f.start):
+        return None  # "Bisher habe die Regierung „…“": reported speech going on, its subject is content
+    sp = clause_subject(masked, sb, f.start)
+    if sp is None or sp.pronoun or person_score(sp) < 0:
+        return None
+    caps = [w for w in sp.text.split() if w[:1].isupper()]
+    if is_organisation(sp.text) or (len(caps) >= 2 and person_score(sp) >= 1):
+        return sp
+    return None
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
@@ -143,6 +181,26 @@ def _gender(words: str) -> str | None:
     for w in words.split():
         if w[:1].isupper() and is_role(w):
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
+    return _grammatical_gender(words)
+
+
+# Noun endings that make a German noun feminine ("Kommission", "Regierung", "Partei", "Behörde" is not
+# regular enough to list): an organisation named by one is "sie", never "er".
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik")
+_ARTICLE_GENDER = {"der": "m", "die": "f", "das": "n", "ein": "m", "eine": "f"}
+
+
+def _grammatical_gender(words: str) -> str | None:
+    """The gender of a phrase's head noun where German shows it: its nominative article ("die
+    Kommission", "das Gericht"), else a feminine ending ("Untersuchungskommission der Universität")."""
+    toks = words.split()
+    if not toks:
+        return None
+    if len(toks) > 1 and toks[0].lower() in _ARTICLE_GENDER:
+        return _ARTICLE_GENDER[toks[0].lower()]
+    head = toks[0]
+    if head[:1].isupper() and head.lower().endswith(_FEMININE_ENDINGS):
+        return "f"
     return None
 
 
@@ -153,12 +211,15 @@ def _agrees(pronoun: str, antecedent: str) -> bool:
     return want is None or got is None or got == want
 
 
-
 def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
     """The speaker's name: a pronoun's antecedent, or the phrase without its article.
 
     ``found[:upto]`` are the quotations before the one whose speaker is ``sp``.
     """
+    ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text)
+    if ordinal:
+        named = _ordinal_antecedent(text, sents, sent_of, sp, last=ordinal.group(1).lower() == "letzt")
+        return _name_of(named.text) if named is not None else None
     if sp.pronoun:
         quoted = None
         for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
@@ -194,6 +255,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         if best is None:
             return None
         appo = _APPOSITION_NAME.match(text, best.end)
+        if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
+            appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
         return appo.group(1) if appo else _name_of(best.text)
     name = _name_of(sp.text)
     if bare_role(name):
@@ -234,8 +297,28 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
     return holders[0] if len(holders) == 1 else None
 
 
+def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) -> Phrase | None:
+    """ "…, während Ministerin Nova Roth davor stand. „…“, so letztere.": the last (or, for "Erstere",
+    the first) of the titled persons named in the nearest sentence before ``sp`` that names two (when no
+    actors are known; :mod:`records` asks the actors first)."""
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
+        sb, se = sents[k]
+        persons = [np for np in noun_phrases(text, sb, min(se, sp.start)) if not np.pronoun and person_score(np) >= 2]
+        if len(persons) >= 2:
+            return persons[-1] if last else persons[0]
+    return None
+
+
 # ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
 _APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
+
+
+def _ends_in_name(words: str) -> bool:
+    """Does a phrase end in two capitalised words that are no role title ("Winfried Hassemer", not
+    "der Vorsitzende der SPD")?"""
+    toks = words.split()
+    return len(toks) >= 2 and all(w[:1].isupper() and not is_role(w) for w in toks[-2:])
 
 
 def _name_of(words: str) -> str:
@@ -251,7 +334,7 @@ def person_name(name: str) -> str:
     segments = [seg.strip() for seg in name.split(",") if seg.strip()]
     if len(segments) > 1:
         # Apposition: "die Sprecherin des Außenministeriums, Marija Sacharowa" -> the bare name.
-        bare = [seg for seg in segments if all(w[:1].isupper() for w in seg.split())]
+        bare = [seg for seg in segments if all(w[:1].isupper() and not is_role(w) for w in seg.split())]
         name = bare[-1] if bare else segments[0]
     toks = name.split()
     k = 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter, methodcaller, sub
 
@@ -61,6 +62,14 @@ class Phrase:
     end: int
     text: str
     pronoun: bool = False
+
+
+def unmasked(p: Phrase | None, text: str) -> Phrase | None:
+    """``p`` with its words from ``text``: a phrase read from the masked text may hold a quoted
+    name ("die „Computerwoche“"), whose letters the mask replaced."""
+    if p is None or "_" not in p.text:
+        return p
+    return Phrase(p.start, p.end, text[p.start : p.end], p.pronoun)
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -182,6 +191,7 @@ def _is_cap(tok: str) -> bool:
         or (tok[:1].isdigit() and "-" in tok)
         or bool(_PARTICLE_NAME.match(tok))
         or bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
+        or tok.rpartition("-")[2][:1].isupper()  # a compound takes its last part's case: "taz-Reporter"
     )
 
 
@@ -218,7 +228,26 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and (caps == 0 or toks[j - 1][2].lower() in _GENITIVE or _is_det(toks[j - 1][2]))
         ):
             j += 1  # attributive adjective before the noun ("der stellvertretende ...", not after it)
-        elif caps and low in _GENITIVE and j + 1 < n and _next_has_cap(toks, j + 1):
+        elif (
+            low in _DEGREE_ADVERBS
+            and caps == 0
+            and j > i
+            and _is_det(toks[j - 1][2])
+            and j + 2 < n
+            and _is_adjective(toks[j + 1][2])
+            and _next_has_cap(toks, j + 2)
+        ):
+            j += 1  # an adverb before the adjective
+        elif (k := _quoted_name_end(toks, j)) and (
+            (j > i and _is_det(toks[j - 1][2]))
+            or (caps and allow_apposition and _is_cap(toks[j - 1][2]) and (k == n or toks[k][2][:1].isalnum()))
+        ):
+            # A short quoted name after an article or, in apposition, after its noun: "die
+            # „Computerwoche“", "Vertreter der „con energy ag“", "die Wochenzeitschrift „Jungle World“".
+            caps += 1
+            j = k
+            break  # the name ends the phrase: "zitiert die „Computerwoche“ Lynch"
+        elif caps and low in _GENITIVE and j + 1 < n and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1)):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
             j += 1
@@ -256,6 +285,50 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     return j
 
 
+# Adverbs that modify an attributive adjective or participle inside a noun phrase: "ein nicht genannter
+# Vertreter", "der bisher unbekannte Täter", "einer gestern verbreiteten Erklärung".
+_DEGREE_ADVERBS = frozenset(
+    ["nicht", "noch", "sehr", "bisher", "besonders", "kaum", "äußerst", "zuvor"]
+    + ["gestern", "heute", "kürzlich", "jüngst", "eigens", "erst"]
+)
+# A quotation masked to underscores this long at most can be a name inside a noun phrase.
+MAX_QUOTED_NAME_CHARS = 30
+_OPENING_MARKS = frozenset('„“»"')
+_CLOSING_MARKS = frozenset('“”«"')
+
+
+def _quoted_name_end(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Index after a short masked quotation („____“) starting at ``toks[j]``; 0 when there is none."""
+    if (
+        j + 2 < len(toks)
+        and toks[j][2] in _OPENING_MARKS
+        and toks[j + 1][2].startswith("_")
+        and toks[j + 2][2] in _CLOSING_MARKS
+        and toks[j + 1][1] - toks[j + 1][0] <= MAX_QUOTED_NAME_CHARS
+    ):
+        return j + 3
+    return 0
+
+
+def quoted_name_in_phrase(masked: str, end: int, sentence_start: int) -> bool:
+    """Is the masked quotation ending at ``end`` a short name inside a noun phrase: after an
+    article or a capitalised noun ("die „Computerwoche“", "Wochenzeitschrift „Jungle World“")?"""
+    start = masked.rfind(" ", sentence_start, end) + 1
+    if not (start > sentence_start and masked[start : start + 1] in _OPENING_MARKS):
+        return False
+    if end - start - 2 > MAX_QUOTED_NAME_CHARS or masked[start + 1 : end - 1].strip("_"):
+        return False
+    before = tokens(masked, sentence_start, start)
+    if not before:
+        return False
+    if _is_det(before[-1][2]):
+        return True
+    # After a noun only when the phrase goes on (a word follows): "nannte seinen Platzverweis
+    # „überzogen“, Löw bezeichnete …" is a quoted judgement ending the clause.
+    word_follows = bool(re.match(r"\s*\w", masked[end : end + 3]))
+    return word_follows and _is_cap(before[-1][2]) and not _is_function(before[-1][2])
+
+
 def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
     """Is there a capitalised word ahead before the noun phrase can end?"""
     for k in range(j, min(j + 3, len(toks))):
@@ -268,7 +341,15 @@ def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
 
 
 def _is_adjective(tok: str) -> bool:
-    return tok.islower() and tok.endswith(_ADJ_ENDINGS) and not _is_function(tok) and not _is_det(tok)
+    # An auxiliary ("hatte", "habe", "werde") ends like an adjective but is the finite verb:
+    # "Bereits im Dezember hatte Kanzlerin Merkel verkündet".
+    return (
+        tok.islower()
+        and tok.endswith(_ADJ_ENDINGS)
+        and tok not in AUXILIARIES
+        and not _is_function(tok)
+        and not _is_det(tok)
+    )
 
 
 def phrase(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> Phrase | None:
@@ -309,6 +390,10 @@ def subject_for_verb(
     agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end, sentence_start)
     if agent is not None:
         return agent
+    if "_" in text[clause_start:verb_start] and _passive(text, clause_start, verb_start, verb_end):
+        # "werden die Vorkehrungen als „extrem“ bezeichnet": the subject of a passive without an
+        # agent is what the quotation names; the speaker is named elsewhere, if at all.
+        return None
     after = tokens(text, verb_end, clause_end)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
     mediated = _mediated_speaker(text, verb_end)
@@ -339,7 +424,7 @@ def subject_for_verb(
     adverbial = bool(before) and (
         (first_word in ("als", "wie") and not verb_final)
         or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
-        or (after_comma and not _apposition_ends(before, i))
+        or (after_comma and not _apposition_ends(before, i) and not _ends_in_named_apposition(text, before, i))
     )
     cand_before = cand_after = None
     if i < len(before) and not adverbial:
@@ -357,6 +442,11 @@ def subject_for_verb(
             cand_after = phrase(text, after, k, j)
         elif j == k and (n := _particle_surname_at(after, k)):
             cand_after = phrase(text, after, k, k + n)  # "sagte von der Leyen", "so de Maizière"
+    if cand_after is None and not before:
+        # "„…“, schrieb „Die Zeit“ in einem Nachruf": a quoted name as the inverted subject.
+        ahead = tokens(text, verb_end, min(len(text), verb_end + MAX_QUOTED_NAME_CHARS + 4))
+        if (q := _quoted_name_end(ahead, 0)) and text[ahead[q - 1][1] : ahead[q - 1][1] + 1] not in ("-", "‐"):
+            cand_after = phrase(text, ahead, 0, q)  # (not "„Spiegel“-Chef X": part of the speaker's title)
     if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
         return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
@@ -366,9 +456,19 @@ def subject_for_verb(
         # SPD-Vorsitzende … in Frage").
         if person_score(cand_after) >= 2 and person_score(cand_before) <= 0:
             return cand_after
+        if person_score(cand_before) < 0 <= person_score(cand_after):
+            return cand_after  # an object or a date first: "Den Vorwurf wies der Verband zurück", "Ende Mai …"
+        if _plural_phrase(cand_before) and _singular_verb(text[verb_start:verb_end]) and person_score(cand_after) >= 1:
+            return cand_after  # "Die Äußerungen der Richter bezeichnete Wiefelspütz als …": no agreement, an object
         if person_score(cand_after) >= 1 and _oblique_adjective_phrase(cand_before):
             return cand_after  # "Der englisch-sprachigen Zeitung sagte Filep Karma:": a dative first
         return cand_before
+    if cand_before is None and i < len(before) and not adverbial and _is_det(before[i][2]):
+        # "Die Politikerin von Bündnis 90/Die Grünen, Anja Hajduk, nannte …": a subject with appositions
+        # that are not all read as one phrase; the named apposition is the speaker.
+        appo = _last_comma_phrase(text, before, i)
+        if appo is not None and person_score(appo) >= 1 and (cand_after is None or person_score(cand_after) < 2):
+            return appo
     if cand_before is None and i < len(before) and not adverbial:
         # The prefield is not one phrase ("Der Minister, der gestern ankam, warnte die CDU …"):
         # its subject still beats an object after the verb unless that is clearly a person.
@@ -438,6 +538,16 @@ def passive_agent(
     return None
 
 
+def _passive(text: str, clause_start: int, verb_start: int, verb_end: int) -> bool:
+    """Is the speech or naming verb at ``[verb_start, verb_end)`` a participle after a form of
+    "werden" in its clause ("wurde … bezeichnet", "werden … als „…“ eingestuft")?"""
+    word = text[verb_start:verb_end].lower()
+    form = speech_verbs().get(word) or naming_verbs().get(word)
+    if form is None or not form.participle:
+        return False
+    return any(tk[2].lower() in _PASSIVE_AUX for tk in tokens(text, clause_start, verb_start))
+
+
 # Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal"): lang/de/name_particles.txt.
 _NAME_PARTICLES = OPENING_PARTICLES
 
@@ -486,6 +596,34 @@ def _oblique_adjective_phrase(p: Phrase) -> bool:
     after "der" is dative or genitive, never the nominative subject of a verb-second clause."""
     words = p.text.split()
     return len(words) >= 3 and words[0].lower() == "der" and words[1][:1].islower() and words[1].endswith("en")
+
+
+def _ends_in_named_apposition(text: str, before: list[tuple[int, int, str]], i: int) -> bool:
+    """Is the prefield from ``i`` a subject with appositions ending in a named one, though not read as
+    one phrase: an article first and a person-like phrase after its last comma ("Die Vorsitzende der
+    Gewerkschaft ver.di, …, Petra Sommer" + ", würdigte")?  A fronted clause ("Der Minister sei
+    zurückgetreten" + ", meldete") ends in its verb instead."""
+    if i >= len(before) or not _is_det(before[i][2]):
+        return False
+    c = max((k for k in range(i, len(before)) if before[k][2] == ","), default=None)
+    if c is None or read_np(before, c + 1) != len(before):
+        return False
+    last = phrase(text, before, c + 1, len(before))
+    return last is not None and person_score(last) >= 1
+
+
+def _plural_phrase(p: Phrase) -> bool:
+    """ "Die Äußerungen der Richter", "die neuen Regeln": "die" and a head noun with a plural ending."""
+    words = p.text.split()
+    if words[0] != "Die" and words[0] != "die":
+        return False
+    head = next((w for w in words[1:] if w[:1].isupper()), "")
+    return head.endswith(("ungen", "heiten", "keiten", "en", "ern")) and not is_role(head) and head.isalpha()
+
+
+def _singular_verb(word: str) -> bool:
+    """A finite verb form of the third person singular ("bezeichnete", "nennt"), not a plural ("-en")."""
+    return word.islower() and word.endswith(("te", "t")) and not word.endswith("en")
 
 
 def _apposition_ends(before: list[tuple[int, int, str]], i: int) -> bool:
@@ -593,16 +731,41 @@ def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
 
 
 def person_score(p: Phrase) -> int:
-    """How much a phrase looks like a person: 2 role title, first name or pronoun; 1 a bare name; 0 else."""
+    """How much a phrase looks like a person: 2 role title, first name or pronoun; 1 a bare name; 0 else;
+    -1 an object or a date."""
     if p.pronoun:
         return 2
     words = p.text.split()
     if words[0].lower() in _OBLIQUE_DETS:
         return -1  # accusative/dative: an object, not the speaker ("nannte seinen Platzverweis")
+    if _is_date(words):
+        return -1  # a time adverbial: "hatte Anfang Juli berichtet", "letzten September"
     names = word_set("first_names.txt")
     if any(is_role(w.strip(",")) or w.lower() in names for w in words if w[:1].isupper()):
         return 2
     return 0 if _is_det(words[0]) else 1
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """German month and weekday names (CLDR, through Babel): a phrase ending in one is a date."""
+    from babel import Locale
+
+    de = Locale("de")
+    return frozenset(
+        name for names in (de.months["format"]["wide"], de.days["format"]["wide"]) for name in names.values()
+    )
+
+
+# Nouns that place a date inside a month or year: "Anfang Juli", "Mitte März", "Ende Januar".
+_DATE_PARTS = frozenset(["Anfang", "Mitte", "Ende"])
+
+
+def _is_date(words: list[str]) -> bool:
+    """Are the capitalised words of a phrase a date ("Anfang Juli", "letzten September", "Montag")?"""
+    caps = [w for w in words if w[:1].isupper()]
+    calendar = _calendar_words()
+    return bool(caps) and caps[-1] in calendar and all(w in calendar or w in _DATE_PARTS for w in caps)
 
 
 def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
