@@ -324,7 +324,7 @@ def features(
         out["actors_between"] = min(ctx.persons_between(lo, hi, q.speaker), MAX_BETWEEN) / MAX_BETWEEN
         if hi - lo <= MAX_BETWEEN_CHARS:
             out["persons_between"] = min(_titled_persons(text, lo, hi), MAX_BETWEEN) / MAX_BETWEEN
-    if q.speaker_name and sum(1 for n in names if n == q.speaker_name) > 1:
+    if q.speaker_name and names.count(q.speaker_name) > 1:
         out["same_name_elsewhere"] = 1.0
     if how not in _SURE_HOWS and (sp.start, sp.end) in sure:
         out["mention_sure_elsewhere"] = 1.0  # a neighbour's speaker, found right at that neighbour
