@@ -70,16 +70,22 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     small ranges of the same text, about half of which it never looks at: the text is
     tokenised lazily in blocks, each once (recent texts are remembered by identity).
     """
-    blocks = _blocks_of(text)
     if end <= start:
         return []
-    # (the hot path, ~20 calls per article: block_of and block inlined for a range inside a known block)
-    kb = min(start, len(text)) // BLOCK_CHARS
-    bounds = blocks._bounds
+    # (the hot path, ~20 calls per article: _blocks_of, block_of and block inlined for the usual case)
+    for blocks in _RECENT:
+        if blocks.text is text:
+            break
+    else:
+        blocks = _blocks_of(text)
+    bounds, last = blocks._bounds, end - 1
+    kb, ke = min(start, len(text)) // BLOCK_CHARS, min(last, len(text)) // BLOCK_CHARS
     b = bounds.get(kb)
     if b is None or b > start:
         kb = blocks.block_of(start)
-    ke = blocks.block_of(end - 1)
+    b = bounds.get(ke)
+    if b is None or b > last:
+        ke = blocks.block_of(last)
     blk = blocks._blocks.get(kb)
     starts, toks = blk if blk is not None else blocks.block(kb)
     i = bisect.bisect_left(starts, start)
