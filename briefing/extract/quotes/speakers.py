@@ -50,6 +50,8 @@ _PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
 _PRONOUNS = word_set("pronouns.txt")  # er, sie, man: lexicons/de/pronouns.txt
+_DETERMINERS = word_set("determiners.txt")
+_FUNCTION_WORDS = word_set("function_words.txt")
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
@@ -190,20 +192,20 @@ def _keeps_period(tok: str) -> bool:
 
 def _is_cap(tok: str) -> bool:
     """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht")."""
-    return (
-        tok[:1].isupper()
-        or (tok[:1].isdigit() and "-" in tok)
-        or bool(_PARTICLE_NAME.match(tok))
-        or bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
-    )
+    if tok[:1].isupper():
+        return True
+    # (most tokens asked about are lowercase words: the patterns are tried only where their "-" or "." is)
+    if "-" in tok and (tok[:1].isdigit() or _PARTICLE_NAME.match(tok)):
+        return True
+    return "." in tok and bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
 
 
 def _is_det(tok: str) -> bool:
-    return tok.lower() in word_set("determiners.txt")
+    return tok.lower() in _DETERMINERS
 
 
 def _is_function(tok: str) -> bool:
-    return tok.lower() in word_set("function_words.txt")
+    return tok.lower() in _FUNCTION_WORDS
 
 
 def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool = False) -> int:
