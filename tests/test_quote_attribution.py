@@ -6,6 +6,8 @@ contain; a speaker from elsewhere in the text is the mistake each case guards ag
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefing.extract.quotes import extract_quotes, to_records
@@ -200,3 +202,48 @@ def test_a_title_of_the_other_gender_is_not_its_holder() -> None:
         "„Das ist ein guter Tag“, sagte der Minister."
     )
     assert _name_of_speaker(text, "guter Tag") == "Minister"
+
+
+# ------------------------------------------------------------------ word helpers, against their plain patterns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Film heißt",
+        "Sie nannte das ... ",
+        "so genannte (…) ",
+        "Er rief: „",
+        "Zeile eins, Ende.\n",
+        "Ende ...\n",
+        "Ende ....\n",
+        "Ende\n\n",
+        "„",
+        "",
+        "ein_wort!? ",
+        "Ein sehr langer Satz, der weit mehr als vierzig Zeichen vor dem Wort hat",
+    ],
+)
+def test_word_before_is_what_the_search_from_every_position_found(text: str) -> None:
+    from briefing.extract.quotes.direct import _word_before
+
+    for pos in range(-1, len(text) + 2):
+        m = re.search(r"(\w+)\W{0,3}$", text[max(0, pos - 40) : pos])
+        assert _word_before(text, pos) == (m.group(1) if m else ""), (text, pos)
+
+
+@pytest.mark.parametrize(
+    "tok", ["Merkel", "merkel", "el-Baradei", "al-Sadr", "ai-Bericht", "ndr.de", "spiegel.de", "ver.di", "2-jährig",
+            "x-beliebig", "abcd-Efg", "-", ".", "z.B.", "1.", "Ärger", "ärger"]
+)
+def test_is_cap_is_the_test_of_all_its_patterns(tok: str) -> None:
+    from briefing.extract.quotes import speakers
+
+    plain = (
+        tok[:1].isupper()
+        or (tok[:1].isdigit() and "-" in tok)
+        or bool(speakers._PARTICLE_NAME.match(tok))
+        or bool(speakers._DOMAIN.match(tok))
+        or tok.rpartition("-")[2][:1].isupper()
+    )
+    assert speakers._is_cap(tok) == plain

@@ -84,14 +84,15 @@ def test_component_on_empty_doc() -> None:
     ],
 )
 def test_token_table_from_the_sentencizer_equals_one_read_from_sent_start(text: str) -> None:
-    """The sentencizer hands its first tokens to the token table; reading SENT_START back gives the same."""
+    """The sentencizer hands its first tokens and token array to the token table; reading them back gives the same."""
     from briefing.extract.actors import TOKEN_TABLE_KEY, token_table
     from briefing.extract.nlp import make_nlp
-    from briefing.extract.sentences import SENT_TOKENS_KEY
+    from briefing.extract.sentences import SENT_TOKENS_KEY, TOKEN_ARRAY_KEY
 
     doc = make_nlp("blank", components=())(text)
-    assert SENT_TOKENS_KEY in doc.user_data
+    assert SENT_TOKENS_KEY in doc.user_data and TOKEN_ARRAY_KEY in doc.user_data
     handed = token_table(doc)
+    assert TOKEN_ARRAY_KEY not in doc.user_data  # read once, then let go
     del doc.user_data[TOKEN_TABLE_KEY], doc.user_data[SENT_TOKENS_KEY]
     assert token_table(doc) == handed
     assert handed.sents == [(s.start, s.end) for s in doc.sents]

@@ -99,6 +99,36 @@ def test_a_named_speaker_keeps_its_name() -> None:
     assert q.speaker_name == "Jan Weber"
 
 
+_INDEX_TEXT = (
+    "Die Ex-Kanzlerin Angela Merkel sprach mit US-Präsident Obama. Merkel lobte den Plan, abcDef Gall nicht.\n"
+    "Laut Reinhold Gall ist die Lage ernst; die ernste Lage und die ernst-Lage. Minister Gall-Weber kam,\n"
+    "Gall_x Gall, danach bayerisch und Bayerisch, ndr.de und Ärger ärger."
+)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Merkel", "Gall", "Obama", "Lage", "Ernst", "Lage", "Bayerisch", "Ärger", "Weber", "Def", "Ndr", "Plan", "X"],
+)
+def test_text_words_answer_as_an_index_of_the_whole_text_would(word: str) -> None:
+    """Each question is answered from the text around the word asked about; the answer is the one an
+    index of every word of the text gives (the regular expressions below)."""
+    lower = set(re.findall(r"(?<![\w-])[a-zäöüß]\w*", _INDEX_TEXT))
+    before: dict[str, set[str]] = {}
+    for m in re.finditer(r"([A-ZÄÖÜ][\w-]*) (?=([A-ZÄÖÜ][\w-]*))", _INDEX_TEXT):
+        before.setdefault(m.group(2), set()).add(m.group(1))
+    words = TextWords(_INDEX_TEXT)
+    assert words.written_lowercase(word) == (word.lower() in lower)
+    assert words.capitalised_before(word) == before.get(word, set())
+
+
+def test_text_words_read_whole_words() -> None:
+    words = TextWords("Die US-amerikanische Seite, laut ex-Minister Gall und Kanzlerin Merkel-Hahn.")
+    assert not words.written_lowercase("Amerikanische")  # after a hyphen: part of a compound
+    assert words.capitalised_before("Gall") == {"Minister"}  # the part of "ex-Minister" from its capital
+    assert words.capitalised_before("Merkel") == set()  # "Merkel-Hahn" is another word
+
+
 # ------------------------------------------------------------------ over the gold texts
 
 _FIRST_NAMES = word_set("first_names.txt")

@@ -117,6 +117,7 @@ _ACRONYM = re.compile(r"[A-ZÄÖÜ](?=[A-Za-zÄÖÜ]{1,7}$)[A-Za-zÄÖÜ]*[A-ZÄ
 _LONG_FORM_LINKS = frozenset({"für", "der", "des", "und", "von", "zur", "zum", "of", "for", "the", "de"})
 # The long form of an acronym is at most this many tokens ("Organisation für Sicherheit und Zusammenarbeit in Europa").
 MAX_LONG_FORM_TOKENS = 8
+_SPAN = operator.methodcaller("span")  # a match's (start, end)
 _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
@@ -394,7 +395,7 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(TOKEN_TABLE_KEY)
     if table is not None and len(table.words) == len(doc):
         return table
-    from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY
+    from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY, TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 
     text = doc.user_data.get(TEXT_KEY) or doc.text
     n = len(doc)
@@ -404,7 +405,10 @@ def token_table(doc: Doc) -> TokenTable:
     attrs: list[int | str] = ["IDX", "IS_SPACE", "ORTH"]
     if firsts is None:
         attrs.append("SENT_START")
-    array = doc.to_array(attrs) if n else numpy.zeros((0, len(attrs)), dtype="uint64")
+    # the sentencizer's array of these columns when it is the one for this Doc (taken out: used once)
+    array = doc.user_data.pop(TOKEN_ARRAY_KEY, None)
+    if array is None or firsts is None or attrs != TOKEN_ARRAY_ATTRS or len(array) != n:
+        array = doc.to_array(attrs) if n else numpy.zeros((0, len(attrs)), dtype="uint64")
     idx, spaces, orth = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist()
     # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
     # (map over the dicts' bound methods: the per-token work stays in C)
@@ -461,7 +465,7 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     Several components ask for the same document's regions one after another: the last
     texts' are kept (read-only: a tuple).
     """
-    return tuple((m.start(), m.end()) for m in _QUOTE_REGION.finditer(text))
+    return tuple(map(_SPAN, _QUOTE_REGION.finditer(text)))
 
 
 def in_regions(pos: int, regions: Sequence[tuple[int, int]]) -> bool:

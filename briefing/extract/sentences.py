@@ -47,6 +47,9 @@ _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
 USER_DATA_KEY = "briefing_sentence_spans"
 # ... and the token index opening each sentence, with the token count it was made for (for token tables).
 SENT_TOKENS_KEY = "briefing_sentence_tokens"
+# ... and its token array (IDX first), read once for the token table (actors.token_table takes it out again).
+TOKEN_ARRAY_KEY = "briefing_token_array"
+TOKEN_ARRAY_ATTRS: list[int | str] = ["IDX", "IS_SPACE", "ORTH"]
 # SENT_START of a token inside a sentence (-1) as the uint64 Doc.from_array takes.
 SENT_OTHER = numpy.uint64(2**64 - 1)
 TEXT_KEY = "briefing_text"
@@ -279,7 +282,10 @@ class ParagraphSentencizer:
         # the token starting at each sentence's first character opens a sentence; the first token always
         # does (a bisect per sentence: a document has tens of them, and numpy's per-call cost was the most)
         n = len(doc)
-        token_starts = doc.to_array("IDX").tolist()
+        # (read with the columns the token tables need: one to_array per Doc instead of two)
+        array = doc.to_array(TOKEN_ARRAY_ATTRS)
+        doc.user_data[TOKEN_ARRAY_KEY] = array
+        token_starts = array[:, 0].tolist()
         starts = [b for b, _ in spans]
         at = map(bisect_left, repeat(token_starts), starts)
         firsts = sorted({0, *(k for k, b in zip(at, starts, strict=True) if k < n and token_starts[k] == b)})

@@ -454,7 +454,7 @@ def features(
             out["sure_persons_between"] = 1.0  # "so X, Y („…“) und Z: „…“" read as X's words
     if f.cue_kind == "name" and cue and sb <= sp.start and _word_at(text, cue, sb, sp.start):
         out["cue_name_object"] = 1.0
-    if q.speaker_name and sum(1 for n in names if n == q.speaker_name) > 1:
+    if q.speaker_name and names.count(q.speaker_name) > 1:
         out["same_name_elsewhere"] = 1.0
     who = q.speaker or q.speaker_name
     if who:

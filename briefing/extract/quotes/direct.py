@@ -237,9 +237,18 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+# The last word before up to three non-word characters, matched on the reversed window: anchored at its
+# start, one attempt instead of a search from every position of the window.
+_WORD_BEFORE_REVERSED = re.compile(r"\W{0,3}(\w+)")
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"(\w+)\W{0,3}$", text[max(0, pos - 40) : pos])
-    return m.group(1) if m else ""
+    """The word that ends at most three non-word characters before ``pos`` (within 40 characters), else ""."""
+    window = text[max(0, pos - 40) : pos]
+    m = _WORD_BEFORE_REVERSED.match(window[::-1])
+    if m is None and window.endswith("\n"):  # "$" also matched before a final line break
+        m = _WORD_BEFORE_REVERSED.match(window[-2::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _name_like(text: str, p: Pair, words: list[str], reported: bool, speaks_of: bool = False) -> bool:

@@ -29,8 +29,12 @@ from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 RARE_ZIPF = 3.0
 
 _WORD = re.compile(r"\w+")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]\w*")
-_CAP_PAIR = re.compile(r"([A-ZÄÖÜ][\w-]*) (?=([A-ZÄÖÜ][\w-]*))")
+# A word as TextWords finds it: lowercase-initial word characters; capital-initial word characters and hyphens.
+_LOWER_WORD_FORM = re.compile(r"[a-zäöüß]\w*")
+_CAP_WORD_FORM = re.compile(r"[A-ZÄÖÜ][\w-]*")
+_CAPITAL = re.compile(r"[A-ZÄÖÜ]")
+_WORD_CHAR = re.compile(r"\w")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 _NAME_QUOTES = "„“”\"»«‚‘’'"
 
 
@@ -72,27 +76,52 @@ def _acronym(word: str) -> bool:
 
 
 class TextWords:
-    """What :func:`names_someone` asks of a document's text, each indexed in one pass (a
-    search of the whole text per speaker would be quadratic on long documents)."""
+    """What :func:`names_someone` asks of a document's text.
+
+    Each question is answered for the one word asked about, by ``str.find`` over the text: an article
+    asks about few words (none for most), and indexing every word of the text up front cost more
+    than all the questions (a search of the whole text per speaker stays linear: one per word).
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower: frozenset[str] | None = None
-        self._before: dict[str, set[str]] | None = None
+        self._before: dict[str, set[str]] = {}
 
     def written_lowercase(self, word: str) -> bool:
-        """Whether ``word`` occurs in lowercase in the text (an adjective, adverb or verb)."""
-        if self._lower is None:
-            self._lower = frozenset(_LOWER_WORD.findall(self.text))  # (no groups: findall gives the words)
-        return word.lower() in self._lower
+        """Whether ``word`` occurs in lowercase in the text (an adjective, adverb or verb): as a whole word
+        starting with a lowercase letter, not right after a hyphen ("US-amerikanisch" is no "amerikanisch")."""
+        low = word.lower()
+        if not _LOWER_WORD_FORM.fullmatch(low):
+            return False
+        text, n = self.text, len(low)
+        p = text.find(low)
+        while p != -1:
+            if (p == 0 or not _WORD_OR_HYPHEN.match(text, p - 1)) and not _WORD_CHAR.match(text, p + n):
+                return True
+            p = text.find(low, p + 1)
+        return False
 
     def capitalised_before(self, word: str) -> set[str]:
-        """The capitalised words written right before ``word`` in the text ("Reinhold" Gall)."""
-        if self._before is None:
-            self._before = {}
-            for m in _CAP_PAIR.finditer(self.text):
-                self._before.setdefault(m.group(2), set()).add(m.group(1))
-        return self._before.get(word, set())
+        """The capitalised words written right before ``word`` in the text ("Reinhold" Gall), one space
+        between: of the word before, the part from its first capital ("Ex-Kanzlerin" of "ex-Kanzlerin")."""
+        found = self._before.get(word)
+        if found is not None:
+            return found
+        found = self._before[word] = set()
+        if not _CAP_WORD_FORM.fullmatch(word):
+            return found
+        text, n = self.text, len(word)
+        p = text.find(" " + word)
+        while p != -1:
+            if not _WORD_OR_HYPHEN.match(text, p + 1 + n):
+                b = p
+                while b > 0 and _WORD_OR_HYPHEN.match(text, b - 1):
+                    b -= 1
+                cap = _CAPITAL.search(text, b, p)
+                if cap is not None:
+                    found.add(text[cap.start() : p])
+            p = text.find(" " + word, p + 1)
+        return found
 
 
 def names_someone(name: str, words: TextWords) -> bool:

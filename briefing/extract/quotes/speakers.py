@@ -51,6 +51,8 @@ _PARTICLE_NAME = re.compile(r"[a-zäöü]{1,3}-[A-ZÄÖÜ]")
 _OBLIQUE_DETS = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
 _GENITIVE = frozenset({"des", "der"})
 _PRONOUNS = word_set("pronouns.txt")  # er, sie, man: lexicons/de/pronouns.txt
+_DETERMINERS = word_set("determiners.txt")
+_FUNCTION_WORDS = word_set("function_words.txt")
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
@@ -79,11 +81,24 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     small ranges of the same text, about half of which it never looks at: the text is
     tokenised lazily in blocks, each once (recent texts are remembered by identity).
     """
-    blocks = _blocks_of(text)
     if end <= start:
         return []
-    kb, ke = blocks.block_of(start), blocks.block_of(end - 1)
-    starts, toks = blocks.block(kb)
+    # (the hot path, ~20 calls per article: _blocks_of, block_of and block inlined for the usual case)
+    for blocks in _RECENT:
+        if blocks.text is text:
+            break
+    else:
+        blocks = _blocks_of(text)
+    bounds, last = blocks._bounds, end - 1
+    kb, ke = min(start, len(text)) // BLOCK_CHARS, min(last, len(text)) // BLOCK_CHARS
+    b = bounds.get(kb)
+    if b is None or b > start:
+        kb = blocks.block_of(start)
+    b = bounds.get(ke)
+    if b is None or b > last:
+        ke = blocks.block_of(last)
+    blk = blocks._blocks.get(kb)
+    starts, toks = blk if blk is not None else blocks.block(kb)
     i = bisect.bisect_left(starts, start)
     if kb == ke:
         out = toks[i : bisect.bisect_left(starts, end)]
@@ -186,21 +201,24 @@ def _keeps_period(tok: str) -> bool:
 
 def _is_cap(tok: str) -> bool:
     """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht")."""
-    return (
-        tok[:1].isupper()
-        or (tok[:1].isdigit() and "-" in tok)
-        or bool(_PARTICLE_NAME.match(tok))
-        or bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
+    if tok[:1].isupper():
+        return True
+    # (most tokens asked about are lowercase words: the patterns are tried only where their "-" or "." is)
+    if "-" in tok and (
+        tok[:1].isdigit()
+        or _PARTICLE_NAME.match(tok)
         or tok.rpartition("-")[2][:1].isupper()  # a compound takes its last part's case: "taz-Reporter"
-    )
+    ):
+        return True
+    return "." in tok and bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
 
 
 def _is_det(tok: str) -> bool:
-    return tok.lower() in word_set("determiners.txt")
+    return tok.lower() in _DETERMINERS
 
 
 def _is_function(tok: str) -> bool:
-    return tok.lower() in word_set("function_words.txt")
+    return tok.lower() in _FUNCTION_WORDS
 
 
 def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool = False) -> int:
