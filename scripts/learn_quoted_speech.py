@@ -132,7 +132,7 @@ def run(
     (None: the rules' verdict).  Returns the predictions in the public JSON and every candidate seen."""
     seen: dict[Key, tuple[Pair, dict[str, float], bool]] = {}
     current: list[Any] = [None, None]  # (document id, pair) of the features computed last
-    real_features, real_judge = quoted_speech.features, quoted_speech.judge
+    real_features, real_judge, real_could_keep = quoted_speech.features, quoted_speech.judge, quoted_speech.could_keep
 
     def features(text: str, masked: str, p: Pair, sent: tuple[int, int], view: Any) -> dict[str, float]:
         current[1] = p
@@ -145,6 +145,7 @@ def run(
 
     preds: dict[str, list[dict[str, Any]]] = {}
     quoted_speech.features, quoted_speech.judge = features, judge  # type: ignore[assignment]
+    quoted_speech.could_keep = lambda rules_keep: True  # type: ignore[assignment]  # every candidate is learned from
     try:
         for d in docs:
             current[0] = d.gold["id"]
@@ -154,6 +155,7 @@ def run(
             preds[d.gold["id"]] = [quote_to_json(q) for q in records]
     finally:
         quoted_speech.features, quoted_speech.judge = real_features, real_judge  # type: ignore[assignment]
+        quoted_speech.could_keep = real_could_keep  # type: ignore[assignment]
     return preds, seen
 
 

@@ -139,6 +139,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
             speaks_of,
             before[-1] if before else -1,
         )
+        if not quoted_speech.could_keep(not reject):
+            continue
         keep, speech = quoted_speech.judge(quoted_speech.features(text, masked, p, (sb, se), view), not reject)
         if not keep:
             continue

@@ -217,6 +217,14 @@ def load_model() -> SpeechModel:
         ) from None
 
 
+def could_keep(rules_keep: bool) -> bool:
+    """Can the shipped model keep a quotation the rules judged so? When it cannot overrule the rules'
+    "no" (``keep_from`` above 1), the features of a left-out quotation need not be computed.
+
+    ``scripts/learn_quoted_speech.py`` replaces this function: it learns from every candidate."""
+    return rules_keep or load_model().keep_from <= 1.0
+
+
 def judge(feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
     """(keep it?, probability that it is a direct quotation) under the shipped model.
 

@@ -288,6 +288,8 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
     si = sent_of(sp.start)
     for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
+        if head not in text[sb : min(se, sp.start)].lower():
+            continue  # (no word of the sentence ends in the title: its noun phrases need not be read)
         for np in reversed(noun_phrases(text, sb, min(se, sp.start))):
             if np.pronoun or np.start >= sp.start:
                 continue
