@@ -140,3 +140,33 @@ def test_word_alternation_matches_what_a_longest_first_alternation_matches() -> 
         text = "".join(rnd.choice("abcßABC. ") for _ in range(60))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert re.fullmatch(word_alternation([]), "") is None  # no words: never matches
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Franzose", "Frankreich"),  # listed
+        ("Slowake", "Slowakei"),  # the regular pattern: "slowak-isch"
+        ("Italienerin", "Italien"),
+        ("Spanier", "Spanien"),
+        ("Ungar", "Ungarn"),
+        ("Minister", None),
+        ("Berliner", None),  # a city's people: no country adjective "berlinisch" is listed
+        ("Kaiser", None),
+    ],
+)
+def test_demonym_country(word: str, country: str | None) -> None:
+    from briefing.lang.de import demonym_country
+
+    assert demonym_country(word) == country
+
+
+def test_a_bare_demonym_nobody_is_linked_to_is_no_name_to_show() -> None:
+    from briefing.extract.quotes import extract_quotes, to_records
+    from briefing.extract.sentences import split_sentences
+
+    text = "Der Kommissar verteidigte die Zölle. „Wir schützen keine Industrie vor Wettbewerb“, sagte der Slowake."
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    (q,) = [q for q in to_records(text, found, sents) if "Wettbewerb" in q.text]
+    assert q.speaker_text == "der Slowake" and q.speaker_name is None

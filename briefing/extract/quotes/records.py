@@ -8,20 +8,13 @@ mention (its span) stays.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.resolve import person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import Phrase
-from briefing.lang import rows
+from briefing.lang.de import demonym_country
 from briefing.models import Actor, Quote
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    """Nouns for a country's people ("Franzose", "Britin"), as written."""
-    return frozenset(r[0] for r in rows("demonyms.txt") if r)
 
 
 def _shares_word(a: str, b: str) -> bool:
@@ -117,7 +110,7 @@ def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None 
                 # Precision first: the mention stays (it is where the attribution is), but a
                 # common noun, adverb or fragment is no one to show as the speaker.
                 name = speaker_id = None
-            elif name and actor is None and name in _demonyms():
+            elif name and actor is None and demonym_country(name):
                 # "wird der Franzose zitiert": a person of that country named before, not a name to show
                 # (the actors stage links it when it knows the person's country).
                 name = None

@@ -13,6 +13,8 @@ Whether two name forms denote the same person is decided by :mod:`briefing.lang.
 
 from __future__ import annotations
 
+import functools
+
 from briefing.lang import rows
 
 # ---------------------------------------------------------------- name particles
@@ -57,3 +59,41 @@ __all__ = [
     "OPENING_PARTICLES",
     "auxiliary_forms",
 ]
+
+
+# ---------------------------------------------------------------- demonyms
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a noun for its people names ("Slowake", "Italienerin", "Franzose" -> its country), or None.
+
+    Listed nouns (``demonyms.txt``) first; else the regular German pattern: the noun without its female
+    "-in" and its "-e"/"-er" ending is the stem of a country adjective ("Slowak-e" / "slowak-isch",
+    "Italien-er" / "italien-isch", "Spani-er" / "spani-sch", "Ungar" / "ungar-isch").
+    """
+    listed = _demonyms()
+    if word in listed:
+        return listed[word]
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    adjectives = _country_adjectives()
+    low = word.lower()
+    bases = [low[:-2]] if low.endswith("in") and len(low) > 5 else []
+    bases.append(low)
+    for base in bases:
+        for stem in {base, base[:-1] if base.endswith("e") else base, base[:-2] if base.endswith("er") else base}:
+            for suffix in ("isch", "sch", ""):
+                country = adjectives.get(stem + suffix) if suffix or stem != low else None
+                if country:
+                    return country
+    return None
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("demonyms.txt") if len(r) > 1}
+
+
+@functools.cache
+def _country_adjectives() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("country_adjectives.txt") if len(r) > 1 and not r[0].endswith("-")}
