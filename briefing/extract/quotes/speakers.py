@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter, methodcaller, sub
+from operator import methodcaller, sub
 
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
@@ -33,7 +33,6 @@ from briefing.lang.frequency import zipf
 # follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
 TOKEN = re.compile(r"\w+(?:[-’'/]\w+|\.(?![A-ZÄÖÜ][a-zäöüß])\w+)*\.?|[^\w\s]", re.UNICODE)
 _SPACED_TOKEN = re.compile(r"\s*(?:" + TOKEN.pattern + ")", re.UNICODE)
-_TOKEN_START, _TOKEN_TEXT = itemgetter(0), itemgetter(2)
 _ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 
 # A speaker phrase longer than this many words is a misreading (a whole clause).
@@ -167,8 +166,7 @@ class _Blocks:
         """Token starts and tokens of block ``k``."""
         blk = self._blocks.get(k)
         if blk is None:
-            toks = _tokenise(self.text, self.bound(k), self.bound(k + 1))
-            blk = self._blocks[k] = (list(map(_TOKEN_START, toks)), toks)
+            blk = self._blocks[k] = _tokenise(self.text, self.bound(k), self.bound(k + 1))
         return blk
 
 
@@ -178,21 +176,23 @@ RECENT_TEXTS = 2
 _RECENT: list[_Blocks] = []
 
 
-def _tokenise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def _tokenise(text: str, start: int, end: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Token starts and tokens (start, end, text) of ``text[start:end]``."""
     # The hot path (every article once): findall() of each token with the whitespace before it makes no
     # match objects; the offsets are running sums of the lengths, all in C.  Only whitespace lies
     # between tokens (every other character starts one).  The rare tokens with a final period are fixed
-    # up afterwards.
+    # up afterwards (their start stays).
     pieces = _SPACED_TOKEN.findall(text, start, end)
     ends = list(accumulate(map(len, pieces), initial=start))
     del ends[0]
     words = list(map(str.lstrip, pieces))
-    out = list(zip(map(sub, ends, map(len, words)), ends, words, strict=True))
-    for k in compress(range(len(out)), map(_ENDS_WITH_PERIOD, map(_TOKEN_TEXT, out))):
+    starts = list(map(sub, ends, map(len, words)))
+    out = list(zip(starts, ends, words, strict=True))
+    for k in compress(range(len(out)), map(_ENDS_WITH_PERIOD, words)):
         b, e, tok = out[k]
         if len(tok) > 1 and not _keeps_period(tok):
             out[k] = (b, e - 1, tok[:-1])
-    return out
+    return starts, out
 
 
 def _keeps_period(tok: str) -> bool:
