@@ -449,3 +449,15 @@ def test_the_shipped_threshold_is_the_median_of_the_partitions_choices(capsys: p
     conf = {("d", k): k / 10 for k in range(10)}
     assert cv.report_threshold([doc], [[doc]], conf, "direct", [0.95, 0.86, 0.91, 0.93, 0.9]) == 0.91
     assert "0.910" in capsys.readouterr().out
+
+
+def test_noun_phrases_read_again_are_the_same_and_a_copy() -> None:
+    from briefing.extract.quotes.speakers import noun_phrases, person_score
+
+    text = "Am Montag sagte Bundeskanzler Friedrich Merz in Berlin, der Haushalt der Regierung stehe."
+    first = noun_phrases(text, 0, len(text))
+    assert [p.text for p in first][:2] == ["Montag", "Bundeskanzler Friedrich Merz"]
+    first.clear()  # a caller's change does not reach the remembered answer
+    again = noun_phrases(text, 0, len(text))
+    assert again and again == noun_phrases(text, 0, len(text))
+    assert [person_score(p) for p in again[:3]] == [-1, 2, 1]  # a date, a titled person, a bare name
