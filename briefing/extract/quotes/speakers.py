@@ -33,7 +33,7 @@ from briefing.lang.frequency import zipf
 # follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
 TOKEN = re.compile(r"\w+(?:[-’'/]\w+|\.(?![A-ZÄÖÜ][a-zäöüß])\w+)*\.?|[^\w\s]", re.UNICODE)
 _SPACED_TOKEN = re.compile(r"\s*(?:" + TOKEN.pattern + ")", re.UNICODE)
-_TOKEN_START, _TOKEN_TEXT = itemgetter(0), itemgetter(2)
+_TOKEN_START = itemgetter(0)
 _ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 
 # A speaker phrase longer than this many words is a misreading (a whole clause).
@@ -191,15 +191,14 @@ def _tokenise(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     del ends[0]
     words = list(map(str.lstrip, pieces))
     out = list(zip(map(sub, ends, map(len, words)), ends, words, strict=True))
-    for k in compress(range(len(out)), map(_ENDS_WITH_PERIOD, map(_TOKEN_TEXT, out))):
-        b, e, tok = out[k]
-        if len(tok) > 1 and not _keeps_period(tok):
+    abbrevs = abbreviations()
+    for k in compress(range(len(out)), map(_ENDS_WITH_PERIOD, words)):
+        tok = words[k]
+        # An abbreviation ("Dr.") or a one-letter initial ("A.") keeps its period; other words give it up.
+        if len(tok) > 2 and tok[:-1] not in abbrevs:
+            b, e, _ = out[k]
             out[k] = (b, e - 1, tok[:-1])
     return out
-
-
-def _keeps_period(tok: str) -> bool:
-    return tok[:-1] in abbreviations() or len(tok) == 2
 
 
 def _is_cap(tok: str) -> bool:
