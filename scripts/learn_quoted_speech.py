@@ -134,9 +134,11 @@ def run(
     current: list[Any] = [None, None]  # (document id, pair) of the features computed last
     real_features, real_judge, real_could_keep = quoted_speech.features, quoted_speech.judge, quoted_speech.could_keep
 
-    def features(text: str, masked: str, p: Pair, sent: tuple[int, int], view: Any) -> dict[str, float]:
+    def features(
+        text: str, masked: str, p: Pair, sent: tuple[int, int], view: Any, wanted: Any = None
+    ) -> dict[str, float]:
         current[1] = p
-        return real_features(text, masked, p, sent, view)
+        return real_features(text, masked, p, sent, view)  # every feature (not only the shipped model's)
 
     def judge(feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
         key = (current[0], current[1].start)

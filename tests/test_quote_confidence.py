@@ -327,6 +327,55 @@ def test_the_same_speaker_attributed_for_sure_nearby(nlp) -> None:
     assert "actor_sure_elsewhere" not in _one(nlp, text, "Die Verhandlungen")  # not its own sure find
 
 
+_MIXED_TEXT = (
+    "Bundeskanzler Friedrich Merz traf in Paris Präsident Emmanuel Macron. "
+    "„Wir stehen in dieser Frage ganz eng zusammen“, sagte Merz. Macron sagte, man werde die Hilfen verlängern. "
+    "Laut dem Innenministerium seien die Grenzkontrollen bis zum Herbst verlängert worden. "
+    "Der Kanzler nannte den Haushaltsentwurf der Opposition „ein Dokument der Ratlosigkeit“. "
+    "Die Ministerin sagte am Montag: „Wir bleiben bei unserem Kurs, auch wenn es schwer wird.“ "
+    "Ein Sprecher des Ministeriums erklärte, dass die Regierung keine neuen Schulden aufnehmen wolle."
+)
+
+
+def test_features_for_the_shipped_models_are_those_of_the_full_computation(nlp) -> None:
+    """with_confidence computes only what each kind's model weighs; on those features (and so in the
+    confidence) it must agree with the full computation the learning script uses."""
+    from briefing.extract.quotes import extract_quotes, to_records
+    from briefing.extract.quotes.speaker_names import TextWords
+    from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
+
+    with nlp.select_pipes(disable=["briefing_quotes"]):
+        doc = nlp(_MIXED_TEXT)
+    text = doc.user_data.get(TEXT_KEY, doc.text)
+    sents = list(doc.user_data[USER_DATA_KEY])
+    actors = list(doc._.briefing_actors or [])
+    found, _ = extract_quotes(text, sents)
+    records = to_records(text, found, sents, actors)
+    model = qc.load_model()
+    wanted = model.read_features
+    full = qc.quotation_features(text, found, records, sents, actors)
+    fast = qc.quotation_features(text, found, records, sents, actors, TextWords(text), wanted)
+    assert {q.kind for q in records} == {"direct", "indirect"}
+    assert any(set(f) - wanted[q.kind] - {qc.NO_SPEAKER} for q, f in zip(records, full, strict=True))  # work saved
+    for q, f, g in zip(records, full, fast, strict=True):
+        assert g == {k: v for k, v in f.items() if k in wanted[q.kind] or k == qc.NO_SPEAKER}
+        assert model.confidence(q.kind, g) == model.confidence(q.kind, f)
+    scored = qc.with_confidence(text, found, records, sents, actors)
+    by_span = {(q.start, q.end): q.confidence for q in scored}
+    for q, f in zip(records, full, strict=True):
+        if (q.start, q.end) in by_span:
+            assert by_span[(q.start, q.end)] == round(model.confidence(q.kind, f), 3)
+
+
+def test_a_names_answer_is_remembered_per_text() -> None:
+    from briefing.extract.quotes.speaker_names import TextWords, names_someone
+
+    words = TextWords("Reinhold Gall sagte, Gall werde bleiben. Nach Angaben der Polizei war es ruhig.")
+    assert names_someone("Gall", words) and not names_someone("Angaben", words)
+    assert words.names == {"Gall": True, "Angaben": False}
+    assert names_someone("Gall", words) and len(words.names) == 2
+
+
 def test_the_direct_model_reads_a_subset_of_the_features() -> None:
     assert set(qc.DIRECT_FEATURES) < set(qc.FEATURES)
     assert qc.KIND_FEATURES["indirect"] == qc.FEATURES
@@ -400,3 +449,15 @@ def test_the_shipped_threshold_is_the_median_of_the_partitions_choices(capsys: p
     conf = {("d", k): k / 10 for k in range(10)}
     assert cv.report_threshold([doc], [[doc]], conf, "direct", [0.95, 0.86, 0.91, 0.93, 0.9]) == 0.91
     assert "0.910" in capsys.readouterr().out
+
+
+def test_noun_phrases_read_again_are_the_same_and_a_copy() -> None:
+    from briefing.extract.quotes.speakers import noun_phrases, person_score
+
+    text = "Am Montag sagte Bundeskanzler Friedrich Merz in Berlin, der Haushalt der Regierung stehe."
+    first = noun_phrases(text, 0, len(text))
+    assert [p.text for p in first][:2] == ["Montag", "Bundeskanzler Friedrich Merz"]
+    first.clear()  # a caller's change does not reach the remembered answer
+    again = noun_phrases(text, 0, len(text))
+    assert again and again == noun_phrases(text, 0, len(text))
+    assert [person_score(p) for p in again[:3]] == [-1, 2, 1]  # a date, a titled person, a bare name

@@ -171,3 +171,28 @@ def test_shipped_weights_name_known_features_and_carry_the_licence() -> None:
 def test_a_broken_model_is_a_clear_error(broken: dict) -> None:
     with pytest.raises(ValueError, match="missing or malformed"):
         qs.parse_model(broken)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FILM,
+        "Der Minister nannte den Plan „einen Fehler mit 3 Folgen“ und sagte, man werde ihn ändern.",
+        "„Have a nice day“, stand auf dem Schild des Cafés am Montag.",
+        "Die Ministerin sagte: „Wir bleiben bei unserem Kurs, auch wenn es schwer wird.“",
+    ],
+)
+def test_the_models_features_are_those_of_the_full_computation(text: str) -> None:
+    """direct_quotes computes only what the shipped model weighs; on those it must agree with the full
+    computation the learning script uses (and so in the probability)."""
+    pairs, _ = find_pairs(text)
+    masked = mask_quotes(text, pairs)
+    model = qs.load_model()
+    wanted = model.read_features
+    for view in (_NO_RULES, RuleView("", "after", "verb", None, True, True, False, 0)):
+        full = qs.features(text, masked, pairs[0], (0, len(text)), view)
+        fast = qs.features(text, masked, pairs[0], (0, len(text)), view, wanted=wanted)
+        assert fast == {k: v for k, v in full.items() if k in wanted}
+        for keep in (True, False):
+            assert model.probability(fast, keep) == model.probability(full, keep)
+    assert "capitalised_share" in full and "capitalised_share" not in wanted  # work the shipped model saves

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from briefing.extract.quotes.base import DQUOTES
@@ -177,6 +177,18 @@ DIRECT_FEATURES: tuple[str, ...] = FEATURES[: FEATURES.index("short_quote") + 1]
     "cue_after_too",
 )
 KIND_FEATURES: dict[str, tuple[str, ...]] = {"direct": DIRECT_FEATURES, "indirect": FEATURES}
+# Features computed together (by _mention_head, by _clause_form): skipped together when a model reads none.
+_HEAD_FEATURES = (
+    "mention_words",
+    "mention_complex",
+    "name_no_one",
+    "head_role",
+    "head_name",
+    "head_organisation",
+    "head_common",
+    "head_compound_common",
+)
+_CLAUSE_FEATURES = tuple(f for f in FEATURES if f.startswith("clause_"))
 
 _WORD = re.compile(r"\w+")
 # (\b as a lookbehind after the capital: a pattern opening with a character class is scanned for it in C)
@@ -241,6 +253,14 @@ class ConfidenceModel:
         """Is ``q`` (with its confidence set) sure enough to be emitted?"""
         return q.kind == "direct" or (q.confidence or 0.0) >= self.drop_below
 
+    @cached_property
+    def read_features(self) -> dict[str, frozenset[str]]:
+        """Per quotation kind, the features its model weighs (the others need not be computed)."""
+        return {
+            "direct": frozenset(k for k, v in self.direct.weights.items() if v),
+            "indirect": frozenset(k for k, v in self.indirect.weights.items() if v),
+        }
+
     def confidence(self, kind: str, feats: dict[str, float]) -> float:
         """The probability that the attribution is right; 0 for a quotation without a speaker (no attribution)."""
         if feats.get(NO_SPEAKER):
@@ -304,7 +324,9 @@ def load_model() -> ConfidenceModel:
 class DocumentContext:
     """What the features ask of one document, computed once: sentence lookup, actors by mention."""
 
-    def __init__(self, text: str, sents: Sequence[tuple[int, int]], actors: Sequence[Actor]) -> None:
+    def __init__(
+        self, text: str, sents: Sequence[tuple[int, int]], actors: Sequence[Actor], words: TextWords | None = None
+    ) -> None:
         self.text = text
         self.sents = list(sents)
         self.sent_starts = [b for b, _ in sents]
@@ -313,7 +335,7 @@ class DocumentContext:
         self.top_person = max(persons, key=lambda a: (len(a.mentions), -actors.index(a))).id if persons else None
         self.person_mentions = sorted((m.start, m.end, a.id) for a in persons for m in a.mentions)
         self.mention_starts = [s for s, _, _ in self.person_mentions]
-        self.words = TextWords(text)
+        self.words = TextWords(text) if words is None else words
         # (sentence, speaker actor id or shown name) of the quotations attributed by a sure rule, and the
         # sentence of every quotation: set by :func:`quotation_features`
         self.sure_speakers: list[tuple[int, str]] = []
@@ -352,6 +374,7 @@ def features(
     ctx: DocumentContext,
     names: Sequence[str | None],
     sure: frozenset[tuple[int, int]] = frozenset(),
+    wanted: frozenset[str] | None = None,
 ) -> dict[str, float]:
     """The features of one quotation (sparse: only non-zero values).
 
@@ -362,13 +385,20 @@ def features(
         names: the shown speaker names of all the document's quotations (for agreement).
         sure: the speaker mentions (start, end) of the document's quotations attributed by the cue right
             after them or the colon before them.
+        wanted: the features a model reads (None: all, as the learning script needs them); features
+            outside it may be left out (the same values otherwise; :data:`NO_SPEAKER` is always set).
     """
+
+    def want(*names: str) -> bool:
+        return wanted is None or not wanted.isdisjoint(names)
+
     out: dict[str, float] = {}
     how = _how(f)
     if how:
         out[f"how_{how}"] = 1.0
     text = ctx.text
-    nwords = len(_WORD.findall(text, f.start, f.end))
+    words = _WORD.findall(text, f.start, f.end)
+    nwords = len(words)
     out["quote_words"] = min(1.0, math.log1p(nwords) / LOG_QUOTE_WORDS)
     if f.start == 0 or text[text.rfind("\n", 0, f.start) + 1 : f.start].strip() == "":
         out["quote_opens_paragraph"] = 1.0
@@ -380,9 +410,10 @@ def features(
     out["sentence_persons"] = min(persons, MAX_SENTENCE_PERSONS) / MAX_SENTENCE_PERSONS
     if persons >= 2:
         out["several_persons"] = 1.0
-    _quote_form(text, f, out)
-    _clause_form(text, f, sb, out)
-    if ctx.quote_sents[si] >= 2:
+    _quote_form(text, f, out, words)
+    if want(*_CLAUSE_FEATURES):
+        _clause_form(text, f, sb, out, words)
+    if ctx.quote_sents[si] >= 2 and want("sentence_quotes", "split_quote"):
         out["sentence_quotes"] = 1.0  # "… gratulierten, so X („…“) und Y: „…“": which quote is whose?
         if any(
             k == f.kind and (0 <= f.start - e <= SPLIT_GAP or 0 <= b - f.end <= SPLIT_GAP)
@@ -396,7 +427,7 @@ def features(
     sp = f.speaker
     if sp is None:
         out[NO_SPEAKER] = 1.0
-        return _drop_zeros(out)
+        return _drop_zeros(out, wanted)
     cue = (f.cue or "").lower()
     if f.cue_kind == "marker":
         markers = attribution_markers()
@@ -419,7 +450,7 @@ def features(
         out["cue_passive"] = 1.0  # "wird in der Zeitung mit den Worten zitiert": the medium is a source too
     actor = ctx.actors.get(q.speaker or "")
     _speaker_kind(sp, q, actor is not None, out)
-    if not sp.pronoun:
+    if not sp.pronoun and want(*_HEAD_FEATURES):
         _mention_head(sp, q, ctx.words, out)
     if actor is not None:
         out[f"actor_{actor.kind}"] = 1.0
@@ -450,14 +481,19 @@ def features(
         out["actors_between"] = min(ctx.persons_between(lo, hi, q.speaker), MAX_BETWEEN) / MAX_BETWEEN
         if hi - lo <= MAX_BETWEEN_CHARS:
             out["persons_between"] = min(_titled_persons(text, lo, hi), MAX_BETWEEN) / MAX_BETWEEN
-        if how in _SURE_HOWS | {"colon_np"} and (out.get("actors_between") or out.get("persons_between")):
+        if (
+            how in _SURE_HOWS | {"colon_np"}
+            and (out.get("actors_between") or out.get("persons_between"))
+            and want("sure_persons_between")
+        ):
             out["sure_persons_between"] = 1.0  # "so X, Y („…“) und Z: „…“" read as X's words
-    if f.cue_kind == "name" and cue and sb <= sp.start and _word_at(text, cue, sb, sp.start):
+    named = f.cue_kind == "name" and cue and sb <= sp.start
+    if named and want("cue_name_object") and _word_at(text, cue, sb, sp.start):
         out["cue_name_object"] = 1.0
     if q.speaker_name and names.count(q.speaker_name) > 1:
         out["same_name_elsewhere"] = 1.0
     who = q.speaker or q.speaker_name
-    if who:
+    if who and want("actor_sure_elsewhere", "actor_sure_near"):
         others = [s for s, w in ctx.sure_speakers if w == who and (how not in _SURE_HOWS or s != si)]
         if others:
             out["actor_sure_elsewhere"] = 1.0  # "Merz" said something else in the article, right at its cue
@@ -468,7 +504,7 @@ def features(
         if away <= 1 and not out.get("actors_between") and not out.get("persons_between"):
             # "„…“, sagte Macron. Man sei bereit, „…“": the speaker of the sentence before, nobody named since
             out["sure_neighbour_uninterrupted"] = 1.0
-    return _drop_zeros(out)
+    return _drop_zeros(out, wanted)
 
 
 def _titled_persons(text: str, start: int, end: int) -> int:
@@ -503,21 +539,27 @@ def _word_at(text: str, word: str, start: int, end: int) -> bool:
     return any(m.group().lower() == word for m in _WORD.finditer(text, start, end))
 
 
-def _quote_form(text: str, f: Found, out: dict[str, float]) -> None:
+def _quote_form(text: str, f: Found, out: dict[str, float], words: list[str] | None = None) -> None:
     """What the quotation looks like: a partial quotation woven into a sentence (opens lowercase), a whole
-    sentence (opens with a capital, ends with a full stop, ! or ?), spoken in the first person."""
+    sentence (opens with a capital, ends with a full stop, ! or ?), spoken in the first person.
+
+    ``words``: the quotation's ``\\w+`` words when the caller has them."""
     inner = text[f.start : f.end].strip().strip(DQUOTES).strip()
     if inner[:1].islower():
         out["quote_partial"] = 1.0
     elif inner[:1].isupper() and inner.rstrip(DQUOTES + "«»)").endswith((".", "!", "?")):
         out["quote_sentence"] = 1.0
     first_person = word_set("first_person_words.txt")
-    if any(w.lower() in first_person for w in _WORD.findall(inner)):
+    if any(w.lower() in first_person for w in (_WORD.findall(inner) if words is None else words)):
         out["quote_first_person"] = 1.0
 
 
-def _clause_form(text: str, f: Found, sentence_start: int, out: dict[str, float]) -> None:
-    """How the quotation's clause opens and whether it is in the Konjunktiv (reported speech's mood)."""
+def _clause_form(
+    text: str, f: Found, sentence_start: int, out: dict[str, float], words: list[str] | None = None
+) -> None:
+    """How the quotation's clause opens and whether it is in the Konjunktiv (reported speech's mood).
+
+    ``words``: the quotation's ``\\w+`` words when the caller has them."""
     m = _WORD.search(text, f.start, f.end)
     if m is None:
         return
@@ -540,7 +582,8 @@ def _clause_form(text: str, f: Found, sentence_start: int, out: dict[str, float]
         out["clause_subordinate"] = 1.0  # "Bevor die Maschine startete, …"
     if not text[sentence_start : f.start].strip(" \n" + DQUOTES):
         out["clause_opens_sentence"] = 1.0
-    words = _WORD.findall(text, f.start, f.end)
+    if words is None:
+        words = _WORD.findall(text, f.start, f.end)
     if konjunktiv_words(text, f.start, f.end, strong=True, words=words):
         out["clause_konjunktiv"] = 1.0
     elif konjunktiv_words(text, f.start, f.end, words=words):
@@ -633,8 +676,10 @@ def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> 
         out["name_dropped"] = 1.0  # a mention whose name names no one (speaker_names)
 
 
-def _drop_zeros(feats: dict[str, float]) -> dict[str, float]:
-    return {k: v for k, v in feats.items() if v}
+def _drop_zeros(feats: dict[str, float], wanted: frozenset[str] | None = None) -> dict[str, float]:
+    if wanted is None:
+        return {k: v for k, v in feats.items() if v}
+    return {k: v for k, v in feats.items() if v and (k in wanted or k == NO_SPEAKER)}
 
 
 def quotation_features(
@@ -643,9 +688,15 @@ def quotation_features(
     quotes: Sequence[Quote],
     sents: Sequence[tuple[int, int]],
     actors: Sequence[Actor],
+    words: TextWords | None = None,
+    wanted: dict[str, frozenset[str]] | None = None,
 ) -> list[dict[str, float]]:
-    """The features of every quotation of one document (``found[i]`` became ``quotes[i]``)."""
-    ctx = DocumentContext(text, sents, actors)
+    """The features of every quotation of one document (``found[i]`` became ``quotes[i]``).
+
+    ``words``: the text's :class:`TextWords` when the caller shares one.  ``wanted``: per record kind
+    ("direct", "indirect"), the features its model reads (None: every feature, for learning; see
+    :func:`features`)."""
+    ctx = DocumentContext(text, sents, actors, words)
     ctx.quote_sents = Counter(ctx.sent_of(f.start) for f in found)
     ctx.quote_spans = [(f.kind, f.start, f.end) for f in found]
     ctx.sure_speakers = [
@@ -655,7 +706,9 @@ def quotation_features(
     ]
     names = [q.speaker_name for q in quotes]
     sure = frozenset((f.speaker.start, f.speaker.end) for f in found if f.speaker is not None and _how(f) in _SURE_HOWS)
-    return [features(f, q, ctx, names, sure) for f, q in zip(found, quotes, strict=True)]
+    if wanted is None:
+        return [features(f, q, ctx, names, sure) for f, q in zip(found, quotes, strict=True)]
+    return [features(f, q, ctx, names, sure, wanted.get(q.kind)) for f, q in zip(found, quotes, strict=True)]
 
 
 def with_confidence(
@@ -665,10 +718,13 @@ def with_confidence(
     sents: Sequence[tuple[int, int]],
     actors: Sequence[Actor],
     model: Callable[[], ConfidenceModel] = load_model,
+    words: TextWords | None = None,
 ) -> list[Quote]:
     """``quotes`` with their ``confidence`` set (rounded to 3 places: the output is deterministic), less the
-    indirect ones the model drops (:attr:`ConfidenceModel.drop_below`)."""
+    indirect ones the model drops (:attr:`ConfidenceModel.drop_below`).
+
+    Only the features each kind's model weighs are computed (a feature without a weight adds nothing)."""
     m = model()
-    feats = quotation_features(text, found, quotes, sents, actors)
+    feats = quotation_features(text, found, quotes, sents, actors, words, m.read_features)
     scored = [replace(q, confidence=round(m.confidence(q.kind, x), 3)) for q, x in zip(quotes, feats, strict=True)]
     return [q for q in scored if m.keeps(q)]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
 from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
@@ -29,6 +31,7 @@ from briefing.lang.patterns import word_alternation
 MAX_PARTICLE_DISTANCE = 16
 
 _SUBORDINATORS = word_set("subordinators.txt")
+_TOKEN_TEXT = itemgetter(2)
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 
 
@@ -64,10 +67,11 @@ def find_cues(
         if not hits or not _may_cue(hits, sent_words[si], masked, sb, se):
             continue
         toks = tokens(masked, sb, se)
-        for t, (tb, te, tok) in enumerate(toks):
-            low = tok.lower()
-            if low not in starters:
-                continue  # no branch below can fire
+        lows = list(map(str.lower, map(_TOKEN_TEXT, toks)))
+        # Only at a starter can a branch below fire: the other tokens are passed over in C.
+        for t in compress(range(len(toks)), map(starters.__contains__, lows)):
+            tb, te, tok = toks[t]
+            low = lows[t]
             if low in verbs and tok[:1].islower():
                 vf = verbs[low]
                 if not vf.bare and not _has_particle(toks, t + 1, vf.particles):

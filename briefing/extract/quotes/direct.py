@@ -141,7 +141,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         )
         if not quoted_speech.could_keep(not reject):
             continue
-        keep, speech = quoted_speech.judge(quoted_speech.features(text, masked, p, (sb, se), view), not reject)
+        feats = quoted_speech.features(text, masked, p, (sb, se), view, wanted=quoted_speech.load_model().read_features)
+        keep, speech = quoted_speech.judge(feats, not reject)
         if not keep:
             continue
         bracketed = _bracketed_after_person(masked, p, sb)

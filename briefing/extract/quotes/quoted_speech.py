@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
 from briefing.extract.quotes.speakers import Phrase, person_score
@@ -164,6 +164,11 @@ class SpeechModel:
         """The probability that the quotation is direct speech as the annotation calls it."""
         return (self.kept if rules_keep else self.left_out).probability(feats)
 
+    @cached_property
+    def read_features(self) -> frozenset[str]:
+        """The features either regression weighs (the others need not be computed)."""
+        return frozenset(k for m in (self.kept, self.left_out) for k, v in m.weights.items() if v)
+
     def keeps(self, probability: float, rules_keep: bool) -> bool:
         """The final verdict: the rules', unless the model is sure of the opposite."""
         return probability >= self.drop_below if rules_keep else probability >= self.keep_from
@@ -289,12 +294,19 @@ def _has_finite_verb(words: list[str]) -> bool:
     ) or any(w in word_set("auxiliaries.txt") for w in words)
 
 
-def features(text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleView) -> dict[str, float]:
+def features(
+    text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleView, wanted: frozenset[str] | None = None
+) -> dict[str, float]:
     """The features of the quotation in marks ``p`` in sentence ``sent`` (sparse: only non-zero values).
 
     ``masked`` is the text with every quotation's interior hidden (:func:`marks.mask_quotes`): the
-    sentence around the quotation is read there.
+    sentence around the quotation is read there.  ``wanted``: the features the model weighs
+    (:attr:`SpeechModel.read_features`); the costlier others are then left out (None: all, for learning).
     """
+
+    def want(name: str) -> bool:
+        return wanted is None or name in wanted
+
     out: dict[str, float] = {}
     if not view.reject:
         out["rules_keep"] = 1.0
@@ -339,20 +351,22 @@ def features(text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleV
     if inner.lstrip()[:1].islower():
         out["starts_lower"] = 1.0
     if words:
-        caps = sum(1 for w in words if w[:1].isupper())
-        out["capitalised_share"] = caps / n
-        if caps == n:
-            out["all_capitalised"] = 1.0
+        if want("capitalised_share") or want("all_capitalised"):
+            caps = sum(1 for w in words if w[:1].isupper())
+            out["capitalised_share"] = caps / n
+            if caps == n:
+                out["all_capitalised"] = 1.0
         if _title_case(words):
             out["title_case"] = 1.0
-        out["rare_share"] = sum(1 for w in words if not w.isdigit() and zipf(w) < RARE_ZIPF) / n
+        if want("rare_share"):
+            out["rare_share"] = sum(1 for w in words if not w.isdigit() and zipf(w) < RARE_ZIPF) / n
         foreign = sum(1 for w in words if _foreign(w)) / n
         out["foreign_share"] = foreign
         if foreign >= FOREIGN_PHRASE_SHARE and "sentence_punct_inside" not in out and "ends_with_punct" not in out:
             # "„Have a nice day“", "„L'Alliance pour la Planète“": a name or title in another language;
             # speech quoted in English or French comes as sentences ("„The Eagle has landed.“").
             out["foreign_phrase"] = 1.0
-        if any(ch.isdigit() for ch in inner):
+        if want("digit_inside") and any(ch.isdigit() for ch in inner):
             out["digit_inside"] = 1.0
     _before(text, p, sent, out)
     _after(text, p, sent, out)
@@ -363,7 +377,9 @@ def features(text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleV
         out["konjunktiv"] = 1.0
     if view.speech_cue:
         out["speech_cue_in_sentence"] = 1.0
-    if view.cue_kind == "name" or any(w.lower() in _naming_forms() for w in WORD.findall(masked, sb, se)):
+    if want("naming_verb_in_sentence") and (
+        view.cue_kind == "name" or any(w.lower() in _naming_forms() for w in WORD.findall(masked, sb, se))
+    ):
         out["naming_verb_in_sentence"] = 1.0
     if view.speaks_of:
         out["speaks_of"] = 1.0
@@ -371,7 +387,9 @@ def features(text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleV
         w.lower() in _SUBORDINATORS for w in WORD.findall(masked, view.cue_before, p.start)
     ):
         out["subordinate_before"] = 1.0  # "erklärte, dass die „drastischen“ …": inside reported speech
-    return {k: v for k, v in out.items() if v}
+    if wanted is None:
+        return {k: v for k, v in out.items() if v}
+    return {k: v for k, v in out.items() if v and k in wanted}
 
 
 @cache

@@ -64,11 +64,15 @@ class _MentionIndex:
         return None
 
 
-def to_records(text: str, found: list[Found], sents, actors: list[Actor] | None = None) -> list[Quote]:
-    """Found quotations -> models.Quote, speakers linked to actors where a mention overlaps."""
+def to_records(
+    text: str, found: list[Found], sents, actors: list[Actor] | None = None, words: TextWords | None = None
+) -> list[Quote]:
+    """Found quotations -> models.Quote, speakers linked to actors where a mention overlaps.
+
+    ``words`` is the text's :class:`TextWords` when the caller shares one with the confidence features."""
     sent_starts = [b for b, _ in sents]
     mentions = _MentionIndex(actors or [])
-    text_words = TextWords(text)
+    text_words = TextWords(text) if words is None else words
 
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)

@@ -86,6 +86,9 @@ class TextWords:
     def __init__(self, text: str) -> None:
         self.text = text
         self._before: dict[str, set[str]] = {}
+        # names_someone's answers for this text (a name is asked about again: by the records, then by the
+        # confidence features, and for each quotation of the same speaker)
+        self.names: dict[str, bool] = {}
 
     def written_lowercase(self, word: str) -> bool:
         """Whether ``word`` occurs in lowercase in the text (an adjective, adverb or verb): as a whole word
@@ -137,8 +140,15 @@ def names_someone(name: str, words: TextWords) -> bool:
 
     Args:
         name: the speaker name as the quotation shows it.
-        words: the document's text, indexed.
+        words: the document's text, indexed (it remembers the answers).
     """
+    known = words.names.get(name)
+    if known is None:
+        known = words.names[name] = _names_someone(name, words)
+    return known
+
+
+def _names_someone(name: str, words: TextWords) -> bool:
     name = name.strip().strip(_NAME_QUOTES)
     first = name.split(maxsplit=1)[0] if name else ""
     if first in OPENING_PARTICLES and len(name.split()) >= 2:

@@ -132,13 +132,16 @@ _SPACE = re.compile(r"\s")
 class _Blocks:
     """One text's tokens, made block by block on demand."""
 
-    __slots__ = ("text", "_bounds", "_blocks", "subjects")
+    __slots__ = ("text", "_bounds", "_blocks", "subjects", "phrases")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # clause_subject's answers for this text by (start, end): the quotation steps ask for the
         # same clause again (a cue's subject, then a pronoun's antecedent), ~25 % of the calls
         self.subjects: dict[tuple[int, int], Phrase | None] = {}
+        # noun_phrases' answers by (start, end): a sentence is read again for each quotation without a
+        # speaker near it, and again in each round of speaker resolution
+        self.phrases: dict[tuple[int, int], tuple[Phrase, ...]] = {}
         self._bounds: dict[int, int] = {0: 0}
         self._blocks: dict[int, tuple[list[int], list[tuple[int, int, str]]]] = {}
 
@@ -188,15 +191,14 @@ def _tokenise(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     words = list(map(str.lstrip, pieces))
     starts = list(map(sub, ends, map(len, words)))
     out = list(zip(starts, ends, words, strict=True))
+    abbrevs = abbreviations()
     for k in compress(range(len(out)), map(_ENDS_WITH_PERIOD, words)):
-        b, e, tok = out[k]
-        if len(tok) > 1 and not _keeps_period(tok):
+        tok = words[k]
+        # An abbreviation ("Dr.") or a one-letter initial ("A.") keeps its period; other words give it up.
+        if len(tok) > 2 and tok[:-1] not in abbrevs:
+            b, e, _ = out[k]
             out[k] = (b, e - 1, tok[:-1])
     return starts, out
-
-
-def _keeps_period(tok: str) -> bool:
-    return tok[:-1] in abbreviations() or len(tok) == 2
 
 
 def _is_cap(tok: str) -> bool:
@@ -731,6 +733,15 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
 
 def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
     """The noun phrases of ``text[start:end]`` (sentence-initial function words skipped)."""
+    memo = _blocks_of(text).phrases
+    key = (start, end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_noun_phrases(text, start, end))
+    return list(found)
+
+
+def _noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
     toks = tokens(text, start, end)
     out = []
     i = 0
@@ -751,9 +762,13 @@ def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
 def person_score(p: Phrase) -> int:
     """How much a phrase looks like a person: 2 role title, first name or pronoun; 1 a bare name; 0 else;
     -1 an object or a date."""
-    if p.pronoun:
-        return 2
-    words = p.text.split()
+    return 2 if p.pronoun else _words_person_score(p.text)
+
+
+@lru_cache(maxsize=16384)
+def _words_person_score(text: str) -> int:
+    """:func:`person_score` of a phrase that is no pronoun, by its words (asked again for the same words)."""
+    words = text.split()
     if words[0].lower() in _OBLIQUE_DETS:
         return -1  # accusative/dative: an object, not the speaker ("nannte seinen Platzverweis")
     if _is_date(words):
