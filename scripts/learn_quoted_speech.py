@@ -44,7 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quote_cv import Doc as CvDoc  # noqa: E402
 from quote_cv import error_kinds  # noqa: E402
 from quote_cv import labels as e2e_labels  # noqa: E402
-from quote_learning import FOLDS  # noqa: E402
+from quote_learning import (  # noqa: E402
+    FOLDS,  # noqa: E402
+    fit_logistic,
+    linear,
+    matrix,
+)
 from quote_learning import scorer as load_scorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,35 +183,6 @@ def candidate_labels(docs: list[Doc], seen: dict[Key, tuple[Pair, dict[str, floa
 # ------------------------------------------------------------------ the model
 
 
-def matrix(feats: list[dict[str, float]], names: tuple[str, ...]) -> np.ndarray:
-    col = {name: k + 1 for k, name in enumerate(names)}
-    x = np.zeros((len(feats), len(col) + 1))
-    x[:, 0] = 1.0
-    for r, f in enumerate(feats):
-        for name, v in f.items():
-            if name in col:
-                x[r, col[name]] = v
-    return x
-
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 60) -> np.ndarray:
-    """Logistic regression by Newton's method (first column the bias), L2 on all but the bias."""
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], l2)
-    reg[0] = 1e-6
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + reg * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
-
-
-def linear(w: np.ndarray, names: tuple[str, ...]) -> quoted_speech.Linear:
-    return quoted_speech.Linear(float(w[0]), {n: float(v) for n, v in zip(names, w[1:], strict=True) if v != 0.0})
 
 
 def out_of_fold(keys: list[Key], x: np.ndarray, y: np.ndarray, fold: dict[str, int], l2: float) -> np.ndarray:

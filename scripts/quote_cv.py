@@ -51,6 +51,7 @@ from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 from briefing.lang import QUOTE_CONFIDENCE, word_set
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_learning import fit_logistic, linear, matrix  # noqa: E402
 from quote_learning import scorer as load_scorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,36 +173,6 @@ def labels(gold: dict[str, Any], preds: list[dict[str, Any]], scorer: Any) -> li
 # ------------------------------------------------------------------ the model
 
 
-def matrix(feats: list[dict[str, float]], names: tuple[str, ...]) -> np.ndarray:
-    """The design matrix over the feature ``names`` (first column the bias; other features are left out)."""
-    x = np.zeros((len(feats), len(names) + 1))
-    x[:, 0] = 1.0
-    col = {name: k + 1 for k, name in enumerate(names)}
-    for i, f in enumerate(feats):
-        for name, v in f.items():
-            if name in col:
-                x[i, col[name]] = v
-    return x
-
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 50) -> np.ndarray:
-    """Logistic regression by Newton's method (first column the bias), L2 on all but the bias."""
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], l2)
-    reg[0] = 1e-6
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + reg * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
-
-
-def linear(w: np.ndarray, names: tuple[str, ...]) -> qc.LinearModel:
-    return qc.LinearModel(float(w[0]), {n: float(v) for n, v in zip(names, w[1:], strict=True) if v != 0.0})
 
 
 def rows(docs: list[Doc], kind: str, names: tuple[str, ...] | None = None) -> tuple[np.ndarray, np.ndarray]:

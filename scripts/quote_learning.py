@@ -15,6 +15,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from briefing.extract.quotes.linear import LinearModel
+
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score_quotes.py"
 FOLDS = 5
@@ -81,3 +85,36 @@ def figures(c: Counts, ids: Iterable[str]) -> tuple[float, float]:
         tp, npred, ngold, e2e = tp + a, npred + b, ngold + g, e2e + d
     total = npred + ngold
     return (2 * tp / total, 2 * e2e / total) if total else (0.0, 0.0)
+
+
+def matrix(feats: list[dict[str, float]], names: tuple[str, ...]) -> np.ndarray:
+    """The design matrix over the feature ``names`` (first column the bias; other features are left out)."""
+    x = np.zeros((len(feats), len(names) + 1))
+    x[:, 0] = 1.0
+    col = {name: k + 1 for k, name in enumerate(names)}
+    for i, f in enumerate(feats):
+        for name, v in f.items():
+            if name in col:
+                x[i, col[name]] = v
+    return x
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 60) -> np.ndarray:
+    """Logistic regression by Newton's method (first column the bias), L2 on all but the bias."""
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 1e-6
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def linear(w: np.ndarray, names: tuple[str, ...]) -> LinearModel:
+    """The shipped form of fitted weights ``w`` over ``names`` (zero weights left out)."""
+    return LinearModel(float(w[0]), {n: float(v) for n, v in zip(names, w[1:], strict=True) if v != 0.0})

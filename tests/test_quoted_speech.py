@@ -11,7 +11,8 @@ import pytest
 
 from briefing.extract.quotes import extract_quotes, find_pairs, mask_quotes
 from briefing.extract.quotes import quoted_speech as qs
-from briefing.extract.quotes.quoted_speech import Linear, RuleView, SpeechModel
+from briefing.extract.quotes.linear import LinearModel as Linear
+from briefing.extract.quotes.quoted_speech import RuleView, SpeechModel
 from briefing.extract.quotes.speakers import Phrase
 from briefing.lang import learned
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from briefing.extract.quotes.base import DQUOTES
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
+from briefing.extract.quotes.linear import LinearModel
 from briefing.extract.quotes.speaker_names import RARE_ZIPF, TextWords, is_country, is_organisation, names_someone
 from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.lang import QUOTE_CONFIDENCE, LanguageDataError, learned, word_set
@@ -202,31 +203,14 @@ _GENITIVE_OPENERS = frozenset(["des", "eines"])
 # Lowercase words that still belong to a plain name ("Ursula von der Leyen"): a mention with any other
 # lowercase word after its head is a complex phrase ("Der Leiter des Instituts für …").
 _MENTION_GLUE = frozenset(["von", "van", "der", "de", "den", "zu", "al", "bin", "el", "da", "di", "la", "le", "und"])
-# Words that open a complement clause, and relative pronouns (a relative clause opens after a comma).
+# Words that open a complement clause (a relative clause opens after a comma with a relative pronoun).
 _COMPLEMENTISERS = frozenset(["dass", "ob"])
-_RELATIVE_PRONOUNS = frozenset(
-    ["der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem"]
-    + ["welchen"]
-)
 # How far before a clause its comma is looked for (spaces and a quotation mark between), and the word
 # before that comma.
 _LOOK_BEHIND = 3
 _WORD_BEFORE_CHARS = 40
 # A participle cue with a form of "werden" in its sentence: a passive ("wird … zitiert").
 _PASSIVE_AUX = auxiliary_forms("werden")
-
-
-@dataclass(frozen=True)
-class LinearModel:
-    """A logistic regression: bias and one weight per feature name."""
-
-    bias: float
-    weights: dict[str, float]
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        z = max(-30.0, min(30.0, z))
-        return 1.0 / (1.0 + math.exp(-z))
 
 
 @dataclass(frozen=True)
@@ -274,14 +258,10 @@ def parse_model(data: dict) -> ConfidenceModel:
     Raises:
         ValueError: a key is missing or a value is not a number.
     """
-
-    def linear(d: dict) -> LinearModel:
-        return LinearModel(float(d["bias"]), {str(k): float(v) for k, v in d["weights"].items()})
-
     indirect_threshold = data.get("display_threshold_indirect")
     return ConfidenceModel(
-        linear(data["direct"]),
-        linear(data["indirect"]),
+        LinearModel.from_json(data["direct"]),
+        LinearModel.from_json(data["indirect"]),
         float(data["display_threshold"]),
         float(data.get("drop_below", 0.0)),
         None if indirect_threshold is None else float(indirect_threshold),
@@ -291,16 +271,13 @@ def parse_model(data: dict) -> ConfidenceModel:
 def model_to_json(model: ConfidenceModel, meta: dict) -> dict:
     """The JSON form of ``model`` with ``meta`` (licence, how it was trained) beside it."""
 
-    def linear(m: LinearModel) -> dict:
-        return {"bias": round(m.bias, 6), "weights": {k: round(v, 6) for k, v in sorted(m.weights.items())}}
-
     return {
         **meta,
         "display_threshold": round(model.display_threshold, 4),
         "display_threshold_indirect": round(model.threshold("indirect"), 4),
         "drop_below": round(model.drop_below, 4),
-        "direct": linear(model.direct),
-        "indirect": linear(model.indirect),
+        "direct": model.direct.to_json(),
+        "indirect": model.indirect.to_json(),
     }
 
 
@@ -568,7 +545,7 @@ def _clause_form(
     if first in _COMPLEMENTISERS:
         out["clause_dass"] = 1.0
     elif (
-        first in _RELATIVE_PRONOUNS
+        first in word_set("relative_pronouns.txt")
         and before.endswith(",")
         and _word_before_upper(text, sentence_start, f.start)
         and (second := _WORD.search(text, m.end(), f.end)) is not None

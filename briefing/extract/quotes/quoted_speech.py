@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
+from briefing.extract.quotes.linear import LinearModel
 from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.lang import LanguageDataError, learned, word_set
 from briefing.lang.frequency import COMMON_ZIPF, zipf
@@ -139,24 +140,12 @@ class RuleView:
 
 
 @dataclass(frozen=True)
-class Linear:
-    """A logistic regression: bias and one weight per feature name."""
-
-    bias: float
-    weights: dict[str, float]
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-@dataclass(frozen=True)
 class SpeechModel:
     """Two logistic regressions over :data:`FEATURES` - one for the quotations the rules keep, one for
     those they leave out (the cues that matter differ) - and the cuts at which they overrule the rules."""
 
-    kept: Linear
-    left_out: Linear
+    kept: LinearModel
+    left_out: LinearModel
     drop_below: float  # a quotation the rules keep is dropped when less likely than this
     keep_from: float  # a quotation the rules leave out is kept when at least this likely
 
@@ -181,12 +170,12 @@ def parse_model(data: dict) -> SpeechModel:
         ValueError: a key is missing or a value is not a number.
     """
 
-    def linear(d: dict) -> Linear:
-        return Linear(float(d["bias"]), {str(k): float(v) for k, v in d["weights"].items()})
-
     try:
         return SpeechModel(
-            linear(data["kept"]), linear(data["left_out"]), float(data["drop_below"]), float(data["keep_from"])
+            LinearModel.from_json(data["kept"]),
+            LinearModel.from_json(data["left_out"]),
+            float(data["drop_below"]),
+            float(data["keep_from"]),
         )
     except (KeyError, TypeError, AttributeError) as e:
         raise ValueError(f"missing or malformed key {e}") from None
@@ -195,15 +184,12 @@ def parse_model(data: dict) -> SpeechModel:
 def model_to_json(model: SpeechModel, meta: dict) -> dict:
     """The JSON form of ``model`` with ``meta`` (licence, how it was trained) beside it."""
 
-    def linear(m: Linear) -> dict:
-        return {"bias": round(m.bias, 6), "weights": {k: round(v, 6) for k, v in sorted(m.weights.items()) if v}}
-
     return {
         **meta,
         "drop_below": round(model.drop_below, 4),
         "keep_from": round(model.keep_from, 4),
-        "kept": linear(model.kept),
-        "left_out": linear(model.left_out),
+        "kept": model.kept.to_json(),
+        "left_out": model.left_out.to_json(),
     }
 
 
