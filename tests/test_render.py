@@ -468,3 +468,25 @@ def test_akteure_are_people_and_organisations_not_countries(golden: Briefing) ->
     assert [a.name for a in v.stories[0].actors] == ["Ismail Hanija", "Hamas"]
     rendered = text.render_text(v)
     assert "* Ismail Hanija, Chef (Hamas) [1]" in rendered and "* Ukraine [1]" not in rendered
+
+
+def test_lead_stays_in_summary_and_positions_do_not_repeat_it(golden: Briefing) -> None:
+    # The lead is a stance too ("Macron hat ... kritisiert"): it opens "Das Wichtigste", and Positionen
+    # shows only the stances it does not already say; a later summary sentence that a position says
+    # is shown there instead.
+    macron = StoryActor("P1", "Emmanuel Macron", "person", "Präsident", "Frankreich", (), 2, ("S1",))
+    lead = "Der französische Präsident Emmanuel Macron hat die deutsche Schuldenbremse erneut kritisiert."
+    said = "Europa brauche mehr gemeinsame Investitionen, sagte Macron am Freitag in Lyon."
+    other = "Eine Sprecherin der Kommission kündigte Vorschläge für April an."
+    story = dataclasses.replace(
+        golden.stories[1],
+        actors=(macron,),
+        summary=(SourcedText(lead, ("S1",)), SourcedText(said, ("S1",)), SourcedText(other, ("S1",))),
+        positions=(
+            StoryPosition("P1", lead, ("S1",), country="Frankreich"),
+            StoryPosition("P1", said, ("S1",), country="Frankreich"),
+        ),
+    )
+    shown = view.build_view(dataclasses.replace(golden, stories=(story,))).stories[0]
+    assert [line.text for line in shown.summary] == [lead, other]
+    assert [p.text for g in shown.positions for p in g.items] == [said]

@@ -275,9 +275,14 @@ class _Builder:
         names = {a.id: clean_text(a.name) for a in story.actors}
         roles = {a.id: clean_text(a.role) for a in story.actors}
         positions = self.positions(story, names, lim.positions)
-        # A stance is shown in Positionen, under its speaker's side: the lead does not repeat it.
+        lines = self.lines(story.summary, lim.summary)
+        # The story's first summary sentence is its lead: "Das Wichtigste" always opens with it, and
+        # Positionen does not repeat it. Every other stance is shown in Positionen, under its speaker's
+        # side, and the summary does not repeat it.
+        if lines:
+            positions = _without(positions, lines[0].text)
         stances = [p.text for g in positions for p in g.items]
-        summary = tuple(line for line in self.lines(story.summary, lim.summary) if not said_in(line.text, stances))
+        summary = lines[:1] + tuple(line for line in lines[1:] if not said_in(line.text, stances))
         # Each statement is shown once, where it serves best: a stance in Positionen (a promise is a
         # stance too), what comes next in Ausblick, and in Stimmen the voices not yet heard, besides the
         # quotations whose other wordings only Stimmen shows.
@@ -525,6 +530,12 @@ def names_speaker(text: str, speaker: str) -> bool:
     """
     surname = speaker.split()[-1] if speaker.split() else ""
     return bool(surname) and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) is not None
+
+
+def _without(groups: tuple[PositionGroup, ...], lead: str) -> tuple[PositionGroup, ...]:
+    """``groups`` without the positions the ``lead`` already says (a group left empty goes too)."""
+    kept = (PositionGroup(g.country, tuple(p for p in g.items if not said_in(p.text, [lead]))) for g in groups)
+    return tuple(g for g in kept if g.items)
 
 
 def said_in(text: str, shown: list[str]) -> bool:
