@@ -179,6 +179,20 @@ def test_one_speakers_statements_on_one_issue_are_one_stance_with_all_sources():
     assert positions[0].text == "Kanzlerin Weber will die Luftabwehr der Ukraine stärken."
 
 
+def test_one_quotation_in_two_wordings_is_one_stance_and_other_quotations_stay_apart():
+    one = "„Das ist ein guter Tag für unsere Fahrgäste und für unsere Beschäftigten“, sagte Kanzlerin Weber."
+    other = "„Heute ist ein guter Tag für die Fahrgäste und die Beschäftigten“, sagte Anna Weber."
+    third = "„Wir werden die Luftabwehr der Ukraine weiter stärken“, sagte Weber am Abend."
+    refs = [PositionRef("S1", WEBER.id, one, 0), PositionRef("S2", WEBER.id, other, 0),
+            PositionRef("S2", WEBER.id, third, 90)]
+    positions, _ = merge_positions([], refs, [WEBER])
+    assert [(p.text, p.sources) for p in positions] == [(one, ("S1", "S2")), (third, ("S2",))]
+    # another speaker's words are never merged into hers, however alike
+    nowak = PositionRef("S2", NOWAK.id, other.replace("Anna Weber", "Jan Nowak"), 0)
+    positions, _ = merge_positions([], [refs[0], nowak], [WEBER, NOWAK])
+    assert len(positions) == 2
+
+
 def test_the_countrys_sentence_is_its_named_speakers_and_speakers_come_first():
     text = "Deutschland kritisierte die Pläne scharf und teilte über die Kanzlerin, Anna Weber, mit, man lehne sie ab."
     refs = [

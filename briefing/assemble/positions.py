@@ -177,6 +177,11 @@ def merge_positions(
                                                or _is_group(by_id[r.actor], key))
                         and (not issue or not e.issue_key or issue == e.issue_key)
                         and any(containment(w, ws) >= SAME_STATEMENT for w in e.words)), None)
+        if hit is None and (quoted := _quoted_words(r.text)):
+            # One quotation in two wordings ("Das ist ein guter Tag für unsere Fahrgäste ..." / "Heute ist
+            # ein guter Tag für die Fahrgäste ..."): the speaker's one stance, as Stimmen shows it.
+            hit = next((e for e in entries if e.actor == r.actor
+                        and any(_same_quotation(quoted, _quoted_words(x.text)) for x in e.refs)), None)
         if hit is None:
             entries.append(_Stance(r.actor, issue, [r], [ws], {r.source}, (source_sort_key(r.source), r.start),
                                    from_quote))
@@ -234,6 +239,22 @@ def _is_group(actor: StoryActor, key: str) -> bool:
 def _compatible(a: str | None, b: str | None) -> bool:
     """Can two statements of one speaker on one issue be one position? Not with two different clear stances."""
     return a == b or a not in CLEAR_STANCES or b not in CLEAR_STANCES
+
+
+_QUOTATION_RE = re.compile(r"[„“\"»]([^„“”\"»«]{12,})[“”\"«]")
+
+
+def _quoted_words(text: str) -> list[str]:
+    """The words of the quotations in ``text`` (empty when it quotes nothing)."""
+    return [w for m in _QUOTATION_RE.finditer(text) for w in words(m.group(1))]
+
+
+def _same_quotation(a: list[str], b: list[str]) -> bool:
+    """Are ``a`` and ``b`` (quoted words) two wordings of one quotation, by Stimmen's measure?"""
+    from briefing.assemble.quotes import SAME_WORDING
+
+    short, long = sorted((a, b), key=len)
+    return bool(short) and containment(short, long) >= SAME_WORDING
 
 
 @dataclass
