@@ -388,3 +388,39 @@ def test_one_statement_naming_several_countries_is_shown_in_full_once() -> None:
     assert len(italien.items) == 1 and italien.items[0].text.endswith("Ungarn lehnt ihn ab.")
     assert [p.text for p in spanien.items] == ["dieselbe Aussage, siehe Italien"]
     assert [p.text for p in ungarn.items] == ["dieselbe Aussage, siehe Italien"]
+
+
+def test_reported_words_after_a_fronted_source_are_shown_as_their_whole_sentence() -> None:
+    from briefing.assemble import _whole
+    from briefing.assemble.context import opens_after_fronted_source
+    from briefing.models import Article, ArticleFacts, Quote, Statement
+
+    assert opens_after_fronted_source("Nach seinen Angaben ")
+    assert opens_after_fronted_source("Laut einem Gutachten des Landesamts für Umwelt ")
+    assert not opens_after_fronted_source("Er fügte hinzu, ")
+    assert not opens_after_fronted_source("„Das reicht nicht“, sagte sie: ")
+    assert not opens_after_fronted_source("")
+
+    first = "Landrat Klaus Roth sprach von einem Erfolg."
+    second = "Nach seinen Angaben sollen die zwölf Windräder Strom für 40.000 Haushalte liefern."
+    third = "Er fügte hinzu, die Anlagen seien sicher."
+    body = f"{first} {second} {third}"
+    sents = [Statement(s, body.index(s), body.index(s) + len(s)) for s in (first, second, third)]
+    facts = ArticleFacts(article=Article(path="a.txt", title="T", text=body), sentences=tuple(sents))
+
+    def quote(fragment: str) -> Quote:
+        start = body.index(fragment)
+        return Quote(kind="indirect", text=fragment, start=start, end=start + len(fragment), speaker=None,
+                     speaker_text=None, speaker_start=None, speaker_end=None, speaker_name="Klaus Roth", cue=None)
+
+    fronted = quote("sollen die zwölf Windräder Strom für 40.000 Haushalte liefern")
+    assert _whole(facts, fronted).text == second
+    own_clause = quote("die Anlagen seien sicher")
+    assert _whole(facts, own_clause) == own_clause
+
+
+def test_a_connective_that_points_back_is_trimmed_from_reported_speech() -> None:
+    from briefing.assemble.context import trim_connective
+
+    assert trim_connective("Andererseits müsse der Schutz der Vögel ernst genommen werden.").startswith("… müsse")
+    assert trim_connective("Einerseits begrüße man den Ausbau.") == "Einerseits begrüße man den Ausbau."

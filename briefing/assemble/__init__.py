@@ -29,7 +29,7 @@ from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
 from briefing.assemble import timeframe
-from briefing.assemble.context import QUOTE_MARKS, speaker_label, stand_alone
+from briefing.assemble.context import QUOTE_MARKS, opens_after_fronted_source, speaker_label, stand_alone
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
@@ -178,8 +178,8 @@ def _story(
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
     quotes = quotes_mod.merge_quotes(
-        [(i, sid[i], q) for i in members for q in _not_asked(facts[i], facts[i].quotes)], actor_ids, story_actors,
-        quote_threshold,
+        [(i, sid[i], _whole(facts[i], q)) for i in members for q in _not_asked(facts[i], facts[i].quotes)],
+        actor_ids, story_actors, quote_threshold,
     )
     outlook = summary_mod.merge_outlook(
         [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
@@ -198,6 +198,18 @@ def _story(
         sources=sort_sources(sid.values()),
         background=False,
     )
+
+
+def _whole(f: ArticleFacts, q: Quote) -> Quote:
+    """``q``, or its whole sentence when the reported words open right after a fronted source
+    ("Nach seinen Angaben | sollen die zwölf Windräder ... liefern", "Laut dem Gutachten | brüten ..."):
+    alone they start mid-sentence with the verb; the sentence names its source and reads whole."""
+    if q.kind != "indirect" or not q.text[:1].islower():
+        return q
+    sentence = next((s for s in f.sentences if s.start <= q.start < s.end), None)
+    if sentence is None or not opens_after_fronted_source(f.article.text[sentence.start : q.start]):
+        return q
+    return replace(q, text=sentence.text, start=sentence.start, end=max(q.end, sentence.end))
 
 
 def _outlook(

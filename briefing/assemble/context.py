@@ -133,6 +133,16 @@ def trim_connective(text: str) -> str:
     return f"{TRIM_MARK} {rest}" if rest else text.strip()
 
 
+def opens_after_fronted_source(before: str) -> bool:
+    """Is ``before`` (a sentence up to where its reported words begin) a fronted phrase with no clause
+    break ("Nach seinen Angaben ", "Laut einem Gutachten des Landesamts ")? Then the reported words begin
+    with the finite verb: they are the rest of a main clause, not a clause of their own (", dass ...",
+    "sagte er, ...")."""
+    words = before.split()
+    return bool(words) and before.rstrip()[-1:].isalnum() and words[0][:1].isupper() and not any(
+        w.endswith((",", ":", ";")) or w[:1] in QUOTE_MARKS for w in words)
+
+
 def relative_clause(text: str) -> bool:
     """Does ``text`` open with a relative pronoun and no noun of its own ("der vor allem der Industrie
     schaden würde")? Such a clause hangs on a noun of a sentence the reader does not see."""
