@@ -424,3 +424,12 @@ def test_a_connective_that_points_back_is_trimmed_from_reported_speech() -> None
 
     assert trim_connective("Andererseits müsse der Schutz der Vögel ernst genommen werden.").startswith("… müsse")
     assert trim_connective("Einerseits begrüße man den Ausbau.") == "Einerseits begrüße man den Ausbau."
+
+
+def test_a_sentence_opening_with_das_and_a_speech_verb_points_back() -> None:
+    from briefing.assemble.summary import needs_context
+
+    assert needs_context("Das kündigte Sprecherin Monika Haas am Donnerstag an.")
+    assert needs_context("Das bestätigte ein Sprecher der Stadt.")
+    assert not needs_context("Das geplante Gesetz soll im Mai in Kraft treten.")
+    assert not needs_context("Das neue Werk in Ulm beschäftigt 300 Menschen.")

@@ -177,8 +177,11 @@ def needs_context(sentence: str) -> bool:
         return True
     if _pronoun_attribution(sentence):
         return True
-    return first in _folded("anaphoric_pronouns.txt") and not (
-        first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:])))
+    # "Das kündigte die Sprecherin an": a speech verb's preterite ends like an adjective ("das geplante
+    # Gesetz"), but it is the verb, and "Das" its object pointing back.
+    second = ws[1].strip(",:;.") if len(ws) > 1 else ""
+    return first in _folded("anaphoric_pronouns.txt") and (
+        second in speech_verbs() or not (first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:]))))
 
 
 def candidates(
