@@ -379,6 +379,19 @@ def test_reported_speech_without_anyone_named_is_no_voice():
     assert [q.speaker_name for q in named] == ["Karl Huber"]
 
 
+def test_a_fragment_nobody_is_named_for_is_no_voice_but_a_whole_sentence_is():
+    from briefing.assemble.quotes import merge_quotes
+    from briefing.models import Quote
+
+    whole = "Diese Entscheidung hätte längst fallen müssen, das wissen alle im Rathaus"
+    for fragment in ("Bis es zu spät war", "nicht aggressiv oder so, sondern eher ruhig und freundlich"):
+        qs = merge_quotes([(0, "S1", Quote("direct", fragment, 0, 1)), (0, "S1", Quote("direct", whole, 5, 6))],
+                          {}, [])
+        assert [q.text for q in qs] == [whole], fragment
+    named = merge_quotes([(0, "S1", Quote("direct", "Bis es zu spät war", 0, 1, speaker_name="Eva Roth"))], {}, [])
+    assert [q.speaker_name for q in named] == ["Eva Roth"]
+
+
 def test_direct_quotes_before_indirect_and_prominent_speakers_first(briefing):
     kinds = [q.kind for q in briefing.stories[0].quotes]
     assert kinds == sorted(kinds, key=lambda k: k != "direct")

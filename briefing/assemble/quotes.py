@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
-from briefing.assemble.context import relative_clause, trim_connective
+from briefing.assemble.context import QUOTE_MARKS, relative_clause, trim_connective
 from briefing.assemble.text import containment, content_terms, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
@@ -31,6 +31,8 @@ RELATED_WORDING = 0.35
 RELATED_MIN_SHARED = 3
 # Direct quotes shorter than this are scare quotes or single terms ("strategisches Signal"), not voices.
 MIN_DIRECT_WORDS = 4
+# A quotation shown without a speaker needs at least this many words (and to open a sentence).
+MIN_UNATTRIBUTED_WORDS = 8
 # Indirect speech shorter than this carries no statement of its own.
 MIN_INDIRECT_WORDS = 5
 # At most this many quotes per story.
@@ -168,8 +170,11 @@ def merge_quotes(
                 and overlap(terms[i], terms[j]) >= RELATED_WORDING
             ):
                 m.related.append(j)
+    # A voice nobody is named for must at least say something whole: a fragment („Bis es zu spät war“,
+    # „nicht aggressiv oder so“) with "ohne eindeutige Zuordnung" tells the reader nothing.
+    shown = [i for i, m in enumerate(merged) if m.speaker_name or m.speaker or _whole_statement(m)]
     ranked = sorted(
-        range(len(merged)),
+        shown,
         key=lambda i: (
             merged[i].quote.kind != "direct",
             rank.get(merged[i].speaker or "", len(actors)),
@@ -198,6 +203,13 @@ def merge_quotes(
             )
         )
     return out
+
+
+def _whole_statement(m: _Merged) -> bool:
+    """Does the quotation say something whole: it opens with a capital and has
+    :data:`MIN_UNATTRIBUTED_WORDS` words or more?"""
+    text = m.quote.text.strip().lstrip(QUOTE_MARKS + "([…. ")
+    return text[:1].isupper() and len(m.words) >= MIN_UNATTRIBUTED_WORDS
 
 
 def _inside(short: str, long: str) -> bool:
