@@ -61,6 +61,8 @@ def test_figures(text, value, unit, written, qualifier):
         "Es kamen zwei.",
         "Der Minister ist 45 Jahre alt.",
         "Eine Boeing 747 der US-Fluggesellschaft landete.",  # an article is no adjective: no "747 Fluggesellschaft"
+        "Der Unfall auf der A 2 hatte weitreichende Folgen.",  # a road's number names it
+        "Die Bundesstraße 96 bleibt bis Montag gesperrt.",
     ],
 )
 def test_not_figures(text):
