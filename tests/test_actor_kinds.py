@@ -40,6 +40,9 @@ def orgs(text: str) -> dict[str, tuple[str | None, str | None]]:
         ("Die Organisationen Hamas und Fatah einigten sich. Hamas-Sprecher Hasem Kassem sprach von einem "
          "Durchbruch. Die Fatah äußerte sich vorsichtiger.", "Fatah", None),
         ("Die SPD und das BSW wollen eine Koalition bilden.", "BSW", "party"),
+        # an acronym defined in brackets after a role title: the long form follows the title
+        ("Das sagte der Chef der Europäischen Zentralbank (EZB), Jean Morel, in Frankfurt.", "EZB", None),
+        ("Ein Sprecher der Bundesagentur für Arbeit (BA) nannte keine Zahlen.", "BA", None),
     ],
 )
 def test_organisations_and_parties(text: str, name: str, org_type: str | None) -> None:
@@ -82,6 +85,17 @@ def test_two_foreign_ministries_are_two_actors() -> None:
 )
 def test_no_organisation_without_evidence(text: str) -> None:
     assert set(orgs(text)) <= {"Bundestag"}
+
+
+def test_a_name_ending_in_another_organisations_word_is_not_that_organisation() -> None:
+    # "der Fahrgastverband Pro Bahn" is a passengers' association, not the Bahn; "die Firma Porsche" and
+    # "die Lokführergewerkschaft GDL" name the organisation by its kind.
+    text = ("Bahn-Personalvorständin Jana Holm sagte, man sei bereit. Der Fahrgastverband Pro Bahn kritisierte "
+            "die Bahn scharf. Die Lokführergewerkschaft GDL streikt, GDL-Chef Ole Lenz drohte der Bahn.")
+    bahn = next(a for a in actors_of(text) if a.name == "Bahn")
+    assert [text[m.start - 4 : m.end] for m in bahn.mentions] == ["die Bahn", "der Bahn"]
+    gdl = next(a for a in actors_of(text) if a.name == "GDL")
+    assert text[: gdl.mentions[0].end].endswith("Die Lokführergewerkschaft GDL")
 
 
 def test_common_words_coordinated_with_an_organisation_are_none() -> None:
@@ -166,3 +180,27 @@ def test_institution_heads_are_speakers_in_the_train_split() -> None:
             continue
         count = sum(1 for w in words if any(w.endswith(head + e) for e in endings))
         assert count >= 2, head
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "role", "affiliation"),
+    [
+        ("BDI-Hauptgeschäftsführerin Tanja Gönner sagte, jeder Streiktag koste Geld.", "Gönner",
+         "BDI-Hauptgeschäftsführerin", "BDI"),
+        ("Landrat Anton Klotz wies die Kritik zurück.", "Klotz", "Landrat", None),
+        ("Staatssekretärin Eva Lindner (SPD) kündigte einen Entwurf an.", "Lindner", "Staatssekretärin", None),
+        ("Bundestrainer Julian Nagelsmann nominierte drei Neulinge.", "Nagelsmann", "Bundestrainer", "Deutschland"),
+    ],
+)
+def test_officers_of_companies_associations_and_offices_carry_their_title(
+    text: str, surname: str, role: str, affiliation: str | None
+) -> None:
+    p = person(text, surname)
+    assert p is not None and (p.role, p.affiliation) == (role, affiliation)
+
+
+def test_words_before_the_comma_of_a_speech_verb_are_no_apposed_name() -> None:
+    # "X, früherer Minister" introduces X; "100 Millionen Euro, sagte Verbandssprecher Y" does not.
+    text = "Jeder Streiktag koste bis zu 100 Millionen Euro, sagte Verbandssprecher Klaus Roth am Freitag."
+    assert [a.name for a in actors_of(text) if a.kind == "person"] == ["Klaus Roth"]
+    assert person("Jean Dupont, früherer Minister, sagte, man sei bereit.", "Dupont") is not None

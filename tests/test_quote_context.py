@@ -224,7 +224,19 @@ def test_a_full_name_in_the_sentence_before_beats_an_older_speaker() -> None:
         "Geschäftsführer der Fraktion, Volkhard Beckmann das Ergebnis. „Unter ihr ist das Land "
         "wieder hinter alle Reformen zurückgefallen, das muss man so sagen.“"
     )
-    assert _record(text, "Unter ihr").speaker_text == "Volkhard Beckmann"
+    record = _record(text, "Unter ihr")
+    assert record.speaker_name == "Volkhard Beckmann"
+    assert (record.speaker_text or "").endswith("Volkhard Beckmann")
+
+
+def test_a_named_apposition_whose_closing_comma_is_missing_is_read_to_the_name() -> None:
+    # "der Sprecher der Fraktion, Volkhard Beckmann das Ergebnis": the comma after the name is missing;
+    # the name still ends the speaker phrase (and the object after it is not part of it).
+    text = "Als „verpasste Chance“ beurteilte der Sprecher der Fraktion, Volkhard Beckmann das Ergebnis."
+    text += " „Unter ihr ist das Land wieder hinter alle Reformen zurückgefallen, das muss man so sagen.“"
+    record = _record(text, "Unter ihr")
+    assert record.speaker_name == "Volkhard Beckmann"
+    assert record.speaker_text == "der Sprecher der Fraktion, Volkhard Beckmann"
 
 
 def test_a_continuation_keeps_the_mention_its_speaker_was_named_by() -> None:

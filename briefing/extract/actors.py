@@ -697,7 +697,8 @@ class ActorFinder:
                     self.sent_start[k] != k or w.isupper()):
                 found.setdefault(w, "party")
             if w in found:
-                self.label[k], self.canon[k] = "ORG", w
+                if not self._ends_longer_name(k):
+                    self.label[k], self.canon[k] = "ORG", w
                 continue
             inst = inst_of.get(w)
             if inst is not None:
@@ -709,15 +710,37 @@ class ActorFinder:
         self.org_types.update((w, t) for w, t in found.items() if t)
         self.org_types.update(institutions)
 
+    def _ends_longer_name(self, k: int) -> bool:
+        """Is the organisation word at ``k`` the last word of another organisation's name, introduced by the
+        kind of organisation it is ("der Fahrgastverband Pro Bahn" is not the Bahn)? The word before it is a
+        capitalised word that is no adjective of the name ("Deutsche Bahn"), no other organisation, country
+        or role title, and the word before that names a kind of organisation (institutions.txt); an acronym
+        ends no other name. "die Firma Porsche", "die Lokführergewerkschaft GDL" stay the organisation."""
+        j = k - 1
+        if j < 1 or self.words[k].isupper() or self.sent_start[k] in (k, j):
+            return False
+        prev = self.words[j]
+        return (
+            prev[:1].isupper() and prev.isalpha() and not prev.isupper()
+            and self.label[j] is None
+            and not prev.lower().endswith(("e", "en", "er", "es", "em"))
+            and self.lex.role(prev) is None
+            and self.lex.institution(self.words[j - 1]) is not None
+        )
+
     def _long_form(self, bracket: int, acr: str) -> int | None:
         """First token of the long form an acronym in brackets abbreviates ("Internationale Atomenergiebehörde
-        (IAEA)"): capitalised words (with "für", "der" ... between), the first starting with the acronym's letter."""
+        (IAEA)"): capitalised words (with "für", "der" ... between), the first starting with the acronym's letter;
+        a role title before them ends it ("der Chef der ..."), a first name or a country means a person or a
+        place, not an organisation."""
         lex, words = self.lex, self.cores
         k, start = bracket - 1, None
         while k >= 0 and bracket - k <= MAX_LONG_FORM_TOKENS and self.sent_start[k] == self.sent_start[bracket]:
             w = words[k]
             if w[:1].isupper() and w.replace("-", "").isalpha():
-                if lex.first_name(w) or lex.role(w) or self.label[k] in ("COUNTRY", "METONYM"):
+                if lex.role(w):
+                    break  # "der Chef der Internationalen Atomenergie-Organisation (IAEO)": the long form follows
+                if lex.first_name(w) or self.label[k] in ("COUNTRY", "METONYM"):
                     return None
                 if w[:1] == acr[:1]:
                     start = k
@@ -1087,8 +1110,9 @@ class ActorFinder:
             c = ri - 1
             if lowers[c] in DETERMINERS:
                 c -= 1
-            if words[c] != "," and words[c].islower() and words[c].isalpha():
-                c -= 1  # "X, früherer Minister"
+            if words[c] != "," and words[c].islower() and words[c].isalpha() and not (
+                    lowers[c] in self.singular_speech or lowers[c] in speech_forms()):
+                c -= 1  # "X, früherer Minister" (not "100 Millionen Euro, sagte BDI-Chefin Y")
             if c < 2 or words[c] != "," or self.sent_start[c] != self.sent_start[ri]:
                 continue
             s = c

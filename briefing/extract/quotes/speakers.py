@@ -293,6 +293,8 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             if k > j + 1 and k == n:
                 j = k  # apposition up to the verb ("…, Henning Scherf (SPD)" + "warnte")
                 break
+            if k >= j + 3 and k < n and toks[k][2][:1].islower() and all(_is_cap(t[2]) for t in toks[j + 1 : k]):
+                j = k  # a name whose closing comma is missing ("der Chef der Fraktion, Eva Roth das Ergebnis")
             break
         else:
             break
