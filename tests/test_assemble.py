@@ -379,6 +379,19 @@ def test_reported_speech_without_anyone_named_is_no_voice():
     assert [q.speaker_name for q in named] == ["Karl Huber"]
 
 
+def test_a_spokesman_of_an_organisation_of_the_story_is_a_voice_an_unowned_title_is_not():
+    from briefing.assemble.quotes import merge_quotes
+    from briefing.models import Quote, StoryActor
+
+    said = "man lasse sich von Drohungen aus der Wirtschaft nicht einschüchtern"
+    gdl = StoryActor("T1-A1", "GDL", "organization", None, None, (), 2, ("S1",))
+    qs = merge_quotes([(0, "S1", Quote("indirect", said, 0, 1, speaker_name="GDL-Sprecher"))], {}, [gdl])
+    assert [q.speaker_name for q in qs] == ["GDL-Sprecher"]
+    # a title nobody of the story owns: which minister, the reader cannot tell
+    assert merge_quotes([(0, "S1", Quote("indirect", said, 0, 1, speaker_name="Minister"))], {}, [gdl]) == []
+    assert merge_quotes([(0, "S1", Quote("indirect", said, 0, 1, speaker_name="Kreml-Sprecher"))], {}, [gdl]) == []
+
+
 def test_a_fragment_nobody_is_named_for_is_no_voice_but_a_whole_sentence_is():
     from briefing.assemble.quotes import merge_quotes
     from briefing.models import Quote

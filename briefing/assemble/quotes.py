@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
 from briefing.assemble.context import QUOTE_MARKS, relative_clause, trim_connective
-from briefing.assemble.text import containment, content_terms, overlap, sort_sources, source_sort_key, words
+from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
 
@@ -103,7 +103,7 @@ def merge_quotes(
             if speaker is None:
                 speaker = find_actor(actors, q.speaker_name)
             name = by_id[speaker].name if speaker else q.speaker_name
-            if speaker is None and name and bare_role(name):
+            if speaker is None and name and bare_role(name) and not _owner_in_story(name, actors):
                 name = None  # "der Minister" nobody is named for: which one, the reader cannot tell
         if q.kind == "indirect" and not name:
             continue  # reported speech nobody is named for is a statement of fact, not a voice
@@ -203,6 +203,13 @@ def merge_quotes(
             )
         )
     return out
+
+
+def _owner_in_story(role: str, actors: Sequence[StoryActor]) -> bool:
+    """Does a bare role's compound prefix name an organisation or country of the story ("ein GDL-Sprecher"
+    where the GDL is an actor)? Then the reader knows whose spokesman speaks."""
+    prefix = role.split()[-1].rsplit("-", 1)[0] if "-" in role else ""
+    return bool(prefix) and any(a.kind != "person" and fold(a.name) == fold(prefix) for a in actors)
 
 
 def _whole_statement(m: _Merged) -> bool:
