@@ -204,3 +204,13 @@ def test_words_before_the_comma_of_a_speech_verb_are_no_apposed_name() -> None:
     text = "Jeder Streiktag koste bis zu 100 Millionen Euro, sagte Verbandssprecher Klaus Roth am Freitag."
     assert [a.name for a in actors_of(text) if a.kind == "person"] == ["Klaus Roth"]
     assert person("Jean Dupont, früherer Minister, sagte, man sei bereit.", "Dupont") is not None
+
+
+def test_a_masculine_title_after_die_is_a_group_not_the_last_holder() -> None:
+    # "Die Agrarminister wollen ... beraten": all of them, not the minister named before.
+    text = ("Der polnische Agrarminister Stefan Krajewski kritisierte die Kommission. Die Agrarminister wollen "
+            "am Donnerstag weiter beraten. Der Agrarminister sagte, er bleibe hart.")
+    p = person(text, "Krajewski")
+    assert p is not None
+    assert [text[m.start : m.end] for m in p.mentions] == ["Stefan Krajewski", "Agrarminister", "er"]
+    assert text.index("Der Agrarminister sagte") + 4 == p.mentions[1].start  # the singular one only

@@ -1211,7 +1211,8 @@ class ActorFinder:
             target = None
             if prev in DETERMINERS and text[:1].isupper():
                 role = self.role_at.get(i)
-                if role is not None and role.kind == "role":
+                if role is not None and role.kind == "role" and not (prev == "die" and role.gender == "m"):
+                    # ("die Agrarminister wollen ...": a masculine title after "die" is plural, a group)
                     target = self._person_with_role(role)
                 elif text in lex.demonyms:
                     target = self._person_of_country(lex.demonyms[text][0], recent)

@@ -27,7 +27,7 @@ from operator import methodcaller, sub
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
-from briefing.lang.frequency import zipf
+from briefing.lang.frequency import compound_of_common_word, zipf
 
 # A period inside a word joins it ("ver.di", "ndr.de", "U.S.A") unless a capitalised word
 # follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
@@ -223,6 +223,34 @@ def _is_function(tok: str) -> bool:
     return tok.lower() in _FUNCTION_WORDS
 
 
+def _surname_like(word: str) -> bool:
+    """A capitalised word that ends a person's name: no role title and no common German word ("Genevard",
+    not "Sprecher", "Ermittlungen" or a compound like "Haushaltsausschusses"); a person's name takes no
+    genitive attribute."""
+    return (
+        not is_role(word) and zipf(word) < SURNAME_MAX_ZIPF and not word.isupper() and not compound_of_common_word(word)
+    )
+
+
+def _ends_personal_name(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Do the capitalised words before ``toks[j]`` end in a person's name: a surname (no role title, no
+    common German word) after a role title or a first name ("Landwirtschaftsministerin Annie Genevard",
+    "Gouverneur Nasser Baoum")?"""
+    if j < 2 or not _surname_like(toks[j - 1][2]):
+        return False
+    names = word_set("first_names.txt")
+    k = j - 2
+    while k >= 0 and toks[k][2][:1].isupper():
+        if is_role(toks[k][2]) or toks[k][2].lower() in names:
+            return True
+        k -= 1
+    return False
+
+
+# Capitalised words rarer than this in German (wordfreq Zipf) after another capitalised word may be surnames.
+SURNAME_MAX_ZIPF = 3.0
+
+
 def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool = False) -> int:
     """Index after the noun phrase starting at ``toks[i]`` (``i`` when there is none)."""
     n = len(toks)
@@ -267,8 +295,14 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             caps += 1
             j = k
             break  # the name ends the phrase: "zitiert die „Computerwoche“ Lynch"
-        elif caps and low in _GENITIVE and j + 1 < n and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1)):
-            j += 1  # genitive attribute ("ein Sprecher des Ministeriums")
+        elif (
+            caps
+            and low in _GENITIVE
+            and j + 1 < n
+            and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1))
+            and (caps < 2 or not _ends_personal_name(toks, j))
+        ):
+            j += 1  # genitive attribute ("ein Sprecher des Ministeriums"; not "Annie Genevard der Zeitung": a dative)
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
             j += 1
         elif (
@@ -776,9 +810,16 @@ def _words_person_score(text: str) -> int:
     if _is_date(words):
         return -1  # a time adverbial: "hatte Anfang Juli berichtet", "letzten September"
     names = word_set("first_names.txt")
-    if any(is_role(w.strip(",")) or w.lower() in names for w in words if w[:1].isupper()):
+    # The head comes before its genitive attribute: "Die Kritik der Ministerin" is a thing, "Der Sprecher
+    # des Ministeriums" a person.
+    head = next((k for k, w in enumerate(words) if k and w in _ATTRIBUTE_LINKS and words[k - 1][:1].isupper()), None)
+    if any(is_role(w.strip(",")) or w.lower() in names for w in words[:head] if w[:1].isupper()):
         return 2
     return 0 if _is_det(words[0]) else 1
+
+
+# Words that open a genitive or prepositional attribute after a noun ("die Kritik der Ministerin").
+_ATTRIBUTE_LINKS = frozenset(["der", "des"])
 
 
 @lru_cache(maxsize=1)
