@@ -214,3 +214,13 @@ def test_a_masculine_title_after_die_is_a_group_not_the_last_holder() -> None:
     assert p is not None
     assert [text[m.start : m.end] for m in p.mentions] == ["Stefan Krajewski", "Agrarminister", "er"]
     assert text.index("Der Agrarminister sagte") + 4 == p.mentions[1].start  # the singular one only
+
+
+def test_a_country_inside_the_quotation_is_not_the_spokesmans() -> None:
+    # The spokesman speaks about Pakistan; the country he speaks for is not named in this sentence.
+    text = "Außenamtssprecher Randhir Jaiswal sagte: „Pakistan muss aufhören, Terroristen Unterschlupf zu gewähren.“"
+    p = person(text, "Jaiswal")
+    assert p is not None and p.affiliation != "Pakistan"
+    # ... while a country acting in the narration still lends its official its affiliation
+    text = "Russland teilte über die Sprecherin Marija Sacharowa mit, man prüfe den Vorschlag."
+    assert person(text, "Sacharowa").affiliation == "Russland"

@@ -501,6 +501,7 @@ class ActorFinder:
         self.lex = lex
         self.matcher = matcher
         self._sent_country: dict[int, str | None] = {}
+        self._quote_regions: tuple[tuple[int, int], ...] | None = None
         self._initials: set[str] = set()
         self._initials_for: dict[str, None] = {}
         self._sent_speaks: dict[int, bool] = {}
@@ -1016,12 +1017,15 @@ class ActorFinder:
         return self._sent_speaks[s]
 
     def _sentence_country(self, i: int) -> str | None:
-        """First country acting in the sentence of token i (fallback affiliation for officials)."""
+        """First country acting in the sentence of token i (fallback affiliation for officials); a country
+        inside quotation marks is what the speaker talks about ("Sprecher X sagte: „Pakistan muss ...“")."""
         s = self.sent_start[i]
         if s not in self._sent_country:
+            if self._quote_regions is None:
+                self._quote_regions = quote_regions(self.text)
             k, found = s, None
             while k < len(self.doc) and self.sent_start[k] == s:
-                if self.label[k] in ("COUNTRY", "METONYM"):
+                if self.label[k] in ("COUNTRY", "METONYM") and not in_regions(self.idx[k], self._quote_regions):
                     found = self.canon[k]
                     break
                 k += 1
