@@ -395,3 +395,15 @@ def test_a_dative_after_a_persons_name_is_the_addressee_not_a_genitive() -> None
     # a genitive after a role title stays: the spokesman of the ministry
     text = "„Wir prüfen den Fall“, sagte ein Sprecher des Ministeriums am Montag."
     assert _speaker_of(text, "prüfen den Fall") == "ein Sprecher des Ministeriums"
+
+
+def test_a_countrys_side_speaks_for_the_country() -> None:
+    from briefing.lang.de import side_country
+
+    text = "Von pakistanischer Seite wurde erklärt, indische Soldaten hätten zuerst gefeuert."
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    (quote,) = [q for q in to_records(text, found, sents) if "gefeuert" in q.text]
+    assert quote.speaker_name == "Pakistan"
+    assert side_country("die russische Seite") == "Russland"
+    assert side_country("von offizieller Seite") is None and side_country("der anderen Seite") is None

@@ -13,7 +13,7 @@ from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKB
 from briefing.extract.quotes.resolve import person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import Phrase
-from briefing.lang.de import demonym_country
+from briefing.lang.de import demonym_country, side_country
 from briefing.models import Actor, Quote
 
 
@@ -118,6 +118,8 @@ def to_records(
                 # "wird der Franzose zitiert": a person of that country named before, not a name to show
                 # (the actors stage links it when it knows the person's country).
                 name = None
+            if name is None and actor is None and (side := side_country(sp.text)):
+                name = side  # "wurde von pakistanischer Seite erklärt": Pakistan speaks
         # Where the text names the speaker for this quotation: an anaphoric source in its own
         # sentence ("Demnach", "wonach") rather than the antecedent its name comes from.
         at = f.mention or sp

@@ -14,6 +14,7 @@ Whether two name forms denote the same person is decided by :mod:`briefing.lang.
 from __future__ import annotations
 
 import functools
+import re
 
 from briefing.lang import rows
 
@@ -87,6 +88,36 @@ def demonym_country(word: str) -> str | None:
                 if country:
                     return country
     return None
+
+
+_SIDE = re.compile(r"(?:[Vv]on )?(?:[Dd]ie |[Dd]er |[Dd]en )?([a-zäöü]+?)(?:e|en|er|es|em)? Seite")
+
+
+def side_country(phrase: str) -> str | None:
+    """The country of "von pakistanischer Seite", "die russische Seite" (a country adjective before
+    "Seite": that country's officials), or None."""
+    m = _SIDE.fullmatch(phrase.strip())
+    return country_adjective(m.group(1)) if m else None
+
+
+def country_adjective(stem: str) -> str | None:
+    """The country of an adjective stem ("russisch", "pakistanisch" -> Russland, Pakistan): listed in
+    country_adjectives.txt, or the regular "-isch" of a country's German name (CLDR, through Babel:
+    "pakistan-isch", "indones-isch" / "Indonesien")."""
+    listed = _country_adjectives().get(stem)
+    if listed or not stem.endswith("isch"):
+        return listed
+    names = _country_names()
+    base = stem[: -len("isch")]
+    return next((names[k] for k in (base, base + "ien", base + "en") if k in names), None)
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Lower-case German country name -> the name (CLDR, through Babel)."""
+    from babel import Locale
+
+    return {name.lower(): name for code, name in Locale("de").territories.items() if len(code) == 2 and code.isalpha()}
 
 
 @functools.cache
