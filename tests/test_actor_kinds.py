@@ -224,3 +224,15 @@ def test_a_country_inside_the_quotation_is_not_the_spokesmans() -> None:
     # ... while a country acting in the narration still lends its official its affiliation
     text = "Russland teilte über die Sprecherin Marija Sacharowa mit, man prüfe den Vorschlag."
     assert person(text, "Sacharowa").affiliation == "Russland"
+
+
+def test_a_party_epithet_names_the_person_just_named_and_gives_the_party() -> None:
+    text = ("Finanzminister Albert Füracker verteidigte die Pläne. Man müsse jetzt handeln, sagte der "
+            "CSU-Politiker am Montag.")
+    p = person(text, "Füracker")
+    assert p is not None and p.party == "CSU"
+    assert any(text[m.start : m.end] == "CSU-Politiker" for m in p.mentions)
+    # a gender that does not agree, or another party, is someone else
+    text = "Finanzministerin Eva Roth (SPD) verteidigte die Pläne. Das sei falsch, sagte der CSU-Politiker."
+    p = person(text, "Roth")
+    assert p is not None and not any(text[m.start : m.end] == "CSU-Politiker" for m in p.mentions)

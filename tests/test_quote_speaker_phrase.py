@@ -407,3 +407,14 @@ def test_a_countrys_side_speaks_for_the_country() -> None:
     assert quote.speaker_name == "Pakistan"
     assert side_country("die russische Seite") == "Russland"
     assert side_country("von offizieller Seite") is None and side_country("der anderen Seite") is None
+
+
+def test_a_party_epithet_after_a_named_person_is_that_person() -> None:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    text = ("Finanzminister Albert Füracker verteidigte die Pläne. Man müsse jetzt handeln, um künftige "
+            "Generationen nicht zu belasten, sagte der CSU-Politiker.")
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
+    (quote,) = [q for q in facts.quotes if "handeln" in q.text]
+    assert quote.speaker_name == "Albert Füracker" and quote.speaker_text == "der CSU-Politiker"

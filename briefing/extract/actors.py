@@ -100,6 +100,8 @@ CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
+# Titles by which German news names a person already introduced, by party alone ("der CSU-Politiker").
+_EPITHET_STEMS = frozenset({"politiker", "politikerin"})
 # Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
 PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
@@ -1217,7 +1219,7 @@ class ActorFinder:
                 role = self.role_at.get(i)
                 if role is not None and role.kind == "role" and not (prev == "die" and role.gender == "m"):
                     # ("die Agrarminister wollen ...": a masculine title after "die" is plural, a group)
-                    target = self._person_with_role(role)
+                    target = self._person_with_role(role) or self._party_epithet(role, sent_idx[i], recent)
                 elif text in lex.demonyms:
                     target = self._person_of_country(lex.demonyms[text][0], recent)
             elif low in PRONOUNS and not in_regions(self.idx[i], regions) and (
@@ -1272,6 +1274,24 @@ class ActorFinder:
                 return subjects[0][2]
             if in_sent:
                 return in_sent[-1][2]
+        return None
+
+    def _party_epithet(self, role: RoleInfo, sent: int, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
+        """ "..., sagte der CSU-Politiker": a party politician named by party alone is the person last
+        named as a subject in this or the sentence before, when gender and party do not contradict; the
+        person gains the party."""
+        prefix = role.text.rsplit("-", 1)[0] if "-" in role.text else ""
+        if role.stem not in _EPITHET_STEMS or prefix not in self.lex.parties:
+            return None
+        for _, s, p, object_like in reversed(recent):
+            if sent - s > 1:
+                return None
+            if object_like:
+                continue
+            if (p.gender and role.gender and p.gender != role.gender) or (p.party and p.party != prefix):
+                return None
+            p.party = p.party or prefix
+            return p
         return None
 
     def _person_with_role(self, role: RoleInfo) -> _Person | None:

@@ -22,6 +22,12 @@ def _shares_word(a: str, b: str) -> bool:
     return bool(wa & {w.lower() for w in WORD.findall(b) if len(w) > 2})
 
 
+def _party_epithet(text: str) -> bool:
+    """ "der CSU-Politiker", "die Grünen-Politikerin": a person named by party alone."""
+    words = text.split()
+    return 1 <= len(words) <= 2 and "-" in words[-1] and words[-1].lower().endswith(("politiker", "politikerin"))
+
+
 class _MentionIndex:
     """The actors' mentions sorted by start, to find the actor mentioned at a speaker's span without
     scanning every mention for every quotation (quadratic on a long document)."""
@@ -97,8 +103,12 @@ def to_records(
                 name = person_name(name) if name else None
         elif sp is not None:
             actor = mentions.actor_at(sp.start, sp.end)
-            if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text):
-                actor = None  # a mention that overlaps but names someone else: keep our reading
+            if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text) and not (
+                actor.kind == "person" and _party_epithet(sp.text)
+            ):
+                # A mention that overlaps but names someone else: keep our reading. A party epithet the
+                # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person.
+                actor = None
             if actor is not None:
                 speaker_id = actor.id
                 own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
