@@ -236,3 +236,18 @@ def test_a_party_epithet_names_the_person_just_named_and_gives_the_party() -> No
     text = "Finanzministerin Eva Roth (SPD) verteidigte die Pläne. Das sei falsch, sagte der CSU-Politiker."
     p = person(text, "Roth")
     assert p is not None and not any(text[m.start : m.end] == "CSU-Politiker" for m in p.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "country"),
+    [
+        # the regular "-isch" adjective of a country's German name, not only the listed ones
+        ("Die kenianische Umweltministerin Deborah Barasa und ihre Amtskollegin aus Kolumbien forderten "
+         "einen Fonds.", "Barasa", "Kenia"),
+        ("Der kuwaitische Ölminister Ahmed Fahad sagte in Wien, man halte an der Menge fest.", "Fahad", "Kuwait"),
+        ("Der brasilianische Gesundheitsminister José Temporão warnte vor dem Virus.", "Temporão", "Brasilien"),
+    ],
+)
+def test_a_country_adjective_before_the_title_gives_the_country(text: str, surname: str, country: str) -> None:
+    p = person(text, surname)
+    assert p is not None and p.affiliation == country

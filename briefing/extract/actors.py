@@ -41,7 +41,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from briefing.lang import rows, word_set
-from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES
+from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, country_adjective
 from briefing.lang.frequency import compound_of_common_word, zipf
 from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
@@ -257,6 +257,8 @@ class Lexicon:
             base = low[: len(low) - len(ending)] if ending else low
             if base in self.adjectives:
                 return self.adjectives[base]
+            if base.endswith("isch") and (country := country_adjective(base)) is not None:
+                return country  # the regular "-isch" of a country's name ("kenianische" -> Kenia)
         return None
 
     def is_common_noun(self, text: str) -> bool:

@@ -100,16 +100,21 @@ def side_country(phrase: str) -> str | None:
     return country_adjective(m.group(1)) if m else None
 
 
+@functools.lru_cache(maxsize=4096)
 def country_adjective(stem: str) -> str | None:
     """The country of an adjective stem ("russisch", "pakistanisch" -> Russland, Pakistan): listed in
-    country_adjectives.txt, or the regular "-isch" of a country's German name (CLDR, through Babel:
-    "pakistan-isch", "indones-isch" / "Indonesien")."""
+    country_adjectives.txt, or the regular "-isch" of a country's German name (CLDR, through Babel):
+    "pakistan-isch", "syr-isch" / "Syrien", "ukrain-isch" / "Ukraine", "türk-isch" / "Türkei",
+    "kenian-isch" / "Kenia", "brasilian-isch" / "Brasilien", "marokkan-isch" / "Marokko"."""
     listed = _country_adjectives().get(stem)
     if listed or not stem.endswith("isch"):
         return listed
     names = _country_names()
     base = stem[: -len("isch")]
-    return next((names[k] for k in (base, base + "ien", base + "en") if k in names), None)
+    forms = [base, base + "ien", base + "en", base + "e", base + "ei", base + "istan"]
+    if base.endswith("an"):
+        forms += [base[:-1], base[:-2] + "en", base[:-2] + "o"]
+    return next((names[k] for k in forms if k in names), None)
 
 
 @functools.cache
