@@ -1,0 +1,456 @@
+"""Which of a quotation's speaker candidates spoke?  A small learned ranker beside the speaker rules.
+
+The rules (:mod:`.direct`, :mod:`.indirect`, :mod:`.resolve`) pick ONE speaker mention per quotation.  Here
+every quotation with a pick gets a handful of rivals: the noun phrases of its own sentence (outside the
+quotation), of the two sentences before and the one after, and the speakers the rules gave the quotations
+next to it.  Each (quotation, candidate) pair is described by features that do not name words beyond
+closed classes: whether and by which rule (``Found.how``) the rules picked it, which sentence it is in,
+how far it is and on which side, where it stands to a speech cue (the cue's speaker slot, right after the
+verb: an inverted subject; after a preposition or an oblique article: an addressee or object), what heads
+it (a first name and surname, a role title, an organisation or country, a pronoun, a common German word by
+wordfreq), whether it spoke the quotation before, how many candidates lie between it and the quotation,
+whether it is inside another quotation.
+
+A logistic regression over those features scores each candidate; it is learned on the training split by
+``scripts/learn_speaker_ranker.py`` (numpy, offline) and shipped as ``briefing/lang/speaker_ranker.json``,
+read here in pure Python, never fetched.  The weights are learned from data licensed CC BY-NC-SA 4.0 and
+carry that licence.  The ranker overrides the rules' pick only where its best candidate beats the pick by
+the margin the script chose on cross-validation (``margin`` in the file; null: never); in every case the
+chosen mention's probability and its lead over the best rival naming someone else are kept on the
+quotation (``Found.rank_p``, ``Found.rank_margin``) for the confidence model (:mod:`.confidence`).
+
+Cost: a quotation's candidates come from :func:`speakers.noun_phrases`, memoised per sentence and text,
+so quotations of one sentence (and the resolution rules, which read the same sentences) share them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from briefing.extract.quotes.base import Cue, Found
+from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.linear import LinearModel
+from briefing.extract.quotes.speaker_names import RARE_ZIPF, is_country, is_organisation
+from briefing.extract.quotes.speakers import Phrase, noun_phrases, person_score
+from briefing.lang import LanguageDataError, learned
+from briefing.lang.frequency import COMMON_ZIPF, zipf
+
+SPEAKER_RANKER = "speaker_ranker.json"
+# Sentences around the quotation's own whose noun phrases are candidates.
+PREVIOUS_SENTENCES = 2
+NEXT_SENTENCES = 1
+# The quotations ranked: those whose speaker the rules guessed from the context or lent from a neighbouring
+# quotation (Found.how).  Where a cue names the speaker the rules' reading stands: with every quotation
+# ranked, out of fold on train the ranker overrode 2 of about 1,900 such picks (and reading the rivals of
+# all of them made the quotation step a quarter slower).
+GUESSED_HOWS = frozenset(["context", "previous", "next", "subject"])
+# The candidates nearest to the quotation kept besides the rules' pick (further ones are rarely the speaker
+# and cost features).
+MAX_RIVALS = 5
+# A quotation further away than this many sentences lends its speaker to no neighbour.
+NEIGHBOUR_SENTENCES = 3
+# Scales to about [0, 1].
+LOG_CHARS = math.log1p(1000)
+MAX_BETWEEN = 3
+# Words after a cue verb before its inverted subject ("sagte daraufhin der Minister").
+INVERTED_GAP_TOKENS = 2
+INVERTED_GAP_CHARS = 30
+_CLAUSE_MARKS = frozenset(",;:.")
+
+# The rules' ways of finding a speaker (Found.how), one indicator each for the rules' pick.
+HOWS = (
+    "after",
+    "colon",
+    "colon_np",
+    "bracket",
+    "sentence",
+    "cue",
+    "continuation",
+    "subject",
+    "next",
+    "previous",
+    "context",
+    "free",
+    "reported",
+    "complement",
+)
+FEATURES: tuple[str, ...] = (
+    "rules",
+    *(f"rules_{h}" for h in HOWS),
+    "direct_quote",
+    "same_sentence",
+    "previous_sentence",
+    "previous2_sentence",
+    "next_sentence",
+    "before",
+    "after",
+    "inside",
+    "chars_away",
+    "between",
+    "nearest",
+    "neighbour_speaker",
+    "spoke_previous",
+    "spoke_next",
+    "cue_speaker",
+    "marker_source",
+    "after_cue_verb",
+    "before_cue_verb",
+    "after_preposition",
+    "oblique",
+    "genitive",
+    "full_name",
+    "first_name",
+    "role",
+    "organisation",
+    "country",
+    "pronoun",
+    "impersonal",
+    "common_head",
+    "rare_word",
+    "name_shape",
+    "one_word",
+    "determiner",
+    "person_score",
+    "in_other_quote",
+    "named_again",
+)
+
+
+@dataclass(frozen=True)
+class RankerModel:
+    """The shipped weights and the margin by which the best candidate must beat the rules' pick."""
+
+    model: LinearModel
+    margin: float | None  # None: the ranker never overrides the rules (its scores still feed confidence)
+
+    def probabilities(self, feats: Sequence[dict[str, float]]) -> list[float]:
+        """A softmax over one quotation's candidates (a conditional logit: the bias cancels)."""
+        weights = self.model.weights
+        scores = [sum(weights.get(k, 0.0) * v for k, v in x.items()) for x in feats]
+        top = max(scores)
+        exps = [math.exp(z - top) for z in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+
+def parse_model(data: dict) -> RankerModel:
+    """The model from its JSON form: ``{"model": {"bias", "weights"}, "margin": float | null}``."""
+    margin = data.get("margin")
+    return RankerModel(LinearModel.from_json(data["model"]), None if margin is None else float(margin))
+
+
+@cache
+def load_model() -> RankerModel:
+    """The shipped ranker (package data ``briefing/lang/speaker_ranker.json``, read once).
+
+    Raises:
+        LanguageDataError: the file is missing or broken (a broken installation).
+    """
+    try:
+        return parse_model(learned(SPEAKER_RANKER))
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        where = f"data file {SPEAKER_RANKER} of briefing.lang"
+        raise LanguageDataError(f"{where} is broken ({e}); reinstall briefing") from None
+
+
+# ------------------------------------------------------------------ candidates
+
+
+@lru_cache(maxsize=4096)
+def _caps(text: str) -> frozenset[str]:
+    """The capitalised words of a mention, lowercased (the scorer's test for "the same one named")."""
+    return frozenset(w.strip(",.()").lower() for w in text.split() if w[:1].isupper() and len(w) > 2)
+
+
+def candidates(
+    masked: str,
+    sents: Sequence[tuple[int, int]],
+    found: Sequence[Found],
+    i: int,
+    si: int,
+    by_sent: dict[int, list[Cue]],
+    sent_of: Callable[[int], int],
+) -> list[Phrase]:
+    """The rules' pick of ``found[i]`` first, then its rivals nearest first (see the module docstring).
+
+    Rivals are what the pipeline already read, so that ranking costs little: the speakers of the speech
+    cues of the quotation's sentence, the two before and the one after, the speakers the rules gave the
+    other quotations there, and the noun phrases the resolution rules read (see below).  ``si``: the
+    quotation's sentence.  Phrases overlapping the pick (or the mention it is shown at) or inside the
+    quotation are left out (the same mention, or its words)."""
+    f = found[i]
+    pick = f.speaker
+    assert pick is not None
+    last = si
+    while last + 1 < len(sents) and sents[last + 1][0] < f.end:
+        last += 1
+    lo, hi = si - PREVIOUS_SENTENCES, last + NEXT_SENTENCES
+    rivals: list[tuple[int, int, Phrase]] = []
+    for k in range(lo, hi + 1):
+        for c in by_sent.get(k, ()):
+            if c.speaker is not None:
+                rivals.append((_gap(f, c.speaker), c.speaker.start, c.speaker))
+    # The noun phrases of the quotation's sentence before it (and after it, to the sentence's end) and of the
+    # sentence before: the stretches the resolution rules read too (:mod:`.resolve`), so mostly remembered.
+    stretches = [(sents[si][0], f.start), (f.end, sents[last][1])]
+    if si > 0:
+        stretches.append(sents[si - 1])
+    for b, e in stretches:
+        if e <= b:
+            continue
+        for p in noun_phrases(masked, b, e):
+            if p.pronoun or person_score(p) >= 0:
+                rivals.append((_gap(f, p), p.start, p))
+    for j in range(i - 1, -1, -1):
+        g = found[j]
+        if g.end <= sents[max(0, lo)][0]:
+            break
+        if g.speaker is not None:
+            rivals.append((_gap(f, g.speaker), g.speaker.start, g.speaker))
+    for j in range(i + 1, len(found)):
+        g = found[j]
+        if g.start >= sents[min(len(sents) - 1, hi)][1]:
+            break
+        if g.speaker is not None:
+            rivals.append((_gap(f, g.speaker), g.speaker.start, g.speaker))
+    rivals.sort(key=lambda r: (r[0], r[1]))
+    out = [pick]
+    seen = [(pick.start, pick.end)]
+    if f.mention is not None:
+        seen.append((f.mention.start, f.mention.end))  # "Demnach": where the text names the pick's source
+    for _, _, p in rivals:
+        if len(out) > MAX_RIVALS:
+            break
+        if f.start <= p.start < f.end or any(p.start < e and s < p.end for s, e in seen):
+            continue
+        out.append(p)
+        seen.append((p.start, p.end))
+    return out
+
+
+def _gap(f: Found, p: Phrase) -> int:
+    """Characters between a mention and its quotation (0 inside it)."""
+    if p.end <= f.start:
+        return f.start - p.end
+    if p.start >= f.end:
+        return p.start - f.end
+    return 0
+
+
+def _oblique(p: Phrase) -> bool:
+    words = p.text.split()
+    return bool(words) and words[0].lower() in _OBLIQUE
+
+
+_OBLIQUE = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
+_GENITIVE = frozenset(["des", "eines"])
+
+
+# ------------------------------------------------------------------ features
+
+
+def features(
+    masked: str,
+    sents: Sequence[tuple[int, int]],
+    found: Sequence[Found],
+    i: int,
+    si: int,
+    cands: Sequence[Phrase],
+    by_sent: dict[int, list[Cue]],
+    sent_of: Callable[[int], int],
+    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str]]] | None = None,
+) -> list[dict[str, float]]:
+    """The features of each candidate of ``found[i]`` (``cands[0]`` the rules' pick), sparse.
+
+    ``memo``: what a mention is, by its span, shared by the quotations of one document (a cue's speaker is
+    a candidate of several)."""
+    f = found[i]
+    last = sent_of(max(f.start, f.end - 1))
+    before = found[i - 1].speaker if i > 0 else None
+    after = found[i + 1].speaker if i + 1 < len(found) else None
+    prev_caps = _caps(before.text) if before is not None else frozenset()
+    next_caps = _caps(after.text) if after is not None else frozenset()
+    neighbour_spans = {
+        (g.speaker.start, g.speaker.end) for g in found[max(0, i - 1) : i + 2] if g is not f and g.speaker is not None
+    }
+    if memo is None:
+        memo = {}
+    own = []
+    for c in cands:
+        key = (c.start, c.end)
+        known = memo.get(key)
+        if known is None:
+            intrinsic: dict[str, float] = {}
+            cs = sent_of(c.start)
+            _cue_position(masked, c, by_sent.get(cs, ()), sents[cs][0], intrinsic)
+            _head(c, intrinsic)
+            known = memo[key] = (intrinsic, _caps(c.text))
+        own.append(known)
+    caps = [c for _, c in own]
+    out = []
+    for k, c in enumerate(cands):
+        x = dict(own[k][0])
+        if k == 0:
+            x["rules"] = 1.0
+            if f.how in HOWS:
+                x[f"rules_{f.how}"] = 1.0
+        if f.kind == "direct":
+            x["direct_quote"] = 1.0
+        cs = sent_of(c.start)
+        if si <= cs <= last:
+            x["same_sentence"] = 1.0
+        elif cs == si - 1:
+            x["previous_sentence"] = 1.0
+        elif cs < si - 1:
+            x["previous2_sentence"] = 1.0
+        else:
+            x["next_sentence"] = 1.0
+        gap = _gap(f, c)
+        if c.end <= f.start:
+            x["before"] = 1.0
+            lo, hi = c.end, f.start
+        elif c.start >= f.end:
+            x["after"] = 1.0
+            lo, hi = f.end, c.start
+        else:
+            x["inside"] = 1.0
+            lo = hi = c.start
+        x["chars_away"] = min(1.0, math.log1p(gap) / LOG_CHARS)
+        between = sum(1 for d in cands if d is not c and lo <= d.start and d.end <= hi)
+        x["between"] = min(between, MAX_BETWEEN) / MAX_BETWEEN
+        if between == 0:
+            x["nearest"] = 1.0
+        if (c.start, c.end) in neighbour_spans:
+            x["neighbour_speaker"] = 1.0
+        if caps[k] and caps[k] & prev_caps:
+            x["spoke_previous"] = 1.0
+        if caps[k] and caps[k] & next_caps:
+            x["spoke_next"] = 1.0
+        if caps[k] and any(caps[k] & caps[m] for m in range(len(cands)) if m != k):
+            x["named_again"] = 1.0
+        if any(g is not f and g.start <= c.start and c.end <= g.end for g in found[max(0, i - 2) : i + 3]):
+            x["in_other_quote"] = 1.0
+        out.append(x)
+    return out
+
+
+def _cue_position(masked: str, c: Phrase, cues: Sequence[Cue], sb: int, x: dict[str, float]) -> None:
+    """Where the candidate stands to the speech cues of its sentence."""
+    for cue in cues:
+        sp = cue.speaker
+        if sp is not None and sp.start < c.end and c.start < sp.end:
+            x["marker_source" if cue.kind == "marker" else "cue_speaker"] = 1.0
+        if cue.kind != "marker" and 0 <= c.start - cue.end <= INVERTED_GAP_CHARS:
+            gap = masked[cue.end : c.start]
+            if len(gap.split()) <= INVERTED_GAP_TOKENS and not _CLAUSE_MARKS.intersection(gap):
+                x["after_cue_verb"] = 1.0  # "„…“, sagte der Minister": the inverted subject
+        if cue.kind != "marker" and c.end <= cue.start and not masked[c.end : cue.start].strip():
+            x["before_cue_verb"] = 1.0  # "Der Minister sagte": the prefield subject
+    before = masked[max(sb, c.start - INVERTED_GAP_CHARS) : c.start].split()
+    if before and before[-1].lower() in word_set("prepositions.txt"):
+        x["after_preposition"] = 1.0  # "sagte zu Journalisten", "gegenüber der Zeitung"
+
+
+def _head(c: Phrase, x: dict[str, float]) -> None:
+    """What the candidate is: pronoun, name, role, organisation or country, a common word."""
+    if c.pronoun:
+        x["pronoun"] = 1.0
+        if c.text.lower() == "man":
+            x["impersonal"] = 1.0
+        x["person_score"] = 1.0
+        return
+    words = c.text.split()
+    first = words[0].lower()
+    if first in _OBLIQUE:
+        x["oblique"] = 1.0  # "dem Sender", "den Journalisten": an addressee or object
+    elif first in _GENITIVE:
+        x["genitive"] = 1.0
+    if first in word_set("determiners.txt"):
+        x["determiner"] = 1.0
+    if len(words) == 1:
+        x["one_word"] = 1.0
+    caps = [w.strip(",()") for w in words if w[:1].isupper()]
+    first_names = word_set("first_names.txt")
+    named = [k for k, w in enumerate(caps) if w.lower() in first_names]
+    if named:
+        x["full_name" if any(k + 1 < len(caps) for k in named) else "first_name"] = 1.0
+    if any(is_role(w) for w in caps):
+        x["role"] = 1.0
+    if is_organisation(c.text):
+        x["organisation"] = 1.0
+    elif is_country(c.text):
+        x["country"] = 1.0
+    rare = [w for w in caps if zipf(w) < RARE_ZIPF]
+    if rare:
+        x["rare_word"] = 1.0  # a surname or a name the lexicons do not know ("Wittner", "Reuters")
+        if len(caps) >= 2 and caps[-1] in rare:
+            x["name_shape"] = 1.0  # "Rainer Wittner", "Radio Vatikan": capitalised words ending in a rare one
+    head = caps[0] if caps else ""
+    common = head and not named and not rare and zipf(head) >= COMMON_ZIPF
+    if common and not is_role(head) and not is_organisation(head):
+        x["common_head"] = 1.0  # "Die Sichtweise", "Angaben": a thing heads the phrase
+    x["person_score"] = max(-1, min(2, person_score(c))) / 2
+
+
+# ------------------------------------------------------------------ the decision
+
+
+class Chooser:
+    """Decides each quotation's speaker among its candidates (the shipped model, or a recorder that learns)."""
+
+    def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
+        """(index of the chosen candidate, its probability, its lead over the best rival naming someone else)."""
+        raise NotImplementedError
+
+
+class ModelChooser(Chooser):
+    """The shipped ranker: the best candidate when it beats the rules' pick by the model's margin."""
+
+    def __init__(self, model: RankerModel) -> None:
+        self.model = model
+
+    def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
+        caps = [_caps(c.text) for c in cands]
+        return decide(caps, self.model.probabilities(feats), self.model.margin)
+
+
+def decide(caps: Sequence[frozenset[str]], probs: Sequence[float], margin: float | None) -> tuple[int, float, float]:
+    """The chosen candidate (index 0 the rules' pick), its probability and its lead over the best rival that
+    names someone else (``caps``: each candidate's capitalised words; a rival sharing none names someone
+    else, a pronoun is a rival of everyone)."""
+    best = max(range(len(probs)), key=lambda k: (probs[k], -k))
+    k = best if margin is not None and probs[best] - probs[0] > margin else 0
+    mine = caps[k]
+    rivals = [probs[m] for m in range(len(probs)) if m != k and not (mine & caps[m])]
+    return k, probs[k], probs[k] - max(rivals, default=0.0)
+
+
+def rank_speakers(
+    masked: str,
+    sents: Sequence[tuple[int, int]],
+    found: list[Found],
+    by_sent: dict[int, list[Cue]],
+    sent_of: Callable[[int], int],
+    chooser: Chooser | None = None,
+) -> None:
+    """Set each attributed quotation's ranker view and, where the ranker overrides the rules, its speaker.
+
+    All candidates are read before any speaker changes (a neighbour's speaker is the rules' pick)."""
+    if chooser is None:
+        chooser = ModelChooser(load_model())
+    decisions = []
+    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str]]] = {}
+    for i, f in enumerate(found):
+        if f.speaker is None or f.how not in GUESSED_HOWS:
+            continue
+        si = sent_of(f.start)
+        cands = candidates(masked, sents, found, i, si, by_sent, sent_of)
+        feats = features(masked, sents, found, i, si, cands, by_sent, sent_of, memo)
+        decisions.append((f, cands, chooser.choose(i, cands, feats)))
+    for f, cands, (k, p, margin) in decisions:
+        f.rank_p, f.rank_margin = round(p, 6), round(margin, 6)
+        if k:
+            f.speaker, f.mention, f.ranked = cands[k], None, True
