@@ -161,8 +161,10 @@ def load_model() -> RankerModel:
 
 @lru_cache(maxsize=4096)
 def _caps(text: str) -> frozenset[str]:
-    """The capitalised words of a mention, lowercased (the scorer's test for "the same one named")."""
-    return frozenset(w.strip(",.()").lower() for w in text.split() if w[:1].isupper() and len(w) > 2)
+    """The capitalised words of a mention, lowercased, less articles ("Der", "Die" opening a sentence): the
+    scorer's test for "the same one named"."""
+    words = (w.strip(",.()").lower() for w in text.split() if w[:1].isupper() and len(w) > 2)
+    return frozenset(w for w in words if w not in word_set("determiners.txt"))
 
 
 def candidates(
@@ -339,19 +341,22 @@ def features(
 
 def _cue_position(masked: str, c: Phrase, cues: Sequence[Cue], sb: int, x: dict[str, float]) -> None:
     """Where the candidate stands to the speech cues of its sentence."""
+    before = masked[max(sb, c.start - INVERTED_GAP_CHARS) : c.start].split()
+    governed = bool(before) and before[-1].lower() in word_set("prepositions.txt")
+    if governed:
+        x["after_preposition"] = 1.0  # "sagte zu Journalisten", "nach dem Treffen mit X äußerte sich"
     for cue in cues:
         sp = cue.speaker
         if sp is not None and sp.start < c.end and c.start < sp.end:
             x["marker_source" if cue.kind == "marker" else "cue_speaker"] = 1.0
-        if cue.kind != "marker" and 0 <= c.start - cue.end <= INVERTED_GAP_CHARS:
+        if cue.kind == "marker":
+            continue
+        if 0 <= c.start - cue.end <= INVERTED_GAP_CHARS:
             gap = masked[cue.end : c.start]
             if len(gap.split()) <= INVERTED_GAP_TOKENS and not _CLAUSE_MARKS.intersection(gap):
                 x["after_cue_verb"] = 1.0  # "„…“, sagte der Minister": the inverted subject
-        if cue.kind != "marker" and c.end <= cue.start and not masked[c.end : cue.start].strip():
+        if not governed and c.end <= cue.start and not masked[c.end : cue.start].strip():
             x["before_cue_verb"] = 1.0  # "Der Minister sagte": the prefield subject
-    before = masked[max(sb, c.start - INVERTED_GAP_CHARS) : c.start].split()
-    if before and before[-1].lower() in word_set("prepositions.txt"):
-        x["after_preposition"] = 1.0  # "sagte zu Journalisten", "gegenüber der Zeitung"
 
 
 def _head(c: Phrase, x: dict[str, float]) -> None:
@@ -372,7 +377,8 @@ def _head(c: Phrase, x: dict[str, float]) -> None:
         x["determiner"] = 1.0
     if len(words) == 1:
         x["one_word"] = 1.0
-    caps = [w.strip(",()") for w in words if w[:1].isupper()]
+    determiners = word_set("determiners.txt")
+    caps = [w.strip(",()") for w in words if w[:1].isupper() and w.lower() not in determiners]
     first_names = word_set("first_names.txt")
     named = [k for k, w in enumerate(caps) if w.lower() in first_names]
     if named:
