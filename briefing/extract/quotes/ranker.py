@@ -49,7 +49,7 @@ NEXT_SENTENCES = 1
 GUESSED_HOWS = frozenset(["context", "previous", "next", "subject"])
 # The candidates nearest to the quotation kept besides the rules' pick (further ones are rarely the speaker
 # and cost features).
-MAX_RIVALS = 5
+MAX_RIVALS = 4
 # A quotation further away than this many sentences lends its speaker to no neighbour.
 NEIGHBOUR_SENTENCES = 3
 # Scales to about [0, 1].
@@ -263,7 +263,7 @@ def features(
     cands: Sequence[Phrase],
     by_sent: dict[int, list[Cue]],
     sent_of: Callable[[int], int],
-    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str]]] | None = None,
+    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str], int]] | None = None,
 ) -> list[dict[str, float]]:
     """The features of each candidate of ``found[i]`` (``cands[0]`` the rules' pick), sparse.
 
@@ -275,33 +275,28 @@ def features(
     after = found[i + 1].speaker if i + 1 < len(found) else None
     prev_caps = _caps(before.text) if before is not None else frozenset()
     next_caps = _caps(after.text) if after is not None else frozenset()
-    neighbour_spans = {
-        (g.speaker.start, g.speaker.end) for g in found[max(0, i - 1) : i + 2] if g is not f and g.speaker is not None
-    }
+    neighbour_spans = {(p.start, p.end) for p in (before, after) if p is not None}
+    others = [(g.start, g.end) for g in found[max(0, i - 2) : i + 3] if g is not f]
     if memo is None:
         memo = {}
     own = []
     for c in cands:
-        key = (c.start, c.end)
-        known = memo.get(key)
+        known = memo.get((c.start, c.end))
         if known is None:
-            intrinsic: dict[str, float] = {}
             cs = sent_of(c.start)
+            intrinsic = dict(_head(c.text, c.pronoun))
             _cue_position(masked, c, by_sent.get(cs, ()), sents[cs][0], intrinsic)
-            _head(c, intrinsic)
-            known = memo[key] = (intrinsic, _caps(c.text))
+            known = memo[(c.start, c.end)] = (intrinsic, _caps(c.text), cs)
         own.append(known)
-    caps = [c for _, c in own]
+    common: dict[str, float] = {"direct_quote": 1.0} if f.kind == "direct" else {}
     out = []
     for k, c in enumerate(cands):
-        x = dict(own[k][0])
+        intrinsic, caps, cs = own[k]
+        x = {**intrinsic, **common}
         if k == 0:
             x["rules"] = 1.0
             if f.how in HOWS:
                 x[f"rules_{f.how}"] = 1.0
-        if f.kind == "direct":
-            x["direct_quote"] = 1.0
-        cs = sent_of(c.start)
         if si <= cs <= last:
             x["same_sentence"] = 1.0
         elif cs == si - 1:
@@ -310,7 +305,6 @@ def features(
             x["previous2_sentence"] = 1.0
         else:
             x["next_sentence"] = 1.0
-        gap = _gap(f, c)
         if c.end <= f.start:
             x["before"] = 1.0
             lo, hi = c.end, f.start
@@ -320,21 +314,28 @@ def features(
         else:
             x["inside"] = 1.0
             lo = hi = c.start
-        x["chars_away"] = min(1.0, math.log1p(gap) / LOG_CHARS)
-        between = sum(1 for d in cands if d is not c and lo <= d.start and d.end <= hi)
-        x["between"] = min(between, MAX_BETWEEN) / MAX_BETWEEN
-        if between == 0:
+        x["chars_away"] = min(1.0, math.log1p(hi - lo) / LOG_CHARS)
+        between = 0
+        for d in cands:
+            if lo <= d.start and d.end <= hi:
+                between += 1
+        if between:
+            x["between"] = min(between, MAX_BETWEEN) / MAX_BETWEEN
+        else:
             x["nearest"] = 1.0
         if (c.start, c.end) in neighbour_spans:
             x["neighbour_speaker"] = 1.0
-        if caps[k] and caps[k] & prev_caps:
-            x["spoke_previous"] = 1.0
-        if caps[k] and caps[k] & next_caps:
-            x["spoke_next"] = 1.0
-        if caps[k] and any(caps[k] & caps[m] for m in range(len(cands)) if m != k):
-            x["named_again"] = 1.0
-        if any(g is not f and g.start <= c.start and c.end <= g.end for g in found[max(0, i - 2) : i + 3]):
-            x["in_other_quote"] = 1.0
+        if caps:
+            if caps & prev_caps:
+                x["spoke_previous"] = 1.0
+            if caps & next_caps:
+                x["spoke_next"] = 1.0
+            if any(caps & own[m][1] for m in range(len(cands)) if m != k):
+                x["named_again"] = 1.0
+        for b, e in others:
+            if b <= c.start and c.end <= e:
+                x["in_other_quote"] = 1.0
+                break
         out.append(x)
     return out
 
@@ -359,15 +360,18 @@ def _cue_position(masked: str, c: Phrase, cues: Sequence[Cue], sb: int, x: dict[
             x["before_cue_verb"] = 1.0  # "Der Minister sagte": the prefield subject
 
 
-def _head(c: Phrase, x: dict[str, float]) -> None:
-    """What the candidate is: pronoun, name, role, organisation or country, a common word."""
-    if c.pronoun:
+@lru_cache(maxsize=16384)
+def _head(text: str, pronoun: bool) -> tuple[tuple[str, float], ...]:
+    """What a mention is: pronoun, name, role, organisation or country, a common word (by its words alone:
+    remembered across documents)."""
+    x: dict[str, float] = {}
+    if pronoun:
         x["pronoun"] = 1.0
-        if c.text.lower() == "man":
+        if text.lower() == "man":
             x["impersonal"] = 1.0
         x["person_score"] = 1.0
-        return
-    words = c.text.split()
+        return tuple(x.items())
+    words = text.split()
     first = words[0].lower()
     if first in _OBLIQUE:
         x["oblique"] = 1.0  # "dem Sender", "den Journalisten": an addressee or object
@@ -385,9 +389,9 @@ def _head(c: Phrase, x: dict[str, float]) -> None:
         x["full_name" if any(k + 1 < len(caps) for k in named) else "first_name"] = 1.0
     if any(is_role(w) for w in caps):
         x["role"] = 1.0
-    if is_organisation(c.text):
+    if is_organisation(text):
         x["organisation"] = 1.0
-    elif is_country(c.text):
+    elif is_country(text):
         x["country"] = 1.0
     rare = [w for w in caps if zipf(w) < RARE_ZIPF]
     if rare:
@@ -398,7 +402,8 @@ def _head(c: Phrase, x: dict[str, float]) -> None:
     common = head and not named and not rare and zipf(head) >= COMMON_ZIPF
     if common and not is_role(head) and not is_organisation(head):
         x["common_head"] = 1.0  # "Die Sichtweise", "Angaben": a thing heads the phrase
-    x["person_score"] = max(-1, min(2, person_score(c))) / 2
+    x["person_score"] = max(-1, min(2, person_score(Phrase(0, 0, text)))) / 2
+    return tuple(x.items())
 
 
 # ------------------------------------------------------------------ the decision
@@ -448,12 +453,15 @@ def rank_speakers(
     if chooser is None:
         chooser = ModelChooser(load_model())
     decisions = []
-    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str]]] = {}
+    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str], int]] = {}
     for i, f in enumerate(found):
         if f.speaker is None or f.how not in GUESSED_HOWS:
             continue
         si = sent_of(f.start)
         cands = candidates(masked, sents, found, i, si, by_sent, sent_of)
+        if len(cands) == 1:  # no rival: nothing to rank, and sure as far as the ranker can tell
+            decisions.append((f, cands, (0, 1.0, 1.0)))
+            continue
         feats = features(masked, sents, found, i, si, cands, by_sent, sent_of, memo)
         decisions.append((f, cands, chooser.choose(i, cands, feats)))
     for f, cands, (k, p, margin) in decisions:
