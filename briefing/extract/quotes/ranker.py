@@ -39,14 +39,15 @@ from briefing.lang import LanguageDataError, learned
 from briefing.lang.frequency import COMMON_ZIPF, zipf
 
 SPEAKER_RANKER = "speaker_ranker.json"
-# Sentences around the quotation's own whose noun phrases are candidates.
+# Sentences around the quotation's own whose speech cues lend their speakers as candidates.
 PREVIOUS_SENTENCES = 2
 NEXT_SENTENCES = 1
 # The quotations ranked: those whose speaker the rules guessed from the context or lent from a neighbouring
-# quotation (Found.how).  Where a cue names the speaker the rules' reading stands: with every quotation
-# ranked, out of fold on train the ranker overrode 2 of about 1,900 such picks (and reading the rivals of
-# all of them made the quotation step a quarter slower).
-GUESSED_HOWS = frozenset(["context", "previous", "next", "subject"])
+# quotation (Found.how).  Where a cue names the speaker (or a titled subject opens the quotation's own
+# sentence: "subject") the rules' reading stands: with every quotation ranked, out of fold on train the
+# ranker overrode 2 of about 1,900 such picks, and reading the rivals of all of them made the quotation
+# step a quarter slower; the "subject" ones gained nothing out of fold.
+GUESSED_HOWS = frozenset(["context", "previous", "next"])
 # The candidates nearest to the quotation kept besides the rules' pick (further ones are rarely the speaker
 # and cost features).
 MAX_RIVALS = 4
@@ -190,61 +191,48 @@ def candidates(
     while last + 1 < len(sents) and sents[last + 1][0] < f.end:
         last += 1
     lo, hi = si - PREVIOUS_SENTENCES, last + NEXT_SENTENCES
-    rivals: list[tuple[int, int, Phrase]] = []
-    for k in range(lo, hi + 1):
-        for c in by_sent.get(k, ()):
-            if c.speaker is not None:
-                rivals.append((_gap(f, c.speaker), c.speaker.start, c.speaker))
+    phrases: list[Phrase] = [c.speaker for k in range(lo, hi + 1) for c in by_sent.get(k, ()) if c.speaker is not None]
     # The noun phrases of the quotation's sentence before it (and after it, to the sentence's end) and of the
     # sentence before: the stretches the resolution rules read too (:mod:`.resolve`), so mostly remembered.
     stretches = [(sents[si][0], f.start), (f.end, sents[last][1])]
     if si > 0:
         stretches.append(sents[si - 1])
     for b, e in stretches:
-        if e <= b:
-            continue
-        for p in noun_phrases(masked, b, e):
-            if p.pronoun or person_score(p) >= 0:
-                rivals.append((_gap(f, p), p.start, p))
+        if e > b:
+            phrases.extend(p for p in noun_phrases(masked, b, e) if p.pronoun or person_score(p) >= 0)
+    first = sents[max(0, lo)][0]
     for j in range(i - 1, -1, -1):
         g = found[j]
-        if g.end <= sents[max(0, lo)][0]:
+        if g.end <= first:
             break
         if g.speaker is not None:
-            rivals.append((_gap(f, g.speaker), g.speaker.start, g.speaker))
+            phrases.append(g.speaker)
+    end = sents[min(len(sents) - 1, hi)][1]
     for j in range(i + 1, len(found)):
         g = found[j]
-        if g.start >= sents[min(len(sents) - 1, hi)][1]:
+        if g.start >= end:
             break
         if g.speaker is not None:
-            rivals.append((_gap(f, g.speaker), g.speaker.start, g.speaker))
-    rivals.sort(key=lambda r: (r[0], r[1]))
+            phrases.append(g.speaker)
+    qb, qe = f.start, f.end
+    rivals = sorted(
+        ((qb - p.end if p.end <= qb else p.start - qe if p.start >= qe else 0), p.start, k)
+        for k, p in enumerate(phrases)
+        if not qb <= p.start < qe
+    )
     out = [pick]
     seen = [(pick.start, pick.end)]
     if f.mention is not None:
         seen.append((f.mention.start, f.mention.end))  # "Demnach": where the text names the pick's source
-    for _, _, p in rivals:
-        if len(out) > MAX_RIVALS:
-            break
-        if f.start <= p.start < f.end or any(p.start < e and s < p.end for s, e in seen):
+    for _, _, k in rivals:
+        p = phrases[k]
+        if any(p.start < e and s < p.end for s, e in seen):
             continue
         out.append(p)
+        if len(out) > MAX_RIVALS:
+            break
         seen.append((p.start, p.end))
     return out
-
-
-def _gap(f: Found, p: Phrase) -> int:
-    """Characters between a mention and its quotation (0 inside it)."""
-    if p.end <= f.start:
-        return f.start - p.end
-    if p.start >= f.end:
-        return p.start - f.end
-    return 0
-
-
-def _oblique(p: Phrase) -> bool:
-    words = p.text.split()
-    return bool(words) and words[0].lower() in _OBLIQUE
 
 
 _OBLIQUE = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
@@ -289,8 +277,16 @@ def features(
             known = memo[(c.start, c.end)] = (intrinsic, _caps(c.text), cs)
         own.append(known)
     common: dict[str, float] = {"direct_quote": 1.0} if f.kind == "direct" else {}
+    spans = [(c.start, c.end) for c in cands]
+    n = len(cands)
+    again = [False] * n
+    for k in range(n):
+        for m in range(k + 1, n):
+            if own[k][1] & own[m][1]:
+                again[k] = again[m] = True
+    qb, qe = f.start, f.end
     out = []
-    for k, c in enumerate(cands):
+    for k, (cb, ce) in enumerate(spans):
         intrinsic, caps, cs = own[k]
         x = {**intrinsic, **common}
         if k == 0:
@@ -305,35 +301,32 @@ def features(
             x["previous2_sentence"] = 1.0
         else:
             x["next_sentence"] = 1.0
-        if c.end <= f.start:
+        if ce <= qb:
             x["before"] = 1.0
-            lo, hi = c.end, f.start
-        elif c.start >= f.end:
+            lo, hi = ce, qb
+        elif cb >= qe:
             x["after"] = 1.0
-            lo, hi = f.end, c.start
+            lo, hi = qe, cb
         else:
             x["inside"] = 1.0
-            lo = hi = c.start
+            lo = hi = cb
         x["chars_away"] = min(1.0, math.log1p(hi - lo) / LOG_CHARS)
-        between = 0
-        for d in cands:
-            if lo <= d.start and d.end <= hi:
-                between += 1
+        between = sum(1 for b, e in spans if lo <= b and e <= hi)
         if between:
             x["between"] = min(between, MAX_BETWEEN) / MAX_BETWEEN
         else:
             x["nearest"] = 1.0
-        if (c.start, c.end) in neighbour_spans:
+        if (cb, ce) in neighbour_spans:
             x["neighbour_speaker"] = 1.0
         if caps:
             if caps & prev_caps:
                 x["spoke_previous"] = 1.0
             if caps & next_caps:
                 x["spoke_next"] = 1.0
-            if any(caps & own[m][1] for m in range(len(cands)) if m != k):
+            if again[k]:
                 x["named_again"] = 1.0
         for b, e in others:
-            if b <= c.start and c.end <= e:
+            if b <= cb and ce <= e:
                 x["in_other_quote"] = 1.0
                 break
         out.append(x)
