@@ -1,26 +1,29 @@
 """Which of a quotation's speaker candidates spoke?  A small learned ranker beside the speaker rules.
 
-The rules (:mod:`.direct`, :mod:`.indirect`, :mod:`.resolve`) pick ONE speaker mention per quotation.  Here
-every quotation with a pick gets a handful of rivals: the noun phrases of its own sentence (outside the
-quotation), of the two sentences before and the one after, and the speakers the rules gave the quotations
-next to it.  Each (quotation, candidate) pair is described by features that do not name words beyond
-closed classes: whether and by which rule (``Found.how``) the rules picked it, which sentence it is in,
-how far it is and on which side, where it stands to a speech cue (the cue's speaker slot, right after the
-verb: an inverted subject; after a preposition or an oblique article: an addressee or object), what heads
-it (a first name and surname, a role title, an organisation or country, a pronoun, a common German word by
-wordfreq), whether it spoke the quotation before, how many candidates lie between it and the quotation,
-whether it is inside another quotation.
+The rules (:mod:`.direct`, :mod:`.indirect`, :mod:`.resolve`) pick ONE speaker mention per quotation.  Where
+they only guessed it (from the context, or lent from a neighbouring quotation: :data:`GUESSED_HOWS`) the
+pick gets a handful of rivals: the noun phrases of the quotation's own sentence (outside the quotation) and
+of the sentence before, the speakers of the speech cues two sentences back to one ahead, and the speakers
+the rules gave the quotations next to it.  Each (quotation, candidate) pair is described by features that
+name no words beyond closed classes: whether and by which rule (``Found.how``) the rules picked it, which
+sentence it is in, how far it is and on which side, where it stands to a speech cue (the cue's speaker
+slot, right after the verb: an inverted subject; after a preposition or an oblique article: an addressee
+or object), what heads it (a first name and surname, a role title, an organisation or country, a pronoun,
+a common German word by wordfreq), whether it spoke the quotation before, how many candidates lie between
+it and the quotation, whether it is inside another quotation.
 
-A logistic regression over those features scores each candidate; it is learned on the training split by
-``scripts/learn_speaker_ranker.py`` (numpy, offline) and shipped as ``briefing/lang/speaker_ranker.json``,
-read here in pure Python, never fetched.  The weights are learned from data licensed CC BY-NC-SA 4.0 and
-carry that licence.  The ranker overrides the rules' pick only where its best candidate beats the pick by
-the margin the script chose on cross-validation (``margin`` in the file; null: never); in every case the
-chosen mention's probability and its lead over the best rival naming someone else are kept on the
-quotation (``Found.rank_p``, ``Found.rank_margin``) for the confidence model (:mod:`.confidence`).
+A conditional logit (a softmax over each quotation's candidates) scores them; it is learned on the training
+split by ``scripts/learn_speaker_ranker.py`` (numpy, offline) and shipped as
+``briefing/lang/speaker_ranker.json``, read here in pure Python, never fetched.  The weights are learned
+from data licensed CC BY-NC-SA 4.0 and carry that licence.  The ranker overrides the rules' pick only where
+its best candidate beats the pick by the margin the script chose on cross-validation (``margin`` in the
+file; null: never); in every case the chosen mention's probability and its lead over the best rival naming
+someone else are kept on the quotation (``Found.rank_p``, ``Found.rank_margin``) for the confidence model
+(:mod:`.confidence`).
 
-Cost: a quotation's candidates come from :func:`speakers.noun_phrases`, memoised per sentence and text,
-so quotations of one sentence (and the resolution rules, which read the same sentences) share them.
+Cost (the quotation step is timed): candidates reuse what the pipeline read - the noun phrases the
+resolution rules read (memoised per text), the cues' and the neighbours' speakers - and what a mention is
+is worked out once per document.
 """
 
 from __future__ import annotations
@@ -51,8 +54,6 @@ GUESSED_HOWS = frozenset(["context", "previous", "next"])
 # The candidates nearest to the quotation kept besides the rules' pick (further ones are rarely the speaker
 # and cost features).
 MAX_RIVALS = 4
-# A quotation further away than this many sentences lends its speaker to no neighbour.
-NEIGHBOUR_SENTENCES = 3
 # Scales to about [0, 1].
 LOG_CHARS = math.log1p(1000)
 MAX_BETWEEN = 3
