@@ -73,3 +73,8 @@ class Found:
     # A direct quotation's probability of being speech rather than a title, name or scare quote
     # (quotes/quoted_speech.py); None for the other kinds.
     speech: float | None = None
+    # The speaker ranker's view (quotes/ranker.py): its probability that the chosen mention spoke, how far
+    # that stands above the best rival naming someone else, and whether it overrode the rules' pick.
+    rank_p: float | None = None
+    rank_margin: float | None = None
+    ranked: bool = False

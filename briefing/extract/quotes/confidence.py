@@ -164,6 +164,12 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
     "clause_opens_sentence",
     "clause_konjunktiv",
     "clause_konjunktiv_weak",
+    # the speaker ranker (quotes/ranker.py) on a quotation whose speaker the rules guessed: its probability
+    # that the chosen mention spoke, its lead over the best rival naming someone else, whether it overrode
+    # the rules
+    "rank_p",
+    "rank_margin",
+    "rank_changed",
 )
 # The features each kind's model is trained on.  The indirect model reads them all.  The direct one (a few
 # hundred quotations, some sixty of them wrong) leaves out what did not lower its out-of-fold log loss over
@@ -176,6 +182,9 @@ DIRECT_FEATURES: tuple[str, ...] = FEATURES[: FEATURES.index("short_quote") + 1]
     "previous_persons",
     "cue_passive",
     "cue_after_too",
+    "rank_p",
+    "rank_margin",
+    "rank_changed",
 )
 KIND_FEATURES: dict[str, tuple[str, ...]] = {"direct": DIRECT_FEATURES, "indirect": FEATURES}
 # Features computed together (by _mention_head, by _clause_form): skipped together when a model reads none.
@@ -405,6 +414,11 @@ def features(
     if sp is None:
         out[NO_SPEAKER] = 1.0
         return _drop_zeros(out, wanted)
+    if f.rank_p is not None:
+        out["rank_p"] = f.rank_p
+        out["rank_margin"] = max(-1.0, min(1.0, f.rank_margin or 0.0))
+        if f.ranked:
+            out["rank_changed"] = 1.0
     cue = (f.cue or "").lower()
     if f.cue_kind == "marker":
         markers = attribution_markers()

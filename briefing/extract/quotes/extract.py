@@ -10,6 +10,7 @@ from briefing.extract.quotes.direct import direct_quotes
 from briefing.extract.quotes.free_indirect import sollen_continuations
 from briefing.extract.quotes.indirect import complement_quotes, indirect_quotes, trim_to_konjunktiv_clause
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
+from briefing.extract.quotes.ranker import Chooser, rank_speakers
 from briefing.extract.quotes.reported import continuations, free_reported
 from briefing.extract.quotes.resolve import resolve_missing_speakers
 from briefing.extract.quotes.speakers import unmasked
@@ -18,7 +19,10 @@ from briefing.extract.sentences import split_sentences
 
 
 def extract_quotes(
-    text: str, sents: list[tuple[int, int]] | None = None, reported_lemmas: frozenset[str] | None = None
+    text: str,
+    sents: list[tuple[int, int]] | None = None,
+    reported_lemmas: frozenset[str] | None = None,
+    ranker: Chooser | None = None,
 ) -> tuple[list[Found], list[str]]:
     """All quotations of ``text``.
 
@@ -27,6 +31,8 @@ def extract_quotes(
         sents: sentence spans; :func:`split_sentences` when not given.
         reported_lemmas: the verbs that make reported speech (default: the learned ones;
             scripts/learn_reported_verbs.py passes others).
+        ranker: who chooses among each quotation's speaker candidates (default: the shipped speaker
+            ranker, :mod:`.ranker`; scripts/learn_speaker_ranker.py passes a recorder).
 
     Returns:
         The quotations in text order and warnings (unbalanced marks and the like).
@@ -79,6 +85,7 @@ def extract_quotes(
         found.extend(extra)
         found.sort(key=lambda f: (f.start, f.end))
         resolve_missing_speakers(text, masked, sents, found, sent_of)
+    rank_speakers(masked, sents, found, by_sent, sent_of, ranker)
     for f in found:  # speakers were read from the masked text: a quoted name in one gets its words back
         f.speaker, f.mention = unmasked(f.speaker, text), unmasked(f.mention, text)
     return found, warnings

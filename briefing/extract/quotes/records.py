@@ -90,46 +90,7 @@ def to_records(
         if f.kind == "direct":
             qtext = qtext.strip(DQUOTES)
         sp = f.speaker
-        speaker_id = name = None
-        actor = None
-        ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
-        if sp is not None and ordinal:
-            # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.
-            actor = mentions.ordinal_antecedent(sp, sents, sent_of, last=ordinal.group(1).lower() == "letzt")
-            if actor is not None:
-                speaker_id, name = actor.id, actor.name
-            else:
-                name = resolve_name(text, sp, found, i, sents, sent_of)
-                name = person_name(name) if name else None
-        elif sp is not None:
-            actor = mentions.actor_at(sp.start, sp.end)
-            if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text) and not (
-                actor.kind == "person" and _party_epithet(sp.text)
-            ):
-                # A mention that overlaps but names someone else: keep our reading. A party epithet the
-                # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person.
-                actor = None
-            if actor is not None:
-                speaker_id = actor.id
-                own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
-                # The actor's name unless it is a fragment of what the text says here.
-                name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
-            else:
-                name = resolve_name(text, sp, found, i, sents, sent_of)
-                if name:
-                    name = person_name(name)
-            if name:
-                name = name.strip(DQUOTES + " ") or None
-            if name and (actor is None or actor.kind != "country") and not names_someone(name, text_words):
-                # Precision first: the mention stays (it is where the attribution is), but a
-                # common noun, adverb or fragment is no one to show as the speaker.
-                name = speaker_id = None
-            elif name and actor is None and demonym_country(name):
-                # "wird der Franzose zitiert": a person of that country named before, not a name to show
-                # (the actors stage links it when it knows the person's country).
-                name = None
-            if name is None and actor is None and (side := side_country(sp.text)):
-                name = side  # "wurde von pakistanischer Seite erklärt": Pakistan speaks
+        speaker_id, name = speaker_of(text, sp, found, i, sents, sent_of, mentions, text_words)
         # Where the text names the speaker for this quotation: an anaphoric source in its own
         # sentence ("Demnach", "wonach") rather than the antecedent its name comes from.
         at = f.mention or sp
@@ -148,6 +109,63 @@ def to_records(
             )
         )
     return out
+
+
+def speaker_of(
+    text: str,
+    sp: Phrase | None,
+    found: list[Found],
+    i: int,
+    sents,
+    sent_of,
+    mentions: _MentionIndex,
+    text_words: TextWords,
+) -> tuple[str | None, str | None]:
+    """The actor id and the shown name of speaker mention ``sp`` of ``found[i]``: the linked actor, a pronoun's
+    antecedent, a role's holder, or the phrase without its article; no name when it names no one.
+
+    (The speaker ranker, :mod:`.ranker`, asks it for each candidate of a quotation when it learns.)"""
+    speaker_id = name = None
+    actor = None
+    ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
+    if sp is not None and ordinal:
+        # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.
+        actor = mentions.ordinal_antecedent(sp, sents, sent_of, last=ordinal.group(1).lower() == "letzt")
+        if actor is not None:
+            speaker_id, name = actor.id, actor.name
+        else:
+            name = resolve_name(text, sp, found, i, sents, sent_of)
+            name = person_name(name) if name else None
+    elif sp is not None:
+        actor = mentions.actor_at(sp.start, sp.end)
+        if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text) and not (
+            actor.kind == "person" and _party_epithet(sp.text)
+        ):
+            # A mention that overlaps but names someone else: keep our reading. A party epithet the
+            # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person.
+            actor = None
+        if actor is not None:
+            speaker_id = actor.id
+            own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
+            # The actor's name unless it is a fragment of what the text says here.
+            name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
+        else:
+            name = resolve_name(text, sp, found, i, sents, sent_of)
+            if name:
+                name = person_name(name)
+        if name:
+            name = name.strip(DQUOTES + " ") or None
+        if name and (actor is None or actor.kind != "country") and not names_someone(name, text_words):
+            # Precision first: the mention stays (it is where the attribution is), but a
+            # common noun, adverb or fragment is no one to show as the speaker.
+            name = speaker_id = None
+        elif name and actor is None and demonym_country(name):
+            # "wird der Franzose zitiert": a person of that country named before, not a name to show
+            # (the actors stage links it when it knows the person's country).
+            name = None
+        if name is None and actor is None and (side := side_country(sp.text)):
+            name = side  # "wurde von pakistanischer Seite erklärt": Pakistan speaks
+    return speaker_id, name
 
 
 # ------------------------------------------------------------------ spaCy component

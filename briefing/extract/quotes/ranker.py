@@ -1,0 +1,464 @@
+"""Which of a quotation's speaker candidates spoke?  A small learned ranker beside the speaker rules.
+
+The rules (:mod:`.direct`, :mod:`.indirect`, :mod:`.resolve`) pick ONE speaker mention per quotation.  Where
+they only guessed it (from the context, or lent from a neighbouring quotation: :data:`GUESSED_HOWS`) the
+pick gets a handful of rivals: the noun phrases of the quotation's own sentence (outside the quotation) and
+of the sentence before, the speakers of the speech cues two sentences back to one ahead, and the speakers
+the rules gave the quotations next to it.  Each (quotation, candidate) pair is described by features that
+name no words beyond closed classes: whether and by which rule (``Found.how``) the rules picked it, which
+sentence it is in, how far it is and on which side, where it stands to a speech cue (the cue's speaker
+slot, right after the verb: an inverted subject; after a preposition or an oblique article: an addressee
+or object), what heads it (a first name and surname, a role title, an organisation or country, a pronoun,
+a common German word by wordfreq), whether it spoke the quotation before, how many candidates lie between
+it and the quotation, whether it is inside another quotation.
+
+A conditional logit (a softmax over each quotation's candidates) scores them; it is learned on the training
+split by ``scripts/learn_speaker_ranker.py`` (numpy, offline) and shipped as
+``briefing/lang/speaker_ranker.json``, read here in pure Python, never fetched.  The weights are learned
+from data licensed CC BY-NC-SA 4.0 and carry that licence.  The ranker overrides the rules' pick only where
+its best candidate beats the pick by the margin the script chose on cross-validation (``margin`` in the
+file; null: never); in every case the chosen mention's probability and its lead over the best rival naming
+someone else are kept on the quotation (``Found.rank_p``, ``Found.rank_margin``) for the confidence model
+(:mod:`.confidence`).
+
+Cost (the quotation step is timed): candidates reuse what the pipeline read - the noun phrases the
+resolution rules read (memoised per text), the cues' and the neighbours' speakers - and what a mention is
+is worked out once per document.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from briefing.extract.quotes.base import Cue, Found
+from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.linear import LinearModel
+from briefing.extract.quotes.speaker_names import RARE_ZIPF, is_country, is_organisation
+from briefing.extract.quotes.speakers import Phrase, noun_phrases, person_score
+from briefing.lang import LanguageDataError, learned
+from briefing.lang.frequency import COMMON_ZIPF, zipf
+
+SPEAKER_RANKER = "speaker_ranker.json"
+# Sentences around the quotation's own whose speech cues lend their speakers as candidates.
+PREVIOUS_SENTENCES = 2
+NEXT_SENTENCES = 1
+# The quotations ranked: those whose speaker the rules guessed from the context or lent from a neighbouring
+# quotation (Found.how).  Where a cue names the speaker (or a titled subject opens the quotation's own
+# sentence: "subject") the rules' reading stands: with every quotation ranked, out of fold on train the
+# ranker overrode 2 of about 1,900 such picks, and reading the rivals of all of them made the quotation
+# step a quarter slower; the "subject" ones gained nothing out of fold.
+GUESSED_HOWS = frozenset(["context", "previous", "next"])
+# The candidates nearest to the quotation kept besides the rules' pick (further ones are rarely the speaker
+# and cost features).
+MAX_RIVALS = 4
+# Scales to about [0, 1].
+LOG_CHARS = math.log1p(1000)
+MAX_BETWEEN = 3
+# Words after a cue verb before its inverted subject ("sagte daraufhin der Minister").
+INVERTED_GAP_TOKENS = 2
+INVERTED_GAP_CHARS = 30
+_CLAUSE_MARKS = frozenset(",;:.")
+
+# The rules' ways of finding a speaker (Found.how), one indicator each for the rules' pick.
+HOWS = (
+    "after",
+    "colon",
+    "colon_np",
+    "bracket",
+    "sentence",
+    "cue",
+    "continuation",
+    "subject",
+    "next",
+    "previous",
+    "context",
+    "free",
+    "reported",
+    "complement",
+)
+FEATURES: tuple[str, ...] = (
+    "rules",
+    *(f"rules_{h}" for h in HOWS),
+    "direct_quote",
+    "same_sentence",
+    "previous_sentence",
+    "previous2_sentence",
+    "next_sentence",
+    "before",
+    "after",
+    "inside",
+    "chars_away",
+    "between",
+    "nearest",
+    "neighbour_speaker",
+    "spoke_previous",
+    "spoke_next",
+    "cue_speaker",
+    "marker_source",
+    "after_cue_verb",
+    "before_cue_verb",
+    "after_preposition",
+    "oblique",
+    "genitive",
+    "full_name",
+    "first_name",
+    "role",
+    "organisation",
+    "country",
+    "pronoun",
+    "impersonal",
+    "common_head",
+    "rare_word",
+    "name_shape",
+    "one_word",
+    "determiner",
+    "person_score",
+    "in_other_quote",
+    "named_again",
+)
+
+
+@dataclass(frozen=True)
+class RankerModel:
+    """The shipped weights and the margin by which the best candidate must beat the rules' pick."""
+
+    model: LinearModel
+    margin: float | None  # None: the ranker never overrides the rules (its scores still feed confidence)
+
+    def probabilities(self, feats: Sequence[dict[str, float]]) -> list[float]:
+        """A softmax over one quotation's candidates (a conditional logit: the bias cancels)."""
+        weights = self.model.weights
+        scores = [sum(weights.get(k, 0.0) * v for k, v in x.items()) for x in feats]
+        top = max(scores)
+        exps = [math.exp(z - top) for z in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+
+def parse_model(data: dict) -> RankerModel:
+    """The model from its JSON form: ``{"model": {"bias", "weights"}, "margin": float | null}``."""
+    margin = data.get("margin")
+    return RankerModel(LinearModel.from_json(data["model"]), None if margin is None else float(margin))
+
+
+@cache
+def load_model() -> RankerModel:
+    """The shipped ranker (package data ``briefing/lang/speaker_ranker.json``, read once).
+
+    Raises:
+        LanguageDataError: the file is missing or broken (a broken installation).
+    """
+    try:
+        return parse_model(learned(SPEAKER_RANKER))
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        where = f"data file {SPEAKER_RANKER} of briefing.lang"
+        raise LanguageDataError(f"{where} is broken ({e}); reinstall briefing") from None
+
+
+# ------------------------------------------------------------------ candidates
+
+
+@lru_cache(maxsize=4096)
+def _caps(text: str) -> frozenset[str]:
+    """The capitalised words of a mention, lowercased, less articles ("Der", "Die" opening a sentence): the
+    scorer's test for "the same one named"."""
+    words = (w.strip(",.()").lower() for w in text.split() if w[:1].isupper() and len(w) > 2)
+    return frozenset(w for w in words if w not in word_set("determiners.txt"))
+
+
+def candidates(
+    masked: str,
+    sents: Sequence[tuple[int, int]],
+    found: Sequence[Found],
+    i: int,
+    si: int,
+    by_sent: dict[int, list[Cue]],
+    sent_of: Callable[[int], int],
+) -> list[Phrase]:
+    """The rules' pick of ``found[i]`` first, then its rivals nearest first (see the module docstring).
+
+    Rivals are what the pipeline already read, so that ranking costs little: the speakers of the speech
+    cues of the quotation's sentence, the two before and the one after, the speakers the rules gave the
+    other quotations there, and the noun phrases the resolution rules read (see below).  ``si``: the
+    quotation's sentence.  Phrases overlapping the pick (or the mention it is shown at) or inside the
+    quotation are left out (the same mention, or its words)."""
+    f = found[i]
+    pick = f.speaker
+    assert pick is not None
+    last = si
+    while last + 1 < len(sents) and sents[last + 1][0] < f.end:
+        last += 1
+    lo, hi = si - PREVIOUS_SENTENCES, last + NEXT_SENTENCES
+    phrases: list[Phrase] = [c.speaker for k in range(lo, hi + 1) for c in by_sent.get(k, ()) if c.speaker is not None]
+    # The noun phrases of the quotation's sentence before it (and after it, to the sentence's end) and of the
+    # sentence before: the stretches the resolution rules read too (:mod:`.resolve`), so mostly remembered.
+    stretches = [(sents[si][0], f.start), (f.end, sents[last][1])]
+    if si > 0:
+        stretches.append(sents[si - 1])
+    for b, e in stretches:
+        if e > b:
+            phrases.extend(p for p in noun_phrases(masked, b, e) if p.pronoun or person_score(p) >= 0)
+    first = sents[max(0, lo)][0]
+    for j in range(i - 1, -1, -1):
+        g = found[j]
+        if g.end <= first:
+            break
+        if g.speaker is not None:
+            phrases.append(g.speaker)
+    end = sents[min(len(sents) - 1, hi)][1]
+    for j in range(i + 1, len(found)):
+        g = found[j]
+        if g.start >= end:
+            break
+        if g.speaker is not None:
+            phrases.append(g.speaker)
+    qb, qe = f.start, f.end
+    rivals = sorted(
+        ((qb - p.end if p.end <= qb else p.start - qe if p.start >= qe else 0), p.start, k)
+        for k, p in enumerate(phrases)
+        if not qb <= p.start < qe
+    )
+    out = [pick]
+    seen = [(pick.start, pick.end)]
+    if f.mention is not None:
+        seen.append((f.mention.start, f.mention.end))  # "Demnach": where the text names the pick's source
+    for _, _, k in rivals:
+        p = phrases[k]
+        if any(p.start < e and s < p.end for s, e in seen):
+            continue
+        out.append(p)
+        if len(out) > MAX_RIVALS:
+            break
+        seen.append((p.start, p.end))
+    return out
+
+
+_OBLIQUE = frozenset(["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem"])
+_GENITIVE = frozenset(["des", "eines"])
+
+
+# ------------------------------------------------------------------ features
+
+
+def features(
+    masked: str,
+    sents: Sequence[tuple[int, int]],
+    found: Sequence[Found],
+    i: int,
+    si: int,
+    cands: Sequence[Phrase],
+    by_sent: dict[int, list[Cue]],
+    sent_of: Callable[[int], int],
+    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str], int]] | None = None,
+) -> list[dict[str, float]]:
+    """The features of each candidate of ``found[i]`` (``cands[0]`` the rules' pick), sparse.
+
+    ``memo``: what a mention is, by its span, shared by the quotations of one document (a cue's speaker is
+    a candidate of several)."""
+    f = found[i]
+    last = sent_of(max(f.start, f.end - 1))
+    before = found[i - 1].speaker if i > 0 else None
+    after = found[i + 1].speaker if i + 1 < len(found) else None
+    prev_caps = _caps(before.text) if before is not None else frozenset()
+    next_caps = _caps(after.text) if after is not None else frozenset()
+    neighbour_spans = {(p.start, p.end) for p in (before, after) if p is not None}
+    others = [(g.start, g.end) for g in found[max(0, i - 2) : i + 3] if g is not f]
+    if memo is None:
+        memo = {}
+    own = []
+    for c in cands:
+        known = memo.get((c.start, c.end))
+        if known is None:
+            cs = sent_of(c.start)
+            intrinsic = dict(_head(c.text, c.pronoun))
+            _cue_position(masked, c, by_sent.get(cs, ()), sents[cs][0], intrinsic)
+            known = memo[(c.start, c.end)] = (intrinsic, _caps(c.text), cs)
+        own.append(known)
+    common: dict[str, float] = {"direct_quote": 1.0} if f.kind == "direct" else {}
+    spans = [(c.start, c.end) for c in cands]
+    n = len(cands)
+    again = [False] * n
+    for k in range(n):
+        for m in range(k + 1, n):
+            if own[k][1] & own[m][1]:
+                again[k] = again[m] = True
+    qb, qe = f.start, f.end
+    out = []
+    for k, (cb, ce) in enumerate(spans):
+        intrinsic, caps, cs = own[k]
+        x = {**intrinsic, **common}
+        if k == 0:
+            x["rules"] = 1.0
+            if f.how in HOWS:
+                x[f"rules_{f.how}"] = 1.0
+        if si <= cs <= last:
+            x["same_sentence"] = 1.0
+        elif cs == si - 1:
+            x["previous_sentence"] = 1.0
+        elif cs < si - 1:
+            x["previous2_sentence"] = 1.0
+        else:
+            x["next_sentence"] = 1.0
+        if ce <= qb:
+            x["before"] = 1.0
+            lo, hi = ce, qb
+        elif cb >= qe:
+            x["after"] = 1.0
+            lo, hi = qe, cb
+        else:
+            x["inside"] = 1.0
+            lo = hi = cb
+        x["chars_away"] = min(1.0, math.log1p(hi - lo) / LOG_CHARS)
+        between = sum(1 for b, e in spans if lo <= b and e <= hi)
+        if between:
+            x["between"] = min(between, MAX_BETWEEN) / MAX_BETWEEN
+        else:
+            x["nearest"] = 1.0
+        if (cb, ce) in neighbour_spans:
+            x["neighbour_speaker"] = 1.0
+        if caps:
+            if caps & prev_caps:
+                x["spoke_previous"] = 1.0
+            if caps & next_caps:
+                x["spoke_next"] = 1.0
+            if again[k]:
+                x["named_again"] = 1.0
+        for b, e in others:
+            if b <= cb and ce <= e:
+                x["in_other_quote"] = 1.0
+                break
+        out.append(x)
+    return out
+
+
+def _cue_position(masked: str, c: Phrase, cues: Sequence[Cue], sb: int, x: dict[str, float]) -> None:
+    """Where the candidate stands to the speech cues of its sentence."""
+    before = masked[max(sb, c.start - INVERTED_GAP_CHARS) : c.start].split()
+    governed = bool(before) and before[-1].lower() in word_set("prepositions.txt")
+    if governed:
+        x["after_preposition"] = 1.0  # "sagte zu Journalisten", "nach dem Treffen mit X äußerte sich"
+    for cue in cues:
+        sp = cue.speaker
+        if sp is not None and sp.start < c.end and c.start < sp.end:
+            x["marker_source" if cue.kind == "marker" else "cue_speaker"] = 1.0
+        if cue.kind == "marker":
+            continue
+        if 0 <= c.start - cue.end <= INVERTED_GAP_CHARS:
+            gap = masked[cue.end : c.start]
+            if len(gap.split()) <= INVERTED_GAP_TOKENS and not _CLAUSE_MARKS.intersection(gap):
+                x["after_cue_verb"] = 1.0  # "„…“, sagte der Minister": the inverted subject
+        if not governed and c.end <= cue.start and not masked[c.end : cue.start].strip():
+            x["before_cue_verb"] = 1.0  # "Der Minister sagte": the prefield subject
+
+
+@lru_cache(maxsize=16384)
+def _head(text: str, pronoun: bool) -> tuple[tuple[str, float], ...]:
+    """What a mention is: pronoun, name, role, organisation or country, a common word (by its words alone:
+    remembered across documents)."""
+    x: dict[str, float] = {}
+    if pronoun:
+        x["pronoun"] = 1.0
+        if text.lower() == "man":
+            x["impersonal"] = 1.0
+        x["person_score"] = 1.0
+        return tuple(x.items())
+    words = text.split()
+    first = words[0].lower()
+    if first in _OBLIQUE:
+        x["oblique"] = 1.0  # "dem Sender", "den Journalisten": an addressee or object
+    elif first in _GENITIVE:
+        x["genitive"] = 1.0
+    if first in word_set("determiners.txt"):
+        x["determiner"] = 1.0
+    if len(words) == 1:
+        x["one_word"] = 1.0
+    determiners = word_set("determiners.txt")
+    caps = [w.strip(",()") for w in words if w[:1].isupper() and w.lower() not in determiners]
+    first_names = word_set("first_names.txt")
+    named = [k for k, w in enumerate(caps) if w.lower() in first_names]
+    if named:
+        x["full_name" if any(k + 1 < len(caps) for k in named) else "first_name"] = 1.0
+    if any(is_role(w) for w in caps):
+        x["role"] = 1.0
+    if is_organisation(text):
+        x["organisation"] = 1.0
+    elif is_country(text):
+        x["country"] = 1.0
+    rare = [w for w in caps if zipf(w) < RARE_ZIPF]
+    if rare:
+        x["rare_word"] = 1.0  # a surname or a name the lexicons do not know ("Wittner", "Reuters")
+        if len(caps) >= 2 and caps[-1] in rare:
+            x["name_shape"] = 1.0  # "Rainer Wittner", "Radio Vatikan": capitalised words ending in a rare one
+    head = caps[0] if caps else ""
+    common = head and not named and not rare and zipf(head) >= COMMON_ZIPF
+    if common and not is_role(head) and not is_organisation(head):
+        x["common_head"] = 1.0  # "Die Sichtweise", "Angaben": a thing heads the phrase
+    x["person_score"] = max(-1, min(2, person_score(Phrase(0, 0, text)))) / 2
+    return tuple(x.items())
+
+
+# ------------------------------------------------------------------ the decision
+
+
+class Chooser:
+    """Decides each quotation's speaker among its candidates (the shipped model, or a recorder that learns)."""
+
+    def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
+        """(index of the chosen candidate, its probability, its lead over the best rival naming someone else)."""
+        raise NotImplementedError
+
+
+class ModelChooser(Chooser):
+    """The shipped ranker: the best candidate when it beats the rules' pick by the model's margin."""
+
+    def __init__(self, model: RankerModel) -> None:
+        self.model = model
+
+    def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
+        caps = [_caps(c.text) for c in cands]
+        return decide(caps, self.model.probabilities(feats), self.model.margin)
+
+
+def decide(caps: Sequence[frozenset[str]], probs: Sequence[float], margin: float | None) -> tuple[int, float, float]:
+    """The chosen candidate (index 0 the rules' pick), its probability and its lead over the best rival that
+    names someone else (``caps``: each candidate's capitalised words; a rival sharing none names someone
+    else, a pronoun is a rival of everyone)."""
+    best = max(range(len(probs)), key=lambda k: (probs[k], -k))
+    k = best if margin is not None and probs[best] - probs[0] > margin else 0
+    mine = caps[k]
+    rivals = [probs[m] for m in range(len(probs)) if m != k and not (mine & caps[m])]
+    return k, probs[k], probs[k] - max(rivals, default=0.0)
+
+
+def rank_speakers(
+    masked: str,
+    sents: Sequence[tuple[int, int]],
+    found: list[Found],
+    by_sent: dict[int, list[Cue]],
+    sent_of: Callable[[int], int],
+    chooser: Chooser | None = None,
+) -> None:
+    """Set each attributed quotation's ranker view and, where the ranker overrides the rules, its speaker.
+
+    All candidates are read before any speaker changes (a neighbour's speaker is the rules' pick)."""
+    if chooser is None:
+        chooser = ModelChooser(load_model())
+    decisions = []
+    memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str], int]] = {}
+    for i, f in enumerate(found):
+        if f.speaker is None or f.how not in GUESSED_HOWS:
+            continue
+        si = sent_of(f.start)
+        cands = candidates(masked, sents, found, i, si, by_sent, sent_of)
+        if len(cands) == 1:  # no rival: nothing to rank, and sure as far as the ranker can tell
+            decisions.append((f, cands, (0, 1.0, 1.0)))
+            continue
+        feats = features(masked, sents, found, i, si, cands, by_sent, sent_of, memo)
+        decisions.append((f, cands, chooser.choose(i, cands, feats)))
+    for f, cands, (k, p, margin) in decisions:
+        f.rank_p, f.rank_margin = round(p, 6), round(margin, 6)
+        if k:
+            f.speaker, f.mention, f.ranked = cands[k], None, True

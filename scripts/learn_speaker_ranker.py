@@ -1,0 +1,355 @@
+"""Learn the speaker ranker (briefing/extract/quotes/ranker.py) on the training split, with 5-fold CV.
+
+    .venv/bin/python scripts/learn_speaker_ranker.py            # out-of-fold figures, the margin chosen
+    .venv/bin/python scripts/learn_speaker_ranker.py --write    # ... and write briefing/lang/speaker_ranker.json
+
+The rules' pipeline runs once over ``../shared/eval/quotes/train.jsonl`` with a recorder in the ranker's
+place (the rules' picks stay): for every attributed quotation it keeps the candidates and their features.
+Each candidate is resolved the way the rules resolve a speaker (:func:`records.speaker_of`: pronoun ->
+antecedent, role -> holder, actor linking) and labelled by the shared scorer's own test
+(``_speaker_ok``: span overlap with the gold speaker, or a capitalised word shared with it), for
+predicted quotations matched to a gold quotation with a speaker (direct ones among the gold direct
+quotations, the others among all, as ``scripts/quote_cv.py`` labels them).
+
+A logistic regression over (quotation, candidate) features (L2 chosen out of fold by log loss) is trained
+on four folds and scores the fifth (document k in fold k mod 5).  The ranker overrides the rules' pick only
+where its best candidate beats the pick by a margin; the margin is chosen on the pooled out-of-fold
+scores as the one with the most quotations turned right (net), and taken only when it gains in at least
+:data:`MIN_GAINING_FOLDS` folds and loses in none (speaker accuracy and end-to-end F1 of the direct and
+the all-types track, scored by the shared scorer on each fold's documents); else the shipped margin is
+null and the ranker's scores only feed the confidence model.  The figures are for the rules' quotations
+before the confidence drop of unsure indirect ones (``briefing quotes`` applies it; the confidence model
+is relearned on the ranker's choices by ``scripts/quote_cv.py --write``).  Dev is never read.
+
+The weights are learned from data licensed CC BY-NC-SA 4.0 and carry that licence.  Retrain whenever the
+quotation rules change (the features describe the rules' output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from briefing.extract.quotes import extract_quotes, ranker, to_records
+from briefing.extract.quotes.jsonl import build_nlp, quote_to_json
+from briefing.extract.quotes.records import _MentionIndex, speaker_of
+from briefing.extract.quotes.speaker_names import TextWords
+from briefing.extract.quotes.speakers import Phrase, unmasked
+from briefing.extract.sentences import TEXT_KEY
+from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_learning import FOLDS, linear, matrix  # noqa: E402
+from quote_learning import scorer as load_scorer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TRAIN = ROOT.parent / "shared" / "eval" / "quotes" / "train.jsonl"
+WEIGHTS = ROOT / "briefing" / "lang" / ranker.SPEAKER_RANKER
+# L2 penalties tried (the features are 0/1 or scaled to [0, 1]); the lowest out-of-fold log loss wins.
+L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+# Margins tried: the best candidate must beat the rules' pick by more than this (probabilities).
+MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7)
+# A margin is taken only when it gains in at least this many of the FOLDS folds (and falls in none).
+MIN_GAINING_FOLDS = 3
+TRACKS = ("direct", "all")
+# (which candidate is chosen does not depend on the mentions' words, only its lead over rivals does)
+NO_CAPS = [frozenset[str]()]
+LICENCE = (
+    "Weights learned from the German WikiNews quotation data of Petersen-Frey & Biemann (LREC-COLING 2024), "
+    "licence CC BY-NC-SA 4.0; these weights carry that licence."
+)
+
+
+class Recorder(ranker.Chooser):
+    """Keeps every quotation's candidates and features; leaves the rules' pick."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, tuple[list[Phrase], list[dict[str, float]]]] = {}
+
+    def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
+        self.seen[i] = (list(cands), feats)
+        return 0, 0.0, 0.0
+
+
+@dataclass
+class Quotation:
+    """One predicted quotation with its candidates: their JSON speakers, features and labels."""
+
+    doc: int
+    kind: str
+    speakers: list[dict[str, Any]]  # per candidate: {"span", "name"} as the output would show it
+    feats: list[dict[str, float]]
+    labels: list[int] | None  # per candidate: right by the scorer's test; None when not labelled
+    probs: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    gold: dict[str, Any]
+    fold: int
+    preds: list[dict[str, Any]]  # the rules' output (JSON), one per quotation
+    quotations: dict[int, Quotation]  # by index into preds: the ranked ones
+
+
+def prepare(path: Path, sc: Any) -> list[Doc]:
+    """Run the pipeline once over the gold documents, recording candidates, and label them."""
+    logging.disable(logging.WARNING)
+    nlp = build_nlp()
+    golds = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    docs = []
+    with nlp.select_pipes(disable=["briefing_quotes"]):
+        for n, g in enumerate(golds):
+            d = nlp(g["text"])
+            text = d.user_data.get(TEXT_KEY, d.text)
+            sents = list(d.user_data.get(SENTENCE_SPANS_KEY) or [(s.start_char, s.end_char) for s in d.sents])
+            actors = list(getattr(d._, "briefing_actors", None) or [])
+            rec = Recorder()
+            found, _ = extract_quotes(text, sents, ranker=rec)
+            words = TextWords(text)
+            records = to_records(text, found, sents, actors, words)
+            preds = [quote_to_json(q) for q in records]
+            starts = [b for b, _ in sents]
+            mentions = _MentionIndex(actors)
+
+            def sent_of(pos: int, starts: list[int] = starts) -> int:
+                import bisect
+
+                return max(0, bisect.bisect_right(starts, pos) - 1)
+
+            quotations = {}
+            for i, (cands, feats) in rec.seen.items():
+                speakers = [preds[i]["speaker"]]
+                for c in cands[1:]:
+                    c = unmasked(c, text)
+                    _, name = speaker_of(text, c, found, i, sents, sent_of, mentions, words)
+                    speakers.append({"span": [c.start, c.end], "name": name})
+                quotations[i] = Quotation(n, preds[i]["kind"], speakers, feats, None)
+            label(g, preds, quotations, sc)
+            docs.append(Doc(g, n % FOLDS, preds, quotations))
+    return docs
+
+
+def label(gold: dict[str, Any], preds: list[dict[str, Any]], quotations: dict[int, Quotation], sc: Any) -> None:
+    """Label the candidates of quotations matched to a gold quotation with a speaker (see the docstring)."""
+    text = gold["text"]
+    for direct in (True, False):
+        golds = []
+        for q in gold["quotes"]:
+            span = sc._cover(q["quote"]["spans"])
+            if span and (q["type"] == "Direct" or not direct):
+                golds.append(dict(q, _span=span))
+        ps = [dict(p, _span=p["span"], _k=k) for k, p in enumerate(preds) if p["kind"] == "direct" or not direct]
+        for g, p in sc._match(text, golds, ps):
+            if (p["kind"] == "direct") != direct or not g["speaker"]["spans"]:
+                continue
+            qt = quotations.get(p["_k"])
+            if qt is not None:
+                qt.labels = [int(sc._speaker_ok(text, g, dict(p, speaker=s))) for s in qt.speakers]
+
+
+# ------------------------------------------------------------------ learning
+
+
+def groups(quotations: Sequence[Quotation]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The design matrix of the candidates of labelled quotations with at least one right candidate, their
+    labels, and where each quotation's rows start."""
+    qs = [q for q in quotations if q.labels is not None and any(q.labels)]
+    x = matrix([f for q in qs for f in q.feats], ranker.FEATURES)[:, 1:]  # (no bias: it cancels in a softmax)
+    y = np.array([v for q in qs for v in q.labels], dtype=float)
+    starts = np.cumsum([0] + [len(q.feats) for q in qs[:-1]])
+    return x, y, starts
+
+
+def _softmax(z: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    top = np.maximum.reduceat(z, starts)
+    size = np.diff(np.append(starts, len(z)))
+    e = np.exp(z - np.repeat(top, size))
+    return e / np.repeat(np.add.reduceat(e, starts), size)
+
+
+def fit_conditional_logit(x: np.ndarray, y: np.ndarray, starts: np.ndarray, l2: float, iters: int = 40) -> np.ndarray:
+    """A conditional logit (softmax over each quotation's candidates) by damped Newton steps: the
+    likelihood of a quotation is the probability mass on its right candidates; L2 on the weights."""
+    w = np.zeros(x.shape[1])
+    size = np.diff(np.append(starts, len(y)))
+    for _ in range(iters):
+        p = _softmax(x @ w, starts)
+        # the target: the mass p puts on the right candidates, spread over them as p does
+        q = p * y
+        q = q / np.repeat(np.add.reduceat(q, starts), size)
+        grad = x.T @ (p - q) + l2 * w
+        xm = x - np.repeat(np.add.reduceat(x * p[:, None], starts), size, axis=0)
+        hess = (xm * p[:, None]).T @ xm + l2 * np.eye(x.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return w
+
+
+def probabilities(w: np.ndarray, feats: list[dict[str, float]]) -> list[float]:
+    z = matrix(feats, ranker.FEATURES)[:, 1:] @ w
+    e = np.exp(z - z.max())
+    return list(e / e.sum())
+
+
+def out_of_fold(docs: list[Doc], l2: float) -> float:
+    """Set every quotation's out-of-fold candidate probabilities; return the out-of-fold log loss."""
+    loss = n = 0.0
+    for k in range(FOLDS):
+        train = [q for d in docs if d.fold != k for q in d.quotations.values()]
+        w = fit_conditional_logit(*groups(train), l2=l2)
+        for d in docs:
+            if d.fold != k:
+                continue
+            for q in d.quotations.values():
+                q.probs = probabilities(w, q.feats)
+                if q.labels is not None and any(q.labels):
+                    loss -= np.log(max(1e-12, sum(p for p, y in zip(q.probs, q.labels, strict=True) if y)))
+                    n += 1
+    return loss / n if n else 0.0
+
+
+def decided(docs: list[Doc], margin: float | None) -> dict[str, list[dict[str, Any]]]:
+    """Per document id: the predictions with each quotation's speaker as the ranker decides at ``margin``."""
+    out = {}
+    for d in docs:
+        preds = [dict(p) for p in d.preds]
+        for i, q in d.quotations.items():
+            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, margin)
+            preds[i] = dict(preds[i], speaker=q.speakers[k])
+        out[d.gold["id"]] = preds
+    return out
+
+
+def fold_scores(sc: Any, docs: list[Doc], pred: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return [sc.score([d.gold for d in docs if d.fold == k], pred) for k in range(FOLDS)]
+
+
+def changes(docs: list[Doc], margin: float | None) -> tuple[int, int, int, int]:
+    """(picks changed, of those labelled: turned right, turned wrong, stayed wrong)."""
+    n = right = wrong = still = 0
+    for d in docs:
+        for q in d.quotations.values():
+            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, margin)
+            if k == 0:
+                continue
+            n += 1
+            if q.labels is None:
+                continue
+            if q.labels[k] and not q.labels[0]:
+                right += 1
+            elif q.labels[0] and not q.labels[k]:
+                wrong += 1
+            elif not q.labels[k]:
+                still += 1
+    return n, right, wrong, still
+
+
+def row(r: dict[str, Any], track: str) -> str:
+    t = r[track]
+    return f"{t['speaker_acc']:.3f} {t['e2e']['f1']:.3f}"
+
+
+def margin_gains(sc: Any, docs: list[Doc], base: list[dict[str, Any]], margin: float) -> tuple[list[int], bool]:
+    """Per fold, the quotations turned right end to end at ``margin`` (direct and all-types track summed),
+    and whether no fold's speaker accuracy or end-to-end F1 falls in either track."""
+    per = fold_scores(sc, docs, decided(docs, margin))
+    gains, ok = [], True
+    for b, r in zip(base, per, strict=True):
+        gains.append(sum(r[t]["e2e"]["tp"] - b[t]["e2e"]["tp"] for t in TRACKS))
+        ok = ok and all(
+            r[t]["speaker_acc"] >= b[t]["speaker_acc"] and r[t]["e2e"]["f1"] >= b[t]["e2e"]["f1"] for t in TRACKS
+        )
+    return gains, ok
+
+
+def choose_margin(sc: Any, docs: list[Doc], base: list[dict[str, Any]]) -> float | None:
+    """The margin with the most quotations turned right out of fold (ties: the larger margin, precision
+    first) among those that gain in MIN_GAINING_FOLDS folds and fall in none; None when none does."""
+    best: tuple[int, float | None] = (0, None)
+    print("margin  changed right wrong still | per fold: quotations turned right (direct + all)  | taken")
+    for m in MARGINS:
+        gains, ok = margin_gains(sc, docs, base, m)
+        n, right, wrong, still = changes(docs, m)
+        accepted = ok and sum(g > 0 for g in gains) >= MIN_GAINING_FOLDS and sum(gains) > 0
+        folds = " ".join(f"{g:+4d}" for g in gains)
+        print(f"{m:5.2f}  {n:7d} {right:5d} {wrong:5d} {still:5d} | {folds} | {'yes' if accepted else 'no'}")
+        if accepted and sum(gains) >= best[0]:
+            best = (sum(gains), m)
+    return best[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    ap.add_argument("--write", action="store_true", help="write briefing/lang/speaker_ranker.json")
+    args = ap.parse_args()
+    t0 = time.time()
+    sc = load_scorer()
+    docs = prepare(args.train, sc)
+    qs = [q for d in docs for q in d.quotations.values()]
+    labelled = [q for q in qs if q.labels is not None]
+    wrong = [q for q in labelled if not q.labels[0]]
+    reachable = [q for q in wrong if any(q.labels[1:])]
+    print(
+        f"{len(docs)} documents, {len(qs)} quotations ranked, {sum(len(q.feats) for q in qs)} candidates "
+        f"({time.time() - t0:.0f} s); labelled {len(labelled)}: the rules' pick wrong {len(wrong)}, of those "
+        f"a right candidate among the rivals {len(reachable)}"
+    )
+    losses = {v: out_of_fold(docs, v) for v in L2_GRID}
+    l2 = min(L2_GRID, key=lambda v: (losses[v], v))
+    print("out-of-fold log loss by L2: " + ", ".join(f"{v}: {losses[v]:.4f}" for v in L2_GRID) + f" -> {l2}")
+    out_of_fold(docs, l2)
+    rules = decided(docs, None)
+    base = fold_scores(sc, docs, rules)
+    margin = choose_margin(sc, docs, base)
+    print(f"chosen margin: {margin}")
+    hows: Counter[str] = Counter()
+    for d in docs:
+        for q in d.quotations.values():
+            if ranker.decide(NO_CAPS * len(q.probs), q.probs, margin)[0]:
+                hows[next((f[6:] for f in q.feats[0] if f.startswith("rules_")), "?")] += 1
+    print(
+        "picks changed, by the rules' way of finding the speaker: "
+        + ", ".join(f"{h} {n}" for h, n in sorted(hows.items()))
+    )
+    final = decided(docs, margin)
+    per = fold_scores(sc, docs, final)
+    print("fold | direct speaker acc, e2e F1: rules -> ranked | all types: rules -> ranked")
+    for k in range(FOLDS):
+        print(
+            f"{k} | {row(base[k], 'direct')} -> {row(per[k], 'direct')} | {row(base[k], 'all')} -> {row(per[k], 'all')}"
+        )
+    pooled_base = sc.score([d.gold for d in docs], rules)
+    pooled = sc.score([d.gold for d in docs], final)
+    print(
+        f"pooled | {row(pooled_base, 'direct')} -> {row(pooled, 'direct')} | "
+        f"{row(pooled_base, 'all')} -> {row(pooled, 'all')}"
+    )
+    if args.write:
+        w = fit_conditional_logit(*groups(labelled), l2=l2)
+        data = {
+            "licence": LICENCE,
+            "trained_on": "train.jsonl (all folds); margin chosen on 5-fold CV, document k in fold k mod 5",
+            "l2": l2,
+            "margin": margin,
+            "model": linear(np.concatenate([[0.0], w]), ranker.FEATURES).to_json(),
+        }
+        WEIGHTS.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+    print(f"{time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
