@@ -50,6 +50,17 @@ def test_frequencies_do_not_depend_on_the_order_of_the_texts():
     assert term_frequencies(texts) == term_frequencies(texts[::-1])
 
 
+def test_the_words_before_the_head_of_a_hyphenated_compound_count_too():
+    from briefing.assemble.stories import event_terms
+    from briefing.assemble.text import compound_modifiers
+
+    assert compound_modifiers("elbe-hochwass") == ["elbe"]
+    assert compound_modifiers("eu-kommissio") == []  # too short to say anything alone
+    assert compound_modifiers("bundestag") == []
+    terms = event_terms(Counter({"elbe-hochwass": 2}))
+    assert terms["elbe"] == 2 and terms["hochwass"] == 2
+
+
 @pytest.mark.parametrize(("term", "head"), [
     ("eu-kommissio", "kommissio"),
     ("eu-gipfel", "gipfel"),
@@ -138,6 +149,9 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
     # one fire reported twice; another fire the same night and two matches of one match day stay apart
     ("braende_und_spiele", date(2026, 6, 14),
      [["01_lagerhalle", "02_getraenkehandel"], ["03_wohnhaus"], ["04_derby"], ["05_tabellenfuehrer"]]),
+    # two short reports of one flood that name the river in a compound ("Elbe-Hochwasser", "Elbpegel");
+    # a flood on another river the same day stays apart
+    ("elbe_hochwasser", date(2026, 6, 8), [["01_pegel", "02_katastrophenfall"], ["03_donau"]]),
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected

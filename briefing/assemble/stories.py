@@ -26,6 +26,7 @@ from briefing.assemble.text import (
     WORD_RE,
     Idf,
     compound_head,
+    compound_modifiers,
     content_terms,
     cosine,
     idf_table,
@@ -38,18 +39,19 @@ from briefing.models import Actor, ArticleFacts
 
 # Cosine of two articles' event vectors from which they report the same event.  Measured with
 # benchmarks/story_similarity.py.  Small days with known stories (the reference day seeds/ 2025-09-04,
-# tests/data/editor_day, tests/data/assemble/multi_event, tests/data/days/*): the 14 same-event pairs
-# score 0.249-0.593 (lowest: two reports of one EU summit quoting different people), the 59
-# different-event pairs at most 0.174 (two fires of one night in two cities; two Regionalliga matches
-# 0.118); 0.21 lies in the middle of that gap.  Weighed by the day's own IDF alone, the same pairs
-# scored 0.155-0.381 and the others up to 0.184: no threshold separated them, and the EU summit's two
-# reports split.  On the 700 WikiNews articles of the quote set taken as one big day, reports of one
-# event score 0.23-0.66 (Discovery's launch 0.66, the "Graf Zeppelin" wreck 0.40, Ethiopian floods
-# 0.40, cyclone Nargis 0.26, Discovery's flight 0.23) and articles that merely share a topic mostly
-# 0.14-0.21 (two fires 0.14-0.19, two emergency landings 0.21); football goes higher (two Bundesliga
-# match reports or match days 0.18-0.31, two round-ups that list the same clubs 0.55), which no threshold
-# separates, and a reader sees such neighbours as one story.  Of the 239,409 pairs written 30 or more
-# days apart, 33 reach 0.21 (48 reached the former 0.2 with the day's IDF).
+# tests/data/editor_day, tests/data/assemble/multi_event, tests/data/days/*): the 15 same-event pairs
+# score 0.212-0.581 (lowest: two short reports of one Elbe flood that name the river only in compounds,
+# "Elbe-Hochwasser", "Elbpegel"; then two reports of one EU summit quoting different people, 0.230), the
+# 61 different-event pairs at most 0.174 (two fires of one night in two cities; two Regionalliga matches
+# 0.118; a Danube flood the same day as the Elbe one 0.125); 0.21 lies between.  Weighed by the day's own
+# IDF alone, the same pairs scored 0.155-0.381 and the others up to 0.184: no threshold separated them.
+# On the 700 WikiNews articles of the quote set taken as one big day, reports of one event score
+# 0.23-0.66 (Discovery's launch 0.66, the "Graf Zeppelin" wreck 0.40, Ethiopian floods 0.40, cyclone
+# Nargis 0.26, Discovery's flight 0.23) and articles that merely share a topic mostly 0.14-0.21 (two fires
+# 0.14-0.19, two emergency landings 0.21); football goes higher (two Bundesliga match reports or match
+# days 0.18-0.31, two round-ups that list the same clubs 0.55), which no threshold separates, and a reader
+# sees such neighbours as one story.  Of the 239,409 pairs written 30 or more days apart, 37 reach 0.21
+# (33 before the words in front of a hyphenated compound's head counted; 48 with the day's IDF alone).
 STORY_SIMILARITY = 0.21
 # The background counts like this many articles beside the day's own (see text.term_weights): a day of a
 # few hundred articles is where its own counts start to say as much.  100 or 1,000 change no small day's
@@ -115,12 +117,15 @@ def article_terms(facts: ArticleFacts) -> Counter[str]:
 
 
 def event_terms(counts: Counter[str]) -> Counter[str]:
-    """``counts`` with the heads of hyphenated compounds counted too (the "EU-Kommission" is a "Kommission")."""
+    """``counts`` with the parts of hyphenated compounds counted too: the head (the "EU-Kommission" is a
+    "Kommission") and the words before it (the "Elbe-Hochwasser" is about the "Elbe")."""
     out = Counter(counts)
     for term, n in counts.items():
         head = compound_head(term)
         if head:
             out[head] += n
+            for part in compound_modifiers(term):
+                out[part] += n
     return out
 
 

@@ -84,6 +84,15 @@ def compound_head(term: str) -> str | None:
     return head if len(head) >= MIN_STEM_CHARS and head not in stop_words() else None
 
 
+def compound_modifiers(term: str) -> list[str]:
+    """The words before the head of a hyphenated compound term, stemmed ("elbe-hochwass" -> ["elbe"]);
+    short ones ("EU-", "US-") and stop words are left out."""
+    if "-" not in term or term[0] == "#":
+        return []
+    parts = (stem(p) for p in term.split("-")[:-1])
+    return [p for p in parts if len(p) >= MIN_STEM_CHARS and p not in stop_words()]
+
+
 class Idf(dict):
     """Term -> inverse document frequency; ``unknown`` is the weight of a term no document had."""
 
