@@ -96,6 +96,7 @@ DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "eine
 _NOUN_OPENERS = DETERMINERS | frozenset({"das", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs"})
 PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
+_COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
 CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
@@ -501,8 +502,11 @@ class ActorFinder:
         self.lex = lex
         self.matcher = matcher
         self._sent_country: dict[int, str | None] = {}
+        self._country_tokens: list[int] | None = None  # tokens labelled COUNTRY or METONYM, once labels are final
         self._initials: set[str] = set()
         self._initials_for: dict[str, None] = {}
+        self._keys_by_initial: dict[str, list[str]] = {}  # first letter -> keys of the known people
+        self._lowercase: set[str] | None = None
         self._sent_speaks: dict[int, bool] = {}
         self.speech_forms = speech_forms
         self.singular_speech = report_verbs()
@@ -554,18 +558,30 @@ class ActorFinder:
         text, cut = core_text(word)
         return text, self.idx[i] + cut
 
+    def lowercase_words(self) -> set[str]:
+        """The words the article writes in lowercase (built once, on first need: a pass over every token)."""
+        if self._lowercase is None:
+            self._lowercase = set(filter(str.islower, self.words))
+        return self._lowercase
+
     def initials(self) -> set[str]:
         """First letters of the known people's keys (a cheap filter before folding a word)."""
         if len(self._initials_for) != len(self.persons):
             self._initials_for = dict.fromkeys(self.persons)
             self._initials = {k[:1] for k in self.persons}
+            self._keys_by_initial = {}
+            for k in self.persons:  # in the order people were found: the first match wins
+                self._keys_by_initial.setdefault(k[0], []).append(k)
         return self._initials
 
     def known_key(self, text: str) -> str | None:
         """Key of a known person for a surname form (genitive and spelling variants tolerated)."""
         if not text[:1].isupper() or fold(text[:1]) not in self.initials():
             return None
-        k = fold(text)
+        return self._known_key(fold(text))
+
+    def _known_key(self, k: str) -> str | None:
+        """:meth:`known_key` for a folded word that passed its first-letter test (:meth:`initials` is current)."""
         if k in self.persons:
             return k
         if k.endswith("s") and k[:-1] in self.persons:
@@ -574,8 +590,8 @@ class ActorFinder:
             for cand in (k, k[:-1] if k.endswith("s") else None):
                 if cand is None:
                     continue
-                for pk in self.persons:
-                    if pk[0] == cand[0] and surnames_match(pk, cand):
+                for pk in self._keys_by_initial.get(cand[0], ()):
+                    if surnames_match(pk, cand):
                         return pk
         return None
 
@@ -639,7 +655,7 @@ class ActorFinder:
 
         def org_word(w: str) -> bool:
             if not seen:
-                seen["lower"] = {w for w in set(words) if w.islower()}
+                seen["lower"] = self.lowercase_words()
                 seen["after_first"] = {cores[k] for k in self.caps if k and lex.first_names.get(cores[k - 1])}
             return (
                 len(w) >= 2 and w[:1].isupper() and w.replace("-", "").isalpha()
@@ -993,15 +1009,20 @@ class ActorFinder:
         return self._sent_speaks[s]
 
     def _sentence_country(self, i: int) -> str | None:
-        """First country acting in the sentence of token i (fallback affiliation for officials)."""
+        """First country acting in the sentence of token i (fallback affiliation for officials).
+
+        Asked while people are found, after the places and organisations are marked (labels no longer change).
+        """
         s = self.sent_start[i]
         if s not in self._sent_country:
-            k, found = s, None
-            while k < len(self.doc) and self.sent_start[k] == s:
-                if self.label[k] in ("COUNTRY", "METONYM"):
-                    found = self.canon[k]
-                    break
-                k += 1
+            if self._country_tokens is None:  # the country and seat tokens of the document, found in C
+                self._country_tokens = list(compress(range(len(self.label)), map(_COUNTRY_LABELS.__contains__,
+                                                                                 self.label)))
+            end = self.table.sents[self.sent_no[i]][1]
+            k = bisect.bisect_left(self._country_tokens, s)
+            found = None
+            if k < len(self._country_tokens) and self._country_tokens[k] < end:
+                found = self.canon[self._country_tokens[k]]
             self._sent_country[s] = found
         return self._sent_country[s]
 
@@ -1051,10 +1072,14 @@ class ActorFinder:
         if not self.persons:
             return
         # No new people from here on: one lookup per distinct word, then only the hits are visited.
+        # known_key's first-letter test is made once per distinct first letter, not per word.
+        distinct = set(cap_cores).difference(lex.not_names)
+        initials = self.initials()
+        openers = {c for c in {w[:1] for w in distinct} if c.isupper() and fold(c) in initials}
         keys = {}
-        for text in set(cap_cores):
-            if text[:1].isupper() and text.isalpha() and text not in lex.not_names:
-                key = self.known_key(text)
+        for text in distinct:
+            if text[:1] in openers and text.isalpha():
+                key = self._known_key(fold(text))
                 if key is not None:
                     keys[text] = key
         for i in compress(self.caps, map(keys.__contains__, cap_cores)):
@@ -1118,7 +1143,8 @@ class ActorFinder:
         verbs = self.singular_speech
         if not self.caps or verbs.isdisjoint(lowers):
             return
-        around = sorted({k for i, low in enumerate(lowers) if low in verbs for k in (i - 1, i + 1) if 0 <= k < n})
+        verb_at = compress(range(n), map(verbs.__contains__, lowers))
+        around = sorted({k for i in verb_at for k in (i - 1, i + 1) if 0 <= k < n})
         around = [i for i in around if words[i][:1].isupper() and not self.used[i] and self.label[i] is None]
         if not around:
             return
@@ -1132,9 +1158,9 @@ class ActorFinder:
             if not text.isalpha() or len(text) < 3 or text.isupper() or not self.name_like(i):
                 continue
             if lower_words is None:
-                lower_words = {w for w in words if w.islower()}
+                lower_words = self.lowercase_words()
                 after_article = {words[k] for k in self.caps if k and lowers[k - 1] in DETERMINERS}
-                counts = Counter(self.cores[k] for k in self.caps)
+                counts = Counter(map(self.cores.__getitem__, self.caps))
             if text.lower() in lower_words or text in after_article or fold(text) in self.blocked:
                 continue
             before = i > 0 and lowers[i - 1] in verbs and self.sent_start[i - 1] == self.sent_start[i]
@@ -1341,7 +1367,7 @@ class ActorFinder:
             if not (first[:1].isupper() and first.replace("-", "").isalpha() and len(first) >= 2) or first.isupper():
                 continue
             if lower_words is None:
-                lower_words = {w for w in words if w.islower()}
+                lower_words = self.lowercase_words()
             if (self.label[f] is not None or self.used[f] or self.role_at.get(f)
                     or lex.is_common_noun(first) or lex.adjective(first) or first in lex.demonyms
                     or self.lowers[f] in function or self.lowers[f] in lower_words
