@@ -96,6 +96,7 @@ DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "eine
 _NOUN_OPENERS = DETERMINERS | frozenset({"das", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs"})
 PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
+_MARKS = _COMMA_OR_BRACKET | {"("}  # what opens an acronym in brackets or a name after a comma
 _COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
 CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
@@ -154,6 +155,7 @@ class Lexicon:
     institutions: dict[str, str] = field(default_factory=dict)  # head noun -> type ("-": never an actor)
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
     _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
+    _credit_cache: dict[str, bool] = field(default_factory=dict)
     _inst_suffixes: tuple[str, ...] = ()
 
     def may_be_institution(self, text: str) -> bool:
@@ -167,6 +169,16 @@ class Lexicon:
         if len(self._inst_cache) > _FORM_CACHE_MAX:
             self._inst_cache.clear()
         return self._inst_cache
+
+    def credit_openers(self, lowers: Iterable[str]) -> dict[str, bool]:
+        """Lowercase word -> is it a credit marker ("foto", "foto:")? Known for ``lowers`` (per distinct word,
+        once per process; emptied past a bound so it cannot grow forever)."""
+        cache = self._credit_cache
+        if len(cache) > _FORM_CACHE_MAX:
+            cache.clear()
+        for low in set(lowers).difference(cache):
+            cache[low] = low.rstrip(":") in self.credit_markers
+        return cache
 
     def institution(self, text: str) -> tuple[str, str, str] | None:
         """(nominative, compound prefix, type) when ``text`` ends in an institution head ("Außenministeriums"
@@ -495,10 +507,13 @@ class ActorFinder:
         self.space = table.space
         # name text without link residue ("2][Maria" -> "Maria", "Sacharowa]" -> "Sacharowa"); few differ
         self.cores = list(self.words)
+        self.cored: list[int] = []  # the tokens whose core is another string object than the word
         if "]" in self.text:
             for i, w in enumerate(self.words):
                 if w[-1:] == "]" or (w[:1] in _LINK_START and "]" in w):
                     self.cores[i] = core_text(w)[0]
+                    if self.cores[i] is not w:
+                        self.cored.append(i)
         self.lex = lex
         self.matcher = matcher
         self._sent_country: dict[int, str | None] = {}
@@ -507,6 +522,8 @@ class ActorFinder:
         self._initials_for: dict[str, None] = {}
         self._keys_by_initial: dict[str, list[str]] = {}  # first letter -> keys of the known people
         self._lowercase: set[str] | None = None
+        self._marks: list[int] | None = None
+        self._labelled: list[int] | None = None
         self._sent_speaks: dict[int, bool] = {}
         self.speech_forms = speech_forms
         self.singular_speech = report_verbs()
@@ -530,7 +547,8 @@ class ActorFinder:
         # per-token work is maps in C (a document has ~100 capitalised words for every role title).
         cache = lex.cache
         self.cap_words = list(map(self.words.__getitem__, self.caps))
-        for w in set(self.cap_words).difference(cache):
+        self.cap_set = set(self.cap_words)  # the distinct capitalised words
+        for w in self.cap_set.difference(cache):
             lex.role(w)
         roles = list(map(cache.__getitem__, self.cap_words))
         with_role = compress(zip(self.caps, roles, strict=True), map(operator.is_not, roles, repeat(None)))
@@ -558,10 +576,23 @@ class ActorFinder:
         text, cut = core_text(word)
         return text, self.idx[i] + cut
 
+    def labelled(self) -> list[int]:
+        """Tokens with a label (country, seat, organisation), found in C once the labels are final (people
+        are looked for after places and organisations are marked)."""
+        if self._labelled is None:
+            self._labelled = list(compress(range(len(self.label)), map(operator.is_not, self.label, repeat(None))))
+        return self._labelled
+
+    def marks(self) -> list[int]:
+        """Tokens "(", "," and "[" (one pass over the words serves acronyms and names)."""
+        if self._marks is None:
+            self._marks = list(compress(range(len(self.words)), map(_MARKS.__contains__, self.words)))
+        return self._marks
+
     def lowercase_words(self) -> set[str]:
         """The words the article writes in lowercase (built once, on first need: a pass over every token)."""
         if self._lowercase is None:
-            self._lowercase = set(filter(str.islower, self.words))
+            self._lowercase = set(filter(str.islower, set(self.words)))  # (each distinct word tested once)
         return self._lowercase
 
     def initials(self) -> set[str]:
@@ -641,7 +672,7 @@ class ActorFinder:
         * an institution whose owner the text names ("das russische Außenministerium", "US-Regierung").
         """
         lex, words, cores, n = self.lex, self.words, self.cores, len(self.words)
-        standalone = set(self.cap_words)
+        standalone = self.cap_set
         found: dict[str, str] = {}  # word -> type ("" when unknown)
         institutions: dict[str, str] = {}  # "Außenministerium" -> type (each mention needs its own owner)
         # Per distinct capitalised word: is it an institution ("Außenministeriums")? Looked up once per
@@ -678,8 +709,9 @@ class ActorFinder:
                     self.sent_start[k] == self.sent_start[i]) and _ACRONYM.match(cores[k]) and org_word(cores[k]) and (
                     k + 1 >= n or not cores[k + 1][:1].isupper()):
                 found.setdefault(cores[k], "party" if cores[k] in lex.parties else "")
-        for i in compress(range(n), map("(".__eq__, words)):
-            if i + 2 < n and words[i + 2] == ")" and self.label[i + 1] is None and _ACRONYM.match(words[i + 1]):
+        for i in self.marks():
+            if words[i] == "(" and i + 2 < n and words[i + 2] == ")" and self.label[i + 1] is None and (
+                    _ACRONYM.match(words[i + 1])):
                 acr = words[i + 1]
                 start = self._long_form(i, acr)
                 if start is not None and org_word(acr) and self._names_organisation(start, i, acr):
@@ -785,9 +817,9 @@ class ActorFinder:
         doc, lex = self.doc, self.lex
         n = len(doc)
         # Only a credit marker, "Von" or a producer role can open a credit: find those in C first.
-        lowers = map(str.rstrip, map(self.lowers.__getitem__, self.caps), repeat(":"))
-        openers = set(compress(self.caps, map(lex.credit_markers.__contains__, lowers)))
-        openers.update(compress(self.caps, map("Von".__eq__, self.cap_words)))
+        cap_lowers = list(map(self.lowers.__getitem__, self.caps))
+        openers = set(compress(self.caps, map(lex.credit_openers(cap_lowers).__getitem__, cap_lowers)))
+        openers.update(compress(self.caps, map(operator.eq, self.cap_words, repeat("Von"))))
         openers.update(i for i, r in self.role_at.items() if r.kind == "producer")
         for i in sorted(openers):
             word = self.words[i]
@@ -1015,9 +1047,8 @@ class ActorFinder:
         """
         s = self.sent_start[i]
         if s not in self._sent_country:
-            if self._country_tokens is None:  # the country and seat tokens of the document, found in C
-                self._country_tokens = list(compress(range(len(self.label)), map(_COUNTRY_LABELS.__contains__,
-                                                                                 self.label)))
+            if self._country_tokens is None:  # the country and seat tokens of the document
+                self._country_tokens = [k for k in self.labelled() if self.label[k] in _COUNTRY_LABELS]
             end = self.table.sents[self.sent_no[i]][1]
             k = bisect.bisect_left(self._country_tokens, s)
             found = None
@@ -1046,7 +1077,7 @@ class ActorFinder:
         starts = {k + 1 for k in role_at}
         starts.update(compress(self.caps, map(first_names.__contains__, cap_cores)))
         starts.update(compress(self.caps, map(operator.contains, cap_cores, repeat("-"))))
-        starts.update(compress(range(1, len(words) + 1), map(_COMMA_OR_BRACKET.__contains__, words)))
+        starts.update(i + 1 for i in self.marks() if words[i] in _COMMA_OR_BRACKET)
         starts.add(0)
         for i in sorted(starts.intersection(self.caps)):
             if self.used[i]:
@@ -1141,9 +1172,9 @@ class ActorFinder:
         """
         words, lowers, n = self.words, self.lowers, len(self.words)
         verbs = self.singular_speech
-        if not self.caps or verbs.isdisjoint(lowers):
+        verb_at = list(compress(range(n), map(verbs.__contains__, lowers)))
+        if not self.caps or not verb_at:
             return
-        verb_at = compress(range(n), map(verbs.__contains__, lowers))
         around = sorted({k for i in verb_at for k in (i - 1, i + 1) if 0 <= k < n})
         around = [i for i in around if words[i][:1].isupper() and not self.used[i] and self.label[i] is None]
         if not around:
@@ -1192,7 +1223,7 @@ class ActorFinder:
         todo = set(compress(range(n), map(PRONOUNS.__contains__, self.lowers)))
         todo.update(self.role_at)
         todo.update(compress(self.caps, map(lex.demonyms.__contains__, self.cap_words)))
-        todo.update(compress(range(n), map(operator.is_not, self.cores, self.words)))
+        todo.update(self.cored)
         idx = self.idx
         for s in starts:
             k = bisect.bisect_left(idx, s)
@@ -1290,7 +1321,7 @@ class ActorFinder:
         loc = lex.prepositions.get("loc", frozenset())
         n = len(doc)
         nxt = 0  # the next token not inside a span handled already
-        for i in compress(range(n), map(operator.is_not, self.label, repeat(None))):
+        for i in self.labelled():
             if i < nxt:
                 continue
             label = self.label[i]
