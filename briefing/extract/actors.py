@@ -155,7 +155,6 @@ class Lexicon:
     institutions: dict[str, str] = field(default_factory=dict)  # head noun -> type ("-": never an actor)
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
     _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
-    _credit_cache: dict[str, bool] = field(default_factory=dict)
     _inst_suffixes: tuple[str, ...] = ()
 
     def may_be_institution(self, text: str) -> bool:
@@ -169,16 +168,6 @@ class Lexicon:
         if len(self._inst_cache) > _FORM_CACHE_MAX:
             self._inst_cache.clear()
         return self._inst_cache
-
-    def credit_openers(self, lowers: Iterable[str]) -> dict[str, bool]:
-        """Lowercase word -> is it a credit marker ("foto", "foto:")? Known for ``lowers`` (per distinct word,
-        once per process; emptied past a bound so it cannot grow forever)."""
-        cache = self._credit_cache
-        if len(cache) > _FORM_CACHE_MAX:
-            cache.clear()
-        for low in set(lowers).difference(cache):
-            cache[low] = low.rstrip(":") in self.credit_markers
-        return cache
 
     def institution(self, text: str) -> tuple[str, str, str] | None:
         """(nominative, compound prefix, type) when ``text`` ends in an institution head ("Außenministeriums"
@@ -548,9 +537,12 @@ class ActorFinder:
         cache = lex.cache
         self.cap_words = list(map(self.words.__getitem__, self.caps))
         self.cap_set = set(self.cap_words)  # the distinct capitalised words
-        for w in self.cap_set.difference(cache):
-            lex.role(w)
-        roles = list(map(cache.__getitem__, self.cap_words))
+        try:  # (one probe per word when all are known, as they mostly are: the cache is process-wide)
+            roles = list(map(cache.__getitem__, self.cap_words))
+        except KeyError:
+            for w in self.cap_set.difference(cache):
+                lex.role(w)
+            roles = list(map(cache.__getitem__, self.cap_words))
         with_role = compress(zip(self.caps, roles, strict=True), map(operator.is_not, roles, repeat(None)))
         self.role_at: dict[int, RoleInfo] = dict(cast("Iterable[tuple[int, RoleInfo]]", with_role))
 
@@ -592,7 +584,7 @@ class ActorFinder:
     def lowercase_words(self) -> set[str]:
         """The words the article writes in lowercase (built once, on first need: a pass over every token)."""
         if self._lowercase is None:
-            self._lowercase = set(filter(str.islower, set(self.words)))  # (each distinct word tested once)
+            self._lowercase = set(filter(str.islower, self.words))
         return self._lowercase
 
     def initials(self) -> set[str]:
@@ -678,10 +670,14 @@ class ActorFinder:
         # Per distinct capitalised word: is it an institution ("Außenministeriums")? Looked up once per
         # process and word; per document only the hits are visited (maps in C).
         cache = lex.institution_cache()
-        for w in standalone.difference(cache):
-            lex.institution(w)
         distinct = list(standalone)
-        inst_of = {w: cache[w] for w in compress(distinct, map(cache.__getitem__, distinct))}
+        try:  # (one probe per word when all are known, as they mostly are: the cache is process-wide)
+            answers = list(map(cache.__getitem__, distinct))
+        except KeyError:
+            for w in standalone.difference(cache):
+                lex.institution(w)
+            answers = list(map(cache.__getitem__, distinct))
+        inst_of = dict(compress(zip(distinct, answers, strict=True), answers))
         seen: dict[str, set[str]] = {}  # lazily: words written in lowercase, words after a first name
 
         def org_word(w: str) -> bool:
@@ -817,8 +813,8 @@ class ActorFinder:
         doc, lex = self.doc, self.lex
         n = len(doc)
         # Only a credit marker, "Von" or a producer role can open a credit: find those in C first.
-        cap_lowers = list(map(self.lowers.__getitem__, self.caps))
-        openers = set(compress(self.caps, map(lex.credit_openers(cap_lowers).__getitem__, cap_lowers)))
+        lowers = map(str.rstrip, map(self.lowers.__getitem__, self.caps), repeat(":"))
+        openers = set(compress(self.caps, map(lex.credit_markers.__contains__, lowers)))
         openers.update(compress(self.caps, map(operator.eq, self.cap_words, repeat("Von"))))
         openers.update(i for i, r in self.role_at.items() if r.kind == "producer")
         for i in sorted(openers):
