@@ -512,6 +512,7 @@ class ActorFinder:
         self._keys_by_initial: dict[str, list[str]] = {}  # first letter -> keys of the known people
         self._lowercase: set[str] | None = None
         self._marks: list[int] | None = None
+        self._signals: list[int] | None = None
         self._labelled: list[int] | None = None
         self._sent_speaks: dict[int, bool] = {}
         self.speech_forms = speech_forms
@@ -575,10 +576,18 @@ class ActorFinder:
             self._labelled = list(compress(range(len(self.label)), map(operator.is_not, self.label, repeat(None))))
         return self._labelled
 
+    def signals(self) -> list[int]:
+        """Tokens "(", "," "[", pronouns and singular verbs of saying: one pass over the lowercase words serves
+        acronyms, names after a comma, references and bare speakers."""
+        if self._signals is None:
+            wanted = _signal_words(self.singular_speech)
+            self._signals = list(compress(range(len(self.lowers)), map(wanted.__contains__, self.lowers)))
+        return self._signals
+
     def marks(self) -> list[int]:
-        """Tokens "(", "," and "[" (one pass over the words serves acronyms and names)."""
+        """Tokens "(", "," and "[" (a punctuation token is its own lowercase)."""
         if self._marks is None:
-            self._marks = list(compress(range(len(self.words)), map(_MARKS.__contains__, self.words)))
+            self._marks = [i for i in self.signals() if self.lowers[i] in _MARKS]
         return self._marks
 
     def lowercase_words(self) -> set[str]:
@@ -1168,7 +1177,7 @@ class ActorFinder:
         """
         words, lowers, n = self.words, self.lowers, len(self.words)
         verbs = self.singular_speech
-        verb_at = list(compress(range(n), map(verbs.__contains__, lowers)))
+        verb_at = [i for i in self.signals() if lowers[i] in verbs]
         if not self.caps or not verb_at:
             return
         around = sorted({k for i in verb_at for k in (i - 1, i + 1) if 0 <= k < n})
@@ -1216,7 +1225,7 @@ class ActorFinder:
         # Tokens where the loop below can act: a mention start, a pronoun, a role title or demonym;
         # every other token falls through it without effect, so they are left out (found in C).
         n = len(self.words)
-        todo = set(compress(range(n), map(PRONOUNS.__contains__, self.lowers)))
+        todo = {i for i in self.signals() if self.lowers[i] in PRONOUNS}
         todo.update(self.role_at)
         todo.update(compress(self.caps, map(lex.demonyms.__contains__, self.cap_words)))
         todo.update(self.cored)
@@ -1478,6 +1487,12 @@ def _unique(items: Iterable[str]) -> list[str]:
 def _function_words() -> frozenset[str]:
     """Prepositions, conjunctions, adverbs, articles and possessives (lowercase): never a first name."""
     return word_set("function_words.txt") | word_set("determiners.txt")
+
+
+@functools.lru_cache(maxsize=4)
+def _signal_words(verbs: frozenset[str]) -> frozenset[str]:
+    """What :meth:`ActorFinder.signals` looks for (lowercase), with the singular verbs of saying ``verbs``."""
+    return _MARKS | frozenset(PRONOUNS) | verbs
 
 
 @functools.lru_cache(maxsize=1)
