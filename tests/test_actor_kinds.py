@@ -51,6 +51,12 @@ def test_organisations_and_parties(text: str, name: str, org_type: str | None) -
     assert found[name][1] == org_type
 
 
+def test_coordination_chains_through_a_later_mention() -> None:
+    # "Kadima" is found beside the party "Linke"; its later mention then finds "Meretz" beside it
+    text = "Die Linke und die Kadima verhandelten. Später trafen sich die Kadima und die Meretz in Haifa."
+    assert orgs(text) == {"Linke": (None, "party"), "Kadima": (None, "party"), "Meretz": (None, "party")}
+
+
 @pytest.mark.parametrize(
     ("text", "name", "owner"),
     [

@@ -96,6 +96,8 @@ DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "eine
 _NOUN_OPENERS = DETERMINERS | frozenset({"das", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs"})
 PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
+_MARKS = _COMMA_OR_BRACKET | {"("}  # what opens an acronym in brackets or a name after a comma
+_COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
 CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
@@ -498,16 +500,25 @@ class ActorFinder:
         self.space = table.space
         # name text without link residue ("2][Maria" -> "Maria", "Sacharowa]" -> "Sacharowa"); few differ
         self.cores = list(self.words)
+        self.cored: list[int] = []  # the tokens whose core is another string object than the word
         if "]" in self.text:
             for i, w in enumerate(self.words):
                 if w[-1:] == "]" or (w[:1] in _LINK_START and "]" in w):
                     self.cores[i] = core_text(w)[0]
+                    if self.cores[i] is not w:
+                        self.cored.append(i)
         self.lex = lex
         self.matcher = matcher
         self._sent_country: dict[int, str | None] = {}
         self._quote_regions: tuple[tuple[int, int], ...] | None = None
+        self._country_tokens: list[int] | None = None  # tokens labelled COUNTRY or METONYM, once labels are final
         self._initials: set[str] = set()
         self._initials_for: dict[str, None] = {}
+        self._keys_by_initial: dict[str, list[str]] = {}  # first letter -> keys of the known people
+        self._lowercase: set[str] | None = None
+        self._marks: list[int] | None = None
+        self._signals: list[int] | None = None
+        self._labelled: list[int] | None = None
         self._sent_speaks: dict[int, bool] = {}
         self.speech_forms = speech_forms
         self.singular_speech = report_verbs()
@@ -531,9 +542,13 @@ class ActorFinder:
         # per-token work is maps in C (a document has ~100 capitalised words for every role title).
         cache = lex.cache
         self.cap_words = list(map(self.words.__getitem__, self.caps))
-        for w in set(self.cap_words).difference(cache):
-            lex.role(w)
-        roles = list(map(cache.__getitem__, self.cap_words))
+        self.cap_set = set(self.cap_words)  # the distinct capitalised words
+        try:  # (one probe per word when all are known, as they mostly are: the cache is process-wide)
+            roles = list(map(cache.__getitem__, self.cap_words))
+        except KeyError:
+            for w in self.cap_set.difference(cache):
+                lex.role(w)
+            roles = list(map(cache.__getitem__, self.cap_words))
         with_role = compress(zip(self.caps, roles, strict=True), map(operator.is_not, roles, repeat(None)))
         self.role_at: dict[int, RoleInfo] = dict(cast("Iterable[tuple[int, RoleInfo]]", with_role))
 
@@ -559,18 +574,51 @@ class ActorFinder:
         text, cut = core_text(word)
         return text, self.idx[i] + cut
 
+    def labelled(self) -> list[int]:
+        """Tokens with a label (country, seat, organisation), found in C once the labels are final (people
+        are looked for after places and organisations are marked)."""
+        if self._labelled is None:
+            self._labelled = list(compress(range(len(self.label)), map(operator.is_not, self.label, repeat(None))))
+        return self._labelled
+
+    def signals(self) -> list[int]:
+        """Tokens "(", "," "[", pronouns and singular verbs of saying: one pass over the lowercase words serves
+        acronyms, names after a comma, references and bare speakers."""
+        if self._signals is None:
+            wanted = _signal_words(self.singular_speech)
+            self._signals = list(compress(range(len(self.lowers)), map(wanted.__contains__, self.lowers)))
+        return self._signals
+
+    def marks(self) -> list[int]:
+        """Tokens "(", "," and "[" (a punctuation token is its own lowercase)."""
+        if self._marks is None:
+            self._marks = [i for i in self.signals() if self.lowers[i] in _MARKS]
+        return self._marks
+
+    def lowercase_words(self) -> set[str]:
+        """The words the article writes in lowercase (built once, on first need: a pass over every token)."""
+        if self._lowercase is None:
+            self._lowercase = set(filter(str.islower, self.words))
+        return self._lowercase
+
     def initials(self) -> set[str]:
         """First letters of the known people's keys (a cheap filter before folding a word)."""
         if len(self._initials_for) != len(self.persons):
             self._initials_for = dict.fromkeys(self.persons)
             self._initials = {k[:1] for k in self.persons}
+            self._keys_by_initial = {}
+            for k in self.persons:  # in the order people were found: the first match wins
+                self._keys_by_initial.setdefault(k[0], []).append(k)
         return self._initials
 
     def known_key(self, text: str) -> str | None:
         """Key of a known person for a surname form (genitive and spelling variants tolerated)."""
         if not text[:1].isupper() or fold(text[:1]) not in self.initials():
             return None
-        k = fold(text)
+        return self._known_key(fold(text))
+
+    def _known_key(self, k: str) -> str | None:
+        """:meth:`known_key` for a folded word that passed its first-letter test (:meth:`initials` is current)."""
         if k in self.persons:
             return k
         if k.endswith("s") and k[:-1] in self.persons:
@@ -579,8 +627,8 @@ class ActorFinder:
             for cand in (k, k[:-1] if k.endswith("s") else None):
                 if cand is None:
                     continue
-                for pk in self.persons:
-                    if pk[0] == cand[0] and surnames_match(pk, cand):
+                for pk in self._keys_by_initial.get(cand[0], ()):
+                    if surnames_match(pk, cand):
                         return pk
         return None
 
@@ -630,21 +678,25 @@ class ActorFinder:
         * an institution whose owner the text names ("das russische Außenministerium", "US-Regierung").
         """
         lex, words, cores, n = self.lex, self.words, self.cores, len(self.words)
-        standalone = set(self.cap_words)
+        standalone = self.cap_set
         found: dict[str, str] = {}  # word -> type ("" when unknown)
         institutions: dict[str, str] = {}  # "Außenministerium" -> type (each mention needs its own owner)
         # Per distinct capitalised word: is it an institution ("Außenministeriums")? Looked up once per
         # process and word; per document only the hits are visited (maps in C).
         cache = lex.institution_cache()
-        for w in standalone.difference(cache):
-            lex.institution(w)
         distinct = list(standalone)
-        inst_of = {w: cache[w] for w in compress(distinct, map(cache.__getitem__, distinct))}
+        try:  # (one probe per word when all are known, as they mostly are: the cache is process-wide)
+            answers = list(map(cache.__getitem__, distinct))
+        except KeyError:
+            for w in standalone.difference(cache):
+                lex.institution(w)
+            answers = list(map(cache.__getitem__, distinct))
+        inst_of = dict(compress(zip(distinct, answers, strict=True), answers))
         seen: dict[str, set[str]] = {}  # lazily: words written in lowercase, words after a first name
 
         def org_word(w: str) -> bool:
             if not seen:
-                seen["lower"] = {w for w in set(words) if w.islower()}
+                seen["lower"] = self.lowercase_words()
                 seen["after_first"] = {cores[k] for k in self.caps if k and lex.first_names.get(cores[k - 1])}
             return (
                 len(w) >= 2 and w[:1].isupper() and w.replace("-", "").isalpha()
@@ -667,8 +719,9 @@ class ActorFinder:
                     self.sent_start[k] == self.sent_start[i]) and _ACRONYM.match(cores[k]) and org_word(cores[k]) and (
                     k + 1 >= n or not cores[k + 1][:1].isupper()):
                 found.setdefault(cores[k], "party" if cores[k] in lex.parties else "")
-        for i in compress(range(n), map("(".__eq__, words)):
-            if i + 2 < n and words[i + 2] == ")" and self.label[i + 1] is None and _ACRONYM.match(words[i + 1]):
+        for i in self.marks():
+            if words[i] == "(" and i + 2 < n and words[i + 2] == ")" and self.label[i + 1] is None and (
+                    _ACRONYM.match(words[i + 1])):
                 acr = words[i + 1]
                 start = self._long_form(i, acr)
                 if start is not None and org_word(acr) and self._names_organisation(start, i, acr):
@@ -799,7 +852,7 @@ class ActorFinder:
         # Only a credit marker, "Von" or a producer role can open a credit: find those in C first.
         lowers = map(str.rstrip, map(self.lowers.__getitem__, self.caps), repeat(":"))
         openers = set(compress(self.caps, map(lex.credit_markers.__contains__, lowers)))
-        openers.update(compress(self.caps, map("Von".__eq__, self.cap_words)))
+        openers.update(compress(self.caps, map(operator.eq, self.cap_words, repeat("Von"))))
         openers.update(i for i, r in self.role_at.items() if r.kind == "producer")
         for i in sorted(openers):
             word = self.words[i]
@@ -1022,17 +1075,25 @@ class ActorFinder:
 
     def _sentence_country(self, i: int) -> str | None:
         """First country acting in the sentence of token i (fallback affiliation for officials); a country
-        inside quotation marks is what the speaker talks about ("Sprecher X sagte: „Pakistan muss ...“")."""
+        inside quotation marks is what the speaker talks about ("Sprecher X sagte: „Pakistan muss ...“").
+
+        Asked while people are found, after the places and organisations are marked (labels no longer change).
+        """
         s = self.sent_start[i]
         if s not in self._sent_country:
-            if self._quote_regions is None:
-                self._quote_regions = quote_regions(self.text)
-            k, found = s, None
-            while k < len(self.doc) and self.sent_start[k] == s:
-                if self.label[k] in ("COUNTRY", "METONYM") and not in_regions(self.idx[k], self._quote_regions):
-                    found = self.canon[k]
-                    break
-                k += 1
+            if self._country_tokens is None:  # the country and seat tokens of the document
+                self._country_tokens = [k for k in self.labelled() if self.label[k] in _COUNTRY_LABELS]
+            end = self.table.sents[self.sent_no[i]][1]
+            k = bisect.bisect_left(self._country_tokens, s)
+            found = None
+            if k < len(self._country_tokens) and self._country_tokens[k] < end:
+                if self._quote_regions is None:
+                    self._quote_regions = quote_regions(self.text)
+                while k < len(self._country_tokens) and self._country_tokens[k] < end:
+                    if not in_regions(self.idx[self._country_tokens[k]], self._quote_regions):
+                        found = self.canon[self._country_tokens[k]]
+                        break
+                    k += 1
             self._sent_country[s] = found
         return self._sent_country[s]
 
@@ -1056,7 +1117,7 @@ class ActorFinder:
         starts = {k + 1 for k in role_at}
         starts.update(compress(self.caps, map(first_names.__contains__, cap_cores)))
         starts.update(compress(self.caps, map(operator.contains, cap_cores, repeat("-"))))
-        starts.update(compress(range(1, len(words) + 1), map(_COMMA_OR_BRACKET.__contains__, words)))
+        starts.update(i + 1 for i in self.marks() if words[i] in _COMMA_OR_BRACKET)
         starts.add(0)
         for i in sorted(starts.intersection(self.caps)):
             if self.used[i]:
@@ -1082,10 +1143,14 @@ class ActorFinder:
         if not self.persons:
             return
         # No new people from here on: one lookup per distinct word, then only the hits are visited.
+        # known_key's first-letter test is made once per distinct first letter, not per word.
+        distinct = set(cap_cores).difference(lex.not_names)
+        initials = self.initials()
+        openers = {c for c in {w[:1] for w in distinct} if c.isupper() and fold(c) in initials}
         keys = {}
-        for text in set(cap_cores):
-            if text[:1].isupper() and text.isalpha() and text not in lex.not_names:
-                key = self.known_key(text)
+        for text in distinct:
+            if text[:1] in openers and text.isalpha():
+                key = self._known_key(fold(text))
                 if key is not None:
                     keys[text] = key
         for i in compress(self.caps, map(keys.__contains__, cap_cores)):
@@ -1148,9 +1213,10 @@ class ActorFinder:
         """
         words, lowers, n = self.words, self.lowers, len(self.words)
         verbs = self.singular_speech
-        if not self.caps or verbs.isdisjoint(lowers):
+        verb_at = [i for i in self.signals() if lowers[i] in verbs]
+        if not self.caps or not verb_at:
             return
-        around = sorted({k for i, low in enumerate(lowers) if low in verbs for k in (i - 1, i + 1) if 0 <= k < n})
+        around = sorted({k for i in verb_at for k in (i - 1, i + 1) if 0 <= k < n})
         around = [i for i in around if words[i][:1].isupper() and not self.used[i] and self.label[i] is None]
         if not around:
             return
@@ -1164,9 +1230,9 @@ class ActorFinder:
             if not text.isalpha() or len(text) < 3 or text.isupper() or not self.name_like(i):
                 continue
             if lower_words is None:
-                lower_words = {w for w in words if w.islower()}
+                lower_words = self.lowercase_words()
                 after_article = {words[k] for k in self.caps if k and lowers[k - 1] in DETERMINERS}
-                counts = Counter(self.cores[k] for k in self.caps)
+                counts = Counter(map(self.cores.__getitem__, self.caps))
             if text.lower() in lower_words or text in after_article or fold(text) in self.blocked:
                 continue
             before = i > 0 and lowers[i - 1] in verbs and self.sent_start[i - 1] == self.sent_start[i]
@@ -1195,10 +1261,10 @@ class ActorFinder:
         # Tokens where the loop below can act: a mention start, a pronoun, a role title or demonym;
         # every other token falls through it without effect, so they are left out (found in C).
         n = len(self.words)
-        todo = set(compress(range(n), map(PRONOUNS.__contains__, self.lowers)))
+        todo = {i for i in self.signals() if self.lowers[i] in PRONOUNS}
         todo.update(self.role_at)
         todo.update(compress(self.caps, map(lex.demonyms.__contains__, self.cap_words)))
-        todo.update(compress(range(n), map(operator.is_not, self.cores, self.words)))
+        todo.update(self.cored)
         idx = self.idx
         for s in starts:
             k = bisect.bisect_left(idx, s)
@@ -1315,7 +1381,7 @@ class ActorFinder:
         loc = lex.prepositions.get("loc", frozenset())
         n = len(doc)
         nxt = 0  # the next token not inside a span handled already
-        for i in compress(range(n), map(operator.is_not, self.label, repeat(None))):
+        for i in self.labelled():
             if i < nxt:
                 continue
             label = self.label[i]
@@ -1392,7 +1458,7 @@ class ActorFinder:
             if not (first[:1].isupper() and first.replace("-", "").isalpha() and len(first) >= 2) or first.isupper():
                 continue
             if lower_words is None:
-                lower_words = {w for w in words if w.islower()}
+                lower_words = self.lowercase_words()
             if (self.label[f] is not None or self.used[f] or self.role_at.get(f)
                     or lex.is_common_noun(first) or lex.adjective(first) or first in lex.demonyms
                     or self.lowers[f] in function or self.lowers[f] in lower_words
@@ -1476,6 +1542,12 @@ def _unique(items: Iterable[str]) -> list[str]:
 def _function_words() -> frozenset[str]:
     """Prepositions, conjunctions, adverbs, articles and possessives (lowercase): never a first name."""
     return word_set("function_words.txt") | word_set("determiners.txt")
+
+
+@functools.lru_cache(maxsize=4)
+def _signal_words(verbs: frozenset[str]) -> frozenset[str]:
+    """What :meth:`ActorFinder.signals` looks for (lowercase), with the singular verbs of saying ``verbs``."""
+    return _MARKS | frozenset(PRONOUNS) | verbs
 
 
 @functools.lru_cache(maxsize=1)

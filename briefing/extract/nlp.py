@@ -136,13 +136,22 @@ class Extractor:
     def __post_init__(self) -> None:
         self._procs = tuple(proc for _, proc in self.nlp.pipeline)
 
-    def doc(self, text: str) -> Doc:
-        """Run the pipeline; the text is shared with the components (``Doc.text`` rebuilds it per token)."""
+    def make_doc(self, text: str) -> Doc:
+        """The tokenised Doc the components run on, with its text shared (``Doc.text`` rebuilds it per token).
+
+        Raises:
+            ExtractError: the text is longer than the pipeline's ``max_length``.
+        """
         if len(text) > self.nlp.max_length:
             raise ExtractError(f"text of {len(text):,} characters is longer than the limit of {self.nlp.max_length:,}")
         text = break_punctuation_runs(text)
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def doc(self, text: str) -> Doc:
+        """Run the pipeline over ``text`` (see :meth:`make_doc`)."""
+        doc = self.make_doc(text)
         for proc in self._procs:
             doc = proc(doc)
         return doc

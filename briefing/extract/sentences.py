@@ -144,10 +144,11 @@ def abbreviations() -> frozenset[str]:
 
 def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     """True when the period at ``m`` belongs to an abbreviation, an initial or an ordinal."""
-    punct = m.group("punct")
-    if punct != "." or m.group("close"):
+    punct, close = m.group("punct", "close")
+    if punct != "." or close:
         return False
-    before = text[max(0, m.start() - 40) : m.start()]
+    start = m.start()
+    before = text[max(0, start - 40) : start]
     # The last word: the non-space run at the end of ``before`` (or right before one final line
     # break, as ``(\S+)$`` would match it), taken with rsplit instead of a regex search at every
     # position of the window (the hot path: every sentence end runs through here).
@@ -199,14 +200,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     cuts = [0]
     for m in _LINEBREAK.finditer(text):
-        if _is_wrap(text, m):
-            continue
-        cuts.append(m.start())
-        cuts.append(m.end())
+        if not _is_wrap(text, m):
+            cuts.extend(m.span())
     for m in _CANDIDATE.finditer(text):
         if not _is_false_boundary(text, m):
-            cuts.append(m.start("ws"))
-            cuts.append(m.end("ws"))
+            cuts.extend(m.span("ws"))
     for m in _GLUED.finditer(text):
         word = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
         if word is None or word.group(1).lstrip('(„"»«‚“[') not in abbreviations():
@@ -214,19 +212,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             cuts.append(m.end())
     cuts.append(len(text))
     cuts.sort()
-    spans = []
-    for i in range(0, len(cuts) - 1, 2):
-        b, e = cuts[i], cuts[i + 1]
+    # Overlapping cut pairs (a boundary right at a line break) are merged by the sort;
+    # re-split defensively so the spans never overlap.
+    out: list[tuple[int, int]] = []
+    for b, e in zip(cuts[::2], cuts[1::2], strict=True):  # (cuts come in pairs: a sentence from b to e)
         while b < e and text[b].isspace():
             b += 1
         while e > b and text[e - 1].isspace():
             e -= 1
-        if e > b:
-            spans.append((b, e))
-    # Overlapping cut pairs (a boundary right at a line break) are merged by the sort;
-    # re-split defensively so the spans never overlap.
-    out: list[tuple[int, int]] = []
-    for b, e in spans:
+        if e <= b:
+            continue
         if out and b < out[-1][1]:
             b = out[-1][1]
             while b < e and text[b].isspace():
