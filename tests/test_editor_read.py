@@ -433,3 +433,22 @@ def test_a_sentence_opening_with_das_and_a_speech_verb_points_back() -> None:
     assert needs_context("Das bestätigte ein Sprecher der Stadt.")
     assert not needs_context("Das geplante Gesetz soll im Mai in Kraft treten.")
     assert not needs_context("Das neue Werk in Ulm beschäftigt 300 Menschen.")
+
+
+def test_a_sentence_that_only_carries_a_report_on_is_no_position_of_the_speaker() -> None:
+    from datetime import date
+
+    from briefing.assemble import assemble
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    text = ("Die Gewerkschaft Verdi kündigte Widerstand an. Verdi-Chefin Barbara Resch sprach von einem Kahlschlag. "
+            "Die Gewerkschaft werde um jeden Arbeitsplatz kämpfen, sagte sie. Bis Ende des Jahres sollen "
+            "Gespräche mit dem Betriebsrat beginnen. Man werde notfalls auch streiken, sagte Resch. Der "
+            "Vorstand werde sich dem nicht beugen, erklärte Konzernchef Arnd Franz am Abend.")
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="Stellenabbau", text=text,
+                                                   date="2026-09-21", date_precision="day"))
+    b = assemble(date(2026, 9, 21), [facts], background=[], excluded=[], title="Test", max_stories=8)
+    said = [p.text for st in b.stories for p in st.positions]
+    assert any("um jeden Arbeitsplatz" in t for t in said)  # named in its own sentence: her position
+    assert not any("Bis Ende des Jahres" in t for t in said)  # the writer's account, not hers for sure

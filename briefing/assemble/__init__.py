@@ -33,6 +33,7 @@ from briefing.assemble.context import QUOTE_MARKS, opens_after_fronted_source, s
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.lang import quote_display_threshold
 from briefing.models import Article, ArticleFacts, Briefing, Excluded, Position, Quote, Statement, Story, StoryActor
 
@@ -166,14 +167,16 @@ def _story(
     head = summary_mod.headline([complete_title(facts[i].article.title, facts[i].article.text) for i in titled], leads)
     pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text)) for i in members for r in positions_mod.position_refs(
-            i, sid[i], _not_asked(facts[i], facts[i].positions), facts[i].sentences, actor_ids
+            i, sid[i], _sure(facts[i], _not_asked(facts[i], facts[i].positions), quote_threshold),
+            facts[i].sentences, actor_ids
         )
     ]
     quote_pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
         for r in positions_mod.quote_position_refs(
-            i, sid[i], _not_asked(facts[i], facts[i].quotes), facts[i].sentences, actor_ids
+            i, sid[i], _sure(facts[i], _not_asked(facts[i], facts[i].quotes), quote_threshold), facts[i].sentences,
+            actor_ids,
         )
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
@@ -250,6 +253,28 @@ def _outlook(
 
 
 T = TypeVar("T", Position, Quote)
+
+
+def _sure(f: ArticleFacts, items: Sequence[T], threshold: Mapping[str, float]) -> list[T]:
+    """Positions or quotes without the sentences that merely carry someone's report on in the indicative
+    ("..., sagte sie. Bis Ende des Jahres sollen Gespräche beginnen."): reported speech whose speaker was
+    named before its sentence, with no Konjunktiv I of its own, is no position of that speaker unless the
+    confidence reaches the display threshold (a Konjunktiv continuation, "Man werde ...", stays)."""
+    unsure = [q for q in f.quotes if _carried_over(f, q) and (q.confidence or 0.0) < threshold.get(q.kind, 0.0)]
+    if not unsure:
+        return list(items)
+    return [x for x in items if not any(
+        q.start < x.end and x.start < q.end and getattr(x, "actor", q.speaker) == q.speaker for q in unsure)]
+
+
+def _carried_over(f: ArticleFacts, q: Quote) -> bool:
+    """Is ``q`` indicative reported speech whose speaker was named before its sentence?"""
+    if q.kind != "indirect" or q.confidence is None or q.speaker_start is None or q.speaker_start >= q.start:
+        return False
+    sentence = next((s for s in f.sentences if s.start <= q.start < s.end), None)
+    if sentence is None or q.speaker_start >= sentence.start:
+        return False
+    return not konjunktiv_words(f.article.text, q.start, q.end, strong=True)
 
 
 def _not_asked(f: ArticleFacts, items: Sequence[T]) -> list[T]:
