@@ -319,6 +319,10 @@ class DocumentContext:
         self.quote_sents: Counter[int] = Counter()
         self.quote_spans: list[tuple[str, int, int]] = []
         self._sentence_persons: dict[int, int] = {}
+        self._passive_sentences: dict[int, bool] = {}
+        # per sentence: the starts and ends of its capitalised words and the spans of those that are a role
+        # title or first name (:func:`_titled_persons` counts within a sentence from them)
+        self._capitalised: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}
 
     def persons_between(self, lo: int, hi: int, speaker: str | None) -> int:
         """How many mentions of person actors other than ``speaker`` lie inside ``[lo, hi)``."""
@@ -334,11 +338,48 @@ class DocumentContext:
     def sentence_persons(self, si: int) -> int:
         """How many persons sentence ``si`` names by a role title or first name (:func:`_titled_persons`)."""
         if si not in self._sentence_persons:
-            self._sentence_persons[si] = _titled_persons(self.text, *self.sents[si])
+            self._sentence_persons[si] = self.titled_persons(si, *self.sents[si])
         return self._sentence_persons[si]
+
+    def titled_persons(self, si: int, lo: int, hi: int) -> int:
+        """:func:`_titled_persons` of ``text[lo:hi]`` inside sentence ``si``, counted from the sentence's
+        capitalised words (read once per sentence: the quotations of a sentence and the one after it ask
+        about it again).  A range that is not inside the sentence, or cuts one of its capitalised words
+        (a scan from there would read the word's rest), is read as it is."""
+        sb, se = self.sents[si] if self.sents else (0, len(self.text))
+        if hi <= lo:
+            return 0
+        if not sb <= lo < hi <= se:
+            return _titled_persons(self.text, lo, hi)
+        found = self._capitalised.get(si)
+        if found is None:
+            found = self._capitalised[si] = _capitalised_spans(self.text, sb, se)
+        starts, ends, tstarts, tends = found
+        k = bisect.bisect_left(starts, lo) - 1
+        if k >= 0 and ends[k] > lo:
+            return _titled_persons(self.text, lo, hi)
+        k = bisect.bisect_left(starts, hi) - 1
+        if k >= 0 and ends[k] > hi:
+            return _titled_persons(self.text, lo, hi)
+        n = 0
+        last_end = -2
+        for k in range(bisect.bisect_left(tstarts, lo), bisect.bisect_left(tstarts, hi)):
+            if tstarts[k] != last_end + 1:
+                n += 1
+            last_end = tends[k]
+        return n
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def has_passive_auxiliary(self, si: int, sb: int, se: int) -> bool:
+        """Whether sentence ``si`` (``text[sb:se]``) holds a form of "werden" (asked once per sentence)."""
+        found = self._passive_sentences.get(si)
+        if found is None:
+            found = self._passive_sentences[si] = any(
+                w.lower() in _PASSIVE_AUX for w in _WORD.findall(self.text, sb, se)
+            )
+        return found
 
 
 def _how(f: Found) -> str:
@@ -383,7 +424,7 @@ def features(
         out["short_quote"] = 1.0
     si = ctx.sent_of(f.start)
     sb, se = ctx.sents[si] if ctx.sents else (0, len(text))
-    persons = _titled_persons(text, sb, f.start) + _titled_persons(text, f.end, se)
+    persons = ctx.titled_persons(si, sb, f.start) + ctx.titled_persons(si, f.end, se)
     out["sentence_persons"] = min(persons, MAX_SENTENCE_PERSONS) / MAX_SENTENCE_PERSONS
     if persons >= 2:
         out["several_persons"] = 1.0
@@ -422,7 +463,7 @@ def features(
         f.cue_kind == "verb"
         and cue in speech_verbs()
         and speech_verbs()[cue].participle
-        and any(w.lower() in _PASSIVE_AUX for w in _WORD.findall(text, sb, se))
+        and ctx.has_passive_auxiliary(si, sb, se)
     ):
         out["cue_passive"] = 1.0  # "wird in der Zeitung mit den Worten zitiert": the medium is a source too
     actor = ctx.actors.get(q.speaker or "")
@@ -457,7 +498,7 @@ def features(
     if hi > lo:
         out["actors_between"] = min(ctx.persons_between(lo, hi, q.speaker), MAX_BETWEEN) / MAX_BETWEEN
         if hi - lo <= MAX_BETWEEN_CHARS:
-            out["persons_between"] = min(_titled_persons(text, lo, hi), MAX_BETWEEN) / MAX_BETWEEN
+            out["persons_between"] = min(ctx.titled_persons(ctx.sent_of(lo), lo, hi), MAX_BETWEEN) / MAX_BETWEEN
         if (
             how in _SURE_HOWS | {"colon_np"}
             and (out.get("actors_between") or out.get("persons_between"))
@@ -497,6 +538,25 @@ def _titled_persons(text: str, start: int, end: int) -> int:
                 n += 1
             last_end = m.end()
     return n
+
+
+def _capitalised_spans(text: str, start: int, end: int) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The starts and ends of the capitalised words of ``text[start:end]`` as :func:`_titled_persons` reads
+    them, and the starts and ends of those that are a role title or a first name."""
+    first_names = word_set("first_names.txt")
+    starts: list[int] = []
+    ends: list[int] = []
+    tstarts: list[int] = []
+    tends: list[int] = []
+    for m in _CAPITALISED.finditer(text, start, end):
+        b, e = m.span()
+        starts.append(b)
+        ends.append(e)
+        w = m.group()
+        if is_role(w) or w.lower() in first_names:
+            tstarts.append(b)
+            tends.append(e)
+    return starts, ends, tstarts, tends
 
 
 def _speech_verb_after(text: str, start: int, end: int) -> bool:

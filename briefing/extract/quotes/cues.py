@@ -257,7 +257,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _has_speech_noun(words)))
+            or (need == "nach" and (any(map(_ends_in_source_noun, words)) or _has_speech_noun(words)))
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -293,6 +293,14 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 _SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _ends_in_source_noun(word: str) -> bool:
+    """Does the ``\\w+`` word end in a source noun ("Angaben", "Polizeiangaben")?  The nouns are word
+    characters only, so a sentence holds one (:data:`_SOURCE_NOUN`) exactly when one of its words ends in
+    one; asked per word, the answers are remembered (most sentences have "nach" in another sense)."""
+    return _SOURCE_NOUN.search(word) is not None
 
 
 def _has_speech_noun(words: list[str]) -> bool:

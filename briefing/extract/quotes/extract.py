@@ -52,7 +52,7 @@ def extract_quotes(
 
     found: list[Found] = []
     used_cues: set[int] = set()
-    direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues)
+    direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_words)
     found.extend(direct)
     found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
 from briefing.extract.quotes.linear import LinearModel
@@ -228,8 +228,10 @@ def judge(feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
 # ------------------------------------------------------------------ features
 
 
+@lru_cache(maxsize=16384)
 def _foreign(word: str) -> bool:
-    """Is ``word`` clearly more frequent in English or French than in German (wordfreq)?"""
+    """Is ``word`` clearly more frequent in English or French than in German (wordfreq)?  (Asked for every
+    word of every quotation: remembered per word.)"""
     if word.isdigit():
         return False
     german = zipf(word)

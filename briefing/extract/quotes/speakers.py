@@ -21,8 +21,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import methodcaller, sub
+from itertools import accumulate
+from operator import sub
 
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
@@ -33,7 +33,6 @@ from briefing.lang.frequency import zipf
 # follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
 TOKEN = re.compile(r"\w+(?:[-’'/]\w+|\.(?![A-ZÄÖÜ][a-zäöüß])\w+)*\.?|[^\w\s]", re.UNICODE)
 _SPACED_TOKEN = re.compile(r"\s*(?:" + TOKEN.pattern + ")", re.UNICODE)
-_ENDS_WITH_PERIOD = methodcaller("endswith", ".")
 
 # A speaker phrase longer than this many words is a misreading (a whole clause).
 MAX_NP_WORDS = 10
@@ -184,20 +183,27 @@ def _tokenise(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     # The hot path (every article once): findall() of each token with the whitespace before it makes no
     # match objects; the offsets are running sums of the lengths, all in C.  Only whitespace lies
     # between tokens (every other character starts one).  The rare tokens with a final period are fixed
-    # up afterwards (their start stays).
+    # up afterwards (their start stays): found from the periods of the range (a few per block) by the
+    # token ending right after each, not by asking every token.
     pieces = _SPACED_TOKEN.findall(text, start, end)
     ends = list(accumulate(map(len, pieces), initial=start))
     del ends[0]
     words = list(map(str.lstrip, pieces))
     starts = list(map(sub, ends, map(len, words)))
     out = list(zip(starts, ends, words, strict=True))
+    p = text.find(".", start, end)
+    if p == -1:
+        return starts, out
     abbrevs = abbreviations()
-    for k in compress(range(len(out)), map(_ENDS_WITH_PERIOD, words)):
-        tok = words[k]
-        # An abbreviation ("Dr.") or a one-letter initial ("A.") keeps its period; other words give it up.
-        if len(tok) > 2 and tok[:-1] not in abbrevs:
-            b, e, _ = out[k]
-            out[k] = (b, e - 1, tok[:-1])
+    k = 0
+    while p != -1:
+        k = bisect.bisect_left(ends, p + 1, k)
+        if k < len(ends) and ends[k] == p + 1:
+            tok = words[k]
+            # An abbreviation ("Dr.") or a one-letter initial ("A.") keeps its period; other words give it up.
+            if len(tok) > 2 and tok[:-1] not in abbrevs:
+                out[k] = (starts[k], p, tok[:-1])
+        p = text.find(".", p + 1, end)
     return starts, out
 
 
