@@ -7,11 +7,8 @@ must hand back to the plain one (a range that cuts a word, a range across senten
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from briefing.extract.quotes import confidence as qc
 from briefing.extract.quotes import cues, speakers
 from briefing.extract.quotes.base import WORD
 from briefing.extract.sentences import abbreviations, split_sentences
@@ -24,36 +21,6 @@ TEXTS = [
     "„Wir sind bereit“, sagte Kanzlerin Merkel.Als Nächstes sprach der Präsident. Das war es. Ende.",
     "Nach seiner Ansicht ist der Vorschlag gut. Seiner Meinung nach irrt der Minister Karl Lauterbach.",
 ]
-
-
-def _titled_persons_plain(text: str, start: int, end: int) -> int:
-    return qc._titled_persons(text, start, end)
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_titled_persons_of_a_range_match_the_plain_count(text: str) -> None:
-    sents = split_sentences(text)
-    ctx = qc.DocumentContext(text, sents, [])
-    bounds = sorted({0, len(text)} | {m.start() for m in re.finditer(r"\W", text)} | set(range(0, len(text), 7)))
-    for si, (sb, se) in enumerate(sents):
-        inside = [b for b in bounds if sb <= b <= se]
-        for lo in inside:
-            for hi in inside:
-                assert ctx.titled_persons(si, lo, hi) == (_titled_persons_plain(text, lo, hi) if hi > lo else 0), text[
-                    lo:hi
-                ]
-    # a range over two sentences is counted as it is
-    if len(sents) > 1:
-        assert ctx.titled_persons(0, 0, len(text)) == _titled_persons_plain(text, 0, len(text))
-
-
-def test_a_range_cutting_a_hyphenated_compound_is_read_as_it_is() -> None:
-    text = "Der CDU-Chef Jens Spahn sprach."
-    ctx = qc.DocumentContext(text, [(0, len(text))], [])
-    lo = text.index("Chef")
-    # from inside "CDU-Chef" a scan reads "Chef" (a role), the sentence's own reading does not
-    assert ctx.titled_persons(0, lo, len(text)) == _titled_persons_plain(text, lo, len(text)) == 1
-    assert ctx.sentence_persons(0) == _titled_persons_plain(text, 0, len(text))
 
 
 @pytest.mark.parametrize("text", TEXTS)
