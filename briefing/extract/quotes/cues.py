@@ -63,8 +63,10 @@ def find_cues(
     for si, (sb, se) in enumerate(sents):
         # Cheap pre-checks: most sentences contain no cue word at all, and many only words that
         # need more than themselves ("nach" a source noun, "teilte" its particle "mit").
+        if triggers.isdisjoint(sent_words[si]):
+            continue  # (most sentences: told without building the set of hits)
         hits = triggers.intersection(sent_words[si])
-        if not hits or not _may_cue(hits, sent_words[si], masked, sb, se):
+        if not _may_cue(hits, sent_words[si], masked, sb, se):
             continue
         toks = tokens(masked, sb, se)
         lows = list(map(str.lower, map(_TOKEN_TEXT, toks)))
