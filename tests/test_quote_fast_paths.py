@@ -11,6 +11,8 @@ import pytest
 
 from briefing.extract.quotes import cues, speakers
 from briefing.extract.quotes.base import WORD
+from briefing.extract.quotes.indirect import complement_quotes
+from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.sentences import abbreviations, split_sentences
 
 TEXTS = [
@@ -54,3 +56,26 @@ def test_tokenise_gives_every_word_its_period_as_the_plain_reading(text: str) ->
         starts, toks = speakers._tokenise(text, start, len(text))
         assert toks == _tokenise_plain(text, start, len(text))
         assert starts == [b for b, _, _ in toks]
+
+
+COMPLEMENT_TEXTS = [
+    "Die Regierung geht davon aus, dass die Preise weiter steigen werden. Am Abend war es ruhig.",
+    "Es wurde bekannt, dass der Minister zurücktreten will. Der Verband hält es für möglich, die Frist zu verlängern.",
+    "Nach dem Spiel, das lange dauerte, gingen alle nach Hause. „Ein Titel“, hieß es, sei zu kurz.",
+]
+
+
+@pytest.mark.parametrize("text", COMPLEMENT_TEXTS)
+def test_complement_quotes_pass_over_sentences_by_their_words_alone(text: str) -> None:
+    pairs, _ = find_pairs(text)
+    masked = mask_quotes(text, pairs)
+    sents = split_sentences(text)
+    words = [WORD.findall(masked, sb, se) for sb, se in sents]
+    assert complement_quotes(text, masked, sents, [], words) == complement_quotes(text, masked, sents, [])
+
+
+def test_a_complement_word_makes_a_quotation() -> None:
+    text = COMPLEMENT_TEXTS[0]
+    sents = split_sentences(text)
+    found = complement_quotes(text, text, sents, [], [WORD.findall(text, sb, se) for sb, se in sents])
+    assert [text[f.start : f.end] for f in found] == ["dass die Preise weiter steigen werden"]

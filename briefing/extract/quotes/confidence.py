@@ -549,7 +549,7 @@ def _quote_form(text: str, f: Found, out: dict[str, float], words: list[str] | N
     elif inner[:1].isupper() and inner.rstrip(DQUOTES + "«»)").endswith((".", "!", "?")):
         out["quote_sentence"] = 1.0
     first_person = word_set("first_person_words.txt")
-    if any(w.lower() in first_person for w in (_WORD.findall(inner) if words is None else words)):
+    if not first_person.isdisjoint(map(str.lower, _WORD.findall(inner) if words is None else words)):
         out["quote_first_person"] = 1.0
 
 

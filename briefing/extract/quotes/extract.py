@@ -74,7 +74,7 @@ def extract_quotes(
         )
     # Clauses after a learned complement word come last: the rules above (and the speakers they lend each
     # other) are not to change for them.
-    extra = complement_quotes(text, masked, sents, found)
+    extra = complement_quotes(text, masked, sents, found, sent_words)
     if extra:
         found.extend(extra)
         found.sort(key=lambda f: (f.start, f.end))

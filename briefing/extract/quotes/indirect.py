@@ -129,7 +129,7 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             if span is None:
                 continue
             b, e = span
-            if len(WORD.findall(text[b:e])) < MIN_INDIRECT_WORDS:
+            if len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
                 continue
             sp = c.speaker
             if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
@@ -187,15 +187,21 @@ def complement_words() -> frozenset[str]:
     return word_set("complement_words.txt")
 
 
-def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list[Found]:
+def complement_quotes(
+    text: str, masked: str, sents, found: list[Found], sent_words: list[list[str]] | None = None
+) -> list[Found]:
     """dass-clauses and zu-infinitives after a :func:`complement_words` word that no speech cue reported.
 
     The speaker is the subject of the clause before the comma ("Die Regierung geht davon aus, dass …").
+    ``sent_words``: the ``\\w+`` words of each masked sentence when the caller has them (a word before a
+    comma is one of them: a sentence without a complement word is passed over).
     """
     words = complement_words()
     taken = [(f.start, f.end) for f in found if f.kind == "indirect"]
     out: list[Found] = []
     for si, (sb, se) in enumerate(sents):
+        if sent_words is not None and words.isdisjoint(map(str.lower, sent_words[si])):
+            continue
         end = _strip_final(text, sb, se)
         if masked.find(",", sb, end) == -1:
             continue
