@@ -633,14 +633,22 @@ def _mention_head(sp: Phrase, q: Quote, words: TextWords, out: dict[str, float])
 
 
 def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> None:
-    words = sp.text.split()
-    if sp.pronoun:
+    out.update(_speaker_kind_features(sp.text, sp.pronoun, bool(q.speaker_name), linked))
+
+
+@lru_cache(maxsize=16384)
+def _speaker_kind_features(text: str, pronoun: bool, named: bool, linked: bool) -> tuple[tuple[str, float], ...]:
+    """What the speaker mention ``text`` is (its words, the lexicons): :func:`_speaker_kind`'s features in
+    their order.  A function of the mention alone, so remembered (a speaker is named again and again)."""
+    out: dict[str, float] = {}
+    words = text.split()
+    if pronoun:
         out["sp_pronoun"] = 1.0
-        if sp.text.lower() == "man":
+        if text.lower() == "man":
             out["sp_impersonal"] = 1.0
-        if q.speaker_name:
+        if named:
             out["sp_pronoun_named"] = 1.0
-        return
+        return tuple(out.items())
     caps = [w.strip(",") for w in words if w[:1].isupper()]
     first_names = word_set("first_names.txt")
     if any(w.lower() in first_names for w in caps):
@@ -666,13 +674,14 @@ def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> 
         out["sp_head_common"] = 1.0  # "Die Sichtweise von …", "Der Kurzfilm": a thing heads the phrase
     if len(words) == 1:
         out["sp_one_word"] = 1.0
-    out["sp_person_score"] = max(-1, min(2, person_score(sp))) / 2
-    if is_organisation(sp.text):
+    out["sp_person_score"] = max(-1, min(2, person_score(Phrase(0, len(text), text)))) / 2
+    if is_organisation(text):
         out["sp_organisation"] = 1.0
-    if is_country(sp.text):
+    if is_country(text):
         out["sp_country"] = 1.0
-    if not q.speaker_name:
+    if not named:
         out["name_dropped"] = 1.0  # a mention whose name names no one (speaker_names)
+    return tuple(out.items())
 
 
 def _drop_zeros(feats: dict[str, float], wanted: frozenset[str] | None = None) -> dict[str, float]:
