@@ -348,7 +348,7 @@ def features(
             out["title_case"] = 1.0
         if want("rare_share"):
             out["rare_share"] = sum(1 for w in words if not w.isdigit() and zipf(w) < RARE_ZIPF) / n
-        foreign = sum(1 for w in words if _foreign(w)) / n
+        foreign = sum(map(_foreign, words)) / n
         out["foreign_share"] = foreign
         if foreign >= FOREIGN_PHRASE_SHARE and "sentence_punct_inside" not in out and "ends_with_punct" not in out:
             # "„Have a nice day“", "„L'Alliance pour la Planète“": a name or title in another language;

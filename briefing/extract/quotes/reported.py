@@ -95,12 +95,13 @@ def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
         ok = (
             k not in covered
             and len(words) >= MIN_INDIRECT_WORDS
+            # (the word tests first: they are cheaper than the Konjunktiv's and every test is pure)
+            and _CONTINUATION_BLOCK_CASED.isdisjoint(words)
+            and cue_words.isdisjoint(words)
             and (
                 konjunktiv_words(masked, sb, se, strong=True, words=words) > 0
                 or (masked.find("soll", sb, se) >= 0 and _REPORTATIVE_SOLL.search(masked, sb, se))
             )
-            and _CONTINUATION_BLOCK_CASED.isdisjoint(words)
-            and cue_words.isdisjoint(words)
         )
         if not ok:
             cur = None
