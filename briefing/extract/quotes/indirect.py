@@ -7,9 +7,11 @@ and what a demonstrative before the verb points back to ("Dies bestätigte X").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
 from briefing.extract.quotes.cues import points_back_only
@@ -17,6 +19,8 @@ from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import lowercase_speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES
+
+_START = itemgetter(0)  # a token's start
 
 # Conjunctions that open a subordinate clause ("wenn", "obwohl", "nachdem").
 _SUBORDINATORS = word_set("subordinators.txt")
@@ -348,8 +352,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     """The reported clause of a speech verb: after it ("sagte, …"), before it ("…, sagte X"),
     or the main clause around "wie X mitteilte"."""
     toks = tokens(masked, sb, end)
-    t = next((i for i, tk in enumerate(toks) if tk[0] == c.start), None)
-    if t is None:
+    t = bisect.bisect_left(toks, c.start, key=_START)  # (tokens are sorted by their starts)
+    if t == len(toks) or toks[t][0] != c.start:
         return None
     clause_word = (masked[c.frame_start : c.frame_start + 8].split() or [""])[0].lower()
     # "Wie die Polizei mitteilte, wurden …" / "…, wie die Polizei mitteilte."

@@ -274,9 +274,15 @@ def _thing(sp: Phrase) -> bool:
     )
 
 
+@cache
+def _not_verbs() -> frozenset[str]:
+    """Function words and articles: lowercase words that are no verb."""
+    return word_set("function_words.txt") | word_set("determiners.txt")
+
+
 def _has_finite_verb(words: list[str]) -> bool:
     """A lowercase word after the first that is no function word, article or attributive adjective."""
-    skip = word_set("function_words.txt") | word_set("determiners.txt")
+    skip = _not_verbs()
     return any(
         w[:1].islower() and w not in skip and not w.endswith(("e", "en", "er", "es", "em")) for w in words[1:]
     ) or any(w in word_set("auxiliaries.txt") for w in words)

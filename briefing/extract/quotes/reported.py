@@ -78,15 +78,18 @@ def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[
     return covered
 
 
+def _long_quote(text: str, f: Found) -> bool:
+    """Has the quotation :data:`LONG_QUOTE_WORDS` words or more?  (Counted up to there.)"""
+    return sum(1 for _ in itertools.islice(WORD.finditer(text, f.start, f.end), LONG_QUOTE_WORDS)) >= LONG_QUOTE_WORDS
+
+
 def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
     """Sentences in Konjunktiv I that no rule attributed: reported speech whose source is
     named nearby ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …").
     Consecutive ones form one quotation; the speaker is resolved from the context."""
     # A short quoted phrase inside the sentence does not make the sentence a quotation:
     # "Der Iran müsse „vollständig … den Anreicherungsprozess“ beenden" is reported as a whole.
-    covered = _covered_sentences(
-        sents, [f for f in found if f.kind != "direct" or len(WORD.findall(text, f.start, f.end)) >= LONG_QUOTE_WORDS]
-    )
+    covered = _covered_sentences(sents, [f for f in found if f.kind != "direct" or _long_quote(text, f)])
     cue_words = _lowercase_speech_verbs()
     out: list[Found] = []
     cur: Found | None = None

@@ -92,8 +92,8 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             break
     else:
         blocks = _blocks_of(text)
-    bounds, last = blocks._bounds, end - 1
-    kb, ke = min(start, len(text)) // BLOCK_CHARS, min(last, len(text)) // BLOCK_CHARS
+    bounds, last, n = blocks._bounds, end - 1, len(text)
+    kb, ke = (start if start < n else n) // BLOCK_CHARS, (last if last < n else n) // BLOCK_CHARS
     b = bounds.get(kb)
     if b is None or b > start:
         kb = blocks.block_of(start)
