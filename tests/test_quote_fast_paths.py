@@ -7,11 +7,14 @@ must hand back to the plain one (a range that cuts a word, a range across senten
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from briefing.extract.quotes import cues, speakers
 from briefing.extract.quotes.base import WORD
 from briefing.extract.quotes.indirect import complement_quotes
+from briefing.extract.quotes.linear import LinearModel
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.sentences import abbreviations, split_sentences
 
@@ -79,3 +82,10 @@ def test_a_complement_word_makes_a_quotation() -> None:
     sents = split_sentences(text)
     found = complement_quotes(text, text, sents, [], [WORD.findall(text, sb, se) for sb, se in sents])
     assert [text[f.start : f.end] for f in found] == ["dass die Preise weiter steigen werden"]
+
+
+def test_linear_model_sums_the_weights_in_the_features_order() -> None:
+    model = LinearModel(0.3, {"a": 0.1, "b": -2.7, "c": 1e-9, "d": 3.3})
+    feats = {"c": 0.7, "x": 1.0, "a": 0.123456789, "d": 1.0, "b": 0.5}
+    z = model.bias + sum(model.weights.get(k, 0.0) * v for k, v in feats.items())
+    assert model.probability(feats) == 1.0 / (1.0 + math.exp(-z))
