@@ -204,10 +204,10 @@ def complement_quotes(
     taken = [(f.start, f.end) for f in found if f.kind == "indirect"]
     out: list[Found] = []
     for si, (sb, se) in enumerate(sents):
-        if sent_words is not None and words.isdisjoint(map(str.lower, sent_words[si])):
-            continue
         end = _strip_final(text, sb, se)
         if masked.find(",", sb, end) == -1:
+            continue
+        if sent_words is not None and words.isdisjoint(map(str.lower, sent_words[si])):
             continue
         for ws, we, b in _words_before_commas(masked, sb, end):
             word = masked[ws:we]
