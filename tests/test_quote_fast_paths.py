@@ -89,3 +89,36 @@ def test_linear_model_sums_the_weights_in_the_features_order() -> None:
     feats = {"c": 0.7, "x": 1.0, "a": 0.123456789, "d": 1.0, "b": 0.5}
     z = model.bias + sum(model.weights.get(k, 0.0) * v for k, v in feats.items())
     assert model.probability(feats) == 1.0 / (1.0 + math.exp(-z))
+
+
+VERB_SENTENCES = [
+    "„Wir sind bereit“, sagte Außenamtssprecherin Maria Sacharowa am Montag.",
+    "Der Minister, der gestern ankam, warnte die CDU vor einem Streit.",
+    "Seine Werke werden von Kritikern als „Meilensteine“ bezeichnet, heißt es.",
+    "Am Montag erklärte der Sprecher des Ministeriums, die Lage sei ernst.",
+    "Die Vorsitzende der Gewerkschaft, Petra Sommer, würdigte den Plan als „mutig“.",
+]
+
+
+@pytest.mark.parametrize("text", VERB_SENTENCES)
+def test_subject_for_verb_reads_the_same_from_the_sentence_tokens(text: str) -> None:
+    pairs, _ = find_pairs(text)
+    masked = mask_quotes(text, pairs)
+    sb, se = 0, len(masked)
+    toks = speakers.tokens(masked, sb, se)
+    for t, (tb, te, _word) in enumerate(toks):
+        for clause_start in {sb, toks[max(0, t - 2)][0], tb}:
+            for clause_end in {te, se, toks[min(len(toks) - 1, t + 3)][0]}:
+                if clause_end < te:
+                    continue
+                plain = speakers.subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
+                fast = speakers.subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
+                assert fast == plain, (text, t, clause_start, clause_end)
+
+
+def test_tokens_of_a_known_range_are_its_slice() -> None:
+    text = "Dr. Peter Huber sagte, die U.S.A. seien ein Partner. Danach ging er."
+    whole = speakers.tokens(text, 0, len(text))
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert speakers._tokens_in(text, start, end, (0, len(text), whole)) == speakers.tokens(text, start, end)

@@ -92,7 +92,7 @@ def find_cues(
                 if sp is None and (rel := _relative_subject(masked, toks, t)) is not None:
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
-                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
+                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
                 if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
                     # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
                     sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
@@ -114,7 +114,8 @@ def find_cues(
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(masked, toks, t, sb, se), sb)
+                clause_end = _clause_end(masked, toks, t, sb, se)
+                sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from operator import sub
+from operator import itemgetter, sub
 
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
@@ -131,6 +131,7 @@ def _blocks_of(text: str) -> _Blocks:
 # whitespace, so a block tokenises exactly as it does inside the whole text).
 BLOCK_CHARS = 256
 _SPACE = re.compile(r"\s")
+_TOKEN_START = itemgetter(0)
 
 
 class _Blocks:
@@ -410,31 +411,57 @@ def np_at(text: str, start: int, end: int, *, skip_function: bool = True) -> Phr
     return phrase(text, toks, i, read_np(toks, i, allow_apposition=True))
 
 
+# A range's tokens as the caller has them already: (start, end, tokens(text, start, end)).
+Tokenised = tuple[int, int, list[tuple[int, int, str]]]
+
+
+def _tokens_in(text: str, start: int, end: int, known: Tokenised | None) -> list[tuple[int, int, str]]:
+    """``tokens(text, start, end)``, sliced from ``known`` when that range holds ``[start, end)`` (a cue's
+    sentence: its clause is read in three parts, each a slice of the sentence's tokens)."""
+    if known is None or start < known[0] or end > known[1]:
+        return tokens(text, start, end)
+    if end <= start:
+        return []
+    toks = known[2]
+    i = bisect.bisect_left(toks, start, key=_TOKEN_START)
+    out = toks[i : bisect.bisect_left(toks, end, i, key=_TOKEN_START)]
+    while out and out[-1][1] > end:
+        out.pop()
+    return out
+
+
 def subject_for_verb(
-    text: str, clause_start: int, verb_start: int, verb_end: int, clause_end: int, sentence_start: int | None = None
+    text: str,
+    clause_start: int,
+    verb_start: int,
+    verb_end: int,
+    clause_end: int,
+    sentence_start: int | None = None,
+    sentence: Tokenised | None = None,
 ) -> Phrase | None:
     """The speaker of the speech verb at ``[verb_start, verb_end)`` in its clause.
 
     ``sentence_start`` (default: the clause's) is where a passive's agent may stand: before a
-    quotation the clause begins after ("von Kritikern als „…“ bezeichnet").
+    quotation the clause begins after ("von Kritikern als „…“ bezeichnet").  ``sentence``: the
+    tokens of the clause's sentence when the caller has them (the same answer, read from them).
 
     Tries, in order: a pronoun right after the verb ("sagte er"), a prefield that is
     one noun phrase ("Der Minister sagte"), a noun phrase right after the verb
     ("sagte der Minister", "„…“, sagte X"), then the first noun phrase of the clause.
     """
-    agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end, sentence_start)
+    agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end, sentence_start, sentence)
     if agent is not None:
         return agent
     if "_" in text[clause_start:verb_start] and _passive(text, clause_start, verb_start, verb_end):
         # "werden die Vorkehrungen als „extrem“ bezeichnet": the subject of a passive without an
         # agent is what the quotation names; the speaker is named elsewhere, if at all.
         return None
-    after = tokens(text, verb_end, clause_end)
+    after = _tokens_in(text, verb_end, clause_end, sentence)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
     mediated = _mediated_speaker(text, verb_end)
     if mediated is not None:
         return mediated
-    prev_tok = tokens(text, max(clause_start, verb_start - 8), verb_start)
+    prev_tok = _tokens_in(text, max(clause_start, verb_start - 8), verb_start, sentence)
     if prev_tok and prev_tok[-1][2].lower() in ("und", "sowie") and verb_start - 4 > clause_start:
         # "X befand … und nannte Y „…“": the second verb shares the first one's subject.
         shared = clause_subject(text, clause_start, prev_tok[-1][0])
@@ -442,7 +469,7 @@ def subject_for_verb(
             return shared
     if after and after[0][2].lower() in ("er", "man"):
         return phrase(text, after, 0, 1)  # nominative only: "Die Tat bezeichnete er als sinnlos"
-    before = tokens(text, clause_start, verb_start)
+    before = _tokens_in(text, clause_start, verb_start, sentence)
     # "Weil …, warnte der Verband …": a verb right after a comma follows a fronted clause.
     after_comma = bool(before) and before[-1][2] == ","
     while before and before[-1][2] in ",;:-–":
@@ -535,7 +562,13 @@ _AGENT_PREPS = frozenset(["von", "vom"])
 
 
 def passive_agent(
-    text: str, clause_start: int, verb_start: int, verb_end: int, clause_end: int, sentence_start: int | None = None
+    text: str,
+    clause_start: int,
+    verb_start: int,
+    verb_end: int,
+    clause_end: int,
+    sentence_start: int | None = None,
+    sentence: Tokenised | None = None,
 ) -> Phrase | None:
     """The agent of a passive speech or naming verb: "Seine Werke werden von Kritikern als
     „Meilensteine“ bezeichnet", "Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft".
@@ -552,7 +585,7 @@ def passive_agent(
     # The clause of a cue right after a quotation starts at the quotation ("… als „…“
     # bezeichnet"): the agent stands before it, so read from the sentence's start.
     start = clause_start if sentence_start is None else min(sentence_start, clause_start)
-    toks = tokens(text, start, clause_end)
+    toks = _tokens_in(text, start, clause_end, sentence)
     words = [tk[2].lower() for tk in toks]
     v = next((k for k, tk in enumerate(toks) if tk[0] == verb_start), None)
     if v is None:
