@@ -8,10 +8,11 @@ must hand back to the plain one (a range that cuts a word, a range across senten
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
-from briefing.extract.quotes import cues, speakers
+from briefing.extract.quotes import cues, quoted_speech, speakers
 from briefing.extract.quotes.base import WORD
 from briefing.extract.quotes.indirect import complement_quotes
 from briefing.extract.quotes.linear import LinearModel
@@ -122,3 +123,11 @@ def test_tokens_of_a_known_range_are_its_slice() -> None:
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert speakers._tokens_in(text, start, end, (0, len(text), whole)) == speakers.tokens(text, start, end)
+
+
+def test_the_word_before_a_quotation_as_a_search_of_the_window_finds_it() -> None:
+    search = re.compile(r"(\w+)\W{0,3}$")
+    text = "Der Radiosender „Deutschlandfunk“ sagte ... „A“\nund dann: – „B“ (so) … x\n\n„C“ Wort.\nEnde  ...  \n"
+    for pos in range(len(text) + 1):
+        m = search.search(text, max(0, pos - quoted_speech.LOOK_BEHIND_CHARS), pos)
+        assert quoted_speech._word_before(text, pos) == ((m.group(1), m.start(1)) if m else ("", -1)), pos

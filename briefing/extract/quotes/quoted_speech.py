@@ -118,7 +118,9 @@ FEATURES: tuple[str, ...] = (
     )
 )
 
-_WORD_BEFORE = re.compile(r"(\w+)\W{0,3}$")
+# The last word before up to three non-word characters (r"(\w+)\W{0,3}$" searched in the window), matched on
+# the reversed window: one attempt anchored at its end instead of one from every position.
+_WORD_BEFORE_REVERSED = re.compile(r"\W{0,3}(\w+)")
 _WORD_AFTER = re.compile(r"\W{0,3}?(\w+)")
 _INDEFINITE = frozenset(["ein", "eine", "einen", "einem", "einer", "eines"])
 # "sagte, dass …", "erklärte, ob …", "…, die …": a subordinate clause opened before the quotation.
@@ -240,9 +242,15 @@ def _foreign(word: str) -> bool:
 
 def _word_before(text: str, pos: int) -> tuple[str, int]:
     """The word ending right before ``pos`` (up to 3 non-word characters between) and where it starts."""
-    lo = max(0, pos - LOOK_BEHIND_CHARS)
-    m = _WORD_BEFORE.search(text, lo, pos)
-    return (m.group(1), m.start(1)) if m else ("", -1)
+    # (matched on the reversed window: one attempt anchored at its end instead of a search from every
+    # position; "$" also matches before a final line break, hence the second attempt without it)
+    window = text[max(0, pos - LOOK_BEHIND_CHARS) : pos]
+    m = _WORD_BEFORE_REVERSED.match(window[::-1])
+    end = pos
+    if m is None and window.endswith("\n"):
+        m = _WORD_BEFORE_REVERSED.match(window[-2::-1])
+        end = pos - 1
+    return (m.group(1)[::-1], end - m.end(1)) if m else ("", -1)
 
 
 def _title_case(words: list[str]) -> bool:
