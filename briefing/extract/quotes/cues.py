@@ -260,7 +260,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and (any(map(_ends_in_source_noun, words)) or _has_speech_noun(words)))
+            or (need == "nach" and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words)))
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -296,6 +296,17 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 _SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
+
+
+# Whether every source noun is word characters only (then a sentence's words tell whether it holds one).
+_SOURCE_NOUNS_ARE_WORDS = all(re.fullmatch(r"\w+", n) for n in attribution_markers().get("noun", ()))
+
+
+def _has_source_noun(words: list[str], masked: str, sb: int, se: int) -> bool:
+    """Does the sentence ``masked[sb:se]`` (its ``\\w+`` words: ``words``) hold a source noun (:data:`_SOURCE_NOUN`)?"""
+    if _SOURCE_NOUNS_ARE_WORDS:
+        return any(map(_ends_in_source_noun, words))
+    return _SOURCE_NOUN.search(masked, sb, se) is not None
 
 
 @lru_cache(maxsize=16384)
