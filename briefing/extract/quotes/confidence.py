@@ -26,8 +26,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from briefing.extract.quotes.base import DQUOTES
@@ -318,7 +318,10 @@ class DocumentContext:
         self.sent_starts = [b for b, _ in sents]
         self.actors = {a.id: a for a in actors}
         persons = [a for a in actors if a.kind == "person"]
-        self.top_person = max(persons, key=lambda a: (len(a.mentions), -actors.index(a))).id if persons else None
+        # the most mentioned person, the first listed of a tie (an index by position: ``actors.index`` compared
+        # whole actors, once per person)
+        ranked = [(len(a.mentions), -k, a.id) for k, a in enumerate(actors) if a.kind == "person"]
+        self.top_person = max(ranked)[2] if ranked else None
         self.person_mentions = sorted((m.start, m.end, a.id) for a in persons for m in a.mentions)
         self.mention_starts = [s for s, _, _ in self.person_mentions]
         self.words = TextWords(text) if words is None else words
@@ -328,6 +331,7 @@ class DocumentContext:
         self.quote_sents: Counter[int] = Counter()
         self.quote_spans: list[tuple[str, int, int]] = []
         self._sentence_persons: dict[int, int] = {}
+        self._passive_sentences: dict[int, bool] = {}
 
     def persons_between(self, lo: int, hi: int, speaker: str | None) -> int:
         """How many mentions of person actors other than ``speaker`` lie inside ``[lo, hi)``."""
@@ -348,6 +352,15 @@ class DocumentContext:
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def has_passive_auxiliary(self, si: int, sb: int, se: int) -> bool:
+        """Whether sentence ``si`` (``text[sb:se]``) holds a form of "werden" (asked once per sentence)."""
+        found = self._passive_sentences.get(si)
+        if found is None:
+            found = self._passive_sentences[si] = any(
+                w.lower() in _PASSIVE_AUX for w in _WORD.findall(self.text, sb, se)
+            )
+        return found
 
 
 def _how(f: Found) -> str:
@@ -436,7 +449,7 @@ def features(
         f.cue_kind == "verb"
         and cue in speech_verbs()
         and speech_verbs()[cue].participle
-        and any(w.lower() in _PASSIVE_AUX for w in _WORD.findall(text, sb, se))
+        and ctx.has_passive_auxiliary(si, sb, se)
     ):
         out["cue_passive"] = 1.0  # "wird in der Zeitung mit den Worten zitiert": the medium is a source too
     actor = ctx.actors.get(q.speaker or "")
@@ -501,16 +514,25 @@ def features(
 def _titled_persons(text: str, start: int, end: int) -> int:
     """How many persons ``text[start:end]`` names by a role title or a first name ("Bundeskanzler Friedrich
     Merz" is one: a run of such words counts once).  A cheap stand-in for reading every noun phrase."""
-    first_names = word_set("first_names.txt")
+    # (most ranges name at most one such person: their words tell it without match objects)
+    titled = sum(map(_titles_or_first_name, _CAPITALISED.findall(text, start, end)))
+    if titled <= 1:
+        return titled
     n = 0
     last_end = -2
     for m in _CAPITALISED.finditer(text, start, end):
-        w = m.group()
-        if is_role(w) or w.lower() in first_names:
+        if _titles_or_first_name(m.group()):
             if m.start() != last_end + 1:
                 n += 1
             last_end = m.end()
     return n
+
+
+@lru_cache(maxsize=16384)
+def _titles_or_first_name(word: str) -> bool:
+    """Is the capitalised word a role title or a first name?  (Asked for every capitalised word around every
+    quotation: remembered per word.)"""
+    return is_role(word) or word.lower() in word_set("first_names.txt")
 
 
 def _speech_verb_after(text: str, start: int, end: int) -> bool:
@@ -541,7 +563,7 @@ def _quote_form(text: str, f: Found, out: dict[str, float], words: list[str] | N
     elif inner[:1].isupper() and inner.rstrip(DQUOTES + "«»)").endswith((".", "!", "?")):
         out["quote_sentence"] = 1.0
     first_person = word_set("first_person_words.txt")
-    if any(w.lower() in first_person for w in (_WORD.findall(inner) if words is None else words)):
+    if not first_person.isdisjoint(map(str.lower, _WORD.findall(inner) if words is None else words)):
         out["quote_first_person"] = 1.0
 
 
@@ -625,14 +647,22 @@ def _mention_head(sp: Phrase, q: Quote, words: TextWords, out: dict[str, float])
 
 
 def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> None:
-    words = sp.text.split()
-    if sp.pronoun:
+    out.update(_speaker_kind_features(sp.text, sp.pronoun, bool(q.speaker_name), linked))
+
+
+@lru_cache(maxsize=16384)
+def _speaker_kind_features(text: str, pronoun: bool, named: bool, linked: bool) -> tuple[tuple[str, float], ...]:
+    """What the speaker mention ``text`` is (its words, the lexicons): :func:`_speaker_kind`'s features in
+    their order.  A function of the mention alone, so remembered (a speaker is named again and again)."""
+    out: dict[str, float] = {}
+    words = text.split()
+    if pronoun:
         out["sp_pronoun"] = 1.0
-        if sp.text.lower() == "man":
+        if text.lower() == "man":
             out["sp_impersonal"] = 1.0
-        if q.speaker_name:
+        if named:
             out["sp_pronoun_named"] = 1.0
-        return
+        return tuple(out.items())
     caps = [w.strip(",") for w in words if w[:1].isupper()]
     first_names = word_set("first_names.txt")
     if any(w.lower() in first_names for w in caps):
@@ -658,13 +688,14 @@ def _speaker_kind(sp: Phrase, q: Quote, linked: bool, out: dict[str, float]) -> 
         out["sp_head_common"] = 1.0  # "Die Sichtweise von …", "Der Kurzfilm": a thing heads the phrase
     if len(words) == 1:
         out["sp_one_word"] = 1.0
-    out["sp_person_score"] = max(-1, min(2, person_score(sp))) / 2
-    if is_organisation(sp.text):
+    out["sp_person_score"] = max(-1, min(2, person_score(Phrase(0, len(text), text)))) / 2
+    if is_organisation(text):
         out["sp_organisation"] = 1.0
-    if is_country(sp.text):
+    if is_country(text):
         out["sp_country"] = 1.0
-    if not q.speaker_name:
+    if not named:
         out["name_dropped"] = 1.0  # a mention whose name names no one (speaker_names)
+    return tuple(out.items())
 
 
 def _drop_zeros(feats: dict[str, float], wanted: frozenset[str] | None = None) -> dict[str, float]:
@@ -717,5 +748,11 @@ def with_confidence(
     Only the features each kind's model weighs are computed (a feature without a weight adds nothing)."""
     m = model()
     feats = quotation_features(text, found, quotes, sents, actors, words, m.read_features)
-    scored = [replace(q, confidence=round(m.confidence(q.kind, x), 3)) for q, x in zip(quotes, feats, strict=True)]
+    scored = [_scored(q, round(m.confidence(q.kind, x), 3)) for q, x in zip(quotes, feats, strict=True)]
     return [q for q in scored if m.keeps(q)]
+
+
+def _scored(q: Quote, confidence: float) -> Quote:
+    """``dataclasses.replace(q, confidence=confidence)`` without replace's reading of the class's fields on
+    every call (a third of the cost of scoring a quotation)."""
+    return Quote(**{**q.__dict__, "confidence": confidence})

@@ -63,8 +63,10 @@ def find_cues(
     for si, (sb, se) in enumerate(sents):
         # Cheap pre-checks: most sentences contain no cue word at all, and many only words that
         # need more than themselves ("nach" a source noun, "teilte" its particle "mit").
+        if triggers.isdisjoint(sent_words[si]):
+            continue  # (most sentences: told without building the set of hits)
         hits = triggers.intersection(sent_words[si])
-        if not hits or not _may_cue(hits, sent_words[si], masked, sb, se):
+        if not _may_cue(hits, sent_words[si], masked, sb, se):
             continue
         toks = tokens(masked, sb, se)
         lows = list(map(str.lower, map(_TOKEN_TEXT, toks)))
@@ -90,7 +92,7 @@ def find_cues(
                 if sp is None and (rel := _relative_subject(masked, toks, t)) is not None:
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
-                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb)
+                    sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
                 if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
                     # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
                     sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
@@ -112,7 +114,8 @@ def find_cues(
                 if not nf.bare and not _has_particle(toks, t + 1, nf.particles):
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
-                sp = subject_for_verb(masked, clause_start, tb, te, _clause_end(masked, toks, t, sb, se), sb)
+                clause_end = _clause_end(masked, toks, t, sb, se)
+                sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
@@ -257,7 +260,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and (_SOURCE_NOUN.search(masked, sb, se) or _has_speech_noun(words)))
+            or (need == "nach" and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words)))
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -293,6 +296,25 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
 _SOURCE_NOUN = re.compile("(?:" + word_alternation(attribution_markers().get("noun", ())) + r")(?!\w)", re.IGNORECASE)
 # ", so der Minister" / "„…“, so X": "so" after a comma or quotation mark.
 _SO_AFTER_MARK = re.compile(r"[,“”\"«»]\s*so(?!\w)", re.IGNORECASE)
+
+
+# Whether every source noun is word characters only (then a sentence's words tell whether it holds one).
+_SOURCE_NOUNS_ARE_WORDS = all(re.fullmatch(r"\w+", n) for n in attribution_markers().get("noun", ()))
+
+
+def _has_source_noun(words: list[str], masked: str, sb: int, se: int) -> bool:
+    """Does the sentence ``masked[sb:se]`` (its ``\\w+`` words: ``words``) hold a source noun (:data:`_SOURCE_NOUN`)?"""
+    if _SOURCE_NOUNS_ARE_WORDS:
+        return any(map(_ends_in_source_noun, words))
+    return _SOURCE_NOUN.search(masked, sb, se) is not None
+
+
+@lru_cache(maxsize=16384)
+def _ends_in_source_noun(word: str) -> bool:
+    """Does the ``\\w+`` word end in a source noun ("Angaben", "Polizeiangaben")?  The nouns are word
+    characters only, so a sentence holds one (:data:`_SOURCE_NOUN`) exactly when one of its words ends in
+    one; asked per word, the answers are remembered (most sentences have "nach" in another sense)."""
+    return _SOURCE_NOUN.search(word) is not None
 
 
 def _has_speech_noun(words: list[str]) -> bool:

@@ -55,12 +55,15 @@ _NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heiß
 _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
 
 
-def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> list[Found]:
+def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_words=None) -> list[Found]:
     """The quotations in marks that are direct speech, each with the cue and speaker the rules attach.
 
     The rules say which quotations are speech and why they leave the others out; the learned model
     of :mod:`quoted_speech` sees that verdict with the quotation's own features and overrules it
     only where it is sure (a title or scare quote the rules keep, speech they leave out).
+
+    ``sent_words`` are the ``\\w+`` words of each masked sentence when the caller has them (the Konjunktiv
+    tests read a quotation's whole sentence).
     """
     out: list[Found] = []
     pair_ends = [p.end for p in pairs]
@@ -95,7 +98,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
         sb, se = sents[so]
-        konj = konjunktiv_words(masked, sb, se, strong=True, learned=False) > 0  # Konjunktiv I
+        swords = sent_words[so] if sent_words is not None else None
+        konj = konjunktiv_words(masked, sb, se, strong=True, learned=False, words=swords) > 0  # Konjunktiv I
         # A speech or naming verb anywhere in the sentence, even without a speaker
         # ("wurde als „Geschäft des Jahrhunderts“ bezeichnet"), makes it reported speech.
         sent_cues = [c for s in range(so, sc + 1) for c in by_sent.get(s, [])]
@@ -124,7 +128,12 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues) -> li
                 reject = "unreported"
         elif how == "sentence" and _word_before(text, p.start).lower() in scare:
             reject = "scare_word"
-        elif not attributed and p.start > sb and not _has_verb(words) and not konjunktiv_words(masked, sb, se):
+        elif (
+            not attributed
+            and p.start > sb
+            and not _has_verb(words)
+            and not konjunktiv_words(masked, sb, se, words=swords)
+        ):
             reject = "long_name"  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
         speaker = cue.speaker if cue else colon_np
         found_how = how if cue else ("colon_np" if colon_np else "")

@@ -58,7 +58,7 @@ def extract_quotes(
 
     found: list[Found] = []
     used_cues: set[int] = set()
-    direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues)
+    direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_words)
     found.extend(direct)
     found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))
@@ -80,7 +80,7 @@ def extract_quotes(
         )
     # Clauses after a learned complement word come last: the rules above (and the speakers they lend each
     # other) are not to change for them.
-    extra = complement_quotes(text, masked, sents, found)
+    extra = complement_quotes(text, masked, sents, found, sent_words)
     if extra:
         found.extend(extra)
         found.sort(key=lambda f: (f.start, f.end))

@@ -7,9 +7,11 @@ and what a demonstrative before the verb points back to ("Dies bestätigte X").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
 from briefing.extract.quotes.cues import points_back_only
@@ -17,6 +19,8 @@ from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import lowercase_speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES
+
+_START = itemgetter(0)  # a token's start
 
 # Conjunctions that open a subordinate clause ("wenn", "obwohl", "nachdem").
 _SUBORDINATORS = word_set("subordinators.txt")
@@ -129,7 +133,7 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             if span is None:
                 continue
             b, e = span
-            if len(WORD.findall(text[b:e])) < MIN_INDIRECT_WORDS:
+            if len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
                 continue
             sp = c.speaker
             if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
@@ -187,10 +191,14 @@ def complement_words() -> frozenset[str]:
     return word_set("complement_words.txt")
 
 
-def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list[Found]:
+def complement_quotes(
+    text: str, masked: str, sents, found: list[Found], sent_words: list[list[str]] | None = None
+) -> list[Found]:
     """dass-clauses and zu-infinitives after a :func:`complement_words` word that no speech cue reported.
 
     The speaker is the subject of the clause before the comma ("Die Regierung geht davon aus, dass …").
+    ``sent_words``: the ``\\w+`` words of each masked sentence when the caller has them (a word before a
+    comma is one of them: a sentence without a complement word is passed over).
     """
     words = complement_words()
     taken = [(f.start, f.end) for f in found if f.kind == "indirect"]
@@ -198,6 +206,8 @@ def complement_quotes(text: str, masked: str, sents, found: list[Found]) -> list
     for si, (sb, se) in enumerate(sents):
         end = _strip_final(text, sb, se)
         if masked.find(",", sb, end) == -1:
+            continue
+        if sent_words is not None and words.isdisjoint(map(str.lower, sent_words[si])):
             continue
         for ws, we, b in _words_before_commas(masked, sb, end):
             word = masked[ws:we]
@@ -342,8 +352,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     """The reported clause of a speech verb: after it ("sagte, …"), before it ("…, sagte X"),
     or the main clause around "wie X mitteilte"."""
     toks = tokens(masked, sb, end)
-    t = next((i for i, tk in enumerate(toks) if tk[0] == c.start), None)
-    if t is None:
+    t = bisect.bisect_left(toks, c.start, key=_START)  # (tokens are sorted by their starts)
+    if t == len(toks) or toks[t][0] != c.start:
         return None
     clause_word = (masked[c.frame_start : c.frame_start + 8].split() or [""])[0].lower()
     # "Wie die Polizei mitteilte, wurden …" / "…, wie die Polizei mitteilte."

@@ -49,7 +49,8 @@ def konjunktiv_words(
     if words is None:
         words = WORD.findall(text, start, end)
     forms = (strong_forms() if learned else _konjunktiv_i()) if strong else _konjunktiv()
-    count = sum(map(forms.__contains__, words))
+    # (most sentences hold no form at all: isdisjoint tells so without counting)
+    count = 0 if forms.isdisjoint(words) else sum(map(forms.__contains__, words))
     if text.find(_KONJ_I_SUFFIX, start, end) >= 0:
         # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective
         count += sum(

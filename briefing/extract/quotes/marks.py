@@ -31,7 +31,7 @@ def find_pairs(text: str) -> tuple[list[Pair], list[str]]:
         opener_shape = (prev.isspace() or prev in "([/–-—:") and not nxt.isspace()
         closer_shape = not prev.isspace()
         if open_at is not None:
-            if "\n" in text[open_at:i] and (c == _OPEN_ONLY or (opener_shape and not closer_shape)):
+            if (c == _OPEN_ONLY or (opener_shape and not closer_shape)) and text.find("\n", open_at, i) != -1:
                 # A new paragraph opens a quotation while the last one is open: German
                 # convention for a quotation running over paragraphs. Close at the break.
                 brk = text.index("\n", open_at)

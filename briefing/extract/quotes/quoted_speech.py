@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
 from briefing.extract.quotes.linear import LinearModel
@@ -118,7 +118,9 @@ FEATURES: tuple[str, ...] = (
     )
 )
 
-_WORD_BEFORE = re.compile(r"(\w+)\W{0,3}$")
+# The last word before up to three non-word characters (r"(\w+)\W{0,3}$" searched in the window), matched on
+# the reversed window: one attempt anchored at its end instead of one from every position.
+_WORD_BEFORE_REVERSED = re.compile(r"\W{0,3}(\w+)")
 _WORD_AFTER = re.compile(r"\W{0,3}?(\w+)")
 _INDEFINITE = frozenset(["ein", "eine", "einen", "einem", "einer", "eines"])
 # "sagte, dass …", "erklärte, ob …", "…, die …": a subordinate clause opened before the quotation.
@@ -228,8 +230,10 @@ def judge(feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
 # ------------------------------------------------------------------ features
 
 
+@lru_cache(maxsize=16384)
 def _foreign(word: str) -> bool:
-    """Is ``word`` clearly more frequent in English or French than in German (wordfreq)?"""
+    """Is ``word`` clearly more frequent in English or French than in German (wordfreq)?  (Asked for every
+    word of every quotation: remembered per word.)"""
     if word.isdigit():
         return False
     german = zipf(word)
@@ -238,9 +242,15 @@ def _foreign(word: str) -> bool:
 
 def _word_before(text: str, pos: int) -> tuple[str, int]:
     """The word ending right before ``pos`` (up to 3 non-word characters between) and where it starts."""
-    lo = max(0, pos - LOOK_BEHIND_CHARS)
-    m = _WORD_BEFORE.search(text, lo, pos)
-    return (m.group(1), m.start(1)) if m else ("", -1)
+    # (matched on the reversed window: one attempt anchored at its end instead of a search from every
+    # position; "$" also matches before a final line break, hence the second attempt without it)
+    window = text[max(0, pos - LOOK_BEHIND_CHARS) : pos]
+    m = _WORD_BEFORE_REVERSED.match(window[::-1])
+    end = pos
+    if m is None and window.endswith("\n"):
+        m = _WORD_BEFORE_REVERSED.match(window[-2::-1])
+        end = pos - 1
+    return (m.group(1)[::-1], end - m.end(1)) if m else ("", -1)
 
 
 def _title_case(words: list[str]) -> bool:
@@ -272,9 +282,15 @@ def _thing(sp: Phrase) -> bool:
     )
 
 
+@cache
+def _not_verbs() -> frozenset[str]:
+    """Function words and articles: lowercase words that are no verb."""
+    return word_set("function_words.txt") | word_set("determiners.txt")
+
+
 def _has_finite_verb(words: list[str]) -> bool:
     """A lowercase word after the first that is no function word, article or attributive adjective."""
-    skip = word_set("function_words.txt") | word_set("determiners.txt")
+    skip = _not_verbs()
     return any(
         w[:1].islower() and w not in skip and not w.endswith(("e", "en", "er", "es", "em")) for w in words[1:]
     ) or any(w in word_set("auxiliaries.txt") for w in words)
@@ -346,7 +362,7 @@ def features(
             out["title_case"] = 1.0
         if want("rare_share"):
             out["rare_share"] = sum(1 for w in words if not w.isdigit() and zipf(w) < RARE_ZIPF) / n
-        foreign = sum(1 for w in words if _foreign(w)) / n
+        foreign = sum(map(_foreign, words)) / n
         out["foreign_share"] = foreign
         if foreign >= FOREIGN_PHRASE_SHARE and "sentence_punct_inside" not in out and "ends_with_punct" not in out:
             # "„Have a nice day“", "„L'Alliance pour la Planète“": a name or title in another language;

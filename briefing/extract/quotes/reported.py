@@ -78,15 +78,18 @@ def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[
     return covered
 
 
+def _long_quote(text: str, f: Found) -> bool:
+    """Has the quotation :data:`LONG_QUOTE_WORDS` words or more?  (Counted up to there.)"""
+    return sum(1 for _ in itertools.islice(WORD.finditer(text, f.start, f.end), LONG_QUOTE_WORDS)) >= LONG_QUOTE_WORDS
+
+
 def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
     """Sentences in Konjunktiv I that no rule attributed: reported speech whose source is
     named nearby ("Das Robert-Koch-Institut sieht keine Gefahr. Lediglich Personen … seien …").
     Consecutive ones form one quotation; the speaker is resolved from the context."""
     # A short quoted phrase inside the sentence does not make the sentence a quotation:
     # "Der Iran müsse „vollständig … den Anreicherungsprozess“ beenden" is reported as a whole.
-    covered = _covered_sentences(
-        sents, [f for f in found if f.kind != "direct" or len(WORD.findall(text, f.start, f.end)) >= LONG_QUOTE_WORDS]
-    )
+    covered = _covered_sentences(sents, [f for f in found if f.kind != "direct" or _long_quote(text, f)])
     cue_words = _lowercase_speech_verbs()
     out: list[Found] = []
     cur: Found | None = None
@@ -95,12 +98,13 @@ def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
         ok = (
             k not in covered
             and len(words) >= MIN_INDIRECT_WORDS
+            # (the word tests first: they are cheaper than the Konjunktiv's and every test is pure)
+            and _CONTINUATION_BLOCK_CASED.isdisjoint(words)
+            and cue_words.isdisjoint(words)
             and (
                 konjunktiv_words(masked, sb, se, strong=True, words=words) > 0
                 or (masked.find("soll", sb, se) >= 0 and _REPORTATIVE_SOLL.search(masked, sb, se))
             )
-            and _CONTINUATION_BLOCK_CASED.isdisjoint(words)
-            and cue_words.isdisjoint(words)
         )
         if not ok:
             cur = None

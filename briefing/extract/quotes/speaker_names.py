@@ -149,6 +149,28 @@ def names_someone(name: str, words: TextWords) -> bool:
 
 
 def _names_someone(name: str, words: TextWords) -> bool:
+    word = _judged_alone(name)
+    if isinstance(word, bool):
+        return word
+    first_names = word_set("first_names.txt")
+    if any(
+        before.lower() in first_names or is_role(before) or (zipf(before) < RARE_ZIPF and not _acronym(before))
+        for before in words.capitalised_before(word)
+    ):
+        return True
+    # Named alone: a word that is no common German word and never written lowercase here - a
+    # name (Merz, Selenskyj, Reuters) unless it is a compound of a common German word
+    # ("Polizeiangaben", "Demgegenüber").
+    if zipf(word) >= COMMON_ZIPF or words.written_lowercase(word):
+        return False
+    return not compound_of_common_word(word)
+
+
+@lru_cache(maxsize=16384)
+def _judged_alone(name: str) -> bool | str:
+    """:func:`names_someone`'s answer where the name alone tells it (by its words and the lexicons); else
+    the one capitalised word the document's text must judge.  (The same names recur across documents:
+    the answers by the name alone are remembered.)"""
     name = name.strip().strip(_NAME_QUOTES)
     first = name.split(maxsplit=1)[0] if name else ""
     if first in OPENING_PARTICLES and len(name.split()) >= 2:
@@ -170,14 +192,4 @@ def _names_someone(name: str, words: TextWords) -> bool:
     word = caps[0]
     if is_role(word):
         return True  # a role title ("der Minister") denotes one person even unnamed
-    if any(
-        before.lower() in first_names or is_role(before) or (zipf(before) < RARE_ZIPF and not _acronym(before))
-        for before in words.capitalised_before(word)
-    ):
-        return True
-    # Named alone: a word that is no common German word and never written lowercase here - a
-    # name (Merz, Selenskyj, Reuters) unless it is a compound of a common German word
-    # ("Polizeiangaben", "Demgegenüber").
-    if zipf(word) >= COMMON_ZIPF or words.written_lowercase(word):
-        return False
-    return not compound_of_common_word(word)
+    return word
