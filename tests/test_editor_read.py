@@ -452,3 +452,12 @@ def test_a_sentence_that_only_carries_a_report_on_is_no_position_of_the_speaker(
     said = [p.text for st in b.stories for p in st.positions]
     assert any("um jeden Arbeitsplatz" in t for t in said)  # named in its own sentence: her position
     assert not any("Bis Ende des Jahres" in t for t in said)  # the writer's account, not hers for sure
+
+
+def test_a_person_named_by_nationality_alone_points_back() -> None:
+    from briefing.assemble.summary import needs_context
+
+    assert needs_context("Der Ungar kritisierte zugleich, die EU schade sich mit den Sanktionen selbst.")
+    assert needs_context("Die Französin gewann das Finale in drei Sätzen deutlich.")
+    assert not needs_context("Die Deutsche Bahn streicht im Winter viele Verbindungen.")  # part of a name
+    assert not needs_context("Der ungarische Ministerpräsident kritisierte die EU scharf.")

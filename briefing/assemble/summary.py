@@ -31,6 +31,7 @@ from briefing.assemble.text import (
     words,
 )
 from briefing.extract.quotes.lexicon import speech_verbs
+from briefing.lang.de import demonym_country
 from briefing.models import SourcedText, Statement
 
 # Sentences outside this length (in words) are fragments or run-ons, poor summary material.
@@ -177,6 +178,8 @@ def needs_context(sentence: str) -> bool:
         return True
     if _pronoun_attribution(sentence):
         return True
+    if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and demonym_country(ws[1].strip(",:;.")):
+        return True  # "Der Ungar kritisierte zugleich ...": a person named before, by nationality
     # "Das kündigte die Sprecherin an": a speech verb's preterite ends like an adjective ("das geplante
     # Gesetz"), but it is the verb, and "Das" its object pointing back.
     second = ws[1].strip(",:;.") if len(ws) > 1 else ""
