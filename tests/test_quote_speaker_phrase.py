@@ -418,3 +418,19 @@ def test_a_party_epithet_after_a_named_person_is_that_person() -> None:
     facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
     (quote,) = [q for q in facts.quotes if "handeln" in q.text]
     assert quote.speaker_name == "Albert Füracker" and quote.speaker_text == "der CSU-Politiker"
+
+
+def test_a_spokesman_of_an_institution_speaks_for_it_a_named_president_does_not_become_it() -> None:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    text = "Ein Sprecher des Auswärtigen Amts sagte am Dienstag, die Bundesregierung nehme die Kritik ernst."
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
+    (quote,) = facts.quotes
+    actor = next(a for a in facts.actors if a.id == quote.speaker)
+    assert actor.name == "Auswärtiges Amt" and quote.speaker_name == "Auswärtiges Amt"
+    text = ("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, der Antrag sei keine "
+            "Vorentscheidung. Das Bundesverfassungsgericht hatte im März entschieden.")
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
+    quote = facts.quotes[0]
+    assert quote.speaker_name != "Bundesverfassungsgericht"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
+from briefing.extract.quotes.lexicon import is_role, word_set
 from briefing.extract.quotes.resolve import person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import Phrase
@@ -20,6 +21,30 @@ from briefing.models import Actor, Quote
 def _shares_word(a: str, b: str) -> bool:
     wa = {w.lower() for w in WORD.findall(a) if len(w) > 2}
     return bool(wa & {w.lower() for w in WORD.findall(b) if len(w) > 2})
+
+
+# Case endings of German adjectives and nouns, longest first (not a name's genitive "-s").
+_ENDINGS = ("es", "en", "er", "em", "n", "e")
+
+
+def _uninflected(word: str) -> str:
+    low = word.lower()
+    for ending in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            return low[: -len(ending)]
+    return low
+
+
+def _spokesman_of(actor: Actor, text: str) -> bool:
+    """ "Ein Sprecher des Auswärtigen Amts": a role title whose genitive names the organisation or country
+    ``actor`` (inflection aside) speaks for it; "Hans-Jürgen Papier, Präsident des ..." is a person."""
+    words = text.split()
+    if words and words[0].lower() in word_set("determiners.txt"):
+        words = words[1:]
+    if len(words) < 3 or actor.kind == "person" or not is_role(words[0]) or words[1] not in ("des", "der"):
+        return False
+    theirs = {_uninflected(w) for w in WORD.findall(actor.name) if len(w) > 2}
+    return any(_uninflected(w) in theirs for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
 
 
 def _party_epithet(text: str) -> bool:
@@ -140,9 +165,10 @@ def speaker_of(
         actor = mentions.actor_at(sp.start, sp.end)
         if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text) and not (
             actor.kind == "person" and _party_epithet(sp.text)
-        ):
+        ) and not _spokesman_of(actor, sp.text):
             # A mention that overlaps but names someone else: keep our reading. A party epithet the
-            # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person.
+            # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person; a
+            # spokesman of an organisation ("Ein Sprecher des Auswärtigen Amts") speaks for it.
             actor = None
         if actor is not None:
             speaker_id = actor.id
