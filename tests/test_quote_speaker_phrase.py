@@ -434,3 +434,25 @@ def test_a_spokesman_of_an_institution_speaks_for_it_a_named_president_does_not_
     facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
     quote = facts.quotes[0]
     assert quote.speaker_name != "Bundesverfassungsgericht"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a form that is participle and present tense alike ("kommentiert", "kritisiert") with its subject
+        # after it is the finite verb of the attribution
+        ("Die Sanktionen kämen zu spät und seien zu schwach, kommentiert das Blatt.", "kämen zu spät", "das Blatt"),
+        ("Die Regierung habe versagt, kritisiert die Opposition im Landtag.", "habe versagt", "die Opposition"),
+    ],
+)
+def test_a_present_tense_that_looks_like_a_participle_attributes_the_clause_before(
+    text: str, fragment: str, speaker: str
+) -> None:
+    assert _speaker_of(text, fragment) == speaker
+
+
+def test_a_participle_attribute_after_a_comma_attributes_nothing() -> None:
+    text = "Das Video, genannt „BRD-Video“, zeigte die Täter am Bahnhof."
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    assert not [q for q in to_records(text, found, sents) if q.kind == "indirect"]

@@ -16,7 +16,7 @@ from operator import itemgetter
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
 from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.extract.quotes.lexicon import lowercase_speech_verbs, word_set
+from briefing.extract.quotes.lexicon import lowercase_speech_verbs, speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES
 
@@ -415,7 +415,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             return None
     # Backward: "…, sagte X." / "…, hieß es aus X."
     # A bare participle after a comma is an attribute ("…, genannt „BRD-Video“"), not an attribution.
-    bare_participle = c.participle and toks[t - 1][2] == ","
+    bare_participle = c.participle and toks[t - 1][2] == "," and not _finite_with_subject(toks, t)
     if not bare_participle and (
         t >= 1 and toks[t - 1][2] == "," or (t >= 2 and toks[t - 2][2] == "," and toks[t - 1][2].lower() in AUXILIARIES)
     ):
@@ -435,6 +435,21 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+def _finite_with_subject(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Is the participle-like form at ``t`` a finite verb with its subject after it ("…, kommentiert das
+    Blatt", "…, kritisiert die Opposition")? A form that is also finite, followed by an article or a
+    capitalised word, is: a participle attribute is followed by what it names ("…, genannt „X“")."""
+    form = speech_verbs().get(toks[t][2].lower())
+    if form is None or not form.finite or t + 1 >= len(toks):
+        return False
+    nxt = toks[t + 1][2]
+    return nxt.lower() in _SUBJECT_ARTICLES or (nxt[:1].isupper() and nxt[:1].isalpha())
+
+
+# Articles and pronouns that open a subject right after a finite verb.
+_SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine", "er", "sie", "man"])
 
 
 # "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
