@@ -456,3 +456,16 @@ def test_a_participle_attribute_after_a_comma_attributes_nothing() -> None:
     sents = split_sentences(text)
     found, _ = extract_quotes(text, sents)
     assert not [q for q in to_records(text, found, sents) if q.kind == "indirect"]
+
+
+def test_a_medium_named_in_quotation_marks_is_shown_by_its_name() -> None:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    ex = load_pipeline("blank")
+    text = "Die französische Zeitung „Le Monde“ schrieb, der Kompromiss sei ein Sieg der Vernunft."
+    (quote,) = ex.extract(Article(path="a.txt", title="T", text=text)).quotes
+    assert quote.speaker_name == "Le Monde"
+    text = "Die Online-Ausgabe des „Spiegel“ berichtete, der Minister sei zurückgetreten."
+    (quote,) = ex.extract(Article(path="a.txt", title="T", text=text)).quotes
+    assert quote.speaker_name != "Online-Ausgabe des „Spiegel"  # no broken name with half its marks

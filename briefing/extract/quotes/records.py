@@ -8,6 +8,7 @@ mention (its span) stays.
 from __future__ import annotations
 
 import bisect
+import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.lexicon import is_role, word_set
@@ -45,6 +46,10 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
         return False
     theirs = {_uninflected(w) for w in WORD.findall(actor.name) if len(w) > 2}
     return any(_uninflected(w) in theirs for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
+
+
+# A name in quotation marks inside a speaker phrase (a medium, a party, a group).
+_QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|$)")
 
 
 def _party_epithet(text: str) -> bool:
@@ -181,7 +186,17 @@ def speaker_of(
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None
-        if name and (actor is None or actor.kind != "country") and not names_someone(name, text_words):
+        titled = _QUOTED_TITLE.search(name) if name else None
+        if titled and titled.group(1)[:1].isupper():
+            name = titled.group(1).strip()  # "Die französische Zeitung „Le Monde“": the medium's name
+        else:
+            titled = None
+        # A title of two words or more is a name as it stands ("Le Monde", "Die Zeit"); one word is judged
+        # like any other ("Spiegel" is also the common noun).
+        named_title = titled is not None and name is not None and len(name.split()) >= 2
+        if name and not named_title and (actor is None or actor.kind != "country") and not names_someone(
+            name, text_words
+        ):
             # Precision first: the mention stays (it is where the attribution is), but a
             # common noun, adverb or fragment is no one to show as the speaker.
             name = speaker_id = None
