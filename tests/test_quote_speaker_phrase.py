@@ -469,3 +469,11 @@ def test_a_medium_named_in_quotation_marks_is_shown_by_its_name() -> None:
     text = "Die Online-Ausgabe des „Spiegel“ berichtete, der Minister sei zurückgetreten."
     (quote,) = ex.extract(Article(path="a.txt", title="T", text=text)).quotes
     assert quote.speaker_name != "Online-Ausgabe des „Spiegel"  # no broken name with half its marks
+
+
+def test_words_after_a_colon_without_quotation_marks_are_what_was_said() -> None:
+    text = "Reiter sagte: Wir können nicht länger zusehen, wie Familien aus der Stadt gedrängt werden."
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    (quote,) = to_records(text, found, sents)
+    assert quote.text.startswith("Wir können nicht länger zusehen") and quote.speaker_text == "Reiter"

@@ -403,6 +403,18 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             return (b, _reported_end(masked, b, end))
         if (
             i == commas[0]
+            and toks[i][2] == ":"
+            and c.lemma in _SAY_VERBS
+            and toks[nxt][2][:1].isupper()
+            and masked[b] != "_"
+            and masked[b - 1 : b] not in '„"»«'
+            and _only_speaker_between(toks, t, i, c)
+        ):
+            # "Reiter sagte: Wir können nicht länger zusehen, wie …": words after the colon without
+            # quotation marks are what was said, to the end of the sentence.
+            return (b, end)
+        if (
+            i == commas[0]
             and toks[i][2] == ","
             and c.lemma in _SAY_VERBS
             and (first in _CLAUSE_SUBJECTS or toks[nxt][2][:1].isupper())
