@@ -257,3 +257,11 @@ def test_a_party_epithet_names_the_person_just_named_and_gives_the_party() -> No
 def test_a_country_adjective_before_the_title_gives_the_country(text: str, surname: str, country: str) -> None:
     p = person(text, surname)
     assert p is not None and p.affiliation == country
+
+
+def test_an_organisation_of_two_words_in_a_role_compound_is_named_whole() -> None:
+    # "IG-Metall-Bezirksleiterin" where the text writes "die IG Metall": the organisation is "IG Metall", not "IG".
+    text = ("Die IG Metall kündigte Widerstand an. IG-Metall-Bezirksleiterin Barbara Resch sagte, man werde "
+            "notfalls streiken.")
+    assert "IG Metall" in orgs(text) and "IG" not in orgs(text)
+    assert person(text, "Resch").affiliation == "IG Metall"

@@ -680,6 +680,7 @@ class ActorFinder:
         lex, words, cores, n = self.lex, self.words, self.cores, len(self.words)
         standalone = self.cap_set
         found: dict[str, str] = {}  # word -> type ("" when unknown)
+        longer_names: dict[str, str] = {}  # first word -> the organisation's name of several words ("IG Metall")
         institutions: dict[str, str] = {}  # "Außenministerium" -> type (each mention needs its own owner)
         # Per distinct capitalised word: is it an institution ("Außenministeriums")? Looked up once per
         # process and word; per document only the hits are visited (maps in C).
@@ -714,6 +715,12 @@ class ActorFinder:
                 if org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
                     found.setdefault(head, "party" if head in lex.parties else "")
                     self.org_prefix[i] = head
+                    # "IG-Metall-Bezirksleiterin" where the text writes "die IG Metall": the name has two words
+                    parts = w.split("-")
+                    longer = " ".join(parts[:-1])
+                    if len(parts) >= 3 and all(p[:1].isupper() for p in parts[1:-1]) and longer in self.text:
+                        longer_names[head] = longer
+                        self.org_prefix[i] = longer
             k = i + 2  # "Chef der FIFA", "Sprecher der CDU" (acronyms only: "Chef der Familie")
             if k < n and r.kind == "role" and self.lowers[i + 1] in ("der", "des") and self.label[k] is None and (
                     self.sent_start[k] == self.sent_start[i]) and _ACRONYM.match(cores[k]) and org_word(cores[k]) and (
@@ -757,6 +764,11 @@ class ActorFinder:
             if w in found:
                 if not self._ends_longer_name(k):
                     self.label[k], self.canon[k] = "ORG", w
+                    rest = longer_names.get(w, "").split()[1:]
+                    if rest and cores[k + 1 : k + 1 + len(rest)] == rest:
+                        for j in range(k, k + 1 + len(rest)):  # "IG Metall": one name over its words
+                            self.label[j], self.canon[j] = "ORG", longer_names[w]
+                        self.span_end[k] = k + 1 + len(rest)
                 continue
             inst = inst_of.get(w)
             if inst is not None:
