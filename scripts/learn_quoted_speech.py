@@ -36,9 +36,7 @@ import numpy as np
 from briefing.extract.quotes import extract_quotes, quoted_speech, to_records
 from briefing.extract.quotes.base import Pair
 from briefing.extract.quotes.confidence import with_confidence
-from briefing.extract.quotes.jsonl import build_nlp, quote_to_json
-from briefing.extract.sentences import TEXT_KEY
-from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
+from briefing.extract.quotes.jsonl import quote_to_json
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quote_cv import Doc as CvDoc  # noqa: E402
@@ -46,6 +44,7 @@ from quote_cv import error_kinds  # noqa: E402
 from quote_cv import labels as e2e_labels  # noqa: E402
 from quote_learning import (  # noqa: E402
     FOLDS,  # noqa: E402
+    before_quotes,
     fit_logistic,
     linear,
     matrix,
@@ -116,18 +115,7 @@ class Doc:
 
 def prepare(path: Path, limit: int | None) -> list[Doc]:
     """Sentences and actors of every gold document (the pipeline without the quotation component)."""
-    nlp = build_nlp()
-    golds = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
-    out = []
-    with nlp.select_pipes(disable=["briefing_quotes"]):
-        for g in golds:
-            d = nlp(g["text"])
-            text = d.user_data.get(TEXT_KEY, d.text)
-            if text != g["text"]:
-                sys.exit(f"document {g['id']}: the pipeline changed the text")
-            sents = list(d.user_data.get(SENTENCE_SPANS_KEY) or [(s.start_char, s.end_char) for s in d.sents])
-            out.append(Doc(g, sents, list(getattr(d._, "briefing_actors", None) or [])))
-    return out
+    return [Doc(g, sents, actors) for g, _text, sents, actors in before_quotes(path, limit)]
 
 
 def run(

@@ -28,6 +28,7 @@ quotation rules change (the features describe the rules' output).
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import logging
 import sys
@@ -41,15 +42,13 @@ from typing import Any
 import numpy as np
 
 from briefing.extract.quotes import extract_quotes, ranker, to_records
-from briefing.extract.quotes.jsonl import build_nlp, quote_to_json
+from briefing.extract.quotes.jsonl import quote_to_json
 from briefing.extract.quotes.records import _MentionIndex, speaker_of
 from briefing.extract.quotes.speaker_names import TextWords
 from briefing.extract.quotes.speakers import Phrase, unmasked
-from briefing.extract.sentences import TEXT_KEY
-from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quote_learning import FOLDS, linear, matrix  # noqa: E402
+from quote_learning import FOLDS, before_quotes, linear, matrix  # noqa: E402
 from quote_learning import scorer as load_scorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,38 +103,29 @@ class Doc:
 def prepare(path: Path, sc: Any) -> list[Doc]:
     """Run the pipeline once over the gold documents, recording candidates, and label them."""
     logging.disable(logging.WARNING)
-    nlp = build_nlp()
-    golds = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     docs = []
-    with nlp.select_pipes(disable=["briefing_quotes"]):
-        for n, g in enumerate(golds):
-            d = nlp(g["text"])
-            text = d.user_data.get(TEXT_KEY, d.text)
-            sents = list(d.user_data.get(SENTENCE_SPANS_KEY) or [(s.start_char, s.end_char) for s in d.sents])
-            actors = list(getattr(d._, "briefing_actors", None) or [])
-            rec = Recorder()
-            found, _ = extract_quotes(text, sents, ranker=rec)
-            words = TextWords(text)
-            records = to_records(text, found, sents, actors, words)
-            preds = [quote_to_json(q) for q in records]
-            starts = [b for b, _ in sents]
-            mentions = _MentionIndex(actors)
+    for n, (g, text, sents, actors) in enumerate(before_quotes(path)):
+        rec = Recorder()
+        found, _ = extract_quotes(text, sents, ranker=rec)
+        words = TextWords(text)
+        records = to_records(text, found, sents, actors, words)
+        preds = [quote_to_json(q) for q in records]
+        starts = [b for b, _ in sents]
+        mentions = _MentionIndex(actors)
 
-            def sent_of(pos: int, starts: list[int] = starts) -> int:
-                import bisect
+        def sent_of(pos: int, starts: list[int] = starts) -> int:
+            return max(0, bisect.bisect_right(starts, pos) - 1)
 
-                return max(0, bisect.bisect_right(starts, pos) - 1)
-
-            quotations = {}
-            for i, (cands, feats) in rec.seen.items():
-                speakers = [preds[i]["speaker"]]
-                for c in cands[1:]:
-                    c = unmasked(c, text)
-                    _, name = speaker_of(text, c, found, i, sents, sent_of, mentions, words)
-                    speakers.append({"span": [c.start, c.end], "name": name})
-                quotations[i] = Quotation(n, preds[i]["kind"], speakers, feats, None)
-            label(g, preds, quotations, sc)
-            docs.append(Doc(g, n % FOLDS, preds, quotations))
+        quotations = {}
+        for i, (cands, feats) in rec.seen.items():
+            speakers = [preds[i]["speaker"]]
+            for c in cands[1:]:
+                c = unmasked(c, text)
+                _, name = speaker_of(text, c, found, i, sents, sent_of, mentions, words)
+                speakers.append({"span": [c.start, c.end], "name": name})
+            quotations[i] = Quotation(n, preds[i]["kind"], speakers, feats, None)
+        label(g, preds, quotations, sc)
+        docs.append(Doc(g, n % FOLDS, preds, quotations))
     return docs
 
 

@@ -44,14 +44,12 @@ import numpy as np
 
 from briefing.extract.quotes import confidence as qc
 from briefing.extract.quotes import extract_quotes, to_records
-from briefing.extract.quotes.jsonl import build_nlp, quote_to_json
+from briefing.extract.quotes.jsonl import quote_to_json
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
-from briefing.extract.sentences import TEXT_KEY
-from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
 from briefing.lang import QUOTE_CONFIDENCE, word_set
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quote_learning import fit_logistic, linear, matrix  # noqa: E402
+from quote_learning import before_quotes, fit_logistic, linear, matrix  # noqa: E402
 from quote_learning import scorer as load_scorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,22 +111,13 @@ class Doc:
 
 def prepare(path: Path, scorer: Any, limit: int | None) -> list[Doc]:
     """Run the pipeline once over the gold documents (sentences and actors, then the quotation rules)."""
-    nlp = build_nlp()
-    golds = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
     docs = []
-    with nlp.select_pipes(disable=["briefing_quotes"]):
-        for g in golds:
-            d = nlp(g["text"])
-            text = d.user_data.get(TEXT_KEY, d.text)
-            if text != g["text"]:
-                sys.exit(f"document {g['id']}: the pipeline changed the text")
-            sents = list(d.user_data.get(SENTENCE_SPANS_KEY) or [(s.start_char, s.end_char) for s in d.sents])
-            actors = list(getattr(d._, "briefing_actors", None) or [])
-            found, _ = extract_quotes(text, sents)
-            records = to_records(text, found, sents, actors)
-            feats = qc.quotation_features(text, found, records, sents, actors)
-            preds = [quote_to_json(q) for q in records]
-            docs.append(Doc(g, sents, preds, feats, labels(g, preds, scorer)))
+    for g, text, sents, actors in before_quotes(path, limit):
+        found, _ = extract_quotes(text, sents)
+        records = to_records(text, found, sents, actors)
+        feats = qc.quotation_features(text, found, records, sents, actors)
+        preds = [quote_to_json(q) for q in records]
+        docs.append(Doc(g, sents, preds, feats, labels(g, preds, scorer)))
     unknown = sorted({name for d in docs for f in d.feats for name in f} - set(qc.FEATURES) - {qc.NO_SPEAKER})
     if unknown:  # e.g. a new Found.how of the rules: add it to confidence.HOWS, or the model never sees it
         print(f"WARNING: features the model does not know (not in confidence.FEATURES): {', '.join(unknown)}")

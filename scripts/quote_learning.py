@@ -11,7 +11,7 @@ import importlib.util
 import io
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,27 @@ def scorer(path: Path = SCORER) -> Any:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def before_quotes(
+    path: Path, limit: int | None = None
+) -> Iterator[tuple[dict[str, Any], str, list[tuple[int, int]], list[Any]]]:
+    """Each gold document of ``path`` (the first ``limit``) through the pipeline without the quotation
+    component: (gold, text, sentence spans, actors), what the quotation rules start from."""
+    from briefing.extract.quotes.jsonl import build_nlp
+    from briefing.extract.sentences import TEXT_KEY
+    from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
+
+    nlp = build_nlp()
+    golds = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
+    with nlp.select_pipes(disable=["briefing_quotes"]):
+        for g in golds:
+            d = nlp(g["text"])
+            text = d.user_data.get(TEXT_KEY, d.text)
+            if text != g["text"]:
+                raise SystemExit(f"document {g['id']}: the pipeline changed the text")
+            sents = list(d.user_data.get(SENTENCE_SPANS_KEY) or [(s.start_char, s.end_char) for s in d.sents])
+            yield g, text, sents, list(getattr(d._, "briefing_actors", None) or [])
 
 
 def read_docs(path: str) -> list[dict[str, Any]]:
