@@ -119,7 +119,7 @@ def prepare(path: Path, scorer: Any, limit: int | None) -> list[Doc]:
         preds = [quote_to_json(q) for q in records]
         docs.append(Doc(g, sents, preds, feats, labels(g, preds, scorer)))
     unknown = sorted({name for d in docs for f in d.feats for name in f} - set(qc.FEATURES) - {qc.NO_SPEAKER})
-    if unknown:  # e.g. a new Found.how of the rules: add it to confidence.HOWS, or the model never sees it
+    if unknown:  # e.g. a new Found.how of the rules: add it to quotes.base.HOWS, or the model never sees it
         print(f"WARNING: features the model does not know (not in confidence.FEATURES): {', '.join(unknown)}")
     return docs
 

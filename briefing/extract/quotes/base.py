@@ -52,6 +52,29 @@ class Cue:
     mention: Phrase | None = None
 
 
+# How the rules find a speaker (``Found.how``): "after" (a cue after the quotation), "colon" (a cue before
+# its colon), "colon_np" (a subject before the colon), "bracket", "sentence", "cue" (an indirect clause of
+# a speech cue), "continuation" (a Konjunktiv sentence continuing an attributed quotation), "subject",
+# "next", "previous", "context", "free", "reported" (a speech-act sentence without Konjunktiv,
+# speech_acts.py), "complement" (a clause after a learned complement word, indirect.complement_quotes).
+HOWS = (
+    "after",
+    "colon",
+    "colon_np",
+    "bracket",
+    "sentence",
+    "cue",
+    "continuation",
+    "subject",
+    "next",
+    "previous",
+    "context",
+    "free",
+    "reported",
+    "complement",
+)
+
+
 @dataclass
 class Found:
     """A quotation found in the text (internal, before actor linking)."""
@@ -63,9 +86,8 @@ class Found:
     cue: str | None
     sent: int = 0
     attributed: bool = field(default=True)
-    # Which rule found the speaker: after, colon (a cue before the colon), colon_np (a subject before it),
-    # bracket, sentence, cue (an indirect clause's own cue), continuation, free, subject, next, previous,
-    # context, none.  The confidence model reads it (quotes/confidence.py).
+    # Which rule found the speaker (one of :data:`HOWS`, or "" / "none").  The confidence model and the
+    # speaker ranker read it (quotes/confidence.py, quotes/ranker.py).
     how: str = ""
     cue_kind: str = ""  # the cue's kind (verb, marker, so, name); "" without a cue
     sent_end: int = -1  # last sentence of a multi-sentence quotation (free reported speech)

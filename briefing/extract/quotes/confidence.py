@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from briefing.extract.quotes.base import DQUOTES
+from briefing.extract.quotes.base import DQUOTES, HOWS
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
 from briefing.extract.quotes.linear import LinearModel
@@ -44,24 +44,6 @@ from briefing.models import Actor, Quote
 if TYPE_CHECKING:
     from briefing.extract.quotes.base import Found
 
-# How the rules found a speaker (Found.how): one indicator each.  "cue": an indirect clause of a
-# speech cue; "continuation": a Konjunktiv sentence continuing an attributed quotation.
-HOWS = (
-    "after",
-    "colon",
-    "colon_np",
-    "bracket",
-    "sentence",
-    "cue",
-    "continuation",
-    "subject",
-    "next",
-    "previous",
-    "context",
-    "free",
-    "reported",  # a speech-act sentence without Konjunktiv (speech_acts.py)
-    "complement",  # a clause after a learned complement word (indirect.complement_quotes)
-)
 # Scales that bring counts and distances to about [0, 1] (a feature beyond its scale is 1).
 MAX_SENTENCES_AWAY = 3
 LOG_CHARS_AWAY = math.log1p(1000)  # a speaker 1,000 characters away is as far as any

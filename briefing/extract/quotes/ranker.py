@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from briefing.extract.quotes.base import Cue, Found
+from briefing.extract.quotes.base import HOWS, Cue, Found
 from briefing.extract.quotes.lexicon import is_role, word_set
 from briefing.extract.quotes.linear import LinearModel
 from briefing.extract.quotes.speaker_names import RARE_ZIPF, is_country, is_organisation
@@ -62,23 +62,6 @@ INVERTED_GAP_TOKENS = 2
 INVERTED_GAP_CHARS = 30
 _CLAUSE_MARKS = frozenset(",;:.")
 
-# The rules' ways of finding a speaker (Found.how), one indicator each for the rules' pick.
-HOWS = (
-    "after",
-    "colon",
-    "colon_np",
-    "bracket",
-    "sentence",
-    "cue",
-    "continuation",
-    "subject",
-    "next",
-    "previous",
-    "context",
-    "free",
-    "reported",
-    "complement",
-)
 FEATURES: tuple[str, ...] = (
     "rules",
     *(f"rules_{h}" for h in HOWS),
