@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.context import points_back, speaker_label, stand_alone
+from briefing.assemble.quotes import SAME_WORDING
 from briefing.assemble.text import containment, fold, lexicon, sort_sources, source_sort_key, words
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
@@ -244,15 +245,15 @@ def _compatible(a: str | None, b: str | None) -> bool:
 _QUOTATION_RE = re.compile(r"[„“\"»]([^„“”\"»«]{12,})[“”\"«]")
 
 
-def _quoted_words(text: str) -> list[str]:
-    """The words of the quotations in ``text`` (empty when it quotes nothing)."""
-    return [w for m in _QUOTATION_RE.finditer(text) for w in words(m.group(1))]
+@functools.lru_cache(maxsize=4096)
+def _quoted_words(text: str) -> tuple[str, ...]:
+    """The words of the quotations in ``text`` (empty when it quotes nothing); asked once per statement
+    and again for each later statement of the same speaker."""
+    return tuple(w for m in _QUOTATION_RE.finditer(text) for w in words(m.group(1)))
 
 
-def _same_quotation(a: list[str], b: list[str]) -> bool:
+def _same_quotation(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Are ``a`` and ``b`` (quoted words) two wordings of one quotation, by Stimmen's measure?"""
-    from briefing.assemble.quotes import SAME_WORDING
-
     short, long = sorted((a, b), key=len)
     return bool(short) and containment(short, long) >= SAME_WORDING
 
