@@ -41,7 +41,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from briefing.lang import rows, word_set
-from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, country_adjective
+from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, PARTY_EPITHETS, country_adjective
 from briefing.lang.frequency import compound_of_common_word, zipf
 from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
@@ -102,8 +102,6 @@ CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
-# Titles by which German news names a person already introduced, by party alone ("der CSU-Politiker").
-_EPITHET_STEMS = frozenset({"politiker", "politikerin"})
 # Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
 PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
@@ -1361,7 +1359,7 @@ class ActorFinder:
         named as a subject in this or the sentence before, when gender and party do not contradict; the
         person gains the party."""
         prefix = role.text.rsplit("-", 1)[0] if "-" in role.text else ""
-        if role.stem not in _EPITHET_STEMS or prefix not in self.lex.parties:
+        if role.stem not in PARTY_EPITHETS or prefix not in self.lex.parties:
             return None
         for _, s, p, object_like in reversed(recent):
             if sent - s > 1:

@@ -15,7 +15,7 @@ from briefing.extract.quotes.lexicon import is_role, word_set
 from briefing.extract.quotes.resolve import person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import Phrase
-from briefing.lang.de import demonym_country, side_country
+from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
 from briefing.models import Actor, Quote
 
 
@@ -55,7 +55,7 @@ _QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|
 def _party_epithet(text: str) -> bool:
     """ "der CSU-Politiker", "die Grünen-Politikerin": a person named by party alone."""
     words = text.split()
-    return 1 <= len(words) <= 2 and "-" in words[-1] and words[-1].lower().endswith(("politiker", "politikerin"))
+    return 1 <= len(words) <= 2 and "-" in words[-1] and words[-1].lower().endswith(PARTY_EPITHETS)
 
 
 class _MentionIndex:

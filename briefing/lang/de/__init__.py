@@ -51,6 +51,7 @@ COORDINATORS = frozenset({"und", "oder", "aber"})
 CLAUSE_END = CLAUSE_PUNCT | COORDINATORS | frozenset({".", "!", "?", "–", '"', "“", "”", "„", ")"})
 
 __all__ = [
+    "PARTY_EPITHETS",
     "AUXILIARIES",
     "CLAUSE_END",
     "CLAUSE_PUNCT",
@@ -60,6 +61,10 @@ __all__ = [
     "OPENING_PARTICLES",
     "auxiliary_forms",
 ]
+
+
+# Titles by which German news names a person already introduced, by party alone ("der CSU-Politiker").
+PARTY_EPITHETS = ("politiker", "politikerin")
 
 
 # ---------------------------------------------------------------- demonyms
