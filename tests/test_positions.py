@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from actors_helpers import pipeline
 
+from briefing.extract import load_pipeline
+from briefing.models import Article
+
 
 def positions_of(text: str) -> list[tuple[str, str, str | None]]:
     doc = pipeline("briefing_actors", "briefing_positions")(text)
@@ -101,3 +104,17 @@ def test_quote_speaker_gives_a_position():
     got = PositionFinder(doc, list(doc._.briefing_actors), [quote], stance_lexicon()).run()
     mine = [p for p in got if p.actor == rutte.id]
     assert any("souveränes Land" in p.text and p.stance == "states" for p in mine), got
+
+
+def test_a_colon_starts_the_clause_whose_subject_holds_the_stance() -> None:
+    """ "Unterstützung erhielt er aus Bratislava: Regierungschef Fico erklärte, …" is Fico's statement; the
+    "er" before the colon (Orbán) said nothing of it."""
+    text = (
+        "Ungarns Ministerpräsident Viktor Orbán lehnte neue Schulden ab. Unterstützung erhielt er von der "
+        "Slowakei: Regierungschef Robert Fico erklärte, jedes Land solle selbst für seine Verteidigung zahlen."
+    )
+    facts = load_pipeline("blank").extract(Article(path="t.txt", text=text))
+    names = {a.id: a.name for a in facts.actors}
+    by_text = {p.text: names[p.actor] for p in facts.positions}
+    assert all("Fico erklärte" not in t or n == "Robert Fico" for t, n in by_text.items())
+    assert "Robert Fico" in by_text.values()

@@ -362,6 +362,15 @@ def test_a_semicolon_starts_a_new_clause_with_its_own_subject() -> None:
     assert "Angriffe" not in got
 
 
+def test_a_colon_before_the_verb_starts_a_new_clause_with_its_own_subject() -> None:
+    text = (
+        "Die Ministerin lehnte den Plan ab. Rückendeckung bekam sie aus Wien: Kanzler Karl Huber erklärte, "
+        "jedes Land müsse „selbst bezahlen“."
+    )
+    got = _speaker_of(text, "selbst bezahlen")
+    assert "Karl Huber" in got
+
+
 @pytest.mark.parametrize(
     ("text", "fragment", "speaker", "not_in"),
     [

@@ -370,6 +370,24 @@ class PositionFinder:
                 return k + 1
         return s
 
+    def stance_clause_subjects(self, s: int, e: int) -> list[tuple[int, str]]:
+        """Subjects of the first clause of a sentence that holds a stance on its own, where a colon or
+        semicolon (outside quotations) splits the sentence into clauses: "Unterstützung erhielt er aus
+        Bratislava: Regierungschef Fico erklärte, …" is Fico's statement, not that of the "er" before the
+        colon.  Empty when the sentence is one clause, or when that clause names no subject of its own
+        ("Merz zu den Plänen: Wir unterstützen das" is Merz's: the caller falls back to the sentence)."""
+        regions = self.regions
+        cuts = [k for k in range(s, e) if self.words[k] in NARRATION_SEPARATORS
+                and not (regions and in_regions(self.starts[k], regions))]
+        if not cuts:
+            return []
+        for cs, ce in zip([s] + [k + 1 for k in cuts], cuts + [e], strict=True):
+            outside = [self.lowers[k] for k in range(cs, ce)
+                       if not self.space[k] and not (regions and in_regions(self.starts[k], regions))]
+            if stance_of(outside, self.lex) is not None:
+                return self.subjects(cs, ce) if cs > s else []
+        return []
+
     def lowers_between(self, s: int, e: int) -> list[str]:
         """Lowercase words of tokens ``[s, e)``, whitespace tokens left out."""
         return list(compress(self.lowers[s:e], map(operator.not_, self.space[s:e])))
@@ -398,7 +416,7 @@ class PositionFinder:
             stance = stance_of(outside, self.lex)
             if stance is None:
                 continue
-            subjects = self.subjects(s, e)
+            subjects = self.stance_clause_subjects(s, e) or self.subjects(s, e)
             if not subjects:
                 continue
             stance = qualify(stance, self.lowers_between(s, e), self.lex)

@@ -415,8 +415,10 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
             break
         if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS:
             return toks[i][0]
-        if toks[i - 1][2] == ";":
-            return toks[i][0]  # a semicolon joins two main clauses: "X hatte gebeten; damals hatte Y abgelehnt"
+        if toks[i - 1][2] in ";:":
+            # A semicolon joins two main clauses ("X hatte gebeten; damals hatte Y abgelehnt"), and so does a
+            # colon before the verb ("Unterstützung erhielt er aus Bratislava: Regierungschef Fico erklärte, …").
+            return toks[i][0]
     return start
 
 
