@@ -54,6 +54,7 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "werk_schliessung", date(2026, 5, 20), [{"01_werk", "02_protest"}]),
     (DATA / "days" / "braende_und_spiele", date(2026, 6, 14), [{"01_lagerhalle", "02_getraenkehandel"}]),
     (DATA / "days" / "elbe_hochwasser", date(2026, 6, 8), [{"01_pegel", "02_katastrophenfall"}]),
+    (DATA / "days" / "drohnen_gipfel", date(2026, 10, 2), [{"a1", "a2", "a3"}]),
 ]
 
 
