@@ -209,6 +209,20 @@ def test_tail_only_in_second_half():
     assert "Teaser eins" not in c.text and "Absatz 5" in c.text
 
 
+@pytest.mark.parametrize(
+    ("heading", "items"),
+    [
+        ("Mehr zum Thema:", "Bundeswehr bestellt neue Abwehrsysteme\nWas ist der Drohnenwall?"),  # teasers
+        ("Schlagwörter:", "Bundeswehr\nDrohnenwall"),  # a tag list
+        ("Links :", "Bundeswehr: Abwehr\nDrohnenwall erklärt"),  # a link list
+    ],
+)
+def test_list_headings_written_with_a_colon_are_furniture_too(heading, items):
+    body = "\n\n".join(f"Absatz {i} über die Lage in der Ukraine." for i in range(6))
+    c = clean(body + f"\n\n{heading}\n{items}")
+    assert "Bundeswehr" not in c.text and "Drohnenwall" not in c.text and "Absatz 5" in c.text
+
+
 def test_repeated_title_at_top_goes_to_title():
     c = clean(
         "Gipfel in Paris endet ohne Einigung\n\nGipfel in Paris endet ohne Einigung\n\n"

@@ -150,6 +150,12 @@ class _Furniture:
 _SCOPES = ("line", "inline", "section", "tail")
 
 
+def _list_heading(text: str) -> str:
+    """A list or teaser heading as the patterns spell it: pages write it with or without a colon
+    ("Mehr zum Thema:", "Schlagwörter:")."""
+    return text.rstrip().removesuffix(":").rstrip()
+
+
 @functools.cache
 def _furniture() -> _Furniture:
     source = "furniture.txt"
@@ -337,7 +343,7 @@ class _Cleaner:
         start = int(len(self.lines) * TAIL_MIN_POSITION)
         for line in self.lines[start:]:
             if line.kept:
-                m = pattern.fullmatch(line.text)
+                m = pattern.fullmatch(_list_heading(line.text))
                 if m:
                     kind = _kind_of(m)
                     for later in self.lines[line.index :]:
@@ -362,7 +368,7 @@ class _Cleaner:
         i = 0
         while i < len(lines):
             line = lines[i]
-            m = pattern.fullmatch(line.text) if line.kept else None
+            m = pattern.fullmatch(_list_heading(line.text)) if line.kept else None
             if not m:
                 i += 1
                 continue
