@@ -365,6 +365,17 @@ def test_ausblick_has_next_steps_and_what_is_still_open_and_says_nothing_twice()
     assert len(out) == 5
 
 
+def test_outlook_puts_a_position_the_story_states_after_the_plans():
+    stated = "Er sagte, Ungarn werde keinen Blankoscheck unterschreiben."
+    plan = "Die Staats- und Regierungschefs wollen im Dezember in Brüssel eine Entscheidung treffen."
+    refs = [("S1", Statement("Orbán: " + stated, 0, 60)), ("S1", Statement(plan, 100, 190))]
+    position = "Orbán sagte, Ungarn werde keinen Blankoscheck unterschreiben."
+    out = [s.text for s in merge_outlook(refs, {}, stated=[position])]
+    assert out == [plan, "Orbán: " + stated]
+    # without that position, text order as before
+    assert [s.text for s in merge_outlook(refs, {})] == ["Orbán: " + stated, plan]
+
+
 def test_one_article_story_keeps_its_own_title_a_question_included():
     title = "Kommt das Tempolimit auf Autobahnen doch noch?"
     assert headline([title], ["Die Koalition streitet weiter über ein Tempolimit auf Autobahnen."]) == title

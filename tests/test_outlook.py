@@ -25,6 +25,9 @@ def outlook_of(text: str) -> list[str]:
         "Über 100 zusätzliche Soldaten sollen bald folgen.",
         "Ein weiteres Treffen ist im Oktober in Rom geplant.",
         "Am Montag will die Regierung über das Paket entscheiden.",
+        # a named month points ahead like a weekday (CLDR month names)
+        "Die Staats- und Regierungschefs wollen im Dezember in Brüssel eine Entscheidung treffen.",
+        "Die Kommission will bis Mitte Oktober einen Fahrplan vorlegen.",
     ],
 )
 def test_outlook(sentence):
@@ -44,6 +47,7 @@ def test_outlook(sentence):
         "Dabei soll es sich um eine Suchmaschine handeln.",  # hearsay "soll", not future
         "Im Mittelpunkt steht der Architekt, der die Gebäude geplant hat.",
         "Berlin will vier Brigaden ausrüsten.",  # an intention without a time: a position, not an outlook
+        "Laut der Agentur soll ein Gericht die im Oktober verhängten Urteile bestätigt haben.",  # hearsay, past
     ],
 )
 def test_not_outlook(sentence):

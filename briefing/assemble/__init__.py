@@ -186,7 +186,7 @@ def _story(
     )
     outlook = summary_mod.merge_outlook(
         [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
-        said=[s.text for s in summary],
+        said=[s.text for s in summary], stated=[p.text for p in positions],
     )
     return Story(
         id=story_id,

@@ -68,6 +68,8 @@ SAME_OUTLOOK = 0.5
 MAX_OUTLOOK = 5
 # An outlook statement whose words are this much inside a summary sentence is that sentence.
 SAID_ALREADY = 0.8
+# The speaker an outlook statement is marked with ("Orbán: Er sagte, ..."): not part of what it says.
+OUTLOOK_SPEAKER = re.compile(r"^[\w .-]{1,40}: ")
 # Room kept in Ausblick for what is still open, when the sources say it.
 MIN_OPEN_QUESTIONS = 2
 # Publisher names shorter than this ("AP") also occur as ordinary words or initials; not checked.
@@ -373,15 +375,19 @@ def shorten(text: str, limit: int = MAX_HEADLINE_CHARS) -> str:
 
 
 def merge_outlook(
-    refs: Sequence[tuple[str, Statement]], idf: dict[str, float], said: Sequence[str] = ()
+    refs: Sequence[tuple[str, Statement]], idf: dict[str, float], said: Sequence[str] = (),
+    stated: Sequence[str] = (),
 ) -> list[SourcedText]:
     """Merge outlook statements ``(source id, Statement)`` that say the same.
 
     Ausblick says what happens next and what is still open: next steps first, then open questions
     (``open_markers.txt``), each most confirmed first, with room for both.  A statement the story already
-    makes in ``said`` (its summary) is said once, there.
+    makes in ``said`` (its summary) is said once, there.  One that is someone's stated position
+    (``stated``: "Er sagte, Ungarn werde keinen Blankoscheck unterschreiben") comes after the plans and
+    dates that are no one's view ("Im Dezember soll der Rat entscheiden"): Positionen already shows it.
     """
     shown = [set(words(t)) for t in said]
+    positions = [set(words(t)) for t in stated]
     entries: list[dict] = []
     for sid, st in refs:
         text = st.text.strip()
@@ -393,11 +399,13 @@ def merge_outlook(
         vec = vector(Counter(content_terms(text)), idf)
         hit = next((e for e in entries if cosine(e["vector"], vec) >= SAME_OUTLOOK), None)
         if hit is None:
+            own = set(words(text.split(": ", 1)[1] if OUTLOOK_SPEAKER.match(text) else text))
             entries.append({"text": text, "vector": vec, "sources": {sid}, "order": (source_sort_key(sid), st.start),
-                            "open": is_open_question(text)})
+                            "open": is_open_question(text),
+                            "stated": any(containment(own, w) >= SAID_ALREADY for w in positions)})
         else:
             hit["sources"].add(sid)
-    entries.sort(key=lambda e: (-len(e["sources"]), e["order"]))
+    entries.sort(key=lambda e: (e["stated"], -len(e["sources"]), e["order"]))
     nxt = [e for e in entries if not e["open"]]
     still_open = [e for e in entries if e["open"]]
     n_open = min(len(still_open), max(MIN_OPEN_QUESTIONS, MAX_OUTLOOK - len(nxt)))

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from babel import Locale
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -54,9 +55,15 @@ def outlook_lexicon() -> OutlookLexicon:
         pairs=pairs,
         aux=auxiliary_forms("werden", ("present", "konj1")),
         hearsay_aux=frozenset(r[1].lower() for r in table if r[0] == "hearsay_aux"),
-        soon=frozenset(r[1].lower() for r in table if r[0] == "soon"),
+        soon=frozenset(r[1].lower() for r in table if r[0] == "soon") | month_names(),
         ge_infinitives=frozenset(r[1].lower() for r in table if r[0] == "ge_infinitive"),
     )
+
+
+def month_names() -> frozenset[str]:
+    """German month names, lowercased (CLDR via Babel): a named month makes a "soll"/"will" sentence point
+    ahead like a weekday does ("Im Dezember soll der Rat entscheiden", "will bis Mitte Oktober vorlegen")."""
+    return frozenset(name.lower() for name in Locale("de").months["format"]["wide"].values())
 
 
 def is_infinitive(word: str, lex: OutlookLexicon) -> bool:
@@ -82,6 +89,8 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
         last = words[m - 1] if m - 1 > k else ""
         if not is_infinitive(last, lex):
             continue
+        if hearsay and last == "haben":
+            continue  # a perfect infinitive: hearsay of the past ("soll das Urteil im Oktober bestätigt haben")
         if hearsay and last != "werden":
             if soon is None:
                 soon = any(x in lex.soon for x in words)
