@@ -222,6 +222,10 @@ INDIRECT = [
     ),
     ("Die Polizei geht davon aus, dass der Täter allein gehandelt hat.", "dass der Täter allein", "Polizei"),
     ("Laut ndr.de blieben einige Demonstranten noch auf dem Platz.", "blieben einige Demonstranten", "ndr.de"),
+    # "von Seiten"/"seitens" name the source of "hieß es", before it or after it
+    ("Von Seiten des Finanzamts hieß es, man prüfe den Antrag noch.", "man prüfe den Antrag", "Finanzamt"),
+    ("Seitens der Stadtwerke hieß es, die Preise blieben stabil.", "die Preise blieben", "Stadtwerke"),
+    ("Dazu hieß es von Seiten der Klinik, der Patient sei stabil.", "der Patient sei stabil", "Klinik"),
     ("Laut „Welt“ soll er sich in der Justizvollzugsanstalt Landsberg befinden.", "soll er sich", "Welt"),
     ("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.", "die Wichtigkeit", "Figaro"),
     (

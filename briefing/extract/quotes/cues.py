@@ -580,6 +580,15 @@ def _fuer_cue(masked: str, toks: list[tuple[int, int, str]], si: int) -> Cue | N
     return Cue("marker", toks[0][0], toks[0][1], si, "Für", phrase(masked, toks, 1, j), toks[0][0], toks[j - 1][1])
 
 
+# "von Seiten des Ministeriums": the source follows "Seiten".
+_SEITEN_AFTER_VON = 1
+
+
+def _von_seiten(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Is ``toks[k]`` the "von" of "von Seiten" (the source follows "Seiten")?"""
+    return toks[k][2].lower() == "von" and k + 1 < len(toks) and toks[k + 1][2] in ("Seiten", "seiten")
+
+
 def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
     """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"."""
     tb, te, tok = toks[t]
@@ -593,16 +602,20 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
     end = toks[k - 1][1]
     while k < len(toks) and toks[k][2].lower() in ("weiter", "dazu", "zudem", "auch", "nur", "am", "offiziell"):
         k += 1
-    if k < len(toks) and toks[k][2].lower() in ("aus", "in", "bei", "von", "seitens", "im", "vom", "beim", "auf"):
+    if k < len(toks) and toks[k][2].lower() in ("aus", "in", "bei", "von", "seitens", "vonseiten", "im", "vom", "beim",
+                                                 "auf"):
+        k += _SEITEN_AFTER_VON if _von_seiten(toks, k) else 0
         e = read_np(toks, k + 1)
         if e > k + 1:
             sp = phrase(masked, toks, k + 1, e)
             end = toks[e - 1][1]
     if sp is None and t > 0:
-        # Prefield "In der Erklärung heißt es": the source follows the preposition.
+        # Prefield "In der Erklärung heißt es": the source follows the preposition ("Seitens der
+        # Regierung hieß es", "Von Seiten des Ministeriums hieß es": after "Seiten").
         first = toks[0][2].lower()
-        if first in ("in", "im", "aus", "bei", "beim", "auf") and t > 1:
-            e = read_np(toks, 1)
-            if e > 1:
-                sp = phrase(masked, toks, 1, e)
+        if first in ("in", "im", "aus", "bei", "beim", "auf", "seitens", "vonseiten", "von") and t > 1:
+            j = 1 + (_SEITEN_AFTER_VON if _von_seiten(toks, 0) else 0)
+            e = read_np(toks, j) if first != "von" or j > 1 else j
+            if e > j:
+                sp = phrase(masked, toks, j, e)
     return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
