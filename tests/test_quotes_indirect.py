@@ -288,3 +288,40 @@ def test_marker_in_prepositional_relative_clause_reports_that_clause() -> None:
         "der Bande befinden soll, und brachte sie nach Berlin."
     )
     assert _indirect(text) == ["unter denen sich nach Angaben der Ermittler auch der Anführer der Bande befinden soll"]
+
+
+# A sentence that introduces its Konjunktiv with an indicative clause of its own before a colon gives the
+# words to that clause's subject, never to the speaker of the sentence before (issue 10, kind 4).
+_BEFORE = "Der Streik sei völlig überzogen, sagte ein Sprecher des Konzerns. "
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    return {text[f.start : f.end]: (f.speaker.text if f.speaker else None) for f in found}
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ("Die Gewerkschaft widersprach: Das Angebot liege unter der Inflationsrate.", "Die Gewerkschaft"),
+        ("Die Ministerin sah das anders: Das Angebot liege unter der Inflationsrate.", "Die Ministerin"),
+        # a subject that names no one: no one's words, and not the spokesman's either
+        ("Die Lage hat sich verändert: Das Angebot liege unter der Inflationsrate.", None),
+    ],
+)
+def test_an_own_introduction_before_a_colon_names_its_own_speaker(second: str, speaker: str | None) -> None:
+    got = _speakers(_BEFORE + second)
+    said = [(w, s) for w, s in got.items() if "Inflationsrate" in w]
+    if speaker is None:
+        assert all(s is None or "Sprecher" not in s for _, s in said)
+    else:
+        assert said and all(s == speaker for _, s in said), said
+
+
+def test_a_sollen_sentence_with_its_own_introduction_does_not_continue_the_report() -> None:
+    text = (
+        "Die Ministerin kündigte am Montag eine Reform der Behörden an. Zudem ist eine Fusion geplant: Zwei "
+        "Ämter sollen zu einem zusammengelegt werden."
+    )
+    assert all("Ämter" not in w or s is None for w, s in _speakers(text).items())

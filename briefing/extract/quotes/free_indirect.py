@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 
 from briefing.extract.quotes.base import Found
+from briefing.extract.quotes.reported import own_introduction
 from briefing.extract.quotes.speakers import tokens
 from briefing.extract.quotes.speech_acts import CLAUSE_OPENERS, SUBORDINATING, sentences_with_quotes
 
@@ -61,7 +62,7 @@ def sollen_continuations(text: str, masked: str, sents: list[tuple[int, int]], f
         toks = tokens(masked, sb, se)
         if toks[-1][2] == "?" or not _PERSONAL.isdisjoint(tk[2].lower() for tk in toks):
             continue
-        if not _main_clause_sollen(toks):
+        if not _main_clause_sollen(toks) or own_introduction(masked, sb, se):
             continue
         end = se
         while end > sb and masked[end - 1] in " .!;:\n":

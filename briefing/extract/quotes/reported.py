@@ -11,9 +11,14 @@ from functools import lru_cache
 from briefing.extract.quotes.base import LONG_QUOTE_WORDS, MIN_INDIRECT_WORDS, WORD, Found
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
+from briefing.extract.quotes.speaker_names import is_organisation
+from briefing.extract.quotes.speakers import clause_subject, person_score
 
 # Konjunktiv continuation sentences after an attributed quotation, at most.
 MAX_CONTINUATION_SENTENCES = 6
+# An indicative clause of at least this many words before a colon introduces the sentence's own speaker
+# ("Die Opposition sah das anders: …"); a shorter one is a label ("Fazit: …").
+MIN_INTRODUCTION_WORDS = 3
 
 # Reportative "sollen" with a perfect infinitive: "Er soll das Geld genommen haben."
 _REPORTATIVE_SOLL = re.compile(r"\bsoll(?:en)?\b[^.!?;:]*\b(?:haben|sein)\W*$")
@@ -55,6 +60,8 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
                 break
             if not cue_words.isdisjoint(words) or not _CONTINUATION_BLOCK_CASED.isdisjoint(words):
                 break
+            if own_introduction(masked, sb, se):
+                break
             end = se
             if cur is None:
                 cur = Found("indirect", sb, end, f.speaker, None, k, how="continuation")
@@ -63,6 +70,16 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
                 cur.end = end
             covered.add(k)
     return out
+
+
+def own_introduction(masked: str, sb: int, se: int) -> bool:
+    """Does the sentence introduce its Konjunktiv with a clause of its own in the indicative before a colon
+    ("Die Opposition sah das anders: Das Angebot liege …")?  Then someone else speaks: the sentence does
+    not go on with the report before it."""
+    colon = masked.find(":", sb, se)
+    if colon < 0 or len(WORD.findall(masked, sb, colon)) < MIN_INTRODUCTION_WORDS:
+        return False
+    return not konjunktiv_words(masked, sb, colon, strong=True)
 
 
 def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[int]:
@@ -107,6 +124,21 @@ def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
             )
         )
         if not ok:
+            cur = None
+            continue
+        intro = own_introduction(masked, sb, se)
+        if intro:
+            # "Die Opposition sah das anders: Das Angebot liege …": the words after the colon are those of the
+            # clause's own subject, never of a speaker of the sentences around
+            colon = masked.find(":", sb, se)
+            start = colon + 1 + len(masked[colon + 1 : se]) - len(masked[colon + 1 : se].lstrip())
+            subject = clause_subject(masked, sb, colon)
+            if subject is not None and (person_score(subject) >= 2 or is_organisation(subject.text)):
+                found_here = Found("indirect", start, se, subject, None, k, how="subject")
+                found_here.sent_end = k
+                out.append(found_here)
+            # a subject that names no one ("Das neue Triebwerk hat einen Vorteil: …") makes it the writer's
+            # own account: no quotation, and none borrowed from the speaker before
             cur = None
             continue
         if cur is not None and cur.sent_end == k - 1 and "\n\n" not in text[sents[k - 1][1] : sb]:
