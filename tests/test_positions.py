@@ -118,3 +118,27 @@ def test_a_colon_starts_the_clause_whose_subject_holds_the_stance() -> None:
     by_text = {p.text: names[p.actor] for p in facts.positions}
     assert all("Fico erklärte" not in t or n == "Robert Fico" for t, n in by_text.items())
     assert "Robert Fico" in by_text.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "not_credited"),
+    [
+        # a Konjunktiv main clause whose sentence names another as its source reports what that one said
+        # of the subject
+        ("Ministerpräsident Markus Söder reiste nach Berlin. In Bayern habe Söder bessere Chancen als in "
+         "Berlin, sagte der Politologe Hans Weber.", "Söder"),
+    ],
+)
+def test_a_reported_main_clause_is_no_position_of_its_subject(text: str, not_credited: str) -> None:
+    facts = load_pipeline("blank").extract(Article(path="t.txt", text=text))
+    names = {a.id: a.name for a in facts.actors}
+    assert not any(not_credited in names[p.actor] for p in facts.positions), [
+        (names[p.actor], p.text) for p in facts.positions]
+
+
+def test_a_reported_main_clause_with_a_pronoun_subject_stays_the_persons_own() -> None:
+    text = ("Ministerpräsident Karl Huber kündigte Neuwahlen an. Außerdem wolle er im Parlament die "
+            "Vertrauensfrage stellen.")
+    facts = load_pipeline("blank").extract(Article(path="t.txt", text=text))
+    names = {a.id: a.name for a in facts.actors}
+    assert any(names[p.actor] == "Karl Huber" and "Vertrauensfrage" in p.text for p in facts.positions)

@@ -34,6 +34,7 @@ from briefing.extract.actors import (
     regions_overlap,
     token_table,
 )
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.lang import rows
 from briefing.lang.patterns import word_alternation
 from briefing.models import Actor, Position, Quote
@@ -370,6 +371,25 @@ class PositionFinder:
                 return k + 1
         return s
 
+    def reporters_in(self, s: int, e: int) -> set[str | None]:
+        """Speakers of the quotations that overlap sentence tokens ``[s, e)`` and are named inside it
+        (None for a speaker linked to no actor: "sagte ein Sprecher")."""
+        first, last = self.starts[s], self.starts[e - 1] + len(self.words[e - 1])
+        return {q.speaker for q in self.quotes
+                if q.start < last and first < q.end and q.speaker_start is not None and first <= q.speaker_start < last}
+
+    def reported_main_clause(self, s: int, e: int) -> bool:
+        """Is the sentence's main clause (up to its first comma, colon or semicolon outside quotations) in
+        the Konjunktiv I: someone else's report of its subject ("Die EVG habe das Angebot abgelehnt", after
+        "…, sagte ein Bahnsprecher")?  Its subject's position it is not; the quotation's speaker gets it."""
+        regions = self.regions
+        end = next((k for k in range(s, e) if self.words[k] in (",", ":", ";")
+                    and not (regions and in_regions(self.starts[k], regions))), e)
+        if end <= s:
+            return False
+        return konjunktiv_words(self.text, self.starts[s], self.starts[end - 1] + len(self.words[end - 1]),
+                                strong=True) > 0
+
     def stance_clause_subjects(self, s: int, e: int) -> list[tuple[int, str]]:
         """Subjects of the first clause of a sentence that holds a stance on its own, where a colon or
         semicolon (outside quotations) splits the sentence into clauses: "Unterstützung erhielt er aus
@@ -419,6 +439,13 @@ class PositionFinder:
             subjects = self.stance_clause_subjects(s, e) or self.subjects(s, e)
             if not subjects:
                 continue
+            if self.reported_main_clause(s, e):
+                # "In Bayern habe Söder bessere Chancen, sagte der Politologe": the sentence names who reports
+                # its subject; the subject's position it is not (the reporter's quotation gives that one's)
+                others = self.reporters_in(s, e)
+                subjects = [x for x in subjects if not (others - {x[1]})]
+                if not subjects:
+                    continue
             stance = qualify(stance, self.lowers_between(s, e), self.lex)
             # Every subject gets the whole clause: a gapped one ("..., Deutschland auf Y.") is no sentence.
             text, start = self.span_text(self.narration_cut(s, subjects[0][0]), e)
