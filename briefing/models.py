@@ -130,6 +130,7 @@ class Article:
     date_inferred: bool = False  # date not printed with the article but inferred (see ingest/infer.py)
     fetched: str | None = None  # ISO day ``briefing collect`` fetched the page (None for files from elsewhere)
     turns: tuple[Turn, ...] = ()  # interview questions and answers, in text order (empty: no interview)
+    opinion: str | None = None  # the label of an opinion piece ("Kommentar"), None for a report (ingest/genre.py)
 
     def in_question(self, i: int) -> bool:
         """Whether cleaned offset ``i`` lies in an interviewer's question."""
@@ -258,6 +259,7 @@ class Source:
     agency: tuple[str, ...] = ()  # agencies credited ("Mit Informationen von dpa und Reuters")
     independent: bool = True  # False when it reprints another source's agency text
     date_inferred: bool = False  # the date is inferred from the text and the day's other articles
+    opinion: str | None = None  # "Kommentar", "Leitartikel" ...: an opinion piece (Article.opinion)
 
 
 @dataclass(frozen=True)

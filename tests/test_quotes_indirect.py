@@ -325,3 +325,11 @@ def test_a_sollen_sentence_with_its_own_introduction_does_not_continue_the_repor
         "Ämter sollen zu einem zusammengelegt werden."
     )
     assert all("Ämter" not in w or s is None for w, s in _speakers(text).items())
+
+
+def test_a_continuation_whose_speech_verb_only_closes_it_goes_on_with_the_report() -> None:
+    """'Die Gewerkschaft habe das Angebot abgelehnt': the participle reports an act; the spokesman before
+    still speaks (a speech verb that opens a clause of its own, 'Sie lehnte ab, …', would end the report)."""
+    text = "Der Streik sei überzogen, sagte ein Sprecher des Konzerns. Die Gewerkschaft habe das Angebot abgelehnt."
+    got = _speakers(text)
+    assert got.get("Die Gewerkschaft habe das Angebot abgelehnt.") == "ein Sprecher des Konzerns"

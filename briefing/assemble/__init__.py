@@ -146,7 +146,10 @@ def _story(
     story_actors, actor_ids = actors_mod.merge_actors(refs, story_id)
 
     by_centrality = sorted(members, key=lambda i: (-central[i], source_sort_key(sid[i])))
-    readers = by_centrality[: summary_mod.MAX_SUMMARY_ARTICLES]
+    # An opinion piece (ingest/genre.py) states its author's view: what the briefing states as the day's
+    # facts (summary, headline, figures, positions, outlook) comes from the reports; its quotations stay.
+    reports = [i for i in members if not facts[i].article.opinion] or list(members)
+    readers = [i for i in by_centrality if i in reports][: summary_mod.MAX_SUMMARY_ARTICLES]
     cands = summary_mod.candidates(
         # an interviewer's question is never summary material (Article.turns, from ingest)
         [(i, sid[i], facts[i].article.text,
@@ -156,17 +159,18 @@ def _story(
         {i: _published(facts[i]) for i in readers},
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
-    figures = figures_mod.merge_figures([(sid[i], f) for i in members for f in facts[i].figures], story_vec, idf)
+    figures = figures_mod.merge_figures([(sid[i], f) for i in reports for f in facts[i].figures], story_vec, idf)
     confirmed = frozenset(t for f in figures if len(f.sources) > 1 for t in content_terms(f.text) if t[:1] == "#")
     summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
     if not leads:  # no complete sentence to choose: the text's first line still names the story
         leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
     clock = _Clock(members, facts)
     # A title written before the event ("Europäische Soldaten in der Ukraine?") does not head its outcome.
-    titled = sorted(by_centrality, key=lambda i: clock.has_outcome and clock.frames[i] == "preview")
+    titled = sorted((i for i in by_centrality if i in reports),
+                    key=lambda i: clock.has_outcome and clock.frames[i] == "preview")
     head = summary_mod.headline([complete_title(facts[i].article.title, facts[i].article.text) for i in titled], leads)
     pos_refs = [
-        replace(r, overtaken=clock.overtaken(i, r.text)) for i in members for r in positions_mod.position_refs(
+        replace(r, overtaken=clock.overtaken(i, r.text)) for i in reports for r in positions_mod.position_refs(
             i, sid[i], _sure(facts[i], _not_asked(facts[i], facts[i].positions), quote_threshold),
             facts[i].sentences, actor_ids
         )
@@ -185,7 +189,7 @@ def _story(
         actor_ids, story_actors, quote_threshold,
     )
     outlook = summary_mod.merge_outlook(
-        [(sid[i], st) for i in members for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
+        [(sid[i], st) for i in reports for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
         said=[s.text for s in summary], stated=[p.text for p in positions],
     )
     return Story(

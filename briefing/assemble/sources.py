@@ -138,6 +138,7 @@ def make_sources(
                 agency=tuple(a.agency),
                 independent=a.path not in reprinted,
                 date_inferred=a.date_inferred,
+                opinion=a.opinion,
             )
         )
     return sources, ids

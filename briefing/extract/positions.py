@@ -373,7 +373,11 @@ class PositionFinder:
 
     def reporters_in(self, s: int, e: int) -> set[str | None]:
         """Speakers of the quotations that overlap sentence tokens ``[s, e)`` and are named inside it
-        (None for a speaker linked to no actor: "sagte ein Sprecher")."""
+        (None for a speaker linked to no actor: "sagte ein Sprecher").  Reported speech carried on from a
+        speaker named before ("…, sagte ein Bahnsprecher. Die EVG habe das Angebot abgelehnt.") is left to
+        its subject: a medium's report of a government's plan ("Berlin wolle … ausrüsten", after "Über
+        die Pläne hatte zuerst der Spiegel berichtet") is that government's position, and nothing in the
+        sentence tells the two apart."""
         first, last = self.starts[s], self.starts[e - 1] + len(self.words[e - 1])
         return {q.speaker for q in self.quotes
                 if q.start < last and first < q.end and q.speaker_start is not None and first <= q.speaker_start < last}

@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import IngestError
-from briefing.ingest import dates, infer, language, publishers
+from briefing.ingest import dates, genre, infer, language, publishers
 from briefing.ingest import html as html_page
 from briefing.ingest.clean import clean
 from briefing.ingest.dedupe import dedupe
@@ -489,6 +489,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         checksum=hashlib.sha256(raw).hexdigest(),
         turns=_turns_in_clean(page.turns, cleaned.segments) if page else (),
         fetched=meta.fetched,
+        opinion=genre.opinion_label(meta.title or cleaned.title, cleaned.raw_lines),
     )
 
 

@@ -447,7 +447,7 @@ def build_view(briefing: Briefing, limits: Limits = FULL) -> BriefingView:
             number=i,
             anchor=f"quelle-{i}",
             publisher=_publisher(s.publisher),
-            title=clean_text(s.title),
+            title=_labelled(clean_text(s.title), clean_text(getattr(s, "opinion", None))),
             date_label=_source_date(s.date, s.date_label, inferred=bool(getattr(s, "date_inferred", False))),
             url=clean_text(s.url) if clean_text(s.url).lower().startswith(LINK_SCHEMES) else "",
             agency=agency_credit(getattr(s, "agency", ()), s.publisher),
@@ -536,6 +536,14 @@ def _without(groups: tuple[PositionGroup, ...], lead: str) -> tuple[PositionGrou
     """``groups`` without the positions the ``lead`` already says (a group left empty goes too)."""
     kept = (PositionGroup(g.country, tuple(p for p in g.items if not said_in(p.text, [lead]))) for g in groups)
     return tuple(g for g in kept if g.items)
+
+
+def _labelled(title: str, label: str) -> str:
+    """A source's title with its opinion label in front ("Kommentar: …") unless the title says it already:
+    a reader weighs a commentary's words as its author's view."""
+    if not label or title.casefold().startswith(label.casefold()):
+        return title
+    return f"{label}: {title}" if title else label
 
 
 def said_in(text: str, shown: list[str]) -> bool:

@@ -58,7 +58,9 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
             words = sent_words[k]
             if not konjunktiv_words(masked, sb, se, strong=True, words=words):
                 break
-            if not cue_words.isdisjoint(words) or not _CONTINUATION_BLOCK_CASED.isdisjoint(words):
+            if not _CONTINUATION_BLOCK_CASED.isdisjoint(words) or (
+                not cue_words.isdisjoint(words) and not _cue_closes(words, cue_words)
+            ):
                 break
             if own_introduction(masked, sb, se):
                 break
@@ -70,6 +72,13 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
                 cur.end = end
             covered.add(k)
     return out
+
+
+def _cue_closes(words: list[str], cue_words: frozenset[str]) -> bool:
+    """Is the sentence's only speech-verb form its last word, closing the clause as a participle or
+    infinitive ("Die Gewerkschaft habe das Angebot abgelehnt")?  Then it reports an act, and introduces no
+    speech of its own."""
+    return words[-1] in cue_words and cue_words.isdisjoint(words[:-1])
 
 
 def own_introduction(masked: str, sb: int, se: int) -> bool:
