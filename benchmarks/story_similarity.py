@@ -55,6 +55,7 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "braende_und_spiele", date(2026, 6, 14), [{"01_lagerhalle", "02_getraenkehandel"}]),
     (DATA / "days" / "elbe_hochwasser", date(2026, 6, 8), [{"01_pegel", "02_katastrophenfall"}]),
     (DATA / "days" / "drohnen_gipfel", date(2026, 10, 2), [{"a1", "a2", "a3"}]),
+    (DATA / "days" / "bahnstreik", date(2026, 11, 14), [{"b1", "b2", "b3"}]),
 ]
 
 

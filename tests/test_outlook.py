@@ -28,6 +28,9 @@ def outlook_of(text: str) -> list[str]:
         # a named month points ahead like a weekday (CLDR month names)
         "Die Staats- und Regierungschefs wollen im Dezember in Brüssel eine Entscheidung treffen.",
         "Die Kommission will bis Mitte Oktober einen Fahrplan vorlegen.",
+        # a scheduled date ("angesetzt", "anberaumt", "terminiert")
+        "Die nächste Verhandlungsrunde ist für den 20. November in Frankfurt angesetzt.",
+        "Eine Sondersitzung des Rates ist für Freitag anberaumt.",
     ],
 )
 def test_outlook(sentence):
