@@ -780,3 +780,16 @@ def test_capitalised_words_start_at_word_boundaries(start: int) -> None:
     assert [m.span() for m in confidence._CAPITALISED.finditer(text, start)] == [
         m.span() for m in plain.finditer(text, start)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Kanzler warb für das Paket. Eine Zahl nannte er nicht.",
+        "Die Ministerin reiste ab. Zu den Vorwürfen äußerte sie sich nicht.",
+        "Der Konzern sprach von Einzelfällen. Die Forderungen der Gewerkschaft kommentierte er nie.",
+    ],
+)
+def test_a_negated_speech_act_reports_no_speech(text: str) -> None:
+    second = text.split(". ", 1)[1]
+    assert not any(q.text.strip(" .") in second and second.startswith(q.text.strip(" .")[:12]) for q in _quotes(text))

@@ -212,6 +212,24 @@ def _subject(
     return None
 
 
+# Words that negate a speech act when they close its clause ("Eine Zahl nannte er nicht", "Dazu äußerte
+# sie sich nicht", "kommentierte das nie").
+_NEGATIONS = frozenset(["nicht", "nichts", "nie", "niemals"])
+# Particles of separable verbs that close a clause after its negation ("lehnte das nicht ab").
+_SEPARABLE_PARTICLES = frozenset(["an", "ab", "aus", "auf", "zu", "vor", "mit", "ein", "fest", "hin", "zurück", "dar"])
+
+
+def _negated(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Does a negation close the clause of the verb ``toks[t]`` (before its comma or the sentence end,
+    a separable particle aside)?  "… nannte er nicht." reports no speech; "… forderte nicht nur X" and
+    "… kündigte an, nicht zurückzutreten" do (the negation does not close the verb's clause)."""
+    end = next((i for i in range(t + 1, len(toks)) if toks[i][2] in ",;:.!?"), len(toks))
+    words = [toks[i][2].lower() for i in range(t + 1, end)]
+    if words and words[-1] in _SEPARABLE_PARTICLES:
+        words.pop()
+    return bool(words) and words[-1] in _NEGATIONS
+
+
 def find_reports(
     masked: str,
     sents: list[tuple[int, int]],
@@ -256,6 +274,8 @@ def find_reports(
             continue  # "Das berichtete die dpa."
         clause_start = next((toks[i][1] for i in range(t - 1, -1, -1) if toks[i][2] in ";:"), sb)
         clause_end = next((b for b, _e, tok in toks[t + 1 :] if tok in ";:"), se)
+        if _negated(toks, t):
+            continue  # "Eine Zahl nannte er nicht": no speech act took place
         sp = _subject(masked, toks, t, clause_start, clause_end)
         if sp is None or sp.text.lower() in _NOT_SPEAKERS or person_score(sp) < 0:
             continue
