@@ -221,3 +221,15 @@ def test_link_residue_in_names():
     a = person("Außenamtssprecherin [2][Maria Sacharowa] sagte in Moskau, man lehne ab.", "Sacharowa")
     assert a is not None and a.name == "Maria Sacharowa" and a.role == "Außenamtssprecherin"
     assert a.affiliation == "Russland"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname that is also a role title, straight after a title and a first name
+        ("Gerichtspräsidentin Doris König sagte, das Gericht entscheide nicht. König betonte das.", "Doris König"),
+        ("Der Vorsitzende Peter Graf sagte, man helfe.", "Peter Graf"),
+    ],
+)
+def test_a_role_word_after_a_titled_first_name_is_the_surname(text: str, name: str) -> None:
+    assert name in [a.name for a in actors_of(text)]

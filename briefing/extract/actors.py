@@ -562,7 +562,23 @@ class ActorFinder:
         if text.isupper():  # acronyms: CDU, NATO
             return False
         lex = self.lex
+        if lex.role(text) and self._surname_after_titled_name(i):
+            return True
         return not (lex.is_common_noun(text) or lex.role(text) or lex.adjective(text) or text in lex.demonyms)
+
+    def _surname_after_titled_name(self, i: int) -> bool:
+        """Is the role word at ``i`` a surname: right after a role title and one name word ("Gerichtspräsidentin
+        Doris König", "Bischöfin Anna Graf")?  A role after a name would stand in an apposition, after a
+        comma; written straight after it, it is the name's last part."""
+        if i < 2 or self.sent_start[i] != self.sent_start[i - 2]:
+            return False
+        first, title = self.cores[i - 1], self.cores[i - 2]
+        lex = self.lex
+        return (
+            first[:1].isupper() and first.replace("-", "").isalpha() and not first.isupper()
+            and self.label[i - 1] is None and lex.role(first) is None and not lex.is_common_noun(first)
+            and lex.adjective(first) is None and lex.role(title) is not None
+        )
 
     def core(self, i: int) -> tuple[str, int]:
         """Token i's text without link residue, and the char offset where it starts."""
