@@ -63,6 +63,8 @@ def test_figures(text, value, unit, written, qualifier):
         "Eine Boeing 747 der US-Fluggesellschaft landete.",  # an article is no adjective: no "747 Fluggesellschaft"
         "Der Unfall auf der A 2 hatte weitreichende Folgen.",  # a road's number names it
         "Die Bundesstraße 96 bleibt bis Montag gesperrt.",
+        "Das Urteil hat das Aktenzeichen 2 BvF 1/23.",  # a file number names the case
+        "Die Antwort steht in der Drucksache 20/1234.",
     ],
 )
 def test_not_figures(text):
