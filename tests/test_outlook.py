@@ -31,6 +31,8 @@ def outlook_of(text: str) -> list[str]:
         # a scheduled date ("angesetzt", "anberaumt", "terminiert")
         "Die nächste Verhandlungsrunde ist für den 20. November in Frankfurt angesetzt.",
         "Eine Sondersitzung des Rates ist für Freitag anberaumt.",
+        # what has to happen, with a time ("muss nun", "müssen bis zum 30. März")
+        "Der Bundestag muss nun bis zur nächsten Wahl eine Neuregelung beschließen.",
     ],
 )
 def test_outlook(sentence):
@@ -51,6 +53,7 @@ def test_outlook(sentence):
         "Im Mittelpunkt steht der Architekt, der die Gebäude geplant hat.",
         "Berlin will vier Brigaden ausrüsten.",  # an intention without a time: a position, not an outlook
         "Laut der Agentur soll ein Gericht die im Oktober verhängten Urteile bestätigt haben.",  # hearsay, past
+        "Die geschockte Mutter muss psychologisch betreut werden.",  # an obligation without a time
     ],
 )
 def test_not_outlook(sentence):

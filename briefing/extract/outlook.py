@@ -38,6 +38,7 @@ class OutlookLexicon:
     pairs: tuple[tuple[str, str], ...]  # two-part markers: first word, later word
     aux: frozenset[str]
     hearsay_aux: frozenset[str]
+    must_aux: frozenset[str]
     soon: frozenset[str]
     ge_infinitives: frozenset[str]
 
@@ -55,6 +56,7 @@ def outlook_lexicon() -> OutlookLexicon:
         pairs=pairs,
         aux=auxiliary_forms("werden", ("present", "konj1")),
         hearsay_aux=frozenset(r[1].lower() for r in table if r[0] == "hearsay_aux"),
+        must_aux=frozenset(r[1].lower() for r in table if r[0] == "must_aux"),
         soon=frozenset(r[1].lower() for r in table if r[0] == "soon") | month_names(),
         ge_infinitives=frozenset(r[1].lower() for r in table if r[0] == "ge_infinitive"),
     )
@@ -80,7 +82,8 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
     n = len(words)
     soon = None
     for k, w in enumerate(words):
-        hearsay = w in lex.hearsay_aux
+        must = w in lex.must_aux
+        hearsay = w in lex.hearsay_aux or must
         if w not in lex.aux and not hearsay:
             continue
         m = k + 1
@@ -91,7 +94,7 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
             continue
         if hearsay and last == "haben":
             continue  # a perfect infinitive: hearsay of the past ("soll das Urteil im Oktober bestätigt haben")
-        if hearsay and last != "werden":
+        if hearsay and (last != "werden" or must):
             if soon is None:
                 soon = any(x in lex.soon for x in words)
             if not soon:
@@ -129,7 +132,7 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
         hit_tokens = None
         hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
     regions = quote_regions(text)
-    aux_words = lex.aux | lex.hearsay_aux
+    aux_words = lex.aux | lex.hearsay_aux | lex.must_aux
     out = []
     for s, e in table.sents:
         if hit_tokens is not None:
