@@ -56,6 +56,7 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "elbe_hochwasser", date(2026, 6, 8), [{"01_pegel", "02_katastrophenfall"}]),
     (DATA / "days" / "drohnen_gipfel", date(2026, 10, 2), [{"a1", "a2", "a3"}]),
     (DATA / "days" / "bahnstreik", date(2026, 11, 14), [{"b1", "b2", "b3"}]),
+    (DATA / "days" / "wahlrecht_urteil", date(2027, 1, 20), [{"c1", "c2"}]),
 ]
 
 
