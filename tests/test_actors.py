@@ -233,3 +233,17 @@ def test_link_residue_in_names():
 )
 def test_a_role_word_after_a_titled_first_name_is_the_surname(text: str, name: str) -> None:
     assert name in [a.name for a in actors_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("An dem Treffen nahm Personalvorstand Tessen von Heydebreck teil. Heydebreck sagte, man verzichte.",
+         "Tessen von Heydebreck"),
+        ("Bürgermeister Ole von Beust sagte, die Stadt helfe.", "Ole von Beust"),
+        # a common word after "von" names where the person comes from
+        ("Sprecher Meier von Siemens sagte, man ermittle.", "Meier"),
+    ],
+)
+def test_a_titled_name_with_von_and_a_rare_surname_is_one_name(text: str, name: str) -> None:
+    assert name in [a.name for a in actors_of(text)]

@@ -85,6 +85,9 @@ APPOSITION_WINDOW = 5
 # Particles inside a name found without a first name we know: not the German articles ("Doktorand der
 # Philosophie"), but "von" and the foreign ones ("Kurt von Figura", "Abdalla al Badri").
 _INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
+# After a title, "X von Y" is one name when Y is a rare word ("Personalvorstand Tessen von Heydebreck",
+# "Bürgermeister Ole von Beust"); a common one is where X comes from ("Sprecher Meier von Siemens").
+NOBLE_SURNAME_MAX_ZIPF = 3.0
 # A compound part before an institution head has at least this many letters ("Presseamt", not "Beamt").
 MIN_COMPOUND_PART = 3
 # A name introduced by an apposition ("Ismail Hanija, der Chef der Hamas") has at most this many words.
@@ -928,10 +931,11 @@ class ActorFinder:
                 # know included: "US-Außenministerin Condoleezza Rice", "NATO-Generalsekretär Jaap de Hoop Scheffer".
                 while end < n and end - i < MAX_TITLED_NAME_TOKENS and self.sent_start[end] == sent:
                     m = end
-                    while m < n and ((self.lowers[m] in NAME_PARTICLES and self.words[m].islower() and (
-                            self.lowers[m] not in GERMAN_PARTICLES)) or _INITIAL.match(self.words[m])):
+                    while m < n and ((self.words[m].islower() and self.lowers[m] in _INNER_PARTICLES) or (
+                            _INITIAL.match(self.words[m]))):
                         m += 1
-                    if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m):
+                    if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m) and (
+                            self.lowers[m - 1] != "von" or zipf(self.cores[m]) < NOBLE_SURNAME_MAX_ZIPF):
                         end = m + 1
                     else:
                         break
