@@ -247,3 +247,21 @@ def test_a_role_word_after_a_titled_first_name_is_the_surname(text: str, name: s
 )
 def test_a_titled_name_with_von_and_a_rare_surname_is_one_name(text: str, name: str) -> None:
     assert name in [a.name for a in actors_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das Bundesamt für Migration und Flüchtlinge teilte mit, die Zahl sinke.",
+         "Bundesamt für Migration und Flüchtlinge"),
+        ("Ein Papier des Bundesministeriums des Innern liegt vor. Das Bundesministerium des Innern prüft es.",
+         "Bundesministerium des Innern"),
+    ],
+)
+def test_an_institution_is_named_with_its_complement(text: str, name: str) -> None:
+    assert name in [a.name for a in actors_of(text)]
+
+
+def test_a_government_is_not_named_by_what_it_causes() -> None:
+    names = [a.name for a in actors_of("Erst am Montag sorgte die polnische Regierung für Aufsehen.")]
+    assert not any("Aufsehen" in n for n in names)

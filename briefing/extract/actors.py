@@ -88,6 +88,12 @@ _INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
 # After a title, "X von Y" is one name when Y is a rare word ("Personalvorstand Tessen von Heydebreck",
 # "Bürgermeister Ole von Beust"); a common one is where X comes from ("Sprecher Meier von Siemens").
 NOBLE_SURNAME_MAX_ZIPF = 3.0
+# An institution's name complement ("für Migration und Flüchtlinge") has at most this many words.
+MAX_INSTITUTION_COMPLEMENT = 4
+# Institution heads named by what they are for ("Bundesamt für Migration", "Behörde für Meteorologie");
+# a government is not ("die Regierung sorgte für Aufsehen").
+_NAMED_FOR_HEADS = ("amt", "ministerium", "behörde", "agentur", "anstalt", "institut", "zentrum", "zentrale",
+                    "kommission", "ausschuss", "stiftung", "verband")
 # A compound part before an institution head has at least this many letters ("Presseamt", not "Beamt").
 MIN_COMPOUND_PART = 3
 # A name introduced by an apposition ("Ismail Hanija, der Chef der Hamas") has at most this many words.
@@ -791,11 +797,44 @@ class ActorFinder:
             if inst is not None:
                 owner = self._institution_owner(k, inst[1], found, by_country=inst[2] not in _MANY_PER_COUNTRY)
                 if owner is not None:
-                    self.label[k], self.canon[k] = "ORG", inst[0]
+                    name, end = self._institution_name(k, inst[0])
+                    for j in range(k, end):
+                        self.label[j], self.canon[j] = "ORG", name
+                    self.span_end[k] = end
                     self.org_aff[k] = owner
-                    institutions.setdefault(inst[0], inst[2])
+                    institutions.setdefault(name, inst[2])
         self.org_types.update((w, t) for w, t in found.items() if t)
         self.org_types.update(institutions)
+
+    def _institution_name(self, k: int, head: str) -> tuple[str, int]:
+        """An institution's full name and the token after it: the head with the complement that names it
+        ("Bundesamt für Verfassungsschutz", "Bundesamt für Migration und Flüchtlinge", a ministry's genitive:
+        "Bundesministerium des Innern", "Ministerium der Finanzen"), else the head alone."""
+        n, cores, lowers = len(self.words), self.cores, self.lowers
+        j = k + 1
+        low = head.lower()
+        genitive = "ministerium" in low and j < n and lowers[j] in ("des", "der")
+        named_for = low.endswith(_NAMED_FOR_HEADS) and j < n and lowers[j] == "für"
+        if not (named_for or genitive) or self.sent_start[j] != self.sent_start[k]:
+            return head, k + 1
+        m = j + 1
+        words: list[str] = []
+        while m < n and len(words) < MAX_INSTITUTION_COMPLEMENT and self.sent_start[m] == self.sent_start[k]:
+            w = cores[m]
+            if w[:1].isupper() and w.replace("-", "").isalpha() and self.label[m] is None and (
+                    self.lex.role(w) is None):
+                words.append(w)
+                m += 1
+                if genitive:
+                    break  # "des Innern": one word
+                if m + 1 < n and lowers[m] == "und" and cores[m + 1][:1].isupper():
+                    words.append("und")
+                    m += 1
+                    continue
+            break
+        if not words or words[-1] == "und":
+            return head, k + 1
+        return f"{head} {self.words[j]} {' '.join(words)}", m
 
     def _ends_longer_name(self, k: int) -> bool:
         """Is the organisation word at ``k`` the last word of another organisation's name, introduced by the
