@@ -118,6 +118,13 @@ def _speaking_noun_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:" + alternatives + r")(?:e|en|n|s|es|ns)?\Z")
 
 
+@cache
+def _institution_pattern() -> re.Pattern[str]:
+    """Institution heads (institutions.txt) as word endings, in any case: "Justizministeriums", "Bundesamts"."""
+    heads = sorted({r[0].lower() for r in rows("institutions.txt")}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?:e|en|n|s|es)?\Z")
+
+
 @lru_cache(maxsize=16384)
 def may_name_people(noun: str) -> bool:
     """Whether a capitalised noun may name a person, a group or a body: a role title, an expert, a producer
@@ -128,7 +135,7 @@ def may_name_people(noun: str) -> bool:
     bare = [low] + [low[: -len(e)] for e in ("s", "n", "en", "es", "e") if low.endswith(e) and len(low) > len(e) + 2]
     if any(is_role(w) or _listed_role(w) for w in bare) or _speaking_noun_pattern().search(low):
         return True
-    return bool(_PERSON_NOUN.fullmatch(low)) or is_country(noun)
+    return any(_PERSON_NOUN.fullmatch(w) for w in bare) or is_country(noun)
 
 
 @cache
@@ -269,29 +276,34 @@ class TextWords:
         return False
 
 
-def names_someone(name: str, words: TextWords) -> bool:
+def names_someone(name: str, words: TextWords, *, by_form: bool = True) -> bool:
     """Whether a speaker name names someone: a person, an organisation, an institution or a
     country - not a common noun, adverb or fragment ("Angaben", "Demgegenüber", "Handels-").
 
-    A name of two or more capitalised words, an acronym, a first name, a role title, an
-    organisation or country of the lexicons passes.  A single word passes when the text also
-    names it in full: after a first name, a role title or another rare capitalised word
-    ("Reinhold Gall" ... "Gall", "Kanzlerin Merkel" ... "Merkel"); or when it is no common
-    German word (wordfreq), never written lowercase in the text and not a compound of a
-    common German word.
+    A phrase whose head names no one does not (:func:`_head_names_no_one`: "Speicherung von
+    Fingerabdrücken", "Erste Tests", "Beschuldigungen", "SPÖ-nahe"). Otherwise a name of two or
+    more capitalised words, an acronym, a first name, a role title, an organisation or country of
+    the lexicons passes.  A single word passes when the text also names it in full: after a first
+    name, a role title or another rare capitalised word ("Reinhold Gall" ... "Gall", "Kanzlerin
+    Merkel" ... "Merkel"); or when it is no common German word (wordfreq), never written lowercase
+    in the text, no adjective or adverb that only opens sentences ("Reflexartig") and not a
+    compound of a common German word ("Polizeiangaben", "des Wahltermins").
 
     Args:
         name: the speaker name as the quotation shows it.
         words: the document's text, indexed (it remembers the answers).
+        by_form: judge a phrase's head and a word's form (False: only by the word lists and
+            frequencies, for the antecedent of an anaphor - see :mod:`.records`).
     """
-    known = words.names.get(name)
+    key = name if by_form else "\0" + name
+    known = words.names.get(key)
     if known is None:
-        known = words.names[name] = _names_someone(name, words)
+        known = words.names[key] = _names_someone(name, words, by_form)
     return known
 
 
-def _names_someone(name: str, words: TextWords) -> bool:
-    if _head_names_no_one(name, words):
+def _names_someone(name: str, words: TextWords, by_form: bool = True) -> bool:
+    if by_form and _head_names_no_one(name, words):
         return False
     word = _judged_alone(name)
     if isinstance(word, bool):
@@ -307,10 +319,12 @@ def _names_someone(name: str, words: TextWords) -> bool:
     # ("Polizeiangaben", "Demgegenüber").
     if zipf(word) >= COMMON_ZIPF or words.written_lowercase(word):
         return False
-    if _ADJECTIVE_FORM.fullmatch(word.lower()) and words.only_sentence_initial(word):
-        return False  # an adjective or adverb opening a sentence ("Reflexartig"), rare enough to pass wordfreq
     if compound_of_common_word(word):
         return False
+    if not by_form:
+        return True
+    if _ADJECTIVE_FORM.fullmatch(word.lower()) and words.only_sentence_initial(word):
+        return False  # an adjective or adverb opening a sentence ("Reflexartig"), rare enough to pass wordfreq
     # A common noun's compound in the genitive or plural ("des Wahltermins"); a body or medium stays
     # ("des Sozialministeriums", "des Fachmagazins").
     return may_name_people(word) or not any(
@@ -379,8 +393,8 @@ def _head_names_no_one(name: str, words: TextWords) -> bool:
         return False  # named in full in the text ("Reinhold Gall")
     if _ABSTRACT_NOUN.fullmatch(head.lower()):
         return True
-    if attribute is None and len(capitalised_words(name)) == 1:
-        return False
+    if attribute is None and len(capitalised_words(_PARENTHESIS.sub("", name))) == 1:
+        return False  # one word ("Verfassungsgerichtshof (VfGH)"): judged by the text (_names_someone)
     if zipf(head) >= RARE_ZIPF or compound_of_common_word(head):
         return True
     # A head with an attribute is no name ("Opferzahl des Anschlags"): a shorter common tail is its head too.
@@ -410,10 +424,13 @@ def named_in_attribute(name: str, words: TextWords) -> str | None:
 
 def _common_noun_form(word: str) -> bool:
     """A word that is, or whose form without a case ending is, a German word or a compound of a common one
-    ("Fachmagazins", "Kraftwerks") - not an acronym, organisation or role of the lexicons."""
-    if _acronym(word) or is_organisation(word) or is_role(word):
+    ("Fachmagazins", "Kraftwerks") - not an acronym, organisation, institution ("des Justizministeriums") or
+    role of the lexicons."""
+    if _acronym(word) or is_organisation(word) or _institution_pattern().search(word.lower()):
         return False
     stems = [word] + [word[: -len(e)] for e in _CASE_ENDINGS if word.endswith(e)]
+    if any(is_role(stem) for stem in stems):
+        return False  # a role title names one person ("des ehemaligen Richters")
     return any(zipf(stem) >= RARE_ZIPF or compound_of_common_word(stem) for stem in stems)
 
 
