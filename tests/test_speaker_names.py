@@ -69,6 +69,8 @@ NO_ONE = [
     # a compound adjective on an organisation is not the organisation
     ("FPÖ-nahe", "FPÖ-nahe Kreise sagten, der Minister trete zurück."),
     ("CDU-geführte", "Die CDU-geführte Stadtregierung sagte, sie prüfe den Plan."),
+    # a hyphenated compound is headed by its last part
+    ("NATO-Erklärung", "Der NATO-Erklärung zufolge sei der Luftraum gesperrt."),
 ]
 
 SOMEONE = [
@@ -315,6 +317,9 @@ def _common_word_problem(name: str, text: str, mention: str | None = None) -> st
         return "adjective or adverb opening a sentence"
     if word.lower() in _UNITS:
         return "unit"
+    head = word.rsplit("-", 1)[-1]
+    if by_form and head != word and _ABSTRACT.fullmatch(head.lower()) and not _body(word.lower()):
+        return "compound headed by an abstract noun"
     if sum(ch.isupper() for ch in word) >= 2 or word.lower() in _FIRST_NAMES or is_role(word):
         return None
     if word.lower() in _COUNTRIES or word.lower().removesuffix("s") in _COUNTRIES:
@@ -342,6 +347,7 @@ def test_the_check_finds_common_words() -> None:
         ("Verdächtigungen", "Verdächtigungen zufolge habe der Wirt das Geld genommen."),
         ("Genüsslich", "Genüsslich fügte er hinzu, man werde sehen."),
         ("FPÖ-nahe", "FPÖ-nahe Kreise sagten, der Minister trete zurück."),
+        ("NATO-Erklärung", "Der NATO-Erklärung zufolge sei der Luftraum gesperrt."),
     ],
 )
 def test_the_check_finds_phrases_adjectives_and_abstract_nouns(name: str, text: str) -> None:
@@ -356,6 +362,7 @@ def test_the_check_finds_phrases_adjectives_and_abstract_nouns(name: str, text: 
         ("Deutsche Welle", "Wie die Deutsche Welle berichtete, sei er zurückgetreten."),
         ("Wittig", "Wittig lehnte ab. „Das reicht nicht“, sagte Wittig am Montag."),
         ("SPD-Fraktion", "Die SPD-Fraktion lehnte ab."),
+        ("SPD-Führung", "Die SPD-Führung lehnte ab."),
     ],
 )
 def test_the_check_passes_names_roles_and_bodies(name: str, text: str) -> None:

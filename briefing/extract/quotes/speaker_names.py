@@ -50,7 +50,7 @@ _ADJECTIVE_FORM = re.compile(
 )
 # Inflection endings of German adjectives ("erste", "wenigen", "Berliner"), longest first.
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
-# The shortest common word taken as the head of a compound that heads a phrase with an attribute
+# The shortest German word taken as the head of a compound that heads a phrase with an attribute
 # ("Opferzahl des Anschlags"; alone, such short tails end names: "Steinmeier" in "eier").
 _SHORT_COMPOUND_TAIL = 4
 # Case and number endings of German nouns ("des Wahltermins", "den Planungen").
@@ -379,6 +379,10 @@ def _head_names_no_one(name: str, words: TextWords) -> bool:
     head, attribute = parsed
     if hyphen_adjective(head):
         return True
+    if "-" in head and _ABSTRACT_NOUN.fullmatch(head.rsplit("-", 1)[1].lower()) and not (
+        is_organisation(head) or may_name_people(head)
+    ):
+        return True  # a compound's last part is its head: "Online-Durchsuchungen", "NATO-Erklärung"
     if (
         _acronym(head)
         or head.lower() in word_set("first_names.txt")
@@ -397,9 +401,10 @@ def _head_names_no_one(name: str, words: TextWords) -> bool:
         return False  # one word ("Verfassungsgerichtshof (VfGH)"): judged by the text (_names_someone)
     if zipf(head) >= RARE_ZIPF or compound_of_common_word(head):
         return True
-    # A head with an attribute is no name ("Opferzahl des Anschlags"): a shorter common tail is its head too.
+    # A head with an attribute is no name ("Opferzahl des Anschlags", "Wasserstände des Flusses"): a shorter
+    # or rarer German word ending it is its head too.
     return attribute is not None and any(
-        zipf(head[k:]) >= COMMON_ZIPF for k in range(2, len(head) - _SHORT_COMPOUND_TAIL + 1)
+        zipf(head[k:]) >= RARE_ZIPF for k in range(2, len(head) - _SHORT_COMPOUND_TAIL + 1)
     )
 
 
