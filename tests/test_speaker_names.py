@@ -90,6 +90,8 @@ SOMEONE = [
     ("Redaktion der Zeitung", "Die Redaktion der Zeitung teilte mit, der Artikel werde korrigiert."),
     ("Deutsche Welle", "Deutsche Welle: Wie die Deutsche Welle berichtete, sei der Minister zurückgetreten."),
     ("Internationale Wahlbeobachter", "Internationale Wahlbeobachter sagten, die Wahl sei frei gewesen."),
+    ("Brookings Institution", "Die Brookings Institution erklärte, der Plan sei teuer."),
+    ("Hans-Böckler-Stiftung", "Die Hans-Böckler-Stiftung teilte mit, die Löhne stiegen."),
     # a first name before a particle is a name, not a noun with an attribute
     ("Kurt von Heyden", "„Wir bleiben“, sagte Kurt von Heyden."),
     # a surname in the form of an adjective that the text also writes inside a sentence
@@ -121,6 +123,9 @@ def test_names_persons_organisations_countries(name: str, text: str) -> None:
         ("Speicherung von Gesundheitsdaten", "Die Speicherung von Gesundheitsdaten sei unzulässig.", None),
         ("Bericht des Fachmagazins", "Nach einem Bericht des Fachmagazins sei der Motor zu laut.", None),
         ("Sprecher der Polizei", "Ein Sprecher der Polizei sagte, niemand sei verletzt.", None),
+        # a name and the next phrase's noun read as one
+        ("Kettlau Bestellungen", "Demnach habe Kettlau Bestellungen über 40 Züge erhalten.", "Kettlau"),
+        ("Brookings Institution", "Die Brookings Institution erklärte, der Plan sei teuer.", None),
     ],
 )
 def test_a_phrase_headed_by_no_one_names_whom_its_attribute_names(name: str, text: str, inside: str | None) -> None:

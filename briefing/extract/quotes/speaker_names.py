@@ -61,6 +61,9 @@ _ATTRIBUTE_OPENERS = frozenset(("der", "des", "von", "vom"))
 # "Erkenntnissen"): such a noun names an act, a state or a thing, never a person.
 # (A first name may end so - "Dennis": -nis needs a longer stem.)
 _ABSTRACT_NOUN = re.compile(r"(?:\w{3,}(?:ung|heit|keit|tion|ismus|ität)|\w{4,}nis)(?:en|se|sen|ses|s)?")
+# The abstract noun suffixes no English word shares (names of bodies end in English "-tion": "Hoover
+# Institution", "British Broadcasting Corporation").
+_GERMAN_ABSTRACT_NOUN = re.compile(r"(?:\w{3,}(?:ung|heit|keit|ität)|\w{4,}nis)(?:en|se|sen|ses|s)?")
 # Endings of German agent and person nouns (a generous test: a noun ending so may name people): agent nouns
 # in -er/-ler/-iker ("Beobachter", "Wissenschaftler", "Kritiker"), -or ("Initiatoren"), -ist, -ant, -ent (not
 # -ment), -loge, -nom, -eur, -är, -ling, the feminine -in, and adjectival nouns ("Abgeordnete", "Vorsitzende",
@@ -303,7 +306,7 @@ def names_someone(name: str, words: TextWords, *, by_form: bool = True) -> bool:
 
 
 def _names_someone(name: str, words: TextWords, by_form: bool = True) -> bool:
-    if by_form and _head_names_no_one(name, words):
+    if by_form and (_head_names_no_one(name, words) or _before_abstract_tail(name) is not None):
         return False
     word = _judged_alone(name)
     if isinstance(word, bool):
@@ -408,10 +411,32 @@ def _head_names_no_one(name: str, words: TextWords) -> bool:
     )
 
 
+def _before_abstract_tail(name: str) -> str | None:
+    """The capitalised words before an abstract noun that ends them, where a name and the next phrase's
+    noun were read as one ("Airbus Bestellungen", "Norbert Lammert Verzögerung der ..."): a name does not
+    end in an abstract noun unless that noun names a body ("Bertelsmann Stiftung", "Süddeutsche Zeitung")."""
+    toks = _PARENTHESIS.sub(" ", name.strip().strip(_NAME_QUOTES)).split()
+    group: list[str] = []
+    for tok in toks:
+        if not tok[:1].isupper():
+            break
+        group.append(tok)
+    if len(group) < 2 or is_organisation(" ".join(group)):
+        return None
+    last = group[-1].rsplit("-", 1)[-1]
+    if not _GERMAN_ABSTRACT_NOUN.fullmatch(last.lower()) or may_name_people(group[-1]) or _adjective_word(group[-2]):
+        return None
+    return " ".join(group[:-1])
+
+
 def named_in_attribute(name: str, words: TextWords) -> str | None:
     """The one a phrase whose head names no one names in its attribute: "Sichtweise von Innenminister
-    Heribert Rech" -> "Innenminister Heribert Rech", "Pressemitteilung der ALA" -> "ALA"; None when the head
-    names someone or the attribute names no one ("Speicherung von Fingerabdrücken")."""
+    Heribert Rech" -> "Innenminister Heribert Rech", "Pressemitteilung der ALA" -> "ALA"; or the name before
+    an abstract noun read with it ("Airbus Bestellungen" -> "Airbus"). None when the head names someone or
+    the attribute names no one ("Speicherung von Fingerabdrücken")."""
+    before = _before_abstract_tail(name)
+    if before is not None:
+        return before if names_someone(before, words) else None
     parsed = _phrase_head(name.strip().strip(_NAME_QUOTES), words)
     if parsed is None or parsed[1] is None or not _head_names_no_one(name, words):
         return None
