@@ -36,6 +36,43 @@ _CAPITAL = re.compile(r"[A-ZÄÖÜ]")
 _WORD_CHAR = re.compile(r"\w")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 _NAME_QUOTES = "„“”\"»«‚‘’'"
+# A parenthesis in a name: the party or acronym after a person or body ("Heribert Rech (CDU)").
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+# What opens a sentence before a word: the text's start, or an end mark, a colon or a line break, then
+# spaces, quotation marks and brackets.
+_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?:\n])[\s„“”\"»«‚‘’'(\[–-]*\Z")
+# Derivational suffixes of German adjectives and adverbs, the present participle and the -iert participle of
+# -ieren verbs, with an inflection ending: "Reflexartig", "Höhnisch", "Schwulenfeindliche", "Kopfschüttelnd",
+# "Thematisiert", "SPÖ-nahe".
+_ADJECTIVE_FORM = re.compile(
+    r"\w{2,}(?:artig|weise|lich|ig|isch|bar|sam|los|haft|mäßig|end|elnd|ernd|iert|nah|treu|kritisch|feindlich|freundlich)"
+    r"(?:e|en|er|es|em)?"
+)
+# Inflection endings of German adjectives ("erste", "wenigen", "Berliner"), longest first.
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+# The shortest German word taken as the head of a compound that heads a phrase with an attribute
+# ("Opferzahl des Anschlags"; alone, such short tails end names: "Steinmeier" in "eier").
+_SHORT_COMPOUND_TAIL = 4
+# Case and number endings of German nouns ("des Wahltermins", "den Planungen").
+_CASE_ENDINGS = ("es", "s", "en", "n", "e")
+# Articles and prepositions that open a head noun's attribute: "Sprecher der Polizei", "Sichtweise von X".
+_ATTRIBUTE_OPENERS = frozenset(("der", "des", "von", "vom"))
+# Noun suffixes of abstract nouns, with their plural and genitive endings ("Beschuldigungen", "Spekulationen",
+# "Erkenntnissen"): such a noun names an act, a state or a thing, never a person.
+# (A first name may end so - "Dennis": -nis needs a longer stem.)
+_ABSTRACT_NOUN = re.compile(r"(?:\w{3,}(?:ung|heit|keit|tion|ismus|ität)|\w{4,}nis)(?:en|se|sen|ses|s)?")
+# The abstract noun suffixes no English word shares (names of bodies end in English "-tion": "Hoover
+# Institution", "British Broadcasting Corporation").
+_GERMAN_ABSTRACT_NOUN = re.compile(r"(?:\w{3,}(?:ung|heit|keit|ität)|\w{4,}nis)(?:en|se|sen|ses|s)?")
+# Endings of German agent and person nouns (a generous test: a noun ending so may name people): agent nouns
+# in -er/-ler/-iker ("Beobachter", "Wissenschaftler", "Kritiker"), -or ("Initiatoren"), -ist, -ant, -ent (not
+# -ment), -loge, -nom, -eur, -är, -ling, the feminine -in, and adjectival nouns ("Abgeordnete", "Vorsitzende",
+# "Verantwortliche", "Tatverdächtige").
+_PERSON_NOUN = re.compile(
+    r"\w{2,}(?:er|ern|erin|erinnen|or|oren|orin|ist|isten|istin|ant|anten|antin|(?<!m)ent|(?<!m)enten|entin"
+    r"|loge|logen|login|nom|nomen|nomin|eur|eure|euren|eurin|är|äre|ären|ling|linge|lingen"
+    r"|ierte|ierten|ierter|ete|eten|eter|ige|igen|iger|liche|lichen|licher|ende|enden|ender|ene|enen|ener)"
+)
 
 
 @cache
@@ -73,6 +110,77 @@ def capitalised_words(text: str) -> list[str]:
 
 def _acronym(word: str) -> bool:
     return len(word) >= 2 and sum(ch.isupper() for ch in word) >= 2 and word[:1].isupper()
+
+
+@cache
+def _speaking_noun_pattern() -> re.Pattern[str]:
+    """Nouns of groups, bodies and people (speaking_nouns.txt) and institution heads (institutions.txt), as
+    word endings: a compound ends in one ("Regierungsmehrheit", "Stadtverwaltung", "Außenministerium")."""
+    stems = {w.lower() for w in word_set("speaking_nouns.txt")} | {r[0].lower() for r in rows("institutions.txt")}
+    alternatives = "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
+    return re.compile(r"(?:" + alternatives + r")(?:e|en|n|s|es|ns)?\Z")
+
+
+@cache
+def _institution_pattern() -> re.Pattern[str]:
+    """Institution heads (institutions.txt) as word endings, in any case: "Justizministeriums", "Bundesamts"."""
+    heads = sorted({r[0].lower() for r in rows("institutions.txt")}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?:e|en|n|s|es)?\Z")
+
+
+@lru_cache(maxsize=16384)
+def may_name_people(noun: str) -> bool:
+    """Whether a capitalised noun may name a person, a group or a body: a role title, an expert, a producer
+    of the news, a group or body noun (the lexicons, compounds included), or a noun whose ending is that of
+    German agent and person nouns ("Beobachter", "Aktivisten", "Abgeordnete"). Generous on purpose: only a
+    noun that surely names none is taken for no one."""
+    low = noun.lower()
+    bare = [low] + [low[: -len(e)] for e in ("s", "n", "en", "es", "e") if low.endswith(e) and len(low) > len(e) + 2]
+    if any(is_role(w) or _listed_role(w) for w in bare) or _speaking_noun_pattern().search(low):
+        return True
+    return any(_PERSON_NOUN.fullmatch(w) for w in bare) or is_country(noun)
+
+
+@cache
+def _other_role_stems() -> tuple[str, ...]:
+    return tuple(r[0].lower() for name in ("expert_roles.txt", "non_actor_roles.txt") for r in rows(name))
+
+
+def _listed_role(low: str) -> bool:
+    """An expert or a producer of the news (their lexicons, matched like roles.txt: equal or compound)."""
+    return low.endswith(_other_role_stems())
+
+
+def hyphen_adjective(word: str) -> bool:
+    """ "SPÖ-nahe", "US-amerikanische", "CDU-geführten": a compound adjective on a name (its last part is
+    lowercase: a compound noun's is capitalised, "SPD-Fraktion"), which names no one - not the organisation."""
+    head, sep, last = word.rpartition("-")
+    return bool(
+        sep
+        and head
+        and len(last) >= 4
+        and last[:1].islower()
+        and last.isalpha()
+        and (zipf(last) >= RARE_ZIPF or _ADJECTIVE_FORM.fullmatch(last) is not None)
+        and last.endswith(("e", "en", "er", "es", "em", "isch", "lich", "ig", "nah", "treu"))
+    )
+
+
+def _adjective_word(word: str) -> bool:
+    """A capitalised word in the form of an inflected German adjective (an attributive adjective has an
+    ending; an uninflected "Einzig" before a name is an adverb, outside the noun phrase): a compound
+    adjective on a name, a derivational adjective suffix, or a stem that is a common word itself ("Erste",
+    "Wenige", "Internationale", "Berliner")."""
+    if hyphen_adjective(word):
+        return True
+    low = word.lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = low[: -len(ending)]
+            return bool(
+                _ADJECTIVE_FORM.fullmatch(low) or zipf(stem) >= RARE_ZIPF or zipf(stem + "s") >= RARE_ZIPF
+            )
+    return False
 
 
 class TextWords:
@@ -126,29 +234,80 @@ class TextWords:
             p = text.find(" " + word, p + 1)
         return found
 
+    def only_sentence_initial(self, word: str) -> bool:
+        """Whether the text writes ``word`` (capitalised, as a whole word) somewhere and only where a sentence
+        opens: an adjective or adverb capitalised as an opener ("Reflexartig wies er ... zurück"), not a name,
+        which the text also writes inside a sentence ("sagte Fröhlich")."""
+        text, n = self.text, len(word)
+        p, seen = text.find(word), False
+        while p != -1:
+            if (p == 0 or not _WORD_OR_HYPHEN.match(text, p - 1)) and not _WORD_OR_HYPHEN.match(text, p + n):
+                if not _SENTENCE_OPENING.search(text, max(0, p - 8), p):
+                    return False
+                seen = True
+            p = text.find(word, p + 1)
+        return seen
 
-def names_someone(name: str, words: TextWords) -> bool:
+    def after_article(self, word: str) -> bool:
+        """Whether the text writes ``word`` after an article or another determiner, maybe with adjectives
+        between ("das Fazit", "Die Kernaussage", "der großflächigen Zerstörung"): a common noun; a first name
+        takes none."""
+        dets = word_set("determiners.txt")
+        text, n = self.text, len(word)
+        p = text.find(" " + word)
+        while p != -1:
+            if not _WORD_OR_HYPHEN.match(text, p + 1 + n):
+                before = text[max(0, p - 60) : p].split()
+                for w in reversed(before[-3:]):
+                    if w.lower() in dets:
+                        return True
+                    if not w[:1].islower():
+                        break
+            p = text.find(" " + word, p + 1)
+        return False
+
+    def capitalised_inside_sentence(self, phrase: str) -> bool:
+        """Whether the text writes ``phrase`` inside a sentence (not where one opens): "die Deutsche Welle"
+        keeps its capital there, a capitalised opener ("Erste Tests zeigten ...") does not."""
+        text, n = self.text, len(phrase)
+        p = text.find(phrase)
+        while p != -1:
+            if (p > 0 and not _WORD_OR_HYPHEN.match(text, p - 1) and not _WORD_OR_HYPHEN.match(text, p + n)
+                    and not _SENTENCE_OPENING.search(text, max(0, p - 8), p)):
+                return True
+            p = text.find(phrase, p + 1)
+        return False
+
+
+def names_someone(name: str, words: TextWords, *, by_form: bool = True) -> bool:
     """Whether a speaker name names someone: a person, an organisation, an institution or a
     country - not a common noun, adverb or fragment ("Angaben", "Demgegenüber", "Handels-").
 
-    A name of two or more capitalised words, an acronym, a first name, a role title, an
-    organisation or country of the lexicons passes.  A single word passes when the text also
-    names it in full: after a first name, a role title or another rare capitalised word
-    ("Reinhold Gall" ... "Gall", "Kanzlerin Merkel" ... "Merkel"); or when it is no common
-    German word (wordfreq), never written lowercase in the text and not a compound of a
-    common German word.
+    A phrase whose head names no one does not (:func:`_head_names_no_one`: "Speicherung von
+    Fingerabdrücken", "Erste Tests", "Beschuldigungen", "SPÖ-nahe"). Otherwise a name of two or
+    more capitalised words, an acronym, a first name, a role title, an organisation or country of
+    the lexicons passes.  A single word passes when the text also names it in full: after a first
+    name, a role title or another rare capitalised word ("Reinhold Gall" ... "Gall", "Kanzlerin
+    Merkel" ... "Merkel"); or when it is no common German word (wordfreq), never written lowercase
+    in the text, no adjective or adverb that only opens sentences ("Reflexartig") and not a
+    compound of a common German word ("Polizeiangaben", "des Wahltermins").
 
     Args:
         name: the speaker name as the quotation shows it.
         words: the document's text, indexed (it remembers the answers).
+        by_form: judge a phrase's head and a word's form (False: only by the word lists and
+            frequencies, for the antecedent of an anaphor - see :mod:`.records`).
     """
-    known = words.names.get(name)
+    key = name if by_form else "\0" + name
+    known = words.names.get(key)
     if known is None:
-        known = words.names[name] = _names_someone(name, words)
+        known = words.names[key] = _names_someone(name, words, by_form)
     return known
 
 
-def _names_someone(name: str, words: TextWords) -> bool:
+def _names_someone(name: str, words: TextWords, by_form: bool = True) -> bool:
+    if by_form and (_head_names_no_one(name, words) or _before_abstract_tail(name) is not None):
+        return False
     word = _judged_alone(name)
     if isinstance(word, bool):
         return word
@@ -163,7 +322,146 @@ def _names_someone(name: str, words: TextWords) -> bool:
     # ("Polizeiangaben", "Demgegenüber").
     if zipf(word) >= COMMON_ZIPF or words.written_lowercase(word):
         return False
-    return not compound_of_common_word(word)
+    if compound_of_common_word(word):
+        return False
+    if not by_form:
+        return True
+    if _ADJECTIVE_FORM.fullmatch(word.lower()) and words.only_sentence_initial(word):
+        return False  # an adjective or adverb opening a sentence ("Reflexartig"), rare enough to pass wordfreq
+    # A common noun's compound in the genitive or plural ("des Wahltermins"); a body or medium stays
+    # ("des Sozialministeriums", "des Fachmagazins").
+    return may_name_people(word) or not any(
+        compound_of_common_word(word[: -len(e)]) for e in _CASE_ENDINGS if word.endswith(e) and len(word) > len(e) + 5
+    )
+
+
+def _phrase_head(name: str, words: TextWords) -> tuple[str, str | None] | None:
+    """The head noun of a speaker phrase and the phrase of its attribute, or None where the phrase is no
+    noun phrase with one head (a name of several words, a coordination).
+
+    German noun phrases put the head first among their capitalised words, after the adjectives
+    ("Erste Tests", "Internationale Wahlbeobachter"); what follows "der/des/von" is its attribute
+    ("Sichtweise von Innenminister Heribert Rech", "Sprecher der Polizei"). A capitalised adjective the text
+    also writes inside a sentence is part of a proper name ("die Deutsche Welle"), not dropped."""
+    toks = _PARENTHESIS.sub(" ", name).split()
+    group: list[str] = []
+    for tok in toks:
+        if not tok[:1].isupper():
+            break
+        group.append(tok.strip(_NAME_QUOTES + ",;:"))
+    rest = toks[len(group) :]
+    if rest and (rest[0] not in _ATTRIBUTE_OPENERS or len(rest) < 2):
+        return None
+    if rest and rest[0] == "von" and len(group) == 1 and not (
+        _ABSTRACT_NOUN.fullmatch(group[0].lower()) or words.after_article(group[0])
+    ):
+        return None  # "Kurt von Figura": a name's particle, not a noun's attribute ("das Fazit von Sandra Boser")
+    while len(group) >= 2 and (
+        hyphen_adjective(group[0])
+        or (_adjective_word(group[0]) and not words.capitalised_inside_sentence(" ".join(group[:2])))
+    ):
+        group = group[1:]
+    if len(group) != 1 or not group[0]:
+        return None
+    if not rest:
+        return group[0], None
+    # the attribute as written, a parenthesis kept ("des Bundeskriminalamtes (BKA)")
+    _, _, attribute = name.partition(f" {rest[0]} ")
+    return group[0], attribute.strip() or None
+
+
+def _head_names_no_one(name: str, words: TextWords) -> bool:
+    """Whether the head of a speaker phrase names no one ("Speicherung von Fingerabdrücken", "Erste Tests",
+    "Beschuldigungen", "SPÖ-nahe"): a compound adjective on a name, an abstract noun (by its suffix), or - in a
+    phrase of several words - a common German noun (wordfreq) that is no person, group or body noun, no
+    organisation or country and not a name the text gives in full. A single word is judged by its form only
+    here (a surname may be a common word too: :func:`_names_someone` asks the text)."""
+    parsed = _phrase_head(name.strip().strip(_NAME_QUOTES), words)
+    if parsed is None:
+        return False
+    head, attribute = parsed
+    if hyphen_adjective(head):
+        return True
+    if "-" in head and _ABSTRACT_NOUN.fullmatch(head.rsplit("-", 1)[1].lower()) and not (
+        is_organisation(head) or may_name_people(head)
+    ):
+        return True  # a compound's last part is its head: "Online-Durchsuchungen", "NATO-Erklärung"
+    if (
+        _acronym(head)
+        or head.lower() in word_set("first_names.txt")
+        or is_organisation(head)
+        or is_country(head)
+        or may_name_people(head)
+    ):
+        return False
+    if any(
+        before.lower() in word_set("first_names.txt") or is_role(before) for before in words.capitalised_before(head)
+    ):
+        return False  # named in full in the text ("Reinhold Gall")
+    if _ABSTRACT_NOUN.fullmatch(head.lower()):
+        return True
+    if attribute is None and len(capitalised_words(_PARENTHESIS.sub("", name))) == 1:
+        return False  # one word ("Verfassungsgerichtshof (VfGH)"): judged by the text (_names_someone)
+    if zipf(head) >= RARE_ZIPF or compound_of_common_word(head):
+        return True
+    # A head with an attribute is no name ("Opferzahl des Anschlags", "Wasserstände des Flusses"): a shorter
+    # or rarer German word ending it is its head too.
+    return attribute is not None and any(
+        zipf(head[k:]) >= RARE_ZIPF for k in range(2, len(head) - _SHORT_COMPOUND_TAIL + 1)
+    )
+
+
+def _before_abstract_tail(name: str) -> str | None:
+    """The capitalised words before an abstract noun that ends them, where a name and the next phrase's
+    noun were read as one ("Airbus Bestellungen", "Norbert Lammert Verzögerung der ..."): a name does not
+    end in an abstract noun unless that noun names a body ("Bertelsmann Stiftung", "Süddeutsche Zeitung")."""
+    toks = _PARENTHESIS.sub(" ", name.strip().strip(_NAME_QUOTES)).split()
+    group: list[str] = []
+    for tok in toks:
+        if not tok[:1].isupper():
+            break
+        group.append(tok)
+    if len(group) < 2 or is_organisation(" ".join(group)):
+        return None
+    last = group[-1].rsplit("-", 1)[-1]
+    if not _GERMAN_ABSTRACT_NOUN.fullmatch(last.lower()) or may_name_people(group[-1]) or _adjective_word(group[-2]):
+        return None
+    return " ".join(group[:-1])
+
+
+def named_in_attribute(name: str, words: TextWords) -> str | None:
+    """The one a phrase whose head names no one names in its attribute: "Sichtweise von Innenminister
+    Heribert Rech" -> "Innenminister Heribert Rech", "Pressemitteilung der ALA" -> "ALA"; or the name before
+    an abstract noun read with it ("Airbus Bestellungen" -> "Airbus"). None when the head names someone or
+    the attribute names no one ("Speicherung von Fingerabdrücken")."""
+    before = _before_abstract_tail(name)
+    if before is not None:
+        return before if names_someone(before, words) else None
+    parsed = _phrase_head(name.strip().strip(_NAME_QUOTES), words)
+    if parsed is None or parsed[1] is None or not _head_names_no_one(name, words):
+        return None
+    attribute = parsed[1]
+    toks = attribute.split()
+    while toks and toks[0][:1].islower() and toks[0] not in OPENING_PARTICLES:
+        toks = toks[1:]  # the adjectives of the attribute's own phrase ("des russischen Föderationsrates")
+    attribute = " ".join(toks)
+    if not attribute or not names_someone(attribute, words):
+        return None
+    if len(attribute.split()) == 1 and _common_noun_form(attribute):
+        return None  # one word of a genitive: a common noun's ("des Fachmagazins", "des Kraftwerks") names no one
+    return attribute
+
+
+def _common_noun_form(word: str) -> bool:
+    """A word that is, or whose form without a case ending is, a German word or a compound of a common one
+    ("Fachmagazins", "Kraftwerks") - not an acronym, organisation, institution ("des Justizministeriums") or
+    role of the lexicons."""
+    if _acronym(word) or is_organisation(word) or _institution_pattern().search(word.lower()):
+        return False
+    stems = [word] + [word[: -len(e)] for e in _CASE_ENDINGS if word.endswith(e)]
+    if any(is_role(stem) for stem in stems):
+        return False  # a role title names one person ("des ehemaligen Richters")
+    return any(zipf(stem) >= RARE_ZIPF or compound_of_common_word(stem) for stem in stems)
 
 
 @lru_cache(maxsize=16384)
