@@ -94,9 +94,10 @@ QUOTED_NAMES = [
         "Sprecher der „Solar Nord AG“",
     ),
     (
+        # the medium quotes; the one it quotes spoke
         "„Das wird die größte Neuerung seit Jahren“, zitiert die „Technikwoche“ den Entwickler in einem Bericht.",
         "größte Neuerung",
-        "die „Technikwoche“",
+        "den Entwickler",
     ),
     (
         "„Sie war die leiseste Stimme und die klügste im ganzen Saal“, schrieb „Die Woche“ in einem Nachruf.",
@@ -486,3 +487,18 @@ def test_words_after_a_colon_without_quotation_marks_are_what_was_said() -> None
     found, _ = extract_quotes(text, sents)
     (quote,) = to_records(text, found, sents)
     assert quote.text.startswith("Wir können nicht länger zusehen") and quote.speaker_text == "Reiter"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Die Agentur Reuters zitiert dazu Ministerin Anna Berg mit folgenden Worten: „Diese Banken haben ihre "
+         "Aufgabe verloren.“", "Diese Banken", "Anna Berg"),
+        ("„Wir werden die Gespräche fortsetzen und nicht aufgeben“, zitiert die Zeitung den Minister.",
+         "Wir werden", "den Minister"),
+        ("Ein Fernsehsender zitierte Premier Jan Novak mit den Worten: „Wenn ich das Problem bin, gehe ich.“",
+         "Wenn ich", "Jan Novak"),
+    ],
+)
+def test_the_one_a_medium_quotes_is_the_speaker(text: str, fragment: str, speaker: str) -> None:
+    assert speaker in _speaker_of(text, fragment)
