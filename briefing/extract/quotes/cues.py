@@ -14,6 +14,7 @@ from itertools import compress
 from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
+from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
     Phrase,
@@ -260,7 +261,10 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words)))
+            or (
+                need == "nach"
+                and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words) or _has_text_noun(words))
+            )
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
         ):
             return True
@@ -315,6 +319,12 @@ def _ends_in_source_noun(word: str) -> bool:
     characters only, so a sentence holds one (:data:`_SOURCE_NOUN`) exactly when one of its words ends in
     one; asked per word, the answers are remembered (most sentences have "nach" in another sense)."""
     return _SOURCE_NOUN.search(word) is not None
+
+
+def _has_text_noun(words: list[str]) -> bool:
+    """Does the sentence name a text that "nach" can cite ("Nach dem Artikel 65 des Grundgesetzes", "nach einer
+    Studie"; :func:`documents.document_noun` of kind "text")?"""
+    return any(document_noun(w) == "text" for w in words)
 
 
 def _has_speech_noun(words: list[str]) -> bool:
@@ -523,18 +533,25 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
     noun = toks[j][2].lower()
     own = toks[t + 1][2].lower().startswith("eigen")
     hit = noun in nouns or any(noun.endswith(n) and len(noun) > len(n) + 2 for n in nouns if len(n) > 5)
+    # "Nach dem Artikel 65 des Grundgesetzes", "Nach einer norwegischen Studie": a text cited; not an event
+    # ("nach dem Urteil", "nach der Veröffentlichung" mostly tell when).
+    hit = hit or document_noun(toks[j][2]) == "text"
     if not hit and not (own and noun in speech_nouns()):
         return None
     k = j + 1
+    while k < len(toks) and toks[k][2].isdigit() and document_noun(toks[j][2]) is not None:
+        k += 1  # "nach dem Artikel 65 des Grundgesetzes": the number is part of the noun
     if own or toks[t + 1][2].lower() in _POSSESSIVE_SOURCES:
         k = len(toks)  # "nach eigenem Bekunden von Anfang an": the source is already named, no "von X" follows
     if k < len(toks) and toks[k][2].lower() in ("von", "aus", "des", "der", "eines", "einer"):
         start = k + 1 if toks[k][2].lower() in ("von", "aus") else k
         e = read_np(toks, start)
         if e > start:
-            return Cue(
-                "marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, start, e), toks[t][0], toks[e - 1][1]
-            )
+            # "nach Angaben der Polizei": the owner speaks; "nach einem Bericht der BBC": the text is the
+            # mention, its owner the name (records.py).
+            first = t + 1 if document_noun(toks[j][2]) is not None else start
+            sp = phrase(masked, toks, first, e)
+            return Cue("marker", toks[t][0], toks[j][1], si, "nach", sp, toks[t][0], toks[e - 1][1])
     if k < len(toks) and toks[k][2][:1].isupper() and read_np(toks, k) > k:
         e = read_np(toks, k)  # "nach Angaben Russlands"
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
