@@ -129,6 +129,50 @@ def test_a_document_named_by_the_cue_is_the_mention(text: str, fragment: str, me
     assert q.speaker_name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention"),
+    [
+        (
+            "Die Feuerwehr war im Einsatz. In einem Bericht von wetter.de werden die Vorkehrungen als „extrem "
+            "streng und teuer“ bezeichnet.",
+            "streng",
+            "einem Bericht von wetter.de",
+        ),
+        (
+            "Die Prüfer reisten ab. Im Bericht der Kommission war festgestellt worden, dass keines der Stadien "
+            "ausreichend sei.",
+            "Stadien",
+            "Bericht der Kommission",
+        ),
+        (
+            "Die Zahlen sind alarmierend. In einem Jahresbericht des Ministeriums steht, dass 42 Prozent aller "
+            "Fälle ungelöst blieben.",
+            "42 Prozent",
+            "einem Jahresbericht des Ministeriums",
+        ),
+        (
+            "Der Streit geht weiter. Derzeit steht in dem Gesetzentwurf noch der Passus: „Die Daten sind nach "
+            "der Ausgabe des Passes vollständig zu löschen.“",
+            "Die Daten",
+            "dem Gesetzentwurf",
+        ),
+    ],
+)
+def test_words_placed_in_a_document_with_no_one_speaking_are_the_documents(
+    text: str, fragment: str, mention: str
+) -> None:
+    """A passive or "stehen" with no agent: the document the words are in ("in dem Bericht") is the source."""
+    assert _one(text, fragment).speaker_text == mention
+
+
+def test_a_person_speaking_in_a_document_stays_the_speaker() -> None:
+    text = (
+        "Die Debatte hält an. In einem Interview mit dem Bericht der Woche sagte die Ministerin Eva Krause, "
+        "die Reform komme „noch in diesem Jahr und ohne weitere Verzögerung“."
+    )
+    assert "Eva Krause" in (_one(text, "noch in diesem Jahr").speaker_text or "")
+
+
 def test_a_document_is_never_shown_as_a_person() -> None:
     text = (
         "Die Untersuchung ist abgeschlossen. In dem Abschlussbericht heißt es: „Die Wartung der Anlage war "

@@ -14,7 +14,7 @@ from itertools import compress
 from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
-from briefing.extract.quotes.documents import document_noun
+from briefing.extract.quotes.documents import document_noun, is_document
 from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
     Phrase,
@@ -97,6 +97,10 @@ def find_cues(
                 if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
                     # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
                     sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
+                if sp is None:
+                    # "In einem Bericht von ndr.de werden die Maßnahmen als „…“ bezeichnet": no one is the
+                    # subject, the document the words are in is the source.
+                    sp = _document_source(masked, toks, clause_start, clause_end)
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
                     # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
                     prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
@@ -117,7 +121,16 @@ def find_cues(
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
                 clause_end = _clause_end(masked, toks, t, sb, se)
                 sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
+                if sp is None:
+                    sp = _document_source(masked, toks, clause_start, clause_end)
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
+            elif low in _STEHEN and tok[:1].islower():
+                # "In dem Jahresbericht steht, dass …", "steht in dem Entwurf der Passus: „…“": what a text says.
+                clause_start = _clause_start(masked, toks, t, sb, pair_ends)
+                clause_end = _clause_end(masked, toks, t, sb, se)
+                sp = _document_source(masked, toks, clause_start, clause_end)
+                if sp is not None:
+                    cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, "stehen"))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
                 quoted = _quoted_name_at(text, toks, t + 1)
@@ -241,6 +254,7 @@ def _trigger_words() -> frozenset[str]:
         words.add(w)
         words.add(w.capitalize())
     words.add("Für")  # sentence-initial only: see _fuer_cue
+    words.update(_STEHEN)  # with a document only: see _document_source
     return frozenset(words)
 
 
@@ -266,6 +280,7 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words) or _has_text_noun(words))
             )
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
+            or (need == "document" and any(map(document_noun, words)))
         ):
             return True
     return False
@@ -290,6 +305,8 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
             continue
         elif w == "Für" or low in ("nach", "so"):
             needs[w] = "für" if w == "Für" else low
+        elif w in _STEHEN:
+            needs[w] = "document"
         else:
             needs[w] = frozenset()  # no rule can make it a cue
     return needs
@@ -367,6 +384,31 @@ def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset
         if tok.lower() in particles:
             return True
     return False
+
+
+# Finite forms of "stehen": "In dem Bericht steht, dass …" (a cue only with a document, :func:`_document_source`).
+_STEHEN = frozenset(["steht", "stand", "stehe", "stünde", "stehen", "standen"])
+# Prepositions that place words in a document: "in dem Bericht", "im Entwurf", "auf der Homepage".
+_IN_DOCUMENT = frozenset(["in", "im", "auf"])
+
+
+def _document_source(
+    masked: str, toks: list[tuple[int, int, str]], clause_start: int, clause_end: int
+) -> Phrase | None:
+    """A document the clause ``[clause_start, clause_end)`` places its words in ("In einem Bericht von ndr.de
+    werden …", "steht in dem Gesetzentwurf …"): the phrase after "in"/"im"/"auf", when it is a document
+    (:func:`documents.is_document`); None otherwise."""
+    for k in range(len(toks) - 1):
+        if toks[k][0] < clause_start or toks[k][1] > clause_end:
+            continue
+        if toks[k][2].lower() not in _IN_DOCUMENT:
+            continue
+        e = read_np(toks, k + 1)
+        if e > k + 1 and toks[e - 1][1] <= clause_end:
+            sp = phrase(masked, toks, k + 1, e)
+            if sp is not None and is_document(sp.text):
+                return sp
+    return None
 
 
 # Relative pronouns that are the subject of their clause (nominative).
