@@ -515,6 +515,12 @@ def possessive_source(c: Cue) -> bool:
     return c.kind == "marker" and c.mention is not None and c.mention.text.split()[0].lower() in _POSSESSIVE_SOURCES
 
 
+def relative_subject_mention(c: Cue) -> bool:
+    """A speech verb whose subject is a relative pronoun ("Peter Huber, der sagte: „…“"): the pronoun is the
+    cue's mention, the antecedent its speaker (:func:`_relative_subject`)."""
+    return c.kind == "verb" and c.mention is not None and c.mention.text.lower() in _RELATIVE_SUBJECTS
+
+
 def points_back_only(c: Cue) -> bool:
     """A postposed possessive source ("Seiner Ansicht nach …"): it names whose view a clause is, the
     person named before, but frames no clause of its own (the clause is its verb's, if any)."""

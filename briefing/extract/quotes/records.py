@@ -54,6 +54,11 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
 _QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|$)")
 
 
+def _relative_pronoun(p: Phrase | None) -> bool:
+    """A relative pronoun as a speaker mention ("…, der sagte")."""
+    return p is not None and p.pronoun and p.text.lower() in word_set("relative_pronouns.txt")
+
+
 def _party_epithet(text: str) -> bool:
     """ "der CSU-Politiker", "die Grünen-Politikerin": a person named by party alone."""
     words = text.split()
@@ -126,6 +131,10 @@ def to_records(
         # Where the text names the speaker for this quotation: an anaphoric source in its own
         # sentence ("Demnach", "wonach") rather than the antecedent its name comes from.
         at = f.mention or sp
+        if f.kind == "direct" and at is f.mention and sp is not None and name is None and _relative_pronoun(at):
+            # "eine Botschaft, welche … als „…“ bezeichnete": a relative pronoun for no one named; the
+            # antecedent says what spoke.
+            at = sp
         out.append(
             Quote(
                 kind="direct" if f.kind == "direct" else "indirect",

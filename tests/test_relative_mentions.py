@@ -1,0 +1,70 @@
+"""Relative pronouns as speaker mentions: "Clara Busch, die rief: „…“".
+
+When a speech verb's subject is a relative pronoun, the pronoun is where the text names the speaker (the
+quotation's speaker span) and the antecedent is the name shown; a pronoun for no one named ("eine
+Botschaft, welche … als „…“ bezeichnete") leaves the antecedent phrase as the mention.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes, to_records
+from briefing.extract.sentences import split_sentences
+
+
+def _quote(text: str, fragment: str):
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if fragment in q.text]
+    assert hits, f"no quotation containing {fragment!r}"
+    hits.sort(key=lambda q: q.kind != "direct")
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention", "name"),
+    [
+        (
+            "Am Abend sprach auch Clara Busch, die vor dem Rathaus rief: „Wir geben dieses Krankenhaus "
+            "nicht auf, solange wir atmen!“",
+            "Krankenhaus",
+            "die",
+            "Clara Busch",
+        ),
+        (
+            "Der Vorsitzende des Rates, der zunächst den Wahlsieg als „Fest“ bezeichnete, ordnete nun eine "
+            "Untersuchung an.",
+            "Fest",
+            "der",
+            "Vorsitzende des Rates",
+        ),
+        (
+            "Kritik kam von Peter Huber, der behauptet, die Pläne seien viel zu teuer und kaum umsetzbar.",
+            "Pläne",
+            "der",
+            "Peter Huber",
+        ),
+    ],
+)
+def test_a_relative_pronoun_subject_is_the_mention_and_its_antecedent_the_name(
+    text: str, fragment: str, mention: str, name: str
+) -> None:
+    q = _quote(text, fragment)
+    assert (q.speaker_text, q.speaker_name) == (mention, name)
+
+
+def test_a_relative_pronoun_for_no_one_named_keeps_the_antecedent() -> None:
+    text = (
+        "Die Angreifer hinterließen auf der Seite eine Botschaft, welche die Techniker der Universität als "
+        "„einen Haufen von Anfängern“ bezeichnete."
+    )
+    q = _quote(text, "Anfängern")
+    assert q.speaker_text == "eine Botschaft" and q.speaker_name is None
+
+
+def test_an_article_after_the_comma_is_no_relative_pronoun() -> None:
+    # "…, die Regierung erklärte, …": "die" opens the subject of a new clause.
+    text = "Die Lage blieb angespannt, die Regierung erklärte am Abend, man werde die Grenzen sofort schließen."
+    q = _quote(text, "Grenzen")
+    assert q.speaker_text == "die Regierung"
