@@ -68,3 +68,43 @@ def test_an_article_after_the_comma_is_no_relative_pronoun() -> None:
     text = "Die Lage blieb angespannt, die Regierung erklärte am Abend, man werde die Grenzen sofort schließen."
     q = _quote(text, "Grenzen")
     assert q.speaker_text == "die Regierung"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Die Ministerin traf am Morgen den Bischof Karl Lenz. Dieser sagte, die Kirche werde den Flüchtlingen "
+            "helfen.",
+            "Kirche",
+            "Karl Lenz",  # the person named last, not the sentence's subject
+        ),
+        (
+            "Belastet wird er durch seinen früheren Fahrer Tobias Brandt. Dieser behauptete, der Angeklagte habe "
+            "die Waffe selbst gekauft.",
+            "Waffe",
+            "Tobias Brandt",
+        ),
+    ],
+)
+def test_a_demonstrative_subject_is_the_mention_and_the_person_named_last_the_name(
+    text: str, fragment: str, name: str
+) -> None:
+    q = _quote(text, fragment)
+    assert q.speaker_text == "Dieser"
+    assert name in (q.speaker_name or "")
+
+
+def test_a_demonstrative_for_a_thing_names_no_one_and_takes_no_quotation() -> None:
+    # "Dieser bestehe aus „…“": the plan named before, not a speaker; the quotation keeps the report's source.
+    text = (
+        "Die Zeitung berichtet über das Treffen der Minister. Dort habe man sich auf einen Aktionsplan geeinigt. "
+        "Dieser bestehe aus „strengen“ und „milden“ Maßnahmen."
+    )
+    q = _quote(text, "strengen")
+    assert q.speaker_text != "Dieser"
+
+
+def test_a_demonstrative_before_a_noun_is_a_determiner() -> None:
+    text = "Diese Woche sagte der Minister Jan Vogel, die Steuern würden nicht erhöht."
+    assert "Jan Vogel" in (_quote(text, "Steuern").speaker_text or "")
