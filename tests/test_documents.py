@@ -173,6 +173,18 @@ def test_a_person_speaking_in_a_document_stays_the_speaker() -> None:
     assert "Eva Krause" in (_one(text, "noch in diesem Jahr").speaker_text or "")
 
 
+def test_an_act_is_cited_with_the_indefinite_article_only() -> None:
+    """ "Nach einer Veröffentlichung im Fachblatt „Nature“ haben …": the publication is the source (its medium
+    the name); "Nach der Veröffentlichung kam es zu Protesten" tells when, and reports nothing."""
+    text = (
+        "Die Forscher sind besorgt. Nach einer Veröffentlichung im Fachblatt „Nature“ haben Forscher ein "
+        "großes Ozonloch über der Arktis entdeckt. Nach der Veröffentlichung kam es zu heftigen Protesten."
+    )
+    q = _one(text, "Ozonloch")
+    assert (q.speaker_text, q.speaker_name) == ("einer Veröffentlichung im Fachblatt „Nature“", "Nature")
+    assert not [q for q in _quotes(text) if "Protesten" in q.text]
+
+
 def test_a_document_is_never_shown_as_a_person() -> None:
     text = (
         "Die Untersuchung ist abgeschlossen. In dem Abschlussbericht heißt es: „Die Wartung der Anlage war "

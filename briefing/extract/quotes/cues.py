@@ -339,9 +339,9 @@ def _ends_in_source_noun(word: str) -> bool:
 
 
 def _has_text_noun(words: list[str]) -> bool:
-    """Does the sentence name a text that "nach" can cite ("Nach dem Artikel 65 des Grundgesetzes", "nach einer
-    Studie"; :func:`documents.document_noun` of kind "text")?"""
-    return any(document_noun(w) == "text" for w in words)
+    """Does the sentence name a document that "nach" can cite ("Nach dem Artikel 65 des Grundgesetzes", "nach
+    einer Veröffentlichung"; :func:`documents.document_noun`)?"""
+    return any(map(document_noun, words))
 
 
 def _has_speech_noun(words: list[str]) -> bool:
@@ -581,13 +581,15 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
     noun = toks[j][2].lower()
     own = toks[t + 1][2].lower().startswith("eigen")
     hit = noun in nouns or any(noun.endswith(n) and len(noun) > len(n) + 2 for n in nouns if len(n) > 5)
-    # "Nach dem Artikel 65 des Grundgesetzes", "Nach einer norwegischen Studie": a text cited; not an event
-    # ("nach dem Urteil", "nach der Veröffentlichung" mostly tell when).
-    hit = hit or document_noun(toks[j][2]) == "text"
+    # "Nach dem Artikel 65 des Grundgesetzes", "Nach einer norwegischen Studie": a text cited.  An act
+    # ("Urteil", "Veröffentlichung") is cited with the indefinite article only ("Nach einer Veröffentlichung
+    # im Magazin „Nature“"): "nach dem Urteil", "nach der Veröffentlichung" mostly tell when.
+    kind = document_noun(toks[j][2])
+    hit = hit or kind == "text" or (kind == "event" and toks[t + 1][2].lower().startswith("ein"))
     if not hit and not (own and noun in speech_nouns()):
         return None
     k = j + 1
-    while k < len(toks) and toks[k][2].isdigit() and document_noun(toks[j][2]) is not None:
+    while k < len(toks) and toks[k][2].isdigit() and kind is not None:
         k += 1  # "nach dem Artikel 65 des Grundgesetzes": the number is part of the noun
     if own or toks[t + 1][2].lower() in _POSSESSIVE_SOURCES:
         k = len(toks)  # "nach eigenem Bekunden von Anfang an": the source is already named, no "von X" follows
@@ -597,9 +599,15 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         if e > start:
             # "nach Angaben der Polizei": the owner speaks; "nach einem Bericht der BBC": the text is the
             # mention, its owner the name (records.py).
-            first = t + 1 if document_noun(toks[j][2]) is not None else start
+            first = t + 1 if kind is not None else start
             sp = phrase(masked, toks, first, e)
             return Cue("marker", toks[t][0], toks[j][1], si, "nach", sp, toks[t][0], toks[e - 1][1])
+    if kind is not None and k < len(toks) and toks[k][2].lower() in _IN_DOCUMENT and read_np(toks, k + 1) > k + 1:
+        e = read_np(toks, k + 1)  # "nach einer Veröffentlichung im Magazin „Nature“": where it appeared
+        if e + 2 < len(toks) and toks[e][2] in DQUOTES and toks[e + 1][2].startswith("_") and toks[e + 2][2] in DQUOTES:
+            e += 3  # the medium's quoted name
+        sp = phrase(masked, toks, t + 1, e)
+        return Cue("marker", toks[t][0], toks[j][1], si, "nach", sp, toks[t][0], toks[e - 1][1])
     if k < len(toks) and toks[k][2][:1].isupper() and read_np(toks, k) > k:
         e = read_np(toks, k)  # "nach Angaben Russlands"
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])

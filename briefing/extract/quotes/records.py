@@ -230,7 +230,8 @@ def _document_speaker(sp: Phrase, mentions: _MentionIndex, text_words: TextWords
     that names someone (the actor mentioned there, else the owner's words: "der NASA")."""
     owner = document_owner(sp.text)
     if owner is None:
-        return None, prefix_owner(sp.text)  # "der OSZE-Bericht": the OSCE's
+        titled = _QUOTED_TITLE.search(sp.text)  # "einer Veröffentlichung im Fachblatt „Nature“": Nature's
+        return None, titled.group(1).strip() if titled else prefix_owner(sp.text)  # "der OSZE-Bericht": the OSCE's
     actor = mentions.actor_at(sp.start + owner[0], sp.start + owner[1])
     name = actor.name if actor is not None else owner_name(sp.text[owner[0] : owner[1]])
     if name and actor is None:
