@@ -108,3 +108,13 @@ def test_a_demonstrative_for_a_thing_names_no_one_and_takes_no_quotation() -> No
 def test_a_demonstrative_before_a_noun_is_a_determiner() -> None:
     text = "Diese Woche sagte der Minister Jan Vogel, die Steuern würden nicht erhöht."
     assert "Jan Vogel" in (_quote(text, "Steuern").speaker_text or "")
+
+
+def test_a_relative_clause_after_the_closing_participle_refers_to_the_noun_before_it() -> None:
+    # "war X anwesend, der …": the relative clause follows the verb bracket; its antecedent is X.
+    text = (
+        "Im Saal war auch der frühere Minister Jan Brandt anwesend, der der Regierung vorwarf, die Bürger über "
+        "die Kosten getäuscht zu haben."
+    )
+    q = _quote(text, "Bürger")
+    assert q.speaker_text == "der" and "Jan Brandt" in (q.speaker_name or "")

@@ -441,14 +441,25 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
             nxt = toks[k + 1][2]
             if nxt[:1].isupper() and nxt.lower() not in DEFINITE and k + 1 != t:
                 return None  # an article: ", die Regierung erklärte, …"
-            i = np_ending_at(toks, k - 1)
+            end = k - 1
+            i = np_ending_at(toks, end)
+            if i is None and k >= 3 and _closes_bracket(toks[k - 2][2]):
+                # "wurde ein Prediger aus London zugeschaltet, der …": the clause follows the verb's participle
+                end = k - 2
+                i = np_ending_at(toks, end)
             if i is None:
                 return None
-            antecedent = phrase(masked, toks, i, k - 1)
+            antecedent = phrase(masked, toks, i, end)
             if antecedent is None or person_score(antecedent) < 0:
                 return None
             return antecedent, Phrase(toks[k][0], toks[k][1], word, pronoun=True)
     return None
+
+
+def _closes_bracket(word: str) -> bool:
+    """A lowercase word that can close a verb bracket before a relative clause ("zugeschaltet", "anwesend"):
+    no function word, article or pronoun."""
+    return word.isalpha() and word.islower() and word not in word_set("function_words.txt") and word not in DEFINITE
 
 
 def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
