@@ -165,6 +165,28 @@ def test_words_placed_in_a_document_with_no_one_speaking_are_the_documents(
     assert _one(text, fragment).speaker_text == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention"),
+    [
+        (
+            "Die Gewerkschaft schickte ein Schreiben an den Vorstand, in dem es unter anderem heißt: „Wir werden "
+            "diese Kürzungen unter keinen Umständen hinnehmen.“",
+            "Kürzungen",
+            "ein Schreiben",  # the document, not the addressee named last
+        ),
+        (
+            "Der Streit um die Klinik geht weiter. Wie es in der Erklärung der Ärzte weiter heißt, sei die "
+            "Versorgung der Patienten nicht mehr gesichert.",
+            "Versorgung",
+            "der Erklärung der Ärzte",
+        ),
+    ],
+)
+def test_heissen_with_the_document_in_its_clause(text: str, fragment: str, mention: str) -> None:
+    """ "…, in dem es heißt": the document the relative pronoun stands for; "wie es in X heißt": X."""
+    assert _one(text, fragment).speaker_text == mention
+
+
 def test_a_person_speaking_in_a_document_stays_the_speaker() -> None:
     text = (
         "Die Debatte hält an. In einem Interview mit dem Bericht der Woche sagte die Ministerin Eva Krause, "

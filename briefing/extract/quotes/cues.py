@@ -665,7 +665,8 @@ def _fuer_cue(masked: str, toks: list[tuple[int, int, str]], si: int) -> Cue | N
 def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
     """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"."""
     tb, te, tok = toks[t]
-    has_es = (t + 1 < len(toks) and toks[t + 1][2].lower() == "es") or (t > 0 and toks[t - 1][2].lower() == "es")
+    es_before = _es_before(toks, t)
+    has_es = (t + 1 < len(toks) and toks[t + 1][2].lower() == "es") or es_before is not None
     if not has_es:
         return None
     k = t + 1
@@ -680,6 +681,15 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
         if e > k + 1:
             sp = phrase(masked, toks, k + 1, e)
             end = toks[e - 1][1]
+    if sp is None and es_before is not None and es_before + 1 < t:
+        # "wie es in der Erklärung heißt": the source between "es" and the verb.
+        sp = _heissen_source(masked, toks, es_before + 1, t)
+    if sp is None and es_before is not None and es_before >= 3:
+        rel, prep, comma = toks[es_before - 1][2].lower(), toks[es_before - 2][2].lower(), toks[es_before - 3][2]
+        if rel in _DATIVE_RELATIVES and prep in ("in", "auf") and comma == ",":
+            # "…, ein Schreiben an den Vorstand, in dem es heißt: „…“": the document the relative pronoun
+            # stands for (the last one named before the comma) is the source and its mention.
+            sp = _last_document_before(masked, toks, es_before - 3)
     if sp is None and t > 0:
         # Prefield "In der Erklärung heißt es": the source follows the preposition.
         first = toks[0][2].lower()
@@ -688,3 +698,44 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
             if e > 1:
                 sp = phrase(masked, toks, 1, e)
     return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
+
+
+# Dative relative pronouns after "in"/"auf": "ein Schreiben, in dem es heißt", "die Erklärung, in der es heißt".
+_DATIVE_RELATIVES = frozenset(["dem", "der", "denen", "welchem", "welcher"])
+# Words that may stand between "es" and "heißt" in one clause ("wie es unter anderem in dem Bericht heißt").
+_MAX_ES_GAP = 8
+_HEISSEN_PREPOSITIONS = ("aus", "in", "bei", "von", "seitens", "im", "vom", "beim", "auf")
+
+
+def _es_before(toks: list[tuple[int, int, str]], t: int) -> int | None:
+    """Index of the "es" of "heißen" before it in its clause ("es hieß", "wie es in X heißt", "in dem es
+    unter anderem heißt"); None when a clause break or quotation comes first."""
+    for k in range(t - 1, max(-1, t - 1 - _MAX_ES_GAP), -1):
+        word = toks[k][2]
+        if word.lower() == "es":
+            return k
+        if word in _CLAUSE_BREAKS or word.startswith("_"):
+            return None
+    return None
+
+
+def _last_document_before(masked: str, toks: list[tuple[int, int, str]], end: int) -> Phrase | None:
+    """The last noun phrase before ``toks[end]`` (in its sentence) that is a document ("einen Brief an den
+    Vorstand" -> "einen Brief"), None when there is none."""
+    for i in range(end - 1, -1, -1):
+        j = read_np(toks, i)
+        if j > i and j <= end:
+            sp = phrase(masked, toks, np_ending_at(toks, j) or i, j)  # the whole phrase: "ein Schreiben"
+            if sp is not None and is_document(sp.text):
+                return sp
+    return None
+
+
+def _heissen_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int) -> Phrase | None:
+    """The source named by a preposition inside ``toks[b:e]`` ("in der Erklärung", "aus dem Ministerium")."""
+    for k in range(b, e - 1):
+        if toks[k][2].lower() in _HEISSEN_PREPOSITIONS:
+            end = read_np(toks, k + 1)
+            if k + 1 < end <= e:
+                return phrase(masked, toks, k + 1, end)
+    return None
