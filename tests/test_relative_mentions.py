@@ -118,3 +118,13 @@ def test_a_relative_clause_after_the_closing_participle_refers_to_the_noun_befor
     )
     q = _quote(text, "Bürger")
     assert q.speaker_text == "der" and "Jan Brandt" in (q.speaker_name or "")
+
+
+def test_diese_names_only_a_woman_shown_as_one() -> None:
+    # "diese" is also plural: a man named before is not who it stands for.
+    text = (
+        "Ein Passant wurde von vier Unbekannten angesprochen. Diese behaupteten, sie seien Polizisten aus der "
+        "Stadt."
+    )
+    q = _quote(text, "Polizisten")
+    assert q.speaker_text == "Diese" and q.speaker_name is None

@@ -331,10 +331,14 @@ def _demonstrative_antecedent(text: str, sents, sent_of, sp: Phrase) -> Phrase |
             det, _, rest = np.text.partition(" ")
             if rest and det.lower() in word_set("determiners.txt"):
                 np = Phrase(np.start, np.end, rest)  # an object is named as well: "durch seinen Fahrer X. Dieser …"
-            if not (person_score(np) >= 2 or _bare_full_name(np) or is_organisation(np.text) or _bare_name(np)):
+            # (a bare noun after a genitive article is a common noun: "eines Privatdetektivs"; names go without one)
+            bare = _bare_name(np) and det.lower() not in ("des", "eines")
+            if not (person_score(np) >= 2 or _bare_full_name(np) or is_organisation(np.text) or bare):
                 continue  # a bare noun ("Hauptreisezeit") is a thing the pronoun may stand for, no one to name
             gender = _gender(_name_of(np.text))
-            if gender is None or gender == want:
+            # "dieser" a man or a group by a masculine noun ("der Rat"); "diese" a woman, or many, which the
+            # phrase does not tell: only a woman shown as one.
+            if gender == want or (gender is None and want == "m"):
                 return np
     return None
 
