@@ -151,6 +151,12 @@ def test_a_document_named_by_the_cue_is_the_mention(text: str, fragment: str, me
             "einem Jahresbericht des Ministeriums",
         ),
         (
+            "Die Lage ist ernst. Aus dem Bericht der Kommission geht hervor, dass die Zahl der Opfer stark "
+            "gestiegen ist.",
+            "Zahl der Opfer",
+            "dem Bericht der Kommission",
+        ),
+        (
             "Der Streit geht weiter. Derzeit steht in dem Gesetzentwurf noch der Passus: „Die Daten sind nach "
             "der Ausgabe des Passes vollständig zu löschen.“",
             "Die Daten",

@@ -388,8 +388,9 @@ def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset
 
 # Finite forms of "stehen": "In dem Bericht steht, dass …" (a cue only with a document, :func:`_document_source`).
 _STEHEN = frozenset(["steht", "stand", "stehe", "stünde", "stehen", "standen"])
-# Prepositions that place words in a document: "in dem Bericht", "im Entwurf", "auf der Homepage".
-_IN_DOCUMENT = frozenset(["in", "im", "auf"])
+# Prepositions that place words in a document: "in dem Bericht", "im Entwurf", "auf der Homepage", "Aus dem
+# Bericht geht hervor, dass …".
+_IN_DOCUMENT = frozenset(["in", "im", "auf", "aus"])
 
 
 def _document_source(
