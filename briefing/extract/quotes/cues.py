@@ -277,10 +277,10 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
             (need == "für" and masked.startswith("Für", sb))
             or (
                 need == "nach"
-                and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words) or _has_text_noun(words))
+                and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words) or _has_document_noun(words))
             )
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
-            or (need == "document" and any(map(document_noun, words)))
+            or (need == "document" and _has_document_noun(words))
         ):
             return True
     return False
@@ -338,9 +338,9 @@ def _ends_in_source_noun(word: str) -> bool:
     return _SOURCE_NOUN.search(word) is not None
 
 
-def _has_text_noun(words: list[str]) -> bool:
-    """Does the sentence name a document that "nach" can cite ("Nach dem Artikel 65 des Grundgesetzes", "nach
-    einer Veröffentlichung"; :func:`documents.document_noun`)?"""
+def _has_document_noun(words: list[str]) -> bool:
+    """Does the sentence name a document ("Nach dem Artikel 65 des Grundgesetzes", "In dem Bericht steht";
+    :func:`documents.document_noun`)?"""
     return any(map(document_noun, words))
 
 
@@ -397,8 +397,8 @@ def _document_source(
     masked: str, toks: list[tuple[int, int, str]], clause_start: int, clause_end: int
 ) -> Phrase | None:
     """A document the clause ``[clause_start, clause_end)`` places its words in ("In einem Bericht von ndr.de
-    werden …", "steht in dem Gesetzentwurf …"): the phrase after "in"/"im"/"auf", when it is a document
-    (:func:`documents.is_document`); None otherwise."""
+    werden …", "steht in dem Gesetzentwurf …", "Aus dem Bericht geht hervor"): the phrase after "in"/"im"/"auf"/
+    "aus", when it is a document (:func:`documents.is_document`); None otherwise."""
     for k in range(len(toks) - 1):
         if toks[k][0] < clause_start or toks[k][1] > clause_end:
             continue
@@ -721,12 +721,13 @@ def _es_before(toks: list[tuple[int, int, str]], t: int) -> int | None:
 
 
 def _last_document_before(masked: str, toks: list[tuple[int, int, str]], end: int) -> Phrase | None:
-    """The last noun phrase before ``toks[end]`` (in its sentence) that is a document ("einen Brief an den
-    Vorstand" -> "einen Brief"), None when there is none."""
+    """The last noun phrase before ``toks[end]`` (in its sentence) that is a document ("ein Schreiben an den
+    Vorstand" -> "ein Schreiben"), None when there is none."""
     for i in range(end - 1, -1, -1):
         j = read_np(toks, i)
         if j > i and j <= end:
-            sp = phrase(masked, toks, np_ending_at(toks, j) or i, j)  # the whole phrase: "ein Schreiben"
+            first = np_ending_at(toks, j)  # the whole phrase: "ein Schreiben", not "Schreiben"
+            sp = phrase(masked, toks, i if first is None else first, j)
             if sp is not None and is_document(sp.text):
                 return sp
     return None
