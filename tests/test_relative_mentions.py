@@ -95,6 +95,16 @@ def test_a_demonstrative_subject_is_the_mention_and_the_person_named_last_the_na
     assert name in (q.speaker_name or "")
 
 
+@pytest.mark.parametrize("cue", ["sagte dieser nach dem Treffen", "so dieser"])
+def test_a_demonstrative_after_the_quotation(cue: str) -> None:
+    text = (
+        "Die Ministerin traf den Bischof Karl Lenz. „Die Kirche wird den Flüchtlingen helfen, so gut sie "
+        f"kann“, {cue}."
+    )
+    q = _quote(text, "Flüchtlingen")
+    assert (q.speaker_text, q.speaker_name) == ("dieser", "Karl Lenz")
+
+
 def test_a_demonstrative_for_a_thing_names_no_one_and_takes_no_quotation() -> None:
     # "Dieser bestehe aus „…“": the plan named before, not a speaker; the quotation keeps the report's source.
     text = (
