@@ -174,12 +174,6 @@ EMBEDDED_QUOTATIONS = [
         "Anfängern",
         "eine Botschaft",
     ),
-    (
-        "Der Vorsitzende des Rates, der zunächst den Wahlsieg als „Fest“ bezeichnete, ordnete nun "
-        "eine Untersuchung an.",
-        "Fest",
-        "Der Vorsitzende des Rates",
-    ),
 ]
 
 

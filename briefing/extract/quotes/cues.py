@@ -14,6 +14,7 @@ from itertools import compress
 from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
+from briefing.extract.quotes.documents import document_noun, is_document
 from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
     Phrase,
@@ -97,6 +98,10 @@ def find_cues(
                 if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
                     # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
                     sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
+                if sp is None:
+                    # "In einem Bericht von ndr.de werden die Maßnahmen als „…“ bezeichnet": no one is the
+                    # subject, the document the words are in is the source.
+                    sp = _document_source(masked, toks, clause_start, clause_end)
                 if sp is None and t > 1 and toks[t - 1][2] == "und":
                     # "biss der Randalierer den Fluggast und rief: „…“": the first conjunct's subject.
                     prev_start = _clause_start(masked, toks, t - 2, sb, pair_ends)
@@ -117,7 +122,16 @@ def find_cues(
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
                 clause_end = _clause_end(masked, toks, t, sb, se)
                 sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
+                if sp is None:
+                    sp = _document_source(masked, toks, clause_start, clause_end)
                 cues.append(Cue("name", tb, te, si, tok, sp, clause_start, te, nf.lemma, nf.participle))
+            elif low in _STEHEN and tok[:1].islower():
+                # "In dem Jahresbericht steht, dass …", "steht in dem Entwurf der Passus: „…“": what a text says.
+                clause_start = _clause_start(masked, toks, t, sb, pair_ends)
+                clause_end = _clause_end(masked, toks, t, sb, se)
+                sp = _document_source(masked, toks, clause_start, clause_end)
+                if sp is not None:
+                    cues.append(Cue("verb", tb, te, si, tok, sp, clause_start, te, "stehen"))
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
                 quoted = _quoted_name_at(text, toks, t + 1)
@@ -274,6 +288,7 @@ def _trigger_words() -> frozenset[str]:
         words.add(w)
         words.add(w.capitalize())
     words.add("Für")  # sentence-initial only: see _fuer_cue
+    words.update(_STEHEN)  # with a document only: see _document_source
     return frozenset(words)
 
 
@@ -294,8 +309,12 @@ def _may_cue(hits: frozenset[str] | set[str], words: list[str], masked: str, sb:
                 return True
         elif (
             (need == "für" and masked.startswith("Für", sb))
-            or (need == "nach" and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words)))
+            or (
+                need == "nach"
+                and (_has_source_noun(words, masked, sb, se) or _has_speech_noun(words) or _has_document_noun(words))
+            )
             or (need == "so" and _SO_AFTER_MARK.search(masked, sb, se))
+            or (need == "document" and _has_document_noun(words))
         ):
             return True
     return False
@@ -320,6 +339,8 @@ def _cue_needs() -> dict[str, frozenset[str] | str]:
             continue
         elif w == "Für" or low in ("nach", "so"):
             needs[w] = "für" if w == "Für" else low
+        elif w in _STEHEN:
+            needs[w] = "document"
         else:
             needs[w] = frozenset()  # no rule can make it a cue
     return needs
@@ -349,6 +370,12 @@ def _ends_in_source_noun(word: str) -> bool:
     characters only, so a sentence holds one (:data:`_SOURCE_NOUN`) exactly when one of its words ends in
     one; asked per word, the answers are remembered (most sentences have "nach" in another sense)."""
     return _SOURCE_NOUN.search(word) is not None
+
+
+def _has_document_noun(words: list[str]) -> bool:
+    """Does the sentence name a document ("Nach dem Artikel 65 des Grundgesetzes", "In dem Bericht steht";
+    :func:`documents.document_noun`)?"""
+    return any(map(document_noun, words))
 
 
 def _has_speech_noun(words: list[str]) -> bool:
@@ -393,6 +420,32 @@ def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset
     return False
 
 
+# Finite forms of "stehen": "In dem Bericht steht, dass …" (a cue only with a document, :func:`_document_source`).
+_STEHEN = frozenset(["steht", "stand", "stehe", "stünde", "stehen", "standen"])
+# Prepositions that place words in a document: "in dem Bericht", "im Entwurf", "auf der Homepage", "Aus dem
+# Bericht geht hervor, dass …".
+_IN_DOCUMENT = frozenset(["in", "im", "auf", "aus"])
+
+
+def _document_source(
+    masked: str, toks: list[tuple[int, int, str]], clause_start: int, clause_end: int
+) -> Phrase | None:
+    """A document the clause ``[clause_start, clause_end)`` places its words in ("In einem Bericht von ndr.de
+    werden …", "steht in dem Gesetzentwurf …", "Aus dem Bericht geht hervor"): the phrase after "in"/"im"/"auf"/
+    "aus", when it is a document (:func:`documents.is_document`); None otherwise."""
+    for k in range(len(toks) - 1):
+        if toks[k][0] < clause_start or toks[k][1] > clause_end:
+            continue
+        if toks[k][2].lower() not in _IN_DOCUMENT:
+            continue
+        e = read_np(toks, k + 1)
+        if e > k + 1 and toks[e - 1][1] <= clause_end:
+            sp = phrase(masked, toks, k + 1, e)
+            if sp is not None and is_document(sp.text):
+                return sp
+    return None
+
+
 # Relative pronouns that are the subject of their clause (nominative).
 _RELATIVE_SUBJECTS = frozenset(["der", "die", "welcher", "welche"])
 # Punctuation that ends the relative clause looking back from its verb.
@@ -423,14 +476,25 @@ def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> 
             nxt = toks[k + 1][2]
             if nxt[:1].isupper() and nxt.lower() not in DEFINITE and k + 1 != t:
                 return None  # an article: ", die Regierung erklärte, …"
-            i = np_ending_at(toks, k - 1)
+            end = k - 1
+            i = np_ending_at(toks, end)
+            if i is None and k >= 3 and _closes_bracket(toks[k - 2][2]):
+                # "wurde ein Prediger aus London zugeschaltet, der …": the clause follows the verb's participle
+                end = k - 2
+                i = np_ending_at(toks, end)
             if i is None:
                 return None
-            antecedent = phrase(masked, toks, i, k - 1)
+            antecedent = phrase(masked, toks, i, end)
             if antecedent is None or person_score(antecedent) < 0:
                 return None
             return antecedent, Phrase(toks[k][0], toks[k][1], word, pronoun=True)
     return None
+
+
+def _closes_bracket(word: str) -> bool:
+    """A lowercase word that can close a verb bracket before a relative clause ("zugeschaltet", "anwesend"):
+    no function word, article or pronoun."""
+    return word.isalpha() and word.islower() and word not in word_set("function_words.txt") and word not in DEFINITE
 
 
 def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]) -> int:
@@ -499,6 +563,12 @@ def possessive_source(c: Cue) -> bool:
     return c.kind == "marker" and c.mention is not None and c.mention.text.split()[0].lower() in _POSSESSIVE_SOURCES
 
 
+def relative_subject_mention(c: Cue) -> bool:
+    """A speech verb whose subject is a relative pronoun ("Peter Huber, der sagte: „…“"): the pronoun is the
+    cue's mention, the antecedent its speaker (:func:`_relative_subject`)."""
+    return c.kind == "verb" and c.mention is not None and c.mention.text.lower() in _RELATIVE_SUBJECTS
+
+
 def points_back_only(c: Cue) -> bool:
     """A postposed possessive source ("Seiner Ansicht nach …"): it names whose view a clause is, the
     person named before, but frames no clause of its own (the clause is its verb's, if any)."""
@@ -559,18 +629,33 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
     noun = toks[j][2].lower()
     own = toks[t + 1][2].lower().startswith("eigen")
     hit = noun in nouns or any(noun.endswith(n) and len(noun) > len(n) + 2 for n in nouns if len(n) > 5)
+    # "Nach dem Artikel 65 des Grundgesetzes", "Nach einer norwegischen Studie": a text cited.  An act
+    # ("Urteil", "Veröffentlichung") is cited with the indefinite article only ("Nach einer Veröffentlichung
+    # im Magazin „Nature“"): "nach dem Urteil", "nach der Veröffentlichung" mostly tell when.
+    kind = document_noun(toks[j][2])
+    hit = hit or kind == "text" or (kind == "event" and toks[t + 1][2].lower().startswith("ein"))
     if not hit and not (own and noun in speech_nouns()):
         return None
     k = j + 1
+    while k < len(toks) and toks[k][2].isdigit() and kind is not None:
+        k += 1  # "nach dem Artikel 65 des Grundgesetzes": the number is part of the noun
     if own or toks[t + 1][2].lower() in _POSSESSIVE_SOURCES:
         k = len(toks)  # "nach eigenem Bekunden von Anfang an": the source is already named, no "von X" follows
     if k < len(toks) and toks[k][2].lower() in ("von", "aus", "des", "der", "eines", "einer"):
         start = k + 1 if toks[k][2].lower() in ("von", "aus") else k
         e = read_np(toks, start)
         if e > start:
-            return Cue(
-                "marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, start, e), toks[t][0], toks[e - 1][1]
-            )
+            # "nach Angaben der Polizei": the owner speaks; "nach einem Bericht der BBC": the text is the
+            # mention, its owner the name (records.py).
+            first = t + 1 if kind is not None else start
+            sp = phrase(masked, toks, first, e)
+            return Cue("marker", toks[t][0], toks[j][1], si, "nach", sp, toks[t][0], toks[e - 1][1])
+    if kind is not None and k < len(toks) and toks[k][2].lower() in _IN_DOCUMENT and read_np(toks, k + 1) > k + 1:
+        e = read_np(toks, k + 1)  # "nach einer Veröffentlichung im Magazin „Nature“": where it appeared
+        if e + 2 < len(toks) and toks[e][2] in DQUOTES and toks[e + 1][2].startswith("_") and toks[e + 2][2] in DQUOTES:
+            e += 3  # the medium's quoted name
+        sp = phrase(masked, toks, t + 1, e)
+        return Cue("marker", toks[t][0], toks[j][1], si, "nach", sp, toks[t][0], toks[e - 1][1])
     if k < len(toks) and toks[k][2][:1].isupper() and read_np(toks, k) > k:
         e = read_np(toks, k)  # "nach Angaben Russlands"
         return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, k, e), toks[t][0], toks[e - 1][1])
@@ -626,7 +711,8 @@ def _von_seiten(toks: list[tuple[int, int, str]], k: int) -> bool:
 def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
     """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"."""
     tb, te, tok = toks[t]
-    has_es = (t + 1 < len(toks) and toks[t + 1][2].lower() == "es") or (t > 0 and toks[t - 1][2].lower() == "es")
+    es_before = _es_before(toks, t)
+    has_es = (t + 1 < len(toks) and toks[t + 1][2].lower() == "es") or es_before is not None
     if not has_es:
         return None
     k = t + 1
@@ -643,6 +729,15 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
         if e > k + 1:
             sp = phrase(masked, toks, k + 1, e)
             end = toks[e - 1][1]
+    if sp is None and es_before is not None and es_before + 1 < t:
+        # "wie es in der Erklärung heißt": the source between "es" and the verb.
+        sp = _heissen_source(masked, toks, es_before + 1, t)
+    if sp is None and es_before is not None and es_before >= 3:
+        rel, prep, comma = toks[es_before - 1][2].lower(), toks[es_before - 2][2].lower(), toks[es_before - 3][2]
+        if rel in _DATIVE_RELATIVES and prep in ("in", "auf") and comma == ",":
+            # "…, ein Schreiben an den Vorstand, in dem es heißt: „…“": the document the relative pronoun
+            # stands for (the last one named before the comma) is the source and its mention.
+            sp = _last_document_before(masked, toks, es_before - 3)
     if sp is None and t > 0:
         # Prefield "In der Erklärung heißt es": the source follows the preposition ("Seitens der
         # Regierung hieß es", "Von Seiten des Ministeriums hieß es": after "Seiten").
@@ -653,3 +748,45 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
             if e > j:
                 sp = phrase(masked, toks, j, e)
     return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
+
+
+# Dative relative pronouns after "in"/"auf": "ein Schreiben, in dem es heißt", "die Erklärung, in der es heißt".
+_DATIVE_RELATIVES = frozenset(["dem", "der", "denen", "welchem", "welcher"])
+# Words that may stand between "es" and "heißt" in one clause ("wie es unter anderem in dem Bericht heißt").
+_MAX_ES_GAP = 8
+_HEISSEN_PREPOSITIONS = ("aus", "in", "bei", "von", "seitens", "im", "vom", "beim", "auf")
+
+
+def _es_before(toks: list[tuple[int, int, str]], t: int) -> int | None:
+    """Index of the "es" of "heißen" before it in its clause ("es hieß", "wie es in X heißt", "in dem es
+    unter anderem heißt"); None when a clause break or quotation comes first."""
+    for k in range(t - 1, max(-1, t - 1 - _MAX_ES_GAP), -1):
+        word = toks[k][2]
+        if word.lower() == "es":
+            return k
+        if word in _CLAUSE_BREAKS or word.startswith("_"):
+            return None
+    return None
+
+
+def _last_document_before(masked: str, toks: list[tuple[int, int, str]], end: int) -> Phrase | None:
+    """The last noun phrase before ``toks[end]`` (in its sentence) that is a document ("ein Schreiben an den
+    Vorstand" -> "ein Schreiben"), None when there is none."""
+    for i in range(end - 1, -1, -1):
+        j = read_np(toks, i)
+        if j > i and j <= end:
+            first = np_ending_at(toks, j)  # the whole phrase: "ein Schreiben", not "Schreiben"
+            sp = phrase(masked, toks, i if first is None else first, j)
+            if sp is not None and is_document(sp.text):
+                return sp
+    return None
+
+
+def _heissen_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int) -> Phrase | None:
+    """The source named by a preposition inside ``toks[b:e]`` ("in der Erklärung", "aus dem Ministerium")."""
+    for k in range(b, e - 1):
+        if toks[k][2].lower() in _HEISSEN_PREPOSITIONS:
+            end = read_np(toks, k + 1)
+            if k + 1 < end <= e:
+                return phrase(masked, toks, k + 1, end)
+    return None

@@ -23,7 +23,7 @@ from briefing.extract.quotes.base import (
     Found,
     Pair,
 )
-from briefing.extract.quotes.cues import np_ending_at, possessive_source
+from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import word_set
 from briefing.extract.quotes.quoted_speech import RuleView
@@ -165,7 +165,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             and _possessed_thing(speaker)
         ):
             speaker, found_how = out[-1].speaker, "previous"  # "Seine Zuversicht gründet sich auf …: „…“"
-        mention = cue.mention if cue is not None and found_how == how and possessive_source(cue) else None
+        mention = (
+            cue.mention
+            if cue is not None and found_how == how and (possessive_source(cue) or relative_subject_mention(cue))
+            else None
+        )
         if (
             cue is not None
             and how == "after"

@@ -11,11 +11,13 @@ import bisect
 import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
+from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import is_role, word_set
 from briefing.extract.quotes.resolve import person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
 from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
+from briefing.lang.frequency import COMMON_ZIPF, zipf
 from briefing.models import Actor, Quote
 
 
@@ -50,6 +52,11 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
 
 # A name in quotation marks inside a speaker phrase (a medium, a party, a group).
 _QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|$)")
+
+
+def _relative_pronoun(p: Phrase | None) -> bool:
+    """A relative pronoun as a speaker mention ("…, der sagte")."""
+    return p is not None and p.pronoun and p.text.lower() in word_set("relative_pronouns.txt")
 
 
 def _party_epithet(text: str) -> bool:
@@ -124,6 +131,10 @@ def to_records(
         # Where the text names the speaker for this quotation: an anaphoric source in its own
         # sentence ("Demnach", "wonach") rather than the antecedent its name comes from.
         at = f.mention or sp
+        if f.kind == "direct" and at is f.mention and sp is not None and name is None and _relative_pronoun(at):
+            # "eine Botschaft, welche … als „…“ bezeichnete": a relative pronoun for no one named; the
+            # antecedent says what spoke.
+            at = sp
         out.append(
             Quote(
                 kind="direct" if f.kind == "direct" else "indirect",
@@ -166,6 +177,8 @@ def speaker_of(
         else:
             name = resolve_name(text, sp, found, i, sents, sent_of)
             name = person_name(name) if name else None
+    elif sp is not None and not sp.pronoun and is_document(sp.text):
+        speaker_id, name = _document_speaker(sp, mentions, text_words)
     elif sp is not None:
         actor = mentions.actor_at(sp.start, sp.end)
         if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text) and not (
@@ -186,6 +199,8 @@ def speaker_of(
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None
+        if name and actor is None and sp.pronoun and is_document(name):
+            name = None  # a pronoun stands for a person or a group, not for a text named before
         titled = _QUOTED_TITLE.search(name) if name else None
         if titled and titled.group(1)[:1].isupper():
             name = titled.group(1).strip()  # "Die französische Zeitung „Le Monde“": the medium's name
@@ -217,6 +232,24 @@ def speaker_of(
         if name is None and actor is None and (side := side_country(sp.text)):
             name = side  # "wurde von pakistanischer Seite erklärt": Pakistan speaks
     return speaker_id, name
+
+
+def _document_speaker(sp: Phrase, mentions: _MentionIndex, text_words: TextWords) -> tuple[str | None, str | None]:
+    """A document as the source ("laut dem Bericht", "In einer Erklärung des Ministeriums heißt es"): the
+    mention stays, but a text is no one to show as the speaker; its owner is, when the phrase names one
+    that names someone (the actor mentioned there, else the owner's words: "der NASA")."""
+    owner = document_owner(sp.text)
+    if owner is None:
+        titled = _QUOTED_TITLE.search(sp.text)  # "einer Veröffentlichung im Fachblatt „Nature“": Nature's
+        return None, titled.group(1).strip() if titled else prefix_owner(sp.text)  # "der OSZE-Bericht": the OSCE's
+    actor = mentions.actor_at(sp.start + owner[0], sp.start + owner[1])
+    name = actor.name if actor is not None else owner_name(sp.text[owner[0] : owner[1]])
+    if name and actor is None:
+        titled = _QUOTED_TITLE.search(name)
+        name = titled.group(1).strip() if titled else person_name(name).strip(DQUOTES + " ")
+    if not name or (" " not in name and zipf(name) >= COMMON_ZIPF) or not names_someone(name, text_words):
+        return None, None  # "einer Erklärung der Regierung": an owner by a common noun alone names no one here
+    return (actor.id if actor is not None else None), name
 
 
 # ------------------------------------------------------------------ spaCy component

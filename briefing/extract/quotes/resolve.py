@@ -10,9 +10,10 @@ from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTE
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speaker_names import is_organisation
-from briefing.extract.quotes.speakers import Phrase, clause_subject, noun_phrases, person_score
+from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES
+from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
 PRONOUN_LOOKBACK_QUOTES = 5
@@ -76,6 +77,18 @@ def _bare_full_name(np: Phrase) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and person_score(np) >= 1
 
 
+def _bare_name(np: Phrase) -> bool:
+    """One capitalised word that is no common German word nor a compound of one ("Shakira", not
+    "Hauptreisezeit"): a name."""
+    words = np.text.split()
+    return (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and zipf(words[0]) < COMMON_ZIPF
+        and not compound_of_common_word(words[0])
+    )
+
+
 def _borrowed_mention(f: Found, g: Found) -> Phrase | None:
     """The mention ``f`` shows when it takes ``g``'s speaker: its own, else ``g``'s anaphoric one
     ("Demnach gebe es … . Die Lage sei …": both quotations are the report's, named by "Demnach"). A
@@ -92,6 +105,8 @@ def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
     if f.start <= sb:
         return None
     sp = clause_subject(masked, sb, f.start)
+    if sp is not None and sp.text.lower() in DEMONSTRATIVES:
+        return None  # "Dieser bestehe aus „…“ Maßnahmen": a thing named before, not who speaks
     return sp if sp is not None and person_score(sp) >= 2 else None
 
 
@@ -220,6 +235,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
     if ordinal:
         named = _ordinal_antecedent(text, sents, sent_of, sp, last=ordinal.group(1).lower() == "letzt")
         return _name_of(named.text) if named is not None else None
+    if sp.pronoun and sp.text.lower() in DEMONSTRATIVES:
+        named = _demonstrative_antecedent(text, sents, sent_of, sp)
+        return _name_of(named.text) if named is not None else None
     if sp.pronoun:
         quoted = None
         for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
@@ -297,6 +315,32 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
             if named and named not in holders:
                 holders.append(named)
     return holders[0] if len(holders) == 1 else None
+
+
+def _demonstrative_antecedent(text: str, sents, sent_of, sp: Phrase) -> Phrase | None:
+    """ "Anlass war die Anzeige eines Detektivs. Dieser behauptete, …": a demonstrative stands for the person
+    named last before it (not the subject, as "er" mostly does), in its own sentence or the one before, of
+    its gender where the phrase shows one ("dieser": masculine; "diese": feminine or a group)."""
+    want = "m" if sp.text.lower() == "dieser" else "f"
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - 2), -1):
+        sb, se = sents[k]
+        for np in reversed(noun_phrases(text, sb, min(se, sp.start))):
+            if np.pronoun or np.start >= sp.start:
+                continue
+            det, _, rest = np.text.partition(" ")
+            if rest and det.lower() in word_set("determiners.txt"):
+                np = Phrase(np.start, np.end, rest)  # an object is named as well: "durch seinen Fahrer X. Dieser …"
+            # (a bare noun after a genitive article is a common noun: "eines Privatdetektivs"; names go without one)
+            bare = _bare_name(np) and det.lower() not in ("des", "eines")
+            if not (person_score(np) >= 2 or _bare_full_name(np) or is_organisation(np.text) or bare):
+                continue  # a bare noun ("Hauptreisezeit") is a thing the pronoun may stand for, no one to name
+            gender = _gender(_name_of(np.text))
+            # "dieser" a man or a group by a masculine noun ("der Rat"); "diese" a woman, or many, which the
+            # phrase does not tell: only a woman shown as one.
+            if gender == want or (gender is None and want == "m"):
+                return np
+    return None
 
 
 def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) -> Phrase | None:

@@ -272,6 +272,8 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     j = i
     if j < n and toks[j][2].lower() in _PRONOUNS:
         return j + 1
+    if j < n and toks[j][2].lower() in DEMONSTRATIVES and _stands_alone(toks, j + 1):
+        return j + 1  # "Dieser behauptete, …": a demonstrative pronoun, no determiner
     if j < n and _is_det(toks[j][2]):
         j += 1
     caps = 0
@@ -430,7 +432,23 @@ def phrase(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> Phras
         return None
     b, e = toks[i][0], toks[j - 1][1]
     words = text[b:e]
-    return Phrase(b, e, words, pronoun=(j - i == 1 and words.lower() in _PRONOUNS))
+    low = words.lower()
+    return Phrase(b, e, words, pronoun=(j - i == 1 and (low in _PRONOUNS or low in DEMONSTRATIVES)))
+
+
+# Demonstrative pronouns that stand for the person or group named last: "Anlass war die Anzeige eines
+# Detektivs. Dieser behauptete, …".  Only standing alone (not "diese Woche").
+DEMONSTRATIVES = frozenset(["dieser", "diese"])
+
+
+def _stands_alone(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Does the word before ``toks[k]`` stand alone as a pronoun: no noun or attributive adjective follows?"""
+    if k >= len(toks):
+        return True
+    nxt = toks[k][2]
+    if _is_cap(nxt) or nxt.startswith("_"):
+        return False
+    return not (_is_adjective(nxt) and _next_has_cap(toks, k + 1))
 
 
 def np_at(text: str, start: int, end: int, *, skip_function: bool = True) -> Phrase | None:
