@@ -538,8 +538,8 @@ def test_pronoun_keeps_last_quoted_speaker_without_newer_person() -> None:
 CITED = [
     # Impersonal "zitierte man X": the object is the one quoted.
     ("„Wir sind unwillkommene Zeugen“, zitierte man Yolanda Alvarez vom Sender RTVE.", "Zeugen", "Alvarez"),
-    # A named subject that cites is kept (the annotation credits the medium there).
-    ("„Das wird das größte Update aller Zeiten“, zitiert die Zeitung Welt den Chef.", "größte Update", "Zeitung"),
+    # A named subject that cites only reports: the one it quotes spoke.
+    ("„Das wird das größte Update aller Zeiten“, zitiert die Zeitung Welt den Chef.", "größte Update", "Chef"),
 ]
 
 
