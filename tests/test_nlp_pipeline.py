@@ -56,3 +56,24 @@ def test_tokenizer_cache_holds_more_chunks_than_spacys_default_and_tokens_stay_t
             assert [(w.text, w.idx, w.whitespace_, w.norm_) for w in ours] == [
                 (w.text, w.idx, w.whitespace_, w.norm_) for w in theirs
             ]
+
+
+def test_tokens_around_any_whitespace_are_those_of_the_stock_tokenizer() -> None:
+    """The whitespace special cases left out (see nlp._speed_up_tokenizer) changed no token: every run of up
+    to three whitespace or punctuation characters, alone and between words, tokenises as spacy.blank does."""
+    from itertools import product
+
+    import spacy
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM, ORTH, SPACY
+
+    nlp, stock = make_nlp(components=()), spacy.blank("de")
+    assert "\n" in stock.tokenizer.rules and "\n" not in nlp.tokenizer.rules
+    attrs = [ORTH, IDX, IS_SPACE, NORM, SPACY, LENGTH]
+    pieces = [" ", "\n", "\t", "\xa0", "\r", "\u2009", "\u2028", ".", "„", "(", "-", "Dr.", ":)"]
+    for n in (1, 2, 3):
+        for combo in product(pieces, repeat=n):
+            run = "".join(combo)
+            for text in (run, f"Wort{run}", f"{run}Wort", f"Sie sagte{run}„Nein.“{run}Dann"):
+                ours, theirs = nlp.make_doc(text), stock.make_doc(text)
+                assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist(), repr(text)
+                assert [t.norm_ for t in ours] == [t.norm_ for t in theirs], repr(text)
