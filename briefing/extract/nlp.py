@@ -57,8 +57,8 @@ _PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")  # \w has "_"
 # The 850 articles of the quotation gold set hold ~40,000 distinct chunks; with room for this many a
 # long run (an evaluation, a backfill, many days in one process) keeps tokenising from the cache,
 # ~4x faster once warm. The cache is spaCy's own, so the tokens are the same; an entry costs ~250
-# bytes (measured: 190,000 more chunks, +48 MB), ~25 MB at this limit. A day's build of a few hundred
-# articles stays below 10,000 chunks and gains nothing.
+# bytes (measured: 190,000 more chunks, +48 MB), ~25 MB at this limit. A build of up to ~150 such
+# articles stays below 10,000 chunks and gains nothing (the gold set's first 180 articles hold 10,000).
 TOKENIZER_CACHE_CHUNKS = 100_000
 
 
@@ -139,8 +139,10 @@ def _speed_up_tokenizer(tokenizer: Any) -> None:
     Its chunk cache gets room for :data:`TOKENIZER_CACHE_CHUNKS`.  Its special cases for a bare line
     break, tab and space, which make that whitespace one token with nothing but its own text (as
     whitespace always is), go: every special case is also a pattern of a matcher run over each Doc,
-    and each of its hits (every paragraph break) was retokenised through Python-level Span objects
-    (~25 % of tokenising from a warm cache).  A custom tokenizer without these attributes is left alone.
+    and each of its hits (every paragraph break) was retokenised through Python-level Span objects;
+    and once a special case has been hit in a text, spaCy caches none of the text's later chunks (so a
+    text's first line break ended its caching).  ~28 % of tokenising from a warm cache.  A custom
+    tokenizer without these attributes is left alone.
     """
     cached = getattr(tokenizer, "max_cache_size", None)
     if isinstance(cached, int):
