@@ -36,28 +36,6 @@ def test_actor_config_reaches_the_component() -> None:
     assert nlp.get_pipe("briefing_actors").max_persons == nlp.config["components"]["briefing_actors"]["max_persons"]
 
 
-def test_tokenizer_cache_holds_more_chunks_than_spacys_default_and_tokens_stay_the_same() -> None:
-    import spacy
-
-    from briefing.extract.nlp import TOKENIZER_CACHE_CHUNKS
-
-    nlp, stock = make_nlp(components=()), spacy.blank("de")
-    assert nlp.tokenizer.max_cache_size >= TOKENIZER_CACHE_CHUNKS > stock.tokenizer.max_cache_size
-    # Both caches filled past spaCy's limit with distinct chunks (prefixes, suffixes, infixes, special
-    # cases), then the same German text: the stock tokenizer splits it anew, ours reads its cache.
-    filler = " ".join(f"(Wort{i}-Teil{i}), „Dr. Nr.{i}“ z.B. {i}.{i} %" for i in range(2_600))
-    text = (
-        "„Wir gehen“, sagte Dr. Ursula von der Leyen (CDU/CSU) am 4. September z.B. in Brüssel.\n\n"
-        "Die EU-Kommission – so hieß es – rechnet mit 3,5 Mrd. Euro; u.a. die Nato-Staaten … zahlen."
-    )
-    for _ in range(2):
-        for t in (filler, text):
-            ours, theirs = nlp.make_doc(t), stock.make_doc(t)
-            assert [(w.text, w.idx, w.whitespace_, w.norm_) for w in ours] == [
-                (w.text, w.idx, w.whitespace_, w.norm_) for w in theirs
-            ]
-
-
 def test_tokens_around_any_whitespace_are_those_of_the_stock_tokenizer() -> None:
     """The whitespace special cases left out (see nlp._speed_up_tokenizer) changed no token: every run of up
     to three whitespace or punctuation characters, alone and between words, tokenises as spacy.blank does."""

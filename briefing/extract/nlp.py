@@ -51,15 +51,6 @@ MAX_TEXT_CHARS = 6_000_000
 # so the length and every character offset stay the same.
 MAX_PUNCT_RUN = 32
 _PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")  # \w has "_", which splits the same way
-# spaCy's tokenizer remembers how it split each whitespace-free chunk ("(Merkel)," -> "(", "Merkel",
-# ")", ","), but only its first 10,000 distinct chunks (``Tokenizer.max_cache_size``): it never evicts,
-# so past that every new chunk runs the prefix, suffix and infix regexes again, in every later text.
-# The 850 articles of the quotation gold set hold ~40,000 distinct chunks; with room for this many a
-# long run (an evaluation, a backfill, many days in one process) keeps tokenising from the cache,
-# ~4x faster once warm. The cache is spaCy's own, so the tokens are the same; an entry costs ~250
-# bytes (measured: 190,000 more chunks, +48 MB), ~25 MB at this limit. A build of up to ~150 such
-# articles stays below 10,000 chunks and gains nothing (the gold set's first 180 articles hold 10,000).
-TOKENIZER_CACHE_CHUNKS = 100_000
 
 
 def break_punctuation_runs(text: str) -> str:
@@ -136,17 +127,14 @@ def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> 
 def _speed_up_tokenizer(tokenizer: Any) -> None:
     """Make spaCy's ``tokenizer`` faster without changing a token (tested against the stock one).
 
-    Its chunk cache gets room for :data:`TOKENIZER_CACHE_CHUNKS`.  Its special cases for a bare line
-    break, tab and space, which make that whitespace one token with nothing but its own text (as
-    whitespace always is), go: every special case is also a pattern of a matcher run over each Doc,
-    and each of its hits (every paragraph break) was retokenised through Python-level Span objects;
-    and once a special case has been hit in a text, spaCy caches none of the text's later chunks (so a
-    text's first line break ended its caching).  ~28 % of tokenising from a warm cache.  A custom
-    tokenizer without these attributes is left alone.
+    Its special cases for a bare line break, tab and space, which make that whitespace one token with
+    nothing but its own text (as whitespace always is), go: every special case is also a pattern of a
+    matcher run over each Doc, and each of its hits (every paragraph break) was retokenised through
+    Python-level Span objects; and once a special case has been hit in a text, spaCy caches none of the
+    text's later chunks (so a text's first line break ended its caching).  A custom tokenizer without
+    these rules is left alone.  (spaCy's chunk cache keeps its default size: a larger one only paid in
+    benchmarks that tokenise the same texts again, not in one pass over a day.)
     """
-    cached = getattr(tokenizer, "max_cache_size", None)
-    if isinstance(cached, int):
-        tokenizer.max_cache_size = max(cached, TOKENIZER_CACHE_CHUNKS)
     rules = getattr(tokenizer, "rules", None)
     if isinstance(rules, dict):
         kept = {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
