@@ -264,3 +264,26 @@ def test_every_document_noun_heads_speakers_of_the_training_data() -> None:
             1 for h in heads for e in ("", "e", "en", "n", "s", "es") if h == noun + e or h.endswith(noun + e)
         )
         assert count >= 2, noun
+
+
+def test_document_noun_answers_as_a_walk_over_the_list_would() -> None:
+    """The suffix lookup gives the first listed noun a word is or ends in (with a compound part of at least
+    three letters before it), as walking the list in order does."""
+    from briefing.extract.quotes import documents as d
+
+    def walk(word: str) -> str | None:
+        if not word.rsplit("-", 1)[-1][:1].isupper():
+            return None
+        low = word.lower()
+        for noun, kind in d._nouns().items():
+            for ending in d._ENDINGS:
+                form = noun + ending
+                if low == form or (low.endswith(form) and len(low) - len(form) >= d._MIN_PREFIX):
+                    return kind
+        return None
+
+    words = ["Bericht", "Berichts", "Jahresberichten", "OSZE-Bericht", "Abericht", "Medienberichte", "bericht",
+             "Sprecher", "Grundgesetzes", "Wikipedia-Artikel", "Haushaltsentwurf", "Gesetz", "Mitteilung"]
+    words += [n.capitalize() + e for n in d._nouns() for e in d._ENDINGS]
+    words += ["Xy" + n for n in d._nouns()] + ["Xyz" + n for n in d._nouns()]
+    assert [d.document_noun.__wrapped__(w) for w in words] == [walk(w) for w in words]

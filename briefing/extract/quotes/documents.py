@@ -38,12 +38,28 @@ def document_noun(word: str) -> str | None:
     if not word.rsplit("-", 1)[-1][:1].isupper():
         return None
     low = word.lower()
-    for noun, kind in _nouns().items():
+    forms, lengths = _forms()
+    best = forms.get(low)
+    n = len(low)
+    for length in lengths:  # the word's ends of every form length (a few set probes, not a scan of the list)
+        if n - length < _MIN_PREFIX:
+            continue  # too long to leave a compound part before it (the word itself was looked up above)
+        hit = forms.get(low[n - length :])
+        if hit is not None and (best is None or hit < best):
+            best = hit
+    return None if best is None else best[1]
+
+
+@cache
+def _forms() -> tuple[dict[str, tuple[int, str]], tuple[int, ...]]:
+    """Every inflected form of the document nouns -> (the noun's place in the list, its kind), and the
+    forms' lengths, longest first.  The first noun of the list that a word is, or ends in, decides, as a
+    walk over the list in order would."""
+    forms: dict[str, tuple[int, str]] = {}
+    for i, (noun, kind) in enumerate(_nouns().items()):
         for ending in _ENDINGS:
-            form = noun + ending
-            if low == form or (low.endswith(form) and len(low) - len(form) >= _MIN_PREFIX):
-                return kind
-    return None
+            forms.setdefault(noun + ending, (i, kind))
+    return forms, tuple(sorted({len(f) for f in forms}, reverse=True))
 
 
 def _head(words: list[str]) -> int | None:
