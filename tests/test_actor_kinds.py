@@ -27,7 +27,7 @@ def orgs(text: str) -> dict[str, tuple[str | None, str | None]]:
     [
         # a party by name
         ("Im Streit um die Reform stellte sich die SPD quer.", "SPD", "party"),
-        ("Die Grünen forderten am Dienstag Nachbesserungen am Gesetz.", "Grünen", "party"),
+        ("Die Grünen forderten am Dienstag Nachbesserungen am Gesetz.", "Grüne", "party"),
         # the owner in a role compound, standing alone elsewhere in the article
         ("Die Fatah lehnte den Plan ab. Fatah-Sprecher Osama Kawasmeh sagte, man wolle verhandeln.", "Fatah", None),
         ("Airbus kündigte Stellenabbau an. Airbus-Chef Tom Enders sagte, das sei unvermeidlich.", "Airbus", None),

@@ -156,6 +156,7 @@ class Lexicon:
     prefixes: dict[str, str]  # compound prefix (lowercase, "us-", "bundes") -> canonical
     demonyms: dict[str, tuple[str, str]]
     parties: frozenset[str]
+    party_names: dict[str, str]  # an inflected form -> the party's name ("Grünen" -> "Grüne")
     not_names: frozenset[str]
     noun_suffixes: tuple[str, ...]
     credit_markers: frozenset[str]
@@ -324,6 +325,7 @@ def lexicon() -> Lexicon:
         prefixes=prefixes,
         demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.txt")},
         parties=frozenset(r[0] for r in rows("parties.txt")),
+        party_names={r[0]: r[1] for r in rows("parties.txt") if len(r) > 1},
         not_names=frozenset(r[0] for r in not_names if not r[0].startswith("-")),
         noun_suffixes=tuple(r[0][1:] for r in not_names if r[0].startswith("-")),
         credit_markers=frozenset(r[0].lower() for r in rows("credit_markers.txt")),
@@ -737,7 +739,7 @@ class ActorFinder:
                 head = w.split("-", 1)[0]
                 if org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
                     found.setdefault(head, "party" if head in lex.parties else "")
-                    self.org_prefix[i] = head
+                    self.org_prefix[i] = lex.party_names.get(head, head)
                     # "IG-Metall-Bezirksleiterin" where the text writes "die IG Metall": the name has two words
                     parts = w.split("-")
                     longer = " ".join(parts[:-1])
@@ -786,7 +788,7 @@ class ActorFinder:
                 found.setdefault(w, "party")
             if w in found:
                 if not self._ends_longer_name(k):
-                    self.label[k], self.canon[k] = "ORG", w
+                    self.label[k], self.canon[k] = "ORG", lex.party_names.get(w, w)
                     rest = longer_names.get(w, "").split()[1:]
                     if rest and cores[k + 1 : k + 1 + len(rest)] == rest:
                         for j in range(k, k + 1 + len(rest)):  # "IG Metall": one name over its words
@@ -902,7 +904,7 @@ class ActorFinder:
                 return aff
             head = prefix.rstrip("-")
             if prefix.endswith("-") and (head in found or head in lex.parties or head in lex.organisations):
-                return lex.organisations[head][0] if head in lex.organisations else head
+                return lex.organisations[head][0] if head in lex.organisations else lex.party_names.get(head, head)
         if not by_country:
             return None
         if k > 0 and self.words[k - 1].islower():
@@ -1126,7 +1128,7 @@ class ActorFinder:
         if not p.affiliation and i > 0 and self.words[i - 1] in lex.demonyms:
             p.affiliation = lex.demonyms[self.words[i - 1]][0]  # "der Franzose Emmanuel Macron"
         if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
-            p.party = p.party or self.words[j + 1]
+            p.party = p.party or lex.party_names.get(self.words[j + 1], self.words[j + 1])
         if p.context_country is None:
             p.context_country = self._sentence_country(i)
 
