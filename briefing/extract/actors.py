@@ -1621,13 +1621,13 @@ def _signal_words(verbs: frozenset[str]) -> frozenset[str]:
     return _MARKS | frozenset(PRONOUNS) | verbs
 
 
-@functools.lru_cache(maxsize=1)
-def month_names() -> frozenset[str]:
-    """German month names, wide and abbreviated, from CLDR (Babel)."""
+@functools.lru_cache(maxsize=2)
+def month_names(widths: tuple[str, ...] = ("wide", "abbreviated")) -> frozenset[str]:
+    """German month names from CLDR (Babel), of the given widths (wide: "Januar"; abbreviated: "Jan")."""
     from babel import Locale
 
     months = Locale("de").months["format"]
-    return frozenset(m.rstrip(".") for width in ("wide", "abbreviated") for m in months[width].values())
+    return frozenset(m.rstrip(".") for width in widths for m in months[width].values())
 
 
 @functools.lru_cache(maxsize=1)

@@ -16,12 +16,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from babel import Locale
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from briefing.extract.actors import in_regions, quote_regions, regions_overlap, token_table
+from briefing.extract.actors import in_regions, month_names, quote_regions, regions_overlap, token_table
 from briefing.lang import rows
 from briefing.lang.de import CLAUSE_END, auxiliary_forms
 from briefing.models import Statement
@@ -57,15 +56,10 @@ def outlook_lexicon() -> OutlookLexicon:
         aux=auxiliary_forms("werden", ("present", "konj1")),
         hearsay_aux=frozenset(r[1].lower() for r in table if r[0] == "hearsay_aux"),
         must_aux=frozenset(r[1].lower() for r in table if r[0] == "must_aux"),
-        soon=frozenset(r[1].lower() for r in table if r[0] == "soon") | month_names(),
+        # a named month points ahead like a weekday ("Im Dezember soll der Rat entscheiden")
+        soon=frozenset(r[1].lower() for r in table if r[0] == "soon") | {m.lower() for m in month_names(("wide",))},
         ge_infinitives=frozenset(r[1].lower() for r in table if r[0] == "ge_infinitive"),
     )
-
-
-def month_names() -> frozenset[str]:
-    """German month names, lowercased (CLDR via Babel): a named month makes a "soll"/"will" sentence point
-    ahead like a weekday does ("Im Dezember soll der Rat entscheiden", "will bis Mitte Oktober vorlegen")."""
-    return frozenset(name.lower() for name in Locale("de").months["format"]["wide"].values())
 
 
 def is_infinitive(word: str, lex: OutlookLexicon) -> bool:

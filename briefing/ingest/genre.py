@@ -13,9 +13,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.ingest import lexicon
-
-# The kicker and byline are looked for among the first lines only.
-HEADER_LINES = 8
+from briefing.ingest.clean import HEADER_LINES  # the kicker and byline are looked for among these first lines
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WOR
 from briefing.extract.quotes.documents import document_noun, is_document
 from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
+    AFTER_VERB_SKIP,
     Phrase,
     clause_subject,
     person_score,
@@ -261,7 +262,7 @@ def _cited_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_
         if j == k:
             return None
         k = j
-    while k < n and toks[k][2].lower() in _CITED_SKIP:
+    while k < n and toks[k][2].lower() in AFTER_VERB_SKIP:
         k += 1
     j = read_np(toks, k)
     if j == k:
@@ -272,10 +273,6 @@ def _cited_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_
     # the object's article ("den Minister") marks it as an object, which is what is wanted here
     head = phrase(masked, toks, k + 1, j) if j > k + 1 and toks[k][2].lower() in ("den", "dem") else obj
     return obj if head is not None and person_score(head) >= 1 else None
-
-
-# Adverbs between "zitiert" and the one it quotes ("zitiert dazu X", "zitierte daraufhin X").
-_CITED_SKIP = frozenset(["dazu", "daraufhin", "damals", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls"])
 
 
 @lru_cache(maxsize=1)

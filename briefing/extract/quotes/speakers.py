@@ -550,7 +550,7 @@ def subject_for_verb(
         elif i == 0 and _particle_surname(before, i):
             cand_before = phrase(text, before, i, len(before))  # "Von der Leyen betonte"
     k = 0
-    while k < len(after) and (after[k][2].lower() in _AFTER_VERB_SKIP):
+    while k < len(after) and (after[k][2].lower() in AFTER_VERB_SKIP):
         k += 1
     if k < len(after):
         j = read_np(after, k)
@@ -822,7 +822,7 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
         )
         if word.islower() and not _is_function(word) and not _is_det(word) and not adjective:
             m = k + 1
-            while m < len(toks) and toks[m][2].lower() in _AFTER_VERB_SKIP:
+            while m < len(toks) and toks[m][2].lower() in AFTER_VERB_SKIP:
                 m += 1
             j = read_np(toks, m)
             if j > m and not _is_dative_object(toks, m):
@@ -944,6 +944,7 @@ _CLAUSE_OPENERS = (
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
-_AFTER_VERB_SKIP = frozenset(
-    ["sich", "daraufhin", "dazu", "dann", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch", "weiter"]
+AFTER_VERB_SKIP = frozenset(
+    ["sich", "daraufhin", "dazu", "dann", "damals", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch",
+     "weiter"]
 )

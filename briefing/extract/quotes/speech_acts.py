@@ -212,22 +212,16 @@ def _subject(
     return None
 
 
-# Words that negate a speech act when they close its clause ("Eine Zahl nannte er nicht", "Dazu äußerte
-# sie sich nicht", "kommentierte das nie").
-_NEGATIONS = frozenset(["nicht", "nichts", "nie", "niemals"])
-# Particles of separable verbs that close a clause after its negation ("lehnte das nicht ab").
-_SEPARABLE_PARTICLES = frozenset(["an", "ab", "aus", "auf", "zu", "vor", "mit", "ein", "fest", "hin", "zurück", "dar"])
-
-
-def _negated(toks: list[tuple[int, int, str]], t: int) -> bool:
-    """Does a negation close the clause of the verb ``toks[t]`` (before its comma or the sentence end,
-    a separable particle aside)?  "… nannte er nicht." reports no speech; "… forderte nicht nur X" and
-    "… kündigte an, nicht zurückzutreten" do (the negation does not close the verb's clause)."""
+def _negated(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
+    """Does a negation (``negations.txt``, and "nichts") close the clause of the verb ``toks[t]``, before
+    its comma or the sentence end, the verb's own separable particle aside ("Eine Zahl nannte er nicht",
+    "lehnte das nicht ab")?  Then no speech act took place; "forderte nicht nur X" and "kündigte an, nicht
+    zurückzutreten" are reports (the negation does not close the verb's clause)."""
     end = next((i for i in range(t + 1, len(toks)) if toks[i][2] in ",;:.!?"), len(toks))
     words = [toks[i][2].lower() for i in range(t + 1, end)]
-    if words and words[-1] in _SEPARABLE_PARTICLES:
+    if words and words[-1] in particles:
         words.pop()
-    return bool(words) and words[-1] in _NEGATIONS
+    return bool(words) and (words[-1] in word_set("negations.txt") or words[-1] == "nichts")
 
 
 def find_reports(
@@ -274,7 +268,7 @@ def find_reports(
             continue  # "Das berichtete die dpa."
         clause_start = next((toks[i][1] for i in range(t - 1, -1, -1) if toks[i][2] in ";:"), sb)
         clause_end = next((b for b, _e, tok in toks[t + 1 :] if tok in ";:"), se)
-        if _negated(toks, t):
+        if _negated(toks, t, forms[toks[t][2].lower()].particles):
             continue  # "Eine Zahl nannte er nicht": no speech act took place
         sp = _subject(masked, toks, t, clause_start, clause_end)
         if sp is None or sp.text.lower() in _NOT_SPEAKERS or person_score(sp) < 0:
