@@ -241,7 +241,7 @@ def test_matrix_shows_clear_stances_only_and_is_left_out_when_small():
     assert small == []
 
 
-def test_a_scare_quote_or_a_quote_named_elsewhere_is_no_position():
+def test_a_quote_named_elsewhere_is_no_position_a_short_one_named_in_its_sentence_is():
     text = ("Gleichzeitig betonte er, die Wahl sei ungültig. "
             "Am Mittwoch hatte Russland den Plan als „inakzeptabel“ zurückgewiesen.")
     s = text.index("inakzeptabel")
@@ -253,6 +253,11 @@ def test_a_scare_quote_or_a_quote_named_elsewhere_is_no_position():
               speaker_start=text2.index("Sprecher"))
     assert [r.text for r in quote_position_refs(0, "S1", [q], sentences(text2), {(0, "A1"): "T1-A1"})] == [
         f"Der Sprecher sagte: „{long_q}“."]
+    text3 = "Der Kremlsprecher nannte den Plan „inakzeptabel“. Moskau reagierte empört."
+    s3 = text3.index("inakzeptabel")
+    named = Quote("direct", "inakzeptabel", s3, s3 + 12, speaker="A1", speaker_start=text3.index("Kremlsprecher"))
+    assert [r.text for r in quote_position_refs(0, "S1", [named], sentences(text3), {(0, "A1"): "T1-A1"})] == [
+        "Der Kremlsprecher nannte den Plan „inakzeptabel“."]
 
 
 def positions_of(text: str) -> list[tuple[str, str, str | None, str]]:

@@ -34,8 +34,6 @@ MIN_MATRIX_COUNTRIES = 2
 # A position shorter than this (in words), or starting mid-sentence, is a fragment: the whole source
 # sentence that contains it is shown instead.
 MIN_POSITION_WORDS = 6
-# A direct quote shorter than this (in words) is a scare quote ("inakzeptabel"), not its speaker's position.
-MIN_QUOTE_POSITION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -128,9 +126,8 @@ def quote_position_refs(
         text = sentence_of(sentences, q.start, q.end, q.text) if aid else None
         if not (aid and text):
             continue
-        if q.kind == "direct" and (len(q.text.split()) < MIN_QUOTE_POSITION_WORDS or not _names_speaker(
-                sentences, q)):
-            continue  # a scare quote, or a quotation whose speaker the sentence does not name
+        if q.kind == "direct" and not _names_speaker(sentences, q):
+            continue  # the sentence that names the speaker carries the position, not this one
         out.append(PositionRef(source, aid, text, q.start, "states", None))
     return out
 
