@@ -260,6 +260,22 @@ def test_a_quote_named_elsewhere_is_no_position_a_short_one_named_in_its_sentenc
         "Der Kremlsprecher nannte den Plan „inakzeptabel“."]
 
 
+def test_narration_before_a_colon_is_cut_from_a_quoted_position():
+    """ "Ganz anders Berlin: Kanzler Merz sprach von einem Fehler." under Deutschland reads as a sentence torn
+    from its article; the speaker's clause is the position. A colon inside the quotation stays."""
+    text = "Ganz anders Berlin: Kanzler Merz sprach von einem Fehler. Dann ging es weiter."
+    said = "sprach von einem Fehler"
+    q = Quote("indirect", said, text.index(said), text.index(said) + len(said), speaker="A1",
+              speaker_start=text.index("Kanzler"))
+    assert [r.text for r in quote_position_refs(0, "S1", [q], sentences(text), {(0, "A1"): "T1-A1"})] == [
+        "Kanzler Merz sprach von einem Fehler."]
+    text2 = "Kanzler Merz sagte: „Zwei Dinge: Ruhe und Geduld.“ Dann ging es weiter."
+    q2 = Quote("direct", "„Zwei Dinge: Ruhe und Geduld.“", text2.index("„"), text2.index("“") + 1, speaker="A1",
+               speaker_start=text2.index("Kanzler"))
+    assert [r.text for r in quote_position_refs(0, "S1", [q2], sentences(text2), {(0, "A1"): "T1-A1"})] == [
+        "Kanzler Merz sagte: „Zwei Dinge: Ruhe und Geduld.“"]
+
+
 def positions_of(text: str) -> list[tuple[str, str, str | None, str]]:
     doc = pipeline("briefing_actors", "briefing_positions")(text)
     names = {a.id: a.name for a in doc._.briefing_actors}

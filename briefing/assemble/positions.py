@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from briefing.assemble.context import points_back, speaker_label, stand_alone
 from briefing.assemble.quotes import SAME_WORDING
 from briefing.assemble.text import containment, fold, lexicon, sort_sources, source_sort_key, words
+from briefing.extract.actors import in_regions, quote_regions
+from briefing.extract.positions import NARRATION_SEPARATORS
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
 # Two statements filed under one country whose words overlap this much say the same.
@@ -128,8 +130,25 @@ def quote_position_refs(
             continue
         if q.kind == "direct" and not _names_speaker(sentences, q):
             continue  # the sentence that names the speaker carries the position, not this one
-        out.append(PositionRef(source, aid, text, q.start, "states", None))
+        out.append(PositionRef(source, aid, _after_narration(sentences, q) or text, q.start, "states", None))
     return out
+
+
+def _after_narration(sentences: Sequence[Statement], q: Quote) -> str | None:
+    """The clause of the quote's speaker when its sentence opens with narration before a colon or semicolon
+    ("Ganz anders Berlin: Kanzler Merz sprach von einem Fehler." -> "Kanzler Merz sprach ..."), as the
+    extracted positions cut it (:data:`NARRATION_SEPARATORS`); None when there is nothing to cut."""
+    if q.speaker_start is None:
+        return None
+    s = next((s for s in sentences if s.start <= q.start < s.end and s.start <= q.speaker_start < s.end), None)
+    if s is None:
+        return None
+    head = s.text[: q.speaker_start - s.start]
+    regions = quote_regions(s.text)
+    cut = max((k for k, c in enumerate(head) if c in NARRATION_SEPARATORS and not in_regions(k, regions)),
+              default=-1)
+    rest = s.text[cut + 1 :].strip()
+    return rest if cut >= 0 and rest[:1].isupper() else None
 
 
 def _names_speaker(sentences: Sequence[Statement], q: Quote) -> bool:
