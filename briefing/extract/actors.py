@@ -886,7 +886,10 @@ class ActorFinder:
         caps = [w for w in self.cores[start:end] if w[:1].isupper()]
         if self.lex.institution(caps[-1]) is not None:
             return True
-        return len(caps) >= 2 and "".join(w[0] for w in caps).upper() == acr.upper()
+        # The acronym spells the capitalised words, or all of them with the links ("Verband der
+        # Automobilindustrie (VDA)", "Bund für Umwelt und Naturschutz (BUND)")
+        spelled = ("".join(w[0] for w in caps), "".join(w[0] for w in self.cores[start:end] if w[:1].isalpha()))
+        return len(caps) >= 2 and acr.upper() in (spelled[0].upper(), spelled[1].upper())
 
     def _institution_owner(self, k: int, prefix: str, found: dict[str, str], by_country: bool = True) -> str | None:
         """Who an institution belongs to: compound prefix, country adjective before, country genitive after.
