@@ -65,6 +65,23 @@ def test_person_role_affiliation(text, surname, name, role, affiliation):
     assert (a.name, a.role, a.affiliation) == (name, role, affiliation)
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "role", "pronoun_linked"),
+    [
+        # "der Vorsitzende" is a man: his title beside his name is "Vorsitzender", and "er" is he
+        ("Der Vorsitzende des Ausschusses, Jan Peters, sagte, er sei skeptisch.", "Peters", "Vorsitzender", True),
+        ("Der Vorsitzende Kowalski sagte, er sei skeptisch.", "Kowalski", "Vorsitzender", True),
+        ("Das sagte der Abgeordnete Brandt. Er kündigte Widerstand an.", "Brandt", "Abgeordneter", True),
+        # "die Vorsitzende", also over an adjective, is a woman: "er" is someone else
+        ("Die neue Vorsitzende Kowalski traf den Minister. Er sagte, das sei gut.", "Kowalski", "Vorsitzende", False),
+    ],
+)
+def test_an_adjectival_role_takes_its_gender_from_the_article(text, surname, role, pronoun_linked):
+    p = person(text, surname)
+    assert p.role == role
+    assert any(m.text.lower() == "er" for m in p.mentions) == pronoun_linked
+
+
 def test_party_from_parentheses():
     assert person("Bundeskanzler Friedrich Merz (CDU) sprach.", "Merz").party == "CDU"
 

@@ -107,6 +107,13 @@ PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
 _MARKS = _COMMA_OR_BRACKET | {"("}  # what opens an acronym in brackets or a name after a comma
 _COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
+# The gender of a role that declines like an adjective, by its article and whether it ends in -n:
+# "der Vorsitzende", "des/dem/den Vorsitzenden" are men; "die/eine Vorsitzende", "der Vorsitzenden" women.
+_ADJECTIVAL_ROLE_GENDER = {
+    ("der", False): "m", ("des", True): "m", ("dem", True): "m", ("den", True): "m",
+    ("die", False): "f", ("eine", False): "f", ("der", True): "f", ("einer", True): "f",
+}
+_ADJECTIVAL_ARTICLES = frozenset(a for a, _ in _ADJECTIVAL_ROLE_GENDER)
 CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
@@ -236,8 +243,15 @@ class Lexicon:
                     if len(prefix) < 2 and not p_aff:
                         continue
                 nominative = text[: len(text) - len(ending)] if ending else text
+                if self.adjectival(stem):
+                    gender = None  # "der Vorsitzende" is a man, "die Vorsitzende" a woman: the article tells
                 return RoleInfo(nominative, stem, gender, aff, kind)
         return None
+
+    def adjectival(self, stem: str) -> bool:
+        """Is ``stem`` the weak form of a role that declines like an adjective (the lexicon lists "vorsitzende"
+        f and "vorsitzender" m: "der Vorsitzende" is as much a man as "die Vorsitzende" is a woman)?"""
+        return stem.endswith("e") and self.roles.get(stem + "r", ("",))[0] == "m"
 
     def _prefix_affiliation(self, prefix: str) -> str | None:
         if "-" in prefix:
@@ -1106,6 +1120,8 @@ class ActorFinder:
             p.role = role
             if role.gender:
                 p.gender = role.gender
+            elif p.gender is None and lex.adjectival(role.stem):
+                p.gender = self._article_gender(evidence_idx)
         if role is not None and evidence_idx >= 0:
             aff, possessor = self.affiliation_before(evidence_idx)
             k = evidence_idx + 1
@@ -1580,7 +1596,7 @@ class ActorFinder:
                         full.count(f), f.split()[0] in self.lex.first_names))
                 aliases = _unique(f for f in p.forms if f != p.name)
                 actors.append(Actor(
-                    id=f"A{n}", name=p.name, kind="person", role=p.role.text if p.role else None,
+                    id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
                     mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
                 ))
@@ -1594,6 +1610,25 @@ class ActorFinder:
                     org_type=g.org_type if g.kind == "organization" else None,
                 ))
         return actors
+
+    def _article_gender(self, i: int) -> str | None:
+        """The gender the article gives the adjectival role at token i, over the adjectives between them ("die
+        isländische Abgeordnete"), by :data:`_ADJECTIVAL_ROLE_GENDER`; None without an article."""
+        k = i - 1
+        while k >= 0 and self.words[k][:1].islower() and self.lowers[k].endswith(ADJ_ENDINGS[1:]) and (
+                self.lowers[k] not in _ADJECTIVAL_ARTICLES):
+            k -= 1
+        return _ADJECTIVAL_ROLE_GENDER.get((self.lowers[k], self.lowers[i].endswith("n"))) if k >= 0 else None
+
+    def _role_text(self, p: _Person) -> str | None:
+        """The person's role as a title beside the name: a man's adjectival role in its strong form
+        ("Sebastian Edathy, Vorsitzender", written "der Vorsitzende des Ausschusses, Sebastian Edathy")."""
+        if p.role is None:
+            return None
+        text = p.role.text
+        if p.gender == "m" and text.endswith("e") and self.lex.adjectival(p.role.stem):
+            return text + "r"
+        return text
 
     def run(self) -> list[Actor]:
         self.mark_places()
