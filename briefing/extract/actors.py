@@ -243,9 +243,8 @@ class Lexicon:
                     if len(prefix) < 2 and not p_aff:
                         continue
                 nominative = text[: len(text) - len(ending)] if ending else text
-                if self.adjectival(stem):
-                    gender = None  # "der Vorsitzende" is a man, "die Vorsitzende" a woman: the article tells
-                return RoleInfo(nominative, stem, gender, aff, kind)
+                # "der Vorsitzende" is a man, "die Vorsitzende" a woman: the article tells, not the stem
+                return RoleInfo(nominative, stem, None if self.adjectival(stem) else gender, aff, kind)
         return None
 
     def adjectival(self, stem: str) -> bool:
