@@ -82,6 +82,17 @@ def test_an_adjectival_role_takes_its_gender_from_the_article(text, surname, rol
     assert any(m.text.lower() == "er" for m in p.mentions) == pronoun_linked
 
 
+def test_one_surname_with_two_first_names_is_two_people():
+    """ "Anna Ludwig" and "Peter Ludwig" are two people: what he says is not hers. "Franz Josef Jung" and
+    "Franz-Josef Jung" are one."""
+    people = {a.name for a in actors_of(
+        "Die Ministerin Anna Ludwig sprach zuerst. Danach sagte Peter Ludwig, er sei dagegen.") if a.kind == "person"}
+    assert people == {"Anna Ludwig", "Peter Ludwig"}
+    one = [a for a in actors_of("Franz Josef Jung sprach. Später sagte Franz-Josef Jung, er sei dafür.")
+           if a.kind == "person"]
+    assert len(one) == 1
+
+
 def test_party_from_parentheses():
     assert person("Bundeskanzler Friedrich Merz (CDU) sprach.", "Merz").party == "CDU"
 

@@ -1101,6 +1101,9 @@ class ActorFinder:
         if known:
             key = known
         p = self.persons.get(key)
+        if p is not None and j - i >= 2 and self._other_first_name(p, first_text):
+            key = f"{key}|{fold(first_text)}"  # "Georg Ratzinger" beside "Joseph Ratzinger": two brothers
+            p = self.persons.get(key)
         if p is None:
             if len(self.persons) >= self.max_persons:
                 return
@@ -1609,6 +1612,16 @@ class ActorFinder:
                     org_type=g.org_type if g.kind == "organization" else None,
                 ))
         return actors
+
+    def _other_first_name(self, p: _Person, first: str) -> bool:
+        """Does ``p`` go by a first name other than ``first`` (both first names by the lexicon)? Then one
+        surname names two people."""
+        mine = p.name.split()[0] if " " in p.name else ""
+        if not (self.lex.first_name(first) and self.lex.first_name(mine)):
+            return False
+        # "Franz Josef Jung" and "Franz-Josef Jung", "Hans Meyer" and "Hans-Peter Meyer" may be one
+        mine_parts, first_parts = set(fold(mine).split("-")), set(fold(first).split("-"))
+        return not (mine_parts & first_parts)
 
     def _article_gender(self, i: int) -> str | None:
         """The gender the article gives the adjectival role at token i, over the adjectives between them ("die
