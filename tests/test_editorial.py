@@ -122,6 +122,10 @@ def test_lead_of_a_preview_day_is_the_preview():
         ("Diese Entscheidung fiel einstimmig.", None, "Diese Entscheidung fiel einstimmig."),
         ("„Wir helfen, wo wir können“, sagte sie.", None, "„Wir helfen, wo wir können“, sagte sie."),
         ("Dort warten noch 200 Menschen auf Hilfe.", "Huber", None),
+        # a possessive: the speaker's own when the sentence does not name him after it
+        ("Sein Land sei bereit, die Kosten zu tragen.", "Nowak", "Nowak: Sein Land sei bereit, die Kosten zu tragen."),
+        ("Ihr Vorsitzender Jan Nowak kritisierte den Plan.", "Nowak", None),
+        ("Deren Sprecherin sagte, man prüfe das.", None, None),
     ],
 )
 def test_stand_alone(text, speaker, expected):

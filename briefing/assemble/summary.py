@@ -185,6 +185,8 @@ def needs_context(sentence: str) -> bool:
     # "Das kündigte die Sprecherin an": a speech verb's preterite ends like an adjective ("das geplante
     # Gesetz"), but it is the verb, and "Das" its object pointing back.
     second = ws[1].strip(",:;.") if len(ws) > 1 else ""
+    if first in _folded("possessives.txt"):
+        return True  # "Ihr Vorsitzender Johannes Winkel kritisierte ...": whose?
     return first in _folded("anaphoric_pronouns.txt") and (
         second in speech_verbs() or not (first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:]))))
 
