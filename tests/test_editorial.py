@@ -117,6 +117,7 @@ def test_lead_of_a_preview_day_is_the_preview():
         ("Zudem werde die Hilfe aufgestockt.", "Weber", "Weber: … werde die Hilfe aufgestockt."),
         ("Demnach sollen die Lieferungen im Mai beginnen.", None, "… sollen die Lieferungen im Mai beginnen."),
         ("Das erklärte der Minister am Abend in Wien.", "Huber", None),
+        ("Das kündigte Oberbürgermeister Max Huber am Freitag an.", "Huber", None),  # a verb, not an adjective
         ("Dies sei ein Fehler gewesen.", "Huber", None),
         ("Das neue Gesetz gilt ab dem 1. Januar.", None, "Das neue Gesetz gilt ab dem 1. Januar."),
         ("Diese Entscheidung fiel einstimmig.", None, "Diese Entscheidung fiel einstimmig."),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 
 from briefing.assemble.text import fold, lexicon
+from briefing.extract.quotes.lexicon import speech_verbs
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
 # The mark of a trimmed leading connective.
@@ -51,9 +52,13 @@ MAX_ADJECTIVES = 2
 def opens_noun_phrase(rest: str) -> bool:
     """Does ``rest`` (the words after a determiner) start with a noun, or adjectives and a noun?
 
-    "kanadische Parlament hat ..." yes; "erklärte der Präsident ..." no (an article follows the verb).
+    "kanadische Parlament hat ..." yes; "erklärte der Präsident ..." no (an article follows the verb);
+    "kündigte Oberbürgermeister Reiter an" no: a speech verb's preterite ends like an adjective ("das
+    geplante Gesetz"), but it is the verb, and the determiner its object pointing back.
     """
     ws = rest.split()
+    if ws and ws[0].strip(",:;.") in speech_verbs():
+        return False
     for k, w in enumerate(ws[: MAX_ADJECTIVES + 1]):
         bare = w.strip(QUOTE_MARKS + ",.;:()")
         if bare[:1].isupper() or bare[:1].isdigit():
