@@ -93,6 +93,17 @@ def test_one_surname_with_two_first_names_is_two_people():
     assert len(one) == 1
 
 
+def test_a_minister_of_a_party_is_of_the_partys_country():
+    """ "Arbeitsministerin Lena Brandt (SPD)": a German party's minister is Germany's (Positionen files her
+    there); a party spokeswoman speaks for her party, not for the country; a minister of an Austrian party is
+    Austria's."""
+    assert person("Arbeitsministerin Lena Brandt (SPD) sagte, die Rente sei sicher.", "Brandt").affiliation == (
+        "Deutschland")
+    assert person("Innenminister Karl Huber (ÖVP) sagte, die Grenze bleibe offen.", "Huber").affiliation == (
+        "Österreich")
+    assert person("Die Sprecherin Jana Roth (Grüne) sagte, das sei falsch.", "Roth").affiliation is None
+
+
 def test_party_from_parentheses():
     assert person("Bundeskanzler Friedrich Merz (CDU) sprach.", "Merz").party == "CDU"
 

@@ -118,6 +118,8 @@ CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
+# Government offices whose holder's party tells the country ("Wirtschaftsministerin Katherina Reiche (CDU)").
+MINISTER_ROLES = frozenset({"minister", "ministerin"})
 # Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
 PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
@@ -164,6 +166,7 @@ class Lexicon:
     demonyms: dict[str, tuple[str, str]]
     parties: frozenset[str]
     party_names: dict[str, str]  # an inflected form -> the party's name ("Grünen" -> "Grüne")
+    party_countries: dict[str, str]  # a party's name -> the country it sits in ("SPD" -> "Deutschland")
     not_names: frozenset[str]
     noun_suffixes: tuple[str, ...]
     credit_markers: frozenset[str]
@@ -338,7 +341,8 @@ def lexicon() -> Lexicon:
         prefixes=prefixes,
         demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.txt")},
         parties=frozenset(r[0] for r in rows("parties.txt")),
-        party_names={r[0]: r[1] for r in rows("parties.txt") if len(r) > 1},
+        party_names={r[0]: r[1] for r in rows("parties.txt") if len(r) > 1 and r[1]},
+        party_countries={r[1] or r[0]: r[2] for r in rows("parties.txt") if len(r) > 2 and r[2]},
         not_names=frozenset(r[0] for r in not_names if not r[0].startswith("-")),
         noun_suffixes=tuple(r[0][1:] for r in not_names if r[0].startswith("-")),
         credit_markers=frozenset(r[0].lower() for r in rows("credit_markers.txt")),
@@ -1582,6 +1586,9 @@ class ActorFinder:
                 # acting in the sentence ("Russland teilte über die Sprecherin ... mit"); a president's
                 # country is named with the title, and "Airbus-Sprecher" speaks for a company
                 p.affiliation = p.context_country
+            if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
+                # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister
+                p.affiliation = self.lex.party_countries.get(p.party)
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
         items.sort(key=lambda t: (t[0], t[1]))
