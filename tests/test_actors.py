@@ -104,6 +104,17 @@ def test_a_minister_of_a_party_is_of_the_partys_country():
     assert person("Die Sprecherin Jana Roth (Grüne) sagte, das sei falsch.", "Roth").affiliation is None
 
 
+def test_a_role_behind_a_possessive_belongs_to_the_group_of_the_sentence_before():
+    """ "Die Grünen stimmten dagegen. Ihre Rentenexpertin Jana Roth ...": her party is the Greens; a country
+    before "Sein Außenminister" is his. Without a possessive opening the sentence, nothing is inferred."""
+    roth = person("Die Grünen stimmten dagegen. Ihre Rentenexpertin Jana Roth sagte, das sei kurzsichtig.", "Roth")
+    assert roth.party == "Grüne"
+    lenz = person("Frankreich lehnt den Plan ab. Sein Außenminister Paul Lenz sagte, das sei falsch.", "Lenz")
+    assert lenz.affiliation == "Frankreich"
+    assert person("Die Grünen stimmten dagegen. Die Expertin Jana Roth sagte, das sei kurzsichtig.",
+                  "Roth").party is None
+
+
 def test_party_from_parentheses():
     assert person("Bundeskanzler Friedrich Merz (CDU) sprach.", "Merz").party == "CDU"
 

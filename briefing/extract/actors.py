@@ -107,6 +107,8 @@ PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
 _MARKS = _COMMA_OR_BRACKET | {"("}  # what opens an acronym in brackets or a name after a comma
 _COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
+# Whose a possessive's role is: an organisation, party or country of the sentence before.
+_OWNER_LABELS = frozenset({"ORG", "COUNTRY", "METONYM"})
 # The gender of a role that declines like an adjective, by its article and whether it ends in -n:
 # "der Vorsitzende", "des/dem/den Vorsitzenden" are men; "die/eine Vorsitzende", "der Vorsitzenden" women.
 _ADJECTIVAL_ROLE_GENDER = {
@@ -1087,6 +1089,20 @@ class ActorFinder:
             break
         return None, None
 
+    def possessive_owner(self, r_idx: int) -> str | None:
+        """Whose role the title at r_idx is when a possessive opens its sentence ("Die Gewerkschaft Verdi
+        warnte. Ihr Vorsitzender Frank Werneke sagte ..."): the first organisation, party or country of the
+        sentence before; None otherwise."""
+        k = r_idx - 1
+        while k >= 0 and self.words[k][:1].islower() and self.lowers[k].endswith(ADJ_ENDINGS[1:]) and (
+                self.lowers[k] not in _possessives()):
+            k -= 1  # "Ihre haushaltspolitische Sprecherin"
+        if k < 0 or self.lowers[k] not in _possessives() or self.sent_start[k] != k or self.sent_no[k] == 0:
+            return None
+        start, end = self.table.sents[self.sent_no[k] - 1]
+        return next((self.canon[t] for t in range(start, end) if self.label[t] in _OWNER_LABELS and self.canon[t]),
+                    None)
+
     def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int) -> None:
         """Record the name in tokens [i, j) (title at ``evidence_idx``, -1 if none) as a person mention."""
         doc, lex = self.doc, self.lex
@@ -1130,6 +1146,11 @@ class ActorFinder:
                 p.gender = self._article_gender(evidence_idx)
         if role is not None and evidence_idx >= 0:
             aff, possessor = self.affiliation_before(evidence_idx)
+            owner = None if aff or possessor else self.possessive_owner(evidence_idx)
+            if owner is not None and (owner in lex.parties or self.org_types.get(owner) == "party"):
+                p.party = p.party or owner  # "Die Grünen stimmten dagegen. Ihre Rentenexpertin Anja Reinalter ..."
+            elif owner is not None:
+                aff = owner
             k = evidence_idx + 1
             if not aff and k + 1 < i and self.lowers[k] in ("der", "des", "von") and self.canon[k + 1]:
                 aff = self.canon[k + 1]  # "der Präsident der Ukraine, Wolodymyr Selenskyj"
@@ -1664,6 +1685,11 @@ def _unique(items: Iterable[str]) -> list[str]:
     for it in items:
         seen.setdefault(it, None)
     return list(seen)
+
+
+@functools.cache
+def _possessives() -> frozenset[str]:
+    return word_set("possessives.txt")
 
 
 @functools.lru_cache(maxsize=1)
