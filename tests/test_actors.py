@@ -17,6 +17,9 @@ from briefing.lang.names import name_fold as fold
          "Außenamtssprecherin", None),
         ("Russland teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit: Nein.", "Sacharowa",
          "Marija Sacharowa", "Sprecherin", "Russland"),
+        # a longer genitive between the title and the name
+        ("Der Präsident des Instituts der deutschen Wirtschaft, Jan Körber, sagte das.", "Körber", "Jan Körber",
+         "Präsident", None),
         ("Bundeskanzler Friedrich Merz (CDU) machte deutlich, worum es geht.", "Merz", "Friedrich Merz",
          "Bundeskanzler", "Deutschland"),
         ("Nato-Generalsekretär Mark Rutte hielt dagegen.", "Rutte", "Mark Rutte", "Nato-Generalsekretär", "NATO"),
@@ -113,6 +116,13 @@ def test_a_role_behind_a_possessive_belongs_to_the_group_of_the_sentence_before(
     assert lenz.affiliation == "Frankreich"
     assert person("Die Grünen stimmten dagegen. Die Expertin Jana Roth sagte, das sei kurzsichtig.",
                   "Roth").party is None
+
+
+def test_a_quotation_mark_ends_the_reach_of_a_title():
+    """ "Chef der Gewerkschaft „Öffentliche Dienste, Transport und Verkehr“": "Transport" after the comma inside
+    the union's name is no person with the title."""
+    assert not [a for a in actors_of("Der Chef der Gewerkschaft „Öffentliche Dienste, Transport und Verkehr“ "
+                                     "(ÖTV), Jan Körber, sagte das.") if a.name == "Transport"]
 
 
 def test_party_from_parentheses():

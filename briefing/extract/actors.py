@@ -80,8 +80,11 @@ MIN_NOUN_STEM = 3
 # ("Jaap de Hoop Scheffer").
 MAX_TITLED_NAME_TOKENS = 5
 # Tokens between a role title and a genitive complement and the name ("Sprecherin des
-# Außenministeriums, Marija Sacharowa"): article + up to two words + comma.
-APPOSITION_WINDOW = 5
+# Außenministeriums, Marija Sacharowa", "Präsident des Instituts der deutschen Wirtschaft, Michael Hüther"):
+# article, a genitive of up to five words, comma.
+APPOSITION_WINDOW = 8
+# ... and no clause or quotation boundary between them.
+_APPOSITION_STOPS = frozenset({".", ",", ":", ";", "„", "“", "”", '"', "»", "«"})
 # Particles inside a name found without a first name we know: not the German articles ("Doktorand der
 # Philosophie"), but "von" and the foreign ones ("Kurt von Figura", "Abdalla al Badri").
 _INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
@@ -1032,8 +1035,8 @@ class ActorFinder:
                 r = self.role_at.get(k)
                 if r and self.lowers[k + 1] in ("des", "der", "von"):
                     return r, k
-                if self.words[k] in (".", ",", ":", ";") or self.sent_start[k] != self.sent_start[i]:
-                    break
+                if self.words[k] in _APPOSITION_STOPS or self.sent_start[k] != self.sent_start[i]:
+                    break  # (a quotation mark: "Chef der Gewerkschaft „Öffentliche Dienste, Transport ...“")
         return None, -1
 
     def role_after(self, j: int) -> tuple[RoleInfo | None, str | None]:
