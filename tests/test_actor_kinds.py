@@ -34,6 +34,9 @@ def orgs(text: str) -> dict[str, tuple[str | None, str | None]]:
         # an acronym defined in brackets: by its institution head or spelled out by its words
         ("Die Weltgesundheitsorganisation (WHO) warnte am Montag. Die WHO rief zu Impfungen auf.", "WHO", None),
         ("Laut Human Rights Watch (HRW) wurden Dutzende festgenommen.", "HRW", None),
+        # ... with the links' initials ("der" -> D)
+        ("Der Verband der Maschinenbauer (VDM) warnte vor neuen Zöllen.", "VDM", None),
+        ("Die Vereinigung der Landwirte (VdL) kritisierte den Beschluss.", "VdL", None),
         # an acronym after a title
         ("Der Präsident der FIFA, Gianni Infantino, sagte, das Turnier finde statt.", "FIFA", None),
         # coordinated with an organisation of the text

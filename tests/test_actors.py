@@ -17,6 +17,9 @@ from briefing.lang.names import name_fold as fold
          "Außenamtssprecherin", None),
         ("Russland teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit: Nein.", "Sacharowa",
          "Marija Sacharowa", "Sprecherin", "Russland"),
+        # a longer genitive between the title and the name
+        ("Der Präsident des Instituts der deutschen Wirtschaft, Jan Körber, sagte das.", "Körber", "Jan Körber",
+         "Präsident", None),
         ("Bundeskanzler Friedrich Merz (CDU) machte deutlich, worum es geht.", "Merz", "Friedrich Merz",
          "Bundeskanzler", "Deutschland"),
         ("Nato-Generalsekretär Mark Rutte hielt dagegen.", "Rutte", "Mark Rutte", "Nato-Generalsekretär", "NATO"),
@@ -63,6 +66,63 @@ def test_person_role_affiliation(text, surname, name, role, affiliation):
     a = person(text, surname)
     assert a is not None, f"{surname} not found in {text!r}"
     assert (a.name, a.role, a.affiliation) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "role", "pronoun_linked"),
+    [
+        # "der Vorsitzende" is a man: his title beside his name is "Vorsitzender", and "er" is he
+        ("Der Vorsitzende des Ausschusses, Jan Peters, sagte, er sei skeptisch.", "Peters", "Vorsitzender", True),
+        ("Der Vorsitzende Kowalski sagte, er sei skeptisch.", "Kowalski", "Vorsitzender", True),
+        ("Das sagte der Abgeordnete Brandt. Er kündigte Widerstand an.", "Brandt", "Abgeordneter", True),
+        # "die Vorsitzende", also over an adjective, is a woman: "er" is someone else
+        ("Die neue Vorsitzende Kowalski traf den Minister. Er sagte, das sei gut.", "Kowalski", "Vorsitzende", False),
+    ],
+)
+def test_an_adjectival_role_takes_its_gender_from_the_article(text, surname, role, pronoun_linked):
+    p = person(text, surname)
+    assert p.role == role
+    assert any(m.text.lower() == "er" for m in p.mentions) == pronoun_linked
+
+
+def test_one_surname_with_two_first_names_is_two_people():
+    """ "Anna Ludwig" and "Peter Ludwig" are two people: what he says is not hers. "Franz Josef Jung" and
+    "Franz-Josef Jung" are one."""
+    people = {a.name for a in actors_of(
+        "Die Ministerin Anna Ludwig sprach zuerst. Danach sagte Peter Ludwig, er sei dagegen.") if a.kind == "person"}
+    assert people == {"Anna Ludwig", "Peter Ludwig"}
+    one = [a for a in actors_of("Franz Josef Jung sprach. Später sagte Franz-Josef Jung, er sei dafür.")
+           if a.kind == "person"]
+    assert len(one) == 1
+
+
+def test_a_minister_of_a_party_is_of_the_partys_country():
+    """ "Arbeitsministerin Lena Brandt (SPD)": a German party's minister is Germany's (Positionen files her
+    there); a party spokeswoman speaks for her party, not for the country; a minister of an Austrian party is
+    Austria's."""
+    assert person("Arbeitsministerin Lena Brandt (SPD) sagte, die Rente sei sicher.", "Brandt").affiliation == (
+        "Deutschland")
+    assert person("Innenminister Karl Huber (ÖVP) sagte, die Grenze bleibe offen.", "Huber").affiliation == (
+        "Österreich")
+    assert person("Die Sprecherin Jana Roth (Grüne) sagte, das sei falsch.", "Roth").affiliation is None
+
+
+def test_a_role_behind_a_possessive_belongs_to_the_group_of_the_sentence_before():
+    """ "Die Grünen stimmten dagegen. Ihre Rentenexpertin Jana Roth ...": her party is the Greens; a country
+    before "Sein Außenminister" is his. Without a possessive opening the sentence, nothing is inferred."""
+    roth = person("Die Grünen stimmten dagegen. Ihre Rentenexpertin Jana Roth sagte, das sei kurzsichtig.", "Roth")
+    assert roth.party == "Grüne"
+    lenz = person("Frankreich lehnt den Plan ab. Sein Außenminister Paul Lenz sagte, das sei falsch.", "Lenz")
+    assert lenz.affiliation == "Frankreich"
+    assert person("Die Grünen stimmten dagegen. Die Expertin Jana Roth sagte, das sei kurzsichtig.",
+                  "Roth").party is None
+
+
+def test_a_quotation_mark_ends_the_reach_of_a_title():
+    """ "Chef der Gewerkschaft „Öffentliche Dienste, Transport und Verkehr“": "Transport" after the comma inside
+    the union's name is no person with the title."""
+    assert not [a for a in actors_of("Der Chef der Gewerkschaft „Öffentliche Dienste, Transport und Verkehr“ "
+                                     "(ÖTV), Jan Körber, sagte das.") if a.name == "Transport"]
 
 
 def test_party_from_parentheses():

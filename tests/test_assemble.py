@@ -367,6 +367,19 @@ def test_scare_quotes_are_not_voices():
     assert merge_quotes([(0, "S1", Quote("direct", "strategisches Signal", 0, 20))], {}, []) == []
 
 
+def test_a_short_quote_that_is_a_clause_is_a_voice():
+    """„Das ist kurzsichtig“, so X: three words with a verb of their own are what X said; three words of a
+    term („Ende der Fahnenstange“) or a title („Der Pate“) are not."""
+    from briefing.assemble.quotes import merge_quotes
+    from briefing.models import Quote, StoryActor
+
+    actor = StoryActor("T1-A1", "Jana Roth", "person", "Fraktionschefin", None, (), 1, ("S1",))
+    said = [(0, "S1", Quote("direct", t, 0, 1, speaker="A1", confidence=0.99))
+            for t in ("Das ist kurzsichtig", "Ende der Fahnenstange", "Der Pate", "Wir sind bereit.")]
+    shown = merge_quotes(said, {(0, "A1"): "T1-A1"}, [actor])
+    assert sorted(q.text for q in shown) == ["Das ist kurzsichtig", "Wir sind bereit."]
+
+
 def test_reported_speech_without_anyone_named_is_no_voice():
     from briefing.assemble.quotes import merge_quotes
     from briefing.models import Quote

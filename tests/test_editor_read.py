@@ -454,6 +454,16 @@ def test_a_sentence_that_only_carries_a_report_on_is_no_position_of_the_speaker(
     assert not any("Bis Ende des Jahres" in t for t in said)  # the writer's account, not hers for sure
 
 
+def test_a_sentence_opening_with_a_possessive_points_back() -> None:
+    """ "Ihr Vorsitzender Jan Nowak kritisierte ..." as a key point does not say whose chairman he is."""
+    from briefing.assemble.summary import needs_context
+
+    assert needs_context("Ihr Vorsitzender Jan Nowak kritisierte, die Kosten trügen die Jungen.")
+    assert needs_context("Deren Sprecherin Anna Berg sagte, das Paket treffe Familien.")
+    assert needs_context("Seine Partei lehnt den Entwurf ab.")
+    assert not needs_context("Seine-Brücken in Paris wurden gesperrt.")
+
+
 def test_a_person_named_by_nationality_alone_points_back() -> None:
     from briefing.assemble.summary import needs_context
 

@@ -117,11 +117,16 @@ def test_lead_of_a_preview_day_is_the_preview():
         ("Zudem werde die Hilfe aufgestockt.", "Weber", "Weber: … werde die Hilfe aufgestockt."),
         ("Demnach sollen die Lieferungen im Mai beginnen.", None, "… sollen die Lieferungen im Mai beginnen."),
         ("Das erklärte der Minister am Abend in Wien.", "Huber", None),
+        ("Das kündigte Oberbürgermeister Max Huber am Freitag an.", "Huber", None),  # a verb, not an adjective
         ("Dies sei ein Fehler gewesen.", "Huber", None),
         ("Das neue Gesetz gilt ab dem 1. Januar.", None, "Das neue Gesetz gilt ab dem 1. Januar."),
         ("Diese Entscheidung fiel einstimmig.", None, "Diese Entscheidung fiel einstimmig."),
         ("„Wir helfen, wo wir können“, sagte sie.", None, "„Wir helfen, wo wir können“, sagte sie."),
         ("Dort warten noch 200 Menschen auf Hilfe.", "Huber", None),
+        # a possessive: the speaker's own when the sentence does not name him after it
+        ("Sein Land sei bereit, die Kosten zu tragen.", "Nowak", "Nowak: Sein Land sei bereit, die Kosten zu tragen."),
+        ("Ihr Vorsitzender Jan Nowak kritisierte den Plan.", "Nowak", None),
+        ("Deren Sprecherin sagte, man prüfe das.", None, None),
     ],
 )
 def test_stand_alone(text, speaker, expected):
@@ -241,7 +246,7 @@ def test_matrix_shows_clear_stances_only_and_is_left_out_when_small():
     assert small == []
 
 
-def test_a_scare_quote_or_a_quote_named_elsewhere_is_no_position():
+def test_a_quote_named_elsewhere_is_no_position_a_short_one_named_in_its_sentence_is():
     text = ("Gleichzeitig betonte er, die Wahl sei ungültig. "
             "Am Mittwoch hatte Russland den Plan als „inakzeptabel“ zurückgewiesen.")
     s = text.index("inakzeptabel")
@@ -253,6 +258,27 @@ def test_a_scare_quote_or_a_quote_named_elsewhere_is_no_position():
               speaker_start=text2.index("Sprecher"))
     assert [r.text for r in quote_position_refs(0, "S1", [q], sentences(text2), {(0, "A1"): "T1-A1"})] == [
         f"Der Sprecher sagte: „{long_q}“."]
+    text3 = "Der Kremlsprecher nannte den Plan „inakzeptabel“. Moskau reagierte empört."
+    s3 = text3.index("inakzeptabel")
+    named = Quote("direct", "inakzeptabel", s3, s3 + 12, speaker="A1", speaker_start=text3.index("Kremlsprecher"))
+    assert [r.text for r in quote_position_refs(0, "S1", [named], sentences(text3), {(0, "A1"): "T1-A1"})] == [
+        "Der Kremlsprecher nannte den Plan „inakzeptabel“."]
+
+
+def test_narration_before_a_colon_is_cut_from_a_quoted_position():
+    """ "Ganz anders Berlin: Kanzler Merz sprach von einem Fehler." under Deutschland reads as a sentence torn
+    from its article; the speaker's clause is the position. A colon inside the quotation stays."""
+    text = "Ganz anders Berlin: Kanzler Merz sprach von einem Fehler. Dann ging es weiter."
+    said = "sprach von einem Fehler"
+    q = Quote("indirect", said, text.index(said), text.index(said) + len(said), speaker="A1",
+              speaker_start=text.index("Kanzler"))
+    assert [r.text for r in quote_position_refs(0, "S1", [q], sentences(text), {(0, "A1"): "T1-A1"})] == [
+        "Kanzler Merz sprach von einem Fehler."]
+    text2 = "Kanzler Merz sagte: „Zwei Dinge: Ruhe und Geduld.“ Dann ging es weiter."
+    q2 = Quote("direct", "„Zwei Dinge: Ruhe und Geduld.“", text2.index("„"), text2.index("“") + 1, speaker="A1",
+               speaker_start=text2.index("Kanzler"))
+    assert [r.text for r in quote_position_refs(0, "S1", [q2], sentences(text2), {(0, "A1"): "T1-A1"})] == [
+        "Kanzler Merz sagte: „Zwei Dinge: Ruhe und Geduld.“"]
 
 
 def positions_of(text: str) -> list[tuple[str, str, str | None, str]]:

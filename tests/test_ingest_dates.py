@@ -27,6 +27,9 @@ from briefing.ingest.clean import clean
         ("Sep 4, 2025", (date(2025, 9, 4), "day")),
         ("März 2025", (date(2025, 3, 1), "month")),
         ("2025-03", (date(2025, 3, 1), "month")),
+        # with its place, an agency after it
+        ("Berlin, 5. Dezember 2026", (date(2026, 12, 5), "day")),
+        ("Bad Tölz, 05.12.2026 (dpa)", (date(2026, 12, 5), "day")),
     ],
 )
 def test_parse_date_line(text, expected):
@@ -38,6 +41,7 @@ def test_parse_date_line(text, expected):
     [
         "Ende Februar 2024 hallte ein Paukenschlag durch Europa.",
         "Am 4. September 2025 trafen sich die Staats- und Regierungschefs in Paris.",
+        "Berlin, Paris und Rom am 4. September 2025",
         "31.02.2025",  # no such day
         "4. Brumaire 2025",
         "1848",

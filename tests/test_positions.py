@@ -106,6 +106,31 @@ def test_quote_speaker_gives_a_position():
     assert any("souveränes Land" in p.text and p.stance == "states" for p in mine), got
 
 
+def test_a_short_quote_makes_its_sentence_a_position_when_the_sentence_names_the_speaker():
+    """ "Die Ministerin nannte den Plan „verantwortungslos“": two quoted words are no statement of their own,
+    but the sentence that names who called what so is her position. Named in the sentence before, it is not."""
+    from spacy.tokens import Doc
+
+    from briefing.extract.positions import PositionFinder, stance_lexicon
+    from briefing.models import Quote
+
+    text = ("Die Umweltministerin Svenja Kahl nannte den Plan der Regierung „verantwortungslos“. "
+            "Am Abend sprach Kahl in Kiel. Sie nannte ihn „einen Rückschritt“.")
+    doc: Doc = pipeline("briefing_actors")(text)
+    kahl = next(a for a in doc._.briefing_actors if a.name == "Svenja Kahl")
+    named = text.index("„verantwortungslos")
+    elsewhere = text.index("„einen")
+    quotes = [
+        Quote("direct", "„verantwortungslos“", named, named + 19, speaker=kahl.id, speaker_start=text.index("Svenja")),
+        Quote("direct", "„einen Rückschritt“", elsewhere, elsewhere + 19, speaker=kahl.id,
+              speaker_start=text.index("Kahl in")),
+    ]
+    got = PositionFinder(doc, list(doc._.briefing_actors), quotes, stance_lexicon()).run()
+    mine = [p.text for p in got if p.actor == kahl.id]
+    assert "Die Umweltministerin Svenja Kahl nannte den Plan der Regierung „verantwortungslos“." in mine
+    assert not any("Rückschritt" in t for t in mine)
+
+
 def test_a_colon_starts_the_clause_whose_subject_holds_the_stance() -> None:
     """ "Unterstützung erhielt er aus Bratislava: Regierungschef Fico erklärte, …" is Fico's statement; the
     "er" before the colon (Orbán) said nothing of it."""

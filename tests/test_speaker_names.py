@@ -182,6 +182,23 @@ def test_a_named_speaker_keeps_its_name() -> None:
     assert q.speaker_name == "Jan Weber"
 
 
+def test_an_institution_with_its_owner_keeps_its_name() -> None:
+    """ "Das norwegische Finanzministerium erklärte, ...": the actors stage knows whose ministry it is; its
+    name alone is a common noun (no name in the quotes output), but the quote stays linked to it, so the
+    briefing names it with its country and files its statement under Norwegen. A ministry nobody owns in the
+    text ("Das Ministerium erklärte") is linked to no one."""
+    from briefing.extract.nlp import make_nlp
+
+    nlp = make_nlp("blank", components=("briefing_actors", "briefing_quotes"))
+    doc = nlp("Das norwegische Finanzministerium erklärte, die Preise seien zu hoch.")
+    actors = {a.id: a for a in doc._.briefing_actors}
+    (q,) = doc._.briefing_quotes
+    assert q.speaker_name is None
+    assert actors[q.speaker].name == "Finanzministerium" and actors[q.speaker].affiliation == "Norwegen"
+    (bare,) = nlp("Das Ministerium erklärte, die Preise seien zu hoch.")._.briefing_quotes
+    assert bare.speaker_name is None and bare.speaker is None
+
+
 _INDEX_TEXT = (
     "Die Ex-Kanzlerin Angela Merkel sprach mit US-Präsident Obama. Merkel lobte den Plan, abcDef Gall nicht.\n"
     "Laut Reinhold Gall ist die Lage ernst; die ernste Lage und die ernst-Lage. Minister Gall-Weber kam,\n"

@@ -7,6 +7,8 @@ does not see ("Er glaube ...", "Man werde ...", "Zudem werde ...", "Das erklärt
   marked prefix: "Macron: Man werde ...";
 * a leading connective ("Zudem", "Demnach", "Außerdem") is trimmed and the cut marked with "…":
   "… werde in den nächsten Tagen ... festgelegt, sagt Macron.";
+* a third-person possessive ("Sein Land sei bereit ...") gets the known speaker in front, unless the
+  sentence names the speaker after it ("Ihr Vorsitzender Winkel kritisierte ...": whose?);
 * what cannot be resolved (a demonstrative "Das erklärte ...", a pronoun without a known speaker) is left
   out (None).
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import functools
 
 from briefing.assemble.text import fold, lexicon
+from briefing.extract.quotes.lexicon import speech_verbs
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
 # The mark of a trimmed leading connective.
@@ -49,9 +52,13 @@ MAX_ADJECTIVES = 2
 def opens_noun_phrase(rest: str) -> bool:
     """Does ``rest`` (the words after a determiner) start with a noun, or adjectives and a noun?
 
-    "kanadische Parlament hat ..." yes; "erklärte der Präsident ..." no (an article follows the verb).
+    "kanadische Parlament hat ..." yes; "erklärte der Präsident ..." no (an article follows the verb);
+    "kündigte Oberbürgermeister Reiter an" no: a speech verb's preterite ends like an adjective ("das
+    geplante Gesetz"), but it is the verb, and the determiner its object pointing back.
     """
     ws = rest.split()
+    if ws and ws[0].strip(",:;.") in speech_verbs():
+        return False
     for k, w in enumerate(ws[: MAX_ADJECTIVES + 1]):
         bare = w.strip(QUOTE_MARKS + ",.;:()")
         if bare[:1].isupper() or bare[:1].isdigit():
@@ -77,7 +84,8 @@ def points_back(text: str) -> bool:
     first, _, rest = _opening(text)
     if first in _words("connectives.txt") or _opens_with_adverb(first, rest):
         return True
-    return first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest))
+    return first in _words("possessives.txt") or first in _words("anaphoric_pronouns.txt") and not (
+        first in DETERMINERS and opens_noun_phrase(rest))
 
 
 def speaker_label(name: str | None, kind: str | None = None) -> str | None:
@@ -113,6 +121,10 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
         return trimmed if named or not speaker else f"{speaker}: {trimmed}"
     if _opens_with_adverb(first, rest):
         return None  # "Dort", "Darauf", "Bis dahin": the place, thing or time it points at is lost with the cut
+    if first in _words("possessives.txt"):
+        # "Tusk: Sein Land sei bereit ..." is his; "Ihr Vorsitzender Winkel kritisierte ...", which names the
+        # speaker after it, is someone else's (whose, the reader cannot tell)
+        return f"{speaker}: {text}" if speaker and fold(speaker) not in fold(rest) else None
     if first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest)):
         if first in _words("personal_pronouns.txt") and speaker:
             return f"{speaker}: {text}"

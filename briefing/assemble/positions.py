@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from briefing.assemble.context import points_back, speaker_label, stand_alone
 from briefing.assemble.quotes import SAME_WORDING
 from briefing.assemble.text import containment, fold, lexicon, sort_sources, source_sort_key, words
+from briefing.extract.actors import in_regions, quote_regions
+from briefing.extract.positions import NARRATION_SEPARATORS
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
 # Two statements filed under one country whose words overlap this much say the same.
@@ -34,8 +36,6 @@ MIN_MATRIX_COUNTRIES = 2
 # A position shorter than this (in words), or starting mid-sentence, is a fragment: the whole source
 # sentence that contains it is shown instead.
 MIN_POSITION_WORDS = 6
-# A direct quote shorter than this (in words) is a scare quote ("inakzeptabel"), not its speaker's position.
-MIN_QUOTE_POSITION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -128,11 +128,27 @@ def quote_position_refs(
         text = sentence_of(sentences, q.start, q.end, q.text) if aid else None
         if not (aid and text):
             continue
-        if q.kind == "direct" and (len(q.text.split()) < MIN_QUOTE_POSITION_WORDS or not _names_speaker(
-                sentences, q)):
-            continue  # a scare quote, or a quotation whose speaker the sentence does not name
-        out.append(PositionRef(source, aid, text, q.start, "states", None))
+        if q.kind == "direct" and not _names_speaker(sentences, q):
+            continue  # the sentence that names the speaker carries the position, not this one
+        out.append(PositionRef(source, aid, _after_narration(sentences, q) or text, q.start, "states", None))
     return out
+
+
+def _after_narration(sentences: Sequence[Statement], q: Quote) -> str | None:
+    """The clause of the quote's speaker when its sentence opens with narration before a colon or semicolon
+    ("Ganz anders Berlin: Kanzler Merz sprach von einem Fehler." -> "Kanzler Merz sprach ..."), as the
+    extracted positions cut it (:data:`NARRATION_SEPARATORS`); None when there is nothing to cut."""
+    if q.speaker_start is None:
+        return None
+    s = next((s for s in sentences if s.start <= q.start < s.end and s.start <= q.speaker_start < s.end), None)
+    if s is None:
+        return None
+    head = s.text[: q.speaker_start - s.start]
+    regions = quote_regions(s.text)
+    cut = max((k for k, c in enumerate(head) if c in NARRATION_SEPARATORS and not in_regions(k, regions)),
+              default=-1)
+    rest = s.text[cut + 1 :].strip()
+    return rest if cut >= 0 and rest[:1].isupper() else None
 
 
 def _names_speaker(sentences: Sequence[Statement], q: Quote) -> bool:

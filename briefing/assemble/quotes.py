@@ -18,6 +18,7 @@ from briefing.assemble.actors import find_actor
 from briefing.assemble.context import QUOTE_MARKS, relative_clause, trim_connective
 from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
+from briefing.extract.quotes.quoted_speech import has_finite_verb
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
 
 # Share of the shorter quote's words found in the other from which two quotes are one (the same
@@ -29,8 +30,10 @@ SAME_WORDING = 0.8
 RELATED_WORDING = 0.35
 # ... and they share at least this many content words (short quotes overlap by chance).
 RELATED_MIN_SHARED = 3
-# Direct quotes shorter than this are scare quotes or single terms ("strategisches Signal"), not voices.
+# Direct quotes shorter than this are scare quotes or single terms ("strategisches Signal"), not voices...
 MIN_DIRECT_WORDS = 4
+# ... unless they are a clause of their own, at least this long („Das ist kurzsichtig“, „Wir sind bereit“).
+MIN_CLAUSE_WORDS = 3
 # A quotation shown without a speaker needs at least this many words (and to open a sentence).
 MIN_UNATTRIBUTED_WORDS = 8
 # Indirect speech shorter than this carries no statement of its own.
@@ -91,7 +94,7 @@ def merge_quotes(
 
     for article, sid, q in refs:
         ws = words(q.text)
-        if len(ws) < (MIN_DIRECT_WORDS if q.kind == "direct" else MIN_INDIRECT_WORDS):
+        if len(ws) < (MIN_DIRECT_WORDS if q.kind == "direct" else MIN_INDIRECT_WORDS) and not _short_clause(q):
             continue
         if q.kind == "indirect" and relative_clause(q.text):
             continue  # "der vor allem der Industrie schaden würde": starts mid-sentence, says nothing alone
@@ -203,6 +206,14 @@ def merge_quotes(
             )
         )
     return out
+
+
+def _short_clause(q: Quote) -> bool:
+    """Is a short direct quotation a clause of its own (it opens with a capital and has a finite verb: „Das ist
+    kurzsichtig“), a voice, not a term in quotation marks („wirtschaftlichen Selbstmord“, „Der Pate“)?"""
+    ws = q.text.strip().strip(QUOTE_MARKS + ".,;:!?… ").split()
+    return (q.kind == "direct" and len(ws) >= MIN_CLAUSE_WORDS and ws[0][:1].isupper()
+            and has_finite_verb([w.strip(".,;:!?…") for w in ws]))
 
 
 def _owner_in_story(role: str, actors: Sequence[StoryActor]) -> bool:

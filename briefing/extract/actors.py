@@ -80,8 +80,11 @@ MIN_NOUN_STEM = 3
 # ("Jaap de Hoop Scheffer").
 MAX_TITLED_NAME_TOKENS = 5
 # Tokens between a role title and a genitive complement and the name ("Sprecherin des
-# Außenministeriums, Marija Sacharowa"): article + up to two words + comma.
-APPOSITION_WINDOW = 5
+# Außenministeriums, Marija Sacharowa", "Präsident des Instituts der deutschen Wirtschaft, Michael Hüther"):
+# article, a genitive of up to five words, comma.
+APPOSITION_WINDOW = 8
+# ... and no clause or quotation boundary between them.
+_APPOSITION_STOPS = frozenset({".", ",", ":", ";", "„", "“", "”", '"', "»", "«"})
 # Particles inside a name found without a first name we know: not the German articles ("Doktorand der
 # Philosophie"), but "von" and the foreign ones ("Kurt von Figura", "Abdalla al Badri").
 _INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
@@ -107,10 +110,21 @@ PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
 _MARKS = _COMMA_OR_BRACKET | {"("}  # what opens an acronym in brackets or a name after a comma
 _COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
+# Whose a possessive's role is: an organisation, party or country of the sentence before.
+_OWNER_LABELS = frozenset({"ORG", "COUNTRY", "METONYM"})
+# The gender of a role that declines like an adjective, by its article and whether it ends in -n:
+# "der Vorsitzende", "des/dem/den Vorsitzenden" are men; "die/eine Vorsitzende", "der Vorsitzenden" women.
+_ADJECTIVAL_ROLE_GENDER = {
+    ("der", False): "m", ("des", True): "m", ("dem", True): "m", ("den", True): "m",
+    ("die", False): "f", ("eine", False): "f", ("der", True): "f", ("einer", True): "f",
+}
+_ADJECTIVAL_ARTICLES = frozenset(a for a, _ in _ADJECTIVAL_ROLE_GENDER)
 CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
+# Government offices whose holder's party tells the country ("Wirtschaftsministerin Katherina Reiche (CDU)").
+MINISTER_ROLES = frozenset({"minister", "ministerin"})
 # Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
 PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
@@ -157,6 +171,7 @@ class Lexicon:
     demonyms: dict[str, tuple[str, str]]
     parties: frozenset[str]
     party_names: dict[str, str]  # an inflected form -> the party's name ("Grünen" -> "Grüne")
+    party_countries: dict[str, str]  # a party's name -> the country it sits in ("SPD" -> "Deutschland")
     not_names: frozenset[str]
     noun_suffixes: tuple[str, ...]
     credit_markers: frozenset[str]
@@ -236,8 +251,14 @@ class Lexicon:
                     if len(prefix) < 2 and not p_aff:
                         continue
                 nominative = text[: len(text) - len(ending)] if ending else text
-                return RoleInfo(nominative, stem, gender, aff, kind)
+                # "der Vorsitzende" is a man, "die Vorsitzende" a woman: the article tells, not the stem
+                return RoleInfo(nominative, stem, None if self.adjectival(stem) else gender, aff, kind)
         return None
+
+    def adjectival(self, stem: str) -> bool:
+        """Is ``stem`` the weak form of a role that declines like an adjective (the lexicon lists "vorsitzende"
+        f and "vorsitzender" m: "der Vorsitzende" is as much a man as "die Vorsitzende" is a woman)?"""
+        return stem.endswith("e") and self.roles.get(stem + "r", ("",))[0] == "m"
 
     def _prefix_affiliation(self, prefix: str) -> str | None:
         if "-" in prefix:
@@ -325,7 +346,8 @@ def lexicon() -> Lexicon:
         prefixes=prefixes,
         demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.txt")},
         parties=frozenset(r[0] for r in rows("parties.txt")),
-        party_names={r[0]: r[1] for r in rows("parties.txt") if len(r) > 1},
+        party_names={r[0]: r[1] for r in rows("parties.txt") if len(r) > 1 and r[1]},
+        party_countries={r[1] or r[0]: r[2] for r in rows("parties.txt") if len(r) > 2 and r[2]},
         not_names=frozenset(r[0] for r in not_names if not r[0].startswith("-")),
         noun_suffixes=tuple(r[0][1:] for r in not_names if r[0].startswith("-")),
         credit_markers=frozenset(r[0].lower() for r in rows("credit_markers.txt")),
@@ -886,7 +908,10 @@ class ActorFinder:
         caps = [w for w in self.cores[start:end] if w[:1].isupper()]
         if self.lex.institution(caps[-1]) is not None:
             return True
-        return len(caps) >= 2 and "".join(w[0] for w in caps).upper() == acr.upper()
+        # The acronym spells the capitalised words, or all of them with the links ("Verband der
+        # Automobilindustrie (VDA)", "Bund für Umwelt und Naturschutz (BUND)")
+        spelled = ("".join(w[0] for w in caps), "".join(w[0] for w in self.cores[start:end] if w[:1].isalpha()))
+        return len(caps) >= 2 and acr.upper() in (spelled[0].upper(), spelled[1].upper())
 
     def _institution_owner(self, k: int, prefix: str, found: dict[str, str], by_country: bool = True) -> str | None:
         """Who an institution belongs to: compound prefix, country adjective before, country genitive after.
@@ -1010,8 +1035,8 @@ class ActorFinder:
                 r = self.role_at.get(k)
                 if r and self.lowers[k + 1] in ("des", "der", "von"):
                     return r, k
-                if self.words[k] in (".", ",", ":", ";") or self.sent_start[k] != self.sent_start[i]:
-                    break
+                if self.words[k] in _APPOSITION_STOPS or self.sent_start[k] != self.sent_start[i]:
+                    break  # (a quotation mark: "Chef der Gewerkschaft „Öffentliche Dienste, Transport ...“")
         return None, -1
 
     def role_after(self, j: int) -> tuple[RoleInfo | None, str | None]:
@@ -1067,6 +1092,20 @@ class ActorFinder:
             break
         return None, None
 
+    def possessive_owner(self, r_idx: int) -> str | None:
+        """Whose role the title at r_idx is when a possessive opens its sentence ("Die Gewerkschaft Verdi
+        warnte. Ihr Vorsitzender Frank Werneke sagte ..."): the first organisation, party or country of the
+        sentence before; None otherwise."""
+        k = r_idx - 1
+        while k >= 0 and self.words[k][:1].islower() and self.lowers[k].endswith(ADJ_ENDINGS[1:]) and (
+                self.lowers[k] not in _possessives()):
+            k -= 1  # "Ihre haushaltspolitische Sprecherin"
+        if k < 0 or self.lowers[k] not in _possessives() or self.sent_start[k] != k or self.sent_no[k] == 0:
+            return None
+        start, end = self.table.sents[self.sent_no[k] - 1]
+        return next((self.canon[t] for t in range(start, end) if self.label[t] in _OWNER_LABELS and self.canon[t]),
+                    None)
+
     def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int) -> None:
         """Record the name in tokens [i, j) (title at ``evidence_idx``, -1 if none) as a person mention."""
         doc, lex = self.doc, self.lex
@@ -1085,6 +1124,9 @@ class ActorFinder:
         if known:
             key = known
         p = self.persons.get(key)
+        if p is not None and j - i >= 2 and self._other_first_name(p, first_text):
+            key = f"{key}|{fold(first_text)}"  # "Georg Ratzinger" beside "Joseph Ratzinger": two brothers
+            p = self.persons.get(key)
         if p is None:
             if len(self.persons) >= self.max_persons:
                 return
@@ -1103,8 +1145,15 @@ class ActorFinder:
             p.role = role
             if role.gender:
                 p.gender = role.gender
+            elif p.gender is None and lex.adjectival(role.stem):
+                p.gender = self._article_gender(evidence_idx)
         if role is not None and evidence_idx >= 0:
             aff, possessor = self.affiliation_before(evidence_idx)
+            owner = None if aff or possessor else self.possessive_owner(evidence_idx)
+            if owner is not None and (owner in lex.parties or self.org_types.get(owner) == "party"):
+                p.party = p.party or owner  # "Die Grünen stimmten dagegen. Ihre Rentenexpertin Anja Reinalter ..."
+            elif owner is not None:
+                aff = owner
             k = evidence_idx + 1
             if not aff and k + 1 < i and self.lowers[k] in ("der", "des", "von") and self.canon[k + 1]:
                 aff = self.canon[k + 1]  # "der Präsident der Ukraine, Wolodymyr Selenskyj"
@@ -1561,6 +1610,9 @@ class ActorFinder:
                 # acting in the sentence ("Russland teilte über die Sprecherin ... mit"); a president's
                 # country is named with the title, and "Airbus-Sprecher" speaks for a company
                 p.affiliation = p.context_country
+            if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
+                # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister
+                p.affiliation = self.lex.party_countries.get(p.party)
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
         items.sort(key=lambda t: (t[0], t[1]))
@@ -1577,7 +1629,7 @@ class ActorFinder:
                         full.count(f), f.split()[0] in self.lex.first_names))
                 aliases = _unique(f for f in p.forms if f != p.name)
                 actors.append(Actor(
-                    id=f"A{n}", name=p.name, kind="person", role=p.role.text if p.role else None,
+                    id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
                     mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
                 ))
@@ -1591,6 +1643,35 @@ class ActorFinder:
                     org_type=g.org_type if g.kind == "organization" else None,
                 ))
         return actors
+
+    def _other_first_name(self, p: _Person, first: str) -> bool:
+        """Does ``p`` go by a first name other than ``first`` (both first names by the lexicon)? Then one
+        surname names two people."""
+        mine = p.name.split()[0] if " " in p.name else ""
+        if not (self.lex.first_name(first) and self.lex.first_name(mine)):
+            return False
+        # "Franz Josef Jung" and "Franz-Josef Jung", "Hans Meyer" and "Hans-Peter Meyer" may be one
+        mine_parts, first_parts = set(fold(mine).split("-")), set(fold(first).split("-"))
+        return not (mine_parts & first_parts)
+
+    def _article_gender(self, i: int) -> str | None:
+        """The gender the article gives the adjectival role at token i, over the adjectives between them ("die
+        isländische Abgeordnete"), by :data:`_ADJECTIVAL_ROLE_GENDER`; None without an article."""
+        k = i - 1
+        while k >= 0 and self.words[k][:1].islower() and self.lowers[k].endswith(ADJ_ENDINGS[1:]) and (
+                self.lowers[k] not in _ADJECTIVAL_ARTICLES):
+            k -= 1
+        return _ADJECTIVAL_ROLE_GENDER.get((self.lowers[k], self.lowers[i].endswith("n"))) if k >= 0 else None
+
+    def _role_text(self, p: _Person) -> str | None:
+        """The person's role as a title beside the name: a man's adjectival role in its strong form
+        ("Sebastian Edathy, Vorsitzender", written "der Vorsitzende des Ausschusses, Sebastian Edathy")."""
+        if p.role is None:
+            return None
+        text = p.role.text
+        if p.gender == "m" and text.endswith("e") and self.lex.adjectival(p.role.stem):
+            return text + "r"
+        return text
 
     def run(self) -> list[Actor]:
         self.mark_places()
@@ -1607,6 +1688,11 @@ def _unique(items: Iterable[str]) -> list[str]:
     for it in items:
         seen.setdefault(it, None)
     return list(seen)
+
+
+@functools.cache
+def _possessives() -> frozenset[str]:
+    return word_set("possessives.txt")
 
 
 @functools.lru_cache(maxsize=1)

@@ -49,9 +49,6 @@ STANCE_ORDER: tuple[Stance, ...] = (
 # Firm stances a qualifier in the sentence turns into "conditional" or "open" (stance_qualifiers.txt):
 # "supports" only where the text says so without a hedge.
 QUALIFIABLE = frozenset({"wants", "supports", "promises"})
-# A direct quote shorter than this (in words) is a scare quote or a term ("inakzeptabel"), not a statement
-# that makes the sentence around it its speaker's position.
-MIN_QUOTE_POSITION_WORDS = 4
 # A reported statement continued over several sentences ("Man werde ... Die Koalition wolle ...") is one
 # position, up to this many sentences.
 MAX_POSITION_SENTENCES = 3
@@ -466,12 +463,12 @@ class PositionFinder:
                 continue
             s = self.sentence_of(i)[0]
             e = self.sentence_of(j)[1]
-            if q.kind == "direct" and len(q.text.split()) < MIN_QUOTE_POSITION_WORDS:
-                continue  # a scare quote ("inakzeptabel") says nothing of its own
             named = q.speaker_start is not None and self.starts[s] <= q.speaker_start < (
                 self.starts[e - 1] + len(self.words[e - 1]))
             if not named and q.kind == "direct":
-                continue  # a quotation whose speaker is named elsewhere belongs to that sentence's position
+                # a quotation whose speaker is named elsewhere belongs to that sentence's position; a short one
+                # whose speaker the sentence names is: "X nannte die Zölle „wirtschaftlichen Selbstmord“"
+                continue
             first_sentence = bisect.bisect_right(self.sent_firsts, i) - 1
             last_sentence = bisect.bisect_right(self.sent_firsts, j) - 1
             if last_sentence - first_sentence >= MAX_POSITION_SENTENCES:

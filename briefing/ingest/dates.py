@@ -119,12 +119,13 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     time = r"(?:\s*(?:,|\||-|–|um)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:Uhr|h|MESZ|MEZ|CET|CEST|UTC)?)?"
     prefix = rf"(?:(?:{labels})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?(?:(?:den|the)\s+)?"
-    line_re = re.compile(rf"^\s*{prefix}{core}{time}\s*$", re.IGNORECASE)
     # A date that opens a line and is followed by a place or text: "04.09.2025, Frankreich, Paris:"; or
     # an agency dateline, the place first: "Brüssel, 12.03.2026 – Nach dem Gipfel …", "Berlin (dpa), …".
     # ... and the agency may follow the date: "Berlin, 3. Juli 2026 (dpa) – …".
     agency = r"(?:\s*\([^()\n]{1,15}\))?"
     place = r"(?:[A-ZÄÖÜ][\w\-]+(?:[ /][A-ZÄÖÜ][\w\-]+)?(?:\s*\([^()\n]{1,15}\))?,\s+)"
+    # A line of the date alone, also with its place ("Berlin, 5. Dezember 2026") or agency after it.
+    line_re = re.compile(rf"^\s*{place}?{prefix}{core}{time}{agency}\s*$", re.IGNORECASE)
     dateline_re = re.compile(
         rf"^\s*{place}?(?:(?:{weekdays})\.?,?\s+)?{core}{time}{agency}\s*(?P<sep>,|\||–|—|-)\s*\S", re.IGNORECASE
     )

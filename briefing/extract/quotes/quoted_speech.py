@@ -288,7 +288,7 @@ def _not_verbs() -> frozenset[str]:
     return word_set("function_words.txt") | word_set("determiners.txt")
 
 
-def _has_finite_verb(words: list[str]) -> bool:
+def has_finite_verb(words: list[str]) -> bool:
     """A lowercase word after the first that is no function word, article or attributive adjective."""
     skip = _not_verbs()
     return any(
@@ -341,7 +341,7 @@ def features(
         out["two_three_words"] = 1.0
     if n < LONG_QUOTE_WORDS:
         out["short"] = 1.0
-    if _has_finite_verb(words):
+    if has_finite_verb(words):
         out["finite_verb"] = 1.0
     stripped = inner.rstrip()
     if re.search(r"[.!?] ", stripped):

@@ -224,7 +224,9 @@ def speaker_of(
             inner = named_in_attribute(name, text_words)
             if inner and is_role(inner.split()[0]):
                 inner = person_name(inner)  # "Innenminister Heribert Rech" -> "Heribert Rech"
-            name, speaker_id = inner, None
+            # An institution the actors stage found with its owner ("das polnische Wirtschaftsministerium")
+            # stays linked: the briefing names it with its country and files its statements there.
+            name, speaker_id = inner, (speaker_id if _owned_group(actor) else None)
         elif name and actor is None and demonym_country(name):
             # "wird der Franzose zitiert": a person of that country named before, not a name to show
             # (the actors stage links it when it knows the person's country).
@@ -232,6 +234,13 @@ def speaker_of(
         if name is None and actor is None and (side := side_country(sp.text)):
             name = side  # "wurde von pakistanischer Seite erklärt": Pakistan speaks
     return speaker_id, name
+
+
+def _owned_group(actor: Actor | None) -> bool:
+    """Is the linked actor an institution the actors stage found with its owner ("das polnische
+    Wirtschaftsministerium": Wirtschaftsministerium of Polen)? Its name alone is a common noun, but with its
+    owner it names one."""
+    return actor is not None and actor.kind not in ("person", "country") and actor.affiliation is not None
 
 
 def _document_speaker(sp: Phrase, mentions: _MentionIndex, text_words: TextWords) -> tuple[str | None, str | None]:
