@@ -27,6 +27,7 @@ from briefing.extract.quotes.speakers import (
     subject_for_verb,
     tokens,
 )
+from briefing.lang.de import AUXILIARIES
 from briefing.lang.patterns import word_alternation
 
 # A separable particle further than this many tokens from its verb belongs to another clause.
@@ -514,7 +515,29 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
             # A semicolon joins two main clauses ("X hatte gebeten; damals hatte Y abgelehnt"), and so does a
             # colon before the verb ("Unterstützung erhielt er aus Bratislava: Regierungschef Fico erklärte, …").
             return toks[i][0]
+        if toks[i - 1][2].lower() in _CLAUSE_CONJUNCTIONS and _coordinated_subject(toks, i, t, start):
+            return toks[i][0]
     return start
+
+
+# Conjunctions that join two main clauses: "Die Menge skandierte … und der Unternehmer rief aus: „…“".
+_CLAUSE_CONJUNCTIONS = frozenset(["und", "aber", "doch", "sondern", "oder"])
+# Articles that open the subject of a coordinated main clause (nominative or both).
+_SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])
+
+
+def _coordinated_subject(toks: list[tuple[int, int, str]], i: int, t: int, start: int) -> bool:
+    """Does ``toks[i:t]`` after a conjunction open a main clause of its own with the verb ``toks[t]``: a subject
+    with an article and nothing else up to the verb, after a first conjunct that has its own finite verb
+    ("Die Menge skandierte Parolen und der Unternehmer Peter Huber rief aus", not "Die Menge und der
+    Unternehmer riefen" nor "sprach mit X und der Ministerin, sagte dann")?"""
+    if toks[i][2].lower() not in _SUBJECT_ARTICLES or any(not w[:1].isalnum() for _b, _e, w in toks[i:t]):
+        return False
+    verbs = speech_verbs()
+    return any(
+        toks[k][0] >= start and (w[:1].islower() and (w in verbs or w in AUXILIARIES))
+        for k, (_b, _e, w) in enumerate(toks[: i - 1])
+    )
 
 
 # Words that embed a quotation in the clause of a verb after it: "als „…“ bezeichnet", "von „…“ gesprochen".

@@ -477,7 +477,25 @@ def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | No
         for c in reversed(cands[:-1]):
             if c.kind == "verb" and c.speaker is not None and not re.search(r"[,;:]", masked[c.end : last.start]):
                 return c
+    if last.kind == "verb" and (own := _main_clause_after_wie(masked, last, p)) is not None:
+        return replace(last, speaker=own)
     return last
+
+
+def _main_clause_after_wie(masked: str, c: Cue, p: Pair) -> Phrase | None:
+    """ "Wie der Sender berichtet, gab der Sprecher eine Erklärung ab: „…“": the speech verb ``c`` frames a
+    fronted "wie" clause only; the main clause that runs on to the colon has its own subject, and that one
+    speaks.  None when the cue's clause is no "wie" clause or the main clause names no one (then the
+    reporter of the "wie" clause is all the text gives)."""
+    first = WORD.match(masked, c.frame_start)
+    if first is None or first.group(0).lower() != "wie":
+        return None
+    colon = masked.rfind(":", c.end, p.start)
+    comma = masked.find(",", c.end, colon)
+    if colon < 0 or comma < 0:
+        return None
+    sp = clause_subject(masked, comma + 1, colon)
+    return sp if sp is not None and not sp.pronoun and person_score(sp) >= 1 else None
 
 
 # ", dass …" / ", ob …": a complement clause, with its own subject before its verb.
@@ -505,6 +523,12 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     return sp if sp is not None and person_score(sp) >= 0 else None
 
 
+def _sourcing_marker(c: Cue) -> bool:
+    """A sourcing adverbial that names its source ("laut X", "X zufolge", "nach Angaben von X"), not one
+    that points back to a speaker named elsewhere ("nach eigenen Angaben", "seiner Ansicht nach", "Demnach")."""
+    return c.kind == "marker" and c.speaker is not None and c.mention is None
+
+
 def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
     cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None or c.mention is not None]
@@ -529,6 +553,19 @@ def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> 
     if not cands:
         return None
     before = [c for c in cands if c.end <= p.start]
+    closing_verb = any(
+        c.kind == "verb" and c.start >= p.end and not re.search(r"[,;:]", masked[p.end : c.start]) for c in cands
+    )
+    if (
+        before
+        and _sourcing_marker(before[-1])
+        and not closing_verb
+        and not re.search(r"[;:]", masked[before[-1].end : p.start])
+    ):
+        # "Die Firma teilte mit, die Arbeiten seien nach Angaben der Behörde „weitgehend“ beendet": a sourcing
+        # adverbial between the speech verb and the quotation names whose words the quotation's clause holds
+        # (unless a speech verb closes the quotation's clause: "laut X hat Y es „…“ genannt" is Y's).
+        return before[-1]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]
     cue = verbs[0] if verbs else ordered[0]

@@ -591,6 +591,8 @@ def subject_for_verb(
         pre = clause_subject(text, before[i][0], verb_start)
         if pre is not None and person_score(pre) >= 1 and (cand_after is None or person_score(cand_after) < 2):
             return pre
+        if pre is None and (head := _extended_attribute_head(text, before, i)) is not None:
+            return head
     if cand_before is None and cand_after is not None and person_score(cand_after) <= 0:
         # "Der Vorsitzende des Verbands in X, Michael Knipper, kritisierte die Entscheidung":
         # a prefield ending in a named apposition beats an object after the verb.
@@ -608,6 +610,28 @@ def subject_for_verb(
     if before:
         return clause_subject(text, before[0][0], verb_start)
     return None
+
+
+def _extended_attribute_head(text: str, before: Tokenised, i: int) -> Phrase | None:
+    """ "der sich selbst als Retter inszenierende Unternehmer Karl Bauer rief": a prefield that is one subject
+    with an extended participle attribute between its article and its noun. The phrase from the participle
+    on (it names the person; a reader would not be shown the attribute anyway), when it runs to the verb and
+    names a titled person or ends in a name of two words; None otherwise."""
+    if before[i][2].lower() not in _NOMINATIVE_ARTICLES:
+        return None
+    for k in range(i + 2, len(before)):
+        word = before[k][2]
+        if word.islower() and word.endswith(_PARTICIPLE_ENDINGS) and read_np(before, k) == len(before):
+            head = phrase(text, before, k, len(before))
+            named = head is not None and all(w[:1].isupper() for w in head.text.split()[-2:])
+            return head if head is not None and (person_score(head) >= 2 or (named and person_score(head) >= 1)) else None
+    return None
+
+
+# The article of a subject before its extended attribute, and the endings of the attribute's participle
+# ("inszenierende", "gewählte", "ernannte").
+_NOMINATIVE_ARTICLES = frozenset(["der", "die", "ein", "eine"])
+_PARTICIPLE_ENDINGS = ("ende", "te", "ene")
 
 
 # Forms of "werden" that make a participle passive ("wird … bezeichnet", "wurde … kritisiert").

@@ -1,0 +1,153 @@
+"""Which clause's speaker a quotation belongs to: sourcing adverbials in the quotation's own clause, a
+fronted "wie" clause before a main clause with its own subject, coordinated main clauses, a subject with
+an extended participle attribute, the owner of a speech noun. German sentences written for these tests.
+
+Each case names the quotation (a fragment of it), the words its speaker mention must contain and the
+words it must not: the phrase of another clause that the rules took before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes, to_records
+from briefing.extract.sentences import split_sentences
+
+
+def _speaker_of(text: str, fragment: str) -> str:
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if fragment in q.text and q.kind == "direct"]
+    assert hits, f"no direct quotation containing {fragment!r}"
+    return hits[0].speaker_text or ""
+
+
+SOURCING_ADVERBIAL_IN_THE_QUOTATIONS_CLAUSE = [
+    # The adverbial stands between the speech verb and the quotation: the quotation's clause is the source's.
+    (
+        "Die Reederei teilte am Abend mit, die Bergung sei nach Angaben der Küstenwache „weitgehend "
+        "abgeschlossen“ und solle morgen enden.",
+        "weitgehend",
+        "Küstenwache",
+        "Reederei",
+    ),
+    (
+        "Der Bürgermeister erklärte, die Brücke sei laut dem Gutachten des Landesamts „nicht mehr "
+        "standsicher“ und werde gesperrt.",
+        "standsicher",
+        "Gutachten",
+        "Bürgermeister",
+    ),
+    (
+        "Die Polizei räumte ein, dass die Lage nach Einschätzung der Feuerwehr „jederzeit kippen“ könne.",
+        "jederzeit kippen",
+        "Feuerwehr",
+        "Polizei",
+    ),
+    (
+        "Die Firma hat die Vorwürfe zurückgewiesen, die nach Bewertung der Aufsichtsbehörde „keinerlei Grundlage“ "
+        "hätten.",
+        "keinerlei Grundlage",
+        "Aufsichtsbehörde",
+        "Firma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "not_speaker"), SOURCING_ADVERBIAL_IN_THE_QUOTATIONS_CLAUSE)
+def test_a_sourcing_adverbial_in_the_quotations_clause_names_its_speaker(
+    text: str, fragment: str, speaker: str, not_speaker: str
+) -> None:
+    got = _speaker_of(text, fragment)
+    assert speaker in got
+    assert not_speaker not in got
+
+
+def test_a_speech_verb_after_the_sourcing_adverbial_keeps_its_subject() -> None:
+    # "laut" frames the sentence, but the verb nearer to the quotation has its own speaker.
+    text = "Laut der Zeitung hat der Minister Paul Lenz den Plan als „völlig verfehlt“ bezeichnet."
+    assert "Paul Lenz" in _speaker_of(text, "völlig verfehlt")
+
+
+WIE_CLAUSE_BEFORE_A_MAIN_CLAUSE = [
+    (
+        "Wie der Fernsehsender ABC berichtet, gab der Regierungssprecher Paul Lenz dem Sender eine kurze "
+        "Antwort: „Dazu sagen wir heute nichts.“",
+        "Dazu sagen wir",
+        "Paul Lenz",
+        "ABC",
+    ),
+    (
+        "Wie die Agentur meldet, richtete die Ministerin Anna Roth einen Appell an die Streikenden: „Kommen Sie "
+        "an den Tisch zurück.“",
+        "Kommen Sie",
+        "Anna Roth",
+        "Agentur",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "not_speaker"), WIE_CLAUSE_BEFORE_A_MAIN_CLAUSE)
+def test_the_main_clause_after_a_wie_clause_speaks(text: str, fragment: str, speaker: str, not_speaker: str) -> None:
+    got = _speaker_of(text, fragment)
+    assert speaker in got
+    assert not_speaker not in got
+
+
+def test_a_wie_clause_alone_keeps_its_reporter() -> None:
+    # The main clause names no one: the reporter of the "wie" clause is all the text gives.
+    text = "Wie die Agentur berichtet, herrschte in der Stadt am Abend Ruhe: „Alles ist friedlich geblieben.“"
+    assert "Agentur" in _speaker_of(text, "Alles ist friedlich")
+
+
+COORDINATED_MAIN_CLAUSES = [
+    (
+        "Die Menge skandierte vor dem Rathaus Parolen und der Unternehmer Peter Huber rief vor den "
+        "Demonstranten aus: „Er ist der schlechteste Bürgermeister, den die Stadt je hatte!“",
+        "schlechteste Bürgermeister",
+        "Peter Huber",
+        "Menge",
+    ),
+    (
+        "Der Saal hat lange applaudiert, aber die Abgeordnete Maria Vogt sagte danach: „Das war eine Rede ohne "
+        "jeden Inhalt.“",
+        "Rede ohne",
+        "Maria Vogt",
+        "Saal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "not_speaker"), COORDINATED_MAIN_CLAUSES)
+def test_a_coordinated_main_clause_with_its_own_subject_speaks(
+    text: str, fragment: str, speaker: str, not_speaker: str
+) -> None:
+    got = _speaker_of(text, fragment)
+    assert speaker in got
+    assert not_speaker not in got
+
+
+def test_coordinated_subjects_of_one_verb_are_not_split() -> None:
+    # No first conjunct with a verb of its own: "und" joins two subjects, the first one is kept.
+    text = "Die Gewerkschaft und der Betriebsrat Karl Weber erklärten am Montag: „Wir streiken ab morgen.“"
+    assert "Gewerkschaft" in _speaker_of(text, "Wir streiken")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Menge skandierte Parolen und der sich selbst als Retter der Stadt inszenierende Unternehmer "
+            "Karl Bauer rief aus: „Ich bringe die Arbeit zurück!“",
+            "Karl Bauer",
+        ),
+        (
+            "Am Abend hat der von vielen Gegnern als Zauderer verspottete Senator Tom Ridge erklärt: „Ich "
+            "bleibe im Amt.“",
+            "Tom Ridge",
+        ),
+    ],
+)
+def test_a_subject_with_an_extended_participle_attribute_speaks(text: str, speaker: str) -> None:
+    got = _speaker_of(text, text[text.index("„") + 1 : text.index("„") + 8])
+    assert speaker in got
