@@ -612,7 +612,7 @@ def subject_for_verb(
     return None
 
 
-def _extended_attribute_head(text: str, before: Tokenised, i: int) -> Phrase | None:
+def _extended_attribute_head(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
     """ "der sich selbst als Retter inszenierende Unternehmer Karl Bauer rief": a prefield that is one subject
     with an extended participle attribute between its article and its noun. The phrase from the participle
     on (it names the person; a reader would not be shown the attribute anyway), when it runs to the verb and
@@ -623,8 +623,10 @@ def _extended_attribute_head(text: str, before: Tokenised, i: int) -> Phrase | N
         word = before[k][2]
         if word.islower() and word.endswith(_PARTICIPLE_ENDINGS) and read_np(before, k) == len(before):
             head = phrase(text, before, k, len(before))
-            named = head is not None and all(w[:1].isupper() for w in head.text.split()[-2:])
-            return head if head is not None and (person_score(head) >= 2 or (named and person_score(head) >= 1)) else None
+            if head is None:
+                return None
+            named = all(w[:1].isupper() for w in head.text.split()[-2:])
+            return head if person_score(head) >= 2 or (named and person_score(head) >= 1) else None
     return None
 
 
