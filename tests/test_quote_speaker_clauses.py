@@ -151,3 +151,53 @@ def test_coordinated_subjects_of_one_verb_are_not_split() -> None:
 def test_a_subject_with_an_extended_participle_attribute_speaks(text: str, speaker: str) -> None:
     got = _speaker_of(text, text[text.index("„") + 1 : text.index("„") + 8])
     assert speaker in got
+
+
+SPEECH_NOUN_OWNER = [
+    (
+        "Auf den Vorwurf der Opposition, es handle sich um ein „reines Wahlgeschenk“, entgegnete der Minister "
+        "Paul Lenz, das Gesetz sei lange geplant.",
+        "reines Wahlgeschenk",
+        "Opposition",
+        "Paul Lenz",
+    ),
+    (
+        "Die Forderung der Gewerkschaft, dass die Löhne „sofort und kräftig“ steigen müssten, wies der Verband "
+        "am Montag zurück.",
+        "sofort und kräftig",
+        "Gewerkschaft",
+        "Verband",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker", "not_speaker"), SPEECH_NOUN_OWNER)
+def test_the_owner_of_a_speech_noun_speaks_its_content_clause(
+    text: str, fragment: str, speaker: str, not_speaker: str
+) -> None:
+    got = _speaker_of(text, fragment)
+    assert speaker in got
+    assert not_speaker not in got
+
+
+def test_a_relative_clause_after_a_nouns_owner_is_no_content_clause() -> None:
+    # "des Unfalls, bei dem …" is a relative clause about the accident: the speech verb's subject speaks.
+    text = "Die Untersuchung des Unfalls, bei dem es sich um einen „tragischen Zufall“ handle, sagte der Sprecher."
+    assert "Sprecher" in _speaker_of(text, "tragischen Zufall")
+
+
+def test_a_konjunktiv_sentence_before_a_colon_continues_the_previous_speaker() -> None:
+    # The subject of the Konjunktiv sentence is what is reported on; the one reporting speaks the quotation.
+    text = (
+        "Die Ministerin Anna Roth äußerte sich am Montag. Roth bekräftigte das Engagement der Regierung. Die "
+        "Rechte der Bürger seien im Gesetz klar geregelt: „Niemand darf wegen seiner Herkunft benachteiligt "
+        "werden.“"
+    )
+    got = _speaker_of(text, "Niemand darf")
+    assert "Roth" in got
+    assert "Rechte" not in got
+
+
+def test_a_named_subject_before_a_colon_in_konjunktiv_keeps_the_quotation() -> None:
+    text = "Der Minister sprach lange. Die Kanzlerin Eva Stein sei anderer Meinung: „Wir prüfen das.“"
+    assert "Eva Stein" in _speaker_of(text, "Wir prüfen")

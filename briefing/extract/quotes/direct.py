@@ -25,14 +25,17 @@ from briefing.extract.quotes.base import (
 )
 from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.extract.quotes.lexicon import word_set
+from briefing.extract.quotes.lexicon import speech_act_nouns, word_set
 from briefing.extract.quotes.quoted_speech import RuleView
+from briefing.extract.quotes.resolve import _name_of
+from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import (
     Phrase,
     clause_subject,
     person_score,
     phrase,
     quoted_name_in_phrase,
+    read_np,
     subject_for_verb,
     tokens,
 )
@@ -76,6 +79,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
         cue = _marker_right_before(masked, p, so, by_sent)
         how = "sentence"
+        if cue is None:
+            cue = _speech_noun_owner(masked, p, so, sents[so][0], by_sent.get(so, []))
         if cue is None:
             cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
             how = "after"
@@ -520,13 +525,71 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     sp = clause_subject(masked, sb, sb + len(before) - 1)
     # Without a speech verb only a person-like subject introduces the quotation
     # ("Merkel: „…“"); "Seine Zuversicht gründet sich auf …: „…“" leaves it to the context.
-    return sp if sp is not None and person_score(sp) >= 0 else None
+    if sp is None or person_score(sp) < 0:
+        return None
+    if (
+        not sp.pronoun
+        and konjunktiv_words(masked, sb, sb + len(before), strong=True)
+        and not names_someone(_name_of(sp.text), TextWords(masked))
+    ):
+        # "Die Pflichten der Union seien im Vertrag festgelegt: „…“": reported speech going on, its subject is
+        # what is reported on; the speaker is the one reporting, the previous sentence's subject when that is
+        # someone ("Figeľ bekräftigte …"), else whoever the context gives.
+        return _previous_subject(masked, sents, so)
+    return sp
+
+
+def _previous_subject(masked: str, sents, so: int) -> Phrase | None:
+    """The subject of the sentence before ``sents[so]`` when it names someone (a pronoun, a titled person or a
+    name), else None."""
+    if so == 0:
+        return None
+    sp = clause_subject(masked, *sents[so - 1])
+    if sp is None or person_score(sp) < 1:
+        return None
+    return sp if sp.pronoun or names_someone(_name_of(sp.text), TextWords(masked)) else None
 
 
 def _sourcing_marker(c: Cue) -> bool:
     """A sourcing adverbial that names its source ("laut X", "X zufolge", "nach Angaben von X"), not one
     that points back to a speaker named elsewhere ("nach eigenen Angaben", "seiner Ansicht nach", "Demnach")."""
     return c.kind == "marker" and c.speaker is not None and c.mention is None
+
+
+# Words that open the genitive or "von" owner of a speech noun ("der Vorwurf der CDU", "die Forderung von X").
+_OWNER_LINKS = frozenset(["der", "des", "eines", "einer", "von", "vom"])
+
+
+def _speech_noun_owner(masked: str, p: Pair, so: int, sb: int, cands: list[Cue]) -> Cue | None:
+    """ "Auf den Vorwurf der CDU, es handele sich um einen „sozialistischen Antrag“, entgegnete …": a quotation
+    in the content clause of a speech noun (after its comma: "dass"/"ob" or a Konjunktiv clause) is the words
+    of the noun's owner, not of the verb the sentence goes on with.  Returned as a marker cue whose speaker is
+    the owner; None when the quotation is in no such clause, or a speech verb stands between."""
+    toks = tokens(masked, sb, p.start)
+    nouns = speech_act_nouns()
+    for k in range(len(toks) - 3, -1, -1):
+        word = toks[k][2]
+        if not (word[:1].isupper() and word.lower() in nouns and toks[k + 1][2].lower() in _OWNER_LINKS):
+            continue
+        first = k + 2 if toks[k + 1][2].lower() in ("von", "vom") else k + 1
+        e = read_np(toks, first)
+        if e <= first or e >= len(toks) - 1 or toks[e][2] != ",":
+            continue
+        owner = phrase(masked, toks, k + 2 if first == k + 2 else k + 1, e)
+        if owner is None or person_score(owner) < 0 or re.search(r"[;:]", masked[toks[e][1] : p.start]):
+            return None
+        opener = toks[e + 1][2].lower()
+        clause_start = toks[e][1]
+        if opener in _RELATIVE_PRONOUNS or opener in word_set("prepositions.txt") or opener in word_set(
+            "subordinators.txt"
+        ) and opener not in ("dass", "ob"):
+            return None  # "der Bericht des Ausschusses, der …", "die Untersuchung des Vorfalls, bei dem …"
+        if opener not in ("dass", "ob") and not konjunktiv_words(masked, clause_start, p.start):
+            return None
+        if any(c.kind == "verb" and clause_start <= c.start < p.start for c in cands):
+            return None  # "die Kritik der CDU, der Minister habe gesagt, …": the verb's subject speaks
+        return Cue("marker", toks[k][0], toks[k][1], so, word, owner, toks[k][0], toks[e][0])
+    return None
 
 
 def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
