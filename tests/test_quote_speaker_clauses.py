@@ -201,3 +201,53 @@ def test_a_konjunktiv_sentence_before_a_colon_continues_the_previous_speaker() -
 def test_a_named_subject_before_a_colon_in_konjunktiv_keeps_the_quotation() -> None:
     text = "Der Minister sprach lange. Die Kanzlerin Eva Stein sei anderer Meinung: „Wir prüfen das.“"
     assert "Eva Stein" in _speaker_of(text, "Wir prüfen")
+
+
+def _indirect_speaker_of(text: str, fragment: str) -> str:
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if fragment in q.text and q.kind == "indirect"]
+    assert hits, f"no indirect quotation containing {fragment!r}"
+    return hits[-1].speaker_text or ""
+
+
+def test_a_coordinated_clause_after_a_comma_with_a_titled_subject_speaks() -> None:
+    text = (
+        "Der Präsident sagte vor der Presse, der Minister sei tot, doch Regierungssprecher Paul Lenz erklärte, "
+        "den Tod bislang nicht bestätigen zu können."
+    )
+    got = _indirect_speaker_of(text, "den Tod bislang")
+    assert "Paul Lenz" in got
+    assert "Präsident" not in got
+
+
+def test_a_truncated_compound_before_und_is_no_new_subject() -> None:
+    # "der Fraktions- und Parteivorsitzenden": one phrase; the subject of the clause stays the speaker.
+    text = (
+        "Eva Stein hatte besonders die Rolle der Fraktions- und Parteivorsitzenden betont: „Die Entscheidungen "
+        "fallen im kleinen Kreis.“"
+    )
+    assert "Eva Stein" in _speaker_of(text, "Die Entscheidungen")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Einer der Rebellen, Paul Lenz, dankte den Menschen für ihre Unterstützung und ergänzte, der Umsturz "
+            "sei im Interesse des Landes.",
+            "der Umsturz",
+            "Paul Lenz",
+        ),
+        ("Eine der Anwältinnen sagte, das Urteil werde angefochten.", "das Urteil", "Eine der Anwältinnen"),
+    ],
+)
+def test_a_partitive_subject_speaks(text: str, fragment: str, speaker: str) -> None:
+    assert speaker in _indirect_speaker_of(text, fragment)
+
+
+def test_a_span_of_time_opening_the_sentence_is_no_speaker() -> None:
+    text = "Wenige Stunden nach dem Anschlag erklärte der Verband, die Lage sei unter Kontrolle."
+    got = _indirect_speaker_of(text, "die Lage")
+    assert "Verband" in got
+    assert "Stunden" not in got

@@ -528,10 +528,18 @@ _SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])
 
 def _coordinated_subject(toks: list[tuple[int, int, str]], i: int, t: int, start: int) -> bool:
     """Does ``toks[i:t]`` after a conjunction open a main clause of its own with the verb ``toks[t]``: a subject
-    with an article and nothing else up to the verb, after a first conjunct that has its own finite verb
-    ("Die Menge skandierte Parolen und der Unternehmer Peter Huber rief aus", not "Die Menge und der
-    Unternehmer riefen" nor "sprach mit X und der Ministerin, sagte dann")?"""
-    if toks[i][2].lower() not in _SUBJECT_ARTICLES or any(not w[:1].isalnum() for _b, _e, w in toks[i:t]):
+    with an article, or a name or title, and nothing else up to the verb, after a first conjunct that has its
+    own finite verb ("Die Menge skandierte Parolen und der Unternehmer Peter Huber rief aus", "X sagte, Y sei
+    tot, doch Sprecher Paul Lenz erklärte", not "Die Menge und der Unternehmer riefen" nor "sprach mit X und
+    der Ministerin, sagte dann")?"""
+    if any(not w[:1].isalnum() for _b, _e, w in toks[i:t]):
+        return False
+    if toks[i][2].lower() not in _SUBJECT_ARTICLES and not (
+        i >= 2 and toks[i - 2][2] == "," and toks[i][2][:1].isupper() and read_np(toks, i) == t
+    ):
+        # A subject without an article is a name or title up to the verb, after a comma and the conjunction
+        # (", doch Sprecher X erklärte"); without the comma it continues a phrase ("der Fraktions- und
+        # Parteivorsitzenden betont").
         return False
     verbs = speech_verbs()
     return any(

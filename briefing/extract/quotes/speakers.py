@@ -274,9 +274,12 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
         return j + 1
     if j < n and toks[j][2].lower() in DEMONSTRATIVES and _stands_alone(toks, j + 1):
         return j + 1  # "Dieser behauptete, …": a demonstrative pronoun, no determiner
-    if j < n and _is_det(toks[j][2]):
-        j += 1
     caps = 0
+    if _partitive_head(toks, j):
+        j += 1  # "Einer der Putschisten", "Viele der Demonstranten": the pronoun heads, the genitive follows
+        caps = 1
+    elif j < n and _is_det(toks[j][2]):
+        j += 1
     words = 0
     while j < n and words < MAX_NP_WORDS:
         tok = toks[j][2]
@@ -400,6 +403,24 @@ def quoted_name_in_phrase(masked: str, end: int, sentence_start: int) -> bool:
     # „überzogen“, Löw bezeichnete …" is a quoted judgement ending the clause.
     word_follows = bool(re.match(r"\s*\w", masked[end : end + 3]))
     return word_follows and _is_cap(before[-1][2]) and not _is_function(before[-1][2])
+
+
+# Pronouns that head a partitive noun phrase ("Einer der Putschisten", "Viele der Demonstranten").
+_PARTITIVE_HEADS = frozenset(
+    ["einer", "eine", "eines", "keiner", "keine", "jeder", "jede", "viele", "einige", "mehrere"]
+)
+
+
+def _partitive_head(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Does a partitive phrase start at ``toks[j]``: a pronoun, "der" and a capitalised noun ("Einer der
+    Putschisten", "Eine der größten Oppositionsgruppen"), not an article ("einer der Zeitung" has no noun
+    after "einer"; the pronoun stands before the genitive article)?"""
+    return (
+        j + 2 < len(toks)
+        and toks[j][2].lower() in _PARTITIVE_HEADS
+        and toks[j + 1][2] == "der"
+        and _next_has_cap(toks, j + 2)
+    )
 
 
 def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
@@ -608,7 +629,9 @@ def subject_for_verb(
     if appo is not None:
         return appo
     if before:
-        return clause_subject(text, before[0][0], verb_start)
+        last = clause_subject(text, before[0][0], verb_start)
+        # (a time adverbial is no speaker: "Wenige Stunden nach dem Putsch erklärte der neue „…“")
+        return last if last is None or last.pronoun or not _is_date(last.text.split()) else None
     return None
 
 
@@ -930,10 +953,24 @@ _DATE_PARTS = frozenset(["Anfang", "Mitte", "Ende"])
 
 
 def _is_date(words: list[str]) -> bool:
-    """Are the capitalised words of a phrase a date ("Anfang Juli", "letzten September", "Montag")?"""
+    """Are the capitalised words of a phrase a date ("Anfang Juli", "letzten September", "Montag") or a
+    counted span of time ("Wenige Stunden", "Zwei Tage", "Drei Wochen")?"""
     caps = [w for w in words if w[:1].isupper()]
     calendar = _calendar_words()
+    if len(words) >= 2 and words[-1] in _TIME_SPANS:
+        counts = word_set("number_words.txt") | _QUANTIFIERS
+        return all(w.lower() in counts or w.isdigit() for w in words[:-1])
     return bool(caps) and caps[-1] in calendar and all(w in calendar or w in _DATE_PARTS for w in caps)
+
+
+# Nouns of a span of time and the words that count them: "Wenige Stunden nach dem Putsch erklärte …" opens
+# with a time adverbial, not with the subject.
+_TIME_SPANS = frozenset(
+    ["Sekunden", "Minuten", "Stunden", "Tage", "Tagen", "Wochen", "Monate", "Monaten", "Jahre", "Jahren"]
+)
+_QUANTIFIERS = frozenset(
+    ["wenige", "wenigen", "einige", "einigen", "mehrere", "mehreren", "viele", "vielen", "ein", "paar"]
+)
 
 
 def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
