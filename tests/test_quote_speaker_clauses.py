@@ -63,6 +63,33 @@ def test_a_sourcing_adverbial_in_the_quotations_clause_names_its_speaker(
     assert not_speaker not in got
 
 
+def test_a_sourcing_adverbial_in_the_speech_verbs_own_clause_names_the_reporter_not_the_speaker() -> None:
+    # The paper reports that the opposition spoke: the words are the opposition's.
+    text = "Die Opposition sprach nach Angaben der Zeitung von einem „Skandal ohnegleichen“."
+    got = _speaker_of(text, "Skandal")
+    assert "Opposition" in got
+    assert "Zeitung" not in got
+
+
+def test_a_participle_used_as_an_adjective_before_the_quotation_is_no_speech_verb() -> None:
+    # "bezeichnete" describes the problems; the sourcing adverbial names the source, not the sentence's subject.
+    text = "Die Ursache des Brandes waren dem Gutachten zufolge nicht näher bezeichnete „technische Mängel“."
+    got = _speaker_of(text, "technische Mängel")
+    assert "Gutachten" in got
+    assert "Ursache" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Demonstranten skandierten „Weg mit dem Gesetz, weg mit der ganzen Regierung!“", "Demonstranten"),
+        ("Der Minister Paul Lenz kam zu spät. Er sagte „Ich habe den Zug verpasst, es tut mir leid.“", "Er"),
+    ],
+)
+def test_a_finite_speech_verb_right_before_the_quotation_stays_a_cue(text: str, speaker: str) -> None:
+    assert speaker in _speaker_of(text, text[text.index("„") + 1 : text.index("„") + 6])
+
+
 def test_a_speech_verb_after_the_sourcing_adverbial_keeps_its_subject() -> None:
     # "laut" frames the sentence, but the verb nearer to the quotation has its own speaker.
     text = "Laut der Zeitung hat der Minister Paul Lenz den Plan als „völlig verfehlt“ bezeichnet."
@@ -101,6 +128,13 @@ def test_a_wie_clause_alone_keeps_its_reporter() -> None:
 
 
 COORDINATED_MAIN_CLAUSES = [
+    (
+        "Der Vorstand tagte bis spät in die Nacht und der Vorsitzende Jan Berg sagte danach: „Wir haben eine "
+        "Lösung gefunden.“",
+        "Wir haben eine",
+        "Jan Berg",
+        "Vorstand",
+    ),
     (
         "Die Menge skandierte vor dem Rathaus Parolen und der Unternehmer Peter Huber rief vor den "
         "Demonstranten aus: „Er ist der schlechteste Bürgermeister, den die Stadt je hatte!“",
@@ -154,6 +188,12 @@ def test_a_subject_with_an_extended_participle_attribute_speaks(text: str, speak
 
 
 SPEECH_NOUN_OWNER = [
+    (
+        "Die Behauptung des Konzerns, die Anlage sei „absolut sicher“, hält der Gutachter für falsch.",
+        "absolut sicher",
+        "Konzerns",
+        "Gutachter",
+    ),
     (
         "Auf den Vorwurf der Opposition, es handle sich um ein „reines Wahlgeschenk“, entgegnete der Minister "
         "Paul Lenz, das Gesetz sei lange geplant.",
@@ -251,3 +291,22 @@ def test_a_span_of_time_opening_the_sentence_is_no_speaker() -> None:
     got = _indirect_speaker_of(text, "die Lage")
     assert "Verband" in got
     assert "Stunden" not in got
+
+
+def _speaker_name_of(text: str, fragment: str) -> str:
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if fragment in q.text and q.kind == "direct"]
+    assert hits, f"no direct quotation containing {fragment!r}"
+    return hits[0].speaker_name or ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Das ist ein guter Tag für die Stadt“, sagte der Sprecher der Polizei, Tom Weber, am Montag.",
+        "Am Montag sagte der Sprecher der Polizei, Tom Weber: „Das ist ein guter Tag für die Stadt.“",
+    ],
+)
+def test_a_role_phrase_after_the_verb_is_named_by_its_apposition(text: str) -> None:
+    assert _speaker_name_of(text, "guter Tag") == "Tom Weber"

@@ -81,6 +81,8 @@ def find_cues(
                 vf = verbs[low]
                 if not vf.bare and not _has_particle(toks, t + 1, vf.particles):
                     continue
+                if _attributive_participle(toks, t):
+                    continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
                 if vf.lemma == "heißen":
                     cue = _heissen_cue(masked, toks, t, si, sb, se)
                     if cue:
@@ -182,6 +184,29 @@ def find_cues(
                     sp = phrase(masked, toks, n, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
+
+
+# Endings of a participle used as an attributive adjective ("bezeichnete", "genannten", "geforderte").
+_ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "ener", "enes")
+# Personal pronouns a finite verb can follow directly ("Er sagte „Nein“").
+_SUBJECT_PRONOUNS = frozenset(["er", "sie", "es", "man", "ich", "wir", "ihr", "du"])
+
+
+def _attributive_participle(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Is the speech verb form ``toks[t]`` a participle used as an adjective before a quotation: right before
+    the opening mark, with an inflected ending, after a lowercase word that is no subject pronoun ("die
+    nicht näher bezeichnete „Reform“", "die so genannten „Experten“"), not a finite verb after its subject
+    ("Die Menge skandierte „…“", "Er sagte „Nein“")?"""
+    if t == 0 or t + 1 >= len(toks) or toks[t + 1][2] not in ("„", "»", '"'):
+        return False
+    prev = toks[t - 1][2]
+    return (
+        toks[t][2].endswith(_ATTRIBUTIVE_ENDINGS)
+        and prev.isalpha()
+        and prev.islower()
+        and prev not in _SUBJECT_PRONOUNS
+        and prev not in AUXILIARIES
+    )
 
 
 def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
@@ -542,10 +567,21 @@ def _coordinated_subject(toks: list[tuple[int, int, str]], i: int, t: int, start
         # Parteivorsitzenden betont").
         return False
     verbs = speech_verbs()
-    return any(
+    if any(
         toks[k][0] >= start and (w[:1].islower() and (w in verbs or w in AUXILIARIES))
         for k, (_b, _e, w) in enumerate(toks[: i - 1])
-    )
+    ):
+        return True
+    # A first conjunct in verb-second order: its subject, then a finite verb ("Der Vorstand tagte bis spät
+    # und der Vorsitzende X sagte danach: „…“").
+    first = next((k for k in range(i - 1) if toks[k][0] >= start), None)
+    if first is None:
+        return False
+    j = read_np(toks, first)
+    if not first < j < i - 1:
+        return False
+    verb = toks[j][2]
+    return verb.isalpha() and verb.islower() and verb not in word_set("function_words.txt") and verb not in DEFINITE
 
 
 # Words that embed a quotation in the clause of a verb after it: "als „…“ bezeichnet", "von „…“ gesprochen".

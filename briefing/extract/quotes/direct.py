@@ -580,9 +580,13 @@ def _speech_noun_owner(masked: str, p: Pair, so: int, sb: int, cands: list[Cue])
             return None
         opener = toks[e + 1][2].lower()
         clause_start = toks[e][1]
-        if opener in _RELATIVE_PRONOUNS or opener in word_set("prepositions.txt") or opener in word_set(
-            "subordinators.txt"
-        ) and opener not in ("dass", "ob"):
+        # a relative pronoun, not an article: no noun follows it ("…, die Regierung betreibe …" has one)
+        relative = opener in _RELATIVE_PRONOUNS and not (e + 2 < len(toks) and toks[e + 2][2][:1].isupper())
+        if (
+            relative
+            or opener in word_set("prepositions.txt")
+            or (opener in word_set("subordinators.txt") and opener not in ("dass", "ob"))
+        ):
             return None  # "der Bericht des Ausschusses, der …", "die Untersuchung des Vorfalls, bei dem …"
         if opener not in ("dass", "ob") and not konjunktiv_words(masked, clause_start, p.start):
             return None
@@ -619,15 +623,19 @@ def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> 
     closing_verb = any(
         c.kind == "verb" and c.start >= p.end and not re.search(r"[,;:]", masked[p.end : c.start]) for c in cands
     )
+    verb_before = next((c for c in reversed(before) if c.kind == "verb"), None)
     if (
         before
         and _sourcing_marker(before[-1])
         and not closing_verb
         and not re.search(r"[;:]", masked[before[-1].end : p.start])
+        and (verb_before is None or "," in masked[verb_before.end : before[-1].start])
     ):
         # "Die Firma teilte mit, die Arbeiten seien nach Angaben der Behörde „weitgehend“ beendet": a sourcing
-        # adverbial between the speech verb and the quotation names whose words the quotation's clause holds
-        # (unless a speech verb closes the quotation's clause: "laut X hat Y es „…“ genannt" is Y's).
+        # adverbial in a clause after the speech verb's, before the quotation, names whose words the
+        # quotation's clause holds (not in the verb's own clause: "Die Opposition sprach nach Angaben der
+        # Zeitung von einem „Skandal“" is the opposition's; nor when a speech verb closes the quotation's
+        # clause: "laut X hat Y es „…“ genannt" is Y's).
         return before[-1]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]
