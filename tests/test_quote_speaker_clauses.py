@@ -25,22 +25,23 @@ def _speaker_of(text: str, fragment: str) -> str:
 SOURCING_ADVERBIAL_IN_THE_QUOTATIONS_CLAUSE = [
     # The adverbial stands between the speech verb and the quotation: the quotation's clause is the source's.
     (
-        "Die Reederei teilte am Abend mit, die Bergung sei nach Angaben der Küstenwache „weitgehend "
+        "Die Reederei teilte am Abend mit, die Bergung sei nach Angaben der Küstenwache inzwischen „weitgehend "
         "abgeschlossen“ und solle morgen enden.",
         "weitgehend",
         "Küstenwache",
         "Reederei",
     ),
     (
-        "Der Bürgermeister erklärte, die Brücke sei laut dem Gutachten des Landesamts „nicht mehr "
+        "Der Bürgermeister erklärte, die Brücke sei laut dem Gutachten des Landesamts schon lange „nicht mehr "
         "standsicher“ und werde gesperrt.",
         "standsicher",
         "Gutachten",
         "Bürgermeister",
     ),
     (
-        "Die Polizei räumte ein, dass die Lage nach Einschätzung der Feuerwehr „jederzeit kippen“ könne.",
-        "jederzeit kippen",
+        "Die Polizei räumte ein, dass die Lage nach Einschätzung der Feuerwehr am Abend „jederzeit außer "
+        "Kontrolle geraten“ könne.",
+        "jederzeit außer",
         "Feuerwehr",
         "Polizei",
     ),
