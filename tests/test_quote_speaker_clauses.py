@@ -311,3 +311,42 @@ def _speaker_name_of(text: str, fragment: str) -> str:
 )
 def test_a_role_phrase_after_the_verb_is_named_by_its_apposition(text: str) -> None:
     assert _speaker_name_of(text, "guter Tag") == "Tom Weber"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("Roths Forderung, die Steuern „sofort und deutlich“ zu senken, stieß auf Kritik.", "sofort", "Roths"),
+        (
+            "Die Forderung von Anna Roth, die Steuern „sofort und deutlich“ zu senken, stieß auf Kritik.",
+            "sofort",
+            "Anna Roth",
+        ),
+    ],
+)
+def test_the_owner_of_a_speech_noun_speaks_its_zu_infinitive(text: str, fragment: str, speaker: str) -> None:
+    assert speaker in _speaker_of(text, fragment)
+
+
+def test_a_parenthetical_wie_clause_does_not_take_the_quotation_from_the_main_clause() -> None:
+    text = "Der Minister nannte die Pläne, wie die Zeitung berichtet, „völlig unausgegoren“."
+    got = _speaker_of(text, "völlig unausgegoren")
+    assert "Minister" in got
+    assert "Zeitung" not in got
+
+
+def test_a_speech_verb_whose_subject_is_an_object_gives_way() -> None:
+    # The passive has no agent ("Dem Mann" is its dative object); the verb after the clause names the speaker.
+    text = (
+        "Dem Mann wird vorgeworfen, das Geld „systematisch beiseitegeschafft“ zu haben, sagte ein Sprecher des "
+        "Gerichts."
+    )
+    assert "Sprecher" in _speaker_of(text, "systematisch")
+
+
+def test_a_first_conjunct_with_two_subjects_still_has_its_own_verb() -> None:
+    text = (
+        "Die Gewerkschaft und die Arbeitgeber trafen sich am Montag, doch Verdi-Chef Frank Werner sagte danach: "
+        "„Es gibt noch keine Einigung.“"
+    )
+    assert "Frank Werner" in _speaker_of(text, "keine Einigung")

@@ -578,6 +578,8 @@ def _coordinated_subject(toks: list[tuple[int, int, str]], i: int, t: int, start
     if first is None:
         return False
     j = read_np(toks, first)
+    while first < j < i - 2 and toks[j][2] in ("und", "sowie", "oder") and read_np(toks, j + 1) > j + 1:
+        j = read_np(toks, j + 1)  # "Die Gewerkschaft und die Arbeitgeber trafen sich, doch X sagte"
     if not first < j < i - 1:
         return False
     verb = toks[j][2]

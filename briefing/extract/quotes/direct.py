@@ -80,7 +80,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         cue = _marker_right_before(masked, p, so, by_sent)
         how = "sentence"
         if cue is None:
-            cue = _speech_noun_owner(masked, p, so, sents[so][0], by_sent.get(so, []))
+            cue = _speech_noun_owner(masked, p, so, sents[so], by_sent.get(so, []))
         if cue is None:
             cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
             how = "after"
@@ -550,6 +550,22 @@ def _previous_subject(masked: str, sents, so: int) -> Phrase | None:
     return sp if sp.pronoun or names_someone(_name_of(sp.text), TextWords(masked)) else None
 
 
+def _gives_way(masked: str, c: Cue, p: Pair) -> bool:
+    """Does the verb cue ``c`` give way to another speech verb of the quotation's sentence: its speaker is an
+    object or a date (person_score < 0), or it frames a "wie" clause closed by a comma before the quotation
+    (a parenthesis inside another clause)?"""
+    if c.speaker is not None and not c.speaker.pronoun and person_score(c.speaker) < 0:
+        return True
+    first = WORD.match(masked, c.frame_start)
+    return (
+        c.end <= p.start
+        and first is not None
+        and first.group(0).lower() == "wie"
+        and "," in masked[c.end : p.start]
+        and masked[max(0, c.frame_start - 2) : c.frame_start].strip() == ","
+    )
+
+
 def _sourcing_marker(c: Cue) -> bool:
     """A sourcing adverbial that names its source ("laut X", "X zufolge", "nach Angaben von X"), not one
     that points back to a speaker named elsewhere ("nach eigenen Angaben", "seiner Ansicht nach", "Demnach")."""
@@ -560,40 +576,77 @@ def _sourcing_marker(c: Cue) -> bool:
 _OWNER_LINKS = frozenset(["der", "des", "eines", "einer", "von", "vom"])
 
 
-def _speech_noun_owner(masked: str, p: Pair, so: int, sb: int, cands: list[Cue]) -> Cue | None:
+def _speech_noun_owner(masked: str, p: Pair, so: int, sent: tuple[int, int], cands: list[Cue]) -> Cue | None:
     """ "Auf den Vorwurf der CDU, es handele sich um einen „sozialistischen Antrag“, entgegnete …": a quotation
-    in the content clause of a speech noun (after its comma: "dass"/"ob" or a Konjunktiv clause) is the words
-    of the noun's owner, not of the verb the sentence goes on with.  Returned as a marker cue whose speaker is
-    the owner; None when the quotation is in no such clause, or a speech verb stands between."""
+    in the content clause of a speech noun (after its comma: "dass"/"ob", a Konjunktiv clause or a
+    zu-infinitive) is the words of the noun's owner (a genitive or "von" after it, a genitive name before it:
+    "Roths Forderung, die Steuern „…“ zu senken"), not of the verb the sentence goes on with.  Returned as a
+    marker cue whose speaker is the owner; None when the quotation is in no such clause, or a speech verb
+    stands between."""
+    sb, se = sent
     toks = tokens(masked, sb, p.start)
     nouns = speech_act_nouns()
-    for k in range(len(toks) - 3, -1, -1):
+    for k in range(len(toks) - 2, -1, -1):
         word = toks[k][2]
-        if not (word[:1].isupper() and word.lower() in nouns and toks[k + 1][2].lower() in _OWNER_LINKS):
+        if not (word[:1].isupper() and word.lower() in nouns):
             continue
-        first = k + 2 if toks[k + 1][2].lower() in ("von", "vom") else k + 1
-        e = read_np(toks, first)
-        if e <= first or e >= len(toks) - 1 or toks[e][2] != ",":
+        owner_span = _noun_owner(toks, k)
+        if owner_span is None:
             continue
-        owner = phrase(masked, toks, k + 2 if first == k + 2 else k + 1, e)
-        if owner is None or person_score(owner) < 0 or re.search(r"[;:]", masked[toks[e][1] : p.start]):
+        b, e, comma = owner_span
+        owner = phrase(masked, toks, b, e)
+        if owner is None or person_score(owner) < 0 or re.search(r"[;:]", masked[toks[comma][1] : p.start]):
             return None
-        opener = toks[e + 1][2].lower()
-        clause_start = toks[e][1]
+        if comma + 1 >= len(toks):
+            return None
+        opener = toks[comma + 1][2].lower()
+        clause_start = toks[comma][1]
         # a relative pronoun, not an article: no noun follows it ("…, die Regierung betreibe …" has one)
-        relative = opener in _RELATIVE_PRONOUNS and not (e + 2 < len(toks) and toks[e + 2][2][:1].isupper())
+        relative = opener in _RELATIVE_PRONOUNS and not (comma + 2 < len(toks) and toks[comma + 2][2][:1].isupper())
         if (
             relative
             or opener in word_set("prepositions.txt")
             or (opener in word_set("subordinators.txt") and opener not in ("dass", "ob"))
         ):
             return None  # "der Bericht des Ausschusses, der …", "die Untersuchung des Vorfalls, bei dem …"
-        if opener not in ("dass", "ob") and not konjunktiv_words(masked, clause_start, p.start):
+        clause_end = masked.find(",", p.end, se)
+        infinitive = _ZU_INFINITIVE_END.search(masked, p.end, clause_end if clause_end != -1 else se)
+        if opener not in ("dass", "ob") and not konjunktiv_words(masked, clause_start, p.start) and not infinitive:
             return None
         if any(c.kind == "verb" and clause_start <= c.start < p.start for c in cands):
             return None  # "die Kritik der CDU, der Minister habe gesagt, …": the verb's subject speaks
-        return Cue("marker", toks[k][0], toks[k][1], so, word, owner, toks[k][0], toks[e][0])
+        return Cue("marker", toks[k][0], toks[k][1], so, word, owner, toks[k][0], toks[comma][0])
     return None
+
+
+# A zu-infinitive closing a clause: "…, die Steuern „sofort“ zu senken," / "… zu haben."
+_ZU_INFINITIVE_END = re.compile(r"\bzu [a-zäöü]+n\s*(?=[,.;:!?]|$)")
+
+
+def _noun_owner(toks: list[tuple[int, int, str]], k: int) -> tuple[int, int, int] | None:
+    """The owner of the speech noun ``toks[k]`` and the comma that opens its content clause, as token indices
+    (owner start, owner end, comma): a genitive or "von" phrase right after the noun ("der Vorwurf der CDU,",
+    "die Forderung von Anna Roth,") or a genitive name right before it ("Roths Forderung,")."""
+    n = len(toks)
+    if k + 1 < n and toks[k + 1][2].lower() in _OWNER_LINKS:
+        first = k + 2 if toks[k + 1][2].lower() in ("von", "vom") else k + 1
+        e = read_np(toks, first)
+        if first < e < n and toks[e][2] == ",":
+            return first, e, e
+        return None
+    if k >= 1 and k + 1 < n and toks[k + 1][2] == ",":
+        name = toks[k - 1][2]
+        genitive = name[:1].isupper() and name.endswith("s") and name.lower() not in _OWNER_LINKS
+        if genitive and not _is_noun_before(toks, k - 1):
+            b = k - 2 if k >= 2 and toks[k - 2][2][:1].isupper() and toks[k - 2][2].lower() not in DEFINITE else k - 1
+            return b, k, k + 1
+    return None
+
+
+def _is_noun_before(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Is ``toks[i]`` inside a noun phrase opened by an article before it ("des Landes Forderung" is no
+    prenominal name: "des Landes" is an attribute of what precedes)?"""
+    return i >= 1 and toks[i - 1][2].lower() in DEFINITE
 
 
 def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
@@ -639,6 +692,10 @@ def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> 
         return before[-1]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]
+    # A verb whose speaker is an object ("Dem Mann wird vorgeworfen, …, sagte ein Sprecher") or which frames a
+    # parenthetical "wie" clause ("Der Minister nannte die Pläne, wie die Zeitung berichtet, „…“") gives way
+    # to another speech verb of the sentence.
+    verbs = [c for c in verbs if not _gives_way(masked, c, p)] or verbs
     cue = verbs[0] if verbs else ordered[0]
     comp = _complement_start(masked, sents[so][0], cue.start) if cue.kind == "verb" and cue.end <= p.start else None
     if comp is not None:
