@@ -350,3 +350,33 @@ def test_a_first_conjunct_with_two_subjects_still_has_its_own_verb() -> None:
         "„Es gibt noch keine Einigung.“"
     )
     assert "Frank Werner" in _speaker_of(text, "keine Einigung")
+
+
+def test_the_agent_of_a_passive_after_a_noun_with_its_article_speaks() -> None:
+    # "ein Besuch von der Junta": after a noun with its article "von" opens the agent, no name particle.
+    text = "In der letzten Woche war ein Besuch von der Junta mit dem Hinweis abgelehnt worden, man sei zu beschäftigt."
+    got = _indirect_speaker_of(text, "man sei")
+    assert "Junta" in got
+    assert "Besuch" not in got
+
+
+def test_the_subject_of_a_passive_speech_verb_without_an_agent_is_no_speaker() -> None:
+    # "Als Begründung wurde angegeben": what was said is the subject; the speaker is the one named before.
+    text = "Die Stadt hat die Gebühren erhöht. Als Begründung wurde angegeben, die Kosten seien gestiegen."
+    got = _indirect_speaker_of(text, "die Kosten")
+    assert "Begründung" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "not_speaker"),
+    [
+        ("Bereits sechs Tage nach der Wahl meldete der Sender, dass die Lage ruhig sei.", "Sender", "Tage"),
+        ("Des Weiteren verwies Steinbrück darauf, dass die Kosten gestiegen seien.", "Steinbrück", "Weiteren"),
+    ],
+)
+def test_an_adverbial_opening_the_sentence_leaves_the_subject_after_the_verb(
+    text: str, speaker: str, not_speaker: str
+) -> None:
+    got = _indirect_speaker_of(text, "dass")
+    assert speaker in got
+    assert not_speaker not in got

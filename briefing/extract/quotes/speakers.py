@@ -527,9 +527,9 @@ def subject_for_verb(
     agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end, sentence_start, sentence)
     if agent is not None:
         return agent
-    if "_" in text[clause_start:verb_start] and _passive(text, clause_start, verb_start, verb_end):
-        # "werden die Vorkehrungen als „extrem“ bezeichnet": the subject of a passive without an
-        # agent is what the quotation names; the speaker is named elsewhere, if at all.
+    if _passive(text, clause_start, verb_start, verb_end):
+        # "werden die Vorkehrungen als „extrem“ bezeichnet", "Als Begründung wurde angegeben, …": the subject
+        # of a passive without an agent is what is said or named; the speaker is named elsewhere, if at all.
         return None
     after = _tokens_in(text, verb_end, clause_end, sentence)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
@@ -698,8 +698,21 @@ def passive_agent(
     for k in range(v - 1, -1, -1):
         if words[k] not in _AGENT_PREPS:
             continue
-        if k > 0 and toks[k][2] == "von" and _is_cap(toks[k - 1][2]) and words[k - 1] not in _PASSIVE_AUX:
-            continue  # "Ursula von der Leyen": a name particle
+        if (
+            k > 0
+            and toks[k][2] == "von"
+            and _is_cap(toks[k - 1][2])
+            and words[k - 1] not in _PASSIVE_AUX
+            and not (
+                k > 1
+                and _is_det(toks[k - 2][2])
+                and words[k - 1] not in word_set("first_names.txt")
+                and "," not in words[k:v]
+            )
+        ):
+            # "Ursula von der Leyen": a name particle (not "war ein Besuch von der Junta … abgelehnt worden": after
+            # a noun with its article, in the participle's clause, "von" opens the agent)
+            continue
         j = read_np(toks, k + 1)
         if j > k + 1:
             # "von den Grünen", "vom Verband": the agent is dative by grammar, so the object test
@@ -924,6 +937,8 @@ def _words_person_score(text: str) -> int:
         return -1  # accusative/dative: an object, not the speaker ("nannte seinen Platzverweis")
     if _is_date(words):
         return -1  # a time adverbial: "hatte Anfang Juli berichtet", "letzten September"
+    if " ".join(words).lower() in _GENITIVE_ADVERBIALS:
+        return -1  # "Des Weiteren verwies Steinbrück darauf": an adverbial in the genitive, no subject
     names = word_set("first_names.txt")
     # The head comes before its genitive attribute: "Die Kritik der Ministerin" is a thing, "Der Sprecher
     # des Ministeriums" a person.
@@ -931,6 +946,10 @@ def _words_person_score(text: str) -> int:
     if any(is_role(w.strip(",")) or w.lower() in names for w in words[:head] if w[:1].isupper()):
         return 2
     return 0 if _is_det(words[0]) else 1
+
+
+# Fixed adverbials in the genitive that look like a noun phrase opening a sentence.
+_GENITIVE_ADVERBIALS = frozenset(["des weiteren", "des öfteren", "eines tages", "letzten endes", "meines erachtens"])
 
 
 # Words that open a genitive or prepositional attribute after a noun ("die Kritik der Ministerin").
@@ -957,7 +976,8 @@ def _is_date(words: list[str]) -> bool:
     counted span of time ("Wenige Stunden", "Zwei Tage", "Drei Wochen")?"""
     caps = [w for w in words if w[:1].isupper()]
     calendar = _calendar_words()
-    if len(words) >= 2 and words[-1] in _TIME_SPANS:
+    if words[-1] in _TIME_SPANS:
+        # (a bare "Tage" is what remains of "sechs Tage nach …" when the number was not read with it)
         counts = word_set("number_words.txt") | _QUANTIFIERS
         return all(w.lower() in counts or w.isdigit() for w in words[:-1])
     return bool(caps) and caps[-1] in calendar and all(w in calendar or w in _DATE_PARTS for w in caps)
