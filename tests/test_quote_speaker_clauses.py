@@ -380,3 +380,28 @@ def test_an_adverbial_opening_the_sentence_leaves_the_subject_after_the_verb(
     got = _indirect_speaker_of(text, "dass")
     assert speaker in got
     assert not_speaker not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Kritik kam auch von Tom Weber: „Das ist ein schlechter Witz und keine Reform.“", "Tom Weber"),
+        ("Unterstützung bekam die Ministerin von Tom Weber: „Sie hat in allen Punkten völlig recht.“", "Tom Weber"),
+    ],
+)
+def test_the_source_of_a_reaction_before_the_colon_speaks(text: str, speaker: str) -> None:
+    got = _speaker_of(text, text[text.index("„") + 1 : text.index("„") + 8])
+    assert speaker in got
+    assert "Kritik" not in got and "Ministerin von" not in got
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Mit diesen Worten reagierte Ministerin Anna Roth auf das Urteil.",
+        "So äußerte sich Ministerin Anna Roth nach dem Urteil.",
+    ],
+)
+def test_a_sentence_referring_back_to_the_quotation_names_its_speaker(second: str) -> None:
+    text = f"Der Streit geht weiter. „Wir sind mit dem Ergebnis des Verfahrens sehr zufrieden.“ {second}"
+    assert "Anna Roth" in _speaker_of(text, "sehr zufrieden")

@@ -159,6 +159,9 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         keep, speech = quoted_speech.judge(feats, not reject)
         if not keep:
             continue
+        if speaker is None and cue is None and (back := _cue_referring_back(masked, p, sc, sents, by_sent)):
+            # (only the speaker of a quotation kept anyway: the next sentence does not make it speech)
+            cue, how, speaker, found_how = back, "after", back.speaker, "after"
         bracketed = _bracketed_after_person(masked, p, sb)
         if bracketed is not None:
             speaker, found_how = bracketed, "bracket"
@@ -209,6 +212,33 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             )
         )
     return out
+
+
+# Openers of a sentence that refer back to the words just quoted: "„…“ So äußerte sich X.", "„…“ Mit diesen
+# Worten reagierte X auf …", "„…“ Das sagte X."
+_BACK_REFERENCES = (("so",), ("das",), ("dies",), ("mit", "diesen", "worten"), ("mit", "diesen", "sätzen"))
+
+
+def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """A quotation that closes its sentence, followed by a sentence that refers back to it ("So äußerte sich
+    Ministerin X nach dem Urteil.", "Mit diesen Worten reagierte X auf …"): that sentence's speech verb and its
+    speaker, or its subject when it names a person; None otherwise."""
+    sb, se = sents[sc]
+    if masked[p.end : se].strip(" .!?\n") or sc + 1 >= len(sents):
+        return None
+    nb, ne = sents[sc + 1]
+    words = [w.lower() for w in WORD.findall(masked, nb, min(ne, nb + 40))]
+    opener = next((o for o in _BACK_REFERENCES if tuple(words[: len(o)]) == o), None)
+    if opener is None or len(words) <= len(opener) or not words[len(opener)].isalpha():
+        return None
+    for c in by_sent.get(sc + 1, []):
+        if c.kind == "verb" and c.speaker is not None and c.frame_start <= nb + 1:
+            return c
+    sp = clause_subject(masked, nb, ne)
+    if sp is None or sp.pronoun or person_score(sp) < 2:
+        return None
+    verb = WORD.search(masked, nb)
+    return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
 
 
 def _said_sentence(inner: str, cue: Cue | None, how: str) -> bool:
@@ -522,6 +552,9 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
+    source = _reaction_source(masked, sb, sb + len(before) - 1)
+    if source is not None:
+        return source
     sp = clause_subject(masked, sb, sb + len(before) - 1)
     # Without a speech verb only a person-like subject introduces the quotation
     # ("Merkel: „…“"); "Seine Zuversicht gründet sich auf …: „…“" leaves it to the context.
@@ -537,6 +570,27 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
         # someone ("Figeľ bekräftigte …"), else whoever the context gives.
         return _previous_subject(masked, sents, so)
     return sp
+
+
+# Prepositions that name where a reaction came from: "Kritik kam von der Opposition", "Lob aus Brüssel".
+_SOURCE_PREPS = frozenset(["von", "vom", "aus"])
+
+
+def _reaction_source(masked: str, start: int, end: int) -> Phrase | None:
+    """The source of a speech act the clause opens with ("Kritik kam auch von Tom Weber: „…“", "Unterstützung
+    bekam die Ministerin von ihrem Vorgänger: „…“"): the clause's first noun phrase is a speech noun
+    (:func:`lexicon.speech_act_nouns`: "Kritik", "Lob", "Widerspruch") and "von"/"vom"/"aus" names who made it;
+    None otherwise."""
+    toks = tokens(masked, start, end)
+    if not toks or not toks[0][2][:1].isupper() or toks[0][2].lower() not in speech_act_nouns():
+        return None
+    for k in range(1, len(toks) - 1):
+        if toks[k][2].lower() in _SOURCE_PREPS:
+            e = read_np(toks, k + 1)
+            if e == len(toks):
+                sp = phrase(masked, toks, k + 1, e)
+                return sp if sp is not None and person_score(sp) >= 0 else None
+    return None
 
 
 def _previous_subject(masked: str, sents, so: int) -> Phrase | None:
