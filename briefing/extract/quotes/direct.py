@@ -638,6 +638,8 @@ def _speech_noun_owner(masked: str, p: Pair, so: int, sent: tuple[int, int], can
     marker cue whose speaker is the owner; None when the quotation is in no such clause, or a speech verb
     stands between."""
     sb, se = sent
+    if masked.find(",", sb, p.start) == -1:
+        return None  # (no comma before the quotation: no content clause after an owner; most quotations)
     toks = tokens(masked, sb, p.start)
     nouns = speech_act_nouns()
     for k in range(len(toks) - 2, -1, -1):
