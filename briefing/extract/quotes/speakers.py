@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter, sub
 
+from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
@@ -708,10 +709,12 @@ def passive_agent(
                 and _is_det(toks[k - 2][2])
                 and words[k - 1] not in word_set("first_names.txt")
                 and "," not in words[k:v]
+                and document_noun(toks[k - 1][2]) is None
             )
         ):
             # "Ursula von der Leyen": a name particle (not "war ein Besuch von der Junta … abgelehnt worden": after
-            # a noun with its article, in the participle's clause, "von" opens the agent)
+            # a noun with its article, in the participle's clause, "von" opens the agent; but "ein Bericht von
+            # wetter.de" names the document's author, the document is the source: documents.py)
             continue
         j = read_np(toks, k + 1)
         if j > k + 1:
