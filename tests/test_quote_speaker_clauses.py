@@ -405,3 +405,38 @@ def test_the_source_of_a_reaction_before_the_colon_speaks(text: str, speaker: st
 def test_a_sentence_referring_back_to_the_quotation_names_its_speaker(second: str) -> None:
     text = f"Der Streit geht weiter. „Wir sind mit dem Ergebnis des Verfahrens sehr zufrieden.“ {second}"
     assert "Anna Roth" in _speaker_of(text, "sehr zufrieden")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "not_speaker"),
+    [
+        (
+            "Die Polizei teilte mit, der Fahrer Karl Bauer habe nach eigenen Angaben „überhaupt nichts gesehen“.",
+            "überhaupt nichts",
+            "Karl Bauer",
+            "Polizei",
+        ),
+        (
+            "Die Polizei teilte mit, der Fahrer Karl Bauer habe laut eigener Aussage „überhaupt nichts gesehen“.",
+            "überhaupt nichts",
+            "Karl Bauer",
+            "eigener Aussage",
+        ),
+        (
+            "Der ältere Bruder des Ministers, Georg Bauer, war nach eigenem Bekunden „seit Wochen eingeweiht“.",
+            "seit Wochen",
+            "Georg Bauer",
+            "Ministers",
+        ),
+    ],
+)
+def test_an_own_source_points_to_the_subject_of_its_own_clause(
+    text: str, fragment: str, speaker: str, not_speaker: str
+) -> None:
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    hits = [q for q in to_records(text, found, sents) if fragment in q.text and q.kind == "direct"]
+    assert hits
+    shown = f"{hits[0].speaker_text} {hits[0].speaker_name}"
+    assert speaker in shown
+    assert not_speaker not in (hits[0].speaker_name or "")

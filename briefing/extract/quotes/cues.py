@@ -141,7 +141,13 @@ def find_cues(
                 quoted = _quoted_name_at(text, toks, t + 1)
                 if j > t + 1:
                     sp = phrase(masked, toks, t + 1, j)
-                    cues.append(Cue("marker", tb, te, si, tok, sp, tb, toks[j - 1][1]))
+                    if sp is not None and toks[t + 1][2].lower().startswith("eigen"):
+                        # "laut eigener Aussage": as "nach eigenen Angaben", the words are the mention and the
+                        # clause's subject (or the context) the speaker
+                        src = _own_source(masked, toks, tb, toks[j - 1][1])
+                        cues.append(Cue("marker", tb, te, si, tok, src, tb, toks[j - 1][1], mention=sp))
+                    else:
+                        cues.append(Cue("marker", tb, te, si, tok, sp, tb, toks[j - 1][1]))
                 elif quoted is not None:  # "laut „Welt“"
                     cues.append(Cue("marker", tb, te, si, tok, quoted, tb, quoted.end))
             elif low in postps and t > 0:
@@ -649,7 +655,12 @@ def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int, p
     gender ("Der Minister hat nach seiner Aussage …"), never to a subject that is what the view is about
     ("Nach seiner Meinung hat die Regierung versagt": the person named before).
     """
-    subject = clause_subject(masked, toks[0][0], toks[-1][1])
+    # the clause holding the marker when it has a subject of its own: "Die Polizei teilte mit, der Fahrer habe
+    # nach eigenen Angaben …" (not after an apposition's comma: "Der Bruder des Papstes, Georg R., war nach …")
+    start = max((tk[1] for tk in toks if tk[2] in ",;:" and tk[1] <= b), default=toks[0][0])
+    subject = clause_subject(masked, start, toks[-1][1]) if start > toks[0][0] else None
+    if subject is None or subject.start >= b:
+        subject = clause_subject(masked, toks[0][0], toks[-1][1])
     if subject is None or person_score(subject) < 0 or (subject.start < e and b < subject.end):
         return None
     if possessive:

@@ -623,7 +623,10 @@ def _gives_way(masked: str, c: Cue, p: Pair) -> bool:
 def _sourcing_marker(c: Cue) -> bool:
     """A sourcing adverbial that names its source ("laut X", "X zufolge", "nach Angaben von X"), not one
     that points back to a speaker named elsewhere ("nach eigenen Angaben", "seiner Ansicht nach", "Demnach")."""
-    return c.kind == "marker" and c.speaker is not None and c.mention is None
+    if c.kind != "marker" or c.speaker is None or c.mention is not None:
+        return False
+    first = c.speaker.text.split()[0].lower()
+    return not first.startswith("eigen") and first not in _POSSESSIVES  # "laut eigener Aussage" points back
 
 
 # Words that open the genitive or "von" owner of a speech noun ("der Vorwurf der CDU", "die Forderung von X").
