@@ -559,13 +559,14 @@ SENTENCE_PERSON = [
         "Ich rechne damit",
         "Schröder",
     ),
-    # Without a person in its own sentence the earlier speaker is kept.
+    # Without a person in its own sentence the earlier speaker is kept (named by the apposition after the
+    # role phrase).
     (
         "„Wir sind auf gutem Weg“, sagte der Chef der Agentur, Frank Weise, in Nürnberg.\n\nDamit wird nun seit "
         "einem Monat die Marke unterschritten, die in der ersten Legislaturperiode (1998 bis 2002) als eigenes "
         "Erfolgskriterium galt: „Ich rechne damit, dass es uns gelingt, die Arbeitslosigkeit zu drücken.“",
         "Ich rechne damit",
-        "Chef der Agentur",
+        "Frank Weise",
     ),
 ]
 

@@ -27,6 +27,7 @@ from briefing.extract.quotes.speakers import (
     subject_for_verb,
     tokens,
 )
+from briefing.lang.de import AUXILIARIES
 from briefing.lang.patterns import word_alternation
 
 # A separable particle further than this many tokens from its verb belongs to another clause.
@@ -80,6 +81,8 @@ def find_cues(
                 vf = verbs[low]
                 if not vf.bare and not _has_particle(toks, t + 1, vf.particles):
                     continue
+                if _attributive_participle(toks, t):
+                    continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
                 if vf.lemma == "heißen":
                     cue = _heissen_cue(masked, toks, t, si, sb, se)
                     if cue:
@@ -138,7 +141,13 @@ def find_cues(
                 quoted = _quoted_name_at(text, toks, t + 1)
                 if j > t + 1:
                     sp = phrase(masked, toks, t + 1, j)
-                    cues.append(Cue("marker", tb, te, si, tok, sp, tb, toks[j - 1][1]))
+                    if sp is not None and toks[t + 1][2].lower().startswith("eigen"):
+                        # "laut eigener Aussage": as "nach eigenen Angaben", the words are the mention and the
+                        # clause's subject (or the context) the speaker
+                        src = _own_source(masked, toks, tb, toks[j - 1][1])
+                        cues.append(Cue("marker", tb, te, si, tok, src, tb, toks[j - 1][1], mention=sp))
+                    else:
+                        cues.append(Cue("marker", tb, te, si, tok, sp, tb, toks[j - 1][1]))
                 elif quoted is not None:  # "laut „Welt“"
                     cues.append(Cue("marker", tb, te, si, tok, quoted, tb, quoted.end))
             elif low in postps and t > 0:
@@ -181,6 +190,29 @@ def find_cues(
                     sp = phrase(masked, toks, n, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
     return cues
+
+
+# Endings of a participle used as an attributive adjective ("bezeichnete", "genannten", "geforderte").
+_ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "ener", "enes")
+# Personal pronouns a finite verb can follow directly ("Er sagte „Nein“").
+_SUBJECT_PRONOUNS = frozenset(["er", "sie", "es", "man", "ich", "wir", "ihr", "du"])
+
+
+def _attributive_participle(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Is the speech verb form ``toks[t]`` a participle used as an adjective before a quotation: right before
+    the opening mark, with an inflected ending, after a lowercase word that is no subject pronoun ("die
+    nicht näher bezeichnete „Reform“", "die so genannten „Experten“"), not a finite verb after its subject
+    ("Die Menge skandierte „…“", "Er sagte „Nein“")?"""
+    if t == 0 or t + 1 >= len(toks) or toks[t + 1][2] not in ("„", "»", '"'):
+        return False
+    prev = toks[t - 1][2]
+    return (
+        toks[t][2].endswith(_ATTRIBUTIVE_ENDINGS)
+        and prev.isalpha()
+        and prev.islower()
+        and prev not in _SUBJECT_PRONOUNS
+        and prev not in AUXILIARIES
+    )
 
 
 def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
@@ -514,7 +546,50 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
             # A semicolon joins two main clauses ("X hatte gebeten; damals hatte Y abgelehnt"), and so does a
             # colon before the verb ("Unterstützung erhielt er aus Bratislava: Regierungschef Fico erklärte, …").
             return toks[i][0]
+        if toks[i - 1][2].lower() in _CLAUSE_CONJUNCTIONS and _coordinated_subject(toks, i, t, start):
+            return toks[i][0]
     return start
+
+
+# Conjunctions that join two main clauses: "Die Menge skandierte … und der Unternehmer rief aus: „…“".
+_CLAUSE_CONJUNCTIONS = frozenset(["und", "aber", "doch", "sondern", "oder"])
+# Articles that open the subject of a coordinated main clause (nominative or both).
+_SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])
+
+
+def _coordinated_subject(toks: list[tuple[int, int, str]], i: int, t: int, start: int) -> bool:
+    """Does ``toks[i:t]`` after a conjunction open a main clause of its own with the verb ``toks[t]``: a subject
+    with an article, or a name or title, and nothing else up to the verb, after a first conjunct that has its
+    own finite verb ("Die Menge skandierte Parolen und der Unternehmer Peter Huber rief aus", "X sagte, Y sei
+    tot, doch Sprecher Paul Lenz erklärte", not "Die Menge und der Unternehmer riefen" nor "sprach mit X und
+    der Ministerin, sagte dann")?"""
+    if any(not w[:1].isalnum() for _b, _e, w in toks[i:t]):
+        return False
+    if toks[i][2].lower() not in _SUBJECT_ARTICLES and not (
+        i >= 2 and toks[i - 2][2] == "," and toks[i][2][:1].isupper() and read_np(toks, i) == t
+    ):
+        # A subject without an article is a name or title up to the verb, after a comma and the conjunction
+        # (", doch Sprecher X erklärte"); without the comma it continues a phrase ("der Fraktions- und
+        # Parteivorsitzenden betont").
+        return False
+    verbs = speech_verbs()
+    if any(
+        toks[k][0] >= start and (w[:1].islower() and (w in verbs or w in AUXILIARIES))
+        for k, (_b, _e, w) in enumerate(toks[: i - 1])
+    ):
+        return True
+    # A first conjunct in verb-second order: its subject, then a finite verb ("Der Vorstand tagte bis spät
+    # und der Vorsitzende X sagte danach: „…“").
+    first = next((k for k in range(i - 1) if toks[k][0] >= start), None)
+    if first is None:
+        return False
+    j = read_np(toks, first)
+    while first < j < i - 2 and toks[j][2] in ("und", "sowie", "oder") and read_np(toks, j + 1) > j + 1:
+        j = read_np(toks, j + 1)  # "Die Gewerkschaft und die Arbeitgeber trafen sich, doch X sagte"
+    if not first < j < i - 1:
+        return False
+    verb = toks[j][2]
+    return verb.isalpha() and verb.islower() and verb not in word_set("function_words.txt") and verb not in DEFINITE
 
 
 # Words that embed a quotation in the clause of a verb after it: "als „…“ bezeichnet", "von „…“ gesprochen".
@@ -580,7 +655,12 @@ def _own_source(masked: str, toks: list[tuple[int, int, str]], b: int, e: int, p
     gender ("Der Minister hat nach seiner Aussage …"), never to a subject that is what the view is about
     ("Nach seiner Meinung hat die Regierung versagt": the person named before).
     """
-    subject = clause_subject(masked, toks[0][0], toks[-1][1])
+    # the clause holding the marker when it has a subject of its own: "Die Polizei teilte mit, der Fahrer habe
+    # nach eigenen Angaben …" (not after an apposition's comma: "Der Bruder des Papstes, Georg R., war nach …")
+    start = max((tk[1] for tk in toks if tk[2] in ",;:" and tk[1] <= b), default=toks[0][0])
+    subject = clause_subject(masked, start, toks[-1][1]) if start > toks[0][0] else None
+    if subject is None or subject.start >= b:
+        subject = clause_subject(masked, toks[0][0], toks[-1][1])
     if subject is None or person_score(subject) < 0 or (subject.start < e and b < subject.end):
         return None
     if possessive:

@@ -25,14 +25,17 @@ from briefing.extract.quotes.base import (
 )
 from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.extract.quotes.lexicon import word_set
+from briefing.extract.quotes.lexicon import speech_act_nouns, word_set
 from briefing.extract.quotes.quoted_speech import RuleView
+from briefing.extract.quotes.resolve import _name_of
+from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import (
     Phrase,
     clause_subject,
     person_score,
     phrase,
     quoted_name_in_phrase,
+    read_np,
     subject_for_verb,
     tokens,
 )
@@ -76,6 +79,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
         cue = _marker_right_before(masked, p, so, by_sent)
         how = "sentence"
+        if cue is None:
+            cue = _speech_noun_owner(masked, p, so, sents[so], by_sent.get(so, []))
         if cue is None:
             cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
             how = "after"
@@ -154,6 +159,9 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         keep, speech = quoted_speech.judge(feats, not reject)
         if not keep:
             continue
+        if speaker is None and cue is None and (back := _cue_referring_back(masked, p, sc, sents, by_sent)):
+            # (only the speaker of a quotation kept anyway: the next sentence does not make it speech)
+            cue, how, speaker, found_how = back, "after", back.speaker, "after"
         bracketed = _bracketed_after_person(masked, p, sb)
         if bracketed is not None:
             speaker, found_how = bracketed, "bracket"
@@ -204,6 +212,33 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             )
         )
     return out
+
+
+# Openers of a sentence that refer back to the words just quoted: "„…“ So äußerte sich X.", "„…“ Mit diesen
+# Worten reagierte X auf …", "„…“ Das sagte X."
+_BACK_REFERENCES = (("so",), ("das",), ("dies",), ("mit", "diesen", "worten"), ("mit", "diesen", "sätzen"))
+
+
+def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int, list[Cue]]) -> Cue | None:
+    """A quotation that closes its sentence, followed by a sentence that refers back to it ("So äußerte sich
+    Ministerin X nach dem Urteil.", "Mit diesen Worten reagierte X auf …"): that sentence's speech verb and its
+    speaker, or its subject when it names a person; None otherwise."""
+    sb, se = sents[sc]
+    if masked[p.end : se].strip(" .!?\n") or sc + 1 >= len(sents):
+        return None
+    nb, ne = sents[sc + 1]
+    words = [w.lower() for w in WORD.findall(masked, nb, min(ne, nb + 40))]
+    opener = next((o for o in _BACK_REFERENCES if tuple(words[: len(o)]) == o), None)
+    if opener is None or len(words) <= len(opener) or not words[len(opener)].isalpha():
+        return None
+    for c in by_sent.get(sc + 1, []):
+        if c.kind == "verb" and c.speaker is not None and c.frame_start <= nb + 1:
+            return c
+    sp = clause_subject(masked, nb, ne)
+    if sp is None or sp.pronoun or person_score(sp) < 2:
+        return None
+    verb = WORD.search(masked, nb)
+    return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
 
 
 def _said_sentence(inner: str, cue: Cue | None, how: str) -> bool:
@@ -477,7 +512,25 @@ def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | No
         for c in reversed(cands[:-1]):
             if c.kind == "verb" and c.speaker is not None and not re.search(r"[,;:]", masked[c.end : last.start]):
                 return c
+    if last.kind == "verb" and (own := _main_clause_after_wie(masked, last, p)) is not None:
+        return replace(last, speaker=own)
     return last
+
+
+def _main_clause_after_wie(masked: str, c: Cue, p: Pair) -> Phrase | None:
+    """ "Wie der Sender berichtet, gab der Sprecher eine Erklärung ab: „…“": the speech verb ``c`` frames a
+    fronted "wie" clause only; the main clause that runs on to the colon has its own subject, and that one
+    speaks.  None when the cue's clause is no "wie" clause or the main clause names no one (then the
+    reporter of the "wie" clause is all the text gives)."""
+    first = WORD.match(masked, c.frame_start)
+    if first is None or first.group(0).lower() != "wie":
+        return None
+    colon = masked.rfind(":", c.end, p.start)
+    comma = masked.find(",", c.end, colon)
+    if colon < 0 or comma < 0:
+        return None
+    sp = clause_subject(masked, comma + 1, colon)
+    return sp if sp is not None and not sp.pronoun and person_score(sp) >= 1 else None
 
 
 # ", dass …" / ", ob …": a complement clause, with its own subject before its verb.
@@ -499,10 +552,160 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
+    source = _reaction_source(masked, sb, sb + len(before) - 1)
+    if source is not None:
+        return source
     sp = clause_subject(masked, sb, sb + len(before) - 1)
     # Without a speech verb only a person-like subject introduces the quotation
     # ("Merkel: „…“"); "Seine Zuversicht gründet sich auf …: „…“" leaves it to the context.
-    return sp if sp is not None and person_score(sp) >= 0 else None
+    if sp is None or person_score(sp) < 0:
+        return None
+    if (
+        not sp.pronoun
+        and konjunktiv_words(masked, sb, sb + len(before), strong=True)
+        and not names_someone(_name_of(sp.text), TextWords(masked))
+    ):
+        # "Die Pflichten der Union seien im Vertrag festgelegt: „…“": reported speech going on, its subject is
+        # what is reported on; the speaker is the one reporting, the previous sentence's subject when that is
+        # someone ("Figeľ bekräftigte …"), else whoever the context gives.
+        return _previous_subject(masked, sents, so)
+    return sp
+
+
+# Prepositions that name where a reaction came from: "Kritik kam von der Opposition", "Lob aus Brüssel".
+_SOURCE_PREPS = frozenset(["von", "vom", "aus"])
+
+
+def _reaction_source(masked: str, start: int, end: int) -> Phrase | None:
+    """The source of a speech act the clause opens with ("Kritik kam auch von Tom Weber: „…“", "Unterstützung
+    bekam die Ministerin von ihrem Vorgänger: „…“"): the clause's first noun phrase is a speech noun
+    (:func:`lexicon.speech_act_nouns`: "Kritik", "Lob", "Widerspruch") and "von"/"vom"/"aus" names who made it;
+    None otherwise."""
+    toks = tokens(masked, start, end)
+    if not toks or not toks[0][2][:1].isupper() or toks[0][2].lower() not in speech_act_nouns():
+        return None
+    for k in range(1, len(toks) - 1):
+        if toks[k][2].lower() in _SOURCE_PREPS:
+            e = read_np(toks, k + 1)
+            if e == len(toks):
+                sp = phrase(masked, toks, k + 1, e)
+                return sp if sp is not None and person_score(sp) >= 0 else None
+    return None
+
+
+def _previous_subject(masked: str, sents, so: int) -> Phrase | None:
+    """The subject of the sentence before ``sents[so]`` when it names someone (a pronoun, a titled person or a
+    name), else None."""
+    if so == 0:
+        return None
+    sp = clause_subject(masked, *sents[so - 1])
+    if sp is None or person_score(sp) < 1:
+        return None
+    return sp if sp.pronoun or names_someone(_name_of(sp.text), TextWords(masked)) else None
+
+
+def _gives_way(masked: str, c: Cue, p: Pair) -> bool:
+    """Does the verb cue ``c`` give way to another speech verb of the quotation's sentence: its speaker is an
+    object or a date (person_score < 0), or it frames a "wie" clause closed by a comma before the quotation
+    (a parenthesis inside another clause)?"""
+    if c.speaker is not None and not c.speaker.pronoun and person_score(c.speaker) < 0:
+        return True
+    first = WORD.match(masked, c.frame_start)
+    return (
+        c.end <= p.start
+        and first is not None
+        and first.group(0).lower() == "wie"
+        and "," in masked[c.end : p.start]
+        and masked[max(0, c.frame_start - 2) : c.frame_start].strip() == ","
+    )
+
+
+def _sourcing_marker(c: Cue) -> bool:
+    """A sourcing adverbial that names its source ("laut X", "X zufolge", "nach Angaben von X"), not one
+    that points back to a speaker named elsewhere ("nach eigenen Angaben", "seiner Ansicht nach", "Demnach")."""
+    if c.kind != "marker" or c.speaker is None or c.mention is not None:
+        return False
+    first = c.speaker.text.split()[0].lower()
+    return not first.startswith("eigen") and first not in _POSSESSIVES  # "laut eigener Aussage" points back
+
+
+# Words that open the genitive or "von" owner of a speech noun ("der Vorwurf der CDU", "die Forderung von X").
+_OWNER_LINKS = frozenset(["der", "des", "eines", "einer", "von", "vom"])
+
+
+def _speech_noun_owner(masked: str, p: Pair, so: int, sent: tuple[int, int], cands: list[Cue]) -> Cue | None:
+    """ "Auf den Vorwurf der CDU, es handele sich um einen „sozialistischen Antrag“, entgegnete …": a quotation
+    in the content clause of a speech noun (after its comma: "dass"/"ob", a Konjunktiv clause or a
+    zu-infinitive) is the words of the noun's owner (a genitive or "von" after it, a genitive name before it:
+    "Roths Forderung, die Steuern „…“ zu senken"), not of the verb the sentence goes on with.  Returned as a
+    marker cue whose speaker is the owner; None when the quotation is in no such clause, or a speech verb
+    stands between."""
+    sb, se = sent
+    if masked.find(",", sb, p.start) == -1:
+        return None  # (no comma before the quotation: no content clause after an owner; most quotations)
+    toks = tokens(masked, sb, p.start)
+    nouns = speech_act_nouns()
+    for k in range(len(toks) - 2, -1, -1):
+        word = toks[k][2]
+        if not (word[:1].isupper() and word.lower() in nouns):
+            continue
+        owner_span = _noun_owner(toks, k)
+        if owner_span is None:
+            continue
+        b, e, comma = owner_span
+        owner = phrase(masked, toks, b, e)
+        if owner is None or person_score(owner) < 0 or re.search(r"[;:]", masked[toks[comma][1] : p.start]):
+            return None
+        if comma + 1 >= len(toks):
+            return None
+        opener = toks[comma + 1][2].lower()
+        clause_start = toks[comma][1]
+        # a relative pronoun, not an article: no noun follows it ("…, die Regierung betreibe …" has one)
+        relative = opener in _RELATIVE_PRONOUNS and not (comma + 2 < len(toks) and toks[comma + 2][2][:1].isupper())
+        if (
+            relative
+            or opener in word_set("prepositions.txt")
+            or (opener in word_set("subordinators.txt") and opener not in ("dass", "ob"))
+        ):
+            return None  # "der Bericht des Ausschusses, der …", "die Untersuchung des Vorfalls, bei dem …"
+        clause_end = masked.find(",", p.end, se)
+        infinitive = _ZU_INFINITIVE_END.search(masked, p.end, clause_end if clause_end != -1 else se)
+        if opener not in ("dass", "ob") and not konjunktiv_words(masked, clause_start, p.start) and not infinitive:
+            return None
+        if any(c.kind == "verb" and clause_start <= c.start < p.start for c in cands):
+            return None  # "die Kritik der CDU, der Minister habe gesagt, …": the verb's subject speaks
+        return Cue("marker", toks[k][0], toks[k][1], so, word, owner, toks[k][0], toks[comma][0])
+    return None
+
+
+# A zu-infinitive closing a clause: "…, die Steuern „sofort“ zu senken," / "… zu haben."
+_ZU_INFINITIVE_END = re.compile(r"\bzu [a-zäöü]+n\s*(?=[,.;:!?]|$)")
+
+
+def _noun_owner(toks: list[tuple[int, int, str]], k: int) -> tuple[int, int, int] | None:
+    """The owner of the speech noun ``toks[k]`` and the comma that opens its content clause, as token indices
+    (owner start, owner end, comma): a genitive or "von" phrase right after the noun ("der Vorwurf der CDU,",
+    "die Forderung von Anna Roth,") or a genitive name right before it ("Roths Forderung,")."""
+    n = len(toks)
+    if k + 1 < n and toks[k + 1][2].lower() in _OWNER_LINKS:
+        first = k + 2 if toks[k + 1][2].lower() in ("von", "vom") else k + 1
+        e = read_np(toks, first)
+        if first < e < n and toks[e][2] == ",":
+            return first, e, e
+        return None
+    if k >= 1 and k + 1 < n and toks[k + 1][2] == ",":
+        name = toks[k - 1][2]
+        genitive = name[:1].isupper() and name.endswith("s") and name.lower() not in _OWNER_LINKS
+        if genitive and not _is_noun_before(toks, k - 1):
+            b = k - 2 if k >= 2 and toks[k - 2][2][:1].isupper() and toks[k - 2][2].lower() not in DEFINITE else k - 1
+            return b, k, k + 1
+    return None
+
+
+def _is_noun_before(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Is ``toks[i]`` inside a noun phrase opened by an article before it ("des Landes Forderung" is no
+    prenominal name: "des Landes" is an attribute of what precedes)?"""
+    return i >= 1 and toks[i - 1][2].lower() in DEFINITE
 
 
 def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
@@ -529,8 +732,29 @@ def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> 
     if not cands:
         return None
     before = [c for c in cands if c.end <= p.start]
+    closing_verb = any(
+        c.kind == "verb" and c.start >= p.end and not re.search(r"[,;:]", masked[p.end : c.start]) for c in cands
+    )
+    verb_before = next((c for c in reversed(before) if c.kind == "verb"), None)
+    if (
+        before
+        and _sourcing_marker(before[-1])
+        and not closing_verb
+        and not re.search(r"[;:]", masked[before[-1].end : p.start])
+        and (verb_before is None or "," in masked[verb_before.end : before[-1].start])
+    ):
+        # "Die Firma teilte mit, die Arbeiten seien nach Angaben der Behörde „weitgehend“ beendet": a sourcing
+        # adverbial in a clause after the speech verb's, before the quotation, names whose words the
+        # quotation's clause holds (not in the verb's own clause: "Die Opposition sprach nach Angaben der
+        # Zeitung von einem „Skandal“" is the opposition's; nor when a speech verb closes the quotation's
+        # clause: "laut X hat Y es „…“ genannt" is Y's).
+        return before[-1]
     ordered = list(reversed(before)) + [c for c in cands if c.end > p.start]
     verbs = [c for c in ordered if c.kind == "verb"]
+    # A verb whose speaker is an object ("Dem Mann wird vorgeworfen, …, sagte ein Sprecher") or which frames a
+    # parenthetical "wie" clause ("Der Minister nannte die Pläne, wie die Zeitung berichtet, „…“") gives way
+    # to another speech verb of the sentence.
+    verbs = [c for c in verbs if not _gives_way(masked, c, p)] or verbs
     cue = verbs[0] if verbs else ordered[0]
     comp = _complement_start(masked, sents[so][0], cue.start) if cue.kind == "verb" and cue.end <= p.start else None
     if comp is not None:

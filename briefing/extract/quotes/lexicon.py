@@ -141,3 +141,10 @@ def bare_role(name: str) -> bool:
     """ "Minister", "Kanzlerin": a role title with no name of its own ("sagte der Minister")."""
     toks = name.split()
     return 0 < len(toks) <= 2 and all(t[:1].isupper() and is_role(t) for t in toks)
+
+
+@lru_cache(maxsize=1)
+def speech_act_nouns() -> frozenset[str]:
+    """Lowercased nouns that name something said and can take its content as a clause ("der Vorwurf der
+    CDU, es handele sich um …"): :func:`speech_nouns` and the irregular ones of speech_act_nouns.txt."""
+    return speech_nouns() | word_set("speech_act_nouns.txt")

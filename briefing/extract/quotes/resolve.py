@@ -277,6 +277,11 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
         return appo.group(1) if appo else _name_of(best.text)
     name = _name_of(sp.text)
+    appo = _TRAILING_APPOSITION.match(text, sp.end)
+    if appo and not _ends_in_name(sp.text) and any(is_role(w) for w in sp.text.split()):
+        # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
+        # person the role phrase describes is named right after it.
+        return appo.group(1)
     if bare_role(name):
         return _role_holder(text, sp, name, sents, sent_of) or name
     return name
@@ -358,6 +363,8 @@ def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) ->
 
 # ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
 _APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
+# The same closed by a colon too: "sagte der Sprecher der Polizei, Tom Weber: „…“".
+_TRAILING_APPOSITION = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(:])")
 
 
 def _ends_in_name(words: str) -> bool:

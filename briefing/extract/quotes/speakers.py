@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter, sub
 
+from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
@@ -274,9 +275,12 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
         return j + 1
     if j < n and toks[j][2].lower() in DEMONSTRATIVES and _stands_alone(toks, j + 1):
         return j + 1  # "Dieser behauptete, …": a demonstrative pronoun, no determiner
-    if j < n and _is_det(toks[j][2]):
-        j += 1
     caps = 0
+    if _partitive_head(toks, j):
+        j += 1  # "Einer der Putschisten", "Viele der Demonstranten": the pronoun heads, the genitive follows
+        caps = 1
+    elif j < n and _is_det(toks[j][2]):
+        j += 1
     words = 0
     while j < n and words < MAX_NP_WORDS:
         tok = toks[j][2]
@@ -402,6 +406,24 @@ def quoted_name_in_phrase(masked: str, end: int, sentence_start: int) -> bool:
     return word_follows and _is_cap(before[-1][2]) and not _is_function(before[-1][2])
 
 
+# Pronouns that head a partitive noun phrase ("Einer der Putschisten", "Viele der Demonstranten").
+_PARTITIVE_HEADS = frozenset(
+    ["einer", "eine", "eines", "keiner", "keine", "jeder", "jede", "viele", "einige", "mehrere"]
+)
+
+
+def _partitive_head(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Does a partitive phrase start at ``toks[j]``: a pronoun, "der" and a capitalised noun ("Einer der
+    Putschisten", "Eine der größten Oppositionsgruppen"), not an article ("einer der Zeitung" has no noun
+    after "einer"; the pronoun stands before the genitive article)?"""
+    return (
+        j + 2 < len(toks)
+        and toks[j][2].lower() in _PARTITIVE_HEADS
+        and toks[j + 1][2] == "der"
+        and _next_has_cap(toks, j + 2)
+    )
+
+
 def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
     """Is there a capitalised word ahead before the noun phrase can end?"""
     for k in range(j, min(j + 3, len(toks))):
@@ -506,9 +528,9 @@ def subject_for_verb(
     agent = passive_agent(text, clause_start, verb_start, verb_end, clause_end, sentence_start, sentence)
     if agent is not None:
         return agent
-    if "_" in text[clause_start:verb_start] and _passive(text, clause_start, verb_start, verb_end):
-        # "werden die Vorkehrungen als „extrem“ bezeichnet": the subject of a passive without an
-        # agent is what the quotation names; the speaker is named elsewhere, if at all.
+    if _passive(text, clause_start, verb_start, verb_end):
+        # "werden die Vorkehrungen als „extrem“ bezeichnet", "Als Begründung wurde angegeben, …": the subject
+        # of a passive without an agent is what is said or named; the speaker is named elsewhere, if at all.
         return None
     after = _tokens_in(text, verb_end, clause_end, sentence)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
@@ -591,6 +613,8 @@ def subject_for_verb(
         pre = clause_subject(text, before[i][0], verb_start)
         if pre is not None and person_score(pre) >= 1 and (cand_after is None or person_score(cand_after) < 2):
             return pre
+        if pre is None and (head := _extended_attribute_head(text, before, i)) is not None:
+            return head
     if cand_before is None and cand_after is not None and person_score(cand_after) <= 0:
         # "Der Vorsitzende des Verbands in X, Michael Knipper, kritisierte die Entscheidung":
         # a prefield ending in a named apposition beats an object after the verb.
@@ -606,8 +630,34 @@ def subject_for_verb(
     if appo is not None:
         return appo
     if before:
-        return clause_subject(text, before[0][0], verb_start)
+        last = clause_subject(text, before[0][0], verb_start)
+        # (a time adverbial is no speaker: "Wenige Stunden nach dem Putsch erklärte der neue „…“")
+        return last if last is None or last.pronoun or not _is_date(last.text.split()) else None
     return None
+
+
+def _extended_attribute_head(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
+    """ "der sich selbst als Retter inszenierende Unternehmer Karl Bauer rief": a prefield that is one subject
+    with an extended participle attribute between its article and its noun. The phrase from the participle
+    on (it names the person; a reader would not be shown the attribute anyway), when it runs to the verb and
+    names a titled person or ends in a name of two words; None otherwise."""
+    if before[i][2].lower() not in _NOMINATIVE_ARTICLES:
+        return None
+    for k in range(i + 2, len(before)):
+        word = before[k][2]
+        if word.islower() and word.endswith(_PARTICIPLE_ENDINGS) and read_np(before, k) == len(before):
+            head = phrase(text, before, k, len(before))
+            if head is None:
+                return None
+            named = all(w[:1].isupper() for w in head.text.split()[-2:])
+            return head if person_score(head) >= 2 or (named and person_score(head) >= 1) else None
+    return None
+
+
+# The article of a subject before its extended attribute, and the endings of the attribute's participle
+# ("inszenierende", "gewählte", "ernannte").
+_NOMINATIVE_ARTICLES = frozenset(["der", "die", "ein", "eine"])
+_PARTICIPLE_ENDINGS = ("ende", "te", "ene")
 
 
 # Forms of "werden" that make a participle passive ("wird … bezeichnet", "wurde … kritisiert").
@@ -649,8 +699,23 @@ def passive_agent(
     for k in range(v - 1, -1, -1):
         if words[k] not in _AGENT_PREPS:
             continue
-        if k > 0 and toks[k][2] == "von" and _is_cap(toks[k - 1][2]) and words[k - 1] not in _PASSIVE_AUX:
-            continue  # "Ursula von der Leyen": a name particle
+        if (
+            k > 0
+            and toks[k][2] == "von"
+            and _is_cap(toks[k - 1][2])
+            and words[k - 1] not in _PASSIVE_AUX
+            and not (
+                k > 1
+                and _is_det(toks[k - 2][2])
+                and words[k - 1] not in word_set("first_names.txt")
+                and "," not in words[k:v]
+                and document_noun(toks[k - 1][2]) is None
+            )
+        ):
+            # "Ursula von der Leyen": a name particle (not "war ein Besuch von der Junta … abgelehnt worden": after
+            # a noun with its article, in the participle's clause, "von" opens the agent; but "ein Bericht von
+            # wetter.de" names the document's author, the document is the source: documents.py)
+            continue
         j = read_np(toks, k + 1)
         if j > k + 1:
             # "von den Grünen", "vom Verband": the agent is dative by grammar, so the object test
@@ -875,6 +940,8 @@ def _words_person_score(text: str) -> int:
         return -1  # accusative/dative: an object, not the speaker ("nannte seinen Platzverweis")
     if _is_date(words):
         return -1  # a time adverbial: "hatte Anfang Juli berichtet", "letzten September"
+    if " ".join(words).lower() in _GENITIVE_ADVERBIALS:
+        return -1  # "Des Weiteren verwies Steinbrück darauf": an adverbial in the genitive, no subject
     names = word_set("first_names.txt")
     # The head comes before its genitive attribute: "Die Kritik der Ministerin" is a thing, "Der Sprecher
     # des Ministeriums" a person.
@@ -882,6 +949,10 @@ def _words_person_score(text: str) -> int:
     if any(is_role(w.strip(",")) or w.lower() in names for w in words[:head] if w[:1].isupper()):
         return 2
     return 0 if _is_det(words[0]) else 1
+
+
+# Fixed adverbials in the genitive that look like a noun phrase opening a sentence.
+_GENITIVE_ADVERBIALS = frozenset(["des weiteren", "des öfteren", "eines tages", "letzten endes", "meines erachtens"])
 
 
 # Words that open a genitive or prepositional attribute after a noun ("die Kritik der Ministerin").
@@ -904,10 +975,25 @@ _DATE_PARTS = frozenset(["Anfang", "Mitte", "Ende"])
 
 
 def _is_date(words: list[str]) -> bool:
-    """Are the capitalised words of a phrase a date ("Anfang Juli", "letzten September", "Montag")?"""
+    """Are the capitalised words of a phrase a date ("Anfang Juli", "letzten September", "Montag") or a
+    counted span of time ("Wenige Stunden", "Zwei Tage", "Drei Wochen")?"""
     caps = [w for w in words if w[:1].isupper()]
     calendar = _calendar_words()
+    if words[-1] in _TIME_SPANS:
+        # (a bare "Tage" is what remains of "sechs Tage nach …" when the number was not read with it)
+        counts = word_set("number_words.txt") | _QUANTIFIERS
+        return all(w.lower() in counts or w.isdigit() for w in words[:-1])
     return bool(caps) and caps[-1] in calendar and all(w in calendar or w in _DATE_PARTS for w in caps)
+
+
+# Nouns of a span of time and the words that count them: "Wenige Stunden nach dem Putsch erklärte …" opens
+# with a time adverbial, not with the subject.
+_TIME_SPANS = frozenset(
+    ["Sekunden", "Minuten", "Stunden", "Tage", "Tagen", "Wochen", "Monate", "Monaten", "Jahre", "Jahren"]
+)
+_QUANTIFIERS = frozenset(
+    ["wenige", "wenigen", "einige", "einigen", "mehrere", "mehreren", "viele", "vielen", "ein", "paar"]
+)
 
 
 def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
