@@ -85,6 +85,7 @@ CORE_FEATURES = (
     "governed",
     "governed_by_person",
     "lower_phrase",
+    "slogan",
 )
 # ... and for the quotations the rules leave out, also why they do.
 GROUP_FEATURES = {

@@ -159,7 +159,12 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             and not konjunktiv_words(masked, sb, se, words=swords)
         ):
             reject = "long_name"  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
+        slogan = _after_slogan_noun(masked, p, sb)
+        if slogan:
+            reject = ""  # "skandierten Parolen wie „…“": the words of those who chant or carry them
         speaker = cue.speaker if cue else colon_np
+        if slogan and speaker is not None and not word_set("slogan_nouns.txt").isdisjoint(speaker.text.lower().split()):
+            speaker = None  # "war die Parole „…“ zu lesen": the slogan is no one; its speaker comes from the context
         found_how = how if cue else ("colon_np" if colon_np else "")
         before = [c.end for c in by_sent.get(so, []) if c.end <= p.start]
         view = RuleView(
@@ -172,6 +177,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             speaks_of,
             before[-1] if before else -1,
             -1 if governor is None else person_score(governor),
+            slogan,
         )
         if not quoted_speech.could_keep(not reject):
             continue
@@ -383,6 +389,22 @@ def _name_like(
         )
         phrase_intro = low in _PHRASE_INTRO or (speaks_of and low == "von") or said_object or bare_object
         return not (reported and adjacent and phrase_intro)
+    return False
+
+
+# Words between a slogan noun and its slogan: "Parolen wie zum Beispiel „…“", "die Aufschrift „…“", and the
+# slogans after the first ("Parolen wie „…“ oder „…“"; a masked quotation reads as underscores).
+_SLOGAN_FILLERS = frozenset(["wie", "zum", "beispiel", "etwa", "beispielsweise", "und", "oder", "sowie"]) | DEFINITE
+
+
+def _after_slogan_noun(masked: str, p: Pair, sb: int) -> bool:
+    """Is the quotation a slogan after a noun such as "Parolen", "Sprechchöre", "Aufschrift"
+    (``slogan_nouns.txt``), with only "wie (zum Beispiel)", an article or earlier slogans between?"""
+    for w in reversed(WORD.findall(masked, max(sb, p.start - 80), p.start)):
+        low = w.lower()
+        if low in _SLOGAN_FILLERS or not w.strip("_"):
+            continue
+        return low in word_set("slogan_nouns.txt")
     return False
 
 

@@ -120,6 +120,7 @@ FEATURES: tuple[str, ...] = (
         "governed",
         "governed_by_person",
         "lower_phrase",
+        "slogan",
     )
 )
 
@@ -147,6 +148,7 @@ class RuleView:
     # person_score of the subject of a speech, naming or attitude verb in the quotation's own clause
     # ("warfen der Regierung „Wortbruch“ vor"), -1 without one
     governor: int = -1
+    slogan: bool = False  # after a slogan noun ("skandierten Parolen wie „…“", "mit der Aufschrift „…“")
 
 
 @dataclass(frozen=True)
@@ -414,6 +416,8 @@ def features(
         out["governed"] = 1.0  # the object or complement of a speech or stance verb with a subject
         if view.governor >= 1:
             out["governed_by_person"] = 1.0  # ... a subject that names someone (a name, role or pronoun)
+    if view.slogan:
+        out["slogan"] = 1.0
     if wanted is None:
         return {k: v for k, v in out.items() if v}
     return {k: v for k, v in out.items() if v and k in wanted}
