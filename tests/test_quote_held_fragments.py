@@ -165,3 +165,47 @@ def test_every_slogan_in_a_list_after_the_noun_is_one() -> None:
     pairs, _ = find_pairs(text)
     masked = mask_quotes(text, pairs)
     assert all(direct._after_slogan_noun(masked, p, 0) for p in pairs)
+
+
+# Quotation marks nested in a quotation („… „inner“ …“): the outer quotation is kept whole.
+
+
+def test_a_quotation_nested_in_another_keeps_the_outer_whole() -> None:
+    text = (
+        "Der Geschäftsführer sagte: „Wir haben viele Anmeldungen für die „Premium-Adressen“ erhalten. "
+        "Die Nachfrage ist größer als erwartet.“ Danach stellte er die Zahlen vor."
+    )
+    pairs, warnings = find_pairs(text)
+    assert warnings == []
+    assert [text[p.start : p.end] for p in pairs] == [
+        "„Wir haben viele Anmeldungen für die „Premium-Adressen“ erhalten. Die Nachfrage ist größer als erwartet.“"
+    ]
+    assert [q for q, _ in _direct(text)] == [text[pairs[0].start : pairs[0].end]]
+
+
+def test_a_nested_quotation_after_paragraphs_of_one_quotation() -> None:
+    text = (
+        "Der Vorsitzende Richter schloss: „Wir haben entschieden.\n\nBedenken Sie das, bevor Sie urteilen. "
+        "Nur dann haben Sie den Grundsatz „im Zweifel für den Angeklagten“ verstanden.“\n\nDanach endete die Sitzung."
+    )
+    pairs, _ = find_pairs(text)
+    assert len(pairs) == 1 and text[pairs[0].start : pairs[0].end].endswith("verstanden.“")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a new paragraph opening a quotation while one is open: the old convention, two quotations
+        (
+            "Er sagte: „Wir haben lange gesprochen.\n\n„Am Ende zählt nur das“, fügte er hinzu.",
+            ["„Wir haben lange gesprochen.", "„Am Ende zählt nur das“"],
+        ),
+        # an unclosed quotation before a short one: the short one alone, no nesting guessed
+        ("Er sagte: „Das ist der Anfang. Danach kam „nichts“ mehr.", ["„nichts“"]),
+        # two quotations in a row are no nesting
+        ("Sie rief „Halt“ und dann „Weg hier“ in die Menge.", ["„Halt“", "„Weg hier“"]),
+    ],
+)
+def test_what_is_no_nesting(text: str, expected: list[str]) -> None:
+    pairs, _ = find_pairs(text)
+    assert [text[p.start : p.end] for p in pairs] == expected
