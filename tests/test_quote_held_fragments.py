@@ -209,3 +209,10 @@ def test_a_nested_quotation_after_paragraphs_of_one_quotation() -> None:
 def test_what_is_no_nesting(text: str, expected: list[str]) -> None:
     pairs, _ = find_pairs(text)
     assert [text[p.start : p.end] for p in pairs] == expected
+
+
+def test_a_relative_clause_names_its_holder_by_the_antecedent() -> None:
+    text = "Scharfe Kritik kam vom Mieterverein Nord, der die Erhöhung als „Abzocke“ bezeichnete und ablehnt."
+    assert _governor(text) is not None and _governor(text)[0] == "Mieterverein Nord"  # type: ignore[index]
+    held = "Kritik kommt vom Mieterbund Hessen, der die Regelung als „Kapitulation“ vor den Vermietern sieht."
+    assert _direct(held) == [("„Kapitulation“", "Mieterbund Hessen")]

@@ -24,7 +24,7 @@ from briefing.extract.quotes.base import (
     Found,
     Pair,
 )
-from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject_mention
+from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import naming_verbs, speech_verbs, word_set
 from briefing.extract.quotes.quoted_speech import RuleView
@@ -144,11 +144,19 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 text, p, words, konj or verb_cue or holder, speaks_of, holder and governing_verb not in _naming_lemmas()
             ):
                 reject = "name_like"
-            elif not (attributed or konj or verb_cue or (holder and _held_fragment(text, p, inner, words))):
-                # A short quotation inside a Konjunktiv sentence is reported speech
-                # whose speaker comes from the context; without one it is a term, unless it is a German
-                # phrase opening lowercase that a named subject holds ("Meteorologen rechnen mit „sehr
-                # ergiebigen Niederschlägen“"): a fragment of their words.
+            elif not (
+                attributed
+                or konj
+                or verb_cue
+                or (
+                    holder
+                    and (_held_fragment(text, p, inner, words) or _word_before(text, p.start).lower() in _PHRASE_INTRO)
+                )
+            ):
+                # A short quotation inside a Konjunktiv sentence is reported speech whose speaker comes from the
+                # context; without one it is a term, unless a named subject holds it: a German phrase opening
+                # lowercase ("Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“") or a phrase after
+                # "als", "ein", "wie" … ("IGEB, der die Maßnahme als „Kapitulation“ sieht").
                 reject = "unreported"
         elif how == "sentence" and _word_before(text, p.start).lower() in scare and not _after_quotation(text, p):
             reject = "scare_word"
@@ -262,6 +270,12 @@ def _governing_subject(masked: str, p: Pair, sent: tuple[int, int]) -> tuple[Phr
         if vf is None or (not vf.bare and not any(w.lower() in vf.particles for _, _, w in toks[t + 1 :])):
             continue
         sp = subject_for_verb(masked, left, tb, te, right, sb)
+        if sp is None:
+            # "…, der die Maßnahme als „Kapitulation“ sieht": a relative clause's verb, its antecedent the subject
+            stoks = tokens(masked, sb, se)
+            k = next((i for i, tok in enumerate(stoks) if tok[0] == tb), None)
+            rel = relative_subject(masked, stoks, k) if k is not None else None
+            sp = rel[0] if rel is not None else None
         if sp is not None and not (sp.start <= p.start < sp.end):
             return sp, vf.lemma
     return None
