@@ -263,8 +263,10 @@ def _governing_subject(masked: str, p: Pair, sent: tuple[int, int]) -> tuple[Phr
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
     nxt = _CLAUSE_BREAK.search(masked, p.end, se)
     right = nxt.start() if nxt else se
-    toks = tokens(masked, left, right)
     verbs = candidate_verbs()
+    if verbs.keys().isdisjoint(WORD.findall(masked, left, right)):
+        return None  # no verb form in the clause (most titles and names): no tokenising
+    toks = tokens(masked, left, right)
     for t, (tb, te, tok) in enumerate(toks):
         vf = verbs.get(tok) if tok[:1].islower() else None
         if vf is None or (not vf.bare and not any(w.lower() in vf.particles for _, _, w in toks[t + 1 :])):
