@@ -82,6 +82,10 @@ CORE_FEATURES = (
     "how_colon",
     "konjunktiv",
     "subordinate_before",
+    "governed",
+    "governed_by_person",
+    "lower_phrase",
+    "slogan",
 )
 # ... and for the quotations the rules leave out, also why they do.
 GROUP_FEATURES = {

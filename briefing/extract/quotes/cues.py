@@ -95,7 +95,7 @@ def find_cues(
                     sp = (_quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
                           or _cited_person(masked, toks, t, clause_start))
                 mention = None
-                if sp is None and (rel := _relative_subject(masked, toks, t)) is not None:
+                if sp is None and (rel := relative_subject(masked, toks, t)) is not None:
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
@@ -483,7 +483,7 @@ _CLAUSE_BREAKS = frozenset([",", ";", ":", "(", ")", "„", "“", "”", '"'])
 MAX_RELATIVE_WORDS = 8
 
 
-def _relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> tuple[Phrase, Phrase] | None:
+def relative_subject(masked: str, toks: list[tuple[int, int, str]], t: int) -> tuple[Phrase, Phrase] | None:
     """The speaker of a speech verb ending a relative clause: "Kritik kam von Peter Huber, der behauptet,
     …" -> (Peter Huber, der).  The verb must close the clause (verb-final: a comma, colon or the end
     follows), the pronoun follow a comma and not be an article ("…, die Regierung erklärte, …": a
@@ -637,7 +637,7 @@ def possessive_source(c: Cue) -> bool:
 
 def relative_subject_mention(c: Cue) -> bool:
     """A speech verb whose subject is a relative pronoun ("Peter Huber, der sagte: „…“"): the pronoun is the
-    cue's mention, the antecedent its speaker (:func:`_relative_subject`)."""
+    cue's mention, the antecedent its speaker (:func:`relative_subject`)."""
     return c.kind == "verb" and c.mention is not None and c.mention.text.lower() in _RELATIVE_SUBJECTS
 
 

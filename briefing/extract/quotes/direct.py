@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cache
 
 from briefing.extract.quotes import quoted_speech
 from briefing.extract.quotes.base import (
@@ -23,9 +24,9 @@ from briefing.extract.quotes.base import (
     Found,
     Pair,
 )
-from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject_mention
+from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.extract.quotes.lexicon import speech_act_nouns, word_set
+from briefing.extract.quotes.lexicon import naming_verbs, speech_act_nouns, speech_verbs, word_set
 from briefing.extract.quotes.quoted_speech import RuleView
 from briefing.extract.quotes.resolve import _name_of
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
@@ -39,6 +40,7 @@ from briefing.extract.quotes.speakers import (
     subject_for_verb,
     tokens,
 )
+from briefing.extract.quotes.speech_acts import candidate_verbs
 from briefing.lang.de import AUXILIARIES
 
 # A quotation this short followed by a verb without a comma is the subject (a name), not speech.
@@ -71,6 +73,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
     out: list[Found] = []
     pair_ends = [p.end for p in pairs]
     scare = word_set("scare_cues.txt")
+    doc_words: TextWords | None = None  # the text, indexed for names_someone (built at the first need)
     for p in pairs:
         inner = text[p.inner_start : p.inner_end]
         words = WORD.findall(inner)
@@ -111,6 +114,22 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         verb_cue = any(c.kind in ("verb", "name") for c in sent_cues)
         # "sprachen von „Panikverkäufen“": "von" introduces a phrase only after "sprechen".
         speaks_of = any(c.lemma == "sprechen" and c.end <= p.start for c in sent_cues)
+        # The subject of a speech, naming or attitude verb whose object the quotation is, and whether it names
+        # someone who can hold the words ("Meteorologen rechnen mit „…“"; not "die Beschäftigung hält … als
+        # „…“"). Read where it can matter: a short quotation, or one the rules have no speaker for.
+        governor, governing_verb = None, ""
+        if not long or (cue is None and colon_np is None):
+            governed = _governing_subject(masked, p, sents[so])
+            if governed is not None:
+                governor, governing_verb = governed
+        if governor is not None and doc_words is None:
+            doc_words = TextWords(text)
+        holder = (
+            governor is not None
+            and doc_words is not None
+            and person_score(governor) >= 0
+            and names_someone(governor.text, doc_words)
+        )
         reject = ""  # why the rules leave the quotation out (quoted_speech.REJECTIONS)
         if _aside(text, p) and how not in ("after", "colon") and not long:
             reject = "aside"
@@ -125,13 +144,25 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 for c in sent_cues
             ):
                 reject = "names_speaker"  # "Wie „heise online“ berichtet": the quotation names the speaker
-            elif not _said_sentence(inner, cue, how) and _name_like(text, p, words, konj or verb_cue, speaks_of):
+            elif not _said_sentence(inner, cue, how) and _name_like(
+                text, p, words, konj or verb_cue or holder, speaks_of, holder and governing_verb not in _naming_lemmas()
+            ):
                 reject = "name_like"
-            elif not attributed and not (konj or verb_cue):
-                # A short quotation inside a Konjunktiv sentence is reported speech
-                # whose speaker comes from the context; without one it is a term.
+            elif not (
+                attributed
+                or konj
+                or verb_cue
+                or (
+                    holder
+                    and (_held_fragment(text, p, inner, words) or _word_before(text, p.start).lower() in _PHRASE_INTRO)
+                )
+            ):
+                # A short quotation inside a Konjunktiv sentence is reported speech whose speaker comes from the
+                # context; without one it is a term, unless a named subject holds it: a German phrase opening
+                # lowercase ("Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“") or a phrase after
+                # "als", "ein", "wie" … ("IGEB, der die Maßnahme als „Kapitulation“ sieht").
                 reject = "unreported"
-        elif how == "sentence" and _word_before(text, p.start).lower() in scare:
+        elif how == "sentence" and _word_before(text, p.start).lower() in scare and not _after_quotation(text, p):
             reject = "scare_word"
         elif (
             not attributed
@@ -140,7 +171,12 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             and not konjunktiv_words(masked, sb, se, words=swords)
         ):
             reject = "long_name"  # a long name or title ("Gesetz zur Änderung des Passgesetzes") with no cue near it
+        slogan = _after_slogan_noun(masked, p, sb)
+        if slogan:
+            reject = ""  # "skandierten Parolen wie „…“": the words of those who chant or carry them
         speaker = cue.speaker if cue else colon_np
+        if slogan and speaker is not None and not word_set("slogan_nouns.txt").isdisjoint(speaker.text.lower().split()):
+            speaker = None  # "war die Parole „…“ zu lesen": the slogan is no one; its speaker comes from the context
         found_how = how if cue else ("colon_np" if colon_np else "")
         before = [c.end for c in by_sent.get(so, []) if c.end <= p.start]
         view = RuleView(
@@ -152,6 +188,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             bool(sent_cues),
             speaks_of,
             before[-1] if before else -1,
+            -1 if governor is None else person_score(governor),
+            slogan,
         )
         if not quoted_speech.could_keep(not reject):
             continue
@@ -159,6 +197,10 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         keep, speech = quoted_speech.judge(feats, not reject)
         if not keep:
             continue
+        if speaker is None and holder:
+            # "Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“": no speech cue, but the subject of the
+            # stance verb whose object the quoted words are holds them.
+            speaker, found_how = governor, "sentence"
         if speaker is None and cue is None and (back := _cue_referring_back(masked, p, sc, sents, by_sent)):
             # (only the speaker of a quotation kept anyway: the next sentence does not make it speech)
             cue, how, speaker, found_how = back, "after", back.speaker, "after"
@@ -241,6 +283,49 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
     return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
 
 
+# Marks that end the clause around a quotation (the masked text hides the quotation's own punctuation).
+_CLAUSE_BREAK = re.compile(r"[,;:()–]")
+
+
+def _governing_subject(masked: str, p: Pair, sent: tuple[int, int]) -> tuple[Phrase, str] | None:
+    """The subject of a speech, naming or attitude verb whose own clause holds the quotation: the quoted
+    words are its object or complement ("warfen der Regierung „Wortbruch“ vor", "hält X für „böse“",
+    "der die Maßnahme als „Kapitulation“ sieht", "rechnen mit „ergiebigen Niederschlägen“"), with the verb's
+    lemma.  None when the clause has no such verb or no subject for it.  The clause is the stretch between the nearest
+    comma, colon, semicolon, bracket or dash on either side within the sentence."""
+    sb, se = sent
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
+    nxt = _CLAUSE_BREAK.search(masked, p.end, se)
+    right = nxt.start() if nxt else se
+    verbs = candidate_verbs()
+    if verbs.keys().isdisjoint(WORD.findall(masked, left, right)):
+        return None  # no verb form in the clause (most titles and names): no tokenising
+    toks = tokens(masked, left, right)
+    for t, (tb, te, tok) in enumerate(toks):
+        vf = verbs.get(tok) if tok[:1].islower() else None
+        if vf is None or (not vf.bare and not any(w.lower() in vf.particles for _, _, w in toks[t + 1 :])):
+            continue
+        sp = subject_for_verb(masked, left, tb, te, right, sb)
+        if sp is None:
+            # "…, der die Maßnahme als „Kapitulation“ sieht": a relative clause's verb, its antecedent the subject
+            stoks = tokens(masked, sb, se)
+            k = next((i for i, tok in enumerate(stoks) if tok[0] == tb), None)
+            rel = relative_subject(masked, stoks, k) if k is not None else None
+            sp = rel[0] if rel is not None else None
+        if sp is not None and not (sp.start <= p.start < sp.end):
+            return sp, vf.lemma
+    return None
+
+
+@cache
+def _naming_lemmas() -> frozenset[str]:
+    """The verbs that give something a name ("nennt die Modelle „Touareg“", "bezeichnet", "tituliert"): a
+    bare quoted noun as their object is a name, not words someone said."""
+    return frozenset(vf.lemma for vf in naming_verbs().values()) | {
+        vf.lemma for vf in speech_verbs().values() if vf.lemma in ("nennen", "bezeichnen")
+    }
+
+
 def _said_sentence(inner: str, cue: Cue | None, how: str) -> bool:
     """ "Er sagte: „Nein.“", "„Niemals!“, rief sie": a sentence of its own (closed by its own full stop, question
     or exclamation mark) at a speech cue right before its colon or right after it is speech, however short;
@@ -302,16 +387,20 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
-def _name_like(text: str, p: Pair, words: list[str], reported: bool, speaks_of: bool = False) -> bool:
+def _name_like(
+    text: str, p: Pair, words: list[str], reported: bool, speaks_of: bool = False, held: bool = False
+) -> bool:
     """A short quotation that names something (title, medium, project) or is a scare quote.
 
     ``reported``: the sentence reports speech (a speech verb or Konjunktiv), where
     "sei ein „Opfer des Terrorismus“" is a quoted phrase rather than a name.
     ``speaks_of``: a form of "sprechen" precedes, so "von „…“" is what was said.
+    ``held``: the quotation is the object of a speech, naming or attitude verb whose subject names someone,
+    so a bare noun after no article ("warfen der Regierung unter anderem „Wortbruch“ vor") is what was said.
     """
     prev = _word_before(text, p.start)
     low = prev.lower()
-    if low in word_set("scare_cues.txt"):
+    if low in word_set("scare_cues.txt") and not _after_quotation(text, p):
         return True
     if low in _NAMING_COPULA and _word_before(text, p.start - len(prev) - 1).lower() in word_set("scare_cues.txt"):
         return True  # "Der wissenschaftliche Name lautet „Tiktaalik roseae“", "Das Motto hieß „…“"
@@ -340,8 +429,47 @@ def _name_like(text: str, p: Pair, words: list[str], reported: bool, speaks_of: 
     if len(words) == 1 and words[0][:1].isupper() or _title_like(words):
         # „Golem“, „Berliner Zeitung“: names, unless reported speech calls something that
         # ("nannte den Bericht eine „Zeitungsente“", "sei ein „Opfer des Terrorismus“").
-        return not (reported and adjacent and (low in _PHRASE_INTRO or (speaks_of and low == "von") or said_object))
+        # "warfen der Regierung unter anderem „Wortbruch“ vor": a bare noun (no article or preposition before it)
+        # as the object of a verb whose subject names someone.
+        bare_object = (
+            held
+            and prev[:1].islower()
+            and low not in word_set("determiners.txt")
+            and low not in word_set("prepositions.txt")
+        )
+        phrase_intro = low in _PHRASE_INTRO or (speaks_of and low == "von") or said_object or bare_object
+        return not (reported and adjacent and phrase_intro)
     return False
+
+
+# Words between a slogan noun and its slogan: "Parolen wie zum Beispiel „…“", "die Aufschrift „…“", and the
+# slogans after the first ("Parolen wie „…“ oder „…“"; a masked quotation reads as underscores).
+_SLOGAN_FILLERS = frozenset(["wie", "zum", "beispiel", "etwa", "beispielsweise", "und", "oder", "sowie"]) | DEFINITE
+
+
+def _after_slogan_noun(masked: str, p: Pair, sb: int) -> bool:
+    """Is the quotation a slogan after a noun such as "Parolen", "Sprechchöre", "Aufschrift"
+    (``slogan_nouns.txt``), with only "wie (zum Beispiel)", an article or earlier slogans between?"""
+    for w in reversed(WORD.findall(masked, max(sb, p.start - 80), p.start)):
+        low = w.lower()
+        if low in _SLOGAN_FILLERS or not w.strip("_"):
+            continue
+        return low in word_set("slogan_nouns.txt")
+    return False
+
+
+def _held_fragment(text: str, p: Pair, inner: str, words: list[str]) -> bool:
+    """A lowercase German phrase (:func:`quoted_speech.lower_phrase`) that no noun right before it names
+    ("des Stamms „al-Abdullah bin Dahha“" is a name in apposition, "rechnen mit „sehr ergiebigen …“" is not)."""
+    prev = _word_before(text, p.start)
+    apposition = prev[:1].isupper() and text[max(0, p.start - len(prev) - 1) : p.start] == prev + " "
+    return not apposition and quoted_speech.lower_phrase(inner, words)
+
+
+def _after_quotation(text: str, p: Pair) -> bool:
+    """ "… sind ein „geflügeltes Wort“: „That's one small step …“": the word right before the opening mark ends
+    another quotation, so it does not name this one (a title or scare word marks only what follows it)."""
+    return any(ch in '“”"»«' for ch in text[max(0, p.start - 3) : p.start])
 
 
 def _aside(text: str, p: Pair) -> bool:

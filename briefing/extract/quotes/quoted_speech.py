@@ -56,6 +56,8 @@ FOREIGN_MARGIN = 1.0
 FOREIGN_LANGS = ("en", "fr")
 # At least this share of foreign words and no sentence punctuation: a foreign name or title.
 FOREIGN_PHRASE_SHARE = 0.5
+# A lowercase quotation of at least this many words is a phrase, not a scare-quoted word ("„nur“", "„gut“").
+LOWER_PHRASE_WORDS = 3
 # How far before the opening mark the words before it are read.
 LOOK_BEHIND_CHARS = 60
 
@@ -115,6 +117,10 @@ FEATURES: tuple[str, ...] = (
         "naming_verb_in_sentence",
         "speaks_of",
         "subordinate_before",
+        "governed",
+        "governed_by_person",
+        "lower_phrase",
+        "slogan",
     )
 )
 
@@ -139,6 +145,10 @@ class RuleView:
     speech_cue: bool  # a speech or naming cue in its sentence(s)
     speaks_of: bool  # a form of "sprechen" before it ("sprach von „…“")
     cue_before: int  # end of the last speech cue before it in its sentence, -1 without one
+    # person_score of the subject of a speech, naming or attitude verb in the quotation's own clause
+    # ("warfen der Regierung „Wortbruch“ vor"), -1 without one
+    governor: int = -1
+    slogan: bool = False  # after a slogan noun ("skandierten Parolen wie „…“", "mit der Aufschrift „…“")
 
 
 @dataclass(frozen=True)
@@ -240,6 +250,17 @@ def _foreign(word: str) -> bool:
     return any(zipf(word, lang) - german >= FOREIGN_MARGIN for lang in FOREIGN_LANGS)
 
 
+def lower_phrase(inner: str, words: list[str]) -> bool:
+    """ "„sehr ergiebigen Niederschlägen“", "„unter bestimmten Umständen“", "„schütze sie Gott“": a German phrase
+    of at least :data:`LOWER_PHRASE_WORDS` words (by spaces) opening with a lowercase word is a fragment of
+    what someone said.  Titles and names of German open capitalised, a scare-quoted word („nur“, „gut“) or a
+    compound („iTunes-Musik-Handy“) is shorter, and a phrase of mostly English or French words is a term
+    („space recovery experiment“)."""
+    if len(inner.split()) < LOWER_PHRASE_WORDS or not inner.lstrip()[:1].islower() or not words:
+        return False
+    return sum(map(_foreign, words)) / len(words) < FOREIGN_PHRASE_SHARE
+
+
 def _word_before(text: str, pos: int) -> tuple[str, int]:
     """The word ending right before ``pos`` (up to 3 non-word characters between) and where it starts."""
     # (matched on the reversed window: one attempt anchored at its end instead of a search from every
@@ -263,7 +284,7 @@ def _title_case(words: list[str]) -> bool:
     return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
-def _thing(sp: Phrase) -> bool:
+def thing(sp: Phrase) -> bool:
     """Is the speaker phrase headed by a common German noun that is no role, first name, organisation or
     country ("Der Kurzfilm", "Teile des Kraftwerks", "Namen der Fernsehsendung")?"""
     from briefing.extract.quotes.lexicon import is_role
@@ -327,7 +348,7 @@ def features(
             out["speaker_person"] = 1.0  # a role title, a first name or a bare name
         elif score < 0:
             out["speaker_object"] = 1.0  # an accusative or dative phrase: no speaker at all
-        if not view.speaker.pronoun and _thing(view.speaker):
+        if not view.speaker.pronoun and thing(view.speaker):
             out["speaker_thing"] = 1.0  # "der Kurzfilm", "Teile des Kraftwerks": a thing, not a source
     if "speaker_person" not in out and "speaker_pronoun" not in out:
         out["no_person_speaker"] = 1.0
@@ -368,6 +389,8 @@ def features(
             # "„Have a nice day“", "„L'Alliance pour la Planète“": a name or title in another language;
             # speech quoted in English or French comes as sentences ("„The Eagle has landed.“").
             out["foreign_phrase"] = 1.0
+        if want("lower_phrase") and lower_phrase(inner, words):
+            out["lower_phrase"] = 1.0  # a fragment of what someone said
         if want("digit_inside") and any(ch.isdigit() for ch in inner):
             out["digit_inside"] = 1.0
     _before(text, p, sent, out)
@@ -389,6 +412,12 @@ def features(
         w.lower() in _SUBORDINATORS for w in WORD.findall(masked, view.cue_before, p.start)
     ):
         out["subordinate_before"] = 1.0  # "erklärte, dass die „drastischen“ …": inside reported speech
+    if view.governor >= 0:
+        out["governed"] = 1.0  # the object or complement of a speech or stance verb with a subject
+        if view.governor >= 1:
+            out["governed_by_person"] = 1.0  # ... a subject that names someone (a name, role or pronoun)
+    if view.slogan:
+        out["slogan"] = 1.0
     if wanted is None:
         return {k: v for k, v in out.items() if v}
     return {k: v for k, v in out.items() if v and k in wanted}
