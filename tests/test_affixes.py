@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM, ORTH, SPACY
 
-from briefing.extract.affixes import AFFIX_CALLABLES, letters_never_match, skip_letter_words
+from briefing.extract.affixes import AFFIX_CALLABLES, letters_never_match, skip_letter_words, suffix_window
 from briefing.extract.nlp import make_nlp
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -47,6 +47,41 @@ def test_when_letters_never_match_no_letter_word_matches() -> None:
         compiled = re.compile(pattern)
         assert letters_never_match(compiled)
         assert not any(compiled.search(w) for w in words)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "window"),
+    [
+        (r"(?<=[0-9])km$|x$", 3),  # the widest alternative's two characters, one more for "$" before "\n"
+        (r"\.\.+$", 3),  # a run of periods may start anywhere: it also matches in the window
+        (r"a$|[.!]{2,}$", 3),
+        (r"a.*b$", None),  # unbounded, and no run of one character
+        (r"\.[.!]+$", None),
+        (r"(?:ab)+$", None),
+        (r"a$|b", None),  # an alternative not at the end
+        (r"(?m)a$", None),  # "$" at every line end
+    ],
+)
+def test_suffix_window(pattern: str, window: int | None) -> None:
+    assert suffix_window(re.compile(pattern)) == window
+
+
+def test_the_windowed_suffix_search_finds_what_the_whole_search_finds() -> None:
+    """Random strings of suffix pieces (periods, units after digits, currency, quotation marks) and letters:
+    the suffix found is the same, and so are prefixes, infixes and URLs."""
+    import random
+
+    stock, ours = spacy.blank("de").tokenizer, make_nlp(components=()).tokenizer
+    pieces = [*"aZß.‚'’s$€5km²%-…,:;!?()\"„“»«/°C+#_*&", "US$", "km", "..", "Dr.", "www.", ".de"]
+    rnd = random.Random(10)
+    strings = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
+    for name in ("prefix_search", "suffix_search", "url_match"):
+        theirs, mine = getattr(stock, name), getattr(ours, name)
+        for string in strings:
+            a, b = theirs(string), mine(string)
+            assert (a and a.span()) == (b and b.span()), (name, string)
+    for string in strings:
+        assert [m.span() for m in stock.infix_finditer(string)] == [m.span() for m in ours.infix_finditer(string)]
 
 
 def test_the_stock_german_regexes_are_all_skipped_for_letter_words() -> None:

@@ -7,7 +7,10 @@ and the URL match.  For German none of them can match a chunk made of letters on
 more than half of tokenising.  :func:`letters_never_match` proves that of a regex from its parsed form:
 every match needs some character that is no letter (a "$", a digit before a unit, a period).  Only then
 is the regex wrapped by :func:`skip_letter_words`, so a tokenizer with other rules (a loaded pipeline,
-a future spaCy) keeps its own regexes wherever the proof fails, and tokens stay the same.
+a future spaCy) keeps its own regexes wherever the proof fails, and tokens stay the same.  The other
+chunks ("hatten,", "2009") search only the last characters for a suffix, where :func:`suffix_window`
+proves that the answer is the same.  (A tokenizer so wrapped cannot be serialised with ``to_bytes``:
+the pipeline never is.)
 """
 
 from __future__ import annotations
@@ -89,6 +92,57 @@ def letters_never_match(pattern: re.Pattern[str]) -> bool:
     return _needs_non_letter(parsed, bool(parsed.state.flags & _IGNORECASE))
 
 
+def _run_of_one_character(items: Any) -> int | None:
+    """The least length when the parsed sequence ``items`` is a run of one character (set) at the end
+    of the string ("\\.\\.+$": some copies, repeats of at least one, then ``$``); else None.  Such a run
+    matching from some position also matches from each later one that leaves it its least length."""
+    *consumed, end = items
+    if end != (sre.AT, sre.AT_END) or not consumed:
+        return None
+    one = None
+    least = 0
+    for op, av in consumed:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and len(av[2]) == 1:
+            item, count = av[2][0], av[0]
+        else:
+            item, count = (op, av), 1
+        if item[0] not in (sre.LITERAL, sre.IN) or (one is not None and item != one):
+            return None
+        one, least = item, least + count
+    return least
+
+
+def suffix_window(pattern: re.Pattern[str]) -> int | None:
+    """How many characters at the end of a string a search of the suffix ``pattern`` needs to start in.
+
+    spaCy's suffix regex is an alternation whose every alternative ends in ``$``; a search returns the
+    match starting leftmost, and that start decides the suffix's length.  An alternative of bounded width
+    can only start within the last (width + 1) characters (``$`` also matches before a final line
+    break); a run of one character ("\\.\\.+$") may start anywhere, but then it also matches at the
+    window's first position.  So a search from that position finds the same match, unless it finds one
+    starting right there, which may reach further left (then the whole string is searched).  None when
+    the pattern is not of that form.
+    """
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.MULTILINE:
+        return None
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    branch = len(parsed.data) == 1 and parsed.data[0][0] is sre.BRANCH
+    alternatives = parsed.data[0][1][1] if branch else [parsed.data]
+    window = 0
+    for alt in alternatives:
+        items = list(alt)
+        if not items or items[-1] != (sre.AT, sre.AT_END):
+            return None
+        widest = sre_parse.SubPattern(parsed.state, items).getwidth()[1]
+        if widest >= sre.MAXREPEAT:
+            least = _run_of_one_character(items)
+            if least is None:
+                return None
+            widest = least
+        window = max(window, widest)
+    return window + 1
+
+
 def _skipping(method: Callable[[str], Any], nothing: Any) -> Callable[[str], Any]:
     def skipping(string: str) -> Any:
         return nothing if string.isalpha() else method(string)
@@ -96,15 +150,39 @@ def _skipping(method: Callable[[str], Any], nothing: Any) -> Callable[[str], Any
     return skipping
 
 
+def _windowed(search: Callable[..., Any], window: int, skip_letters: bool) -> Callable[[str], Any]:
+    def windowed(string: str) -> Any:
+        if skip_letters and string.isalpha():
+            return None
+        start = len(string) - window
+        if start <= 0:
+            return search(string)
+        match = search(string, start)
+        if match is not None and match.start() == start:
+            return search(string)
+        return match
+
+    return windowed
+
+
 def skip_letter_words(tokenizer: Any) -> tuple[str, ...]:
     """Wrap each of the tokenizer's regex callables that provably cannot match a word of letters only,
-    so that such a word does not run it.  Returns the names of those wrapped."""
+    so that such a word does not run it, and search only the end of a string for a suffix
+    (:func:`suffix_window`).  Returns the names of those wrapped."""
     wrapped = []
     for name in AFFIX_CALLABLES:
-        method = getattr(tokenizer, name, None)
+        method: Any = getattr(tokenizer, name, None)
         pattern = getattr(method, "__self__", None)
         kind = getattr(method, "__name__", "")
-        if isinstance(pattern, re.Pattern) and kind in _NOTHING and letters_never_match(pattern):
-            setattr(tokenizer, name, _skipping(method, _NOTHING[kind]))  # type: ignore[arg-type]
-            wrapped.append(name)
+        if not isinstance(pattern, re.Pattern) or kind not in _NOTHING:
+            continue
+        letters = letters_never_match(pattern)
+        window = suffix_window(pattern) if name == "suffix_search" and kind == "search" else None
+        if window is not None:
+            setattr(tokenizer, name, _windowed(method, window, letters))
+        elif letters:
+            setattr(tokenizer, name, _skipping(method, _NOTHING[kind]))
+        else:
+            continue
+        wrapped.append(name)
     return tuple(wrapped)
