@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from briefing.errors import ExtractError
 from briefing.extract.affixes import skip_letter_words
+from briefing.extract.lexeme_attrs import speed_up_lexeme_attrs
 from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
 from briefing.models import Article, ArticleFacts, Quote, Statement
 
@@ -116,6 +117,7 @@ def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> 
             raise ExtractError(f"cannot load spaCy pipeline {model!r}: {str(e).splitlines()[0]}") from None
     nlp.max_length = MAX_TEXT_CHARS
     _speed_up_tokenizer(nlp.tokenizer)
+    speed_up_lexeme_attrs(nlp.vocab)
     has_sents = any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer"))
     if not has_sents:
         nlp.add_pipe("briefing_sentences", first=True)
