@@ -2,12 +2,13 @@
 
 spaCy computes 23 attributes in Python for every word it has not seen before (``Vocab._new_lexeme``),
 which one pass over a day's articles does for most of its words (the getters took ~0.33 s of a ~3 s
-cold pass over the 850 gold-set texts; their calls are most of it, the code below saves ~0.05 s).  The slowest of spaCy's generic getters get equivalents that answer the usual words
-(letters only, digits only, no period) without the per-character Python loop and fall back to spaCy's
-own function otherwise; membership in spaCy's short tuples becomes a frozenset lookup.  Each replaces
-spaCy's function only where the vocabulary uses exactly that function (a language with its own getter
-keeps it).  tests/test_lexeme_attrs.py compares every getter with spaCy's on every character and
-on words of each kind.
+cold pass over the 850 gold-set texts; their calls are most of it, the code below saves ~0.05 s).
+The slowest of spaCy's generic getters get equivalents that answer the usual words (letters only,
+digits only, no period) without the per-character Python loop and fall back to spaCy's own function
+otherwise; membership in spaCy's short tuples becomes a frozenset lookup.  Each replaces spaCy's
+function only where the vocabulary uses exactly that function (a language with its own getter keeps
+it).  tests/test_lexeme_attrs.py compares every getter with spaCy's on every character and on words
+of each kind.
 """
 
 from __future__ import annotations
