@@ -10,7 +10,13 @@ import pytest
 import spacy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM, ORTH, SPACY
 
-from briefing.extract.affixes import AFFIX_CALLABLES, letters_never_match, skip_letter_words, suffix_window
+from briefing.extract.affixes import (
+    AFFIX_CALLABLES,
+    letters_never_match,
+    skip_letter_words,
+    suffix_after_letters,
+    suffix_window,
+)
 from briefing.extract.nlp import make_nlp
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -64,6 +70,32 @@ def test_when_letters_never_match_no_letter_word_matches() -> None:
 )
 def test_suffix_window(pattern: str, window: int | None) -> None:
     assert suffix_window(re.compile(pattern)) == window
+
+
+@pytest.mark.parametrize(
+    ("pattern", "after"),
+    [
+        (r"(?<=[0-9])km$|,$", True),  # the unit needs a digit before it, the comma is one character
+        (r"(?<=[a-z])\.$|\.\.+$|'s$", True),  # each starts with a non-letter or is one character wide
+        (r"km$|,$", False),  # "Bankm": "km" may start inside the word
+        (r"(?<=[a-z]{2})x\.$", False),  # (a lookbehind of two characters is not read)
+        (r"(?:s,)$", False),
+        ("(?i)\u0345x$", False),  # ignoring case "\u0345" matches a letter
+        (r"a$|b", False),  # no suffix pattern at all
+    ],
+)
+def test_suffix_after_letters(pattern: str, after: bool) -> None:
+    assert suffix_after_letters(re.compile(pattern)) is after
+
+
+def test_a_word_and_one_more_character_finds_the_stock_suffix() -> None:
+    """Words of letters followed by each character of the suffix and unit lists (and a few others)."""
+    stock, ours = spacy.blank("de").tokenizer, make_nlp(components=()).tokenizer
+    words = ["a", "Wort", "US", "km", "Bankm", "ha", "sehen", "Straße", "ΑΒΓ", "日本"]
+    ends = [*".,:;!?)]}>'\"”“»«’‘%°$€£¥+*&#_/…²³-", "m", "s", "\n", "9"]
+    for string in (w + e for w in words for e in ends):
+        a, b = stock.suffix_search(string), ours.suffix_search(string)
+        assert (a and a.span()) == (b and b.span()), string
 
 
 def test_the_windowed_suffix_search_finds_what_the_whole_search_finds() -> None:

@@ -8,7 +8,8 @@ more than half of tokenising.  :func:`letters_never_match` proves that of a rege
 every match needs some character that is no letter (a "$", a digit before a unit, a period).  Only then
 is the regex wrapped by :func:`skip_letter_words`, so a tokenizer with other rules (a loaded pipeline,
 a future spaCy) keeps its own regexes wherever the proof fails, and tokens stay the same.  The other
-chunks ("hatten,", "2009") search only the last characters for a suffix, where :func:`suffix_window`
+chunks search only the last characters for a suffix ("2009": :func:`suffix_window`), a word of letters
+plus one character ("hatten,") only its last (:func:`suffix_after_letters`), each where the parsed regex
 proves that the answer is the same.  (A tokenizer so wrapped cannot be serialised with ``to_bytes``:
 the pipeline never is.)
 """
@@ -143,6 +144,53 @@ def suffix_window(pattern: re.Pattern[str]) -> int | None:
     return window + 1
 
 
+def _may_start_with_letter(items: Any, ignorecase: bool) -> bool:
+    """Can a match of the parsed sequence ``items`` start with a letter?  (True when unsure.)"""
+    if not items:
+        return True
+    op, av = items[0]
+    if op is sre.LITERAL:
+        return _may_be_letter(chr(av), ignorecase)
+    if op is sre.IN:
+        return _set_may_be_letter(av, ignorecase)
+    if op is sre.BRANCH:
+        return any(_may_start_with_letter(alt, ignorecase) for alt in av[1])
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:
+        return _may_start_with_letter(av[3], ignorecase)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _may_start_with_letter(av[2], ignorecase)
+    return True
+
+
+def suffix_after_letters(pattern: re.Pattern[str]) -> bool:
+    """Can a suffix of ``pattern`` only start at the last character of a word of letters plus one more
+    character ("hatten,")?
+
+    True when each alternative (see :func:`suffix_window`) is at most one character wide, or starts with
+    a character that is no letter, or right after a one-character lookbehind that needs a non-letter
+    ("(?<=[0-9])km$": a digit before the unit).  A match starting further left would start at a letter
+    that follows a letter or the start of the string; so a search from the last character finds what the
+    whole search finds.
+    """
+    if suffix_window(pattern) is None:
+        return False
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    ignorecase = bool(parsed.state.flags & _IGNORECASE)
+    branch = len(parsed.data) == 1 and parsed.data[0][0] is sre.BRANCH
+    for alt in parsed.data[0][1][1] if branch else [parsed.data]:
+        items = list(alt)
+        if sre_parse.SubPattern(parsed.state, items).getwidth()[1] <= 1:
+            continue
+        op, av = items[0]
+        if op is sre.ASSERT and av[0] == -1:  # a lookbehind
+            behind = sre_parse.SubPattern(parsed.state, list(av[1]))
+            if behind.getwidth() == (1, 1) and _needs_non_letter(behind, ignorecase):
+                continue
+        if _may_start_with_letter(items, ignorecase):
+            return False
+    return True
+
+
 def _skipping(method: Callable[[str], Any], nothing: Any) -> Callable[[str], Any]:
     def skipping(string: str) -> Any:
         return nothing if string.isalpha() else method(string)
@@ -150,11 +198,16 @@ def _skipping(method: Callable[[str], Any], nothing: Any) -> Callable[[str], Any
     return skipping
 
 
-def _windowed(search: Callable[..., Any], window: int, skip_letters: bool) -> Callable[[str], Any]:
+def _windowed(
+    search: Callable[..., Any], window: int, skip_letters: bool, after_letters: bool
+) -> Callable[[str], Any]:
     def windowed(string: str) -> Any:
         if skip_letters and string.isalpha():
             return None
-        start = len(string) - window
+        last = len(string) - 1
+        if after_letters and last and string[:last].isalpha() and not string[last].isspace():
+            return search(string, last)
+        start = last + 1 - window
         if start <= 0:
             return search(string)
         match = search(string, start)
@@ -179,7 +232,7 @@ def skip_letter_words(tokenizer: Any) -> tuple[str, ...]:
         letters = letters_never_match(pattern)
         window = suffix_window(pattern) if name == "suffix_search" and kind == "search" else None
         if window is not None:
-            setattr(tokenizer, name, _windowed(method, window, letters))
+            setattr(tokenizer, name, _windowed(method, window, letters, suffix_after_letters(pattern)))
         elif letters:
             setattr(tokenizer, name, _skipping(method, _NOTHING[kind]))
         else:
