@@ -2,13 +2,13 @@
 
 spaCy computes 23 attributes in Python for every word it has not seen before (``Vocab._new_lexeme``),
 which one pass over a day's articles does for most of its words (the getters took ~0.33 s of a ~3 s
-cold pass over the 850 gold-set texts; their calls are most of it, the code below saves ~0.05 s).
-The slowest of spaCy's generic getters get equivalents that answer the usual words (letters only,
-digits only, no period) without the per-character Python loop and fall back to spaCy's own function
-otherwise; membership in spaCy's short tuples becomes a frozenset lookup.  Each replaces spaCy's
-function only where the vocabulary uses exactly that function (a language with its own getter keeps
-it).  tests/test_lexeme_attrs.py compares every getter with spaCy's on every character and on words
-of each kind.
+cold pass over the 850 gold-set texts; their calls are most of it).  The slowest of spaCy's generic
+getters get equivalents that answer the usual words (letters only, digits only, no period, no "@")
+without the per-character Python loop or regex and fall back to spaCy's own function otherwise;
+membership in spaCy's short tuples becomes a frozenset lookup.  Each replaces spaCy's function only
+where the vocabulary uses exactly that function (a language with its own getter keeps it).
+tests/test_lexeme_attrs.py compares every getter with spaCy's on every character and on words of
+each kind.
 """
 
 from __future__ import annotations
@@ -52,6 +52,27 @@ def is_punct(text: str) -> bool:
     return spacy_attrs.is_punct(text)
 
 
+def is_currency(text: str) -> bool:
+    """spaCy's ``is_currency``: a word starting with a letter or digit is none (no currency sign is one)."""
+    if text[:1].isalnum():
+        return False
+    return spacy_attrs.is_currency(text)
+
+
+def like_email(text: str) -> bool:
+    """spaCy's ``like_email``: a word without "@" is none."""
+    if "@" not in text:
+        return False
+    return spacy_attrs.like_email(text)
+
+
+def like_num(text: str) -> bool:
+    """spaCy's ``like_num``: a word of letters only is none (it needs digits)."""
+    if text.isalpha():
+        return False
+    return spacy_attrs.like_num(text)
+
+
 def _member_of(spacy_getter: Callable[[str], bool], members: tuple[str, ...]) -> Callable[[str], bool]:
     """A getter answering ``text in members`` by a set lookup (spaCy's ``spacy_getter`` tests a tuple)."""
     lookup = frozenset(members).__contains__
@@ -74,6 +95,9 @@ FASTER: dict[Callable[[str], Any], Callable[[str], Any]] = {
     spacy_attrs.word_shape: word_shape,
     spacy_attrs.like_url: like_url,
     spacy_attrs.is_punct: is_punct,
+    spacy_attrs.is_currency: is_currency,
+    spacy_attrs.like_email: like_email,
+    spacy_attrs.like_num: like_num,
     spacy_attrs.is_ascii: str.isascii,
     spacy_attrs.is_bracket: _member_of(spacy_attrs.is_bracket, _BRACKETS),
     spacy_attrs.is_quote: _member_of(spacy_attrs.is_quote, _QUOTES),
