@@ -181,6 +181,7 @@ class Lexicon:
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
     _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
     _inst_suffixes: tuple[str, ...] = ()
+    _role_tails: frozenset[str] | None = None  # the last len(shortest role) letters of every role
 
     def may_be_institution(self, text: str) -> bool:
         """Cheap pre-check (one C-level endswith): could ``text`` end in an institution head?"""
@@ -231,10 +232,15 @@ class Lexicon:
         if not text[:1].isupper() or not text.replace("-", "").isalpha():
             return None
         low = text.lower()
+        if self._role_tails is None:
+            self._role_tails = frozenset(r[-self.role_lengths[-1] :] for r in self.roles) if self.roles else frozenset()
+        tails, shortest = self._role_tails, self.role_lengths[-1] if self.role_lengths else 0
         for ending in INFLECTION_ENDINGS:
             if ending and not low.endswith(ending):
                 continue
             base = low[: len(low) - len(ending)] if ending else low
+            if base[-shortest:] not in tails:
+                continue  # (most words: no role ends like it, so none of the lengths below can match)
             for n in self.role_lengths:
                 if n > len(base):
                     continue

@@ -34,6 +34,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.errors import ExtractError
+from briefing.extract.affixes import skip_letter_words
+from briefing.extract.lexeme_attrs import speed_up_lexeme_attrs
 from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
 from briefing.models import Article, ArticleFacts, Quote, Statement
 
@@ -115,6 +117,7 @@ def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> 
             raise ExtractError(f"cannot load spaCy pipeline {model!r}: {str(e).splitlines()[0]}") from None
     nlp.max_length = MAX_TEXT_CHARS
     _speed_up_tokenizer(nlp.tokenizer)
+    speed_up_lexeme_attrs(nlp.vocab)
     has_sents = any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer"))
     if not has_sents:
         nlp.add_pipe("briefing_sentences", first=True)
@@ -134,12 +137,16 @@ def _speed_up_tokenizer(tokenizer: Any) -> None:
     text's later chunks (so a text's first line break ended its caching).  A custom tokenizer without
     these rules is left alone.  (spaCy's chunk cache keeps its default size: a larger one only paid in
     benchmarks that tokenise the same texts again, not in one pass over a day.)
+
+    And a word of letters only no longer runs the affix and URL regexes that provably cannot match it
+    (:func:`briefing.extract.affixes.skip_letter_words`).
     """
     rules = getattr(tokenizer, "rules", None)
     if isinstance(rules, dict):
         kept = {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
         if len(kept) < len(rules):
             tokenizer.rules = kept
+    skip_letter_words(tokenizer)
 
 
 @dataclass

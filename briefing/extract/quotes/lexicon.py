@@ -8,7 +8,6 @@ are generated here so the data files stay reviewable.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -124,17 +123,18 @@ def speech_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _role_pattern() -> re.Pattern[str] | None:
+def _role_endings() -> tuple[str, ...]:
     """Role titles from roles.txt (owned by the actors stage); a word ending in one is a role."""
-    stems = sorted(word_set("roles.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(s) for s in stems) + r")\Z") if stems else None
+    return tuple(sorted(word_set("roles.txt")))
 
 
 @lru_cache(maxsize=65536)
 def is_role(word: str) -> bool:
-    """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident")."""
-    pat = _role_pattern()
-    return bool(pat and pat.search(word.lower()))
+    """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident").
+
+    (One ``endswith`` over the titles in C: a regex alternation anchored at the end was tried at every
+    position of the word.)"""
+    return word.lower().endswith(_role_endings())
 
 
 def bare_role(name: str) -> bool:
