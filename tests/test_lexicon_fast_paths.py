@@ -43,7 +43,7 @@ def _role_plain(lex: actors.Lexicon, text: str) -> RoleInfo | None:
                 if len(prefix) < 2 and not p_aff:
                     continue
             nominative = text[: len(text) - len(ending)] if ending else text
-            return RoleInfo(nominative, base[-n:], gender, aff, kind)
+            return RoleInfo(nominative, base[-n:], None if lex.adjectival(base[-n:]) else gender, aff, kind)
     return None
 
 
