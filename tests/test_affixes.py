@@ -146,3 +146,24 @@ def test_tokens_are_those_of_the_stock_tokenizer() -> None:
     for text in texts:
         ours, theirs = nlp.make_doc(text), stock.make_doc(text)
         assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist()
+
+
+def test_the_stored_proofs_are_those_of_the_stock_patterns() -> None:
+    """briefing/lang/affix_proofs.json holds what the analyses prove of spaCy's stock German patterns (after a
+    spaCy upgrade that changes them: python3 scripts/affix_proofs.py --write)."""
+    from briefing.extract.affixes import PROOFS_FILE, proof_table
+    from briefing.lang import learned
+
+    assert learned(PROOFS_FILE) == proof_table(spacy.blank("de").tokenizer)
+
+
+def test_a_pattern_the_file_does_not_know_is_analysed() -> None:
+    import re
+
+    from spacy.tokenizer import Tokenizer
+
+    from briefing.extract.affixes import letter_word_wrappers
+
+    tokenizer = Tokenizer(spacy.blank("de").vocab, suffix_search=re.compile(r"(?:[.,!?]|\d+)$").search)
+    wrapped = letter_word_wrappers(tokenizer)["suffix_search"]
+    assert wrapped("Haus") is None and wrapped("Haus.").group() == "." and wrapped("Nr12").group() == "12"

@@ -16,6 +16,8 @@ the pipeline never is.)
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections.abc import Callable
 from re import _constants as sre  # type: ignore[attr-defined]  # (the parser's node kinds)
@@ -85,11 +87,17 @@ def _needs_non_letter(items: Any, ignorecase: bool) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=16)
+def _parsed(pattern: str, flags: int) -> Any:
+    """The parse of a regex (the three analyses below read the suffix pattern's: parse it once)."""
+    return sre_parse.parse(pattern, flags)
+
+
 def letters_never_match(pattern: re.Pattern[str]) -> bool:
     """Is it certain that ``pattern`` matches nowhere in a string of letters only?"""
     if not isinstance(pattern.pattern, str):
         return False
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    parsed = _parsed(pattern.pattern, pattern.flags)
     return _needs_non_letter(parsed, bool(parsed.state.flags & _IGNORECASE))
 
 
@@ -126,7 +134,7 @@ def suffix_window(pattern: re.Pattern[str]) -> int | None:
     """
     if not isinstance(pattern.pattern, str) or pattern.flags & re.MULTILINE:
         return None
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    parsed = _parsed(pattern.pattern, pattern.flags)
     branch = len(parsed.data) == 1 and parsed.data[0][0] is sre.BRANCH
     alternatives = parsed.data[0][1][1] if branch else [parsed.data]
     window = 0
@@ -174,7 +182,7 @@ def suffix_after_letters(pattern: re.Pattern[str]) -> bool:
     """
     if suffix_window(pattern) is None:
         return False
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    parsed = _parsed(pattern.pattern, pattern.flags)
     ignorecase = bool(parsed.state.flags & _IGNORECASE)
     branch = len(parsed.data) == 1 and parsed.data[0][0] is sre.BRANCH
     for alt in parsed.data[0][1][1] if branch else [parsed.data]:
@@ -218,24 +226,74 @@ def _windowed(
     return windowed
 
 
-def skip_letter_words(tokenizer: Any) -> tuple[str, ...]:
-    """Wrap each of the tokenizer's regex callables that provably cannot match a word of letters only,
-    so that such a word does not run it, and search only the end of a string for a suffix
-    (:func:`suffix_window`).  Returns the names of those wrapped."""
-    wrapped = []
+# The proofs of the stock German tokenizer's patterns, by :func:`pattern_key` (scripts/affix_proofs.py
+# writes them; tests/test_affixes.py checks them against the analyses): parsing its large patterns costs
+# ~0.08 s per process, a few per cent of a day's build.  A pattern not in the file is analysed at load.
+PROOFS_FILE = "affix_proofs.json"
+
+
+def pattern_key(pattern: re.Pattern[str]) -> str:
+    """A pattern's key in :data:`PROOFS_FILE`: the SHA-256 of its flags and its source."""
+    return hashlib.sha256(f"{pattern.flags}\0{pattern.pattern}".encode()).hexdigest()
+
+
+def analyse(pattern: re.Pattern[str], suffix: bool) -> tuple[bool, int | None, bool]:
+    """(:func:`letters_never_match`, and for a suffix search :func:`suffix_window` and
+    :func:`suffix_after_letters`) of ``pattern``."""
+    window = suffix_window(pattern) if suffix else None
+    return letters_never_match(pattern), window, suffix_after_letters(pattern) if window is not None else False
+
+
+@functools.cache
+def _stored_proofs() -> dict[str, tuple[bool, int | None, bool]]:
+    from briefing.lang import learned  # (the package's JSON data loader)
+
+    return {k: (bool(v[0]), v[1], bool(v[2])) for k, v in learned(PROOFS_FILE).items()}
+
+
+def _proofs(pattern: re.Pattern[str], suffix: bool) -> tuple[bool, int | None, bool]:
+    return _stored_proofs().get(f"{pattern_key(pattern)}:{int(suffix)}") or analyse(pattern, suffix)
+
+
+def proof_table(tokenizer: Any) -> dict[str, list[Any]]:
+    """The proofs of ``tokenizer``'s patterns as :data:`PROOFS_FILE` stores them (analysed, not looked up)."""
+    return {f"{pattern_key(pattern)}:{int(suffix)}": list(analyse(pattern, suffix))
+            for name, pattern, kind in affix_patterns(tokenizer)
+            for suffix in [name == "suffix_search" and kind == "search"]}
+
+
+def affix_patterns(tokenizer: Any) -> list[tuple[str, re.Pattern[str], str]]:
+    """(attribute name, compiled pattern, method name) of the tokenizer's regex callables we can wrap."""
+    out = []
     for name in AFFIX_CALLABLES:
         method: Any = getattr(tokenizer, name, None)
         pattern = getattr(method, "__self__", None)
         kind = getattr(method, "__name__", "")
-        if not isinstance(pattern, re.Pattern) or kind not in _NOTHING:
-            continue
-        letters = letters_never_match(pattern)
-        window = suffix_window(pattern) if name == "suffix_search" and kind == "search" else None
+        if isinstance(pattern, re.Pattern) and kind in _NOTHING:
+            out.append((name, pattern, kind))
+    return out
+
+
+def letter_word_wrappers(tokenizer: Any) -> dict[str, Callable[[str], Any]]:
+    """For each of the tokenizer's regex callables that provably cannot match a word of letters only, a
+    wrapper that does not run it for such a word (and, for a suffix, searches only the string's end:
+    :func:`suffix_window`), by attribute name; the callables it cannot prove anything of are left out."""
+    wrappers: dict[str, Callable[[str], Any]] = {}
+    for name, pattern, kind in affix_patterns(tokenizer):
+        method: Any = getattr(tokenizer, name)
+        letters, window, after_letters = _proofs(pattern, name == "suffix_search" and kind == "search")
         if window is not None:
-            setattr(tokenizer, name, _windowed(method, window, letters, suffix_after_letters(pattern)))
+            wrappers[name] = _windowed(method, window, letters, after_letters)
         elif letters:
-            setattr(tokenizer, name, _skipping(method, _NOTHING[kind]))
-        else:
-            continue
-        wrapped.append(name)
-    return tuple(wrapped)
+            wrappers[name] = _skipping(method, _NOTHING[kind])
+    return wrappers
+
+
+def skip_letter_words(tokenizer: Any) -> tuple[str, ...]:
+    """Install :func:`letter_word_wrappers` on ``tokenizer``; returns the names of those wrapped.  (Each
+    assignment makes spaCy reload the special cases: building a new Tokenizer with all of them at once,
+    as the pipeline does, loads them once.)"""
+    wrappers = letter_word_wrappers(tokenizer)
+    for name, wrapper in wrappers.items():
+        setattr(tokenizer, name, wrapper)
+    return tuple(wrappers)

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.errors import ExtractError
-from briefing.extract.affixes import skip_letter_words
+from briefing.extract.affixes import letter_word_wrappers
 from briefing.extract.lexeme_attrs import speed_up_lexeme_attrs
 from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
 from briefing.models import Article, ArticleFacts, Quote, Statement
@@ -116,7 +116,7 @@ def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> 
         except (OSError, ImportError, ValueError) as e:
             raise ExtractError(f"cannot load spaCy pipeline {model!r}: {str(e).splitlines()[0]}") from None
     nlp.max_length = MAX_TEXT_CHARS
-    _speed_up_tokenizer(nlp.tokenizer)
+    nlp.tokenizer = _speed_up_tokenizer(nlp.tokenizer)
     speed_up_lexeme_attrs(nlp.vocab)
     has_sents = any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer"))
     if not has_sents:
@@ -127,8 +127,8 @@ def make_nlp(model: str = "blank", components: tuple[str, ...] = COMPONENTS) -> 
     return nlp
 
 
-def _speed_up_tokenizer(tokenizer: Any) -> None:
-    """Make spaCy's ``tokenizer`` faster without changing a token (tested against the stock one).
+def _speed_up_tokenizer(tokenizer: Any) -> Any:
+    """A faster spaCy ``tokenizer`` that makes the same tokens (tested against the stock one).
 
     Its special cases for a bare line break, tab and space, which make that whitespace one token with
     nothing but its own text (as whitespace always is), go: every special case is also a pattern of a
@@ -139,14 +139,34 @@ def _speed_up_tokenizer(tokenizer: Any) -> None:
     benchmarks that tokenise the same texts again, not in one pass over a day.)
 
     And a word of letters only no longer runs the affix and URL regexes that provably cannot match it
-    (:func:`briefing.extract.affixes.skip_letter_words`).
+    (:func:`briefing.extract.affixes.letter_word_wrappers`).
+
+    spaCy's own Tokenizer is built anew with all of this at once: each assignment to the old one would
+    reload its 2,000 special cases (~0.02 s each, five times per process).  Another tokenizer class is
+    changed in place.
     """
+    from spacy.tokenizer import Tokenizer
+
     rules = getattr(tokenizer, "rules", None)
-    if isinstance(rules, dict):
-        kept = {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
-        if len(kept) < len(rules):
-            tokenizer.rules = kept
-    skip_letter_words(tokenizer)
+    kept = {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])} if isinstance(
+        rules, dict) else None
+    wrappers = letter_word_wrappers(tokenizer)
+    if type(tokenizer) is Tokenizer:
+        return Tokenizer(
+            tokenizer.vocab,
+            rules=kept if kept is not None else rules,
+            prefix_search=wrappers.get("prefix_search", tokenizer.prefix_search),
+            suffix_search=wrappers.get("suffix_search", tokenizer.suffix_search),
+            infix_finditer=wrappers.get("infix_finditer", tokenizer.infix_finditer),
+            token_match=tokenizer.token_match,
+            url_match=wrappers.get("url_match", tokenizer.url_match),
+            faster_heuristics=tokenizer.faster_heuristics,
+        )
+    if kept is not None and rules is not None and len(kept) < len(rules):
+        tokenizer.rules = kept
+    for name, wrapper in wrappers.items():
+        setattr(tokenizer, name, wrapper)
+    return tokenizer
 
 
 @dataclass
