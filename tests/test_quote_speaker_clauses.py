@@ -22,6 +22,13 @@ def _speaker_of(text: str, fragment: str) -> str:
     return hits[0].speaker_text or ""
 
 
+def _assert_speaks(text: str, fragment: str, speaker: str, not_speaker: str) -> None:
+    """The quotation holding ``fragment`` is credited to a mention naming ``speaker``, not ``not_speaker``."""
+    got = _speaker_of(text, fragment)
+    assert speaker in got
+    assert not_speaker not in got
+
+
 SOURCING_ADVERBIAL_IN_THE_QUOTATIONS_CLAUSE = [
     # The adverbial stands between the speech verb and the quotation: the quotation's clause is the source's.
     (
@@ -59,9 +66,7 @@ SOURCING_ADVERBIAL_IN_THE_QUOTATIONS_CLAUSE = [
 def test_a_sourcing_adverbial_in_the_quotations_clause_names_its_speaker(
     text: str, fragment: str, speaker: str, not_speaker: str
 ) -> None:
-    got = _speaker_of(text, fragment)
-    assert speaker in got
-    assert not_speaker not in got
+    _assert_speaks(text, fragment, speaker, not_speaker)
 
 
 def test_a_sourcing_adverbial_in_the_speech_verbs_own_clause_names_the_reporter_not_the_speaker() -> None:
@@ -117,9 +122,7 @@ WIE_CLAUSE_BEFORE_A_MAIN_CLAUSE = [
 
 @pytest.mark.parametrize(("text", "fragment", "speaker", "not_speaker"), WIE_CLAUSE_BEFORE_A_MAIN_CLAUSE)
 def test_the_main_clause_after_a_wie_clause_speaks(text: str, fragment: str, speaker: str, not_speaker: str) -> None:
-    got = _speaker_of(text, fragment)
-    assert speaker in got
-    assert not_speaker not in got
+    _assert_speaks(text, fragment, speaker, not_speaker)
 
 
 def test_a_wie_clause_alone_keeps_its_reporter() -> None:
@@ -157,9 +160,7 @@ COORDINATED_MAIN_CLAUSES = [
 def test_a_coordinated_main_clause_with_its_own_subject_speaks(
     text: str, fragment: str, speaker: str, not_speaker: str
 ) -> None:
-    got = _speaker_of(text, fragment)
-    assert speaker in got
-    assert not_speaker not in got
+    _assert_speaks(text, fragment, speaker, not_speaker)
 
 
 def test_coordinated_subjects_of_one_verb_are_not_split() -> None:
@@ -216,9 +217,7 @@ SPEECH_NOUN_OWNER = [
 def test_the_owner_of_a_speech_noun_speaks_its_content_clause(
     text: str, fragment: str, speaker: str, not_speaker: str
 ) -> None:
-    got = _speaker_of(text, fragment)
-    assert speaker in got
-    assert not_speaker not in got
+    _assert_speaks(text, fragment, speaker, not_speaker)
 
 
 def test_a_relative_clause_after_a_nouns_owner_is_no_content_clause() -> None:
