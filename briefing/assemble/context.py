@@ -84,6 +84,12 @@ def points_back(text: str) -> bool:
     first, _, rest = _opening(text)
     if first in _words("connectives.txt") or _opens_with_adverb(first, rest):
         return True
+    return opens_with_pointer(first, rest)
+
+
+def opens_with_pointer(first: str, rest: str) -> bool:
+    """Is ``first`` (folded) a possessive ("Ihr Vorsitzender ...": whose?) or a pronoun or demonstrative that
+    opens no noun phrase of its own in front of ``rest`` ("Das erklärte ...", but not "Das Treffen ...")?"""
     return first in _words("possessives.txt") or first in _words("anaphoric_pronouns.txt") and not (
         first in DETERMINERS and opens_noun_phrase(rest))
 
@@ -125,7 +131,7 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
         # "Tusk: Sein Land sei bereit ..." is his; "Ihr Vorsitzender Winkel kritisierte ...", which names the
         # speaker after it, is someone else's (whose, the reader cannot tell)
         return f"{speaker}: {text}" if speaker and fold(speaker) not in fold(rest) else None
-    if first in _words("anaphoric_pronouns.txt") and not (first in DETERMINERS and opens_noun_phrase(rest)):
+    if opens_with_pointer(first, rest):
         if first in _words("personal_pronouns.txt") and speaker:
             return f"{speaker}: {text}"
         return None

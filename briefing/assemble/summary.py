@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.assemble import timeframe
-from briefing.assemble.context import DETERMINERS, opens_noun_phrase
+from briefing.assemble.context import opens_with_pointer
 from briefing.assemble.text import (
     containment,
     content_terms,
@@ -182,11 +182,8 @@ def needs_context(sentence: str) -> bool:
         return True
     if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and demonym_country(ws[1].strip(",:;.")):
         return True  # "Der Ungar kritisierte zugleich ...": a person named before, by nationality
-    if first in _folded("possessives.txt"):
-        return True  # "Ihr Vorsitzender Johannes Winkel kritisierte ...": whose?
-    # ("Das kündigte die Sprecherin an": :func:`context.opens_noun_phrase` knows the speech verb.)
-    return first in _folded("anaphoric_pronouns.txt") and not (
-        first in DETERMINERS and opens_noun_phrase(" ".join(ws[1:])))
+    # ("Ihr Vorsitzender ... kritisierte", "Das kündigte die Sprecherin an")
+    return opens_with_pointer(first, " ".join(ws[1:]))
 
 
 def candidates(

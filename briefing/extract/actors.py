@@ -1102,10 +1102,7 @@ class ActorFinder:
         """Whose role the title at r_idx is when a possessive opens its sentence ("Die Gewerkschaft Verdi
         warnte. Ihr Vorsitzender Frank Werneke sagte ..."): the first organisation, party or country of the
         sentence before; None otherwise."""
-        k = r_idx - 1
-        while k >= 0 and self.words[k][:1].islower() and self.lowers[k].endswith(ADJ_ENDINGS[1:]) and (
-                self.lowers[k] not in _possessives()):
-            k -= 1  # "Ihre haushaltspolitische Sprecherin"
+        k = self._before_adjectives(r_idx, _possessives())  # "Ihre haushaltspolitische Sprecherin"
         if k < 0 or self.lowers[k] not in _possessives() or self.sent_start[k] != k or self.sent_no[k] == 0:
             return None
         start, end = self.table.sents[self.sent_no[k] - 1]
@@ -1660,13 +1657,19 @@ class ActorFinder:
         mine_parts, first_parts = set(fold(mine).split("-")), set(fold(first).split("-"))
         return not (mine_parts & first_parts)
 
+    def _before_adjectives(self, i: int, stops: frozenset[str]) -> int:
+        """The token before the lowercase adjectives that stand right before token i ("die isländische
+        Abgeordnete" -> "die"), a word of ``stops`` ending the walk (-1 at the text's start)."""
+        k = i - 1
+        while k >= 0 and self.words[k][:1].islower() and self.lowers[k].endswith(ADJ_ENDINGS[1:]) and (
+                self.lowers[k] not in stops):
+            k -= 1
+        return k
+
     def _article_gender(self, i: int) -> str | None:
         """The gender the article gives the adjectival role at token i, over the adjectives between them ("die
         isländische Abgeordnete"), by :data:`_ADJECTIVAL_ROLE_GENDER`; None without an article."""
-        k = i - 1
-        while k >= 0 and self.words[k][:1].islower() and self.lowers[k].endswith(ADJ_ENDINGS[1:]) and (
-                self.lowers[k] not in _ADJECTIVAL_ARTICLES):
-            k -= 1
+        k = self._before_adjectives(i, _ADJECTIVAL_ARTICLES)
         return _ADJECTIVAL_ROLE_GENDER.get((self.lowers[k], self.lowers[i].endswith("n"))) if k >= 0 else None
 
     def _role_text(self, p: _Person) -> str | None:

@@ -28,7 +28,7 @@ from briefing.extract.quotes.cues import np_ending_at, possessive_source, relati
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import naming_verbs, speech_act_nouns, speech_verbs, word_set
 from briefing.extract.quotes.quoted_speech import RuleView
-from briefing.extract.quotes.resolve import _name_of
+from briefing.extract.quotes.resolve import name_of
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import (
     Phrase,
@@ -691,7 +691,7 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     if (
         not sp.pronoun
         and konjunktiv_words(masked, sb, sb + len(before), strong=True)
-        and not names_someone(_name_of(sp.text), TextWords(masked))
+        and not names_someone(name_of(sp.text), TextWords(masked))
     ):
         # "Die Pflichten der Union seien im Vertrag festgelegt: „…“": reported speech going on, its subject is
         # what is reported on; the speaker is the one reporting, the previous sentence's subject when that is
@@ -729,7 +729,7 @@ def _previous_subject(masked: str, sents, so: int) -> Phrase | None:
     sp = clause_subject(masked, *sents[so - 1])
     if sp is None or person_score(sp) < 1:
         return None
-    return sp if sp.pronoun or names_someone(_name_of(sp.text), TextWords(masked)) else None
+    return sp if sp.pronoun or names_someone(name_of(sp.text), TextWords(masked)) else None
 
 
 def _gives_way(masked: str, c: Cue, p: Pair) -> bool:

@@ -234,10 +234,10 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
     ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text)
     if ordinal:
         named = _ordinal_antecedent(text, sents, sent_of, sp, last=ordinal.group(1).lower() == "letzt")
-        return _name_of(named.text) if named is not None else None
+        return name_of(named.text) if named is not None else None
     if sp.pronoun and sp.text.lower() in DEMONSTRATIVES:
         named = _demonstrative_antecedent(text, sents, sent_of, sp)
-        return _name_of(named.text) if named is not None else None
+        return name_of(named.text) if named is not None else None
     if sp.pronoun:
         quoted = None
         for k in range(upto - 1, max(-1, upto - 1 - PRONOUN_LOOKBACK_QUOTES), -1):
@@ -275,8 +275,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
-        return appo.group(1) if appo else _name_of(best.text)
-    name = _name_of(sp.text)
+        return appo.group(1) if appo else name_of(best.text)
+    name = name_of(sp.text)
     appo = _TRAILING_APPOSITION.match(text, sp.end)
     if appo and not _ends_in_name(sp.text) and any(is_role(w) for w in sp.text.split()):
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
@@ -340,7 +340,7 @@ def _demonstrative_antecedent(text: str, sents, sent_of, sp: Phrase) -> Phrase |
             bare = _bare_name(np) and det.lower() not in ("des", "eines")
             if not (person_score(np) >= 2 or _bare_full_name(np) or is_organisation(np.text) or bare):
                 continue  # a bare noun ("Hauptreisezeit") is a thing the pronoun may stand for, no one to name
-            gender = _gender(_name_of(np.text))
+            gender = _gender(name_of(np.text))
             # "dieser" a man or a group by a masculine noun ("der Rat"); "diese" a woman, or many, which the
             # phrase does not tell: only a woman shown as one.
             if gender == want or (gender is None and want == "m"):
@@ -374,7 +374,7 @@ def _ends_in_name(words: str) -> bool:
     return len(toks) >= 2 and all(w[:1].isupper() and not is_role(w) for w in toks[-2:])
 
 
-def _name_of(words: str) -> str:
+def name_of(words: str) -> str:
     toks = words.split()
     dets = word_set("determiners.txt")
     while toks and (toks[0].lower() in dets or toks[0].islower()) and toks[0] not in OPENING_PARTICLES:
