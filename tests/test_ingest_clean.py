@@ -148,6 +148,20 @@ def test_taz_lead_first_and_wrapped_lines_rejoined():
             "Erster Absatz steht hier und endet mit einem Punkt.\n\n"
             "Zweiter Absatz beginnt hier ohne Punkt am Zeilenende und wird hier fortgesetzt.",
         ),
+        # a line that cannot end where it does (an article, preposition or conjunction, a comma) continues
+        # on the next though that starts with a capitalised noun; a heading-like line does not
+        (
+            "Der Minister für Verkehr und\n"
+            "Digitales, Jan Weber, sprach von einem Erfolg.\n"
+            "Kritik kam von der\n"
+            "Opposition.\n"
+            "Wie es weitergeht\n"
+            "Der Bundestag berät im Januar.",
+            "Der Minister für Verkehr und Digitales, Jan Weber, sprach von einem Erfolg.\n\n"
+            "Kritik kam von der Opposition.\n\n"
+            "Wie es weitergeht\n\n"
+            "Der Bundestag berät im Januar.",
+        ),
         # a hyphenated word split over two lines
         (
             "Die Unterstützer-\nländer der Ukraine treffen sich in Paris.",

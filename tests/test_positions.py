@@ -167,3 +167,27 @@ def test_a_reported_main_clause_with_a_pronoun_subject_stays_the_persons_own() -
     facts = load_pipeline("blank").extract(Article(path="t.txt", text=text))
     names = {a.id: a.name for a in facts.actors}
     assert any(names[p.actor] == "Karl Huber" and "Vertrauensfrage" in p.text for p in facts.positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A quotation whose speaker the sentence names only by a pronoun or an epithet is the position of the
+        # person the pronoun or epithet stands for, filed under that person's country.
+        (
+            "Ungarns Innenminister Péter Kovács erklärte, sein Land werde nicht zustimmen. Portugals "
+            "Innenministerin Ana Lopes enthielt sich. Lissabon hatte Einwände erhoben. „Wir dürfen die "
+            "Verantwortung nicht auslagern“, sagte sie.",
+            "Ana Lopes",
+        ),
+        (
+            "Der schwedische Minister Erik Lund kam spät. „Der Kompromiss ist tragfähig“, sagte der Schwede.",
+            "Erik Lund",
+        ),
+    ],
+)
+def test_a_quotation_by_pronoun_or_epithet_is_the_position_of_the_person_meant(text: str, person: str) -> None:
+    facts = load_pipeline("blank").extract(Article(path="t.txt", text=text))
+    names = {a.id: a.name for a in facts.actors}
+    quoted = [p for p in facts.positions if "“" in p.text or "„" in p.text]
+    assert [names[p.actor] for p in quoted] == [person]

@@ -143,6 +143,71 @@ def test_a_pronoun_takes_the_person_not_a_city_speaking_by_metonymy() -> None:
     assert "Dubois" in (_record(text, "eigenen Vorschlag").speaker_name or "")
 
 
+def test_a_pronoun_skips_a_capital_speaking_by_metonymy_to_the_person_named_before_it() -> None:
+    # "Lissabon" is the subject of the sentence before the quote; "er" is the minister named before it,
+    # not the earlier speaker Novak.
+    text = (
+        "Der tschechische Minister Jan Novak erklärte, Prag werde dem Plan nicht zustimmen. "
+        "Portugals Finanzminister Rui Almeida enthielt sich. Lissabon hatte Einwände gegen die Fristen "
+        "erhoben. „Wir brauchen mehr Zeit für die Umsetzung“, sagte er."
+    )
+    assert _record(text, "mehr Zeit").speaker_name == "Rui Almeida"
+
+
+def test_a_pronoun_still_falls_back_to_the_quoted_speaker_when_only_a_place_comes_between() -> None:
+    text = (
+        "„Das ist ein schlechter Tag für Europa“, sagte der Ministerpräsident Lars Berg. "
+        "Stockholm hatte lange gezögert. „Wir tragen die Entscheidung trotzdem mit“, sagte er."
+    )
+    assert _record(text, "trotzdem mit").speaker_name == "Lars Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # A demonym names the person just introduced, when nothing says she is of another country.
+        (
+            "EU-Agrarkommissar Christophe Hansen stellte den Plan vor. „Die Bauern brauchen Planungssicherheit“, "
+            "sagte der Luxemburger in Brüssel.",
+            "Planungssicherheit",
+            "Christophe Hansen",
+        ),
+        (
+            "Die italienische Regierungschefin Giulia Conti wies die Kritik zurück. „Wir halten uns an jede "
+            "Regel“, sagte die Italienerin.",
+            "jede Regel",
+            "Giulia Conti",
+        ),
+        # An age or a party stands for the person too.
+        (
+            "Bürgermeister Tobias Reiter eröffnete die Brücke. „Das war ein langer Weg“, sagte der 58-Jährige.",
+            "langer Weg",
+            "Tobias Reiter",
+        ),
+        (
+            "Landrätin Petra Vogl lehnte den Antrag ab. „Dafür fehlt das Geld“, sagte die CSU-Politikerin.",
+            "fehlt das Geld",
+            "Petra Vogl",
+        ),
+    ],
+)
+def test_an_epithet_names_the_person_just_introduced(text: str, fragment: str, name: str) -> None:
+    assert _record(text, fragment).speaker_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The person named before is of another country than the demonym says: no guess.
+        "Frankreichs Präsident Louis Martin sprach von Fortschritt. „Es reicht nicht“, sagte der Österreicher.",
+        # ... or of the other gender than the article says.
+        "Ministerin Clara Weiss sprach von Fortschritt. „Es reicht nicht“, sagte der 61-Jährige.",
+    ],
+)
+def test_an_epithet_that_fits_no_one_named_before_stays_unnamed(text: str) -> None:
+    assert _record(text, "reicht nicht").speaker_name is None
+
+
 def test_a_pronoun_agrees_in_gender_with_its_antecedent() -> None:
     # "er" cannot be the minister named last ("Ministerin Anna Roth"): it is Peter Lang.
     text = (

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.ingest import dates, lexicon
+from briefing.lang import word_set
 from briefing.models import Segment
 
 # An agency dateline ("Brüssel, 12.03.2026 – …") opens the article: at most this many kept lines (title,
@@ -76,6 +77,20 @@ _SPACES = re.compile(r"\s{2,}")
 _FIRST_WORD = re.compile(r"\S+")
 # Words after which a line-final hyphen is a truncated compound ("Staats- und Regierungschefs").
 _CONJUNCTIONS = frozenset({"und", "oder", "bis", "sowie", "bzw", "bzw.", "noch", "als", "wie"})
+
+
+@functools.cache
+def _unfinished_words() -> frozenset[str]:
+    """Words no heading, caption or paragraph ends with: articles, prepositions, conjunctions."""
+    return _CONJUNCTIONS | word_set("determiners.txt") | word_set("prepositions.txt") | word_set("subordinators.txt")
+
+
+def _ends_unfinished(text: str) -> bool:
+    """The line stops inside a sentence: after a comma or a word that needs what follows ("von", "und")."""
+    if text.endswith(","):
+        return True
+    words = text.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _unfinished_words()
 # Media markers after which the next heading-like line is the medium's title.
 _MEDIA_KIND = "media"
 
@@ -549,7 +564,12 @@ class _Cleaner:
             if need <= width and _ends_sentence(a.text):
                 return False
             return not (need <= WRAP_HEADING_SHARE * width and heading_like(a.text))
-        return not _ends_sentence(a.text) and not a.text.endswith(":") and b.text[:1].islower()
+        # Unwrapped text: a line continues on the next when that starts in lower case, or when the
+        # line itself cannot end there ("die Ministerin für Asyl und" + "Migration, …"): German nouns
+        # are capitalised, so the case of the next line alone misses half of the wrapped lines.
+        if _ends_sentence(a.text) or a.text.endswith(":"):
+            return False
+        return b.text[:1].islower() or _ends_unfinished(a.text)
 
     @staticmethod
     def _joiner(a: Piece, b_text: str) -> tuple[str, Piece]:

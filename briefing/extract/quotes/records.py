@@ -13,7 +13,7 @@ import re
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import is_role, word_set
-from briefing.extract.quotes.resolve import person_name, resolve_name
+from briefing.extract.quotes.resolve import epithet, person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
 from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
@@ -94,6 +94,11 @@ class _MentionIndex:
             if end <= e and a.kind == "person" and a not in out:
                 out.append(a)
         return out
+
+    def person_named(self, name: str) -> Actor | None:
+        """The one person actor of that name, or None (no such person, or two)."""
+        hits = [a for a in self.actors if a.kind == "person" and a.name == name]
+        return hits[0] if len(hits) == 1 else None
 
     def ordinal_antecedent(self, sp: Phrase, sents, sent_of, last: bool) -> Actor | None:
         """ "„…“, so letztere": the last (for "Erstere" the first) of the persons named in the nearest
@@ -199,6 +204,11 @@ def speaker_of(
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None
+        if name and actor is None and (sp.pronoun or epithet(sp.text) is not None):
+            # "sagte er", "sagte der Österreicher" where the actors stage linked no one: the person the
+            # resolver found is the actor of that name (positions then file the quotation under them).
+            actor = mentions.person_named(name)
+            speaker_id = actor.id if actor is not None else None
         if name and actor is None and sp.pronoun and is_document(name):
             name = None  # a pronoun stands for a person or a group, not for a text named before
         titled = _QUOTED_TITLE.search(name) if name else None

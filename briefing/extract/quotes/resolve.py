@@ -9,10 +9,10 @@ from functools import lru_cache
 from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
-from briefing.extract.quotes.speaker_names import is_organisation
+from briefing.extract.quotes.speaker_names import is_country, is_organisation
 from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
-from briefing.lang.de import OPENING_PARTICLES
+from briefing.lang.de import OPENING_PARTICLES, PARTY_EPITHETS, country_adjective, country_name, demonym_country
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
@@ -250,7 +250,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                 break
         # The nearest preceding person-like subject, or a titled person after a fronted adverb
         # ("Unterdessen verteidigte der Vorsitzende …, Sebastian Edathy, den Entwurf. Er …").
-        named = None
+        # A place speaking by metonymy ("Madrid hatte Bedenken angemeldet") is kept in reserve: "er" or
+        # "sie" means a person named before it, after the last quoted speaker, if there is one.
+        named = weak = None
         si = sent_of(sp.start)
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
@@ -263,8 +265,11 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                     None,
                 )
             if np is not None and _agrees(sp.text, np.text):
-                named = np
-                break
+                if not _place(np.text):
+                    named = np
+                    break
+                weak = weak or np
+        named = named or weak
         # A person named after the last quoted speaker is the nearer antecedent.
         # A bare capitalised subject ("Paris verteidige …") is often a place or thing speaking by
         # metonymy: it beats the quoted speaker only when it is clearly a person.
@@ -277,6 +282,11 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
         return appo.group(1) if appo else name_of(best.text)
     name = name_of(sp.text)
+    epithet_of = epithet(sp.text)
+    if epithet_of is not None:
+        holder = _epithet_holder(text, sp, epithet_of, sents, sent_of)
+        if holder is not None:
+            return holder
     appo = _TRAILING_APPOSITION.match(text, sp.end)
     if appo and not _ends_in_name(sp.text) and any(is_role(w) for w in sp.text.split()):
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
@@ -285,6 +295,69 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
     if bare_role(name):
         return _role_holder(text, sp, name, sents, sent_of) or name
     return name
+
+
+@lru_cache(maxsize=4096)
+def _place(words: str) -> bool:
+    """A country, bloc or seat of government and nothing else ("Madrid", "die Türkei", "Brüssel")."""
+    toks = [w for w in words.split() if w.lower() not in _ARTICLE_GENDER]
+    return bool(toks) and all(is_country(w) or w in _metonyms() for w in toks)
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("metonyms.txt"))
+
+
+# "der 54-Jährige", "die 81-jährige": a person already introduced, named by age.
+_AGE_EPITHET = re.compile(r"\d+-[Jj]ährige[rn]?")
+
+
+def epithet(words: str) -> str | None:
+    """A definite epithet by which German news names a person it has just introduced: "der Österreicher"
+    (the country, "Österreich"), "die 54-Jährige", "der CSU-Politiker" ("": no country); None otherwise."""
+    toks = words.split()
+    if len(toks) != 2 or toks[0].lower() not in ("der", "die"):
+        return None
+    word = toks[1]
+    if _AGE_EPITHET.fullmatch(word) or ("-" in word and word.lower().endswith(PARTY_EPITHETS)):
+        return ""
+    return demonym_country(word)
+
+
+def _phrase_country(words: str) -> str | None:
+    """The country a person phrase names: "Frankreichs Präsident …", "der französische Minister …"."""
+    for w in words.split():
+        country = country_name(w) if w[:1].isupper() else None
+        if country:
+            return country
+        if w[:1].islower():
+            for ending in ("e", "en", "er", "es", "em"):
+                country = country_adjective(w.removesuffix(ending)) if w.endswith(ending) else None
+                if country:
+                    return country
+    return None
+
+
+def _epithet_holder(text: str, sp: Phrase, country: str, sents, sent_of) -> str | None:
+    """The person an epithet names: the nearest person named as a clause's subject before it, of the
+    epithet's gender ("der" / "die") and not of another country than a demonym says ("der Österreicher"
+    is no "Frankreichs Präsident"). None when no such person is in reach: no guess is shown."""
+    gender = "m" if sp.text.split()[0].lower() == "der" else "f"
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
+        sb, se = sents[k]
+        np = clause_subject(text, sb, min(se, sp.start))
+        if np is None or np.pronoun or np.start >= sp.start or person_score(np) < 2 or not _ends_in_name(np.text):
+            continue
+        shown = _gender(np.text)
+        if shown is not None and shown != gender:
+            continue
+        theirs = _phrase_country(np.text) if country else None
+        if theirs is not None and theirs != country:
+            continue
+        return person_name(name_of(np.text))
+    return None
 
 
 def _titled_name(words: str, head: str) -> str | None:

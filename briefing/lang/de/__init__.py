@@ -60,6 +60,7 @@ __all__ = [
     "NAME_PARTICLES",
     "OPENING_PARTICLES",
     "auxiliary_forms",
+    "country_name",
 ]
 
 
@@ -89,10 +90,31 @@ def demonym_country(word: str) -> str | None:
     for base in bases:
         for stem in {base, base[:-1] if base.endswith("e") else base, base[:-2] if base.endswith("er") else base}:
             for suffix in ("isch", "sch", ""):
-                country = adjectives.get(stem + suffix) if suffix or stem != low else None
+                if suffix == "isch":
+                    country = country_adjective(stem + suffix)
+                else:
+                    country = adjectives.get(stem + suffix) if suffix or stem != low else None
                 if country:
                     return country
     return None
+
+
+def country_name(word: str) -> str | None:
+    """The country a name names, also in the genitive: "Frankreichs" -> "Frankreich", "USA" -> "USA"
+    (the countries list's canonical form first, else CLDR's German name), or None."""
+    listed = _listed_countries()
+    names = _country_names()
+    for form in (word, word.removesuffix("s")) if word.endswith("s") else (word,):
+        if form in listed:
+            return listed[form]
+        if form.lower() in names:
+            return names[form.lower()]
+    return None
+
+
+@functools.cache
+def _listed_countries() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("countries.txt") if len(r) > 1}
 
 
 _SIDE = re.compile(r"(?:[Vv]on )?(?:[Dd]ie |[Dd]er |[Dd]en )?([a-zäöü]+?)(?:e|en|er|es|em)? Seite")
