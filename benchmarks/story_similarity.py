@@ -57,6 +57,8 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "drohnen_gipfel", date(2026, 10, 2), [{"a1", "a2", "a3"}]),
     (DATA / "days" / "bahnstreik", date(2026, 11, 14), [{"b1", "b2", "b3"}]),
     (DATA / "days" / "wahlrecht_urteil", date(2027, 1, 20), [{"c1", "c2"}]),
+    (DATA / "days" / "rentenpaket", date(2026, 12, 5), [{"r1", "r2"}]),
+    (DATA / "days" / "rueckfuehrung", date(2026, 12, 6), [{"m1", "m2"}]),
 ]
 
 
@@ -116,7 +118,10 @@ def small_days(cache: Path) -> tuple[list[float], list[float], int]:
             c = cosine(vectors[i].event, vectors[j].event)
             one = names[i] in group_of and group_of.get(names[i]) == group_of.get(names[j])
             (same if one else diff).append(c)
-            print(f"  {c:.3f} {'same' if one else 'diff'}  {names[i]} ~ {names[j]}")
+            anchor = cosine(vectors[i].anchor, vectors[j].anchor)
+            rare = len(vectors[i].rare & vectors[j].rare)
+            print(f"  {c:.3f} {'same' if one else 'diff'}  {names[i]} ~ {names[j]}  (names aside {anchor:.3f}, "
+                  f"rare words shared {rare})")
         got = sorted(sorted(names[i] for i in c) for c in cluster(vectors))
         expected = sorted(sorted(g) for g in [*groups, *({n} for n in names if n not in group_of)])
         print(f"  stories: {'as expected' if got == expected else f'WRONG: {got}'}")
@@ -133,7 +138,7 @@ def quantiles(xs: list[float]) -> str:
 
 
 def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
-    from briefing.assemble.stories import cluster, vectorise
+    from briefing.assemble.stories import cluster, same_event, vectorise
     from briefing.assemble.text import cosine
 
     facts, dates, titles = big_facts(path, cache)
@@ -151,6 +156,10 @@ def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
     print(f"  pairs written >= {APART_DAYS} days apart (different events): {len(far)}; "
           f"at or above {threshold}: {sum(c >= threshold for c, _, _ in far)}; "
           f"quantiles {quantiles([c for c, _, _ in far])}")
+    anchored = [(i, j) for c, i, j in far if c < threshold and same_event(vectors[i], vectors[j], threshold)]
+    print(f"  far-apart pairs below it linked by their rare words (stories.ANCHOR_SIMILARITY): {len(anchored)}")
+    for i, j in anchored[:show]:
+        print(f"    {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")
     print("  closest far-apart pairs (topic neighbours):")
     for c, i, j in sorted(far, reverse=True)[:show]:
         print(f"    {c:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")

@@ -318,19 +318,31 @@ def test_an_interview_questions_state_no_position_and_its_answers_name_the_inter
         "Beispielowa: Ohne die Vereinigten Staaten wird es keine belastbaren Garantien geben."]
 
 
-def test_figures_of_one_sentence_and_the_same_sources_are_one_entry() -> None:
+def test_figures_of_one_sentence_are_one_entry_with_the_sources_they_share() -> None:
+    from briefing.models import StoryFigure
+
+    quota = "Das Ministerium legte fest, dass bis August 30 Zwergwale und neun Finnwale gejagt werden dürfen."
+    b = _briefing(figures=(
+        StoryFigure(30, "Zwergwale", "30 Zwergwale", quota, ("S1", "S2")),  # confirmed by another source too
+        StoryFigure(1986, "Jahr", "1986", "Das Moratorium gilt seit 1986.", ("S1",)),
+        StoryFigure(9, "Finnwale", "neun Finnwale", quota, ("S1",)),
+    ))
+    figures = view.build_view(b).stories[0].figures
+    # the sentence is shown once, with the source that gives both figures
+    assert [(f.display, f.context) for f in figures][0] == ("30\u00a0Zwergwale, 9\u00a0Finnwale", quota)
+    assert [r.number for r in figures[0].refs] == [1]
+    assert len(figures) == 2
+
+
+def test_figures_of_one_sentence_from_different_sources_stay_apart() -> None:
     from briefing.models import StoryFigure
 
     quota = "Das Ministerium legte fest, dass bis August 30 Zwergwale und neun Finnwale gejagt werden dürfen."
     b = _briefing(figures=(
         StoryFigure(30, "Zwergwale", "30 Zwergwale", quota, ("S1",)),
-        StoryFigure(1986, "Jahr", "1986", "Das Moratorium gilt seit 1986.", ("S1",)),
-        StoryFigure(9, "Finnwale", "neun Finnwale", quota, ("S1",)),
-        StoryFigure(30, "Tage", "30 Tage", quota, ("S1", "S2")),  # another source too: its own entry
+        StoryFigure(9, "Finnwale", "neun Finnwale", quota, ("S2",)),  # no source gives both
     ))
-    figures = view.build_view(b).stories[0].figures
-    assert [(f.display, f.context) for f in figures][0] == ("30\u00a0Zwergwale, 9\u00a0Finnwale", quota)
-    assert len(figures) == 3
+    assert len(view.build_view(b).stories[0].figures) == 2
 
 
 def test_a_speaker_without_a_country_speaks_for_the_organisation_their_role_names() -> None:

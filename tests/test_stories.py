@@ -152,6 +152,11 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
     # two short reports of one flood that name the river in a compound ("Elbe-Hochwasser", "Elbpegel");
     # a flood on another river the same day stays apart
     ("elbe_hochwasser", date(2026, 6, 8), [["01_pegel", "02_katastrophenfall"], ["03_donau"]]),
+    # reports of one event whose speakers differ (their cosine is below the threshold): linked by the event's
+    # rare words, names aside; the unrelated article of the day stays apart
+    ("drohnen_gipfel", date(2026, 10, 2), [["a1", "a2", "a3"], ["a4"]]),
+    ("bahnstreik", date(2026, 11, 14), [["b1", "b2", "b3"]]),
+    ("rueckfuehrung", date(2026, 12, 6), [["m1", "m2"], ["m3"]]),
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected

@@ -10,7 +10,9 @@ by the day's counts alone.  A small day compares every pair; on a big day
 candidate pairs come from an inverted index over each article's heaviest,
 reasonably rare terms, capped per article, so a 1,000-article day costs about
 linear time; a candidate pair whose cosine reaches :data:`STORY_SIMILARITY` is
-the same event and linked (union-find).  A lone article is its own story.
+the same event and linked (union-find); so is one that, names of people and
+countries aside, is still close and shares the event's rare words
+(:func:`same_event`).  A lone article is its own story.
 """
 
 from __future__ import annotations
@@ -53,6 +55,16 @@ from briefing.models import Actor, ArticleFacts
 # sees such neighbours as one story.  Of the 239,409 pairs written 30 or more days apart, 37 reach 0.21
 # (33 before the words in front of a hyphenated compound's head counted; 48 with the day's IDF alone).
 STORY_SIMILARITY = 0.21
+# Two reports of one event that quote different people fall below STORY_SIMILARITY: each article's own
+# speakers are its rarest, heaviest terms (a day of EU return rules: 0.139; a strike: 0.116; a summit:
+# 0.090). They are one event too when, with the names of people and countries left out, their vectors
+# still reach ANCHOR_SIMILARITY and they share at least MIN_SHARED_RARE of the event's rare words (below
+# RARE_FREQUENCY in general German: "Rückkehrzentren", "Abschiebehaft", "Drohnenwall", "Warnstreik"),
+# which topic neighbours seldom do: two fires share "Brandursache" alone, two floods none.
+# Measured with benchmarks/story_similarity.py (see its docstring for the figures).
+ANCHOR_SIMILARITY = 0.14
+MIN_SHARED_RARE = 2
+RARE_FREQUENCY = 1e-6  # Zipf 3
 # The background counts like this many articles beside the day's own (see text.term_weights): a day of a
 # few hundred articles is where its own counts start to say as much.  100 or 1,000 change no small day's
 # grouping (lowest same-event 0.240 / 0.248, highest different-event 0.175 / 0.172).
@@ -98,6 +110,9 @@ class ArticleVector:
     terms: Counter[str]
     event: dict[str, float]
     idf: Idf = field(repr=False, compare=False)
+    # ``event`` without the names of people and countries, and its words rarer than RARE_FREQUENCY.
+    anchor: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    rare: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @functools.cached_property
     def vector(self) -> dict[str, float]:
@@ -153,14 +168,44 @@ def day_frequencies(facts: Sequence[ArticleFacts]) -> dict[str, float]:
     return freqs
 
 
+def name_terms(facts: ArticleFacts) -> set[str]:
+    """The terms that name the article's people and countries (their words and actor keys)."""
+    out: set[str] = set()
+    for actor in facts.actors:
+        if actor.kind not in ("person", "country"):
+            continue
+        for name in (actor.name, *(actor.aliases or ())):
+            out.update(content_terms(name))
+        key = name_key(actor)
+        if key:
+            out.add("@" + key)
+    return out
+
+
 def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[str, float]]:
     """The day's article vectors (see :class:`ArticleVector`), and the day's IDF table."""
     counts = [article_terms(f) for f in facts]
     idf = idf_table(c.keys() for c in counts)
     events = [event_terms(c) for c in counts]
-    weights = term_weights((e.keys() for e in events), day_frequencies(facts), PRIOR_ARTICLES)
-    vectors = [vector(e, weights, keep=VECTOR_TERMS) for e in events]
-    return [ArticleVector(i, c, v, idf) for i, (c, v) in enumerate(zip(counts, vectors, strict=True))], idf
+    frequencies = day_frequencies(facts)
+    weights = term_weights((e.keys() for e in events), frequencies, PRIOR_ARTICLES)
+    out = []
+    for i, (f, c, e) in enumerate(zip(facts, counts, events, strict=True)):
+        names = name_terms(f)
+        anchor = vector({t: n for t, n in e.items() if t not in names}, weights, keep=VECTOR_TERMS)
+        rare = frozenset(
+            t for t in anchor if not t.startswith("#") and frequencies.get(t, UNLISTED_FREQUENCY) < RARE_FREQUENCY
+        )
+        out.append(ArticleVector(i, c, vector(e, weights, keep=VECTOR_TERMS), idf, anchor, rare))
+    return out, idf
+
+
+def same_event(a: ArticleVector, b: ArticleVector, threshold: float = STORY_SIMILARITY) -> bool:
+    """Do two articles report one event? Their vectors are close, or, names aside, they still are and
+    share the event's rare words (see ANCHOR_SIMILARITY)."""
+    if cosine(a.event, b.event) >= threshold:
+        return True
+    return len(a.rare & b.rare) >= MIN_SHARED_RARE and cosine(a.anchor, b.anchor) >= ANCHOR_SIMILARITY
 
 
 def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:
@@ -207,7 +252,7 @@ def cluster(vectors: Sequence[ArticleVector], threshold: float = STORY_SIMILARIT
 
     for i, cands in enumerate(_candidates(vectors)):
         for j in cands:
-            if j > i and find(i) != find(j) and cosine(vectors[i].event, vectors[j].event) >= threshold:
+            if j > i and find(i) != find(j) and same_event(vectors[i], vectors[j], threshold):
                 ri, rj = find(i), find(j)
                 parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = defaultdict(list)

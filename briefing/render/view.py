@@ -562,20 +562,22 @@ def said_in(text: str, shown: list[str]) -> bool:
 
 
 def _one_per_sentence(figures: tuple[FigureView, ...]) -> tuple[FigureView, ...]:
-    """Figures one sentence gives, from the same sources, are one entry ("30 Zwergwale, 9 Finnwale – Das
-    Ministerium legte fest, dass ..."): the sentence is shown once. Figures with a note on differing values,
-    or confirmed by other sources, stay apart (each entry's [n] must hold for all it shows)."""
+    """Figures one sentence gives are one entry ("30 Zwergwale, 9 Finnwale – Das Ministerium legte fest,
+    dass ..."): the sentence is shown once. Its [n] are the sources all its figures share (each entry's [n]
+    must hold for all it shows); one that another source confirms ("bis zu 24 Monate" [1][2] beside
+    "höchstens 18 Monate" [1]) is then shown with the sentence's source only. Figures with a note on
+    differing values stay apart: the note speaks of one figure."""
     out: list[FigureView] = []
-    at: dict[tuple[str, tuple[Ref, ...]], int] = {}
+    at: dict[str, int] = {}
     for f in figures:
-        key = (f.context, f.refs)
-        i = at.get(key)
-        if i is None or f.note or f.variants or out[i].note or out[i].variants:
+        i = at.get(f.context)
+        shared = tuple(r for r in out[i].refs if r in f.refs) if i is not None else ()
+        if i is None or not shared or f.note or f.variants or out[i].note or out[i].variants:
             if not (f.note or f.variants):
-                at.setdefault(key, len(out))
+                at.setdefault(f.context, len(out))
             out.append(f)
             continue
-        out[i] = dataclasses.replace(out[i], display=f"{out[i].display}, {f.display}")
+        out[i] = dataclasses.replace(out[i], display=f"{out[i].display}, {f.display}", refs=shared)
     return tuple(out)
 
 
