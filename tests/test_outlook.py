@@ -33,6 +33,12 @@ def outlook_of(text: str) -> list[str]:
         "Eine Sondersitzung des Rates ist für Freitag anberaumt.",
         # what has to happen, with a time ("muss nun", "müssen bis zum 30. März")
         "Der Bundestag muss nun bis zur nächsten Wahl eine Neuregelung beschließen.",
+        # ... or is still to come ("muss noch")
+        "Der Landtag muss dem Staatsvertrag noch zustimmen.",
+        "Die Aufsichtsräte beider Banken müssen die Fusion noch billigen.",
+        # a possible next step with a time ("könnte dann", "könnten am Montag")
+        "Die neuen Tarife könnten dann im Frühjahr gelten.",
+        "Am Wochenende könnten die Verhandlungen wieder aufgenommen werden.",
     ],
 )
 def test_outlook(sentence):
@@ -54,6 +60,9 @@ def test_outlook(sentence):
         "Berlin will vier Brigaden ausrüsten.",  # an intention without a time: a position, not an outlook
         "Laut der Agentur soll ein Gericht die im Oktober verhängten Urteile bestätigt haben.",  # hearsay, past
         "Die geschockte Mutter muss psychologisch betreut werden.",  # an obligation without a time
+        "Der Motor könnte variabel gesteuert werden.",  # a capability, no time
+        "Das könnte für die Stadt teuer werden.",
+        "Der Verein will noch nicht aufgeben.",  # "noch" only makes a "muss" sentence a step to come
     ],
 )
 def test_not_outlook(sentence):

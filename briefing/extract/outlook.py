@@ -38,7 +38,9 @@ class OutlookLexicon:
     aux: frozenset[str]
     hearsay_aux: frozenset[str]
     must_aux: frozenset[str]
+    maybe_aux: frozenset[str]
     soon: frozenset[str]
+    pending: frozenset[str]
     ge_infinitives: frozenset[str]
 
 
@@ -56,9 +58,11 @@ def outlook_lexicon() -> OutlookLexicon:
         aux=auxiliary_forms("werden", ("present", "konj1")),
         hearsay_aux=frozenset(r[1].lower() for r in table if r[0] == "hearsay_aux"),
         must_aux=frozenset(r[1].lower() for r in table if r[0] == "must_aux"),
+        maybe_aux=frozenset(r[1].lower() for r in table if r[0] == "maybe_aux"),
         # a named month points ahead like a weekday ("Im Dezember soll der Rat entscheiden")
         soon=frozenset(r[1].lower() for r in table if r[0] == "soon") | {m.lower() for m in month_names(("wide",))},
         ge_infinitives=frozenset(r[1].lower() for r in table if r[0] == "ge_infinitive"),
+        pending=frozenset(r[1].lower() for r in table if r[0] == "pending"),
     )
 
 
@@ -77,7 +81,8 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
     soon = None
     for k, w in enumerate(words):
         must = w in lex.must_aux
-        hearsay = w in lex.hearsay_aux or must
+        maybe = w in lex.maybe_aux
+        hearsay = w in lex.hearsay_aux or must or maybe
         if w not in lex.aux and not hearsay:
             continue
         m = k + 1
@@ -88,10 +93,10 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
             continue
         if hearsay and last == "haben":
             continue  # a perfect infinitive: hearsay of the past ("soll das Urteil im Oktober bestätigt haben")
-        if hearsay and (last != "werden" or must):
+        if hearsay and (last != "werden" or must or maybe):
             if soon is None:
                 soon = any(x in lex.soon for x in words)
-            if not soon:
+            if not soon and not (must and not lex.pending.isdisjoint(words[k + 1 : m])):
                 continue
         return True
     return False
@@ -126,7 +131,7 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
         hit_tokens = None
         hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
     regions = quote_regions(text)
-    aux_words = lex.aux | lex.hearsay_aux | lex.must_aux
+    aux_words = lex.aux | lex.hearsay_aux | lex.must_aux | lex.maybe_aux
     out = []
     for s, e in table.sents:
         if hit_tokens is not None:
