@@ -483,3 +483,17 @@ def test_a_person_named_by_nationality_alone_points_back() -> None:
     assert needs_context("Die Französin gewann das Finale in drei Sätzen deutlich.")
     assert not needs_context("Die Deutsche Bahn streicht im Winter viele Verbindungen.")  # part of a name
     assert not needs_context("Der ungarische Ministerpräsident kritisierte die EU scharf.")
+
+
+def test_a_lead_sentence_attributed_to_a_description_without_a_name_needs_its_context() -> None:
+    from briefing.assemble.summary import needs_context
+
+    for sentence in ("Jeder Tag ohne Einigung koste Vertrauen, schrieb der konservative Politiker auf X.",
+                     "Die Fabrik bleibe offen, sagte die 61-Jährige.",
+                     "Die Fristen seien zu kurz, sagte die Finnin am Montag.",
+                     "Die Reform komme zu spät, sagte der SPD-Politiker."):
+        assert needs_context(sentence), sentence
+    for sentence in ("Die Fristen seien zu kurz, sagte der Sprecher der Landesregierung.",
+                     "Die Fristen seien zu kurz, sagte die Ministerin Anna Roth.",
+                     "Die Fristen seien zu kurz, sagte ein Sprecher."):
+        assert not needs_context(sentence), sentence

@@ -189,6 +189,12 @@ def test_a_pronoun_still_falls_back_to_the_quoted_speaker_when_only_a_place_come
             "fehlt das Geld",
             "Petra Vogl",
         ),
+        # a demonym by the regular adjective ("Estin": estnisch, Estland)
+        (
+            "EU-Kommissarin Liis Tamm stellte den Bericht vor. „Wir sind auf Kurs“, sagte die Estin.",
+            "auf Kurs",
+            "Liis Tamm",
+        ),
     ],
 )
 def test_an_epithet_names_the_person_just_introduced(text: str, fragment: str, name: str) -> None:
@@ -312,3 +318,15 @@ def test_is_cap_is_the_test_of_all_its_patterns(tok: str) -> None:
         or tok.rpartition("-")[2][:1].isupper()
     )
     assert speakers._is_cap(tok) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nach NATO-Angaben sind rund 300 Soldaten im Einsatz.", "NATO"),
+        ("Nach UNHCR-Informationen sind rund 2000 Menschen geflohen.", "UNHCR"),
+        ("Nach Polizeiangaben wurden drei Menschen verletzt.", None),
+    ],
+)
+def test_a_source_noun_compound_names_its_prefix_or_no_one(text: str, name: str | None) -> None:
+    assert _quotes(text)[0].speaker_name == name

@@ -31,7 +31,9 @@ from briefing.assemble.text import (
     words,
 )
 from briefing.extract.quotes.lexicon import speech_verbs
+from briefing.extract.quotes.resolve import epithet
 from briefing.lang.de import demonym_country
+from briefing.lang.frequency import COMMON_ZIPF, zipf
 from briefing.models import SourcedText, Statement
 
 # Sentences outside this length (in words) are fragments or run-ons, poor summary material.
@@ -169,6 +171,33 @@ def _pronoun_attribution(sentence: str) -> bool:
     return words[0] == "so" or any(w in speech_verbs() for w in words)
 
 
+def _description_attribution(sentence: str) -> bool:
+    """ "…, schrieb der rechtsextreme Politiker auf X.", "…, sagte die 54-Jährige.": the speaker is a
+    definite description with no name or attribute (a common noun, a nationality, an age or a party), a
+    person named in a sentence the reader does not see."""
+    m = _LAST_CLAUSE.search(sentence)
+    if not m:
+        return False
+    words = re.findall(r"[\w-]+", m.group(1))
+    verb = next((k for k, w in enumerate(words) if w.lower() in speech_verbs()), None)
+    if verb is None or verb + 1 >= len(words) or words[verb + 1].lower() not in ("der", "die"):
+        return False
+    phrase = words[verb + 2 :]
+    head = next((k for k, w in enumerate(phrase) if w[:1].isupper() or w[:1].isdigit()), None)
+    if head is None:
+        return False
+    rest = phrase[head + 1 :]
+    if rest and rest[0].lower() in _ATTRIBUTE_LINKS:
+        return False  # "der Sprecher der Polizei", "die Chefin des Verbands": the attribute says who
+    if rest and rest[0][:1].isupper() and not demonym_country(rest[0]):
+        return False  # "der Finanzminister Bezalel Smotrich": a name follows
+    noun = phrase[head]
+    return epithet(f"{words[verb + 1]} {noun}") is not None or zipf(noun) >= COMMON_ZIPF
+
+
+_ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom"})
+
+
 def needs_context(sentence: str) -> bool:
     """True when the sentence opens by pointing back ("Das erklärte ...", "Dabei gehe es ...")."""
     ws = sentence.lstrip(QUOTE_MARKS + " ").split()
@@ -178,7 +207,7 @@ def needs_context(sentence: str) -> bool:
     two = f"{first} {fold(ws[1]).strip(',:;.')}" if len(ws) > 1 else ""
     if first in _folded("anaphoric_adverbs.txt") or two in _folded("anaphoric_adverbs.txt"):
         return True
-    if _pronoun_attribution(sentence):
+    if _pronoun_attribution(sentence) or _description_attribution(sentence):
         return True
     if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and demonym_country(ws[1].strip(",:;.")):
         return True  # "Der Ungar kritisierte zugleich ...": a person named before, by nationality

@@ -12,7 +12,7 @@ import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
-from briefing.extract.quotes.lexicon import is_role, word_set
+from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import epithet, person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
@@ -243,7 +243,19 @@ def speaker_of(
             name = None
         if name is None and actor is None and (side := side_country(sp.text)):
             name = side  # "wurde von pakistanischer Seite erklärt": Pakistan speaks
+        if actor is None and _source_compound(sp.text):
+            # "Nach NATO-Angaben", "nach Polizeiangaben": the source noun is no one; its named prefix is.
+            name = prefix_owner(sp.text)
     return speaker_id, name
+
+
+def _source_compound(text: str) -> bool:
+    """One word ending in a source noun of "nach …" ("NATO-Angaben", "Polizeiangaben", "UN-Informationen")."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    low = words[0].strip(",.;:").lower()
+    return any(low.endswith(noun) and low != noun for noun in attribution_markers().get("noun", ()))
 
 
 def _owned_group(actor: Actor | None) -> bool:

@@ -85,7 +85,7 @@ def demonym_country(word: str) -> str | None:
         return None
     adjectives = _country_adjectives()
     low = word.lower()
-    bases = [low[:-2]] if low.endswith("in") and len(low) > 5 else []
+    bases = [low[:-2]] if low.endswith("in") and len(low) > 3 else []
     bases.append(low)
     for base in bases:
         for stem in {base, base[:-1] if base.endswith("e") else base, base[:-2] if base.endswith("er") else base}:
@@ -138,7 +138,7 @@ def country_adjective(stem: str) -> str | None:
         return listed
     names = _country_names()
     base = stem[: -len("isch")]
-    forms = [base, base + "ien", base + "en", base + "e", base + "ei", base + "istan"]
+    forms = [base, base + "ien", base + "en", base + "e", base + "ei", base + "istan", base + "land", base + "enland"]
     if base.endswith("an"):
         forms += [base[:-1], base[:-2] + "en", base[:-2] + "o"]
     return next((names[k] for k in forms if k in names), None)
