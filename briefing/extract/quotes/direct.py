@@ -131,6 +131,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             and names_someone(governor.text, doc_words)
         )
         reject = ""  # why the rules leave the quotation out (quoted_speech.REJECTIONS)
+        in_report = False  # kept only as a fragment of the reported speech just before
         if _aside(text, p) and how not in ("after", "colon") and not long:
             reject = "aside"
         elif not long:
@@ -161,7 +162,13 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 # context; without one it is a term, unless a named subject holds it: a German phrase opening
                 # lowercase ("Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“") or a phrase after
                 # "als", "ein", "wie" … ("IGEB, der die Maßnahme als „Kapitulation“ sieht").
-                reject = "unreported"
+                if quoted_speech.lower_phrase(inner, words) and _follows_reported_speech(masked, sents, so, sent_words):
+                    # A lowercase phrase right after a sentence in reported speech goes on quoting it ("Der Sprecher
+                    # sagte, man prüfe alles. Die Beamten hätten „mit der gebotenen Vorsicht“ gehandelt."); whose
+                    # words they are, the earlier speaker's or its own subject's, the text leaves open.
+                    in_report = True
+                else:
+                    reject = "unreported"
         elif how == "sentence" and _word_before(text, p.start).lower() in scare and not _after_quotation(text, p):
             reject = "scare_word"
         elif (
@@ -251,6 +258,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 speech=speech,
                 # "Seiner Ansicht nach „…“": the possessive source is where the text names the speaker
                 mention=mention,
+                speakerless=in_report and speaker is None,
             )
         )
     return out
@@ -281,6 +289,17 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
         return None
     verb = WORD.search(masked, nb)
     return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
+
+
+def _follows_reported_speech(masked: str, sents, so: int, sent_words: list[list[str]] | None) -> bool:
+    """Is sentence ``so`` preceded by a sentence in reported speech (a Konjunktiv I form, or a Konjunktiv II
+    form learned to report speech on its own)?  German news goes on quoting in the sentences after one that
+    reports what someone said, and a quoted lowercase phrase there is a fragment of those words."""
+    if so == 0:
+        return False
+    pb, pe = sents[so - 1]
+    words = sent_words[so - 1] if sent_words is not None else None
+    return konjunktiv_words(masked, pb, pe, strong=True, words=words) > 0
 
 
 # Marks that end the clause around a quotation (the masked text hides the quotation's own punctuation).
