@@ -67,3 +67,53 @@ def test_follows_reported_speech(text: str, expected: bool) -> None:
     pairs, _ = find_pairs(text)
     masked = mask_quotes(text, pairs)
     assert direct._follows_reported_speech(masked, sents, len(sents) - 1, None) is expected
+
+
+# The name a thing goes by is no one's words: named by the impersonal "man", by itself, or "known as".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Firma teilt jede Aktie in drei neue. Dies nennt man einen „Aktiensplit“.",
+        "Man bezeichnet diesen Wind als „Föhn“, er weht vor allem im Frühjahr.",
+        "Die Miliz, die sich selbst „Armee zur Befreiung des Nordens und des Südens der Provinz“ nennt, "
+        "hat die Stadt eingenommen, sagte ein Sprecher der Regierung.",
+        "Die Polizei räumte das als „Camp am Kanal“ bekannte Zeltlager am frühen Morgen.",
+    ],
+)
+def test_a_name_given_by_no_speaker_is_no_quotation(text: str) -> None:
+    assert _direct(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a speaker naming something so says it
+        ("Die Opposition nannte den Haushalt einen „Irrweg“.", "„Irrweg“"),
+        ("Der Kanzler bezeichnete die Einigung als „großen Erfolg für Europa“.", "„großen Erfolg für Europa“"),
+        # "sich" naming no one: the speaker calls himself something in his own words
+        (
+            "Der Minister bezeichnete sich als „ein Opfer einer beispiellosen Kampagne“.",
+            "„ein Opfer einer beispiellosen Kampagne“",
+        ),
+    ],
+)
+def test_a_speaker_naming_something_is_speech(text: str, quote: str) -> None:
+    assert [q for q, _ in _direct(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dies nennt man einen „Aktiensplit“.", True),
+        ("Die Gruppe, die sich „Freunde des Hafens“ nennt, demonstrierte.", True),
+        ("Das als „Kanalcamp“ bekannte Lager wurde geräumt.", True),
+        ("Die Opposition nannte den Haushalt einen „Irrweg“.", False),
+        # "man" in another clause does not name this quotation
+        ("Man weiß es nicht, doch die Partei nannte den Plan einen „Irrweg“.", False),
+    ],
+)
+def test_goes_by_name(text: str, expected: bool) -> None:
+    pairs, _ = find_pairs(text)
+    assert direct._goes_by_name(mask_quotes(text, pairs), pairs[0], (0, len(text))) is expected

@@ -134,6 +134,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         in_report = False  # kept only as a fragment of the reported speech just before
         if _aside(text, p) and how not in ("after", "colon") and not long:
             reject = "aside"
+        elif _goes_by_name(masked, p, sents[so]):
+            reject = "name_like"  # "Dies nennt man einen „…“", "die sich selbst „…“ nennt": a name, however long
         elif not long:
             if any(
                 (c.speaker is not None and c.speaker.start <= p.start < c.speaker.end)
@@ -300,6 +302,36 @@ def _follows_reported_speech(masked: str, sents, so: int, sent_words: list[list[
     pb, pe = sents[so - 1]
     words = sent_words[so - 1] if sent_words is not None else None
     return konjunktiv_words(masked, pb, pe, strong=True, words=words) > 0
+
+
+# Verbs that give a thing its name ("nennt man „…“", "bezeichnet man als „…“", "die sich „…“ nennt").
+_NAME_GIVING = frozenset(["nennen", "bezeichnen"])
+
+
+@cache
+def _name_giving_forms() -> dict[str, str]:
+    """Lowercased form -> lemma of the speech verbs that give a name (:data:`_NAME_GIVING`)."""
+    return {w: v.lemma for w, v in speech_verbs().items() if v.lemma in _NAME_GIVING}
+
+
+def _goes_by_name(masked: str, p: Pair, sent: tuple[int, int]) -> bool:
+    """Is the quotation the name a thing goes by, not words anyone said?  In its own clause: the impersonal
+    "man" naming it ("Dies nennt man einen „Aktiensplit“", "Man bezeichnet das als „…“"), a group naming
+    itself ("die sich selbst „Rat für Sicherheit und Ordnung“ nennt"), or what it is known as ("das als
+    „Dschungel“ bekannte Lager").  A speaker calling something so ("nannte den Plan einen „Irrweg“") is speech."""
+    sb, se = sent
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
+    nxt = _CLAUSE_BREAK.search(masked, p.end, se)
+    right = nxt.start() if nxt else se
+    before = [w.lower() for w in WORD.findall(masked, left, p.start)]
+    after = [w.lower() for w in WORD.findall(masked, p.end, right)]
+    forms = _name_giving_forms()
+    if "man" in before + after and any(w in forms for w in before + after):
+        return True
+    first_after = after[0] if after else ""
+    if "sich" in before and forms.get(first_after) == "nennen":
+        return True
+    return before[-1:] == ["als"] and first_after.startswith("bekannt")
 
 
 # Marks that end the clause around a quotation (the masked text hides the quotation's own punctuation).
