@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract.quotes import direct, extract_quotes, find_pairs, mask_quotes
+from briefing.extract.quotes import direct, extract_quotes, find_cues, find_pairs, mask_quotes
 from briefing.extract.sentences import split_sentences
 
 
@@ -117,3 +117,29 @@ def test_a_speaker_naming_something_is_speech(text: str, quote: str) -> None:
 def test_goes_by_name(text: str, expected: bool) -> None:
     pairs, _ = find_pairs(text)
     assert direct._goes_by_name(mask_quotes(text, pairs), pairs[0], (0, len(text))) is expected
+
+
+# ", so <verb> <subject>" attributes what came before ("…, so schätzen die Forscher"); with an auxiliary it is
+# the correlative "so" opening the main clause after a fronted clause, and attributes nothing.
+
+
+def _so_cues(text: str) -> list[str | None]:
+    pairs, _ = find_pairs(text)
+    cues = find_cues(mask_quotes(text, pairs), split_sentences(text), [p.end for p in pairs], text)
+    return [c.speaker.text if c.speaker else None for c in cues if c.kind == "so"]
+
+
+def test_so_with_a_speech_verb_attributes() -> None:
+    assert _so_cues("Die Preise steigen weiter, so schätzen die Forscher.") == ["die Forscher"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wird kein Haushalt verabschiedet, so werden die Mittel gekürzt.",
+        "Galt der Plan lange als „Jahrhundertprojekt der Region“, so wurde er zuletzt von vielen kritisiert.",
+    ],
+)
+def test_the_correlative_so_before_an_auxiliary_attributes_nothing(text: str) -> None:
+    assert _so_cues(text) == []
+    assert _direct(text) == []
