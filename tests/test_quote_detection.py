@@ -143,3 +143,54 @@ def test_so_with_a_speech_verb_attributes() -> None:
 def test_the_correlative_so_before_an_auxiliary_attributes_nothing(text: str) -> None:
     assert _so_cues(text) == []
     assert _direct(text) == []
+
+
+# A name noun in the quotation's clause gives it as a name or title, however far before it (name_nouns.txt).
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der wissenschaftliche Name der neuen Art lautet demnach „gefleckter Laubfrosch aus dem Hochland“.",
+        "Den Titel der neuen Reihe gab der Sender am Montag bekannt: „Alte Wege – neue Ziele“.",
+        "Der Codename der Mission lautet „Nordlicht“, wie die Behörde mitteilte.",
+    ],
+)
+def test_a_name_noun_in_the_clause_makes_the_quotation_a_name(text: str) -> None:
+    assert _direct(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a sentence of its own, closed by its own full stop, is said or written
+        (
+            "Im Namen des Vorstands erklärte die Sprecherin: „Wir bedauern den Vorfall zutiefst.“",
+            "„Wir bedauern den Vorfall zutiefst.“",
+        ),
+        # "im Namen": on behalf of someone, not a name
+        (
+            "Im Namen der Opposition sprach die Abgeordnete von einem „schweren Fehler der Regierung“.",
+            "„schweren Fehler der Regierung“",
+        ),
+    ],
+)
+def test_speech_after_a_name_noun_stays(text: str, quote: str) -> None:
+    assert [q for q, _ in _direct(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Name lautet also „kleiner Bär“.", True),
+        ("Ihr Künstlername ist seit Jahren „die Eiserne“.", True),  # a compound of a name noun
+        ("Der Titel war lang, die Kritik lautete „viel zu lang“.", False),  # the noun is in another clause
+        ("Im Namen aller Beteiligten bat er um „etwas mehr Geduld“.", False),
+        ("Der Titel lautet: „Warum?“", False),  # closed by its own question mark
+    ],
+)
+def test_named_by_noun(text: str, expected: bool) -> None:
+    pairs, _ = find_pairs(text)
+    p = pairs[0]
+    got = direct._named_by_noun(mask_quotes(text, pairs), p, text[p.inner_start : p.inner_end], 0)
+    assert got is expected

@@ -134,8 +134,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         in_report = False  # kept only as a fragment of the reported speech just before
         if _aside(text, p) and how not in ("after", "colon") and not long:
             reject = "aside"
-        elif _goes_by_name(masked, p, sents[so]):
-            reject = "name_like"  # "Dies nennt man einen „…“", "die sich selbst „…“ nennt": a name, however long
+        elif _goes_by_name(masked, p, sents[so]) or _named_by_noun(masked, p, inner, sb):
+            reject = "name_like"  # "Dies nennt man einen „…“", "Der Name lautet also „…“": a name, however long
         elif not long:
             if any(
                 (c.speaker is not None and c.speaker.start <= p.start < c.speaker.end)
@@ -332,6 +332,31 @@ def _goes_by_name(masked: str, p: Pair, sent: tuple[int, int]) -> bool:
     if "sich" in before and forms.get(first_after) == "nennen":
         return True
     return before[-1:] == ["als"] and first_after.startswith("bekannt")
+
+
+# Marks that end the clause before a quotation for :func:`_named_by_noun` (a colon does not: "Den Namen gab
+# der Sender bekannt: „…“").
+_NOUN_CLAUSE_BREAK = re.compile(r"[,;()–]")
+# Endings of compounds of a name noun ("Codename", "Spitznamen", "Buchtitel").
+_NAME_NOUN_ENDINGS = ("name", "namen", "titel")
+
+
+def _named_by_noun(masked: str, p: Pair, inner: str, sb: int) -> bool:
+    """Is the quotation given as a name or title by a noun in its clause before it (``name_nouns.txt``: "Der
+    Name lautet also „…“", "Den Namen der Sendung gab der Sender bekannt: „…“")?  Not a quotation closed by its
+    own full stop, question or exclamation mark (a sentence someone said or wrote), nor "im Namen" (on behalf
+    of someone)."""
+    if inner.rstrip()[-1:] in (".", "!", "?", "…"):
+        return False
+    left = max((m.end() for m in _NOUN_CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
+    nouns = word_set("name_nouns.txt")
+    prev = ""
+    for w in WORD.findall(masked, left, p.start):
+        low = w.lower()
+        if w[:1].isupper() and prev != "im" and (low in nouns or low.endswith(_NAME_NOUN_ENDINGS)):
+            return True
+        prev = low
+    return False
 
 
 # Marks that end the clause around a quotation (the masked text hides the quotation's own punctuation).
