@@ -194,3 +194,40 @@ def test_named_by_noun(text: str, expected: bool) -> None:
     p = pairs[0]
     got = direct._named_by_noun(mask_quotes(text, pairs), p, text[p.inner_start : p.inner_end], 0)
     assert got is expected
+
+
+# A sentence of quoted words alone, referred back to by the next sentence's speech verb, is speech however short.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "„Ja, es gibt Probleme“. Das musste der Minister am Montag einräumen.",
+            [("„Ja, es gibt Probleme“", "der Minister")],
+        ),
+        (
+            "„Wir schaffen das“. Das sagte die Kanzlerin am Montag in Berlin.",
+            [("„Wir schaffen das“", "die Kanzlerin")],
+        ),
+        (
+            "„Wir schaffen das.“ Mit diesen Worten reagierte die Kanzlerin auf die Kritik.",
+            [("„Wir schaffen das.“", "die Kanzlerin")],
+        ),
+    ],
+)
+def test_a_short_quoted_sentence_referred_back_to_is_speech(text: str, expected: list) -> None:
+    assert _direct(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence names no speaker: a title standing alone stays a title
+        "„Tatort“. Das zeigt die ARD seit fünfzig Jahren am Sonntag.",
+        # the quotation is part of its sentence: the next one does not refer back to it alone
+        "Das Festival heißt „Klangwelten“. Das sagte der Veranstalter am Montag.",
+    ],
+)
+def test_no_speech_from_a_back_reference_alone(text: str) -> None:
+    assert _direct(text) == []

@@ -103,6 +103,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         if cue is None and colon_np is None:
             cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
+        if cue is None and colon_np is None and _whole_sentence(masked, p, sents[so], sents[sc]):
+            # "„Ja, es gibt Probleme“. Das musste der Minister einräumen.": a sentence of quoted words only,
+            # which the next sentence refers back to with a speech verb, is that speaker's words however short.
+            cue = _cue_referring_back(masked, p, sc, sents, by_sent)
+            how = "after"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
         sb, se = sents[so]
@@ -269,6 +274,12 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
 # Openers of a sentence that refer back to the words just quoted: "„…“ So äußerte sich X.", "„…“ Mit diesen
 # Worten reagierte X auf …", "„…“ Das sagte X."
 _BACK_REFERENCES = (("so",), ("das",), ("dies",), ("mit", "diesen", "worten"), ("mit", "diesen", "sätzen"))
+
+
+def _whole_sentence(masked: str, p: Pair, first: tuple[int, int], last: tuple[int, int]) -> bool:
+    """Does the quotation make up its sentence(s) alone (nothing but a dash or bracket before it, nothing but
+    the closing punctuation after it)?"""
+    return not masked[first[0] : p.start].strip(" \t\n(–-") and not masked[p.end : last[1]].strip(" .!?\n")
 
 
 def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int, list[Cue]]) -> Cue | None:
