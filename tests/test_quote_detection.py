@@ -40,6 +40,26 @@ def test_a_lowercase_phrase_after_reported_speech_is_a_fragment_of_it(text: str,
     assert _direct(text) == [(quote, None)]
 
 
+def test_a_fragment_after_reported_speech_takes_a_person_its_own_sentence_names() -> None:
+    text = (
+        "Der Verband erklärte, die Reform sei überfällig. "
+        "Für Bürgermeisterin Anna Berger ist die Reform „ein längst fälliger Schritt nach vorn“."
+    )
+    assert _direct(text) == [("„ein längst fälliger Schritt nach vorn“", "Bürgermeisterin Anna Berger")]
+
+
+def test_a_fragment_after_reported_speech_is_not_lent_the_earlier_speaker() -> None:
+    text = (
+        "Der Verband erklärte, die Reform sei überfällig. "
+        "Für die Stadt ist die Reform „ein längst fälliger Schritt nach vorn“."
+    )
+    found, _ = extract_quotes(text)
+    (fragment,) = [f for f in found if f.kind == "direct"]
+    assert fragment.speakerless and fragment.speaker is None
+    # the indirect quotation before keeps its speaker
+    assert any(f.kind == "indirect" and f.speaker is not None and f.speaker.text == "Der Verband" for f in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [
