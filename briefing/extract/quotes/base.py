@@ -100,3 +100,6 @@ class Found:
     rank_p: float | None = None
     rank_margin: float | None = None
     ranked: bool = False
+    # Left without a speaker on purpose (resolve.resolve_missing_speakers lends it none): a quoted fragment
+    # kept only because the sentence before reports speech, whose words it may be or its own subject's.
+    speakerless: bool = False

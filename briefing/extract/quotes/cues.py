@@ -218,7 +218,8 @@ def _attributive_participle(toks: list[tuple[int, int, str]], t: int) -> bool:
 def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
     """Is ``toks[n]`` the finite verb of a parenthetical "so <verb> <subject>" ("so schätzen die Forscher")?
 
-    A lowercase word that is no function word, followed by the subject's noun phrase.
+    A lowercase word that is no function word, followed by the subject's noun phrase.  No auxiliary: "…, so
+    wurde sein Werk gelobt" is the correlative "so" opening a main clause after a fronted clause.
     """
     if n + 1 >= len(toks):
         return False
@@ -226,6 +227,7 @@ def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
     return (
         word.isalpha()
         and word.islower()
+        and word not in AUXILIARIES
         and word not in word_set("function_words.txt")
         and read_np(toks, n + 1) > n + 1
     )

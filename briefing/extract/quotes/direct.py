@@ -103,6 +103,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
         if cue is None and colon_np is None:
             cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
+        if cue is None and colon_np is None and _whole_sentence(masked, p, sents[so], sents[sc]):
+            # "„Ja, es gibt Probleme“. Das musste der Minister einräumen.": a sentence of quoted words only,
+            # which the next sentence refers back to with a speech verb, is that speaker's words however short.
+            cue = _cue_referring_back(masked, p, sc, sents, by_sent)
+            how = "after"
         attributed = cue is not None or colon_np is not None
         long = len(words) >= LONG_QUOTE_WORDS
         sb, se = sents[so]
@@ -131,8 +136,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             and names_someone(governor.text, doc_words)
         )
         reject = ""  # why the rules leave the quotation out (quoted_speech.REJECTIONS)
+        in_report = False  # kept only as a fragment of the reported speech just before
         if _aside(text, p) and how not in ("after", "colon") and not long:
             reject = "aside"
+        elif _goes_by_name(masked, p, sents[so]) or _named_by_noun(masked, p, inner, sb):
+            reject = "name_like"  # "Dies nennt man einen „…“", "Der Name lautet also „…“": a name, however long
         elif not long:
             if any(
                 (c.speaker is not None and c.speaker.start <= p.start < c.speaker.end)
@@ -161,7 +169,13 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 # context; without one it is a term, unless a named subject holds it: a German phrase opening
                 # lowercase ("Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“") or a phrase after
                 # "als", "ein", "wie" … ("IGEB, der die Maßnahme als „Kapitulation“ sieht").
-                reject = "unreported"
+                if quoted_speech.lower_phrase(inner, words) and _follows_reported_speech(masked, sents, so, sent_words):
+                    # A lowercase phrase right after a sentence in reported speech goes on quoting it ("Der Sprecher
+                    # sagte, man prüfe alles. Die Beamten hätten „mit der gebotenen Vorsicht“ gehandelt."); whose
+                    # words they are, the earlier speaker's or its own subject's, the text leaves open.
+                    in_report = True
+                else:
+                    reject = "unreported"
         elif how == "sentence" and _word_before(text, p.start).lower() in scare and not _after_quotation(text, p):
             reject = "scare_word"
         elif (
@@ -251,6 +265,7 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 speech=speech,
                 # "Seiner Ansicht nach „…“": the possessive source is where the text names the speaker
                 mention=mention,
+                speakerless=in_report and speaker is None,
             )
         )
     return out
@@ -259,6 +274,12 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
 # Openers of a sentence that refer back to the words just quoted: "„…“ So äußerte sich X.", "„…“ Mit diesen
 # Worten reagierte X auf …", "„…“ Das sagte X."
 _BACK_REFERENCES = (("so",), ("das",), ("dies",), ("mit", "diesen", "worten"), ("mit", "diesen", "sätzen"))
+
+
+def _whole_sentence(masked: str, p: Pair, first: tuple[int, int], last: tuple[int, int]) -> bool:
+    """Does the quotation make up its sentence(s) alone (nothing but a dash or bracket before it, nothing but
+    the closing punctuation after it)?"""
+    return not masked[first[0] : p.start].strip(" \t\n(–-") and not masked[p.end : last[1]].strip(" .!?\n")
 
 
 def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int, list[Cue]]) -> Cue | None:
@@ -281,6 +302,72 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
         return None
     verb = WORD.search(masked, nb)
     return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
+
+
+def _follows_reported_speech(masked: str, sents, so: int, sent_words: list[list[str]] | None) -> bool:
+    """Is sentence ``so`` preceded by a sentence in reported speech (a Konjunktiv I form, or a Konjunktiv II
+    form learned to report speech on its own)?  German news goes on quoting in the sentences after one that
+    reports what someone said, and a quoted lowercase phrase there is a fragment of those words."""
+    if so == 0:
+        return False
+    pb, pe = sents[so - 1]
+    words = sent_words[so - 1] if sent_words is not None else None
+    return konjunktiv_words(masked, pb, pe, strong=True, words=words) > 0
+
+
+# Verbs that give a thing its name ("nennt man „…“", "bezeichnet man als „…“", "die sich „…“ nennt").
+_NAME_GIVING = frozenset(["nennen", "bezeichnen"])
+
+
+@cache
+def _name_giving_forms() -> dict[str, str]:
+    """Lowercased form -> lemma of the speech verbs that give a name (:data:`_NAME_GIVING`)."""
+    return {w: v.lemma for w, v in speech_verbs().items() if v.lemma in _NAME_GIVING}
+
+
+def _goes_by_name(masked: str, p: Pair, sent: tuple[int, int]) -> bool:
+    """Is the quotation the name a thing goes by, not words anyone said?  In its own clause: the impersonal
+    "man" naming it ("Dies nennt man einen „Aktiensplit“", "Man bezeichnet das als „…“"), a group naming
+    itself ("die sich selbst „Rat für Sicherheit und Ordnung“ nennt"), or what it is known as ("das als
+    „Dschungel“ bekannte Lager").  A speaker calling something so ("nannte den Plan einen „Irrweg“") is speech."""
+    sb, se = sent
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
+    nxt = _CLAUSE_BREAK.search(masked, p.end, se)
+    right = nxt.start() if nxt else se
+    before = [w.lower() for w in WORD.findall(masked, left, p.start)]
+    after = [w.lower() for w in WORD.findall(masked, p.end, right)]
+    forms = _name_giving_forms()
+    if "man" in before + after and any(w in forms for w in before + after):
+        return True
+    first_after = after[0] if after else ""
+    if "sich" in before and forms.get(first_after) == "nennen":
+        return True
+    return before[-1:] == ["als"] and first_after.startswith("bekannt")
+
+
+# Marks that end the clause before a quotation for :func:`_named_by_noun` (a colon does not: "Den Namen gab
+# der Sender bekannt: „…“").
+_NOUN_CLAUSE_BREAK = re.compile(r"[,;()–]")
+# Endings of compounds of a name noun ("Codename", "Spitznamen", "Buchtitel").
+_NAME_NOUN_ENDINGS = ("name", "namen", "titel")
+
+
+def _named_by_noun(masked: str, p: Pair, inner: str, sb: int) -> bool:
+    """Is the quotation given as a name or title by a noun in its clause before it (``name_nouns.txt``: "Der
+    Name lautet also „…“", "Den Namen der Sendung gab der Sender bekannt: „…“")?  Not a quotation closed by its
+    own full stop, question or exclamation mark (a sentence someone said or wrote), nor "im Namen" (on behalf
+    of someone)."""
+    if inner.rstrip()[-1:] in (".", "!", "?", "…"):
+        return False
+    left = max((m.end() for m in _NOUN_CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
+    nouns = word_set("name_nouns.txt")
+    prev = ""
+    for w in WORD.findall(masked, left, p.start):
+        low = w.lower()
+        if w[:1].isupper() and prev != "im" and (low in nouns or low.endswith(_NAME_NOUN_ENDINGS)):
+            return True
+        prev = low
+    return False
 
 
 # Marks that end the clause around a quotation (the masked text hides the quotation's own punctuation).

@@ -50,6 +50,8 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
             own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
+        elif f.speakerless:
+            continue  # a fragment of reported speech takes its own sentence's subject, or no one
         elif nxt is not None and nxt.sent == f.sent:
             f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
         elif prev_near is not None:
