@@ -31,6 +31,9 @@ def _split(text: str) -> list[str]:
         ),
         ("Das war im Jahr 2005. Danach änderte sich alles.", ["Das war im Jahr 2005.", "Danach änderte sich alles."]),
         ("Der Ökonom Edmund S. Phelps erhielt den Preis.", ["Der Ökonom Edmund S. Phelps erhielt den Preis."]),
+        ("Das sagte J. R. R. Tolkien einmal.", ["Das sagte J. R. R. Tolkien einmal."]),
+        # a capital letter after a lowercase word, before a common word, is a word ending the sentence
+        ("Das schrieb er auf X. Er drohte mit dem Austritt.", ["Das schrieb er auf X.", "Er drohte mit dem Austritt."]),
         ("„Wir gehen.“ Er ging wirklich.", ["„Wir gehen.“", "Er ging wirklich."]),
         ("„Wir gehen. Heute noch“, sagte er.", ["„Wir gehen.", "Heute noch“, sagte er."]),
         ("„Das ist gut.“ erklärte sie.", ["„Das ist gut.“ erklärte sie."]),

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.lang import entries
+from briefing.lang.frequency import COMMON_ZIPF, zipf
 
 # Candidate boundary: final punctuation, optional closing quotes/brackets, whitespace
 # without a line break, then something that can begin a sentence.
@@ -164,8 +165,13 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     if len(two) >= 2 and f"{two[-2]} {two[-1]}" in abbr:
         return True
     if len(word) == 1 and word.isalpha():
-        # An initial ("Edmund S. Phelps") or part of "z. B.", "u. a.".
-        return True
+        # An initial ("Edmund S. Phelps", "J. R. R. Tolkien") or part of "z. B.", "u. a."; a capital letter
+        # after a lowercase word and before a common word is a word of its own ("schrieb er auf X. Er drohte").
+        if word.islower() or len(two) < 2 or not two[-2][:1].islower():
+            return True
+        nxt = _FIRST_WORD.match(text, m.end())
+        next_word = nxt.group(1) if nxt else ""
+        return len(next_word.rstrip(".")) == 1 or zipf(next_word) < COMMON_ZIPF
     if word.isdigit() and len(word) <= MAX_ORDINAL_DIGITS:
         nxt = _FIRST_WORD.match(text, m.end())
         next_word = nxt.group(1) if nxt else ""

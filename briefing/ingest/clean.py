@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.ingest import dates, lexicon
-from briefing.lang import word_set
+from briefing.lang import rows, word_set
 from briefing.models import Segment
 
 # An agency dateline ("Brüssel, 12.03.2026 – …") opens the article: at most this many kept lines (title,
@@ -425,6 +425,8 @@ class _Cleaner:
                 end = dates.dateline_prefix_end(line.text)
                 if end is not None and line.kept:
                     self.dateline_ends[line.index] = end
+            elif line.kept and (end := _place_dateline_end(line.text)) is not None:
+                self.dateline_ends[line.index] = end  # "Kairo/Jerusalem – …", "Brüssel. …": no date, a place
 
     def inline(self) -> None:
         fur = _furniture()
@@ -583,6 +585,38 @@ class _Cleaner:
                 return "", a.delete([(len(t) - 1, len(t))])
             return "", a  # "Nato-" + "Staaten": a compound keeps its hyphen
         return " ", a
+
+
+# A dateline of places only, opening the article's first paragraph: "Kairo/Jerusalem – Die …", "Hamburg (dpa) -
+# Der …", "Brüssel. Die …" (one to three capitalised words, joined by spaces or slashes, an agency in brackets).
+_PLACE_DATELINE = re.compile(
+    r"(?P<place>[A-ZÄÖÜ][\w-]+(?:[ /][A-ZÄÖÜ][\w-]+){0,2})(?P<agency>\s*\([^()\n]{1,15}\))?\s*(?:–|—|-|\||\.)\s+"
+    r"(?=[A-ZÄÖÜ„\"])"
+)
+
+
+def _place_dateline_end(text: str) -> int | None:
+    """Where the text resumes after a dateline of places, or None. Without a date the words must show it is
+    one: an agency in brackets, places joined by a slash, or a country or capital the lexicons know ("Heute
+    – Die …", "Anna Roth – Die …" are none)."""
+    m = _PLACE_DATELINE.match(text)
+    if not m:
+        return None
+    place = m.group("place")
+    if m.group("agency") or "/" in place or all(_known_place(w) for w in place.split()):
+        return m.end()
+    return None
+
+
+def _known_place(word: str) -> bool:
+    from briefing.lang.de import country_name
+
+    return country_name(word) is not None or word in _capitals()
+
+
+@functools.cache
+def _capitals() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("metonyms.txt"))
 
 
 def clean(src: str, title_hint: str | None = None) -> Cleaned:
