@@ -73,6 +73,7 @@ def parse(source: str, doc_id: str) -> dict:
         if speaker not in ("-", "") and not sp_spans:
             raise ValueError(f"{doc_id}: {ident} names unknown speaker {speaker}")
         sp_attr = attrs.get(speaker, "")
+        sp_text = " ".join(text[b:e] for b, e in sp_spans)
         quotes.append(
             {
                 "type": TYPES[kind],
@@ -81,8 +82,8 @@ def parse(source: str, doc_id: str) -> dict:
                 "quote": {"spans": qspans, "text": " ".join(text[b:e] for b, e in qspans)},
                 "speaker": {
                     "spans": sp_spans,
-                    "text": " ".join(text[b:e] for b, e in sp_spans),
-                    "name": sp_attr[1:].strip() if sp_attr.startswith("=") else " ".join(text[b:e] for b, e in sp_spans),
+                    "text": sp_text,
+                    "name": sp_attr[1:].strip() if sp_attr.startswith("=") else sp_text,
                 },
                 "cue": {"spans": [], "text": ""},
                 "addressee": {"spans": [], "text": ""},
