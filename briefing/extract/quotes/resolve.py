@@ -12,7 +12,7 @@ from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speaker_names import is_organisation
 from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
-from briefing.lang.de import OPENING_PARTICLES
+from briefing.lang.de import OPENING_PARTICLES, demonym_country
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
@@ -282,9 +282,65 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
         # person the role phrase describes is named right after it.
         return appo.group(1)
-    if bare_role(name):
+    if bare_role(name) and not _description_gender(sp.text):
         return _role_holder(text, sp, name, sents, sent_of) or name
+    if _description_gender(sp.text):
+        return _described_person(text, sp, sents, sent_of) or name
     return name
+
+
+# "der CDU-Politiker", "die Grünen-Abgeordnete": a person described by party.
+_PARTY_MEMBER = re.compile(r"[\wÄÖÜäöüß]+-(?:Politiker(?:in)?|Abgeordnete[r]?|Mitglied)")
+# "der 61-Jährige", "die 31-jährige", "der Mittvierziger": a person described by age.
+_AGE_NOUN = re.compile(r"(?:\d+-[Jj]ährige|Mitt(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig)er(?:in)?)")
+
+
+def _description_gender(words: str) -> str | None:
+    """The gender of a definite description that stands for a person named before, else None: "der
+    61-Jährige", "die SPD-Politikerin", "der Däne" (an article in the nominative singular, lowercase
+    attributes, one capitalised head: an age, a party's member or a people's noun)."""
+    toks = words.split()
+    if len(toks) < 2 or toks[0] not in ("der", "die", "Der", "Die") or not all(t.islower() for t in toks[1:-1]):
+        return None
+    head = toks[-1]
+    want = "m" if toks[0].lower() == "der" else "f"
+    if _AGE_NOUN.fullmatch(head):
+        return want if want == "f" or not head.endswith("in") else None  # "-Jährige" either, "-zigerin" f
+    # A party's member or a people's: a title ("der Minister") names an office, which :func:`_role_holder`
+    # matches against the titles named before ("Bundespräsident" is not "Bundestagspräsident").
+    if not head[:1].isupper() or not (_PARTY_MEMBER.fullmatch(head) or demonym_country(head)):
+        return None
+    if head.endswith(("Abgeordnete", "Mitglied")):
+        return want  # the article tells: "die Grünen-Abgeordnete", "der SPD-Abgeordnete"
+    feminine = head.endswith("in")
+    return want if (want == "f") == feminine else None
+
+
+def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
+    """The person a description ("der 61-Jährige", "die SPD-Politikerin") stands for: the one person of its
+    gender named with a first name or title in its sentence before it and the sentences before (German news
+    names someone once in full, then describes them). Two such persons in reach leave it unresolved: the
+    reader is not told a guess."""
+    want = _description_gender(sp.text)
+    if want is None:
+        return None
+    persons: list[str] = []
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
+        sb, se = sents[k]
+        for np in noun_phrases(text, sb, min(se, sp.start)):
+            if np.pronoun or np.start >= sp.start or person_score(np) < 2 or not _ends_in_name(np.text):
+                continue
+            words = person_name(name_of(np.text)).split()
+            first = next((k for k, w in enumerate(words) if w.lower() in _first_name_genders()), 0)
+            words = words[first:]  # "Schäfer Jens Harms" -> "Jens Harms": what precedes a first name describes
+            named = " ".join(words)
+            if len(words) < 2 or not all(w[:1].isupper() and not is_role(w) for w in words) or is_organisation(named):
+                continue  # a person is named by first name and surname ("Sprecher der Downing Street" is no name)
+            gender = _gender(np.text)
+            if gender in (want, None) and words[-1] not in (p.split()[-1] for p in persons):
+                persons.append(named)
+    return persons[0] if len(persons) == 1 else None
 
 
 def _titled_name(words: str, head: str) -> str | None:
