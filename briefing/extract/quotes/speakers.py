@@ -535,6 +535,13 @@ def subject_for_verb(
     after = _tokens_in(text, verb_end, clause_end, sentence)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
     mediated = _mediated_speaker(text, verb_end)
+    if mediated is None:
+        # "Die Partei ließ über ihren Generalsekretär X mitteilen": "lassen" before the voice, the verb at the end.
+        caused = _tokens_in(text, clause_start, verb_start, sentence)
+        mediated = next(
+            (_mediated_speaker(text, t[1]) for t in caused if t[2].lower() in _LET_FORMS),
+            None,
+        )
     if mediated is not None:
         return mediated
     prev_tok = _tokens_in(text, max(clause_start, verb_start - 8), verb_start, sentence)
@@ -897,7 +904,19 @@ def _mediated_speaker(text: str, verb_end: int) -> Phrase | None:
     if j <= 1:
         return None
     p = phrase(text, toks, 1, j)
-    return p if p is not None and person_score(p) >= 2 else None
+    if p is None or toks[1][2].lower() not in word_set("possessives.txt"):
+        return p if p is not None and person_score(p) >= 2 else None
+    # "über ihren Sprecher Max Kühn": whose voice it is, and a person named - the named spokesman speaks;
+    # an unnamed one ("ließ über seinen Verteidiger erklären") only reads out the subject's words.
+    own = phrase(text, toks, 2, j) if j > 2 else None
+    named = own is not None and len(words := own.text.split()) >= 3 and not any(is_role(w) for w in words[-2:])
+    return p if named and own is not None and person_score(own) >= 2 else None
+
+
+# Finite forms of "sein" and "bleiben": the noun after them is a predicate, not a subject.
+_COPULAS = frozenset(["ist", "war", "sind", "waren", "bleibt", "blieb", "sei", "wäre"])
+# Finite forms of "lassen" that have someone else speak ("ließ über ihren Sprecher mitteilen").
+_LET_FORMS = frozenset(["ließ", "ließen", "lässt", "lassen", "ließe"])
 
 
 def clause_subject(text: str, start: int, end: int) -> Phrase | None:
@@ -932,6 +951,7 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     if one_word and _opener_no_noun(text, toks[i], toks[i + 1][2]):
         first = None  # "Darin hatte Reiche angekündigt": an adverb opens the clause, the subject follows the verb
     after_verb = None
+    verb = ""
     for k in range(i, len(toks) - 1):
         word = toks[k][2]
         # "Bereits am Sonntagabend zogen Demonstranten": after an adverbial prefield, an "-en" word
@@ -949,7 +969,10 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             j = read_np(toks, m)
             if j > m and not _is_dative_object(toks, m):
                 after_verb = phrase(text, toks, m, j)
+                verb = word
             break
+    if first and after_verb and verb.lower() in _COPULAS:
+        return first  # "Der Mittvierziger ist Elektriker": the noun after "ist" is what the subject is
     if first and after_verb:
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
