@@ -329,18 +329,38 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
     for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
         for np in noun_phrases(text, sb, min(se, sp.start)):
-            if np.pronoun or np.start >= sp.start or person_score(np) < 2 or not _ends_in_name(np.text):
+            if np.pronoun or np.start >= sp.start:
                 continue
-            words = person_name(name_of(np.text)).split()
-            first = next((k for k, w in enumerate(words) if w.lower() in _first_name_genders()), 0)
-            words = words[first:]  # "Schäfer Jens Harms" -> "Jens Harms": what precedes a first name describes
-            named = " ".join(words)
-            if len(words) < 2 or not all(w[:1].isupper() and not is_role(w) for w in words) or is_organisation(named):
-                continue  # a person is named by first name and surname ("Sprecher der Downing Street" is no name)
-            gender = _gender(np.text)
-            if gender in (want, None) and words[-1] not in (p.split()[-1] for p in persons):
+            found = _person_named(text, np)
+            if found is None:
+                continue
+            named, gender = found
+            if gender in (want, None) and named.split()[-1] not in (p.split()[-1] for p in persons):
                 persons.append(named)
     return persons[0] if len(persons) == 1 else None
+
+
+def _person_named(text: str, np: Phrase) -> tuple[str, str | None] | None:
+    """The full name and gender of the person a phrase names: by first name and surname, or with a title
+    ("Schäfer Jens Harms" -> "Jens Harms", "Bundestrainer Stefan Horngacher"), or by a bare surname the text
+    writes in full elsewhere ("Lehmann, die in Gera geboren wurde" after "Katrin Lehmann"); None for no one."""
+    if person_score(np) < 2:
+        surname = np.text
+        if " " in surname or not _bare_name(np):
+            return None
+        full = re.search(rf"\b([A-ZÄÖÜ][a-zäöüß]+) {re.escape(surname)}\b", text)
+        if full is None or full.group(1).lower() not in _first_name_genders():
+            return None
+        return full.group(0), _first_name_genders()[full.group(1).lower()]
+    if not _ends_in_name(np.text):
+        return None
+    words = person_name(name_of(np.text)).split()
+    first = next((i for i, w in enumerate(words) if w.lower() in _first_name_genders()), 0)
+    words = words[first:]  # "Schäfer Jens Harms" -> "Jens Harms": what precedes a first name describes
+    named = " ".join(words)
+    if len(words) < 2 or not all(w[:1].isupper() and not is_role(w) for w in words) or is_organisation(named):
+        return None  # a person is named by first name and surname ("Sprecher der Downing Street" is no name)
+    return named, _gender(np.text)
 
 
 def _titled_name(words: str, head: str) -> str | None:
