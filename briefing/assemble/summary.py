@@ -31,7 +31,7 @@ from briefing.assemble.text import (
     words,
 )
 from briefing.extract.quotes.lexicon import speech_verbs
-from briefing.extract.quotes.resolve import epithet
+from briefing.extract.quotes.resolve import description_gender
 from briefing.lang.de import demonym_country
 from briefing.lang.frequency import COMMON_ZIPF, zipf
 from briefing.models import SourcedText, Statement
@@ -192,7 +192,7 @@ def _description_attribution(sentence: str) -> bool:
     if rest and rest[0][:1].isupper() and not demonym_country(rest[0]):
         return False  # "der Finanzminister Bezalel Smotrich": a name follows
     noun = phrase[head]
-    return epithet(f"{words[verb + 1]} {noun}") is not None or zipf(noun) >= COMMON_ZIPF
+    return description_gender(f"{words[verb + 1]} {noun}") is not None or zipf(noun) >= COMMON_ZIPF
 
 
 _ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom"})

@@ -13,7 +13,7 @@ import re
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
-from briefing.extract.quotes.resolve import epithet, person_name, resolve_name
+from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
 from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
@@ -204,7 +204,7 @@ def speaker_of(
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None
-        if name and actor is None and (sp.pronoun or epithet(sp.text) is not None):
+        if name and actor is None and (sp.pronoun or description_gender(sp.text) is not None):
             # "sagte er", "sagte der Österreicher" where the actors stage linked no one: the person the
             # resolver found is the actor of that name (positions then file the quotation under them).
             actor = mentions.person_named(name)

@@ -12,7 +12,7 @@ from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speaker_names import is_country, is_organisation
 from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
-from briefing.lang.de import OPENING_PARTICLES, PARTY_EPITHETS, country_adjective, country_name, demonym_country
+from briefing.lang.de import OPENING_PARTICLES, country_adjective, country_name, demonym_country
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
@@ -284,18 +284,15 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
         return appo.group(1) if appo else name_of(best.text)
     name = name_of(sp.text)
-    epithet_of = epithet(sp.text)
-    if epithet_of is not None:
-        holder = _epithet_holder(text, sp, epithet_of, sents, sent_of)
-        if holder is not None:
-            return holder
     appo = _TRAILING_APPOSITION.match(text, sp.end)
     if appo and not _ends_in_name(sp.text) and any(is_role(w) for w in sp.text.split()):
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
         # person the role phrase describes is named right after it.
         return appo.group(1)
-    if bare_role(name):
+    if bare_role(name) and not description_gender(sp.text):
         return _role_holder(text, sp, name, sents, sent_of) or name
+    if description_gender(sp.text):
+        return _described_person(text, sp, sents, sent_of) or name
     return name
 
 
@@ -309,22 +306,6 @@ def _place(words: str) -> bool:
 @lru_cache(maxsize=1)
 def _metonyms() -> frozenset[str]:
     return frozenset(r[0] for r in rows("metonyms.txt"))
-
-
-# "der 54-Jährige", "die 81-jährige": a person already introduced, named by age.
-_AGE_EPITHET = re.compile(r"\d+-[Jj]ährige[rn]?")
-
-
-def epithet(words: str) -> str | None:
-    """A definite epithet by which German news names a person it has just introduced: "der Österreicher"
-    (the country, "Österreich"), "die 54-Jährige", "der CSU-Politiker" ("": no country); None otherwise."""
-    toks = words.split()
-    if len(toks) != 2 or toks[0].lower() not in ("der", "die"):
-        return None
-    word = toks[1]
-    if _AGE_EPITHET.fullmatch(word) or ("-" in word and word.lower().endswith(PARTY_EPITHETS)):
-        return ""
-    return demonym_country(word)
 
 
 def _phrase_country(words: str) -> str | None:
@@ -341,25 +322,82 @@ def _phrase_country(words: str) -> str | None:
     return None
 
 
-def _epithet_holder(text: str, sp: Phrase, country: str, sents, sent_of) -> str | None:
-    """The person an epithet names: the nearest person named as a clause's subject before it, of the
-    epithet's gender ("der" / "die") and not of another country than a demonym says ("der Österreicher"
-    is no "Frankreichs Präsident"). None when no such person is in reach: no guess is shown."""
-    gender = "m" if sp.text.split()[0].lower() == "der" else "f"
+# "der CDU-Politiker", "die Grünen-Abgeordnete": a person described by party.
+_PARTY_MEMBER = re.compile(r"[\wÄÖÜäöüß]+-(?:Politiker(?:in)?|Abgeordnete[r]?|Mitglied)")
+# "der 61-Jährige", "die 31-jährige", "der Mittvierziger": a person described by age.
+_AGE_NOUN = re.compile(r"(?:\d+-[Jj]ährige|Mitt(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig)er(?:in)?)")
+
+
+def description_gender(words: str) -> str | None:
+    """The gender of a definite description that stands for a person named before, else None: "der
+    61-Jährige", "die SPD-Politikerin", "der Däne" (an article in the nominative singular, lowercase
+    attributes, one capitalised head: an age, a party's member or a people's noun)."""
+    toks = words.split()
+    if len(toks) < 2 or toks[0] not in ("der", "die", "Der", "Die") or not all(t.islower() for t in toks[1:-1]):
+        return None
+    head = toks[-1]
+    want = "m" if toks[0].lower() == "der" else "f"
+    if _AGE_NOUN.fullmatch(head):
+        return want if want == "f" or not head.endswith("in") else None  # "-Jährige" either, "-zigerin" f
+    # A party's member or a people's: a title ("der Minister") names an office, which :func:`_role_holder`
+    # matches against the titles named before ("Bundespräsident" is not "Bundestagspräsident").
+    if not head[:1].isupper() or not (_PARTY_MEMBER.fullmatch(head) or demonym_country(head)):
+        return None
+    if head.endswith(("Abgeordnete", "Mitglied")):
+        return want  # the article tells: "die Grünen-Abgeordnete", "der SPD-Abgeordnete"
+    feminine = head.endswith("in")
+    return want if (want == "f") == feminine else None
+
+
+def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
+    """The person a description ("der 61-Jährige", "die SPD-Politikerin") stands for: the one person of its
+    gender named with a first name or title in its sentence before it and the sentences before (German news
+    names someone once in full, then describes them). Two such persons in reach leave it unresolved: the
+    reader is not told a guess."""
+    want = description_gender(sp.text)
+    if want is None:
+        return None
+    country = demonym_country(sp.text.split()[-1])  # "der Österreicher" is no "Frankreichs Präsident …"
+    persons: list[str] = []
     si = sent_of(sp.start)
-    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
-        np = clause_subject(text, sb, min(se, sp.start))
-        if np is None or np.pronoun or np.start >= sp.start or person_score(np) < 2 or not _ends_in_name(np.text):
-            continue
-        shown = _gender(np.text)
-        if shown is not None and shown != gender:
-            continue
-        theirs = _phrase_country(np.text) if country else None
-        if theirs is not None and theirs != country:
-            continue
-        return person_name(name_of(np.text))
-    return None
+        for np in noun_phrases(text, sb, min(se, sp.start)):
+            if np.pronoun or np.start >= sp.start:
+                continue
+            found = _person_named(text, np)
+            if found is None:
+                continue
+            named, gender = found
+            theirs = _phrase_country(np.text) if country else None
+            if theirs is not None and theirs != country:
+                continue
+            if gender in (want, None) and named.split()[-1] not in (p.split()[-1] for p in persons):
+                persons.append(named)
+    return persons[0] if len(persons) == 1 else None
+
+
+def _person_named(text: str, np: Phrase) -> tuple[str, str | None] | None:
+    """The full name and gender of the person a phrase names: by first name and surname, or with a title
+    ("Schäfer Jens Harms" -> "Jens Harms", "Bundestrainer Stefan Horngacher"), or by a bare surname the text
+    writes in full elsewhere ("Lehmann, die in Gera geboren wurde" after "Katrin Lehmann"); None for no one."""
+    if person_score(np) < 2:
+        surname = np.text
+        if " " in surname or not _bare_name(np):
+            return None
+        full = re.search(rf"\b([A-ZÄÖÜ][a-zäöüß]+) {re.escape(surname)}\b", text)
+        if full is None or full.group(1).lower() not in _first_name_genders():
+            return None
+        return full.group(0), _first_name_genders()[full.group(1).lower()]
+    if not _ends_in_name(np.text):
+        return None
+    words = person_name(name_of(np.text)).split()
+    first = next((i for i, w in enumerate(words) if w.lower() in _first_name_genders()), 0)
+    words = words[first:]  # "Schäfer Jens Harms" -> "Jens Harms": what precedes a first name describes
+    named = " ".join(words)
+    if len(words) < 2 or not all(w[:1].isupper() and not is_role(w) for w in words) or is_organisation(named):
+        return None  # a person is named by first name and surname ("Sprecher der Downing Street" is no name)
+    return named, _gender(np.text)
 
 
 def _titled_name(words: str, head: str) -> str | None:

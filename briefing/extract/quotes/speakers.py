@@ -28,7 +28,7 @@ from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
-from briefing.lang.frequency import compound_of_common_word, zipf
+from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A period inside a word joins it ("ver.di", "ndr.de", "U.S.A") unless a capitalised word
 # follows: "Merkel.Als" is two sentences glued where a paragraph break was lost.
@@ -535,6 +535,13 @@ def subject_for_verb(
     after = _tokens_in(text, verb_end, clause_end, sentence)
     # "teilte über die Sprecherin des Außenministeriums, Marija Sacharowa, mit": the voice used.
     mediated = _mediated_speaker(text, verb_end)
+    if mediated is None:
+        # "Die Partei ließ über ihren Generalsekretär X mitteilen": "lassen" before the voice, the verb at the end.
+        caused = _tokens_in(text, clause_start, verb_start, sentence)
+        mediated = next(
+            (_mediated_speaker(text, t[1]) for t in caused if t[2].lower() in _LET_FORMS),
+            None,
+        )
     if mediated is not None:
         return mediated
     prev_tok = _tokens_in(text, max(clause_start, verb_start - 8), verb_start, sentence)
@@ -563,6 +570,11 @@ def subject_for_verb(
         (first_word in ("als", "wie") and not verb_final)
         or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
         or (after_comma and not _apposition_ends(before, i) and not _ends_in_named_apposition(text, before, i))
+        or (
+            i < len(before)
+            and all(t[2].islower() for t in before[i + 1 :])
+            and _opener_no_noun(text, before[i], _finite_verb(text, before[i + 1 :], verb_start, verb_end))
+        )
     )
     cand_before = cand_after = None
     if i < len(before) and not adverbial:
@@ -828,6 +840,55 @@ def _adverb_like(tok: str) -> bool:
     )
 
 
+def _opener_no_noun(text: str, tok: tuple[int, int, str], verb: str) -> bool:
+    """Is ``tok``, the whole prefield before a singular finite verb, a common German word that is capitalised
+    only because it opens a sentence - an adverb or particle ("Zwar räumte die Ministerin ein", "Darin hatte
+    Reiche angekündigt", "Demgegenüber betonte der Ökonom", "Knapp erklärte der Verband")? Then the subject
+    follows the verb.
+
+    A noun or name is written capitalised inside a sentence too, somewhere in the text ("Bundeskanzlerin
+    Angela Merkel ... Merkel sagte"); a word the text capitalises only at sentence openings is no name
+    there. A plural verb keeps a bare plural subject ("Experten warnten die Regierung")."""
+    word = tok[2]
+    if (
+        not word[:1].isupper()
+        or not word.isalpha()
+        or not _singular_verb(verb)
+        or not _opens_sentence(text, tok[0])
+        or word.lower() in _PRONOUNS  # "Er räumte ein": the subject itself
+        or _is_det(word)
+        or is_role(word)
+        or word.lower() in word_set("first_names.txt")
+        or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word))
+    ):
+        return False
+    return not any(
+        not _opens_sentence(text, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    )
+
+
+# What may stand between a sentence's end and the first word of the next: spaces, quotation marks, brackets.
+_SENTENCE_GAP = ' \t\n"„“”»«‚‘’(['
+
+
+def _finite_verb(text: str, between: list[tuple[int, int, str]], verb_start: int, verb_end: int) -> str:
+    """The finite verb of a verb-second clause whose speech verb is at ``[verb_start, verb_end)``: an auxiliary
+    right after the prefield ("Darin hatte sie angekündigt"), else the speech verb itself."""
+    if between and between[0][2].lower() in AUXILIARIES:
+        return between[0][2]
+    return text[verb_start:verb_end]
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Does the word at ``pos`` open a sentence (the text's start, or after ., !, ?, : or a paragraph break)?"""
+    k = pos
+    while k > 0 and text[k - 1] in _SENTENCE_GAP:
+        if text[k - 1] == "\n":
+            return True
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?:"
+
+
 def _is_cap_name(tok: str) -> bool:
     return is_role(tok)
 
@@ -843,7 +904,19 @@ def _mediated_speaker(text: str, verb_end: int) -> Phrase | None:
     if j <= 1:
         return None
     p = phrase(text, toks, 1, j)
-    return p if p is not None and person_score(p) >= 2 else None
+    if p is None or toks[1][2].lower() not in word_set("possessives.txt"):
+        return p if p is not None and person_score(p) >= 2 else None
+    # "über ihren Sprecher Max Kühn": whose voice it is, and a person named - the named spokesman speaks;
+    # an unnamed one ("ließ über seinen Verteidiger erklären") only reads out the subject's words.
+    own = phrase(text, toks, 2, j) if j > 2 else None
+    named = own is not None and len(words := own.text.split()) >= 3 and not any(is_role(w) for w in words[-2:])
+    return p if named and own is not None and person_score(own) >= 2 else None
+
+
+# Finite forms of "sein" and "bleiben": the noun after them is a predicate, not a subject.
+_COPULAS = frozenset(["ist", "war", "sind", "waren", "bleibt", "blieb", "sei", "wäre"])
+# Finite forms of "lassen" that have someone else speak ("ließ über ihren Sprecher mitteilen").
+_LET_FORMS = frozenset(["ließ", "ließen", "lässt", "lassen", "ließe"])
 
 
 def clause_subject(text: str, start: int, end: int) -> Phrase | None:
@@ -874,7 +947,11 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
         j = read_np(toks, i, allow_apposition=True)
         if j > i:
             first = phrase(text, toks, i, j)
+    one_word = first is not None and first.end == toks[i][1] and i + 1 < len(toks)
+    if one_word and _opener_no_noun(text, toks[i], toks[i + 1][2]):
+        first = None  # "Darin hatte Reiche angekündigt": an adverb opens the clause, the subject follows the verb
     after_verb = None
+    verb = ""
     for k in range(i, len(toks) - 1):
         word = toks[k][2]
         # "Bereits am Sonntagabend zogen Demonstranten": after an adverbial prefield, an "-en" word
@@ -892,7 +969,10 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             j = read_np(toks, m)
             if j > m and not _is_dative_object(toks, m):
                 after_verb = phrase(text, toks, m, j)
+                verb = word
             break
+    if first and after_verb and verb.lower() in _COPULAS:
+        return first  # "Der Mittvierziger ist Elektriker": the noun after "ist" is what the subject is
     if first and after_verb:
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb

@@ -1,0 +1,116 @@
+"""Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
+
+    .venv/bin/python scripts/challenge_eval.py [--kinds]
+
+Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
+F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
+threshold, as tests/test_quote_eval.py counts it), and the resolved-name accuracy: of the matched quotations
+whose gold speaker has a name, the share whose predicted name shares a capitalised word with it (stricter
+than the scorer's speaker accuracy, which accepts a pronoun or description span without asking whom it was
+resolved to). ``--kinds`` adds the error-kind table of issue 10 (scripts/quote_cv.py's classification).
+The set is for measuring, not for tuning: see the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefing.extract.quotes.jsonl import quotes_jsonl
+from briefing.lang import quote_display_threshold
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_learning import scorer as load_scorer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CHALLENGE = ROOT / "tests" / "data" / "challenge" / "challenge.jsonl"
+
+
+def predict(path: Path) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """The gold documents and ``briefing quotes``' output for them, by document id."""
+    with path.open(encoding="utf-8") as f:
+        gold = [json.loads(line) for line in f if line.strip()]
+        f.seek(0)
+        out = io.StringIO()
+        quotes_jsonl(f, out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    return gold, {d["id"]: d["quotes"] for d in lines}
+
+
+def _cover(q: dict[str, Any]) -> list[int]:
+    spans = q["quote"]["spans"]
+    return [min(s[0] for s in spans), max(s[1] for s in spans)]
+
+
+def shown_precision(
+    sc: Any, gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], t: float
+) -> tuple[int, int]:
+    """(shown, right): direct quotations shown with a speaker name at confidence >= ``t``; unmatched ones count
+    as wrong, ones matched to a gold quotation without speaker are left out."""
+    shown = right = 0
+    for doc in gold:
+        golds = [dict(q, _span=_cover(q)) for q in doc["quotes"] if q["type"] == "Direct"]
+        preds = [dict(p, _span=p["span"]) for p in pred.get(doc["id"], []) if p["kind"] == "direct"]
+        matched = {id(p): g for g, p in sc._match(doc["text"], golds, preds)}
+        for p in preds:
+            if not p["speaker"]["name"] or p.get("confidence", 1.0) < t:
+                continue
+            g = matched.get(id(p))
+            if g is not None and not g["speaker"]["spans"]:
+                continue
+            shown += 1
+            right += g is not None and sc._speaker_ok(doc["text"], g, p)
+    return shown, right
+
+
+def name_accuracy(
+    sc: Any, gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], direct: bool
+) -> tuple[int, int]:
+    """(matched with a gold speaker, right by name): the predicted name shares a capitalised word with the gold
+    speaker's ``name`` (whom a pronoun or description refers to)."""
+    n = ok = 0
+    for doc in gold:
+        golds = [dict(q, _span=_cover(q)) for q in doc["quotes"] if not direct or q["type"] == "Direct"]
+        preds = [dict(p, _span=p["span"]) for p in pred.get(doc["id"], []) if not direct or p["kind"] == "direct"]
+        for g, p in sc._match(doc["text"], golds, preds):
+            if g["speaker"]["spans"]:
+                n += 1
+                ok += bool(sc._caps(p["speaker"]["name"] or "") & sc._caps(g["speaker"].get("name", "")))
+    return n, ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=CHALLENGE)
+    ap.add_argument("--kinds", action="store_true", help="also print the error kinds of issue 10")
+    args = ap.parse_args(argv)
+    sc = load_scorer()
+    gold, pred = predict(args.gold)
+    res = sc.score(gold, pred)
+    for track in ("direct", "all"):
+        r = res[track]
+        print(
+            f"{track:7s} partial P/R/F1 {r['partial']['p']:.3f}/{r['partial']['r']:.3f}/{r['partial']['f1']:.3f}"
+            f"  speaker acc {r['speaker_acc']:.3f}  end-to-end P/R/F1 {r['e2e']['p']:.3f}/{r['e2e']['r']:.3f}/"
+            f"{r['e2e']['f1']:.3f}  (gold {r['partial']['gold']}, pred {r['partial']['pred']})"
+        )
+    t = quote_display_threshold()
+    n, right = shown_precision(sc, gold, pred, t)
+    print(f"direct speakers shown (confidence >= {t:.3f}): {n}, right {right} ({right / max(n, 1):.3f})")
+    for track in ("direct", "all"):
+        n, ok = name_accuracy(sc, gold, pred, track == "direct")
+        print(f"{track:7s} resolved-name accuracy {ok}/{n} = {ok / max(n, 1):.3f}")
+    if args.kinds:
+        from quote_cv import error_kinds, prepare, print_kinds
+
+        print("Error kinds (the rules' output, before the confidence drops doubtful indirect quotations):")
+        print_kinds(error_kinds(prepare(args.gold, sc, None), sc))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
