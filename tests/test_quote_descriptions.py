@@ -82,3 +82,18 @@ UNRESOLVED = [
 @pytest.mark.parametrize(("text", "fragment", "not_name"), UNRESOLVED)
 def test_description_not_guessed(text: str, fragment: str, not_name: str) -> None:
     assert _name_of(text, fragment) != not_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone described but not named comes between the named person and the description
+        "Laut Justizsprecher Tom Weber sei nichts passiert. Dem Österreicher wurde vorgeworfen, die Frau zu "
+        "bedrohen. Der 41-Jährige gab an, es gehe ihm nur um die Kinder.",
+        # the text used the same description for someone before the named person
+        "Gegen den 41-Jährigen besteht ein Haftbefehl. Laut Justizsprecher Tom Weber sei nichts passiert. "
+        "Der 41-Jährige gab an, es gehe ihm nur um die Kinder.",
+    ],
+)
+def test_a_description_someone_unnamed_may_bear_is_not_resolved(text: str) -> None:
+    assert _name_of(text, "Kinder") is None

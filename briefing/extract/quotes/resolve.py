@@ -359,6 +359,7 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
         return None
     country = demonym_country(sp.text.split()[-1])  # "der Österreicher" is no "Frankreichs Präsident …"
     persons: list[str] = []
+    last = -1  # where the nearest of them is named
     si = sent_of(sp.start)
     for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
@@ -374,7 +375,44 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
                 continue
             if gender in (want, None) and named.split()[-1] not in (p.split()[-1] for p in persons):
                 persons.append(named)
-    return persons[0] if len(persons) == 1 else None
+            if gender in (want, None):
+                last = max(last, np.end)
+    if len(persons) != 1 or _unnamed_description(text, last, sp.start) or _described_before(text, sp):
+        # Someone described but not named comes between ("Laut Sprecher Tom Weber … Dem Niederländer wurde
+        # vorgeworfen … Der 39-Jährige gab an"), or the text used the description before for someone ("gegen
+        # den 39-Jährigen"): the description may be theirs.
+        return None
+    return persons[0]
+
+
+# A definite description of a person, in any case: "dem Niederländer", "den 39-Jährigen", "der Mittvierziger"
+# (the head is checked by :func:`_describes_person`); a name may follow it ("der 39-Jährige Tom Weber").
+_DESCRIPTION = re.compile(r"\b[Dd](?:er|ie|en|em|es)\s+(?:[a-zäöüß]+\s+)*([A-ZÄÖÜ0-9][\w-]+)(\s+[A-ZÄÖÜ][\w-]+)?")
+
+
+def _describes_person(head: str) -> bool:
+    """An age or a people's noun, in any case ("39-Jährigen", "Niederländer", "Französin")."""
+    if _AGE_NOUN.match(head):
+        return True
+    return bool(demonym_country(head) or (head.endswith("n") and demonym_country(head[:-1])))
+
+
+def _unnamed_description(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` describe a person without naming them ("Dem Niederländer wurde …")?"""
+    return any(
+        _describes_person(m.group(1)) and not (m.group(2) and m.end(2) <= end)
+        for m in _DESCRIPTION.finditer(text, max(0, start), end)
+    )
+
+
+def _described_before(text: str, sp: Phrase) -> bool:
+    """Did the text use the same age or people's noun before, without a name ("gegen den 39-Jährigen …")?"""
+    head = sp.text.split()[-1]
+    stem = head.rstrip("nr") if _AGE_NOUN.match(head) else head
+    return any(
+        m.group(1).startswith(stem) and _describes_person(m.group(1)) and not m.group(2)
+        for m in _DESCRIPTION.finditer(text, 0, sp.start)
+    )
 
 
 def _person_named(text: str, np: Phrase) -> tuple[str, str | None] | None:
