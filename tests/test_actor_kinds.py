@@ -285,8 +285,9 @@ def test_an_organisation_of_two_words_in_a_role_compound_is_named_whole() -> Non
         ("Die Kritik kam vom Kommunalen Arbeitgeberverband, der die Forderung ablehnte.",
          "Kommunaler Arbeitgeberverband", "association", None),
         ("Am Montag widersprach die Junge Union dem Parteichef.", "Junge Union", "association", None),
-        ("Die Warnung des Deutschen Wetterdienstes gilt bis Sonntag.", "Deutscher Wetterdienst", "agency",
-         "Deutschland"),
+        ("Die Warnung des Deutschen Wetterdienstes gilt bis Sonntag.", "Deutscher Wetterdienst", "agency", None),
+        # ... after a first name ("Robert Koch-Institut"); "des Verbraucherzentrale Bundesverbands" has a noun
+        ("Die Zahlen des Robert Koch-Instituts steigen.", "Robert Koch-Institut", "association", None),
         # a listed organisation in another case is the listed one
         ("Die Abgeordneten des Europäischen Parlaments stimmten zu.", "EU-Parlament", "international", "EU"),
         # a name after its kind, in apposition
@@ -318,6 +319,8 @@ def test_organisations_named_by_their_form(text: str, name: str, org_type: str, 
         "Die Verbände Bioland und Demeter kritisierten die Reform scharf.",
         "Ermittler des Landeskriminalamts Niedersachsen durchsuchten die Wohnung.",
         "Der Energie-Konzern will Stellen abbauen.",
+        # a news agency is no actor, whatever its name
+        "Das sagte er der Deutschen Presse-Agentur in Berlin.",
         # a bare head names no one
         "Die Gewerkschaft warnte vor Stellenabbau, der Verband widersprach.",
     ],
@@ -369,3 +372,22 @@ def test_a_head_of_government_speaks_for_the_country_named_nearby(text: str, sur
     p = person(text, surname)
     assert p is not None
     assert p.affiliation == country
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("Finanzministeriums", "Finanzministerium"),
+        ("Bundesamtes", "Bundesamt"),
+        ("Sozialverbands", "Sozialverband"),
+        ("Finanzministerium", "Finanzministerium"),
+        # no institution, or not one word: as it is
+        ("Merkels", "Merkels"),
+        ("Ausschuss", "Ausschuss"),
+        ("Sprecher des Ministeriums", "Sprecher des Ministeriums"),
+    ],
+)
+def test_a_speaker_named_in_the_genitive_is_shown_in_the_nominative(word: str, nominative: str) -> None:
+    from briefing.lang.de import institution_nominative
+
+    assert institution_nominative(word) == nominative

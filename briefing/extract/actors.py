@@ -127,6 +127,8 @@ MAX_APPOSITION_NAME_TOKENS = 4
 MAX_PERSONS = 500
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
 _ARTICLES = DETERMINERS | {"das"}
+# After these articles an adjective ends in -en ("des Statistischen", "dem Deutschen", "einem Neuen").
+_WEAK_EN_ARTICLES = frozenset({"des", "dem", "den", "eines", "einem", "einen"})
 # Words before a capitalised word that make it a noun, not a first name ("im Pontifikat Benedikt").
 _NOUN_OPENERS = DETERMINERS | frozenset({"das", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs"})
 PRONOUNS = {"er": "m", "sie": "f"}
@@ -230,6 +232,12 @@ class Lexicon:
     def country_names(self) -> frozenset[str]:
         """The canonical names of countries (not blocs: a metonym "Brüssel" may mean the EU)."""
         return self._country_names
+
+    def never_actor(self, text: str) -> bool:
+        """Does ``text`` end in a head that is never an actor, hyphen or not ("Presse-Agentur")?"""
+        low = text.lower().replace("-", "")
+        return any(kind == "-" and low.endswith(tuple(h + e for e in INFLECTION_ENDINGS))
+                   for h, kind in self.institutions.items())
 
     def may_be_institution(self, text: str) -> bool:
         """Cheap pre-check (one C-level endswith): could ``text`` end in an institution head?"""
@@ -925,8 +933,8 @@ class ActorFinder:
                 continue
             inst = inst_of.get(w)
             kind = inst[2] if inst is not None else self._org_kind(w)
-            if kind is None:
-                continue
+            if kind is None or lex.never_actor(w):
+                continue  # ("der Deutschen Presse-Agentur": the news agency is no actor)
             adjectives = self._name_adjectives(k) if inst is not None else []
             if adjectives:
                 first = adjectives[0]
@@ -944,9 +952,6 @@ class ActorFinder:
                 for j in range(first, end):
                     self.label[j], self.canon[j] = "ORG", name
                 self.span_end[first] = end
-                owner = lex.adjective(cores[first])
-                if owner is not None and kind != "international":
-                    self.org_aff[first] = owner  # "die Deutsche Bahn" is Germany's
                 institutions.setdefault(name, kind)
                 learn(inst[0], name, k)  # type: ignore[index]
                 continue
@@ -978,7 +983,14 @@ class ActorFinder:
                         common_german_word(part) or zipf(part) >= HYPHEN_NAME_MAX_ZIPF)):
                     continue
                 name = part if kind == "company" else inst[0]  # "Volkswagen-Konzern" is Volkswagen
-                self.label[k], self.canon[k] = "ORG", name
+                start = k
+                if kind != "company" and k > self.sent_start[k] and lex.first_name(cores[k - 1]) and (
+                        self.label[k - 1] is None):
+                    start = k - 1  # "Robert Koch-Institut": named after a person
+                    name = f"{cores[k - 1]} {name}"
+                for j in range(start, k + 1):
+                    self.label[j], self.canon[j] = "ORG", name
+                self.span_end[start] = k + 1
                 if kind == "company":
                     found[part] = found.get(part) or kind
                 else:
@@ -1006,6 +1018,8 @@ class ActorFinder:
             j -= 1
         if not found or j < self.sent_start[k] or self.words[j] in _NAME_BREAKS or self.words[j].isspace():
             return []
+        if self.lowers[j] in _WEAK_EN_ARTICLES and any(self.lowers[a].endswith("e") for a in found):
+            return []  # after "des" an adjective ends in -en: "des Verbraucherzentrale Bundesverbands" has a noun
         return found[::-1]
 
     def _name_adjective(self, j: int) -> bool:
@@ -1452,7 +1466,8 @@ class ActorFinder:
             owner = self.org_aff.get(t)
             if self.label[t] in _COUNTRY_LABELS and self.canon[t] in values:
                 countries.add(self.canon[t] or "")
-            elif owner in values:  # "die spanische Regierung": Spain acts
+            elif owner in values and self.org_types.get(self.canon[t] or "") == "institution":
+                # "die spanische Regierung": Spain acts (a country's association may have a president of its own)
                 countries.add(owner or "")
             elif self.label[t] == "ORG" and (t == 0 or self.label[t - 1] != "ORG"):
                 orgs = True
