@@ -391,3 +391,32 @@ def test_a_speaker_named_in_the_genitive_is_shown_in_the_nominative(word: str, n
     from briefing.lang.de import institution_nominative
 
     assert institution_nominative(word) == nominative
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an unknown acronym and a capitalised word after an article name one organisation
+        ("Die IG Bau warnte vor Entlassungen auf den Baustellen.", "IG Bau"),
+        ("Am Samstag verlor der SC Paderborn knapp.", "SC Paderborn"),
+    ],
+)
+def test_an_acronym_and_the_words_after_it_are_one_name(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der NATO Gipfel beginnt am Montag.",  # a known acronym before a common noun: a compound written apart
+        "Laut ZDF Politbarometer liegt die Union vorn.",  # no article
+        "Die CDU Bayern tagt.",  # a party
+    ],
+)
+def test_an_acronym_before_a_noun_is_no_new_name(text: str) -> None:
+    assert not any(" " in name for name in orgs(text))
+
+
+def test_a_title_with_a_complement_for_what_before_the_name() -> None:
+    p = person("Das sagte die dänische Ministerin für Kultur und Medien, Karen Holm, am Montag.", "Holm")
+    assert p is not None and p.role == "Ministerin" and p.affiliation == "Dänemark"

@@ -854,6 +854,7 @@ class ActorFinder:
         # Organisations named by their form: adjectives of a name, a name after its kind, a name in a compound
         named_heads: dict[str, tuple[str, int] | None] = {}  # a head as written (lowercase) -> (name, token)
         self._named_organisations(inst_of, found, institutions, named_heads, org_word)
+        self._acronym_names(org_word)
         # Coordinated with an organisation of the text ("die Hamas und die Fatah", "SPD und BSW"): a word
         # that is otherwise no person, place or common word names an organisation of the same kind.
         for k in self.caps:
@@ -995,6 +996,31 @@ class ActorFinder:
                     found[part] = found.get(part) or kind
                 else:
                     institutions.setdefault(name, kind)
+
+    def _acronym_names(self, org_word: Callable[[str], bool]) -> None:
+        """Names of an unknown acronym and one or two capitalised words after an article: "die IG Metall",
+        "den VfB Stuttgart", "der FC Bayern München". The words are no role, common-noun form, first name,
+        place of the lexicon or word written in lowercase in the article (org_word); a known acronym ("die EU
+        Kommission") or one that stands alone is not the start of such a name."""
+        cores, lowers, n = self.cores, self.lowers, len(self.words)
+        lex = self.lex
+        for k in self.caps:
+            a = cores[k]
+            if not (2 <= len(a) <= 4 and a.isalpha() and _ACRONYM.match(a)) or self.label[k] is not None or (
+                    k == 0 or lowers[k - 1] not in _ARTICLES or a in lex.parties or a in lex.countries):
+                continue
+            end = k + 1
+            while end < n and end - k <= 2 and self.sent_start[end] == self.sent_start[k] and self.label[end] is None:
+                w = cores[end]
+                if not (w[:1].isupper() and w[1:].islower() and w.isalpha() and org_word(w)):
+                    break
+                end += 1
+            if end == k + 1 or (end < n and cores[end][:1].isupper()):
+                continue
+            name = " ".join(cores[k:end])
+            for j in range(k, end):
+                self.label[j], self.canon[j] = "ORG", name
+            self.span_end[k] = end
 
     def _org_kind(self, word: str) -> str | None:
         """The type a noun for a kind of company gives the name after it ("Autobauer", "Energiekonzerns")."""
@@ -1263,8 +1289,8 @@ class ActorFinder:
         if i > 1 and self.words[i - 1] == ",":
             for k in range(i - 2, max(-1, i - 2 - APPOSITION_WINDOW), -1):
                 r = self.role_at.get(k)
-                if r and self.lowers[k + 1] in ("des", "der", "von"):
-                    return r, k
+                if r and self.lowers[k + 1] in ("des", "der", "von", "für"):
+                    return r, k  # ("die Ministerin für Asyl und Migration, Marjolein Faber")
                 if self.words[k] in _APPOSITION_STOPS or self.sent_start[k] != self.sent_start[i]:
                     break  # (a quotation mark: "Chef der Gewerkschaft „Öffentliche Dienste, Transport ...“")
         return None, -1
