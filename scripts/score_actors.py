@@ -76,6 +76,14 @@ def score(items: list[dict], actors_of, countries: frozenset[str], verbose: bool
     }
 
 
+def scored_countries() -> frozenset[str]:
+    """What counts as a person's country: a country of the lexicon or a bloc listed as its own affiliation."""
+    from briefing.extract.actors import lexicon
+
+    lex = lexicon()
+    return frozenset(lex.countries.values()) | frozenset(v[0] for v in lex.organisations.values() if v[1] == v[0])
+
+
 def load_items(gold: Path, root: Path) -> list[dict]:
     """Gold items with their text (items whose file is missing are left out)."""
     items = []
@@ -95,15 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--root", type=Path, default=Path("/work"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
-    from briefing.extract.actors import lexicon
     from briefing.extract.nlp import make_nlp
 
     nlp = make_nlp()
-    lex = lexicon()
-    countries = frozenset(lex.countries.values()) | frozenset(v[0] for v in lex.organisations.values()
-                                                            if v[1] == v[0])
     items = load_items(args.gold, args.root)
-    res = score(items, lambda t: nlp(t)._.briefing_actors, countries, args.verbose)
+    res = score(items, lambda t: nlp(t)._.briefing_actors, scored_countries(), args.verbose)
     print(f"{args.gold.name}: {len(items)} texts  actors P/R/F1 {res['precision']:.3f}/{res['recall']:.3f}/"
           f"{res['f1']:.3f} (tp {res['tp']} fp {res['fp']} fn {res['fn']})  person country "
           f"{res['country_acc']:.3f}  org type {res['org_type_acc']:.3f}")

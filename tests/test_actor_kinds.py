@@ -362,6 +362,8 @@ def test_a_bare_head_after_the_named_organisation_is_that_organisation() -> None
         # a "Ministerpräsident" in Germany heads a Land
         ("Deutschland streitet über Geld. Ministerpräsident Michael Kretschmer forderte mehr Mittel.", "Kretschmer",
          None),
+        # a compound title names what he heads
+        ("Deutschland streitet über Geld. Bauernpräsident Joachim Krämer forderte mehr Mittel.", "Krämer", None),
         # a president beside an organisation may be its president
         ("Österreich prüft den Vorschlag. Präsident Harald Mahrer vom Wirtschaftsbund WKÖ warnte davor.",
          "Mahrer", None),

@@ -1509,8 +1509,9 @@ class ActorFinder:
     def _head_country(self, p: _Person) -> str | None:
         """The country a head of government named by a bare title speaks for (:data:`HEAD_ROLES`): the one
         country named near the first mention, when no other person near it holds that country already."""
-        if p.role is None or p.role.stem not in HEAD_ROLES or "-" in p.role.text or len(p.near_countries) != 1:
-            return None
+        if p.role is None or p.role.stem not in HEAD_ROLES or p.role.text.lower() != p.role.stem or (
+                len(p.near_countries) != 1):
+            return None  # (a compound names what he heads: "Bauernpräsident", "US-Präsident" has its country)
         country = next(iter(p.near_countries))
         if (p.role.stem in _ORG_HEAD_ROLES and p.near_orgs) or (
                 p.role.stem in _LAND_HEAD_ROLES and country == _LAND_HEAD_COUNTRY):
