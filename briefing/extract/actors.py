@@ -14,7 +14,11 @@ several ("Brüssel": EU or NATO) means the one the article names more often.
 Organisations come from the lexicon and from evidence in the text (see
 :meth:`ActorFinder.find_orgs`): parties by name, acronyms defined in brackets, the
 owner in a role compound ("Hamas-Chef"), institutions with a named owner ("das
-russische Außenministerium"); ``Actor.org_type`` tells party, company, institution ...
+russische Außenministerium"), and names by their form: capitalised adjectives before an institution
+head ("Statistisches Bundesamt"), a name after its kind ("die Gewerkschaft Verdi"), before a company
+compound's hyphen ("Volkswagen-Konzern"), an unknown acronym with its name words ("die IG Metall");
+``Actor.org_type`` tells party, company, institution ... A head of government named by a bare title
+speaks for the one country named in its sentence or the one before.
 A person's role and affiliation come from titles before the name ("Kremlsprecher",
 "Frankreichs Präsident", "der CDU-Politiker") and appositions after it ("X, der Chef
 der FIFA,"); a person found by surname only takes the full name written elsewhere.
