@@ -223,6 +223,9 @@ class Lexicon:
     head_genders: dict[str, str] = field(default_factory=dict)  # head noun -> m, f, n or p (plural)
     org_kinds: dict[str, str] = field(default_factory=dict)  # noun for a kind of company ("autobauer") -> type
     name_adjectives: frozenset[str] = frozenset()  # short adjective stems of names ("jung": "Junge Union")
+    _kind_cache: dict[str, str | None] = field(default_factory=dict)
+    _kind_suffixes: tuple[str, ...] = ()
+    _never_suffixes: tuple[str, ...] = ()
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
     _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
     _inst_suffixes: tuple[str, ...] = ()
@@ -237,11 +240,39 @@ class Lexicon:
         """The canonical names of countries (not blocs: a metonym "Brüssel" may mean the EU)."""
         return self._country_names
 
+    def kind_cache(self) -> dict[str, str | None]:
+        """Word -> :meth:`org_kind` answer, as far as asked; emptied past a bound so it cannot grow forever."""
+        if len(self._kind_cache) > _FORM_CACHE_MAX:
+            self._kind_cache.clear()
+        return self._kind_cache
+
+    def org_kind(self, word: str) -> str | None:
+        """The type a noun for a kind of company gives the name after it ("Autobauer", "Energiekonzerns"),
+        looked up once per word and process (most words end in no kind: one C-level endswith says so)."""
+        cache = self._kind_cache
+        if word in cache:
+            return cache[word]
+        if not self._kind_suffixes:
+            self._kind_suffixes = tuple(k + e for k in self.org_kinds for e in INFLECTION_ENDINGS)
+        low, found = word.lower(), None
+        if low.endswith(self._kind_suffixes):
+            for ending in INFLECTION_ENDINGS:
+                if ending and not low.endswith(ending):
+                    continue
+                base = low[: len(low) - len(ending)] if ending else low
+                kinds = [k for k in self.org_kinds if base.endswith(k)]
+                if kinds:
+                    found = self.org_kinds[max(kinds, key=len)]
+                    break
+        cache[word] = found
+        return found
+
     def never_actor(self, text: str) -> bool:
         """Does ``text`` end in a head that is never an actor, hyphen or not ("Presse-Agentur")?"""
-        low = text.lower().replace("-", "")
-        return any(kind == "-" and low.endswith(tuple(h + e for e in INFLECTION_ENDINGS))
-                   for h, kind in self.institutions.items())
+        if not self._never_suffixes:
+            self._never_suffixes = tuple(h + e for h, kind in self.institutions.items() if kind == "-"
+                                         for e in INFLECTION_ENDINGS)
+        return text.lower().replace("-", "").endswith(self._never_suffixes)
 
     def may_be_institution(self, text: str) -> bool:
         """Cheap pre-check (one C-level endswith): could ``text`` end in an institution head?"""
@@ -932,7 +963,16 @@ class ActorFinder:
             key = head.lower()
             named_heads[key] = (name, k) if key not in named_heads or (named_heads[key] or ("",))[0] == name else None
 
-        for k in self.caps:
+        # Per distinct capitalised word: an institution head or a kind of company? Then only the hits are visited.
+        distinct, cache = list(self.cap_set), lex.kind_cache()
+        try:  # (one probe per word when all are known, as they mostly are: the cache is process-wide)
+            answers = list(map(cache.__getitem__, distinct))
+        except KeyError:
+            for w in self.cap_set.difference(cache):
+                lex.org_kind(w)
+            answers = list(map(cache.__getitem__, distinct))
+        wanted = set(compress(distinct, answers)).union(w for w, inst in inst_of.items() if inst is not None)
+        for k in compress(self.caps, map(wanted.__contains__, self.cap_words)):
             w = cores[k]
             if self.label[k] is not None:
                 continue
@@ -1008,7 +1048,8 @@ class ActorFinder:
         Kommission") or one that stands alone is not the start of such a name."""
         cores, lowers, n = self.cores, self.lowers, len(self.words)
         lex = self.lex
-        for k in self.caps:
+        short = {w for w in self.cap_set if 2 <= len(w) <= 4 and w.isalpha() and _ACRONYM.match(w)}
+        for k in compress(self.caps, map(short.__contains__, self.cap_words)):
             a = cores[k]
             if not (2 <= len(a) <= 4 and a.isalpha() and _ACRONYM.match(a)) or self.label[k] is not None or (
                     k == 0 or lowers[k - 1] not in _ARTICLES or a in lex.parties or a in lex.countries):
@@ -1028,15 +1069,7 @@ class ActorFinder:
 
     def _org_kind(self, word: str) -> str | None:
         """The type a noun for a kind of company gives the name after it ("Autobauer", "Energiekonzerns")."""
-        low = word.lower()
-        for ending in INFLECTION_ENDINGS:
-            if ending and not low.endswith(ending):
-                continue
-            base = low[: len(low) - len(ending)] if ending else low
-            kinds = [k for k in self.lex.org_kinds if base.endswith(k)]
-            if kinds:
-                return self.lex.org_kinds[max(kinds, key=len)]
-        return None
+        return self.lex.org_kind(word)
 
     def _name_adjectives(self, k: int) -> list[int]:
         """Capitalised adjectives right before token k inside a sentence: German writes an adjective before a
