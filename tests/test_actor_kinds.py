@@ -31,12 +31,14 @@ def orgs(text: str) -> dict[str, tuple[str | None, str | None]]:
         # the owner in a role compound, standing alone elsewhere in the article
         ("Die Fatah lehnte den Plan ab. Fatah-Sprecher Osama Kawasmeh sagte, man wolle verhandeln.", "Fatah", None),
         ("Airbus kündigte Stellenabbau an. Airbus-Chef Tom Enders sagte, das sei unvermeidlich.", "Airbus", None),
-        # an acronym defined in brackets: by its institution head or spelled out by its words
-        ("Die Weltgesundheitsorganisation (WHO) warnte am Montag. Die WHO rief zu Impfungen auf.", "WHO", None),
+        # an acronym defined in brackets: by its institution head or spelled out by its words; the type is the
+        # head's (the first noun before a link: "Verband der ..."), international for "Welt-", "Europäische ..."
+        ("Die Weltgesundheitsorganisation (WHO) warnte am Montag. Die WHO rief zu Impfungen auf.", "WHO",
+         "international"),
         ("Laut Human Rights Watch (HRW) wurden Dutzende festgenommen.", "HRW", None),
         # ... with the links' initials ("der" -> D)
-        ("Der Verband der Maschinenbauer (VDM) warnte vor neuen Zöllen.", "VDM", None),
-        ("Die Vereinigung der Landwirte (VdL) kritisierte den Beschluss.", "VdL", None),
+        ("Der Verband der Maschinenbauer (VDM) warnte vor neuen Zöllen.", "VDM", "association"),
+        ("Die Vereinigung der Landwirte (VdL) kritisierte den Beschluss.", "VdL", "association"),
         # an acronym after a title
         ("Der Präsident der FIFA, Gianni Infantino, sagte, das Turnier finde statt.", "FIFA", None),
         # coordinated with an organisation of the text
@@ -44,8 +46,8 @@ def orgs(text: str) -> dict[str, tuple[str | None, str | None]]:
          "Durchbruch. Die Fatah äußerte sich vorsichtiger.", "Fatah", None),
         ("Die SPD und das BSW wollen eine Koalition bilden.", "BSW", "party"),
         # an acronym defined in brackets after a role title: the long form follows the title
-        ("Das sagte der Chef der Europäischen Zentralbank (EZB), Jean Morel, in Frankfurt.", "EZB", None),
-        ("Ein Sprecher der Bundesagentur für Arbeit (BA) nannte keine Zahlen.", "BA", None),
+        ("Das sagte der Chef der Europäischen Zentralbank (EZB), Jean Morel, in Frankfurt.", "EZB", "international"),
+        ("Ein Sprecher der Bundesagentur für Arbeit (BA) nannte keine Zahlen.", "BA", "agency"),
     ],
 )
 def test_organisations_and_parties(text: str, name: str, org_type: str | None) -> None:
@@ -184,7 +186,7 @@ def test_institution_heads_are_speakers_in_the_train_split() -> None:
         for w in re.findall(r"[\w-]+", q["speaker"]["text"])
     ]
     endings = ("", "s", "es", "n", "en")
-    for head, kind in rows("institutions.txt"):
+    for head, kind, *_ in rows("institutions.txt"):
         if kind == "-":
             continue
         count = sum(1 for w in words if any(w.endswith(head + e) for e in endings))
@@ -268,3 +270,155 @@ def test_an_organisation_of_two_words_in_a_role_compound_is_named_whole() -> Non
             "notfalls streiken.")
     assert "IG Metall" in orgs(text) and "IG" not in orgs(text)
     assert person(text, "Resch").affiliation == "IG Metall"
+
+
+# ---------------------------------------------------------------- organisations named by their form
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org_type", "affiliation"),
+    [
+        # capitalised adjectives before an institution head inside a sentence open its name; the name is
+        # the nominative without article, whatever the case in the text
+        ("Nach Angaben des Statistischen Landesamts stieg die Zahl der Geburten.", "Statistisches Landesamt",
+         "agency", None),
+        ("Die Kritik kam vom Kommunalen Arbeitgeberverband, der die Forderung ablehnte.",
+         "Kommunaler Arbeitgeberverband", "association", None),
+        ("Am Montag widersprach die Junge Union dem Parteichef.", "Junge Union", "association", None),
+        ("Die Warnung des Deutschen Wetterdienstes gilt bis Sonntag.", "Deutscher Wetterdienst", "agency", None),
+        # ... after a first name ("Robert Koch-Institut"); "des Verbraucherzentrale Bundesverbands" has a noun
+        ("Die Zahlen des Robert Koch-Instituts steigen.", "Robert Koch-Institut", "association", None),
+        # a listed organisation in another case is the listed one
+        ("Die Abgeordneten des Europäischen Parlaments stimmten zu.", "EU-Parlament", "international", "EU"),
+        # a name after its kind, in apposition
+        ("Am Dienstag rief die Gewerkschaft Komba zum Streik auf.", "Komba", "association", None),
+        ("Der Chipkonzern Infineon streicht 1400 Stellen.", "Infineon", "company", None),
+        ("Die Pläne des Mobilfunkanbieters stießen beim Verbraucherverband VZBV auf Kritik.", "VZBV",
+         "association", None),
+        # a name before the hyphen of a company compound is the company
+        ("Beim Continental-Konzern fallen 3000 Stellen weg.", "Continental", "company", None),
+        # an acronym's long form gives the type by its head
+        ("Der Deutsche Journalisten-Verband (DJV) protestierte gegen das Urteil.", "DJV", "association", None),
+    ],
+)
+def test_organisations_named_by_their_form(text: str, name: str, org_type: str, affiliation: str | None) -> None:
+    assert orgs(text).get(name) == (affiliation, org_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals that open a sentence, a quotation or a count are no name
+        "Zahlreiche Unternehmen meldeten Kurzarbeit an.",
+        "Er sagte: „Deutsche Unternehmen brauchen Planungssicherheit.“",
+        "In der Krise haben Tausende Unternehmen Kurzarbeit angemeldet.",
+        # a common noun after the kind is part of the clause, not a name
+        "Im vergangenen Jahr schrieb das Geldinstitut Verluste.",
+        "Damals war der Konzern Marktführer.",
+        # a plural kind lists several; an agency is named by its place; a common noun before the hyphen
+        "Die Verbände Bioland und Demeter kritisierten die Reform scharf.",
+        "Ermittler des Landeskriminalamts Niedersachsen durchsuchten die Wohnung.",
+        "Der Energie-Konzern will Stellen abbauen.",
+        # a news agency is no actor, whatever its name
+        "Das sagte er der Deutschen Presse-Agentur in Berlin.",
+        # a bare head names no one
+        "Die Gewerkschaft warnte vor Stellenabbau, der Verband widersprach.",
+    ],
+)
+def test_no_organisation_from_a_form_that_names_none(text: str) -> None:
+    assert [a.name for a in actors_of(text) if a.kind == "organization" and a.org_type != "party"] == []
+
+
+def test_a_bare_head_after_the_named_organisation_is_that_organisation() -> None:
+    text = ("Die Gewerkschaft Komba fordert acht Prozent mehr Lohn. Die Gewerkschaft droht mit Streiks. "
+            "Das Statistische Landesamt meldet mehr Geburten. Das Landesamt nennt keine Gründe.")
+    found = {a.name: [m.text for m in a.mentions] for a in actors_of(text) if a.kind == "organization"}
+    assert found["Komba"] == ["Gewerkschaft Komba", "Gewerkschaft"]
+    assert found["Statistisches Landesamt"] == ["Statistische Landesamt", "Landesamt"]
+    assert set(found) == {"Komba", "Statistisches Landesamt"}
+
+
+# ---------------------------------------------------------------- the country of a head of government
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "country"),
+    [
+        # the one country of the sentence before
+        ("Portugal lehnt den Plan ab. Regierungschef Luís Almeida sagte, man brauche mehr Zeit.",
+         "Almeida", "Portugal"),
+        ("Die Niederlande stimmten zu. Premierminister Dick Schoof sprach von einem guten Tag.", "Schoof",
+         "Niederlande"),
+        # an owned institution names its country
+        ("Die griechische Regierung bleibt hart. Ministerpräsident Kyriakos Mitsotakis lehnte jede Änderung ab.",
+         "Mitsotakis", "Griechenland"),
+        # two countries: no country rather than a wrong one
+        ("Belgien und Luxemburg streiten. Premierminister Bart De Wever sagte, man bleibe im Gespräch.",
+         "Wever", None),
+        # where he speaks is no country of his
+        ("In Dänemark sprach Präsident Alexander Stubb von einem Durchbruch.", "Stubb", None),
+        # another person holds the country already
+        ("Frankreichs Präsident Emmanuel Macron empfing in Paris Regierungschef Luc Delvaux.", "Delvaux", None),
+        # a "Ministerpräsident" in Germany heads a Land
+        ("Deutschland streitet über Geld. Ministerpräsident Michael Kretschmer forderte mehr Mittel.", "Kretschmer",
+         None),
+        # a compound title names what he heads
+        ("Deutschland streitet über Geld. Bauernpräsident Joachim Krämer forderte mehr Mittel.", "Krämer", None),
+        # a president beside an organisation may be its president
+        ("Österreich prüft den Vorschlag. Präsident Harald Mahrer vom Wirtschaftsbund WKÖ warnte davor.",
+         "Mahrer", None),
+    ],
+)
+def test_a_head_of_government_speaks_for_the_country_named_nearby(text: str, surname: str,
+                                                                  country: str | None) -> None:
+    p = person(text, surname)
+    assert p is not None
+    assert p.affiliation == country
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("Finanzministeriums", "Finanzministerium"),
+        ("Bundesamtes", "Bundesamt"),
+        ("Sozialverbands", "Sozialverband"),
+        ("Finanzministerium", "Finanzministerium"),
+        # no institution, or not one word: as it is
+        ("Merkels", "Merkels"),
+        ("Ausschuss", "Ausschuss"),
+        ("Sprecher des Ministeriums", "Sprecher des Ministeriums"),
+    ],
+)
+def test_a_speaker_named_in_the_genitive_is_shown_in_the_nominative(word: str, nominative: str) -> None:
+    from briefing.lang.de import institution_nominative
+
+    assert institution_nominative(word) == nominative
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an unknown acronym and a capitalised word after an article name one organisation
+        ("Die IG Bau warnte vor Entlassungen auf den Baustellen.", "IG Bau"),
+        ("Am Samstag verlor der SC Paderborn knapp.", "SC Paderborn"),
+    ],
+)
+def test_an_acronym_and_the_words_after_it_are_one_name(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der NATO Gipfel beginnt am Montag.",  # a known acronym before a common noun: a compound written apart
+        "Laut ZDF Politbarometer liegt die Union vorn.",  # no article
+        "Die CDU Bayern tagt.",  # a party
+    ],
+)
+def test_an_acronym_before_a_noun_is_no_new_name(text: str) -> None:
+    assert not any(" " in name for name in orgs(text))
+
+
+def test_a_title_with_a_complement_for_what_before_the_name() -> None:
+    p = person("Das sagte die dänische Ministerin für Kultur und Medien, Karen Holm, am Montag.", "Holm")
+    assert p is not None and p.role == "Ministerin" and p.affiliation == "Dänemark"

@@ -166,3 +166,19 @@ def test_spellings_of_one_number_and_cases_of_one_word_count_once_each():
     freqs = term_frequencies(["2,5 Prozent, 2.5 Prozent", "Bauern BAUERN bauern"])
     assert freqs["#2.5"] == pytest.approx(number_frequency("2,5") + number_frequency("2.5"))
     assert freqs["bauer"] == word_frequency("Bauern")
+
+
+def test_an_organisation_named_by_one_article_adds_no_actor_term():
+    from briefing.assemble.stories import vectorise
+    from briefing.models import Article, ArticleFacts
+
+    def facts(path: str, *orgs: str) -> ArticleFacts:
+        text = "Die Gewerkschaft Komba und der Verband Gesamtmetall verhandeln über Löhne in Bayern."
+        actors = tuple(Actor(id=f"A{k}", name=o, kind="organization") for k, o in enumerate(orgs, 1))
+        return ArticleFacts(article=Article(path=path, text=text), actors=actors)
+
+    vectors, _ = vectorise([facts("a", "Komba", "Gesamtmetall"), facts("b", "Komba")])
+    assert "@komba" in vectors[0].event and "@komba" in vectors[1].event  # shared: evidence of one event
+    assert "@gesamtmetall" not in vectors[0].event  # one article's: its words still count
+    assert "gesamtmetall" in vectors[0].event
+    assert vectors[0].terms["@gesamtmetall"] > 0  # the article's own terms keep it (summaries weigh them)

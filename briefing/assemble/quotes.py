@@ -19,6 +19,7 @@ from briefing.assemble.context import QUOTE_MARKS, relative_clause, trim_connect
 from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.extract.quotes.quoted_speech import has_finite_verb
+from briefing.lang.de import institution_nominative
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
 
 # Share of the shorter quote's words found in the other from which two quotes are one (the same
@@ -105,7 +106,7 @@ def merge_quotes(
             speaker = actor_ids.get((article, q.speaker)) if q.speaker else None
             if speaker is None:
                 speaker = find_actor(actors, q.speaker_name)
-            name = by_id[speaker].name if speaker else q.speaker_name
+            name = by_id[speaker].name if speaker else q.speaker_name and institution_nominative(q.speaker_name)
             if speaker is None and name and bare_role(name) and not _owner_in_story(name, actors):
                 name = None  # "der Minister" nobody is named for: which one, the reader cannot tell
         if q.kind == "indirect" and not name:

@@ -73,6 +73,8 @@ PRIOR_ARTICLES = 300
 TITLE_WEIGHT = 2
 # A named actor (folded surname key) shared by two articles is strong evidence of one event.
 ACTOR_WEIGHT = 2
+# Actor terms are the actor's name key after this prefix (no word starts with it).
+ACTOR_PREFIX = "@"
 # Vectors keep their heaviest terms only: enough to characterise an event, cheap to compare.
 VECTOR_TERMS = 80
 # Blocking: an article is indexed under its heaviest terms ...
@@ -127,7 +129,7 @@ def article_terms(facts: ArticleFacts) -> Counter[str]:
     for actor in facts.actors:
         key = name_key(actor)
         if key:
-            counts["@" + key] += ACTOR_WEIGHT * max(1, len(actor.mentions))
+            counts[ACTOR_PREFIX + key] += ACTOR_WEIGHT * max(1, len(actor.mentions))
     return counts
 
 
@@ -163,7 +165,7 @@ def day_frequencies(facts: Sequence[ArticleFacts]) -> dict[str, float]:
         for actor in f.actors:
             key = name_key(actor)
             if key:
-                actors["@" + key] = max(actors.get("@" + key, 0.0), actor_frequency(actor))
+                actors[ACTOR_PREFIX + key] = max(actors.get(ACTOR_PREFIX + key, 0.0), actor_frequency(actor))
     freqs.update(actors)
     return freqs
 
@@ -178,7 +180,7 @@ def name_terms(facts: ArticleFacts) -> set[str]:
             out.update(content_terms(name))
         key = name_key(actor)
         if key:
-            out.add("@" + key)
+            out.add(ACTOR_PREFIX + key)
     return out
 
 
@@ -186,7 +188,11 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
     """The day's article vectors (see :class:`ArticleVector`), and the day's IDF table."""
     counts = [article_terms(f) for f in facts]
     idf = idf_table(c.keys() for c in counts)
-    events = [event_terms(c) for c in counts]
+    # An organisation named by one article only is no evidence of a shared event; as a term of its own it
+    # would only push that article away from its event's other reports (its name's words still count).
+    groups = {ACTOR_PREFIX + name_key(a) for f in facts for a in f.actors if a.kind != "person"}
+    named = Counter(t for c in counts for t in c if t in groups)
+    events = [event_terms(Counter({t: n for t, n in c.items() if named[t] != 1})) for c in counts]
     frequencies = day_frequencies(facts)
     weights = term_weights((e.keys() for e in events), frequencies, PRIOR_ARTICLES)
     out = []

@@ -14,7 +14,11 @@ several ("Brüssel": EU or NATO) means the one the article names more often.
 Organisations come from the lexicon and from evidence in the text (see
 :meth:`ActorFinder.find_orgs`): parties by name, acronyms defined in brackets, the
 owner in a role compound ("Hamas-Chef"), institutions with a named owner ("das
-russische Außenministerium"); ``Actor.org_type`` tells party, company, institution ...
+russische Außenministerium"), and names by their form: capitalised adjectives before an institution
+head ("Statistisches Bundesamt"), a name after its kind ("die Gewerkschaft Verdi"), before a company
+compound's hyphen ("Volkswagen-Konzern"), an unknown acronym with its name words ("die IG Metall");
+``Actor.org_type`` tells party, company, institution ... A head of government named by a bare title
+speaks for the one country named in its sentence or the one before.
 A person's role and affiliation come from titles before the name ("Kremlsprecher",
 "Frankreichs Präsident", "der CDU-Politiker") and appositions after it ("X, der Chef
 der FIFA,"); a person found by surname only takes the full name written elsewhere.
@@ -29,7 +33,7 @@ import functools
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from typing import cast
@@ -42,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from briefing.lang import rows, word_set
 from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, PARTY_EPITHETS, country_adjective
-from briefing.lang.frequency import compound_of_common_word, zipf
+from briefing.lang.frequency import common_german_word, compound_of_common_word, zipf
 from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
 from briefing.models import Actor, Mention
@@ -97,6 +101,28 @@ MAX_INSTITUTION_COMPLEMENT = 4
 # a government is not ("die Regierung sorgte für Aufsehen").
 _NAMED_FOR_HEADS = ("amt", "ministerium", "behörde", "agentur", "anstalt", "institut", "zentrum", "zentrale",
                     "kommission", "ausschuss", "stiftung", "verband")
+# Capitalised adjectives that open an organisation's name ("Christlich Demokratische Union"): at most this many.
+MAX_NAME_ADJECTIVES = 2
+# Adjective suffixes of German (-isch, -lich, -ig ...): a capitalised word of this form before an institution
+# head inside a sentence opens its name ("das Statistische Bundesamt", "das Auswärtige Amt").
+_ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "al", "ell", "iv", "är", "bar", "sam", "haft", "los")
+# Declension endings of an adjective, longest first, and the strong nominative ending by the head's gender
+# (a name stands without article: "Statistisches Bundesamt", "Deutscher Wetterdienst", "Junge Union").
+_ADJECTIVE_INFLECTIONS = ("en", "em", "er", "es", "e")
+_NOMINATIVE_ENDING = {"m": "er", "f": "e", "n": "es", "p": "e"}
+# Names that open with these adjective stems or this compound part belong to several states: "Europäische
+# Zentralbank", "Internationale Atomenergiebehörde", "Weltgesundheitsorganisation".
+_INTERNATIONAL_STEMS = ("europäisch", "international")
+_INTERNATIONAL_PREFIX = "welt"
+# Types of an institution head that may stand before its name in apposition ("die Gewerkschaft Verdi", "der
+# Sozialverband VdK"); a state body before a name is not named by it ("die Regierung Merz", "Kabinett Scholz").
+# A word before the hyphen of a company compound at least this frequent in German (Zipf) is a common noun
+# even when other languages know it too ("Energie-Konzern": French "energie"); "Siemens" is 4.1.
+HYPHEN_NAME_MAX_ZIPF = 4.5
+# An agency before a name is mostly named by its place ("das Landeskriminalamt Nordrhein-Westfalen").
+_NAMED_BY_APPOSITION = frozenset({"company", "association", "party"})
+# Tokens before a capitalised adjective after which a capital may open a sentence or a title, not a name.
+_NAME_BREAKS = frozenset({":", "„", "“", "”", "»", "«", '"', "–", "-"})
 # A compound part before an institution head has at least this many letters ("Presseamt", not "Beamt").
 MIN_COMPOUND_PART = 3
 # A name introduced by an apposition ("Ismail Hanija, der Chef der Hamas") has at most this many words.
@@ -104,6 +130,9 @@ MAX_APPOSITION_NAME_TOKENS = 4
 # Upper bound on distinct people per document, so that a 5 MB text stays linear.
 MAX_PERSONS = 500
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
+_ARTICLES = DETERMINERS | {"das"}
+# After these articles an adjective ends in -en ("des Statistischen", "dem Deutschen", "einem Neuen").
+_WEAK_EN_ARTICLES = frozenset({"des", "dem", "den", "eines", "einem", "einen"})
 # Words before a capitalised word that make it a noun, not a first name ("im Pontifikat Benedikt").
 _NOUN_OPENERS = DETERMINERS | frozenset({"das", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs"})
 PRONOUNS = {"er": "m", "sie": "f"}
@@ -123,6 +152,19 @@ CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
+# Heads of a government or state named by a bare title ("Regierungschefin Giorgia Meloni") speak for the one
+# country the sentence or the sentence before names ("Italien stimmte zu. Regierungschefin ...", "... in Madrid").
+HEAD_ROLES = frozenset({
+    "regierungschef", "regierungschefin", "ministerpräsident", "ministerpräsidentin", "premierminister",
+    "premierministerin", "premier", "staatschef", "staatschefin", "staatspräsident", "staatspräsidentin",
+    "präsident", "präsidentin",
+})
+# A "Präsident" heads associations and courts too: his country only when no organisation is near.
+_ORG_HEAD_ROLES = frozenset({"präsident", "präsidentin"})
+# In Germany a "Ministerpräsident" heads a Land, not the country: "Ministerpräsident Söder in Berlin" is no
+# head of Germany's government.
+_LAND_HEAD_ROLES = frozenset({"ministerpräsident", "ministerpräsidentin"})
+_LAND_HEAD_COUNTRY = "Deutschland"
 # Government offices whose holder's party tells the country ("Wirtschaftsministerin Katherina Reiche (CDU)").
 MINISTER_ROLES = frozenset({"minister", "ministerin"})
 # Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
@@ -178,10 +220,59 @@ class Lexicon:
     prepositions: dict[str, frozenset[str]]
     org_types: dict[str, str] = field(default_factory=dict)  # canonical organisation -> type
     institutions: dict[str, str] = field(default_factory=dict)  # head noun -> type ("-": never an actor)
+    head_genders: dict[str, str] = field(default_factory=dict)  # head noun -> m, f, n or p (plural)
+    org_kinds: dict[str, str] = field(default_factory=dict)  # noun for a kind of company ("autobauer") -> type
+    name_adjectives: frozenset[str] = frozenset()  # short adjective stems of names ("jung": "Junge Union")
+    _kind_cache: dict[str, str | None] = field(default_factory=dict)
+    _kind_suffixes: tuple[str, ...] = ()
+    _never_suffixes: tuple[str, ...] = ()
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
     _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
     _inst_suffixes: tuple[str, ...] = ()
     _role_tails: frozenset[str] | None = None  # the last len(shortest role) letters of every role
+
+    @functools.cached_property
+    def _country_names(self) -> frozenset[str]:
+        return frozenset(self.countries.values()) | frozenset(
+            c for v in self.metonyms.values() for c in v.split("|") if c in self.countries.values())
+
+    def country_names(self) -> frozenset[str]:
+        """The canonical names of countries (not blocs: a metonym "Brüssel" may mean the EU)."""
+        return self._country_names
+
+    def kind_cache(self) -> dict[str, str | None]:
+        """Word -> :meth:`org_kind` answer, as far as asked; emptied past a bound so it cannot grow forever."""
+        if len(self._kind_cache) > _FORM_CACHE_MAX:
+            self._kind_cache.clear()
+        return self._kind_cache
+
+    def org_kind(self, word: str) -> str | None:
+        """The type a noun for a kind of company gives the name after it ("Autobauer", "Energiekonzerns"),
+        looked up once per word and process (most words end in no kind: one C-level endswith says so)."""
+        cache = self._kind_cache
+        if word in cache:
+            return cache[word]
+        if not self._kind_suffixes:
+            self._kind_suffixes = tuple(k + e for k in self.org_kinds for e in INFLECTION_ENDINGS)
+        low, found = word.lower(), None
+        if low.endswith(self._kind_suffixes):
+            for ending in INFLECTION_ENDINGS:
+                if ending and not low.endswith(ending):
+                    continue
+                base = low[: len(low) - len(ending)] if ending else low
+                kinds = [k for k in self.org_kinds if base.endswith(k)]
+                if kinds:
+                    found = self.org_kinds[max(kinds, key=len)]
+                    break
+        cache[word] = found
+        return found
+
+    def never_actor(self, text: str) -> bool:
+        """Does ``text`` end in a head that is never an actor, hyphen or not ("Presse-Agentur")?"""
+        if not self._never_suffixes:
+            self._never_suffixes = tuple(h + e for h, kind in self.institutions.items() if kind == "-"
+                                         for e in INFLECTION_ENDINGS)
+        return text.lower().replace("-", "").endswith(self._never_suffixes)
 
     def may_be_institution(self, text: str) -> bool:
         """Cheap pre-check (one C-level endswith): could ``text`` end in an institution head?"""
@@ -360,6 +451,9 @@ def lexicon() -> Lexicon:
         prepositions={k: frozenset(v) for k, v in preps.items()},
         org_types=org_types,
         institutions={r[0].lower(): r[1] for r in rows("institutions.txt")},
+        head_genders={r[0].lower(): r[2] for r in rows("institutions.txt") if len(r) > 2},
+        org_kinds={r[0].lower(): r[1] for r in rows("org_kinds.txt")},
+        name_adjectives=word_set("name_adjectives.txt"),
     )
 
 
@@ -379,6 +473,9 @@ class _Person:
     mentions: list[Mention] = field(default_factory=list)
     possessor: str | None = None  # key of the person whose role this is ("Trumps Sondergesandter")
     context_country: str | None = None
+    near_countries: frozenset[str] = frozenset()  # countries of the first mention's sentence and the one before
+    near_orgs: bool = False  # ... and whether an organisation is named there
+    sent: int = 0  # sentence number of the first mention
 
 
 @dataclass
@@ -785,10 +882,14 @@ class ActorFinder:
                 acr = words[i + 1]
                 start = self._long_form(i, acr)
                 if start is not None and org_word(acr) and self._names_organisation(start, i, acr):
-                    found.setdefault(acr, "party" if acr in lex.parties else "")
+                    found[acr] = found.get(acr) or ("party" if acr in lex.parties else self._long_form_type(start, i))
                     for k in range(start, i):
                         self.label[k], self.canon[k] = "ORG", acr
                     self.span_end[start] = i
+        # Organisations named by their form: adjectives of a name, a name after its kind, a name in a compound
+        named_heads: dict[str, tuple[str, int] | None] = {}  # a head as written (lowercase) -> (name, token)
+        self._named_organisations(inst_of, found, institutions, named_heads, org_word)
+        self._acronym_names(org_word)
         # Coordinated with an organisation of the text ("die Hamas und die Fatah", "SPD und BSW"): a word
         # that is otherwise no person, place or common word names an organisation of the same kind.
         for k in self.caps:
@@ -824,6 +925,11 @@ class ActorFinder:
                         self.span_end[k] = k + 1 + len(rest)
                 continue
             inst = inst_of.get(w)
+            linked = named_heads.get(inst[0].lower()) if inst is not None else None
+            if linked is not None and linked[1] < k and self.lowers[k - 1] in _ARTICLES:
+                # "das Statistische Bundesamt ... das Bundesamt": the one organisation the article named so
+                self.label[k], self.canon[k] = "ORG", linked[0]
+                continue
             if inst is not None:
                 owner = self._institution_owner(k, inst[1], found, by_country=inst[2] not in _MANY_PER_COUNTRY)
                 if owner is not None:
@@ -835,6 +941,187 @@ class ActorFinder:
                     institutions.setdefault(name, inst[2])
         self.org_types.update((w, t) for w, t in found.items() if t)
         self.org_types.update(institutions)
+
+    def _named_organisations(self, inst_of: dict[str, tuple[str, str, str] | None], found: dict[str, str],
+                             institutions: dict[str, str], named_heads: dict[str, tuple[str, int] | None],
+                             org_word: Callable[[str], bool]) -> None:
+        """Organisations the text names by the form of their names, with no lexicon entry:
+
+        * capitalised adjectives before an institution head inside a sentence ("das Statistische Bundesamt",
+          "die Junge Union", "der Deutsche Wetterdienst"), named in the nominative ("Statistisches Bundesamt");
+        * a name in apposition after its kind ("die Gewerkschaft Verdi", "der Autobauer BMW", "des
+          Sozialverbands VdK"): the name is the organisation;
+        * a name before the hyphen of a company or association compound ("Volkswagen-Konzern", "Ifo-Institut").
+
+        ``named_heads`` learns which organisation a head noun named (None when two), so that a later bare
+        "das Bundesamt" or "die Gewerkschaft" is that organisation; a bare head noun alone names no one.
+        """
+        lex, cores, lowers, n = self.lex, self.cores, self.lowers, len(self.words)
+        function = _function_words()
+
+        def learn(head: str, name: str, k: int) -> None:
+            key = head.lower()
+            named_heads[key] = (name, k) if key not in named_heads or (named_heads[key] or ("",))[0] == name else None
+
+        # Per distinct capitalised word: an institution head or a kind of company? Then only the hits are visited.
+        distinct, cache = list(self.cap_set), lex.kind_cache()
+        try:  # (one probe per word when all are known, as they mostly are: the cache is process-wide)
+            answers = list(map(cache.__getitem__, distinct))
+        except KeyError:
+            for w in self.cap_set.difference(cache):
+                lex.org_kind(w)
+            answers = list(map(cache.__getitem__, distinct))
+        wanted = set(compress(distinct, answers)).union(w for w, inst in inst_of.items() if inst is not None)
+        for k in compress(self.caps, map(wanted.__contains__, self.cap_words)):
+            w = cores[k]
+            if self.label[k] is not None:
+                continue
+            inst = inst_of.get(w)
+            kind = inst[2] if inst is not None else self._org_kind(w)
+            if kind is None or lex.never_actor(w):
+                continue  # ("der Deutschen Presse-Agentur": the news agency is no actor)
+            adjectives = self._name_adjectives(k) if inst is not None else []
+            if adjectives:
+                first = adjectives[0]
+                head = inst[0][len(inst[1]):].lower()  # type: ignore[index]
+                gender = lex.head_genders.get(max((h for h in lex.institutions if head.endswith(h)), key=len), "f")
+                adjs = " ".join(self._nominative_adjective(a, gender) for a in adjectives)
+                title, end = self._institution_name(k, inst[0])  # type: ignore[index]
+                name = f"{adjs} {title}"
+                stem = _adjective_stem(lowers[first]) or ""
+                if stem.startswith(_INTERNATIONAL_STEMS):
+                    kind = "international"
+                if name in lex.organisations:  # "des Europäischen Parlaments": the listed "Europäisches Parlament"
+                    name = lex.organisations[name][0]
+                    kind = lex.org_types.get(name, kind)
+                for j in range(first, end):
+                    self.label[j], self.canon[j] = "ORG", name
+                self.span_end[first] = end
+                institutions.setdefault(name, kind)
+                learn(inst[0], name, k)  # type: ignore[index]
+                continue
+            if kind not in _NAMED_BY_APPOSITION:
+                continue
+            if inst is not None and w[len(inst[0]):] not in ("", "s", "es"):
+                continue  # a plural lists several ("die Organisationen Hamas und Fatah")
+            m = k + 1
+            if k > 0 and lowers[k - 1] in _NOUN_OPENERS and m < n and self.sent_start[m] == self.sent_start[k] and (
+                    self.label[m] is None) and not (k > 1 and lowers[k - 2] in _copulas()):
+                # (not the subject of a copula before its predicate noun: "war der Konzern Marktführer")
+                name = cores[m]
+                acronym = name.isalpha() and (name.isupper() and 2 <= len(name) <= 6 or bool(_ACRONYM.match(name)))
+                after = cores[m + 1] if m + 1 < n else ""
+                # a name, not a common noun of the clause ("das Geldinstitut Verluste", "der Organisation Mitglied")
+                named = acronym or (lowers[m] not in function and name not in month_names()
+                                    and not common_german_word(name))
+                if named and org_word(name) and not (after[:1].isupper() or after[:1].isdigit()):
+                    for j in (k, m):
+                        self.label[j], self.canon[j] = "ORG", name
+                    self.span_end[k] = m + 1
+                    found[name] = found.get(name) or kind  # ("VdK-Präsidentin" found it without a type)
+                    learn(inst[0] if inst is not None else w, name, k)
+                    continue
+            if inst is not None and inst[1].endswith("-") and kind != "party":
+                part = inst[1][:-1]
+                # German hyphenates a compound with a name ("Volkswagen-Konzern"), seldom one with a common noun
+                if "-" in part or not org_word(part) or (not part.isupper() and (
+                        common_german_word(part) or zipf(part) >= HYPHEN_NAME_MAX_ZIPF)):
+                    continue
+                name = part if kind == "company" else inst[0]  # "Volkswagen-Konzern" is Volkswagen
+                start = k
+                if kind != "company" and k > self.sent_start[k] and lex.first_name(cores[k - 1]) and (
+                        self.label[k - 1] is None):
+                    start = k - 1  # "Robert Koch-Institut": named after a person
+                    name = f"{cores[k - 1]} {name}"
+                for j in range(start, k + 1):
+                    self.label[j], self.canon[j] = "ORG", name
+                self.span_end[start] = k + 1
+                if kind == "company":
+                    found[part] = found.get(part) or kind
+                else:
+                    institutions.setdefault(name, kind)
+
+    def _acronym_names(self, org_word: Callable[[str], bool]) -> None:
+        """Names of an unknown acronym and one or two capitalised words after an article: "die IG Metall",
+        "den VfB Stuttgart", "der FC Bayern München". The words are no role, common-noun form, first name,
+        place of the lexicon or word written in lowercase in the article (org_word); a known acronym ("die EU
+        Kommission") or one that stands alone is not the start of such a name."""
+        cores, lowers, n = self.cores, self.lowers, len(self.words)
+        lex = self.lex
+        short = {w for w in self.cap_set if 2 <= len(w) <= 4 and w.isalpha() and _ACRONYM.match(w)}
+        for k in compress(self.caps, map(short.__contains__, self.cap_words)):
+            a = cores[k]
+            if not (2 <= len(a) <= 4 and a.isalpha() and _ACRONYM.match(a)) or self.label[k] is not None or (
+                    k == 0 or lowers[k - 1] not in _ARTICLES or a in lex.parties or a in lex.countries):
+                continue
+            end = k + 1
+            while end < n and end - k <= 2 and self.sent_start[end] == self.sent_start[k] and self.label[end] is None:
+                w = cores[end]
+                if not (w[:1].isupper() and w[1:].islower() and w.isalpha() and org_word(w)):
+                    break
+                end += 1
+            if end == k + 1 or (end < n and cores[end][:1].isupper()):
+                continue
+            name = " ".join(cores[k:end])
+            for j in range(k, end):
+                self.label[j], self.canon[j] = "ORG", name
+            self.span_end[k] = end
+
+    def _org_kind(self, word: str) -> str | None:
+        """The type a noun for a kind of company gives the name after it ("Autobauer", "Energiekonzerns")."""
+        return self.lex.org_kind(word)
+
+    def _name_adjectives(self, k: int) -> list[int]:
+        """Capitalised adjectives right before token k inside a sentence: German writes an adjective before a
+        noun in lowercase unless it opens a name ("das Statistische Bundesamt", "die Junge Union")."""
+        found: list[int] = []
+        j = k - 1
+        while j > self.sent_start[k] and len(found) < MAX_NAME_ADJECTIVES and self._name_adjective(j):
+            found.append(j)
+            j -= 1
+        if not found or j < self.sent_start[k] or self.words[j] in _NAME_BREAKS or self.words[j].isspace():
+            return []
+        if self.lowers[j] in _WEAK_EN_ARTICLES and any(self.lowers[a].endswith("e") for a in found):
+            return []  # after "des" an adjective ends in -en: "des Verbraucherzentrale Bundesverbands" has a noun
+        return found[::-1]
+
+    def _name_adjective(self, j: int) -> bool:
+        """Is token j a capitalised adjective (by suffix, a short listed stem or a country adjective)?"""
+        w, low, lex = self.cores[j], self.lowers[j], self.lex
+        if not (len(w) > 3 and w[0].isupper() and w[1:].islower() and w.isalpha()) or self.label[j] is not None:
+            return False
+        stem = _adjective_stem(low)
+        if stem is None or low in _function_words() or stem in _number_words():
+            return False
+        if lex.role(w) or lex.first_name(w):
+            return False
+        if stem.endswith(_ADJECTIVE_SUFFIXES) or lex.adjective(w) is not None:
+            return True  # (before the noun suffixes: "Statistischen", "Deutschen" end like "Mädchen")
+        return stem in lex.name_adjectives and not lex.is_common_noun(w)
+
+    def _nominative_adjective(self, j: int, gender: str) -> str:
+        """The adjective at token j as it stands in a name without article ("Statistischen" -> "Statistisches")."""
+        w = self.cores[j]
+        stem = _adjective_stem(w.lower()) or w.lower()
+        return w[: len(stem)] + _NOMINATIVE_ENDING.get(gender, "e")
+
+    def _long_form_type(self, start: int, end: int) -> str:
+        """The type of the organisation an acronym's long form names, by its head: the last capitalised word
+        before the first link ("Verband der Automobilindustrie", "Deutscher Gewerkschaftsbund"); "" when none."""
+        head = ""
+        for k in range(start, end):
+            if self.lowers[k] in _LONG_FORM_LINKS:
+                break
+            if self.cores[k][:1].isupper():
+                head = self.cores[k]
+        inst = self.lex.institution(head) if head else None
+        if inst is None:
+            return ""
+        first = self.lowers[start]
+        if head.lower().startswith(_INTERNATIONAL_PREFIX) or (_adjective_stem(first) or "").startswith(
+                _INTERNATIONAL_STEMS):
+            return "international"
+        return inst[2]
 
     def _institution_name(self, k: int, head: str) -> tuple[str, int]:
         """An institution's full name and the token after it: the head with the complement that names it
@@ -898,7 +1185,7 @@ class ActorFinder:
                     break  # "der Chef der Internationalen Atomenergie-Organisation (IAEO)": the long form follows
                 if lex.first_name(w) or self.label[k] in ("COUNTRY", "METONYM"):
                     return None
-                if w[:1] == acr[:1]:
+                if w[:1] == acr[:1] and self.lowers[k] not in DETERMINERS:  # not "Der" opening the sentence
                     start = k
             elif self.lowers[k] not in _LONG_FORM_LINKS:
                 break
@@ -1039,8 +1326,8 @@ class ActorFinder:
         if i > 1 and self.words[i - 1] == ",":
             for k in range(i - 2, max(-1, i - 2 - APPOSITION_WINDOW), -1):
                 r = self.role_at.get(k)
-                if r and self.lowers[k + 1] in ("des", "der", "von"):
-                    return r, k
+                if r and self.lowers[k + 1] in ("des", "der", "von", "für"):
+                    return r, k  # ("die Ministerin für Asyl und Migration, Marjolein Faber")
                 if self.words[k] in _APPOSITION_STOPS or self.sent_start[k] != self.sent_start[i]:
                     break  # (a quotation mark: "Chef der Gewerkschaft „Öffentliche Dienste, Transport ...“")
         return None, -1
@@ -1083,7 +1370,9 @@ class ActorFinder:
                 continue
             words += 1
             if self.label[k] in ("COUNTRY", "ORG", "METONYM") and text.endswith("s"):
-                return self.canon[k], None
+                if self.label[k] == "ORG" or text[:-1] in self.lex.countries or text[:-1] in self.lex.metonyms:
+                    return self.canon[k], None  # "Frankreichs Präsident"
+                break  # "in Paris Regierungschef X": Paris is where, not whose
             adj = lex.adjective(text) if text.islower() else None
             if adj:
                 return adj, None
@@ -1183,6 +1472,8 @@ class ActorFinder:
             p.party = p.party or lex.party_names.get(self.words[j + 1], self.words[j + 1])
         if p.context_country is None:
             p.context_country = self._sentence_country(i)
+            p.near_countries, p.near_orgs = self._near_countries(i)
+            p.sent = self.sent_no[i]
 
     def _speaks(self, i: int) -> bool:
         s = self.sent_start[i]
@@ -1219,6 +1510,52 @@ class ActorFinder:
                     k += 1
             self._sent_country[s] = found
         return self._sent_country[s]
+
+    def _near_countries(self, i: int) -> tuple[frozenset[str], bool]:
+        """The countries (capitals as metonyms included) named outside quotation marks in the sentence of token
+        i and the sentence before, and whether an organisation is named there."""
+        no = self.sent_no[i]
+        lo, hi = self.table.sents[max(0, no - 1)][0], self.table.sents[no][1]
+        if self._quote_regions is None:
+            self._quote_regions = quote_regions(self.text)
+        countries, orgs = set(), False
+        values = self.lex.country_names()
+        for k in range(bisect.bisect_left(self.labelled(), lo), len(self.labelled())):
+            t = self.labelled()[k]
+            if t >= hi:
+                break
+            if in_regions(self.idx[t], self._quote_regions) or self._after_place_preposition(t):
+                continue  # "In der Ukraine sprach Präsident Putin": where he spoke, not whose he is
+            owner = self.org_aff.get(t)
+            if self.label[t] in _COUNTRY_LABELS and self.canon[t] in values:
+                countries.add(self.canon[t] or "")
+            elif owner in values and self.org_types.get(self.canon[t] or "") == "institution":
+                # "die spanische Regierung": Spain acts (a country's association may have a president of its own)
+                countries.add(owner or "")
+            elif self.label[t] == "ORG" and (t == 0 or self.label[t - 1] != "ORG"):
+                orgs = True
+        return frozenset(countries), orgs
+
+    def _after_place_preposition(self, t: int) -> bool:
+        """Does a place preposition stand before token t, over articles ("in Madrid", "in der Ukraine")?"""
+        k = t - 1
+        while k >= 0 and self.lowers[k] in DETERMINERS:
+            k -= 1
+        return k >= 0 and self.lowers[k] in self.lex.prepositions.get("loc", frozenset())
+
+    def _head_country(self, p: _Person) -> str | None:
+        """The country a head of government named by a bare title speaks for (:data:`HEAD_ROLES`): the one
+        country named near the first mention, when no other person near it holds that country already."""
+        if p.role is None or p.role.stem not in HEAD_ROLES or p.role.text.lower() != p.role.stem or (
+                len(p.near_countries) != 1):
+            return None  # (a compound names what he heads: "Bauernpräsident", "US-Präsident" has its country)
+        country = next(iter(p.near_countries))
+        if (p.role.stem in _ORG_HEAD_ROLES and p.near_orgs) or (
+                p.role.stem in _LAND_HEAD_ROLES and country == _LAND_HEAD_COUNTRY):
+            return None
+        if any(q is not p and q.affiliation == country and abs(q.sent - p.sent) <= 1 for q in self.persons.values()):
+            return None  # "Frankreichs Präsident Macron empfing Regierungschef X in Paris": X is someone else's
+        return country
 
     def find_people(self) -> None:
         doc, lex = self.doc, self.lex
@@ -1613,6 +1950,8 @@ class ActorFinder:
                 # acting in the sentence ("Russland teilte über die Sprecherin ... mit"); a president's
                 # country is named with the title, and "Airbus-Sprecher" speaks for a company
                 p.affiliation = p.context_country
+            if not p.affiliation:
+                p.affiliation = self._head_country(p)
             if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
                 # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister
                 p.affiliation = self.lex.party_countries.get(p.party)
@@ -1690,6 +2029,26 @@ class ActorFinder:
         self.link_references()
         self.find_groups()
         return self.resolve()
+
+
+def _adjective_stem(low: str) -> str | None:
+    """A lowercase word without its adjective ending ("statistischen" -> "statistisch"), None without one."""
+    for ending in _ADJECTIVE_INFLECTIONS:
+        if low.endswith(ending) and len(low) - len(ending) >= MIN_NOUN_STEM:
+            return low[: len(low) - len(ending)]
+    return None
+
+
+@functools.cache
+def _copulas() -> frozenset[str]:
+    """Finite forms of "sein" (auxiliaries.txt): "war der Konzern Marktführer" has a predicate noun."""
+    return frozenset(r[0].lower() for r in rows("auxiliaries.txt") if len(r) > 1 and r[1] == "sein")
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    """Number words (number_words.txt): "Tausende Unternehmen" are no name."""
+    return word_set("number_words.txt")
 
 
 def _unique(items: Iterable[str]) -> list[str]:

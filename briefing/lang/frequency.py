@@ -68,3 +68,16 @@ def compound_of_common_word(word: str) -> bool:
     letters: "Polizeiangaben" (-angaben), "Demgegenüber" (-gegenüber)."""
     low = word.lower()
     return any(zipf(low[k:]) >= COMMON_ZIPF for k in range(2, len(low) - MIN_COMPOUND_TAIL + 1))
+
+
+# A word at least this frequent in German (Zipf) and at least this much more frequent there than in English
+# and French is a common German word, not a name: names travel between languages ("Siemens", "Verdi",
+# "Merkel" are frequent in all three), German nouns do not ("Verluste", "Fußball", "Mitglied").
+GERMAN_WORD_ZIPF = 3.5
+GERMAN_WORD_MARGIN = 2.2
+
+
+def common_german_word(word: str) -> bool:
+    """Is ``word`` a common German word rather than a name (by its frequency in German, English, French)?"""
+    de = zipf(word)
+    return de >= GERMAN_WORD_ZIPF and de - max(zipf(word, "en"), zipf(word, "fr")) >= GERMAN_WORD_MARGIN

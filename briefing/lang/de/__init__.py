@@ -160,3 +160,28 @@ def _demonyms() -> dict[str, str]:
 @functools.cache
 def _country_adjectives() -> dict[str, str]:
     return {r[0]: r[1] for r in rows("country_adjectives.txt") if len(r) > 1 and not r[0].endswith("-")}
+
+
+# ---------------------------------------------------------------- institution heads
+
+# The genitive endings of a masculine or neuter noun: "des Finanzministeriums", "des Bundesamtes".
+_GENITIVE_ENDINGS = ("es", "s")
+
+
+@functools.cache
+def _institution_heads() -> tuple[str, ...]:
+    """Institution heads (institutions.txt), longest first."""
+    return tuple(sorted((r[0].lower() for r in rows("institutions.txt")), key=len, reverse=True))
+
+
+def institution_nominative(word: str) -> str:
+    """A single capitalised institution word in the nominative ("Finanzministeriums" -> "Finanzministerium"):
+    a speaker named in the genitive ("nach Angaben des Finanzministeriums") is shown as the body it is.
+    Any other word is returned as it is."""
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return word
+    low = word.lower()
+    for ending in _GENITIVE_ENDINGS:
+        if low.endswith(ending) and low[: -len(ending)].endswith(_institution_heads()):
+            return word[: -len(ending)]
+    return word
