@@ -154,6 +154,16 @@ def test_a_pronoun_skips_a_capital_speaking_by_metonymy_to_the_person_named_befo
     assert _record(text, "mehr Zeit").speaker_name == "Rui Almeida"
 
 
+def test_a_pronoun_skips_a_capital_named_once_at_a_sentence_opening() -> None:
+    # "Paris" opens its sentence and is named nowhere else: still a place, not an adverb before the subject.
+    text = (
+        "Der polnische Minister Adam Nowak erklärte, Warschau werde nicht zustimmen. Frankreichs "
+        "Innenminister Louis Girard enthielt sich. Paris hatte Einwände gegen die Fristen erhoben. "
+        "„Wir brauchen mehr Zeit für die Umsetzung“, sagte er."
+    )
+    assert _record(text, "mehr Zeit").speaker_name == "Louis Girard"
+
+
 def test_a_pronoun_still_falls_back_to_the_quoted_speaker_when_only_a_place_comes_between() -> None:
     text = (
         "„Das ist ein schlechter Tag für Europa“, sagte der Ministerpräsident Lars Berg. "

@@ -9,7 +9,7 @@ from functools import lru_cache
 from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
-from briefing.extract.quotes.speaker_names import is_country, is_organisation
+from briefing.extract.quotes.speaker_names import is_organisation, is_place
 from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES, country_adjective, country_name, demonym_country
@@ -300,12 +300,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
 def _place(words: str) -> bool:
     """A country, bloc or seat of government and nothing else ("Madrid", "die Türkei", "Brüssel")."""
     toks = [w for w in words.split() if w.lower() not in _ARTICLE_GENDER]
-    return bool(toks) and all(is_country(w) or w in _metonyms() for w in toks)
-
-
-@lru_cache(maxsize=1)
-def _metonyms() -> frozenset[str]:
-    return frozenset(r[0] for r in rows("metonyms.txt"))
+    return bool(toks) and all(is_place(w) for w in toks)
 
 
 def _phrase_country(words: str) -> str | None:

@@ -103,6 +103,17 @@ def is_country(text: str) -> bool:
     return any(w in countries or w.removesuffix("s") in countries for w in words)
 
 
+@lru_cache(maxsize=16384)
+def is_place(word: str) -> bool:
+    """A country, bloc or seat of government ("Frankreichs", "Madrid", "Brüssel", "Kreml")."""
+    return is_country(word) or word in _seats()
+
+
+@cache
+def _seats() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("metonyms.txt"))
+
+
 def capitalised_words(text: str) -> list[str]:
     """The capitalised words of a phrase (the content a name or a role consists of)."""
     return [w for w in _WORD.findall(text) if w[:1].isupper()]

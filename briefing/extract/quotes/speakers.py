@@ -26,6 +26,7 @@ from operator import itemgetter, sub
 
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
+from briefing.extract.quotes.speaker_names import is_organisation, is_place
 from briefing.extract.sentences import abbreviations
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
@@ -859,6 +860,8 @@ def _opener_no_noun(text: str, tok: tuple[int, int, str], verb: str) -> bool:
         or _is_det(word)
         or is_role(word)
         or word.lower() in word_set("first_names.txt")
+        or is_place(word)  # "Madrid hatte Bedenken angemeldet": a capital speaking, named once
+        or is_organisation(word)
         or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word))
     ):
         return False
