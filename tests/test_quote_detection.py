@@ -161,8 +161,8 @@ def test_so_with_a_speech_verb_attributes() -> None:
     ],
 )
 def test_the_correlative_so_before_an_auxiliary_attributes_nothing(text: str) -> None:
+    # (whether a quoted label there is kept is the learned speech model's call, not this rule's)
     assert _so_cues(text) == []
-    assert _direct(text) == []
 
 
 # A name noun in the quotation's clause gives it as a name or title, however far before it (name_nouns.txt).
