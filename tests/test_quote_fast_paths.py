@@ -15,6 +15,7 @@ import pytest
 from briefing.extract.quotes import cues, quoted_speech, speakers
 from briefing.extract.quotes.base import WORD
 from briefing.extract.quotes.indirect import complement_quotes
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.linear import LinearModel
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
 from briefing.extract.sentences import abbreviations, split_sentences
@@ -131,3 +132,22 @@ def test_the_word_before_a_quotation_as_a_search_of_the_window_finds_it() -> Non
     for pos in range(len(text) + 1):
         m = search.search(text, max(0, pos - quoted_speech.LOOK_BEHIND_CHARS), pos)
         assert quoted_speech._word_before(text, pos) == ((m.group(1), m.start(1)) if m else ("", -1)), pos
+
+
+IERE_TEXT = (
+    "Er sagte, das resultiere aus Fehlern; man studiere die Papiere. Die schiere Menge existiere nicht, "
+    "kritisierte sie.Die Partei formuliere, iere-iere, Wörter_iere und Regiere!"
+)
+
+
+def test_konjunktiv_iere_words_from_the_words_are_the_search_from_each_letter() -> None:
+    # konjunktiv_words reads the -iere forms from a range's \w+ words; the search it replaces found a
+    # \w*iere(?!\w) match at the first word character it could: the same whole words, for every range
+    search = re.compile(r"\w*iere(?!\w)")
+    text = IERE_TEXT
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            words = WORD.findall(text, start, end)
+            assert [w for w in words if w.endswith("iere")] == search.findall(text, start, end), (start, end)
+    # resultiere, studiere, existiere, formuliere; not Papiere, Regiere (capitalised) or schiere (too short)
+    assert konjunktiv_words(text, 0, len(text)) == 4

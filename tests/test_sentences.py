@@ -110,3 +110,19 @@ def test_glued_sentence_ends_are_what_the_lookbehind_first_pattern_finds() -> No
         (m.span(), m.span("close")) for m in plain.finditer(text)
     ]
     assert len(plain.findall(text)) >= 2
+
+
+def test_candidate_ends_are_what_the_repeat_in_a_group_finds() -> None:
+    from briefing.extract import sentences
+
+    text = (
+        "Er kam... Dann ging er! Wirklich?! „So nicht.“ Sie sagte: „Nein!“ (Ja.) 3. Mai. Ende…  Aber 5 Tage. "
+        "U.S.A. sind weit. Was?? Gut.\u00a0Danach… „Ja“. Z. B. nicht. Das ist 2025.\tNeu"
+    )
+    plain = re.compile(sentences._CANDIDATE.pattern.replace("[.!?…][.!?…]*", "[.!?…]+", 1))
+    assert plain.pattern != sentences._CANDIDATE.pattern
+    groups = ("punct", "close", "ws")
+    assert [[m.span(g) for g in groups] for m in sentences._CANDIDATE.finditer(text)] == [
+        [m.span(g) for g in groups] for m in plain.finditer(text)
+    ]
+    assert len(plain.findall(text)) >= 10

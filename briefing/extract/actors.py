@@ -518,6 +518,7 @@ TOKEN_TABLE_KEY = "briefing_token_table"
 _FORM_CACHE_MAX = 65536
 # ORTH hash -> (word, lowercase word, name candidate?): one lookup per token gives all three
 _FORMS: dict[int, tuple[str, str, bool]] = {}
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 def _learn_forms(orth: list[int], strings: StringStore) -> None:
@@ -549,7 +550,8 @@ def token_table(doc: Doc) -> TokenTable:
     array = doc.user_data.pop(TOKEN_ARRAY_KEY, None)
     if array is None or firsts is None or attrs != TOKEN_ARRAY_ATTRS or len(array) != n:
         array = doc.to_array(attrs) if n else numpy.zeros((0, len(attrs)), dtype="uint64")
-    idx, spaces, orth = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist()
+    idx, orth = array[:, 0].tolist(), array[:, 2].tolist()
+    space = array[:, 1].astype(bool).tolist()
     # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
     # (map over the dicts' bound methods: the per-token work stays in C)
     try:
@@ -557,12 +559,9 @@ def token_table(doc: Doc) -> TokenTable:
     except KeyError:
         _learn_forms(orth, doc.vocab.strings)
         forms = list(map(_FORMS.__getitem__, orth))
-    if n:
-        word_t, lower_t, cap_t = zip(*forms, strict=True)
-        words, lowers = list(word_t), list(lower_t)
-        caps = list(compress(range(n), cap_t))
-    else:
-        words, lowers, caps = [], [], []
+    # (one map per column: zip(*forms) would build an iterator per token)
+    words, lowers = list(map(_FIRST, forms)), list(map(_SECOND, forms))
+    caps = list(compress(range(n), map(_THIRD, forms)))
     if firsts is not None:  # sentence number and first token per token, repeated per sentence (in C)
         begin_list = firsts
         lengths = list(map(operator.sub, [*firsts[1:], n], firsts))
@@ -578,7 +577,7 @@ def token_table(doc: Doc) -> TokenTable:
         sent_no = sent_no_arr.tolist()
         begin_list = begins.tolist()
     sents = list(zip(begin_list, begin_list[1:] + [n], strict=True))
-    table = TokenTable(text, idx, words, lowers, list(map(bool, spaces)), sent_start, sents, caps, sent_no)
+    table = TokenTable(text, idx, words, lowers, space, sent_start, sents, caps, sent_no)
     doc.user_data[TOKEN_TABLE_KEY] = table
     return table
 

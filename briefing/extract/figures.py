@@ -111,6 +111,10 @@ class FigureFinder:
         self.starts = table.idx
         self.sents = [table.char_span(a, b) for a, b in table.sents] or [(0, len(self.text))]
         self.sent_starts = [s[0] for s in self.sents]
+        # A qualifier ("mehr als", "rund") stands right before its number, so the word before a qualified
+        # number ends one of them (None: an empty qualifier, which would fit before any number).
+        quals = lex.qualifiers
+        self.qualifier_ends = frozenset(words[-1] for words in quals) if all(quals) else None
 
     def token_at(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -194,7 +198,8 @@ class FigureFinder:
                 return None  # "45 Jahre alt": an age
         start = self.starts[i]
         qualifier = None
-        for words in lex.qualifiers:
+        ends = self.qualifier_ends
+        for words in lex.qualifiers if ends is None or (i and self.lowers[i - 1] in ends) else ():
             m = len(words)
             if i - m >= 0 and tuple(self.lowers[i - m:i]) == words:
                 qualifier = " ".join(self.words[i - m:i])

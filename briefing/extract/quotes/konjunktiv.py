@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from briefing.extract.quotes.base import WORD
@@ -13,8 +12,6 @@ from briefing.extract.quotes.lexicon import word_set
 _KONJ_I_SUFFIX = "iere"
 # Shorter words ending so include the adjective "schiere"; the verbs are mostly longer ("studiere").
 _KONJ_I_MIN_LEN = 8
-# Whole \w+ words ending so (a match starts at the first word character it can).
-_KONJ_I_WORD = re.compile(r"\w*" + _KONJ_I_SUFFIX + r"(?!\w)")
 # Konjunktiv II forms of konjunktiv.txt: they report speech ("Die Soldaten hätten ihn empfangen") as
 # often as they state a plain conditional ("Ohne Regen wäre die Ernte verloren"). Which of them count
 # alone, like Konjunktiv I, is learned from data (konjunktiv_alone.txt, scripts/learn_konjunktiv_alone.py).
@@ -52,11 +49,12 @@ def konjunktiv_words(
     # (most sentences hold no form at all: isdisjoint tells so without counting)
     count = 0 if forms.isdisjoint(words) else sum(map(forms.__contains__, words))
     if text.find(_KONJ_I_SUFFIX, start, end) >= 0:
-        # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective
+        # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective.  (Read from the
+        # range's words: a search for \w*iere(?!\w) finds the same whole words, backtracking at each letter.)
         count += sum(
             1
-            for w in _KONJ_I_WORD.findall(text, start, end)
-            if len(w) >= _KONJ_I_MIN_LEN and w[0].islower() and w not in forms
+            for w in words
+            if w.endswith(_KONJ_I_SUFFIX) and len(w) >= _KONJ_I_MIN_LEN and w[0].islower() and w not in forms
         )
     return count
 
