@@ -59,6 +59,7 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "wahlrecht_urteil", date(2027, 1, 20), [{"c1", "c2"}]),
     (DATA / "days" / "rentenpaket", date(2026, 12, 5), [{"r1", "r2"}]),
     (DATA / "days" / "rueckfuehrung", date(2026, 12, 6), [{"m1", "m2"}]),
+    (DATA / "days" / "eauto_zoelle", date(2026, 12, 4), [{"e1", "e2", "e3"}]),
 ]
 
 

@@ -100,7 +100,7 @@ def load_items(gold: Path, root: Path) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path)
-    ap.add_argument("--root", type=Path, default=Path("/work"))
+    ap.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent / "tests" / "data" / "days")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     from briefing.extract.nlp import make_nlp

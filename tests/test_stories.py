@@ -157,6 +157,7 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
     ("drohnen_gipfel", date(2026, 10, 2), [["a1", "a2", "a3"], ["a4"]]),
     ("bahnstreik", date(2026, 11, 14), [["b1", "b2", "b3"]]),
     ("rueckfuehrung", date(2026, 12, 6), [["m1", "m2"], ["m3"]]),
+    ("eauto_zoelle", date(2026, 12, 4), [["e1", "e2", "e3"]]),
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected
