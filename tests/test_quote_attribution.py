@@ -143,25 +143,28 @@ def test_a_pronoun_takes_the_person_not_a_city_speaking_by_metonymy() -> None:
     assert "Dubois" in (_record(text, "eigenen Vorschlag").speaker_name or "")
 
 
-def test_a_pronoun_skips_a_capital_speaking_by_metonymy_to_the_person_named_before_it() -> None:
-    # "Lissabon" is the subject of the sentence before the quote; "er" is the minister named before it,
-    # not the earlier speaker Novak.
-    text = (
-        "Der tschechische Minister Jan Novak erklärte, Prag werde dem Plan nicht zustimmen. "
-        "Portugals Finanzminister Rui Almeida enthielt sich. Lissabon hatte Einwände gegen die Fristen "
-        "erhoben. „Wir brauchen mehr Zeit für die Umsetzung“, sagte er."
-    )
-    assert _record(text, "mehr Zeit").speaker_name == "Rui Almeida"
-
-
-def test_a_pronoun_skips_a_capital_named_once_at_a_sentence_opening() -> None:
-    # "Paris" opens its sentence and is named nowhere else: still a place, not an adverb before the subject.
-    text = (
-        "Der polnische Minister Adam Nowak erklärte, Warschau werde nicht zustimmen. Frankreichs "
-        "Innenminister Louis Girard enthielt sich. Paris hatte Einwände gegen die Fristen erhoben. "
-        "„Wir brauchen mehr Zeit für die Umsetzung“, sagte er."
-    )
-    assert _record(text, "mehr Zeit").speaker_name == "Louis Girard"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Lissabon" is the subject of the sentence before the quote; "er" is the minister named before it,
+        # not the earlier speaker Novak.
+        (
+            "Der tschechische Minister Jan Novak erklärte, Prag werde dem Plan nicht zustimmen. "
+            "Portugals Finanzminister Rui Almeida enthielt sich. Lissabon hatte Einwände gegen die Fristen "
+            "erhoben. „Wir brauchen mehr Zeit für die Umsetzung“, sagte er.",
+            "Rui Almeida",
+        ),
+        # "Paris" opens its sentence and is named nowhere else: still a place, not an adverb before the subject.
+        (
+            "Der polnische Minister Adam Nowak erklärte, Warschau werde nicht zustimmen. Frankreichs "
+            "Innenminister Louis Girard enthielt sich. Paris hatte Einwände gegen die Fristen erhoben. "
+            "„Wir brauchen mehr Zeit für die Umsetzung“, sagte er.",
+            "Louis Girard",
+        ),
+    ],
+)
+def test_a_pronoun_skips_a_capital_speaking_by_metonymy_to_the_person_named_before_it(text: str, name: str) -> None:
+    assert _record(text, "mehr Zeit").speaker_name == name
 
 
 def test_a_pronoun_still_falls_back_to_the_quoted_speaker_when_only_a_place_comes_between() -> None:
