@@ -497,3 +497,25 @@ def test_a_lead_sentence_attributed_to_a_description_without_a_name_needs_its_co
                      "Die Fristen seien zu kurz, sagte die Ministerin Anna Roth.",
                      "Die Fristen seien zu kurz, sagte ein Sprecher."):
         assert not needs_context(sentence), sentence
+
+
+def test_a_next_step_that_only_carries_a_report_on_is_named_as_nobodys_in_ausblick() -> None:
+    import briefing.assemble as assemble_mod
+    from briefing.extract import load_pipeline
+    from briefing.models import Article, StoryActor
+
+    text = ("Norwegens Außenminister Lars Dahl sprach von einem „wichtigen Schritt zu einem dauerhaften Frieden“. "
+            "Die Verhandlungen über eine zweite Phase sollen in der kommenden Woche in Oslo beginnen.")
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="Feuerpause", text=text,
+                                                   date="2026-09-21", date_precision="day"))
+    actors = [StoryActor(a.id, a.name, a.kind, a.role, a.affiliation, (), 1, ("S1",)) for a in facts.actors]
+    ids = {(0, a.id): a.id for a in facts.actors}
+    clock = assemble_mod._Clock([0], [facts])
+    # the writer's account of what comes next, carried on after the minister's words in the indicative: not
+    # his for sure, so no "Dahl:" in front; from the display threshold on it would be his
+    unsure = assemble_mod._outlook(0, facts, ids, actors, clock, {"direct": 0.83, "indirect": 0.99})
+    assert [s.text for s in unsure] == [
+        "Die Verhandlungen über eine zweite Phase sollen in der kommenden Woche in Oslo beginnen."
+    ]
+    sure = assemble_mod._outlook(0, facts, ids, actors, clock, {"direct": 0.0, "indirect": 0.0})
+    assert [s.text for s in sure][0].startswith("Dahl: ")

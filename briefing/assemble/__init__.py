@@ -189,7 +189,9 @@ def _story(
         actor_ids, story_actors, quote_threshold,
     )
     outlook = summary_mod.merge_outlook(
-        [(sid[i], st) for i in reports for st in _outlook(i, facts[i], actor_ids, story_actors, clock)], idf,
+        [(sid[i], st) for i in reports
+         for st in _outlook(i, facts[i], actor_ids, story_actors, clock, quote_threshold)],
+        idf,
         said=[s.text for s in summary], stated=[p.text for p in positions],
     )
     return Story(
@@ -220,7 +222,12 @@ def _whole(f: ArticleFacts, q: Quote) -> Quote:
 
 
 def _outlook(
-    i: int, f: ArticleFacts, actor_ids: dict[tuple[int, str], str], actors: Sequence[StoryActor], clock: _Clock
+    i: int,
+    f: ArticleFacts,
+    actor_ids: dict[tuple[int, str], str],
+    actors: Sequence[StoryActor],
+    clock: _Clock,
+    threshold: Mapping[str, float],
 ) -> list[Statement]:
     """The article's outlook statements that still hold and stand alone.
 
@@ -240,7 +247,9 @@ def _outlook(
         if f.article.in_question(st.start) or st.text.rstrip(QUOTE_MARKS + " ").endswith("?"):
             continue
         speaker = None
-        for q in f.quotes:
+        # (an indicative sentence merely carrying on someone's report, below the display threshold, is
+        # nobody's: "…, sagte Al Thani. Die Gespräche sollen nächste Woche beginnen." names no one)
+        for q in _sure(f, f.quotes, threshold):
             aid = actor_ids.get((i, q.speaker)) if q.speaker else None
             if aid and q.start < st.end and st.start < q.end:
                 speaker = speaker_label(by_id[aid].name, by_id[aid].kind)
