@@ -191,3 +191,13 @@ def test_a_quotation_by_pronoun_or_epithet_is_the_position_of_the_person_meant(t
     names = {a.id: a.name for a in facts.actors}
     quoted = [p for p in facts.positions if "“" in p.text or "„" in p.text]
     assert [names[p.actor] for p in quoted] == [person]
+
+
+def test_an_unnamed_spokesperson_of_a_named_organisation_speaks_for_it() -> None:
+    text = ("Die Gewerkschaft Verdi lehnte das Angebot ab. Eine Verdi-Sprecherin sagte am Montag, man halte an "
+            "der Forderung fest.")
+    facts = load_pipeline("blank").extract(Article(path="t.txt", text=text))
+    names = {a.id: a.name for a in facts.actors}
+    said = [q for q in facts.quotes if "Forderung fest" in q.text]
+    assert said and names.get(said[0].speaker) == "Verdi"
+    assert any("Verdi-Sprecherin" in p.text and names[p.actor] == "Verdi" for p in facts.positions)

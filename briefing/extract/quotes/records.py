@@ -50,6 +50,25 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
     return any(_uninflected(w) in theirs for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
 
 
+# The head of a spokesperson compound: "Hamas-Sprecher", "SPD-Sprecherin".
+_SPOKESPERSON = ("-sprecher", "-sprecherin")
+
+
+def _spokesman_compound(text: str, mentions: _MentionIndex) -> Actor | None:
+    """ "ein Hamas-Sprecher", "eine SPD-Sprecherin": an unnamed spokesperson whose compound names an organisation
+    or country the article names as an actor speaks for it ("Kremlsprecher Dmitri Peskow", named, is a person)."""
+    words = text.split()
+    if len(words) != 2 or words[0].lower() not in word_set("determiners.txt"):
+        return None
+    head = words[1]
+    low = head.lower()
+    if not low.endswith(_SPOKESPERSON):
+        return None
+    owner = head[: low.rindex("-")]
+    hits = [a for a in mentions.actors if a.kind != "person" and a.name == owner]
+    return hits[0] if len(hits) == 1 else None
+
+
 # A name in quotation marks inside a speaker phrase (a medium, a party, a group).
 _QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|$)")
 
@@ -193,6 +212,8 @@ def speaker_of(
             # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person; a
             # spokesman of an organisation ("Ein Sprecher des Auswärtigen Amts") speaks for it.
             actor = None
+        if actor is None and not sp.pronoun:
+            actor = _spokesman_compound(sp.text, mentions)  # "ein Hamas-Sprecher": Hamas speaks
         if actor is not None:
             speaker_id = actor.id
             own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
