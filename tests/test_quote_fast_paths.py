@@ -34,13 +34,13 @@ TEXTS = [
 def test_source_noun_words_match_the_sentence_search(text: str) -> None:
     for sb, se in split_sentences(text):
         words = WORD.findall(text, sb, se)
-        assert any(map(cues._ends_in_source_noun, words)) == bool(cues._SOURCE_NOUN.search(text, sb, se))
+        assert any(map(cues.ends_in_source_noun, words)) == bool(cues._SOURCE_NOUN.search(text, sb, se))
 
 
 def test_source_noun_ends_a_compound_only_at_its_end() -> None:
-    assert cues._ends_in_source_noun("Polizeiangaben")
-    assert cues._ends_in_source_noun("ANGABEN")
-    assert not cues._ends_in_source_noun("Angabenliste")
+    assert cues.ends_in_source_noun("Polizeiangaben")
+    assert cues.ends_in_source_noun("ANGABEN")
+    assert not cues.ends_in_source_noun("Angabenliste")
 
 
 def _tokenise_plain(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

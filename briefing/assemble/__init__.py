@@ -240,6 +240,9 @@ def _outlook(
     if clock.has_outcome and clock.frames[i] == "preview":
         return []
     by_id = {a.id: a for a in actors}
+    # (an indicative sentence merely carrying on someone's report, below the display threshold, is
+    # nobody's: "…, sagte Al Thani. Die Gespräche sollen nächste Woche beginnen." names no one)
+    sure = _sure(f, f.quotes, threshold)
     out = []
     for st in f.outlook:
         # An interviewer's question, or any question the text asks, says nothing about what comes next:
@@ -247,9 +250,7 @@ def _outlook(
         if f.article.in_question(st.start) or st.text.rstrip(QUOTE_MARKS + " ").endswith("?"):
             continue
         speaker = None
-        # (an indicative sentence merely carrying on someone's report, below the display threshold, is
-        # nobody's: "…, sagte Al Thani. Die Gespräche sollen nächste Woche beginnen." names no one)
-        for q in _sure(f, f.quotes, threshold):
+        for q in sure:
             aid = actor_ids.get((i, q.speaker)) if q.speaker else None
             if aid and q.start < st.end and st.start < q.end:
                 speaker = speaker_label(by_id[aid].name, by_id[aid].kind)

@@ -45,7 +45,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from briefing.lang import rows, word_set
-from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, PARTY_EPITHETS, country_adjective
+from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, PARTY_EPITHETS, country_adjective, seats_of_government
 from briefing.lang.frequency import common_german_word, compound_of_common_word, zipf
 from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
@@ -438,7 +438,7 @@ def lexicon() -> Lexicon:
         role_lengths=tuple(sorted({len(s) for s in roles}, reverse=True)),
         countries=countries,
         organisations=orgs,
-        metonyms={r[0]: r[1] for r in rows("metonyms.txt")},
+        metonyms=dict(seats_of_government()),
         adjectives=adjectives,
         prefixes=prefixes,
         demonyms={r[0]: (r[1], r[2]) for r in rows("demonyms.txt")},

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.ingest import dates, lexicon
-from briefing.lang import rows, word_set
+from briefing.lang import word_set
+from briefing.lang.de import is_place
 from briefing.models import Segment
 
 # An agency dateline ("Brüssel, 12.03.2026 – …") opens the article: at most this many kept lines (title,
@@ -603,20 +604,9 @@ def _place_dateline_end(text: str) -> int | None:
     if not m:
         return None
     place = m.group("place")
-    if m.group("agency") or "/" in place or all(_known_place(w) for w in place.split()):
+    if m.group("agency") or "/" in place or all(is_place(w) for w in place.split()):
         return m.end()
     return None
-
-
-def _known_place(word: str) -> bool:
-    from briefing.lang.de import country_name
-
-    return country_name(word) is not None or word in _capitals()
-
-
-@functools.cache
-def _capitals() -> frozenset[str]:
-    return frozenset(r[0] for r in rows("metonyms.txt"))
 
 
 def clean(src: str, title_hint: str | None = None) -> Cleaned:

@@ -391,12 +391,12 @@ _SOURCE_NOUNS_ARE_WORDS = all(re.fullmatch(r"\w+", n) for n in attribution_marke
 def _has_source_noun(words: list[str], masked: str, sb: int, se: int) -> bool:
     """Does the sentence ``masked[sb:se]`` (its ``\\w+`` words: ``words``) hold a source noun (:data:`_SOURCE_NOUN`)?"""
     if _SOURCE_NOUNS_ARE_WORDS:
-        return any(map(_ends_in_source_noun, words))
+        return any(map(ends_in_source_noun, words))
     return _SOURCE_NOUN.search(masked, sb, se) is not None
 
 
 @lru_cache(maxsize=16384)
-def _ends_in_source_noun(word: str) -> bool:
+def ends_in_source_noun(word: str) -> bool:
     """Does the ``\\w+`` word end in a source noun ("Angaben", "Polizeiangaben")?  The nouns are word
     characters only, so a sentence holds one (:data:`_SOURCE_NOUN`) exactly when one of its words ends in
     one; asked per word, the answers are remembered (most sentences have "nach" in another sense)."""

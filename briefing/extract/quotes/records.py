@@ -11,6 +11,7 @@ import bisect
 import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
+from briefing.extract.quotes.cues import ends_in_source_noun
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
@@ -273,10 +274,11 @@ def speaker_of(
 def _source_compound(text: str) -> bool:
     """One word ending in a source noun of "nach …" ("NATO-Angaben", "Polizeiangaben", "UN-Informationen")."""
     words = text.split()
-    if len(words) != 1:
-        return False
-    low = words[0].strip(",.;:").lower()
-    return any(low.endswith(noun) and low != noun for noun in attribution_markers().get("noun", ()))
+    parts = WORD.findall(words[0]) if len(words) == 1 else []
+    # the noun alone ("nach Angaben der UN") names its source after it, not before
+    return bool(parts) and ends_in_source_noun(parts[-1]) and (
+        len(parts) > 1 or parts[0].lower() not in attribution_markers().get("noun", ())
+    )
 
 
 def _owned_group(actor: Actor | None) -> bool:

@@ -19,7 +19,7 @@ from babel import Locale
 
 from briefing.extract.quotes.lexicon import is_role
 from briefing.lang import rows, word_set
-from briefing.lang.de import OPENING_PARTICLES
+from briefing.lang.de import OPENING_PARTICLES, seats_of_government
 
 # wordfreq's small list: every threshold here is at Zipf 3 or up.  On its scale 7 is "der", 4 a common noun
 # ("Angaben" 4.9: COMMON_ZIPF), under 3 rare words and most names.
@@ -106,12 +106,7 @@ def is_country(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def is_place(word: str) -> bool:
     """A country, bloc or seat of government ("Frankreichs", "Madrid", "Brüssel", "Kreml")."""
-    return is_country(word) or word in _seats()
-
-
-@cache
-def _seats() -> frozenset[str]:
-    return frozenset(r[0] for r in rows("metonyms.txt"))
+    return is_country(word) or word in seats_of_government()
 
 
 def capitalised_words(text: str) -> list[str]:

@@ -61,6 +61,8 @@ __all__ = [
     "OPENING_PARTICLES",
     "auxiliary_forms",
     "country_name",
+    "is_place",
+    "seats_of_government",
 ]
 
 
@@ -110,6 +112,17 @@ def country_name(word: str) -> str | None:
         if form.lower() in names:
             return names[form.lower()]
     return None
+
+
+def is_place(word: str) -> bool:
+    """A country (any case of its name: "Frankreichs") or a seat of government ("Madrid", "Kreml")."""
+    return country_name(word) is not None or word in seats_of_government()
+
+
+@functools.cache
+def seats_of_government() -> dict[str, str]:
+    """Capitals and seats used for their country ("Kreml" -> Russland; "Brüssel" -> "EU|NATO"), metonyms.txt."""
+    return {r[0]: r[1] for r in rows("metonyms.txt") if len(r) > 1}
 
 
 @functools.cache
