@@ -198,6 +198,11 @@ class Quote:
     # Probability that the quotation is real and its speaker right (learned, extract/quotes/confidence.py);
     # None where no model was applied (records made by hand).
     confidence: float | None = None
+    # The medium that relays the speaker's words ("zitiert die Zeitung den Minister"): its mention and the
+    # name shown for it (None when it names no one, "in der Meldung").
+    relay_start: int | None = None
+    relay_end: int | None = None
+    relay_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -328,6 +333,7 @@ class StoryQuote:
     sources: tuple[str, ...]
     speaker_role: str | None = None
     variants: tuple[QuoteVariant, ...] = ()  # "Wortlaut weicht ab"
+    relayed_by: str | None = None  # the medium that quotes the speaker ("zitiert nach …")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ import random
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ import numpy as np
 
 from briefing.extract.quotes import confidence as qc
 from briefing.extract.quotes import extract_quotes, to_records
-from briefing.extract.quotes.jsonl import quote_to_json
+from briefing.extract.quotes.jsonl import quote_records, quote_to_json
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.lang import QUOTE_CONFIDENCE, word_set
 
@@ -107,6 +108,9 @@ class Doc:
     preds: list[dict[str, Any]]
     feats: list[dict[str, float]]
     labels: list[int | None]  # per prediction: right end to end (see :func:`labels`)
+    # The second record ``briefing quotes`` writes for a relayed quotation (jsonl.quote_records), by the
+    # index of its quotation in ``preds``: scored with it, not a quotation of its own to learn from.
+    relays: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 def prepare(path: Path, scorer: Any, limit: int | None) -> list[Doc]:
@@ -117,7 +121,8 @@ def prepare(path: Path, scorer: Any, limit: int | None) -> list[Doc]:
         records = to_records(text, found, sents, actors)
         feats = qc.quotation_features(text, found, records, sents, actors)
         preds = [quote_to_json(q) for q in records]
-        docs.append(Doc(g, sents, preds, feats, labels(g, preds, scorer)))
+        relays = {k: recs[1] for k, q in enumerate(records) if len(recs := quote_records(q)) > 1}
+        docs.append(Doc(g, sents, preds, feats, labels(g, preds, scorer), relays))
     unknown = sorted({name for d in docs for f in d.feats for name in f} - set(qc.FEATURES) - {qc.NO_SPEAKER})
     if unknown:  # e.g. a new Found.how of the rules: add it to quotes.base.HOWS, or the model never sees it
         print(f"WARNING: features the model does not know (not in confidence.FEATURES): {', '.join(unknown)}")
@@ -187,12 +192,26 @@ def train(
     return qc.ConfidenceModel(direct, indirect, threshold, drop, threshold_indirect)
 
 
+def emitted(
+    d: Doc,
+    keep: Callable[[int, dict[str, Any]], bool] = lambda k, p: True,
+    show: Callable[[int, dict[str, Any]], dict[str, Any]] = lambda k, p: p,
+) -> list[dict[str, Any]]:
+    """The records ``briefing quotes`` writes for ``d``: each kept prediction as ``show`` has it, a relayed
+    one followed by its relay record (as ``show`` has that)."""
+    out = []
+    for k, p in enumerate(d.preds):
+        if keep(k, p):
+            out.append(show(k, p))
+            if k in d.relays:
+                out.append(show(k, d.relays[k]))
+    return out
+
+
 def dropped(docs: list[Doc], conf: dict[tuple[str, int], float], drop: float) -> dict[str, list[dict[str, Any]]]:
     """The predictions without the indirect ones whose confidence is below ``drop``."""
     return {
-        d.gold["id"]: [
-            p for k, p in enumerate(d.preds) if p["kind"] == "direct" or conf[(d.gold["id"], k)] >= drop
-        ]
+        d.gold["id"]: emitted(d, lambda k, p, d=d: p["kind"] == "direct" or conf[(d.gold["id"], k)] >= drop)
         for d in docs
     }
 
@@ -355,12 +374,12 @@ def hidden_below(
 ) -> dict[str, list[dict[str, Any]]]:
     """The predictions as a reader sees them: speakers below the display threshold of their kind removed."""
     return {
-        d.gold["id"]: [
-            p
+        d.gold["id"]: emitted(
+            d,
+            show=lambda k, p, d=d: p
             if conf[(d.gold["id"], k)] >= (t if p["kind"] == "direct" else t_indirect)
-            else dict(p, speaker={"span": None, "name": None})
-            for k, p in enumerate(d.preds)
-        ]
+            else dict(p, speaker={"span": None, "name": None}),
+        )
         for d in docs
     }
 
@@ -497,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer(args.scorer)
     docs = prepare(args.train, scorer, args.limit)
     folds = [[d for k, d in enumerate(docs) if k % FOLDS == i] for i in range(FOLDS)]
-    preds = {d.gold["id"]: d.preds for d in docs}
+    preds = {d.gold["id"]: emitted(d) for d in docs}
     print(
         f"{len(docs)} documents, {sum(len(d.preds) for d in docs)} predicted quotations "
         f"({time.perf_counter() - t0:.1f} s)"

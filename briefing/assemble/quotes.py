@@ -204,6 +204,7 @@ def merge_quotes(
                 sources=sort_sources(m.sources),
                 speaker_role=by_id[m.speaker].role if m.speaker else None,
                 variants=tuple(variants),
+                relayed_by=m.quote.relay_name,
             )
         )
     return out

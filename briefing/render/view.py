@@ -157,6 +157,7 @@ class QuoteView:
     role: str
     refs: tuple[Ref, ...]
     variants: tuple[VariantView, ...]
+    via: str = ""  # the medium that relays the words ("zitiert nach …")
 
 
 @dataclass(frozen=True)
@@ -425,6 +426,7 @@ class _Builder:
                 VariantView("", self.text(v.text).translate(_INNER_QUOTES), self.refs(v.sources))
                 for v in self.take(q.variants, self.limits.variants)
             ),
+            via=clean_text(q.relayed_by) or "",
         )
 
 

@@ -50,6 +50,9 @@ class Cue:
     # "…, wonach", "nach eigenen Angaben"): the speaker's mention there; the name comes from
     # ``speaker`` or, when that is None, from the context.
     mention: Phrase | None = None
+    # "zitiert die Zeitung den Minister", "wird von der Zeitung zitiert": the medium that relays the words
+    # of ``speaker`` (who said them).
+    relay: Phrase | None = None
 
 
 # How the rules find a speaker (``Found.how``): "after" (a cue after the quotation), "colon" (a cue before
@@ -103,3 +106,5 @@ class Found:
     # Left without a speaker on purpose (resolve.resolve_missing_speakers lends it none): a quoted fragment
     # kept only because the sentence before reports speech, whose words it may be or its own subject's.
     speakerless: bool = False
+    # The medium that relays the speaker's words (Cue.relay), kept while the cue's speaker is the speaker.
+    relay: Phrase | None = None

@@ -20,12 +20,14 @@ from briefing.extract.quotes.speakers import (
     AFTER_VERB_SKIP,
     Phrase,
     clause_subject,
+    passive_agent,
     person_score,
     phrase,
     quoted_name_in_phrase,
     read_np,
     subject_for_verb,
     tokens,
+    unmasked,
 )
 from briefing.lang.de import AUXILIARIES
 from briefing.lang.patterns import word_alternation
@@ -90,10 +92,9 @@ def find_cues(
                     continue
                 clause_start = _clause_start(masked, toks, t, sb, pair_ends)
                 clause_end = _clause_end(masked, toks, t, sb, se)
-                sp = None
+                sp = relay = None
                 if vf.lemma == "zitieren":
-                    sp = (_quoted_person(masked, toks, t, clause_start) or _cited_object(masked, toks, t)
-                          or _cited_person(masked, toks, t, clause_start))
+                    sp, relay = _cited(text, masked, toks, t, clause_start, clause_end, (sb, se))
                 mention = None
                 if sp is None and (rel := relative_subject(masked, toks, t)) is not None:
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
@@ -117,7 +118,10 @@ def find_cues(
                         # "Als ein Fluggast …, biss der Randalierer …": the main clause after the fronted one.
                         sp = clause_subject(masked, toks[comma][1], toks[t - 1][0])
                 cues.append(
-                    Cue("verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle, mention=mention)
+                    Cue(
+                        "verb", tb, te, si, tok, sp, clause_start, te, vf.lemma, vf.participle, mention=mention,
+                        relay=relay,
+                    )
                 )
             elif low in naming and tok[:1].islower():
                 nf = naming[low]
@@ -237,6 +241,92 @@ def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
 # and a quoted name inside them masks at most this many characters.
 _MAX_PASSIVE_GAP = 12
 _MAX_NAME_MASK = 40
+
+
+def _cited(
+    text: str,
+    masked: str,
+    toks: list[tuple[int, int, str]],
+    t: int,
+    clause_start: int,
+    clause_end: int,
+    sent: tuple[int, int],
+) -> tuple[Phrase | None, Phrase | None]:
+    """The one quoted by the "zitieren" at ``toks[t]`` (who spoke) and the medium that quotes them.
+
+    A medium that quotes someone relays words it did not say: the speaker is the one quoted ("zitiert die
+    „Computerwoche“ Lynch", "Ratzmann wird von der „Netzeitung“ zitiert"), and the medium is kept beside
+    them as the relay (None when the clause names none: "zitierte man X", "wird Panetta zitiert").
+    """
+    quoted = _quoted_person(masked, toks, t, clause_start)
+    if quoted is not None:
+        return quoted, _citing_medium(text, masked, toks, t, clause_start, clause_end, sent, quoted)
+    cited = _cited_object(masked, toks, t)
+    if cited is not None:
+        return cited, None  # "zitierte man X": no medium named
+    cited = _cited_person(masked, toks, t, clause_start)
+    if cited is None:
+        return None, None
+    # The subject of the active "zitieren" is the medium: the prefield when it is one noun phrase ("Die
+    # Agentur X zitiert Y"), else, with the verb first ("„…“, zitiert die Zeitung den Minister"), the phrase
+    # right after it.
+    first = next((i for i in range(t) if toks[i][0] >= clause_start and toks[i][2][:1].isalnum()), None)
+    if first is not None:
+        j = read_np(toks, first)
+        medium = phrase(masked, toks, first, j) if j == t else None
+    else:
+        j = read_np(toks, t + 1)
+        medium = phrase(masked, toks, t + 1, j) if j > t + 1 else None
+    if medium is None or medium.pronoun or (medium.start < cited.end and cited.start < medium.end):
+        return cited, None
+    return cited, unmasked(medium, text)
+
+
+def _citing_medium(
+    text: str,
+    masked: str,
+    toks: list[tuple[int, int, str]],
+    t: int,
+    clause_start: int,
+    clause_end: int,
+    sent: tuple[int, int],
+    quoted: Phrase,
+) -> Phrase | None:
+    """The medium of a passive "zitieren": its agent ("wird von der „Netzeitung“ zitiert", "wie Hoyzer von
+    Spiegel-Online zitiert wird") or the medium or document the words appear in ("wird der Franzose im
+    Fachblatt „…“ zitiert", "In der Meldung auf der Seite wird Musk wie folgt zitiert")."""
+    tb, te = toks[t][0], toks[t][1]
+    agent = passive_agent(masked, clause_start, tb, te, clause_end, sent[0], (sent[0], sent[1], toks))
+    if agent is not None and not (agent.start < quoted.end and quoted.start < agent.end):
+        return unmasked(agent, text)
+    for k in range(len(toks) - 1):
+        b, _e, word = toks[k]
+        if b < clause_start or b >= clause_end or word.lower() not in _IN_MEDIUM:
+            continue
+        j = read_np(toks, k + 1)
+        if j == k + 1 or toks[j - 1][1] > clause_end:
+            continue
+        np = phrase(masked, toks, k + 1, j)
+        if np is None or (np.start < quoted.end and quoted.start < np.end):
+            continue
+        if j + 2 < len(toks) and toks[j][2] in DQUOTES and toks[j + 1][2].startswith("_") and toks[j + 2][2] in DQUOTES:
+            np = Phrase(np.start, toks[j + 2][1], masked[np.start : toks[j + 2][1]])  # "im Fachblatt „…“"
+        if "_" in np.text or is_document(np.text) or _media_head(np.text):
+            return unmasked(np, text)
+    return None
+
+
+# Prepositions that place relayed words in a medium or document: "im Fachblatt", "auf der Website".
+_IN_MEDIUM = frozenset(["in", "im", "auf"])
+
+
+def _media_head(words: str) -> bool:
+    """Does the phrase's last capitalised word end in a news medium's noun (media_nouns.txt)?"""
+    caps = [w for w in WORD.findall(words) if w[:1].isupper()]
+    if not caps:
+        return False
+    head = caps[-1].lower()
+    return any(head.endswith((n, n + "s", n + "es")) for n in word_set("media_nouns.txt"))
 
 
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:

@@ -266,6 +266,8 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 # "Seiner Ansicht nach „…“": the possessive source is where the text names the speaker
                 mention=mention,
                 speakerless=in_report and speaker is None,
+                # (the cue's speaker, or its description when the person is named before the colon)
+                relay=cue.relay if cue is not None and cue.speaker in (speaker, mention) else None,
             )
         )
     return out

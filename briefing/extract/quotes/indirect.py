@@ -146,7 +146,9 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
                     earlier.cue_kind = c.kind
                     seen[(b, e)] = (earlier, distance)
                 continue
-            found = Found("indirect", b, e, c.speaker, c.word, si, how="cue", cue_kind=c.kind, mention=c.mention)
+            found = Found(
+                "indirect", b, e, c.speaker, c.word, si, how="cue", cue_kind=c.kind, mention=c.mention, relay=c.relay
+            )
             seen[(b, e)] = (found, distance)
             out.append(found)
     return out

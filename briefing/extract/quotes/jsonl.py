@@ -2,7 +2,8 @@
 
 Each input line is ``{"id", "text", ...}``; each output line is
 ``{"id", "quotes": [{"kind", "span": [b, e], "speaker": {"span": [b, e] | null, "name"}, "confidence"}]}``
-with offsets into the input ``text`` exactly as given (no cleaning).  A line that is
+(a relayed quotation also as a second record with ``"relay": true``, see :func:`quote_records`) with
+offsets into the input ``text`` exactly as given (no cleaning).  A line that is
 not valid JSON, or has no text, is reported on stderr with its line number and
 skipped (or answered with an empty result when its id is known).
 """
@@ -61,6 +62,18 @@ def quote_to_json(q: Quote) -> dict[str, Any]:
     }
 
 
+def quote_records(q: Quote) -> list[dict[str, Any]]:
+    """The public JSON records of one quotation: itself, and for words a medium relays ("zitiert die
+    Zeitung den Minister") a second record of the same words with the medium as the speaker and
+    ``"relay": true``, as the benchmark annotates a relayed quotation twice (README §1).  A consumer
+    that wants each quotation once skips the relay records."""
+    rec = quote_to_json(q)
+    if q.relay_start is None or q.relay_end is None:
+        return [rec]
+    relay = dict(rec, speaker={"span": [q.relay_start, q.relay_end], "name": q.relay_name}, relay=True)
+    return [rec, relay]
+
+
 def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> None:
     """Read JSONL documents from ``infile`` and write one line of quotations per document.
 
@@ -116,5 +129,5 @@ def quotes_jsonl(infile: IO[str], outfile: IO[str], model: str = "blank") -> Non
                 except Exception as e2:  # noqa: BLE001 - one bad document must not end the run
                     log.warning("line %d (id %s): no quotations (%s: %s)", lineno, doc_in["id"], type(e2).__name__, e2)
                     doc = None
-            quotes = [quote_to_json(q) for q in (doc._.briefing_quotes or [])] if doc is not None else []
+            quotes = [r for q in (doc._.briefing_quotes or []) for r in quote_records(q)] if doc is not None else []
         outfile.write(json.dumps({"id": doc_in["id"], "quotes": quotes}, ensure_ascii=False) + "\n")

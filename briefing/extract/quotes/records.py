@@ -160,6 +160,10 @@ def to_records(
             # "eine Botschaft, welche … als „…“ bezeichnete": a relative pronoun for no one named; the
             # antecedent says what spoke.
             at = sp
+        relay = f.relay
+        if relay is not None and sp is not None and relay.start < sp.end and sp.start < relay.end:
+            relay = None  # the medium was taken as the speaker after all
+        relay_name = _relay_name(text, relay, found, i, sents, sent_of, mentions, text_words) if relay else None
         out.append(
             Quote(
                 kind="direct" if f.kind == "direct" else "indirect",
@@ -172,6 +176,9 @@ def to_records(
                 speaker_end=at.end if at else None,
                 speaker_name=name,
                 cue=f.cue,
+                relay_start=relay.start if relay else None,
+                relay_end=relay.end if relay else None,
+                relay_name=relay_name,
             )
         )
     return out
@@ -269,6 +276,24 @@ def speaker_of(
             # "Nach NATO-Angaben", "nach Polizeiangaben": the source noun is no one; its named prefix is.
             name = prefix_owner(sp.text)
     return speaker_id, name
+
+
+def _relay_name(
+    text: str,
+    relay: Phrase,
+    found: list[Found],
+    i: int,
+    sents,
+    sent_of,
+    mentions: _MentionIndex,
+    text_words: TextWords,
+) -> str | None:
+    """The name shown for the medium that relays a quotation: its quoted title ("von der „Netzeitung“",
+    "im Fachblatt „Sport Bild“"), else what :func:`speaker_of` shows for the phrase."""
+    titled = _QUOTED_TITLE.search(relay.text)
+    if titled and titled.group(1)[:1].isupper():
+        return titled.group(1).strip()
+    return speaker_of(text, relay, found, i, sents, sent_of, mentions, text_words)[1]
 
 
 def _source_compound(text: str) -> bool:
