@@ -37,7 +37,21 @@ CASES = [
         "Die Nachrichtenagentur Reuters zitiert die Ministerin Anna Berger mit den Worten: „Wir werden den "
         "Haushalt nicht mehr ändern, das ist beschlossen.“",
         "Anna Berger",
-        "Nachrichtenagentur Reuters",
+        "Reuters",
+    ),
+    # an agency named in lowercase; the one quoted by an indefinite article
+    (
+        "„Wir tun alles, um so viele Menschen wie möglich an ihr Ziel zu bringen“, zitiert die Nachrichtenagentur "
+        "dpa einen Bahnsprecher.",
+        "Bahnsprecher",
+        "dpa",
+    ),
+    # the agent right after the one quoted
+    (
+        "„Wer jetzt streikt, nimmt Millionen Pendler in Geiselhaft“, wird die Personalvorständin Ulrike Weiß von "
+        "der „Frankfurter Allgemeinen Zeitung“ zitiert.",
+        "Ulrike Weiß",
+        "Frankfurter Allgemeinen Zeitung",
     ),
     # passive, the medium the words appear in
     (
@@ -49,6 +63,13 @@ CASES = [
     # no medium named: one record
     ("„Das ist eine gute Nachricht für die ganze Region“, wird Bürgermeister Hans Huber zitiert.", "Hans Huber", None),
     ("„Wir werden das prüfen und uns dann äußern“, zitierte man die Sprecherin Eva Lang.", "Eva Lang", None),
+    # "von X" as an attribute of the place, not the agent: no medium named as one
+    (
+        "Der Trainer Jens Keller wird auf der Internetseite von Borussia Dortmund wie folgt zitiert: „Wir haben "
+        "eine schwere Saison hinter uns, aber wir kommen zurück.“",
+        "Jens Keller",
+        None,
+    ),
     # an interview with a broadcaster is no relay: the speaker said it to the broadcaster
     ("In einem Interview mit dem Sender sagte Huber: „Wir werden das prüfen und uns dann äußern.“", "Huber", None),
 ]

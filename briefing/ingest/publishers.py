@@ -45,6 +45,12 @@ def _signatures() -> tuple[tuple[str, str, re.Pattern[str] | str], ...]:
 
 
 @functools.cache
+def agency_names() -> frozenset[str]:
+    """The news agencies' names as they are written ("dpa", "Reuters", "AFP", "epd")."""
+    return frozenset(_agencies()[0].values())
+
+
+@functools.cache
 def _agencies() -> tuple[dict[str, str], re.Pattern[str]]:
     alias_to_name: dict[str, str] = {}
     for line in lexicon.lines("agencies.txt"):

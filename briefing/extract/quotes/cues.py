@@ -20,7 +20,6 @@ from briefing.extract.quotes.speakers import (
     AFTER_VERB_SKIP,
     Phrase,
     clause_subject,
-    passive_agent,
     person_score,
     phrase,
     quoted_name_in_phrase,
@@ -295,27 +294,40 @@ def _citing_medium(
     """The medium of a passive "zitieren": its agent ("wird von der „Netzeitung“ zitiert", "wie Hoyzer von
     Spiegel-Online zitiert wird") or the medium or document the words appear in ("wird der Franzose im
     Fachblatt „…“ zitiert", "In der Meldung auf der Seite wird Musk wie folgt zitiert")."""
-    tb, te = toks[t][0], toks[t][1]
-    agent = passive_agent(masked, clause_start, tb, te, clause_end, sent[0], (sent[0], sent[1], toks))
-    if agent is not None and not (agent.start < quoted.end and quoted.start < agent.end):
-        return unmasked(agent, text)
+    tb = toks[t][0]
+    # (a quoted name before the participle starts a new clause for the cue finder: "von der „Zeitung“ zitiert")
+    start = min(clause_start, quoted.start)
     for k in range(len(toks) - 1):
         b, _e, word = toks[k]
-        if b < clause_start or b >= clause_end or word.lower() not in _IN_MEDIUM:
+        if b < start or b >= clause_end:
+            continue
+        low = word.lower()
+        # The agent: "von"/"vom" right after the auxiliary or the one quoted ("wird von der Zeitung zitiert",
+        # "wird die Managerin von der Zeitung zitiert"), not after another noun ("auf der Seite von X").
+        agent = (
+            low in ("von", "vom")
+            and k > 0
+            and (toks[k - 1][1] == quoted.end or toks[k - 1][2].lower() in _PASSIVE_AUX)
+            and b < tb
+        )
+        if not agent and low not in _IN_MEDIUM:
             continue
         j = read_np(toks, k + 1)
+        if j == k + 1 and k + 2 < len(toks) and toks[k + 1][2].lower() in DEFINITE:
+            j = k + 2  # an article before a quoted name too long for a phrase: "von der „…“"
+        if j + 2 < len(toks) and toks[j][2] in DQUOTES and toks[j + 1][2].startswith("_") and toks[j + 2][2] in DQUOTES:
+            j += 3  # the medium's quoted name: "im Fachblatt „…“", "von der „…“"
         if j == k + 1 or toks[j - 1][1] > clause_end:
             continue
         np = phrase(masked, toks, k + 1, j)
         if np is None or (np.start < quoted.end and quoted.start < np.end):
             continue
-        if j + 2 < len(toks) and toks[j][2] in DQUOTES and toks[j + 1][2].startswith("_") and toks[j + 2][2] in DQUOTES:
-            np = Phrase(np.start, toks[j + 2][1], masked[np.start : toks[j + 2][1]])  # "im Fachblatt „…“"
-        if "_" in np.text or is_document(np.text) or _media_head(np.text):
+        if agent or "_" in np.text or is_document(np.text) or _media_head(np.text):
             return unmasked(np, text)
     return None
 
 
+_PASSIVE_AUX = frozenset(["wird", "wurde", "werden", "wurden", "worden"])
 # Prepositions that place relayed words in a medium or document: "im Fachblatt", "auf der Website".
 _IN_MEDIUM = frozenset(["in", "im", "auf"])
 
@@ -357,6 +369,10 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
     return clause_subject(masked, clause_start, toks[aux][0])
 
 
+# Articles of an accusative or dative object: "zitiert die Zeitung den Minister / einen Sprecher".
+_OBJECT_ARTICLES = frozenset(["den", "dem", "einen", "einem"])
+
+
 def _cited_object(masked: str, toks: list[tuple[int, int, str]], t: int) -> Phrase | None:
     """Impersonal "„…“, zitierte man Yolanda Alvarez": with "man" as subject the object is the speaker
     (with a named subject see :func:`_cited_person`)."""
@@ -394,8 +410,9 @@ def _cited_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_
     obj = phrase(masked, toks, k, j)
     if obj is None:
         return None
-    # the object's article ("den Minister") marks it as an object, which is what is wanted here
-    head = phrase(masked, toks, k + 1, j) if j > k + 1 and toks[k][2].lower() in ("den", "dem") else obj
+    # the object's article ("den Minister", "einen Bahnsprecher") marks it as an object, which is what is
+    # wanted here; the rest is judged as a person
+    head = phrase(masked, toks, k + 1, j) if j > k + 1 and toks[k][2].lower() in _OBJECT_ARTICLES else obj
     return obj if head is not None and person_score(head) >= 1 else None
 
 

@@ -17,6 +17,7 @@ from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_s
 from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
+from briefing.ingest.publishers import agency_names
 from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
 from briefing.lang.frequency import COMMON_ZIPF, zipf
 from briefing.models import Actor, Quote
@@ -293,6 +294,9 @@ def _relay_name(
     titled = _QUOTED_TITLE.search(relay.text)
     if titled and titled.group(1)[:1].isupper():
         return titled.group(1).strip()
+    agency = next((w for w in relay.text.split() if w in agency_names()), None)
+    if agency is not None:
+        return agency  # "die Nachrichtenagentur dpa"
     return speaker_of(text, relay, found, i, sents, sent_of, mentions, text_words)[1]
 
 

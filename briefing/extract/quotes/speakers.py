@@ -28,6 +28,7 @@ from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
 from briefing.extract.quotes.speaker_names import is_organisation, is_place
 from briefing.extract.sentences import abbreviations
+from briefing.ingest.publishers import agency_names
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
@@ -268,6 +269,12 @@ def _ends_personal_name(toks: list[tuple[int, int, str]], j: int) -> bool:
 SURNAME_MAX_ZIPF = 3.0
 
 
+@lru_cache(maxsize=1)
+def _lowercase_agencies() -> frozenset[str]:
+    """News agencies whose names are written in lowercase ("dpa", "epd"): proper nouns all the same."""
+    return frozenset(name for name in agency_names() if name[:1].islower())
+
+
 def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool = False) -> int:
     """Index after the noun phrase starting at ``toks[i]`` (``i`` when there is none)."""
     n = len(toks)
@@ -327,6 +334,9 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums"; not "Annie Genevard der Zeitung": a dative)
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
             j += 1
+        elif caps and tok in _lowercase_agencies():
+            caps += 1  # "die Nachrichtenagentur dpa": a name written in lowercase
+            j += 1
         elif (
             caps
             and low in _NAME_PARTICLES
@@ -370,7 +380,7 @@ _DEGREE_ADVERBS = frozenset(
     + ["gestern", "heute", "kürzlich", "jüngst", "eigens", "erst"]
 )
 # A quotation masked to underscores this long at most can be a name inside a noun phrase.
-MAX_QUOTED_NAME_CHARS = 30
+MAX_QUOTED_NAME_CHARS = 40
 _OPENING_MARKS = frozenset('„“»"')
 _CLOSING_MARKS = frozenset('“”«"')
 
