@@ -39,6 +39,13 @@ CASES = [
         "Anna Berger",
         "Reuters",
     ),
+    # the medium's kind before its name is left out of the name shown
+    (
+        "Die Nachrichtenagentur Interfax zitiert Außenminister Sergej Lawrow mit den Worten: „Wir sind zu "
+        "Gesprächen bereit, aber nicht zu jedem Preis.“",
+        "Sergej Lawrow",
+        "Interfax",
+    ),
     # an agency named in lowercase; the one quoted by an indefinite article
     (
         "„Wir tun alles, um so viele Menschen wie möglich an ihr Ziel zu bringen“, zitiert die Nachrichtenagentur "

@@ -333,12 +333,16 @@ _IN_MEDIUM = frozenset(["in", "im", "auf"])
 
 
 def _media_head(words: str) -> bool:
-    """Does the phrase's last capitalised word end in a news medium's noun (media_nouns.txt)?"""
+    """Does the phrase's last capitalised word name a news medium (:func:`media_noun`)?"""
     caps = [w for w in WORD.findall(words) if w[:1].isupper()]
-    if not caps:
-        return False
-    head = caps[-1].lower()
-    return any(head.endswith((n, n + "s", n + "es")) for n in word_set("media_nouns.txt"))
+    return bool(caps) and media_noun(caps[-1])
+
+
+def media_noun(word: str) -> bool:
+    """Is ``word`` a news medium's noun or a compound ending in one (media_nouns.txt: "Zeitung",
+    "Fachblatts", "Nachrichtenagentur")?"""
+    low = word.lower()
+    return any(low.endswith((n, n + "s", n + "es")) for n in word_set("media_nouns.txt"))
 
 
 def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_start: int) -> Phrase | None:

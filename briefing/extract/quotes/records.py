@@ -11,7 +11,7 @@ import bisect
 import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
-from briefing.extract.quotes.cues import ends_in_source_noun
+from briefing.extract.quotes.cues import ends_in_source_noun, media_noun
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
@@ -297,7 +297,11 @@ def _relay_name(
     agency = next((w for w in relay.text.split() if w in agency_names()), None)
     if agency is not None:
         return agency  # "die Nachrichtenagentur dpa"
-    return speaker_of(text, relay, found, i, sents, sent_of, mentions, text_words)[1]
+    name = speaker_of(text, relay, found, i, sents, sent_of, mentions, text_words)[1]
+    words = name.split() if name else []
+    if len(words) > 1 and media_noun(words[0]) and words[1][:1].isupper():
+        return " ".join(words[1:])  # "Nachrichtenagentur RIA Novosti": the medium's own name
+    return name
 
 
 def _source_compound(text: str) -> bool:
