@@ -33,6 +33,12 @@ def figures_of(text: str) -> list:
         ("Bis zu 5 Milliarden Dollar fehlen.", 5e9, "USD", "Bis zu 5 Milliarden Dollar", "Bis zu"),
         ("Spitzenvertreter aus 31 Ländern kamen.", 31, "Länder", "31 Ländern", None),
         ("Dort standen mindestens 12 Panzern gegenüber.", 12, "Panzer", "mindestens 12 Panzern", "mindestens"),
+        # the -n of a feminine noun's plural stays outside the dative
+        ("Im Gegenzug sollen 12 weitere Geiseln freikommen.", 12, "Geiseln", "12 weitere Geiseln", None),
+        ("Ab Januar gelten drei neue Regeln.", 3, "Regeln", "drei neue Regeln", None),
+        # an adjective's -en marks the dative without a preposition
+        ("Das Gericht drohte neun maßgeblichen Anführern mit Haft.", 9, "Anführer", "neun maßgeblichen Anführern",
+         None),
     ],
 )
 def test_figures(text, value, unit, written, qualifier):

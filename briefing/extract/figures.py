@@ -91,13 +91,30 @@ def parse_number(integer: str, decimals: str | None) -> float:
     return value
 
 
-def normalise_noun(noun: str, lex: FigureLexicon) -> str:
-    """Counted noun in the nominative plural: "Ländern" -> "Länder" (dative -n of -er/-el nouns)."""
+def normalise_noun(noun: str, lex: FigureLexicon, dative: bool = True) -> str:
+    """Counted noun in the nominative plural: "Ländern" -> "Länder" (dative -n of -er/-el nouns).
+
+    Only where the number stands in the dative (``dative``: "in 26 Ländern", "von den rund 30 Ländern"):
+    elsewhere the -n is the plural of a feminine noun ("12 weitere Geiseln", "drei neue Regeln")."""
     if noun in lex.nouns:
         return lex.nouns[noun]
-    if noun.endswith(("ern", "eln")) and len(noun) > 4:
+    if dative and noun.endswith(("ern", "eln")) and len(noun) > 4:
         return noun[:-1]
     return noun
+
+
+# Words that put a number's noun phrase in the dative when they stand just before it (its qualifier aside):
+# prepositions with the dative or either case, and "den" before a plural ("von den rund 30 Ländern").
+DATIVE_CUES = frozenset(
+    [
+        "mit", "aus", "bei", "von", "vom", "zu", "nach", "seit", "gegenüber", "in", "an", "auf", "unter", "vor",
+        "zwischen", "hinter", "neben", "über", "den",
+    ]
+)
+# ... or just after it: "standen 12 Panzern gegenüber", "den Ländern zufolge".
+DATIVE_POSTPOSITIONS = frozenset(["gegenüber", "zufolge", "entgegen", "gemäß", "entsprechend"])
+# How many words before the number are looked at for a dative cue (a qualifier of up to three words between).
+DATIVE_LOOKBACK = 4
 
 
 class FigureFinder:
@@ -193,7 +210,16 @@ class FigureFinder:
             if noun.isupper() and len(noun) > 1 and noun not in lex.currency:
                 return None  # acronyms after numbers are mostly names ("G7", "F-16")
             unit_i = k
-            unit = normalise_noun(noun, lex)
+            adjective = next((w for w in reversed(self.lowers[j:k]) if w.isalpha()), None) if adjectives else None
+            if adjective is not None:
+                # After a bare number an adjective ends in -en in the dative plural only ("neun maßgeblichen
+                # Anführern"; "12 weitere Geiseln", "auf 26 westliche Staaten")
+                dative = adjective.endswith("en")
+            else:
+                before = self.lowers[max(0, i - DATIVE_LOOKBACK) : i]
+                after = self.lowers[k + 1] if k + 1 < n else ""
+                dative = not DATIVE_CUES.isdisjoint(before) or after in DATIVE_POSTPOSITIONS
+            unit = normalise_noun(noun, lex, dative=dative)
             if k + 1 < n and self.lowers[k + 1] in AGE_WORDS:
                 return None  # "45 Jahre alt": an age
         start = self.starts[i]
