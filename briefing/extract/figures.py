@@ -50,6 +50,8 @@ class FigureLexicon:
     number_words: dict[str, float]
     qualifiers: tuple[tuple[str, ...], ...]  # longest first, lowercase words
     exclusions: frozenset[str]
+    dative_before: frozenset[str]  # dative_cues.txt
+    dative_after: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,6 +73,7 @@ def figure_lexicon() -> FigureLexicon:
             skip.add(form)
     number_words = {r[0]: float(r[1]) for r in rows("number_words.txt")}
     quals = sorted((tuple(r[0].lower().split()) for r in rows("qualifiers.txt")), key=len, reverse=True)
+    dative = rows("dative_cues.txt")
     return FigureLexicon(
         currency=currency,
         percent=percent,
@@ -80,6 +83,8 @@ def figure_lexicon() -> FigureLexicon:
         number_words=number_words,
         qualifiers=tuple(quals),
         exclusions=frozenset(r[0] for r in rows("figure_exclusions.txt")),
+        dative_before=frozenset(r[0] for r in dative if r[1] == "before"),
+        dative_after=frozenset(r[0] for r in dative if r[1] == "after"),
     )
 
 
@@ -103,16 +108,6 @@ def normalise_noun(noun: str, lex: FigureLexicon, dative: bool = True) -> str:
     return noun
 
 
-# Words that put a number's noun phrase in the dative when they stand just before it (its qualifier aside):
-# prepositions with the dative or either case, and "den" before a plural ("von den rund 30 Ländern").
-DATIVE_CUES = frozenset(
-    [
-        "mit", "aus", "bei", "von", "vom", "zu", "nach", "seit", "gegenüber", "in", "an", "auf", "unter", "vor",
-        "zwischen", "hinter", "neben", "über", "den",
-    ]
-)
-# ... or just after it: "standen 12 Panzern gegenüber", "den Ländern zufolge".
-DATIVE_POSTPOSITIONS = frozenset(["gegenüber", "zufolge", "entgegen", "gemäß", "entsprechend"])
 # How many words before the number are looked at for a dative cue (a qualifier of up to three words between).
 DATIVE_LOOKBACK = 4
 
@@ -218,7 +213,7 @@ class FigureFinder:
             else:
                 before = self.lowers[max(0, i - DATIVE_LOOKBACK) : i]
                 after = self.lowers[k + 1] if k + 1 < n else ""
-                dative = not DATIVE_CUES.isdisjoint(before) or after in DATIVE_POSTPOSITIONS
+                dative = not lex.dative_before.isdisjoint(before) or after in lex.dative_after
             unit = normalise_noun(noun, lex, dative=dative)
             if k + 1 < n and self.lowers[k + 1] in AGE_WORDS:
                 return None  # "45 Jahre alt": an age
