@@ -490,3 +490,35 @@ def test_lead_stays_in_summary_and_positions_do_not_repeat_it(golden: Briefing) 
     shown = view.build_view(dataclasses.replace(golden, stories=(story,))).stories[0]
     assert [line.text for line in shown.summary] == [lead, other]
     assert [p.text for g in shown.positions for p in g.items] == [said]
+
+
+# ------------------------------------------------------------------ each statement once
+
+
+def _story_with_fact(quote: StoryQuote) -> Briefing:
+    fact = "Nach UN-Angaben sind rund 1,9 Millionen Menschen im Gazastreifen auf Hilfe angewiesen."
+    story = Story(
+        id="s1",
+        headline="Waffenruhe verlängert",
+        figures=(StoryFigure(1.9e6, "Menschen", "rund 1,9 Millionen Menschen", fact, ("S1",), "rund"),),
+        quotes=(quote,),
+    )
+    return Briefing(
+        date="2025-09-04",
+        title="Briefing",
+        sources=(Source("S1", "BR24", "Gaza", None, "2025-09-04", "https://x.example/a"),),
+        excluded_sources=(),
+        stories=(story,),
+    )
+
+
+def test_reported_fact_shown_as_figure_is_no_voice() -> None:
+    said = "Nach UN-Angaben sind rund 1,9 Millionen Menschen im Gazastreifen auf Hilfe angewiesen."
+    v = view.build_view(_story_with_fact(StoryQuote(None, "UN", said, "indirect", ("S1",))))
+    assert v.stories[0].figures and not v.stories[0].quotes
+
+
+def test_direct_quotation_with_a_figure_stays_a_voice() -> None:
+    said = "Rund 1,9 Millionen Menschen im Gazastreifen sind auf Hilfe angewiesen"
+    v = view.build_view(_story_with_fact(StoryQuote(None, "Tom Fletcher", said, "direct", ("S1",))))
+    assert [q.text for q in v.stories[0].quotes] == [said]

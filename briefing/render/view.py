@@ -291,7 +291,14 @@ class _Builder:
         outlook = tuple(line for line in self.lines(story.outlook, lim.outlook) if not said_in(line.text, shown))
         quotes = _one_per_wording(tuple(self.quote(q, names, roles) for q in self.take(story.quotes, lim.quotes)))
         shown += [line.text for line in outlook]
-        quotes = tuple(q for q in quotes if q.variants or not said_in(q.text, shown))
+        figures = _one_per_sentence(tuple(self.figure(f) for f in self.take(story.figures, lim.figures)))
+        # Reported speech a figure's sentence already shows word for word ("Nach UN-Angaben sind rund 1,9
+        # Millionen Menschen … angewiesen") is a sourced fact there, no voice of its own; a direct quotation
+        # with a number in it stays a voice.
+        facts = [f.context for f in figures]
+        quotes = tuple(
+            q for q in quotes if q.variants or not (said_in(q.text, shown) or (not q.direct and said_in(q.text, facts)))
+        )
         return StoryView(
             anchor=f"meldung-{number}",
             number=number,
@@ -300,7 +307,7 @@ class _Builder:
             summary=summary,
             positions=positions,
             matrix=self.matrix(story) if lim.matrix else None,
-            figures=_one_per_sentence(tuple(self.figure(f) for f in self.take(story.figures, lim.figures))),
+            figures=figures,
             quotes=quotes,
             actors=tuple(
                 ActorView(
