@@ -522,3 +522,28 @@ def test_direct_quotation_with_a_figure_stays_a_voice() -> None:
     said = "Rund 1,9 Millionen Menschen im Gazastreifen sind auf Hilfe angewiesen"
     v = view.build_view(_story_with_fact(StoryQuote(None, "Tom Fletcher", said, "direct", ("S1",))))
     assert [q.text for q in v.stories[0].quotes] == [said]
+
+
+def test_sourced_fact_shown_as_figure_is_no_position() -> None:
+    fact = "Nach Angaben der EU-Kommission wurden rund 480.000 Menschen zur Ausreise aufgefordert."
+    stance = "Die Kommission will die Quote der Rückführungen bis 2028 auf 480.000 im Jahr verdoppeln."
+    actor = StoryActor("O1", "EU-Kommission", "organization", None, "EU", (), 1, ("S1",))
+    story = Story(
+        id="s1",
+        headline="Rückführungen",
+        actors=(actor,),
+        positions=(
+            StoryPosition("O1", fact, ("S1",), country="EU"),
+            StoryPosition("O1", stance, ("S1",), country="EU"),
+        ),
+        figures=(StoryFigure(480000, "Menschen", "rund 480.000 Menschen", fact, ("S1",), "rund"),),
+    )
+    b = Briefing(
+        date="2025-09-04",
+        title="Briefing",
+        sources=(Source("S1", "BR24", "EU", None, "2025-09-04", "https://x.example/a"),),
+        excluded_sources=(),
+        stories=(story,),
+    )
+    items = [p.text for g in view.build_view(b).stories[0].positions for p in g.items]
+    assert items == [stance]  # the stance with a number stays; the sourced fact is in Zahlen & Fakten

@@ -11,11 +11,13 @@ The templates only lay these records out.  Order is the briefing's own order
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from dataclasses import dataclass
 
 from briefing.errors import RenderError
+from briefing.lang import rows
 from briefing.models import Briefing, Story, StoryFigure, StoryQuote
 from briefing.render.formatting import clean_text, figure, long_date, medium_date, month_year
 
@@ -275,7 +277,11 @@ class _Builder:
         lim = self.limits
         names = {a.id: clean_text(a.name) for a in story.actors}
         roles = {a.id: clean_text(a.role) for a in story.actors}
-        positions = self.positions(story, names, lim.positions)
+        figures = _one_per_sentence(tuple(self.figure(f) for f in self.take(story.figures, lim.figures)))
+        facts = [f.context for f in figures]
+        # A sourced fact ("Nach Angaben der EU-Kommission wurden … 480.000 Menschen …") that Zahlen & Fakten
+        # shows with its figure is no stance of the source's.
+        positions = _without_facts(self.positions(story, names, lim.positions), facts)
         lines = self.lines(story.summary, lim.summary)
         # The story's first summary sentence is its lead: "Das Wichtigste" always opens with it, and
         # Positionen does not repeat it. Every other stance is shown in Positionen, under its speaker's
@@ -291,11 +297,9 @@ class _Builder:
         outlook = tuple(line for line in self.lines(story.outlook, lim.outlook) if not said_in(line.text, shown))
         quotes = _one_per_wording(tuple(self.quote(q, names, roles) for q in self.take(story.quotes, lim.quotes)))
         shown += [line.text for line in outlook]
-        figures = _one_per_sentence(tuple(self.figure(f) for f in self.take(story.figures, lim.figures)))
         # Reported speech a figure's sentence already shows word for word ("Nach UN-Angaben sind rund 1,9
         # Millionen Menschen … angewiesen") is a sourced fact there, no voice of its own; a direct quotation
         # with a number in it stays a voice.
-        facts = [f.context for f in figures]
         quotes = tuple(
             q for q in quotes if q.variants or not (said_in(q.text, shown) or (not q.direct and said_in(q.text, facts)))
         )
@@ -545,6 +549,40 @@ def _without(groups: tuple[PositionGroup, ...], lead: str) -> tuple[PositionGrou
     """``groups`` without the positions the ``lead`` already says (a group left empty goes too)."""
     kept = (PositionGroup(g.country, tuple(p for p in g.items if not said_in(p.text, [lead]))) for g in groups)
     return tuple(g for g in kept if g.items)
+
+
+def _without_facts(groups: tuple[PositionGroup, ...], facts: list[str]) -> tuple[PositionGroup, ...]:
+    """``groups`` without the positions that only give a source for a fact a figure shows ("Nach Angaben der
+    EU-Kommission wurden … 480.000 Menschen …", "Laut Polizei …"): the sentence opens with its source and
+    a figure's sentence says it word for word."""
+    kept = (
+        PositionGroup(g.country, tuple(p for p in g.items if not (_sourced(p.text) and said_in(p.text, facts))))
+        for g in groups
+    )
+    return tuple(g for g in kept if g.items)
+
+
+def _sourced(text: str) -> bool:
+    """Does ``text`` open with the source of what it reports: "Laut …", "Gemäß …", "Nach (UN-)Angaben …"?"""
+    words = re.findall(r"[\w-]+", text[:60])
+    if not words:
+        return False
+    first = words[0].lower()
+    preps, nouns = _source_markers()
+    if first in preps:
+        return True
+    second = words[1].lower() if len(words) > 1 else ""
+    return first == "nach" and any(second.endswith(n) for n in nouns)  # "Nach Angaben", "Nach UN-Angaben"
+
+
+@functools.cache
+def _source_markers() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The prepositions that open a source ("laut", "gemäß") and the source nouns after "nach" ("Angaben"),
+    from lang/de/attribution_markers.txt (read here: rendering needs no language pipeline)."""
+    by_kind: dict[str, set[str]] = {}
+    for kind, word, *_ in rows("attribution_markers.txt"):
+        by_kind.setdefault(kind, set()).add(word.lower())
+    return frozenset(by_kind.get("prep", ())), tuple(sorted(by_kind.get("noun", ())))
 
 
 def _labelled(title: str, label: str) -> str:
