@@ -44,11 +44,14 @@ def test_no_actor_name_is_a_common_german_word() -> None:
 
     extractor = Extractor(make_nlp(components=("briefing_actors",)))
     lex = lexicon()
+    listed = {entry[0] for entry in lex.organisations.values()}  # curated names ("Deutsches Rotes Kreuz")
     bad = []
     for line in DEV.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         for a in extractor.doc(doc["text"])._.briefing_actors:
             if a.kind == "country" or (a.kind == "organization" and (a.org_type == "party" or a.affiliation)):
+                continue
+            if a.kind == "organization" and a.name in listed:
                 continue
             words = a.name.split()
             if a.kind == "organization" and len(words) >= 2 and (
