@@ -12,6 +12,7 @@ import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.cues import ends_in_source_noun
+from briefing.extract.quotes.descriptions import without_addressee
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
@@ -193,6 +194,8 @@ def speaker_of(
     (The speaker ranker, :mod:`.ranker`, asks it for each candidate of a quotation when it learns.)"""
     speaker_id = name = None
     actor = None
+    if sp is not None and not sp.pronoun and (bare := without_addressee(sp.text)) != sp.text:
+        sp = Phrase(sp.start, sp.start + len(bare), bare)  # "die CDU-Politikerin der Zeitung": not the medium
     ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
     if sp is not None and ordinal:
         # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.
