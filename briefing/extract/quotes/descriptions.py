@@ -307,3 +307,68 @@ def without_addressee(words: str) -> str:
         if chained or not staff:
             return words[: m.start()]
     return words
+
+
+# ------------------------------------------------------------------ organisations referred back to
+
+
+@cache
+def _collective_heads() -> dict[str, str]:
+    """Nouns for a kind of company or party -> its type: the company and party heads of institutions.txt
+    ("das Unternehmen", "der Konzern", "die Partei": any one of that type) and the kinds of org_kinds.txt
+    ("der Hersteller": one the text introduced as such)."""
+    heads = {r[0].lower(): r[1] for r in rows("org_kinds.txt") if len(r) > 1 and r[1] in _COLLECTIVE_TYPES}
+    heads.update({r[0].lower(): r[1] for r in rows("institutions.txt") if len(r) > 1 and r[1] in _COLLECTIVE_TYPES})
+    return heads
+
+
+# The types of organisation a bare kind noun refers back to: "das Ministerium", "die Behörde" or "die
+# Organisation" may be one of several named, and mostly is one not named.
+_COLLECTIVE_TYPES = ("company", "party")
+# A company named with its legal form: "Hollweg AG", "Brenner Technik GmbH".
+_LEGAL_NAME = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(AG|GmbH|SE|KG|KGaA|Holding|Inc\.|Ltd\.|plc)\b"
+)
+
+
+def collective(words: str) -> tuple[str, str] | None:
+    """The kind noun and type of organisation a definite description refers back to, else None: "das
+    Unternehmen" -> ("unternehmen", "company"), "die Partei" -> ("partei", "party"), "der Hersteller" (the bare
+    noun, no compound: "der Energiekonzern" names a kind, and the article's own "Energiekonzern RWE" is found
+    by name)."""
+    toks = words.split()
+    if len(toks) < 2 or toks[0].lower() not in ("der", "die", "das") or not all(t.islower() for t in toks[1:-1]):
+        return None
+    head = toks[-1].lower()
+    kind = _collective_heads().get(head)
+    return (head, kind) if kind else None
+
+
+def generic_kind(head: str) -> bool:
+    """A noun for any organisation of its type ("Unternehmen", "Partei"), not for a kind of one ("Hersteller",
+    "Sender": only one the text introduced so)."""
+    return head in {r[0].lower() for r in rows("institutions.txt")}
+
+
+def introduced_as(text: str, name: str, head: str) -> bool:
+    """Does the text introduce the organisation ``name`` with the kind ``head`` ("des Softwareherstellers
+    Microsoft", "der Autobauer BMW")?"""
+    return re.search(rf"{re.escape(head)}\w{{0,2}}\s+{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+
+def named_companies(text: str, upto: int) -> list[tuple[str, int]]:
+    """(name, end) of the companies ``text[:upto]`` names with their legal form ("der Maschinenbauer Hollweg
+    AG"), in the order of the text."""
+    out = []
+    for m in _LEGAL_NAME.finditer(text, 0, upto):
+        words = m.group(1).split()
+        if words[0].lower() in word_set("determiners.txt"):
+            words = words[2:]  # "Der Maschinenbauer Hollweg AG": the article and the kind noun are not the name
+        while words and (zipf(words[0]) >= COMMON_ZIPF or words[0].lower().endswith(tuple(_collective_heads()))):
+            words.pop(0)
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if len(words) >= 2 and before and before[-1] in word_set("determiners.txt") and may_name_people(words[0]):
+            words = words[1:]  # "der Maschinenbauer Hollweg AG": a noun after the article; "die Hollweg AG" stays
+        if words:
+            out.append((" ".join(words + [m.group(2)]), m.end()))
+    return out

@@ -7,7 +7,14 @@ import re
 from functools import lru_cache
 
 from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
-from briefing.extract.quotes.descriptions import description, introductions, resolve_description
+from briefing.extract.quotes.descriptions import (
+    collective,
+    description,
+    generic_kind,
+    introductions,
+    named_companies,
+    resolve_description,
+)
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speaker_names import is_organisation, is_place
@@ -303,6 +310,10 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
         # person the role phrase describes is named right after it.
         return appo.group(1)
+    if (kind := collective(sp.text)) is not None and kind[1] == "company" and generic_kind(kind[0]):
+        companies = {n for n, _ in named_companies(text, sp.start)}
+        if len(companies) == 1:
+            return companies.pop()  # "Der Maschinenbauer Hollweg AG … „…“, erklärte das Unternehmen"
     if description(sp.text) is not None:
         who = resolve_description(text, sp.start, sp.text, lambda: _persons_in_reach(text, sp, sents, sent_of))
         if who is not None:
