@@ -145,7 +145,7 @@ def _without_title(name: str, before: str) -> str:
     return name
 
 
-def _possessor(name: str, text: str) -> bool:
+def possessor(name: str, text: str) -> bool:
     """ "die Anwältin Rahmani Purs": a name in the genitive after a title is whose the title is (the text
     writes the name without the "-s" too), not the title holder's name."""
     last = name.split()[-1]
@@ -168,8 +168,8 @@ def _role_gender(role: str, before: str) -> str | None:
     "-in"; an adjectival noun by its article ("die Vorsitzende"); masculine a role title of the lexicon or
     an agent noun by its ending ("Ökonom", "Stürmer", "Diplomat"), not a group ("Tageszeitung", "Gruppe")."""
     low = role.lower()
-    if low.endswith("in") and may_name_people(role[:-2]):
-        return "f"
+    if low.endswith("in"):
+        return "f"  # (the caller took the word for a person noun: "Biologin", "Ökonomin")
     if low.endswith("e"):
         article = before.split()[-1].lower() if before.split() else ""
         return {"die": "f", "der": "m"}.get(article)
@@ -208,7 +208,7 @@ def _introductions(text: str) -> tuple[Intro, ...]:
             sentence = _SENTENCE_END.split(before)[-1]
             names = [n for n in (_clean_name(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
             name = names[-1] if names else None
-        if name is not None and not _possessor(name, text):
+        if name is not None and not possessor(name, text):
             out.append(Intro(name, role, None, gender, m.end()))
     for m in _NAME_AGE.finditer(head):
         name = _clean_name(_without_title(m.group(1), head[max(0, m.start() - 20) : m.start()]))
@@ -276,6 +276,10 @@ def resolve_description(
         h + "in" for h in _synonyms().get(low[:-2], (low[:-2],))
     )
     holders = [i.name for i in intros if i.role and any(_fits_role(i.role, h) for h in heads)]
+    if not holders and "-" in head:
+        # "die SPD-Politikerin" after "Die SPD-Abgeordnete Ute Kramer": a member of the same party or body
+        prefix = head[: head.index("-") + 1].lower()
+        holders = [i.name for i in intros if i.role and i.role.lower().startswith(prefix) and i.gender == gender]
     return _one(holders)
 
 
@@ -363,7 +367,9 @@ def named_companies(text: str, upto: int) -> list[tuple[str, int]]:
     for m in _LEGAL_NAME.finditer(text, 0, upto):
         words = m.group(1).split()
         if words[0].lower() in word_set("determiners.txt"):
-            words = words[2:]  # "Der Maschinenbauer Hollweg AG": the article and the kind noun are not the name
+            words = words[1:]  # "Die Brenner AG"
+            if len(words) >= 2 and may_name_people(words[0]):
+                words = words[1:]  # "Der Maschinenbauer Hollweg AG": the kind noun after the article is no name
         while words and (zipf(words[0]) >= COMMON_ZIPF or words[0].lower().endswith(tuple(_collective_heads()))):
             words.pop(0)
         before = text[max(0, m.start() - 30) : m.start()].split()

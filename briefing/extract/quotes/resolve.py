@@ -13,6 +13,7 @@ from briefing.extract.quotes.descriptions import (
     generic_kind,
     introductions,
     named_companies,
+    possessor,
     resolve_description,
 )
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
@@ -520,6 +521,8 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
             if np.pronoun or np.start >= sp.start:
                 continue
             named = _titled_name(np.text, head)
+            if named and possessor(named, text):
+                continue  # "der Anwältin Eberts": whose lawyer, not the lawyer
             if named and named not in holders:
                 holders.append(named)
     return holders[0] if len(holders) == 1 else None
