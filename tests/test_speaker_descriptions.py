@@ -192,3 +192,15 @@ def test_development_set_figure() -> None:
 
     rows = results()
     assert sum(r[-1] for r in rows) >= 23, [r for r in rows if not r[-1]]
+
+
+def test_coordinated_compound_is_named_in_full() -> None:
+    text = "„Wir erwarten mehr Insolvenzen“, sagte die Industrie- und Handelskammer Schwaben am Montag."
+    assert _name_of(text, "Insolvenzen") == "Industrie- und Handelskammer Schwaben"
+
+
+def test_title_with_genitive_then_first_name_and_surname_is_the_person() -> None:
+    from briefing.extract.quotes.resolve import person_name
+
+    assert person_name("Abgeordneten des russischen Föderationsrates Viktor Oserow") == "Viktor Oserow"
+    assert person_name("Sprecher der Downing Street") == "Sprecher der Downing Street"  # no first name: no person

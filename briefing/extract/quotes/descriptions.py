@@ -378,3 +378,26 @@ def named_companies(text: str, upto: int) -> list[tuple[str, int]]:
         if words:
             out.append((" ".join(words + [m.group(2)]), m.end()))
     return out
+
+
+# The rest of a coordinated compound whose first half ends a speaker phrase: "der Deutsche Hotel" + "- und
+# Gaststättenverband", "die Industrie" + "- und Handelskammer".
+_SPLIT_COMPOUND = re.compile(r"-(?:,[ \t]+[A-ZÄÖÜ][\w]*-)*[ \t]+(?:und|oder|sowie)[ \t]+[A-ZÄÖÜ][\w-]*\w")
+
+
+def compound_rest(text: str, end: int) -> int:
+    """Where a speaker phrase ending at ``end`` in the first half of a coordinated compound ends in full
+    ("Hotel- und Gaststättenverband"); ``end`` when it does not: half a compound is no name."""
+    m = _SPLIT_COMPOUND.match(text, end)
+    if m is None:
+        return end
+    end = m.end()
+    for _ in range(2):  # the body's own name after it: "Industrie- und Handelskammer Schwaben"
+        w = _NAME_AFTER.match(text, end)
+        if w is None or zipf(w.group(1)) >= _VERY_COMMON_ZIPF or _DATE_WORD.fullmatch(w.group(1)):
+            break
+        end = w.end()
+    return end
+
+
+_NAME_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*\w)")

@@ -14,6 +14,7 @@ from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKB
 from briefing.extract.quotes.cues import ends_in_source_noun
 from briefing.extract.quotes.descriptions import (
     collective,
+    compound_rest,
     description,
     generic_kind,
     introduced_as,
@@ -217,6 +218,8 @@ def speaker_of(
     actor = None
     if sp is not None and not sp.pronoun and (bare := without_addressee(sp.text)) != sp.text:
         sp = Phrase(sp.start, sp.start + len(bare), bare)  # "die CDU-Politikerin der Zeitung": not the medium
+    if sp is not None and not sp.pronoun and (full := compound_rest(text, sp.end)) > sp.end:
+        sp = Phrase(sp.start, full, sp.text + text[sp.end : full])  # "der Deutsche Hotel- und Gaststättenverband"
     ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
     if sp is not None and ordinal:
         # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.

@@ -18,7 +18,7 @@ from briefing.extract.quotes.descriptions import (
 )
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
-from briefing.extract.quotes.speaker_names import is_organisation, is_place
+from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
 from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES, country_adjective, country_name, demonym_country
@@ -602,4 +602,12 @@ def person_name(name: str) -> str:
     rest = toks[k:]
     if len(rest) >= 1 and rest[0][:1].isupper() and not any(t.islower() for t in rest):
         return " ".join(rest)
+    titled = _GENITIVE_THEN_NAME.fullmatch(name)
+    if titled and (is_role(toks[0]) or may_name_people(toks[0])) and titled.group(1).lower() in _first_name_genders():
+        # "Abgeordneten des russischen Föderationsrates Viktor Oserow": the title's genitive ends, the name follows
+        return f"{titled.group(1)} {titled.group(2)}"
     return name
+
+
+# A title, its genitive attribute and a first name and surname: "Direktor der Behörde Tom Weber".
+_GENITIVE_THEN_NAME = re.compile(r"\S+ (?:des|der) .*?([A-ZÄÖÜ][\w-]+) ([A-ZÄÖÜ][\w-]+)")
