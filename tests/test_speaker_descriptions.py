@@ -92,6 +92,13 @@ RESOLVED = [
         "kurze Wege",
         "Kranich GmbH",
     ),
+    # "das Gericht", "die Staatsanwaltschaft": the one such body named before
+    (
+        "Die Staatsanwaltschaft Regensburg ermittelt gegen einen Bauunternehmer. Er soll Schwarzarbeiter "
+        "beschäftigt haben. „Wir prüfen jeden einzelnen Fall“, sagte die Staatsanwaltschaft.",
+        "jeden einzelnen Fall",
+        "Staatsanwaltschaft Regensburg",
+    ),
     # a pronoun stands for a person introduced with a title the lexicons do not know
     (
         "Die Biologin Wiebke Sander vom Meeresmuseum hat die Wale gezählt. Ihre Zahlen sind ermutigend. "
@@ -121,6 +128,13 @@ UNRESOLVED = [
         "zuversichtlich“, teilte das Unternehmen mit.",
         "zuversichtlich",
         ("Brenner AG", "Hollmann GmbH"),
+    ),
+    # two courts named: "das Gericht" may be either
+    (
+        "Das Amtsgericht Passau hatte die Klage abgewiesen, das Landgericht Deggendorf gab ihr statt. „Die "
+        "Frist war gewahrt“, erklärte das Gericht.",
+        "Frist war gewahrt",
+        ("Amtsgericht Passau", "Landgericht Deggendorf"),
     ),
     # a genitive after the title names whose lawyer it is, not the lawyer
     (
@@ -183,7 +197,7 @@ def test_collective_kinds() -> None:
 
 def test_development_set_figure() -> None:
     """The hand-written development set (scripts/speaker_name_dev.py): the share right may not fall below
-    what it reached when the resolver was built (23 of 27)."""
+    what it reached when the resolver was built (26 of 30)."""
     import sys
     from pathlib import Path
 
@@ -191,7 +205,7 @@ def test_development_set_figure() -> None:
     from speaker_name_dev import results
 
     rows = results()
-    assert sum(r[-1] for r in rows) >= 23, [r for r in rows if not r[-1]]
+    assert sum(r[-1] for r in rows) >= 26, [r for r in rows if not r[-1]]
 
 
 def test_coordinated_compound_is_named_in_full() -> None:

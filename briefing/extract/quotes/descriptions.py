@@ -401,3 +401,38 @@ def compound_rest(text: str, end: int) -> int:
 
 
 _NAME_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*\w)")
+
+
+# ------------------------------------------------------------------ public bodies referred back to
+
+
+@cache
+def _body_heads() -> tuple[str, ...]:
+    """Heads of institutions and agencies (institutions.txt): "das Gericht", "die Polizei", "die
+    Staatsanwaltschaft" refer back to the one such body the article named ("Landgericht München I")."""
+    return tuple(r[0].lower() for r in rows("institutions.txt") if len(r) > 1 and r[1] in ("institution", "agency"))
+
+
+def body_head(words: str) -> str | None:
+    """The institution head of a definite description of a public body ("das Gericht" -> "gericht"), else None."""
+    toks = words.split()
+    if len(toks) < 2 or toks[0].lower() not in ("der", "die", "das") or not all(t.islower() for t in toks[1:-1]):
+        return None
+    head = toks[-1].lower()
+    return head if head in _body_heads() else None
+
+
+def named_bodies(text: str, upto: int, head: str) -> set[str]:
+    """The bodies of that head ``text[:upto]`` names by a name after it ("Polizei Hamburg", "des Landgerichts
+    Coburg", "Staatsanwaltschaft Augsburg"), in the nominative; a bare head or compound names no one body."""
+    out = set()
+    pattern = re.compile(rf"\b([A-ZÄÖÜ][\w-]*?{head}|{head.capitalize()})(e?s)?((?:[ \t]+[A-ZÄÖÜ][\w-]*\w){{1,2}})")
+    for m in pattern.finditer(text, 0, upto):
+        names = []
+        for w in m.group(3).split():
+            if zipf(w) >= _VERY_COMMON_ZIPF or _DATE_WORD.fullmatch(w) or is_role(w) or may_name_people(w):
+                break
+            names.append(w)
+        if names:
+            out.add(" ".join([m.group(1), *names]))
+    return out

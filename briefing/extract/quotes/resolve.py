@@ -8,10 +8,12 @@ from functools import lru_cache
 
 from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
 from briefing.extract.quotes.descriptions import (
+    body_head,
     collective,
     description,
     generic_kind,
     introductions,
+    named_bodies,
     named_companies,
     possessor,
     resolve_description,
@@ -315,6 +317,10 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         companies = {n for n, _ in named_companies(text, sp.start)}
         if len(companies) == 1:
             return companies.pop()  # "Der Maschinenbauer Hollweg AG … „…“, erklärte das Unternehmen"
+    if (head := body_head(sp.text)) is not None:
+        bodies = named_bodies(text, sp.start, head)
+        if len(bodies) == 1:
+            return bodies.pop()  # "Das Landgericht Coburg … „…“, teilte das Gericht mit"
     if description(sp.text) is not None:
         who = resolve_description(text, sp.start, sp.text, lambda: _persons_in_reach(text, sp, sents, sent_of))
         if who is not None:
