@@ -37,6 +37,14 @@ RESOLVED = [
         "nicht treiben",
         "Jana Vogt",
     ),
+    # the role in apposition after the surname of a person named in full before
+    (
+        "Lukas Brand hält die Mietpreisbremse für wirkungslos. „Sie hat nichts gebracht“, sagte Brand, Jurist "
+        "an der Universität Halle. Der Mieterbund widersprach. „Ohne sie wäre es schlimmer“, sagte der "
+        "Verbandschef Tobias Ritter. „Das belegen die Zahlen nicht“, entgegnete der Jurist.",
+        "belegen die Zahlen",
+        "Lukas Brand",
+    ),
     # the role with an attribute, the name after a comma
     (
         "Der Bürgermeister von Lindau, Erwin Sailer, hat die Bürger zu einer Versammlung eingeladen. Es geht "

@@ -145,6 +145,23 @@ def _without_title(name: str, before: str) -> str:
     return name
 
 
+def _full_name(surname: str, text: str) -> str | None:
+    """ "Werding, Ökonom an der …" after "Martin Werding": a surname alone stands for the full name the text
+    writes (a capitalised word before it that is no title, article or common word); None if none or two."""
+    if " " in surname or is_role(surname) or may_name_people(surname):
+        return None
+    common = zipf(surname) >= COMMON_ZIPF  # "Brand", "Koch": a surname that is a common word needs a first name
+    firsts = word_set("first_names.txt")
+    full = {
+        m.group(0)
+        for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]*\w) {re.escape(surname)}\b", text)
+        if _clean_name(m.group(0)) == m.group(0)
+        and not may_name_people(m.group(1))
+        and (not common or m.group(1).lower() in firsts)
+    }
+    return full.pop() if len(full) == 1 else None
+
+
 def possessor(name: str, text: str) -> bool:
     """ "die Anwältin Rahmani Purs": a name in the genitive after a title is whose the title is (the text
     writes the name without the "-s" too), not the title holder's name."""
@@ -203,7 +220,7 @@ def _introductions(text: str) -> tuple[Intro, ...]:
         elif (t := _TITLE_ATTRIBUTE_THEN_NAME.match(after)) and not _SENTENCE_END.search(after, 0, t.start(1)):
             name = _clean_name(t.group(1))
         if name is None and (b := _NAME_THEN_TITLE.search(before)):
-            name = _clean_name(b.group(1))
+            name = _clean_name(b.group(1)) or _full_name(b.group(1), text)
         if name is None and _AS_TITLE.search(before):
             sentence = _SENTENCE_END.split(before)[-1]
             names = [n for n in (_clean_name(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
