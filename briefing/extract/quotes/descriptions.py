@@ -145,6 +145,15 @@ def _without_title(name: str, before: str) -> str:
     return name
 
 
+def _surname(words: str, text: str) -> str | None:
+    """A title's holder named by a surname alone ("Frankreichs Präsident Macron"): the full name the text
+    writes, else the surname if it is no common word, no title and no date."""
+    word = words.split()[0]
+    if _DATE_WORD.fullmatch(word) or is_role(word) or zipf(word) >= COMMON_ZIPF or may_name_people(word):
+        return None
+    return _full_name(word, text) or word
+
+
 def _full_name(surname: str, text: str) -> str | None:
     """ "Werding, Ökonom an der …" after "Martin Werding": a surname alone stands for the full name the text
     writes (a capitalised word before it that is no title, article or common word); None if none or two."""
@@ -208,6 +217,8 @@ def _introductions(text: str) -> tuple[Intro, ...]:
         if not (is_role(role) or may_name_people(role)) or zipf(role) >= 5.5:
             continue
         before = head[max(0, m.start() - 120) : m.start()]
+        if role.endswith(("ern", "innen")):
+            continue  # "von den Ermittlern Demjanjuk zugeordnet": a plural names no holder
         if not is_role(role) and not _title_position(before):
             continue  # "Roger Keith Barrett": a first name, not a title, opens the text
         gender = _role_gender(role, before)
@@ -215,8 +226,8 @@ def _introductions(text: str) -> tuple[Intro, ...]:
             gender = None  # "ein Büro des Hamasführers Ismail Haniyya": a genitive, no one who speaks here
         after = head[m.end() : m.end() + 160]
         name = None
-        if (t := _TITLE_THEN_NAME.match(after)) and (name := _clean_name(t.group(1))):
-            pass
+        if (t := _TITLE_THEN_NAME.match(after)) and (name := _clean_name(t.group(1)) or _surname(t.group(1), text)):
+            pass  # "Verteidiger Jochen Malz"; "Präsident Macron" (a second holder of the title: no guess)
         elif (t := _TITLE_ATTRIBUTE_THEN_NAME.match(after)) and not _SENTENCE_END.search(after, 0, t.start(1)):
             name = _clean_name(t.group(1))
         if name is None and (b := _NAME_THEN_TITLE.search(before)):
@@ -283,8 +294,10 @@ def resolve_description(
     if low in _epithets():
         g, youngest, oldest = _epithets()[low]
         want = gender if g == "-" else g
-        cands = [(i.name, i.gender) for i in intros if i.end >= start - 600] + persons()
-        cands = [(n, gi) for n, gi in cands if gi in (want, None)]
+        # introduced persons of its gender (a title that shows none may name a group: "des Konzerns X"), and
+        # persons named with a first name in reach whose gender the name may not show
+        cands = [(i.name, i.gender) for i in intros if i.end >= start - 600 and i.gender == want]
+        cands += [(n, gi) for n, gi in persons() if gi in (want, None)]
         aged = {i.name.split()[-1]: i.age for i in intros if i.age is not None}
         if (youngest, oldest) != (0, 200) and aged:
             cands = [(n, gi) for n, gi in cands if youngest <= aged.get(n.split()[-1], -1) <= oldest]

@@ -269,7 +269,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # Persons introduced by a title or age the lexicons do not know ("Die Forscherin Ilka Tammen") are
         # persons as much as a titled one.
         want = _PRONOUN_GENDER.get(sp.text.lower())
-        intros = [i.name for i in introductions(text, sp.start) if i.gender is not None and i.gender == want]
+        intros = [
+            i.name for i in introductions(text, sp.start) if i.gender is not None and i.gender == want and " " in i.name
+        ]  # (a person's first name and surname: "der Volksempfänger VE301" is a thing "er" may stand for)
         si = sent_of(sp.start)
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
