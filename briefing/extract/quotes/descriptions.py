@@ -296,7 +296,9 @@ def resolve_description(
         want = gender if g == "-" else g
         # introduced persons of its gender (a title that shows none may name a group: "des Konzerns X"), and
         # persons named with a first name in reach whose gender the name may not show
-        cands = [(i.name, i.gender) for i in intros if i.end >= start - 600 and i.gender == want]
+        cands: list[tuple[str, str | None]] = [
+            (i.name, i.gender) for i in intros if i.end >= start - 600 and i.gender == want
+        ]
         cands += [(n, gi) for n, gi in persons() if gi in (want, None)]
         aged = {i.name.split()[-1]: i.age for i in intros if i.age is not None}
         if (youngest, oldest) != (0, 200) and aged:
