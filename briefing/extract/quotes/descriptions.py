@@ -178,6 +178,13 @@ def possessor(name: str, text: str) -> bool:
     return last.endswith("s") and len(last) > 3 and re.search(rf"\b{re.escape(last[:-1])}\b", text) is not None
 
 
+@lru_cache(maxsize=65536)
+def _person_noun(word: str) -> bool:
+    """A capitalised word that may be a person's title: a role or person noun, not a very common word (asked
+    for every capitalised word of a text: remembered)."""
+    return (is_role(word) or may_name_people(word)) and zipf(word) < 5.5
+
+
 def _title_position(before: str) -> bool:
     """Does a capitalised noun the lexicons do not know as a title stand where a title stands: after an
     article or adjective ("Der Ökonom …", "der frühere Nationalstürmer …"), a comma (an apposition) or
@@ -214,7 +221,7 @@ def _introductions(text: str) -> tuple[Intro, ...]:
     out: list[Intro] = []
     for m in _CAP_WORD.finditer(head):
         role = m.group(0)
-        if not (is_role(role) or may_name_people(role)) or zipf(role) >= 5.5:
+        if not _person_noun(role):
             continue
         before = head[max(0, m.start() - 120) : m.start()]
         if role.endswith(("ern", "innen")):
