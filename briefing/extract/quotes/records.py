@@ -12,6 +12,14 @@ import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.cues import ends_in_source_noun, media_noun
+from briefing.extract.quotes.descriptions import (
+    collective,
+    compound_rest,
+    description,
+    generic_kind,
+    introduced_as,
+    without_addressee,
+)
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
@@ -116,6 +124,21 @@ class _MentionIndex:
                 out.append(a)
         return out
 
+    def organisation_before(self, text: str, kind: tuple[str, str], pos: int) -> Actor | None:
+        """The one company or party (``kind``: its noun and type) mentioned before ``pos`` that "das Unternehmen",
+        "die Partei" refer back to, or one the text introduced with that noun ("der Hersteller": "des
+        Softwareherstellers Microsoft"); None for none or several (precision first: no guess between two)."""
+        head, org_type = kind
+        hits = {
+            k
+            for s, _, k in self.spans[: bisect.bisect_left(self.starts, pos)]
+            if self.actors[k].kind == "organization" and self.actors[k].org_type == org_type
+            and not collective("die " + self.actors[k].name.split("-")[-1])  # "US-Firma" names a kind, no one
+        }
+        if not generic_kind(head):
+            hits = {k for k in hits if introduced_as(text[:pos], self.actors[k].name, head)}
+        return self.actors[hits.pop()] if len(hits) == 1 else None
+
     def person_named(self, name: str) -> Actor | None:
         """The one person actor of that name, or None (no such person, or two)."""
         hits = [a for a in self.actors if a.kind == "person" and a.name == name]
@@ -201,6 +224,10 @@ def speaker_of(
     (The speaker ranker, :mod:`.ranker`, asks it for each candidate of a quotation when it learns.)"""
     speaker_id = name = None
     actor = None
+    if sp is not None and not sp.pronoun and (bare := without_addressee(sp.text)) != sp.text:
+        sp = Phrase(sp.start, sp.start + len(bare), bare)  # "die CDU-Politikerin der Zeitung": not the medium
+    if sp is not None and not sp.pronoun and (full := compound_rest(text, sp.end)) > sp.end:
+        sp = Phrase(sp.start, full, sp.text + text[sp.end : full])  # "der Deutsche Hotel- und Gaststättenverband"
     ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
     if sp is not None and ordinal:
         # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.
@@ -223,6 +250,8 @@ def speaker_of(
             actor = None
         if actor is None and not sp.pronoun:
             actor = _spokesman_compound(sp.text, mentions)  # "ein Hamas-Sprecher": Hamas speaks
+        if actor is None and not sp.pronoun and (kind := collective(sp.text)):
+            actor = mentions.organisation_before(text, kind, sp.start)  # "das Unternehmen": the one named before
         if actor is not None:
             speaker_id = actor.id
             own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
@@ -234,7 +263,7 @@ def speaker_of(
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None
-        if name and actor is None and (sp.pronoun or description_gender(sp.text) is not None):
+        if name and actor is None and (sp.pronoun or description_gender(sp.text) or description(sp.text)):
             # "sagte er", "sagte der Österreicher" where the actors stage linked no one: the person the
             # resolver found is the actor of that name (positions then file the quotation under them).
             actor = mentions.person_named(name)

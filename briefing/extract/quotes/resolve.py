@@ -7,9 +7,20 @@ import re
 from functools import lru_cache
 
 from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
+from briefing.extract.quotes.descriptions import (
+    body_head,
+    collective,
+    description,
+    generic_kind,
+    introductions,
+    named_bodies,
+    named_companies,
+    possessor,
+    resolve_description,
+)
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
-from briefing.extract.quotes.speaker_names import is_organisation, is_place
+from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
 from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES, country_adjective, country_name, demonym_country
@@ -255,15 +266,25 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # A place speaking by metonymy ("Madrid hatte Bedenken angemeldet") is kept in reserve: "er" or
         # "sie" means a person named before it, after the last quoted speaker, if there is one.
         named = weak = None
+        # Persons introduced by a title or age the lexicons do not know ("Die Forscherin Ilka Tammen") are
+        # persons as much as a titled one.
+        want = _PRONOUN_GENDER.get(sp.text.lower())
+        intros = [
+            i.name for i in introductions(text, sp.start) if i.gender is not None and i.gender == want and " " in i.name
+        ]  # (a person's first name and surname: "der Volksempfänger VE301" is a thing "er" may stand for)
         si = sent_of(sp.start)
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
             if quoted is not None and se <= quoted.start:
                 break  # the quoted speaker is nearer
             np = clause_subject(text, sb, min(se, sp.start))
-            if np is None or np.pronoun or person_score(np) < 1:
+            if np is None or np.pronoun or (person_score(np) < 1 and _introduced(np.text, intros) is None):
                 np = next(
-                    (n for n in noun_phrases(text, sb, min(se, sp.start)) if not n.pronoun and person_score(n) >= 2),
+                    (
+                        n
+                        for n in noun_phrases(text, sb, min(se, sp.start))
+                        if not n.pronoun and (person_score(n) >= 2 or _introduced(n.text, intros) is not None)
+                    ),
                     None,
                 )
             if np is not None and _agrees(sp.text, np.text):
@@ -275,10 +296,15 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # A person named after the last quoted speaker is the nearer antecedent.
         # A bare capitalised subject ("Paris verteidige …") is often a place or thing speaking by
         # metonymy: it beats the quoted speaker only when it is clearly a person.
-        nearer = named is not None and (quoted is None or (named.start > quoted.end and person_score(named) >= 2))
+        nearer = named is not None and (
+            quoted is None
+            or (named.start > quoted.end and (person_score(named) >= 2 or _introduced(named.text, intros) is not None))
+        )
         best = named if nearer else quoted
         if best is None:
             return None
+        if (intro := _introduced(best.text, intros)) is not None and person_score(best) < 2:
+            return intro  # "Die Forscherin Ilka Tammen": the name, not the title the lexicons do not know
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
@@ -289,6 +315,18 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
         # person the role phrase describes is named right after it.
         return appo.group(1)
+    if (kind := collective(sp.text)) is not None and kind[1] == "company" and generic_kind(kind[0]):
+        companies = {n for n, _ in named_companies(text, sp.start)}
+        if len(companies) == 1:
+            return companies.pop()  # "Der Maschinenbauer Hollweg AG … „…“, erklärte das Unternehmen"
+    if (head := body_head(sp.text)) is not None:
+        bodies = named_bodies(text, sp.start, head)
+        if len(bodies) == 1:
+            return bodies.pop()  # "Das Landgericht Coburg … „…“, teilte das Gericht mit"
+    if description(sp.text) is not None:
+        who = resolve_description(text, sp.start, sp.text, lambda: _persons_in_reach(text, sp, sents, sent_of))
+        if who is not None:
+            return who
     if bare_role(name) and not description_gender(sp.text):
         return _role_holder(text, sp, name, sents, sent_of) or name
     if description_gender(sp.text):
@@ -342,6 +380,34 @@ def description_gender(words: str) -> str | None:
         return want  # the article tells: "die Grünen-Abgeordnete", "der SPD-Abgeordnete"
     feminine = head.endswith("in")
     return want if (want == "f") == feminine else None
+
+
+def _introduced(words: str, intros: list[str]) -> str | None:
+    """The name of a person introduced with a title or age that the phrase ``words`` holds, when it is in
+    the nominative ("des freien Journalisten Pascal Hesse", "durch seinen Fahrer X" are no subject)."""
+    first = words.split()[0].lower() if words.split() else ""
+    if first in _OBLIQUE or first in word_set("prepositions.txt"):
+        return None
+    return next((n for n in intros if n in words), None)
+
+
+# Articles and possessives of the genitive, dative and accusative: a phrase they open is no one who speaks.
+_OBLIQUE = frozenset(
+    ["des", "eines", "dem", "den", "einem", "einen", "seines", "seinem", "seinen", "ihres", "ihrem", "ihren"]
+)
+
+
+def _persons_in_reach(text: str, sp: Phrase, sents, sent_of) -> list[tuple[str, str | None]]:
+    """(full name, gender) of the persons named with a first name or title in the sentence of ``sp`` before it
+    and the sentences before (those a description may refer back to)."""
+    out: list[tuple[str, str | None]] = []
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
+        sb, se = sents[k]
+        for np in noun_phrases(text, sb, min(se, sp.start)):
+            if not np.pronoun and np.start < sp.start and (found := _person_named(text, np)) is not None:
+                out.append(found)
+    return out
 
 
 def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
@@ -463,6 +529,8 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
             if np.pronoun or np.start >= sp.start:
                 continue
             named = _titled_name(np.text, head)
+            if named and possessor(named, text):
+                continue  # "der Anwältin Eberts": whose lawyer, not the lawyer
             if named and named not in holders:
                 holders.append(named)
     return holders[0] if len(holders) == 1 else None
@@ -542,4 +610,12 @@ def person_name(name: str) -> str:
     rest = toks[k:]
     if len(rest) >= 1 and rest[0][:1].isupper() and not any(t.islower() for t in rest):
         return " ".join(rest)
+    titled = _GENITIVE_THEN_NAME.fullmatch(name)
+    if titled and (is_role(toks[0]) or may_name_people(toks[0])) and titled.group(1).lower() in _first_name_genders():
+        # "Abgeordneten des russischen Föderationsrates Viktor Oserow": the title's genitive ends, the name follows
+        return f"{titled.group(1)} {titled.group(2)}"
     return name
+
+
+# A title, its genitive attribute and a first name and surname: "Direktor der Behörde Tom Weber".
+_GENITIVE_THEN_NAME = re.compile(r"\S+ (?:des|der) .*?([A-ZÄÖÜ][\w-]+) ([A-ZÄÖÜ][\w-]+)")

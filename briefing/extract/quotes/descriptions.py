@@ -1,0 +1,477 @@
+"""Whom a definite description of a speaker refers to: "der Ökonom", "die 31-Jährige", "der Rathauschef".
+
+German news names a person once with a role, an age or a country ("Der Ökonom Martin Werding",
+"Henrike Albers, Ökonomin an der Universität Mannheim", "Miriam Ostwald (31)", "der 44 Jahre alte Stefan
+Lindner") and then refers back by a definite description: the role noun ("sagte der Ökonom"), the age ("die
+31-Jährige") or an epithet that fits them ("der Teenager", "die Seniorin", "der Manager"). This module reads
+those introductions from the text before the mention and tells whom the description stands for.
+
+Precision first: a description that fits two persons introduced before, or none, resolves to no one (the
+caller shows the mention as written); nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from briefing.extract.quotes.lexicon import is_role
+from briefing.extract.quotes.speaker_names import may_name_people
+from briefing.lang import rows, word_set
+from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
+
+# A word of a person's name, and a name of one to three such words, particles allowed ("Ursula von der
+# Leyen"); what the pattern takes too much is checked by :func:`_clean_name`.
+_NAME_WORD = r"[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)?"
+_PARTICLE = r"(?:von|van|de|der|den|del|di|da|du|la|le|zu|ten|ter|al|el|bin|ben)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,2}}"
+# A capitalised word: a role title may be a hyphenated compound ("CDU-Generalsekretärin").
+_CAP_WORD = re.compile(r"\b[A-ZÄÖÜ][\w-]*\w")
+# "Lars Brenneke (SPD)", "Miriam Ostwald (31)": a bracket after a name.
+_BRACKET = r"(?:\s*\([^()\n]{1,40}\))?"
+# After a role title: the name directly ("Verteidiger Jochen Malz"), or after an attribute and a comma
+# ("Der Oberbürgermeister von Bamberg, Thomas Greul,": the name closed by a comma or bracket).
+_TITLE_THEN_NAME = re.compile(rf"[ \t]+({_NAME})")
+_TITLE_ATTRIBUTE_THEN_NAME = re.compile(rf"(?:[ \t]+[^\s,.;:!?„“”\"]+){{1,5}}?,[ \t]+({_NAME}){_BRACKET}\s*[,(]")
+# Before a role title: the name and a comma, then at most three lowercase words ("Henrike Albers, Ökonomin
+# an der …", "Stieglitz, früherer Nationalstürmer, …").
+_NAME_THEN_TITLE = re.compile(rf"({_NAME}){_BRACKET},[ \t]+(?:[a-zäöüß][\w-]*[ \t]+){{0,3}}\Z")
+# "… arbeitet als Ökonom", "als früherer Nationalstürmer": the role the sentence gives its subject.
+_AS_TITLE = re.compile(r"\bals[ \t]+(?:[a-zäöüß][\w-]*[ \t]+){0,2}\Z")
+# Ages: "Miriam Ostwald (31)", "Stefan Lindner, 44,", "die 31-jährige Miriam Ostwald", "der 44 Jahre alte
+# Stefan Lindner".
+_NAME_AGE = re.compile(rf"({_NAME})\s*(?:\((\d{{1,3}})\)|,\s*(\d{{1,3}}),)")
+_AGE_NAME = re.compile(
+    rf"\b(\d{{1,3}})(?:-[Jj]ährige[nr]?|[ \t]+Jahre[ \t]+alte[nr]?)[ \t]+(?:[A-ZÄÖÜ][\w-]*(?:in|er|e)[ \t]+)?({_NAME})"
+)
+# A description's age: "die 31-Jährige", "des 44-Jährigen".
+_AGE_HEAD = re.compile(r"(\d{1,3})-[Jj]ährige[nr]?")
+# The sentence ends before a name an apposition or "als" reads back to.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ„\"])|\n")
+# Words of dates that follow a title as capitalised words do: "der Minister Anfang Mai".
+_DATE_WORD = re.compile(
+    r"Anfang|Ende|Mitte|(?:Mon|Diens|Donners|Frei|Sams|Sonn)tag|Mittwoch|Januar|Februar|März|April|Mai|Juni|Juli"
+    r"|August|September|Oktober|November|Dezember"
+)
+# A capitalised word this common (Zipf) is a function word or an everyday noun, not a first name ("Paul" is 4.8).
+_VERY_COMMON_ZIPF = 5.0
+# Endings of masculine agent and person nouns: "Stürmer", "Ökonom", "Diplomat", "Aktivist", "Regisseur".
+_MASCULINE_AGENT = re.compile(r"(?:er|or|ist|ant|ent|nom|eur|är|ling|at|et|ot|ekt|ier|oge|aph)\Z")
+# Case endings a role title takes in an introduction ("des Ökonomen Paul Stieglitz", "dem Vizekanzler").
+_ROLE_ENDINGS = ("", "s", "es", "n", "en", "r")
+
+
+@dataclass(frozen=True)
+class Intro:
+    """A person introduced in the text: their name, the role title or age they were introduced with, where."""
+
+    name: str
+    role: str | None
+    age: int | None
+    gender: str | None
+    end: int
+
+
+@cache
+def _epithets() -> dict[str, tuple[str, int, int]]:
+    """Generic epithets of a person (epithets.txt): word -> (gender, youngest, oldest age they fit)."""
+    out = {}
+    for r in rows("epithets.txt"):
+        low, hi = (int(x) for x in r[2].split("-")) if len(r) > 2 and r[2] else (0, 200)
+        out[r[0].lower()] = (r[1], low, hi)
+    return out
+
+
+@cache
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """Epithets of an office (role_synonyms.txt): "rathauschef" -> the titles it stands for ("bürgermeister")."""
+    return {r[0].lower(): tuple(r[1].lower().split()) for r in rows("role_synonyms.txt") if len(r) > 1}
+
+
+def description(words: str) -> tuple[str, str] | None:
+    """The head noun and gender of a definite description of one person, else None: "der frühere
+    Nationalstürmer" -> ("Nationalstürmer", "m"), "die Ökonomin" -> ("Ökonomin", "f"), "die 31-Jährige" ->
+    ("31-Jährige", "f"). An article in the nominative singular, lowercase attributes, one capitalised head
+    that may name a person; "die" with a head that is feminine by its form ("-in", an adjectival noun in
+    "-e"), since "die Ökonomen" are many."""
+    toks = words.split()
+    if len(toks) < 2 or toks[0] not in ("der", "die", "Der", "Die") or not all(t.islower() for t in toks[1:-1]):
+        return None
+    head = toks[-1]
+    if not head[:1].isupper() and not head[:1].isdigit():
+        return None
+    low = head.lower()
+    if any(t.endswith("en") for t in toks[1:]) and low not in _epithets():
+        return None  # "der beiden Politiker", "der Organisationen": a genitive, dative or plural, not one speaker
+    gender = "m" if toks[0].lower() == "der" else "f"
+    if gender == "f" and not (low.endswith(("in", "e")) or low in _epithets()):
+        return None  # a plural ("die Ökonomen") or a thing
+    if gender == "m" and low.endswith("in") and low[:-2] and may_name_people(head[:-2]):
+        return None  # "der Ökonomin": a dative or genitive, not who speaks
+    if _AGE_HEAD.fullmatch(head) or low in _epithets() or low in _synonyms() or may_name_people(head):
+        return head, gender
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    """The person's name in what :data:`_NAME` took, or None: two words at least, a role title or person noun
+    in front dropped ("Leichtathletin Miriam Ostwald"), a common word at the end dropped ("Paul Stieglitz
+    Ende" in "… Stieglitz Ende Mai"); no role title, date word or very common word in it ("Die Regierung")."""
+    words = name.split()
+    firsts = word_set("first_names.txt")
+    while len(words) > 2 and (is_role(words[0]) or compound_of_common_word(words[0])) and (
+        words[0].lower() not in firsts
+    ):
+        words.pop(0)
+    while len(words) > 2 and zipf(words[-1]) >= COMMON_ZIPF and words[-1].lower() not in firsts:
+        words.pop()
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) < 2 or any(is_role(w) or _DATE_WORD.fullmatch(w) for w in caps):
+        return None
+    if zipf(caps[0]) >= _VERY_COMMON_ZIPF and caps[0].lower() not in firsts:
+        return None  # "Die Regierung …", "Am Montag …" is no one's name
+    return " ".join(words)
+
+
+def _without_title(name: str, before: str) -> str:
+    """ "Die Leichtathletin Miriam Ostwald (31)": after an article or adjective the first capitalised word is a
+    noun, the title of the name that follows (German puts no article before a bare name)."""
+    words = name.split()
+    prev = before.split()[-1] if before.split() else ""
+    if len(words) >= 3 and (prev.lower() in word_set("determiners.txt") or prev[:1].islower()):
+        return " ".join(words[1:])
+    return name
+
+
+def _surname(words: str, text: str) -> str | None:
+    """A title's holder named by a surname alone ("Frankreichs Präsident Macron"): the full name the text
+    writes, else the surname if it is no common word, no title and no date."""
+    word = words.split()[0]
+    if _DATE_WORD.fullmatch(word) or is_role(word) or zipf(word) >= COMMON_ZIPF or may_name_people(word):
+        return None
+    return _full_name(word, text) or word
+
+
+def _full_name(surname: str, text: str) -> str | None:
+    """ "Werding, Ökonom an der …" after "Martin Werding": a surname alone stands for the full name the text
+    writes (a capitalised word before it that is no title, article or common word); None if none or two."""
+    if " " in surname or is_role(surname) or may_name_people(surname):
+        return None
+    common = zipf(surname) >= COMMON_ZIPF  # "Brand", "Koch": a surname that is a common word needs a first name
+    firsts = word_set("first_names.txt")
+    full = {
+        m.group(0)
+        for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]*\w) {re.escape(surname)}\b", text)
+        if _clean_name(m.group(0)) == m.group(0)
+        and not may_name_people(m.group(1))
+        and (not common or m.group(1).lower() in firsts)
+    }
+    return full.pop() if len(full) == 1 else None
+
+
+def possessor(name: str, text: str) -> bool:
+    """ "die Anwältin Rahmani Purs": a name in the genitive after a title is whose the title is (the text
+    writes the name without the "-s" too), not the title holder's name."""
+    last = name.split()[-1]
+    return last.endswith("s") and len(last) > 3 and re.search(rf"\b{re.escape(last[:-1])}\b", text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _person_noun(word: str) -> bool:
+    """A capitalised word that may be a person's title: a role or person noun, not a very common word (asked
+    for every capitalised word of a text: remembered)."""
+    return (is_role(word) or may_name_people(word)) and zipf(word) < 5.5
+
+
+def _title_position(before: str) -> bool:
+    """Does a capitalised noun the lexicons do not know as a title stand where a title stands: after an
+    article or adjective ("Der Ökonom …", "der frühere Nationalstürmer …"), a comma (an apposition) or
+    "als"? A name opening a sentence ("Roger Keith Barrett …") does not."""
+    words = before.split()
+    if not words:
+        return False
+    prev = words[-1]
+    return prev.endswith(",") or prev[:1].islower() or prev.lower() in word_set("determiners.txt")
+
+
+def _role_gender(role: str, before: str) -> str | None:
+    """The gender of the person a role title names, or None where it shows none or names a group: feminine
+    "-in"; an adjectival noun by its article ("die Vorsitzende"); masculine a role title of the lexicon or
+    an agent noun by its ending ("Ökonom", "Stürmer", "Diplomat"), not a group ("Tageszeitung", "Gruppe")."""
+    low = role.lower()
+    if low.endswith("in"):
+        return "f"  # (the caller took the word for a person noun: "Biologin", "Ökonomin")
+    if low.endswith("e"):
+        article = before.split()[-1].lower() if before.split() else ""
+        return {"die": "f", "der": "m"}.get(article)
+    return "m" if is_role(role) or _MASCULINE_AGENT.search(low) else None
+
+
+def introductions(text: str, upto: int) -> list[Intro]:
+    """The persons introduced with a role title or an age in ``text[:upto]``, in the order of the text."""
+    return [i for i in _introductions(text) if i.end <= upto]
+
+
+@lru_cache(maxsize=4)
+def _introductions(text: str) -> tuple[Intro, ...]:
+    """:func:`introductions` of the whole text (read once per document, asked for every description)."""
+    head = text
+    out: list[Intro] = []
+    for m in _CAP_WORD.finditer(head):
+        role = m.group(0)
+        if not _person_noun(role):
+            continue
+        before = head[max(0, m.start() - 120) : m.start()]
+        if role.endswith(("ern", "innen")):
+            continue  # "von den Ermittlern Demjanjuk zugeordnet": a plural names no holder
+        if not is_role(role) and not _title_position(before):
+            continue  # "Roger Keith Barrett": a first name, not a title, opens the text
+        gender = _role_gender(role, before)
+        if role.lower().endswith("s") and may_name_people(role[:-1]):
+            gender = None  # "ein Büro des Hamasführers Ismail Haniyya": a genitive, no one who speaks here
+        after = head[m.end() : m.end() + 160]
+        name = None
+        if (t := _TITLE_THEN_NAME.match(after)) and (name := _clean_name(t.group(1)) or _surname(t.group(1), text)):
+            pass  # "Verteidiger Jochen Malz"; "Präsident Macron" (a second holder of the title: no guess)
+        elif (t := _TITLE_ATTRIBUTE_THEN_NAME.match(after)) and not _SENTENCE_END.search(after, 0, t.start(1)):
+            name = _clean_name(t.group(1))
+        if name is None and (b := _NAME_THEN_TITLE.search(before)):
+            name = _clean_name(b.group(1)) or _full_name(b.group(1), text)
+        if name is None and _AS_TITLE.search(before):
+            sentence = _SENTENCE_END.split(before)[-1]
+            names = [n for n in (_clean_name(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
+            name = names[-1] if names else None
+        if name is not None and not possessor(name, text):
+            out.append(Intro(name, role, None, gender, m.end()))
+    for m in _NAME_AGE.finditer(head):
+        name = _clean_name(_without_title(m.group(1), head[max(0, m.start() - 20) : m.start()]))
+        if name is not None:
+            out.append(Intro(name, None, int(m.group(2) or m.group(3)), None, m.end()))
+    for m in _AGE_NAME.finditer(head):
+        name = _clean_name(m.group(2))
+        if name is not None:
+            article = head[max(0, m.start() - 5) : m.start()].split()
+            gender = {"die": "f", "der": "m"}.get(article[-1].lower()) if article else None
+            out.append(Intro(name, None, int(m.group(1)), gender, m.end()))
+    out.sort(key=lambda i: i.end)
+    return tuple(out)
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.split()[-1] == b.split()[-1]
+
+
+def _one(names: list[str]) -> str | None:
+    """The one person among ``names`` (the longest spelling), or None for none or several."""
+    if not names or any(not _same_person(n, names[0]) for n in names):
+        return None
+    return max(names, key=len)
+
+
+def _fits_role(intro_role: str, head: str) -> bool:
+    """Is a title an introduction used ("Chefökonomin", "Ökonomen") the description's head ("Ökonomin")? A
+    compound ends in it, inflection aside; "Ökonomin" is not "Ökonom"."""
+    low = intro_role.lower()
+    return any(low.endswith(head + e) for e in _ROLE_ENDINGS)
+
+
+def resolve_description(
+    text: str, start: int, words: str, persons: Callable[[], list[tuple[str, str | None]]]
+) -> str | None:
+    """The name of the person the definite description ``words`` at ``start`` stands for, or None.
+
+    A role title stands for the one person introduced with that title (or an office's title for its
+    epithet: "der Rathauschef" for the "Oberbürgermeister"); an age for the one person introduced with that
+    age; a generic epithet ("der Teenager", "die Seniorin", "der Manager") for the one person of its gender
+    (and age, where the text gives ages) among ``persons()`` - (name, gender) of those named in reach before,
+    asked only for an epithet - and the persons introduced in reach.
+    """
+    desc = description(words)
+    if desc is None:
+        return None
+    head, gender = desc
+    low = head.lower()
+    intros = introductions(text, start)
+    age = _AGE_HEAD.fullmatch(head)
+    if age is not None:
+        n = int(age.group(1))
+        return _one([i.name for i in intros if i.age == n and i.gender in (gender, None)])
+    if low in _epithets():
+        g, youngest, oldest = _epithets()[low]
+        want = gender if g == "-" else g
+        # introduced persons of its gender (a title that shows none may name a group: "des Konzerns X"), and
+        # persons named with a first name in reach whose gender the name may not show
+        cands: list[tuple[str, str | None]] = [
+            (i.name, i.gender) for i in intros if i.end >= start - 600 and i.gender == want
+        ]
+        cands += [(n, gi) for n, gi in persons() if gi in (want, None)]
+        aged = {i.name.split()[-1]: i.age for i in intros if i.age is not None}
+        if (youngest, oldest) != (0, 200) and aged:
+            cands = [(n, gi) for n, gi in cands if youngest <= aged.get(n.split()[-1], -1) <= oldest]
+        return _one([n for n, _ in cands])
+    heads = _synonyms().get(low, (low,)) if not low.endswith("in") else tuple(
+        h + "in" for h in _synonyms().get(low[:-2], (low[:-2],))
+    )
+    holders = [i.name for i in intros if i.role and any(_fits_role(i.role, h) for h in heads)]
+    if not holders and "-" in head:
+        # "die SPD-Politikerin" after "Die SPD-Abgeordnete Ute Kramer": a member of the same party or body
+        prefix = head[: head.index("-") + 1].lower()
+        holders = [i.name for i in intros if i.role and i.role.lower().startswith(prefix) and i.gender == gender]
+    return _one(holders)
+
+
+# Heads of a medium a speaker talks to: "sagte die CDU-Politikerin der Zeitung „Nordkurier“", "sagte ein Sprecher
+# des Ministeriums der Nachrichtenagentur dpa" (a dative: the phrase reads it as a genitive attribute).
+_MEDIUM_HEADS = ("zeitung", "nachrichtenagentur", "presseagentur", "presse-agentur", "zeitschrift", "illustrierte",
+                 "magazin", "nachrichtenmagazin", "sender", "fernsehsender", "radiosender", "portal", "blatt")
+# Staff of a medium: their genitive names it ("ein Sprecher der Zeitung", "der Chefredakteur der Zeitung").
+_MEDIUM_STAFF = ("sprecher", "redakteur", "korrespondent", "journalist", "reporter", "herausgeber", "mitarbeiter",
+                 "chef", "leiter", "verleger", "kolumnist", "autor", "intendant")
+_ADDRESSEE = re.compile(r"\s(?:der|dem)\s+(?:[A-ZÄÖÜ][\w-]*e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)")
+
+
+def without_addressee(words: str) -> str:
+    """A speaker phrase without the medium it spoke to: "die CDU-Politikerin der Zeitung" -> "die
+    CDU-Politikerin", "ein Sprecher des Außenministeriums der Nachrichtenagentur" -> "ein Sprecher des
+    Außenministeriums"; "ein Sprecher der Zeitung" (the medium's own staff) stays. A name never holds the
+    addressee."""
+    for m in _ADDRESSEE.finditer(words):
+        medium = m.group(1).lower()
+        if not medium.endswith(_MEDIUM_HEADS):
+            continue
+        before = words[: m.start()].split()
+        heads = [w for w in before if w[:1].isupper() and w.lower() not in word_set("determiners.txt")]
+        if not heads or not (is_role(heads[0]) or may_name_people(heads[0])):
+            return words  # "einem Artikel der Nachrichtenagentur Reuters": the medium's own text
+        chained = any(w in ("des", "der", "dem", "von", "vom") for w in before)
+        staff = before[-1].lower().removesuffix("in").endswith(_MEDIUM_STAFF)
+        if chained or not staff:
+            return words[: m.start()]
+    return words
+
+
+# ------------------------------------------------------------------ organisations referred back to
+
+
+@cache
+def _collective_heads() -> dict[str, str]:
+    """Nouns for a kind of company or party -> its type: the company and party heads of institutions.txt
+    ("das Unternehmen", "der Konzern", "die Partei": any one of that type) and the kinds of org_kinds.txt
+    ("der Hersteller": one the text introduced as such)."""
+    heads = {r[0].lower(): r[1] for r in rows("org_kinds.txt") if len(r) > 1 and r[1] in _COLLECTIVE_TYPES}
+    heads.update({r[0].lower(): r[1] for r in rows("institutions.txt") if len(r) > 1 and r[1] in _COLLECTIVE_TYPES})
+    return heads
+
+
+# The types of organisation a bare kind noun refers back to: "das Ministerium", "die Behörde" or "die
+# Organisation" may be one of several named, and mostly is one not named.
+_COLLECTIVE_TYPES = ("company", "party")
+# A company named with its legal form: "Hollweg AG", "Brenner Technik GmbH".
+_LEGAL_NAME = re.compile(
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+(AG|GmbH|SE|KG|KGaA|Holding|Inc\.|Ltd\.|plc)\b"
+)
+
+
+def collective(words: str) -> tuple[str, str] | None:
+    """The kind noun and type of organisation a definite description refers back to, else None: "das
+    Unternehmen" -> ("unternehmen", "company"), "die Partei" -> ("partei", "party"), "der Hersteller" (the bare
+    noun, no compound: "der Energiekonzern" names a kind, and the article's own "Energiekonzern RWE" is found
+    by name)."""
+    toks = words.split()
+    if len(toks) < 2 or toks[0].lower() not in ("der", "die", "das") or not all(t.islower() for t in toks[1:-1]):
+        return None
+    head = toks[-1].lower()
+    kind = _collective_heads().get(head)
+    return (head, kind) if kind else None
+
+
+def generic_kind(head: str) -> bool:
+    """A noun for any organisation of its type ("Unternehmen", "Partei"), not for a kind of one ("Hersteller",
+    "Sender": only one the text introduced so)."""
+    return head in {r[0].lower() for r in rows("institutions.txt")}
+
+
+def introduced_as(text: str, name: str, head: str) -> bool:
+    """Does the text introduce the organisation ``name`` with the kind ``head`` ("des Softwareherstellers
+    Microsoft", "der Autobauer BMW")?"""
+    return re.search(rf"{re.escape(head)}\w{{0,2}}\s+{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+
+def named_companies(text: str, upto: int) -> list[tuple[str, int]]:
+    """(name, end) of the companies ``text[:upto]`` names with their legal form ("der Maschinenbauer Hollweg
+    AG"), in the order of the text."""
+    out = []
+    for m in _LEGAL_NAME.finditer(text, 0, upto):
+        words = m.group(1).split()
+        if words[0].lower() in word_set("determiners.txt"):
+            words = words[1:]  # "Die Brenner AG"
+            if len(words) >= 2 and may_name_people(words[0]):
+                words = words[1:]  # "Der Maschinenbauer Hollweg AG": the kind noun after the article is no name
+        while words and (zipf(words[0]) >= COMMON_ZIPF or words[0].lower().endswith(tuple(_collective_heads()))):
+            words.pop(0)
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if len(words) >= 2 and before and before[-1] in word_set("determiners.txt") and may_name_people(words[0]):
+            words = words[1:]  # "der Maschinenbauer Hollweg AG": a noun after the article; "die Hollweg AG" stays
+        if words:
+            out.append((" ".join(words + [m.group(2)]), m.end()))
+    return out
+
+
+# The rest of a coordinated compound whose first half ends a speaker phrase: "der Deutsche Hotel" + "- und
+# Gaststättenverband", "die Industrie" + "- und Handelskammer".
+_SPLIT_COMPOUND = re.compile(r"-(?:,[ \t]+[A-ZÄÖÜ][\w]*-)*[ \t]+(?:und|oder|sowie)[ \t]+[A-ZÄÖÜ][\w-]*\w")
+
+
+def compound_rest(text: str, end: int) -> int:
+    """Where a speaker phrase ending at ``end`` in the first half of a coordinated compound ends in full
+    ("Hotel- und Gaststättenverband"); ``end`` when it does not: half a compound is no name."""
+    m = _SPLIT_COMPOUND.match(text, end)
+    if m is None:
+        return end
+    end = m.end()
+    for _ in range(2):  # the body's own name after it: "Industrie- und Handelskammer Schwaben"
+        w = _NAME_AFTER.match(text, end)
+        if w is None or zipf(w.group(1)) >= _VERY_COMMON_ZIPF or _DATE_WORD.fullmatch(w.group(1)):
+            break
+        end = w.end()
+    return end
+
+
+_NAME_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*\w)")
+
+
+# ------------------------------------------------------------------ public bodies referred back to
+
+
+@cache
+def _body_heads() -> tuple[str, ...]:
+    """Heads of institutions and agencies (institutions.txt): "das Gericht", "die Polizei", "die
+    Staatsanwaltschaft" refer back to the one such body the article named ("Landgericht München I")."""
+    return tuple(r[0].lower() for r in rows("institutions.txt") if len(r) > 1 and r[1] in ("institution", "agency"))
+
+
+def body_head(words: str) -> str | None:
+    """The institution head of a definite description of a public body ("das Gericht" -> "gericht"), else None."""
+    toks = words.split()
+    if len(toks) < 2 or toks[0].lower() not in ("der", "die", "das") or not all(t.islower() for t in toks[1:-1]):
+        return None
+    head = toks[-1].lower()
+    return head if head in _body_heads() else None
+
+
+def named_bodies(text: str, upto: int, head: str) -> set[str]:
+    """The bodies of that head ``text[:upto]`` names by a name after it ("Polizei Hamburg", "des Landgerichts
+    Coburg", "Staatsanwaltschaft Augsburg"), in the nominative; a bare head or compound names no one body."""
+    out = set()
+    pattern = re.compile(rf"\b([A-ZÄÖÜ][\w-]*?{head}|{head.capitalize()})(e?s)?((?:[ \t]+[A-ZÄÖÜ][\w-]*\w){{1,2}})")
+    for m in pattern.finditer(text, 0, upto):
+        names = []
+        for w in m.group(3).split():
+            if zipf(w) >= _VERY_COMMON_ZIPF or _DATE_WORD.fullmatch(w) or is_role(w) or may_name_people(w):
+                break
+            names.append(w)
+        if names:
+            out.add(" ".join([m.group(1), *names]))
+    return out
