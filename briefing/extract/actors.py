@@ -527,10 +527,10 @@ def _learn_forms(orth: list[int], strings: StringStore) -> None:
     """Fill the per-word cache for the ORTH hashes not seen yet."""
     if len(_FORMS) > _FORM_CACHE_MAX:
         _FORMS.clear()
-    # (the new hashes found in C: a Python loop over every token of the document cost more than the learning)
-    for h in set(orth).difference(_FORMS):
-        w = strings[h]
-        _FORMS[h] = (w, w.lower(), w[:1].isupper() or w[:1] in _CAPS_EXTRA)
+    for h in orth:
+        if h not in _FORMS:
+            w = strings[h]
+            _FORMS[h] = (w, w.lower(), w[:1].isupper() or w[:1] in _CAPS_EXTRA)
 
 
 def token_table(doc: Doc) -> TokenTable:
