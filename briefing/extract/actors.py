@@ -39,11 +39,13 @@ from itertools import chain, compress, repeat
 from typing import cast
 
 import numpy
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY, TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 from briefing.lang import rows, word_set
 from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, PARTY_EPITHETS, country_adjective, seats_of_government
 from briefing.lang.frequency import common_german_word, compound_of_common_word, zipf
@@ -536,16 +538,14 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(TOKEN_TABLE_KEY)
     if table is not None and len(table.words) == len(doc):
         return table
-    from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY, TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
-
     text = doc.user_data.get(TEXT_KEY) or doc.text
     n = len(doc)
     # our sentencizer leaves the sentences' first tokens: then SENT_START need not be read back
     made = doc.user_data.get(SENT_TOKENS_KEY)
     firsts: list[int] | None = made[1] if made is not None and made[0] == n else None
-    attrs: list[int | str] = ["IDX", "IS_SPACE", "ORTH"]
+    attrs: list[int | str] = [IDX, IS_SPACE, ORTH]
     if firsts is None:
-        attrs.append("SENT_START")
+        attrs.append(SENT_START)
     # the sentencizer's array of these columns when it is the one for this Doc (taken out: used once)
     array = doc.user_data.pop(TOKEN_ARRAY_KEY, None)
     if array is None or firsts is None or attrs != TOKEN_ARRAY_ATTRS or len(array) != n:

@@ -5,14 +5,17 @@ which one pass over a day's articles does for most of its words (the getters too
 cold pass over the 850 gold-set texts; their calls are most of it).  The slowest of spaCy's generic
 getters get equivalents that answer the usual words (letters only, digits only, no period, no "@")
 without the per-character Python loop or regex and fall back to spaCy's own function otherwise;
-membership in spaCy's short tuples becomes a frozenset lookup.  Each replaces spaCy's function only
-where the vocabulary uses exactly that function (a language with its own getter keeps it).
+membership in spaCy's short tuples becomes a frozenset lookup; the getters that only call a str method or
+slice the word become that method or an itemgetter (C-level callables: no Python frame per call).  Each
+replaces spaCy's function only where the vocabulary uses exactly that function (a language with its own
+getter keeps it).
 tests/test_lexeme_attrs.py compares every getter with spaCy's on every character and on words of
 each kind.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -73,15 +76,10 @@ def like_num(text: str) -> bool:
     return spacy_attrs.like_num(text)
 
 
-def _member_of(spacy_getter: Callable[[str], bool], members: tuple[str, ...]) -> Callable[[str], bool]:
-    """A getter answering ``text in members`` by a set lookup (spaCy's ``spacy_getter`` tests a tuple)."""
-    lookup = frozenset(members).__contains__
-
-    def member(text: str) -> bool:
-        return lookup(text)
-
-    member.__doc__ = f"spaCy's ``{spacy_getter.__name__}`` by a set lookup."
-    return member
+def _member_of(members: tuple[str, ...]) -> Callable[[str], bool]:
+    """A getter answering ``text in members`` by a set lookup (spaCy's getter tests a tuple): the set's
+    own ``__contains__``, called from spaCy's loop without a Python frame."""
+    return frozenset(members).__contains__
 
 
 # spaCy's sets, as its functions spell them (spacy/lang/lex_attrs.py)
@@ -99,10 +97,22 @@ FASTER: dict[Callable[[str], Any], Callable[[str], Any]] = {
     spacy_attrs.like_email: like_email,
     spacy_attrs.like_num: like_num,
     spacy_attrs.is_ascii: str.isascii,
-    spacy_attrs.is_bracket: _member_of(spacy_attrs.is_bracket, _BRACKETS),
-    spacy_attrs.is_quote: _member_of(spacy_attrs.is_quote, _QUOTES),
-    spacy_attrs.is_left_punct: _member_of(spacy_attrs.is_left_punct, _LEFT_PUNCT),
-    spacy_attrs.is_right_punct: _member_of(spacy_attrs.is_right_punct, _RIGHT_PUNCT),
+    spacy_attrs.is_bracket: _member_of(_BRACKETS),
+    spacy_attrs.is_quote: _member_of(_QUOTES),
+    spacy_attrs.is_left_punct: _member_of(_LEFT_PUNCT),
+    spacy_attrs.is_right_punct: _member_of(_RIGHT_PUNCT),
+    # spaCy's one-line getters that only call a str method or slice (``string.lower()``, ``string[0]``,
+    # ``string[-3:]``, ...): the same operation as a C-level callable, which spaCy's loop calls without
+    # making a Python frame for each of the word's attributes
+    spacy_attrs.lower: str.lower,
+    spacy_attrs.prefix: operator.itemgetter(0),
+    spacy_attrs.suffix: operator.itemgetter(slice(-3, None)),
+    spacy_attrs.is_alpha: str.isalpha,
+    spacy_attrs.is_digit: str.isdigit,
+    spacy_attrs.is_lower: str.islower,
+    spacy_attrs.is_space: str.isspace,
+    spacy_attrs.is_title: str.istitle,
+    spacy_attrs.is_upper: str.isupper,
 }
 
 

@@ -501,9 +501,10 @@ class PositionComponent:
         self.lex = stance_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        actors = list(doc._.briefing_actors or [])
-        quotes = list(doc._.briefing_quotes or [])
-        doc._.briefing_positions = PositionFinder(doc, actors, quotes, self.lex).run() if len(doc) and actors else []
+        ext = doc._  # (each ``doc._`` builds an accessor object: once, not per attribute)
+        actors = list(ext.briefing_actors or [])
+        quotes = list(ext.briefing_quotes or [])
+        ext.briefing_positions = PositionFinder(doc, actors, quotes, self.lex).run() if len(doc) and actors else []
         return doc
 
 

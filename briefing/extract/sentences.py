@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import repeat
 
 import numpy
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -52,7 +53,8 @@ USER_DATA_KEY = "briefing_sentence_spans"
 SENT_TOKENS_KEY = "briefing_sentence_tokens"
 # ... and its token array (IDX first), read once for the token table (actors.token_table takes it out again).
 TOKEN_ARRAY_KEY = "briefing_token_array"
-TOKEN_ARRAY_ATTRS: list[int | str] = ["IDX", "IS_SPACE", "ORTH"]
+# (attribute ids, not names: Doc.to_array looks a name up on every call)
+TOKEN_ARRAY_ATTRS: list[int | str] = [IDX, IS_SPACE, ORTH]
 # SENT_START of a token inside a sentence (-1) as the uint64 Doc.from_array takes.
 SENT_OTHER = numpy.uint64(2**64 - 1)
 TEXT_KEY = "briefing_text"
@@ -292,8 +294,9 @@ class ParagraphSentencizer:
         starts = [b for b, _ in spans]
         at = map(bisect_left, repeat(token_starts), starts)
         firsts = sorted({0, *(k for k, b in zip(at, starts, strict=True) if k < n and token_starts[k] == b)})
-        values = numpy.full((n, 1), SENT_OTHER, dtype="uint64")
+        values = numpy.empty((n, 1), dtype=numpy.uint64)  # (numpy.full's Python wrapper cost more than its work)
+        values.fill(SENT_OTHER)
         values[firsts] = 1
-        doc.from_array(["SENT_START"], values)  # type: ignore[arg-type]  # thinc Ints2d
+        doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # thinc Ints2d
         doc.user_data[SENT_TOKENS_KEY] = (n, firsts)
         return doc

@@ -43,11 +43,12 @@ class QuoteComponent:
         found, warnings = extract_quotes(text, sents)
         for w in warnings:
             log.warning("quotes: %s", w)
-        actors = list(getattr(doc._, "briefing_actors", None) or [])
+        ext = doc._  # (each ``doc._`` builds an accessor object: once, not per attribute)
+        actors = list(getattr(ext, "briefing_actors", None) or [])
         words = TextWords(text)  # (the records and the confidence features ask about the same names)
         records = to_records(text, found, sents, actors, words)
         quotes = with_confidence(text, found, records, sents, actors, words=words)
-        doc._.briefing_quotes = quotes
+        ext.briefing_quotes = quotes
         spans = []
         for q in quotes:
             span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
