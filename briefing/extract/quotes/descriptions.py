@@ -43,6 +43,8 @@ _AS_TITLE = re.compile(r"\bals[ \t]+(?:[a-zäöüß][\w-]*[ \t]+){0,2}\Z")
 # Ages: "Miriam Ostwald (31)", "Stefan Lindner, 44,", "die 31-jährige Miriam Ostwald", "der 44 Jahre alte
 # Stefan Lindner".
 _NAME_AGE = re.compile(rf"({_NAME})\s*(?:\((\d{{1,3}})\)|,\s*(\d{{1,3}}),)")
+# What :data:`_NAME_AGE` needs besides the name, looked for first (a plain search is far cheaper than the name's).
+_AGE_MARK = re.compile(r"\(\d{1,3}\)|,\s*\d{1,3},")
 _AGE_NAME = re.compile(
     rf"\b(\d{{1,3}})(?:-[Jj]ährige[nr]?|[ \t]+Jahre[ \t]+alte[nr]?)[ \t]+(?:[A-ZÄÖÜ][\w-]*(?:in|er|e)[ \t]+)?({_NAME})"
 )
@@ -163,7 +165,7 @@ def _full_name(surname: str, text: str) -> str | None:
     firsts = word_set("first_names.txt")
     full = {
         m.group(0)
-        for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]*\w) {re.escape(surname)}\b", text)
+        for m in _before_surname(surname).finditer(text)
         if _clean_name(m.group(0)) == m.group(0)
         and not may_name_people(m.group(1))
         and (not common or m.group(1).lower() in firsts)
@@ -175,7 +177,22 @@ def possessor(name: str, text: str) -> bool:
     """ "die Anwältin Rahmani Purs": a name in the genitive after a title is whose the title is (the text
     writes the name without the "-s" too), not the title holder's name."""
     last = name.split()[-1]
-    return last.endswith("s") and len(last) > 3 and re.search(rf"\b{re.escape(last[:-1])}\b", text) is not None
+    return last.endswith("s") and len(last) > 3 and _whole_word(last[:-1]).search(text) is not None
+
+
+# Patterns made for a word of the text are remembered per word (compiling one costs more than a search).
+_PATTERNS_KEPT = 16384
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _before_surname(surname: str) -> re.Pattern[str]:
+    """A capitalised word right before ``surname``: "Martin Werding" for "Werding"."""
+    return re.compile(rf"\b([A-ZÄÖÜ][\w-]*\w) {re.escape(surname)}\b")
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 @lru_cache(maxsize=65536)
@@ -189,7 +206,7 @@ def _title_position(before: str) -> bool:
     """Does a capitalised noun the lexicons do not know as a title stand where a title stands: after an
     article or adjective ("Der Ökonom …", "der frühere Nationalstürmer …"), a comma (an apposition) or
     "als"? A name opening a sentence ("Roger Keith Barrett …") does not."""
-    words = before.split()
+    words = before.rsplit(None, 1)  # (the last word only)
     if not words:
         return False
     prev = words[-1]
@@ -204,7 +221,8 @@ def _role_gender(role: str, before: str) -> str | None:
     if low.endswith("in"):
         return "f"  # (the caller took the word for a person noun: "Biologin", "Ökonomin")
     if low.endswith("e"):
-        article = before.split()[-1].lower() if before.split() else ""
+        last = before.rsplit(None, 1)
+        article = last[-1].lower() if last else ""
         return {"die": "f", "der": "m"}.get(article)
     return "m" if is_role(role) or _MASCULINE_AGENT.search(low) else None
 
@@ -219,11 +237,9 @@ def _introductions(text: str) -> tuple[Intro, ...]:
     """:func:`introductions` of the whole text (read once per document, asked for every description)."""
     head = text
     out: list[Intro] = []
-    for m in _CAP_WORD.finditer(head):
-        role = m.group(0)
-        if not _person_noun(role):
-            continue
-        before = head[max(0, m.start() - 120) : m.start()]
+    for start, role in _titles_in(text):
+        end = start + len(role)
+        before = head[max(0, start - 120) : start]
         if role.endswith(("ern", "innen")):
             continue  # "von den Ermittlern Demjanjuk zugeordnet": a plural names no holder
         if not is_role(role) and not _title_position(before):
@@ -231,25 +247,25 @@ def _introductions(text: str) -> tuple[Intro, ...]:
         gender = _role_gender(role, before)
         if role.lower().endswith("s") and may_name_people(role[:-1]):
             gender = None  # "ein Büro des Hamasführers Ismail Haniyya": a genitive, no one who speaks here
-        after = head[m.end() : m.end() + 160]
+        after = head[end : end + 160]
         name = None
         if (t := _TITLE_THEN_NAME.match(after)) and (name := _clean_name(t.group(1)) or _surname(t.group(1), text)):
             pass  # "Verteidiger Jochen Malz"; "Präsident Macron" (a second holder of the title: no guess)
         elif (t := _TITLE_ATTRIBUTE_THEN_NAME.match(after)) and not _SENTENCE_END.search(after, 0, t.start(1)):
             name = _clean_name(t.group(1))
-        if name is None and (b := _NAME_THEN_TITLE.search(before)):
+        if name is None and _comma_then_lowercase(before) and (b := _NAME_THEN_TITLE.search(before)):
             name = _clean_name(b.group(1)) or _full_name(b.group(1), text)
-        if name is None and _AS_TITLE.search(before):
+        if name is None and any(t.endswith("als") for t in before.rsplit(None, 3)[-3:]) and _AS_TITLE.search(before):
             sentence = _SENTENCE_END.split(before)[-1]
             names = [n for n in (_clean_name(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
             name = names[-1] if names else None
         if name is not None and not possessor(name, text):
-            out.append(Intro(name, role, None, gender, m.end()))
-    for m in _NAME_AGE.finditer(head):
+            out.append(Intro(name, role, None, gender, end))
+    for m in _NAME_AGE.finditer(head) if _AGE_MARK.search(head) else ():
         name = _clean_name(_without_title(m.group(1), head[max(0, m.start() - 20) : m.start()]))
         if name is not None:
             out.append(Intro(name, None, int(m.group(2) or m.group(3)), None, m.end()))
-    for m in _AGE_NAME.finditer(head):
+    for m in _AGE_NAME.finditer(head) if "ährige" in head or "Jahre" in head else ():
         name = _clean_name(m.group(2))
         if name is not None:
             article = head[max(0, m.start() - 5) : m.start()].split()
@@ -257,6 +273,65 @@ def _introductions(text: str) -> tuple[Intro, ...]:
             out.append(Intro(name, None, int(m.group(1)), gender, m.end()))
     out.sort(key=lambda i: i.end)
     return tuple(out)
+
+
+# (:data:`_AS_TITLE` needs "als" among the last three words before the title: asked first, as the comma.)
+def _comma_then_lowercase(before: str) -> bool:
+    """Can :data:`_NAME_THEN_TITLE` match: does ``before`` end in a comma and at most three lowercase words?
+    (A necessary test, asked first: the pattern's search tries every position of the window.)"""
+    k = before.rfind(",")
+    if k == -1:
+        return False
+    tail = before[k + 1 :].split()
+    return len(tail) <= 3 and all(w[:1].islower() for w in tail)
+
+
+def _titles_in(text: str) -> list[tuple[int, str]]:
+    """(start, word) of the capitalised words of ``text`` that may be a person's title (:func:`_person_noun`),
+    in text order, as the matches of :data:`_CAP_WORD` give them: the few distinct candidates are found among
+    the text's words first, and only their places are visited (a text has hundreds of capitalised words and
+    a handful of titles)."""
+    out = []
+    for word in {w for w in _CAP_WORD.findall(text) if _person_noun(w)}:
+        start = text.find(word)
+        while start != -1:
+            end = start + len(word)
+            if (
+                not (start and _word_char(text[start - 1]))  # a word start ...
+                and not _run_goes_on(text, end)  # ... up to the run's last letter ...
+                and not (start and text[start - 1] == "-" and _inside_capitalised_run(text, start))
+            ):  # ... and not the tail of a compound _CAP_WORD reads whole ("CDU-Generalsekretärin")
+                out.append((start, word))
+            start = text.find(word, end)
+    out.sort()
+    return out
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _run_goes_on(text: str, end: int) -> bool:
+    """Does the run of word characters and hyphens at ``end`` hold another word character ("Präsident-in",
+    "Präsidentin")? Then the capitalised word does not end at ``end``."""
+    k = end
+    while k < len(text) and (text[k] == "-" or _word_char(text[k])):
+        if _word_char(text[k]):
+            return True
+        k += 1
+    return False
+
+
+def _inside_capitalised_run(text: str, pos: int) -> bool:
+    """Does a capitalised word start before ``pos`` in the run of word characters and hyphens ``pos`` is in
+    ("CDU-Generalsekretärin"; not "31-Jährige", whose run starts with a digit)?"""
+    k = pos
+    while k > 0 and (_word_char(text[k - 1]) or text[k - 1] == "-"):
+        k -= 1
+    return any(text[i] in _UPPER and (i == k or not _word_char(text[i - 1])) for i in range(k, pos))
+
+
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -4,6 +4,7 @@ antecedent, and a speaker phrase becomes a name (role titles and articles droppe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from briefing.extract.quotes.base import ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, Found
@@ -269,9 +270,16 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # Persons introduced by a title or age the lexicons do not know ("Die Forscherin Ilka Tammen") are
         # persons as much as a titled one.
         want = _PRONOUN_GENDER.get(sp.text.lower())
-        intros = [
-            i.name for i in introductions(text, sp.start) if i.gender is not None and i.gender == want and " " in i.name
-        ]  # (a person's first name and surname: "der Volksempfänger VE301" is a thing "er" may stand for)
+        introduced: list[list[str]] = []  # read when a phrase is first not known as a person by its words
+
+        def intros() -> list[str]:
+            if not introduced:
+                introduced.append(
+                    [i.name for i in introductions(text, sp.start) if i.gender is not None and i.gender == want
+                     and " " in i.name]
+                )  # (a person's first name and surname: "der Volksempfänger VE301" is a thing "er" may stand for)
+            return introduced[0]
+
         si = sent_of(sp.start)
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
@@ -303,7 +311,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         best = named if nearer else quoted
         if best is None:
             return None
-        if (intro := _introduced(best.text, intros)) is not None and person_score(best) < 2:
+        if person_score(best) < 2 and (intro := _introduced(best.text, intros)) is not None:
             return intro  # "Die Forscherin Ilka Tammen": the name, not the title the lexicons do not know
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
@@ -382,13 +390,20 @@ def description_gender(words: str) -> str | None:
     return want if (want == "f") == feminine else None
 
 
-def _introduced(words: str, intros: list[str]) -> str | None:
+def _introduced(words: str, intros: Callable[[], list[str]]) -> str | None:
     """The name of a person introduced with a title or age that the phrase ``words`` holds, when it is in
-    the nominative ("des freien Journalisten Pascal Hesse", "durch seinen Fahrer X" are no subject)."""
-    first = words.split()[0].lower() if words.split() else ""
+    the nominative ("des freien Journalisten Pascal Hesse", "durch seinen Fahrer X" are no subject).
+
+    ``intros`` gives the names (first name and surname) of the persons introduced before; it is asked only
+    for a phrase that can hold such a name, two capitalised words or more (reading the introductions of a
+    text is the dearest step of resolving a pronoun)."""
+    toks = words.split()
+    first = toks[0].lower() if toks else ""
     if first in _OBLIQUE or first in word_set("prepositions.txt"):
         return None
-    return next((n for n in intros if n in words), None)
+    if sum(t[:1].isupper() for t in toks) < 2:
+        return None
+    return next((n for n in intros() if n in words), None)
 
 
 # Articles and possessives of the genitive, dative and accusative: a phrase they open is no one who speaks.
