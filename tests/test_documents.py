@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract.quotes import extract_quotes, to_records
 from briefing.extract.quotes.documents import (
     document_noun,
     document_owner,
@@ -20,8 +19,8 @@ from briefing.extract.quotes.documents import (
     owner_name,
     prefix_owner,
 )
-from briefing.extract.sentences import split_sentences
 from briefing.lang import rows
+from tests.quote_helpers import quotes_of
 
 TRAIN = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "train.jsonl"
 
@@ -85,9 +84,7 @@ def test_an_acronym_before_the_hyphen_owns_the_document() -> None:
 
 
 def _quotes(text: str):
-    sents = split_sentences(text)
-    found, _ = extract_quotes(text, sents)
-    return to_records(text, found, sents)
+    return quotes_of(text)
 
 
 def _one(text: str, fragment: str):

@@ -10,14 +10,12 @@ import re
 
 import pytest
 
-from briefing.extract.quotes import extract_quotes, to_records
 from briefing.extract.sentences import split_sentences
+from tests.quote_helpers import quotes_of
 
 
 def _quotes(text: str):
-    sents = split_sentences(text)
-    found, _ = extract_quotes(text, sents)
-    return to_records(text, found, sents)
+    return quotes_of(text)
 
 
 def _speaker_of(text: str, fragment: str) -> str | None:

@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract.quotes import extract_quotes, to_records
-from briefing.extract.sentences import split_sentences
+from tests.quote_helpers import quote_containing
 
 
 def _speaker(text: str, fragment: str) -> tuple[str, str | None]:
-    sents = split_sentences(text)
-    found, _ = extract_quotes(text, sents)
-    hits = [q for q in to_records(text, found, sents) if fragment in q.text]
-    assert hits, f"no quotation containing {fragment!r}"
-    return hits[0].speaker_text or "", hits[0].speaker_name
+    q = quote_containing(text, fragment)
+    return q.speaker_text or "", q.speaker_name
 
 
 CASES = [

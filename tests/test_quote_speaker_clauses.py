@@ -12,14 +12,11 @@ import pytest
 
 from briefing.extract.quotes import extract_quotes, to_records
 from briefing.extract.sentences import split_sentences
+from tests.quote_helpers import quote_containing
 
 
 def _speaker_of(text: str, fragment: str) -> str:
-    sents = split_sentences(text)
-    found, _ = extract_quotes(text, sents)
-    hits = [q for q in to_records(text, found, sents) if fragment in q.text and q.kind == "direct"]
-    assert hits, f"no direct quotation containing {fragment!r}"
-    return hits[0].speaker_text or ""
+    return quote_containing(text, fragment, direct_only=True).speaker_text or ""
 
 
 def _assert_speaks(text: str, fragment: str, speaker: str, not_speaker: str) -> None:

@@ -13,15 +13,12 @@ import pytest
 from briefing.extract.quotes import extract_quotes, to_records
 from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.extract.sentences import split_sentences
+from tests.quote_helpers import quote_containing
 
 
 def _speaker_of(text: str, fragment: str) -> str:
-    sents = split_sentences(text)
-    found, _ = extract_quotes(text, sents)
-    hits = [q for q in to_records(text, found, sents) if fragment in q.text]
-    assert hits, f"no quotation containing {fragment!r}"
-    hits.sort(key=lambda q: q.kind != "direct")  # the quotation in marks, where there is one
-    return hits[0].speaker_text or ""
+    # the quotation in marks, where there is one
+    return quote_containing(text, fragment, direct_first=True).speaker_text or ""
 
 
 AUXILIARY_IS_THE_VERB = [

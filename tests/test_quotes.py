@@ -14,6 +14,7 @@ from briefing.extract import sentences as _sentences  # noqa: F401  (registers b
 from briefing.extract.quotes import extract_quotes, find_pairs, to_records
 from briefing.extract.sentences import split_sentences
 from briefing.models import Actor, Mention
+from tests.quote_helpers import quotes_of
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -27,9 +28,7 @@ def nlp():
 
 
 def _quotes(text: str):
-    sents = split_sentences(text)
-    found, _ = extract_quotes(text, sents)
-    return to_records(text, found, sents)
+    return quotes_of(text)
 
 
 def _find(quotes, fragment: str):

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract.quotes import extract_quotes, to_records
-from briefing.extract.sentences import split_sentences
+from tests.quote_helpers import quote_containing
 
 
 def _quote(text: str, fragment: str):
-    sents = split_sentences(text)
-    found, _ = extract_quotes(text, sents)
-    hits = [q for q in to_records(text, found, sents) if fragment in q.text]
-    assert hits, f"no quotation containing {fragment!r}"
-    hits.sort(key=lambda q: q.kind != "direct")
-    return hits[0]
+    return quote_containing(text, fragment, direct_first=True)
 
 
 @pytest.mark.parametrize(
