@@ -11,13 +11,12 @@ The templates only lay these records out.  Order is the briefing's own order
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import re
 from dataclasses import dataclass
 
 from briefing.errors import RenderError
-from briefing.lang import rows
+from briefing.lang.de import attribution_markers
 from briefing.models import Briefing, Story, StoryFigure, StoryQuote
 from briefing.render.formatting import clean_text, figure, long_date, medium_date, month_year
 
@@ -568,21 +567,12 @@ def _sourced(text: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    preps, nouns = _source_markers()
-    if first in preps:
+    markers = attribution_markers()
+    if first in markers.get("prep", ()):
         return True
     second = words[1].lower() if len(words) > 1 else ""
-    return first == "nach" and any(second.endswith(n) for n in nouns)  # "Nach Angaben", "Nach UN-Angaben"
-
-
-@functools.cache
-def _source_markers() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The prepositions that open a source ("laut", "gemäß") and the source nouns after "nach" ("Angaben"),
-    from lang/de/attribution_markers.txt (read here: rendering needs no language pipeline)."""
-    by_kind: dict[str, set[str]] = {}
-    for kind, word, *_ in rows("attribution_markers.txt"):
-        by_kind.setdefault(kind, set()).add(word.lower())
-    return frozenset(by_kind.get("prep", ())), tuple(sorted(by_kind.get("noun", ())))
+    # "Nach Angaben", "Nach UN-Angaben"
+    return first == "nach" and any(second.endswith(n) for n in markers.get("noun", ()))
 
 
 def _labelled(title: str, label: str) -> str:

@@ -18,6 +18,7 @@ from briefing.extract.quotes.documents import document_noun, is_document
 from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speakers import (
     AFTER_VERB_SKIP,
+    PASSIVE_AUX,
     Phrase,
     clause_subject,
     person_score,
@@ -93,7 +94,7 @@ def find_cues(
                 clause_end = _clause_end(masked, toks, t, sb, se)
                 sp = relay = None
                 if vf.lemma == "zitieren":
-                    sp, relay = _cited(text, masked, toks, t, clause_start, clause_end, (sb, se))
+                    sp, relay = _cited(text, masked, toks, t, clause_start, clause_end)
                 mention = None
                 if sp is None and (rel := relative_subject(masked, toks, t)) is not None:
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
@@ -249,7 +250,6 @@ def _cited(
     t: int,
     clause_start: int,
     clause_end: int,
-    sent: tuple[int, int],
 ) -> tuple[Phrase | None, Phrase | None]:
     """The one quoted by the "zitieren" at ``toks[t]`` (who spoke) and the medium that quotes them.
 
@@ -259,7 +259,7 @@ def _cited(
     """
     quoted = _quoted_person(masked, toks, t, clause_start)
     if quoted is not None:
-        return quoted, _citing_medium(text, masked, toks, t, clause_start, clause_end, sent, quoted)
+        return quoted, _citing_medium(text, masked, toks, t, clause_start, clause_end, quoted)
     cited = _cited_object(masked, toks, t)
     if cited is not None:
         return cited, None  # "zitierte man X": no medium named
@@ -288,7 +288,6 @@ def _citing_medium(
     t: int,
     clause_start: int,
     clause_end: int,
-    sent: tuple[int, int],
     quoted: Phrase,
 ) -> Phrase | None:
     """The medium of a passive "zitieren": its agent ("wird von der „Netzeitung“ zitiert", "wie Hoyzer von
@@ -307,7 +306,7 @@ def _citing_medium(
         agent = (
             low in ("von", "vom")
             and k > 0
-            and (toks[k - 1][1] == quoted.end or toks[k - 1][2].lower() in _PASSIVE_AUX)
+            and (toks[k - 1][1] == quoted.end or toks[k - 1][2].lower() in PASSIVE_AUX)
             and b < tb
         )
         if not agent and low not in _IN_MEDIUM:
@@ -327,7 +326,6 @@ def _citing_medium(
     return None
 
 
-_PASSIVE_AUX = frozenset(["wird", "wurde", "werden", "wurden", "worden"])
 # Prepositions that place relayed words in a medium or document: "im Fachblatt", "auf der Website".
 _IN_MEDIUM = frozenset(["in", "im", "auf"])
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from briefing.lang import entries, word_set
+from briefing.lang.de import attribution_markers  # noqa: F401 (the quotation modules import it from here)
 
 # Inseparable prefixes and the -ieren suffix: their participle has no "ge-".
 _NO_GE_PREFIXES = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "hinter", "wider")
@@ -92,16 +93,6 @@ def verb_lexicon(name: str) -> dict[str, VerbForm]:
                 add(f, lemma, "", False)
             add(participle, lemma, "", True)
     return out
-
-
-@lru_cache(maxsize=1)
-def attribution_markers() -> dict[str, frozenset[str]]:
-    """Kind -> lowercased marker words (kinds: prep, postp, noun, adverb)."""
-    kinds: dict[str, set[str]] = {}
-    for line in read_lexicon("attribution_markers.txt"):
-        kind, _, word = line.partition("\t")
-        kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
-    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 @lru_cache(maxsize=1)

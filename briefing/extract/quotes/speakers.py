@@ -684,7 +684,7 @@ _PARTICIPLE_ENDINGS = ("ende", "te", "ene")
 
 
 # Forms of "werden" that make a participle passive ("wird … bezeichnet", "wurde … kritisiert").
-_PASSIVE_AUX = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
+PASSIVE_AUX = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
 _AGENT_PREPS = frozenset(["von", "vom"])
 
 
@@ -717,7 +717,7 @@ def passive_agent(
     v = next((k for k, tk in enumerate(toks) if tk[0] == verb_start), None)
     if v is None:
         return None
-    if not _PASSIVE_AUX.intersection(words):
+    if not PASSIVE_AUX.intersection(words):
         return None
     for k in range(v - 1, -1, -1):
         if words[k] not in _AGENT_PREPS:
@@ -726,7 +726,7 @@ def passive_agent(
             k > 0
             and toks[k][2] == "von"
             and _is_cap(toks[k - 1][2])
-            and words[k - 1] not in _PASSIVE_AUX
+            and words[k - 1] not in PASSIVE_AUX
             and not (
                 k > 1
                 and _is_det(toks[k - 2][2])
@@ -755,7 +755,7 @@ def _passive(text: str, clause_start: int, verb_start: int, verb_end: int) -> bo
     form = speech_verbs().get(word) or naming_verbs().get(word)
     if form is None or not form.participle:
         return False
-    return any(tk[2].lower() in _PASSIVE_AUX for tk in tokens(text, clause_start, verb_start))
+    return any(tk[2].lower() in PASSIVE_AUX for tk in tokens(text, clause_start, verb_start))
 
 
 # Name particles that open a surname ("von der Leyen", "de Maizière", "van Gaal"): lang/de/name_particles.txt.

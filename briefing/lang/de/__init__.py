@@ -120,6 +120,16 @@ def is_place(word: str) -> bool:
 
 
 @functools.cache
+def attribution_markers() -> dict[str, frozenset[str]]:
+    """Kind -> lowercased marker words of attribution_markers.txt (kinds: prep "laut", postp "zufolge",
+    noun "Angaben", adverb "demnach"); quotation finding and rendering read them."""
+    kinds: dict[str, set[str]] = {}
+    for kind, word, *_ in rows("attribution_markers.txt"):
+        kinds.setdefault(kind, set()).add(word.lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@functools.cache
 def seats_of_government() -> dict[str, str]:
     """Capitals and seats used for their country ("Kreml" -> Russland; "Brüssel" -> "EU|NATO"), metonyms.txt."""
     return {r[0]: r[1] for r in rows("metonyms.txt") if len(r) > 1}
