@@ -94,9 +94,12 @@ _APPOSITION_STOPS = frozenset({".", ",", ":", ";", "„", "“", "”", '"', "»
 # Particles inside a name found without a first name we know: not the German articles ("Doktorand der
 # Philosophie"), but "von" and the foreign ones ("Kurt von Figura", "Abdalla al Badri").
 _INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
-# After a title, "X von Y" is one name when Y is a rare word ("Personalvorstand Tessen von Heydebreck",
-# "Bürgermeister Ole von Beust"); a common one is where X comes from ("Sprecher Meier von Siemens").
+# After a title, "X von Y", "X zu Y", "X von der Y" is one name when Y is a rare word ("Personalvorstand Tessen
+# von Heydebreck", "Minister Karl-Theodor zu Guttenberg"); a common one is where X comes from or goes ("Sprecher
+# Meier von Siemens", "Ministerin Berg zur Konferenz").
 NOBLE_SURNAME_MAX_ZIPF = 3.0
+# The German particles that open a surname ("von der Leyen", "zu Guttenberg"); "der", "den" only after them.
+_NOBLE_OPENERS = frozenset(["von", "zu"])
 # An institution's name complement ("für Migration und Flüchtlinge") has at most this many words.
 MAX_INSTITUTION_COMPLEMENT = 4
 # Institution heads named by what they are for ("Bundesamt für Migration", "Behörde für Meteorologie");
@@ -132,6 +135,9 @@ MAX_APPOSITION_NAME_TOKENS = 4
 # Upper bound on distinct people per document, so that a 5 MB text stays linear.
 MAX_PERSONS = 500
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
+# A byline's line holds names, commas and these lowercase words only ("Von Anna Berg und Jan Ott", "von der").
+_BYLINE_LOWERCASE = NAME_PARTICLES | DETERMINERS | {"und"}
+_SENTENCE_MARKS = frozenset([".", "!", "?", ":", ";"])
 _ARTICLES = DETERMINERS | {"das"}
 # After these articles an adjective ends in -en ("des Statistischen", "dem Deutschen", "einem Neuen").
 _WEAK_EN_ARTICLES = frozenset({"des", "dem", "den", "eines", "einem", "einen"})
@@ -387,7 +393,7 @@ class Lexicon:
             base = low[: len(low) - len(ending)] if ending else low
             if base in self.adjectives:
                 return self.adjectives[base]
-            if base.endswith("isch") and (country := country_adjective(base)) is not None:
+            if base.endswith("sch") and (country := country_adjective(base)) is not None:
                 return country  # the regular "-isch" of a country's name ("kenianische" -> Kenia)
         return None
 
@@ -435,7 +441,7 @@ def lexicon() -> Lexicon:
     for r in rows("prepositions.txt"):
         preps.setdefault(r[1], set()).add(r[0])
     return Lexicon(
-        first_names={r[0]: r[1] for r in rows("first_names.txt")},
+        first_names={r[0]: r[1] for r in rows("first_names_world.txt") + rows("first_names.txt")},
         roles=roles,
         role_lengths=tuple(sorted({len(s) for s in roles}, reverse=True)),
         countries=countries,
@@ -1248,7 +1254,7 @@ class ActorFinder:
             by_marker = low in lex.credit_markers and (
                 word.isupper() or (i + 1 < n and self.words[i + 1] in (":", "|")) or word.endswith(":")
             )
-            byline = word == "Von" and self.sent_start[i] == i
+            byline = word == "Von" and self.sent_start[i] == i and self._byline(i)
             if by_marker or byline or (role is not None and role.kind == "producer"):
                 words, k = 0, i + 1
                 inline = by_marker and not word.isupper()  # "Foto: ..." runs to the line end; "AUTOREN" heads a list
@@ -1260,6 +1266,25 @@ class ActorFinder:
                         if text[:1].isupper() and self.name_like(k) and not lex.first_name(text):
                             self.blocked.add(fold(text))
                     k += 1
+
+    def _byline(self, i: int) -> bool:
+        """Is the "Von" at ``i`` a byline: a line of its own holding names only ("Von Anna Berg und Jan Ott,
+        ARD-Studio Brüssel"), not a sentence that opens with the preposition ("Von der Leyen betonte, ...",
+        "Von Obama selbst liegt nichts vor")?  A byline has no sentence mark and no lowercase word but
+        "und", a name particle or an article before its line ends."""
+        words, lowers = self.words, self.lowers
+        count = 0
+        for k in range(i + 1, len(words)):
+            w = words[k]
+            if "\n" in w:
+                break
+            if w in _SENTENCE_MARKS:
+                return False
+            if w[:1].isalpha():
+                count += 1
+                if count > CREDIT_LINE_WINDOW or (w[:1].islower() and lowers[k] not in _BYLINE_LOWERCASE):
+                    return False
+        return count > 0
 
     def name_run(self, i: int, need_first: bool) -> tuple[int, int] | None:
         """Token range [i, j) of a name starting at i: first names, particles, one surname."""
@@ -1282,6 +1307,8 @@ class ActorFinder:
         k = j
         while k < n and self.lowers[k] in NAME_PARTICLES and self.words[k].islower() and k + 1 < n:
             k += 1
+        if k == j + 1 and self.lowers[j] == "von" and zipf(self.cores[k]) >= NOBLE_SURNAME_MAX_ZIPF:
+            k = j  # "Renato Augusto von Bayer": where he plays, not his surname (but "Ole von Beust")
         if k < n and self.sent_start[k] == sent and self.name_like(k):
             end = k + 1
             if not need_first:
@@ -1289,11 +1316,15 @@ class ActorFinder:
                 # know included: "US-Außenministerin Condoleezza Rice", "NATO-Generalsekretär Jaap de Hoop Scheffer".
                 while end < n and end - i < MAX_TITLED_NAME_TOKENS and self.sent_start[end] == sent:
                     m = end
-                    while m < n and ((self.words[m].islower() and self.lowers[m] in _INNER_PARTICLES) or (
+                    while m < n and ((self.words[m].islower() and self.lowers[m] in NAME_PARTICLES) or (
                             _INITIAL.match(self.words[m]))):
                         m += 1
+                    german = any(self.lowers[k] in GERMAN_PARTICLES for k in range(end, m))
+                    if german and self.lowers[end] not in _NOBLE_OPENERS:
+                        break  # "Benjamin Netanyahu den US-Luftangriff": an article, not "von der"
                     if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m) and (
-                            self.lowers[m - 1] != "von" or zipf(self.cores[m]) < NOBLE_SURNAME_MAX_ZIPF):
+                            not german or zipf(self.cores[m]) < NOBLE_SURNAME_MAX_ZIPF
+                            or self._first_names_only(i, end)):
                         end = m + 1
                     else:
                         break
@@ -1301,6 +1332,12 @@ class ActorFinder:
         if firsts >= 2:  # "Mark Rutte" where Rutte is listed as a first name elsewhere: last one is surname
             return i, j
         return None
+
+    def _first_names_only(self, i: int, j: int) -> bool:
+        """Are tokens [i, j) first names only ("Karl-Theodor", "Ursula")?  A particle after them opens the
+        surname however common its word ("Karl-Theodor zu Guttenberg"): a first name alone is no one's name."""
+        lex = self.lex
+        return all(all(map(lex.first_name, self.cores[k].split("-"))) for k in range(i, j))
 
     def _name_shaped(self, k: int) -> bool:
         """A further name word after a title: not a known noun ending, not the start of a new clause."""
@@ -1348,7 +1385,7 @@ class ActorFinder:
             if r_idx < n and r_idx not in self.role_at and self.words[r_idx].islower() and self.words[r_idx].isalpha():
                 r_idx += 1  # "der frühere Chef"
             r = self.role_at.get(r_idx)
-            if r and r.kind == "role":
+            if r and r.kind == "role" and not self._titles_next_name(r_idx):
                 aff = r.affiliation
                 m = r_idx + 1
                 if m + 1 < n and self.lowers[m] in ("von", "der", "des") and self.canon[m + 1]:
@@ -1357,6 +1394,18 @@ class ActorFinder:
                     aff = aff or self.canon[m]
                 return RoleInfo(r.text, r.stem, r.gender, aff, r.kind), aff
         return None, None
+
+    def _titles_next_name(self, r_idx: int) -> bool:
+        """Does the role title at ``r_idx`` open the next item of a list of people rather than an apposition:
+        a first name follows it before the clause goes on ("Ministerin X (CDU), der Vorstandsvorsitzende
+        der Bundesagentur Frank-Jürgen Weise und ...")?"""
+        end = min(len(self.words), r_idx + 1 + APPOSITION_WINDOW)
+        for k in range(r_idx + 1, end):
+            if self.words[k] in _APPOSITION_STOPS or self.sent_start[k] != self.sent_start[r_idx]:
+                return False
+            if self.lex.first_name(self.cores[k]) and self.name_like(k):
+                return True
+        return False
 
     def affiliation_before(self, r_idx: int) -> tuple[str | None, str | None]:
         """Country (genitive, adjective) or possessor person before a role title at r_idx."""
@@ -1922,6 +1971,8 @@ class ActorFinder:
                     or lex.is_common_noun(first) or lex.adjective(first) or first in lex.demonyms
                     or self.lowers[f] in function or self.lowers[f] in lower_words
                     or not (first[1:].islower() or "-" in first)
+                    or (f > 0 and self.words[f - 1].islower() and not lex.first_name(first)
+                        and self.lex.adjective(self.words[f - 1]) is not None)  # "der libysche Diktator Gaddafi"
                     or (f > 0 and self.sent_start[f] != f and (self.lowers[f - 1] in _NOUN_OPENERS or (
                         self.words[f - 1].islower() and self.lex.adjective(self.words[f - 1]) is None
                         and self.words[f - 1].endswith(ADJ_ENDINGS[1:]))))):

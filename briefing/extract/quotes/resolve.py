@@ -29,6 +29,8 @@ from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
 PRONOUN_LOOKBACK_QUOTES = 5
+# The words before a name read for the country its title gave it ("des venezolanischen Präsidenten X").
+INTRO_CHARS = 60
 
 
 def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
@@ -333,7 +335,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             return bodies.pop()  # "Das Landgericht Coburg … „…“, teilte das Gericht mit"
     if description(sp.text) is not None:
         who = resolve_description(text, sp.start, sp.text, lambda: _persons_in_reach(text, sp, sents, sent_of))
-        if who is not None:
+        if who is not None and not _other_country(text, sp, who):
             return who
     if bare_role(name) and not description_gender(sp.text):
         return _role_holder(text, sp, name, sents, sent_of) or name
@@ -526,6 +528,21 @@ def _titled_name(words: str, head: str) -> str | None:
     return None
 
 
+def _other_country(text: str, sp: Phrase, name: str) -> bool:
+    """Does the description ``sp`` name a country ("der brasilianische Präsident") and the words that
+    introduced ``name`` before it another one ("des venezolanischen Präsidenten Hugo Chávez")?"""
+    country = _phrase_country(sp.text)
+    if country is None:
+        return False
+    at = text.rfind(name, 0, sp.start)
+    if at < 0:
+        return False
+    before = text[max(0, at - INTRO_CHARS) : at]
+    cut = max(before.rfind(mark) for mark in (",", ".", ";", ":", "(", "\n"))
+    other = _phrase_country(before[cut + 1 :])
+    return other is not None and other != country
+
+
 def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None:
     """The person a bare role title stands for: the nearest one named with that title just before.
 
@@ -535,6 +552,8 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
     """
     head = role.split()[-1].lower()
     holders: list[str] = []
+    # "der brasilianische Präsident" is not the "venezolanische Präsident Hugo Chávez" named before it
+    country = _phrase_country(sp.text)
     si = sent_of(sp.start)
     for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
@@ -546,6 +565,8 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
             named = _titled_name(np.text, head)
             if named and possessor(named, text):
                 continue  # "der Anwältin Eberts": whose lawyer, not the lawyer
+            if named and country and (other := _phrase_country(np.text)) and other != country:
+                continue
             if named and named not in holders:
                 holders.append(named)
     return holders[0] if len(holders) == 1 else None

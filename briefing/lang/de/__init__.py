@@ -157,14 +157,50 @@ def country_adjective(stem: str) -> str | None:
     "pakistan-isch", "syr-isch" / "Syrien", "ukrain-isch" / "Ukraine", "türk-isch" / "Türkei",
     "kenian-isch" / "Kenia", "brasilian-isch" / "Brasilien", "marokkan-isch" / "Marokko"."""
     listed = _country_adjectives().get(stem)
-    if listed or not stem.endswith("isch"):
+    if listed or not stem.endswith("sch"):
         return listed
+    if not stem.endswith("isch"):
+        return _derived_adjectives().get(stem)  # "libysch"
     names = _country_names()
     base = stem[: -len("isch")]
     forms = [base, base + "ien", base + "en", base + "e", base + "ei", base + "istan", base + "land", base + "enland"]
     if base.endswith("an"):
         forms += [base[:-1], base[:-2] + "en", base[:-2] + "o"]
-    return next((names[k] for k in forms if k in names), None)
+    return next((names[k] for k in forms if k in names), None) or _derived_adjectives().get(stem)
+
+
+# How German makes a country's adjective from its name (the name's ending -> the adjective's):
+# "Libyen" -> "libysch", "Somalia" -> "somalisch", "Vietnam" -> "vietnamesisch", "Peru" -> "peruanisch",
+# "Chile" -> "chilenisch", "Ecuador" -> "ecuadorianisch", "Palästina" -> "palästinensisch", "Libanon" ->
+# "libanesisch", "Thailand" -> "thailändisch", "Kasachstan" -> "kasachisch", "Zypern" -> "zyprisch",
+# "Montenegro" -> "montenegrinisch", "Malta" -> "maltesisch".
+_ADJECTIVE_RULES = (
+    ("ien", ("isch",)), ("ia", ("isch",)), ("en", ("sch", "isch")), ("ern", ("risch",)),
+    ("land", ("ländisch",)), ("stan", ("isch",)), ("on", ("esisch",)), ("a", ("isch", "esisch", "ensisch", "nisch")),
+    ("o", ("inisch", "anisch")), ("e", ("enisch", "isch")),
+    ("", ("isch", "esisch", "anisch", "ianisch", "nisch", "sch")),
+)
+
+
+@functools.cache
+def _derived_adjectives() -> dict[str, str]:
+    """Adjective stem -> country, made from every German country name (CLDR) by :data:`_ADJECTIVE_RULES`;
+    a stem two countries would make is left out."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for low, name in _country_names().items():
+        if " " in low or "-" in low:
+            continue
+        for ending, suffixes in _ADJECTIVE_RULES:
+            if not low.endswith(ending):
+                continue
+            root = low[: len(low) - len(ending)]
+            for suffix in suffixes:
+                stem = root + suffix
+                if out.get(stem, name) != name:
+                    clash.add(stem)
+                out[stem] = name
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 @functools.cache
