@@ -95,3 +95,8 @@ def test_a_description_of_one_country_is_not_a_person_of_another():
     assert q.speaker_name != "Hugo Chávez"
     same = text.replace("brasilianische Präsident", "venezolanische Präsident")
     assert quote_containing(same, "Alle Staaten").speaker_name == "Hugo Chávez"  # the one of that country
+
+
+def test_an_article_after_a_first_name_word_opens_no_surname():
+    text = "Angesichts des Ernst der Lage sprach die Ministerin. Ole von Beust und Hans zu Rantzau kamen."
+    assert [p[0] for p in _people(text)] == ["Ole von Beust", "Hans zu Rantzau"]

@@ -10,6 +10,7 @@ import io
 import json
 
 import pytest
+from quote_helpers import quotes_of
 
 from briefing.extract.quotes.jsonl import quotes_jsonl
 from briefing.models import Briefing, Source, Story, StoryActor, StoryQuote
@@ -131,3 +132,30 @@ def test_briefing_names_the_relaying_medium(medium: str) -> None:
 def test_briefing_without_relay_says_nothing_of_one() -> None:
     b = _briefing(None)
     assert "zitiert nach" not in text_render.render_text(view.build_view(b))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "source"),
+    [
+        ("Laut BBC News sagte Energieminister Rafael Ramirez, dass zehn Millionen Dollar investiert würden.",
+         "Rafael Ramirez", "BBC News"),
+        # (a bare "der Polizei" names no one without the actors stage: the layer goes, no medium is named)
+        ("Nach Angaben der Polizei sagte Sprecherin Anna Berg am Montag, der Mann sei geflohen.",
+         "Anna Berg", None),
+    ],
+)
+def test_a_source_around_a_speakers_words_is_the_relay_not_a_second_voice(text: str, speaker: str,
+                                                                          source: str | None) -> None:
+    from briefing.assemble import _relayed
+
+    records = quotes_of(text)
+    assert len(records) == 2  # the source's layer and the speaker's (the annotation has both)
+    shown = _relayed(records)
+    assert [(q.speaker_name, q.relay_name) for q in shown] == [(speaker, source)]
+
+
+def test_a_source_alone_stays_the_speaker() -> None:
+    from briefing.assemble import _relayed
+
+    records = quotes_of("Laut Polizei sei der Mann geflohen.")
+    assert _relayed(records) == records

@@ -35,6 +35,7 @@ from briefing.assemble.text import complete_title, content_terms, sort_sources, 
 from briefing.errors import AssembleError
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.lang import quote_display_threshold
+from briefing.lang.de import attribution_markers
 from briefing.models import Article, ArticleFacts, Briefing, Excluded, Position, Quote, Statement, Story, StoryActor
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
@@ -179,13 +180,14 @@ def _story(
         replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
         for r in positions_mod.quote_position_refs(
-            i, sid[i], _sure(facts[i], _not_asked(facts[i], facts[i].quotes), quote_threshold), facts[i].sentences,
+            i, sid[i], _sure(facts[i], _not_asked(facts[i], _relayed(facts[i].quotes)), quote_threshold),
+            facts[i].sentences,
             actor_ids,
         )
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
     quotes = quotes_mod.merge_quotes(
-        [(i, sid[i], _whole(facts[i], q)) for i in members for q in _not_asked(facts[i], facts[i].quotes)],
+        [(i, sid[i], _whole(facts[i], q)) for i in members for q in _not_asked(facts[i], _relayed(facts[i].quotes))],
         actor_ids, story_actors, quote_threshold,
     )
     outlook = summary_mod.merge_outlook(
@@ -207,6 +209,34 @@ def _story(
         sources=sort_sources(sid.values()),
         background=False,
     )
+
+
+def _relayed(quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotations with a source's layer folded into the speaker's: "Laut BBC News sagte der Minister,
+    dass ..." is read twice, as BBC News's report (a "laut" record around the sentence, as the annotation
+    has it) and as the minister's words; the briefing shows the minister's, relayed by BBC News, not the
+    same words a second time under the medium's name."""
+    # (the noun markers come after "nach": "nach Angaben der Polizei" is cued by "nach")
+    markers = frozenset().union(*attribution_markers().values(), ["nach"])
+    sources = [q for q in quotes if q.cue and q.cue.lower() in markers]
+    if not sources:
+        return list(quotes)
+
+    def source_of(r: Quote) -> Quote | None:
+        return next((q for q in sources if q is not r and q.start <= r.start and r.end <= q.end
+                     and r.speaker_start is not None and r.speaker_name
+                     and r.speaker_name != q.speaker_name and q.cue != r.cue), None)
+
+    layers = {id(s) for r in quotes if (s := source_of(r)) is not None}
+    out = []
+    for q in quotes:
+        if id(q) in layers:
+            continue
+        source = source_of(q)
+        if source is not None and q.relay_name is None and source.speaker_name:
+            q = replace(q, relay_name=source.speaker_name)
+        out.append(q)
+    return out
 
 
 def _whole(f: ArticleFacts, q: Quote) -> Quote:

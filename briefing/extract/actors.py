@@ -1307,8 +1307,13 @@ class ActorFinder:
         k = j
         while k < n and self.lowers[k] in NAME_PARTICLES and self.words[k].islower() and k + 1 < n:
             k += 1
-        if k == j + 1 and self.lowers[j] == "von" and zipf(self.cores[k]) >= NOBLE_SURNAME_MAX_ZIPF:
-            k = j  # "Renato Augusto von Bayer": where he plays, not his surname (but "Ole von Beust")
+        if k > j and self.lowers[j] in GERMAN_PARTICLES and (
+            self.lowers[j] not in _NOBLE_OPENERS
+            or (k == j + 1 and self.lowers[j] == "von" and zipf(self.cores[k]) >= NOBLE_SURNAME_MAX_ZIPF)
+        ):
+            # "Renato Augusto von Bayer": where he plays, not his surname (but "Ole von Beust"); "Ernst der
+            # Lage": an article after a word that may be a first name, not "von der Leyen"
+            k = j
         if k < n and self.sent_start[k] == sent and self.name_like(k):
             end = k + 1
             if not need_first:
