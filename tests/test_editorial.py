@@ -461,3 +461,12 @@ def test_ausblick_names_the_speaker_of_reported_speech_and_drops_what_the_outcom
     assert "Huber: Man werde die Hilfe bis zum Winter verdoppeln." in texts
     assert "Huber: Die Lieferungen sollen künftig über Rumänien laufen." in texts
     assert not any("Presse" in t for t in texts)
+
+
+def test_a_figure_from_the_middle_of_a_quotation_is_not_a_fact():
+    """A sentence that starts inside someone's quotation ("… Europa dar.“") is a fragment of their words."""
+    inside = "Wer Verträge in Frage stellt, denen die 25 Mitgliedstaaten zugestimmt haben, stellt ein Risiko dar.“"
+    whole = "„Die 27 Mitgliedstaaten haben zugestimmt“, sagte der Minister."
+    figs = merge_figures([("S1", fig(25, "Mitgliedstaaten", "25 Mitgliedstaaten", inside)),
+                          ("S2", fig(27, "Mitgliedstaaten", "27 Mitgliedstaaten", whole))])
+    assert [f.value for f in figs] == [27]

@@ -15,7 +15,17 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.assemble.text import content_terms, cosine, fold, lexicon, sort_sources, source_sort_key, stem, vector
+from briefing.assemble.text import (
+    balanced_quotes,
+    content_terms,
+    cosine,
+    fold,
+    lexicon,
+    sort_sources,
+    source_sort_key,
+    stem,
+    vector,
+)
 from briefing.models import Figure, FigureVariant, StoryFigure
 
 # Values further apart than this factor are different things, not conflicting reports (26 vs 30 is
@@ -109,6 +119,8 @@ def merge_figures(
     for sid, fig in refs:
         if not math.isfinite(fig.value):  # NaN/inf cannot be compared, ranked or written as JSON
             continue
+        if not balanced_quotes(fig.context, strict=True):
+            continue  # a sentence that starts or ends inside a quotation is a fragment of someone's words
         key = (unit_key(fig.unit), float(fig.value))
         order = (source_sort_key(sid), fig.start)
         m = merged.get(key)

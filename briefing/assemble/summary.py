@@ -20,6 +20,7 @@ from datetime import date
 from briefing.assemble import timeframe
 from briefing.assemble.context import opens_with_pointer
 from briefing.assemble.text import (
+    balanced_quotes,
     containment,
     content_terms,
     cosine,
@@ -127,7 +128,7 @@ def is_summary_material(sentence: str) -> bool:
         return False
     if any(m in s for m in MARKUP_CHARS):
         return False
-    if not _balanced(s):
+    if not balanced_quotes(s):
         return False  # a sentence cut inside a quotation is a fragment
     quoted = sum(len(m.group()) for m in _QUOTED_RE.finditer(s))
     if quoted > MAX_QUOTED_SHARE * len(s):
@@ -136,17 +137,6 @@ def is_summary_material(sentence: str) -> bool:
     if any(m in low for m in _folded("teaser_markers.txt")):
         return False
     return not needs_context(s)
-
-
-def _balanced(sentence: str) -> bool:
-    """Are the sentence's German quotation marks closed („ ... “) and its straight ones paired?"""
-    depth = 0
-    for ch in sentence:
-        if ch == "„":
-            depth += 1
-        elif ch in "“”" and depth:
-            depth -= 1
-    return depth == 0 and sentence.count('"') % 2 == 0
 
 
 @functools.cache

@@ -282,3 +282,18 @@ def complete_title(title: str | None, text: str) -> str | None:
         return title
     word = min(counts, key=lambda w: (-counts[w], len(w), w))
     return title.rstrip()[: m.start(1)] + word
+
+
+def balanced_quotes(sentence: str, strict: bool = False) -> bool:
+    """Are the sentence's German quotation marks closed („ ... “) and its straight ones paired?  ``strict``:
+    and none closes that the sentence did not open (its start is inside a quotation: "… Europa dar.“")."""
+    depth = 0
+    for ch in sentence:
+        if ch == "„":
+            depth += 1
+        elif ch in "“”":
+            if depth:
+                depth -= 1
+            elif strict:
+                return False
+    return depth == 0 and sentence.count('"') % 2 == 0
