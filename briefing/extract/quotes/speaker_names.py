@@ -19,7 +19,7 @@ from babel import Locale
 
 from briefing.extract.quotes.lexicon import is_role
 from briefing.lang import rows, word_set
-from briefing.lang.de import OPENING_PARTICLES, seats_of_government
+from briefing.lang.de import NAME_PARTICLES, OPENING_PARTICLES, seats_of_government
 
 # wordfreq's small list: every threshold here is at Zipf 3 or up.  On its scale 7 is "der", 4 a common noun
 # ("Angaben" 4.9: COMMON_ZIPF), under 3 rare words and most names.
@@ -27,6 +27,10 @@ from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # Below this a capitalised word is a name or a rare compound, never a function word.
 RARE_ZIPF = 3.0
+# A single word this frequent (Zipf) that the text writes after an article is a German noun, not a name
+# ("der Sozialist" 3.1, "das Gremium", "der Prediger"); rarer words after an article are left to the rest.
+NOUN_AFTER_ARTICLE_ZIPF = 2.5
+_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer"])
 
 _WORD = re.compile(r"\w+")
 # A word as TextWords finds it: lowercase-initial word characters; capital-initial word characters and hyphens.
@@ -218,6 +222,25 @@ class TextWords:
             p = text.find(low, p + 1)
         return False
 
+    def right_after_article(self, word: str) -> bool:
+        """Whether the text writes ``word`` right after an article ("der Sozialist", "des Gremiums" for
+        "Gremium"): a common noun's company, which a name's is not ("Merz", "Selenskyj"; an organisation
+        written with its article is known to the lexicons)."""
+        text, n = self.text, len(word)
+        p = text.find(" " + word)
+        while p != -1:
+            end = p + 1 + n
+            if not _WORD_CHAR.match(text, end) or any(
+                text.startswith(e, end) and not _WORD_CHAR.match(text, end + len(e)) for e in _CASE_ENDINGS
+            ):
+                before = text[max(0, p - 16) : p].split()
+                if before and before[-1].lower() in _ARTICLES and not (
+                    len(before) > 1 and before[-2].lower() in NAME_PARTICLES  # "von der Leyen"
+                ):
+                    return True
+            p = text.find(" " + word, p + 1)
+        return False
+
     def capitalised_before(self, word: str) -> set[str]:
         """The capitalised words written right before ``word`` in the text ("Reinhold" Gall), one space
         between: of the word before, the part from its first capital ("Ex-Kanzlerin" of "ex-Kanzlerin")."""
@@ -330,6 +353,8 @@ def _names_someone(name: str, words: TextWords, by_form: bool = True) -> bool:
         return False
     if compound_of_common_word(word):
         return False
+    if zipf(word) >= NOUN_AFTER_ARTICLE_ZIPF and words.right_after_article(word):
+        return False  # "der Sozialist", "das Gremium": a German noun, rare as it is, not a name
     if not by_form:
         return True
     if _ADJECTIVE_FORM.fullmatch(word.lower()) and words.only_sentence_initial(word):
