@@ -519,3 +519,16 @@ def test_a_next_step_that_only_carries_a_report_on_is_named_as_nobodys_in_ausbli
     ]
     sure = assemble_mod._outlook(0, facts, ids, actors, clock, {"direct": 0.0, "indirect": 0.0})
     assert [s.text for s in sure][0].startswith("Dahl: ")
+
+
+def test_a_lead_sentence_that_points_back_with_a_demonstrative_needs_its_context() -> None:
+    from briefing.assemble.summary import needs_context
+
+    for sentence in ("Der slowakische Ministerpräsident schloss sich dieser Haltung an.",
+                     "Die Opposition lehnte diesen neuen Vorschlag ab.",
+                     "Auch jene Forderung fand keine Mehrheit im Rat."):
+        assert needs_context(sentence), sentence
+    for sentence in ("In dieser Woche beraten die Innenminister erneut über den Pakt.",
+                     "Die Regierung will bis Ende dieses Jahres über den Haushalt entscheiden.",
+                     "Diesen Sommer soll der Bau der neuen Brücke beginnen."):
+        assert not needs_context(sentence), sentence

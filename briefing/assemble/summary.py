@@ -201,8 +201,21 @@ def needs_context(sentence: str) -> bool:
         return True
     if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and demonym_country(ws[1].strip(",:;.")):
         return True  # "Der Ungar kritisierte zugleich ...": a person named before, by nationality
+    if _DEMONSTRATIVE_NOUN.search(sentence) and not all(
+        m.group(1).startswith(_time_nouns()) for m in _DEMONSTRATIVE_NOUN.finditer(sentence)
+    ):
+        return True  # "Fico schloss sich dieser Haltung an": whose? (but "in dieser Woche")
     # ("Ihr Vorsitzender ... kritisierte", "Das kündigte die Sprecherin an")
     return opens_with_pointer(first, " ".join(ws[1:]))
+
+
+# A demonstrative determiner and its noun, an adjective allowed between ("dieser Haltung", "diesen neuen Plan").
+_DEMONSTRATIVE_NOUN = re.compile(r"\b(?:[Dd]ies(?:e[rsmn]?)?|[Jj]ene[rsmn]?)\s+(?:[a-zäöüß]+e[nrsm]?\s+)?([A-ZÄÖÜ][\w-]*)")
+
+
+@functools.cache
+def _time_nouns() -> tuple[str, ...]:
+    return tuple(lexicon("time_nouns.txt"))
 
 
 def candidates(
