@@ -210,7 +210,9 @@ def needs_context(sentence: str) -> bool:
 
 
 # A demonstrative determiner and its noun, an adjective allowed between ("dieser Haltung", "diesen neuen Plan").
-_DEMONSTRATIVE_NOUN = re.compile(r"\b(?:[Dd]ies(?:e[rsmn]?)?|[Jj]ene[rsmn]?)\s+(?:[a-zäöüß]+e[nrsm]?\s+)?([A-ZÄÖÜ][\w-]*)")
+_DEMONSTRATIVE_NOUN = re.compile(
+    r"\b(?:[Dd]ies(?:e[rsmn]?)?|[Jj]ene[rsmn]?)\s+(?:[a-zäöüß]+e[nrsm]?\s+)?([A-ZÄÖÜ][\w-]*)"
+)
 
 
 @functools.cache
