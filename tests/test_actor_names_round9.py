@@ -100,3 +100,19 @@ def test_a_description_of_one_country_is_not_a_person_of_another():
 def test_an_article_after_a_first_name_word_opens_no_surname():
     text = "Angesichts des Ernst der Lage sprach die Ministerin. Ole von Beust und Hans zu Rantzau kamen."
     assert [p[0] for p in _people(text)] == ["Ole von Beust", "Hans zu Rantzau"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "affiliation"),
+    [
+        ("Die Menschenrechtsorganisation Pro Asyl kritisierte beide Vorschläge. Geschäftsführer Karl Kopp sagte, "
+         "die Debatte gehe an den Menschen vorbei.", "Kopp", "Pro Asyl"),
+        # a state body's title is its country's, not the body's
+        ("Die spanische Regierung sucht einen Kompromiss. Regierungschef Pedro Sánchez kündigte Gespräche an.",
+         "Sánchez", "Spanien"),
+        # a country opening the sentence before owns no spokesman by this rule
+        ("Frankreich lehnte ab. Sprecher Jean Dupont sagte, man prüfe den Text.", "Dupont", None),
+    ],
+)
+def test_a_bare_title_opening_a_sentence_belongs_to_the_organisation_before(text, surname, affiliation):
+    assert person(text, surname).affiliation == affiliation

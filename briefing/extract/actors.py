@@ -135,6 +135,10 @@ MAX_APPOSITION_NAME_TOKENS = 4
 # Upper bound on distinct people per document, so that a 5 MB text stays linear.
 MAX_PERSONS = 500
 DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines"})
+# The tokens of a sentence's opening whose organisation owns a bare title opening the next ("Die
+# Menschenrechtsorganisation Pro Asyl kritisierte ...").
+OPENING_SUBJECT_TOKENS = 5
+_OWNING_TYPES = frozenset(["company", "association", "party"])
 # A byline's line holds names, commas and these lowercase words only ("Von Anna Berg und Jan Ott", "von der").
 _BYLINE_LOWERCASE = NAME_PARTICLES | DETERMINERS | {"und"}
 _SENTENCE_MARKS = frozenset([".", "!", "?", ":", ";"])
@@ -1451,6 +1455,25 @@ class ActorFinder:
         return next((self.canon[t] for t in range(start, end) if self.label[t] in _OWNER_LABELS and self.canon[t]),
                     None)
 
+    def _opening_organisation(self, r_idx: int, role: RoleInfo) -> str | None:
+        """Whose title the bare one opening its sentence at ``r_idx`` is ("Die Organisation Pro Asyl kritisierte
+        den Plan. Geschäftsführer Karl Kopp sagte, ..."): the organisation the sentence before opens with, for a
+        title held inside one (``organisation_roles.txt``) that names no owner of its own; None otherwise."""
+        if role.affiliation or self.sent_start[r_idx] != r_idx or self.sent_no[r_idx] == 0:
+            return None
+        if not role.stem.endswith(_organisation_roles()) or "-" in self.words[r_idx]:
+            return None
+        start, end = self.table.sents[self.sent_no[r_idx] - 1]
+        for t in range(start, min(end, start + OPENING_SUBJECT_TOKENS)):
+            if self.label[t] == "ORG" and self.canon[t]:
+                # a company, association or party; a state body's title is its country's ("Die spanische
+                # Regierung ... Regierungschef Pedro Sánchez": Spain)
+                kind = self.lex.org_types.get(self.canon[t]) or self.org_types.get(self.canon[t])
+                return self.canon[t] if kind in _OWNING_TYPES else None
+            if self.label[t] is not None:
+                return None  # a country or person opens it
+        return None
+
     def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int) -> None:
         """Record the name in tokens [i, j) (title at ``evidence_idx``, -1 if none) as a person mention."""
         doc, lex = self.doc, self.lex
@@ -1494,7 +1517,8 @@ class ActorFinder:
                 p.gender = self._article_gender(evidence_idx)
         if role is not None and evidence_idx >= 0:
             aff, possessor = self.affiliation_before(evidence_idx)
-            owner = None if aff or possessor else self.possessive_owner(evidence_idx)
+            owner = None if aff or possessor else (
+                self.possessive_owner(evidence_idx) or self._opening_organisation(evidence_idx, role))
             if owner is not None and (owner in lex.parties or self.org_types.get(owner) == "party"):
                 p.party = p.party or owner  # "Die Grünen stimmten dagegen. Ihre Rentenexpertin Anja Reinalter ..."
             elif owner is not None:
@@ -2191,3 +2215,9 @@ class ActorComponent:
 )
 def make_actors(nlp: Language, name: str, max_persons: int) -> ActorComponent:
     return ActorComponent(nlp, max_persons)
+
+
+@functools.cache
+def _organisation_roles() -> tuple[str, ...]:
+    """Titles held inside an organisation (organisation_roles.txt)."""
+    return tuple(word_set("organisation_roles.txt"))
