@@ -1465,11 +1465,12 @@ class ActorFinder:
             return None
         start, end = self.table.sents[self.sent_no[r_idx] - 1]
         for t in range(start, min(end, start + OPENING_SUBJECT_TOKENS)):
-            if self.label[t] == "ORG" and self.canon[t]:
+            name = self.canon[t]
+            if self.label[t] == "ORG" and name:
                 # a company, association or party; a state body's title is its country's ("Die spanische
                 # Regierung ... Regierungschef Pedro Sánchez": Spain)
-                kind = self.lex.org_types.get(self.canon[t]) or self.org_types.get(self.canon[t])
-                return self.canon[t] if kind in _OWNING_TYPES else None
+                kind = self.lex.org_types.get(name) or self.org_types.get(name)
+                return name if kind in _OWNING_TYPES else None
             if self.label[t] is not None:
                 return None  # a country or person opens it
         return None
