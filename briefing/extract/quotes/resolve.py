@@ -22,7 +22,14 @@ from briefing.extract.quotes.descriptions import (
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
-from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
+from briefing.extract.quotes.speakers import (
+    DEMONSTRATIVES,
+    Phrase,
+    clause_subject,
+    governed_by_preposition,
+    noun_phrases,
+    person_score,
+)
 from briefing.lang import rows
 from briefing.lang.de import OPENING_PARTICLES, country_adjective, country_name, demonym_country
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
@@ -171,6 +178,8 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
             # A quotation's speaker is a person: the most person-like phrase.
             best = None
             for np in noun_phrases(masked, b, e):
+                if governed_by_preposition(masked, np, b, e):
+                    continue  # "In Anspielung auf …", "mit Transparenten": inside a phrase, no one speaks
                 score = person_score(np)
                 if score >= 1 and (best is None or score > best[0]):
                     best = (score, np)
@@ -179,7 +188,14 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
             continue
         # Reported speech also comes from institutions and media: a titled person or
         # pronoun, else the sentence's subject ("Die Deutsche Welle berichtet …. Dort sei man …").
-        titled = next((np for np in noun_phrases(masked, b, e) if person_score(np) >= 2), None)
+        titled = next(
+            (
+                np
+                for np in noun_phrases(masked, b, e)
+                if person_score(np) >= 2 and not governed_by_preposition(masked, np, b, e)
+            ),
+            None,
+        )
         if titled is not None:
             return titled
         subject = clause_subject(masked, b, e)

@@ -29,7 +29,7 @@ from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs,
 from briefing.extract.quotes.speaker_names import is_organisation, is_place
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
-from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
+from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A period inside a word joins it ("ver.di", "ndr.de", "U.S.A") unless a capitalised word
@@ -1127,3 +1127,90 @@ AFTER_VERB_SKIP = frozenset(
     ["sich", "daraufhin", "dazu", "dann", "damals", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch",
      "weiter"]
 )
+
+
+# Fixed adverbials of a preposition and an inflected pronoun or adjective: "Vor allem Experten warnen", "unter
+# anderem die Polizei": the word after them opens a noun phrase of its own, not the preposition's object.
+_FIXED_ADVERBIALS = frozenset(
+    ["vor allem", "unter anderem", "unter anderen", "vor kurzem", "seit langem", "bei weitem", "ohne weiteres",
+     "von neuem", "im übrigen", "im allgemeinen", "vor allen"]
+)
+# Relative pronouns that are the preposition's object themselves: "Transparente, auf denen Sprüche standen".
+_RELATIVE_OBJECTS = frozenset(["denen", "welchen", "welchem", "welcher"])
+# How far back from a phrase its preposition is looked for (characters): an article and two adjectives.
+_PREPOSITION_REACH = 80
+# A source preposition's object is a speaker: "nach Angaben der Polizei", "in der Zeitung".
+_DOCUMENT_PREPOSITIONS = frozenset(["in", "im", "auf"])
+_AGENT_OR_OWNER = frozenset(["von", "vom"])
+
+
+def governed_by_preposition(text: str, p: Phrase, start: int, end: int) -> bool:
+    """Is ``p`` the object of a preposition that makes it no speaker, in the clause ``text[start:end]``?
+
+    "In Anspielung auf … trugen Demonstranten", "Je nach Quellenlage", "mit multimedialen Inhalten", "spricht
+    von glatter Desinformation": a noun inside a prepositional phrase is neither the subject of its clause nor
+    who is quoted. The source phrases stay speakers: "nach Angaben der Polizei" and "nach Polizeiangaben" (an
+    attribution noun after "nach"), "von" after an attribution noun ("nach Angaben von Ärzten") or in a passive
+    clause ("wird von der Zeitung zitiert"), "in der Zeitung", "im Bericht", "auf ihrer Homepage" (a medium or
+    document, quotes.documents). The prepositions are data: ``lang/de/case_prepositions.txt``."""
+    if p.pronoun:
+        return False
+    toks = tokens(text, max(start, p.start - _PREPOSITION_REACH), p.end)
+    k = next((n for n, t in enumerate(toks) if t[0] >= p.start), None)
+    if k is None:
+        return False
+    # the words between the preposition and the phrase: an article, a possessive, a number, adjectives
+    m = k - 1
+    lowercase = 0
+    while m >= 0 and not _is_cap(toks[m][2]) and toks[m][2].lower() not in word_set("case_prepositions.txt"):
+        word = toks[m][2]
+        if not (word[:1].isalpha() or word.isdigit()):
+            return False
+        if not (_is_det(word) or word.lower() in word_set("possessives.txt") or word.isdigit()):
+            lowercase += 1
+            if lowercase > 1 or not _is_adjective(word):
+                return False
+        m -= 1
+    if m < 0:
+        return False
+    prep = toks[m][2].lower()
+    if prep not in word_set("case_prepositions.txt"):
+        return False
+    if f"{prep} {toks[m + 1][2].lower()}" in _FIXED_ADVERBIALS or toks[m + 1][2].lower() in _RELATIVE_OBJECTS:
+        return False
+    head = next((w for w in p.text.split() if w[:1].isupper()), "")
+    markers = attribution_markers().get("noun", frozenset())
+    if prep == "nach" and (any(head.lower().endswith(n) for n in markers) or _saxon_genitive(p.text)):
+        return False  # "nach Angaben der Polizei", "nach Polizeiangaben", "Nach Schäubles Idee"
+    if prep == "mit" and m > 0 and any(toks[m - 1][2].lower().endswith(n) for n in word_set("conversation_nouns.txt")):
+        return False  # "in einem Gespräch mit Regierungspräsident Henry Hasenpflug": a party to the talk
+    if prep in _AGENT_OR_OWNER:
+        before = toks[m - 1][2].lower() if m > 0 else ""
+        if before in markers or any(w.lower() in PASSIVE_AUX for _, _, w in tokens(text, start, end)):
+            return False
+    if prep in _DOCUMENT_PREPOSITIONS | {"nach"} and (
+        document_noun(head) or any(head.lower().endswith(n) for n in word_set("media_nouns.txt"))
+    ):
+        return False  # "In dem Bericht heißt es", "Nach dem Grundgesetz", "auf ihrer Homepage"
+    if prep == "für" and _opens_sentence(text, toks[m][0]):
+        return False  # "Für den Theologen Hans Küng ist der Rücktritt …": whose view it is
+    return not (m >= 2 and toks[m - 1][2].lower() == "es" and toks[m - 2][2].lower() in _HEISST)
+
+
+# "hieß es vom Sprecher", "heißt es bei der Agentur": the phrase after the preposition says whose words they are.
+_HEISST = frozenset(["heißt", "hieß", "hiess", "hieße"])
+
+
+def _saxon_genitive(words: str) -> bool:
+    """Does the phrase open with a name in the Saxon genitive before its noun ("Schäubles Idee", "Merkels
+    Worten")? After "nach" it names whose words follow."""
+    parts = words.split()
+    return (
+        len(parts) >= 2
+        and parts[0].endswith("s")
+        and parts[0][:1].isupper()
+        and parts[1][:1].isupper()
+        and not _is_det(parts[0])
+        and zipf(parts[0]) < COMMON_ZIPF
+        and not compound_of_common_word(parts[0])
+    )

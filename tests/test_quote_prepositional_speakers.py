@@ -1,0 +1,59 @@
+"""A noun inside a prepositional phrase is no speaker, the source phrases are: German sentences written for
+these tests (quotes.speakers.governed_by_preposition and the context speaker of quotes.resolve)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes.speakers import governed_by_preposition, noun_phrases
+from tests.quote_helpers import quote_containing
+
+
+def _governed(sentence: str) -> dict[str, bool]:
+    phrases = noun_phrases(sentence, 0, len(sentence))
+    return {p.text: governed_by_preposition(sentence, p, 0, len(sentence)) for p in phrases}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("In Anspielung auf die Räumung trugen viele Studenten Schilder mit Parolen.", "Anspielung"),
+        ("In Anspielung auf die Räumung trugen viele Studenten Schilder mit Parolen.", "Parolen"),
+        ("Die Gewerkschaft sprach gestern von glatter Desinformation.", "Desinformation"),
+        ("Die Kammer verwies auf eine Verschränkung mit multimedialen Inhalten.", "Inhalten"),
+        ("Wegen des Streiks fielen in Bayern zahlreiche Züge aus.", "des Streiks"),
+    ],
+)
+def test_the_object_of_a_preposition_is_governed(sentence: str, phrase: str) -> None:
+    assert _governed(sentence)[phrase] is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        # the subject of the clause
+        ("In Anspielung auf die Räumung trugen viele Studenten Schilder mit Parolen.", "viele Studenten Schilder"),
+        # source phrases: an attribution noun after "nach", a passive agent, a medium or document, "für" opening
+        ("Nach Angaben der Feuerwehr sei das Feuer gelöscht.", "Angaben der Feuerwehr"),
+        ("Der Bürgermeister wird von der Lokalzeitung mit einem Satz zitiert.", "der Lokalzeitung"),
+        ("In der Zeitung fand sich dazu eine Feststellung.", "der Zeitung"),
+        ("Für den Historiker Jan Berg ist der Fund eine Sensation.", "den Historiker Jan Berg"),
+        ("Nach Müllers Vorstellung soll die Schule früher beginnen.", "Müllers Vorstellung"),
+        ("Der Plan wurde in einem Gespräch mit Landrätin Eva Kurz besprochen.", "Landrätin Eva Kurz"),
+        # a fixed adverbial and a relative pronoun are the preposition's whole object
+        ("Vor allem Experten warnen vor den Folgen.", "Experten"),
+        ("Sie hielten Schilder hoch, auf denen Sprüche standen.", "Sprüche"),
+    ],
+)
+def test_subjects_and_source_phrases_are_not_governed(sentence: str, phrase: str) -> None:
+    assert _governed(sentence)[phrase] is False
+
+
+def test_a_context_speaker_is_not_taken_from_a_prepositional_phrase() -> None:
+    text = (
+        "Die Kundgebung blieb friedlich. In Anspielung auf die Räumung trugen die Studenten der Universität "
+        "Schilder mit der Aufschrift „Bildung ist kein Verbrechen“ durch die Stadt."
+    )
+    q = quote_containing(text, "Bildung ist kein Verbrechen", direct_only=True)
+    assert q.speaker_text is None or "Anspielung" not in q.speaker_text
+    assert q.speaker_text is None or "Räumung" not in q.speaker_text
