@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract.quotes.speakers import governed_by_preposition, noun_phrases
+from briefing.extract.quotes.speakers import clause_subject, governed_by_preposition, noun_phrases
 from tests.quote_helpers import quote_containing
 
 
@@ -57,3 +57,29 @@ def test_a_context_speaker_is_not_taken_from_a_prepositional_phrase() -> None:
     q = quote_containing(text, "Bildung ist kein Verbrechen", direct_only=True)
     assert q.speaker_text is None or "Anspielung" not in q.speaker_text
     assert q.speaker_text is None or "Räumung" not in q.speaker_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # a word with a suffix of adjectives and adverbs only opens the sentence as an adverbial, before a
+        # plural verb too, however rare the word
+        ("Reflexartig brachten viele Print- und Onlinemedien die Meldung.", "viele Print- und Onlinemedien"),
+        ("Sinngemäß erklärte die Sprecherin das Verfahren.", "die Sprecherin"),
+        ("Ordnungsgemäß meldete der Verein die Versammlung an.", "der Verein"),
+        # a noun or name opening the sentence stays its subject
+        ("Experten warnten die Regierung vor den Folgen.", "Experten"),
+    ],
+)
+def test_an_opening_adverbial_is_not_the_subject(sentence: str, subject: str) -> None:
+    got = clause_subject(sentence, 0, len(sentence))
+    assert got is not None and got.text == subject
+
+
+def test_the_subject_after_an_opening_adverbial_speaks() -> None:
+    text = (
+        "Der Minister hat am Morgen sein Amt verloren. Reflexartig meldeten viele Print- und Onlinemedien, "
+        "der Minister sei von sich aus zurückgetreten."
+    )
+    q = quote_containing(text, "von sich aus")
+    assert q.speaker_text == "viele Print- und Onlinemedien"

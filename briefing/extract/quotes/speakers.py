@@ -43,7 +43,10 @@ _SPACED_TOKEN = re.compile(r"\s*+(?:\w++(?:[-’'/]\w++|\.(?![A-ZÄÖÜ][a-zäö
 MAX_NP_WORDS = 10
 
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
-_ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals")
+# Suffixes that make adjectives and adverbs, never nouns: a capitalised word with one opens a sentence as an
+# adverbial ("Reflexartig brachten viele Medien …", "Sinngemäß hofft Musk …"), however rare the word.
+_DERIVED_ADVERB_ENDINGS = ("artig", "mäßig", "gemäß", "förmig", "seitig", "wärts", "halber", "fähig", "haltig")
+_ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals", *_DERIVED_ADVERB_ENDINGS)
 # Adjective endings: a capitalised common word with one of these, alone before the verb, is an adverbial
 # ("Offiziell geht die Regierung davon aus", "Kritisch äußerte sich …"), not a name.
 _ADJECTIVE_ENDINGS = ("ell", "iv", "ig", "isch", "sam", "los", "haft", "bar")
@@ -351,6 +354,15 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             continue
         elif caps and low == "und" and j + 1 < n and _is_cap(toks[j + 1][2]) and not _is_function(toks[j + 1][2]):
             j += 1  # coordination: "Der frühere Bürgermeister und Justizsenator"
+        elif (
+            caps
+            and tok == "-"
+            and j + 2 < n
+            and toks[j - 1][1] == toks[j][0]
+            and toks[j + 1][2] in _ELLIPSIS_LINKS
+            and _is_cap(toks[j + 2][2])
+        ):
+            j += 2  # a compound's shared part left out: "viele Print- und Nachrichtenmedien"
         elif caps and tok == "," and allow_apposition:
             k = read_np(toks, j + 1)
             if k > j + 1 and k < n and toks[k][2] == ",":
@@ -371,6 +383,10 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     while j > i and (toks[j - 1][2].lower() in _GENITIVE or toks[j - 1][2] == ","):
         j -= 1
     return j
+
+
+# Conjunctions after a compound's first part whose shared last part is left out ("Print- und Onlinemedien").
+_ELLIPSIS_LINKS = frozenset(["und", "oder", "sowie", "bzw"])
 
 
 # Adverbs that modify an attributive adjective or participle inside a noun phrase: "ein nicht genannter
@@ -859,12 +875,14 @@ def _opener_no_noun(text: str, tok: tuple[int, int, str], verb: str) -> bool:
 
     A noun or name is written capitalised inside a sentence too, somewhere in the text ("Bundeskanzlerin
     Angela Merkel ... Merkel sagte"); a word the text capitalises only at sentence openings is no name
-    there. A plural verb keeps a bare plural subject ("Experten warnten die Regierung")."""
+    there. A plural verb keeps a bare plural subject ("Experten warnten die Regierung"), unless the word ends in
+    a suffix of adjectives and adverbs only (:data:`_DERIVED_ADVERB_ENDINGS`)."""
     word = tok[2]
+    derived = word.lower().endswith(_DERIVED_ADVERB_ENDINGS)  # "Reflexartig brachten viele Medien": never a noun
     if (
         not word[:1].isupper()
         or not word.isalpha()
-        or not _singular_verb(verb)
+        or not (_singular_verb(verb) or derived)
         or not _opens_sentence(text, tok[0])
         or word.lower() in _PRONOUNS  # "Er räumte ein": the subject itself
         or _is_det(word)
@@ -872,7 +890,7 @@ def _opener_no_noun(text: str, tok: tuple[int, int, str], verb: str) -> bool:
         or word.lower() in word_set("first_names.txt")
         or is_place(word)  # "Madrid hatte Bedenken angemeldet": a capital speaking, named once
         or is_organisation(word)
-        or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word))
+        or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word) or derived)
     ):
         return False
     return not any(
