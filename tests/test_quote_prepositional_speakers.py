@@ -83,3 +83,52 @@ def test_the_subject_after_an_opening_adverbial_speaks() -> None:
     )
     q = quote_containing(text, "von sich aus")
     assert q.speaker_text == "viele Print- und Onlinemedien"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the clause reporting an unattributed indirect quotation names who holds the view: its subject
+        # speaks (the subject of the clause right before the quotation, where a comma opens one)
+        (
+            "Der Stadtrat hat eine Wohnbaugesellschaft gegründet. Die Gründung der Gesellschaft stieß auf "
+            "Zustimmung, die Organisation bezweifelt aber, dass es dadurch bald billigere Mieten gibt.",
+            "billigere Mieten",
+            "die Organisation",
+        ),
+        (
+            "In Kanada wurde am Sonntag gewählt. Die Liberale Partei Kanadas begrüßte das Ergebnis, weil es den "
+            "Willen der Wähler zeige und die Regierung stärke.",
+            "Willen der Wähler",
+            "Die Liberale Partei Kanadas",
+        ),
+        (
+            "Der Bauausschuss stimmte am Dienstag über die Vorlage ab. CDU und FDP setzten dem entgegen, dass es "
+            "die Entscheidung der Investoren sei, wie gebaut werde.",
+            "Entscheidung der Investoren",
+            "CDU und FDP",
+        ),
+    ],
+)
+def test_the_subject_reporting_an_indirect_quotation_speaks(text: str, fragment: str, speaker: str) -> None:
+    q = quote_containing(text, fragment)
+    assert q.speaker_text == speaker
+
+
+def test_a_thing_reporting_nothing_is_no_speaker() -> None:
+    # neither the reporting clause's subject nor the context speaker is a thing
+    text = (
+        "In Kanada wurde am Sonntag gewählt. Die Kürzung der Zuschüsse traf die Vereine hart, weil sie ohne das "
+        "Geld keine Hallen mieten könnten."
+    )
+    q = quote_containing(text, "keine Hallen")
+    assert q.speaker_text is None or "Kürzung" not in q.speaker_text
+
+
+def test_an_anaphoric_source_still_refers_to_a_text() -> None:
+    text = (
+        "Der Lebenslauf der Abgeordneten war auf der Internetseite des Landtags veröffentlicht worden. Demnach "
+        "habe sie von 1985 bis 1995 in Bonn Rechtswissenschaften studiert."
+    )
+    q = quote_containing(text, "Rechtswissenschaften")
+    assert q.speaker_text == "Demnach"

@@ -19,6 +19,7 @@ from briefing.extract.quotes.descriptions import (
     possessor,
     resolve_description,
 )
+from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
@@ -31,7 +32,13 @@ from briefing.extract.quotes.speakers import (
     person_score,
 )
 from briefing.lang import rows
-from briefing.lang.de import OPENING_PARTICLES, country_adjective, country_name, demonym_country
+from briefing.lang.de import (
+    OPENING_PARTICLES,
+    attribution_markers,
+    country_adjective,
+    country_name,
+    demonym_country,
+)
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
@@ -67,6 +74,8 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
         own = _own_subject(masked, sents, f)
         if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
             own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
+        elif own is None and f.kind != "direct":
+            own = _reporting_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif f.speakerless:
@@ -165,6 +174,76 @@ def _named_subject(masked: str, sents, f: Found) -> Phrase | None:
     return None
 
 
+def _reporting_subject(masked: str, sents, f: Found) -> Phrase | None:
+    """The subject of the clause that reports an unattributed indirect quotation in its own sentence, when it
+    may name someone: "Die Organisation bezweifelt aber, dass …", "Gall geht davon aus, dass …", "Der dortige
+    Kassationsgerichtshof hatte entschieden, dass …" - nearer than the speaker of an earlier quotation.
+
+    Not when the words before the quotation are reported speech themselves ("Bisher habe die Regierung …":
+    their subject is content), nor a phrase inside a prepositional phrase, a pronoun (:func:`_own_subject`
+    reads those) or a thing ("Die Kürzung der Entfernungspauschale")."""
+    sb = sents[f.sent][0]
+    if f.start <= sb or konjunktiv_words(masked, sb, f.start):
+        return None
+    # "Die Gründung wird von ai positiv gesehen, die Organisation bezweifelt aber, dass …": the clause right
+    # before the quotation has its own subject, first in it and before its verb
+    comma = masked.rfind(",", sb, max(sb, f.start - 2))
+    last = clause_subject(masked, comma + 1, f.start) if comma > sb else None
+    if last is not None and not _opens_main_clause(masked, last, f.start):
+        last = None
+    for sp in (last, clause_subject(masked, sb, f.start)):
+        if sp is not None and not sp.pronoun and _may_speak(masked, sp, sb, f.start):
+            return sp
+    return None
+
+
+def _may_speak(masked: str, sp: Phrase, start: int, end: int) -> bool:
+    """May a clause's subject be who speaks: a person, a bare name, an organisation, or a phrase headed by a noun
+    that may name people ("die Organisation", "Die Liberale Partei Kanadas"), outside a prepositional phrase;
+    a document or source noun too ("Ein Bericht der Agentur", "Seine zentrale Aussage": texts speak in the news);
+    not a thing ("Die Kürzung der Zuschüsse", "Besondere Probleme") nor an object or date."""
+    if person_score(sp) < 0 or governed_by_preposition(masked, sp, start, end):
+        return False
+    return (
+        sp.pronoun
+        or person_score(sp) >= 1
+        or is_organisation(sp.text)
+        or any(may_name_people(w) or document_noun(w) or w.lower() in _source_nouns() for w in _head_words(sp.text))
+    )
+
+
+def _source_nouns() -> frozenset[str]:
+    return attribution_markers().get("noun", frozenset())
+
+
+def _opens_main_clause(masked: str, sp: Phrase, end: int) -> bool:
+    """Does ``sp`` open the clause after a comma, right before its finite verb ("…, die Organisation
+    bezweifelt aber, …"), not a relative or infinitive clause's object ("…, sich einer neuen Partei
+    anzuschließen, …")?"""
+    before = masked[masked.rfind(",", 0, sp.start) + 1 : sp.start]
+    after = masked[sp.end : end].split()
+    return not before.strip() and bool(after) and after[0][:1].islower() and not after[0].startswith("zu")
+
+
+# Words that open a phrase's attribute after its head ("Die Gründung der Kommission": the head is "Gründung").
+_ATTRIBUTE_OPENERS = frozenset(["der", "des", "von", "vom", "aus", "im", "in", "für"])
+
+
+def _head_words(words: str) -> list[str]:
+    """The capitalised words of a phrase before its attribute: "Die Demokratische Partei Thailands" ->
+    Demokratische, Partei, Thailands; "Die Gründung der Kommission" -> Gründung."""
+    out = []
+    for w in words.split()[1:] if words.split()[0].lower() in _ARTICLES else words.split():
+        if w.lower() in _ATTRIBUTE_OPENERS:
+            break
+        if w[:1].isupper():
+            out.append(w)
+    return out
+
+
+_ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])
+
+
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
     """A speaker named before the quotation in its sentence, else in the sentence before."""
     sb = sents[f.sent][0]
@@ -199,7 +278,11 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
         if titled is not None:
             return titled
         subject = clause_subject(masked, b, e)
-        if subject is not None and person_score(subject) >= 0:
+        # (a quotation shown at an anaphoric source, "Demnach habe sie …", takes the sentence before's subject as
+        # what it refers to, a thing too: "Der Lebenslauf war im Internet veröffentlicht worden. Demnach …")
+        if subject is not None and (
+            _may_speak(masked, subject, b, e) if f.mention is None else person_score(subject) >= 0
+        ):
             return subject
     return None
 
