@@ -132,3 +132,65 @@ def test_an_anaphoric_source_still_refers_to_a_text() -> None:
     )
     q = quote_containing(text, "Rechtswissenschaften")
     assert q.speaker_text == "Demnach"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # "bezweifelt" is also a participle: after a passive clause of its own, the active clause's subject
+        # speaks, not the passive's agent
+        (
+            "Der Stadtrat hat eine Wohnbaugesellschaft gegründet. Die Gründung wird von den Mietern begrüßt, die "
+            "Organisation bezweifelt aber, dass es dadurch bald billigere Mieten gibt.",
+            "billigere Mieten",
+            "die Organisation",
+        ),
+        # a passive's agent still speaks
+        ("Seine Bilder werden von Kritikern als „Meilensteine der Moderne“ bezeichnet.", "Meilensteine", "Kritikern"),
+    ],
+)
+def test_a_passive_agent_speaks_only_in_its_own_clause(text: str, fragment: str, speaker: str) -> None:
+    q = quote_containing(text, fragment)
+    assert q.speaker_text is not None and speaker in q.speaker_text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a prefield of a noun phrase in the nominative and its relative clause is the subject; the phrase
+        # after the verb is the object
+        (
+            "Der Sender, der für die Übertragung verantwortlich ist, begründete die Entscheidung damit, dass "
+            "die Rechte zu teuer geworden seien.",
+            "Rechte zu teuer",
+            "Der Sender",
+        ),
+        (
+            "Der frühere Präsident Tom Hall, der als Wahlbeobachter im Land war, sagte Reportern, dass alles "
+            "friedlich verlaufen sei.",
+            "friedlich verlaufen",
+            "Tom Hall",
+        ),
+    ],
+)
+def test_a_subject_with_its_relative_clause_speaks(text: str, fragment: str, speaker: str) -> None:
+    q = quote_containing(text, fragment)
+    assert q.speaker_text is not None and speaker in q.speaker_text
+
+
+@pytest.mark.parametrize(
+    "prefield",
+    [
+        "Die Zahl der Toten, die seit Montag gestiegen ist,",  # "die" may be an accusative: an object in front
+        "Ein Tief, das über der Bucht stand, habe das Land erreicht,",  # more than the relative clause
+        "Weil der Sender, der zahlen muss, klagt,",  # a subordinate clause
+    ],
+)
+def test_no_subject_read_from_other_prefields(prefield: str) -> None:
+    from briefing.extract.quotes.speakers import _head_before_relative, tokens
+
+    toks = tokens(prefield, 0, len(prefield))
+    while toks and toks[-1][2] == ",":
+        toks.pop()
+    i = 1 if prefield.startswith("Weil") else 0
+    assert _head_before_relative(prefield, toks, i) is None

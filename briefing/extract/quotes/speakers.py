@@ -624,6 +624,19 @@ def subject_for_verb(
         ahead = tokens(text, verb_end, min(len(text), verb_end + MAX_QUOTED_NAME_CHARS + 4))
         if (q := _quoted_name_end(ahead, 0)) and text[ahead[q - 1][1] : ahead[q - 1][1] + 1] not in ("-", "‐"):
             cand_after = phrase(text, ahead, 0, q)  # (not "„Spiegel“-Chef X": part of the speaker's title)
+    # "Der NDR, der in der ARD verantwortlich ist, begründete die Einblendungen damit, dass …": the prefield is a
+    # noun phrase and its relative clause, the subject; after the verb comes the object - unless that is plainly
+    # a nominative subject ("Den Plan, der …, kritisierte der Verband")
+    head = _head_before_relative(text, before, i) if cand_before is None and after_comma else None
+    if (
+        head is not None
+        and person_score(head) >= 0
+        and (
+            cand_after is None
+            or (person_score(cand_after) < 2 and cand_after.text.split()[0].lower() not in _NOMINATIVE_MARKERS)
+        )
+    ):
+        return head
     if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
         return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
@@ -735,6 +748,11 @@ def passive_agent(
         return None
     if not PASSIVE_AUX.intersection(words):
         return None
+    # "Der Plan wird von den Mietern begrüßt, die Organisation bezweifelt aber, dass …": a clause of its own
+    # before the verb, with a subject, is no passive of this verb; its agent is not the speaker
+    comma = next((k for k in range(v - 1, -1, -1) if words[k] == ","), None)
+    if comma is not None and not PASSIVE_AUX.intersection(words[comma + 1 :]) and _subject_opens(toks, comma + 1, v):
+        return None
     for k in range(v - 1, -1, -1):
         if words[k] not in _AGENT_PREPS:
             continue
@@ -762,6 +780,40 @@ def passive_agent(
             return phrase(text, toks, k + 1, j)
         return None
     return None
+
+
+def _subject_opens(toks: list[tuple[int, int, str]], i: int, v: int) -> bool:
+    """Does a noun phrase open ``toks[i:v]`` and the verb at ``v`` follow it (with at most particles between):
+    a main clause of its own ("die Organisation bezweifelt aber")?"""
+    if i >= v or not (_is_det(toks[i][2]) or _is_cap(toks[i][2])) or toks[i][2].lower() in _RELATIVE_FORMS:
+        return False
+    j = read_np(toks, i)
+    return j > i and j == v
+
+
+# Relative forms that may stand before a noun ("…, deren Sprecher von X zitiert wurde"): no main clause. (An
+# article as relative pronoun, "…, die von X kritisiert wurde", has no noun after it.)
+_RELATIVE_FORMS = frozenset(["dessen", "deren", "welche", "welcher", "welches"])
+
+
+# Relative pronouns that open a relative clause after its noun ("Der NDR, der …", "Die Stiftung, deren …").
+_RELATIVE_OPENERS = frozenset(["der", "die", "das", "dessen", "deren", "welcher", "welche", "welches"])
+# Articles that mark a noun phrase right after the verb as nominative (masculine "der", "ein").
+_NOMINATIVE_MARKERS = frozenset(["der", "ein"])
+
+
+def _head_before_relative(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
+    """The noun phrase opening a prefield that is that phrase and a relative clause of it: "Der NDR, der in der
+    ARD für den Vertrag verantwortlich ist," before the verb; only a phrase whose article marks the nominative
+    ("der", "ein"). Not after a subordinator (``i`` > 0: "Weil …,")."""
+    if i != 0 or not before or before[0][2].lower() not in _NOMINATIVE_MARKERS:
+        return None  # ("Die Zahl der Toten, die …, gab die Agentur an": an object with "die" may come first)
+    j = read_np(before, 0)
+    if j == 0 or j + 1 >= len(before) or before[j][2] != "," or before[j + 1][2].lower() not in _RELATIVE_OPENERS:
+        return None
+    if any(t[2] in ",;:" for t in before[j + 1 :]):
+        return None  # more than the relative clause before the verb ("Ein Tief, das …, habe …, meldet X")
+    return phrase(text, before, 0, j)
 
 
 def _passive(text: str, clause_start: int, verb_start: int, verb_end: int) -> bool:
