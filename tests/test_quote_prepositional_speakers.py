@@ -194,3 +194,37 @@ def test_no_subject_read_from_other_prefields(prefield: str) -> None:
         toks.pop()
     i = 1 if prefield.startswith("Weil") else 0
     assert _head_before_relative(prefield, toks, i) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the subject of a direct quotation's own sentence, a body or group by its noun, is nearer than the
+        # speaker of a quotation before
+        (
+            "„Die Spuren sind eindeutig“, sagte der Gutachter Paul Weiß. Das Gericht kam damit zu dem Ergebnis, "
+            "„dass keine tragfähige Grundlage für eine Verurteilung besteht“.",
+            "tragfähige Grundlage",
+            "Das Gericht",
+        ),
+        (
+            "„Wir bleiben bis zum Abend“, sagte die Sprecherin Eva Lenz. Einige Anhänger der Partei "
+            "protestierten vor dem Rathaus mit Schildern, auf denen Sprüche wie „Nieder mit der Regierung“ standen.",
+            "Nieder mit",
+            "Einige Anhänger der Partei",
+        ),
+    ],
+)
+def test_the_subject_of_a_direct_quotations_sentence_speaks(text: str, fragment: str, speaker: str) -> None:
+    q = quote_containing(text, fragment, direct_only=True)
+    assert q.speaker_text == speaker
+
+
+def test_a_common_noun_alone_is_no_context_speaker() -> None:
+    # "Zettel", "Sprüche" name no one (common German nouns by wordfreq): the quotation has no speaker
+    text = (
+        "Die Stimmung war angespannt. Am Rathaus hingen gestern Zettel, auf denen Sprüche wie „Nieder mit der "
+        "Regierung“ standen."
+    )
+    q = quote_containing(text, "Nieder mit", direct_only=True)
+    assert q.speaker_text is None

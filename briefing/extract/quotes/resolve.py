@@ -107,6 +107,19 @@ def _bare_full_name(np: Phrase) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and person_score(np) >= 1
 
 
+def _common_thing(np: Phrase) -> bool:
+    """One bare word that is a common German noun (or a compound of one, wordfreq) naming no person or body:
+    "Sprüche", "Transparenten", "Quellenlage" - capitalised as every noun, which a name-like score mistakes for a
+    name. Role titles, group nouns ("Demonstranten", "Experten"), organisations and places stay."""
+    words = np.text.split()
+    if np.pronoun or len(words) != 1 or not words[0][:1].isupper():
+        return False
+    word = words[0]
+    if not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word)):
+        return False
+    return not (may_name_people(word) or is_organisation(word) or is_place(word))
+
+
 def _bare_name(np: Phrase) -> bool:
     """One capitalised word that is no common German word nor a compound of one ("Shakira", not
     "Hauptreisezeit"): a name."""
@@ -171,7 +184,8 @@ def _named_subject(masked: str, sents, f: Found) -> Phrase | None:
     caps = [w for w in sp.text.split() if w[:1].isupper()]
     if is_organisation(sp.text) or (len(caps) >= 2 and person_score(sp) >= 1):
         return sp
-    return None
+    # "Das Gericht kam damit zu dem Ergebnis, „dass …“": a body or group by its noun, before the quotation
+    return sp if _may_speak(masked, sp, sb, f.start) else None
 
 
 def _reporting_subject(masked: str, sents, f: Found) -> Phrase | None:
@@ -202,8 +216,10 @@ def _may_speak(masked: str, sp: Phrase, start: int, end: int) -> bool:
     that may name people ("die Organisation", "Die Liberale Partei Kanadas"), outside a prepositional phrase;
     a document or source noun too ("Ein Bericht der Agentur", "Seine zentrale Aussage": texts speak in the news);
     not a thing ("Die Kürzung der Zuschüsse", "Besondere Probleme") nor an object or date."""
-    if person_score(sp) < 0 or governed_by_preposition(masked, sp, start, end):
+    if person_score(sp) < 0 or _common_thing(sp) or governed_by_preposition(masked, sp, start, end):
         return False
+    if sp.text.split()[0].lower() in _OBLIQUE_POSSESSIVES:
+        return False  # "Seiner Ansicht nach „…“": a possessive in the dative or genitive is no subject
     return (
         sp.pronoun
         or person_score(sp) >= 1
@@ -242,6 +258,8 @@ def _head_words(words: str) -> list[str]:
 
 
 _ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])
+# Possessives in the dative or genitive only: the phrase they open is no subject.
+_OBLIQUE_POSSESSIVES = frozenset(["seiner", "ihrer", "seines", "ihres", "unserer", "unseres", "eurer", "eures"])
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
@@ -257,8 +275,8 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
             # A quotation's speaker is a person: the most person-like phrase.
             best = None
             for np in noun_phrases(masked, b, e):
-                if governed_by_preposition(masked, np, b, e):
-                    continue  # "In Anspielung auf …", "mit Transparenten": inside a phrase, no one speaks
+                if governed_by_preposition(masked, np, b, e) or _common_thing(np):
+                    continue  # "In Anspielung auf …", "mit Transparenten", "Sprüche": no one speaks
                 score = person_score(np)
                 if score >= 1 and (best is None or score > best[0]):
                     best = (score, np)
