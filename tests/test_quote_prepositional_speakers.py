@@ -228,3 +228,28 @@ def test_a_common_noun_alone_is_no_context_speaker() -> None:
     )
     q = quote_containing(text, "Nieder mit", direct_only=True)
     assert q.speaker_text is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # after an adverb opening a main clause comes the finite verb, not an adjective of the subject
+        ("Zudem diskutierten UN-Mitarbeiter mit den Behörden über die Lage.", "UN-Mitarbeiter"),
+        ("So wurden Forderungen an die Vereine laut.", "Forderungen"),
+        # after a focus particle a noun phrase follows
+        ("Auch neue Mitglieder kamen zur Sitzung.", "neue Mitglieder"),
+    ],
+)
+def test_the_verb_after_an_opening_adverb(sentence: str, subject: str) -> None:
+    got = clause_subject(sentence, 0, len(sentence))
+    assert got is not None and got.text == subject
+
+
+def test_an_adjective_and_a_common_noun_are_no_speaker() -> None:
+    # "Besondere Probleme" opens the sentence before: an adjective and a common noun, no one who speaks
+    text = (
+        "Die Prüfer fanden viele Mängel. Besondere Probleme traten beim Transport der Güter auf. Auch sei die "
+        "Dokumentation nicht ordnungsgemäß erfolgt."
+    )
+    q = quote_containing(text, "Dokumentation")
+    assert q.speaker_text is None or "Probleme" not in q.speaker_text

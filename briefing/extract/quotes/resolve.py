@@ -117,7 +117,12 @@ def _common_thing(np: Phrase) -> bool:
     word = words[0]
     if not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word)):
         return False
-    return not (may_name_people(word) or is_organisation(word) or is_place(word))
+    return not (_may_name_people(word) or is_organisation(word) or is_place(word))
+
+
+def _may_name_people(word: str) -> bool:
+    """:func:`may_name_people` of a word or of a hyphenated compound's last part ("UN-Mitarbeiter")."""
+    return may_name_people(word) or ("-" in word and may_name_people(word.rsplit("-", 1)[-1]))
 
 
 def _bare_name(np: Phrase) -> bool:
@@ -220,12 +225,16 @@ def _may_speak(masked: str, sp: Phrase, start: int, end: int) -> bool:
         return False
     if sp.text.split()[0].lower() in _OBLIQUE_POSSESSIVES:
         return False  # "Seiner Ansicht nach „…“": a possessive in the dative or genitive is no subject
-    return (
-        sp.pronoun
-        or person_score(sp) >= 1
-        or is_organisation(sp.text)
-        or any(may_name_people(w) or document_noun(w) or w.lower() in _source_nouns() for w in _head_words(sp.text))
-    )
+    if sp.pronoun or person_score(sp) >= 2 or is_organisation(sp.text):
+        return True
+    heads = _head_words(sp.text)
+    if any(
+        _may_name_people(w) or document_noun(w) or w.lower() in _source_nouns()
+        for w in heads
+    ):
+        return True
+    # a bare name ("Gall", "CDU und FDP"): a head that is no common German word, unlike "Besondere Probleme"
+    return person_score(sp) >= 1 and any(not (zipf(w) >= COMMON_ZIPF or compound_of_common_word(w)) for w in heads)
 
 
 def _source_nouns() -> frozenset[str]:
@@ -249,12 +258,21 @@ def _head_words(words: str) -> list[str]:
     """The capitalised words of a phrase before its attribute: "Die Demokratische Partei Thailands" ->
     Demokratische, Partei, Thailands; "Die Gründung der Kommission" -> Gründung."""
     out = []
-    for w in words.split()[1:] if words.split()[0].lower() in _ARTICLES else words.split():
+    parts = words.split()
+    parts = parts[1:] if parts[0].lower() in _ARTICLES else parts
+    for k, w in enumerate(parts):
         if w.lower() in _ATTRIBUTE_OPENERS:
             break
-        if w[:1].isupper():
-            out.append(w)
+        if not w[:1].isupper():
+            continue
+        if k + 1 < len(parts) and parts[k + 1][:1].isupper() and w.lower().endswith(_ADJECTIVE_ENDINGS):
+            continue  # an adjective before its noun: "Besondere Probleme", "Die Liberale Partei"
+        out.append(w)
     return out
+
+
+# (not "-er": "Anhänger Saddam Husseins", "Sprecher Tom Reed" are nouns before a name)
+_ADJECTIVE_ENDINGS = ("e", "en")
 
 
 _ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])

@@ -1026,7 +1026,10 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     while i < len(toks) and toks[i][2].lower() in _CLAUSE_OPENERS and toks[i][2].lower() != "als":
         i += 1
     first = None
-    if i < len(toks) and (_is_det(toks[i][2]) or not _is_function(toks[i][2])):
+    verb_second = i == 1 < len(toks) and toks[0][2].lower() in _VERB_SECOND_OPENERS and toks[1][2].islower()
+    if i < len(toks) and not verb_second and (_is_det(toks[i][2]) or not _is_function(toks[i][2])):
+        # ("Zudem diskutierten UN-Mitarbeiter …": after an adverb opening the sentence comes the finite verb,
+        # not an adjective of the subject)
         j = read_np(toks, i, allow_apposition=True)
         if j > i:
             first = phrase(text, toks, i, j)
@@ -1045,7 +1048,7 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             and not after_noun
             and not (_is_det(toks[k + 1][2]) or toks[k + 1][2].lower() in _PRONOUNS)
         )
-        if word.islower() and not _is_function(word) and not _is_det(word) and not adjective:
+        if word.islower() and not _is_function(word) and not _is_det(word) and (not adjective or verb_second):
             m = k + 1
             while m < len(toks) and toks[m][2].lower() in AFTER_VERB_SKIP:
                 m += 1
@@ -1059,6 +1062,10 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     if first and after_verb:
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
+
+
+# Adverbs of the openers above after which a main clause goes on with its finite verb (verb second).
+_VERB_SECOND_OPENERS = frozenset(["zudem", "außerdem", "so", "allerdings"])
 
 
 def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
