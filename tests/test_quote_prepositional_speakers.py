@@ -253,3 +253,16 @@ def test_an_adjective_and_a_common_noun_are_no_speaker() -> None:
     )
     q = quote_containing(text, "Dokumentation")
     assert q.speaker_text is None or "Probleme" not in q.speaker_text
+
+
+def test_a_sentence_holding_a_view_has_its_own_speaker() -> None:
+    # a Konjunktiv sentence after a quotation goes on with its speaker, unless its own indicative main clause
+    # names who holds the view ("Sein Verteidiger vertritt die Ansicht, …"); the sentences after go on with them
+    text = (
+        "Staatsanwalt Peter Gruber sagte, der Angeklagte habe die Frau getötet. Die Beweise seien eindeutig. "
+        "Sein Verteidiger Tom Reed vertritt dagegen die Ansicht, die Frau habe sich selbst getötet. Die Polizei "
+        "habe seinen Mandanten vorverurteilt."
+    )
+    assert quote_containing(text, "Beweise seien").speaker_text == "Staatsanwalt Peter Gruber"
+    assert quote_containing(text, "sich selbst getötet").speaker_text == "Sein Verteidiger Tom Reed"
+    assert quote_containing(text, "vorverurteilt").speaker_text == "Sein Verteidiger Tom Reed"

@@ -190,7 +190,7 @@ def _named_subject(masked: str, sents, f: Found) -> Phrase | None:
     if is_organisation(sp.text) or (len(caps) >= 2 and person_score(sp) >= 1):
         return sp
     # "Das Gericht kam damit zu dem Ergebnis, „dass …“": a body or group by its noun, before the quotation
-    return sp if _may_speak(masked, sp, sb, f.start) else None
+    return sp if may_speak(masked, sp, sb, f.start) else None
 
 
 def _reporting_subject(masked: str, sents, f: Found) -> Phrase | None:
@@ -211,12 +211,12 @@ def _reporting_subject(masked: str, sents, f: Found) -> Phrase | None:
     if last is not None and not _opens_main_clause(masked, last, f.start):
         last = None
     for sp in (last, clause_subject(masked, sb, f.start)):
-        if sp is not None and not sp.pronoun and _may_speak(masked, sp, sb, f.start):
+        if sp is not None and not sp.pronoun and may_speak(masked, sp, sb, f.start):
             return sp
     return None
 
 
-def _may_speak(masked: str, sp: Phrase, start: int, end: int) -> bool:
+def may_speak(masked: str, sp: Phrase, start: int, end: int) -> bool:
     """May a clause's subject be who speaks: a person, a bare name, an organisation, or a phrase headed by a noun
     that may name people ("die Organisation", "Die Liberale Partei Kanadas"), outside a prepositional phrase;
     a document or source noun too ("Ein Bericht der Agentur", "Seine zentrale Aussage": texts speak in the news);
@@ -317,7 +317,7 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
         # (a quotation shown at an anaphoric source, "Demnach habe sie …", takes the sentence before's subject as
         # what it refers to, a thing too: "Der Lebenslauf war im Internet veröffentlicht worden. Demnach …")
         if subject is not None and (
-            _may_speak(masked, subject, b, e) if f.mention is None else person_score(subject) >= 0
+            may_speak(masked, subject, b, e) if f.mention is None else person_score(subject) >= 0
         ):
             return subject
     return None
