@@ -266,3 +266,20 @@ def test_a_sentence_holding_a_view_has_its_own_speaker() -> None:
     assert quote_containing(text, "Beweise seien").speaker_text == "Staatsanwalt Peter Gruber"
     assert quote_containing(text, "sich selbst getötet").speaker_text == "Sein Verteidiger Tom Reed"
     assert quote_containing(text, "vorverurteilt").speaker_text == "Sein Verteidiger Tom Reed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a prepositional phrase in front ("Außer aus Rio …") puts the subject after the verb
+        (
+            "Außer aus Rio de Janeiro meldet das Gesundheitsamt auch aus anderen Städten, dass die Zahl der Fälle "
+            "steige.",
+            "Zahl der Fälle",
+            "das Gesundheitsamt",
+        ),
+    ],
+)
+def test_a_prepositional_phrase_in_front_is_no_subject(text: str, fragment: str, speaker: str) -> None:
+    q = quote_containing(text, fragment)
+    assert q.speaker_text == speaker

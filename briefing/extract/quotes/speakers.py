@@ -595,6 +595,12 @@ def subject_for_verb(
     verb_final = not after or after[0][2] in ",."
     adverbial = bool(before) and (
         (first_word in ("als", "wie") and not verb_final)
+        # "Außer aus Rio weist das Amt auf … hin": a prepositional phrase in front, the subject after the verb
+        or (
+            i < len(before)
+            and before[i][2].lower() in word_set("case_prepositions.txt")
+            and not _particle_surname(before, i)  # "Von der Leyen betonte"
+        )
         or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
         or (after_comma and not _apposition_ends(before, i) and not _ends_in_named_apposition(text, before, i))
         or (
@@ -1027,7 +1033,10 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
         i += 1
     first = None
     verb_second = i == 1 < len(toks) and toks[0][2].lower() in _VERB_SECOND_OPENERS and toks[1][2].islower()
-    if i < len(toks) and not verb_second and (_is_det(toks[i][2]) or not _is_function(toks[i][2])):
+    opens_pp = (
+        i < len(toks) and toks[i][2].lower() in word_set("case_prepositions.txt") and not _particle_surname_at(toks, i)
+    )
+    if i < len(toks) and not verb_second and not opens_pp and (_is_det(toks[i][2]) or not _is_function(toks[i][2])):
         # ("Zudem diskutierten UN-Mitarbeiter …": after an adverb opening the sentence comes the finite verb,
         # not an adjective of the subject)
         j = read_np(toks, i, allow_apposition=True)
