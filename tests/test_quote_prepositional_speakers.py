@@ -283,3 +283,15 @@ def test_a_sentence_holding_a_view_has_its_own_speaker() -> None:
 def test_a_prepositional_phrase_in_front_is_no_subject(text: str, fragment: str, speaker: str) -> None:
     q = quote_containing(text, fragment)
     assert q.speaker_text == speaker
+
+
+def test_a_title_before_a_named_woman_leaves_the_pronoun_open() -> None:
+    # the whole apposition is the cue's speaker now ("des Deutschen Industrie- und Handelskammertags" is one
+    # phrase); its masculine title must not keep "sie" from the woman it names
+    text = (
+        "Die Wirtschaft warnt vor den Folgen. Der Hauptgeschäftsführer des Deutschen Industrie- und "
+        "Handelskammertags, Helena Melnikov, sagte, jeder Streiktag koste die Volkswirtschaft viel Geld. "
+        "„Das kann sich unser Land in der aktuellen Lage nicht leisten“, sagte sie."
+    )
+    q = quote_containing(text, "nicht leisten", direct_only=True)
+    assert q.speaker_name == "Helena Melnikov"

@@ -342,10 +342,18 @@ def _gender(words: str) -> str | None:
         g = names.get(w.lower())
         if g:
             return g
+    if _APPOSITION_AT_END.search(words):
+        # "Der Hauptgeschäftsführer des Verbands, Helena Melnikov": the person is named, and a first name the
+        # list does not know leaves the gender open (a title is often written in the masculine for a woman)
+        return None
     for w in words.split():
         if w[:1].isupper() and is_role(w):
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
     return _grammatical_gender(words)
+
+
+# A phrase ending in a person's name in apposition: ", Helena Melnikov".
+_APPOSITION_AT_END = re.compile(r", [A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+\Z")
 
 
 # Noun endings that make a German noun feminine ("Kommission", "Regierung", "Partei", "Behörde" is not
