@@ -295,3 +295,18 @@ def test_a_title_before_a_named_woman_leaves_the_pronoun_open() -> None:
     )
     q = quote_containing(text, "nicht leisten", direct_only=True)
     assert q.speaker_name == "Helena Melnikov"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # an indefinite pronoun standing alone is the subject, not the object after the verb
+        ("Einige vertreten die Auffassung, die Welt gehe bald unter.", "Einige"),
+        ("Viele fürchten, dass die Preise weiter steigen.", "Viele"),
+        # before its noun it is part of the phrase
+        ("Einige Anhänger der Partei protestierten vor dem Rathaus.", "Einige Anhänger der Partei"),
+    ],
+)
+def test_an_indefinite_pronoun_alone_is_the_subject(sentence: str, subject: str) -> None:
+    got = clause_subject(sentence, 0, sentence.index(",") if "," in sentence else len(sentence))
+    assert got is not None and got.text == subject

@@ -286,6 +286,8 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
         return j + 1
     if j < n and toks[j][2].lower() in DEMONSTRATIVES and _stands_alone(toks, j + 1):
         return j + 1  # "Dieser behauptete, …": a demonstrative pronoun, no determiner
+    if j < n and toks[j][2].lower() in _GROUP_PRONOUNS and _stands_alone(toks, j + 1) and j + 1 < n:
+        return j + 1  # "Einige vertreten die Auffassung, …": an indefinite pronoun for a group of people
     caps = 0
     if _partitive_head(toks, j):
         j += 1  # "Einer der Putschisten", "Viele der Demonstranten": the pronoun heads, the genitive follows
@@ -483,6 +485,11 @@ def phrase(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> Phras
     words = text[b:e]
     low = words.lower()
     return Phrase(b, e, words, pronoun=(j - i == 1 and (low in _PRONOUNS or low in DEMONSTRATIVES)))
+
+
+# Indefinite pronouns that stand alone for a group of people ("Einige vertreten die Auffassung", "Viele
+# fürchten").
+_GROUP_PRONOUNS = frozenset(["einige", "viele", "manche", "andere", "mehrere", "beide"])
 
 
 # Demonstrative pronouns that stand for the person or group named last: "Anlass war die Anzeige eines
