@@ -51,7 +51,7 @@ def test_sure_attribution_beats_one_from_the_previous_paragraph() -> None:
     sure = _quotes(f"Die Regierung will die Hilfe fortsetzen. {SAID}, sagte Bundeskanzler Friedrich Merz.")
     shaky = _quotes(
         "Bundeskanzler Friedrich Merz empfing am Montag in Berlin Gäste aus Kiew.\n\n"
-        "Das Treffen dauerte drei Stunden. Danach gab es ein Essen im Kanzleramt.\n\n"
+        "Das Treffen dauerte drei Stunden. Danach aß Merz mit den Gästen im Kanzleramt.\n\n"
         "„Wir werden die Ukraine weiter unterstützen, so lange es nötig ist.“"
     )
     assert [q["speaker"]["name"] for q in sure] == ["Friedrich Merz"]

@@ -39,20 +39,15 @@ def _p(probs: dict[str, float], words: str) -> float:
 
 
 def test_the_inverted_subject_of_a_speech_verb_beats_a_person_after_a_preposition() -> None:
-    # The rules take the first person named in the sentence before (Scholz); the speaker is the inverted
-    # subject after the speech verb.
+    # Olaf Scholz is the object of "mit" inside a prepositional phrase: the rules pass him over
+    # (speakers.governed_by_preposition) and take the inverted subject after the verb, and the ranker agrees.
     text = (
         "Nach dem Treffen mit Olaf Scholz äußerte sich Finanzminister Christian Lindner zuversichtlich. "
         "„Wir haben eine gute Grundlage gefunden, und das ist entscheidend für uns.“"
     )
     f, probs = _ranked(text, "Wir haben")
     assert _p(probs, "Lindner") > _p(probs, "Scholz")
-    # the pick changes only when the ranker's lead exceeds the margin learned on train (0.15 in round 5;
-    # here it leads by less), else the rules' pick stands
-    lead = _p(probs, "Lindner") - _p(probs, "Scholz")
-    margin = ranker.load_model().margin
-    assert f.ranked == (margin is not None and lead > margin)
-    assert f.speaker is not None and ("Lindner" in f.speaker.text) == f.ranked
+    assert f.speaker is not None and "Lindner" in f.speaker.text and not f.ranked
 
 
 def test_the_speaker_is_not_the_addressee_after_a_preposition() -> None:

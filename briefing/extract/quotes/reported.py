@@ -12,7 +12,7 @@ from briefing.extract.quotes.base import LONG_QUOTE_WORDS, MIN_INDIRECT_WORDS, W
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
 from briefing.extract.quotes.speaker_names import is_organisation
-from briefing.extract.quotes.speakers import clause_subject, person_score
+from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score
 
 # Konjunktiv continuation sentences after an attributed quotation, at most.
 MAX_CONTINUATION_SENTENCES = 6
@@ -65,7 +65,13 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
             if own_introduction(masked, sb, se):
                 break
             end = se
-            if cur is None:
+            holder = _holds_view(masked, sb, se)
+            if holder is not None:
+                # "Sein Verteidiger vertritt die Ansicht, X habe …": the sentence's own subject speaks, and goes
+                # on speaking in the Konjunktiv sentences after it
+                cur = Found("indirect", sb, end, holder, None, k, how="subject")
+                out.append(cur)
+            elif cur is None:
                 cur = Found("indirect", sb, end, f.speaker, None, k, how="continuation")
                 out.append(cur)
             else:
@@ -89,6 +95,25 @@ def own_introduction(masked: str, sb: int, se: int) -> bool:
     if colon < 0 or len(WORD.findall(masked, sb, colon)) < MIN_INTRODUCTION_WORDS:
         return False
     return not konjunktiv_words(masked, sb, colon, strong=True)
+
+
+def _holds_view(masked: str, sb: int, se: int) -> Phrase | None:
+    """Does the sentence open with an indicative main clause whose subject, named first, holds the view the
+    Konjunktiv clause after its comma reports ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz … führe",
+    "Sein Verteidiger vertritt die Ansicht, Clarkson habe …")?  Then that subject speaks, not the speaker of the
+    report before: the subject, else None."""
+    from briefing.extract.quotes.resolve import may_speak  # (resolve reads this module's results)
+
+    comma = masked.find(",", sb, se)
+    if comma < 0 or len(WORD.findall(masked, sb, comma)) < MIN_INTRODUCTION_WORDS:
+        return None
+    if konjunktiv_words(masked, sb, comma, strong=True):
+        return None
+    sp = clause_subject(masked, sb, comma)
+    if sp is None or sp.pronoun or masked[sb : sp.start].strip():
+        return None  # the subject opens the sentence (not "Nach Angaben der Polizei, …")
+    rest = masked[sp.end : comma].split()
+    return sp if rest and rest[0][:1].islower() and may_speak(masked, sp, sb, comma) else None
 
 
 def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[int]:

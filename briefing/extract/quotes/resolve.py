@@ -19,12 +19,26 @@ from briefing.extract.quotes.descriptions import (
     possessor,
     resolve_description,
 )
+from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
 from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
-from briefing.extract.quotes.speakers import DEMONSTRATIVES, Phrase, clause_subject, noun_phrases, person_score
+from briefing.extract.quotes.speakers import (
+    DEMONSTRATIVES,
+    Phrase,
+    clause_subject,
+    governed_by_preposition,
+    noun_phrases,
+    person_score,
+)
 from briefing.lang import rows
-from briefing.lang.de import OPENING_PARTICLES, country_adjective, country_name, demonym_country
+from briefing.lang.de import (
+    OPENING_PARTICLES,
+    attribution_markers,
+    country_adjective,
+    country_name,
+    demonym_country,
+)
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
@@ -62,6 +76,8 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
         own = _own_subject(masked, sents, f)
         if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
             own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
+        elif own is None and f.kind != "direct":
+            own = _reporting_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif f.speakerless:
@@ -91,6 +107,24 @@ def _bare_full_name(np: Phrase) -> bool:
     capitalised word nearby ("Jahre", "Irak"), which is often a thing."""
     words = np.text.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words) and person_score(np) >= 1
+
+
+def _common_thing(np: Phrase) -> bool:
+    """One bare word that is a common German noun (or a compound of one, wordfreq) naming no person or body:
+    "Sprüche", "Transparenten", "Quellenlage" - capitalised as every noun, which a name-like score mistakes for a
+    name. Role titles, group nouns ("Demonstranten", "Experten"), organisations and places stay."""
+    words = np.text.split()
+    if np.pronoun or len(words) != 1 or not words[0][:1].isupper():
+        return False
+    word = words[0]
+    if not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word)):
+        return False
+    return not (_may_name_people(word) or is_organisation(word) or is_place(word))
+
+
+def _may_name_people(word: str) -> bool:
+    """:func:`may_name_people` of a word or of a hyphenated compound's last part ("UN-Mitarbeiter")."""
+    return may_name_people(word) or ("-" in word and may_name_people(word.rsplit("-", 1)[-1]))
 
 
 def _bare_name(np: Phrase) -> bool:
@@ -157,7 +191,95 @@ def _named_subject(masked: str, sents, f: Found) -> Phrase | None:
     caps = [w for w in sp.text.split() if w[:1].isupper()]
     if is_organisation(sp.text) or (len(caps) >= 2 and person_score(sp) >= 1):
         return sp
+    # "Das Gericht kam damit zu dem Ergebnis, „dass …“": a body or group by its noun, before the quotation
+    return sp if may_speak(masked, sp, sb, f.start) else None
+
+
+def _reporting_subject(masked: str, sents, f: Found) -> Phrase | None:
+    """The subject of the clause that reports an unattributed indirect quotation in its own sentence, when it
+    may name someone: "Die Organisation bezweifelt aber, dass …", "Gall geht davon aus, dass …", "Der dortige
+    Kassationsgerichtshof hatte entschieden, dass …" - nearer than the speaker of an earlier quotation.
+
+    Not when the words before the quotation are reported speech themselves ("Bisher habe die Regierung …":
+    their subject is content), nor a phrase inside a prepositional phrase, a pronoun (:func:`_own_subject`
+    reads those) or a thing ("Die Kürzung der Entfernungspauschale")."""
+    sb = sents[f.sent][0]
+    if f.start <= sb or konjunktiv_words(masked, sb, f.start):
+        return None
+    # "Die Gründung wird von ai positiv gesehen, die Organisation bezweifelt aber, dass …": the clause right
+    # before the quotation has its own subject, first in it and before its verb
+    comma = masked.rfind(",", sb, max(sb, f.start - 2))
+    last = clause_subject(masked, comma + 1, f.start) if comma > sb else None
+    if last is not None and not _opens_main_clause(masked, last, f.start):
+        last = None
+    for sp in (last, clause_subject(masked, sb, f.start)):
+        if sp is not None and not sp.pronoun and may_speak(masked, sp, sb, f.start):
+            return sp
     return None
+
+
+def may_speak(masked: str, sp: Phrase, start: int, end: int) -> bool:
+    """May a clause's subject be who speaks: a person, a bare name, an organisation, or a phrase headed by a noun
+    that may name people ("die Organisation", "Die Liberale Partei Kanadas"), outside a prepositional phrase;
+    a document or source noun too ("Ein Bericht der Agentur", "Seine zentrale Aussage": texts speak in the news);
+    not a thing ("Die Kürzung der Zuschüsse", "Besondere Probleme") nor an object or date."""
+    if person_score(sp) < 0 or _common_thing(sp) or governed_by_preposition(masked, sp, start, end):
+        return False
+    if sp.text.split()[0].lower() in _OBLIQUE_POSSESSIVES:
+        return False  # "Seiner Ansicht nach „…“": a possessive in the dative or genitive is no subject
+    if sp.pronoun or person_score(sp) >= 2 or is_organisation(sp.text):
+        return True
+    heads = _head_words(sp.text)
+    if any(
+        _may_name_people(w) or document_noun(w) or w.lower() in _source_nouns()
+        for w in heads
+    ):
+        return True
+    # a bare name ("Gall", "CDU und FDP"): a head that is no common German word, unlike "Besondere Probleme"
+    return person_score(sp) >= 1 and any(not (zipf(w) >= COMMON_ZIPF or compound_of_common_word(w)) for w in heads)
+
+
+def _source_nouns() -> frozenset[str]:
+    return attribution_markers().get("noun", frozenset())
+
+
+def _opens_main_clause(masked: str, sp: Phrase, end: int) -> bool:
+    """Does ``sp`` open the clause after a comma, right before its finite verb ("…, die Organisation
+    bezweifelt aber, …"), not a relative or infinitive clause's object ("…, sich einer neuen Partei
+    anzuschließen, …")?"""
+    before = masked[masked.rfind(",", 0, sp.start) + 1 : sp.start]
+    after = masked[sp.end : end].split()
+    return not before.strip() and bool(after) and after[0][:1].islower() and not after[0].startswith("zu")
+
+
+# Words that open a phrase's attribute after its head ("Die Gründung der Kommission": the head is "Gründung").
+_ATTRIBUTE_OPENERS = frozenset(["der", "des", "von", "vom", "aus", "im", "in", "für"])
+
+
+def _head_words(words: str) -> list[str]:
+    """The capitalised words of a phrase before its attribute: "Die Demokratische Partei Thailands" ->
+    Demokratische, Partei, Thailands; "Die Gründung der Kommission" -> Gründung."""
+    out = []
+    parts = words.split()
+    parts = parts[1:] if parts[0].lower() in _ARTICLES else parts
+    for k, w in enumerate(parts):
+        if w.lower() in _ATTRIBUTE_OPENERS:
+            break
+        if not w[:1].isupper():
+            continue
+        if k + 1 < len(parts) and parts[k + 1][:1].isupper() and w.lower().endswith(_ADJECTIVE_ENDINGS):
+            continue  # an adjective before its noun: "Besondere Probleme", "Die Liberale Partei"
+        out.append(w)
+    return out
+
+
+# (not "-er": "Anhänger Saddam Husseins", "Sprecher Tom Reed" are nouns before a name)
+_ADJECTIVE_ENDINGS = ("e", "en")
+
+
+_ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])
+# Possessives in the dative or genitive only: the phrase they open is no subject.
+_OBLIQUE_POSSESSIVES = frozenset(["seiner", "ihrer", "seines", "ihres", "unserer", "unseres", "eurer", "eures"])
 
 
 def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
@@ -173,6 +295,8 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
             # A quotation's speaker is a person: the most person-like phrase.
             best = None
             for np in noun_phrases(masked, b, e):
+                if governed_by_preposition(masked, np, b, e) or _common_thing(np):
+                    continue  # "In Anspielung auf …", "mit Transparenten", "Sprüche": no one speaks
                 score = person_score(np)
                 if score >= 1 and (best is None or score > best[0]):
                     best = (score, np)
@@ -181,11 +305,22 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
             continue
         # Reported speech also comes from institutions and media: a titled person or
         # pronoun, else the sentence's subject ("Die Deutsche Welle berichtet …. Dort sei man …").
-        titled = next((np for np in noun_phrases(masked, b, e) if person_score(np) >= 2), None)
+        titled = next(
+            (
+                np
+                for np in noun_phrases(masked, b, e)
+                if person_score(np) >= 2 and not governed_by_preposition(masked, np, b, e)
+            ),
+            None,
+        )
         if titled is not None:
             return titled
         subject = clause_subject(masked, b, e)
-        if subject is not None and person_score(subject) >= 0:
+        # (a quotation shown at an anaphoric source, "Demnach habe sie …", takes the sentence before's subject as
+        # what it refers to, a thing too: "Der Lebenslauf war im Internet veröffentlicht worden. Demnach …")
+        if subject is not None and (
+            may_speak(masked, subject, b, e) if f.mention is None else person_score(subject) >= 0
+        ):
             return subject
     return None
 
@@ -209,10 +344,18 @@ def _gender(words: str) -> str | None:
         g = names.get(w.lower())
         if g:
             return g
+    if _APPOSITION_AT_END.search(words):
+        # "Der Hauptgeschäftsführer des Verbands, Helena Melnikov": the person is named, and a first name the
+        # list does not know leaves the gender open (a title is often written in the masculine for a woman)
+        return None
     for w in words.split():
         if w[:1].isupper() and is_role(w):
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
     return _grammatical_gender(words)
+
+
+# A phrase ending in a person's name in apposition: ", Helena Melnikov".
+_APPOSITION_AT_END = re.compile(r", [A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+\Z")
 
 
 # Noun endings that make a German noun feminine ("Kommission", "Regierung", "Partei", "Behörde" is not

@@ -29,7 +29,7 @@ from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs,
 from briefing.extract.quotes.speaker_names import is_organisation, is_place
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
-from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
+from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A period inside a word joins it ("ver.di", "ndr.de", "U.S.A") unless a capitalised word
@@ -43,7 +43,10 @@ _SPACED_TOKEN = re.compile(r"\s*+(?:\w++(?:[-’'/]\w++|\.(?![A-ZÄÖÜ][a-zäö
 MAX_NP_WORDS = 10
 
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
-_ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals")
+# Suffixes that make adjectives and adverbs, never nouns: a capitalised word with one opens a sentence as an
+# adverbial ("Reflexartig brachten viele Medien …", "Sinngemäß hofft Musk …"), however rare the word.
+_DERIVED_ADVERB_ENDINGS = ("artig", "mäßig", "gemäß", "förmig", "seitig", "wärts", "halber", "fähig", "haltig")
+_ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals", *_DERIVED_ADVERB_ENDINGS)
 # Adjective endings: a capitalised common word with one of these, alone before the verb, is an adverbial
 # ("Offiziell geht die Regierung davon aus", "Kritisch äußerte sich …"), not a name.
 _ADJECTIVE_ENDINGS = ("ell", "iv", "ig", "isch", "sam", "los", "haft", "bar")
@@ -283,6 +286,8 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
         return j + 1
     if j < n and toks[j][2].lower() in DEMONSTRATIVES and _stands_alone(toks, j + 1):
         return j + 1  # "Dieser behauptete, …": a demonstrative pronoun, no determiner
+    if j < n and toks[j][2].lower() in _GROUP_PRONOUNS and _stands_alone(toks, j + 1) and j + 1 < n:
+        return j + 1  # "Einige vertreten die Auffassung, …": an indefinite pronoun for a group of people
     caps = 0
     if _partitive_head(toks, j):
         j += 1  # "Einer der Putschisten", "Viele der Demonstranten": the pronoun heads, the genitive follows
@@ -351,6 +356,15 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             continue
         elif caps and low == "und" and j + 1 < n and _is_cap(toks[j + 1][2]) and not _is_function(toks[j + 1][2]):
             j += 1  # coordination: "Der frühere Bürgermeister und Justizsenator"
+        elif (
+            caps
+            and tok == "-"
+            and j + 2 < n
+            and toks[j - 1][1] == toks[j][0]
+            and toks[j + 1][2] in _ELLIPSIS_LINKS
+            and _is_cap(toks[j + 2][2])
+        ):
+            j += 2  # a compound's shared part left out: "viele Print- und Nachrichtenmedien"
         elif caps and tok == "," and allow_apposition:
             k = read_np(toks, j + 1)
             if k > j + 1 and k < n and toks[k][2] == ",":
@@ -371,6 +385,10 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     while j > i and (toks[j - 1][2].lower() in _GENITIVE or toks[j - 1][2] == ","):
         j -= 1
     return j
+
+
+# Conjunctions after a compound's first part whose shared last part is left out ("Print- und Onlinemedien").
+_ELLIPSIS_LINKS = frozenset(["und", "oder", "sowie", "bzw"])
 
 
 # Adverbs that modify an attributive adjective or participle inside a noun phrase: "ein nicht genannter
@@ -467,6 +485,11 @@ def phrase(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> Phras
     words = text[b:e]
     low = words.lower()
     return Phrase(b, e, words, pronoun=(j - i == 1 and (low in _PRONOUNS or low in DEMONSTRATIVES)))
+
+
+# Indefinite pronouns that stand alone for a group of people ("Einige vertreten die Auffassung", "Viele
+# fürchten").
+_GROUP_PRONOUNS = frozenset(["einige", "viele", "manche", "andere", "mehrere", "beide"])
 
 
 # Demonstrative pronouns that stand for the person or group named last: "Anlass war die Anzeige eines
@@ -579,6 +602,12 @@ def subject_for_verb(
     verb_final = not after or after[0][2] in ",."
     adverbial = bool(before) and (
         (first_word in ("als", "wie") and not verb_final)
+        # "Außer aus Rio weist das Amt auf … hin": a prepositional phrase in front, the subject after the verb
+        or (
+            i < len(before)
+            and before[i][2].lower() in word_set("case_prepositions.txt")
+            and not _particle_surname(before, i)  # "Von der Leyen betonte"
+        )
         or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
         or (after_comma and not _apposition_ends(before, i) and not _ends_in_named_apposition(text, before, i))
         or (
@@ -608,6 +637,19 @@ def subject_for_verb(
         ahead = tokens(text, verb_end, min(len(text), verb_end + MAX_QUOTED_NAME_CHARS + 4))
         if (q := _quoted_name_end(ahead, 0)) and text[ahead[q - 1][1] : ahead[q - 1][1] + 1] not in ("-", "‐"):
             cand_after = phrase(text, ahead, 0, q)  # (not "„Spiegel“-Chef X": part of the speaker's title)
+    # "Der NDR, der in der ARD verantwortlich ist, begründete die Einblendungen damit, dass …": the prefield is a
+    # noun phrase and its relative clause, the subject; after the verb comes the object - unless that is plainly
+    # a nominative subject ("Den Plan, der …, kritisierte der Verband")
+    head = _head_before_relative(text, before, i) if cand_before is None and after_comma else None
+    if (
+        head is not None
+        and person_score(head) >= 0
+        and (
+            cand_after is None
+            or (person_score(cand_after) < 2 and cand_after.text.split()[0].lower() not in _NOMINATIVE_MARKERS)
+        )
+    ):
+        return head
     if cand_before and cand_after and cand_after.text.lower() == "sie" and person_score(cand_before) >= 0:
         return cand_before  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" is the object
     if cand_before and cand_after:
@@ -719,6 +761,11 @@ def passive_agent(
         return None
     if not PASSIVE_AUX.intersection(words):
         return None
+    # "Der Plan wird von den Mietern begrüßt, die Organisation bezweifelt aber, dass …": a clause of its own
+    # before the verb, with a subject, is no passive of this verb; its agent is not the speaker
+    comma = next((k for k in range(v - 1, -1, -1) if words[k] == ","), None)
+    if comma is not None and not PASSIVE_AUX.intersection(words[comma + 1 :]) and _subject_opens(toks, comma + 1, v):
+        return None
     for k in range(v - 1, -1, -1):
         if words[k] not in _AGENT_PREPS:
             continue
@@ -746,6 +793,40 @@ def passive_agent(
             return phrase(text, toks, k + 1, j)
         return None
     return None
+
+
+def _subject_opens(toks: list[tuple[int, int, str]], i: int, v: int) -> bool:
+    """Does a noun phrase open ``toks[i:v]`` and the verb at ``v`` follow it (with at most particles between):
+    a main clause of its own ("die Organisation bezweifelt aber")?"""
+    if i >= v or not (_is_det(toks[i][2]) or _is_cap(toks[i][2])) or toks[i][2].lower() in _RELATIVE_FORMS:
+        return False
+    j = read_np(toks, i)
+    return j > i and j == v
+
+
+# Relative forms that may stand before a noun ("…, deren Sprecher von X zitiert wurde"): no main clause. (An
+# article as relative pronoun, "…, die von X kritisiert wurde", has no noun after it.)
+_RELATIVE_FORMS = frozenset(["dessen", "deren", "welche", "welcher", "welches"])
+
+
+# Relative pronouns that open a relative clause after its noun ("Der NDR, der …", "Die Stiftung, deren …").
+_RELATIVE_OPENERS = frozenset(["der", "die", "das", "dessen", "deren", "welcher", "welche", "welches"])
+# Articles that mark a noun phrase right after the verb as nominative (masculine "der", "ein").
+_NOMINATIVE_MARKERS = frozenset(["der", "ein"])
+
+
+def _head_before_relative(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
+    """The noun phrase opening a prefield that is that phrase and a relative clause of it: "Der NDR, der in der
+    ARD für den Vertrag verantwortlich ist," before the verb; only a phrase whose article marks the nominative
+    ("der", "ein"). Not after a subordinator (``i`` > 0: "Weil …,")."""
+    if i != 0 or not before or before[0][2].lower() not in _NOMINATIVE_MARKERS:
+        return None  # ("Die Zahl der Toten, die …, gab die Agentur an": an object with "die" may come first)
+    j = read_np(before, 0)
+    if j == 0 or j + 1 >= len(before) or before[j][2] != "," or before[j + 1][2].lower() not in _RELATIVE_OPENERS:
+        return None
+    if any(t[2] in ",;:" for t in before[j + 1 :]):
+        return None  # more than the relative clause before the verb ("Ein Tief, das …, habe …, meldet X")
+    return phrase(text, before, 0, j)
 
 
 def _passive(text: str, clause_start: int, verb_start: int, verb_end: int) -> bool:
@@ -859,12 +940,14 @@ def _opener_no_noun(text: str, tok: tuple[int, int, str], verb: str) -> bool:
 
     A noun or name is written capitalised inside a sentence too, somewhere in the text ("Bundeskanzlerin
     Angela Merkel ... Merkel sagte"); a word the text capitalises only at sentence openings is no name
-    there. A plural verb keeps a bare plural subject ("Experten warnten die Regierung")."""
+    there. A plural verb keeps a bare plural subject ("Experten warnten die Regierung"), unless the word ends in
+    a suffix of adjectives and adverbs only (:data:`_DERIVED_ADVERB_ENDINGS`)."""
     word = tok[2]
+    derived = word.lower().endswith(_DERIVED_ADVERB_ENDINGS)  # "Reflexartig brachten viele Medien": never a noun
     if (
         not word[:1].isupper()
         or not word.isalpha()
-        or not _singular_verb(verb)
+        or not (_singular_verb(verb) or derived)
         or not _opens_sentence(text, tok[0])
         or word.lower() in _PRONOUNS  # "Er räumte ein": the subject itself
         or _is_det(word)
@@ -872,7 +955,7 @@ def _opener_no_noun(text: str, tok: tuple[int, int, str], verb: str) -> bool:
         or word.lower() in word_set("first_names.txt")
         or is_place(word)  # "Madrid hatte Bedenken angemeldet": a capital speaking, named once
         or is_organisation(word)
-        or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word))
+        or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word) or derived)
     ):
         return False
     return not any(
@@ -956,7 +1039,13 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     while i < len(toks) and toks[i][2].lower() in _CLAUSE_OPENERS and toks[i][2].lower() != "als":
         i += 1
     first = None
-    if i < len(toks) and (_is_det(toks[i][2]) or not _is_function(toks[i][2])):
+    verb_second = i == 1 < len(toks) and toks[0][2].lower() in _VERB_SECOND_OPENERS and toks[1][2].islower()
+    opens_pp = (
+        i < len(toks) and toks[i][2].lower() in word_set("case_prepositions.txt") and not _particle_surname_at(toks, i)
+    )
+    if i < len(toks) and not verb_second and not opens_pp and (_is_det(toks[i][2]) or not _is_function(toks[i][2])):
+        # ("Zudem diskutierten UN-Mitarbeiter …": after an adverb opening the sentence comes the finite verb,
+        # not an adjective of the subject)
         j = read_np(toks, i, allow_apposition=True)
         if j > i:
             first = phrase(text, toks, i, j)
@@ -975,7 +1064,7 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             and not after_noun
             and not (_is_det(toks[k + 1][2]) or toks[k + 1][2].lower() in _PRONOUNS)
         )
-        if word.islower() and not _is_function(word) and not _is_det(word) and not adjective:
+        if word.islower() and not _is_function(word) and not _is_det(word) and (not adjective or verb_second):
             m = k + 1
             while m < len(toks) and toks[m][2].lower() in AFTER_VERB_SKIP:
                 m += 1
@@ -989,6 +1078,10 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     if first and after_verb:
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
+
+
+# Adverbs of the openers above after which a main clause goes on with its finite verb (verb second).
+_VERB_SECOND_OPENERS = frozenset(["zudem", "außerdem", "so", "allerdings"])
 
 
 def noun_phrases(text: str, start: int, end: int) -> list[Phrase]:
@@ -1127,3 +1220,90 @@ AFTER_VERB_SKIP = frozenset(
     ["sich", "daraufhin", "dazu", "dann", "damals", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch",
      "weiter"]
 )
+
+
+# Fixed adverbials of a preposition and an inflected pronoun or adjective: "Vor allem Experten warnen", "unter
+# anderem die Polizei": the word after them opens a noun phrase of its own, not the preposition's object.
+_FIXED_ADVERBIALS = frozenset(
+    ["vor allem", "unter anderem", "unter anderen", "vor kurzem", "seit langem", "bei weitem", "ohne weiteres",
+     "von neuem", "im übrigen", "im allgemeinen", "vor allen"]
+)
+# Relative pronouns that are the preposition's object themselves: "Transparente, auf denen Sprüche standen".
+_RELATIVE_OBJECTS = frozenset(["denen", "welchen", "welchem", "welcher"])
+# How far back from a phrase its preposition is looked for (characters): an article and two adjectives.
+_PREPOSITION_REACH = 80
+# A source preposition's object is a speaker: "nach Angaben der Polizei", "in der Zeitung".
+_DOCUMENT_PREPOSITIONS = frozenset(["in", "im", "auf"])
+_AGENT_OR_OWNER = frozenset(["von", "vom"])
+
+
+def governed_by_preposition(text: str, p: Phrase, start: int, end: int) -> bool:
+    """Is ``p`` the object of a preposition that makes it no speaker, in the clause ``text[start:end]``?
+
+    "In Anspielung auf … trugen Demonstranten", "Je nach Quellenlage", "mit multimedialen Inhalten", "spricht
+    von glatter Desinformation": a noun inside a prepositional phrase is neither the subject of its clause nor
+    who is quoted. The source phrases stay speakers: "nach Angaben der Polizei" and "nach Polizeiangaben" (an
+    attribution noun after "nach"), "von" after an attribution noun ("nach Angaben von Ärzten") or in a passive
+    clause ("wird von der Zeitung zitiert"), "in der Zeitung", "im Bericht", "auf ihrer Homepage" (a medium or
+    document, quotes.documents). The prepositions are data: ``lang/de/case_prepositions.txt``."""
+    if p.pronoun:
+        return False
+    toks = tokens(text, max(start, p.start - _PREPOSITION_REACH), p.end)
+    k = next((n for n, t in enumerate(toks) if t[0] >= p.start), None)
+    if k is None:
+        return False
+    # the words between the preposition and the phrase: an article, a possessive, a number, adjectives
+    m = k - 1
+    lowercase = 0
+    while m >= 0 and not _is_cap(toks[m][2]) and toks[m][2].lower() not in word_set("case_prepositions.txt"):
+        word = toks[m][2]
+        if not (word[:1].isalpha() or word.isdigit()):
+            return False
+        if not (_is_det(word) or word.lower() in word_set("possessives.txt") or word.isdigit()):
+            lowercase += 1
+            if lowercase > 1 or not _is_adjective(word):
+                return False
+        m -= 1
+    if m < 0:
+        return False
+    prep = toks[m][2].lower()
+    if prep not in word_set("case_prepositions.txt"):
+        return False
+    if f"{prep} {toks[m + 1][2].lower()}" in _FIXED_ADVERBIALS or toks[m + 1][2].lower() in _RELATIVE_OBJECTS:
+        return False
+    head = next((w for w in p.text.split() if w[:1].isupper()), "")
+    markers = attribution_markers().get("noun", frozenset())
+    if prep == "nach" and (any(head.lower().endswith(n) for n in markers) or _saxon_genitive(p.text)):
+        return False  # "nach Angaben der Polizei", "nach Polizeiangaben", "Nach Schäubles Idee"
+    if prep == "mit" and m > 0 and any(toks[m - 1][2].lower().endswith(n) for n in word_set("conversation_nouns.txt")):
+        return False  # "in einem Gespräch mit Regierungspräsident Henry Hasenpflug": a party to the talk
+    if prep in _AGENT_OR_OWNER:
+        before = toks[m - 1][2].lower() if m > 0 else ""
+        if before in markers or any(w.lower() in PASSIVE_AUX for _, _, w in tokens(text, start, end)):
+            return False
+    if prep in _DOCUMENT_PREPOSITIONS | {"nach"} and (
+        document_noun(head) or any(head.lower().endswith(n) for n in word_set("media_nouns.txt"))
+    ):
+        return False  # "In dem Bericht heißt es", "Nach dem Grundgesetz", "auf ihrer Homepage"
+    if prep == "für" and _opens_sentence(text, toks[m][0]):
+        return False  # "Für den Theologen Hans Küng ist der Rücktritt …": whose view it is
+    return not (m >= 2 and toks[m - 1][2].lower() == "es" and toks[m - 2][2].lower() in _HEISST)
+
+
+# "hieß es vom Sprecher", "heißt es bei der Agentur": the phrase after the preposition says whose words they are.
+_HEISST = frozenset(["heißt", "hieß", "hiess", "hieße"])
+
+
+def _saxon_genitive(words: str) -> bool:
+    """Does the phrase open with a name in the Saxon genitive before its noun ("Schäubles Idee", "Merkels
+    Worten")? After "nach" it names whose words follow."""
+    parts = words.split()
+    return (
+        len(parts) >= 2
+        and parts[0].endswith("s")
+        and parts[0][:1].isupper()
+        and parts[1][:1].isupper()
+        and not _is_det(parts[0])
+        and zipf(parts[0]) < COMMON_ZIPF
+        and not compound_of_common_word(parts[0])
+    )
