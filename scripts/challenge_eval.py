@@ -50,20 +50,23 @@ def shown_precision(
     sc: Any, gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], t: float
 ) -> tuple[int, int]:
     """(shown, right): direct quotations shown with a speaker name at confidence >= ``t``; unmatched ones count
-    as wrong, ones matched to a gold quotation without speaker are left out."""
+    as wrong, ones matched to a gold quotation without speaker are left out, relay records are not shown
+    (the same definition as tests/test_quote_eval.py)."""
     shown = right = 0
     for doc in gold:
         golds = [dict(q, _span=_cover(q)) for q in doc["quotes"] if q["type"] == "Direct"]
         preds = [dict(p, _span=p["span"]) for p in pred.get(doc["id"], []) if p["kind"] == "direct"]
         matched = {id(p): g for g, p in sc._match(doc["text"], golds, preds)}
         for p in preds:
-            if not p["speaker"]["name"] or p.get("confidence", 1.0) < t:
-                continue
+            if p.get("relay") or not p["speaker"]["name"] or p.get("confidence", 1.0) < t:
+                continue  # (a relay record is shown as "zitiert nach" with its quotation, not on its own)
             g = matched.get(id(p))
             if g is not None and not g["speaker"]["spans"]:
                 continue
             shown += 1
-            right += g is not None and sc._speaker_ok(doc["text"], g, p)
+            # words annotated twice (person and medium of a relayed quotation) are right when either speaks
+            twins = [q for q in golds if q["_span"] == g["_span"]] if g is not None else []
+            right += any(sc._speaker_ok(doc["text"], q, p) for q in twins)
     return shown, right
 
 

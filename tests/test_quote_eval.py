@@ -16,7 +16,10 @@ the eval README (it agrees with the shared scorer; checked by hand):
 * shown-speaker precision (issue 10): of the direct quotations shown with a speaker name (confidence at or
   above the shipped display threshold), the share that are matched to a gold direct quotation with the
   speaker right; an unmatched one counts as wrong, one matched to a gold quotation without a speaker is
-  left out (nothing to be right about, as speaker accuracy leaves it out).
+  left out (nothing to be right about, as speaker accuracy leaves it out). A relay record (``"relay":
+  true``, the medium of a relayed quotation) is not shown: the briefing shows the quotation once, with its
+  speaker and "zitiert nach" the medium; words the annotation gives twice (person and medium) are right
+  when the speaker is either, as the scorer pairs the two records of each side in list order.
 """
 
 from __future__ import annotations
@@ -118,17 +121,26 @@ def shown_precision(gold_docs: list[dict], pred: dict[str, list[dict]], threshol
             if q["type"] == "Direct" and spans:
                 golds.append(([min(s[0] for s in spans), max(s[1] for s in spans)], q))
         preds = [(list(q["span"]), q) for q in pred.get(doc["id"], []) if q["kind"] == "direct"]
-        matched = {id(p): g for g, p in _pairs(golds, preds)}
+        matched = {id(p): (span, g) for (span, g), p in _pairs_with_spans(golds, preds)}
         for _, p in preds:
             confidence = p.get("confidence")
-            if not p["speaker"]["name"] or (confidence is not None and confidence < threshold):
-                continue  # shown without a speaker
-            g = matched.get(id(p))
+            if p.get("relay") or not p["speaker"]["name"] or (confidence is not None and confidence < threshold):
+                continue  # shown without a speaker; or a relay record, which the briefing shows as "zitiert nach"
+            span, g = matched.get(id(p), (None, None))
             if g is not None and not g["speaker"]["spans"]:
                 continue
             shown += 1
-            right += g is not None and _speaker_right(doc["text"], g, p)
+            # Words the annotation gives twice (a relayed quotation: the person and the medium) are right when
+            # the speaker is either: the scorer pairs the two records of each side in list order.
+            twins = [q for s, q in golds if s == span] if g is not None else []
+            right += any(_speaker_right(doc["text"], q, p) for q in twins)
     return right / shown if shown else 0.0
+
+
+def _pairs_with_spans(golds: list, preds: list) -> list:
+    """:func:`_pairs`, with each gold quotation's span kept."""
+    by_id = {id(q): (span, q) for span, q in golds}
+    return [(by_id[id(g)], p) for g, p in _pairs(golds, preds)]
 
 
 # The floors the project promised (issue): ours must never be set below them.
@@ -266,3 +278,23 @@ def test_non_utf8_line_is_skipped_with_its_number(caplog, tmp_path) -> None:
         quotes_jsonl(f, out)
     assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["a", "b"]
     assert any("line 2" in r.getMessage() and "UTF-8" in r.getMessage() for r in caplog.records)
+
+
+def test_shown_precision_counts_a_relayed_quotation_once() -> None:
+    """The person and the medium of "zitiert die Zeitung den Minister" are both annotated; the briefing shows
+    the minister's words once, "zitiert nach" the paper: one shown quotation, right in either order."""
+    text = "„Wir helfen“, zitiert die Zeitung den Minister Hans Ott."
+    words, minister, paper = [0, 13], [40, 56], [14, 35]
+    for first, second in ((minister, paper), (paper, minister)):
+        gold = [{"id": "x", "text": text, "quotes": [
+            {"type": "Direct", "quote": {"spans": [words]}, "speaker": {"spans": [who], "text": text[slice(*who)]}}
+            for who in (first, second)
+        ]}]
+        preds = {"x": [
+            {"kind": "direct", "span": words, "speaker": {"span": minister, "name": "Hans Ott"}, "confidence": 0.99},
+            {"kind": "direct", "span": words, "speaker": {"span": paper, "name": "Zeitung"}, "confidence": 0.99,
+             "relay": True},
+        ]}
+        assert shown_precision(gold, preds, 0.5) == 1.0
+    preds["x"][0]["speaker"] = {"span": [0, 4], "name": "Anna Berg"}  # a wrong speaker stays wrong
+    assert shown_precision(gold, preds, 0.5) == 0.0
