@@ -532,3 +532,11 @@ def test_a_lead_sentence_that_points_back_with_a_demonstrative_needs_its_context
                      "Die Regierung will bis Ende dieses Jahres über den Haushalt entscheiden.",
                      "Diesen Sommer soll der Bau der neuen Brücke beginnen."):
         assert not needs_context(sentence), sentence
+
+
+def test_a_lead_sentence_opening_with_an_age_epithet_needs_its_context() -> None:
+    from briefing.assemble.summary import needs_context
+
+    assert needs_context("Der 61-Jährige habe sich der Steuerhinterziehung schuldig gemacht, sagte der Richter.")
+    assert needs_context("Die 44-Jährige war zuvor Staatssekretärin im Finanzministerium.")
+    assert not needs_context("Der 61 Jahre alte Bau am Marktplatz wird im Frühjahr abgerissen.")

@@ -199,8 +199,9 @@ def needs_context(sentence: str) -> bool:
         return True
     if _pronoun_attribution(sentence) or _description_attribution(sentence):
         return True
-    if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and demonym_country(ws[1].strip(",:;.")):
-        return True  # "Der Ungar kritisierte zugleich ...": a person named before, by nationality
+    if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and (
+            demonym_country(ws[1].strip(",:;.")) or description_gender(" ".join(ws[:2]).strip(",:;."))):
+        return True  # "Der Ungar kritisierte zugleich ...", "Der 61-Jährige habe ...": a person named before
     if _DEMONSTRATIVE_NOUN.search(sentence) and not all(
         m.group(1).startswith(_time_nouns()) for m in _DEMONSTRATIVE_NOUN.finditer(sentence)
     ):
