@@ -274,43 +274,45 @@ class _Introductions:
     """One text's introductions, read from its start as far as a caller asks (a description or pronoun is
     resolved by what stands before it: on average 60 % of a text, and most texts are never asked).
 
-    Each title and each age pattern's match is an introduction or not by itself, so reading them in text
-    order and stopping at the first that starts at or past ``upto`` gives exactly the introductions the
-    whole text has there: those ending by ``upto``.
+    Each title and each age pattern's match is an introduction or not by itself, so reading the titles that
+    end by ``upto`` and the matches that start before it gives exactly the introductions the whole text has
+    there: those ending by ``upto``.
     """
 
-    __slots__ = ("text", "_titles", "_next_title", "_by_title", "_name_age", "_age_name")
+    __slots__ = ("text", "_titles", "_titles_to", "_next_title", "_by_title", "_name_age", "_age_name")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._titles = _titles_in(text)
-        self._next_title = 0
+        self._titles: list[tuple[int, str]] = []  # the titles ending by _titles_to, in text order
+        self._titles_to = 0
+        self._next_title = 0  # how many of them were read
         self._by_title: list[Intro] = []
         # the two age patterns' matches, each read on demand (the texts without an age never search)
-        self._name_age = _Matches(_NAME_AGE, text) if _AGE_MARK.search(text) else None
-        self._age_name = _Matches(_AGE_NAME, text) if "ährige" in text or "Jahre" in text else None
+        self._name_age = _Matches(_NAME_AGE, text, _name_age_intro) if _AGE_MARK.search(text) else None
+        self._age_name = _Matches(_AGE_NAME, text, _age_name_intro) if "ährige" in text or "Jahre" in text else None
 
     def upto(self, upto: int) -> list[Intro]:
         """The introductions ending by ``upto``, ordered by their end (those of a title first, then of a
         name and age, then of an age and name where two end at one place)."""
         text = self.text
+        if upto > self._titles_to:
+            # (titles do not overlap: those ending by the earlier place are the first of these, already read.)
+            # Read on to twice as far as before at least: a long text asked at ever later places (one mention
+            # after another) is read a few times, not once per question from its start.
+            to = max(upto, 2 * self._titles_to)
+            self._titles, self._titles_to = _titles_in(text, to), to
         titles = self._titles
         k = self._next_title
-        while k < len(titles) and titles[k][0] < upto:
+        while k < len(titles):
             intro = _title_intro(text, *titles[k])
             if intro is not None:
                 self._by_title.append(intro)
             k += 1
         self._next_title = k
         out = [i for i in self._by_title if i.end <= upto]
-        if self._name_age is not None:
-            for m in self._name_age.starting_before(upto):
-                if m.end() <= upto and (intro := _name_age_intro(text, m)) is not None:
-                    out.append(intro)
-        if self._age_name is not None:
-            for m in self._age_name.starting_before(upto):
-                if m.end() <= upto and (intro := _age_name_intro(text, m)) is not None:
-                    out.append(intro)
+        for matches in (self._name_age, self._age_name):
+            if matches is not None:
+                out += [i for i in matches.intros_before(upto) if i.end <= upto]
         out.sort(key=_END)
         return out
 
@@ -319,24 +321,27 @@ _END = attrgetter("end")
 
 
 class _Matches:
-    """A pattern's matches in a text, read in order as far as asked and kept."""
+    """The introductions of an age pattern's matches in a text, read in order as far as asked and kept."""
 
-    __slots__ = ("_found", "_iter", "_pending")
+    __slots__ = ("_text", "_intro", "_found", "_iter", "_pending")
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        self._found: list[re.Match[str]] = []
+    def __init__(
+        self, pattern: re.Pattern[str], text: str, intro: Callable[[str, re.Match[str]], Intro | None]
+    ) -> None:
+        self._text = text
+        self._intro = intro
+        self._found: list[tuple[int, Intro]] = []  # (start of the match, its introduction)
         self._iter = pattern.finditer(text)
         self._pending = next(self._iter, None)
 
-    def starting_before(self, pos: int) -> list[re.Match[str]]:
-        """The matches that start before ``pos`` (non-overlapping, in order: the later ones start later)."""
-        while self._pending is not None and self._pending.start() < pos:
-            self._found.append(self._pending)
+    def intros_before(self, pos: int) -> list[Intro]:
+        """The introductions of the matches that start before ``pos``, in text order (the matches do not
+        overlap: the later ones start later)."""
+        while (m := self._pending) is not None and m.start() < pos:
+            if (intro := self._intro(self._text, m)) is not None:
+                self._found.append((m.start(), intro))
             self._pending = next(self._iter, None)
-        found = self._found
-        if found and found[-1].start() >= pos:
-            return [m for m in found if m.start() < pos]
-        return found
+        return [i for start, i in self._found if start < pos]
 
 
 def _title_intro(text: str, start: int, role: str) -> Intro | None:
@@ -394,16 +399,21 @@ def _comma_then_lowercase(before: str) -> bool:
     return len(tail) <= 3 and all(w[:1].islower() for w in tail)
 
 
-def _titles_in(text: str) -> list[tuple[int, str]]:
+def _titles_in(text: str, upto: int | None = None) -> list[tuple[int, str]]:
     """(start, word) of the capitalised words of ``text`` that may be a person's title (:func:`_person_noun`),
     in text order, as the matches of :data:`_CAP_WORD` give them: the few distinct candidates are found among
     the text's words first, and only their places are visited (a text has hundreds of capitalised words and
-    a handful of titles)."""
+    a handful of titles). With ``upto``, those ending by ``upto``: each is a match of :data:`_CAP_WORD` that
+    ends there, found by the pattern's matches in ``text[:upto]`` as in the whole text (the last of which may
+    be cut short: its places are tested in the whole text as every word's are)."""
     out = []
-    for word in filter(_person_noun, set(_CAP_WORD.findall(text))):  # (each distinct word asked once)
+    words = _CAP_WORD.findall(text) if upto is None else _CAP_WORD.findall(text, 0, upto)
+    for word in filter(_person_noun, set(words)):  # (each distinct word asked once)
         start = text.find(word)
         while start != -1:
             end = start + len(word)
+            if upto is not None and end > upto:
+                break  # (the later places end later)
             if (
                 not (start and _word_char(text[start - 1]))  # a word start ...
                 and not _run_goes_on(text, end)  # ... up to the run's last letter ...
