@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from briefing.extract.quotes.lexicon import is_role
 from briefing.extract.quotes.speaker_names import may_name_people
@@ -165,12 +166,43 @@ def _full_name(surname: str, text: str) -> str | None:
     firsts = word_set("first_names.txt")
     full = {
         m.group(0)
-        for m in _before_surname(surname).finditer(text)
+        for m in _before_surname_matches(surname, text)
         if _clean_name(m.group(0)) == m.group(0)
         and not may_name_people(m.group(1))
         and (not common or m.group(1).lower() in firsts)
     }
     return full.pop() if len(full) == 1 else None
+
+
+def _before_surname_matches(surname: str, text: str) -> list[re.Match[str]]:
+    """The matches of :func:`_before_surname` in ``text`` (a surname without a space), as its finditer gives them.
+
+    The pattern opens with a character class, which the regex engine tries at every position of the text;
+    every match holds " " + ``surname``, found by a plain search, and starts in the run of word characters
+    and hyphens right before it, so the pattern is searched only there (from where the last match ended).
+    """
+    pattern = _before_surname(surname)
+    needle = " " + surname
+    out: list[re.Match[str]] = []
+    done = 0  # where the last match ended: finditer goes on from there
+    q = text.find(needle)
+    while q != -1:
+        start = q
+        while start > done and _run_char(text[start - 1]):
+            start -= 1
+        if start < q:
+            # (the window ends a character past the surname: its final \b reads that character, as in the text)
+            m = pattern.search(text, start, q + len(needle) + 1)
+            if m is not None:
+                out.append(m)
+                done = m.end()
+        q = text.find(needle, max(q + 1, done))
+    return out
+
+
+def _run_char(ch: str) -> bool:
+    """A character of :data:`_before_surname`'s capitalised word: a word character or a hyphen."""
+    return ch == "-" or ch.isalnum() or ch == "_"
 
 
 def possessor(name: str, text: str) -> bool:
@@ -229,50 +261,131 @@ def _role_gender(role: str, before: str) -> str | None:
 
 def introductions(text: str, upto: int) -> list[Intro]:
     """The persons introduced with a role title or an age in ``text[:upto]``, in the order of the text."""
-    return [i for i in _introductions(text) if i.end <= upto]
+    return _introductions_of(text).upto(upto)
 
 
 @lru_cache(maxsize=4)
-def _introductions(text: str) -> tuple[Intro, ...]:
-    """:func:`introductions` of the whole text (read once per document, asked for every description)."""
-    head = text
-    out: list[Intro] = []
-    for start, role in _titles_in(text):
-        end = start + len(role)
-        before = head[max(0, start - 120) : start]
-        if role.endswith(("ern", "innen")):
-            continue  # "von den Ermittlern Demjanjuk zugeordnet": a plural names no holder
-        if not is_role(role) and not _title_position(before):
-            continue  # "Roger Keith Barrett": a first name, not a title, opens the text
-        gender = _role_gender(role, before)
-        if role.lower().endswith("s") and may_name_people(role[:-1]):
-            gender = None  # "ein Büro des Hamasführers Ismail Haniyya": a genitive, no one who speaks here
-        after = head[end : end + 160]
-        name = None
-        if (t := _TITLE_THEN_NAME.match(after)) and (name := _clean_name(t.group(1)) or _surname(t.group(1), text)):
-            pass  # "Verteidiger Jochen Malz"; "Präsident Macron" (a second holder of the title: no guess)
-        elif (t := _TITLE_ATTRIBUTE_THEN_NAME.match(after)) and not _SENTENCE_END.search(after, 0, t.start(1)):
-            name = _clean_name(t.group(1))
-        if name is None and _comma_then_lowercase(before) and (b := _NAME_THEN_TITLE.search(before)):
-            name = _clean_name(b.group(1)) or _full_name(b.group(1), text)
-        if name is None and any(t.endswith("als") for t in before.rsplit(None, 3)[-3:]) and _AS_TITLE.search(before):
-            sentence = _SENTENCE_END.split(before)[-1]
-            names = [n for n in (_clean_name(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
-            name = names[-1] if names else None
-        if name is not None and not possessor(name, text):
-            out.append(Intro(name, role, None, gender, end))
-    for m in _NAME_AGE.finditer(head) if _AGE_MARK.search(head) else ():
-        name = _clean_name(_without_title(m.group(1), head[max(0, m.start() - 20) : m.start()]))
-        if name is not None:
-            out.append(Intro(name, None, int(m.group(2) or m.group(3)), None, m.end()))
-    for m in _AGE_NAME.finditer(head) if "ährige" in head or "Jahre" in head else ():
-        name = _clean_name(m.group(2))
-        if name is not None:
-            article = head[max(0, m.start() - 5) : m.start()].split()
-            gender = {"die": "f", "der": "m"}.get(article[-1].lower()) if article else None
-            out.append(Intro(name, None, int(m.group(1)), gender, m.end()))
-    out.sort(key=lambda i: i.end)
-    return tuple(out)
+def _introductions_of(text: str) -> _Introductions:
+    """The introductions of ``text``, read as far as asked (once per document, asked for every description)."""
+    return _Introductions(text)
+
+
+class _Introductions:
+    """One text's introductions, read from its start as far as a caller asks (a description or pronoun is
+    resolved by what stands before it: on average 60 % of a text, and most texts are never asked).
+
+    Each title and each age pattern's match is an introduction or not by itself, so reading the titles that
+    end by ``upto`` and the matches that start before it gives exactly the introductions the whole text has
+    there: those ending by ``upto``.
+    """
+
+    __slots__ = ("text", "_titles", "_titles_to", "_next_title", "_by_title", "_name_age", "_age_name")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._titles: list[tuple[int, str]] = []  # the titles ending by _titles_to, in text order
+        self._titles_to = 0
+        self._next_title = 0  # how many of them were read
+        self._by_title: list[Intro] = []
+        # the two age patterns' matches, each read on demand (the texts without an age never search)
+        self._name_age = _Matches(_NAME_AGE, text, _name_age_intro) if _AGE_MARK.search(text) else None
+        self._age_name = _Matches(_AGE_NAME, text, _age_name_intro) if "ährige" in text or "Jahre" in text else None
+
+    def upto(self, upto: int) -> list[Intro]:
+        """The introductions ending by ``upto``, ordered by their end (those of a title first, then of a
+        name and age, then of an age and name where two end at one place)."""
+        text = self.text
+        if upto > self._titles_to:
+            # (titles do not overlap: those ending by the earlier place are the first of these, already read.)
+            # Read on to twice as far as before at least: a long text asked at ever later places (one mention
+            # after another) is read a few times, not once per question from its start.
+            to = max(upto, 2 * self._titles_to)
+            self._titles, self._titles_to = _titles_in(text, to), to
+        titles = self._titles
+        k = self._next_title
+        while k < len(titles):
+            intro = _title_intro(text, *titles[k])
+            if intro is not None:
+                self._by_title.append(intro)
+            k += 1
+        self._next_title = k
+        out = [i for i in self._by_title if i.end <= upto]
+        for matches in (self._name_age, self._age_name):
+            if matches is not None:
+                out += [i for i in matches.intros_before(upto) if i.end <= upto]
+        out.sort(key=_END)
+        return out
+
+
+_END = attrgetter("end")
+
+
+class _Matches:
+    """The introductions of an age pattern's matches in a text, read in order as far as asked and kept."""
+
+    __slots__ = ("_text", "_intro", "_found", "_iter", "_pending")
+
+    def __init__(
+        self, pattern: re.Pattern[str], text: str, intro: Callable[[str, re.Match[str]], Intro | None]
+    ) -> None:
+        self._text = text
+        self._intro = intro
+        self._found: list[tuple[int, Intro]] = []  # (start of the match, its introduction)
+        self._iter = pattern.finditer(text)
+        self._pending = next(self._iter, None)
+
+    def intros_before(self, pos: int) -> list[Intro]:
+        """The introductions of the matches that start before ``pos``, in text order (the matches do not
+        overlap: the later ones start later)."""
+        while (m := self._pending) is not None and m.start() < pos:
+            if (intro := self._intro(self._text, m)) is not None:
+                self._found.append((m.start(), intro))
+            self._pending = next(self._iter, None)
+        return [i for start, i in self._found if start < pos]
+
+
+def _title_intro(text: str, start: int, role: str) -> Intro | None:
+    """The person the title ``role`` at ``start`` introduces by name, or None."""
+    end = start + len(role)
+    before = text[max(0, start - 120) : start]
+    if role.endswith(("ern", "innen")):
+        return None  # "von den Ermittlern Demjanjuk zugeordnet": a plural names no holder
+    if not is_role(role) and not _title_position(before):
+        return None  # "Roger Keith Barrett": a first name, not a title, opens the text
+    gender = _role_gender(role, before)
+    if role.lower().endswith("s") and may_name_people(role[:-1]):
+        gender = None  # "ein Büro des Hamasführers Ismail Haniyya": a genitive, no one who speaks here
+    after = text[end : end + 160]
+    name = None
+    if (t := _TITLE_THEN_NAME.match(after)) and (name := _clean_name(t.group(1)) or _surname(t.group(1), text)):
+        pass  # "Verteidiger Jochen Malz"; "Präsident Macron" (a second holder of the title: no guess)
+    elif (t := _TITLE_ATTRIBUTE_THEN_NAME.match(after)) and not _SENTENCE_END.search(after, 0, t.start(1)):
+        name = _clean_name(t.group(1))
+    if name is None and _comma_then_lowercase(before) and (b := _NAME_THEN_TITLE.search(before)):
+        name = _clean_name(b.group(1)) or _full_name(b.group(1), text)
+    if name is None and any(t.endswith("als") for t in before.rsplit(None, 3)[-3:]) and _AS_TITLE.search(before):
+        sentence = _SENTENCE_END.split(before)[-1]
+        names = [n for n in (_clean_name(x.group(0)) for x in re.finditer(_NAME, sentence)) if n]
+        name = names[-1] if names else None
+    if name is not None and not possessor(name, text):
+        return Intro(name, role, None, gender, end)
+    return None
+
+
+def _name_age_intro(text: str, m: re.Match[str]) -> Intro | None:
+    """ "Miriam Ostwald (31)", "Stefan Lindner, 44,": a match of :data:`_NAME_AGE`."""
+    name = _clean_name(_without_title(m.group(1), text[max(0, m.start() - 20) : m.start()]))
+    return Intro(name, None, int(m.group(2) or m.group(3)), None, m.end()) if name is not None else None
+
+
+def _age_name_intro(text: str, m: re.Match[str]) -> Intro | None:
+    """ "die 31-jährige Miriam Ostwald", "der 44 Jahre alte Stefan Lindner": a match of :data:`_AGE_NAME`."""
+    name = _clean_name(m.group(2))
+    if name is None:
+        return None
+    article = text[max(0, m.start() - 5) : m.start()].split()
+    gender = {"die": "f", "der": "m"}.get(article[-1].lower()) if article else None
+    return Intro(name, None, int(m.group(1)), gender, m.end())
 
 
 # (:data:`_AS_TITLE` needs "als" among the last three words before the title: asked first, as the comma.)
@@ -286,16 +399,21 @@ def _comma_then_lowercase(before: str) -> bool:
     return len(tail) <= 3 and all(w[:1].islower() for w in tail)
 
 
-def _titles_in(text: str) -> list[tuple[int, str]]:
+def _titles_in(text: str, upto: int | None = None) -> list[tuple[int, str]]:
     """(start, word) of the capitalised words of ``text`` that may be a person's title (:func:`_person_noun`),
     in text order, as the matches of :data:`_CAP_WORD` give them: the few distinct candidates are found among
     the text's words first, and only their places are visited (a text has hundreds of capitalised words and
-    a handful of titles)."""
+    a handful of titles). With ``upto``, those ending by ``upto``: each is a match of :data:`_CAP_WORD` that
+    ends there, found by the pattern's matches in ``text[:upto]`` as in the whole text (the last of which may
+    be cut short: its places are tested in the whole text as every word's are)."""
     out = []
-    for word in {w for w in _CAP_WORD.findall(text) if _person_noun(w)}:
+    words = _CAP_WORD.findall(text) if upto is None else _CAP_WORD.findall(text, 0, upto)
+    for word in filter(_person_noun, set(words)):  # (each distinct word asked once)
         start = text.find(word)
         while start != -1:
             end = start + len(word)
+            if upto is not None and end > upto:
+                break  # (the later places end later)
             if (
                 not (start and _word_char(text[start - 1]))  # a word start ...
                 and not _run_goes_on(text, end)  # ... up to the run's last letter ...
