@@ -521,22 +521,23 @@ def test_a_next_step_that_only_carries_a_report_on_is_named_as_nobodys_in_ausbli
     assert [s.text for s in sure][0].startswith("Dahl: ")
 
 
-def test_a_lead_sentence_that_points_back_with_a_demonstrative_needs_its_context() -> None:
+@pytest.mark.parametrize(
+    ("sentence", "needs"),
+    [
+        # a demonstrative pointing back: whose position? (but one pointing at a time stands alone)
+        ("Der slowakische Ministerpräsident schloss sich dieser Haltung an.", True),
+        ("Die Opposition lehnte diesen neuen Vorschlag ab.", True),
+        ("Auch jene Forderung fand keine Mehrheit im Rat.", True),
+        ("In dieser Woche beraten die Innenminister erneut über den Pakt.", False),
+        ("Die Regierung will bis Ende dieses Jahres über den Haushalt entscheiden.", False),
+        ("Diesen Sommer soll der Bau der neuen Brücke beginnen.", False),
+        # an age epithet opening the sentence: who?
+        ("Der 61-Jährige habe sich der Steuerhinterziehung schuldig gemacht, sagte der Richter.", True),
+        ("Die 44-Jährige war zuvor Staatssekretärin im Finanzministerium.", True),
+        ("Der 61 Jahre alte Bau am Marktplatz wird im Frühjahr abgerissen.", False),
+    ],
+)
+def test_a_lead_sentence_that_points_back_needs_its_context(sentence: str, needs: bool) -> None:
     from briefing.assemble.summary import needs_context
 
-    for sentence in ("Der slowakische Ministerpräsident schloss sich dieser Haltung an.",
-                     "Die Opposition lehnte diesen neuen Vorschlag ab.",
-                     "Auch jene Forderung fand keine Mehrheit im Rat."):
-        assert needs_context(sentence), sentence
-    for sentence in ("In dieser Woche beraten die Innenminister erneut über den Pakt.",
-                     "Die Regierung will bis Ende dieses Jahres über den Haushalt entscheiden.",
-                     "Diesen Sommer soll der Bau der neuen Brücke beginnen."):
-        assert not needs_context(sentence), sentence
-
-
-def test_a_lead_sentence_opening_with_an_age_epithet_needs_its_context() -> None:
-    from briefing.assemble.summary import needs_context
-
-    assert needs_context("Der 61-Jährige habe sich der Steuerhinterziehung schuldig gemacht, sagte der Richter.")
-    assert needs_context("Die 44-Jährige war zuvor Staatssekretärin im Finanzministerium.")
-    assert not needs_context("Der 61 Jahre alte Bau am Marktplatz wird im Frühjahr abgerissen.")
+    assert needs_context(sentence) is needs

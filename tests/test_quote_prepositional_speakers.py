@@ -69,9 +69,14 @@ def test_a_context_speaker_is_not_taken_from_a_prepositional_phrase() -> None:
         ("Ordnungsgemäß meldete der Verein die Versammlung an.", "der Verein"),
         # a noun or name opening the sentence stays its subject
         ("Experten warnten die Regierung vor den Folgen.", "Experten"),
+        # after an adverb opening a main clause comes the finite verb, not an adjective of the subject
+        ("Zudem diskutierten UN-Mitarbeiter mit den Behörden über die Lage.", "UN-Mitarbeiter"),
+        ("So wurden Forderungen an die Vereine laut.", "Forderungen"),
+        # after a focus particle a noun phrase follows
+        ("Auch neue Mitglieder kamen zur Sitzung.", "neue Mitglieder"),
     ],
 )
-def test_an_opening_adverbial_is_not_the_subject(sentence: str, subject: str) -> None:
+def test_the_subject_after_an_opening_adverbial_or_adverb(sentence: str, subject: str) -> None:
     got = clause_subject(sentence, 0, len(sentence))
     assert got is not None and got.text == subject
 
@@ -228,21 +233,6 @@ def test_a_common_noun_alone_is_no_context_speaker() -> None:
     )
     q = quote_containing(text, "Nieder mit", direct_only=True)
     assert q.speaker_text is None
-
-
-@pytest.mark.parametrize(
-    ("sentence", "subject"),
-    [
-        # after an adverb opening a main clause comes the finite verb, not an adjective of the subject
-        ("Zudem diskutierten UN-Mitarbeiter mit den Behörden über die Lage.", "UN-Mitarbeiter"),
-        ("So wurden Forderungen an die Vereine laut.", "Forderungen"),
-        # after a focus particle a noun phrase follows
-        ("Auch neue Mitglieder kamen zur Sitzung.", "neue Mitglieder"),
-    ],
-)
-def test_the_verb_after_an_opening_adverb(sentence: str, subject: str) -> None:
-    got = clause_subject(sentence, 0, len(sentence))
-    assert got is not None and got.text == subject
 
 
 def test_an_adjective_and_a_common_noun_are_no_speaker() -> None:
