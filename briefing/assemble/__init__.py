@@ -227,16 +227,13 @@ def _relayed(quotes: Sequence[Quote]) -> list[Quote]:
                      and r.speaker_start is not None and r.speaker_name
                      and r.speaker_name != q.speaker_name and q.cue != r.cue), None)
 
-    layers = {id(s) for r in quotes if (s := source_of(r)) is not None}
-    out = []
-    for q in quotes:
-        if id(q) in layers:
-            continue
-        source = source_of(q)
-        if source is not None and q.relay_name is None and source.speaker_name:
-            q = replace(q, relay_name=source.speaker_name)
-        out.append(q)
-    return out
+    sourced = [(q, source_of(q)) for q in quotes]
+    layers = {id(s) for _, s in sourced if s is not None}
+    return [
+        replace(q, relay_name=s.speaker_name) if s is not None and q.relay_name is None and s.speaker_name else q
+        for q, s in sourced
+        if id(q) not in layers
+    ]
 
 
 def _whole(f: ArticleFacts, q: Quote) -> Quote:

@@ -202,9 +202,7 @@ def needs_context(sentence: str) -> bool:
     if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and (
             demonym_country(ws[1].strip(",:;.")) or description_gender(" ".join(ws[:2]).strip(",:;."))):
         return True  # "Der Ungar kritisierte zugleich ...", "Der 61-Jährige habe ...": a person named before
-    if _DEMONSTRATIVE_NOUN.search(sentence) and not all(
-        m.group(1).startswith(_time_nouns()) for m in _DEMONSTRATIVE_NOUN.finditer(sentence)
-    ):
+    if any(not m.group(1).startswith(_time_nouns()) for m in _DEMONSTRATIVE_NOUN.finditer(sentence)):
         return True  # "Fico schloss sich dieser Haltung an": whose? (but "in dieser Woche")
     # ("Ihr Vorsitzender ... kritisierte", "Das kündigte die Sprecherin an")
     return opens_with_pointer(first, " ".join(ws[1:]))

@@ -27,9 +27,10 @@ from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # Below this a capitalised word is a name or a rare compound, never a function word.
 RARE_ZIPF = 3.0
-# A single word this frequent (Zipf) that the text writes after an article is a German noun, not a name
+# A single word this frequent (Zipf) that the text writes right after an article is a German noun, not a name
 # ("der Sozialist" 3.1, "das Gremium", "der Prediger"); rarer words after an article are left to the rest.
 NOUN_AFTER_ARTICLE_ZIPF = 2.5
+# The articles among determiners.txt: after a possessive or quantifier the rest of the tests judge the word.
 _ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer"])
 
 _WORD = re.compile(r"\w+")
@@ -224,8 +225,9 @@ class TextWords:
 
     def right_after_article(self, word: str) -> bool:
         """Whether the text writes ``word`` right after an article ("der Sozialist", "des Gremiums" for
-        "Gremium"): a common noun's company, which a name's is not ("Merz", "Selenskyj"; an organisation
-        written with its article is known to the lexicons)."""
+        "Gremium"; not "von der Leyen"): a common noun's company, which a name's is not ("Merz", "Selenskyj";
+        an organisation written with its article is known to the lexicons). Stricter than
+        :meth:`after_article`, which lets adjectives and any determiner stand before the word."""
         text, n = self.text, len(word)
         p = text.find(" " + word)
         while p != -1:
