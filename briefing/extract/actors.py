@@ -203,6 +203,11 @@ _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|
 # ---------------------------------------------------------------- lexicons
 
 
+# Title prefixes several countries share ("Bundeskanzler", "Bundesminister", "Bundespräsident": Germany, Austria,
+# Switzerland): the country the lexicon gives them is only a default.
+_SHARED_TITLE_PREFIXES = ("bundes",)
+
+
 @dataclass(frozen=True)
 class RoleInfo:
     text: str  # nominative as written, compound prefix kept ("US-Präsident")
@@ -2035,6 +2040,12 @@ class ActorFinder:
             if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
                 # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister
                 p.affiliation = self.lex.party_countries.get(p.party)
+            party_country = self.lex.party_countries.get(p.party) if p.party else None
+            if (party_country and p.role is not None and p.role.text.lower().startswith(_SHARED_TITLE_PREFIXES)
+                    and p.affiliation == self.lex._prefix_affiliation(_SHARED_TITLE_PREFIXES[0])):
+                # "Bundeskanzler Christian Stocker (ÖVP)": the federal titles are Austria's and Switzerland's
+                # as much as Germany's; the party tells whose
+                p.affiliation = party_country
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
         items.sort(key=lambda t: (t[0], t[1]))

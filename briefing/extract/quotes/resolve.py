@@ -348,8 +348,12 @@ def _gender(words: str) -> str | None:
         # "Der Hauptgeschäftsführer des Verbands, Helena Melnikov": the person is named, and a first name the
         # list does not know leaves the gender open (a title is often written in the masculine for a woman)
         return None
-    for w in words.split():
+    toks = words.split()
+    for k, w in enumerate(toks):
         if w[:1].isupper() and is_role(w):
+            if w.endswith("e") and k and toks[k - 1].lower() in ("der", "die"):
+                # a title that declines like an adjective shows its gender by the article: "Die Abgeordnete"
+                return _ARTICLE_GENDER[toks[k - 1].lower()]
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
     return _grammatical_gender(words)
 
@@ -578,8 +582,12 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
     want = description_gender(sp.text)
     if want is None:
         return None
-    country = demonym_country(sp.text.split()[-1])  # "der Österreicher" is no "Frankreichs Präsident …"
+    head = sp.text.split()[-1]
+    country = demonym_country(head)  # "der Österreicher" is no "Frankreichs Präsident …"
+    member = _PARTY_MEMBER.fullmatch(head)
+    party = head[: head.index("-")].lower() if member and "-" in head else None
     persons: list[str] = []
+    tied: set[str] = set()  # those the text ties to the description's party ("Dobrindt (CSU)")
     last = -1  # where the nearest of them is named
     si = sent_of(sp.start)
     for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
@@ -594,10 +602,18 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
             theirs = _phrase_country(np.text) if country else None
             if theirs is not None and theirs != country:
                 continue
+            ties = _parties_of(text, named) if party is not None else frozenset()
+            if ties and party not in ties:
+                continue  # "Ute Kramer (SPD)" is no "CDU-Politikerin"
+            if party in ties:
+                tied.add(named)
             if gender in (want, None) and named.split()[-1] not in (p.split()[-1] for p in persons):
                 persons.append(named)
             if gender in (want, None):
                 last = max(last, np.end)
+    if tied:
+        # "der CSU-Politiker" after "Ministerpräsident Donald Tusk" and "Alexander Dobrindt (CSU)" is Dobrindt
+        persons = [p for p in persons if p in tied]
     if len(persons) != 1 or _unnamed_description(text, last, sp.start) or _described_before(text, sp):
         # Someone described but not named comes between ("Laut Sprecher Tom Weber … Dem Niederländer wurde
         # vorgeworfen … Der 39-Jährige gab an"), or the text used the description before for someone ("gegen
@@ -648,15 +664,29 @@ def _person_named(text: str, np: Phrase) -> tuple[str, str | None] | None:
         if full is None or full.group(1).lower() not in _first_name_genders():
             return None
         return full.group(0), _first_name_genders()[full.group(1).lower()]
-    if not _ends_in_name(np.text):
+    phrase = _TRAILING_PARTY.sub("", np.text)  # "Alexander Dobrindt (CSU)": the party is no part of the name
+    if not _ends_in_name(phrase):
         return None
-    words = person_name(name_of(np.text)).split()
+    words = person_name(name_of(phrase)).split()
     first = next((i for i, w in enumerate(words) if w.lower() in _first_name_genders()), 0)
     words = words[first:]  # "Schäfer Jens Harms" -> "Jens Harms": what precedes a first name describes
     named = " ".join(words)
     if len(words) < 2 or not all(w[:1].isupper() and not is_role(w) for w in words) or is_organisation(named):
         return None  # a person is named by first name and surname ("Sprecher der Downing Street" is no name)
     return named, _gender(np.text)
+
+
+# A party or group in parentheses after a name: "Alexander Dobrindt (CSU)", "Ute Kramer (Grüne)".
+_TRAILING_PARTY = re.compile(r"\s*\([A-ZÄÖÜ][\w/ .-]*\)$")
+
+
+def _parties_of(text: str, name: str) -> frozenset[str]:
+    """The parties the text ties a person to, lowercased: "Dobrindt (CSU)", "CSU-Chef Markus Söder" -> {"csu"}."""
+    surname = re.escape(name.split()[-1])
+    tied = re.findall(rf"\b{surname} \(([^()]{{1,30}})\)|\b([A-ZÄÖÜ][\w]*)-[A-ZÄÖÜ]\w*(?: [A-ZÄÖÜ][\w-]+)* {surname}\b",
+                      text)
+    parties = word_set("parties.txt")
+    return frozenset(w for a, b in tied if (w := (a or b).strip().lower()) in parties)
 
 
 def _titled_name(words: str, head: str) -> str | None:
