@@ -164,6 +164,11 @@ CONTEXT_ROLES = frozenset({
     "sprecher", "sprecherin", "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte",
     "sondergesandter", "sondergesandte", "diplomat", "diplomatin", "beauftragter", "beauftragte",
 })
+# Of those, the ones only a government has (a "Sprecher" speaks for parties and companies too).
+_GOVERNMENT_OFFICIALS = frozenset({
+    "minister", "ministerin", "botschafter", "botschafterin", "gesandter", "gesandte", "sondergesandter",
+    "sondergesandte",
+})
 # Heads of a government or state named by a bare title ("Regierungschefin Giorgia Meloni") speak for the one
 # country the sentence or the sentence before names ("Italien stimmte zu. Regierungschefin ...", "... in Madrid").
 HEAD_ROLES = frozenset({
@@ -1629,8 +1634,12 @@ class ActorFinder:
     def _head_country(self, p: _Person) -> str | None:
         """The country a head of government named by a bare title speaks for (:data:`HEAD_ROLES`): the one
         country named near the first mention, when no other person near it holds that country already."""
-        if p.role is None or p.role.stem not in HEAD_ROLES or p.role.text.lower() != p.role.stem or (
-                len(p.near_countries) != 1):
+        if p.role is None or len(p.near_countries) != 1:
+            return None
+        # An official of a government named with a portfolio and no country ("Auch aus Luxemburg kommt
+        # Widerspruch. Außenminister Xavier Bettel …") speaks for it as much, where no organisation is near.
+        official = p.role.stem in _GOVERNMENT_OFFICIALS and "-" not in p.role.text and not p.near_orgs
+        if not official and (p.role.stem not in HEAD_ROLES or p.role.text.lower() != p.role.stem):
             return None  # (a compound names what he heads: "Bauernpräsident", "US-Präsident" has its country)
         country = next(iter(p.near_countries))
         if (p.role.stem in _ORG_HEAD_ROLES and p.near_orgs) or (

@@ -1,0 +1,29 @@
+"""A government's official named with a portfolio but no country ("Außenminister Xavier Bettel") speaks for
+the one country the sentence or the sentence before names, as a head of government named by a bare title
+does ("Auch aus Luxemburg kommt Widerspruch. Außenminister Xavier Bettel …"); a spokesman may speak for a
+party or company and gets no country this way. German sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import person
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "country"),
+    [
+        ("Auch aus Luxemburg kommt Widerspruch. Außenminister Xavier Bettel nannte die Kontrollen ein Ärgernis.",
+         "Bettel", "Luxemburg"),
+        ("Frankreich drängt auf eine harte Linie. Handelsminister Paul Morel sagte, Europa dürfe nicht naiv sein.",
+         "Morel", "Frankreich"),
+        ("Spanien lehnt den Plan ab. Die Botschafterin Ana Ruiz übergab eine Protestnote.", "Ruiz", "Spanien"),
+        # two countries in reach: whose minister, the text does not say
+        ("Frankreich und Italien lehnen ab. Außenminister Jean Weber sagte, man sei enttäuscht.", "Weber", None),
+        # a place where he spoke is not whose he is
+        ("In Paris trafen sich die Minister. Außenminister Jean Weber sagte, man sei zufrieden.", "Weber", None),
+        # a spokesman speaks for parties and companies too
+        ("Frankreich lehnte ab. Sprecher Jean Dupont sagte, man prüfe den Text.", "Dupont", None),
+    ],
+)
+def test_an_official_without_a_country_speaks_for_the_one_country_named_before(text, surname, country):
+    assert person(text, surname).affiliation == country
