@@ -431,6 +431,37 @@ def test_reported_words_after_a_fronted_source_are_shown_as_their_whole_sentence
     assert _whole(facts, own_clause) == own_clause
 
 
+def test_an_infinitive_clause_with_zu_is_shown_as_the_sentence_that_names_its_speaker() -> None:
+    from briefing.assemble import _whole
+    from briefing.assemble.context import zu_infinitive
+    from briefing.models import Article, ArticleFacts, Quote, Statement
+
+    for clause in ("die Belegschaft erst aus der Presse informiert zu haben", "an den Plänen festzuhalten",
+                   "ab Februar selbst zu kontrollieren, falls Berlin nicht einlenke"):
+        assert zu_infinitive(clause), clause
+    for clause in ("der Streik sei zu beenden", "die Lage sei ernst, aber unter Kontrolle",
+                   "Die Halle sei nicht mehr zu retten gewesen", "dass man bereit sei, zu verhandeln"):
+        assert not zu_infinitive(clause), clause
+
+    first = "Der Betriebsratsvorsitzende Tom Weber warf dem Vorstand vor, die Belegschaft getäuscht zu haben."
+    second = "Er kündigte an, ab Montag zu streiken."
+    body = f"{first} {second}"
+    sents = [Statement(s, body.index(s), body.index(s) + len(s)) for s in (first, second)]
+    facts = ArticleFacts(article=Article(path="a.txt", title="T", text=body), sentences=tuple(sents))
+
+    def quote(fragment: str, mention: str) -> Quote:
+        start, at = body.index(fragment), body.index(mention)
+        return Quote(kind="indirect", text=fragment, start=start, end=start + len(fragment), speaker=None,
+                     speaker_text=mention, speaker_start=at, speaker_end=at + len(mention),
+                     speaker_name="Tom Weber", cue=None)
+
+    named = quote("die Belegschaft getäuscht zu haben", "Der Betriebsratsvorsitzende Tom Weber")
+    assert _whole(facts, named).text == first
+    # "Er kündigte an, …" names no one for a reader of the sentence alone: the clause stays as it is
+    alone = quote("ab Montag zu streiken", "Er")
+    assert _whole(facts, alone) == alone
+
+
 def test_a_connective_that_points_back_is_trimmed_from_reported_speech() -> None:
     from briefing.assemble.context import trim_connective
 

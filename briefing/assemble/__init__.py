@@ -29,7 +29,7 @@ from briefing.assemble import quotes as quotes_mod
 from briefing.assemble import stories as stories_mod
 from briefing.assemble import summary as summary_mod
 from briefing.assemble import timeframe
-from briefing.assemble.context import QUOTE_MARKS, opens_after_fronted_source, speaker_label, stand_alone
+from briefing.assemble.context import QUOTE_MARKS, opens_after_fronted_source, speaker_label, stand_alone, zu_infinitive
 from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
@@ -239,13 +239,25 @@ def _relayed(quotes: Sequence[Quote]) -> list[Quote]:
 def _whole(f: ArticleFacts, q: Quote) -> Quote:
     """``q``, or its whole sentence when the reported words open right after a fronted source
     ("Nach seinen Angaben | sollen die zwölf Windräder ... liefern", "Laut dem Gutachten | brüten ..."):
-    alone they start mid-sentence with the verb; the sentence names its source and reads whole."""
+    alone they start mid-sentence with the verb; the sentence names its source and reads whole. So does an
+    infinitive clause with "zu" in a sentence that names its speaker ("Der Betriebsratsvorsitzende X warf dem
+    Vorstand vor, | die Belegschaft erst aus der Presse informiert zu haben"): it has no subject of its own."""
     if q.kind != "indirect" or not q.text[:1].islower():
         return q
     sentence = next((s for s in f.sentences if s.start <= q.start < s.end), None)
-    if sentence is None or not opens_after_fronted_source(f.article.text[sentence.start : q.start]):
+    if sentence is None:
+        return q
+    before = f.article.text[sentence.start : q.start]
+    opener = sentence.text.split(maxsplit=1)[0].lower() if sentence.text.split() else ""
+    named_in_it = q.speaker_start is not None and sentence.start <= q.speaker_start < q.start and (
+        opener not in _PRONOUNS)
+    if not (opens_after_fronted_source(before) or (named_in_it and zu_infinitive(q.text))):
         return q
     return replace(q, text=sentence.text, start=sentence.start, end=max(q.end, sentence.end))
+
+
+# Personal pronouns opening a sentence: "Er warf ... vor, ..." names no one for a reader of the sentence alone.
+_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
 
 
 def _outlook(

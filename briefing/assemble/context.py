@@ -18,8 +18,11 @@ Still extractive: beyond the marked prefix or the marked cut, every word is the 
 from __future__ import annotations
 
 import functools
+import re
 
 from briefing.assemble.text import fold, lexicon
+from briefing.extract.actors import in_regions, quote_regions
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
@@ -159,6 +162,27 @@ def opens_after_fronted_source(before: str) -> bool:
     words = before.split()
     return bool(words) and before.rstrip()[-1:].isalnum() and words[0][:1].isupper() and not any(
         w.endswith((",", ":", ";")) or w[:1] in QUOTE_MARKS for w in words)
+
+
+def zu_infinitive(text: str) -> bool:
+    """Does ``text`` open with an infinitive clause with "zu" and no subject of its own ("die Belegschaft erst aus
+    der Presse informiert zu haben", "ab Februar selbst zu kontrollieren, falls ...")? It is the object of a
+    verb of the sentence it came from ("warf dem Vorstand vor, ...") and says nothing alone."""
+    body = text.strip()
+    if not body[:1].islower():
+        return False
+    regions = quote_regions(body)
+    cut = next((k for k, c in enumerate(body) if c in ",;:" and not in_regions(k, regions)), len(body))
+    clause = body[:cut].rstrip(" .!?" + QUOTE_MARKS)
+    # "der Streik sei zu beenden" has its finite verb: a clause of its own
+    return bool(_ZU_INFINITIVE_END.search(clause)) and not konjunktiv_words(body, 0, len(clause), strong=True)
+
+
+# The end of an infinitive clause with "zu": "zu kontrollieren", "informiert zu haben", "festzuhalten".
+_ZU_INFINITIVE_END = re.compile(
+    r"(?:\bzu\s+[a-zäöüß]+(?:en|ern|eln|n)|\b(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|mit|nach|vor|weg|zurück"
+    r"|zusammen|dar|durch|um|unter|über|wieder)zu[a-zäöüß]+(?:en|ern|eln))$"
+)
 
 
 def relative_clause(text: str) -> bool:
