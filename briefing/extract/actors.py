@@ -416,6 +416,8 @@ class Lexicon:
         ("Regierung", but not "Jung")."""
         if text in self.not_names:
             return True
+        if text in self.first_names:
+            return False  # "Dennis", "Dominik", "Hendrik" end like "Ergebnis", "Musik": a first name is a name
         low = text.lower()
         # one C-level endswith over all suffixes first: most words end in none of them
         return low.endswith(self.noun_suffixes) and any(
