@@ -20,3 +20,13 @@ def test_a_first_name_that_ends_like_a_noun_is_a_first_name(text, surname, name)
     found = person(text, surname)
     assert found is not None and found.name == name
 
+
+
+def test_a_byline_with_its_place_after_a_comma_names_no_actor():
+    from briefing.extract.nlp import load_pipeline
+    from briefing.models import Article
+
+    text = ("Von Jan Peters, Den Haag\n\nDer Generalsekretär hat seine Worte mit Bedacht gewählt. „Die Bedrohung "
+            "ist real“, sagte Mark Rutte.")
+    names = [a.name for a in load_pipeline("blank").extract(Article(path="x", text=text)).actors]
+    assert names == ["Mark Rutte"]

@@ -175,3 +175,13 @@ def test_a_dateline_deep_in_the_text_keeps_its_words():
              "Berlin, 12.03.2026 – hier geht die Nachricht weiter."]
     cleaned = clean("\n".join(lines) + "\n")
     assert "Berlin, 12.03.2026 – hier geht" in cleaned.text
+
+
+def test_a_date_line_that_runs_into_the_byline_after_a_middle_dot_dates_the_article():
+    # "3. Dezember 2026 · Von Jan Peters, Den Haag": news sites set date and author on one line
+    src = ("Rutte mahnt Europäer zur Eile\n3. Dezember 2026 · Von Jan Peters, Den Haag\n\n"
+           "Der Generalsekretär hat seine Worte mit Bedacht gewählt.\n")
+    cleaned = clean(src)
+    assert date(2026, 12, 3) in [c.value for c in cleaned.dates]
+    assert "2026 ·" not in cleaned.text and "Der Generalsekretär hat seine Worte" in cleaned.text
+    assert dates.parse_dateline("4. Juni 2026 • Lesezeit 3 Min.") == (date(2026, 6, 4), "day")

@@ -127,7 +127,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # A line of the date alone, also with its place ("Berlin, 5. Dezember 2026") or agency after it.
     line_re = re.compile(rf"^\s*{place}?{prefix}{core}{time}{agency}\s*$", re.IGNORECASE)
     dateline_re = re.compile(
-        rf"^\s*{place}?(?:(?:{weekdays})\.?,?\s+)?{core}{time}{agency}\s*(?P<sep>,|\||–|—|-)\s*\S", re.IGNORECASE
+        rf"^\s*{place}?(?:(?:{weekdays})\.?,?\s+)?{core}{time}{agency}\s*(?P<sep>,|\||–|—|-|·|•)\s*\S", re.IGNORECASE
     )
     front_re = re.compile(
         r"^\s*(?:date|datum)\s*[:=]?\s*(?P<iy>\d{4})-(?P<im>\d{1,2})(?:-(?P<id>\d{1,2}))?(?=\s|$)\s*",
