@@ -27,3 +27,20 @@ from actors_helpers import person
 )
 def test_an_official_without_a_country_speaks_for_the_one_country_named_before(text, surname, country):
     assert person(text, surname).affiliation == country
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # named only in compounds, the alliance is still the story's: Brussels is NATO's seat here
+        ("Beim Treffen der Nato-Außenminister stritten die Partner. Ein Gesuch aus Brüssel wolle man prüfen, "
+         "sagte US-Außenminister Marco Rubio.", "NATO"),
+        ("Die EU-Kommission legte einen Plan vor. Aus Brüssel hieß es, man wolle prüfen.", "EU"),
+        ("Aus Brüssel hieß es, man wolle prüfen.", "EU"),
+    ],
+)
+def test_a_seat_of_several_means_the_one_the_article_names_also_in_compounds(text, meant):
+    from actors_helpers import actors_of
+
+    kinds = {a.name for a in actors_of(text) if a.kind != "person"}
+    assert meant in kinds and not ({"EU", "NATO"} - {meant}) & kinds

@@ -424,6 +424,23 @@ class Lexicon:
             low.endswith(suf) and len(low) >= len(suf) + MIN_NOUN_STEM for suf in self.noun_suffixes)
 
 
+_COMPOUND_FORMS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _compound_forms(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Canonical country or organisation -> the surface forms that name it ("NATO": "NATO", "Nato"), once per
+    lexicon (the lexicon is one per process)."""
+    forms = _COMPOUND_FORMS.get(id(lex))
+    if forms is None:
+        out: dict[str, set[str]] = {}
+        for surface, canon in lex.countries.items():
+            out.setdefault(canon, set()).add(surface)
+        for surface, (canon, _) in lex.organisations.items():
+            out.setdefault(canon, set()).add(surface)
+        forms = _COMPOUND_FORMS[id(lex)] = {k: tuple(sorted(v)) for k, v in out.items()}
+    return forms
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load every lexicon file once per process."""
@@ -835,9 +852,15 @@ class ActorFinder:
                          if self.label[s] in ("COUNTRY", "ORG"))
         for start, end in spans:
             options = (self.canon[start] or "").split("|")
-            best = max(options, key=lambda o: (counts[o], -options.index(o)))
+            # named only in compounds ("Nato-Außenminister", "EU-Kommission"): those count when names tie
+            best = max(options, key=lambda o: (counts[o], self._compound_mentions(o), -options.index(o)))
             for k in range(start, end):
                 self.canon[k] = best
+
+    def _compound_mentions(self, canonical: str) -> int:
+        """How often the text names ``canonical`` as the first part of a compound ("Nato-Gipfel")."""
+        forms = _compound_forms(self.lex).get(canonical, ())
+        return sum(self.text.count(f + "-") for f in forms)
 
     def find_orgs(self) -> None:
         """Organisations the lexicon does not list, from evidence in the text.
