@@ -186,3 +186,21 @@ def test_bare_title_is_no_name(text: str, fragment: str, name: str | None) -> No
     (quote,) = [q for q in doc["quotes"] if fragment in text[q["span"][0] : q["span"][1]]]
     assert quote["speaker"]["name"] == name
     assert quote["speaker"]["span"] is not None  # the mention stays
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two men are subjects of the sentence before "er": which one said it, the text does not tell
+        ("Trainer Uwe Krause lobte seinen Torwart, Präsident Karl Ott haderte mit dem Schiedsrichter. „Das war "
+         "ein Foul“, sagte er.", None),
+        # the second man is an object: the subject is meant
+        ("Trainer Uwe Krause lobte Torwart Elias Brandt. „Das war ein Foul“, sagte er.", "Uwe Krause"),
+        # a woman and a man: "sie" has one candidate
+        ("Ministerin Anna Berg traf Präsident Karl Ott, Trainerin Lea Sommer kam dazu. „Das war gut“, sagte sie.",
+         None),
+        ("Ministerin Anna Berg sprach mit Präsident Karl Ott. „Das war gut“, sagte sie.", "Anna Berg"),
+    ],
+)
+def test_pronoun_with_two_candidates_is_not_guessed(text: str, name: str | None) -> None:
+    assert _name_of(text, "Das war") == name

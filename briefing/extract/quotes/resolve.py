@@ -458,6 +458,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         best = named if nearer else quoted
         if best is None:
             return None
+        if best is named and _rival(text, sp, named, sents, sent_of):
+            return None  # "Pellegrini lobte den Torhüter, Aubin haderte … „…“, sagte er": which one, unsaid
         if person_score(best) < 2 and (intro := _introduced(best.text, intros)) is not None:
             return intro  # "Die Forscherin Ilka Tammen": the name, not the title the lexicons do not know
         appo = _APPOSITION_NAME.match(text, best.end)
@@ -528,6 +530,33 @@ def _with_article(text: str, sp: Phrase) -> str:
         if before in ("der ", "die ", "Der ", "Die "):
             return before + sp.text
     return sp.text
+
+
+def _rival(text: str, sp: Phrase, named: Phrase, sents, sent_of) -> bool:
+    """Does the sentence that names a pronoun's antecedent name a second person of its gender as a subject
+    ("Pellegrini lobte seinen Torhüter, Aubin haderte mit den Schiedsrichtern. … sagte er")? Two candidates
+    compete: the pronoun is not resolved to a guess."""
+    want = _PRONOUN_GENDER.get(sp.text.lower())
+    if want is None:
+        return False
+    sb, se = sents[sent_of(named.start)]
+    mine = _someone_named(text, named, {})
+    if mine is None:
+        return False
+    for np in noun_phrases(text, sb, min(se, sp.start)):
+        if np.pronoun or np.start == named.start or _inside_quotation(text, np.start):
+            continue
+        if governed_by_preposition(text, np, sb, min(se, sp.start)):
+            continue  # a preposition's: "mit Aubin"
+        at = np.start
+        for part in np.text.split(", "):  # (a clause after a comma may read as an apposition)
+            seg, at = Phrase(at, at + len(part), part), at + len(part) + 2
+            if part.split()[0].lower() in _OBLIQUE:
+                continue  # an object: "seinen Torhüter"
+            other = _someone_named(text, seg, {})
+            if other is not None and other[1] == want and other[0].split()[-1] != mine[0].split()[-1]:
+                return True
+    return False
 
 
 def _paragraph_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
@@ -889,8 +918,11 @@ def _someone_named(text: str, np: Phrase, genders: dict[str, str]) -> tuple[str,
         titles = rest[: len(rest) - len(name_words)]
         if not all(w[:1].isupper() and (person_head(w, "der") or not _may_name_people(w)) for w in titles):
             return None  # "110 Tonnen Hilfsgütern", "Bundesverband Erneuerbare Energie": no title before the words
-        if zipf(name_words[0]) >= _FIRST_NAME_ZIPF:
+        first = _first_name_genders().get(name_words[0].lower())
+        if first is None and zipf(name_words[0]) >= _FIRST_NAME_ZIPF:
             return None  # "Starke Winde": an everyday word opens the sentence
+        if first is not None:
+            return named, first
         if any(zipf(w) >= _FUNCTION_WORD_ZIPF or is_place(w) for w in name_words) or is_organisation(named):
             return None  # "Sankt Petersburg", "Die Linke": no person's name
     else:
