@@ -16,7 +16,8 @@ Markup:
   IF IndirectFreeIndirect) whose speaker is ``sM`` (``-`` for none); a later ``<qN>…</qN>`` adds a
   further span to the same quotation (an interrupted indirect quotation, a "laut X" frame cut out).
 * ``<sM>…</sM>`` a speaker mention; ``<sM =Full Name>`` also records who a pronoun or role phrase
-  refers to (kept as ``speaker.name``, an extra key the shared scorer ignores).
+  refers to (kept as ``speaker.name``, an extra key the shared scorer ignores); ``<sM =->`` a person the
+  article never names ("ein Sprecher", "die Frau", "der Landrat"): ``speaker.name`` is null.
 Paragraphs are separated by a blank line, as in the benchmark's texts.
 """
 
@@ -83,7 +84,7 @@ def parse(source: str, doc_id: str) -> dict:
                 "speaker": {
                     "spans": sp_spans,
                     "text": sp_text,
-                    "name": sp_attr[1:].strip() if sp_attr.startswith("=") else sp_text,
+                    "name": _name(sp_attr, sp_text),
                 },
                 "cue": {"spans": [], "text": ""},
                 "addressee": {"spans": [], "text": ""},
@@ -97,6 +98,15 @@ def parse(source: str, doc_id: str) -> dict:
             ):
                 inner["nested"] = True
     return {"id": doc_id, "title": meta["title"], "date": meta["date"], "text": text, "quotes": quotes}
+
+
+def _name(attr: str, mention: str) -> str | None:
+    """Whom a speaker mention refers to: ``=Full Name``, ``=-`` for a person the article never names (None:
+    the briefing must not show a name for them), else the mention itself (a name, an organisation)."""
+    if not attr.startswith("="):
+        return mention
+    name = attr[1:].strip()
+    return None if name == "-" else name
 
 
 def main() -> int:

@@ -7,7 +7,9 @@ F1), the precision of the direct speakers a reader is shown (confidence at or ab
 threshold, as tests/test_quote_eval.py counts it), and the resolved-name accuracy: of the matched quotations
 whose gold speaker has a name, the share whose predicted name shares a capitalised word with it (stricter
 than the scorer's speaker accuracy, which accepts a pronoun or description span without asking whom it was
-resolved to). ``--kinds`` adds the error-kind table of issue 10 (scripts/quote_cv.py's classification).
+resolved to; a person the article never names is right only without a name), the precision of the names
+shown (of the matched quotations given a name, the share naming the right person), each for parts 1-2 and
+for the held-out part 3 apart. ``--kinds`` adds the error-kind table of issue 10 (scripts/quote_cv.py's classification).
 The set is for measuring, not for tuning: see the README.
 """
 
@@ -70,20 +72,40 @@ def shown_precision(
     return shown, right
 
 
+def name_right(sc: Any, gold_name: str | None, pred_name: str | None) -> bool:
+    """Whether the shown name names the gold speaker: it shares a capitalised word with the gold ``name``; for
+    a person the article never names (gold name null) only showing no name is right."""
+    if gold_name is None:
+        return not pred_name
+    return bool(sc._caps(pred_name or "") & sc._caps(gold_name))
+
+
 def name_accuracy(
     sc: Any, gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], direct: bool
-) -> tuple[int, int]:
-    """(matched with a gold speaker, right by name): the predicted name shares a capitalised word with the gold
-    speaker's ``name`` (whom a pronoun or description refers to)."""
-    n = ok = 0
+) -> tuple[int, int, int, int]:
+    """(matched with a gold speaker, right by name, shown with a name, of those right): whom a pronoun or
+    description was resolved to, and the precision of the names a reader sees (a wrong name is worse than
+    none)."""
+    n = ok = named = named_ok = 0
     for doc in gold:
         golds = [dict(q, _span=_cover(q)) for q in doc["quotes"] if not direct or q["type"] == "Direct"]
         preds = [dict(p, _span=p["span"]) for p in pred.get(doc["id"], []) if not direct or p["kind"] == "direct"]
         for g, p in sc._match(doc["text"], golds, preds):
             if g["speaker"]["spans"]:
                 n += 1
-                ok += bool(sc._caps(p["speaker"]["name"] or "") & sc._caps(g["speaker"].get("name", "")))
-    return n, ok
+                right = name_right(sc, g["speaker"].get("name"), p["speaker"]["name"])
+                ok += right
+                if p["speaker"]["name"]:
+                    named += 1
+                    named_ok += right
+    return n, ok, named, named_ok
+
+
+PART3_FIRST = 37  # articles 37-46 were written in round 10 before the tool ran on them (the README)
+
+
+def _part(doc: dict[str, Any]) -> str:
+    return "part 3" if int(doc["id"].split("-")[1]) >= PART3_FIRST else "parts 1-2"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,9 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     t = quote_display_threshold()
     n, right = shown_precision(sc, gold, pred, t)
     print(f"direct speakers shown (confidence >= {t:.3f}): {n}, right {right} ({right / max(n, 1):.3f})")
-    for track in ("direct", "all"):
-        n, ok = name_accuracy(sc, gold, pred, track == "direct")
-        print(f"{track:7s} resolved-name accuracy {ok}/{n} = {ok / max(n, 1):.3f}")
+    for part in ("parts 1-2", "part 3", "all parts"):
+        docs = [d for d in gold if part in ("all parts", _part(d))]
+        for track in ("direct", "all"):
+            n, ok, named, named_ok = name_accuracy(sc, docs, pred, track == "direct")
+            print(
+                f"{part:9s} {track:6s} resolved-name accuracy {ok}/{n} = {ok / max(n, 1):.3f}"
+                f"  shown-name precision {named_ok}/{named} = {named_ok / max(named, 1):.3f}"
+            )
     if args.kinds:
         from quote_cv import error_kinds, prepare, print_kinds
 

@@ -6,8 +6,12 @@ these tests."""
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 
+from briefing.extract.quotes.jsonl import quotes_jsonl
 from tests.quote_helpers import quote_containing
 
 
@@ -92,3 +96,111 @@ def test_description_not_guessed(text: str, fragment: str, not_name: str) -> Non
 )
 def test_a_description_someone_unnamed_may_bear_is_not_resolved(text: str) -> None:
     assert _name_of(text, "Kinder") is None
+
+
+# A description the introduction did not use stands for the one person of its gender the paragraph is about
+# (round 10): an office, a profession, a people's noun, an age the text never gave, a generic epithet; a first
+# name the list does not know; a paragraph that opens with the description goes on about the one before.
+PARAGRAPH_PERSON = [
+    (
+        "Wirtschaftsminister Jonas Brecht verteidigte den Etat. „Wir investieren in Schienen“, sagte der "
+        "Vizekanzler.",
+        "Schienen",
+        "Jonas Brecht",
+    ),
+    (
+        "Kapitänin Leonie Varga ging zu den Fans. „Die Kritik ist berechtigt“, sagte die Mittelfeldspielerin.",
+        "berechtigt",
+        "Leonie Varga",
+    ),
+    (
+        "Zum Auftakt sprach Kapitän Silas Brunner. „Wir wollen ins Finale“, sagte der Schweizer.",
+        "Finale",
+        "Silas Brunner",
+    ),
+    (
+        "Tamara Eichler steht vor ihrem Laden. Das Wasser stand einen Meter hoch. „So etwas habe ich noch nie "
+        "gesehen“, sagt die 71-Jährige.",
+        "nie gesehen",
+        "Tamara Eichler",
+    ),
+    (
+        "„Die Lage ist ernst“, sagt die Botanikerin Wiebke Holtmann, die die Studie geleitet hat.\n\n"
+        "Die Forscherin warnt vor Dürre. „Wir brauchen Regen“, sagte sie.",
+        "Regen",
+        "Wiebke Holtmann",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), PARAGRAPH_PERSON)
+def test_description_names_the_person_the_paragraph_is_about(text: str, fragment: str, name: str) -> None:
+    assert _name_of(text, fragment) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "not_name"),
+    [
+        # the person named before was given no title: an office describes someone else ("der Richter")
+        ("Vor Gericht schilderten Zeugen, wie Jonas Brecht zustach. „Das Urteil folgt morgen“, sagte der Richter.",
+         "Urteil", "Jonas Brecht"),
+        # a spokesman speaks for a body, not for the person named before
+        ("Ministerin Carla Wendt reiste ab. „Die Gespräche gehen weiter“, sagte die Sprecherin.", "Gespräche",
+         "Carla Wendt"),
+        # two persons of the gender in the paragraph
+        ("Trainer Milan Kovac lobte Torwart Elias Brandt. „Wir waren besser“, sagte der Kroate.", "besser",
+         "Milan Kovac"),
+        ("Trainer Milan Kovac lobte Torwart Elias Brandt. „Wir waren besser“, sagte der Kroate.", "besser",
+         "Elias Brandt"),
+        # a name inside the quotation is someone the speaker talks about
+        ("Die Sitzung begann spät. „Ohne Jonas Brecht wäre das nicht gegangen“, sagte der Vorsitzende.",
+         "Ohne", "Jonas Brecht"),
+        # the paragraph before is another topic when the description's own paragraph names someone else
+        ("Kapitän Silas Brunner traf zweimal.\n\nDie Trainerin Olga Sommer war zufrieden. „Wir waren gut“, "
+         "sagte der Stürmer.", "gut", "Silas Brunner"),
+    ],
+)
+def test_paragraph_person_not_guessed(text: str, fragment: str, not_name: str) -> None:
+    assert _name_of(text, fragment) != not_name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a bare title nobody named fits is no name: the reader sees the mention
+        ("Die Gespräche gingen bis in die Nacht. „Wir sind weit gekommen“, sagte ein Diplomat.", "weit gekommen",
+         None),
+        ("Der Etat wurde beschlossen. „Das ist solide“, sagte der Vizekanzler.", "solide", None),
+        # a compound that names its owner still tells who speaks
+        ("Die Verhandlungen sind gescheitert. „Wir streiken ab Montag“, sagte ein GDL-Sprecher.", "streiken",
+         "GDL-Sprecher"),
+        # the title of the one person named with it before is that person
+        ("Vizekanzler Jonas Brecht legte den Etat vor. „Das ist solide“, sagte der Vizekanzler.", "solide",
+         "Jonas Brecht"),
+    ],
+)
+def test_bare_title_is_no_name(text: str, fragment: str, name: str | None) -> None:
+    out = io.StringIO()
+    quotes_jsonl(io.StringIO(json.dumps({"id": "t", "text": text}) + "\n"), out)
+    (doc,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    (quote,) = [q for q in doc["quotes"] if fragment in text[q["span"][0] : q["span"][1]]]
+    assert quote["speaker"]["name"] == name
+    assert quote["speaker"]["span"] is not None  # the mention stays
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two men are subjects of the sentence before "er": which one said it, the text does not tell
+        ("Trainer Uwe Krause lobte seinen Torwart, Präsident Karl Ott haderte mit dem Schiedsrichter. „Das war "
+         "ein Foul“, sagte er.", None),
+        # the second man is an object: the subject is meant
+        ("Trainer Uwe Krause lobte Torwart Elias Brandt. „Das war ein Foul“, sagte er.", "Uwe Krause"),
+        # a woman and a man: "sie" has one candidate
+        ("Ministerin Anna Berg traf Präsident Karl Ott, Trainerin Lea Sommer kam dazu. „Das war gut“, sagte sie.",
+         None),
+        ("Ministerin Anna Berg sprach mit Präsident Karl Ott. „Das war gut“, sagte sie.", "Anna Berg"),
+    ],
+)
+def test_pronoun_with_two_candidates_is_not_guessed(text: str, name: str | None) -> None:
+    assert _name_of(text, "Das war") == name

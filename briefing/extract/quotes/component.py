@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from briefing.extract.quotes.confidence import with_confidence
 from briefing.extract.quotes.extract import extract_quotes
 from briefing.extract.quotes.records import to_records
+from briefing.extract.quotes.resolve import shown_name
 from briefing.extract.quotes.speaker_names import TextWords
 from briefing.extract.sentences import TEXT_KEY, split_sentences
 from briefing.extract.sentences import USER_DATA_KEY as SENTENCE_SPANS_KEY
@@ -47,7 +48,7 @@ class QuoteComponent:
         actors = list(getattr(ext, "briefing_actors", None) or [])
         words = TextWords(text)  # (the records and the confidence features ask about the same names)
         records = to_records(text, found, sents, actors, words)
-        quotes = with_confidence(text, found, records, sents, actors, words=words)
+        quotes = [shown_name(text, q) for q in with_confidence(text, found, records, sents, actors, words=words)]
         ext.briefing_quotes = quotes
         spans = []
         for q in quotes:

@@ -259,6 +259,14 @@ def _role_gender(role: str, before: str) -> str | None:
     return "m" if is_role(role) or _MASCULINE_AGENT.search(low) else None
 
 
+def person_head(head: str, article: str) -> bool:
+    """Is a description's head a noun for one person ("Ökonom", "Seniorin", "Schweizer", "44-Jährige"), not
+    for a body or group ("Verband", "Konzern", "Mann" aside: a generic epithet is one)?"""
+    return bool(
+        _AGE_HEAD.fullmatch(head) or head.lower() in _epithets() or _role_gender(head, article + " ") is not None
+    )
+
+
 def introductions(text: str, upto: int) -> list[Intro]:
     """The persons introduced with a role title or an age in ``text[:upto]``, in the order of the text."""
     return _introductions_of(text).upto(upto)

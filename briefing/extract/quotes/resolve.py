@@ -16,6 +16,7 @@ from briefing.extract.quotes.descriptions import (
     introductions,
     named_bodies,
     named_companies,
+    person_head,
     possessor,
     resolve_description,
 )
@@ -40,6 +41,7 @@ from briefing.lang.de import (
     demonym_country,
 )
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
+from briefing.models import Quote
 
 # A pronoun's antecedent is searched among this many preceding quotations' speakers.
 PRONOUN_LOOKBACK_QUOTES = 5
@@ -460,11 +462,16 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         best = named if nearer else quoted
         if best is None:
             return None
+        if best is named and _rival(text, sp, named, sents, sent_of):
+            return None  # "Pellegrini lobte den Torhüter, Aubin haderte … „…“, sagte er": which one, unsaid
         if person_score(best) < 2 and (intro := _introduced(best.text, intros)) is not None:
             return intro  # "Die Forscherin Ilka Tammen": the name, not the title the lexicons do not know
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
+        if appo is None and not best.pronoun and description(best.text) is not None:
+            # "Die Forscherin warnt … „…“, sagte sie": the person the description stands for
+            return resolve_name(text, best, found, upto, sents, sent_of)
         return appo.group(1) if appo else name_of(best.text)
     name = name_of(sp.text)
     appo = _TRAILING_APPOSITION.match(text, sp.end)
@@ -485,10 +492,158 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         if who is not None and not _other_country(text, sp, who):
             return who
     if bare_role(name) and not description_gender(sp.text):
-        return _role_holder(text, sp, name, sents, sent_of) or name
+        return _role_holder(text, sp, name, sents, sent_of) or _paragraph_person(text, sp, sents, sent_of) or name
     if description_gender(sp.text):
-        return _described_person(text, sp, sents, sent_of) or name
-    return name
+        return _described_person(text, sp, sents, sent_of) or _paragraph_person(text, sp, sents, sent_of) or name
+    return _paragraph_person(text, sp, sents, sent_of) or name
+
+
+# Articles before a bare title that stands for one person ("der Vizekanzler", "ein Diplomat", "eine Sprecherin").
+_TITLE_ARTICLES = frozenset(["der", "die", "ein", "eine"])
+
+
+def shown_name(text: str, q: Quote) -> Quote:
+    """The quotation with no name where its speaker is a bare title nobody named fits ("sagte der Vizekanzler"
+    with no Vizekanzler named, "ein Diplomat"): a title is not a name, and the reader sees the mention instead.
+    A compound that names its owner ("ein GDL-Sprecher") still tells who speaks, and a speaker linked to an
+    actor keeps the actor's name. Applied to the records after the confidence model read them (its features
+    are what it learned on)."""
+    name = q.speaker_name
+    if not name or q.speaker is not None or q.speaker_start is None or "-" in name or not bare_role(name):
+        return q
+    words = (q.speaker_text or "").split()
+    first = words[0].lower() if words else ""
+    if first not in _TITLE_ARTICLES:
+        before = text[max(0, q.speaker_start - 4) : q.speaker_start].split()
+        first = before[-1].lower() if before else ""  # "so der Rathauschef": the phrase left its article out
+        if len(words) != 1 or first not in _TITLE_ARTICLES:
+            return q
+    return Quote(**{**q.__dict__, "speaker_name": None})
+
+
+# How far back in its paragraph a description reaches for the person it stands for (sentences).
+PARAGRAPH_LOOKBACK_SENTENCES = 3
+# A spokesman speaks for a body, not for the person named before ("Minister X ... sagte der Sprecher").
+_SPOKESMAN = re.compile(r"sprecher(?:in)?\Z")
+
+
+def _with_article(text: str, sp: Phrase) -> str:
+    """The mention with the article the speaker phrase left out ("so der Rathauschef": "Rathauschef")."""
+    if " " not in sp.text:
+        before = text[max(0, sp.start - 4) : sp.start]
+        if before in ("der ", "die ", "Der ", "Die "):
+            return before + sp.text
+    return sp.text
+
+
+def _rival(text: str, sp: Phrase, named: Phrase, sents, sent_of) -> bool:
+    """Does the sentence that names a pronoun's antecedent name a second person of its gender as a subject
+    ("Pellegrini lobte seinen Torhüter, Aubin haderte mit den Schiedsrichtern. … sagte er")? Two candidates
+    compete: the pronoun is not resolved to a guess."""
+    want = _PRONOUN_GENDER.get(sp.text.lower())
+    if want is None:
+        return False
+    sb, se = sents[sent_of(named.start)]
+    mine = _someone_named(text, named, {})
+    if mine is None:
+        return False
+    for np in noun_phrases(text, sb, min(se, sp.start)):
+        if np.pronoun or np.start == named.start or _inside_quotation(text, np.start):
+            continue
+        if governed_by_preposition(text, np, sb, min(se, sp.start)):
+            continue  # a preposition's: "mit Aubin"
+        at = np.start
+        for part in np.text.split(", "):  # (a clause after a comma may read as an apposition)
+            seg, at = Phrase(at, at + len(part), part), at + len(part) + 2
+            if part.split()[0].lower() in _OBLIQUE:
+                continue  # an object: "seinen Torhüter"
+            other = _someone_named(text, seg, {})
+            if other is not None and other[1] == want and other[0].split()[-1] != mine[0].split()[-1]:
+                return True
+    return False
+
+
+def _paragraph_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
+    """The person a definite description that no introduction settles stands for: the one person of its
+    gender named in its paragraph in the sentences just before it.
+
+    German news names a person in full and then goes on about them with a description the introduction did
+    not use: "Finanzminister Lars Klingbeil verteidigte … „…“, sagte der Vizekanzler"; "Kapitän Silvan Widmer
+    … gab der Schweizer zu"; "Ostwald nahm den Preis entgegen. „…“, sagte die 31-Jährige". Precision first:
+    a spokesman (who speaks for a body), a second person of the gender in reach, one introduced with another
+    age or country, or someone described but not named in between leave it unresolved.
+    """
+    words = _with_article(text, sp)
+    desc = description(words)
+    if desc is None or collective(words) is not None or body_head(words) is not None:
+        return None  # (no description of one person: "die Agentur", "der Verband")
+    head, want = desc
+    if not person_head(head, words.split()[0].lower()) or is_organisation(head):
+        return None
+    if _SPOKESMAN.search(head.lower()) or _attribute_position(text, sp.end - len(words)):
+        return None
+    if want == "m" and head.lower().endswith(_FEMININE_ENDINGS):
+        return None  # "der Staatsanwaltschaft": a genitive or dative of a feminine noun, no one who speaks
+    age = _AGE_HEAD_WORD.fullmatch(head)
+    country = demonym_country(head)
+    party = head[: head.index("-")].lower() if _PARTY_MEMBER.fullmatch(head) and "-" in head else None
+    intros = introductions(text, sp.start)
+    low = head.lower()
+    if any(i.role and i.role.lower().rstrip("ns").endswith(low.rstrip("ns")) for i in intros):
+        return None  # persons were introduced with the title: the introductions decide (two Ökonomen: neither)
+    ages = {i.name.split()[-1]: i.age for i in intros if i.age is not None}
+    genders = {i.name.split()[-1]: i.gender for i in intros if i.gender is not None}
+    # An office ("der Richter", "der Vizekanzler") describes someone the text gave a title, not anyone named:
+    # "Vor Gericht hatten Zeugen berichtet, wie Mair … Der Richter …" is not Mair.
+    titled = None
+    if is_role(head) and not (age or country):
+        # ... and not one whose title is another office of the same kind ("Bundestagspräsident Paul Weber … sagte
+        # der Bundespräsident"): a title's last part the lexicon knows ("präsident") names the kind
+        kind = _office_kind(head)
+        titled = {
+            i.name.split()[-1] for i in intros
+            if i.role and not (kind and i.role.lower().rstrip("ns").endswith(kind) and not _fits_role(i.role, head))
+        }
+    if titled is not None and not titled:
+        return None  # (nobody was given a title: no one to read the sentences for)
+    paragraph = text.rfind("\n", 0, sp.start) + 1
+    crossed = anyone = False
+    persons: list[str] = []
+    last = -1
+    si = sent_of(sp.start)
+    for k in range(si, max(-1, si - PARAGRAPH_LOOKBACK_SENTENCES - 1), -1):
+        sb, se = sents[k]
+        if k != si and sb < paragraph:
+            if anyone or crossed:
+                break  # (the paragraph before: another topic)
+            # A paragraph that opens with the description goes on about the one the paragraph before ended with.
+            crossed, paragraph = True, text.rfind("\n", 0, len(text[:paragraph].rstrip("\n"))) + 1
+        for np in noun_phrases(text, max(sb, paragraph), min(se, sp.start)):
+            if np.pronoun or _inside_quotation(text, np.start):
+                continue  # (a name inside a quotation is someone the speaker talks about)
+            if (found := _someone_named(text, np, genders)) is None:
+                continue
+            named, gender = found
+            anyone = True
+            if gender not in (want, None):
+                continue
+            surname = named.split()[-1]
+            if titled is not None and surname not in titled and not _titled_here(np.text, named):
+                continue
+            if age is not None and ages.get(surname, int(age.group(1))) != int(age.group(1)):
+                continue  # introduced with another age
+            if country is not None and (theirs := _phrase_country(np.text)) is not None and theirs != country:
+                continue  # "Frankreichs Präsident …" is no "Österreicher"
+            if party is not None and (ties := _parties_of(text, named)) and party not in ties:
+                continue  # "Ute Kramer (SPD)" is no "CDU-Politikerin"
+            if surname not in (p.split()[-1] for p in persons):
+                persons.append(named)
+            last = max(last, np.end)
+    if len(persons) != 1 or _unnamed_description(text, last, sp.start):
+        return None
+    if (age is not None or country is not None) and _described_before(text, sp):
+        return None  # the text used the description before for someone ("gegen den 39-Jährigen")
+    return max((p for p in persons), key=len)
 
 
 @lru_cache(maxsize=4096)
@@ -514,6 +669,8 @@ def _phrase_country(words: str) -> str | None:
 
 # "der CDU-Politiker", "die Grünen-Abgeordnete": a person described by party.
 _PARTY_MEMBER = re.compile(r"[\wÄÖÜäöüß]+-(?:Politiker(?:in)?|Abgeordnete[r]?|Mitglied)")
+# A description's head that is an age: "31-Jährige".
+_AGE_HEAD_WORD = re.compile(r"(\d{1,3})-[Jj]ährige[nr]?")
 # "der 61-Jährige", "die 31-jährige", "der Mittvierziger": a person described by age.
 _AGE_NOUN = re.compile(r"(?:\d+-[Jj]ährige|Mitt(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig)er(?:in)?)")
 
@@ -589,13 +746,15 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
     persons: list[str] = []
     tied: set[str] = set()  # those the text ties to the description's party ("Dobrindt (CSU)")
     last = -1  # where the nearest of them is named
+    genders: dict[str, str] = {}  # (read only for a name the first-name list does not know)
     si = sent_of(sp.start)
     for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
         for np in noun_phrases(text, sb, min(se, sp.start)):
             if np.pronoun or np.start >= sp.start:
                 continue
-            found = _person_named(text, np)
+            # (a person whose first name the list does not know competes as much: "Torwart Elias Brandt")
+            found = _person_named(text, np) or _someone_named(text, np, genders)
             if found is None:
                 continue
             named, gender = found
@@ -660,10 +819,10 @@ def _person_named(text: str, np: Phrase) -> tuple[str, str | None] | None:
         surname = np.text
         if " " in surname or not _bare_name(np):
             return None
-        full = re.search(rf"\b([A-ZÄÖÜ][a-zäöüß]+) {re.escape(surname)}\b", text)
-        if full is None or full.group(1).lower() not in _first_name_genders():
+        full = _written_in_full(text, surname)
+        if full is None or full[0].lower() not in _first_name_genders():
             return None
-        return full.group(0), _first_name_genders()[full.group(1).lower()]
+        return " ".join(full), _first_name_genders()[full[0].lower()]
     phrase = _TRAILING_PARTY.sub("", np.text)  # "Alexander Dobrindt (CSU)": the party is no part of the name
     if not _ends_in_name(phrase):
         return None
@@ -687,6 +846,121 @@ def _parties_of(text: str, name: str) -> frozenset[str]:
                       text)
     parties = word_set("parties.txt")
     return frozenset(w for a, b in tied if (w := (a or b).strip().lower()) in parties)
+
+
+# A word this common is a function word, not a name ("Paul" is 4.8, "Robin" 4.3; "Die" 7).
+_FUNCTION_WORD_ZIPF = 5.0
+# A first name the first-name list does not know is rarer than this ("Hildegard" 3.6, "Robin" 4.2; "Starke" 4.8).
+_FIRST_NAME_ZIPF = 4.5
+
+
+def _without_title(name: str) -> str:
+    """A name without the title words before its last two ("Landwirt Korbinian Huber", "Kapitänin Leonie
+    Varga": a person noun or common word the role lexicon does not list)."""
+    words = name.split()
+    while len(words) > 2 and (_title_like(words[0]) or words[0].endswith("in") and _title_like(words[0][:-2])):
+        words = words[1:]  # (a feminine title by its masculine: "Kapitänin")
+    return " ".join(words)
+
+
+def _title_like(word: str) -> bool:
+    return _may_name_people(word) or zipf(word) >= COMMON_ZIPF
+
+
+def _titled_here(words: str, named: str) -> bool:
+    """Does the phrase give the person a title before their name ("Kapitän Robin Knoche", "die Forscherin
+    Ilka Tammen"), not the name alone ("Jonas Brecht")?"""
+    toks = words.split()
+    if toks and toks[0].lower() in _ARTICLE_GENDER:
+        toks = toks[1:]
+    return len(toks) > len(named.split()) and toks[0][:1].isupper()
+
+
+def _office_kind(title: str) -> str | None:
+    """The shortest ending of a title that is a title itself: "Bundespräsident" -> "präsident",
+    "Vizekanzler" -> "kanzler"; None when only the whole word is one."""
+    low = title.lower()
+    for k in range(len(low) - 3, 0, -1):
+        if is_role(low[k:]) and low[k:].isalpha():
+            return low[k:]
+    return None
+
+
+def _fits_role(intro_role: str, head: str) -> bool:
+    """Is an introduction's title the description's head, inflection aside ("Präsidenten", "Präsident")?"""
+    low, head = intro_role.lower(), head.lower()
+    return any(low == head + e for e in ("", "s", "es", "n", "en"))
+
+
+def _attribute_position(text: str, start: int) -> bool:
+    """Does the word before ``start`` make a phrase there a genitive attribute or a preposition's object
+    ("nach Angaben der Hacker", "nach Ansicht der Kritiker", "von der Agentur"), no one who speaks?"""
+    before = text[max(0, start - 40) : start].split()
+    if not before:
+        return False
+    prev = before[-1]
+    return (
+        prev.lower() in word_set("prepositions.txt")
+        or prev.lower() in attribution_markers().get("prep", ())
+        or (prev[:1].isupper() and prev[-1:].isalpha())
+    )
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Does ``pos`` lie inside German quotation marks opened in its paragraph?"""
+    part = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return part.count("„") > part.count("“")
+
+
+@lru_cache(maxsize=4096)
+def _written_in_full(text: str, surname: str) -> tuple[str, str] | None:
+    """(first word, surname) where the text first writes a capitalised word before ``surname`` ("Katrin
+    Lehmann" for "Lehmann"), else None (asked for every bare name near a description: remembered)."""
+    full = re.search(rf"\b([A-ZÄÖÜ][a-zäöüß]+) {re.escape(surname)}\b", text)
+    return (full.group(1), surname) if full else None
+
+
+def _someone_named(text: str, np: Phrase, genders: dict[str, str]) -> tuple[str, str | None] | None:
+    """The full name and gender of the person a phrase names, as :func:`_person_named`, and also when the first
+    name list does not know the first name: a phrase ending in two capitalised words that are no title
+    ("Kapitän Silvan Widmer", "Hildegard Moser"), or a bare surname the text wrote before after a capitalised
+    first word ("Ostwald" after "Miriam Ostwald"). The gender is the first name's, else the one an introduction
+    gave the surname ("der Regisseurin Miriam Ostwald": f), else None."""
+    found = _person_named(text, np)
+    if found is not None:
+        return _without_title(found[0]), found[1]
+    toks = np.text.rsplit(", ", 1)[-1].split()  # "Sein Kollege, der Ökonom Tim Ahrens": the apposition names
+    if len(toks) == 1 and _bare_name(np):
+        full = _written_in_full(text, toks[0])
+        if full is None or is_role(full[0]) or zipf(full[0]) >= COMMON_ZIPF:
+            return None
+        named = " ".join(full)
+    elif len(toks) >= 2 and _ends_in_name(np.text):
+        # the name is the capitalised words after an article and a title ("Kapitän Silvan Widmer"); a phrase
+        # that opens with another lowercase word ("mehrere Randalierer Barrikaden") names none
+        rest = toks[1:] if toks[0] in ("der", "die", "Der", "Die") else toks
+        if rest[0].islower() or rest[0].lower() in _OBLIQUE:
+            return None
+        k = len(rest)
+        while k > 0 and rest[k - 1][:1].isupper() and not is_role(rest[k - 1]):
+            k -= 1
+        named = _without_title(" ".join(rest[k:]))
+        name_words = named.split()
+        if not 2 <= len(name_words) <= 3 or (rest is not toks and len(name_words) == len(rest)):
+            return None  # "Die Sanktionen", "Die Deutsche Bank": no title between the article and the words
+        titles = rest[: len(rest) - len(name_words)]
+        if not all(w[:1].isupper() and (person_head(w, "der") or not _may_name_people(w)) for w in titles):
+            return None  # "110 Tonnen Hilfsgütern", "Bundesverband Erneuerbare Energie": no title before the words
+        first = _first_name_genders().get(name_words[0].lower())
+        if first is None and zipf(name_words[0]) >= _FIRST_NAME_ZIPF:
+            return None  # "Starke Winde": an everyday word opens the sentence
+        if first is not None:
+            return named, first
+        if any(zipf(w) >= _FUNCTION_WORD_ZIPF or is_place(w) for w in name_words) or is_organisation(named):
+            return None  # "Sankt Petersburg", "Die Linke": no person's name
+    else:
+        return None
+    return named, genders.get(named.split()[-1])
 
 
 def _titled_name(words: str, head: str) -> str | None:
