@@ -387,6 +387,10 @@ def test_a_head_of_government_speaks_for_the_country_named_nearby(text: str, sur
         ("Merkels", "Merkels"),
         ("Ausschuss", "Ausschuss"),
         ("Sprecher des Ministeriums", "Sprecher des Ministeriums"),
+        # the place after the institution stays ("ein Sprecher des Arbeitsgerichts Frankfurt")
+        ("Arbeitsgerichts Frankfurt", "Arbeitsgericht Frankfurt"),
+        ("Landgerichts Bonn", "Landgericht Bonn"),
+        ("Angela Merkel", "Angela Merkel"),
     ],
 )
 def test_a_speaker_named_in_the_genitive_is_shown_in_the_nominative(word: str, nominative: str) -> None:

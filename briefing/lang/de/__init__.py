@@ -236,7 +236,11 @@ def _institution_heads() -> tuple[str, ...]:
 def institution_nominative(word: str) -> str:
     """A single capitalised institution word in the nominative ("Finanzministeriums" -> "Finanzministerium"):
     a speaker named in the genitive ("nach Angaben des Finanzministeriums") is shown as the body it is.
-    Any other word is returned as it is."""
+    A place or name after it stays ("Arbeitsgerichts Frankfurt" -> "Arbeitsgericht Frankfurt"). Any other word
+    is returned as it is."""
+    head, _, rest = word.partition(" ")
+    if rest and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest.split()):
+        return f"{institution_nominative(head)} {rest}"
     if not word[:1].isupper() or not word.replace("-", "").isalpha():
         return word
     low = word.lower()
