@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from briefing.errors import ExtractError
 from briefing.extract.affixes import letter_word_wrappers
-from briefing.extract.docdata import ACTORS, FIGURES, OUTLOOK, POSITIONS, QUOTES
+from briefing.extract.docdata import ACTORS, FIGURES, OUTLOOK, POSITIONS, QUOTES, ext_data
 from briefing.extract.lexeme_attrs import speed_up_lexeme_attrs
 from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
 from briefing.models import Article, ArticleFacts, Quote, Statement
@@ -225,7 +225,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
-    data = doc.user_data  # (doc._ without its accessor object: docdata)
+    data = ext_data(doc)  # (doc._ without its accessor object: docdata)
 
     def get(key: tuple[str, str, None, None]) -> tuple[Any, ...]:
         return tuple(data.get(key) or ())

@@ -7,7 +7,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.extract.docdata import ACTORS, QUOTES
+from briefing.extract.docdata import ACTORS, QUOTES, ext_data
 from briefing.extract.quotes.confidence import with_confidence
 from briefing.extract.quotes.extract import extract_quotes
 from briefing.extract.quotes.records import to_records
@@ -44,11 +44,11 @@ class QuoteComponent:
         found, warnings = extract_quotes(text, sents)
         for w in warnings:
             log.warning("quotes: %s", w)
-        actors = list(doc.user_data.get(ACTORS) or [])  # (doc._ without its accessor object: docdata)
+        actors = list(ext_data(doc).get(ACTORS) or [])  # (doc._ without its accessor object: docdata)
         words = TextWords(text)  # (the records and the confidence features ask about the same names)
         records = to_records(text, found, sents, actors, words)
         quotes = with_confidence(text, found, records, sents, actors, words=words)
-        doc.user_data[QUOTES] = quotes
+        ext_data(doc)[QUOTES] = quotes
         spans = []
         for q in quotes:
             span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
