@@ -55,3 +55,32 @@ def test_tokens_around_any_whitespace_are_those_of_the_stock_tokenizer() -> None
                 ours, theirs = nlp.make_doc(text), stock.make_doc(text)
                 assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist(), repr(text)
                 assert [t.norm_ for t in ours] == [t.norm_ for t in theirs], repr(text)
+
+
+def test_docdata_keys_are_where_spacy_keeps_each_extension() -> None:
+    """The components write and facts_from_doc reads ``doc.user_data`` under docdata's keys instead of
+    through ``doc._``: each key must be the one ``doc._`` reads and writes, for every extension."""
+    from spacy.tokens import Doc
+
+    from briefing.extract import docdata
+    from briefing.extract.nlp import EXTENSIONS, load_pipeline
+
+    keys = {"briefing_actors": docdata.ACTORS, "briefing_quotes": docdata.QUOTES,
+            "briefing_figures": docdata.FIGURES, "briefing_positions": docdata.POSITIONS,
+            "briefing_outlook": docdata.OUTLOOK}
+    assert set(keys) == set(EXTENSIONS)
+    nlp = load_pipeline("blank").nlp
+    for name, key in keys.items():
+        assert Doc.get_extension(name)[0] is None  # a plain extension with default None, no getter or method
+        doc = nlp.make_doc("Ein Satz.")
+        assert doc.user_data.get(key) is None and getattr(doc._, name) is None
+        value = [name]
+        setattr(doc._, name, value)
+        assert doc.user_data[key] is value
+        doc2 = nlp.make_doc("Ein Satz.")
+        doc2.user_data[key] = value
+        assert getattr(doc2._, name) is value
+    # the pipeline's results are visible through doc._ as before
+    doc = load_pipeline("blank").doc("„Wir bleiben“, sagte Bundeskanzler Friedrich Merz am Montag in Berlin.")
+    assert doc._.briefing_quotes and doc._.briefing_actors
+    assert doc._.briefing_quotes is doc.user_data[docdata.QUOTES]

@@ -461,3 +461,20 @@ def test_noun_phrases_read_again_are_the_same_and_a_copy() -> None:
     again = noun_phrases(text, 0, len(text))
     assert again and again == noun_phrases(text, 0, len(text))
     assert [person_score(p) for p in again[:3]] == [-1, 2, 1]  # a date, a titled person, a bare name
+
+
+def test_scored_is_replace_with_the_confidence() -> None:
+    """_scored copies a quotation's fields without the frozen __init__: the copy must be what
+    dataclasses.replace makes (equal, same hash and repr, every field), the original untouched."""
+    import dataclasses
+
+    from briefing.models import Quote
+
+    q = Quote("indirect", "es sei gut", 3, 14, "p1", "er", 20, 22, "Friedrich Merz", "sagte", None, 30, 35, "dpa")
+    scored = qc._scored(q, 0.731)
+    expected = dataclasses.replace(q, confidence=0.731)
+    assert scored == expected and hash(scored) == hash(expected) and repr(scored) == repr(expected)
+    assert dataclasses.asdict(scored) == dataclasses.asdict(expected)
+    assert type(scored) is Quote and q.confidence is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        scored.confidence = 0.5  # type: ignore[misc]

@@ -436,3 +436,35 @@ def test_an_own_source_points_to_the_subject_of_its_own_clause(
     shown = f"{hits[0].speaker_text} {hits[0].speaker_name}"
     assert speaker in shown
     assert not_speaker not in (hits[0].speaker_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Zwar räumte die Ministerin ein, dass es eng werde. Zwar-Sager und zwar Zwar sind selten. Zwar", "Zwar"),
+        ("Darin hatte Reiche angekündigt, zu handeln.\nDarin_x Darin2 -Darin Darin- (Darin) „Darin“ Darin.", "Darin"),
+        ("KnappKnapp Knapp Knapp. Knapp\nKnapp-\n-Knapp Knapp", "Knapp"),
+        ("Ökonom Öko Ökonom. ÖkonomÖkonom Ökonom_ Ökonom", "Ökonom"),
+    ],
+)
+def test_opener_occurrences_are_the_lookbehind_first_patterns(text: str, word: str) -> None:
+    """_opener_no_noun finds a word's standalone occurrences with a pattern that opens with the word (fast) and
+    looks behind it afterwards: the same matches as the pattern that opened with the lookbehind, at the text's
+    start and end, after a line break, next to hyphens, underscores, digits and letters."""
+    import re
+
+    from briefing.extract.quotes.speakers import _standalone
+
+    old = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    assert [m.start() for m in re.finditer(_standalone(word), text)] == old and old
+
+
+def test_a_capitalised_adverb_opening_a_sentence_leaves_the_subject_after_the_verb() -> None:
+    """An opener the text never writes capitalised inside a sentence is no subject ("Zwar räumte die
+    Ministerin ein"); one it writes so inside a sentence may be a name."""
+    from briefing.extract.quotes.speakers import _opener_no_noun
+
+    text = "Zwar räumte die Ministerin ein, dass die Lage schwierig sei. Sie werde aber handeln."
+    assert _opener_no_noun(text, (0, 4, "Zwar"), "räumte")
+    text2 = "Knapp erklärte der Verband, man sei bereit. Der Sprecher Knapp blieb dabei."
+    assert _opener_no_noun(text2, (0, 5, "Knapp"), "erklärte") is False

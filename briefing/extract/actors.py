@@ -45,6 +45,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from briefing.extract.docdata import ACTORS, ext_data
 from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY, TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 from briefing.lang import rows, word_set
 from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, PARTY_EPITHETS, country_adjective, seats_of_government
@@ -2245,11 +2246,11 @@ class ActorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
-            doc._.briefing_actors = []
+            ext_data(doc)[ACTORS] = []  # (doc._.briefing_actors without the accessor: docdata)
             return doc
         finder = ActorFinder(doc, self.lex, self.matcher, self.speech)
         finder.max_persons = self.max_persons
-        doc._.briefing_actors = finder.run()
+        ext_data(doc)[ACTORS] = finder.run()
         return doc
 
 

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.extract.actors import DETERMINERS, token_table
+from briefing.extract.docdata import FIGURES, ext_data
 from briefing.lang import rows
 from briefing.models import Figure
 
@@ -246,7 +247,7 @@ class FigureComponent:
         self.lex = figure_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_figures = FigureFinder(doc, self.lex).run() if len(doc) else []
+        ext_data(doc)[FIGURES] = FigureFinder(doc, self.lex).run() if len(doc) else []  # doc._.briefing_figures
         return doc
 
 

@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from briefing.errors import ExtractError
 from briefing.extract.affixes import letter_word_wrappers
+from briefing.extract.docdata import ACTORS, FIGURES, OUTLOOK, POSITIONS, QUOTES, ext_data
 from briefing.extract.lexeme_attrs import speed_up_lexeme_attrs
 from briefing.extract.sentences import TEXT_KEY, USER_DATA_KEY
 from briefing.models import Article, ArticleFacts, Quote, Statement
@@ -224,21 +225,21 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
-    ext = doc._  # (each ``doc._`` builds an accessor object: once, not per record kind)
+    data = ext_data(doc)  # (doc._ without its accessor object: docdata)
 
-    def get(name: str) -> tuple[Any, ...]:
-        return tuple(getattr(ext, name) or ())
+    def get(key: tuple[str, str, None, None]) -> tuple[Any, ...]:
+        return tuple(data.get(key) or ())
 
     text = doc.user_data.get(TEXT_KEY) or doc.text
 
     sentences = tuple(Statement(text[b:e], b, e) for b, e in sentence_spans(doc))
     return ArticleFacts(
         article=article,
-        actors=get("briefing_actors"),
-        quotes=get("briefing_quotes"),
-        figures=get("briefing_figures"),
-        positions=get("briefing_positions"),
-        outlook=get("briefing_outlook"),
+        actors=get(ACTORS),
+        quotes=get(QUOTES),
+        figures=get(FIGURES),
+        positions=get(POSITIONS),
+        outlook=get(OUTLOOK),
         sentences=sentences,
     )
 

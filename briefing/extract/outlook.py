@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from briefing.extract.actors import in_regions, month_names, quote_regions, regions_overlap, token_table
+from briefing.extract.docdata import OUTLOOK, ext_data
 from briefing.lang import rows
 from briefing.lang.de import CLAUSE_END, auxiliary_forms
 from briefing.models import Statement
@@ -181,7 +182,7 @@ class OutlookComponent:
         self.matcher = marker_matcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.briefing_outlook = find_outlook(doc, self.lex, self.matcher) if len(doc) else []
+        ext_data(doc)[OUTLOOK] = find_outlook(doc, self.lex, self.matcher) if len(doc) else []  # doc._.briefing_outlook
         return doc
 
 

@@ -34,6 +34,7 @@ from briefing.extract.actors import (
     regions_overlap,
     token_table,
 )
+from briefing.extract.docdata import ACTORS, POSITIONS, QUOTES, ext_data
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.lang import rows
 from briefing.lang.patterns import word_alternation
@@ -501,10 +502,10 @@ class PositionComponent:
         self.lex = stance_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._  # (each ``doc._`` builds an accessor object: once, not per attribute)
-        actors = list(ext.briefing_actors or [])
-        quotes = list(ext.briefing_quotes or [])
-        ext.briefing_positions = PositionFinder(doc, actors, quotes, self.lex).run() if len(doc) and actors else []
+        data = ext_data(doc)  # (doc._ without its accessor object: docdata)
+        actors = list(data.get(ACTORS) or [])
+        quotes = list(data.get(QUOTES) or [])
+        data[POSITIONS] = PositionFinder(doc, actors, quotes, self.lex).run() if len(doc) and actors else []
         return doc
 
 

@@ -7,6 +7,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.extract.docdata import ACTORS, QUOTES, ext_data
 from briefing.extract.quotes.confidence import with_confidence
 from briefing.extract.quotes.extract import extract_quotes
 from briefing.extract.quotes.records import to_records
@@ -44,12 +45,11 @@ class QuoteComponent:
         found, warnings = extract_quotes(text, sents)
         for w in warnings:
             log.warning("quotes: %s", w)
-        ext = doc._  # (each ``doc._`` builds an accessor object: once, not per attribute)
-        actors = list(getattr(ext, "briefing_actors", None) or [])
+        actors = list(ext_data(doc).get(ACTORS) or [])  # (doc._ without its accessor object: docdata)
         words = TextWords(text)  # (the records and the confidence features ask about the same names)
         records = to_records(text, found, sents, actors, words)
         quotes = [shown_name(text, q) for q in with_confidence(text, found, records, sents, actors, words=words)]
-        ext.briefing_quotes = quotes
+        ext_data(doc)[QUOTES] = quotes
         spans = []
         for q in quotes:
             span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
