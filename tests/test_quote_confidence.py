@@ -140,6 +140,30 @@ def test_assembly_shows_no_bare_title_as_speaker() -> None:
     assert out.speaker_name == "Yannick Neuder"
 
 
+def test_a_speaker_the_text_describes_but_does_not_name_is_shown_in_the_texts_words() -> None:
+    from dataclasses import replace
+
+    from briefing.assemble.quotes import described_speaker
+    from briefing.models import Briefing, Story
+    from briefing.render.view import build_view
+
+    text = "„Wir prüfen den Hinweis sehr genau“, sagte ein Polizeisprecher am Abend."
+    q = Quote("direct", text[1:35], 1, 35, speaker_text="ein Polizeisprecher", speaker_start=42,
+              speaker_end=61, confidence=0.97)
+    (out,) = merge_quotes([(0, "S1", q)], {}, [], 0.85)
+    assert (out.speaker, out.speaker_name, out.speaker_role) == (None, None, "ein Polizeisprecher")
+    story = Story("T1", "Razzia", quotes=(out,))
+    (shown,) = build_view(Briefing("2026-12-06", "T", stories=(story,))).stories[0].quotes
+    assert (shown.speaker, shown.role) == ("ein Polizeisprecher", "")
+    # below the threshold the attribution is not sure: no description either
+    unsure = merge_quotes([(0, "S1", replace(q, confidence=0.5))], {}, [], 0.85)
+    assert all(x.speaker_role is None for x in unsure)  # (a short unattributed fragment is left out entirely)
+    # a pronoun or a name describes no one
+    for mention in ("er", "Anna Berg", "die Bundesregierung"):
+        assert described_speaker(mention) is None, mention
+    assert described_speaker("der brasilianische Präsident") == "der brasilianische Präsident"
+
+
 def test_assembly_leaves_out_reported_speech_that_is_a_relative_clause() -> None:
     clause = Quote("indirect", "der vor allem der deutschen Industrie schaden würde", 0, 51,
                    speaker_name="Katherina Reiche", confidence=0.97)

@@ -62,6 +62,7 @@ class _Merged:
     order: tuple[int, int]
     variants: dict[str, set[str]] = field(default_factory=dict)  # other wording -> sources
     related: list[int] = field(default_factory=list)
+    described: str | None = None  # the text's own words for a speaker it does not name ("ein Polizeisprecher")
 
 
 def merge_quotes(
@@ -111,6 +112,9 @@ def merge_quotes(
                 name = None  # "der Minister" nobody is named for: which one, the reader cannot tell
         if q.kind == "indirect" and not name:
             continue  # reported speech nobody is named for is a statement of fact, not a voice
+        # A speaker the text describes but does not name ("sagte ein Polizeisprecher", "der brasilianische
+        # Präsident"): the reader is told the text's own words for them, sure as the attribution is.
+        described = None if speaker or name or (q.confidence or 0.0) < least else described_speaker(q.speaker_text)
         order = (source_sort_key(sid), q.start)
         same = next(
             (
@@ -126,12 +130,13 @@ def merge_quotes(
             for w in set(ws):
                 if len(w) >= PROBE_MIN_CHARS:
                     index[w].append(len(merged))
-            merged.append(_Merged(q, speaker, name, ws, {sid}, order))
+            merged.append(_Merged(q, speaker, name, ws, {sid}, order, described=described))
             continue
         same.sources.add(sid)
         if same.speaker is None and speaker is not None:  # a resolved speaker beats an unresolved name
             same.speaker, same.speaker_name = speaker, name
         same.speaker_name = same.speaker_name or name
+        same.described = None if same.speaker or same.speaker_name else same.described or described
         if q.text != same.quote.text:
             if len(ws) > len(same.words):  # keep the fuller wording as the text
                 same.variants.setdefault(same.quote.text, set()).update(same.sources - {sid})
@@ -176,7 +181,7 @@ def merge_quotes(
                 m.related.append(j)
     # A voice nobody is named for must at least say something whole: a fragment („Bis es zu spät war“,
     # „nicht aggressiv oder so“) with "ohne eindeutige Zuordnung" tells the reader nothing.
-    shown = [i for i, m in enumerate(merged) if m.speaker_name or m.speaker or _whole_statement(m)]
+    shown = [i for i, m in enumerate(merged) if m.speaker_name or m.speaker or m.described or _whole_statement(m)]
     ranked = sorted(
         shown,
         key=lambda i: (
@@ -202,7 +207,7 @@ def merge_quotes(
                 text=trim_connective(m.quote.text) if m.quote.kind == "indirect" else m.quote.text.strip(),
                 kind=m.quote.kind,
                 sources=sort_sources(m.sources),
-                speaker_role=by_id[m.speaker].role if m.speaker else None,
+                speaker_role=by_id[m.speaker].role if m.speaker else m.described,
                 variants=tuple(variants),
                 relayed_by=m.quote.relay_name,
             )
@@ -216,6 +221,23 @@ def _short_clause(q: Quote) -> bool:
     ws = q.text.strip().strip(QUOTE_MARKS + ".,;:!?… ").split()
     return (q.kind == "direct" and len(ws) >= MIN_CLAUSE_WORDS and ws[0][:1].isupper()
             and has_finite_verb([w.strip(".,;:!?…") for w in ws]))
+
+
+def described_speaker(mention: str | None) -> str | None:
+    """A speaker phrase that describes someone by a title without naming them, as a reader is told it: "Ein
+    Polizeisprecher" -> "ein Polizeisprecher", "der brasilianische Präsident"; None for a name, a pronoun or
+    anything else (an article, lowercase attributes, one role title, nothing after it)."""
+    toks = (mention or "").split()
+    if len(toks) < 2 or toks[0].lower() not in _DESCRIBING_ARTICLES:
+        return None
+    head, attributes = toks[-1], toks[1:-1]
+    if not (bare_role(head) and all(w.isalpha() and w.islower() for w in attributes)):
+        return None
+    return " ".join([toks[0].lower(), *toks[1:]])
+
+
+# Articles that open a description of one speaker in the nominative.
+_DESCRIBING_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 
 
 def _owner_in_story(role: str, actors: Sequence[StoryActor]) -> bool:

@@ -424,8 +424,11 @@ class _Builder:
 
     def quote(self, q: StoryQuote, names: dict[str, str], roles: dict[str, str]) -> QuoteView:
         # Precision first: a quotation whose speaker is not known for sure says so, it does not guess.
-        speaker = clean_text(q.speaker_name) or names.get(q.speaker or "", "") or UNATTRIBUTED
+        speaker = clean_text(q.speaker_name) or names.get(q.speaker or "", "")
         role = clean_text(q.speaker_role) or roles.get(q.speaker or "", "")
+        if not speaker:
+            # no name: the text's own description of the speaker ("ein Polizeisprecher"), else no guess
+            speaker, role = role or UNATTRIBUTED, ""
         return QuoteView(
             text=self.text(q.text).translate(_INNER_QUOTES) if q.kind == "direct" else self.text(q.text),
             direct=q.kind == "direct",
