@@ -263,6 +263,16 @@ class Lexicon:
         """The canonical names of countries (not blocs: a metonym "Brüssel" may mean the EU)."""
         return self._country_names
 
+    @functools.cached_property
+    def compound_forms(self) -> dict[str, tuple[str, ...]]:
+        """Canonical country or organisation -> the surface forms that name it ("NATO": "NATO", "Nato")."""
+        out: dict[str, set[str]] = {}
+        for surface, canon in self.countries.items():
+            out.setdefault(canon, set()).add(surface)
+        for surface, (canon, _) in self.organisations.items():
+            out.setdefault(canon, set()).add(surface)
+        return {k: tuple(sorted(v)) for k, v in out.items()}
+
     def kind_cache(self) -> dict[str, str | None]:
         """Word -> :meth:`org_kind` answer, as far as asked; emptied past a bound so it cannot grow forever."""
         if len(self._kind_cache) > _FORM_CACHE_MAX:
@@ -423,23 +433,6 @@ class Lexicon:
         # one C-level endswith over all suffixes first: most words end in none of them
         return low.endswith(self.noun_suffixes) and any(
             low.endswith(suf) and len(low) >= len(suf) + MIN_NOUN_STEM for suf in self.noun_suffixes)
-
-
-_COMPOUND_FORMS: dict[int, dict[str, tuple[str, ...]]] = {}
-
-
-def _compound_forms(lex: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Canonical country or organisation -> the surface forms that name it ("NATO": "NATO", "Nato"), once per
-    lexicon (the lexicon is one per process)."""
-    forms = _COMPOUND_FORMS.get(id(lex))
-    if forms is None:
-        out: dict[str, set[str]] = {}
-        for surface, canon in lex.countries.items():
-            out.setdefault(canon, set()).add(surface)
-        for surface, (canon, _) in lex.organisations.items():
-            out.setdefault(canon, set()).add(surface)
-        forms = _COMPOUND_FORMS[id(lex)] = {k: tuple(sorted(v)) for k, v in out.items()}
-    return forms
 
 
 @functools.lru_cache(maxsize=1)
@@ -860,7 +853,7 @@ class ActorFinder:
 
     def _compound_mentions(self, canonical: str) -> int:
         """How often the text names ``canonical`` as the first part of a compound ("Nato-Gipfel")."""
-        forms = _compound_forms(self.lex).get(canonical, ())
+        forms = self.lex.compound_forms.get(canonical, ())
         return sum(self.text.count(f + "-") for f in forms)
 
     def find_orgs(self) -> None:
