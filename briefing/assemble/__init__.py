@@ -34,7 +34,7 @@ from briefing.assemble.sources import make_sources, reprints, source_order_key
 from briefing.assemble.text import complete_title, content_terms, sort_sources, source_sort_key
 from briefing.errors import AssembleError
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.lang import quote_display_threshold
+from briefing.lang import quote_display_threshold, word_set
 from briefing.lang.de import attribution_markers
 from briefing.models import Article, ArticleFacts, Briefing, Excluded, Position, Quote, Statement, Story, StoryActor
 
@@ -250,14 +250,11 @@ def _whole(f: ArticleFacts, q: Quote) -> Quote:
     before = f.article.text[sentence.start : q.start]
     opener = sentence.text.split(maxsplit=1)[0].lower() if sentence.text.split() else ""
     named_in_it = q.speaker_start is not None and sentence.start <= q.speaker_start < q.start and (
-        opener not in _PRONOUNS)
+        opener not in word_set("personal_pronouns.txt"))
     if not (opens_after_fronted_source(before) or (named_in_it and zu_infinitive(q.text))):
         return q
     return replace(q, text=sentence.text, start=sentence.start, end=max(q.end, sentence.end))
 
-
-# Personal pronouns opening a sentence: "Er warf ... vor, ..." names no one for a reader of the sentence alone.
-_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
 
 
 def _outlook(

@@ -844,10 +844,13 @@ class ActorFinder:
         """A seat of several ("Brüssel": EU|NATO) means the one the article names more often, else the first."""
         counts = Counter(self.canon[s] for s in compress(range(len(self.words)), self.label)
                          if self.label[s] in ("COUNTRY", "ORG"))
+        compounds: dict[str, int] = {}  # named only in compounds ("Nato-Außenminister"): they count when names tie
         for start, end in spans:
             options = (self.canon[start] or "").split("|")
-            # named only in compounds ("Nato-Außenminister", "EU-Kommission"): those count when names tie
-            best = max(options, key=lambda o: (counts[o], self._compound_mentions(o), -options.index(o)))
+            for o in options:
+                if o not in compounds:
+                    compounds[o] = self._compound_mentions(o)
+            best = max(options, key=lambda o: (counts[o], compounds[o], -options.index(o)))
             for k in range(start, end):
                 self.canon[k] = best
 
