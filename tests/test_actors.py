@@ -187,6 +187,19 @@ def test_later_mentions_by_surname_role_and_pronoun():
     assert [m.text for m in trump.mentions] == ["Donald Trump"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bundesinnenminister Alexander Dobrindt bedauerte das Urteil. Der Deutsche Richterbund forderte eine Lösung.",
+        "Bundeskanzler Friedrich Merz sprach in Köln. Der Deutsche Gewerkschaftsbund kündigte Proteste an.",
+    ],
+)
+def test_a_demonym_before_a_noun_is_an_adjective_not_the_person(text):
+    """"Der Deutsche Richterbund" is an organisation: its "Deutsche" is no mention of the German named before."""
+    a = next(a for a in actors_of(text) if a.kind == "person")
+    assert len(a.mentions) == 1
+
+
 def test_role_reference_links_to_person():
     text = "Kremlchef Wladimir Putin schwieg. Der Kremlchef hatte zuvor gedroht."
     a = person(text, "Putin")

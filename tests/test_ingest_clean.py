@@ -187,6 +187,8 @@ def test_reflow(raw, expected):
         ("Mit Informationen von dpa und AFP", "agency"),
         ("Lesezeit: 3 Min.", "reading"),
         ("Jetzt den Newsletter abonnieren und nichts verpassen", "newsletter"),
+        ("Jetzt das Digital-Abo testen: 4 Wochen gratis", "promo"),
+        ("Probeabo sichern – 3 Monate für 1 Euro", "promo"),
     ],
 )
 def test_furniture_line_kinds(line, kind):
@@ -205,6 +207,8 @@ def test_furniture_line_kinds(line, kind):
         "Russland lehnt Pläne ab",
         "Die Bundeswehr soll 20 Prozent mehr Geld bekommen.",
         "Teilen der Bevölkerung fehlt Strom.",
+        "Wer das Abo kündigt, kann das kostenlos tun.",
+        "Deutschlandticket-Abo: Preis steigt auf 63 Euro",
     ],
 )
 def test_body_lines_are_not_furniture(line):
@@ -235,6 +239,16 @@ def test_list_headings_written_with_a_colon_are_furniture_too(heading, items):
     body = "\n\n".join(f"Absatz {i} über die Lage in der Ukraine." for i in range(6))
     c = clean(body + f"\n\n{heading}\n{items}")
     assert "Bundeswehr" not in c.text and "Drohnenwall" not in c.text and "Absatz 5" in c.text
+
+
+def test_an_ads_label_takes_the_ad_under_it_along():
+    body = "\n\n".join(f"Absatz {i} über die Lage in der Ukraine." for i in range(4))
+    c = clean(body + "\n\nAnzeige\nReisen Sie jetzt an die Ostsee\nHotels ab 59 Euro die Nacht\n\n" + body)
+    assert "Ostsee" not in c.text and "59 Euro" not in c.text and "Absatz 3" in c.text
+    assert "promo" in c.removed
+    # the article goes on right under the label: a sentence is prose again and stays
+    c = clean(body + "\n\nAnzeige\nDie Regierung hat am Abend weitere Hilfen für die Ukraine beschlossen.\n")
+    assert "weitere Hilfen" in c.text
 
 
 def test_repeated_title_at_top_goes_to_title():

@@ -1862,7 +1862,7 @@ class ActorFinder:
                 if role is not None and role.kind == "role" and not (prev == "die" and role.gender == "m"):
                     # ("die Agrarminister wollen ...": a masculine title after "die" is plural, a group)
                     target = self._person_with_role(role) or self._party_epithet(role, sent_idx[i], recent)
-                elif text in lex.demonyms:
+                elif text in lex.demonyms and not self._attributive(i):
                     target = self._person_of_country(lex.demonyms[text][0], recent)
             elif low in PRONOUNS and not in_regions(self.idx[i], regions) and (
                     low != "sie" or self._next_to_speech(i)):
@@ -1870,6 +1870,14 @@ class ActorFinder:
             if target is not None:
                 target.mentions.append(Mention(self.idx[i], self.idx[i] + len(text), text))
                 recent.append((i, sent_idx[i], target, self._object_like(i)))
+
+    def _attributive(self, i: int) -> bool:
+        """Is the demonym at token i an adjective in front of a capitalised noun, not a person ("Der Deutsche
+        Richterbund forderte ...", "der Schweizer Bundesrat", "die Deutsche Bahn")?  A name right after it
+        ("der Franzose Emmanuel Macron") is a mention of its own, so nothing is lost there either."""
+        k = i + 1
+        return k < len(self.words) and not self.space[k] and self.words[k][:1].isupper() and (
+            self.words[k].isalpha())
 
     def _next_to_speech(self, i: int) -> bool:
         """ "sagte sie" / "sie betonte": "sie" is singular often enough only beside a verb of saying."""
