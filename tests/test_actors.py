@@ -338,3 +338,24 @@ def test_an_institution_is_named_with_its_complement(text: str, name: str) -> No
 def test_a_government_is_not_named_by_what_it_causes() -> None:
     names = [a.name for a in actors_of("Erst am Montag sorgte die polnische Regierung für Aufsehen.")]
     assert not any("Aufsehen" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("Brasiliens Präsident Luiz Inácio Lula da Silva eröffnete den Gipfel. Man brauche Geld, sagte Lula.",
+         "Luiz Inácio Lula da Silva", "Lula"),
+        ("Mexikos Ex-Präsident Andrés Manuel López Obrador sprach in Puebla. Er bleibe, sagte López.",
+         "Andrés Manuel López Obrador", "López"),
+    ],
+)
+def test_an_inner_part_of_a_long_name_is_that_person(text, name, short):
+    people = [a for a in actors_of(text) if a.kind == "person"]
+    assert [a.name for a in people] == [name]
+    assert short in [m.text for m in people[0].mentions]
+
+
+def test_a_first_name_inside_a_long_name_is_not_that_person():
+    text = "Der Minister Hans Peter Friedrich reiste ab. Danach sprach Peter Müller. Peter sagte nichts."
+    assert "Hans Peter Friedrich" in [a.name for a in actors_of(text) if a.kind == "person"]
+    assert all("Peter" not in [m.text for m in a.mentions] for a in actors_of(text) if a.name == "Hans Peter Friedrich")

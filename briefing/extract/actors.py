@@ -2021,6 +2021,39 @@ class ActorFinder:
                 into.gender = into.gender or p.gender
                 into.party = into.party or p.party
 
+    def merge_inner_names(self) -> None:
+        """A person named by one word that is an inner part of exactly one longer name of the text is that
+        person: "Lula" of "Luiz Inácio Lula da Silva", "García" of "Gabriel García Márquez".  Only for
+        names of three or more words, whose last word alone is not how the text goes on to name them, and
+        never for a word that is a first name ("Peter" of "Hans Peter Friedrich" may be someone else)."""
+        lex = self.lex
+        inner: dict[str, list[str]] = {}
+        for key, p in self.persons.items():
+            words = p.name.split()
+            if len(words) < 3:
+                continue
+            for w in words[1:-1]:
+                if w[:1].isupper() and not lex.first_name(w):
+                    inner.setdefault(fold(w), []).append(key)
+        if not inner:
+            return
+        for key in sorted(self.persons):
+            p = self.persons.get(key)
+            if p is None or " " in p.name or any(" " in f for f in p.forms):
+                continue
+            owners = inner.get(fold(p.name), [])
+            if len(owners) != 1 or owners[0] == key or owners[0] not in self.persons:
+                continue
+            into = self.persons[owners[0]]
+            del self.persons[key]
+            into.mentions.extend(p.mentions)
+            into.forms.extend(p.forms)
+            into.first = min(into.first, p.first)
+            into.role = into.role or p.role
+            into.affiliation = into.affiliation or p.affiliation
+            into.gender = into.gender or p.gender
+            into.party = into.party or p.party
+
     def complete_names(self) -> None:
         """A person found by surname only ("Abbas sagte") who is named in full elsewhere ("Mahmud Abbas traf"):
         the capitalised word right before the surname is the first name when it can be nothing else (no
@@ -2065,6 +2098,7 @@ class ActorFinder:
 
     def resolve(self) -> list[Actor]:
         self.merge_genitives()
+        self.merge_inner_names()
         self.complete_names()
         for p in self.persons.values():
             if not p.affiliation and p.possessor and p.possessor in self.persons:
