@@ -286,6 +286,8 @@ def test_an_organisation_of_two_words_in_a_role_compound_is_named_whole() -> Non
          "Kommunaler Arbeitgeberverband", "association", None),
         ("Am Montag widersprach die Junge Union dem Parteichef.", "Junge Union", "association", None),
         ("Die Warnung des Deutschen Wetterdienstes gilt bis Sonntag.", "Deutscher Wetterdienst", "agency", None),
+        ("Die Bayerische Krankenhausgesellschaft unterstützt die Reform.", "Bayerische Krankenhausgesellschaft",
+         "association", None),
         # ... after a first name ("Robert Koch-Institut"); "des Verbraucherzentrale Bundesverbands" has a noun
         ("Die Zahlen des Robert Koch-Instituts steigen.", "Robert Koch-Institut", "association", None),
         # a listed organisation in another case is the listed one
