@@ -69,6 +69,9 @@ def test_coordination_chains_through_a_later_mention() -> None:
         ("Die US-Regierung schwieg zu dem Bericht.", "US-Regierung", "USA"),
         ("Die Regierung Frankreichs kündigte Gegenmaßnahmen an.", "Regierung", "Frankreich"),
         ("Das Bundesinnenministerium prüft den Fall.", "Bundesinnenministerium", "Deutschland"),
+        # its seat after "in": a capital or a country
+        ("Ein Sprecher des Innenministeriums in Paris bestätigte den Bericht.", "Innenministerium", "Frankreich"),
+        ("Die Regierung in Warschau kündigte Gegenmaßnahmen an.", "Regierung", "Polen"),
     ],
 )
 def test_institutions_with_an_owner(text: str, name: str, owner: str) -> None:
@@ -92,6 +95,7 @@ def test_two_foreign_ministries_are_two_actors() -> None:
         "Die Beamten des Zolls prüften die Ladung.",  # "Beamten" ends in "amt" but is no office
         "Peking will die Interessen chinesischer Unternehmen verteidigen.",  # a country has many companies
         "Eine britische Stiftung finanziert das Projekt.",  # ... and many foundations: no one is named
+        "Das Ministerium in Brüssel schwieg.",  # a seat of several (EU, NATO, Belgium) names no one country
     ],
 )
 def test_no_organisation_without_evidence(text: str) -> None:

@@ -332,6 +332,10 @@ class Lexicon:
                 if ending and not low.endswith(ending):
                     continue
                 heads = [h for h in self.institutions if base.endswith(h)]
+                joined = base.replace("-", "")
+                if heads and joined != base and any(
+                        joined.endswith(h) for h, k in self.institutions.items() if k == "-"):
+                    break  # "Presse-Agentur" is a "Presseagentur": a news agency, never an actor
                 if heads:
                     head = max(heads, key=len)
                     kind = self.institutions[head]
@@ -1272,6 +1276,11 @@ class ActorFinder:
                 return aff
         if k + 1 < len(self.words) and self.label[k + 1] in ("COUNTRY", "METONYM") and self.words[k + 1].endswith("s"):
             return self.canon[k + 1]
+        # its seat after "in": "ein Sprecher des Innenministeriums in Paris", "die Regierung in Warschau"
+        # (a capital that seats several, "in Brüssel", names no one country)
+        if k + 2 < len(self.words) and self.lowers[k + 1] == "in" and self.label[k + 2] in ("COUNTRY", "METONYM") and (
+                self.canon[k + 2] in lex.countries):
+            return self.canon[k + 2]
         return None
 
     def mark_credits(self) -> None:
