@@ -438,6 +438,27 @@ def test_a_spokesman_of_an_institution_speaks_for_it_a_named_president_does_not_
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the institution's name in the genitive of a noun ("-s", "-es"), its owner by adjective or seat
+        ("Ein Sprecher des russischen Außenministeriums sagte, man werde reagieren.", "Außenministerium",
+         "Russland"),
+        ("Frankreich bleibt hart. Ein Sprecher des Innenministeriums in Paris sagte, das Recht erlaube das.",
+         "Innenministerium", "Frankreich"),
+    ],
+)
+def test_a_spokesman_of_an_owned_institution_in_the_genitive_speaks_for_it(text: str, name: str, country: str) -> None:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
+    (quote,) = facts.quotes
+    actor = next(a for a in facts.actors if a.id == quote.speaker)
+    assert (actor.name, actor.affiliation) == (name, country)
+    assert [p.actor for p in facts.positions] == [actor.id]
+
+
+@pytest.mark.parametrize(
     ("text", "fragment", "speaker"),
     [
         # a form that is participle and present tense alike ("kommentiert", "kritisiert") with its subject

@@ -56,8 +56,12 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
         words = words[1:]
     if len(words) < 3 or actor.kind == "person" or not is_role(words[0]) or words[1] not in ("des", "der"):
         return False
-    theirs = {_uninflected(w) for w in WORD.findall(actor.name) if len(w) > 2}
-    return any(_uninflected(w) in theirs for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
+    names = [w.lower() for w in WORD.findall(actor.name) if len(w) > 2]
+    theirs = {_uninflected(w) for w in names}
+    # a noun's genitive ("des Außenministeriums", "des Bundestages") is the organisation's name too
+    genitives = {w + e for w in names for e in ("s", "es")}
+    return any(_uninflected(w) in theirs or w.lower() in genitives
+               for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
 
 
 # The head of a spokesperson compound: "Hamas-Sprecher", "SPD-Sprecherin".
