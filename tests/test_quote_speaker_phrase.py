@@ -514,3 +514,33 @@ def test_words_after_a_colon_without_quotation_marks_are_what_was_said() -> None
 )
 def test_the_one_a_medium_quotes_is_the_speaker(text: str, fragment: str, speaker: str) -> None:
     assert speaker in _speaker_of(text, fragment)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Wir fühlen uns abgehängt“, sagte die Sprecherin der Bürgerinitiative, Monika Wutz.", "Monika Wutz"),
+        ("„Das reicht nicht“, sagte der Verhandlungsführer der Allianz der Inselstaaten, Cedric Schuster aus Samoa.",
+         "Cedric Schuster"),
+        ("„Wir streiken“, sagte der Vorsitzende des Betriebsrats, Stefan Sporn, am Montag.", "Stefan Sporn"),
+    ],
+)
+def test_the_person_apposed_to_a_role_phrase_is_the_speaker(text: str, name: str) -> None:
+    """ "sagte ROLLE der ORGANISATION, NAME.": the named person speaks, not the organisation of the title."""
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
+    (quote,) = facts.quotes
+    actor = next(a for a in facts.actors if a.id == quote.speaker)
+    assert actor.name == name and quote.speaker_name == name
+
+
+def test_a_name_opening_the_next_clause_is_no_apposition() -> None:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    text = ("Bundeskanzler Friedrich Merz reiste ab. Nach der Sitzung sagte der Sprecher des Ministeriums, Merz habe "
+            "das Treffen verlassen.")
+    facts = load_pipeline("blank").extract(Article(path="a.txt", title="T", text=text))
+    assert all(q.speaker_name != "Friedrich Merz" for q in facts.quotes)

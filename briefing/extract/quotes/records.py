@@ -83,6 +83,10 @@ def _spokesman_compound(text: str, mentions: _MentionIndex) -> Actor | None:
     return hits[0] if len(hits) == 1 else None
 
 
+# A role phrase's apposed name: a comma after the phrase, the name, then the end of the clause.
+_APPOSED = re.compile(r", ?(?=[A-ZÄÖÜ])")
+_APPOSITION_END = re.compile(r" ?(?:[.,;:!?)(]|$|(?:aus|von|vom) [A-ZÄÖÜ])")
+
 # A name in quotation marks inside a speaker phrase (a medium, a party, a group).
 _QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|$)")
 
@@ -115,6 +119,21 @@ class _MentionIndex:
         hi = bisect.bisect_left(self.starts, e)
         hits = [k for s, end, k in self.spans[lo:hi] if s < e and b < end]
         return self.actors[min(hits, key=lambda k: (self.actors[k].kind != "person", k))] if hits else None
+
+    def apposed_person(self, text: str, end: int) -> Actor | None:
+        """The person named in apposition right after a role phrase ending at ``end``: "sagte die Sprecherin
+        der Bürgerinitiative, Monika Wutz." - a comma, the person's name, then the clause or sentence ends
+        ("," "." "(" or "aus"/"von" and a place: "Cedric Schuster aus Samoa")."""
+        m = _APPOSED.match(text, end)
+        if m is None:
+            return None
+        at = m.end()
+        k = bisect.bisect_left(self.starts, at)
+        hits = [kk for s, e, kk in self.spans[k:k + 4] if s == at and self.actors[kk].kind == "person"]
+        if not hits:
+            return None
+        span_end = max(e for s, e, kk in self.spans[k:k + 4] if s == at and kk == hits[0])
+        return self.actors[hits[0]] if _APPOSITION_END.match(text, span_end) else None
 
     def persons_in(self, b: int, e: int) -> list[Actor]:
         """The person actors mentioned inside ``[b, e)``, each once, in the order of their first mention there."""
@@ -252,6 +271,9 @@ def speaker_of(
             # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person; a
             # spokesman of an organisation ("Ein Sprecher des Auswärtigen Amts") speaks for it.
             actor = None
+        if not sp.pronoun and (actor is None or actor.kind != "person") and (
+                apposed := mentions.apposed_person(text, sp.end)) is not None:
+            actor = apposed  # "sagte die Sprecherin der Bürgerinitiative, Monika Wutz.": she speaks, not it
         if actor is None and not sp.pronoun:
             actor = _spokesman_compound(sp.text, mentions)  # "ein Hamas-Sprecher": Hamas speaks
         if actor is None and not sp.pronoun and (kind := collective(sp.text)):
