@@ -341,3 +341,19 @@ def test_is_cap_is_the_test_of_all_its_patterns(tok: str) -> None:
 )
 def test_a_source_noun_compound_names_its_prefix_or_no_one(text: str, name: str | None) -> None:
     assert _quotes(text)[0].speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # an age epithet right before the quotation is the pronoun's antecedent, not the body quoted earlier
+        ("Der Dirigent Kent Nagano erhält den Musikpreis. Das teilte der Deutsche Musikrat mit, Nagano habe "
+         "die Oper geprägt, hieß es. Der 75-Jährige zeigte sich überrascht. „Das freut mich sehr“, sagte er.",
+         "freut mich", "Kent Nagano"),
+        ("Die Schauspielerin Iris Berben wird ausgezeichnet. Das gab die Filmakademie bekannt, Berben habe das "
+         "Kino geprägt. Die 76-Jährige zeigte sich gerührt. „Ich bin dankbar“, sagte sie.", "dankbar",
+         "Iris Berben"),
+    ],
+)
+def test_a_pronoun_after_an_age_epithet_is_the_person_it_describes(text: str, fragment: str, name: str) -> None:
+    assert _record(text, fragment).speaker_name == name

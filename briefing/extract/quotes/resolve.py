@@ -437,7 +437,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             if quoted is not None and se <= quoted.start:
                 break  # the quoted speaker is nearer
             np = clause_subject(text, sb, min(se, sp.start))
-            if np is None or np.pronoun or (person_score(np) < 1 and _introduced(np.text, intros) is None):
+            if np is None or np.pronoun or (person_score(np) < 1 and _introduced(np.text, intros) is None and (
+                    description_gender(np.text) is None)):
                 np = next(
                     (
                         n
@@ -457,7 +458,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # metonymy: it beats the quoted speaker only when it is clearly a person.
         nearer = named is not None and (
             quoted is None
-            or (named.start > quoted.end and (person_score(named) >= 2 or _introduced(named.text, intros) is not None))
+            or (named.start > quoted.end and (person_score(named) >= 2 or _introduced(named.text, intros) is not None
+                                              or description_gender(named.text) is not None))
         )
         best = named if nearer else quoted
         if best is None:
