@@ -67,6 +67,10 @@ def test_names_speaker_needs_the_surname_as_a_word() -> None:
     assert view.names_speaker("Kremlchef Wladimir Putin reagierte ablehnend.", "Wladimir Putin")
     assert not view.names_speaker("… zweifelte er die Legitimität Selenskyjs an.", "Wolodymyr Selenskyj")
     assert not view.names_speaker("Die Kellerräume bleiben geschlossen.", "Sabine Keller")
+    # an organisation is named by its spokesperson in the genitive; a person in the genitive is not speaking
+    assert view.names_speaker("Ein Sprecher des Innenministeriums sagte, …", "Innenministerium", genitive=True)
+    assert not view.names_speaker("Ein Sprecher des Innenministeriums sagte, …", "Innenministerium")
+    assert not view.names_speaker("Die Ministerien widersprachen.", "Innenministerium", genitive=True)
 
 
 def test_sources_show_agency_credit_unknown_publisher_and_inferred_date() -> None:

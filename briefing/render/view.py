@@ -327,6 +327,7 @@ class _Builder:
 
     def positions(self, story: Story, names: dict[str, str], limit: int | None) -> tuple[PositionGroup, ...]:
         affiliation = {a.id: clean_text(a.affiliation) for a in story.actors}
+        person = {a.id for a in story.actors if a.kind == "person"}
         groups: dict[str, list[PositionView]] = {}  # insertion order = first mention order
         first_shown: dict[str, str] = {}  # position text -> the group it was shown in first
         for p in self.take(story.positions, limit):
@@ -346,7 +347,7 @@ class _Builder:
             if surname and shown.startswith(f"{surname}: ") and actor != country:
                 shown = shown[len(surname) + 2 :]  # the marked prefix becomes the speaker, set like every other
             else:
-                actor = "" if actor == country or names_speaker(p.text, actor) else actor
+                actor = "" if actor == country or names_speaker(p.text, actor, genitive=p.actor not in person) else actor
             if shown:
                 first_shown.setdefault(self.text(p.text), country)
                 groups.setdefault(country, []).append(PositionView(actor, shown, self.refs(p.sources)))
@@ -537,14 +538,16 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def names_speaker(text: str, speaker: str) -> bool:
+def names_speaker(text: str, speaker: str, *, genitive: bool = False) -> bool:
     """Does ``text`` name ``speaker`` itself (their surname as a word, in any position)?
 
     "Der französische Präsident Emmanuel Macron und ... betonten ..." and "Macron: Man werde ..." name
-    Macron; "... die Legitimität Selenskyjs" does not name Selenskyj as its speaker.
+    Macron; "... die Legitimität Selenskyjs" does not name Selenskyj as its speaker. An organisation
+    (``genitive``) is named in the genitive by its spokesperson: "Ein Sprecher des Innenministeriums sagte".
     """
     surname = speaker.split()[-1] if speaker.split() else ""
-    return bool(surname) and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) is not None
+    ending = "(?:s|es)?" if genitive else ""
+    return bool(surname) and re.search(rf"(?<!\w){re.escape(surname)}{ending}(?!\w)", text) is not None
 
 
 def _without(groups: tuple[PositionGroup, ...], lead: str) -> tuple[PositionGroup, ...]:
