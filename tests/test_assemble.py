@@ -534,6 +534,12 @@ def test_headline_is_a_source_title_or_a_shortened_sentence(briefing):
          "In Paris haben sich 26 westliche Staaten darauf verständigt, nach einem möglichen "
          "Waffenstillstand Truppen in die Ukraine zu schicken"),
         (["Nur eine Frage?"], [], "Nur eine Frage?"),
+        # a report's title made of someone's words is its angle: the title that says what happened heads
+        (["Bauernverband: „Wir werden weiter protestieren“", "Mercosur-Abkommen: EU-Staaten stimmen zu"], [],
+         "Mercosur-Abkommen: EU-Staaten stimmen zu"),
+        # a single quoted word names a thing: no quotation of anyone
+        (["Streit über den „Drohnenwall“", "Frederiksen: „Keine Frage von Jahren“"], [],
+         "Streit über den „Drohnenwall“"),
     ],
 )
 def test_headline_choice(titles, lead, expected):

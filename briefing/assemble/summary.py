@@ -348,7 +348,9 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
         if own and len(own) <= 2 * MAX_HEADLINE_CHARS and not any(m in own for m in MARKUP_CHARS) and not (
                 own.rstrip(QUOTE_MARKS).endswith(("…", "..."))):
             return own
-    for t in titles:
+    # A title made of someone's words ("Bauernverband: „Wir werden weiter protestieren“") is one report's
+    # angle on the event: the title of a report that says what happened comes first.
+    for t in sorted(titles, key=quotes_someone):
         t = (t or "").strip()
         if (
             t
@@ -371,6 +373,16 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
     if cut:
         return cut[0]
     return next((shorten(t) for t in titles if t and t.strip()), "Meldung")
+
+
+# A quotation of a few words or more in a title; one quoted word ("Streit über den „Drohnenwall“") names a thing.
+_TITLE_QUOTATION = re.compile(r"[„\"»]([^„“”\"»«]+)[“”\"«]")
+TITLE_QUOTATION_WORDS = 3
+
+
+def quotes_someone(title: str | None) -> bool:
+    """Does ``title`` quote someone's words (a quotation of :data:`TITLE_QUOTATION_WORDS` words or more)?"""
+    return any(len(m.group(1).split()) >= TITLE_QUOTATION_WORDS for m in _TITLE_QUOTATION.finditer(title or ""))
 
 
 @functools.cache
