@@ -306,6 +306,45 @@ def test_an_interview_answer_in_the_summary_names_who_says_it() -> None:
     assert [s.text for s in b.stories[0].summary] == [f"Roth: {answers[0]}", answers[1]]
 
 
+def test_an_interviews_figures_leave_out_the_questions_and_name_who_answers() -> None:
+    from briefing.assemble import assemble
+    from briefing.models import Article, ArticleFacts, Figure, Turn
+
+    question = "Nur noch 60 Prozent der Züge sind pünktlich. Ist das hinnehmbar?"
+    answer = "Nein. Wir geben der Bahn ein Ziel von 75 Prozent vor."
+    body = f"{question}\n\n{answer}"
+    turns = (Turn("question", 0, len(question)), Turn("answer", len(question) + 2, len(body), "Tom Berger"))
+    article = Article("a.txt", body, "Tagesblatt", "Interview zur Bahn", "2026-03-20", "day", turns=turns)
+    asked = "Nur noch 60 Prozent der Züge sind pünktlich."
+    said = "Wir geben der Bahn ein Ziel von 75 Prozent vor."
+    figures = (Figure(60, "Prozent", "60 Prozent", asked, body.index("60"), body.index("60") + 10),
+               Figure(75, "Prozent", "75 Prozent", said, body.index("75"), body.index("75") + 10))
+    b = assemble(date(2026, 3, 20), [ArticleFacts(article, figures=figures)], background=[], excluded=(),
+                 title="T", max_stories=5)
+    assert [(f.value, f.context) for f in b.stories[0].figures] == [(75, f"Berger: {said}")]
+
+
+def test_an_interview_in_a_plain_text_file_has_its_turns(tmp_path: Path) -> None:
+    from briefing.ingest.read import read_article
+
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "Interview: „Die Bahn muss pünktlicher werden“\n\n7. Dezember 2026\n\n"
+        "Verkehrsminister Tom Berger will die Bahn zu mehr Pünktlichkeit verpflichten.\n\n"
+        "BR24: Herr Berger, nur 60 Prozent der Züge sind pünktlich. Ist das akzeptabel?\n\n"
+        "Berger: Nein. Das ist nicht hinnehmbar.\n\n"
+        "BR24: Was passiert, wenn die Bahn das Ziel verfehlt?\n\n"
+        "Berger: Dann gibt es Konsequenzen für den Vorstand.\n", encoding="utf-8")
+    article = read_article(path)
+    assert [(t.kind, article.text[t.start:t.end][:6], t.speaker) for t in article.turns] == [
+        ("question", "BR24: ", None), ("answer", "Berger", "Tom Berger"),
+        ("question", "BR24: ", None), ("answer", "Berger", "Tom Berger")]
+    # a report whose paragraphs merely open with a place or a name is no interview
+    path.write_text("Bahn streicht Züge\n\n7. Dezember 2026\n\nBerlin: Die Bahn streicht Züge.\n\n"
+                    "Hamburg: Auch hier fallen Züge aus.\n", encoding="utf-8")
+    assert read_article(path).turns == ()
+
+
 @pytest.mark.slow
 def test_an_interview_questions_state_no_position_and_its_answers_name_the_interviewee(tmp_path: Path) -> None:
     src = tmp_path / "src"

@@ -201,3 +201,20 @@ def test_an_unnamed_spokesperson_of_a_named_organisation_speaks_for_it() -> None
     said = [q for q in facts.quotes if "Forderung fest" in q.text]
     assert said and names.get(said[0].speaker) == "Verdi"
     assert any("Verdi-Sprecherin" in p.text and names[p.actor] == "Verdi" for p in facts.positions)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "stance"),
+    [
+        (["merz", "sprach", "von", "einem", "fehler"], "states"),
+        # talking about a topic or with someone is no position
+        (["merz", "sprach", "über", "die", "lage"], None),
+        (["die", "ministerin", "spricht", "mit", "den", "ländern"], None),
+        # a stance word beside it still counts
+        (["merz", "sprach", "mit", "macron", "und", "kritisierte", "den", "plan"], "rejects"),
+    ],
+)
+def test_talking_about_or_with_states_no_position(tokens: list[str], stance: str | None) -> None:
+    from briefing.extract.positions import stance_lexicon, stance_of
+
+    assert stance_of(tokens, stance_lexicon()) == stance

@@ -36,7 +36,18 @@ from briefing.errors import AssembleError
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.lang import quote_display_threshold, word_set
 from briefing.lang.de import attribution_markers
-from briefing.models import Article, ArticleFacts, Briefing, Excluded, Position, Quote, Statement, Story, StoryActor
+from briefing.models import (
+    Article,
+    ArticleFacts,
+    Briefing,
+    Excluded,
+    Figure,
+    Position,
+    Quote,
+    Statement,
+    Story,
+    StoryActor,
+)
 
 BACKGROUND_REASON = "anderes Datum ({date}): nur Hintergrund, nicht Teil der Meldungen dieses Tages"
 OVERFLOW_REASON = "Thema nicht unter den {n} wichtigsten Themen des Tages"
@@ -160,7 +171,9 @@ def _story(
         {i: _published(facts[i]) for i in readers},
     )
     story_vec = _centroid([vectors[i].vector for i in readers])
-    figures = figures_mod.merge_figures([(sid[i], f) for i in reports for f in facts[i].figures], story_vec, idf)
+    figures = figures_mod.merge_figures(
+        [(sid[i], _answered_figure(facts[i].article, f)) for i in reports for f in facts[i].figures
+         if not facts[i].article.in_question(f.start)], story_vec, idf)
     confirmed = frozenset(t for f in figures if len(f.sources) > 1 for t in content_terms(f.text) if t[:1] == "#")
     summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
     if not leads:  # no complete sentence to choose: the text's first line still names the story
@@ -340,6 +353,14 @@ def _answered(article: Article, st: Statement) -> Statement:
     if not label or _names(st.text, label) or st.text.startswith(f"{label}:"):
         return st
     return replace(st, text=f"{label}: {st.text.strip()}")
+
+
+def _answered_figure(article: Article, f: Figure) -> Figure:
+    """A figure from an interview's answer: its sentence with the interviewee named (see :func:`_answered`)."""
+    if not article.turns:
+        return f
+    st = _answered(article, Statement(f.context, f.start, f.end))
+    return f if st.text == f.context else replace(f, context=st.text)
 
 
 def _names(text: str, speaker: str) -> bool:

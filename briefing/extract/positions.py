@@ -95,6 +95,11 @@ class StanceLexicon:
     qualifier_pairs: dict[str, list[tuple[str, str]]]  # first word -> [(next word, qualifier)]
 
 
+# An entry of position_verbs.txt whose stance is "-": the pair states no position although its first word
+# alone does ("spricht über" beside "spricht von").
+NO_STANCE = "-"
+
+
 @functools.lru_cache(maxsize=1)
 def stance_lexicon() -> StanceLexicon:
     """Load position verbs and issue triggers once."""
@@ -160,12 +165,14 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
     for k in compress(range(n), map(lex.triggers.__contains__, tokens)):
         low = tokens[k]
         stance = lex.single.get(low)
+        if stance and any(st == NO_STANCE and k + 1 < n and tokens[k + 1] == nxt for nxt, st in lex.adjacent.get(low, ())):
+            stance = None  # "spricht über neue Ziele", "sprach mit Vertretern": a topic or a meeting, no stance
         if stance in NEGATABLE and not lex.negations.isdisjoint(tokens[k + 1:k + 1 + NEGATION_REACH]):
             stance = "rejects"  # "will keine Soldaten schicken", "unterstützt das nicht"
         if stance:
             found.add(stance)
         for nxt, st in lex.adjacent.get(low, ()):
-            if k + 1 < n and tokens[k + 1] == nxt:
+            if st != NO_STANCE and k + 1 < n and tokens[k + 1] == nxt:
                 found.add(st)
         for part, st in lex.particle.get(low, ()):
             if last_final is None:

@@ -281,6 +281,19 @@ def html_to_text(html: str) -> tuple[str, Meta, html_page.Page]:
     return page.text, meta, page
 
 
+def _text_turns(text: str, title: str | None) -> tuple[Turn, ...]:
+    """Interview turns of a plain-text article: its paragraphs (blank-line separated) read as an HTML page's
+    blocks are ("BR24: Herr Schnieder, …?" / "Schnieder: Nein. …"); () when it is no interview."""
+    blocks = []
+    for m in _PARAGRAPH.finditer(text):
+        blocks.append(html_page.Block("paragraph", m.start(), m.end(), False))
+    return tuple(Turn(t.kind, t.start, t.end, t.speaker) for t in html_page.interview_turns(text, tuple(blocks), title))
+
+
+# A paragraph of plain text: lines up to a blank line.
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+
+
 def _turns_in_clean(turns: tuple[html_page.Turn, ...], segments: tuple[Segment, ...]) -> tuple[Turn, ...]:
     """Interview turns moved from page-text offsets to cleaned-text offsets (dropped if cleaned away)."""
     out = []
@@ -487,7 +500,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         segments=cleaned.segments,
         removed=tuple(sorted(set(cleaned.removed) | set(page.removed if page else ()))),
         checksum=hashlib.sha256(raw).hexdigest(),
-        turns=_turns_in_clean(page.turns, cleaned.segments) if page else (),
+        turns=_turns_in_clean(page.turns, cleaned.segments) if page else _text_turns(cleaned.text, meta.title or cleaned.title),
         fetched=meta.fetched,
         opinion=genre.opinion_label(meta.title or cleaned.title, cleaned.raw_lines),
     )
