@@ -126,3 +126,13 @@ def test_candidate_ends_are_what_the_repeat_in_a_group_finds() -> None:
         [m.span(g) for g in groups] for m in plain.finditer(text)
     ]
     assert len(plain.findall(text)) >= 10
+
+
+def test_a_quotation_opening_with_a_number_starts_a_sentence() -> None:
+    text = ("Der Verband hält das Ziel für unzureichend. „75 Prozent bedeutet, dass jeder vierte Zug zu spät "
+            "kommt“, sagte Naumann. Am 3. Dezember beginnt der Streik.")
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Der Verband hält das Ziel für unzureichend.",
+        "„75 Prozent bedeutet, dass jeder vierte Zug zu spät kommt“, sagte Naumann.",
+        "Am 3. Dezember beginnt der Streik.",
+    ]
