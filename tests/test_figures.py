@@ -87,3 +87,19 @@ def test_context_is_the_sentence():
 @pytest.mark.parametrize(("integer", "decimals", "value"), [("2.500", None, 2500), ("1", "3", 1.3), ("40", None, 40)])
 def test_parse_number(integer, decimals, value):
     assert parse_number(integer, decimals) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "written"),
+    [
+        # a part of a whole: the part is the figure, counted in the whole's noun; the whole is no figure
+        ("Derzeit haben 14 der 27 Mitgliedstaaten eigene Regeln.", 14, "Mitgliedstaaten", "14 der 27 Mitgliedstaaten"),
+        ("Nur zwei von drei Fernzügen waren pünktlich.", 2, "Fernzügen", "zwei von drei Fernzügen"),
+    ],
+)
+def test_a_part_of_a_whole_is_the_figure(text: str, value: float, unit: str, written: str) -> None:
+    assert [(f.value, f.unit, f.text) for f in figures_of(text)] == [(value, unit, written)]
+
+
+def test_a_range_with_von_is_no_part_of_a_whole() -> None:
+    assert [f.text for f in figures_of("Der Preis stieg von 5 auf 7 Euro.")] == ["7 Euro"]

@@ -113,6 +113,10 @@ def normalise_noun(noun: str, lex: FigureLexicon, dative: bool = True) -> str:
 DATIVE_LOOKBACK = 4
 
 
+# "14 der 27 Mitgliedstaaten", "zwei von drei Befragten": a part of a whole, the part is the figure.
+PARTITIVE_WORDS = frozenset({"der", "von"})
+
+
 class FigureFinder:
     """Finds the figures of one Doc."""
 
@@ -161,15 +165,26 @@ class FigureFinder:
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
+    def _number(self, k: int) -> bool:
+        """Is token ``k`` a number written in digits or a lowercase number word?"""
+        w = self.words[k]
+        return (w.replace(".", "").replace(",", "").isdigit() and w[:1].isdigit()) or w.lower() in self.lex.number_words
+
     def figure(self, i: int, value: float, is_digit: bool, raw: str) -> Figure | None:
         lex = self.lex
         n = len(self.words)
         if i > 0 and (self.words[i - 1] in lex.exclusions or (
                 i > 1 and self.lowers[i - 1] == "von" and self.words[i - 2] in lex.exclusions)):
             return None
+        if i > 1 and self.lowers[i - 1] in PARTITIVE_WORDS and self._number(i - 2):
+            return None  # the whole of a part ("14 der 27 Mitgliedstaaten"): the part is the figure
         j = i + 1
         if j < n and self.words[j] == "." and is_digit:  # ordinal or date: "4. September"
             return None
+        partitive = None
+        if j + 2 < n and self.lowers[j] in PARTITIVE_WORDS and self._number(j + 1):
+            partitive = self.lowers[j]
+            j += 2  # "14 der 27 Mitgliedstaaten", "zwei von drei Befragten": the part, counted in the whole's noun
         if j < n and self.words[j] in lex.scale:
             value *= lex.scale[self.words[j]]
             j += 1
@@ -214,7 +229,7 @@ class FigureFinder:
             else:
                 before = self.lowers[max(0, i - DATIVE_LOOKBACK) : i]
                 after = self.lowers[k + 1] if k + 1 < n else ""
-                dative = not lex.dative_before.isdisjoint(before) or after in lex.dative_after
+                dative = not lex.dative_before.isdisjoint(before) or after in lex.dative_after or partitive == "von"
             unit = normalise_noun(noun, lex, dative=dative)
             if k + 1 < n and self.lowers[k + 1] in AGE_WORDS:
                 return None  # "45 Jahre alt": an age
