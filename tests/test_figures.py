@@ -103,3 +103,8 @@ def test_a_part_of_a_whole_is_the_figure(text: str, value: float, unit: str, wri
 
 def test_a_range_with_von_is_no_part_of_a_whole() -> None:
     assert [f.text for f in figures_of("Der Preis stieg von 5 auf 7 Euro.")] == ["7 Euro"]
+
+
+def test_a_part_of_a_whole_with_an_adverb_before_the_whole() -> None:
+    text = "Seit 2002 wurden 20.000 der einst 85.000 Arbeitsplätze abgebaut."
+    assert [(f.value, f.text) for f in figures_of(text)] == [(20000, "20.000 der einst 85.000 Arbeitsplätze")]

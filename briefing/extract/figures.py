@@ -165,6 +165,24 @@ class FigureFinder:
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
+    def _partitive_whole(self, j: int) -> int | None:
+        """The token of the whole when a part's number is followed at ``j`` by "der"/"von", at most one
+        adverb and a number ("der 27", "der einst 85.000", "von drei"), else None."""
+        n = len(self.words)
+        if j >= n or self.lowers[j] not in PARTITIVE_WORDS:
+            return None
+        k = j + 1
+        if k < n and self.words[k].islower() and self.words[k].isalpha() and not self._number(k):
+            k += 1  # "der einst 85.000", "der rund 30"
+        return k if k + 1 < n and self._number(k) else None
+
+    def _whole_of_part(self, i: int) -> bool:
+        """Is the number at ``i`` the whole of a part named before it ("14 der 27", "20.000 der einst 85.000")?"""
+        for k in (i - 1, i - 2):
+            if k > 0 and self.lowers[k] in PARTITIVE_WORDS and self._number(k - 1) and self._partitive_whole(k) == i:
+                return True
+        return False
+
     def _number(self, k: int) -> bool:
         """Is token ``k`` a number written in digits or a lowercase number word?"""
         w = self.words[k]
@@ -176,15 +194,16 @@ class FigureFinder:
         if i > 0 and (self.words[i - 1] in lex.exclusions or (
                 i > 1 and self.lowers[i - 1] == "von" and self.words[i - 2] in lex.exclusions)):
             return None
-        if i > 1 and self.lowers[i - 1] in PARTITIVE_WORDS and self._number(i - 2):
+        if self._whole_of_part(i):
             return None  # the whole of a part ("14 der 27 Mitgliedstaaten"): the part is the figure
         j = i + 1
         if j < n and self.words[j] == "." and is_digit:  # ordinal or date: "4. September"
             return None
         partitive = None
-        if j + 2 < n and self.lowers[j] in PARTITIVE_WORDS and self._number(j + 1):
+        whole = self._partitive_whole(j)
+        if whole is not None:
             partitive = self.lowers[j]
-            j += 2  # "14 der 27 Mitgliedstaaten", "zwei von drei Befragten": the part, counted in the whole's noun
+            j = whole + 1  # "14 der 27 Mitgliedstaaten", "zwei von drei Befragten": the part, in the whole's noun
         if j < n and self.words[j] in lex.scale:
             value *= lex.scale[self.words[j]]
             j += 1
