@@ -487,8 +487,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         bodies = named_bodies(text, sp.start, head)
         if len(bodies) == 1:
             return bodies.pop()  # "Das Landgericht Coburg … „…“, teilte das Gericht mit"
-    if description(sp.text) is not None:
-        who = resolve_description(text, sp.start, sp.text, lambda: _persons_in_reach(text, sp, sents, sent_of))
+    # "„…“, so die Regisseurin": the phrase left its article out, the description needs it
+    if description(words := _with_article(text, sp)) is not None:
+        who = resolve_description(text, sp.start, words, lambda: _persons_in_reach(text, sp, sents, sent_of))
         if who is not None and not _other_country(text, sp, who):
             return who
     if bare_role(name) and not description_gender(sp.text):
