@@ -123,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.part:
         lines = args.gold.read_text(encoding="utf-8").splitlines()
         keep = [line for line in lines if line.strip() and _part(json.loads(line)).endswith(" " + args.part)]
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False)
-        with tmp:
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as tmp:
             tmp.write("\n".join(keep) + "\n")
         args.gold = Path(tmp.name)
     sc = load_scorer()
