@@ -65,3 +65,34 @@ RESOLVED = [
 @pytest.mark.parametrize(("text", "fragment", "name"), RESOLVED)
 def test_description_names_the_person_it_was_introduced_as(text: str, fragment: str, name: str) -> None:
     assert _name_of(text, fragment) == name
+
+
+OBJECT_FIRST = [
+    # an act of speech in front is the object; who may speak after the verb is the subject
+    ("Die Darstellung des Vermieters wies die Mieterin zurück: „Die Heizung war nie repariert.“", "die Mieterin"),
+    ("Die Forderung der Eltern lehnte der Schulträger ab: „Dafür fehlt das Geld.“", "der Schulträger"),
+    (
+        "Eine Erhöhung der Gebühren bezeichnete die Kämmerin als unvermeidlich, weil die Kosten stiegen.",
+        "die Kämmerin",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), OBJECT_FIRST)
+def test_a_said_thing_in_front_is_the_object(text: str, speaker: str) -> None:
+    q = quote_containing(text, " ", direct_first=True)
+    assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+SUBJECT_FIRST = [
+    # a body or a text in front speaks; a thing after the verb does not
+    ("Die Universität wies die Vorwürfe zurück: „Wir haben korrekt geprüft.“", "Die Universität"),
+    ("Die Regierung lehnte die Forderung ab: „Das ist nicht finanzierbar.“", "Die Regierung"),
+    ("Der Bericht der Prüfer nannte die Abrechnungen der Klinik fehlerhaft: „Es fehlen Belege.“", "Der Bericht der Prüfer"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SUBJECT_FIRST)
+def test_a_body_in_front_stays_the_subject(text: str, speaker: str) -> None:
+    q = quote_containing(text, " ", direct_first=True)
+    assert text[q.speaker_start : q.speaker_end] == speaker
