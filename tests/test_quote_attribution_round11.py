@@ -88,7 +88,10 @@ SUBJECT_FIRST = [
     # a body or a text in front speaks; a thing after the verb does not
     ("Die Universität wies die Vorwürfe zurück: „Wir haben korrekt geprüft.“", "Die Universität"),
     ("Die Regierung lehnte die Forderung ab: „Das ist nicht finanzierbar.“", "Die Regierung"),
-    ("Der Bericht der Prüfer nannte die Abrechnungen der Klinik fehlerhaft: „Es fehlen Belege.“", "Der Bericht der Prüfer"),
+    (
+        "Der Bericht der Prüfer nannte die Abrechnungen der Klinik fehlerhaft: „Es fehlen Belege.“",
+        "Der Bericht der Prüfer",
+    ),
 ]
 
 
@@ -96,3 +99,18 @@ SUBJECT_FIRST = [
 def test_a_body_in_front_stays_the_subject(text: str, speaker: str) -> None:
     q = quote_containing(text, " ", direct_first=True)
     assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Club verspielte eine 2:0-Führung.\n\n„Wir waren zu passiv. Das darf nicht passieren.“ Die Fans pfiffen.",
+        "Die Sitzung endete um 22:30 Uhr.\n\n„Wir sind müde. Morgen geht es weiter.“ Draußen regnete es.",
+    ],
+)
+def test_a_score_or_time_is_one_word_and_no_speaker(text: str) -> None:
+    """A colon between digits joins a score or a time ("2:0-Führung", "22:30"): its second half is no phrase of
+    its own that might be taken for a speaker."""
+    q = quote_containing(text, "Das darf" if "2:0" in text else "Morgen", direct_only=True)
+    mention = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else ""
+    assert not mention[:1].isdigit() and "Führung" not in mention and "Uhr" not in mention

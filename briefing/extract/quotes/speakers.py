@@ -37,7 +37,10 @@ from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 TOKEN = re.compile(r"\w+(?:[-’'/]\w+|\.(?![A-ZÄÖÜ][a-zäöüß])\w+)*\.?|[^\w\s]", re.UNICODE)
 # TOKEN with the whitespace before it, its quantifiers possessive: every part after the first \w+ is
 # optional, so a match never backtracks and possessive repeats only save the engine its bookkeeping (~10 %).
-_SPACED_TOKEN = re.compile(r"\s*+(?:\w++(?:[-’'/]\w++|\.(?![A-ZÄÖÜ][a-zäöüß])\w++)*+\.?+|[^\w\s])", re.UNICODE)
+# (a colon between digits joins a score or a time: "2:0-Führung", "20:15")
+_SPACED_TOKEN = re.compile(
+    r"\s*+(?:\w++(?:[-’'/]\w++|\.(?![A-ZÄÖÜ][a-zäöüß])\w++|(?<=\d):\d\w*+)*+\.?+|[^\w\s])", re.UNICODE
+)
 
 # A speaker phrase longer than this many words is a misreading (a whole clause).
 MAX_NP_WORDS = 10
