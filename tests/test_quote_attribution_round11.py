@@ -114,3 +114,13 @@ def test_a_score_or_time_is_one_word_and_no_speaker(text: str) -> None:
     q = quote_containing(text, "Das darf" if "2:0" in text else "Morgen", direct_only=True)
     mention = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else ""
     assert not mention[:1].isdigit() and "Führung" not in mention and "Uhr" not in mention
+
+
+def test_pronoun_after_so_description_names_the_person() -> None:
+    """ "„…“, so die Dirigentin. … sagte sie": the pronoun stands for whom the description after "so" names."""
+    text = (
+        "Die Dirigentin Carla Weiß hat das Festival eröffnet. Der Bürgermeister Paul Hahn lobte den Abend.\n\n"
+        "„Musik verbindet die Stadt“, so die Dirigentin. Im Gespräch mit dem Radio erklärte sie, was sie plant: "
+        "„Nächstes Jahr spielen wir im Freien.“"
+    )
+    assert _name_of(text, "im Freien") == "Carla Weiß"

@@ -469,7 +469,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
-        if appo is None and not best.pronoun and description(best.text) is not None:
+        if appo is None and not best.pronoun and description(_with_article(text, best)) is not None:
             # "Die Forscherin warnt … „…“, sagte sie": the person the description stands for
             return resolve_name(text, best, found, upto, sents, sent_of)
         return appo.group(1) if appo else name_of(best.text)
