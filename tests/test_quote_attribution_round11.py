@@ -124,3 +124,30 @@ def test_pronoun_after_so_description_names_the_person() -> None:
         "„Nächstes Jahr spielen wir im Freien.“"
     )
     assert _name_of(text, "im Freien") == "Carla Weiß"
+
+
+APPOSITION_AFTER_THE_VERB = [
+    # the name after the speaker's comma is the speaker's apposition, not the start of what was said
+    (
+        "Die Preise blieben bis zum Sommer stabil, sagte ein Sprecher der Stadtwerke, Jonas Keller.",
+        "Die Preise blieben bis zum Sommer stabil",
+        "Jonas Keller",
+    ),
+    (
+        "Der Zeitplan sei nicht zu halten, sagte die Leiterin des Bauamts, Petra Simon, am Dienstag.",
+        "Der Zeitplan sei nicht zu halten",
+        "Petra Simon",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "name"), APPOSITION_AFTER_THE_VERB)
+def test_a_named_apposition_after_the_speaker_is_no_report(text: str, said: str, name: str) -> None:
+    q = quote_containing(text, said)
+    assert q.text.strip() == said and q.speaker_name == name
+
+
+def test_a_name_opening_the_report_is_reported() -> None:
+    """After "meinte weiter," (no speaker phrase before the comma) a name opens what was said."""
+    text = "Der Trainer meinte weiter, Lena Hartmann und Mia Roth seien für ihre Rollen perfekt gewesen."
+    assert quote_containing(text, "perfekt").text.startswith("Lena Hartmann")

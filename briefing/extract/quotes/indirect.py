@@ -18,7 +18,7 @@ from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import lowercase_speech_verbs, speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
-from briefing.lang.de import AUXILIARIES
+from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 
 _START = itemgetter(0)  # a token's start
 
@@ -384,6 +384,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         b = toks[nxt][0]
         stop = next((k for k in range(nxt + 1, len(toks)) if toks[k][2] == ","), len(toks))
         clause_end = toks[stop - 1][1] if stop > nxt else end
+        if toks[i][2] == "," and i > t + 1 and toks[i - 1][2][:1].isupper() and _named_apposition(toks, nxt, stop):
+            continue  # "sagte ein Sprecher des Unternehmens, Thomas Reuter, am Montag": the speaker's name
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
             return (b, _reported_end(masked, b, end))
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
@@ -449,6 +451,15 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+def _named_apposition(toks: list[tuple[int, int, str]], i: int, stop: int) -> bool:
+    """Are ``toks[i:stop]`` (up to the next comma or the sentence's end) a name alone - two to four capitalised
+    words, particles allowed - the apposition of the speaker before the comma ("sagte ein Sprecher der Stadt,
+    Jan Keller.")? A reported clause has a verb."""
+    words = [tk[2] for tk in toks[i:stop] if tk[2] not in ".!?"]
+    caps = [w for w in words if w[:1].isupper()]
+    return 2 <= len(caps) <= 4 and all(w[:1].isupper() or w in OPENING_PARTICLES for w in words)
 
 
 def _finite_with_subject(toks: list[tuple[int, int, str]], t: int) -> bool:

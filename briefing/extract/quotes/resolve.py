@@ -1061,8 +1061,9 @@ def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) ->
 
 # ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
 _APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
-# The same closed by a colon too: "sagte der Sprecher der Polizei, Tom Weber: „…“".
-_TRAILING_APPOSITION = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(:])")
+# The same closed by a colon or the sentence's end too: "sagte der Sprecher der Polizei, Tom Weber: „…“",
+# "…, sagte ein Sprecher der Stadt, Jan Keller."
+_TRAILING_APPOSITION = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(:]|[.!?](?:\s|\Z))")
 
 
 def _ends_in_name(words: str) -> bool:
