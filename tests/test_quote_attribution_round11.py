@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.quotes.descriptions import introductions
-from tests.quote_helpers import quote_containing
+from tests.quote_helpers import quote_containing, quotes_of
 
 
 def _name_of(text: str, fragment: str) -> str | None:
@@ -151,3 +151,21 @@ def test_a_name_opening_the_report_is_reported() -> None:
     """After "meinte weiter," (no speaker phrase before the comma) a name opens what was said."""
     text = "Der Trainer meinte weiter, Lena Hartmann und Mia Roth seien für ihre Rollen perfekt gewesen."
     assert quote_containing(text, "perfekt").text.startswith("Lena Hartmann")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Von Schulleiterin Karin Abt hieß es, man prüfe alle Vorwürfe.", "Schulleiterin Karin Abt"),
+        ("Vom Elternbeirat hieß es, man sei enttäuscht.", "Elternbeirat"),
+    ],
+)
+def test_von_agent_before_hiess_es_speaks(text: str, speaker: str) -> None:
+    """ "Von X hieß es, …": the agent right before the verb is the source, as after "aus" or "seitens"."""
+    q = quote_containing(text, "man")
+    assert speaker in text[q.speaker_start : q.speaker_end]
+
+
+def test_von_with_a_time_before_hiess_es_names_no_one() -> None:
+    text = "Von Anfang an hieß es, man werde die Halle sanieren."
+    assert all("Anfang" not in (q.speaker_text or "") for q in quotes_of(text))
