@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.quotes.descriptions import introductions
+from briefing.extract.quotes.resolve import person_name
 from tests.quote_helpers import quote_containing, quotes_of
 
 
@@ -169,3 +170,45 @@ def test_von_agent_before_hiess_es_speaks(text: str, speaker: str) -> None:
 def test_von_with_a_time_before_hiess_es_names_no_one() -> None:
     text = "Von Anfang an hieß es, man werde die Halle sanieren."
     assert all("Anfang" not in (q.speaker_text or "") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "„Wir bauen die Brücke neu“, sagte Verkehrsminister Jonas Lind. „Sie hält nicht mehr.“\n\nDie Opposition "
+            "schweigt.",
+            "hält nicht",
+            "Jonas Lind",
+        ),
+        (
+            "„Das Geld reicht nicht“, sagte Kämmerin Ute Maas am Montag. „Wir müssen sparen!“ Der Rat tagt im Mai.",
+            "sparen",
+            "Ute Maas",
+        ),
+    ],
+)
+def test_a_short_sentence_in_marks_after_a_quotation_goes_on_quoting(text: str, fragment: str, name: str) -> None:
+    q = quote_containing(text, fragment, direct_only=True)
+    assert q.speaker_name == name
+
+
+def test_a_title_closed_by_its_own_mark_is_no_continuation() -> None:
+    """Only a sentence of its own goes on quoting: a title inside a sentence does not."""
+    text = "„Wir lesen viel“, sagte Lehrerin Ute Maas. Die Klasse las das Buch „Der Wald ist still.“ im Unterricht."
+    assert not [q for q in quotes_of(text) if "Wald" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Kämmerin Ute Maas", "Ute Maas"),
+        ("Leipziger Biologin Anja Wendt", "Anja Wendt"),
+        ("Prof. Dr. Jonas Kern", "Jonas Kern"),
+        ("Bundesinnenminister Boris Kühn", "Boris Kühn"),
+        # no title before a first name the lists do not know: the whole name stays
+        ("Rodney Basil Price", "Rodney Basil Price"),
+    ],
+)
+def test_person_name_drops_titles_the_lexicon_lacks(phrase: str, name: str) -> None:
+    assert person_name(phrase) == name

@@ -169,7 +169,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 # context; without one it is a term, unless a named subject holds it: a German phrase opening
                 # lowercase ("Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“") or a phrase after
                 # "als", "ein", "wie" … ("IGEB, der die Maßnahme als „Kapitulation“ sieht").
-                if quoted_speech.lower_phrase(inner, words) and _follows_reported_speech(masked, sents, so, sent_words):
+                if _goes_on_quoting(out, masked, p, inner, words, so, sents[so], sents[sc]):
+                    pass  # "„…“, sagte der Kommissar. „Europa wird sich wehren.“": the same voice goes on
+                elif quoted_speech.lower_phrase(inner, words) and _follows_reported_speech(
+                    masked, sents, so, sent_words
+                ):
                     # A lowercase phrase right after a sentence in reported speech goes on quoting it ("Der Sprecher
                     # sagte, man prüfe alles. Die Beamten hätten „mit der gebotenen Vorsicht“ gehandelt."); whose
                     # words they are, the earlier speaker's or its own subject's, the text leaves open.
@@ -304,6 +308,20 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
         return None
     verb = WORD.search(masked, nb)
     return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
+
+
+def _goes_on_quoting(
+    out: list[Found], masked: str, p: Pair, inner: str, words: list[str], so: int, first, last
+) -> bool:
+    """Is a short quotation a sentence of its own (closed by its own full stop, question or exclamation mark,
+    with a verb) right after a sentence whose quotation in marks has a speaker ("„Wir sind offen“, sagte der
+    Kommissar. „Europa wird sich wehren.“")? German news goes on quoting the same voice: however short, these
+    are words said, not a title (a title has no closing punctuation of its own)."""
+    if not out or out[-1].kind != "direct" or out[-1].speaker is None or out[-1].sent != so - 1:
+        return False
+    if inner.rstrip()[-1:] not in (".", "!", "?", "…") or not _has_verb(words):
+        return False
+    return _whole_sentence(masked, p, first, last) and not masked[out[-1].end : p.start].count(".") > 1
 
 
 def _follows_reported_speech(masked: str, sents, so: int, sent_words: list[list[str]] | None) -> bool:

@@ -334,6 +334,24 @@ _PRONOUN_GENDER = {"er": "m", "sie": "f"}
 
 
 @lru_cache(maxsize=1)
+def _title_word(word: str) -> bool:
+    """A capitalised word before a first name that is a title or attribute, not a name: a word that may name
+    people ("Kämmerin", "Frankfurter"), a common German word ("Oberst") or an abbreviated title ("Dr.")."""
+    if not word[:1].isupper() or _is_first_name(word):
+        return False
+    return may_name_people(word) or zipf(word) >= COMMON_ZIPF or (word.endswith(".") and len(word) <= 5)
+
+
+def _is_first_name(word: str) -> bool:
+    """A first name of the hand-kept or the world list ("Ute", "Miriam")."""
+    return word.lower() in _all_first_names()
+
+
+@lru_cache(maxsize=1)
+def _all_first_names() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows("first_names.txt") + rows("first_names_world.txt"))
+
+
 def _first_name_genders() -> dict[str, str]:
     return {r[0].lower(): r[1] for r in rows("first_names.txt") if len(r) > 1 and r[1] in ("m", "f")}
 
@@ -1090,9 +1108,14 @@ def person_name(name: str) -> str:
         name = bare[-1] if bare else segments[0]
     toks = name.split()
     k = 0
-    while k < len(toks) - 1 and (is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1):
+    while k < len(toks) - 1 and (
+        is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1 and not _is_first_name(toks[k])
+    ):  # (a genitive before the title: "Frankreichs Präsident …"; not a first name: "Boris Pistorius (SPD)")
         k += 1
     rest = toks[k:]
+    first = next((i for i, t in enumerate(rest[:-1]) if i and _is_first_name(t)), None)
+    if first is not None and all(_title_word(t) for t in rest[:first]):
+        rest = rest[first:]  # "Kämmerin Ute Maas", "Frankfurter Virologin Miriam Hahn": titles the lexicon lacks
     if len(rest) >= 1 and rest[0][:1].isupper() and not any(t.islower() for t in rest):
         return " ".join(rest)
     titled = _GENITIVE_THEN_NAME.fullmatch(name)
