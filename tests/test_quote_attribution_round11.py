@@ -212,3 +212,30 @@ def test_a_title_closed_by_its_own_mark_is_no_continuation() -> None:
 )
 def test_person_name_drops_titles_the_lexicon_lacks(phrase: str, name: str) -> None:
     assert person_name(phrase) == name
+
+
+PARTY_MEMBERS = [
+    # a member of a party described by the party's adjectival noun is the person tied to it, not the party
+    (
+        "Die Grünen-Abgeordnete Eva Roth und die FDP-Abgeordnete Nina Kurz stritten. „Das ist ungerecht“, "
+        "sagte Roth. „Das ist fair“, sagte Kurz. „Sie irren sich“, entgegnete die Grüne.",
+        "irren",
+        "Eva Roth",
+    ),
+    (
+        "Bürgermeister Tom Weiß (SPD) und Stadtrat Ralf Kern (CDU) lobten den Plan. „Wir sind stolz“, sagte der "
+        "Sozialdemokrat.",
+        "stolz",
+        "Tom Weiß",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "name"), PARTY_MEMBERS)
+def test_a_party_member_is_the_person_tied_to_the_party(text: str, fragment: str, name: str) -> None:
+    assert _name_of(text, fragment) == name
+
+
+def test_a_party_member_nobody_is_tied_to_names_no_one() -> None:
+    text = "Im Landtag wurde gestritten. „Das ist ungerecht“, sagte die Grüne."
+    assert _name_of(text, "ungerecht") is None

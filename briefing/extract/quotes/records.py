@@ -22,7 +22,7 @@ from briefing.extract.quotes.descriptions import (
 )
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
-from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
+from briefing.extract.quotes.resolve import description_gender, party_member, person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
 from briefing.ingest.publishers import agency_names
@@ -248,6 +248,8 @@ def speaker_of(
             # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person; a
             # spokesman of an organisation ("Ein Sprecher des Auswärtigen Amts") speaks for it.
             actor = None
+        if actor is not None and actor.kind != "person" and party_member(text, sp) is not None:
+            actor = None  # "warf die Grüne ihr vor": a member of the party speaks, not the party
         if actor is None and not sp.pronoun:
             actor = _spokesman_compound(sp.text, mentions)  # "ein Hamas-Sprecher": Hamas speaks
         if actor is None and not sp.pronoun and (kind := collective(sp.text)):

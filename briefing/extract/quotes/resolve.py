@@ -491,6 +491,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             # "Die Forscherin warnt … „…“, sagte sie": the person the description stands for
             return resolve_name(text, best, found, upto, sents, sent_of)
         return appo.group(1) if appo else name_of(best.text)
+    if (party := party_member(text, sp)) is not None:
+        # "warf die Grüne ihr vor": the one person of that party and gender named before, never the party
+        return _party_person(text, sp, party, sents, sent_of)
     name = name_of(sp.text)
     appo = _TRAILING_APPOSITION.match(text, sp.end)
     if appo and not _ends_in_name(sp.text) and any(is_role(w) for w in sp.text.split()):
@@ -735,6 +738,42 @@ def _introduced(words: str, intros: Callable[[], list[str]]) -> str | None:
 _OBLIQUE = frozenset(
     ["des", "eines", "dem", "den", "einem", "einen", "seines", "seinem", "seinen", "ihres", "ihrem", "ihren"]
 )
+
+
+@lru_cache(maxsize=1)
+def _party_members() -> dict[tuple[str, str], frozenset[str]]:
+    """(article, noun) of one party member (party_members.txt) -> the party forms that tie a person to it."""
+    out = {}
+    for r in rows("party_members.txt"):
+        for article in r[1].split():
+            out[(article, r[0].lower())] = frozenset(r[2].split())
+    return out
+
+
+def party_member(text: str, sp: Phrase) -> frozenset[str] | None:
+    """The party forms of a speaker phrase that describes one member of a party ("die Grüne", "so der
+    Sozialdemokrat"), else None."""
+    toks = _with_article(text, sp).split()
+    if len(toks) != 2:
+        return None
+    return _party_members().get((toks[0].lower(), toks[1].lower()))
+
+
+def _party_person(text: str, sp: Phrase, party: frozenset[str], sents, sent_of) -> str | None:
+    """The one person of the description's gender in reach before ``sp`` whom the text ties to the party."""
+    want = "f" if _with_article(text, sp).split()[0].lower() in ("die", "eine") else "m"
+    names = {
+        n.split()[-1]: n
+        for n, g in _persons_in_reach(text, sp, sents, sent_of) + [
+            (i.name, i.gender) for i in introductions(text, sp.start) if i.end >= sp.start - PARTY_MEMBER_REACH
+        ]
+        if g in (want, None) and _parties_of(text, n) & party
+    }
+    return max(names.values(), key=len) if len(names) == 1 else None
+
+
+# How far back (characters) an introduction is read for a party member described later.
+PARTY_MEMBER_REACH = 1500
 
 
 def _persons_in_reach(text: str, sp: Phrase, sents, sent_of) -> list[tuple[str, str | None]]:
