@@ -6,15 +6,30 @@ name people."""
 
 from __future__ import annotations
 
+import io
+import json
+from types import SimpleNamespace
+
 import pytest
 
 from briefing.extract.quotes.descriptions import introductions
+from briefing.extract.quotes.jsonl import quotes_jsonl
 from briefing.extract.quotes.resolve import person_name
 from tests.quote_helpers import quote_containing, quotes_of
 
 
 def _name_of(text: str, fragment: str) -> str | None:
     return quote_containing(text, fragment).speaker_name
+
+
+def make_quotes_with_actors(text: str) -> list[SimpleNamespace]:
+    """The quotations ``briefing quotes`` writes for ``text`` (actors linked, shown names), as (text, speaker_name)."""
+    out = io.StringIO()
+    quotes_jsonl(io.StringIO(json.dumps({"id": "t", "text": text}) + "\n"), out)
+    return [
+        SimpleNamespace(text=text[q["span"][0] : q["span"][1]], speaker_name=q["speaker"]["name"])
+        for q in json.loads(out.getvalue())["quotes"]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -239,3 +254,19 @@ def test_a_party_member_is_the_person_tied_to_the_party(text: str, fragment: str
 def test_a_party_member_nobody_is_tied_to_names_no_one() -> None:
     text = "Im Landtag wurde gestritten. „Das ist ungerecht“, sagte die Grüne."
     assert _name_of(text, "ungerecht") is None
+
+
+def test_a_document_of_a_named_organisation_names_it() -> None:
+    """ "heißt es in einer Mitteilung der Deutschen Bahn": the owner the actors stage knows is the speaker, in
+    its own spelling; a common noun as owner ("der Regierung") names no one."""
+    text = "„Wir bitten um Geduld“, heißt es in einer Mitteilung der Deutschen Bahn. Die Züge fahren wieder."
+    q = [q for q in make_quotes_with_actors(text) if "Geduld" in q.text][0]
+    assert q.speaker_name == "Deutsche Bahn"
+    text = "„Wir bitten um Geduld“, heißt es in einer Erklärung der Regierung."
+    assert [q.speaker_name for q in make_quotes_with_actors(text) if "Geduld" in q.text] == [None]
+
+
+def test_a_bare_title_as_object_is_no_name() -> None:
+    """ "zitiert den Trainer mit den Worten" with no trainer named: a title is no name to show."""
+    text = "Die Zeitung zitiert den Trainer mit den Worten: „Wir greifen an.“"
+    assert [q.speaker_name for q in make_quotes_with_actors(text)] == [None, None]  # the trainer's, the relay's

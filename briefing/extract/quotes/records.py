@@ -365,8 +365,14 @@ def _document_speaker(sp: Phrase, mentions: _MentionIndex, text_words: TextWords
     if name and actor is None:
         titled = _QUOTED_TITLE.search(name)
         name = titled.group(1).strip() if titled else person_name(name).strip(DQUOTES + " ")
-    if not name or (" " not in name and zipf(name) >= COMMON_ZIPF) or not names_someone(name, text_words):
-        return None, None  # "einer Erklärung der Regierung": an owner by a common noun alone names no one here
+    if (
+        not name
+        or (" " not in name and zipf(name) >= COMMON_ZIPF)
+        or (actor is None and not names_someone(name, text_words))
+    ):
+        # "einer Erklärung der Regierung": an owner by a common noun alone names no one here (an actor the actors
+        # stage found does: "einer Mitteilung der Deutschen Bahn" is the Deutsche Bahn)
+        return None, None
     return (actor.id if actor is not None else None), name
 
 

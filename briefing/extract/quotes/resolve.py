@@ -521,7 +521,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
 
 
 # Articles before a bare title that stands for one person ("der Vizekanzler", "ein Diplomat", "eine Sprecherin").
-_TITLE_ARTICLES = frozenset(["der", "die", "ein", "eine"])
+# (and the object's: "zitiert den Trainer mit den Worten", "sagte einem Reporter")
+_TITLE_ARTICLES = frozenset(["der", "die", "ein", "eine", "den", "dem", "einen", "einem", "einer"])
 
 
 def shown_name(text: str, q: Quote) -> Quote:
