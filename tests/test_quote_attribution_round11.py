@@ -270,3 +270,19 @@ def test_a_bare_title_as_object_is_no_name() -> None:
     """ "zitiert den Trainer mit den Worten" with no trainer named: a title is no name to show."""
     text = "Die Zeitung zitiert den Trainer mit den Worten: „Wir greifen an.“"
     assert [q.speaker_name for q in make_quotes_with_actors(text)] == [None, None]  # the trainer's, the relay's
+
+
+def test_pronoun_after_a_new_bare_name_is_not_guessed() -> None:
+    """ "„…“, sagte Weber. Kowalczyk dankte. „…“, sagte er": a name opening the sentence after the quoted speaker
+    (no common word, place or body) may be whom "er" stands for as much as the quoted speaker: no guess."""
+    text = (
+        "Der Minister traf den Gast aus Warschau. „Wir stehen zusammen“, sagte Minister Jonas Weber. Kowalczyk "
+        "dankte. „Das bedeutet uns viel“, sagte er."
+    )
+    assert _name_of(text, "bedeutet") != "Jonas Weber"
+
+
+def test_pronoun_after_a_place_keeps_the_quoted_speaker() -> None:
+    """A place opening the sentence speaks by metonymy at most: "er" is still the quoted speaker."""
+    text = "„Wir stehen zusammen“, sagte Minister Jonas Weber. Berlin reagierte kühl. „Das ist schade“, sagte er."
+    assert _name_of(text, "schade") == "Jonas Weber"

@@ -342,6 +342,23 @@ def _title_word(word: str) -> bool:
     return may_name_people(word) or zipf(word) >= COMMON_ZIPF or (word.endswith(".") and len(word) <= 5)
 
 
+def _bare_person_name(text: str, np: Phrase) -> bool:
+    """One capitalised word that is no common German word nor a compound of one, no place and no
+    organisation ("Selenskyj", not "Paris", "Siemens" in the lists, "Regierung"): most likely a person's
+    surname. (Asked for the subject opening a sentence.)"""
+    words = np.text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    word = words[0]
+    return not (
+        zipf(word) >= COMMON_ZIPF
+        or compound_of_common_word(word)
+        or is_place(word)
+        or is_organisation(word)
+        or may_name_people(word)
+    )
+
+
 def _is_first_name(word: str) -> bool:
     """A first name of the hand-kept or the world list ("Ute", "Miriam")."""
     return word.lower() in _all_first_names()
@@ -478,6 +495,16 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             or (named.start > quoted.end and (person_score(named) >= 2 or _introduced(named.text, intros) is not None))
         )
         best = named if nearer else quoted
+        if (
+            best is quoted
+            and named is not None
+            and named.start > quoted.end
+            and _bare_person_name(text, named)
+            and not text[sents[sent_of(named.start)][0] : named.start].strip()
+        ):
+            # "„…“, sagte Merz. Selenskyj dankte. „…“, sagte er": a name nobody introduced, no place nor body,
+            # is the subject after the quoted speaker: "er" may stand for either, and a guess is not shown
+            return None
         if best is None:
             return None
         if best is named and _rival(text, sp, named, sents, sent_of):
