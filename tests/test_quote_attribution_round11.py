@@ -286,3 +286,16 @@ def test_pronoun_after_a_place_keeps_the_quoted_speaker() -> None:
     """A place opening the sentence speaks by metonymy at most: "er" is still the quoted speaker."""
     text = "„Wir stehen zusammen“, sagte Minister Jonas Weber. Berlin reagierte kühl. „Das ist schade“, sagte er."
     assert _name_of(text, "schade") == "Jonas Weber"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Lage sei ernst, so Innenministerin Petra Lang.",
+        "Der Zug komme später, so ein Sprecher der Bahn.",
+    ],
+)
+def test_a_short_clause_framed_by_so_is_one_quotation(text: str) -> None:
+    """ "…, so X.": the clause before the frame is the quotation; the sentence is not reported a second time as
+    free reported speech."""
+    assert len(quotes_of(text)) == 1
