@@ -299,3 +299,16 @@ def test_a_short_clause_framed_by_so_is_one_quotation(text: str) -> None:
     """ "…, so X.": the clause before the frame is the quotation; the sentence is not reported a second time as
     free reported speech."""
     assert len(quotes_of(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Er sagte der „Kieler Zeitung“, die Arbeiten dauerten noch an.", "die Arbeiten dauerten noch an"),
+        ("Jana Wolf sagte dem Sender, die Schule bleibt geschlossen.", "die Schule bleibt geschlossen"),
+    ],
+)
+def test_a_clause_after_the_addressee_is_what_was_said(text: str, said: str) -> None:
+    """ "X sagte der Zeitung Y, …": with the speaker before the verb, the dative after it is whom X told, and the
+    clause after its comma is what was said, in whatever mood."""
+    assert quote_containing(text, said.split()[1]).text.strip() == said

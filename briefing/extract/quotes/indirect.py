@@ -524,4 +524,18 @@ def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: C
         return True
     if between[0][2].lower() in word_set("function_words.txt"):
         return True  # a prepositional phrase: "sagte bei der Gelegenheit,"
+    if sp is not None and sp.end <= toks[t][0] and _dative_addressee(toks, t + 1, i):
+        return True  # "Er sagte der „Frankfurter Rundschau“, …": the speaker before the verb, then whom he told
     return all(tk[2][:1].islower() or tk[2] in DEFINITE for tk in between)
+
+
+def _dative_addressee(toks: list[tuple[int, int, str]], b: int, e: int) -> bool:
+    """Are ``toks[b:e]`` one phrase in the dative ("der Deutschen Presse-Agentur", "dem Sender", "der
+    „Frankfurter Rundschau“", "einer Zeitung"): an article of the dative, then capitalised words or a quoted name?"""
+    if e - b < 2 or toks[b][2].lower() not in _DATIVE_ARTICLES:
+        return False
+    return all(tk[2][:1].isupper() or tk[2].startswith("_") or tk[2] in "„“\"»«-" for tk in toks[b + 1 : e])
+
+
+# Articles that open a phrase in the dative (feminine "der" too: "sagte der Zeitung").
+_DATIVE_ARTICLES = frozenset(["dem", "der", "einem", "einer"])
