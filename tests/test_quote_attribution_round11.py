@@ -312,3 +312,29 @@ def test_a_clause_after_the_addressee_is_what_was_said(text: str, said: str) -> 
     """ "X sagte der Zeitung Y, …": with the speaker before the verb, the dative after it is whom X told, and the
     clause after its comma is what was said, in whatever mood."""
     assert quote_containing(text, said.split()[1]).text.strip() == said
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "not_name"),
+    [
+        (
+            "Umweltministerin Lea Brand steht in der Kritik. „Wir prüfen die Vorwürfe“, sagte ein Sprecher von "
+            "Ministerin Brand.",
+            "prüfen",
+            "Lea Brand",
+        ),
+        (
+            "Der Angeklagte Timo Alt schwieg. „Er bereut die Tat“, sagte die Anwältin von Timo Alt.",
+            "bereut",
+            "Timo Alt",
+        ),
+    ],
+)
+def test_someone_speaking_for_a_person_is_not_that_person(text: str, fragment: str, not_name: str) -> None:
+    """ "ein Sprecher von Ministerin X": the spokesman speaks, not the minister the actors stage found in the phrase."""
+    assert [q.speaker_name for q in make_quotes_with_actors(text) if fragment in q.text] != [not_name]
+
+
+def test_a_bare_title_after_a_possessive_is_no_name() -> None:
+    text = "Der Angeklagte schwieg. „Er bereut die Tat“, sagte sein Verteidiger."
+    assert [q.speaker_name for q in make_quotes_with_actors(text)] == [None]

@@ -23,7 +23,7 @@ from briefing.extract.quotes.descriptions import (
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import description_gender, party_member, person_name, resolve_name
-from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
+from briefing.extract.quotes.speaker_names import TextWords, may_name_people, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
 from briefing.ingest.publishers import agency_names
 from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
@@ -58,6 +58,25 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
         return False
     theirs = {_uninflected(w) for w in WORD.findall(actor.name) if len(w) > 2}
     return any(_uninflected(w) in theirs for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
+
+
+def _someone_of(actor: Actor, text: str) -> bool:
+    """ "ein Sprecher von Minister Kahn", "die Anwältin von Marco Reis": a phrase headed by a person noun whose
+    "von" attribute ends in the name of the person ``actor`` is about someone else, who speaks for them. (A
+    genitive is left alone: "Der Direktor der Behörde Roberto Rodriguez" names the Direktor.)"""
+    if "," in text or "(" in text:
+        return False  # "Der Leiter des Programms der WHO, Klaus Stöhr": the apposition names the speaker
+    words = text.split()
+    while words and words[0].lower() in word_set("determiners.txt"):
+        words = words[1:]
+    if len(words) < 3 or words[1] not in ("von", "vom"):
+        return False
+    head = words[0]
+    if not head[:1].isupper() or _shares_word(actor.name, head) or not (is_role(head) or may_name_people(head)):
+        return False
+    if _shares_word(actor.name, " ".join(words[:-2])) or not words[-1][:1].isupper():
+        return False  # (only the person named last, at the attribute's end: "von Minister Kahn")
+    return _shares_word(actor.name, " ".join(words[-2:]))
 
 
 # The head of a spokesperson compound: "Hamas-Sprecher", "SPD-Sprecherin".
@@ -248,6 +267,8 @@ def speaker_of(
             # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person; a
             # spokesman of an organisation ("Ein Sprecher des Auswärtigen Amts") speaks for it.
             actor = None
+        if actor is not None and actor.kind == "person" and _someone_of(actor, sp.text):
+            actor = None  # "ein Sprecher von Minister Kahn", "die Frau des Ministers": not the person named after
         if actor is not None and actor.kind != "person" and party_member(text, sp) is not None:
             actor = None  # "warf die Grüne ihr vor": a member of the party speaks, not the party
         if actor is None and not sp.pronoun:

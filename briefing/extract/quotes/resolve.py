@@ -548,8 +548,10 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
 
 
 # Articles before a bare title that stands for one person ("der Vizekanzler", "ein Diplomat", "eine Sprecherin").
-# (and the object's: "zitiert den Trainer mit den Worten", "sagte einem Reporter")
-_TITLE_ARTICLES = frozenset(["der", "die", "ein", "eine", "den", "dem", "einen", "einem", "einer"])
+# (and the object's: "zitiert den Trainer mit den Worten", "sagte einem Reporter"; a possessive: "sagte sein Anwalt")
+_TITLE_ARTICLES = frozenset(
+    ["der", "die", "ein", "eine", "den", "dem", "einen", "einem", "einer", "sein", "seine", "ihr", "ihre"]
+)
 
 
 def shown_name(text: str, q: Quote) -> Quote:
