@@ -266,11 +266,6 @@ def test_a_document_of_a_named_organisation_names_it() -> None:
     assert [q.speaker_name for q in make_quotes_with_actors(text) if "Geduld" in q.text] == [None]
 
 
-def test_a_bare_title_as_object_is_no_name() -> None:
-    """ "zitiert den Trainer mit den Worten" with no trainer named: a title is no name to show."""
-    text = "Die Zeitung zitiert den Trainer mit den Worten: „Wir greifen an.“"
-    assert [q.speaker_name for q in make_quotes_with_actors(text)] == [None, None]  # the trainer's, the relay's
-
 
 def test_pronoun_after_a_new_bare_name_is_not_guessed() -> None:
     """ "„…“, sagte Weber. Kowalczyk dankte. „…“, sagte er": a name opening the sentence after the quoted speaker

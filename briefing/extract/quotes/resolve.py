@@ -497,6 +497,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         best = named if nearer else quoted
         if (
             best is quoted
+            and quoted is not None
             and named is not None
             and named.start > quoted.end
             and _bare_person_name(text, named)
@@ -548,10 +549,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
 
 
 # Articles before a bare title that stands for one person ("der Vizekanzler", "ein Diplomat", "eine Sprecherin").
-# (and the object's: "zitiert den Trainer mit den Worten", "sagte einem Reporter"; a possessive: "sagte sein Anwalt")
-_TITLE_ARTICLES = frozenset(
-    ["der", "die", "ein", "eine", "den", "dem", "einen", "einem", "einer", "sein", "seine", "ihr", "ihre"]
-)
+# (and a possessive: "sagte sein Anwalt")
+_TITLE_ARTICLES = frozenset(["der", "die", "ein", "eine", "sein", "seine", "ihr", "ihre"])
 
 
 def shown_name(text: str, q: Quote) -> Quote:
