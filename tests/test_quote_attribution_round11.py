@@ -201,11 +201,23 @@ def test_von_with_a_time_before_hiess_es_names_no_one() -> None:
             "sparen",
             "Ute Maas",
         ),
+        # one sentence about the speaker in between, an auxiliary as the verb
+        (
+            "„Ich mache weiter“, sagt Jonas Brenner. Der 61-Jährige führt den Hof seit 1990. „Aber leicht wird es "
+            "nicht.“",
+            "leicht",
+            "Jonas Brenner",
+        ),
     ],
 )
 def test_a_short_sentence_in_marks_after_a_quotation_goes_on_quoting(text: str, fragment: str, name: str) -> None:
     q = quote_containing(text, fragment, direct_only=True)
     assert q.speaker_name == name
+
+
+def test_a_new_paragraph_does_not_go_on_quoting() -> None:
+    text = "„Wir bauen neu“, sagte Minister Jonas Lind. Die Kosten steigen.\n\n„Zu teuer.“ Die Opposition lacht."
+    assert not [q for q in quotes_of(text) if "Zu teuer" in q.text]
 
 
 def test_a_title_closed_by_its_own_mark_is_no_continuation() -> None:

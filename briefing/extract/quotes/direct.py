@@ -314,14 +314,19 @@ def _goes_on_quoting(
     out: list[Found], masked: str, p: Pair, inner: str, words: list[str], so: int, first, last
 ) -> bool:
     """Is a short quotation a sentence of its own (closed by its own full stop, question or exclamation mark,
-    with a verb) right after a sentence whose quotation in marks has a speaker ("„Wir sind offen“, sagte der
-    Kommissar. „Europa wird sich wehren.“")? German news goes on quoting the same voice: however short, these
-    are words said, not a title (a title has no closing punctuation of its own)."""
-    if not out or out[-1].kind != "direct" or out[-1].speaker is None or out[-1].sent != so - 1:
+    with a verb) in the paragraph of a quotation in marks with a speaker, one or two sentences before it
+    („Wir sind offen“, sagte der Kommissar. „Europa wird sich wehren.“; „…“, sagt Anna Koch. Die 45-Jährige
+    betreibt eine Bäckerei. „Aber Angst habe ich schon.“)? German news goes on quoting the same voice: however
+    short, these are words said, not a title (a title has no closing punctuation of its own)."""
+    if not out or out[-1].kind != "direct" or out[-1].speaker is None or not so - 2 <= out[-1].sent < so:
         return False
-    if inner.rstrip()[-1:] not in (".", "!", "?", "…") or not _has_verb(words):
+    if "\n\n" in masked[out[-1].end : p.start]:
+        return False  # (a new paragraph: another voice may speak)
+    if inner.rstrip()[-1:] not in (".", "!", "?", "…"):
         return False
-    return _whole_sentence(masked, p, first, last) and not masked[out[-1].end : p.start].count(".") > 1
+    if not (_has_verb(words) or any(w in AUXILIARIES for w in words[1:])):
+        return False  # ("habe", "wird": an auxiliary ends in -e or -en like an adjective)
+    return _whole_sentence(masked, p, first, last)
 
 
 def _follows_reported_speech(masked: str, sents, so: int, sent_words: list[list[str]] | None) -> bool:
