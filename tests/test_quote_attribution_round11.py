@@ -14,7 +14,7 @@ import pytest
 
 from briefing.extract.quotes.descriptions import introductions
 from briefing.extract.quotes.jsonl import quotes_jsonl
-from briefing.extract.quotes.resolve import person_name
+from briefing.extract.quotes.resolve import _nominative, person_name
 from tests.quote_helpers import quote_containing, quotes_of
 
 
@@ -345,3 +345,31 @@ def test_someone_speaking_for_a_person_is_not_that_person(text: str, fragment: s
 def test_a_bare_title_after_a_possessive_is_no_name() -> None:
     text = "Der Angeklagte schwieg. „Er bereut die Tat“, sagte sein Verteidiger."
     assert [q.speaker_name for q in make_quotes_with_actors(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "Ministerpräsidentin Eva Roth besuchte die Werft. Der Ministerpräsidentin zufolge sollen 300 Stellen "
+            "erhalten bleiben.",
+            "300 Stellen",
+            "Eva Roth",
+        ),
+        (
+            "Der Ökonom Paul Stein warnt vor einer Rezession. Dem Ökonomen zufolge dürfte die Wirtschaft schrumpfen.",
+            "schrumpfen",
+            "Paul Stein",
+        ),
+    ],
+)
+def test_a_description_in_a_source_frame_names_the_person(text: str, fragment: str, name: str) -> None:
+    """ "Dem Ökonomen zufolge", "laut der Ministerin": the dative of a description is read as its nominative."""
+    assert _name_of(text, fragment) == name
+
+
+@pytest.mark.parametrize(
+    ("dative", "nominative"), [("dem Präsidenten", "der Präsident"), ("der Polizei", "der Polizei")]
+)
+def test_nominative_of_a_dative_description(dative: str, nominative: str) -> None:
+    assert _nominative(dative) == nominative

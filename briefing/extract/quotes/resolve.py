@@ -536,8 +536,11 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         bodies = named_bodies(text, sp.start, head)
         if len(bodies) == 1:
             return bodies.pop()  # "Das Landgericht Coburg … „…“, teilte das Gericht mit"
-    # "„…“, so die Regisseurin": the phrase left its article out, the description needs it
-    if description(words := _with_article(text, sp)) is not None:
+    # "„…“, so die Regisseurin": the phrase left its article out, the description needs it; "Dem Präsidenten
+    # zufolge", "laut der Ministerin": a source frame's dative is read as the nominative it stands for
+    words = _with_article(text, sp)
+    words = _nominative(words) if description(words) is None else words
+    if description(words) is not None:
         who = resolve_description(text, sp.start, words, lambda: _persons_in_reach(text, sp, sents, sent_of))
         if who is not None and not _other_country(text, sp, who):
             return who
@@ -576,6 +579,26 @@ def shown_name(text: str, q: Quote) -> Quote:
 PARAGRAPH_LOOKBACK_SENTENCES = 3
 # A spokesman speaks for a body, not for the person named before ("Minister X ... sagte der Sprecher").
 _SPOKESMAN = re.compile(r"sprecher(?:in)?\Z")
+
+
+def _nominative(words: str) -> str:
+    """A description of one person in the dative as its nominative: "dem Präsidenten" -> "der Präsident" (a
+    weak noun's -en/-n off where the rest is a title), "dem Minister" -> "der Minister", "der Ministerin" -> "die
+    Ministerin"; anything else as it is."""
+    toks = words.split()
+    if len(toks) < 2 or not all(t.islower() for t in toks[1:-1]):
+        return words
+    art, head = toks[0].lower(), toks[-1]
+    attrs = [t[:-1] if t.endswith("en") else t for t in toks[1:-1]]  # "dem neuen Präsidenten": "neue"
+    if art == "dem":
+        for cut in ("en", "n", ""):
+            base = head[: len(head) - len(cut)] if cut and head.endswith(cut) else head
+            if (not cut or head.endswith(cut)) and (is_role(base) or may_name_people(base)):
+                return " ".join(["der", *attrs, base])
+        return words
+    if art == "der" and head.endswith("in") and may_name_people(head):
+        return " ".join(["die", *attrs, head])
+    return words
 
 
 def _with_article(text: str, sp: Phrase) -> str:
