@@ -373,3 +373,25 @@ def test_a_description_in_a_source_frame_names_the_person(text: str, fragment: s
 )
 def test_nominative_of_a_dative_description(dative: str, nominative: str) -> None:
     assert _nominative(dative) == nominative
+
+
+def test_a_plural_noun_opening_the_sentence_is_no_rival() -> None:
+    """ "Neubauten würden …, sagte er": a plural subject (its verb is plural) is no person "er" may stand for."""
+    text = (
+        "Ein Sprecher der Stadt, Jonas Keller, sagte dem Radio: „Wir bauen weiter.“ Neubauten würden wie "
+        "geplant fertig, die Kosten stiegen um zehn Prozent, sagte er."
+    )
+    assert _name_of(text, "Kosten stiegen") == "Jonas Keller"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a spokesperson named after the compound that names the body
+        ("Der ADAC warnt. „Das war absehbar“, kritisierte ein ADAC-Sprecher, Mark Weber.", "absehbar", "Mark Weber"),
+        # a person named in full after a title the lexicons lack
+        ("„Ich fahre jeden Tag.“ Das sagt Pendlerin Ute Sander aus Kiel. Sie ist müde.", "fahre", "Ute Sander"),
+    ],
+)
+def test_a_person_named_in_full_beats_a_one_word_actor(text: str, fragment: str, name: str) -> None:
+    assert [q.speaker_name for q in make_quotes_with_actors(text) if fragment in q.text] == [name]

@@ -22,7 +22,7 @@ from briefing.extract.quotes.descriptions import (
 )
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
-from briefing.extract.quotes.resolve import description_gender, party_member, person_name, resolve_name
+from briefing.extract.quotes.resolve import description_gender, is_first_name, party_member, person_name, resolve_name
 from briefing.extract.quotes.speaker_names import TextWords, may_name_people, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
 from briefing.ingest.publishers import agency_names
@@ -58,6 +58,12 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
         return False
     theirs = {_uninflected(w) for w in WORD.findall(actor.name) if len(w) > 2}
     return any(_uninflected(w) in theirs for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
+
+
+def _full_person_name(name: str) -> bool:
+    """Two or three capitalised words opening with a first name of the lists ("Heike Brandes")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
 
 
 def _someone_of(actor: Actor, text: str) -> bool:
@@ -278,8 +284,14 @@ def speaker_of(
         if actor is not None:
             speaker_id = actor.id
             own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
-            # The actor's name unless it is a fragment of what the text says here.
+            # The actor's name unless it is a fragment of what the text says here, or the text names a person
+            # here in full where the actor is one word ("Pendlerin Heike Brandes" linked to "Pendlerin") or a body
+            # ("ein ADAC-Sprecher, Michael Gebhardt": the spokesman is named).
             name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
+            if own and own != name and _full_person_name(own) and (
+                actor.kind != "person" or len(actor.name.split()) == 1
+            ):
+                name = own
         else:
             name = resolve_name(text, sp, found, i, sents, sent_of)
             if name:

@@ -337,18 +337,29 @@ _PRONOUN_GENDER = {"er": "m", "sie": "f"}
 def _title_word(word: str) -> bool:
     """A capitalised word before a first name that is a title or attribute, not a name: a word that may name
     people ("Kämmerin", "Frankfurter"), a common German word ("Oberst") or an abbreviated title ("Dr.")."""
-    if not word[:1].isupper() or _is_first_name(word):
+    if not word[:1].isupper() or is_first_name(word):
         return False
     return may_name_people(word) or zipf(word) >= COMMON_ZIPF or (word.endswith(".") and len(word) <= 5)
 
 
+# A finite verb of the third person singular right after a subject: a weak past ("dankte"), a present ("lacht"),
+# or a common irregular form.
+_SINGULAR_FINITE = re.compile(
+    r"[a-zäöüß]+(?<!en)(?:te|t)|ist|war|hat|will|kann|muss|soll|wird|gab|sprach|rief|kam|ging|sah|hielt|blieb"
+)
+
+
 def _bare_person_name(text: str, np: Phrase) -> bool:
     """One capitalised word that is no common German word nor a compound of one, no place and no
-    organisation ("Selenskyj", not "Paris", "Siemens" in the lists, "Regierung"): most likely a person's
-    surname. (Asked for the subject opening a sentence.)"""
+    organisation ("Selenskyj", not "Paris", "Siemens" in the lists, "Regierung"), followed by a singular finite
+    verb: most likely a person's surname. (Asked for the subject opening a sentence.)"""
     words = np.text.split()
     if len(words) != 1 or not words[0][:1].isupper():
         return False
+    nxt = text[np.end : np.end + 30].split()
+    relative = len(nxt) > 1 and nxt[0] == "," and nxt[1] in ("der", "die")  # "Lötzsch, die …"
+    if not nxt or not (relative or _SINGULAR_FINITE.fullmatch(nxt[0].rstrip(".,;:!?"))):
+        return False  # a person does something in the singular ("Selenskyj dankte"; not "Fernzüge würden")
     word = words[0]
     return not (
         zipf(word) >= COMMON_ZIPF
@@ -359,7 +370,7 @@ def _bare_person_name(text: str, np: Phrase) -> bool:
     )
 
 
-def _is_first_name(word: str) -> bool:
+def is_first_name(word: str) -> bool:
     """A first name of the hand-kept or the world list ("Ute", "Miriam")."""
     return word.lower() in _all_first_names()
 
@@ -1200,11 +1211,11 @@ def person_name(name: str) -> str:
     toks = name.split()
     k = 0
     while k < len(toks) - 1 and (
-        is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1 and not _is_first_name(toks[k])
+        is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1 and not is_first_name(toks[k])
     ):  # (a genitive before the title: "Frankreichs Präsident …"; not a first name: "Boris Pistorius (SPD)")
         k += 1
     rest = toks[k:]
-    first = next((i for i, t in enumerate(rest[:-1]) if i and _is_first_name(t)), None)
+    first = next((i for i, t in enumerate(rest[:-1]) if i and is_first_name(t)), None)
     if first is not None and all(_title_word(t) for t in rest[:first]):
         rest = rest[first:]  # "Kämmerin Ute Maas", "Frankfurter Virologin Miriam Hahn": titles the lexicon lacks
     if len(rest) >= 1 and rest[0][:1].isupper() and not any(t.islower() for t in rest):
