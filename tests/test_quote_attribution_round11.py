@@ -395,3 +395,17 @@ def test_a_plural_noun_opening_the_sentence_is_no_rival() -> None:
 )
 def test_a_person_named_in_full_beats_a_one_word_actor(text: str, fragment: str, name: str) -> None:
     assert [q.speaker_name for q in make_quotes_with_actors(text) if fragment in q.text] == [name]
+
+
+def test_the_word_ending_the_sentence_before_does_not_make_a_quotation_a_name() -> None:
+    """ "… für das Projekt. „Wir brauchen die Halle“, sagte X.": "Projekt" (a word before project names in marks)
+    ends the sentence before; the quotation is speech."""
+    text = "Ute Brandt und Jan Weiß warben für das Projekt. „Wir brauchen die Halle“, sagte Brandt."
+    assert "Brandt" in (quote_containing(text, "Halle", direct_only=True).speaker_name or "")
+
+
+def test_a_role_with_a_genitive_name_takes_the_apposition() -> None:
+    """ "sagte der Fraktionschef der Freien Wähler, Max Huber.": the genitive is the title's, the apposition names
+    the speaker."""
+    text = "„Das ist Verschwendung“, sagte der Fraktionschef der Freien Wähler, Lukas Brandl. Er will klagen."
+    assert quote_containing(text, "Verschwendung").speaker_name == "Lukas Brandl"

@@ -511,6 +511,8 @@ def _name_like(
     so a bare noun after no article ("warfen der Regierung unter anderem „Wortbruch“ vor") is what was said.
     """
     prev = _word_before(text, p.start)
+    if prev and any(ch in ".!?" for ch in text[max(0, p.start - 3) : p.start]):
+        prev = ""  # "… für das Projekt. „Wir brauchen …“": the word before ends the sentence before
     low = prev.lower()
     if low in word_set("scare_cues.txt") and not _after_quotation(text, p):
         return True

@@ -535,7 +535,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         return _party_person(text, sp, party, sents, sent_of)
     name = name_of(sp.text)
     appo = _TRAILING_APPOSITION.match(text, sp.end)
-    if appo and not _ends_in_name(sp.text) and any(is_role(w) for w in sp.text.split()):
+    # (a phrase ending in a genitive name, "der Fraktionschef der Freien Wähler", is a title, not a name)
+    ends_in_name = _ends_in_name(sp.text) and sp.text.split()[-3:-2] not in (["der"], ["des"], ["von"], ["vom"])
+    if appo and not ends_in_name and any(is_role(w) for w in sp.text.split()):
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
         # person the role phrase describes is named right after it.
         return appo.group(1)
