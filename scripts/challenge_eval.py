@@ -1,6 +1,6 @@
 """Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
 
-    .venv/bin/python scripts/challenge_eval.py [--kinds]
+    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5]
 
 Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
 F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
@@ -19,6 +19,7 @@ import argparse
 import io
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -101,18 +102,30 @@ def name_accuracy(
     return n, ok, named, named_ok
 
 
-PART3_FIRST = 37  # articles 37-46 were written in round 10 before the tool ran on them (the README)
+# Parts by article number (the README): 37-46 written in round 10, 47-56 (discovery) and 57-63 (held out)
+# in round 11, each before the tool ran on them.
+PARTS = (("parts 1-2", 1, 36), ("part 3", 37, 46), ("part 4", 47, 56), ("part 5", 57, 63))
 
 
 def _part(doc: dict[str, Any]) -> str:
-    return "part 3" if int(doc["id"].split("-")[1]) >= PART3_FIRST else "parts 1-2"
+    number = int(doc["id"].split("-")[1])
+    return next(name for name, first, last in PARTS if first <= number <= last)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=CHALLENGE)
     ap.add_argument("--kinds", action="store_true", help="also print the error kinds of issue 10")
+    ap.add_argument(
+        "--part", choices=[name.split()[-1] for name, _, _ in PARTS], help="score one part of the set only"
+    )
     args = ap.parse_args(argv)
+    if args.part:
+        lines = args.gold.read_text(encoding="utf-8").splitlines()
+        keep = [line for line in lines if line.strip() and _part(json.loads(line)).endswith(" " + args.part)]
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as tmp:
+            tmp.write("\n".join(keep) + "\n")
+        args.gold = Path(tmp.name)
     sc = load_scorer()
     gold, pred = predict(args.gold)
     res = sc.score(gold, pred)
@@ -126,8 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     t = quote_display_threshold()
     n, right = shown_precision(sc, gold, pred, t)
     print(f"direct speakers shown (confidence >= {t:.3f}): {n}, right {right} ({right / max(n, 1):.3f})")
-    for part in ("parts 1-2", "part 3", "all parts"):
+    for part in ("parts 1-2", "part 3", "part 4", "part 5", "all parts"):
         docs = [d for d in gold if part in ("all parts", _part(d))]
+        if not docs:
+            continue
         for track in ("direct", "all"):
             n, ok, named, named_ok = name_accuracy(sc, docs, pred, track == "direct")
             print(
@@ -139,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print("Error kinds (the rules' output, before the confidence drops doubtful indirect quotations):")
         print_kinds(error_kinds(prepare(args.gold, sc, None), sc))
+    if args.part:
+        args.gold.unlink()
     return 0
 
 

@@ -930,11 +930,15 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
         # Prefield "In der Erklärung heißt es": the source follows the preposition ("Seitens der
         # Regierung hieß es", "Von Seiten des Ministeriums hieß es": after "Seiten").
         first = toks[0][2].lower()
-        if first in ("in", "im", "aus", "bei", "beim", "auf", "seitens", "vonseiten", "von") and t > 1:
+        if first in ("in", "im", "aus", "bei", "beim", "auf", "seitens", "vonseiten", "von", "vom") and t > 1:
             j = 1 + (_SEITEN_AFTER_VON if _von_seiten(toks, 0) else 0)
-            e = read_np(toks, j) if first != "von" or j > 1 else j
+            e = read_np(toks, j)
             if e > j:
                 sp = phrase(masked, toks, j, e)
+            if sp is not None and first in ("von", "vom") and j == 1 and (e != t or person_score(sp) < 0):
+                # "Von Betriebsratschefin X hieß es", "Vom Betriebsrat hieß es": only the agent right before the
+                # verb, no time ("Von Anfang an hieß es")
+                sp = None
     return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
 
 

@@ -49,6 +49,8 @@ _AGE_MARK = re.compile(r"\(\d{1,3}\)|,\s*\d{1,3},")
 _AGE_NAME = re.compile(
     rf"\b(\d{{1,3}})(?:-[Jj]ährige[nr]?|[ \t]+Jahre[ \t]+alte[nr]?)[ \t]+(?:[A-ZÄÖÜ][\w-]*(?:in|er|e)[ \t]+)?({_NAME})"
 )
+# After a place's adjective, a capitalised word and a capitalised name ("Kölner Hausärztin Katrin …").
+_TITLE_BEFORE_NAME = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*\w)[ \t]+[A-ZÄÖÜ]")
 # A description's age: "die 31-Jährige", "des 44-Jährigen".
 _AGE_HEAD = re.compile(r"(\d{1,3})-[Jj]ährige[nr]?")
 # The sentence ends before a name an apposition or "als" reads back to.
@@ -242,7 +244,35 @@ def _title_position(before: str) -> bool:
     if not words:
         return False
     prev = words[-1]
+    if _place_attribute(prev):
+        # "Die Frankfurter Virologin Miriam Hahn": a place's adjective in -er stands between article and title
+        return _title_position(words[0]) if len(words) > 1 else True
     return prev.endswith(",") or prev[:1].islower() or prev.lower() in word_set("determiners.txt")
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows("first_names_world.txt") + rows("first_names.txt"))
+
+
+def _first_name(word: str) -> bool:
+    """A first name of the hand-kept or the world list ("Peter", "Katrin")."""
+    return word.lower() in _first_names()
+
+
+def _title_shaped(word: str) -> bool:
+    """A capitalised word that reads as a person's title, not a first name: a role of the lexicon, or a noun
+    with the ending of a feminine or masculine person noun ("Hausärztin", "Virologe", "Pfarrer")."""
+    if _first_name(word):
+        return False
+    low = word.lower()
+    return is_role(word) or low.endswith(("in", "e")) or _MASCULINE_AGENT.search(low) is not None
+
+
+def _place_attribute(word: str) -> bool:
+    """A capitalised word in "-er" that may be the undeclined adjective of a place ("Frankfurter", "Kölner",
+    "Münchner"): before a title it is an attribute, not a title itself."""
+    return len(word) > 4 and word.endswith("er") and word[:1].isupper() and word.isalpha()
 
 
 def _role_gender(role: str, before: str) -> str | None:
@@ -360,6 +390,10 @@ def _title_intro(text: str, start: int, role: str) -> Intro | None:
         return None  # "von den Ermittlern Demjanjuk zugeordnet": a plural names no holder
     if not is_role(role) and not _title_position(before):
         return None  # "Roger Keith Barrett": a first name, not a title, opens the text
+    if _place_attribute(role) and (nxt := _TITLE_BEFORE_NAME.match(text, end)) and _title_shaped(nxt.group(1)):
+        # "die Kölner Hausärztin Katrin Vogel": the next word is the title (not "der Münchner Peter Huber",
+        # "der Italiener Nicola Zingaretti")
+        return None
     gender = _role_gender(role, before)
     if role.lower().endswith("s") and may_name_people(role[:-1]):
         gender = None  # "ein Büro des Hamasführers Ismail Haniyya": a genitive, no one who speaks here

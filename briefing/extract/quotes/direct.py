@@ -169,7 +169,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 # context; without one it is a term, unless a named subject holds it: a German phrase opening
                 # lowercase ("Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“") or a phrase after
                 # "als", "ein", "wie" … ("IGEB, der die Maßnahme als „Kapitulation“ sieht").
-                if quoted_speech.lower_phrase(inner, words) and _follows_reported_speech(masked, sents, so, sent_words):
+                if _goes_on_quoting(out, masked, p, inner, words, so, sents[so], sents[sc]):
+                    pass  # "„…“, sagte der Kommissar. „Europa wird sich wehren.“": the same voice goes on
+                elif quoted_speech.lower_phrase(inner, words) and _follows_reported_speech(
+                    masked, sents, so, sent_words
+                ):
                     # A lowercase phrase right after a sentence in reported speech goes on quoting it ("Der Sprecher
                     # sagte, man prüfe alles. Die Beamten hätten „mit der gebotenen Vorsicht“ gehandelt."); whose
                     # words they are, the earlier speaker's or its own subject's, the text leaves open.
@@ -304,6 +308,25 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
         return None
     verb = WORD.search(masked, nb)
     return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
+
+
+def _goes_on_quoting(
+    out: list[Found], masked: str, p: Pair, inner: str, words: list[str], so: int, first, last
+) -> bool:
+    """Is a short quotation a sentence of its own (closed by its own full stop, question or exclamation mark,
+    with a verb) in the paragraph of a quotation in marks with a speaker, one or two sentences before it
+    („Wir sind offen“, sagte der Kommissar. „Europa wird sich wehren.“; „…“, sagt Anna Koch. Die 45-Jährige
+    betreibt eine Bäckerei. „Aber Angst habe ich schon.“)? German news goes on quoting the same voice: however
+    short, these are words said, not a title (a title has no closing punctuation of its own)."""
+    if not out or out[-1].kind != "direct" or out[-1].speaker is None or not so - 2 <= out[-1].sent < so:
+        return False
+    if "\n\n" in masked[out[-1].end : p.start]:
+        return False  # (a new paragraph: another voice may speak)
+    if inner.rstrip()[-1:] not in (".", "!", "?", "…"):
+        return False
+    if not (_has_verb(words) or any(w in AUXILIARIES for w in words[1:])):
+        return False  # ("habe", "wird": an auxiliary ends in -e or -en like an adjective)
+    return _whole_sentence(masked, p, first, last)
 
 
 def _follows_reported_speech(masked: str, sents, so: int, sent_words: list[list[str]] | None) -> bool:
@@ -488,6 +511,8 @@ def _name_like(
     so a bare noun after no article ("warfen der Regierung unter anderem „Wortbruch“ vor") is what was said.
     """
     prev = _word_before(text, p.start)
+    if prev and any(ch in ".!?" for ch in text[max(0, p.start - 3) : p.start]):
+        prev = ""  # "… für das Projekt. „Wir brauchen …“": the word before ends the sentence before
     low = prev.lower()
     if low in word_set("scare_cues.txt") and not _after_quotation(text, p):
         return True

@@ -18,7 +18,7 @@ from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import lowercase_speech_verbs, speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
-from briefing.lang.de import AUXILIARIES
+from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 
 _START = itemgetter(0)  # a token's start
 
@@ -384,6 +384,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         b = toks[nxt][0]
         stop = next((k for k in range(nxt + 1, len(toks)) if toks[k][2] == ","), len(toks))
         clause_end = toks[stop - 1][1] if stop > nxt else end
+        if toks[i][2] == "," and i > t + 1 and toks[i - 1][2][:1].isupper() and _named_apposition(toks, nxt, stop):
+            continue  # "sagte ein Sprecher des Unternehmens, Thomas Reuter, am Montag": the speaker's name
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
             return (b, _reported_end(masked, b, end))
         if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
@@ -451,6 +453,15 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     return None
 
 
+def _named_apposition(toks: list[tuple[int, int, str]], i: int, stop: int) -> bool:
+    """Are ``toks[i:stop]`` (up to the next comma or the sentence's end) a name alone - two to four capitalised
+    words, particles allowed - the apposition of the speaker before the comma ("sagte ein Sprecher der Stadt,
+    Jan Keller.")? A reported clause has a verb."""
+    words = [tk[2] for tk in toks[i:stop] if tk[2] not in ".!?"]
+    caps = [w for w in words if w[:1].isupper()]
+    return 2 <= len(caps) <= 4 and all(w[:1].isupper() or w in OPENING_PARTICLES for w in words)
+
+
 def _finite_with_subject(toks: list[tuple[int, int, str]], t: int) -> bool:
     """Is the participle-like form at ``t`` a finite verb with its subject after it ("…, kommentiert das
     Blatt", "…, kritisiert die Opposition")? A form that is also finite, followed by an article or a
@@ -513,4 +524,18 @@ def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: C
         return True
     if between[0][2].lower() in word_set("function_words.txt"):
         return True  # a prepositional phrase: "sagte bei der Gelegenheit,"
+    if sp is not None and sp.end <= toks[t][0] and _dative_addressee(toks, t + 1, i):
+        return True  # "Er sagte der „Frankfurter Rundschau“, …": the speaker before the verb, then whom he told
     return all(tk[2][:1].islower() or tk[2] in DEFINITE for tk in between)
+
+
+def _dative_addressee(toks: list[tuple[int, int, str]], b: int, e: int) -> bool:
+    """Are ``toks[b:e]`` one phrase in the dative ("der Deutschen Presse-Agentur", "dem Sender", "der
+    „Frankfurter Rundschau“", "einer Zeitung"): an article of the dative, then capitalised words or a quoted name?"""
+    if e - b < 2 or toks[b][2].lower() not in _DATIVE_ARTICLES:
+        return False
+    return all(tk[2][:1].isupper() or tk[2].startswith("_") or tk[2] in "„“\"»«-" for tk in toks[b + 1 : e])
+
+
+# Articles that open a phrase in the dative (feminine "der" too: "sagte der Zeitung").
+_DATIVE_ARTICLES = frozenset(["dem", "der", "einem", "einer"])

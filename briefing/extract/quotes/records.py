@@ -22,8 +22,8 @@ from briefing.extract.quotes.descriptions import (
 )
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
-from briefing.extract.quotes.resolve import description_gender, person_name, resolve_name
-from briefing.extract.quotes.speaker_names import TextWords, named_in_attribute, names_someone
+from briefing.extract.quotes.resolve import description_gender, is_first_name, party_member, person_name, resolve_name
+from briefing.extract.quotes.speaker_names import TextWords, may_name_people, named_in_attribute, names_someone
 from briefing.extract.quotes.speakers import Phrase
 from briefing.ingest.publishers import agency_names
 from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
@@ -62,6 +62,31 @@ def _spokesman_of(actor: Actor, text: str) -> bool:
     genitives = {w + e for w in names for e in ("s", "es")}
     return any(_uninflected(w) in theirs or w.lower() in genitives
                for w in WORD.findall(" ".join(words[2:])) if len(w) > 2)
+
+
+def _full_person_name(name: str) -> bool:
+    """Two or three capitalised words opening with a first name of the lists ("Heike Brandes")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
+
+
+def _someone_of(actor: Actor, text: str) -> bool:
+    """ "ein Sprecher von Minister Kahn", "die Anwältin von Marco Reis": a phrase headed by a person noun whose
+    "von" attribute ends in the name of the person ``actor`` is about someone else, who speaks for them. (A
+    genitive is left alone: "Der Direktor der Behörde Roberto Rodriguez" names the Direktor.)"""
+    if "," in text or "(" in text:
+        return False  # "Der Leiter des Programms der WHO, Klaus Stöhr": the apposition names the speaker
+    words = text.split()
+    while words and words[0].lower() in word_set("determiners.txt"):
+        words = words[1:]
+    if len(words) < 3 or words[1] not in ("von", "vom"):
+        return False
+    head = words[0]
+    if not head[:1].isupper() or _shares_word(actor.name, head) or not (is_role(head) or may_name_people(head)):
+        return False
+    if _shares_word(actor.name, " ".join(words[:-2])) or not words[-1][:1].isupper():
+        return False  # (only the person named last, at the attribute's end: "von Minister Kahn")
+    return _shares_word(actor.name, " ".join(words[-2:]))
 
 
 # The head of a spokesperson compound: "Hamas-Sprecher", "SPD-Sprecherin".
@@ -271,6 +296,10 @@ def speaker_of(
             # actors stage linked ("sagte der CSU-Politiker" after Füracker) names the person; a
             # spokesman of an organisation ("Ein Sprecher des Auswärtigen Amts") speaks for it.
             actor = None
+        if actor is not None and actor.kind == "person" and _someone_of(actor, sp.text):
+            actor = None  # "ein Sprecher von Minister Kahn", "die Frau des Ministers": not the person named after
+        if actor is not None and actor.kind != "person" and party_member(text, sp) is not None:
+            actor = None  # "warf die Grüne ihr vor": a member of the party speaks, not the party
         if not sp.pronoun and (actor is None or actor.kind != "person") and (
                 apposed := mentions.apposed_person(text, sp.end)) is not None:
             actor = apposed  # "sagte die Sprecherin der Bürgerinitiative, Monika Wutz.": she speaks, not it
@@ -281,8 +310,14 @@ def speaker_of(
         if actor is not None:
             speaker_id = actor.id
             own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
-            # The actor's name unless it is a fragment of what the text says here.
+            # The actor's name unless it is a fragment of what the text says here, or the text names a person
+            # here in full where the actor is one word ("Pendlerin Heike Brandes" linked to "Pendlerin") or a body
+            # ("ein ADAC-Sprecher, Michael Gebhardt": the spokesman is named).
             name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
+            if own and own != name and _full_person_name(own) and (
+                actor.kind != "person" or len(actor.name.split()) == 1
+            ):
+                name = own
         else:
             name = resolve_name(text, sp, found, i, sents, sent_of)
             if name:
@@ -389,8 +424,14 @@ def _document_speaker(sp: Phrase, mentions: _MentionIndex, text_words: TextWords
     if name and actor is None:
         titled = _QUOTED_TITLE.search(name)
         name = titled.group(1).strip() if titled else person_name(name).strip(DQUOTES + " ")
-    if not name or (" " not in name and zipf(name) >= COMMON_ZIPF) or not names_someone(name, text_words):
-        return None, None  # "einer Erklärung der Regierung": an owner by a common noun alone names no one here
+    if (
+        not name
+        or (" " not in name and zipf(name) >= COMMON_ZIPF)
+        or (actor is None and not names_someone(name, text_words))
+    ):
+        # "einer Erklärung der Regierung": an owner by a common noun alone names no one here (an actor the actors
+        # stage found does: "einer Mitteilung der Deutschen Bahn" is the Deutsche Bahn)
+        return None, None
     return (actor.id if actor is not None else None), name
 
 

@@ -117,9 +117,12 @@ def _holds_view(masked: str, sb: int, se: int) -> Phrase | None:
 
 
 def _covered_sentences(sents: list[tuple[int, int]], found: list[Found]) -> set[int]:
-    """Sentences at least half covered by a quotation found so far."""
+    """Sentences at least half covered by a quotation found so far, and those whose reported clause a cue
+    of their own frames ("Die Lage sei ernst, so die Ministerin.": a short clause, the rest its frame)."""
     covered = set()
     for f in found:
+        if f.kind != "direct" and f.cue is not None:
+            covered.add(f.sent)
         for k in range(f.sent, len(sents)):
             sb, se = sents[k]
             if sb >= f.end:

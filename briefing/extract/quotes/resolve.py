@@ -334,6 +334,52 @@ _PRONOUN_GENDER = {"er": "m", "sie": "f"}
 
 
 @lru_cache(maxsize=1)
+def _title_word(word: str) -> bool:
+    """A capitalised word before a first name that is a title or attribute, not a name: a word that may name
+    people ("Kämmerin", "Frankfurter"), a common German word ("Oberst") or an abbreviated title ("Dr.")."""
+    if not word[:1].isupper() or is_first_name(word):
+        return False
+    return may_name_people(word) or zipf(word) >= COMMON_ZIPF or (word.endswith(".") and len(word) <= 5)
+
+
+# A finite verb of the third person singular right after a subject: a weak past ("dankte"), a present ("lacht"),
+# or a common irregular form.
+_SINGULAR_FINITE = re.compile(
+    r"[a-zäöüß]+(?<!en)(?:te|t)|ist|war|hat|will|kann|muss|soll|wird|gab|sprach|rief|kam|ging|sah|hielt|blieb"
+)
+
+
+def _bare_person_name(text: str, np: Phrase) -> bool:
+    """One capitalised word that is no common German word nor a compound of one, no place and no
+    organisation ("Selenskyj", not "Paris", "Siemens" in the lists, "Regierung"), followed by a singular finite
+    verb: most likely a person's surname. (Asked for the subject opening a sentence.)"""
+    words = np.text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    nxt = text[np.end : np.end + 30].split()
+    relative = len(nxt) > 1 and nxt[0] == "," and nxt[1] in ("der", "die")  # "Lötzsch, die …"
+    if not nxt or not (relative or _SINGULAR_FINITE.fullmatch(nxt[0].rstrip(".,;:!?"))):
+        return False  # a person does something in the singular ("Selenskyj dankte"; not "Fernzüge würden")
+    word = words[0]
+    return not (
+        zipf(word) >= COMMON_ZIPF
+        or compound_of_common_word(word)
+        or is_place(word)
+        or is_organisation(word)
+        or may_name_people(word)
+    )
+
+
+def is_first_name(word: str) -> bool:
+    """A first name of the hand-kept or the world list ("Ute", "Miriam")."""
+    return word.lower() in _all_first_names()
+
+
+@lru_cache(maxsize=1)
+def _all_first_names() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows("first_names.txt") + rows("first_names_world.txt"))
+
+
 def _first_name_genders() -> dict[str, str]:
     return {r[0].lower(): r[1] for r in rows("first_names.txt") if len(r) > 1 and r[1] in ("m", "f")}
 
@@ -462,6 +508,17 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                                               or description_gender(named.text) is not None))
         )
         best = named if nearer else quoted
+        if (
+            best is quoted
+            and quoted is not None
+            and named is not None
+            and named.start > quoted.end
+            and _bare_person_name(text, named)
+            and not text[sents[sent_of(named.start)][0] : named.start].strip()
+        ):
+            # "„…“, sagte Merz. Selenskyj dankte. „…“, sagte er": a name nobody introduced, no place nor body,
+            # is the subject after the quoted speaker: "er" may stand for either, and a guess is not shown
+            return None
         if best is None:
             return None
         if best is named and _rival(text, sp, named, sents, sent_of):
@@ -471,13 +528,18 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
-        if appo is None and not best.pronoun and description(best.text) is not None:
+        if appo is None and not best.pronoun and description(_with_article(text, best)) is not None:
             # "Die Forscherin warnt … „…“, sagte sie": the person the description stands for
             return resolve_name(text, best, found, upto, sents, sent_of)
         return appo.group(1) if appo else name_of(best.text)
+    if (party := party_member(text, sp)) is not None:
+        # "warf die Grüne ihr vor": the one person of that party and gender named before, never the party
+        return _party_person(text, sp, party, sents, sent_of)
     name = name_of(sp.text)
     appo = _TRAILING_APPOSITION.match(text, sp.end)
-    if appo and not _ends_in_name(sp.text) and any(is_role(w) for w in sp.text.split()):
+    # (a phrase ending in a genitive name, "der Fraktionschef der Freien Wähler", is a title, not a name)
+    ends_in_name = _ends_in_name(sp.text) and sp.text.split()[-3:-2] not in (["der"], ["des"], ["von"], ["vom"])
+    if appo and not ends_in_name and any(is_role(w) for w in sp.text.split()):
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
         # person the role phrase describes is named right after it.
         return appo.group(1)
@@ -489,8 +551,12 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         bodies = named_bodies(text, sp.start, head)
         if len(bodies) == 1:
             return bodies.pop()  # "Das Landgericht Coburg … „…“, teilte das Gericht mit"
-    if description(sp.text) is not None:
-        who = resolve_description(text, sp.start, sp.text, lambda: _persons_in_reach(text, sp, sents, sent_of))
+    # "„…“, so die Regisseurin": the phrase left its article out, the description needs it; "Dem Präsidenten
+    # zufolge", "laut der Ministerin": a source frame's dative is read as the nominative it stands for
+    words = _with_article(text, sp)
+    words = _nominative(words) if description(words) is None else words
+    if description(words) is not None:
+        who = resolve_description(text, sp.start, words, lambda: _persons_in_reach(text, sp, sents, sent_of))
         if who is not None and not _other_country(text, sp, who):
             return who
     if bare_role(name) and not description_gender(sp.text):
@@ -501,7 +567,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
 
 
 # Articles before a bare title that stands for one person ("der Vizekanzler", "ein Diplomat", "eine Sprecherin").
-_TITLE_ARTICLES = frozenset(["der", "die", "ein", "eine"])
+# (and a possessive: "sagte sein Anwalt")
+_TITLE_ARTICLES = frozenset(["der", "die", "ein", "eine", "sein", "seine", "ihr", "ihre"])
 
 
 def shown_name(text: str, q: Quote) -> Quote:
@@ -527,6 +594,26 @@ def shown_name(text: str, q: Quote) -> Quote:
 PARAGRAPH_LOOKBACK_SENTENCES = 3
 # A spokesman speaks for a body, not for the person named before ("Minister X ... sagte der Sprecher").
 _SPOKESMAN = re.compile(r"sprecher(?:in)?\Z")
+
+
+def _nominative(words: str) -> str:
+    """A description of one person in the dative as its nominative: "dem Präsidenten" -> "der Präsident" (a
+    weak noun's -en/-n off where the rest is a title), "dem Minister" -> "der Minister", "der Ministerin" -> "die
+    Ministerin"; anything else as it is."""
+    toks = words.split()
+    if len(toks) < 2 or not all(t.islower() for t in toks[1:-1]):
+        return words
+    art, head = toks[0].lower(), toks[-1]
+    attrs = [t[:-1] if t.endswith("en") else t for t in toks[1:-1]]  # "dem neuen Präsidenten": "neue"
+    if art == "dem":
+        for cut in ("en", "n", ""):
+            base = head[: len(head) - len(cut)] if cut and head.endswith(cut) else head
+            if (not cut or head.endswith(cut)) and (is_role(base) or may_name_people(base)):
+                return " ".join(["der", *attrs, base])
+        return words
+    if art == "der" and head.endswith("in") and may_name_people(head):
+        return " ".join(["die", *attrs, head])
+    return words
 
 
 def _with_article(text: str, sp: Phrase) -> str:
@@ -718,6 +805,42 @@ def _introduced(words: str, intros: Callable[[], list[str]]) -> str | None:
 _OBLIQUE = frozenset(
     ["des", "eines", "dem", "den", "einem", "einen", "seines", "seinem", "seinen", "ihres", "ihrem", "ihren"]
 )
+
+
+@lru_cache(maxsize=1)
+def _party_members() -> dict[tuple[str, str], frozenset[str]]:
+    """(article, noun) of one party member (party_members.txt) -> the party forms that tie a person to it."""
+    out = {}
+    for r in rows("party_members.txt"):
+        for article in r[1].split():
+            out[(article, r[0].lower())] = frozenset(r[2].split())
+    return out
+
+
+def party_member(text: str, sp: Phrase) -> frozenset[str] | None:
+    """The party forms of a speaker phrase that describes one member of a party ("die Grüne", "so der
+    Sozialdemokrat"), else None."""
+    toks = _with_article(text, sp).split()
+    if len(toks) != 2:
+        return None
+    return _party_members().get((toks[0].lower(), toks[1].lower()))
+
+
+def _party_person(text: str, sp: Phrase, party: frozenset[str], sents, sent_of) -> str | None:
+    """The one person of the description's gender in reach before ``sp`` whom the text ties to the party."""
+    want = "f" if _with_article(text, sp).split()[0].lower() in ("die", "eine") else "m"
+    names = {
+        n.split()[-1]: n
+        for n, g in _persons_in_reach(text, sp, sents, sent_of) + [
+            (i.name, i.gender) for i in introductions(text, sp.start) if i.end >= sp.start - PARTY_MEMBER_REACH
+        ]
+        if g in (want, None) and _parties_of(text, n) & party
+    }
+    return max(names.values(), key=len) if len(names) == 1 else None
+
+
+# How far back (characters) an introduction is read for a party member described later.
+PARTY_MEMBER_REACH = 1500
 
 
 def _persons_in_reach(text: str, sp: Phrase, sents, sent_of) -> list[tuple[str, str | None]]:
@@ -1062,8 +1185,9 @@ def _ordinal_antecedent(text: str, sents, sent_of, sp: Phrase, *, last: bool) ->
 
 # ", Sebastian Kranz," right after a role phrase: the person's name in apposition.
 _APPOSITION_NAME = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(])")
-# The same closed by a colon too: "sagte der Sprecher der Polizei, Tom Weber: „…“".
-_TRAILING_APPOSITION = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(:])")
+# The same closed by a colon or the sentence's end too: "sagte der Sprecher der Polizei, Tom Weber: „…“",
+# "…, sagte ein Sprecher der Stadt, Jan Keller."
+_TRAILING_APPOSITION = re.compile(r", ([A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+)(?= ?[,(:]|[.!?](?:\s|\Z))")
 
 
 def _ends_in_name(words: str) -> bool:
@@ -1090,9 +1214,14 @@ def person_name(name: str) -> str:
         name = bare[-1] if bare else segments[0]
     toks = name.split()
     k = 0
-    while k < len(toks) - 1 and (is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1):
+    while k < len(toks) - 1 and (
+        is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1 and not is_first_name(toks[k])
+    ):  # (a genitive before the title: "Frankreichs Präsident …"; not a first name: "Boris Pistorius (SPD)")
         k += 1
     rest = toks[k:]
+    first = next((i for i, t in enumerate(rest[:-1]) if i and is_first_name(t)), None)
+    if first is not None and all(_title_word(t) for t in rest[:first]):
+        rest = rest[first:]  # "Kämmerin Ute Maas", "Frankfurter Virologin Miriam Hahn": titles the lexicon lacks
     if len(rest) >= 1 and rest[0][:1].isupper() and not any(t.islower() for t in rest):
         return " ".join(rest)
     titled = _GENITIVE_THEN_NAME.fullmatch(name)

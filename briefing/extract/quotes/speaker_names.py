@@ -76,7 +76,10 @@ _GERMAN_ABSTRACT_NOUN = re.compile(r"(?:\w{3,}(?:ung|heit|keit|ität)|\w{4,}nis)
 _PERSON_NOUN = re.compile(
     r"\w{2,}(?:er|ern|erin|erinnen|or|oren|orin|ist|isten|istin|ant|anten|antin|(?<!m)ent|(?<!m)enten|entin"
     r"|loge|logen|login|nom|nomen|nomin|eur|eure|euren|eurin|är|äre|ären|ling|linge|lingen"
-    r"|ierte|ierten|ierter|ete|eten|eter|ige|igen|iger|liche|lichen|licher|ende|enden|ender|ene|enen|ener)"
+    r"|ierte|ierten|ierter|ete|eten|eter|ige|igen|iger|liche|lichen|licher|ende|enden|ender|ene|enen|ener"
+    r")"
+    # feminines formed with an umlaut, and the doctor, alone or in a compound: "Stadträtin", "Ärztin", "Notarzt"
+    r"|\w*(?:[rR]ätin|[rR]ätinnen|[aA]rzt|[äÄ]rzte|[äÄ]rzten|[äÄ]rztin|[äÄ]rztinnen)"
 )
 
 

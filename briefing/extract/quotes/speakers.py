@@ -25,8 +25,8 @@ from itertools import accumulate
 from operator import itemgetter, sub
 
 from briefing.extract.quotes.documents import document_noun
-from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_verbs, word_set
-from briefing.extract.quotes.speaker_names import is_organisation, is_place
+from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_act_nouns, speech_verbs, word_set
+from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
@@ -37,7 +37,10 @@ from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 TOKEN = re.compile(r"\w+(?:[-’'/]\w+|\.(?![A-ZÄÖÜ][a-zäöüß])\w+)*\.?|[^\w\s]", re.UNICODE)
 # TOKEN with the whitespace before it, its quantifiers possessive: every part after the first \w+ is
 # optional, so a match never backtracks and possessive repeats only save the engine its bookkeeping (~10 %).
-_SPACED_TOKEN = re.compile(r"\s*+(?:\w++(?:[-’'/]\w++|\.(?![A-ZÄÖÜ][a-zäöüß])\w++)*+\.?+|[^\w\s])", re.UNICODE)
+# (a colon between digits joins a score or a time: "2:0-Führung", "20:15")
+_SPACED_TOKEN = re.compile(
+    r"\s*+(?:\w++(?:[-’'/]\w++|\.(?![A-ZÄÖÜ][a-zäöüß])\w++|(?<=\d):\d\w*+)*+\.?+|[^\w\s])", re.UNICODE
+)
 
 # A speaker phrase longer than this many words is a misreading (a whole clause).
 MAX_NP_WORDS = 10
@@ -665,6 +668,8 @@ def subject_for_verb(
             return cand_after  # "Die Äußerungen der Richter bezeichnete Wiefelspütz als …": no agreement, an object
         if person_score(cand_after) >= 1 and _oblique_adjective_phrase(cand_before):
             return cand_after  # "Der englisch-sprachigen Zeitung sagte Filep Karma:": a dative first
+        if _said_thing(cand_before.text) and person_score(cand_after) >= 0 and _may_name_speaker(cand_after.text):
+            return cand_after  # "Die Darstellung der Verteidigung wies die Anklägerin zurück": a said thing first
         return cand_before
     if cand_before is None and i < len(before) and not adverbial and _is_det(before[i][2]):
         # "Die Politikerin von Bündnis 90/Die Grünen, Anja Hajduk, nannte …": a subject with appositions
@@ -1083,8 +1088,54 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     if first and after_verb and verb.lower() in _COPULAS:
         return first  # "Der Mittvierziger ist Elektriker": the noun after "ist" is what the subject is
     if first and after_verb:
+        if _said_thing(first.text) and person_score(after_verb) >= 0 and _may_name_speaker(after_verb.text):
+            # "Die Darstellung der Verteidigung wies die Anklägerin zurück": an act of speech in front is the
+            # object, and the one after the verb who may speak is the subject (object first)
+            return after_verb
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
+
+
+def _head_noun(words: str) -> str | None:
+    """The first capitalised noun of a phrase, adjectives before it skipped ("Die Kritik der Opposition" ->
+    "Kritik", "die aktuelle Schätzung" -> "Schätzung", "Die Deutsche Bahn" -> "Bahn")."""
+    toks = words.split()
+    for k, w in enumerate(toks):
+        if not w[:1].isupper() or _is_det(w):
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else ""
+        if nxt[:1].isupper() and not nxt.endswith("s") and w.lower().endswith(("e", "en", "er", "es")):
+            continue  # an adjective before its noun (not a noun before a genitive: "Staatsschulden Griechenlands")
+        return w.strip(",")
+    return None
+
+
+def _said_thing(words: str) -> bool:
+    """A phrase headed by an abstract noun or a noun for something said ("Die Darstellung der Verteidigung",
+    "Die Kritik der Opposition", "Diesen Vorwurf"): a thing, never who speaks."""
+    head = _head_noun(words)
+    if head is None:
+        return False
+    low = head.lower()
+    if may_name_people(head) or is_organisation(words) or document_noun(head):
+        return False  # "Die Universität", "Die Regierung": a body speaks; "Der Bericht": a text speaks
+    return bool(_ABSTRACT_HEAD.fullmatch(low)) or low in speech_act_nouns()
+
+
+def _may_name_speaker(words: str) -> bool:
+    """A phrase whose head may name a person, group or body ("die Anklägerin", "der Arbeitgeberverband") or is
+    a name the lexicons do not know as a common word."""
+    head = _head_noun(words)
+    if head is None:
+        return False
+    return may_name_people(head) or is_organisation(words) or not (
+        zipf(head) >= COMMON_ZIPF or compound_of_common_word(head)
+    )
+
+
+
+# German abstract nouns by their suffix (with plural and genitive endings): "Darstellung", "Einschätzung".
+_ABSTRACT_HEAD = re.compile(r"(?:\w{3,}(?:ung|heit|keit|ität)|\w{4,}nis)(?:en|se|sen|ses|s)?")
 
 
 # Adverbs of the openers above after which a main clause goes on with its finite verb (verb second).
