@@ -112,6 +112,12 @@ def test_an_article_after_a_first_name_word_opens_no_surname():
          "Sánchez", "Spanien"),
         # a country opening the sentence before owns no spokesman by this rule
         ("Frankreich lehnte ab. Sprecher Jean Dupont sagte, man prüfe den Text.", "Dupont", None),
+        # the title right after the verb of saying is the speaker's too
+        ("Der Fahrgastverband Pro Bahn hält das Ziel für zu lasch. „Das reicht nicht“, sagte der Ehrenvorsitzende "
+         "Karl-Peter Naumann.", "Naumann", "Pro Bahn"),
+        # ... but not a title the sentence names as someone met
+        ("Der Fahrgastverband Pro Bahn hält das Ziel für zu lasch. Der Minister traf den Vorsitzenden Jan Ott.",
+         "Ott", None),
     ],
 )
 def test_a_bare_title_opening_a_sentence_belongs_to_the_organisation_before(text, surname, affiliation):

@@ -400,6 +400,9 @@ def test_a_speaker_without_a_country_speaks_for_the_organisation_their_role_name
     assert country_of(person("Ex-Präsident")) is None  # a prefix of the role, not an organisation
     assert country_of(person("Personalvorständin")) is None
     assert country_of(person(None)) is None
+    # a politician known by party alone speaks for the party
+    party = StoryActor("A9", "Matthias Gastel", "person", "Sprecher", None, (), 1, ("S1",), party="Grüne")
+    assert country_of(party) == "Grüne"
 
 
 @pytest.mark.slow

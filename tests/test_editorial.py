@@ -127,6 +127,10 @@ def test_lead_of_a_preview_day_is_the_preview():
         ("Sein Land sei bereit, die Kosten zu tragen.", "Nowak", "Nowak: Sein Land sei bereit, die Kosten zu tragen."),
         ("Ihr Vorsitzender Jan Nowak kritisierte den Plan.", "Nowak", None),
         ("Deren Sprecherin sagte, man prüfe das.", None, None),
+        # a plural "sie" (its verb agrees) stands for things named before, not for the speaker
+        ("Sie kosteten viel Geld und brächten wenig, sagte sie.", "Prammer", None),
+        ("Sie sind zu teuer, sagte die Ministerin.", "Prammer", None),
+        ("Sie sei gegen den Plan, sagte sie.", "Prammer", "Prammer: Sie sei gegen den Plan, sagte sie."),
     ],
 )
 def test_stand_alone(text, speaker, expected):

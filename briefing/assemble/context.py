@@ -135,10 +135,23 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
         # speaker after it, is someone else's (whose, the reader cannot tell)
         return f"{speaker}: {text}" if speaker and fold(speaker) not in fold(rest) else None
     if opens_with_pointer(first, rest):
-        if first in _words("personal_pronouns.txt") and speaker:
+        if first in _words("personal_pronouns.txt") and speaker and not _plural_subject(first, rest):
             return f"{speaker}: {text}"
         return None
     return text
+
+
+# Finite verbs after "sie" that are plural although they do not end in "-en".
+_PLURAL_FINITE = frozenset({"sind", "waren", "wären"})
+
+
+def _plural_subject(first: str, rest: str) -> bool:
+    """"Sie kosteten viel Geld …", "Sie sind teuer …": a plural "sie" (its verb agrees) stands for things or
+    people named before, not for the one speaker a prefix would name."""
+    if first != "sie":
+        return False
+    verb = fold(rest.split(maxsplit=1)[0]).strip(",.;:") if rest.split() else ""
+    return verb in _PLURAL_FINITE or (verb.endswith("en") and len(verb) > 3)
 
 
 def trim_connective(text: str) -> str:

@@ -75,13 +75,16 @@ def frame_only(text: str, issue: str) -> bool:
 def country_of(actor: StoryActor) -> str | None:
     """The country, bloc or organisation an actor speaks for: itself if a country, else its affiliation,
     else the organisation its role names by acronym ("GDL-Chef Tobias Lenz" speaks for the GDL: on a day of
-    domestic news, the sides are organisations, not countries)."""
+    domestic news, the sides are organisations, not countries), else a person's party."""
     if actor.kind == "country":
         return actor.name
     if actor.affiliation or actor.kind == "organization":
         return actor.affiliation or actor.name
     m = _ROLE_ACRONYM.match((actor.role or "").strip())
-    return m.group(1) if m and actor.kind == "person" else None
+    if m and actor.kind == "person":
+        return m.group(1)
+    # a politician known by party alone ("Matthias Gastel (Grüne)", "die Grünen … sagte der Sprecher …")
+    return actor.party if actor.kind == "person" else None
 
 
 def sentence_of(sentences: Sequence[Statement], start: int, end: int, text: str) -> str | None:

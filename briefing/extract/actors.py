@@ -1496,11 +1496,22 @@ class ActorFinder:
         return next((self.canon[t] for t in range(start, end) if self.label[t] in _OWNER_LABELS and self.canon[t]),
                     None)
 
+    def _speaker_after_verb(self, r_idx: int) -> bool:
+        """Is the title at ``r_idx`` the subject right after a verb of saying ("…“, sagte der Ehrenvorsitzende
+        Karl-Peter Naumann", "…, sagte der verkehrspolitische Sprecher Matthias Gastel")? Like a title opening
+        its sentence, it names the person whose words follow the organisation's, not someone met or named."""
+        k = r_idx - 1
+        while k > 0 and self.words[k].islower() and self.words[k].isalpha() and self.words[k].endswith(
+                ("e", "en", "er", "es", "em")) and self.lowers[k] not in DETERMINERS:
+            k -= 1
+        return k > 0 and self.lowers[k] in ("der", "die") and self.lowers[k - 1] in self.speech_forms
+
     def _opening_organisation(self, r_idx: int, role: RoleInfo) -> str | None:
         """Whose title the bare one opening its sentence at ``r_idx`` is ("Die Organisation Pro Asyl kritisierte
         den Plan. Geschäftsführer Karl Kopp sagte, ..."): the organisation the sentence before opens with, for a
         title held inside one (``organisation_roles.txt``) that names no owner of its own; None otherwise."""
-        if role.affiliation or self.sent_start[r_idx] != r_idx or self.sent_no[r_idx] == 0:
+        if role.affiliation or self.sent_no[r_idx] == 0 or not (
+                self.sent_start[r_idx] == r_idx or self._speaker_after_verb(r_idx)):
             return None
         if not role.stem.endswith(_organisation_roles()) or "-" in self.words[r_idx]:
             return None
