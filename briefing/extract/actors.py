@@ -2058,21 +2058,21 @@ class ActorFinder:
         if not inner:
             return
         for key in sorted(self.persons):
-            p = self.persons.get(key)
-            if p is None or " " in p.name or any(" " in f for f in p.forms):
+            lone = self.persons.get(key)
+            if lone is None or " " in lone.name or any(" " in f for f in lone.forms):
                 continue
-            owners = inner.get(fold(p.name), [])
+            owners = inner.get(fold(lone.name), [])
             if len(owners) != 1 or owners[0] == key or owners[0] not in self.persons:
                 continue
             into = self.persons[owners[0]]
             del self.persons[key]
-            into.mentions.extend(p.mentions)
-            into.forms.extend(p.forms)
-            into.first = min(into.first, p.first)
-            into.role = into.role or p.role
-            into.affiliation = into.affiliation or p.affiliation
-            into.gender = into.gender or p.gender
-            into.party = into.party or p.party
+            into.mentions.extend(lone.mentions)
+            into.forms.extend(lone.forms)
+            into.first = min(into.first, lone.first)
+            into.role = into.role or lone.role
+            into.affiliation = into.affiliation or lone.affiliation
+            into.gender = into.gender or lone.gender
+            into.party = into.party or lone.party
 
     def complete_names(self) -> None:
         """A person found by surname only ("Abbas sagte") who is named in full elsewhere ("Mahmud Abbas traf"):

@@ -165,7 +165,8 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
     for k in compress(range(n), map(lex.triggers.__contains__, tokens)):
         low = tokens[k]
         stance = lex.single.get(low)
-        if stance and any(st == NO_STANCE and k + 1 < n and tokens[k + 1] == nxt for nxt, st in lex.adjacent.get(low, ())):
+        if stance and any(st == NO_STANCE and k + 1 < n and tokens[k + 1] == nxt
+                          for nxt, st in lex.adjacent.get(low, ())):
             stance = None  # "spricht über neue Ziele", "sprach mit Vertretern": a topic or a meeting, no stance
         if stance in NEGATABLE and not lex.negations.isdisjoint(tokens[k + 1:k + 1 + NEGATION_REACH]):
             stance = "rejects"  # "will keine Soldaten schicken", "unterstützt das nicht"

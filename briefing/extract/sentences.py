@@ -33,7 +33,8 @@ from briefing.lang.frequency import COMMON_ZIPF, zipf
 # ("[.!?…][.!?…]*", not "[.!?…]+": a pattern opening with a character set lets the regex engine skip to the
 # next such character in C; one opening with a group around a repeat is tried at every position, twice as slow)
 _CANDIDATE = re.compile(
-    r"""(?P<punct>[.!?…][.!?…]*)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)(?=[„"»«‚“(\[\-–]?(?:[^\W\d_a-zäöüß]|\d))""",
+    r"""(?P<punct>[.!?…][.!?…]*)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)"""
+    r"""(?=[„"»«‚“(\[\-–]?(?:[^\W\d_a-zäöüß]|\d))""",
 )
 _LINEBREAK = re.compile(r"\n\s*")
 # Two sentences glued where a paragraph break was lost in copying ("… sagte Merkel.Als

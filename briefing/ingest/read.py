@@ -500,7 +500,8 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
         segments=cleaned.segments,
         removed=tuple(sorted(set(cleaned.removed) | set(page.removed if page else ()))),
         checksum=hashlib.sha256(raw).hexdigest(),
-        turns=_turns_in_clean(page.turns, cleaned.segments) if page else _text_turns(cleaned.text, meta.title or cleaned.title),
+        turns=(_turns_in_clean(page.turns, cleaned.segments) if page
+               else _text_turns(cleaned.text, meta.title or cleaned.title)),
         fetched=meta.fetched,
         opinion=genre.opinion_label(meta.title or cleaned.title, cleaned.raw_lines),
     )

@@ -347,7 +347,8 @@ class _Builder:
             if surname and shown.startswith(f"{surname}: ") and actor != country:
                 shown = shown[len(surname) + 2 :]  # the marked prefix becomes the speaker, set like every other
             else:
-                actor = "" if actor == country or names_speaker(p.text, actor, genitive=p.actor not in person) else actor
+                named = names_speaker(p.text, actor, genitive=p.actor not in person)
+                actor = "" if actor == country or named else actor
             if shown:
                 first_shown.setdefault(self.text(p.text), country)
                 groups.setdefault(country, []).append(PositionView(actor, shown, self.refs(p.sources)))
