@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.extract.nlp import Extractor, load_pipeline, make_nlp
+from briefing.extract.compiled import use_current_code
+
+use_current_code()  # before any compiled module loads: stale compiled code is never run (compiled.py)
+
+from briefing.extract.nlp import Extractor, load_pipeline, make_nlp  # noqa: E402
 
 
 def quotes_jsonl(infile: Any, outfile: Any, model: str = "blank") -> None:

@@ -254,24 +254,32 @@ class Lexicon:
     _inst_suffixes: tuple[str, ...] = ()
     _role_tails: frozenset[str] | None = None  # the last len(shortest role) letters of every role
 
-    @functools.cached_property
-    def _country_names(self) -> frozenset[str]:
-        return frozenset(self.countries.values()) | frozenset(
-            c for v in self.metonyms.values() for c in v.split("|") if c in self.countries.values())
+    # (computed on first use and kept in fields, not by functools.cached_property: a class compiled by
+    # mypyc has no instance __dict__, and there a cached_property computed its value on every read; and
+    # mypyc leaves a field with init=False unset, so these are parameters nobody passes)
+    _country_names: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _compound_forms: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     def country_names(self) -> frozenset[str]:
         """The canonical names of countries (not blocs: a metonym "Brüssel" may mean the EU)."""
-        return self._country_names
+        names = self._country_names
+        if names is None:
+            names = self._country_names = frozenset(self.countries.values()) | frozenset(
+                c for v in self.metonyms.values() for c in v.split("|") if c in self.countries.values())
+        return names
 
-    @functools.cached_property
+    @property
     def compound_forms(self) -> dict[str, tuple[str, ...]]:
         """Canonical country or organisation -> the surface forms that name it ("NATO": "NATO", "Nato")."""
-        out: dict[str, set[str]] = {}
-        for surface, canon in self.countries.items():
-            out.setdefault(canon, set()).add(surface)
-        for surface, (canon, _) in self.organisations.items():
-            out.setdefault(canon, set()).add(surface)
-        return {k: tuple(sorted(v)) for k, v in out.items()}
+        forms = self._compound_forms
+        if forms is None:
+            out: dict[str, set[str]] = {}
+            for surface, canon in self.countries.items():
+                out.setdefault(canon, set()).add(surface)
+            for surface, (canon, _) in self.organisations.items():
+                out.setdefault(canon, set()).add(surface)
+            forms = self._compound_forms = {k: tuple(sorted(v)) for k, v in out.items()}
+        return forms
 
     def kind_cache(self) -> dict[str, str | None]:
         """Word -> :meth:`org_kind` answer, as far as asked; emptied past a bound so it cannot grow forever."""
@@ -1754,7 +1762,8 @@ class ActorFinder:
             key = keys[text]
             start = self.core(i)[1]
             p = self.persons[key]
-            genitive = text.endswith("s") and fold(text[:-1]) in (key, *(fold(f.split()[-1]) for f in p.forms))
+            # (a tuple built by "+": mypyc cannot compile a starred generator in a tuple display)
+            genitive = text.endswith("s") and fold(text[:-1]) in (key,) + tuple(fold(f.split()[-1]) for f in p.forms)
             form = text[:-1] if genitive else text
             self.used[i] = True
             p.forms.append(form)

@@ -26,8 +26,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from briefing.extract.quotes.base import DQUOTES, HOWS
@@ -228,13 +228,15 @@ class ConfidenceModel:
         """Is ``q`` (with its confidence set) sure enough to be emitted?"""
         return q.kind == "direct" or (q.confidence or 0.0) >= self.drop_below
 
-    @cached_property
-    def read_features(self) -> dict[str, frozenset[str]]:
-        """Per quotation kind, the features its model weighs (the others need not be computed)."""
-        return {
+    # Per quotation kind, the features its model weighs (the others need not be computed). Set once by
+    # __post_init__ (not a cached_property: mypyc's compiled class has no instance __dict__ to keep it in).
+    read_features: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "read_features", {
             "direct": frozenset(k for k, v in self.direct.weights.items() if v),
             "indirect": frozenset(k for k, v in self.indirect.weights.items() if v),
-        }
+        })
 
     def confidence(self, kind: str, feats: dict[str, float]) -> float:
         """The probability that the attribution is right; 0 for a quotation without a speaker (no attribution)."""

@@ -564,7 +564,8 @@ _SLOGAN_FILLERS = frozenset(["wie", "zum", "beispiel", "etwa", "beispielsweise",
 def _after_slogan_noun(masked: str, p: Pair, sb: int) -> bool:
     """Is the quotation a slogan after a noun such as "Parolen", "Sprechchöre", "Aufschrift"
     (``slogan_nouns.txt``), with only "wie (zum Beispiel)", an article or earlier slogans between?"""
-    for w in reversed(WORD.findall(masked, max(sb, p.start - 80), p.start)):
+    before: list[str] = WORD.findall(masked, max(sb, p.start - 80), p.start)  # (typed: mypyc reverses a list)
+    for w in reversed(before):
         low = w.lower()
         if low in _SLOGAN_FILLERS or not w.strip("_"):
             continue
@@ -736,7 +737,9 @@ def _last_of_listed_speakers(masked: str, p: Pair, cue: Cue, sb: int) -> Phrase 
     return sp if sp is not None and person_score(sp) >= 2 else None
 
 
-def _cue_before_colon(masked: str, p: Pair, so: int, sents, by_sent) -> Cue | None:
+def _cue_before_colon(
+    masked: str, p: Pair, so: int, sents: list[tuple[int, int]], by_sent: dict[int, list[Cue]]
+) -> Cue | None:
     """X sagte: „…“ — a cue in the same sentence whose clause ends in a colon before the quote."""
     sb = sents[so][0]
     before = masked[sb : p.start].rstrip()
@@ -950,7 +953,9 @@ def _is_noun_before(toks: list[tuple[int, int, str]], i: int) -> bool:
     return i >= 1 and toks[i - 1][2].lower() in DEFINITE
 
 
-def _cue_in_sentence(masked: str, p: Pair, so: int, sc: int, sents, by_sent) -> Cue | None:
+def _cue_in_sentence(
+    masked: str, p: Pair, so: int, sc: int, sents: list[tuple[int, int]], by_sent: dict[int, list[Cue]]
+) -> Cue | None:
     """A cue elsewhere in the sentence(s) of the quotation: quotation inside reported speech."""
     cands = [c for s in range(so, sc + 1) for c in by_sent.get(s, []) if c.speaker is not None or c.mention is not None]
     # A verb in a relative clause closed before the quotation speaks of something else: "Laut Polizei

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
 from briefing.extract.quotes.linear import LinearModel
@@ -165,10 +165,14 @@ class SpeechModel:
         """The probability that the quotation is direct speech as the annotation calls it."""
         return (self.kept if rules_keep else self.left_out).probability(feats)
 
-    @cached_property
-    def read_features(self) -> frozenset[str]:
-        """The features either regression weighs (the others need not be computed)."""
-        return frozenset(k for m in (self.kept, self.left_out) for k, v in m.weights.items() if v)
+    # The features either regression weighs (the others need not be computed). Set once by __post_init__
+    # (not a cached_property: mypyc's compiled class has no instance __dict__ to keep it in).
+    read_features: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "read_features",
+            frozenset(k for m in (self.kept, self.left_out) for k, v in m.weights.items() if v))
 
     def keeps(self, probability: float, rules_keep: bool) -> bool:
         """The final verdict: the rules', unless the model is sure of the opposite."""
