@@ -19,8 +19,9 @@ from briefing.errors import SettingsError
 from briefing.fileio import read_toml
 
 ENV_PREFIX = "BRIEFING_"
-# Environment variables that configure the loader itself, not a setting.
-_ENV_META = {"BRIEFING_CONFIG"}
+# Environment variables that configure the loader itself, not a setting (BRIEFING_PURE_PYTHON: run the
+# extraction's sources instead of their compiled modules, briefing/extract/compiled.py).
+_ENV_META = {"BRIEFING_CONFIG", "BRIEFING_PURE_PYTHON"}
 SECRET_KEYS = frozenset({"smtp_password"})
 # A settings file is a few dozen lines; anything this large is the wrong file (or /dev/zero).
 MAX_CONFIG_BYTES = 1_000_000

@@ -103,3 +103,13 @@ def test_the_installed_compiled_modules_are_current_and_used() -> None:
     assert compiled.stale_modules() == [], "rebuild: pip install -e ."
     res = _run("import briefing.extract.actors as a; print(a.__file__)")
     assert not res.stdout.strip().endswith(".py")
+
+
+def test_the_pure_python_switch_is_no_unknown_setting() -> None:
+    """Every other ``BRIEFING_*`` variable is a setting, and an unknown one is an error."""
+    from briefing import settings
+    from briefing.errors import SettingsError
+
+    settings.load(env={compiled.PURE_ENV: "1"})
+    with pytest.raises(SettingsError):
+        settings.load(env={"BRIEFING_PURE_PYTHONN": "1"})
