@@ -2041,14 +2041,8 @@ class ActorFinder:
         for key in sorted(self.persons):
             base = key[:-1]
             if key.endswith("s") and base in self.persons:
-                p, into = self.persons.pop(key), self.persons[base]
-                into.mentions.extend(p.mentions)
-                into.forms.extend(f[:-1] if f.endswith("s") else f for f in p.forms)
-                into.first = min(into.first, p.first)
-                into.role = into.role or p.role
-                into.affiliation = into.affiliation or p.affiliation
-                into.gender = into.gender or p.gender
-                into.party = into.party or p.party
+                p = self.persons.pop(key)
+                _merge_person(self.persons[base], p, [f[:-1] if f.endswith("s") else f for f in p.forms])
 
     def merge_inner_names(self) -> None:
         """A person named by one word that is an inner part of exactly one longer name of the text is that
@@ -2073,15 +2067,8 @@ class ActorFinder:
             owners = inner.get(fold(lone.name), [])
             if len(owners) != 1 or owners[0] == key or owners[0] not in self.persons:
                 continue
-            into = self.persons[owners[0]]
             del self.persons[key]
-            into.mentions.extend(lone.mentions)
-            into.forms.extend(lone.forms)
-            into.first = min(into.first, lone.first)
-            into.role = into.role or lone.role
-            into.affiliation = into.affiliation or lone.affiliation
-            into.gender = into.gender or lone.gender
-            into.party = into.party or lone.party
+            _merge_person(self.persons[owners[0]], lone, lone.forms)
 
     def complete_names(self) -> None:
         """A person found by surname only ("Abbas sagte") who is named in full elsewhere ("Mahmud Abbas traf"):
@@ -2222,6 +2209,17 @@ class ActorFinder:
         self.link_references()
         self.find_groups()
         return self.resolve()
+
+
+def _merge_person(into: _Person, p: _Person, forms: list[str]) -> None:
+    """Make ``p``, written ``forms``, one more naming of ``into``: its mentions, and what ``into`` lacks."""
+    into.mentions.extend(p.mentions)
+    into.forms.extend(forms)
+    into.first = min(into.first, p.first)
+    into.role = into.role or p.role
+    into.affiliation = into.affiliation or p.affiliation
+    into.gender = into.gender or p.gender
+    into.party = into.party or p.party
 
 
 def _adjective_stem(low: str) -> str | None:
