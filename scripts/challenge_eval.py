@@ -1,6 +1,6 @@
 """Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
 
-    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5]
+    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7]
 
 Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
 F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
@@ -103,8 +103,15 @@ def name_accuracy(
 
 
 # Parts by article number (the README): 37-46 written in round 10, 47-56 (discovery) and 57-63 (held out)
-# in round 11, each before the tool ran on them.
-PARTS = (("parts 1-2", 1, 36), ("part 3", 37, 46), ("part 4", 47, 56), ("part 5", 57, 63))
+# in round 11, 64-73 (discovery) and 74-80 (held out) in round 12, each before the tool ran on them.
+PARTS = (
+    ("parts 1-2", 1, 36),
+    ("part 3", 37, 46),
+    ("part 4", 47, 56),
+    ("part 5", 57, 63),
+    ("part 6", 64, 73),
+    ("part 7", 74, 80),
+)
 
 
 def _part(doc: dict[str, Any]) -> str:
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     t = quote_display_threshold()
     n, right = shown_precision(sc, gold, pred, t)
     print(f"direct speakers shown (confidence >= {t:.3f}): {n}, right {right} ({right / max(n, 1):.3f})")
-    for part in ("parts 1-2", "part 3", "part 4", "part 5", "all parts"):
+    for part in (*(name for name, _, _ in PARTS), "all parts"):
         docs = [d for d in gold if part in ("all parts", _part(d))]
         if not docs:
             continue
