@@ -648,10 +648,14 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
         k -= 1
     if k >= 0 and pair_ends[k] > sb:
         start = pair_ends[k]
+    # A verb right after a comma ("…, weil der Träger nichts zahlte, sagte sie") is the main clause's, put
+    # behind what it reports: a subordinate clause before that comma is part of the report, not its frame.
+    # (A verb that ends its clause, "…, wie X, Chef der Firma, mitteilte.", is the subordinate clause's own.)
+    inverted = t >= 1 and toks[t - 1][2] == "," and t + 1 < len(toks) and toks[t + 1][2] not in ",.;:!?"
     for i in range(t - 1, 0, -1):
         if toks[i][0] < start:
             break
-        if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS:
+        if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS and not inverted:
             return toks[i][0]
         if toks[i - 1][2] in ";:":
             # A semicolon joins two main clauses ("X hatte gebeten; damals hatte Y abgelehnt"), and so does a
@@ -863,6 +867,12 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
             toks[j][1],
             mention=source,
         )
+    if kind is None and noun in nouns and j == t + 2 and toks[t + 1][2].lower() in DEFINITE:
+        # "sagte sie nach der Vorstellung", "Nach der Nachricht vom Rücktritt …": a source noun behind the
+        # definite article and owned by no one tells when (or what was imagined), it names no source.
+        # ("nach den Polizeiangaben" keeps its source inside the compound, "nach den bisherigen Ermittlungen"
+        # is marked as a source by its adjective.)
+        return None
     # "Nach Polizeiangaben": the source is the noun.
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
 
@@ -908,8 +918,13 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
         k += 1
     sp = None
     end = toks[k - 1][1]
-    while k < len(toks) and toks[k][2].lower() in ("weiter", "dazu", "zudem", "auch", "nur", "am", "offiziell"):
-        k += 1
+    while k < len(toks):
+        if toks[k][2].lower() in ("am", "zum") and k + 1 < len(toks) and _TIME_WORD.match(toks[k + 1][2]):
+            k += 2  # "hieß es am Donnerstag aus Branchenkreisen", "hieß es am Abend aus dem Rathaus"
+        elif toks[k][2].lower() in _HEISSEN_ADVERBS:
+            k += 1
+        else:
+            break
     if k < len(toks) and toks[k][2].lower() in ("aus", "in", "bei", "von", "seitens", "vonseiten", "im", "vom", "beim",
                                                  "auf"):
         k += _SEITEN_AFTER_VON if _von_seiten(toks, k) else 0
@@ -942,6 +957,36 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
     return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
 
 
+# Adverbs that may stand between "hieß es" and its source ("hieß es zunächst aus dem Ministerium").
+_HEISSEN_ADVERBS = frozenset(
+    [
+        "weiter",
+        "dazu",
+        "zudem",
+        "auch",
+        "nur",
+        "am",
+        "offiziell",
+        "zunächst",
+        "später",
+        "gestern",
+        "heute",
+        "bereits",
+        "dagegen",
+        "hingegen",
+        "jedoch",
+        "lediglich",
+        "zuletzt",
+        "inzwischen",
+        "nun",
+        "wiederum",
+    ]
+)
+# A day or time of day after "am" ("am Donnerstag", "am Donnerstagabend", "am Abend", "am Wochenende").
+_TIME_WORD = re.compile(
+    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Morgen|Vormittag|Mittag"
+    r"|Nachmittag|Abend)\w*$"
+)
 # Dative relative pronouns after "in"/"auf": "ein Schreiben, in dem es heißt", "die Erklärung, in der es heißt".
 _DATIVE_RELATIVES = frozenset(["dem", "der", "denen", "welchem", "welcher"])
 # Words that may stand between "es" and "heißt" in one clause ("wie es unter anderem in dem Bericht heißt").

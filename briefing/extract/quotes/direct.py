@@ -514,7 +514,10 @@ def _name_like(
     if prev and any(ch in ".!?" for ch in text[max(0, p.start - 3) : p.start]):
         prev = ""  # "… für das Projekt. „Wir brauchen …“": the word before ends the sentence before
     low = prev.lower()
-    if low in word_set("scare_cues.txt") and not _after_quotation(text, p):
+    # (not "nannte das Stück „anstrengend und zu lang“": a title opens with a capital; a lowercase judgement in a
+    # sentence that reports speech is what was said about the work)
+    judged = reported and prev[:1].isupper() and bool(words) and words[0][:1].islower()
+    if low in word_set("scare_cues.txt") and not _after_quotation(text, p) and not judged:
         return True
     if low in _NAMING_COPULA and _word_before(text, p.start - len(prev) - 1).lower() in word_set("scare_cues.txt"):
         return True  # "Der wissenschaftliche Name lautet „Tiktaalik roseae“", "Das Motto hieß „…“"

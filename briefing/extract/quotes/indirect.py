@@ -129,10 +129,14 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             if c.kind in ("marker", "so"):
                 span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
             elif c.kind == "verb":
+                if _stative_appeal(masked, c, sb):
+                    continue
                 span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
             if span is None:
                 continue
             b, e = span
+            if b >= c.end:
+                e = _before_next_frame(masked, c, by_sent.get(si, []), b, e)
             if len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
                 continue
             sp = c.speaker
@@ -152,6 +156,48 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             seen[(b, e)] = (found, distance)
             out.append(found)
     return out
+
+
+# Participles of appeal verbs whose "sein" passive states a duty, not an act of speech: "Die Bürger sind
+# aufgerufen, …" (the subject is who is called upon; nobody speaks in the sentence).
+_APPEAL_PARTICIPLES = frozenset(["aufgerufen", "aufgefordert", "gebeten", "angehalten", "ermahnt", "verpflichtet"])
+_SEIN_FORMS = frozenset(["ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären"])
+
+
+def _stative_appeal(masked: str, c: Cue, sb: int) -> bool:
+    """ "Rund 150.000 Menschen waren aufgerufen, … zu wählen": an appeal verb's participle after a form of
+    "sein" (and no "worden") in its clause."""
+    if c.word.lower() not in _APPEAL_PARTICIPLES:
+        return False
+    words = [w.lower() for w in WORD.findall(masked, max(sb, c.frame_start), c.start)]
+    return "worden" not in words and not _SEIN_FORMS.isdisjoint(words)
+
+
+def _before_next_frame(masked: str, c: Cue, cues: list[Cue], b: int, e: int) -> int:
+    """Where the clause ``[b, e)`` reported after the verb of ``c`` ends when another speaker's frame follows
+    in the same sentence ("Die Ministerin sagte, das Land zahle mehr, und der Kämmerer entgegnete, …"): before
+    the comma and conjunction that open that frame; else ``e``."""
+    for c2 in cues:
+        sp = c2.speaker
+        if c2 is c or c2.kind != "verb" or sp is None or not b < sp.start < c2.start < e:
+            continue  # (the other speaker named before its verb, both inside the clause)
+        if c.speaker is not None and sp.text == c.speaker.text:
+            continue
+        # the last ", und" / ", während" before the other speaker
+        cut = max((m.start() for m in _JOINER.finditer(masked, b, sp.start + 1)), default=-1)
+        if cut == -1:
+            continue
+        end = cut
+        while end > b and masked[end - 1] in " ,":
+            end -= 1
+        if end > b:
+            e = min(e, end)
+    return e
+
+
+# What joins a second speaker's frame to a clause reported before it: "…, und der Kämmerer entgegnete, …",
+# "…, während die Opposition betonte, …".
+_JOINER = re.compile(r",\s+(?:und|aber|doch|sondern|während|wohingegen)\s")
 
 
 # "…geht davon aus, dass …", "…wurde bekannt, dass …": the word before the comma of a dass-clause or

@@ -48,6 +48,8 @@ def konjunktiv_words(
     forms = (strong_forms() if learned else _konjunktiv_i()) if strong else _konjunktiv()
     # (most sentences hold no form at all: isdisjoint tells so without counting)
     count = 0 if forms.isdisjoint(words) else sum(map(forms.__contains__, words))
+    if len(words) > 1 and words[0] == "Man" and _man_konjunktiv(words[1]):
+        count += 1  # "Man beobachte die Lage genau": after "man" a finite verb in -e is Konjunktiv I
     if text.find(_KONJ_I_SUFFIX, start, end) >= 0:
         # "resultiere", "existiere": an -ieren verb's Konjunktiv I, never an adjective.  (Read from the
         # range's words: a search for \w*iere(?!\w) finds the same whole words, backtracking at each letter.)
@@ -57,6 +59,20 @@ def konjunktiv_words(
             if w.endswith(_KONJ_I_SUFFIX) and len(w) >= _KONJ_I_MIN_LEN and w[0].islower() and w not in forms
         )
     return count
+
+
+def _man_konjunktiv(verb: str) -> bool:
+    """The finite verb right after a clause-opening "Man" in the 3rd person Konjunktiv I ("beobachte",
+    "rechne", "prüfe"): lowercase, ending in "-e" but not the "-te" of the past ("Man hoffte"), and not a
+    form the list already counts."""
+    return (
+        len(verb) >= 4
+        and verb[:1].islower()
+        and verb.endswith("e")
+        and not verb.endswith("te")
+        and verb not in _konjunktiv()
+        and verb not in word_set("function_words.txt")
+    )
 
 
 def konjunktiv_alone() -> frozenset[str]:

@@ -4,6 +4,7 @@ sentences no rule attributed; their speaker comes from the context, :mod:`resolv
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import lru_cache
@@ -46,8 +47,10 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
         if f.speaker is not None:
             last_by_sent[f.sent] = f
     covered = _covered_sentences(sents, found)
+    starts = [sb for sb, _ in sents]
     for f in sorted(last_by_sent.values(), key=lambda x: x.sent):
-        si = f.sent
+        # (a quotation of several sentences goes on after its last one: "„… . …“, sagte sie. Künftig solle …")
+        si = max(f.sent, bisect.bisect_left(starts, f.end) - 1)
         cur: Found | None = None
         for k in range(si + 1, min(len(sents), si + 1 + MAX_CONTINUATION_SENTENCES)):
             if k in covered:

@@ -380,6 +380,26 @@ def _all_first_names() -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows("first_names.txt") + rows("first_names_world.txt"))
 
 
+@lru_cache(maxsize=1)
+def _all_first_name_genders() -> dict[str, str]:
+    """First names of the world list and the hand-kept one (which wins) with their gender."""
+    rows_ = rows("first_names_world.txt") + rows("first_names.txt")
+    return {r[0].lower(): r[1] for r in rows_ if len(r) > 1 and r[1] in ("m", "f")}
+
+
+def _full_name_of(words: str, gender: str | None) -> bool:
+    """A first name of ``gender`` and a surname, perhaps after a title ("Marion Fuchs", "Patientenvertreterin
+    Marion Fuchs" for "sie"): a person, whichever list knows the first name."""
+    toks = words.split()
+    genders = _all_first_name_genders()
+    return (
+        gender is not None
+        and 2 <= len(toks) <= 4
+        and all(w[:1].isupper() for w in toks)
+        and any(genders.get(w.lower()) == gender for w in toks[-3:-1])
+    )
+
+
 def _first_name_genders() -> dict[str, str]:
     return {r[0].lower(): r[1] for r in rows("first_names.txt") if len(r) > 1 and r[1] in ("m", "f")}
 
@@ -505,7 +525,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         nearer = named is not None and (
             quoted is None
             or (named.start > quoted.end and (person_score(named) >= 2 or _introduced(named.text, intros) is not None
-                                              or description_gender(named.text) is not None))
+                                              or description_gender(named.text) is not None
+                                              or _full_name_of(named.text, want)))
         )
         best = named if nearer else quoted
         if (

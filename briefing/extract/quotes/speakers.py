@@ -883,8 +883,32 @@ def _last_comma_phrase(text: str, before: list[tuple[int, int, str]], i: int) ->
         if before[c][2] == "," and c + 1 < len(before):
             j = read_np(before, c + 1, allow_apposition=True)
             if j == len(before) and j > c + 1:
+                if _partitive(before, c + 1):
+                    # "…, und Gemeinderat Klaus Ritter, einer der schärfsten Kritiker, hielt ihr entgegen":
+                    # "einer der …" describes the person named before its comma, the subject
+                    for k in range(max(i, c - 8), c):
+                        if read_np(before, k) == c or read_np(before, k, allow_apposition=True) == j:
+                            named = phrase(text, before, k, c)
+                            if named is not None and person_score(named) >= 0:
+                                return phrase(text, before, k, j)
+                            break
                 return phrase(text, before, c + 1, j)
     return None
+
+
+def _partitive(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """ "einer der Kritiker", "eine von drei Zeuginnen": one of a group, an apposition to a named person."""
+    return (
+        k + 1 < len(toks)
+        and toks[k][2].lower() in ("einer", "eine")
+        and toks[k + 1][2].lower()
+        in (
+            "der",
+            "von",
+            "seiner",
+            "ihrer",
+        )
+    )
 
 
 def _oblique_adjective_phrase(p: Phrase) -> bool:
@@ -1241,8 +1265,19 @@ _QUANTIFIERS = frozenset(
 
 
 def _is_dative_object(toks: list[tuple[int, int, str]], k: int) -> bool:
-    """ "sagte dem Sender" / "sagte der Zeitung ..., " — a dative recipient, not the speaker."""
-    return toks[k][2].lower() in ("dem", "einem")
+    """ "sagte dem Sender" / "sagte der Zeitung ..., " — a dative recipient, not the speaker; "der" before a
+    feminine role ("sagte der Ministerin", "warf der Bürgermeisterin vor") is never a nominative (that is
+    "die Ministerin")."""
+    word = toks[k][2].lower()
+    if word in ("dem", "einem"):
+        return True
+    if word != "der" or k + 1 >= len(toks):
+        return False
+    j = k + 1
+    while j < len(toks) - 1 and toks[j][2][:1].islower() and toks[j][2].isalpha():
+        j += 1  # adjectives: "der neuen Ministerin"
+    head = toks[j][2]
+    return head[:1].isupper() and head.endswith(("in", "innen")) and is_role(head)
 
 
 # Words between clause start and a prefield subject that do not belong to it.
