@@ -331,6 +331,9 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
 
 # Pronouns and the grammatical gender of a single person they can stand for ("sie" is also plural).
 _PRONOUN_GENDER = {"er": "m", "sie": "f"}
+# Marks that close and open a quotation ("»…«" closes with "«", "«…»" with "»").
+_CLOSING_MARKS = ("“", "”", '"', "«", "»")
+_OPENING_MARKS = ("„", '"', "«", "»")
 
 
 @lru_cache(maxsize=1)
@@ -502,13 +505,24 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             sb, se = sents[k]
             if quoted is not None and se <= quoted.start:
                 break  # the quoted speaker is nearer
-            np = clause_subject(text, sb, min(se, sp.start))
+            upto_k = min(se, sp.start)
+            if k == si:
+                # "„Wir brauchen Hilfe“, sagt sie": a word of the quotation the pronoun attributes is no antecedent;
+                # a lead-in before it may hold one ("X sagte der ARD: „…,“ betont sie")
+                close = max(text.rfind(m, sb, sp.start) for m in _CLOSING_MARKS)
+                if close >= sb:
+                    opening = max(text.rfind(m, sb, close) for m in _OPENING_MARKS)
+                    if opening > sb and text[sb:opening].strip():
+                        upto_k = opening
+                    else:
+                        sb = close + 1
+            np = clause_subject(text, sb, upto_k)
             if np is None or np.pronoun or (person_score(np) < 1 and _introduced(np.text, intros) is None and (
                     description_gender(np.text) is None)):
                 np = next(
                     (
                         n
-                        for n in noun_phrases(text, sb, min(se, sp.start))
+                        for n in noun_phrases(text, sb, upto_k)
                         if not n.pronoun and (person_score(n) >= 2 or _introduced(n.text, intros) is not None)
                     ),
                     None,
