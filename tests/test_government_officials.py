@@ -21,6 +21,13 @@ from actors_helpers import person
         ("Frankreich und Italien lehnen ab. Außenminister Jean Weber sagte, man sei enttäuscht.", "Weber", None),
         # a place where he spoke is not whose he is
         ("In Paris trafen sich die Minister. Außenminister Jean Weber sagte, man sei zufrieden.", "Weber", None),
+        # what a clause after him names is what he speaks about, not whose he is
+        ("Auch Polen lehnt ab. Innenminister Jan Nowak verwies darauf, dass sein Land viele Geflüchtete aus der "
+         "Ukraine aufgenommen habe.", "Nowak", "Polen"),
+        ("Innenminister Jan Nowak sagte, dass Litauen mehr tun müsse.", "Nowak", None),
+        # the first mention's context counts, not the last one's
+        ("Ungarn stimmte dagegen. Ministerpräsident Gábor Kiss kündigte an, man werde nicht zahlen. „Nein“, "
+         "schrieb Kiss auf X.", "Kiss", "Ungarn"),
         # a spokesman speaks for parties and companies too
         ("Frankreich lehnte ab. Sprecher Jean Dupont sagte, man prüfe den Text.", "Dupont", None),
     ],

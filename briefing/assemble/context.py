@@ -24,6 +24,7 @@ from briefing.assemble.text import fold, lexicon
 from briefing.extract.actors import in_regions, quote_regions
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
+from briefing.lang.de import country_adjective
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
 # The mark of a trimmed leading connective.
@@ -133,12 +134,26 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
     if first in _words("possessives.txt"):
         # "Tusk: Sein Land sei bereit ..." is his; "Ihr Vorsitzender Winkel kritisierte ...", which names the
         # speaker after it, is someone else's (whose, the reader cannot tell)
-        return f"{speaker}: {text}" if speaker and fold(speaker) not in fold(rest) else None
+        if speaker and fold(speaker) in fold(rest):
+            # "Sein polnischer Amtskollege Radosław Sikorski forderte ...": a country adjective says whose
+            # counterpart the named speaker is; without one, the reader cannot tell
+            return text if _country_word(rest.split(maxsplit=1)[0]) else None
+        return f"{speaker}: {text}" if speaker else None
     if opens_with_pointer(first, rest):
         if first in _words("personal_pronouns.txt") and speaker and not _plural_subject(first, rest):
             return f"{speaker}: {text}"
         return None
     return text
+
+
+# The endings of an inflected adjective ("polnischer", "französischen").
+_ADJECTIVE_INFLECTIONS = ("er", "en", "em", "es", "e")
+
+
+def _country_word(word: str) -> bool:
+    """Is ``word`` an inflected country adjective ("polnischer", "französische")?"""
+    low = word.strip(",:;.").lower()
+    return any(low.endswith(e) and country_adjective(low[: -len(e)]) is not None for e in _ADJECTIVE_INFLECTIONS)
 
 
 # Finite verbs after "sie" that are plural although they do not end in "-en".

@@ -152,6 +152,8 @@ PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
 _MARKS = _COMMA_OR_BRACKET | {"("}  # what opens an acronym in brackets or a name after a comma
 _COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
+# Words that open a subordinate clause after a comma: its content is what the main clause's subject speaks about.
+_CLAUSE_OPENERS = frozenset({"dass", "ob"}) | word_set("subordinators.txt")
 # Whose a possessive's role is: an organisation, party or country of the sentence before.
 _OWNER_LABELS = frozenset({"ORG", "COUNTRY", "METONYM"})
 # The gender of a role that declines like an adjective, by its article and whether it ends in -n:
@@ -523,6 +525,7 @@ class _Person:
     near_countries: frozenset[str] = frozenset()  # countries of the first mention's sentence and the one before
     near_orgs: bool = False  # ... and whether an organisation is named there
     sent: int = 0  # sentence number of the first mention
+    placed_at: int = -1  # token of the mention the three fields above were read at (the earliest one)
 
 
 @dataclass
@@ -687,7 +690,7 @@ class ActorFinder:
                         self.cored.append(i)
         self.lex = lex
         self.matcher = matcher
-        self._sent_country: dict[int, str | None] = {}
+        self._sent_country: dict[int, list[int]] = {}  # country tokens outside quotation marks, per sentence
         self._quote_regions: tuple[tuple[int, int], ...] | None = None
         self._country_tokens: list[int] | None = None  # tokens labelled COUNTRY or METONYM, once labels are final
         self._initials: set[str] = set()
@@ -1608,7 +1611,8 @@ class ActorFinder:
             p.affiliation = lex.demonyms[self.words[i - 1]][0]  # "der Franzose Emmanuel Macron"
         if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
             p.party = p.party or lex.party_names.get(self.words[j + 1], self.words[j + 1])
-        if p.context_country is None:
+        if p.placed_at < 0 or i < p.placed_at:  # the first mention's context, not the last one's
+            p.placed_at = i
             p.context_country = self._sentence_country(i)
             p.near_countries, p.near_orgs = self._near_countries(i)
             p.sent = self.sent_no[i]
@@ -1627,7 +1631,9 @@ class ActorFinder:
 
     def _sentence_country(self, i: int) -> str | None:
         """First country acting in the sentence of token i (fallback affiliation for officials); a country
-        inside quotation marks is what the speaker talks about ("Sprecher X sagte: „Pakistan muss ...“").
+        inside quotation marks is what the speaker talks about ("Sprecher X sagte: „Pakistan muss ...“"), and so
+        is one in a clause that opens after him ("Minister X verwies darauf, dass sein Land Geflüchtete aus der
+        Ukraine aufgenommen habe").
 
         Asked while people are found, after the places and organisations are marked (labels no longer change).
         """
@@ -1637,17 +1643,27 @@ class ActorFinder:
                 self._country_tokens = [k for k in self.labelled() if self.label[k] in _COUNTRY_LABELS]
             end = self.table.sents[self.sent_no[i]][1]
             k = bisect.bisect_left(self._country_tokens, s)
-            found = None
+            found: list[int] = []
             if k < len(self._country_tokens) and self._country_tokens[k] < end:
                 if self._quote_regions is None:
                     self._quote_regions = quote_regions(self.text)
                 while k < len(self._country_tokens) and self._country_tokens[k] < end:
                     if not in_regions(self.idx[self._country_tokens[k]], self._quote_regions):
-                        found = self.canon[self._country_tokens[k]]
-                        break
+                        found.append(self._country_tokens[k])
                     k += 1
             self._sent_country[s] = found
-        return self._sent_country[s]
+        for t in self._sent_country[s]:
+            if not self._in_later_clause(i, t):
+                return self.canon[t]
+        return None
+
+    def _in_later_clause(self, i: int, t: int) -> bool:
+        """Does token t stand in a subordinate clause that opens after token i, in i's sentence ("X verwies
+        darauf, dass ... t")? What such a clause names is what X speaks about, not whom X speaks for."""
+        for k in range(i + 1, t):
+            if self.words[k - 1] == "," and self.lowers[k] in _CLAUSE_OPENERS:
+                return True
+        return False
 
     def _near_countries(self, i: int) -> tuple[frozenset[str], bool]:
         """The countries (capitals as metonyms included) named outside quotation marks in the sentence of token
@@ -1664,6 +1680,8 @@ class ActorFinder:
                 break
             if in_regions(self.idx[t], self._quote_regions) or self._after_place_preposition(t):
                 continue  # "In der Ukraine sprach Präsident Putin": where he spoke, not whose he is
+            if t > i and self._in_later_clause(i, t):
+                continue  # "Minister X verwies darauf, dass ... aus der Ukraine": what he speaks about
             owner = self.org_aff.get(t)
             if self.label[t] in _COUNTRY_LABELS and self.canon[t] in values:
                 countries.add(self.canon[t] or "")
