@@ -129,7 +129,8 @@ def test_lead_of_a_preview_day_is_the_preview():
         # ... unless a country adjective says whose counterpart the named speaker is
         ("Sein polnischer Amtskollege Jan Nowak forderte, die Kosten zu teilen.", "Nowak",
          "Sein polnischer Amtskollege Jan Nowak forderte, die Kosten zu teilen."),
-        ("Ihre französische Kollegin Claire Morel widersprach.", "Morel", "Ihre französische Kollegin Claire Morel widersprach."),
+        ("Ihre französische Kollegin Claire Morel widersprach.", "Morel",
+         "Ihre französische Kollegin Claire Morel widersprach."),
         ("Sein neuer Kollege Jan Nowak widersprach.", "Nowak", None),
         ("Deren Sprecherin sagte, man prüfe das.", None, None),
         # a plural "sie" (its verb agrees) stands for things named before, not for the speaker

@@ -1660,10 +1660,7 @@ class ActorFinder:
     def _in_later_clause(self, i: int, t: int) -> bool:
         """Does token t stand in a subordinate clause that opens after token i, in i's sentence ("X verwies
         darauf, dass ... t")? What such a clause names is what X speaks about, not whom X speaks for."""
-        for k in range(i + 1, t):
-            if self.words[k - 1] == "," and self.lowers[k] in _CLAUSE_OPENERS:
-                return True
-        return False
+        return any(self.words[k - 1] == "," and self.lowers[k] in _CLAUSE_OPENERS for k in range(i + 1, t))
 
     def _near_countries(self, i: int) -> tuple[frozenset[str], bool]:
         """The countries (capitals as metonyms included) named outside quotation marks in the sentence of token
