@@ -10,6 +10,8 @@ sentence here is written for these tests.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.quote_helpers import quotes_of
@@ -46,3 +48,57 @@ def test_a_said_sentence_after_someone_speaks_is_that_voice(text, quoted, name):
 )
 def test_no_voice_goes_on_without_a_speaker_just_before(text):
     assert not any("kämpfen" in q for q, _ in _direct(text)), _direct(text)
+
+
+# ---------------------------------------------------------------- a debate between parties
+
+LANDTAG = """Streit im Landtag über die Schulreform
+
+Erfurt, 3. Februar 2027 – Im Landtag ist es am Dienstag zu einer heftigen Debatte über die Schulreform gekommen.
+Kultusministerin Petra Lindner (CDU) verteidigte den Kurs der Landesregierung. „Wir lassen keine Schule im Stich“,
+sagte Lindner.
+
+Die Grünen sehen das anders. Ihr bildungspolitischer Sprecher Tobias Rehm warf der Ministerin vor, den
+Lehrermangel „schönzureden“.
+
+Die SPD forderte mehr Geld für kleine Schulen. Die Freien Wähler mahnten mehr Tempo an.
+"""
+
+
+@pytest.fixture(scope="module")
+def landtag_positions():
+    from briefing.assemble import assemble
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    ex = load_pipeline("blank")
+    body = LANDTAG.split("\n\n", 1)[1]
+    facts = ex.extract(Article(path="landtag.txt", text=body, title="Streit im Landtag über die Schulreform",
+                               date="2027-02-03", date_precision="day", publisher="Zeitung"))
+    b = assemble(date(2027, 2, 3), [facts], background=[], excluded=[], title="Test", max_stories=4)
+    return [(p.country, p.text) for s in b.stories for p in s.positions]
+
+
+def test_in_a_debate_between_parties_a_minister_is_filed_under_her_party(landtag_positions):
+    groups = {c for c, _ in landtag_positions}
+    assert {"CDU", "Grüne", "SPD"} <= groups and "Deutschland" not in groups, landtag_positions
+
+
+def test_a_possessive_before_the_named_speaker_points_at_the_party_it_is_filed_under(landtag_positions):
+    assert ("Grüne", next(t for c, t in landtag_positions if "Rehm" in t)) in landtag_positions
+    assert any(t.startswith("Ihr bildungspolitischer Sprecher Tobias Rehm") for _, t in landtag_positions)
+
+
+def test_a_party_acting_in_the_plural_past_states_a_position(landtag_positions):
+    assert ("Freie Wähler", "Die Freien Wähler mahnten mehr Tempo an.") in landtag_positions, landtag_positions
+
+
+@pytest.mark.parametrize(
+    ("form", "plural"),
+    [("mahnte", "mahnten"), ("mahnt", "mahnten"), ("kritisiert", "kritisierten"), ("abgelehnt", None),
+     ("zugesagt", None), ("will", None), ("verlangst", None)],
+)
+def test_past_plural(form, plural):
+    from briefing.extract.positions import past_plural
+
+    assert past_plural(form) == plural

@@ -106,12 +106,14 @@ def speaker_label(name: str | None, kind: str | None = None) -> str | None:
     return name.split()[-1] if kind == "person" else name
 
 
-def stand_alone(text: str, speaker: str | None = None) -> str | None:
+def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = False) -> str | None:
     """``text`` made readable on its own, or None when it cannot be.
 
     Args:
         text: a source sentence.
         speaker: how to name the sentence's speaker in a prefix (:func:`speaker_label`), when known.
+        owner_shown: the reader sees whose the speaker is (the party or organisation the statement is filed
+            under), so a possessive before the named speaker ("Ihr Sprecher X sagte ...") points at it.
 
     Returns:
         The sentence unchanged when it stands on its own; with "Speaker: " in front when it opens with a
@@ -136,8 +138,9 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
         # speaker after it, is someone else's (whose, the reader cannot tell)
         if speaker and fold(speaker) in fold(rest):
             # "Sein polnischer Amtskollege Radosław Sikorski forderte ...": a country adjective says whose
-            # counterpart the named speaker is; without one, the reader cannot tell
-            return text if _country_word(rest.split(maxsplit=1)[0]) else None
+            # counterpart the named speaker is, as the heading of the party or organisation a statement is filed
+            # under says whose spokesman he is; without either, the reader cannot tell
+            return text if owner_shown or _country_word(rest.split(maxsplit=1)[0]) else None
         return f"{speaker}: {text}" if speaker else None
     if opens_with_pointer(first, rest):
         if first in _words("personal_pronouns.txt") and speaker and not _plural_subject(first, rest):
