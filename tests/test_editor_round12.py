@@ -102,3 +102,19 @@ def test_past_plural(form, plural):
     from briefing.extract.positions import past_plural
 
     assert past_plural(form) == plural
+
+
+@pytest.mark.parametrize(
+    ("sentence", "material"),
+    [
+        # someone's words in Konjunktiv I, the speaker named a sentence before: a claim passed off as fact
+        ("Für den Umbau der Kliniken stehe bis 2030 eine Milliarde Euro bereit.", False),
+        ("Für den Umbau der Kliniken stehe bis 2030 eine Milliarde Euro bereit, sagte die Ministerin.", True),
+        ("Laut Ministerium stehe bis 2030 eine Milliarde Euro für den Umbau bereit.", True),
+        ("Für den Umbau der Kliniken steht bis 2030 eine Milliarde Euro bereit.", True),
+    ],
+)
+def test_reported_words_without_their_speaker_are_no_summary(sentence, material):
+    from briefing.assemble.summary import is_summary_material
+
+    assert is_summary_material(sentence) is material
