@@ -1070,10 +1070,15 @@ class ActorFinder:
                 # a name, not a common noun of the clause ("das Geldinstitut Verluste", "der Organisation Mitglied")
                 named = acronym or (lowers[m] not in function and name not in month_names()
                                     and not common_german_word(name))
-                if named and org_word(name) and not (after[:1].isupper() or after[:1].isdigit()):
-                    for j in (k, m):
+                end = m + 1
+                if named and after[:1].isupper() and self._second_name_word(m + 1, org_word):
+                    # "der Autozulieferer Brenntag Automotive", "des Konzerns Siemens Energy": two name words
+                    name, end = f"{name} {after}", m + 2
+                    after = cores[end] if end < n else ""
+                if named and org_word(cores[m]) and not (after[:1].isupper() or after[:1].isdigit()):
+                    for j in range(k, end):
                         self.label[j], self.canon[j] = "ORG", name
-                    self.span_end[k] = m + 1
+                    self.span_end[k] = end
                     found[name] = found.get(name) or kind  # ("VdK-Präsidentin" found it without a type)
                     learn(inst[0] if inst is not None else w, name, k)
                     continue
@@ -1096,6 +1101,15 @@ class ActorFinder:
                     found[part] = found.get(part) or kind
                 else:
                     institutions.setdefault(name, kind)
+
+    def _second_name_word(self, t: int, org_word: Callable[[str], bool]) -> bool:
+        """Can token t be the second word of a company's name after its first ("Brenntag Automotive")? A
+        capitalised word of the same sentence, unlabelled, no common German word, role, first name or place."""
+        if t >= len(self.words) or self.label[t] is not None or self.sent_start[t] != self.sent_start[t - 1]:
+            return False
+        w = self.cores[t]
+        return w.isalpha() and w[:1].isupper() and not common_german_word(w) and org_word(w) and not (
+            self.lex.first_name(w))
 
     def _acronym_names(self, org_word: Callable[[str], bool]) -> None:
         """Names of an unknown acronym and one or two capitalised words after an article: "die IG Metall",
@@ -1533,7 +1547,8 @@ class ActorFinder:
                 # a company, association or party; a state body's title is its country's ("Die spanische
                 # Regierung ... Regierungschef Pedro Sánchez": Spain)
                 kind = self.lex.org_types.get(name) or self.org_types.get(name)
-                return name if kind in _OWNING_TYPES else None
+                # (one of unknown type, named by acronym, is no state body: those are listed institutions)
+                return name if kind in _OWNING_TYPES or kind is None else None
             if self.label[t] is not None:
                 return None  # a country or person opens it
         return None
@@ -1611,6 +1626,10 @@ class ActorFinder:
             p.affiliation = lex.demonyms[self.words[i - 1]][0]  # "der Franzose Emmanuel Macron"
         if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
             p.party = p.party or lex.party_names.get(self.words[j + 1], self.words[j + 1])
+        elif j < len(doc) - 3 and self.words[j] == "(" and self.words[j + 3] == ")":
+            listed = lex.organisations.get(f"{self.words[j + 1]} {self.words[j + 2]}")  # "(Freie Wähler)"
+            if listed is not None and lex.org_types.get(listed[0]) == "party":
+                p.party = p.party or listed[0]
         if p.placed_at < 0 or i < p.placed_at:  # the first mention's context, not the last one's
             p.placed_at = i
             p.context_country = self._sentence_country(i)
