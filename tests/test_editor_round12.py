@@ -118,3 +118,18 @@ def test_reported_words_without_their_speaker_are_no_summary(sentence, material)
     from briefing.assemble.summary import is_summary_material
 
     assert is_summary_material(sentence) is material
+
+
+@pytest.mark.parametrize(
+    ("raw", "opening"),
+    [
+        ("Frankfurt am Main (dpa) - Die Notenbank senkt den Leitzins auf 1,75 Prozent.", "Die Notenbank senkt"),
+        ("Halle an der Saale (epd) – Die Stadt hat einen neuen Bürgermeister.", "Die Stadt hat"),
+        ("Augsburg (dpa/lby) - Der Markt ist voll.", "Der Markt ist"),
+    ],
+)
+def test_an_agency_dateline_with_a_place_of_several_words_goes(raw, opening):
+    from briefing.ingest.clean import clean
+
+    text = clean(f"Eine Überschrift für den Test\n\n{raw}\n\nEin zweiter Absatz, der ganz normal endet.").text
+    assert opening in text and "(" not in text.split(opening)[0], text
