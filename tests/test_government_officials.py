@@ -51,3 +51,18 @@ def test_a_seat_of_several_means_the_one_the_article_names_also_in_compounds(tex
 
     kinds = {a.name for a in actors_of(text) if a.kind != "person"}
     assert meant in kinds and not ({"EU", "NATO"} - {meant}) & kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "state"),
+    [
+        ("Bayerns Innenminister Joachim Berger (CSU) sagte, die Polizei sei vorbereitet.", "Berger", "Bayern"),
+        ("Die sächsische Kultusministerin Anne Vogt widersprach.", "Vogt", "Sachsen"),
+        ("Die steirische Landeshauptfrau Eva Huber forderte mehr Geld.", "Huber", "Steiermark"),
+        ("Tirols Landeshauptmann Karl Moser widersprach.", "Moser", "Tirol"),
+        # the federal title is the country's
+        ("Bundesinnenminister Joachim Berger (CSU) sagte, die Polizei sei vorbereitet.", "Berger", "Deutschland"),
+    ],
+)
+def test_a_title_after_a_state_is_that_states_office(text, surname, state):
+    assert person(text, surname).affiliation == state

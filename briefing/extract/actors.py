@@ -1499,6 +1499,9 @@ class ActorFinder:
             adj = lex.adjective(text) if text.islower() else None
             if adj:
                 return adj, None
+            region = _region_of(text)
+            if region is not None:
+                return region, None  # "Bayerns Innenminister", "die sächsische Kultusministerin": the state's
             if text[:1].isupper() and text.endswith("s") and not self.label[k]:
                 pk = self.known_key(text)
                 if pk is None:
@@ -2254,6 +2257,31 @@ def _merge_person(into: _Person, p: _Person, forms: list[str]) -> None:
     into.affiliation = into.affiliation or p.affiliation
     into.gender = into.gender or p.gender
     into.party = into.party or p.party
+
+
+@functools.cache
+def _regions() -> tuple[dict[str, str], dict[str, str]]:
+    """(genitive -> state, adjective stem -> state) of the states of regions.txt ("Bayerns", "bayerisch")."""
+    genitives, adjectives = {}, {}
+    for r in rows("regions.txt"):
+        if r[0].endswith(("s", "z", "x")):
+            continue  # ("Niedersachsen"'s genitive is no word of its own: "Niedersachsens" only by apostrophe)
+        genitives[r[0] + "s"] = r[0]
+        if len(r) > 1 and r[1] != "-":
+            adjectives[r[1]] = r[0]
+    return genitives, adjectives
+
+
+def _region_of(word: str) -> str | None:
+    """The state a genitive ("Bayerns") or an inflected adjective ("bayerische", "sächsischen") names, or None.
+    A city state's genitive ("Berlins", "Hamburgs") names its government only before a title, as here."""
+    genitives, adjectives = _regions()
+    if word in genitives:
+        return genitives[word]
+    if not word.islower():
+        return None
+    stem = _adjective_stem(word)
+    return adjectives.get(stem) if stem is not None else None
 
 
 def _adjective_stem(low: str) -> str | None:
