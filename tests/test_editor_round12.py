@@ -133,3 +133,10 @@ def test_an_agency_dateline_with_a_place_of_several_words_goes(raw, opening):
 
     text = clean(f"Eine Überschrift für den Test\n\n{raw}\n\nEin zweiter Absatz, der ganz normal endet.").text
     assert opening in text and "(" not in text.split(opening)[0], text
+
+
+def test_a_strong_verbs_konjunktiv_ii_reports_too():
+    from briefing.assemble.summary import is_summary_material
+
+    assert not is_summary_material("Bis 2030 stünden 1,2 Milliarden Euro für den Umbau der Kliniken bereit.")
+    assert is_summary_material("Bis 2030 stehen 1,2 Milliarden Euro für den Umbau der Kliniken bereit.")
