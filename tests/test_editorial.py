@@ -126,6 +126,12 @@ def test_lead_of_a_preview_day_is_the_preview():
         # a possessive: the speaker's own when the sentence does not name him after it
         ("Sein Land sei bereit, die Kosten zu tragen.", "Nowak", "Nowak: Sein Land sei bereit, die Kosten zu tragen."),
         ("Ihr Vorsitzender Jan Nowak kritisierte den Plan.", "Nowak", None),
+        # ... unless a country adjective says whose counterpart the named speaker is
+        ("Sein polnischer Amtskollege Jan Nowak forderte, die Kosten zu teilen.", "Nowak",
+         "Sein polnischer Amtskollege Jan Nowak forderte, die Kosten zu teilen."),
+        ("Ihre französische Kollegin Claire Morel widersprach.", "Morel",
+         "Ihre französische Kollegin Claire Morel widersprach."),
+        ("Sein neuer Kollege Jan Nowak widersprach.", "Nowak", None),
         ("Deren Sprecherin sagte, man prüfe das.", None, None),
         # a plural "sie" (its verb agrees) stands for things named before, not for the speaker
         ("Sie kosteten viel Geld und brächten wenig, sagte sie.", "Prammer", None),

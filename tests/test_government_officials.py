@@ -21,6 +21,13 @@ from actors_helpers import person
         ("Frankreich und Italien lehnen ab. Außenminister Jean Weber sagte, man sei enttäuscht.", "Weber", None),
         # a place where he spoke is not whose he is
         ("In Paris trafen sich die Minister. Außenminister Jean Weber sagte, man sei zufrieden.", "Weber", None),
+        # what a clause after him names is what he speaks about, not whose he is
+        ("Auch Polen lehnt ab. Innenminister Jan Nowak verwies darauf, dass sein Land viele Geflüchtete aus der "
+         "Ukraine aufgenommen habe.", "Nowak", "Polen"),
+        ("Innenminister Jan Nowak sagte, dass Litauen mehr tun müsse.", "Nowak", None),
+        # the first mention's context counts, not the last one's
+        ("Ungarn stimmte dagegen. Ministerpräsident Gábor Kiss kündigte an, man werde nicht zahlen. „Nein“, "
+         "schrieb Kiss auf X.", "Kiss", "Ungarn"),
         # a spokesman speaks for parties and companies too
         ("Frankreich lehnte ab. Sprecher Jean Dupont sagte, man prüfe den Text.", "Dupont", None),
     ],
@@ -44,3 +51,18 @@ def test_a_seat_of_several_means_the_one_the_article_names_also_in_compounds(tex
 
     kinds = {a.name for a in actors_of(text) if a.kind != "person"}
     assert meant in kinds and not ({"EU", "NATO"} - {meant}) & kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "state"),
+    [
+        ("Bayerns Innenminister Joachim Berger (CSU) sagte, die Polizei sei vorbereitet.", "Berger", "Bayern"),
+        ("Die sächsische Kultusministerin Anne Vogt widersprach.", "Vogt", "Sachsen"),
+        ("Die steirische Landeshauptfrau Eva Huber forderte mehr Geld.", "Huber", "Steiermark"),
+        ("Tirols Landeshauptmann Karl Moser widersprach.", "Moser", "Tirol"),
+        # the federal title is the country's
+        ("Bundesinnenminister Joachim Berger (CSU) sagte, die Polizei sei vorbereitet.", "Berger", "Deutschland"),
+    ],
+)
+def test_a_title_after_a_state_is_that_states_office(text, surname, state):
+    assert person(text, surname).affiliation == state

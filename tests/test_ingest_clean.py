@@ -189,6 +189,8 @@ def test_reflow(raw, expected):
         ("Jetzt den Newsletter abonnieren und nichts verpassen", "newsletter"),
         ("Jetzt das Digital-Abo testen: 4 Wochen gratis", "promo"),
         ("Probeabo sichern – 3 Monate für 1 Euro", "promo"),
+        ("Hören Sie dazu auch unseren Podcast „Die Entscheidung“ in der ARD Audiothek.", "promo"),
+        ("Sehen Sie hier das Video zur Debatte im Landtag", "promo"),
     ],
 )
 def test_furniture_line_kinds(line, kind):
@@ -209,6 +211,7 @@ def test_furniture_line_kinds(line, kind):
         "Teilen der Bevölkerung fehlt Strom.",
         "Wer das Abo kündigt, kann das kostenlos tun.",
         "Deutschlandticket-Abo: Preis steigt auf 63 Euro",
+        "Sehen Sie sich das an, sagte der Bürgermeister und zeigte auf das Video der Überwachungskamera.",
     ],
 )
 def test_body_lines_are_not_furniture(line):

@@ -24,6 +24,7 @@ from briefing.assemble.text import fold, lexicon
 from briefing.extract.actors import in_regions, quote_regions
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
+from briefing.lang.de import country_adjective
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
 # The mark of a trimmed leading connective.
@@ -105,12 +106,14 @@ def speaker_label(name: str | None, kind: str | None = None) -> str | None:
     return name.split()[-1] if kind == "person" else name
 
 
-def stand_alone(text: str, speaker: str | None = None) -> str | None:
+def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = False) -> str | None:
     """``text`` made readable on its own, or None when it cannot be.
 
     Args:
         text: a source sentence.
         speaker: how to name the sentence's speaker in a prefix (:func:`speaker_label`), when known.
+        owner_shown: the reader sees whose the speaker is (the party or organisation the statement is filed
+            under), so a possessive before the named speaker ("Ihr Sprecher X sagte ...") points at it.
 
     Returns:
         The sentence unchanged when it stands on its own; with "Speaker: " in front when it opens with a
@@ -133,12 +136,27 @@ def stand_alone(text: str, speaker: str | None = None) -> str | None:
     if first in _words("possessives.txt"):
         # "Tusk: Sein Land sei bereit ..." is his; "Ihr Vorsitzender Winkel kritisierte ...", which names the
         # speaker after it, is someone else's (whose, the reader cannot tell)
-        return f"{speaker}: {text}" if speaker and fold(speaker) not in fold(rest) else None
+        if speaker and fold(speaker) in fold(rest):
+            # "Sein polnischer Amtskollege Radosław Sikorski forderte ...": a country adjective says whose
+            # counterpart the named speaker is, as the heading of the party or organisation a statement is filed
+            # under says whose spokesman he is; without either, the reader cannot tell
+            return text if owner_shown or _country_word(rest.split(maxsplit=1)[0]) else None
+        return f"{speaker}: {text}" if speaker else None
     if opens_with_pointer(first, rest):
         if first in _words("personal_pronouns.txt") and speaker and not _plural_subject(first, rest):
             return f"{speaker}: {text}"
         return None
     return text
+
+
+# The endings of an inflected adjective ("polnischer", "französischen").
+_ADJECTIVE_INFLECTIONS = ("er", "en", "em", "es", "e")
+
+
+def _country_word(word: str) -> bool:
+    """Is ``word`` an inflected country adjective ("polnischer", "französische")?"""
+    low = word.strip(",:;.").lower()
+    return any(low.endswith(e) and country_adjective(low[: -len(e)]) is not None for e in _ADJECTIVE_INFLECTIONS)
 
 
 # Finite verbs after "sie" that are plural although they do not end in "-en".

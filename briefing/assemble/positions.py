@@ -21,6 +21,8 @@ from briefing.assemble.quotes import SAME_WORDING
 from briefing.assemble.text import containment, fold, lexicon, sort_sources, source_sort_key, words
 from briefing.extract.actors import in_regions, quote_regions
 from briefing.extract.positions import NARRATION_SEPARATORS
+from briefing.lang import rows
+from briefing.lang.de import country_name
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
 # Two statements filed under one country whose words overlap this much say the same.
@@ -179,8 +181,9 @@ def merge_positions(
     by_id = {a.id: a for a in actors}
     groups: dict[str, list[_Stance]] = defaultdict(list)
     labels: dict[str, str] = {}
+    filed = _party_filing(by_id, [r.actor for r in refs] + [r.actor for r in quote_refs])
     for r, from_quote in [(r, False) for r in refs] + [(r, True) for r in quote_refs]:
-        country = country_of(by_id[r.actor])
+        country = filed.get(r.actor) or country_of(by_id[r.actor])
         if not country:
             continue
         key = fold(country)
@@ -224,7 +227,10 @@ def merge_positions(
         shown = []
         for e in groups[k]:
             actor = by_id[e.actor]
-            text, ref = e.wording(speaker_label(actor.name, actor.kind) if actor.kind != "country" else None)
+            owner_shown = actor.kind == "person" and labels[k] in (actor.party, actor.affiliation) and (
+                country_name(labels[k]) is None)
+            text, ref = e.wording(speaker_label(actor.name, actor.kind) if actor.kind != "country" else None,
+                                  owner_shown=owner_shown)
             if text is not None and ref is not None:
                 shown.append((e, text, ref))
         # A country's position is stated by its people and institutions: named speakers first.
@@ -248,6 +254,34 @@ def merge_positions(
     if len(matrix) < MIN_MATRIX_CELLS or len({c.country for c in matrix}) < MIN_MATRIX_COUNTRIES:
         matrix = []
     return positions, matrix
+
+
+# A story whose statements are filed under at least this many parties is a debate between parties.
+MIN_DEBATE_PARTIES = 2
+
+
+@functools.cache
+def _party_countries() -> dict[str, str]:
+    """A party's name -> the country it sits in (parties.txt: "SPD" -> "Deutschland")."""
+    return {(r[1] or r[0]): r[2] for r in rows("parties.txt") if len(r) > 2 and r[2]}
+
+
+def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict[str, str]:
+    """Speakers to file under their party instead of their country: in a debate between a country's parties
+    (statements filed under two of them or more), a politician of one of them whose country is the party's
+    ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it."""
+    parties = _party_countries()
+    keys = {country_of(by_id[a]) for a in set(speakers)}
+    debated = {k for k in keys if k in parties}
+    if len(debated) < MIN_DEBATE_PARTIES:
+        return {}
+    countries = {parties[k] for k in debated}
+    out = {}
+    for a in set(speakers):
+        actor = by_id[a]
+        if actor.kind == "person" and actor.party in parties and country_of(actor) == parties[actor.party] in countries:
+            out[a] = actor.party
+    return out
 
 
 def _is_group(actor: StoryActor, key: str) -> bool:
@@ -312,8 +346,9 @@ class _Stance:
             self.reported[same] += 1
         self.order = min(self.order, (source_sort_key(r.source), r.start))
 
-    def wording(self, speaker: str | None) -> tuple[str | None, PositionRef | None]:
-        """The statement that covers the others best and stands alone (resolved or trimmed if need be)."""
+    def wording(self, speaker: str | None, *, owner_shown: bool = False) -> tuple[str | None, PositionRef | None]:
+        """The statement that covers the others best and stands alone (resolved or trimmed if need be);
+        ``owner_shown``: the heading it is filed under is the speaker's party or organisation."""
         def coverage(i: int) -> float:
             return sum(containment(self.words[j], self.words[i]) for j in range(len(self.refs)) if j != i)
 
@@ -325,7 +360,7 @@ class _Stance:
             -coverage(i), -len(self.words[i]),
             source_sort_key(self.refs[i].source), self.refs[i].start))
         for i in ranked:
-            text = stand_alone(self.refs[i].text, speaker)
+            text = stand_alone(self.refs[i].text, speaker, owner_shown=owner_shown)
             if text:
                 return text, self.refs[i]
         return None, None

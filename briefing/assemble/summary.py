@@ -31,9 +31,10 @@ from briefing.assemble.text import (
     vector,
     words,
 )
+from briefing.extract.quotes.konjunktiv import STRONG_KONJUNKTIV_II, konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
 from briefing.extract.quotes.resolve import description_gender
-from briefing.lang.de import demonym_country
+from briefing.lang.de import attribution_markers, demonym_country
 from briefing.lang.frequency import COMMON_ZIPF, zipf
 from briefing.models import SourcedText, Statement
 
@@ -136,7 +137,21 @@ def is_summary_material(sentence: str) -> bool:
     low = fold(s)
     if any(m in low for m in _folded("teaser_markers.txt")):
         return False
+    if unattributed_report(s):
+        return False
     return not needs_context(s)
+
+
+def unattributed_report(sentence: str) -> bool:
+    """Is the sentence someone's words in Konjunktiv I (or a strong verb's Konjunktiv II in its place: "stünden")
+    with no speaker in it ("Das Geld sei für den Umbau bestimmt.", the minister named a sentence before)? Read
+    alone it passes a claim off as fact."""
+    ws = {w.lower() for w in re.findall(r"\w+", sentence)}
+    if not konjunktiv_words(sentence, 0, len(sentence), strong=True, learned=False) and ws.isdisjoint(
+            STRONG_KONJUNKTIV_II):
+        return False
+    markers = attribution_markers()
+    return ws.isdisjoint(speech_verbs()) and not any(ws & m for m in markers.values()) and "so" not in ws
 
 
 @functools.cache

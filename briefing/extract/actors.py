@@ -152,6 +152,8 @@ PRONOUNS = {"er": "m", "sie": "f"}
 _COMMA_OR_BRACKET = frozenset({",", "["})
 _MARKS = _COMMA_OR_BRACKET | {"("}  # what opens an acronym in brackets or a name after a comma
 _COUNTRY_LABELS = frozenset({"COUNTRY", "METONYM"})
+# Words that open a subordinate clause after a comma: its content is what the main clause's subject speaks about.
+_CLAUSE_OPENERS = frozenset({"dass", "ob"}) | word_set("subordinators.txt")
 # Whose a possessive's role is: an organisation, party or country of the sentence before.
 _OWNER_LABELS = frozenset({"ORG", "COUNTRY", "METONYM"})
 # The gender of a role that declines like an adjective, by its article and whether it ends in -n:
@@ -523,6 +525,7 @@ class _Person:
     near_countries: frozenset[str] = frozenset()  # countries of the first mention's sentence and the one before
     near_orgs: bool = False  # ... and whether an organisation is named there
     sent: int = 0  # sentence number of the first mention
+    placed_at: int = -1  # token of the mention the three fields above were read at (the earliest one)
 
 
 @dataclass
@@ -687,7 +690,7 @@ class ActorFinder:
                         self.cored.append(i)
         self.lex = lex
         self.matcher = matcher
-        self._sent_country: dict[int, str | None] = {}
+        self._sent_country: dict[int, list[int]] = {}  # country tokens outside quotation marks, per sentence
         self._quote_regions: tuple[tuple[int, int], ...] | None = None
         self._country_tokens: list[int] | None = None  # tokens labelled COUNTRY or METONYM, once labels are final
         self._initials: set[str] = set()
@@ -1067,10 +1070,15 @@ class ActorFinder:
                 # a name, not a common noun of the clause ("das Geldinstitut Verluste", "der Organisation Mitglied")
                 named = acronym or (lowers[m] not in function and name not in month_names()
                                     and not common_german_word(name))
-                if named and org_word(name) and not (after[:1].isupper() or after[:1].isdigit()):
-                    for j in (k, m):
+                end = m + 1
+                if named and after[:1].isupper() and self._second_name_word(m + 1, org_word):
+                    # "der Autozulieferer Brenntag Automotive", "des Konzerns Siemens Energy": two name words
+                    name, end = f"{name} {after}", m + 2
+                    after = cores[end] if end < n else ""
+                if named and org_word(cores[m]) and not (after[:1].isupper() or after[:1].isdigit()):
+                    for j in range(k, end):
                         self.label[j], self.canon[j] = "ORG", name
-                    self.span_end[k] = m + 1
+                    self.span_end[k] = end
                     found[name] = found.get(name) or kind  # ("VdK-Präsidentin" found it without a type)
                     learn(inst[0] if inst is not None else w, name, k)
                     continue
@@ -1093,6 +1101,15 @@ class ActorFinder:
                     found[part] = found.get(part) or kind
                 else:
                     institutions.setdefault(name, kind)
+
+    def _second_name_word(self, t: int, org_word: Callable[[str], bool]) -> bool:
+        """Can token t be the second word of a company's name after its first ("Brenntag Automotive")? A
+        capitalised word of the same sentence, unlabelled, no common German word, role, first name or place."""
+        if t >= len(self.words) or self.label[t] is not None or self.sent_start[t] != self.sent_start[t - 1]:
+            return False
+        w = self.cores[t]
+        return w.isalpha() and w[:1].isupper() and not common_german_word(w) and org_word(w) and not (
+            self.lex.first_name(w))
 
     def _acronym_names(self, org_word: Callable[[str], bool]) -> None:
         """Names of an unknown acronym and one or two capitalised words after an article: "die IG Metall",
@@ -1482,6 +1499,9 @@ class ActorFinder:
             adj = lex.adjective(text) if text.islower() else None
             if adj:
                 return adj, None
+            region = _region_of(text)
+            if region is not None:
+                return region, None  # "Bayerns Innenminister", "die sächsische Kultusministerin": the state's
             if text[:1].isupper() and text.endswith("s") and not self.label[k]:
                 pk = self.known_key(text)
                 if pk is None:
@@ -1530,7 +1550,8 @@ class ActorFinder:
                 # a company, association or party; a state body's title is its country's ("Die spanische
                 # Regierung ... Regierungschef Pedro Sánchez": Spain)
                 kind = self.lex.org_types.get(name) or self.org_types.get(name)
-                return name if kind in _OWNING_TYPES else None
+                # (one of unknown type, named by acronym, is no state body: those are listed institutions)
+                return name if kind in _OWNING_TYPES or kind is None else None
             if self.label[t] is not None:
                 return None  # a country or person opens it
         return None
@@ -1608,7 +1629,12 @@ class ActorFinder:
             p.affiliation = lex.demonyms[self.words[i - 1]][0]  # "der Franzose Emmanuel Macron"
         if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
             p.party = p.party or lex.party_names.get(self.words[j + 1], self.words[j + 1])
-        if p.context_country is None:
+        elif j < len(doc) - 3 and self.words[j] == "(" and self.words[j + 3] == ")":
+            listed = lex.organisations.get(f"{self.words[j + 1]} {self.words[j + 2]}")  # "(Freie Wähler)"
+            if listed is not None and lex.org_types.get(listed[0]) == "party":
+                p.party = p.party or listed[0]
+        if p.placed_at < 0 or i < p.placed_at:  # the first mention's context, not the last one's
+            p.placed_at = i
             p.context_country = self._sentence_country(i)
             p.near_countries, p.near_orgs = self._near_countries(i)
             p.sent = self.sent_no[i]
@@ -1627,7 +1653,9 @@ class ActorFinder:
 
     def _sentence_country(self, i: int) -> str | None:
         """First country acting in the sentence of token i (fallback affiliation for officials); a country
-        inside quotation marks is what the speaker talks about ("Sprecher X sagte: „Pakistan muss ...“").
+        inside quotation marks is what the speaker talks about ("Sprecher X sagte: „Pakistan muss ...“"), and so
+        is one in a clause that opens after him ("Minister X verwies darauf, dass sein Land Geflüchtete aus der
+        Ukraine aufgenommen habe").
 
         Asked while people are found, after the places and organisations are marked (labels no longer change).
         """
@@ -1637,17 +1665,24 @@ class ActorFinder:
                 self._country_tokens = [k for k in self.labelled() if self.label[k] in _COUNTRY_LABELS]
             end = self.table.sents[self.sent_no[i]][1]
             k = bisect.bisect_left(self._country_tokens, s)
-            found = None
+            found: list[int] = []
             if k < len(self._country_tokens) and self._country_tokens[k] < end:
                 if self._quote_regions is None:
                     self._quote_regions = quote_regions(self.text)
                 while k < len(self._country_tokens) and self._country_tokens[k] < end:
                     if not in_regions(self.idx[self._country_tokens[k]], self._quote_regions):
-                        found = self.canon[self._country_tokens[k]]
-                        break
+                        found.append(self._country_tokens[k])
                     k += 1
             self._sent_country[s] = found
-        return self._sent_country[s]
+        for t in self._sent_country[s]:
+            if not self._in_later_clause(i, t):
+                return self.canon[t]
+        return None
+
+    def _in_later_clause(self, i: int, t: int) -> bool:
+        """Does token t stand in a subordinate clause that opens after token i, in i's sentence ("X verwies
+        darauf, dass ... t")? What such a clause names is what X speaks about, not whom X speaks for."""
+        return any(self.words[k - 1] == "," and self.lowers[k] in _CLAUSE_OPENERS for k in range(i + 1, t))
 
     def _near_countries(self, i: int) -> tuple[frozenset[str], bool]:
         """The countries (capitals as metonyms included) named outside quotation marks in the sentence of token
@@ -1664,6 +1699,8 @@ class ActorFinder:
                 break
             if in_regions(self.idx[t], self._quote_regions) or self._after_place_preposition(t):
                 continue  # "In der Ukraine sprach Präsident Putin": where he spoke, not whose he is
+            if t > i and self._in_later_clause(i, t):
+                continue  # "Minister X verwies darauf, dass ... aus der Ukraine": what he speaks about
             owner = self.org_aff.get(t)
             if self.label[t] in _COUNTRY_LABELS and self.canon[t] in values:
                 countries.add(self.canon[t] or "")
@@ -2220,6 +2257,31 @@ def _merge_person(into: _Person, p: _Person, forms: list[str]) -> None:
     into.affiliation = into.affiliation or p.affiliation
     into.gender = into.gender or p.gender
     into.party = into.party or p.party
+
+
+@functools.cache
+def _regions() -> tuple[dict[str, str], dict[str, str]]:
+    """(genitive -> state, adjective stem -> state) of the states of regions.txt ("Bayerns", "bayerisch")."""
+    genitives, adjectives = {}, {}
+    for r in rows("regions.txt"):
+        if r[0].endswith(("s", "z", "x")):
+            continue  # ("Niedersachsen"'s genitive is no word of its own: "Niedersachsens" only by apostrophe)
+        genitives[r[0] + "s"] = r[0]
+        if len(r) > 1 and r[1] != "-":
+            adjectives[r[1]] = r[0]
+    return genitives, adjectives
+
+
+def _region_of(word: str) -> str | None:
+    """The state a genitive ("Bayerns") or an inflected adjective ("bayerische", "sächsischen") names, or None.
+    A city state's genitive ("Berlins", "Hamburgs") names its government only before a title, as here."""
+    genitives, adjectives = _regions()
+    if word in genitives:
+        return genitives[word]
+    if not word.islower():
+        return None
+    stem = _adjective_stem(word)
+    return adjectives.get(stem) if stem is not None else None
 
 
 def _adjective_stem(low: str) -> str | None:

@@ -100,19 +100,41 @@ class StanceLexicon:
 NO_STANCE = "-"
 
 
+# A participle: "ge" opens it, after a separable particle or not ("abgelehnt", "zugesagt", "angekündigt").
+_PARTICIPLE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück)?ge")
+
+
+def past_plural(form: str) -> str | None:
+    """The third person plural past of a weak verb's finite third person singular form ("mahnte", "mahnt" ->
+    "mahnten"), None for a participle or a form that is no such verb form. A strong verb's form gives a
+    word that does not exist ("spricht" -> "sprichten"), which never matches."""
+    if _PARTICIPLE.match(form) or not form.isalpha():
+        return None
+    if form.endswith("te"):
+        return form + "n"
+    if form.endswith("t") and not form.endswith("st") and len(form) > 3:
+        return form + "en"
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def stance_lexicon() -> StanceLexicon:
     """Load position verbs and issue triggers once."""
     single: dict[str, str] = {}
     adjacent: dict[str, list[tuple[str, str]]] = {}
     particle: dict[str, list[tuple[str, str]]] = {}
-    for row in rows("position_verbs.txt"):
-        words, stance = row[0].lower().split(), row[1]
+    entries = [(row[0].lower().split(), row[1]) for row in rows("position_verbs.txt")]
+    # The plural of a listed finite form where the list has none: parties and countries act in the plural
+    # ("Die Grünen mahnten Tempo an", "Litauen und Polen drängten").
+    entries += [([plural, *words[1:]], stance) for words, stance in list(entries)
+                if (plural := past_plural(words[0])) is not None]
+    for words, stance in entries:
         if len(words) == 1:
             single.setdefault(words[0], stance)
         elif "…" in words:
-            particle.setdefault(words[0], []).append((words[-1], stance))
-        else:
+            if (words[-1], stance) not in particle.get(words[0], []):
+                particle.setdefault(words[0], []).append((words[-1], stance))
+        elif (words[1], stance) not in adjacent.get(words[0], []):
             adjacent.setdefault(words[0], []).append((words[1], stance))
     issue_rows = rows("issues.txt")
     pattern = re.compile(word_alternation(r[0].lower() for r in issue_rows))  # longest first, as a trie

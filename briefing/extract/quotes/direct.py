@@ -169,7 +169,9 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
                 # context; without one it is a term, unless a named subject holds it: a German phrase opening
                 # lowercase ("Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“") or a phrase after
                 # "als", "ein", "wie" … ("IGEB, der die Maßnahme als „Kapitulation“ sieht").
-                if _goes_on_quoting(out, masked, p, inner, words, so, sents[so], sents[sc]):
+                if _goes_on_quoting(out, masked, p, inner, words, so, sents[so], sents[sc]) or _goes_on_after_speech(
+                    masked, p, inner, words, so, sents, by_sent
+                ):
                     pass  # "„…“, sagte der Kommissar. „Europa wird sich wehren.“": the same voice goes on
                 elif quoted_speech.lower_phrase(inner, words) and _follows_reported_speech(
                     masked, sents, so, sent_words
@@ -322,11 +324,28 @@ def _goes_on_quoting(
         return False
     if "\n\n" in masked[out[-1].end : p.start]:
         return False  # (a new paragraph: another voice may speak)
+    return _said_sentence_shape(masked, p, inner, words, first, last)
+
+
+def _said_sentence_shape(masked: str, p: Pair, inner: str, words: list[str], first, last) -> bool:
+    """Is the quotation a sentence of its own, closed by its own full stop, question or exclamation mark,
+    with a verb (a title has no closing punctuation of its own)?"""
     if inner.rstrip()[-1:] not in (".", "!", "?", "…"):
         return False
     if not (_has_verb(words) or any(w in AUXILIARIES for w in words[1:])):
         return False  # ("habe", "wird": an auxiliary ends in -e or -en like an adjective)
     return _whole_sentence(masked, p, first, last)
+
+
+def _goes_on_after_speech(masked: str, p: Pair, inner: str, words: list[str], so: int, sents, by_sent) -> bool:
+    """Is a short quotation a said sentence of its own (:func:`_said_sentence_shape`) right after a sentence of
+    the same paragraph in which someone speaks ("Die Sprecherin X sagte, man fühle sich vergessen. „Wir kämpfen
+    bis zum Schluss.“")? The same voice goes on, as after a quotation in marks (:func:`_goes_on_quoting`)."""
+    if so == 0 or "\n\n" in masked[sents[so - 1][1] : p.start]:
+        return False
+    if not any(c.kind == "verb" and c.speaker is not None for c in by_sent.get(so - 1, [])):
+        return False
+    return _said_sentence_shape(masked, p, inner, words, sents[so], sents[so])
 
 
 def _follows_reported_speech(masked: str, sents, so: int, sent_words: list[list[str]] | None) -> bool:
@@ -474,9 +493,15 @@ def _bracketed_after_person(masked: str, p: Pair, sb: int) -> Phrase | None:
     return sp if sp is not None and person_score(sp) >= 1 else None
 
 
+# Personal pronouns that open a main clause as its subject; the finite verb follows them.
+_SUBJECT_PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man"])
+
+
 def _has_verb(words: list[str]) -> bool:
     """Is there a lowercase word that is not an article, function word or attributive adjective?"""
     skip = word_set("function_words.txt") | word_set("determiners.txt")
+    if len(words) > 1 and words[0].lower() in _SUBJECT_PRONOUNS and words[1][:1].islower() and words[1] not in skip:
+        return True  # "Wir kämpfen …", "Ich bleibe …": the word after a pronoun subject is the finite verb
     for w in words[1:]:
         if not w[:1].islower() or w in skip:
             continue

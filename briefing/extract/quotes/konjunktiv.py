@@ -6,17 +6,22 @@ from functools import lru_cache
 
 from briefing.extract.quotes.base import WORD
 from briefing.extract.quotes.lexicon import word_set
+from briefing.lang import rows
 
 # The 3rd person singular Konjunktiv I of -ieren verbs ("er resultiere"); no adjective or
 # lowercase noun ends like this, so it needs no list.
 _KONJ_I_SUFFIX = "iere"
 # Shorter words ending so include the adjective "schiere"; the verbs are mostly longer ("studiere").
 _KONJ_I_MIN_LEN = 8
+# Konjunktiv II of strong verbs, written differently from every indicative form ("es gäbe", "sie stünden"): used
+# in place of a Konjunktiv I that equals the indicative ("sie stehen"), seldom for a plain conditional.
+STRONG_KONJUNKTIV_II = frozenset(r[0] for r in rows("konjunktiv.txt") if r[1:2] == ("strong-ii",))
 # Konjunktiv II forms of konjunktiv.txt: they report speech ("Die Soldaten hätten ihn empfangen") as
 # often as they state a plain conditional ("Ohne Regen wäre die Ernte verloren"). Which of them count
 # alone, like Konjunktiv I, is learned from data (konjunktiv_alone.txt, scripts/learn_konjunktiv_alone.py).
-KONJUNKTIV_II = frozenset(
-    ["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"]
+KONJUNKTIV_II = (
+    frozenset(["hätte", "hätten", "wäre", "wären", "würde", "würden", "könnten", "müssten", "dürften", "sollten"])
+    | STRONG_KONJUNKTIV_II
 )
 
 
