@@ -25,11 +25,8 @@ def test_every_listed_module_exists() -> None:
     "module",
     [
         "briefing.extract.compiled",  # the guard itself must run before anything compiled loads
-        "briefing.extract.quotes.cues",  # tests swap cues._may_cue
-        "briefing.extract.quotes.descriptions",  # tests swap descriptions._titles_in
+        "briefing.extract.quotes.learning",  # the learning scripts' injection point (no hot code)
         "briefing.extract.quotes.quoted_speech",  # tests swap judge, load_model; learn_quoted_speech could_keep
-        "briefing.extract.quotes.indirect",  # learn_complement_words swaps complement_words
-        "briefing.extract.quotes.konjunktiv",  # learn_konjunktiv_alone swaps konjunktiv_alone
         "briefing.extract.quotes.ranker",  # its choosers are subclassed (tests, learn_speaker_ranker.py)
     ],
 )

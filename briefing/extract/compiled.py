@@ -10,10 +10,11 @@ source instead, saying so in one line on stderr: all of them, because compiled m
 compiled code directly.  This module itself is never compiled.
 
 Left out of the compiled set: modules whose functions the tests or the learning scripts swap out at
-run time (``monkeypatch.setattr(cues, "_may_cue", ...)``, ``predict(docs, indirect, "complement_words",
-...)``): a compiled caller of the same compilation calls the compiled function directly and would not see
-the swap; and ``ranker``, whose chooser classes the tests and scripts/learn_speaker_ranker.py subclass (a
-Python class cannot subclass a compiled one).  (``tests/test_compiled.py`` holds this list to those names.)
+run time (``quoted_speech.judge``, ``load_model``): a compiled caller of the same compilation calls the
+compiled function directly and would not see the swap; and ``ranker``, whose chooser classes the tests and
+scripts/learn_speaker_ranker.py subclass (a Python class cannot subclass a compiled one).  The learning
+scripts replace learned word sets through an injection point instead (:mod:`.quotes.learning`), and the
+tests pass what they vary as a parameter.  (``tests/test_compiled.py`` holds this list to those names.)
 """
 
 from __future__ import annotations
@@ -43,10 +44,14 @@ COMPILED_MODULES = (
     "briefing.extract.quotes.base",
     "briefing.extract.quotes.component",
     "briefing.extract.quotes.confidence",
+    "briefing.extract.quotes.cues",
+    "briefing.extract.quotes.descriptions",
     "briefing.extract.quotes.direct",
     "briefing.extract.quotes.documents",
     "briefing.extract.quotes.extract",
     "briefing.extract.quotes.free_indirect",
+    "briefing.extract.quotes.indirect",
+    "briefing.extract.quotes.konjunktiv",
     "briefing.extract.quotes.lexicon",
     "briefing.extract.quotes.linear",
     "briefing.extract.quotes.marks",

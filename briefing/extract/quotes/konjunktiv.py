@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from briefing.extract.quotes.base import WORD
+from briefing.extract.quotes.learning import replaced
 from briefing.extract.quotes.lexicon import word_set
 
 # The 3rd person singular Konjunktiv I of -ieren verbs ("er resultiere"); no adjective or
@@ -60,8 +61,11 @@ def konjunktiv_words(
 
 
 def konjunktiv_alone() -> frozenset[str]:
-    """The Konjunktiv II forms that mark reported speech on their own (learned, konjunktiv_alone.txt)."""
-    return word_set("konjunktiv_alone.txt") & KONJUNKTIV_II
+    """The Konjunktiv II forms that mark reported speech on their own (learned, konjunktiv_alone.txt;
+    scripts/learn_konjunktiv_alone.py tries other sets through
+    :func:`~briefing.extract.quotes.learning.replacing`)."""
+    forms = replaced("konjunktiv_alone")
+    return word_set("konjunktiv_alone.txt") & KONJUNKTIV_II if forms is None else forms
 
 
 @lru_cache(maxsize=1)
