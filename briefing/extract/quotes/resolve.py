@@ -380,7 +380,10 @@ def _all_first_names() -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows("first_names.txt") + rows("first_names_world.txt"))
 
 
+@lru_cache(maxsize=1)
 def _first_name_genders() -> dict[str, str]:
+    """Lowercased first name -> "m" or "f" (first_names.txt; built once: asked for every pronoun and name;
+    read-only)."""
     return {r[0].lower(): r[1] for r in rows("first_names.txt") if len(r) > 1 and r[1] in ("m", "f")}
 
 
