@@ -52,9 +52,7 @@ _WORD_BEFORE = re.compile(r"(\w+)[ \t]*,[ \t]*$")
 
 
 def _predict(docs: list[dict[str, Any]], words: frozenset[str]) -> dict[str, list[dict[str, Any]]]:
-    from briefing.extract.quotes import indirect
-
-    return predict(docs, indirect, "complement_words", words)
+    return predict(docs, "complement_words", words)
 
 
 def _credited(

@@ -42,7 +42,7 @@ HEADER = """\
 def _predict(docs, alone):  # type: ignore[no-untyped-def]
     from briefing.extract.quotes import konjunktiv
 
-    return predict(docs, konjunktiv, "konjunktiv_alone", frozenset(alone), konjunktiv.strong_forms)
+    return predict(docs, "konjunktiv_alone", frozenset(alone), konjunktiv.strong_forms)
 
 
 def _learn(base: Counts, single: dict[str, Counts], ids: list[str]) -> list[str]:

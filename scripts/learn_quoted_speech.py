@@ -131,32 +131,30 @@ def run(
     (None: the rules' verdict).  Returns the predictions in the public JSON and every candidate seen."""
     seen: dict[Key, tuple[Pair, dict[str, float], bool]] = {}
     current: list[Any] = [None, None]  # (document id, pair) of the features computed last
-    real_features, real_judge, real_could_keep = quoted_speech.features, quoted_speech.judge, quoted_speech.could_keep
 
-    def features(
-        text: str, masked: str, p: Pair, sent: tuple[int, int], view: Any, wanted: Any = None
-    ) -> dict[str, float]:
-        current[1] = p
-        return real_features(text, masked, p, sent, view)  # every feature (not only the shipped model's)
+    class Learning:
+        """A judge (:class:`quoted_speech.SpeechJudge`) that records every candidate with all its features."""
 
-    def judge(feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
-        key = (current[0], current[1].start)
-        seen[key] = (current[1], feats, rules_keep)
-        return (decide(key, feats, rules_keep) if decide else rules_keep), 0.5
+        def could_keep(self, rules_keep: bool) -> bool:
+            return True  # every candidate is learned from
 
+        def features(self, text: str, masked: str, p: Pair, sent: tuple[int, int], view: Any) -> dict[str, float]:
+            current[1] = p
+            return quoted_speech.features(text, masked, p, sent, view)  # every feature (not only the shipped model's)
+
+        def judge(self, feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
+            key = (current[0], current[1].start)
+            seen[key] = (current[1], feats, rules_keep)
+            return (decide(key, feats, rules_keep) if decide else rules_keep), 0.5
+
+    judge = Learning()
     preds: dict[str, list[dict[str, Any]]] = {}
-    quoted_speech.features, quoted_speech.judge = features, judge  # type: ignore[assignment]
-    quoted_speech.could_keep = lambda rules_keep: True  # type: ignore[assignment]  # every candidate is learned from
-    try:
-        for d in docs:
-            current[0] = d.gold["id"]
-            text = d.gold["text"]
-            found, _ = extract_quotes(text, d.sents)
-            records = with_confidence(text, found, to_records(text, found, d.sents, d.actors), d.sents, d.actors)
-            preds[d.gold["id"]] = [quote_to_json(q) for q in records]
-    finally:
-        quoted_speech.features, quoted_speech.judge = real_features, real_judge  # type: ignore[assignment]
-        quoted_speech.could_keep = real_could_keep  # type: ignore[assignment]
+    for d in docs:
+        current[0] = d.gold["id"]
+        text = d.gold["text"]
+        found, _ = extract_quotes(text, d.sents, judge=judge)
+        records = with_confidence(text, found, to_records(text, found, d.sents, d.actors), d.sents, d.actors)
+        preds[d.gold["id"]] = [quote_to_json(q) for q in records]
     return preds, seen
 
 

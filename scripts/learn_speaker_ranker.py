@@ -72,8 +72,8 @@ LICENCE = (
 )
 
 
-class Recorder(ranker.Chooser):
-    """Keeps every quotation's candidates and features; leaves the rules' pick."""
+class Recorder:
+    """Keeps every quotation's candidates and features; leaves the rules' pick (a :class:`ranker.Chooser`)."""
 
     def __init__(self) -> None:
         self.seen: dict[int, tuple[list[Phrase], list[dict[str, float]]]] = {}

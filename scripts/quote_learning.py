@@ -66,24 +66,24 @@ def fold_of(docs: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def predict(
-    docs: list[dict[str, Any]], module: Any, name: str, value: frozenset[str], cached: Callable[[], Any] | None = None
+    docs: list[dict[str, Any]], name: str, value: frozenset[str], cached: Callable[[], Any] | None = None
 ) -> dict[str, list[dict[str, Any]]]:
-    """``briefing quotes`` over ``docs`` with ``module.name()`` returning ``value``.
+    """``briefing quotes`` over ``docs`` with ``value`` in place of the learned set ``name``
+    (:func:`briefing.extract.quotes.learning.replacing`).
 
-    ``cached`` is an ``lru_cache`` function built from it, cleared before and after.
+    ``cached`` is an ``lru_cache`` function built from that set, cleared before and after.
     """
     from briefing.extract.quotes.jsonl import quotes_jsonl
+    from briefing.extract.quotes.learning import replacing
 
     logging.disable(logging.WARNING)  # per-document warnings (unbalanced marks) are noise here
-    saved = getattr(module, name)
-    setattr(module, name, lambda: value)
     if cached is not None:
         cached.cache_clear()  # type: ignore[attr-defined]
     try:
-        out = io.StringIO()
-        quotes_jsonl(io.StringIO("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)), out)
+        with replacing(name, value):
+            out = io.StringIO()
+            quotes_jsonl(io.StringIO("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)), out)
     finally:
-        setattr(module, name, saved)
         if cached is not None:
             cached.cache_clear()  # type: ignore[attr-defined]
     return {d["id"]: d["quotes"] for d in map(json.loads, out.getvalue().splitlines())}

@@ -82,23 +82,20 @@ def test_titles_ending_by_a_place(text: str) -> None:
         assert descriptions._titles_in(text, upto) == [(s, w) for s, w in whole if s + len(w) <= upto]
 
 
-def test_ever_later_places_read_the_text_a_few_times(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ever_later_places_read_the_text_a_few_times() -> None:
     """One mention after another in a long text: the titles are read a few times, not once per question
     (once per question from the text's start made a 5 MB article quadratic)."""
     text = TEXT * 200
     reads: list[int] = []
-    titles_in = descriptions._titles_in
 
     def counted(text: str, upto: int | None = None) -> list[tuple[int, str]]:
         reads.append(upto or 0)
-        return titles_in(text, upto)
+        return descriptions._titles_in(text, upto)
 
-    monkeypatch.setattr(descriptions, "_titles_in", counted)
-    descriptions._introductions_of.cache_clear()
+    intros = descriptions._Introductions(text, counted)
     places = range(50, len(text) + 1, 97)
     for upto in places:
-        introductions(text, upto)
+        intros.upto(upto)
     assert len(places) > 1000
     assert len(reads) <= 2 + (len(text) // 50).bit_length()
-    descriptions._introductions_of.cache_clear()
-    assert introductions(text, len(text)) == _whole(text, len(text))
+    assert intros.upto(len(text)) == _whole(text, len(text))

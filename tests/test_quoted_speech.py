@@ -11,6 +11,7 @@ import pytest
 
 from briefing.extract.quotes import extract_quotes, find_pairs, mask_quotes
 from briefing.extract.quotes import quoted_speech as qs
+from briefing.extract.quotes.base import Pair
 from briefing.extract.quotes.linear import LinearModel as Linear
 from briefing.extract.quotes.quoted_speech import RuleView, SpeechModel
 from briefing.extract.quotes.speakers import Phrase
@@ -21,8 +22,8 @@ SCARE = "Die Regierung plant eine so genannte „Übergewinnsteuer“ für die g
 NEIN = "Der Minister wurde gefragt, ob er zurücktreten werde. Er sagte: „Nein.“"
 
 
-def _direct(text: str) -> list[str]:
-    found, _ = extract_quotes(text)
+def _direct(text: str, judge: qs.SpeechJudge | None = None) -> list[str]:
+    found, _ = extract_quotes(text, judge=judge)
     return [text[f.start : f.end] for f in found if f.kind == "direct"]
 
 
@@ -43,11 +44,23 @@ def test_titles_and_scare_quotes_are_no_speech_a_short_quote_is(text: str, expec
     assert _direct(text) == expected
 
 
-def test_a_song_title_the_rules_take_for_speech_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+class _RulesAlone:
+    """A judge that says what the rules say (the shipped model reads the features)."""
+
+    def could_keep(self, rules_keep: bool) -> bool:
+        return qs.shipped_judge().could_keep(rules_keep)
+
+    def features(self, text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleView) -> dict[str, float]:
+        return qs.shipped_judge().features(text, masked, p, sent, view)
+
+    def judge(self, feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
+        return rules_keep, 0.5
+
+
+def test_a_song_title_the_rules_take_for_speech_is_dropped() -> None:
     text = "Der Film zeigt, wie Lieder wie „Born in the USA“ entstanden sind, erklärte der Regisseur."
     assert _direct(text) == []  # the shipped model: an English title, no speech
-    monkeypatch.setattr(qs, "judge", lambda feats, rules_keep: (rules_keep, 0.5))
-    assert _direct(text) == ["„Born in the USA“"]  # what the rules alone say
+    assert _direct(text, _RulesAlone()) == ["„Born in the USA“"]  # what the rules alone say
 
 
 def test_direct_quotations_carry_the_models_probability() -> None:
@@ -136,15 +149,13 @@ def test_the_model_overrules_the_rules_only_past_its_cuts() -> None:
     assert split.probability({}, True) > 0.99 and split.probability({}, False) < 0.01
 
 
-def test_direct_quotations_follow_the_models_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_direct_quotations_follow_the_models_verdict() -> None:
     """The extraction asks the model: one that drops everything leaves no direct quotation, one that
     keeps what the rules leave out turns the film title into one."""
     drop_all = SpeechModel(Linear(-30.0, {}), Linear(-30.0, {}), drop_below=0.5, keep_from=2.0)
-    monkeypatch.setattr(qs, "load_model", lambda: drop_all)
-    assert _direct(NEIN) == []
+    assert _direct(NEIN) and _direct(NEIN, qs.ModelJudge(drop_all)) == []
     keep_all = SpeechModel(Linear(30.0, {}), Linear(30.0, {}), drop_below=0.0, keep_from=0.5)
-    monkeypatch.setattr(qs, "load_model", lambda: keep_all)
-    assert _direct(FILM) == ["„Der Himmel über Berlin“"]
+    assert _direct(FILM) == [] and _direct(FILM, qs.ModelJudge(keep_all)) == ["„Der Himmel über Berlin“"]
 
 
 def test_weights_load_without_network(monkeypatch: pytest.MonkeyPatch) -> None:

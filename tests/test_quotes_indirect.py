@@ -7,7 +7,8 @@ import pytest
 
 from briefing.extract.quotes import extract_quotes, konjunktiv_words
 from briefing.extract.quotes.indirect import complement_words
-from briefing.extract.quotes.konjunktiv import KONJUNKTIV_II, konjunktiv_alone
+from briefing.extract.quotes.konjunktiv import KONJUNKTIV_II, konjunktiv_alone, strong_forms
+from briefing.extract.quotes.learning import replaced, replacing
 from briefing.extract.sentences import split_sentences
 
 
@@ -333,3 +334,37 @@ def test_a_continuation_whose_speech_verb_only_closes_it_goes_on_with_the_report
     text = "Der Streik sei überzogen, sagte ein Sprecher des Konzerns. Die Gewerkschaft habe das Angebot abgelehnt."
     got = _speakers(text)
     assert got.get("Die Gewerkschaft habe das Angebot abgelehnt.") == "ein Sprecher des Konzerns"
+
+
+# The learning scripts try other learned sets through an injection point (briefing/extract/quotes/learning.py);
+# the extraction must see them whether its modules are compiled or not.
+def test_a_replaced_complement_word_set_is_the_one_used() -> None:
+    text = "Die Forscher der Universität fanden heraus, dass die Proben schon im Labor verunreinigt waren."
+
+    def clause_found() -> bool:
+        found, _ = extract_quotes(text, split_sentences(text))
+        return any(f.kind == "indirect" and text[f.start : f.end].startswith("dass die Proben") for f in found)
+
+    with replacing("complement_words", frozenset({"heraus"})):
+        assert complement_words() == {"heraus"}
+        assert clause_found()
+    with replacing("complement_words", frozenset()):
+        assert not clause_found()
+    assert replaced("complement_words") is None
+
+
+def test_a_replaced_konjunktiv_alone_set_is_the_one_used() -> None:
+    text = "Die Beschäftigten würden dadurch weniger verdienen."
+    try:
+        for alone, count in ((frozenset({"würden"}), 1), (frozenset(), 0)):
+            with replacing("konjunktiv_alone", alone):
+                strong_forms.cache_clear()
+                assert konjunktiv_words(text, 0, len(text), strong=True) == count
+    finally:
+        strong_forms.cache_clear()
+    with (  # one replacement at a time
+        replacing("konjunktiv_alone", frozenset()),
+        pytest.raises(RuntimeError),
+        replacing("konjunktiv_alone", frozenset({"würden"})),
+    ):
+        pass

@@ -14,16 +14,16 @@ from briefing.extract.quotes.speakers import Phrase
 from briefing.extract.sentences import split_sentences
 
 
-class _Watching(ranker.ModelChooser):
+class _Watching:
     """The shipped ranker, keeping what it saw: per quotation index, the candidates' texts and probabilities."""
 
     def __init__(self) -> None:
-        super().__init__(ranker.load_model())
+        self.shipped = ranker.ModelChooser(ranker.load_model())
         self.seen: dict[int, dict[str, float]] = {}
 
     def choose(self, i, cands, feats):
-        self.seen[i] = {c.text: p for c, p in zip(cands, self.model.probabilities(feats), strict=True)}
-        return super().choose(i, cands, feats)
+        self.seen[i] = {c.text: p for c, p in zip(cands, self.shipped.model.probabilities(feats), strict=True)}
+        return self.shipped.choose(i, cands, feats)
 
 
 def _ranked(text: str, quote: str):

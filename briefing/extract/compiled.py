@@ -9,11 +9,12 @@ manifest and, if any differs (or ``BRIEFING_PURE_PYTHON`` is set), loads every c
 source instead, saying so in one line on stderr: all of them, because compiled modules call each other's
 compiled code directly.  This module itself is never compiled.
 
-Left out of the compiled set: modules whose functions the tests or the learning scripts swap out at
-run time (``monkeypatch.setattr(cues, "_may_cue", ...)``, ``predict(docs, indirect, "complement_words",
-...)``): a compiled caller of the same compilation calls the compiled function directly and would not see
-the swap; and ``ranker``, whose chooser classes the tests and scripts/learn_speaker_ranker.py subclass (a
-Python class cannot subclass a compiled one).  (``tests/test_compiled.py`` holds this list to those names.)
+Every module of ``extract/`` with hot code is compiled.  What the tests and the learning scripts vary is
+never swapped on a module (a compiled caller of the same compilation calls the compiled function directly
+and would not see the swap) nor subclassed (a Python class cannot subclass a compiled one): they pass it as
+a parameter (``extract_quotes(..., ranker=, judge=)``, ``find_cues(..., precheck=False)``), bring their own
+object of a protocol (``ranker.Chooser``, ``quoted_speech.SpeechJudge``), or replace a learned word set
+through :mod:`.quotes.learning`.  (``tests/test_compiled.py`` names the modules left out.)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from types import ModuleType
 
 # The hot pure-Python modules of the extraction (a warm pass over the 850 eval texts spends ~95 % of its
-# Python time in them); compiled, a pass takes ~18 % fewer instructions (README, "extraction speed").
+# Python time in them; README, "extraction speed").
 COMPILED_MODULES = (
     "briefing.extract.actors",
     "briefing.extract.affixes",
@@ -43,13 +44,19 @@ COMPILED_MODULES = (
     "briefing.extract.quotes.base",
     "briefing.extract.quotes.component",
     "briefing.extract.quotes.confidence",
+    "briefing.extract.quotes.cues",
+    "briefing.extract.quotes.descriptions",
     "briefing.extract.quotes.direct",
     "briefing.extract.quotes.documents",
     "briefing.extract.quotes.extract",
     "briefing.extract.quotes.free_indirect",
+    "briefing.extract.quotes.indirect",
+    "briefing.extract.quotes.konjunktiv",
     "briefing.extract.quotes.lexicon",
     "briefing.extract.quotes.linear",
     "briefing.extract.quotes.marks",
+    "briefing.extract.quotes.quoted_speech",
+    "briefing.extract.quotes.ranker",
     "briefing.extract.quotes.records",
     "briefing.extract.quotes.reported",
     "briefing.extract.quotes.resolve",

@@ -46,11 +46,14 @@ def find_cues(
     pair_ends: list[int],
     text: str | None = None,
     sent_words: list[list[str]] | None = None,
+    precheck: bool = True,
 ) -> list[Cue]:
     """Speech cues in every sentence of the masked text, with their speakers.
 
     ``text`` is the unmasked text (for speakers that are quoted names); defaults to ``masked``.
     ``sent_words`` are the ``\\w+`` words of each masked sentence when the caller has them.
+    ``precheck``: pass over the sentences :func:`_may_cue` rules out (False: read every sentence with a
+    cue word; the cues found must be the same, which the tests check).
     """
     text = masked if text is None else text
     if sent_words is None:
@@ -71,7 +74,7 @@ def find_cues(
         if triggers.isdisjoint(sent_words[si]):
             continue  # (most sentences: told without building the set of hits)
         hits = triggers.intersection(sent_words[si])
-        if not _may_cue(hits, sent_words[si], masked, sb, se):
+        if precheck and not _may_cue(hits, sent_words[si], masked, sb, se):
             continue
         toks = tokens(masked, sb, se)
         lows = list(map(str.lower, map(_TOKEN_TEXT, toks)))

@@ -317,10 +317,14 @@ class _Introductions:
     there: those ending by ``upto``.
     """
 
-    __slots__ = ("text", "_titles", "_titles_to", "_next_title", "_by_title", "_name_age", "_age_name")
+    __slots__ = ("text", "_read_titles", "_titles", "_titles_to", "_next_title", "_by_title", "_name_age", "_age_name")
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, read_titles: Callable[[str, int | None], list[tuple[int, str]]] | None = None
+    ) -> None:
+        """``read_titles``: reads the titles ending by a place (:func:`_titles_in`; the tests count its reads)."""
         self.text = text
+        self._read_titles = _titles_in if read_titles is None else read_titles
         self._titles: list[tuple[int, str]] = []  # the titles ending by _titles_to, in text order
         self._titles_to = 0
         self._next_title = 0  # how many of them were read
@@ -338,7 +342,7 @@ class _Introductions:
             # Read on to twice as far as before at least: a long text asked at ever later places (one mention
             # after another) is read a few times, not once per question from its start.
             to = max(upto, 2 * self._titles_to)
-            self._titles, self._titles_to = _titles_in(text, to), to
+            self._titles, self._titles_to = self._read_titles(text, to), to
         titles = self._titles
         k = self._next_title
         while k < len(titles):

@@ -27,7 +27,7 @@ from briefing.extract.quotes.base import (
 from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import naming_verbs, speech_act_nouns, speech_verbs, word_set
-from briefing.extract.quotes.quoted_speech import RuleView
+from briefing.extract.quotes.quoted_speech import RuleView, SpeechJudge, shipped_judge
 from briefing.extract.quotes.resolve import name_of
 from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import (
@@ -60,7 +60,9 @@ _NOT_VERBS = frozenset(["sondern", "aber", "denn", "doch", "oder", "und", "heiß
 _COPULA = frozenset(["sind", "waren", "werden", "haben", "hatten", "können", "müssen", "wollen", "sollen", "dürfen"])
 
 
-def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_words=None) -> list[Found]:
+def direct_quotes(
+    text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_words=None, judge: SpeechJudge | None = None
+) -> list[Found]:
     """The quotations in marks that are direct speech, each with the cue and speaker the rules attach.
 
     The rules say which quotations are speech and why they leave the others out; the learned model
@@ -68,8 +70,11 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
     only where it is sure (a title or scare quote the rules keep, speech they leave out).
 
     ``sent_words`` are the ``\\w+`` words of each masked sentence when the caller has them (the Konjunktiv
-    tests read a quotation's whole sentence).
+    tests read a quotation's whole sentence).  ``judge``: who judges each candidate (default: the shipped
+    model, :func:`quoted_speech.shipped_judge`; scripts/learn_quoted_speech.py passes one that learns).
     """
+    if judge is None:
+        judge = shipped_judge()
     out: list[Found] = []
     pair_ends = [p.end for p in pairs]
     scare = word_set("scare_cues.txt")
@@ -211,10 +216,10 @@ def direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_
             -1 if governor is None else person_score(governor),
             slogan,
         )
-        if not quoted_speech.could_keep(not reject):
+        if not judge.could_keep(not reject):
             continue
-        feats = quoted_speech.features(text, masked, p, (sb, se), view, wanted=quoted_speech.load_model().read_features)
-        keep, speech = quoted_speech.judge(feats, not reject)
+        feats = judge.features(text, masked, p, (sb, se), view)
+        keep, speech = judge.judge(feats, not reject)
         if not keep:
             continue
         if speaker is None and holder:

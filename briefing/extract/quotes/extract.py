@@ -10,6 +10,7 @@ from briefing.extract.quotes.direct import direct_quotes
 from briefing.extract.quotes.free_indirect import sollen_continuations
 from briefing.extract.quotes.indirect import complement_quotes, indirect_quotes, trim_to_konjunktiv_clause
 from briefing.extract.quotes.marks import find_pairs, mask_quotes
+from briefing.extract.quotes.quoted_speech import SpeechJudge
 from briefing.extract.quotes.ranker import Chooser, rank_speakers
 from briefing.extract.quotes.reported import continuations, free_reported
 from briefing.extract.quotes.resolve import resolve_missing_speakers
@@ -23,6 +24,7 @@ def extract_quotes(
     sents: list[tuple[int, int]] | None = None,
     reported_lemmas: frozenset[str] | None = None,
     ranker: Chooser | None = None,
+    judge: SpeechJudge | None = None,
 ) -> tuple[list[Found], list[str]]:
     """All quotations of ``text``.
 
@@ -33,6 +35,8 @@ def extract_quotes(
             scripts/learn_reported_verbs.py passes others).
         ranker: who chooses among each quotation's speaker candidates (default: the shipped speaker
             ranker, :mod:`.ranker`; scripts/learn_speaker_ranker.py passes a recorder).
+        judge: who judges which quotations in marks are direct speech (default: the shipped model,
+            :mod:`.quoted_speech`; scripts/learn_quoted_speech.py passes one that learns).
 
     Returns:
         The quotations in text order and warnings (unbalanced marks and the like).
@@ -58,7 +62,7 @@ def extract_quotes(
 
     found: list[Found] = []
     used_cues: set[int] = set()
-    direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_words)
+    direct = direct_quotes(text, masked, pairs, sents, by_sent, sent_of, used_cues, sent_words, judge)
     found.extend(direct)
     found.extend(indirect_quotes(text, masked, sents, by_sent, pairs, used_cues))
     found.extend(continuations(text, masked, sents, pairs, found, sent_words))

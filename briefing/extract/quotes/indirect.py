@@ -16,6 +16,7 @@ from operator import itemgetter
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
 from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
+from briefing.extract.quotes.learning import replaced
 from briefing.extract.quotes.lexicon import lowercase_speech_verbs, speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
@@ -231,11 +232,17 @@ def _words_before_commas(masked: str, start: int, end: int) -> Iterator[tuple[in
         p = masked.find(",", p + 1, end)
 
 
-@lru_cache(maxsize=1)
 def complement_words() -> frozenset[str]:
     """Words that end a clause whose dass-clause or zu-infinitive after the comma is reported speech
     though no verb of saying introduces it ("geht davon aus", "wurde bekannt", "hält es für möglich",
-    "beschloss"): learned from train (complement_words.txt, scripts/learn_complement_words.py)."""
+    "beschloss"): learned from train (complement_words.txt, scripts/learn_complement_words.py, which
+    tries other sets through :func:`~briefing.extract.quotes.learning.replacing`)."""
+    words = replaced("complement_words")
+    return _shipped_complement_words() if words is None else words
+
+
+@lru_cache(maxsize=1)
+def _shipped_complement_words() -> frozenset[str]:
     return word_set("complement_words.txt")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from briefing.extract.quotes.base import WORD
+from briefing.extract.quotes.learning import replaced
 from briefing.extract.quotes.lexicon import word_set
 from briefing.lang import rows
 
@@ -81,8 +82,11 @@ def _man_konjunktiv(verb: str) -> bool:
 
 
 def konjunktiv_alone() -> frozenset[str]:
-    """The Konjunktiv II forms that mark reported speech on their own (learned, konjunktiv_alone.txt)."""
-    return word_set("konjunktiv_alone.txt") & KONJUNKTIV_II
+    """The Konjunktiv II forms that mark reported speech on their own (learned, konjunktiv_alone.txt;
+    scripts/learn_konjunktiv_alone.py tries other sets through
+    :func:`~briefing.extract.quotes.learning.replacing`)."""
+    forms = replaced("konjunktiv_alone")
+    return word_set("konjunktiv_alone.txt") & KONJUNKTIV_II if forms is None else forms
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Protocol
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
 from briefing.extract.quotes.linear import LinearModel
@@ -224,21 +225,49 @@ def load_model() -> SpeechModel:
         ) from None
 
 
-def could_keep(rules_keep: bool) -> bool:
-    """Can the shipped model keep a quotation the rules judged so? When it cannot overrule the rules'
-    "no" (``keep_from`` above 1), the features of a left-out quotation need not be computed.
+class SpeechJudge(Protocol):
+    """Judges each direct-quotation candidate of :func:`~briefing.extract.quotes.direct.direct_quotes`: the
+    shipped model (:class:`ModelJudge`), or one that learns (scripts/learn_quoted_speech.py) or that a test
+    brings.  A protocol: a judge need not subclass it (this module is compiled, and a Python class cannot
+    subclass a compiled one)."""
 
-    ``scripts/learn_quoted_speech.py`` replaces this function: it learns from every candidate."""
-    return rules_keep or load_model().keep_from <= 1.0
+    def could_keep(self, rules_keep: bool) -> bool:
+        """Can the judge keep a quotation the rules judged so?  (False: its features are not computed.)"""
+        ...
+
+    def features(self, text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleView) -> dict[str, float]:
+        """The features the judge reads of the quotation in marks ``p`` (see :func:`features`)."""
+        ...
+
+    def judge(self, feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
+        """(keep it?, probability that it is a direct quotation)."""
+        ...
 
 
-def judge(feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
-    """(keep it?, probability that it is a direct quotation) under the shipped model.
+class ModelJudge:
+    """The verdict of a :class:`SpeechModel` (the shipped one: :func:`shipped_judge`)."""
 
-    ``scripts/learn_quoted_speech.py`` replaces this function to record the features."""
-    model = load_model()
-    prob = model.probability(feats, rules_keep)
-    return model.keeps(prob, rules_keep), prob
+    def __init__(self, model: SpeechModel) -> None:
+        self.model = model
+
+    def could_keep(self, rules_keep: bool) -> bool:
+        """When the model cannot overrule the rules' "no" (``keep_from`` above 1), the features of a left-out
+        quotation need not be computed."""
+        return rules_keep or self.model.keep_from <= 1.0
+
+    def features(self, text: str, masked: str, p: Pair, sent: tuple[int, int], view: RuleView) -> dict[str, float]:
+        """Only the features the model weighs."""
+        return features(text, masked, p, sent, view, wanted=self.model.read_features)
+
+    def judge(self, feats: dict[str, float], rules_keep: bool) -> tuple[bool, float]:
+        prob = self.model.probability(feats, rules_keep)
+        return self.model.keeps(prob, rules_keep), prob
+
+
+@cache
+def shipped_judge() -> ModelJudge:
+    """The judge of the shipped model (:func:`load_model`)."""
+    return ModelJudge(load_model())
 
 
 # ------------------------------------------------------------------ features

@@ -32,6 +32,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Protocol
 
 from briefing.extract.quotes.base import HOWS, Cue, Found
 from briefing.extract.quotes.lexicon import is_role, word_set
@@ -386,15 +387,18 @@ def _head(text: str, pronoun: bool) -> tuple[tuple[str, float], ...]:
 # ------------------------------------------------------------------ the decision
 
 
-class Chooser:
-    """Decides each quotation's speaker among its candidates (the shipped model, or a recorder that learns)."""
+class Chooser(Protocol):
+    """Decides each quotation's speaker among its candidates (the shipped model, or a recorder that learns).
+
+    A protocol: a chooser need not subclass it (this module is compiled, and a Python class cannot subclass a
+    compiled one; scripts/learn_speaker_ranker.py and the tests bring their own)."""
 
     def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
         """(index of the chosen candidate, its probability, its lead over the best rival naming someone else)."""
-        raise NotImplementedError
+        ...
 
 
-class ModelChooser(Chooser):
+class ModelChooser:
     """The shipped ranker: the best candidate when it beats the rules' pick by the model's margin."""
 
     def __init__(self, model: RankerModel) -> None:

@@ -403,7 +403,10 @@ def _full_name_of(words: str, gender: str | None) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
 def _first_name_genders() -> dict[str, str]:
+    """Lowercased first name -> "m" or "f" (first_names.txt; built once: asked for every pronoun and name;
+    read-only)."""
     return {r[0].lower(): r[1] for r in rows("first_names.txt") if len(r) > 1 and r[1] in ("m", "f")}
 
 
