@@ -22,9 +22,9 @@ import re
 
 from briefing.assemble.text import fold, lexicon
 from briefing.extract.actors import in_regions, quote_regions
+from briefing.extract.actors import lexicon as actor_lexicon
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
-from briefing.lang.de import country_adjective
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
 # The mark of a trimmed leading connective.
@@ -149,14 +149,10 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
     return text
 
 
-# The endings of an inflected adjective ("polnischer", "französischen").
-_ADJECTIVE_INFLECTIONS = ("er", "en", "em", "es", "e")
-
-
 def _country_word(word: str) -> bool:
     """Is ``word`` an inflected country adjective ("polnischer", "französische")?"""
-    low = word.strip(",:;.").lower()
-    return any(low.endswith(e) and country_adjective(low[: -len(e)]) is not None for e in _ADJECTIVE_INFLECTIONS)
+    word = word.strip(",:;.")
+    return word.islower() and actor_lexicon().adjective(word) is not None
 
 
 # Finite verbs after "sie" that are plural although they do not end in "-en".

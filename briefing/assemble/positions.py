@@ -20,8 +20,8 @@ from briefing.assemble.context import points_back, speaker_label, stand_alone
 from briefing.assemble.quotes import SAME_WORDING
 from briefing.assemble.text import containment, fold, lexicon, sort_sources, source_sort_key, words
 from briefing.extract.actors import in_regions, quote_regions
+from briefing.extract.actors import lexicon as actor_lexicon
 from briefing.extract.positions import NARRATION_SEPARATORS
-from briefing.lang import rows
 from briefing.lang.de import country_name
 from briefing.models import MatrixCell, Position, Quote, Statement, StoryActor, StoryPosition
 
@@ -260,17 +260,11 @@ def merge_positions(
 MIN_DEBATE_PARTIES = 2
 
 
-@functools.cache
-def _party_countries() -> dict[str, str]:
-    """A party's name -> the country it sits in (parties.txt: "SPD" -> "Deutschland")."""
-    return {(r[1] or r[0]): r[2] for r in rows("parties.txt") if len(r) > 2 and r[2]}
-
-
 def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict[str, str]:
     """Speakers to file under their party instead of their country: in a debate between a country's parties
     (statements filed under two of them or more), a politician of one of them whose country is the party's
     ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it."""
-    parties = _party_countries()
+    parties = actor_lexicon().party_countries
     keys = {country_of(by_id[a]) for a in set(speakers)}
     debated = {k for k in keys if k in parties}
     if len(debated) < MIN_DEBATE_PARTIES:

@@ -48,7 +48,14 @@ from spacy.tokens import Doc, Token
 from briefing.extract.docdata import ACTORS, ext_data
 from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY, TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
 from briefing.lang import rows, word_set
-from briefing.lang.de import GERMAN_PARTICLES, NAME_PARTICLES, PARTY_EPITHETS, country_adjective, seats_of_government
+from briefing.lang.de import (
+    GERMAN_PARTICLES,
+    NAME_PARTICLES,
+    PARTY_EPITHETS,
+    SUBJECT_PRONOUNS,
+    country_adjective,
+    seats_of_government,
+)
 from briefing.lang.frequency import common_german_word, compound_of_common_word, zipf
 from briefing.lang.names import FUZZY_SURNAME_MIN, surnames_match
 from briefing.lang.names import name_fold as fold
@@ -187,8 +194,6 @@ _LAND_HEAD_ROLES = frozenset({"ministerpräsident", "ministerpräsidentin"})
 _LAND_HEAD_COUNTRY = "Deutschland"
 # Government offices whose holder's party tells the country ("Wirtschaftsministerin Katherina Reiche (CDU)").
 MINISTER_ROLES = frozenset({"minister", "ministerin"})
-# Pronouns that, right after "X sagte", show that X is not the subject ("Damals sagte er").
-PRONOUN_WORDS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
 DATELINE_MARKS = frozenset({"(", "|", "–", "-", "/", "taz"})
 INFLECTION_ENDINGS = ("", "s", "es", "n", "en")
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -1879,7 +1884,7 @@ class ActorFinder:
             # "X sagte" at a sentence start: X may be a fronted adverb ("Tatsächlich sagte der Minister"),
             # so the verb must not be followed by another subject, and X must recur in the article
             after = (i + 1 < n and lowers[i + 1] in verbs and self.sent_start[i] == i and (
-                i + 2 >= n or not (lowers[i + 2] in PRONOUN_WORDS or lowers[i + 2] in DETERMINERS
+                i + 2 >= n or not (lowers[i + 2] in SUBJECT_PRONOUNS or lowers[i + 2] in DETERMINERS
                                    or words[i + 2][:1].isupper())) and counts[text] >= 2)
             if i + 1 < n and (words[i + 1][:1].isdigit() or words[i + 1] in month_names()):
                 continue  # a time expression: "erklärte Mitte Mai", "sagte Ende 2020"

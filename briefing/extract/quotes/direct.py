@@ -41,7 +41,7 @@ from briefing.extract.quotes.speakers import (
     tokens,
 )
 from briefing.extract.quotes.speech_acts import candidate_verbs
-from briefing.lang.de import AUXILIARIES
+from briefing.lang.de import AUXILIARIES, SUBJECT_PRONOUNS
 
 # A quotation this short followed by a verb without a comma is the subject (a name), not speech.
 SUBJECT_QUOTE_MAX_CHARS = 30
@@ -498,14 +498,10 @@ def _bracketed_after_person(masked: str, p: Pair, sb: int) -> Phrase | None:
     return sp if sp is not None and person_score(sp) >= 1 else None
 
 
-# Personal pronouns that open a main clause as its subject; the finite verb follows them.
-_SUBJECT_PRONOUNS = frozenset(["ich", "du", "er", "sie", "es", "wir", "ihr", "man"])
-
-
 def _has_verb(words: list[str]) -> bool:
     """Is there a lowercase word that is not an article, function word or attributive adjective?"""
     skip = word_set("function_words.txt") | word_set("determiners.txt")
-    if len(words) > 1 and words[0].lower() in _SUBJECT_PRONOUNS and words[1][:1].islower() and words[1] not in skip:
+    if len(words) > 1 and words[0].lower() in SUBJECT_PRONOUNS and words[1][:1].islower() and words[1] not in skip:
         return True  # "Wir kämpfen …", "Ich bleibe …": the word after a pronoun subject is the finite verb
     for w in words[1:]:
         if not w[:1].islower() or w in skip:

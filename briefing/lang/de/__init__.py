@@ -41,6 +41,12 @@ def auxiliary_forms(lemma: str, tenses: tuple[str, ...] = ("present", "past", "k
     return frozenset(r[0] for r in _AUX_ROWS if r[1] == lemma and r[2] in tenses)
 
 
+# ---------------------------------------------------------------- subject pronouns
+
+# Personal pronouns that stand as a clause's subject: the finite verb follows them when they open it ("Wir
+# kämpfen …"), and right after "X sagte" they show that X is not its subject ("Damals sagte er").
+SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
+
 # ---------------------------------------------------------------- clause ends
 
 # Punctuation that ends a clause inside a sentence.
@@ -51,6 +57,7 @@ COORDINATORS = frozenset({"und", "oder", "aber"})
 CLAUSE_END = CLAUSE_PUNCT | COORDINATORS | frozenset({".", "!", "?", "–", '"', "“", "”", "„", ")"})
 
 __all__ = [
+    "SUBJECT_PRONOUNS",
     "PARTY_EPITHETS",
     "AUXILIARIES",
     "CLAUSE_END",
