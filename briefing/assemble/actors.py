@@ -10,6 +10,8 @@ Organisations and countries merge by folded name or shared alias.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -194,4 +196,11 @@ def find_actor(actors: Sequence[StoryActor], name: str | None) -> str | None:
     for a in actors:
         if a.kind == "person" and same_person(name, a.name):
             return a.id
+    short = _BRACKETED_SHORT_NAME.search(name)
+    if short is not None:  # "Vereinigung der Kleinaktionäre (VdK)": the body the text then names by its short name
+        return find_actor([a for a in actors if a.kind != "person"], short.group(1))
     return None
+
+
+# A short name in brackets at the end of a name: "Verband der Kleinaktionäre (VdK)".
+_BRACKETED_SHORT_NAME = re.compile(r"\S\s*\(([A-ZÄÖÜ][\w-]*)\)\Z")

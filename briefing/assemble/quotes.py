@@ -10,6 +10,7 @@ and point at each other through ``variants``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from briefing.assemble.context import QUOTE_MARKS, relative_clause, trim_connect
 from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.extract.quotes.quoted_speech import has_finite_verb
+from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
+from briefing.lang import rows
 from briefing.lang.de import institution_nominative
 from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
 
@@ -107,7 +110,7 @@ def merge_quotes(
             speaker = actor_ids.get((article, q.speaker)) if q.speaker else None
             if speaker is None:
                 speaker = find_actor(actors, q.speaker_name)
-            name = by_id[speaker].name if speaker else q.speaker_name and institution_nominative(q.speaker_name)
+            name = by_id[speaker].name if speaker else q.speaker_name and nominative_name(q.speaker_name)
             if speaker is None and name and bare_role(name) and not _owner_in_story(name, actors):
                 name = None  # "der Minister" nobody is named for: which one, the reader cannot tell
         if q.kind == "indirect" and not name:
@@ -221,6 +224,22 @@ def _short_clause(q: Quote) -> bool:
     ws = q.text.strip().strip(QUOTE_MARKS + ".,;:!?… ").split()
     return (q.kind == "direct" and len(ws) >= MIN_CLAUSE_WORDS and ws[0][:1].isupper()
             and has_finite_verb([w.strip(".,;:!?…") for w in ws]))
+
+
+def nominative_name(name: str) -> str:
+    """A speaker name as a reader is told it, in the nominative: an institution named in the genitive ("nach
+    Angaben des Finanzministeriums" -> "Finanzministerium"), a group named in the dative plural ("nach Ansicht
+    von Beobachtern", "hieß es unter Anwohnern" -> "Beobachter", "Anwohner": German adds -n to the plural
+    of nouns in -er and -el)."""
+    if (" " not in name and name.endswith(("ern", "eln")) and may_name_people(name[:-1])
+            and not (is_place(name) or is_organisation(name) or name in _region_names())):
+        return name[:-1]  # (not a place or body whose name ends so: "Bayern")
+    return institution_nominative(name)
+
+
+@functools.cache
+def _region_names() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("regions.txt"))
 
 
 def described_speaker(mention: str | None) -> str | None:

@@ -286,7 +286,13 @@ def complete_title(title: str | None, text: str) -> str | None:
 
 def balanced_quotes(sentence: str, strict: bool = False) -> bool:
     """Are the sentence's German quotation marks closed („ ... “) and its straight ones paired?  ``strict``:
-    and none closes that the sentence did not open (its start is inside a quotation: "… Europa dar.“")."""
+    and none closes that the sentence did not open (its start is inside a quotation: "… Europa dar.“").
+    Without ``strict`` a closing mark the sentence did not open is still one too many where the sentence opens
+    none and its curly marks do not pair up as English ones (“ ... ”) would: "Jetzt ist der Rat gefordert.“"
+    is the second sentence of a quotation."""
+    closers = sentence.count("“") + sentence.count("”")
+    if "„" not in sentence and closers % 2:
+        return False
     depth = 0
     for ch in sentence:
         if ch == "„":

@@ -97,6 +97,8 @@ MAX_TITLED_NAME_TOKENS = 5
 # Außenministeriums, Marija Sacharowa", "Präsident des Instituts der deutschen Wirtschaft, Michael Hüther"):
 # article, a genitive of up to five words, comma.
 APPOSITION_WINDOW = 8
+# The words of an organisation's name before the one a title is hyphenated to ("Human Rights Watch-Sprecher").
+MAX_NAME_WORDS_BEFORE_HYPHEN = 3
 # ... and no clause or quotation boundary between them.
 _APPOSITION_STOPS = frozenset({".", ",", ":", ";", "„", "“", "”", '"', "»", "«"})
 # Particles inside a name found without a first name we know: not the German articles ("Doktorand der
@@ -921,7 +923,11 @@ class ActorFinder:
 
         for i, r in self.role_at.items():
             w = cores[i]
-            if "-" in w and self.label[i] is None:  # "Hamas-Chef"
+            if "-" in w and self.label[i] is None and (named := self._name_before_hyphen(i)) is not None:
+                self.org_prefix[i], listed = named  # "der IG Metall-Vorsitzende", "der Human Rights Watch-Sprecher"
+                if not listed:
+                    found.setdefault(named[0], "")
+            elif "-" in w and self.label[i] is None:  # "Hamas-Chef"
                 head = w.split("-", 1)[0]
                 if org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
                     found.setdefault(head, "party" if head in lex.parties else "")
@@ -1474,6 +1480,42 @@ class ActorFinder:
                     aff = aff or self.canon[m]
                 return RoleInfo(r.text, r.stem, r.gender, aff, r.kind), aff
         return None, None
+
+    def _name_before_hyphen(self, i: int) -> tuple[str, bool] | None:
+        """The organisation of several words whose last word is the part of the title at ``i`` before its
+        hyphen (German joins a name of several words to a title by its last word: "der Human Rights
+        Watch-Sprecher", "der IG Metall-Vorsitzende"), and whether the lexicon lists it; None otherwise.
+        A listed name of up to :data:`MAX_NAME_WORDS_BEFORE_HYPHEN` words before it, or an acronym and the
+        word ("IG Metall", "FC Bayern"). The words before the title are marked as part of the title."""
+        head = self.cores[i].split("-", 1)[0]
+        if not head[:1].isupper():
+            return None
+        found: tuple[str, bool] | None = None
+        start = i
+        for k in range(i - 1, max(-1, i - 1 - MAX_NAME_WORDS_BEFORE_HYPHEN), -1):
+            if self.sent_start[k] != self.sent_start[i] or not self.cores[k][:1].isupper():
+                break
+            if self.label[k] is not None or self.space[k]:
+                break
+            listed = self.lex.organisations.get(" ".join([*self.cores[k:i], head]))
+            if listed is not None:
+                found, start = (listed[0], True), k
+                break
+        if found is None and i > 0 and start == i:
+            k = i - 1
+            if (self.label[k] is None and not self.space[k] and self.sent_start[k] == self.sent_start[i]
+                    and _ACRONYM.match(self.cores[k]) and self.cores[k] not in self.lex.countries
+                    and self.lex.role(head) is None):
+                found, start = (f"{self.cores[k]} {head}", False), k
+        if found is None:
+            return None
+        for k in range(start, i):
+            # part of a name no mention of its own counts (like the word before the hyphen: "Hamas-Chef
+            # Ismail Hanija" is a mention of Hanija), and no part of a person's name
+            self.label[k] = "PART"
+        r = self.role_at[i]
+        self.role_at[i] = RoleInfo(" ".join([*self.words[start:i], r.text]), r.stem, r.gender, r.affiliation, r.kind)
+        return found
 
     def _titles_next_name(self, r_idx: int) -> bool:
         """Does the role title at ``r_idx`` open the next item of a list of people rather than an apposition:

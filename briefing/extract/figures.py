@@ -246,9 +246,8 @@ class FigureFinder:
                 # Anführern"; "12 weitere Geiseln", "auf 26 westliche Staaten")
                 dative = adjective.endswith("en")
             else:
-                before = self.lowers[max(0, i - DATIVE_LOOKBACK) : i]
                 after = self.lowers[k + 1] if k + 1 < n else ""
-                dative = not lex.dative_before.isdisjoint(before) or after in lex.dative_after or partitive == "von"
+                dative = self._dative_cue_before(i) or after in lex.dative_after or partitive == "von"
             unit = normalise_noun(noun, lex, dative=dative)
             if k + 1 < n and self.lowers[k + 1] in AGE_WORDS:
                 return None  # "45 Jahre alt": an age
@@ -272,6 +271,20 @@ class FigureFinder:
             end=end,
             qualifier=qualifier,
         )
+
+
+    def _dative_cue_before(self, i: int) -> bool:
+        """Does a word that takes the dative govern the number at ``i`` ("in 26 Ländern", "mit rund 30
+        Staaten", "von den rund 30 Ländern")? Only across lowercase words and numbers (qualifiers,
+        articles, "in zwei bis 3 Ländern"): a noun
+        between them is the cue's own object ("in Jammu sieben Geiseln": Jammu is in the dative, the
+        hostages are not)."""
+        for k in range(i - 1, max(-1, i - 1 - DATIVE_LOOKBACK), -1):
+            if self.lowers[k] in self.lex.dative_before:
+                return True
+            if not (self.words[k].islower() or self.words[k][:1].isdigit()):
+                return False
+        return False
 
 
 class FigureComponent:

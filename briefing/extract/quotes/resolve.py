@@ -504,6 +504,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             return introduced[0]
 
         si = sent_of(sp.start)
+        matrix = _matrix_subject(text, sents[si][0], sp)
+        if matrix is not None:
+            return name_of(matrix.text)
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
             if quoted is not None and se <= quoted.start:
@@ -602,6 +605,35 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
     if description_gender(sp.text):
         return _described_person(text, sp, sents, sent_of) or _paragraph_person(text, sp, sents, sent_of) or name
     return _paragraph_person(text, sp, sents, sent_of) or name
+
+
+def _matrix_subject(text: str, sb: int, sp: Phrase) -> Phrase | None:
+    """The subject of the main clause a pronoun's subordinate clause hangs on, where it is the pronoun's
+    antecedent: "Der Verband schlug in dieselbe Kerbe, indem er den Vorstand aufforderte: „…“", "Die
+    Gewerkschaft reagierte scharf, nachdem sie …" - German binds the subject pronoun of a clause opened by a
+    conjunction to the subject of the clause it depends on, an organisation as much as a person.  Only where
+    the subject shows the pronoun's gender (its article or title) and may speak; None otherwise, and the
+    nearest person before is looked for as usual."""
+    want = _PRONOUN_GENDER.get(sp.text.lower())
+    if want is None:
+        return None
+    before = text[sb : sp.start].rstrip()
+    opener = before.rsplit(None, 1)[-1] if before else ""
+    comma = before[: len(before) - len(opener)].rstrip()
+    if opener.lower() not in _BINDING_CONJUNCTIONS or not comma.endswith(","):
+        return None
+    head = comma[:-1]
+    if any(m in head for m in _OPENING_MARKS + _CLOSING_MARKS) or "," in head:
+        return None  # a quotation or another clause between them: the main clause is not one stretch
+    np = clause_subject(text, sb, sb + len(head))
+    if np is None or np.pronoun or _place(np.text) or _gender(np.text) != want:
+        return None
+    return np if may_speak(text, np, sb, sb + len(head)) else None
+
+
+# Conjunctions whose clause's subject pronoun stands for the subject of the clause it depends on ("…, indem
+# er …", "…, nachdem sie …"): subordinators.txt without the comparing "wie" and "als" ("…, wie er sagte").
+_BINDING_CONJUNCTIONS = frozenset(word_set("subordinators.txt") - {"wie", "als"})
 
 
 # Articles before a bare title that stands for one person ("der Vizekanzler", "ein Diplomat", "eine Sprecherin").

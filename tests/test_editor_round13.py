@@ -1,0 +1,111 @@
+"""What the lead found reading days as an editor in round 13, fixed as patterns of German; every sentence here
+is written for these tests.
+
+* The subject pronoun of a clause opened by a conjunction ("…, indem er …", "…, nachdem sie …") stands for
+  the subject of the clause it depends on, an organisation as much as a person, not for a person named a
+  sentence before.
+* German joins a name of several words to a title by its last word ("der IG Metall-Vorsitzende", "der Human
+  Rights Watch-Sprecher"): the title's owner is the whole name, never its last word.
+* A word that takes the dative governs a number only across lowercase words ("in rund 26 Ländern"); a noun
+  between them is its own object ("in Lagos sieben Geiseln": the hostages are not in the dative).
+* A group named in the dative plural ("nach Ansicht von Beobachtern") is shown in the nominative.
+* The second sentence of a quotation ("Jetzt ist der Rat gefordert.“") is no summary sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors_helpers import actors_of, pipeline
+from tests.quote_helpers import quotes_of
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    return [(text[q.start : q.end], q.speaker_name) for q in quotes_of(text) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der frühere Aufsichtsratschef der Bank dachte laut über Nachfolger nach. Der Verband der Kleinaktionäre "
+         "schlug in dieselbe Kerbe, indem er den Aufsichtsrat zum Handeln aufforderte: „Jetzt muss der Rat handeln. "
+         "Das Vertrauen ist weg.“", "Verband der Kleinaktionäre"),
+        ("Die Ministerin Karin Vogt besuchte das Werk. Am Montag reagierte die Gewerkschaft Verdi scharf, indem sie "
+         "den Konzern aufforderte: „Das nehmen wir nicht hin.“", "Gewerkschaft Verdi"),
+    ],
+)
+def test_a_pronoun_after_a_conjunction_stands_for_the_subject_of_its_main_clause(text, name):
+    assert any(n is not None and n.startswith(name) for _, n in _direct(text)), _direct(text)
+
+
+def test_a_pronoun_whose_gender_the_main_clause_subject_does_not_show_looks_back_as_before():
+    # "die Stadt" is no "er": the pronoun stands for the man named before
+    text = ("Der Bürgermeister Tim Kessler sprach lange. Die Stadt reagierte, indem er erklärte: „Wir bauen die "
+            "Brücke neu.“")
+    assert _direct(text) and all(n != "Stadt" for _, n in _direct(text)), _direct(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "owner", "role"),
+    [
+        ("Der ehemalige IG Metall-Vorsitzende Karl Brenner saß damals im Aufsichtsrat.", "Karl Brenner",
+         "IG Metall", "IG Metall-Vorsitzender"),
+        ("Der Human Rights Watch-Sprecher Tom Berger kritisierte das Urteil.", "Tom Berger",
+         "Human Rights Watch", "Human Rights Watch-Sprecher"),
+    ],
+)
+def test_a_title_joined_to_a_name_of_several_words_belongs_to_the_whole_name(text, person, owner, role):
+    actors = {a.name: a for a in actors_of(text)}
+    assert person in actors, actors
+    assert actors[person].affiliation == owner and actors[person].role == role, actors[person]
+    assert not any(name in ("Watch", "Metall") for name in actors), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Am Mittwoch haben Bewaffnete in Lagos sieben Geiseln genommen.", "Geiseln"),
+        ("In rund 26 Ländern wird der Prozess verfolgt.", "Länder"),
+        ("Das Treffen von rund 30 Ländern endete am Abend.", "Länder"),
+    ],
+)
+def test_a_dative_word_governs_a_number_only_across_lowercase_words(text, unit):
+    assert [f.unit for f in pipeline("briefing_figures")(text)._.briefing_figures] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("Beobachtern", "Beobachter"), ("Anwohnern", "Anwohner"), ("Finanzministeriums", "Finanzministerium"),
+     ("Bayern", "Bayern"), ("Analysten", "Analysten"), ("Karl Kellern", "Karl Kellern")],
+)
+def test_a_group_named_in_the_dative_plural_is_shown_in_the_nominative(name, shown):
+    from briefing.assemble.quotes import nominative_name
+
+    assert nominative_name(name) == shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "material"),
+    [
+        ("Jetzt ist der Aufsichtsrat der Bank in der Pflicht und muss handeln.“", False),
+        ("Der Verband nannte den Plan „eine Zumutung für alle Beteiligten“ und kündigte Widerstand an.", True),
+        ("Der Verband nannte den Plan “eine Zumutung für alle Beteiligten” und kündigte Widerstand an.", True),
+    ],
+)
+def test_the_second_sentence_of_a_quotation_is_no_summary(sentence, material):
+    from briefing.assemble.summary import is_summary_material
+
+    assert is_summary_material(sentence) is material
+
+
+def test_a_body_named_with_its_short_name_in_brackets_is_the_actor_of_that_short_name():
+    from briefing.assemble.actors import find_actor
+    from briefing.models import StoryActor
+
+    def actor(id_: str, name: str, kind: str) -> StoryActor:
+        return StoryActor(id=id_, name=name, kind=kind, role=None, affiliation=None, aliases=(), mentions=1,
+                          sources=("S1",))
+
+    actors = [actor("A1", "VdK", "organization"), actor("A2", "SPD", "organization")]
+    assert find_actor(actors, "Vereinigung der Kleinaktionäre (VdK)") == "A1"
+    assert find_actor(actors, "Bund der Steuerzahler (BdSt)") is None
