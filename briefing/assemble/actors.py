@@ -11,7 +11,6 @@ Organisations and countries merge by folded name or shared alias.
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
