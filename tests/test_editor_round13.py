@@ -109,3 +109,32 @@ def test_a_body_named_with_its_short_name_in_brackets_is_the_actor_of_that_short
     actors = [actor("A1", "VdK", "organization"), actor("A2", "SPD", "organization")]
     assert find_actor(actors, "Vereinigung der Kleinaktionäre (VdK)") == "A1"
     assert find_actor(actors, "Bund der Steuerzahler (BdSt)") is None
+
+
+def test_a_party_name_after_a_determiner_of_one_person_is_a_member_not_the_party():
+    text = ("Der Kandidat Bernd Sauer verließ die Sendung. „Einem Demokraten bleibt nichts anderes übrig“, sagte "
+            "Sauer. Auch ein Republikaner aus Texas war zu Gast. Die Demokraten in den USA schwiegen.")
+    orgs = {a.name: a for a in actors_of(text) if a.kind == "organization"}
+    assert "Republikaner" not in orgs, orgs
+    assert "Demokraten" in orgs and len(orgs["Demokraten"].mentions) == 1, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "owner"),
+    [
+        ("Dagegen erwartet die Vorsitzende des Bundesverbands des Deutschen Möbelhandels, Karin Weiß, stabile Preise.",
+         "Karin Weiß", "Bundesverband des Deutschen Möbelhandels"),
+        ("Zudem sagte der Vorsitzende des Hauptverbandes der Deutschen Möbelindustrie, Peter Brandt, höhere Preise "
+         "voraus.", "Peter Brandt", "Hauptverband der Deutschen Möbelindustrie"),
+    ],
+)
+def test_a_genitive_with_a_capitalised_adjective_completes_an_institutions_name(text, person, owner):
+    actors = {a.name: a for a in actors_of(text)}
+    assert owner in actors and actors[owner].kind == "organization", actors
+    assert actors[person].affiliation == owner, actors[person]
+
+
+def test_a_lowercase_adjective_leaves_the_genitive_out_of_the_name():
+    names = {a.name for a in actors_of("Der Vorsitzende des Hauptverbandes der deutschen Möbelindustrie, Peter "
+                                        "Brandt, sagte höhere Preise voraus.")}
+    assert not any("Möbelindustrie" in n for n in names), names

@@ -97,6 +97,9 @@ MAX_TITLED_NAME_TOKENS = 5
 # Außenministeriums, Marija Sacharowa", "Präsident des Instituts der deutschen Wirtschaft, Michael Hüther"):
 # article, a genitive of up to five words, comma.
 APPOSITION_WINDOW = 8
+# Determiners of one person: before a party's plural name ("Demokraten", "Grünen") they make it one member.
+_ONE_MEMBER = frozenset(["ein", "einem", "einen", "eines", "kein", "keinem", "keinen", "keines", "jeder", "jedem",
+                         "jeden", "jedes"])
 # The words of an organisation's name before the one a title is hyphenated to ("Human Rights Watch-Sprecher").
 MAX_NAME_WORDS_BEFORE_HYPHEN = 3
 # ... and no clause or quotation boundary between them.
@@ -1006,6 +1009,14 @@ class ActorFinder:
                     self.span_end[k] = end
                     self.org_aff[k] = owner
                     institutions.setdefault(name, inst[2])
+                elif k + 1 < n and self.lowers[k + 1] in ("des", "der") and (
+                        named := self._genitive_name(k + 1)) is not None:
+                    # "des Hauptverbandes der Deutschen Schuhindustrie": no owner, but a name
+                    name, end = f"{inst[0]} {named[0]}", named[1]
+                    for j in range(k, end):
+                        self.label[j], self.canon[j] = "ORG", name
+                    self.span_end[k] = end
+                    institutions.setdefault(name, inst[2])
         self.org_types.update((w, t) for w, t in found.items() if t)
         self.org_types.update(institutions)
 
@@ -1213,6 +1224,10 @@ class ActorFinder:
         low = head.lower()
         genitive = "ministerium" in low and j < n and lowers[j] in ("des", "der")
         named_for = low.endswith(_NAMED_FOR_HEADS) and j < n and lowers[j] == "für"
+        if not (named_for or genitive) and j < n and lowers[j] in ("des", "der"):
+            named = self._genitive_name(j)
+            if named is not None:  # "Bundesverband des Deutschen Möbelhandels"
+                return f"{head} {named[0]}", named[1]
         if not (named_for or genitive) or self.sent_start[j] != self.sent_start[k]:
             return head, k + 1
         m = j + 1
@@ -1233,6 +1248,24 @@ class ActorFinder:
         if not words or words[-1] == "und":
             return head, k + 1
         return f"{head} {self.words[j]} {' '.join(words)}", m
+
+    def _genitive_name(self, j: int) -> tuple[str, int] | None:
+        """The genitive at ``j`` that completes an institution's name, and the token after it: the article,
+        capitalised adjectives and a noun ("des Deutschen Möbelhandels", "der Bayerischen Metall- und
+        Elektroindustrie" is not read: one noun). German writes an adjective inside a noun phrase in lowercase
+        unless it is part of a name, so the capital makes the genitive the name's; None otherwise ("des
+        Verbands der Bauern", "der deutschen Industrie" name no one in particular)."""
+        n = len(self.words)
+        m = j + 1
+        while m < n and m - j <= MAX_NAME_ADJECTIVES and self.sent_start[m] == self.sent_start[j] and (
+                self._name_adjective(m) and self.lowers[m].endswith("en")):
+            m += 1
+        if m == j + 1 or m >= n or self.sent_start[m] != self.sent_start[j] or self.label[m] is not None:
+            return None
+        noun = self.cores[m]
+        if not (noun[:1].isupper() and noun.replace("-", "").isalpha() and noun[1:].islower()) or self.lex.role(noun):
+            return None
+        return " ".join(self.words[j : m + 1]), m + 1
 
     def _ends_longer_name(self, k: int) -> bool:
         """Is the organisation word at ``k`` the last word of another organisation's name, introduced by the
@@ -2096,6 +2129,10 @@ class ActorFinder:
                 nxt = end
                 continue
             org_type = lex.org_types.get(canon) or self.org_types.get(canon)
+            if label == "ORG" and i > 0 and self.lowers[i - 1] in _ONE_MEMBER and (
+                    org_type == "party" or canon in lex.parties):
+                nxt = end  # "einem Demokraten", "ein Republikaner aus Texas": one member, not the party
+                continue
             # a seat read as a bloc ("Brüssel" -> NATO) is that organisation
             kind = "organization" if label == "ORG" or org_type else "country"
             start_c, end_c = self.table.char_span(i, end)
