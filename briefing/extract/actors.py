@@ -1010,9 +1010,9 @@ class ActorFinder:
                     self.org_aff[k] = owner
                     institutions.setdefault(name, inst[2])
                 elif k + 1 < n and self.lowers[k + 1] in ("des", "der") and (
-                        named := self._genitive_name(k + 1)) is not None:
+                        genitive := self._genitive_name(k + 1)) is not None:
                     # "des Hauptverbandes der Deutschen Schuhindustrie": no owner, but a name
-                    name, end = f"{inst[0]} {named[0]}", named[1]
+                    name, end = f"{inst[0]} {genitive[0]}", genitive[1]
                     for j in range(k, end):
                         self.label[j], self.canon[j] = "ORG", name
                     self.span_end[k] = end
