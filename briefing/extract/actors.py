@@ -113,6 +113,8 @@ _INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
 NOBLE_SURNAME_MAX_ZIPF = 3.0
 # The German particles that open a surname ("von der Leyen", "zu Guttenberg"); "der", "den" only after them.
 _NOBLE_OPENERS = frozenset(["von", "zu"])
+# The articles of German noble names ("von der Leyen", "von den Driesch"): after "von" only.
+_NOBLE_ARTICLES = frozenset(["der", "den"])
 # An institution's name complement ("für Migration und Flüchtlinge") has at most this many words.
 MAX_INSTITUTION_COMPLEMENT = 4
 # Institution heads named by what they are for ("Bundesamt für Migration", "Behörde für Meteorologie");
@@ -1439,8 +1441,10 @@ class ActorFinder:
                             _INITIAL.match(self.words[m]))):
                         m += 1
                     german = any(self.lowers[k] in GERMAN_PARTICLES for k in range(end, m))
-                    if german and self.lowers[end] not in _NOBLE_OPENERS:
-                        break  # "Benjamin Netanyahu den US-Luftangriff": an article, not "von der"
+                    if german and (self.lowers[end] not in _NOBLE_OPENERS or not self._noble_chain(end, m)):
+                        # "Benjamin Netanyahu den US-Luftangriff": an article, not "von der"; "Corny Littmann zu
+                        # den Beweggründen": "zu" and an article, a preposition's phrase
+                        break
                     if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m) and (
                             not german or zipf(self.cores[m]) < NOBLE_SURNAME_MAX_ZIPF
                             or self._first_names_only(i, end)):
@@ -1451,6 +1455,11 @@ class ActorFinder:
         if firsts >= 2:  # "Mark Rutte" where Rutte is listed as a first name elsewhere: last one is surname
             return i, j
         return None
+
+    def _noble_chain(self, a: int, b: int) -> bool:
+        """Are the particles [a, b) a German noble name's ("von", "zu", "von der", "von und zu")? An article
+        follows "von" only ("von der Leyen"); after "zu" it opens a prepositional phrase ("zu den Gründen")."""
+        return all(self.lowers[k] not in _NOBLE_ARTICLES or (k > a and self.lowers[k - 1] == "von") for k in range(a, b))
 
     def _first_names_only(self, i: int, j: int) -> bool:
         """Are tokens [i, j) first names only ("Karl-Theodor", "Ursula")?  A particle after them opens the
