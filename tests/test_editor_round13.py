@@ -138,3 +138,55 @@ def test_a_lowercase_adjective_leaves_the_genitive_out_of_the_name():
     names = {a.name for a in actors_of("Der Vorsitzende des Hauptverbandes der deutschen Möbelindustrie, Peter "
                                         "Brandt, sagte höhere Preise voraus.")}
     assert not any("Möbelindustrie" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Der Wetterdienst warnte vor Böen mit bis zu 140 Kilometern pro Stunde an der Küste.", "Kilometer pro Stunde"),
+        ("Das liefe auf 480 Infanteriefahrzeuge pro Jahr hinaus.", "Infanteriefahrzeuge pro Jahr"),
+        ("Die Stadt zahlt 40 Euro je Einwohner.", "EUR"),
+    ],
+)
+def test_a_counted_noun_per_something_is_a_rate(text, unit):
+    assert [f.unit for f in pipeline("briefing_figures")(text)._.briefing_figures] == [unit]
+
+
+def test_a_rate_is_its_own_unit_group_and_counts_what_it_counts():
+    from briefing.assemble.figures import _minor, split_rate, unit_key
+
+    assert split_rate("Kilometer pro Stunde") == ("Kilometer", "Stunde") and split_rate("Kilometer")[1] is None
+    assert unit_key("Kilometer pro Stunde") != unit_key("Kilometer")
+    assert not _minor("Infanteriefahrzeuge pro Jahr") and _minor("Jahre")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Wir wollen allen Fans etwas bieten“, sagte Vereinschef Corny Littmann zu den Beweggründen.",
+         "Corny Littmann"),
+        ("Verteidigungsminister Karl-Theodor zu Guttenberg sagte, die Lage sei ernst.", "Karl-Theodor zu Guttenberg"),
+        ("EU-Kommissionspräsidentin Ursula von der Leyen sagte, man sei bereit.", "Ursula von der Leyen"),
+    ],
+)
+def test_an_article_follows_von_in_a_noble_name_and_never_zu(text, name):
+    assert [a.name for a in actors_of(text) if a.kind == "person"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Geklagt hatten drei Eigentümer. Ihr Anwalt, Matthias Reuter, sprach von einem guten Tag.",
+         "Matthias Reuter", "Anwalt"),
+        ("Der Sprecher, Tim Holm, wollte sich nicht äußern.", "Tim Holm", "Sprecher"),
+    ],
+)
+def test_a_title_with_its_article_before_a_comma_is_the_role_of_the_name_in_apposition(text, name, role):
+    assert [(a.name, a.role) for a in actors_of(text) if a.kind == "person"] == [(name, role)]
+
+
+def test_words_joined_by_an_ampersand_after_their_kind_are_a_name():
+    text = ("Der Eigentümerverband Haus & Grund begrüßte die Beschlüsse, indem er auf die Baukosten verwies: „Wer bauen "
+            "soll, muss auch rechnen können.“")
+    assert [(a.name, a.kind) for a in actors_of(text)] == [("Haus & Grund", "organization")]
+    assert [(n or "").endswith("Haus & Grund") for _, n in _direct(text)] == [True]

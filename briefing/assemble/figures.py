@@ -26,6 +26,7 @@ from briefing.assemble.text import (
     stem,
     vector,
 )
+from briefing.extract.figures import RATE_WORDS
 from briefing.models import Figure, FigureVariant, StoryFigure
 
 # Values further apart than this factor are different things, not conflicting reports (26 vs 30 is
@@ -63,6 +64,9 @@ def unit_key(unit: str) -> str:
     Hyphens are dropped and a compound counts as its head noun when that is a known unit
     (Infanterie-Brigaden = Infanteriebrigaden; Unterstützerstaaten -> lander).
     """
+    head, per = split_rate(unit)
+    if per is not None:  # "Kilometer pro Stunde": a rate is its own group, never an amount of its head
+        return f"{unit_key(head)}/{unit_key(per)}"
     words = fold(unit).replace("-", "").split()
     last = words[-1] if words else ""
     groups = _unit_groups()
@@ -172,9 +176,19 @@ def merge_figures(
     return out
 
 
+def split_rate(unit: str) -> tuple[str, str | None]:
+    """A rate's counted noun and what it is counted per ("Kilometer pro Stunde" -> ("Kilometer", "Stunde"));
+    (unit, None) for an amount."""
+    words = unit.split()
+    if len(words) >= 3 and words[-2].lower() in RATE_WORDS:
+        return " ".join(words[:-2]), words[-1]
+    return unit, None
+
+
 def _minor(unit: str) -> bool:
-    """A figure that does not say what it counts, or counts a detail of the telling (minor_units.txt)."""
-    words = fold(unit).split()
+    """A figure that does not say what it counts, or counts a detail of the telling (minor_units.txt); a
+    rate by what it counts ("480 Fahrzeuge pro Jahr" counts vehicles)."""
+    words = fold(split_rate(unit)[0]).split()
     return not words or words[-1] in _minor_units()
 
 

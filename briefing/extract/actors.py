@@ -1095,11 +1095,16 @@ class ActorFinder:
                 named = acronym or (lowers[m] not in function and name not in month_names()
                                     and not common_german_word(name))
                 end = m + 1
-                if named and after[:1].isupper() and self._second_name_word(m + 1, org_word):
+                if name[:1].isupper() and after == "&" and m + 2 < n and cores[m + 2][:1].isupper() and (
+                        self.label[m + 2] is None and self.sent_start[m + 2] == self.sent_start[m]):
+                    # "der Eigentümerverband Haus & Grund": words joined by "&" are a name, common as they are
+                    name, end, named = f"{name} & {cores[m + 2]}", m + 3, True
+                    after = cores[end] if end < n else ""
+                elif named and after[:1].isupper() and self._second_name_word(m + 1, org_word):
                     # "der Autozulieferer Brenntag Automotive", "des Konzerns Siemens Energy": two name words
                     name, end = f"{name} {after}", m + 2
                     after = cores[end] if end < n else ""
-                if named and org_word(cores[m]) and not (after[:1].isupper() or after[:1].isdigit()):
+                if named and (org_word(cores[m]) or " & " in name) and not (after[:1].isupper() or after[:1].isdigit()):
                     for j in range(k, end):
                         self.label[j], self.canon[j] = "ORG", name
                     self.span_end[k] = end
@@ -1459,7 +1464,8 @@ class ActorFinder:
     def _noble_chain(self, a: int, b: int) -> bool:
         """Are the particles [a, b) a German noble name's ("von", "zu", "von der", "von und zu")? An article
         follows "von" only ("von der Leyen"); after "zu" it opens a prepositional phrase ("zu den Gründen")."""
-        return all(self.lowers[k] not in _NOBLE_ARTICLES or (k > a and self.lowers[k - 1] == "von") for k in range(a, b))
+        return all(self.lowers[k] not in _NOBLE_ARTICLES or (k > a and self.lowers[k - 1] == "von")
+                   for k in range(a, b))
 
     def _first_names_only(self, i: int, j: int) -> bool:
         """Are tokens [i, j) first names only ("Karl-Theodor", "Ursula")?  A particle after them opens the
@@ -1488,6 +1494,10 @@ class ActorFinder:
             if r:
                 return r, i - 1
         if i > 1 and self.words[i - 1] == ",":
+            r = self.role_at.get(i - 2)
+            if r and r.kind == "role" and i > 2 and self.sent_start[i - 3] == self.sent_start[i] and (
+                    self.lowers[i - 3] in DETERMINERS or self.lowers[i - 3] in _possessives()):
+                return r, i - 2  # "Ihr Anwalt, Matthias Reuter, sprach ...", "Der Sprecher, Tim Holm, sagte ..."
             for k in range(i - 2, max(-1, i - 2 - APPOSITION_WINDOW), -1):
                 r = self.role_at.get(k)
                 if r and self.lowers[k + 1] in ("des", "der", "von", "für"):

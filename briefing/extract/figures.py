@@ -109,6 +109,8 @@ def normalise_noun(noun: str, lex: FigureLexicon, dative: bool = True) -> str:
     return noun
 
 
+# The words that make a counted noun a rate with the noun after them ("Kilometer pro Stunde", "Euro je Einwohner").
+RATE_WORDS = frozenset({"pro", "je"})
 # How many words before the number are looked at for a dative cue (a qualifier of up to three words between).
 DATIVE_LOOKBACK = 4
 
@@ -251,6 +253,10 @@ class FigureFinder:
             unit = normalise_noun(noun, lex, dative=dative)
             if k + 1 < n and self.lowers[k + 1] in AGE_WORDS:
                 return None  # "45 Jahre alt": an age
+            per = self._per(k + 1)
+            if per is not None:  # "140 Kilometer pro Stunde", "480 Fahrzeuge pro Jahr": a rate, not an amount
+                unit = f"{unit} {self.words[k + 1]} {self.words[per]}"
+                unit_i = per
         start = self.starts[i]
         qualifier = None
         ends = self.qualifier_ends
@@ -272,6 +278,15 @@ class FigureFinder:
             qualifier=qualifier,
         )
 
+
+    def _per(self, k: int) -> int | None:
+        """The token of the noun after "pro"/"je" at ``k`` that makes a counted noun a rate ("pro Stunde",
+        "je Einwohner"), or None."""
+        n = len(self.words)
+        if k + 1 >= n or self.lowers[k] not in RATE_WORDS or self.space[k + 1]:
+            return None
+        noun = self.words[k + 1]
+        return k + 1 if noun[:1].isupper() and noun.replace("-", "").isalpha() else None
 
     def _dative_cue_before(self, i: int) -> bool:
         """Does a word that takes the dative govern the number at ``i`` ("in 26 Ländern", "mit rund 30

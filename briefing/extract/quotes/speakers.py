@@ -359,6 +359,8 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             continue
         elif caps and low == "und" and j + 1 < n and _is_cap(toks[j + 1][2]) and not _is_function(toks[j + 1][2]):
             j += 1  # coordination: "Der frühere Bürgermeister und Justizsenator"
+        elif caps and tok == "&" and j + 1 < n and _is_cap(toks[j + 1][2]):
+            j += 1  # a name joined by "&": "der Eigentümerverband Haus & Grund", "Procter & Gamble"
         elif (
             caps
             and tok == "-"
