@@ -186,7 +186,7 @@ def test_a_title_with_its_article_before_a_comma_is_the_role_of_the_name_in_appo
 
 
 def test_words_joined_by_an_ampersand_after_their_kind_are_a_name():
-    text = ("Der Eigentümerverband Haus & Grund begrüßte die Beschlüsse, indem er auf die Baukosten verwies: „Wer bauen "
-            "soll, muss auch rechnen können.“")
+    text = ("Der Eigentümerverband Haus & Grund begrüßte die Beschlüsse, indem er auf die Baukosten verwies: "
+            "„Wer bauen soll, muss auch rechnen können.“")
     assert [(a.name, a.kind) for a in actors_of(text)] == [("Haus & Grund", "organization")]
     assert [(n or "").endswith("Haus & Grund") for _, n in _direct(text)] == [True]
