@@ -190,3 +190,18 @@ def test_words_joined_by_an_ampersand_after_their_kind_are_a_name():
             "„Wer bauen soll, muss auch rechnen können.“")
     assert [(a.name, a.kind) for a in actors_of(text)] == [("Haus & Grund", "organization")]
     assert [(n or "").endswith("Haus & Grund") for _, n in _direct(text)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Er sagte: „Berlin bestellt, und die Gemeinden zahlen.“", "Brandl: „Berlin bestellt, und die Gemeinden zahlen.“"),
+        ("Sie erklärte am Montag: „Wir bleiben.“", "Brandl: „Wir bleiben.“"),
+        ("Er sah: „Nichts.“", "Brandl: Er sah: „Nichts.“"),
+        ("Er sagte: „Wir bleiben.“ Dann ging er.", "Brandl: Er sagte: „Wir bleiben.“ Dann ging er."),
+    ],
+)
+def test_a_pronoun_saying_words_in_marks_is_shown_as_those_words(text, shown):
+    from briefing.assemble.context import stand_alone
+
+    assert stand_alone(text, "Brandl") == shown

@@ -144,9 +144,17 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
         return f"{speaker}: {text}" if speaker else None
     if opens_with_pointer(first, rest):
         if first in _words("personal_pronouns.txt") and speaker and not _plural_subject(first, rest):
+            said = _SAID_IN_MARKS.fullmatch(rest)
+            if said is not None and said.group(1).lower() in speech_verbs():
+                return f"{speaker}: {said.group(2)}"  # "Er sagte: „…“" is his words: "Brandl: „…“"
             return f"{speaker}: {text}"
         return None
     return text
+
+
+# What follows the pronoun of "Er sagte: „…“", "Sie erklärte am Montag: „…“": a verb of saying, a few words,
+# a colon and a quotation that ends the sentence.
+_SAID_IN_MARKS = re.compile(r"(\w+)(?: [\w.]+){0,3}: („[^„“]+“)")
 
 
 def _country_word(word: str) -> bool:
