@@ -195,7 +195,7 @@ def test_words_joined_by_an_ampersand_after_their_kind_are_a_name():
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("Er sagte: „Berlin bestellt, und die Gemeinden zahlen.“", "Brandl: „Berlin bestellt, und die Gemeinden zahlen.“"),
+        ("Er sagte: „Berlin bestellt, die Gemeinden zahlen.“", "Brandl: „Berlin bestellt, die Gemeinden zahlen.“"),
         ("Sie erklärte am Montag: „Wir bleiben.“", "Brandl: „Wir bleiben.“"),
         ("Er sah: „Nichts.“", "Brandl: Er sah: „Nichts.“"),
         ("Er sagte: „Wir bleiben.“ Dann ging er.", "Brandl: Er sagte: „Wir bleiben.“ Dann ging er."),
