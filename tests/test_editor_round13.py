@@ -205,3 +205,14 @@ def test_a_pronoun_saying_words_in_marks_is_shown_as_those_words(text, shown):
     from briefing.assemble.context import stand_alone
 
     assert stand_alone(text, "Brandl") == shown
+
+
+def test_a_title_whose_genitive_holds_a_short_name_in_brackets_is_the_apposed_persons():
+    text = ("Der Bauernverband sieht das anders. Sein Präsident Joachim Rukwied warnte vor Verlusten. Der Präsident "
+            "des Bundesverbands der Deutschen Industrie (BDI), Peter Leibinger, sagte: „Das ist eine große Chance.“")
+    actors = {a.name: a for a in actors_of(text)}
+    assert actors["Peter Leibinger"].role == "Präsident", actors["Peter Leibinger"]
+    positions = pipeline("briefing_actors", "briefing_quotes", "briefing_positions")(text)._.briefing_positions
+    by_actor = {p.text: p.actor for p in positions}
+    leibinger = next(a.id for a in actors_of(text) if a.name == "Peter Leibinger")
+    assert all(actor == leibinger for t, actor in by_actor.items() if "Chance" in t), by_actor

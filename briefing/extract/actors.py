@@ -1498,12 +1498,18 @@ class ActorFinder:
             if r and r.kind == "role" and i > 2 and self.sent_start[i - 3] == self.sent_start[i] and (
                     self.lowers[i - 3] in DETERMINERS or self.lowers[i - 3] in _possessives()):
                 return r, i - 2  # "Ihr Anwalt, Matthias Reuter, sprach ...", "Der Sprecher, Tim Holm, sagte ..."
-            for k in range(i - 2, max(-1, i - 2 - APPOSITION_WINDOW), -1):
+            k, steps = i - 2, 0
+            while k >= 0 and steps < APPOSITION_WINDOW:
+                if self.words[k] == ")" and k >= 2 and self.words[k - 2] == "(":
+                    k -= 3  # a short name in brackets is no word of the genitive: "der Deutschen Industrie (BDI)"
+                    continue
                 r = self.role_at.get(k)
                 if r and self.lowers[k + 1] in ("des", "der", "von", "für"):
                     return r, k  # ("die Ministerin für Asyl und Migration, Marjolein Faber")
                 if self.words[k] in _APPOSITION_STOPS or self.sent_start[k] != self.sent_start[i]:
                     break  # (a quotation mark: "Chef der Gewerkschaft „Öffentliche Dienste, Transport ...“")
+                k -= 1
+                steps += 1
         return None, -1
 
     def role_after(self, j: int) -> tuple[RoleInfo | None, str | None]:
