@@ -216,3 +216,34 @@ def test_a_title_whose_genitive_holds_a_short_name_in_brackets_is_the_apposed_pe
     by_actor = {p.text: p.actor for p in positions}
     leibinger = next(a.id for a in actors_of(text) if a.name == "Peter Leibinger")
     assert all(actor == leibinger for t, actor in by_actor.items() if "Chance" in t), by_actor
+
+
+def _story_quotes(body: str) -> list[tuple[str, str | None, str | None]]:
+    from datetime import date
+
+    from briefing.assemble import assemble
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    facts = load_pipeline("blank").extract(Article(path="a.txt", text=body, title="Streit um das Abkommen",
+                                                   date="2026-12-03", date_precision="day", publisher="Zeitung"))
+    b = assemble(date(2026, 12, 3), [facts], background=[], excluded=[], title="Test", max_stories=2)
+    return [(q.text, q.speaker_name, q.speaker_role) for s in b.stories for q in s.quotes]
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("Tausende Bauern protestierten in Brüssel gegen das Abkommen. Die EU-Kommission wies die Kritik zurück. Ein "
+         "Sprecher sagte, die Standards würden „in keinem einzigen Punkt gesenkt“.", "ein Sprecher (EU-Kommission)"),
+        # a paragraph break: another voice may speak
+        ("Tausende Bauern protestierten in Brüssel gegen das Abkommen. Die EU-Kommission wies die Kritik zurück.\n\n"
+         "Ein Sprecher sagte, die Standards würden „in keinem einzigen Punkt gesenkt“.", "ein Sprecher"),
+        # the sentence before opens with no organisation
+        ("Tausende Bauern protestierten in Brüssel gegen das Abkommen. Am Abend wies die EU-Kommission die Kritik "
+         "zurück. Ein Sprecher sagte, die Standards würden „in keinem einzigen Punkt gesenkt“.", "ein Sprecher"),
+    ],
+)
+def test_an_unnamed_spokesman_after_a_sentence_opening_with_an_organisation_is_its(body, role):
+    shown = [r for t, n, r in _story_quotes(body) if "gesenkt" in t]
+    assert shown == [role], _story_quotes(body)

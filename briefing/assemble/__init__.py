@@ -199,9 +199,13 @@ def _story(
         )
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
+    quoted = [
+        (i, sid[i], _whole(facts[i], q)) for i in members for q in _not_asked(facts[i], _relayed(facts[i].quotes))
+    ]
     quotes = quotes_mod.merge_quotes(
-        [(i, sid[i], _whole(facts[i], q)) for i in members for q in _not_asked(facts[i], _relayed(facts[i].quotes))],
-        actor_ids, story_actors, quote_threshold,
+        quoted, actor_ids, story_actors, quote_threshold,
+        owners={(i, q.start): owner for i, _, q in quoted
+                if (owner := quotes_mod.unnamed_speakers_body(facts[i], q)) is not None},
     )
     outlook = summary_mod.merge_outlook(
         [(sid[i], st) for i in reports

@@ -23,7 +23,7 @@ from briefing.extract.quotes.quoted_speech import has_finite_verb
 from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
 from briefing.lang import rows
 from briefing.lang.de import institution_nominative
-from briefing.models import Quote, QuoteVariant, StoryActor, StoryQuote
+from briefing.models import ArticleFacts, Quote, QuoteVariant, StoryActor, StoryQuote
 
 # Share of the shorter quote's words found in the other from which two quotes are one (the same
 # statement, perhaps cut differently or with a typo fixed).
@@ -73,6 +73,7 @@ def merge_quotes(
     actor_ids: dict[tuple[int, str], str],
     actors: Sequence[StoryActor],
     min_confidence: float | Mapping[str, float] = 0.0,
+    owners: Mapping[tuple[int, int], str] | None = None,
 ) -> list[StoryQuote]:
     """Merge ``(article index, source id, Quote)`` triples into the story's quotes.
 
@@ -83,6 +84,8 @@ def merge_quotes(
         min_confidence: a quotation whose attribution is less sure than this (``Quote.confidence``) shows
             no speaker ("ohne eindeutige Zuordnung"); one without a confidence (made by hand) keeps it.  One
             threshold, or one per quotation kind (direct, indirect).
+        owners: (article index, quotation start) -> the body a speaker the text does not name speaks for
+            (:func:`unnamed_speakers_body`), shown beside the text's words for them.
     """
     by_id = {a.id: a for a in actors}
     rank = {a.id: i for i, a in enumerate(actors)}
@@ -118,6 +121,8 @@ def merge_quotes(
         # A speaker the text describes but does not name ("sagte ein Polizeisprecher", "der brasilianische
         # Präsident"): the reader is told the text's own words for them, sure as the attribution is.
         described = None if speaker or name or (q.confidence or 0.0) < least else described_speaker(q.speaker_text)
+        if described is not None and owners and (article, q.start) in owners:
+            described = f"{described} ({owners[(article, q.start)]})"  # "ein Sprecher (EU-Kommission)"
         order = (source_sort_key(sid), q.start)
         same = next(
             (
@@ -240,6 +245,35 @@ def nominative_name(name: str) -> str:
 @functools.cache
 def _region_names() -> frozenset[str]:
     return frozenset(r[0] for r in rows("regions.txt"))
+
+
+def unnamed_speakers_body(facts: ArticleFacts, q: Quote) -> str | None:
+    """The organisation an unnamed spokesman speaks for: "Die EU-Kommission wies die Kritik zurück. Ein Sprecher
+    sagte, …" - a title held inside an organisation (``organisation_roles.txt``) with an indefinite article
+    and nothing else, whose sentence follows one that opens with an organisation, is that organisation's, as
+    German news writes it.  None otherwise (a named speaker, a title with its own genitive, a sentence before
+    that opens with something else)."""
+    words = (q.speaker_text or "").split()
+    if len(words) != 2 or words[0].lower() not in ("ein", "eine") or q.speaker_start is None:
+        return None
+    if not words[1].lower().endswith(_organisation_roles()):
+        return None
+    own = next((s for s in facts.sentences if s.start <= q.speaker_start < s.end), None)
+    before = next((s for s in reversed(facts.sentences) if own is not None and s.end <= own.start), None)
+    if own is None or before is None or own.start - before.end > 1:
+        return None  # the first sentence, or one after a paragraph break
+    opening = before.start + len(before.text) - len(before.text.lstrip())
+    for actor in facts.actors:
+        for m in actor.mentions if actor.kind == "organization" else ():
+            lead = before.text[opening - before.start : m.start - before.start].strip().strip(QUOTE_MARKS).lower()
+            if opening <= m.start < before.end and lead in ("", "die", "der", "das"):
+                return actor.name
+    return None
+
+
+@functools.cache
+def _organisation_roles() -> tuple[str, ...]:
+    return tuple(sorted(r[0].lower() for r in rows("organisation_roles.txt")))
 
 
 def described_speaker(mention: str | None) -> str | None:
