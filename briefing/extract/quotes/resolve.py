@@ -415,7 +415,7 @@ def _gender(words: str) -> str | None:
     "Kanzler": m); None when it shows none (an organisation, a bare surname)."""
     names = _first_name_genders()
     for w in words.split():
-        g = names.get(w.lower())
+        g = names.get(w.lower()) or _HONORIFIC_GENDER.get(w)
         if g:
             return g
     if _APPOSITION_AT_END.search(words):
@@ -431,6 +431,9 @@ def _gender(words: str) -> str | None:
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
     return _grammatical_gender(words)
 
+
+# Forms of address before a surname show the person's gender ("Frau Hartl", "Herrn Vollmer").
+_HONORIFIC_GENDER = {"Frau": "f", "Herr": "m", "Herrn": "m"}
 
 # A phrase ending in a person's name in apposition: ", Helena Melnikov".
 _APPOSITION_AT_END = re.compile(r", [A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+\Z")
@@ -504,6 +507,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             return introduced[0]
 
         si = sent_of(sp.start)
+        # Where the quotation the pronoun attributes opens, when it opens in an earlier sentence: its words are no
+        # antecedent ("„Ich kenne Frau Hartl gut. Sie weiß das“, sagte er": not Hartl).
+        opened_before = -1
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
             if quoted is not None and se <= quoted.start:
@@ -518,15 +524,25 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                     if opening > sb and text[sb:opening].strip():
                         upto_k = opening
                     else:
+                        if opening < sb:
+                            opened_before = max(text.rfind(m, 0, sb) for m in _OPENING_MARKS)
                         sb = close + 1
+            elif opened_before >= 0:
+                if opened_before <= sb:
+                    continue  # a sentence of the quotation itself
+                upto_k = min(upto_k, opened_before)  # the lead-in before the quotation's opening mark
+                opened_before = -1
             np = clause_subject(text, sb, upto_k)
-            if np is None or np.pronoun or (person_score(np) < 1 and _introduced(np.text, intros) is None and (
+            # (a person named inside another quotation is talked about, not the one talking: no antecedent)
+            if np is None or np.pronoun or _inside_quotation(text, np.start) or (
+                    person_score(np) < 1 and _introduced(np.text, intros) is None and (
                     description_gender(np.text) is None)):
                 np = next(
                     (
                         n
                         for n in noun_phrases(text, sb, upto_k)
                         if not n.pronoun and (person_score(n) >= 2 or _introduced(n.text, intros) is not None)
+                        and not _inside_quotation(text, n.start)
                     ),
                     None,
                 )

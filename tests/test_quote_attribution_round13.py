@@ -1,0 +1,105 @@
+"""Direct-quotation speakers on WikiNews-style German, patterns found on the challenge set's part 8 (round 13,
+articles 81-91) and fixed as patterns of German, each with sentences written for these tests (never the
+challenge text): a determiner with a number before the noun ("die rund 200 Demonstranten", "Einer der 13
+Feuerwehrleute"), not a measure before an adjective ("der 330 Seiten starke Bericht"); an adverb of degree and a
+quantity word in the prefield before a colon quotation ("Besonders viel Beifall bekam X für …: „…“"); the words of
+the quotation a pronoun attributes are no antecedent even when the quotation began sentences before; "Frau" and
+"Herr" before a surname show the gender."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from briefing.extract.quotes.jsonl import quotes_jsonl
+from briefing.extract.quotes.speakers import read_np, tokens
+
+Row = tuple[str, str, str | None, str | None]
+
+
+def run(text: str) -> list[Row]:
+    """``briefing quotes`` for ``text``: (kind, quoted words, speaker mention, shown name) per quotation."""
+    out = io.StringIO()
+    quotes_jsonl(io.StringIO(json.dumps({"id": "t", "text": text}) + "\n"), out)
+    rows = []
+    for q in json.loads(out.getvalue())["quotes"]:
+        sp = q["speaker"]["span"]
+        said = text[q["span"][0] : q["span"][1]]
+        rows.append((q["kind"], said, text[sp[0] : sp[1]] if sp else None, q["speaker"]["name"]))
+    return rows
+
+
+def quote(rows: list[Row], fragment: str) -> Row:
+    hits = [r for r in rows if fragment in r[1]]
+    assert len(hits) == 1, rows
+    return hits[0]
+
+
+def np_words(text: str) -> str:
+    toks = tokens(text, 0, len(text))
+    return " ".join(t[2] for t in toks[: read_np(toks, 0)])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("die rund 200 Demonstranten riefen", "die rund 200 Demonstranten"),
+        ("die mehr als 50 Gäste beschwerten sich", "die mehr als 50 Gäste"),
+        ("die zwölf Geschworenen erklärten", "die zwölf Geschworenen"),
+        ("Einer der 13 beteiligten Feuerwehrleute sagte", "Einer der 13 beteiligten Feuerwehrleute"),
+        ("die 2.000 Beschäftigten des Werks streikten", "die 2.000 Beschäftigten des Werks"),
+        # a number measuring an adjective is no phrase of its own
+        ("der 330 Seiten starke Bericht verweist", ""),
+        ("der 40 Meter hohe Kran stürzte", ""),
+    ],
+)
+def test_a_determiner_with_a_number_opens_a_noun_phrase(text: str, phrase: str) -> None:
+    assert np_words(text) == phrase
+
+
+def test_a_counted_group_after_the_verb_speaks() -> None:
+    rows = run(
+        "„Die Fabrik bleibt offen“, sagte Betriebsratschef Horst Kramer. Am Abend zogen Beschäftigte vor das "
+        "Rathaus. „Wir lassen uns nicht abspeisen“, riefen die etwa 300 Arbeiter."
+    )
+    assert quote(rows, "abspeisen")[2] == "die etwa 300 Arbeiter"
+    assert quote(rows, "Fabrik")[2] == "Betriebsratschef Horst Kramer"
+
+
+def test_a_partitive_with_a_number_speaks_not_the_person_before() -> None:
+    rows = run(
+        "Der Einsatzleiter Paul Brandner bestätigte den Brand. Einer der 20 eingesetzten Helfer sagte: "
+        "„So ein Feuer habe ich noch nie gesehen.“"
+    )
+    assert quote(rows, "Feuer")[2] == "Einer der 20 eingesetzten Helfer"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Besonders viel Beifall bekam Karin Leistner", "Besonders wenig Zustimmung fand Karin Leistner"],
+)
+def test_an_adverb_of_degree_and_a_quantity_open_the_prefield_before_the_subject(opening: str) -> None:
+    rows = run(
+        "Die Landtagspräsidentin Karin Leistner eröffnete die Sitzung. "
+        f"{opening} für einen Satz zur Schulpolitik: „Keine Schule wird geschlossen.“"
+    )
+    _, _, mention, name = quote(rows, "Keine Schule")
+    assert mention == "Karin Leistner" and name == "Karin Leistner"
+
+
+def test_words_of_a_quotation_over_several_sentences_are_no_antecedent_of_its_pronoun() -> None:
+    rows = run(
+        "Bürgermeister Stefan Wolter und Landrat Thomas Kehl stritten über die Kreisumlage. Wolter blieb "
+        "gelassen. „Ich schätze Thomas Kehl als Kollegen. Die Zahlen kennt er aber auch“, sagte er am Abend."
+    )
+    _, _, mention, name = quote(rows, "Ich schätze")
+    assert mention == "er" and name is not None and "Wolter" in name
+
+
+@pytest.mark.parametrize(("words", "gender"), [("Frau Kehl", "f"), ("Herr Wolter", "m"), ("Herrn Wolter", "m")])
+def test_a_form_of_address_shows_the_gender(words: str, gender: str) -> None:
+    from briefing.extract.quotes.resolve import _gender
+
+    assert _gender(words) == gender
