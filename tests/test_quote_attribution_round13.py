@@ -3,8 +3,8 @@ articles 81-91) and fixed as patterns of German, each with sentences written for
 challenge text): a determiner with a number before the noun ("die rund 200 Demonstranten", "Einer der 13
 Feuerwehrleute"), not a measure before an adjective ("der 330 Seiten starke Bericht"); an adverb of degree and a
 quantity word in the prefield before a colon quotation ("Besonders viel Beifall bekam X für …: „…“"); the words of
-the quotation a pronoun attributes are no antecedent even when the quotation began sentences before; "Frau" and
-"Herr" before a surname show the gender."""
+the quotation a pronoun attributes and names inside quotation marks are no antecedent of a pronoun after them;
+"Frau" and "Herr" before a surname show the gender; "zitiert die Zeitung „Titel“ den Minister": the one quoted."""
 
 from __future__ import annotations
 
@@ -103,3 +103,12 @@ def test_a_form_of_address_shows_the_gender(words: str, gender: str) -> None:
     from briefing.extract.quotes.resolve import _gender
 
     assert _gender(words) == gender
+
+
+def test_a_medium_with_its_title_quotes_the_person_after_it() -> None:
+    rows = run(
+        "Der Trainer Uwe Rast war enttäuscht. „Wir haben schlecht gespielt“, zitierte das Fachblatt „Kicker“ "
+        "den 52-Jährigen."
+    )
+    people = [r for r in rows if "schlecht" in r[1] and not (r[2] or "").startswith("das Fachblatt")]
+    assert [r[2] for r in people] == ["den 52-Jährigen"], rows

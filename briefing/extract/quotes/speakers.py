@@ -466,6 +466,11 @@ def _quoted_name_end(toks: list[tuple[int, int, str]], j: int) -> int:
     return 0
 
 
+def quoted_name_end(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Index after a short quoted name (masked: „____“) starting at ``toks[j]``; 0 when there is none."""
+    return _quoted_name_end(toks, j)
+
+
 def quoted_name_in_phrase(masked: str, end: int, sentence_start: int) -> bool:
     """Is the masked quotation ending at ``end`` a short name inside a noun phrase: after an
     article or a capitalised noun ("die „Computerwoche“", "Wochenzeitschrift „Jungle World“")?"""
