@@ -4,7 +4,8 @@ challenge text): a determiner with a number before the noun ("die rund 200 Demon
 Feuerwehrleute"), not a measure before an adjective ("der 330 Seiten starke Bericht"); an adverb of degree and a
 quantity word in the prefield before a colon quotation ("Besonders viel Beifall bekam X für …: „…“"); the words of
 the quotation a pronoun attributes and names inside quotation marks are no antecedent of a pronoun after them;
-"Frau" and "Herr" before a surname show the gender; "zitiert die Zeitung „Titel“ den Minister": the one quoted."""
+"Frau" and "Herr" before a surname show the gender; "zitiert die Zeitung „Titel“ den Minister": the one quoted;
+a compound adjective on a name ("US-amerikanische", "SPD-nahe") is an adjective, not a noun of the phrase or name."""
 
 from __future__ import annotations
 
@@ -112,3 +113,16 @@ def test_a_medium_with_its_title_quotes_the_person_after_it() -> None:
     )
     people = [r for r in rows if "schlecht" in r[1] and not (r[2] or "").startswith("das Fachblatt")]
     assert [r[2] for r in people] == ["den 52-Jährigen"], rows
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Die Lage ist ernst“, sagte der US-amerikanische Außenminister Tom Carver in Genf.", "Tom Carver"),
+        ("„Wir bleiben hart“, sagte die SPD-nahe Ökonomin Petra Lind.", "Petra Lind"),
+        # a name with a lowercase last part is no adjective
+        ("„Die Lage ist ernst“, sagte UN-Generalsekretär Ban Ki-moon in New York.", "Ban Ki-moon"),
+    ],
+)
+def test_a_hyphenated_adjective_before_a_title_is_not_part_of_the_name(text: str, name: str) -> None:
+    assert [(s, n) for _, _, s, n in run(text)][0][1] == name

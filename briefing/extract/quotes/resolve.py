@@ -23,7 +23,7 @@ from briefing.extract.quotes.descriptions import (
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
-from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
+from briefing.extract.quotes.speaker_names import hyphen_adjective, is_organisation, is_place, may_name_people
 from briefing.extract.quotes.speakers import (
     DEMONSTRATIVES,
     Phrase,
@@ -1254,8 +1254,9 @@ def _ends_in_name(words: str) -> bool:
 def name_of(words: str) -> str:
     toks = words.split()
     dets = word_set("determiners.txt")
-    while toks and (toks[0].lower() in dets or toks[0].islower()) and toks[0] not in OPENING_PARTICLES:
-        toks = toks[1:]  # the article and adjectives go; "von der Leyen" keeps its particles
+    while toks and (toks[0].lower() in dets or toks[0].islower() or hyphen_adjective(toks[0])) and (
+            toks[0] not in OPENING_PARTICLES):
+        toks = toks[1:]  # the article and adjectives go ("der US-amerikanische"); "von der Leyen" keeps its particles
     return " ".join(toks) if toks else words
 
 

@@ -26,7 +26,7 @@ from operator import itemgetter, sub
 
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_act_nouns, speech_verbs, word_set
-from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
+from briefing.extract.quotes.speaker_names import hyphen_adjective, is_organisation, is_place, may_name_people
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
@@ -224,9 +224,10 @@ def _tokenise(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
 
 @lru_cache(maxsize=_WORD_CACHE)
 def _is_cap(tok: str) -> bool:
-    """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht")."""
+    """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht"); not an
+    adjective compound written capitalised for its first part ("SPD-nah", "US-amerikanische")."""
     if tok[:1].isupper():
-        return True
+        return not hyphen_adjective(tok)
     # (most tokens asked about are lowercase words: the patterns are tried only where their "-" or "." is)
     if "-" in tok and (
         tok[:1].isdigit()
@@ -523,6 +524,8 @@ def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
 def _is_adjective(tok: str) -> bool:
     # An auxiliary ("hatte", "habe", "werde") ends like an adjective but is the finite verb:
     # "Bereits im Dezember hatte Kanzlerin Merkel verkündet".
+    if tok[:1].isupper() and hyphen_adjective(tok):
+        return tok.endswith(_ADJ_ENDINGS)  # "die SPD-nahe Stiftung"
     return (
         tok.islower()
         and tok.endswith(_ADJ_ENDINGS)
