@@ -126,3 +126,13 @@ def test_a_medium_with_its_title_quotes_the_person_after_it() -> None:
 )
 def test_a_hyphenated_adjective_before_a_title_is_not_part_of_the_name(text: str, name: str) -> None:
     assert [(s, n) for _, _, s, n in run(text)][0][1] == name
+
+
+def test_a_bare_surname_has_the_gender_of_the_first_name_the_text_gave_it() -> None:
+    rows = run(
+        "Im Streit um die Kreisumlage haben sich Bürgermeister Stefan Wolter und Landrätin Sabine Kehl am Montag "
+        "angegriffen. Kehl warf ihm Wortbruch vor. „Das ist unredlich“, sagte sie. Wolter blieb gelassen. "
+        "„Ich kenne Frau Kehl als kluge Kollegin. Die Zahlen kennt sie aber auch“, sagte er am Abend."
+    )
+    _, _, mention, name = quote(rows, "Ich kenne")
+    assert mention == "er" and name is not None and "Wolter" in name

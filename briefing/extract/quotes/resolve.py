@@ -466,6 +466,20 @@ def _agrees(pronoun: str, antecedent: str) -> bool:
     return want is None or got is None or got == want
 
 
+def _agrees_in(text: str, pronoun: str, antecedent: str) -> bool:
+    """:func:`_agrees`, and a bare surname shows the gender of the first name the text gives it ("Hartl" after
+    "Sabine Hartl" is no antecedent of "er")."""
+    if not _agrees(pronoun, antecedent):
+        return False
+    want = _PRONOUN_GENDER.get(pronoun.lower())
+    words = antecedent.split()
+    if want is None or len(words) != 1 or not words[0][:1].isupper() or _gender(antecedent) is not None:
+        return True
+    full = _written_in_full(text, words[0])
+    got = _gender(full[0]) if full is not None else None
+    return got is None or got == want
+
+
 def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
     """The speaker's name: a pronoun's antecedent, or the phrase without its article.
 
@@ -485,7 +499,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             speaker = f.speaker
             if speaker is None or speaker.pronoun or speaker.start >= sp.start:
                 continue
-            if _agrees(sp.text, speaker.text):
+            if _agrees_in(text, sp.text, speaker.text):
                 quoted = speaker
                 break
         # The nearest preceding person-like subject, or a titled person after a fronted adverb
@@ -546,7 +560,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                     ),
                     None,
                 )
-            if np is not None and _agrees(sp.text, np.text):
+            if np is not None and _agrees_in(text, sp.text, np.text):
                 if not _place(np.text):
                     named = np
                     break
