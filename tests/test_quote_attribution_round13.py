@@ -5,7 +5,8 @@ Feuerwehrleute"), not a measure before an adjective ("der 330 Seiten starke Beri
 quantity word in the prefield before a colon quotation ("Besonders viel Beifall bekam X für …: „…“"); the words of
 the quotation a pronoun attributes and names inside quotation marks are no antecedent of a pronoun after them;
 "Frau" and "Herr" before a surname show the gender; "zitiert die Zeitung „Titel“ den Minister": the one quoted;
-a compound adjective on a name ("US-amerikanische", "SPD-nahe") is an adjective, not a noun of the phrase or name."""
+a compound adjective on a name ("US-amerikanische", "SPD-nahe") is an adjective, not a noun of the phrase or name;
+a bare surname has the gender of the first name the text gave it; "„…“ – mit diesen Worten VERB X": X speaks."""
 
 from __future__ import annotations
 
@@ -136,3 +137,13 @@ def test_a_bare_surname_has_the_gender_of_the_first_name_the_text_gave_it() -> N
     )
     _, _, mention, name = quote(rows, "Ich kenne")
     assert mention == "er" and name is not None and "Wolter" in name
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["– mit diesen Worten beruhigte Werksleiter Tom Pauly am Montag die Belegschaft.",
+     "– mit diesen Worten trat Werksleiter Tom Pauly am Montag vor die Belegschaft."],
+)
+def test_a_dash_and_a_clause_referring_back_name_the_speaker(after: str) -> None:
+    rows = run(f"Das Werk steckt in der Krise. „Wir werden den Standort nicht aufgeben“ {after}")
+    assert quote(rows, "Standort")[2] == "Werksleiter Tom Pauly"
