@@ -2019,7 +2019,10 @@ class ActorFinder:
             text = self.words[i]
             p_here = starts.get(self.idx[i]) or (starts.get(self.core(i)[1]) if self.cores[i] is not text else None)
             if p_here is not None:
-                recent.append((i, sent_idx[i], p_here, self._object_like(i)))
+                if not in_regions(self.idx[i], regions):
+                    # (a person named inside quotation marks is talked about: no antecedent of a pronoun after it,
+                    # "„Ich schätze Thomas Kehl“, sagte er")
+                    recent.append((i, sent_idx[i], p_here, self._object_like(i)))
                 continue
             if self.used[i]:
                 continue

@@ -23,6 +23,7 @@ from briefing.extract.quotes.speakers import (
     clause_subject,
     person_score,
     phrase,
+    quoted_name_end,
     quoted_name_in_phrase,
     read_np,
     subject_for_verb,
@@ -407,6 +408,8 @@ def _cited_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause_
         if j == k:
             return None
         k = j
+        if k < n and (q := quoted_name_end(toks, k)):
+            k = q  # the medium's title after its noun: "zitiert die Zeitung „Der Standard“ den Minister"
     while k < n and toks[k][2].lower() in AFTER_VERB_SKIP:
         k += 1
     j = read_np(toks, k)

@@ -108,7 +108,9 @@ def direct_quotes(
         if cue is None and colon_np is None:
             cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
-        if cue is None and colon_np is None and _whole_sentence(masked, p, sents[so], sents[sc]):
+        if cue is None and colon_np is None and (
+            _whole_sentence(masked, p, sents[so], sents[sc]) or _DASH_BACK_REFERENCE.match(masked, p.end)
+        ):
             # "„Ja, es gibt Probleme“. Das musste der Minister einräumen.": a sentence of quoted words only,
             # which the next sentence refers back to with a speech verb, is that speaker's words however short.
             cue = _cue_referring_back(masked, p, sc, sents, by_sent)
@@ -289,6 +291,11 @@ def direct_quotes(
 _BACK_REFERENCES = (("so",), ("das",), ("dies",), ("mit", "diesen", "worten"), ("mit", "diesen", "sätzen"))
 
 
+# A dash after the quotation and a clause referring back to it in the same sentence: "„…“ – mit diesen Worten
+# beruhigte X die Belegschaft", "„…“ – das sagte X am Montag".
+_DASH_BACK_REFERENCE = re.compile(r"[ \t]*[–-][ \t]*(?=(?:[Mm]it diesen (?:Worten|Sätzen)|[Dd]as|[Dd]ies)\s+[a-zäöü])")
+
+
 def _whole_sentence(masked: str, p: Pair, first: tuple[int, int], last: tuple[int, int]) -> bool:
     """Does the quotation make up its sentence(s) alone (nothing but a dash or bracket before it, nothing but
     the closing punctuation after it)?"""
@@ -300,21 +307,26 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
     Ministerin X nach dem Urteil.", "Mit diesen Worten reagierte X auf …"): that sentence's speech verb and its
     speaker, or its subject when it names a person; None otherwise."""
     sb, se = sents[sc]
-    if masked[p.end : se].strip(" .!?\n") or sc + 1 >= len(sents):
+    dash = _DASH_BACK_REFERENCE.match(masked, p.end)
+    if dash is not None:
+        nb, ne, ns = dash.end(), se, sc  # "„…“ – mit diesen Worten …": the referring clause is in the same sentence
+    elif masked[p.end : se].strip(" .!?\n") or sc + 1 >= len(sents):
         return None
-    nb, ne = sents[sc + 1]
+    else:
+        nb, ne = sents[sc + 1]
+        ns = sc + 1
     words = [w.lower() for w in WORD.findall(masked, nb, min(ne, nb + 40))]
     opener = next((o for o in _BACK_REFERENCES if tuple(words[: len(o)]) == o), None)
     if opener is None or len(words) <= len(opener) or not words[len(opener)].isalpha():
         return None
-    for c in by_sent.get(sc + 1, []):
-        if c.kind == "verb" and c.speaker is not None and c.frame_start <= nb + 1:
+    for c in by_sent.get(ns, []):
+        if c.kind == "verb" and c.speaker is not None and c.frame_start <= nb + 1 and c.start >= nb:
             return c
     sp = clause_subject(masked, nb, ne)
     if sp is None or sp.pronoun or person_score(sp) < 2:
         return None
     verb = WORD.search(masked, nb)
-    return Cue("verb", nb, verb.end() if verb else nb, sc + 1, masked[nb : verb.end()] if verb else "", sp, nb, ne)
+    return Cue("verb", nb, verb.end() if verb else nb, ns, masked[nb : verb.end()] if verb else "", sp, nb, ne)
 
 
 def _goes_on_quoting(

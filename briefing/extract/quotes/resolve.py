@@ -23,7 +23,7 @@ from briefing.extract.quotes.descriptions import (
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role, is_role, word_set
-from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
+from briefing.extract.quotes.speaker_names import hyphen_adjective, is_organisation, is_place, may_name_people
 from briefing.extract.quotes.speakers import (
     DEMONSTRATIVES,
     Phrase,
@@ -415,7 +415,7 @@ def _gender(words: str) -> str | None:
     "Kanzler": m); None when it shows none (an organisation, a bare surname)."""
     names = _first_name_genders()
     for w in words.split():
-        g = names.get(w.lower())
+        g = names.get(w.lower()) or _HONORIFIC_GENDER.get(w)
         if g:
             return g
     if _APPOSITION_AT_END.search(words):
@@ -431,6 +431,9 @@ def _gender(words: str) -> str | None:
             return "f" if w.endswith("in") and is_role(w[:-2]) else "m"
     return _grammatical_gender(words)
 
+
+# Forms of address before a surname show the person's gender ("Frau Hartl", "Herrn Vollmer").
+_HONORIFIC_GENDER = {"Frau": "f", "Herr": "m", "Herrn": "m"}
 
 # A phrase ending in a person's name in apposition: ", Helena Melnikov".
 _APPOSITION_AT_END = re.compile(r", [A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)+\Z")
@@ -463,6 +466,20 @@ def _agrees(pronoun: str, antecedent: str) -> bool:
     return want is None or got is None or got == want
 
 
+def _agrees_in(text: str, pronoun: str, antecedent: str) -> bool:
+    """:func:`_agrees`, and a bare surname shows the gender of the first name the text gives it ("Hartl" after
+    "Sabine Hartl" is no antecedent of "er")."""
+    if not _agrees(pronoun, antecedent):
+        return False
+    want = _PRONOUN_GENDER.get(pronoun.lower())
+    words = antecedent.split()
+    if want is None or len(words) != 1 or not words[0][:1].isupper() or _gender(antecedent) is not None:
+        return True
+    full = _written_in_full(text, words[0])
+    got = _gender(full[0]) if full is not None else None
+    return got is None or got == want
+
+
 def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
     """The speaker's name: a pronoun's antecedent, or the phrase without its article.
 
@@ -482,7 +499,7 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             speaker = f.speaker
             if speaker is None or speaker.pronoun or speaker.start >= sp.start:
                 continue
-            if _agrees(sp.text, speaker.text):
+            if _agrees_in(text, sp.text, speaker.text):
                 quoted = speaker
                 break
         # The nearest preceding person-like subject, or a titled person after a fronted adverb
@@ -507,6 +524,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         matrix = _matrix_subject(text, sents[si][0], sp)
         if matrix is not None:
             return name_of(matrix.text)
+        # Where the quotation the pronoun attributes opens, when it opens in an earlier sentence: its words are no
+        # antecedent ("„Ich kenne Frau Hartl gut. Sie weiß das“, sagte er": not Hartl).
+        opened_before = -1
         for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES), -1):
             sb, se = sents[k]
             if quoted is not None and se <= quoted.start:
@@ -521,19 +541,29 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                     if opening > sb and text[sb:opening].strip():
                         upto_k = opening
                     else:
+                        if opening < sb:
+                            opened_before = max(text.rfind(m, 0, sb) for m in _OPENING_MARKS)
                         sb = close + 1
+            elif opened_before >= 0:
+                if opened_before <= sb:
+                    continue  # a sentence of the quotation itself
+                upto_k = min(upto_k, opened_before)  # the lead-in before the quotation's opening mark
+                opened_before = -1
             np = clause_subject(text, sb, upto_k)
-            if np is None or np.pronoun or (person_score(np) < 1 and _introduced(np.text, intros) is None and (
+            # (a person named inside another quotation is talked about, not the one talking: no antecedent)
+            if np is None or np.pronoun or _inside_quotation(text, np.start) or (
+                    person_score(np) < 1 and _introduced(np.text, intros) is None and (
                     description_gender(np.text) is None)):
                 np = next(
                     (
                         n
                         for n in noun_phrases(text, sb, upto_k)
                         if not n.pronoun and (person_score(n) >= 2 or _introduced(n.text, intros) is not None)
+                        and not _inside_quotation(text, n.start)
                     ),
                     None,
                 )
-            if np is not None and _agrees(sp.text, np.text):
+            if np is not None and _agrees_in(text, sp.text, np.text):
                 if not _place(np.text):
                     named = np
                     break
@@ -1270,8 +1300,9 @@ def _ends_in_name(words: str) -> bool:
 def name_of(words: str) -> str:
     toks = words.split()
     dets = word_set("determiners.txt")
-    while toks and (toks[0].lower() in dets or toks[0].islower()) and toks[0] not in OPENING_PARTICLES:
-        toks = toks[1:]  # the article and adjectives go; "von der Leyen" keeps its particles
+    while toks and (toks[0].lower() in dets or toks[0].islower() or hyphen_adjective(toks[0])) and (
+            toks[0] not in OPENING_PARTICLES):
+        toks = toks[1:]  # the article and adjectives go ("der US-amerikanische"); "von der Leyen" keeps its particles
     return " ".join(toks) if toks else words
 
 

@@ -26,7 +26,7 @@ from operator import itemgetter, sub
 
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_act_nouns, speech_verbs, word_set
-from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
+from briefing.extract.quotes.speaker_names import hyphen_adjective, is_organisation, is_place, may_name_people
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
@@ -224,9 +224,10 @@ def _tokenise(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
 
 @lru_cache(maxsize=_WORD_CACHE)
 def _is_cap(tok: str) -> bool:
-    """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht")."""
+    """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht"); not an
+    adjective compound written capitalised for its first part ("SPD-nah", "US-amerikanische")."""
     if tok[:1].isupper():
-        return True
+        return not hyphen_adjective(tok)
     # (most tokens asked about are lowercase words: the patterns are tried only where their "-" or "." is)
     if "-" in tok and (
         tok[:1].isdigit()
@@ -310,7 +311,12 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             _is_adjective(tok)
             and j + 1 < n
             and _next_has_cap(toks, j + 1)
-            and (caps == 0 or toks[j - 1][2].lower() in _GENITIVE or _is_det(toks[j - 1][2]))
+            and (
+                caps == 0
+                or toks[j - 1][2].lower() in _GENITIVE
+                or _is_det(toks[j - 1][2])
+                or _is_cardinal(toks[j - 1][2])
+            )
         ):
             j += 1  # attributive adjective before the noun ("der stellvertretende ...", not after it)
         elif (
@@ -323,6 +329,15 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and _next_has_cap(toks, j + 2)
         ):
             j += 1  # an adverb before the adjective
+        elif (
+            (caps == 0 or toks[j - 1][2].lower() in _GENITIVE)
+            and j > i
+            and (k := _cardinal_end(toks, j)) > j
+            and _next_has_cap(toks, k)
+            and not _measure_attribute(toks, k)
+        ):
+            j = k  # a number of people: "die rund 200 Demonstranten", "Einer der 13 beteiligten Feuerwehrleute"
+            continue
         elif (k := _quoted_name_end(toks, j)) and (
             (j > i and _is_det(toks[j - 1][2]))
             or (caps and allow_apposition and _is_cap(toks[j - 1][2]) and (k == n or toks[k][2][:1].isalnum()))
@@ -336,7 +351,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             caps
             and low in _GENITIVE
             and j + 1 < n
-            and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1))
+            and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1) or _cardinal_end(toks, j + 1) > j + 1)
             and (caps < 2 or not _ends_personal_name(toks, j))
         ):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums"; not "Annie Genevard der Zeitung": a dative)
@@ -392,6 +407,39 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     return j
 
 
+# Quantity words before a noun, never a finite verb ("viel Beifall", "mehr Zeit").
+_QUANTITY_WORDS = frozenset(["viel", "viele", "wenig", "wenige", "mehr", "weniger"])
+# Words before a number that make it approximate ("die rund 200 Demonstranten", "die mehr als 50 Gäste").
+_APPROXIMATORS = frozenset(["rund", "etwa", "ungefähr", "knapp", "fast", "gut", "über", "mehr", "weniger", "als"])
+_CARDINAL = re.compile(r"\d{1,3}(?:\.\d{3})*|\d+")
+
+
+def _is_cardinal(tok: str) -> bool:
+    """A number in digits ("200", "2.000") or a number word ("zwölf", lang/de/number_words.txt)."""
+    return _CARDINAL.fullmatch(tok) is not None or tok in word_set("number_words.txt")
+
+
+def _cardinal_end(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Index after a cardinal number right after a determiner, approximators before it included ("rund 200",
+    "mehr als 50", "zwölf"); ``j`` when ``toks[j]`` opens none."""
+    if not _is_det(toks[j - 1][2]):
+        return j
+    k = j
+    while k < len(toks) and k - j < 2 and toks[k][2] in _APPROXIMATORS:
+        k += 1
+    if k < len(toks) and _is_cardinal(toks[k][2]):
+        return k + 1
+    return j
+
+
+def _measure_attribute(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Does the noun after a number at ``toks[k]`` measure an adjective that goes on to another noun ("der 330
+    Seiten starke Bericht", "der 20 Meter hohe Turm")? Then the number and noun are no phrase of their own."""
+    while k < len(toks) and not _is_cap(toks[k][2]):
+        k += 1
+    return k + 2 < len(toks) and _is_adjective(toks[k + 1][2]) and _is_cap(toks[k + 2][2])
+
+
 # Conjunctions after a compound's first part whose shared last part is left out ("Print- und Onlinemedien").
 _ELLIPSIS_LINKS = frozenset(["und", "oder", "sowie", "bzw"])
 
@@ -419,6 +467,11 @@ def _quoted_name_end(toks: list[tuple[int, int, str]], j: int) -> int:
     ):
         return j + 3
     return 0
+
+
+def quoted_name_end(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Index after a short quoted name (masked: „____“) starting at ``toks[j]``; 0 when there is none."""
+    return _quoted_name_end(toks, j)
 
 
 def quoted_name_in_phrase(masked: str, end: int, sentence_start: int) -> bool:
@@ -454,7 +507,7 @@ def _partitive_head(toks: list[tuple[int, int, str]], j: int) -> bool:
         j + 2 < len(toks)
         and toks[j][2].lower() in _PARTITIVE_HEADS
         and toks[j + 1][2] == "der"
-        and _next_has_cap(toks, j + 2)
+        and _next_has_cap(toks, max(j + 2, _cardinal_end(toks, j + 2)))  # ("Einer der 13 Feuerwehrleute")
     )
 
 
@@ -473,6 +526,8 @@ def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
 def _is_adjective(tok: str) -> bool:
     # An auxiliary ("hatte", "habe", "werde") ends like an adjective but is the finite verb:
     # "Bereits im Dezember hatte Kanzlerin Merkel verkündet".
+    if tok[:1].isupper() and hyphen_adjective(tok):
+        return tok.endswith(_ADJ_ENDINGS)  # "die SPD-nahe Stiftung"
     return (
         tok.islower()
         and tok.endswith(_ADJ_ENDINGS)
@@ -1088,12 +1143,15 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
         if j > i:
             first = phrase(text, toks, i, j)
     one_word = first is not None and first.end == toks[i][1] and i + 1 < len(toks)
-    if one_word and _opener_no_noun(text, toks[i], toks[i + 1][2]):
+    if one_word and (_opener_no_noun(text, toks[i], toks[i + 1][2]) or toks[i][2].lower() in _DEGREE_ADVERBS):
+        # ("Besonders viel Beifall bekam Weber": an adverb of degree is never the subject)
         first = None  # "Darin hatte Reiche angekündigt": an adverb opens the clause, the subject follows the verb
     after_verb = None
     verb = ""
     for k in range(i, len(toks) - 1):
         word = toks[k][2]
+        if word in _QUANTITY_WORDS:
+            continue  # "Besonders viel Beifall bekam Weber": a quantity before a noun, not the finite verb
         # "Bereits am Sonntagabend zogen Demonstranten": after an adverbial prefield, an "-en" word
         # right after its noun is the finite verb, not an adjective.
         after_noun = first is None and k > i and toks[k - 1][2][:1].isupper() and not _is_function(toks[k - 1][2])
