@@ -512,11 +512,21 @@ def _titled_persons(text: str, start: int, end: int) -> int:
     return n
 
 
-@lru_cache(maxsize=16384)
+# _titles_or_first_name's answers (a plain dict, cleared when full: a compiled caller probes it directly,
+# where an lru_cache wrapper costs it a Python-level call)
+_TITLED_WORDS: dict[str, bool] = {}
+_TITLED_WORDS_MAX = 16384
+
+
 def _titles_or_first_name(word: str) -> bool:
     """Is the capitalised word a role title or a first name?  (Asked for every capitalised word around every
     quotation: remembered per word.)"""
-    return is_role(word) or word.lower() in word_set("first_names.txt")
+    known = _TITLED_WORDS.get(word)
+    if known is None:
+        if len(_TITLED_WORDS) >= _TITLED_WORDS_MAX:
+            _TITLED_WORDS.clear()
+        known = _TITLED_WORDS[word] = is_role(word) or word.lower() in word_set("first_names.txt")
+    return known
 
 
 def _speech_verb_after(text: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Protocol
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
@@ -273,10 +273,24 @@ def shipped_judge() -> ModelJudge:
 # ------------------------------------------------------------------ features
 
 
-@lru_cache(maxsize=16384)
+# _foreign's answers (a plain dict, cleared when full: a compiled caller probes it directly, where an
+# lru_cache wrapper costs it a Python-level call)
+_FOREIGN_WORDS: dict[str, bool] = {}
+_FOREIGN_WORDS_MAX = 16384
+
+
 def _foreign(word: str) -> bool:
     """Is ``word`` clearly more frequent in English or French than in German (wordfreq)?  (Asked for every
     word of every quotation: remembered per word.)"""
+    known = _FOREIGN_WORDS.get(word)
+    if known is None:
+        if len(_FOREIGN_WORDS) >= _FOREIGN_WORDS_MAX:
+            _FOREIGN_WORDS.clear()
+        known = _FOREIGN_WORDS[word] = _more_frequent_abroad(word)
+    return known
+
+
+def _more_frequent_abroad(word: str) -> bool:
     if word.isdigit():
         return False
     german = zipf(word)
