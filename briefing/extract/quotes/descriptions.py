@@ -78,6 +78,14 @@ class Intro:
     gender: str | None
     end: int
 
+    def __init__(self, name: str, role: str | None, age: int | None, gender: str | None, end: int) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "age", age)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "end", end)
+
 
 @cache
 def _epithets() -> dict[str, tuple[str, int, int]]:

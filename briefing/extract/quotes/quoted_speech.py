@@ -151,6 +151,22 @@ class RuleView:
     governor: int = -1
     slogan: bool = False  # after a slogan noun ("skandierten Parolen wie „…“", "mit der Aufschrift „…“")
 
+    def __init__(
+        self, reject: str, how: str, cue_kind: str, speaker: Phrase | None, konjunktiv: bool, speech_cue: bool,
+        speaks_of: bool, cue_before: int, governor: int = -1, slogan: bool = False,
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "reject", reject)
+        object.__setattr__(self, "how", how)
+        object.__setattr__(self, "cue_kind", cue_kind)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "konjunktiv", konjunktiv)
+        object.__setattr__(self, "speech_cue", speech_cue)
+        object.__setattr__(self, "speaks_of", speaks_of)
+        object.__setattr__(self, "cue_before", cue_before)
+        object.__setattr__(self, "governor", governor)
+        object.__setattr__(self, "slogan", slogan)
+
 
 @dataclass(frozen=True)
 class SpeechModel:

@@ -77,6 +77,13 @@ class Phrase:
     text: str
     pronoun: bool = False
 
+    def __init__(self, start: int, end: int, text: str, pronoun: bool = False) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "pronoun", pronoun)
+
 
 def unmasked(p: Phrase | None, text: str) -> Phrase | None:
     """``p`` with its words from ``text``: a phrase read from the masked text may hold a quoted
