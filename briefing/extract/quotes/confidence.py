@@ -24,7 +24,6 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -312,7 +311,7 @@ class DocumentContext:
         # (sentence, speaker actor id or shown name) of the quotations attributed by a sure rule, and the
         # sentence of every quotation: set by :func:`quotation_features`
         self.sure_speakers: list[tuple[int, str]] = []
-        self.quote_sents: Counter[int] = Counter()
+        self.quote_sents: dict[int, int] = {}  # (a dict: a Counter's constructor is interpreted Python)
         self.quote_spans: list[tuple[str, int, int]] = []
         self._sentence_persons: dict[int, int] = {}
         self._passive_sentences: dict[int, bool] = {}
@@ -396,7 +395,7 @@ def features(
     _quote_form(text, f, out, words)
     if want(*_CLAUSE_FEATURES):
         _clause_form(text, f, sb, out, words)
-    if ctx.quote_sents[si] >= 2 and want("sentence_quotes", "split_quote"):
+    if ctx.quote_sents.get(si, 0) >= 2 and want("sentence_quotes", "split_quote"):
         out["sentence_quotes"] = 1.0  # "… gratulierten, so X („…“) und Y: „…“": which quote is whose?
         if any(
             k == f.kind and (0 <= f.start - e <= SPLIT_GAP or 0 <= b - f.end <= SPLIT_GAP)
@@ -713,7 +712,9 @@ def quotation_features(
     ("direct", "indirect"), the features its model reads (None: every feature, for learning; see
     :func:`features`)."""
     ctx = DocumentContext(text, sents, actors, words)
-    ctx.quote_sents = Counter(ctx.sent_of(f.start) for f in found)
+    for f in found:
+        si = ctx.sent_of(f.start)
+        ctx.quote_sents[si] = ctx.quote_sents.get(si, 0) + 1
     ctx.quote_spans = [(f.kind, f.start, f.end) for f in found]
     ctx.sure_speakers = [
         (ctx.sent_of(f.start), who)
