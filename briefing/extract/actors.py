@@ -539,6 +539,30 @@ class _Person:
     sent: int = 0  # sentence number of the first mention
     placed_at: int = -1  # token of the mention the three fields above were read at (the earliest one)
 
+    def __init__(
+        self, key: str, name: str, first: int, gender: str | None = None, role: RoleInfo | None = None,
+        affiliation: str | None = None, party: str | None = None, forms: list[str] | None = None,
+        mentions: list[Mention] | None = None, possessor: str | None = None, context_country: str | None = None,
+        near_countries: frozenset[str] = frozenset(), near_orgs: bool = False, sent: int = 0,
+        placed_at: int = -1,
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        self.key = key
+        self.name = name
+        self.first = first
+        self.gender = gender
+        self.role = role
+        self.affiliation = affiliation
+        self.party = party
+        self.forms = [] if forms is None else forms
+        self.mentions = [] if mentions is None else mentions
+        self.possessor = possessor
+        self.context_country = context_country
+        self.near_countries = near_countries
+        self.near_orgs = near_orgs
+        self.sent = sent
+        self.placed_at = placed_at
+
 
 @dataclass
 class _Group:
@@ -548,6 +572,18 @@ class _Group:
     first: int
     mentions: list[Mention] = field(default_factory=list)
     org_type: str | None = None
+
+    def __init__(
+        self, name: str, kind: str, affiliation: str | None, first: int, mentions: list[Mention] | None = None,
+        org_type: str | None = None,
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        self.name = name
+        self.kind = kind
+        self.affiliation = affiliation
+        self.first = first
+        self.mentions = [] if mentions is None else mentions
+        self.org_type = org_type
 
 
 @dataclass
@@ -567,6 +603,21 @@ class TokenTable:
     sents: list[tuple[int, int]]  # token ranges [start, end) of the sentences
     caps: list[int]  # tokens that start with a capital (or link residue "2][Maria", "©"): name candidates
     sent_no: list[int]  # sentence number per token
+
+    def __init__(
+        self, text: str, idx: list[int], words: list[str], lowers: list[str], space: list[bool],
+        sent_start: list[int], sents: list[tuple[int, int]], caps: list[int], sent_no: list[int],
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        self.text = text
+        self.idx = idx
+        self.words = words
+        self.lowers = lowers
+        self.space = space
+        self.sent_start = sent_start
+        self.sents = sents
+        self.caps = caps
+        self.sent_no = sent_no
 
     def char_span(self, s: int, e: int) -> tuple[int, int]:
         """Character offsets of tokens ``[s, e)`` (``doc[s:e]`` without its trailing whitespace)."""

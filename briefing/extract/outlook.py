@@ -36,6 +36,7 @@ MIN_INFINITIVE_CHARS = 4
 class OutlookLexicon:
     markers: re.Pattern[str] | None
     pairs: tuple[tuple[str, str], ...]  # two-part markers: first word, later word
+    pair_firsts: frozenset[str]  # the pairs' first words
     aux: frozenset[str]
     hearsay_aux: frozenset[str]
     must_aux: frozenset[str]
@@ -56,6 +57,7 @@ def outlook_lexicon() -> OutlookLexicon:
     return OutlookLexicon(
         markers=pattern,
         pairs=pairs,
+        pair_firsts=frozenset(first for first, _ in pairs),
         aux=auxiliary_forms("werden", ("present", "konj1")),
         hearsay_aux=frozenset(r[1].lower() for r in table if r[0] == "hearsay_aux"),
         must_aux=frozenset(r[1].lower() for r in table if r[0] == "must_aux"),
@@ -105,14 +107,9 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
 
 def has_pair(words: list[str], lex: OutlookLexicon) -> bool:
     """Does a two-part marker ("ist … geplant") occur in order in these words?"""
-    if _pair_firsts(lex.pairs).isdisjoint(words):
+    if lex.pair_firsts.isdisjoint(words):
         return False
     return any(first in words and second in words[words.index(first) + 1:] for first, second in lex.pairs)
-
-
-@functools.lru_cache(maxsize=4)
-def _pair_firsts(pairs: tuple[tuple[str, str], ...]) -> frozenset[str]:
-    return frozenset(first for first, _ in pairs)
 
 
 def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = None) -> list[Statement]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import repeat
 
 import numpy
@@ -142,10 +141,15 @@ _ORDINAL_LEFT = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
+_ABBREVIATIONS: frozenset[str] | None = None
+
+
 def abbreviations() -> frozenset[str]:
-    """Abbreviations (without their final period) from lang/de/abbreviations.txt."""
-    return frozenset(entries("abbreviations.txt"))
+    """Abbreviations (without their final period) from lang/de/abbreviations.txt (read once)."""
+    global _ABBREVIATIONS
+    if _ABBREVIATIONS is None:  # (a module global, not an lru_cache: a compiled caller reads it directly)
+        _ABBREVIATIONS = frozenset(entries("abbreviations.txt"))
+    return _ABBREVIATIONS
 
 
 def _is_false_boundary(text: str, m: re.Match[str]) -> bool:

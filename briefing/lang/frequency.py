@@ -63,9 +63,11 @@ COMMON_ZIPF = 4.0
 MIN_COMPOUND_TAIL = 5
 
 
+@functools.lru_cache(maxsize=_ZIPF_CACHE_SIZE)
 def compound_of_common_word(word: str) -> bool:
     """Whether ``word`` ends in a common German word of at least :data:`MIN_COMPOUND_TAIL`
-    letters: "Polizeiangaben" (-angaben), "Demgegenüber" (-gegenüber)."""
+    letters: "Polizeiangaben" (-angaben), "Demgegenüber" (-gegenüber).  (Asked again for the same words:
+    remembered.)"""
     low = word.lower()
     return any(zipf(low[k:]) >= COMMON_ZIPF for k in range(2, len(low) - MIN_COMPOUND_TAIL + 1))
 

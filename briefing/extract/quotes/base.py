@@ -31,6 +31,13 @@ class Pair:
     inner_start: int
     inner_end: int
 
+    def __init__(self, start: int, end: int, inner_start: int, inner_end: int) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "inner_start", inner_start)
+        object.__setattr__(self, "inner_end", inner_end)
+
 
 @dataclass
 class Cue:
@@ -53,6 +60,25 @@ class Cue:
     # "zitiert die Zeitung den Minister", "wird von der Zeitung zitiert": the medium that relays the words
     # of ``speaker`` (who said them).
     relay: Phrase | None = None
+
+    def __init__(
+        self, kind: str, start: int, end: int, sent: int, word: str, speaker: Phrase | None,
+        frame_start: int = 0, frame_end: int = 0, lemma: str = "", participle: bool = False,
+        mention: Phrase | None = None, relay: Phrase | None = None,
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.sent = sent
+        self.word = word
+        self.speaker = speaker
+        self.frame_start = frame_start
+        self.frame_end = frame_end
+        self.lemma = lemma
+        self.participle = participle
+        self.mention = mention
+        self.relay = relay
 
 
 # How the rules find a speaker (``Found.how``): "after" (a cue after the quotation), "colon" (a cue before
@@ -108,3 +134,29 @@ class Found:
     speakerless: bool = False
     # The medium that relays the speaker's words (Cue.relay), kept while the cue's speaker is the speaker.
     relay: Phrase | None = None
+
+    def __init__(
+        self, kind: str, start: int, end: int, speaker: Phrase | None, cue: str | None, sent: int = 0,
+        attributed: bool = True, how: str = "", cue_kind: str = "", sent_end: int = -1,
+        mention: Phrase | None = None, speech: float | None = None, rank_p: float | None = None,
+        rank_margin: float | None = None, ranked: bool = False, speakerless: bool = False,
+        relay: Phrase | None = None,
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.speaker = speaker
+        self.cue = cue
+        self.sent = sent
+        self.attributed = attributed
+        self.how = how
+        self.cue_kind = cue_kind
+        self.sent_end = sent_end
+        self.mention = mention
+        self.speech = speech
+        self.rank_p = rank_p
+        self.rank_margin = rank_margin
+        self.ranked = ranked
+        self.speakerless = speakerless
+        self.relay = relay

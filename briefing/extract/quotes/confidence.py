@@ -24,7 +24,6 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -312,7 +311,7 @@ class DocumentContext:
         # (sentence, speaker actor id or shown name) of the quotations attributed by a sure rule, and the
         # sentence of every quotation: set by :func:`quotation_features`
         self.sure_speakers: list[tuple[int, str]] = []
-        self.quote_sents: Counter[int] = Counter()
+        self.quote_sents: dict[int, int] = {}  # (a dict: a Counter's constructor is interpreted Python)
         self.quote_spans: list[tuple[str, int, int]] = []
         self._sentence_persons: dict[int, int] = {}
         self._passive_sentences: dict[int, bool] = {}
@@ -396,7 +395,7 @@ def features(
     _quote_form(text, f, out, words)
     if want(*_CLAUSE_FEATURES):
         _clause_form(text, f, sb, out, words)
-    if ctx.quote_sents[si] >= 2 and want("sentence_quotes", "split_quote"):
+    if ctx.quote_sents.get(si, 0) >= 2 and want("sentence_quotes", "split_quote"):
         out["sentence_quotes"] = 1.0  # "… gratulierten, so X („…“) und Y: „…“": which quote is whose?
         if any(
             k == f.kind and (0 <= f.start - e <= SPLIT_GAP or 0 <= b - f.end <= SPLIT_GAP)
@@ -512,11 +511,21 @@ def _titled_persons(text: str, start: int, end: int) -> int:
     return n
 
 
-@lru_cache(maxsize=16384)
+# _titles_or_first_name's answers (a plain dict, cleared when full: a compiled caller probes it directly,
+# where an lru_cache wrapper costs it a Python-level call)
+_TITLED_WORDS: dict[str, bool] = {}
+_TITLED_WORDS_MAX = 16384
+
+
 def _titles_or_first_name(word: str) -> bool:
     """Is the capitalised word a role title or a first name?  (Asked for every capitalised word around every
     quotation: remembered per word.)"""
-    return is_role(word) or word.lower() in word_set("first_names.txt")
+    known = _TITLED_WORDS.get(word)
+    if known is None:
+        if len(_TITLED_WORDS) >= _TITLED_WORDS_MAX:
+            _TITLED_WORDS.clear()
+        known = _TITLED_WORDS[word] = is_role(word) or word.lower() in word_set("first_names.txt")
+    return known
 
 
 def _speech_verb_after(text: str, start: int, end: int) -> bool:
@@ -703,7 +712,9 @@ def quotation_features(
     ("direct", "indirect"), the features its model reads (None: every feature, for learning; see
     :func:`features`)."""
     ctx = DocumentContext(text, sents, actors, words)
-    ctx.quote_sents = Counter(ctx.sent_of(f.start) for f in found)
+    for f in found:
+        si = ctx.sent_of(f.start)
+        ctx.quote_sents[si] = ctx.quote_sents.get(si, 0) + 1
     ctx.quote_spans = [(f.kind, f.start, f.end) for f in found]
     ctx.sure_speakers = [
         (ctx.sent_of(f.start), who)

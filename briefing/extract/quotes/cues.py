@@ -510,12 +510,22 @@ def _has_source_noun(words: list[str], masked: str, sb: int, se: int) -> bool:
     return _SOURCE_NOUN.search(masked, sb, se) is not None
 
 
-@lru_cache(maxsize=16384)
+# ends_in_source_noun's answers (a plain dict, cleared when full: a compiled caller probes it directly, where
+# an lru_cache wrapper costs it a Python-level call)
+_SOURCE_NOUN_WORDS: dict[str, bool] = {}
+_SOURCE_NOUN_WORDS_MAX = 16384
+
+
 def ends_in_source_noun(word: str) -> bool:
     """Does the ``\\w+`` word end in a source noun ("Angaben", "Polizeiangaben")?  The nouns are word
     characters only, so a sentence holds one (:data:`_SOURCE_NOUN`) exactly when one of its words ends in
     one; asked per word, the answers are remembered (most sentences have "nach" in another sense)."""
-    return _SOURCE_NOUN.search(word) is not None
+    known = _SOURCE_NOUN_WORDS.get(word)
+    if known is None:
+        if len(_SOURCE_NOUN_WORDS) >= _SOURCE_NOUN_WORDS_MAX:
+            _SOURCE_NOUN_WORDS.clear()
+        known = _SOURCE_NOUN_WORDS[word] = _SOURCE_NOUN.search(word) is not None
+    return known
 
 
 def _has_document_noun(words: list[str]) -> bool:

@@ -78,6 +78,14 @@ class Intro:
     gender: str | None
     end: int
 
+    def __init__(self, name: str, role: str | None, age: int | None, gender: str | None, end: int) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "age", age)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "end", end)
+
 
 @cache
 def _epithets() -> dict[str, tuple[str, int, int]]:
@@ -229,11 +237,21 @@ def _whole_word(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\b")
 
 
-@lru_cache(maxsize=65536)
+# _person_noun's answers (a plain dict, cleared when full: a compiled caller probes it directly, where an
+# lru_cache wrapper costs it a Python-level call)
+_PERSON_NOUNS: dict[str, bool] = {}
+_PERSON_NOUNS_MAX = 65536
+
+
 def _person_noun(word: str) -> bool:
     """A capitalised word that may be a person's title: a role or person noun, not a very common word (asked
     for every capitalised word of a text: remembered)."""
-    return (is_role(word) or may_name_people(word)) and zipf(word) < 5.5
+    known = _PERSON_NOUNS.get(word)
+    if known is None:
+        if len(_PERSON_NOUNS) >= _PERSON_NOUNS_MAX:
+            _PERSON_NOUNS.clear()
+        known = _PERSON_NOUNS[word] = (is_role(word) or may_name_people(word)) and zipf(word) < 5.5
+    return known
 
 
 def _title_position(before: str) -> bool:

@@ -47,10 +47,15 @@ def _weak_forms(lemma: str) -> list[str]:
     return finite + [participle]
 
 
-@lru_cache(maxsize=1)
+_SPEECH_VERBS: dict[str, VerbForm] | None = None
+
+
 def speech_verbs() -> dict[str, VerbForm]:
-    """Lowercased form -> VerbForm for every speech verb in speech_verbs.txt."""
-    return verb_lexicon("speech_verbs.txt")
+    """Lowercased form -> VerbForm for every speech verb in speech_verbs.txt (read once)."""
+    global _SPEECH_VERBS
+    if _SPEECH_VERBS is None:  # (a module global, not an lru_cache: asked for per token, see _ROLE_WORDS)
+        _SPEECH_VERBS = verb_lexicon("speech_verbs.txt")
+    return _SPEECH_VERBS
 
 
 @lru_cache(maxsize=1)
@@ -119,9 +124,25 @@ def _role_endings() -> tuple[str, ...]:
     return tuple(sorted(word_set("roles.txt")))
 
 
-@lru_cache(maxsize=65536)
+# is_role's answers (a plain dict, cleared when full: a compiled caller probes it directly, where an
+# lru_cache wrapper costs it a Python-level call, ~3x the time)
+_ROLE_WORDS: dict[str, bool] = {}
+_ROLE_WORDS_MAX = 65536
+
+
 def is_role(word: str) -> bool:
-    """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident").
+    """True for role titles and their compounds ("Außenamtssprecherin", "US-Präsident") (remembered per word:
+    :func:`ends_in_role`)."""
+    known = _ROLE_WORDS.get(word)
+    if known is None:
+        if len(_ROLE_WORDS) >= _ROLE_WORDS_MAX:
+            _ROLE_WORDS.clear()
+        known = _ROLE_WORDS[word] = ends_in_role(word)
+    return known
+
+
+def ends_in_role(word: str) -> bool:
+    """Does ``word`` end in a role title?
 
     (One ``endswith`` over the titles in C: a regex alternation anchored at the end was tried at every
     position of the word.)"""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Protocol
 
 from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
@@ -151,6 +151,22 @@ class RuleView:
     governor: int = -1
     slogan: bool = False  # after a slogan noun ("skandierten Parolen wie „…“", "mit der Aufschrift „…“")
 
+    def __init__(
+        self, reject: str, how: str, cue_kind: str, speaker: Phrase | None, konjunktiv: bool, speech_cue: bool,
+        speaks_of: bool, cue_before: int, governor: int = -1, slogan: bool = False,
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "reject", reject)
+        object.__setattr__(self, "how", how)
+        object.__setattr__(self, "cue_kind", cue_kind)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "konjunktiv", konjunktiv)
+        object.__setattr__(self, "speech_cue", speech_cue)
+        object.__setattr__(self, "speaks_of", speaks_of)
+        object.__setattr__(self, "cue_before", cue_before)
+        object.__setattr__(self, "governor", governor)
+        object.__setattr__(self, "slogan", slogan)
+
 
 @dataclass(frozen=True)
 class SpeechModel:
@@ -273,10 +289,24 @@ def shipped_judge() -> ModelJudge:
 # ------------------------------------------------------------------ features
 
 
-@lru_cache(maxsize=16384)
+# _foreign's answers (a plain dict, cleared when full: a compiled caller probes it directly, where an
+# lru_cache wrapper costs it a Python-level call)
+_FOREIGN_WORDS: dict[str, bool] = {}
+_FOREIGN_WORDS_MAX = 16384
+
+
 def _foreign(word: str) -> bool:
     """Is ``word`` clearly more frequent in English or French than in German (wordfreq)?  (Asked for every
     word of every quotation: remembered per word.)"""
+    known = _FOREIGN_WORDS.get(word)
+    if known is None:
+        if len(_FOREIGN_WORDS) >= _FOREIGN_WORDS_MAX:
+            _FOREIGN_WORDS.clear()
+        known = _FOREIGN_WORDS[word] = _more_frequent_abroad(word)
+    return known
+
+
+def _more_frequent_abroad(word: str) -> bool:
     if word.isdigit():
         return False
     german = zipf(word)

@@ -77,6 +77,13 @@ class Phrase:
     text: str
     pronoun: bool = False
 
+    def __init__(self, start: int, end: int, text: str, pronoun: bool = False) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "pronoun", pronoun)
+
 
 def unmasked(p: Phrase | None, text: str) -> Phrase | None:
     """``p`` with its words from ``text``: a phrase read from the masked text may hold a quoted
@@ -222,10 +229,27 @@ def _tokenise(text: str, start: int, end: int) -> tuple[list[int], list[tuple[in
     return starts, out
 
 
-@lru_cache(maxsize=_WORD_CACHE)
+# The per-word answers of the predicates below, remembered in plain dicts (cleared when full): a compiled
+# caller probes a dict directly, where an ``lru_cache`` wrapper costs it a Python-level call (~3x the time).
+_CAP_WORDS: dict[str, bool] = {}
+_DET_WORDS: dict[str, bool] = {}
+_FUNCTION_WORD_ANSWERS: dict[str, bool] = {}
+_ADJECTIVE_WORDS: dict[str, bool] = {}
+_PERSON_SCORES: dict[str, int] = {}
+
+
 def _is_cap(tok: str) -> bool:
     """Capitalised, or a name with a lowercase particle ("el-Baradei", "al-Sadr", "ai-Bericht"); not an
     adjective compound written capitalised for its first part ("SPD-nah", "US-amerikanische")."""
+    known = _CAP_WORDS.get(tok)
+    if known is None:
+        if len(_CAP_WORDS) >= _WORD_CACHE:
+            _CAP_WORDS.clear()
+        known = _CAP_WORDS[tok] = _cap_shaped(tok)
+    return known
+
+
+def _cap_shaped(tok: str) -> bool:
     if tok[:1].isupper():
         return not hyphen_adjective(tok)
     # (most tokens asked about are lowercase words: the patterns are tried only where their "-" or "." is)
@@ -238,14 +262,22 @@ def _is_cap(tok: str) -> bool:
     return "." in tok and bool(_DOMAIN.match(tok))  # media named by their site: "laut ndr.de"
 
 
-@lru_cache(maxsize=_WORD_CACHE)
 def _is_det(tok: str) -> bool:
-    return tok.lower() in _DETERMINERS
+    known = _DET_WORDS.get(tok)
+    if known is None:
+        if len(_DET_WORDS) >= _WORD_CACHE:
+            _DET_WORDS.clear()
+        known = _DET_WORDS[tok] = tok.lower() in _DETERMINERS
+    return known
 
 
-@lru_cache(maxsize=_WORD_CACHE)
 def _is_function(tok: str) -> bool:
-    return tok.lower() in _FUNCTION_WORDS
+    known = _FUNCTION_WORD_ANSWERS.get(tok)
+    if known is None:
+        if len(_FUNCTION_WORD_ANSWERS) >= _WORD_CACHE:
+            _FUNCTION_WORD_ANSWERS.clear()
+        known = _FUNCTION_WORD_ANSWERS[tok] = tok.lower() in _FUNCTION_WORDS
+    return known
 
 
 def _surname_like(word: str) -> bool:
@@ -276,10 +308,15 @@ def _ends_personal_name(toks: list[tuple[int, int, str]], j: int) -> bool:
 SURNAME_MAX_ZIPF = 3.0
 
 
-@lru_cache(maxsize=1)
+_LOWERCASE_AGENCIES: frozenset[str] | None = None
+
+
 def _lowercase_agencies() -> frozenset[str]:
     """News agencies whose names are written in lowercase ("dpa", "epd"): proper nouns all the same."""
-    return frozenset(name for name in agency_names() if name[:1].islower())
+    global _LOWERCASE_AGENCIES
+    if _LOWERCASE_AGENCIES is None:  # (read once; a module global, not an lru_cache: see _CAP_WORDS)
+        _LOWERCASE_AGENCIES = frozenset(name for name in agency_names() if name[:1].islower())
+    return _LOWERCASE_AGENCIES
 
 
 def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool = False) -> int:
@@ -522,8 +559,16 @@ def _next_has_cap(toks: list[tuple[int, int, str]], j: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=_WORD_CACHE)
 def _is_adjective(tok: str) -> bool:
+    known = _ADJECTIVE_WORDS.get(tok)
+    if known is None:
+        if len(_ADJECTIVE_WORDS) >= _WORD_CACHE:
+            _ADJECTIVE_WORDS.clear()
+        known = _ADJECTIVE_WORDS[tok] = _adjective_shaped(tok)
+    return known
+
+
+def _adjective_shaped(tok: str) -> bool:
     # An auxiliary ("hatte", "habe", "werde") ends like an adjective but is the finite verb:
     # "Bereits im Dezember hatte Kanzlerin Merkel verkündet".
     if tok[:1].isupper() and hyphen_adjective(tok):
@@ -1260,9 +1305,17 @@ def person_score(p: Phrase) -> int:
     return 2 if p.pronoun else _words_person_score(p.text)
 
 
-@lru_cache(maxsize=16384)
 def _words_person_score(text: str) -> int:
     """:func:`person_score` of a phrase that is no pronoun, by its words (asked again for the same words)."""
+    known = _PERSON_SCORES.get(text)
+    if known is None:
+        if len(_PERSON_SCORES) >= _WORD_CACHE:
+            _PERSON_SCORES.clear()
+        known = _PERSON_SCORES[text] = _person_score_of_words(text)
+    return known
+
+
+def _person_score_of_words(text: str) -> int:
     words = text.split()
     if words[0].lower() in _OBLIQUE_DETS:
         return -1  # accusative/dative: an object, not the speaker ("nannte seinen Platzverweis")

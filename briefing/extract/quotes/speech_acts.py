@@ -80,6 +80,18 @@ class Report:
     lemma: str
     speaker: Phrase
 
+    def __init__(
+        self, start: int, end: int, sent: int, verb_start: int, verb: str, lemma: str, speaker: Phrase,
+    ) -> None:
+        # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "sent", sent)
+        object.__setattr__(self, "verb_start", verb_start)
+        object.__setattr__(self, "verb", verb)
+        object.__setattr__(self, "lemma", lemma)
+        object.__setattr__(self, "speaker", speaker)
+
 
 @lru_cache(maxsize=1)
 def candidate_verbs() -> dict[str, VerbForm]:

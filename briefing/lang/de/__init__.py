@@ -80,8 +80,10 @@ PARTY_EPITHETS = ("politiker", "politikerin")
 # ---------------------------------------------------------------- demonyms
 
 
+@functools.lru_cache(maxsize=16384)
 def demonym_country(word: str) -> str | None:
     """The country a noun for its people names ("Slowake", "Italienerin", "Franzose" -> its country), or None.
+    (Asked for the capitalised words around every quotation: remembered per word.)
 
     Listed nouns (``demonyms.txt``) first; else the regular German pattern: the noun without its female
     "-in" and its "-e"/"-er" ending is the stem of a country adjective ("Slowak-e" / "slowak-isch",
