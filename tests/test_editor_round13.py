@@ -145,7 +145,7 @@ def test_a_lowercase_adjective_leaves_the_genitive_out_of_the_name():
     [
         ("Der Wetterdienst warnte vor Böen mit bis zu 140 Kilometern pro Stunde an der Küste.", "Kilometer pro Stunde"),
         ("Das liefe auf 480 Infanteriefahrzeuge pro Jahr hinaus.", "Infanteriefahrzeuge pro Jahr"),
-        ("Die Stadt zahlt 40 Euro je Einwohner.", "EUR"),
+        ("Die Stadt zahlt 40 Euro je Einwohner.", "EUR je Einwohner"),
     ],
 )
 def test_a_counted_noun_per_something_is_a_rate(text, unit):

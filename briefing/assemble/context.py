@@ -152,9 +152,9 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
     return text
 
 
-# What follows the pronoun of "Er sagte: „…“", "Sie erklärte am Montag: „…“": a verb of saying, a few words,
-# a colon and a quotation that ends the sentence.
-_SAID_IN_MARKS = re.compile(r"(\w+)(?: [\w.]+){0,3}: („[^„“]+“)")
+# What follows the pronoun of "Er sagte: „…“", "Sie erklärte am Montag in Berlin: „…“": a verb of saying, a few
+# words, a colon and a quotation that ends the sentence, in any of the marks German text uses.
+_SAID_IN_MARKS = re.compile(r'(\w+)(?: [\w.]+){0,4}: („[^„“]+“|"[^"]+"|»[^»«]+«|«[^«»]+»)')
 
 
 def _country_word(word: str) -> bool:

@@ -26,7 +26,7 @@ from briefing.assemble.text import (
     stem,
     vector,
 )
-from briefing.extract.figures import RATE_WORDS
+from briefing.lang.de import split_rate
 from briefing.models import Figure, FigureVariant, StoryFigure
 
 # Values further apart than this factor are different things, not conflicting reports (26 vs 30 is
@@ -174,15 +174,6 @@ def merge_figures(
             )
         )
     return out
-
-
-def split_rate(unit: str) -> tuple[str, str | None]:
-    """A rate's counted noun and what it is counted per ("Kilometer pro Stunde" -> ("Kilometer", "Stunde"));
-    (unit, None) for an amount."""
-    words = unit.split()
-    if len(words) >= 3 and words[-2].lower() in RATE_WORDS:
-        return " ".join(words[:-2]), words[-1]
-    return unit, None
 
 
 def _minor(unit: str) -> bool:

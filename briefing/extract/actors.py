@@ -160,6 +160,12 @@ _SENTENCE_MARKS = frozenset([".", "!", "?", ":", ";"])
 _ARTICLES = DETERMINERS | {"das"}
 # After these articles an adjective ends in -en ("des Statistischen", "dem Deutschen", "einem Neuen").
 _WEAK_EN_ARTICLES = frozenset({"des", "dem", "den", "eines", "einem", "einen"})
+# Role titles that name a counterpart ("sein polnischer Kollege", "ihre Amtskollegin"): they give the person's
+# country or organisation but say nothing of the office, so they are not shown as the person's role.
+_COUNTERPART_ROLES = ("kollege", "kollegin")
+# Definite articles, and prepositions fused with one, before an institution that names one institution ("des
+# Instituts für Weltwirtschaft", "vom Verband kommunaler Unternehmen"; "ein Institut für …" is any of many).
+_DEFINITE_OPENERS = frozenset({"der", "die", "das", "den", "dem", "des", "vom", "im", "am", "beim", "zum", "zur"})
 # Words before a capitalised word that make it a noun, not a first name ("im Pontifikat Benedikt").
 _NOUN_OPENERS = DETERMINERS | frozenset({"das", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs"})
 PRONOUNS = {"er": "m", "sie": "f"}
@@ -1070,6 +1076,15 @@ class ActorFinder:
                         self.label[j], self.canon[j] = "ORG", name
                     self.span_end[k] = end
                     institutions.setdefault(name, inst[2])
+                elif k > 0 and self.lowers[k - 1] in _DEFINITE_OPENERS and (
+                        (named := self._institution_name(k, inst[0]))[1] > k + 1):
+                    # "des Instituts für Weltwirtschaft", "der Verband kommunaler Unternehmen": no owner, but the
+                    # definite article and the complement make it one institution with a name of its own
+                    name, end = named
+                    for j in range(k, end):
+                        self.label[j], self.canon[j] = "ORG", name
+                    self.span_end[k] = end
+                    institutions.setdefault(name, inst[2])
         self.org_types.update((w, t) for w, t in found.items() if t)
         self.org_types.update(institutions)
 
@@ -1286,6 +1301,9 @@ class ActorFinder:
             named = self._genitive_name(j)
             if named is not None:  # "Bundesverband des Deutschen Möbelhandels"
                 return f"{head} {named[0]}", named[1]
+        plural = self._genitive_plural_name(j)
+        if plural is not None:  # "Bundesverband deutscher Banken", "Verband kommunaler Unternehmen"
+            return f"{head} {plural[0]}", plural[1]
         if not (named_for or genitive) or self.sent_start[j] != self.sent_start[k]:
             return head, k + 1
         m = j + 1
@@ -1306,6 +1324,25 @@ class ActorFinder:
         if not words or words[-1] == "und":
             return head, k + 1
         return f"{head} {self.words[j]} {' '.join(words)}", m
+
+    def _genitive_plural_name(self, j: int) -> tuple[str, int] | None:
+        """The genitive plural without article at ``j`` that names an institution ("deutscher Banken",
+        "kommunaler Unternehmen", "Deutscher Verkehrsunternehmen"): adjectives in the strong genitive plural
+        (-er) and a capitalised noun that is no role title, and the token after it; None otherwise."""
+        n = len(self.words)
+        m = j
+        while m < n and m - j < MAX_NAME_ADJECTIVES and self.sent_start[m] == self.sent_start[j] and (
+                self.lowers[m].endswith("er") and self.lowers[m].isalpha() and self.label[m] is None
+                and self.lowers[m] not in _function_words()
+                and (self.lowers[m][:-2].endswith(_ADJECTIVE_SUFFIXES)
+                     or self.lex.adjective(self.cores[m]) is not None)):
+            m += 1
+        if m == j or m >= n or self.sent_start[m] != self.sent_start[j] or self.label[m] is not None:
+            return None
+        noun = self.cores[m]
+        if not (noun[:1].isupper() and noun.replace("-", "").isalpha() and noun[1:].islower()) or self.lex.role(noun):
+            return None
+        return " ".join(self.words[j : m + 1]), m + 1
 
     def _genitive_name(self, j: int) -> tuple[str, int] | None:
         """The genitive at ``j`` that completes an institution's name, and the token after it: the article,
@@ -2394,8 +2431,8 @@ class ActorFinder:
     def _role_text(self, p: _Person) -> str | None:
         """The person's role as a title beside the name: a man's adjectival role in its strong form
         ("Sebastian Edathy, Vorsitzender", written "der Vorsitzende des Ausschusses, Sebastian Edathy")."""
-        if p.role is None:
-            return None
+        if p.role is None or p.role.stem.lower().endswith(_COUNTERPART_ROLES):
+            return None  # "sein polnischer Amtskollege X": whose counterpart (the affiliation), no office of his own
         text = p.role.text
         if p.gender == "m" and text.endswith("e") and self.lex.adjectival(p.role.stem):
             return text + "r"

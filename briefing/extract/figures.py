@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from briefing.extract.actors import DETERMINERS, token_table
 from briefing.extract.docdata import FIGURES, ext_data
 from briefing.lang import rows
+from briefing.lang.de import RATE_WORDS
 from briefing.models import Figure
 
 # German digits: thousands with ".", decimals with ","; a digit, dot or comma right before or a
@@ -109,8 +110,6 @@ def normalise_noun(noun: str, lex: FigureLexicon, dative: bool = True) -> str:
     return noun
 
 
-# The words that make a counted noun a rate with the noun after them ("Kilometer pro Stunde", "Euro je Einwohner").
-RATE_WORDS = frozenset({"pro", "je"})
 # How many words before the number are looked at for a dative cue (a qualifier of up to three words between).
 DATIVE_LOOKBACK = 4
 
@@ -213,10 +212,12 @@ class FigureFinder:
             return None
         unit_i = j
         text = self.words[j]
-        if text in lex.currency:
-            unit = lex.currency[text]
-        elif text in lex.percent:
-            unit = lex.percent[text]
+        if text in lex.currency or text in lex.percent:
+            unit = lex.currency[text] if text in lex.currency else lex.percent[text]
+            per = self._per(j + 1)
+            if per is not None:  # "3 Euro pro Liter", "2 Prozent pro Jahr": a rate, not an amount
+                unit = f"{unit} {self.words[j + 1]} {self.words[per]}"
+                unit_i = per
         else:
             if is_digit and raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
                 return None

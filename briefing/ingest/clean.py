@@ -45,6 +45,8 @@ BLANK = "blank"
 HEADING_MAX_CHARS = 150
 # A title has at least this many words ("Ukraine-Krieg" alone is a kicker, not a title).
 TITLE_MIN_WORDS = 3
+# A heading of at most this many words right above a longer heading is its kicker ("Streit um Klimaziele").
+KICKER_MAX_WORDS = 3
 # Title and header lines are looked for among the first lines only.
 HEADER_LINES = 8
 # Hard-wrap detection: wrapped files use a fixed width below this, ...
@@ -499,13 +501,19 @@ class _Cleaner:
         if not candidates:
             return
         chosen = candidates[0]
+        if not repeated:
+            after = [ln for ln in top if ln.index > chosen.index]
+            if after and len(chosen.text.split()) <= KICKER_MAX_WORDS < len(after[0].text.split()):
+                # "Streit um Klimaziele" above "Brüssel macht beim Verbrenner einen Rückzieher": a short heading
+                # right above a longer one is its kicker
+                chosen = after[0]
         self.title = chosen.text
         self.drop(chosen, "title")
         for line in top:
             if line.index >= chosen.index:
                 break
             # a short heading above the title is its kicker ("Ukraine-Krieg"), page furniture
-            if len(line.text.split()) < TITLE_MIN_WORDS:
+            if len(line.text.split()) <= KICKER_MAX_WORDS:
                 self.drop(line, "kicker")
 
     # -- output

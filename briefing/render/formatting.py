@@ -16,6 +16,8 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_compact_decimal, format_decimal
 
+from briefing.lang.de import split_rate
+
 LOCALE = "de_DE"
 NBSP = "\u00a0"
 
@@ -98,7 +100,10 @@ def number(value: float) -> str:
 
 
 def figure(value: float, unit: str, qualifier: str | None = None) -> str:
-    """A figure for reading: 'rund 40 Mrd. €', '20 %', '26 Länder', '4 Brigaden'."""
+    """A figure for reading: 'rund 40 Mrd. €', '20 %', '26 Länder', '4 Brigaden', '3 € pro Liter'."""
+    head, per = split_rate(unit)
+    if per is not None:  # a rate: the amount as any other, then what it is counted per
+        return f"{figure(value, head, qualifier)}{NBSP}{unit.split()[-2]}{NBSP}{clean_text(per)}"
     key = unit.strip().lower()
     if key in CURRENCY_UNITS:
         code = CURRENCY_UNITS[key]

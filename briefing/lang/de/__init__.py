@@ -56,10 +56,26 @@ COORDINATORS = frozenset({"und", "oder", "aber"})
 # Tokens that close a clause: the verb before them is the clause's last verb.
 CLAUSE_END = CLAUSE_PUNCT | COORDINATORS | frozenset({".", "!", "?", "–", '"', "“", "”", "„", ")"})
 
+# ---------------------------------------------------------------- rates
+
+# The words that make a counted unit a rate with the noun after them ("Kilometer pro Stunde", "Euro je Liter").
+RATE_WORDS = frozenset({"pro", "je"})
+
+
+def split_rate(unit: str) -> tuple[str, str | None]:
+    """A rate's counted unit and what it is counted per ("Kilometer pro Stunde" -> ("Kilometer", "Stunde"),
+    "EUR pro Liter" -> ("EUR", "Liter")); (unit, None) for an amount."""
+    words = unit.split()
+    if len(words) >= 3 and words[-2].lower() in RATE_WORDS:
+        return " ".join(words[:-2]), words[-1]
+    return unit, None
+
+
 __all__ = [
     "SUBJECT_PRONOUNS",
     "PARTY_EPITHETS",
     "AUXILIARIES",
+    "RATE_WORDS",
     "CLAUSE_END",
     "CLAUSE_PUNCT",
     "COORDINATORS",
@@ -70,6 +86,7 @@ __all__ = [
     "country_name",
     "is_place",
     "seats_of_government",
+    "split_rate",
 ]
 
 

@@ -1,0 +1,115 @@
+"""What the lead found reading days as an editor in round 14, fixed as patterns of German; every sentence here
+is written for these tests.
+
+* A price or share per something is a rate ("3 Euro pro Liter", "2 Prozent pro Jahr"): shown with what it is
+  counted per, never as a bare amount ("3 €").
+* A short heading right above a longer one is the longer one's kicker ("Streit um Klimaziele" above "Brüssel macht
+  beim Verbrenner einen Rückzieher"): the longer one is the article's title.
+* "Er sagte nach der Sitzung: "…"" in straight quotation marks is the speaker's words as much as in German ones.
+* An institution named by its complement, with no owner ("Präsident des Instituts für Weltwirtschaft", "der
+  Verband kommunaler Unternehmen", "des Bundesverbands deutscher Banken"), is one actor with its whole name.
+* "Sein polnischer Kollege X": the counterpart noun gives X's country, not an office to show.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.ingest.clean import clean
+from briefing.render.formatting import figure
+from tests.actors_helpers import actors_of, pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Der Sprit kostet inzwischen mehr als 3 Euro pro Liter.", "EUR pro Liter"),
+        ("Die Mieten steigen um 2 Prozent pro Jahr.", "Prozent pro Jahr"),
+        ("Die Stadt zahlt 40 Euro an jeden Verein.", "EUR"),
+        ("Der Umsatz stieg um 5 Prozent.", "Prozent"),
+    ],
+)
+def test_a_price_or_share_per_something_is_a_rate(text, unit):
+    assert [f.unit for f in pipeline("briefing_figures")(text)._.briefing_figures] == [unit]
+
+
+def test_a_rate_is_shown_with_what_it_is_counted_per():
+    nbsp = "\u00a0"
+    assert figure(3, "EUR pro Liter", "mehr als") == f"mehr als 3{nbsp}€{nbsp}pro{nbsp}Liter"
+    assert figure(2, "Prozent pro Jahr") == f"2{nbsp}%{nbsp}pro{nbsp}Jahr"
+    assert figure(140, "Kilometer pro Stunde") == f"140{nbsp}Kilometer{nbsp}pro{nbsp}Stunde"
+    assert figure(3, "EUR") == f"3{nbsp}€"
+
+
+BODY = ("Die Minister haben sich am Donnerstag in Brüssel auf einen Kompromiss geeinigt, der lange umstritten war. "
+        "Die Entscheidung fiel mit großer Mehrheit.\n\nDas Parlament muss noch zustimmen, die Abstimmung ist im "
+        "Januar geplant.\n")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("Streit um Klimaziele\n\nBrüssel macht beim Verbrenner einen Rückzieher\n\n3. Dezember 2026\n\n",
+         "Brüssel macht beim Verbrenner einen Rückzieher"),
+        ("Einigung in Brüssel\nDas Verbrenner-Aus bekommt eine Hintertür\n\nDonnerstag, 03.12.2026\n\n",
+         "Das Verbrenner-Aus bekommt eine Hintertür"),
+        # a title of three words with nothing longer under it stays the title
+        ("EU lockert Verbrenner-Aus\n\n03.12.2026\n\n", "EU lockert Verbrenner-Aus"),
+        # a longer heading first, a short one after it: the first is the title
+        ("Brüssel macht beim Verbrenner einen Rückzieher\n\nStreit um Klimaziele\n\n03.12.2026\n\n",
+         "Brüssel macht beim Verbrenner einen Rückzieher"),
+    ],
+)
+def test_a_short_heading_above_a_longer_one_is_its_kicker(head, title):
+    assert clean(head + BODY).title == title
+
+
+def test_a_pronoun_opening_a_quotation_in_straight_marks_is_the_speaker():
+    from briefing.assemble.context import stand_alone
+
+    assert stand_alone('Er sagte nach der Sitzung: "Wir halten am Ziel fest."', "Schneider") == (
+        'Schneider: "Wir halten am Ziel fest."')
+    assert stand_alone("Sie sagte am Montag in Berlin: »Das ist zu wenig.«", "Roth") == "Roth: »Das ist zu wenig.«"
+    # not a quotation that ends the sentence: the sentence is kept whole, with the speaker in front
+    assert stand_alone('Er sagte: "Wir prüfen das", und ging.', "Schneider") == (
+        'Schneider: Er sagte: "Wir prüfen das", und ging.')
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person", "affiliation"),
+    [
+        ("„Der Markt hat entschieden“, sagte Moritz Baumann, Präsident des Instituts für Weltwirtschaft in Kiel.",
+         "Institut für Weltwirtschaft", "Moritz Baumann", "Institut für Weltwirtschaft"),
+        ("Die Banken seien gerüstet, sagte Karla Wendt, Präsidentin des Bundesverbands deutscher Banken.",
+         "Bundesverband deutscher Banken", "Karla Wendt", "Bundesverband deutscher Banken"),
+    ],
+)
+def test_an_institution_named_by_its_complement_is_one_actor(text, org, person, affiliation):
+    actors = {a.name: a for a in actors_of(text)}
+    assert org in actors, sorted(actors)
+    assert actors[person].affiliation == affiliation
+
+
+def test_an_institution_named_by_a_genitive_plural_is_one_actor():
+    names = {a.name for a in actors_of("Der Verband kommunaler Unternehmen warnte vor höheren Preisen.")}
+    assert "Verband kommunaler Unternehmen" in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Institut für Meinungsforschung fand heraus, dass viele Menschen sparen.",  # any institute, no name
+        "Der Verband unter Druck: Die Mitglieder laufen davon.",  # a preposition is no adjective of a name
+    ],
+)
+def test_no_institution_without_a_name(text):
+    names = {a.name for a in actors_of(text)}
+    assert not any(n.startswith(("Institut", "Verband")) for n in names), names
+
+
+def test_a_counterpart_gives_the_country_but_no_office():
+    actors = {a.name: a for a in actors_of(
+        "Italiens Umweltminister Marco Bellini lobte das Ergebnis. Sein polnischer Kollege Adam Nowicki äußerte "
+        "sich zurückhaltender.")}
+    assert actors["Adam Nowicki"].affiliation == "Polen"
+    assert actors["Adam Nowicki"].role is None
