@@ -1077,10 +1077,10 @@ class ActorFinder:
                     self.span_end[k] = end
                     institutions.setdefault(name, inst[2])
                 elif k > 0 and self.lowers[k - 1] in _DEFINITE_OPENERS and (
-                        (named := self._institution_name(k, inst[0]))[1] > k + 1):
+                        (full := self._institution_name(k, inst[0]))[1] > k + 1):
                     # "des Instituts für Weltwirtschaft", "der Verband kommunaler Unternehmen": no owner, but the
                     # definite article and the complement make it one institution with a name of its own
-                    name, end = named
+                    name, end = full
                     for j in range(k, end):
                         self.label[j], self.canon[j] = "ORG", name
                     self.span_end[k] = end
