@@ -113,3 +113,31 @@ def test_a_counterpart_gives_the_country_but_no_office():
         "sich zurückhaltender.")}
     assert actors["Adam Nowicki"].affiliation == "Polen"
     assert actors["Adam Nowicki"].role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Martin Behr, Sprecher des Erwerbslosen Forum Deutschland, kritisierte das Amt.", "Martin Behr"),
+        ("Der Sprecher des Kinderschutzbundes Deutschland, Paul Kern, widersprach.", "Paul Kern"),
+        ("Die Chefin der Tafel Deutschland, Sabine Ober, bat um Spenden.", "Sabine Ober"),
+    ],
+)
+def test_a_country_that_ends_an_organisations_name_is_not_the_speakers_country(text, person):
+    actors = {a.name: a for a in actors_of(text)}
+    assert actors[person].affiliation != "Deutschland", actors[person]
+    assert "Deutschland" not in actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Sprecher der Regierung Frankreichs, Jean Dupont, widersprach.",
+        "Der Sprecher der Regierung Frankreich, Jean Dupont, widersprach.",
+        "Der Sprecher des Außenministeriums Frankreich, Jean Dupont, widersprach.",
+    ],
+)
+def test_a_country_after_a_state_institution_stays_its_owner(text):
+    actors = {a.name: a for a in actors_of(text)}
+    assert "Frankreich" in actors, sorted(actors)
+    assert actors["Jean Dupont"].affiliation is not None

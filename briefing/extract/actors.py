@@ -160,6 +160,10 @@ _SENTENCE_MARKS = frozenset([".", "!", "?", ":", ";"])
 _ARTICLES = DETERMINERS | {"das"}
 # After these articles an adjective ends in -en ("des Statistischen", "dem Deutschen", "einem Neuen").
 _WEAK_EN_ARTICLES = frozenset({"des", "dem", "den", "eines", "einem", "einen"})
+# Institution types a country owns ("die Regierung Frankreichs", "das Ministerium"), unlike associations.
+_STATE_INSTITUTIONS = frozenset({"institution", "agency"})
+# Articles that open a role's genitive complement ("Sprecher des …", "Chefin der …", "Präsident vom …").
+_COMPLEMENT_ARTICLES = frozenset({"des", "der", "vom"})
 # Role titles that name a counterpart ("sein polnischer Kollege", "ihre Amtskollegin"): they give the person's
 # country or organisation but say nothing of the office, so they are not shown as the person's role.
 _COUNTERPART_ROLES = ("kollege", "kollegin")
@@ -914,7 +918,7 @@ class ActorFinder:
             canon = {"COUNTRY": lex.countries, "METONYM": lex.metonyms}.get(label, {}).get(base)
             if label == "ORG":
                 canon = lex.organisations[base][0]
-            if canon is None:
+            if canon is None or (label == "COUNTRY" and base == text and self._ends_complement_name(start)):
                 continue
             for k in range(start, end):
                 self.label[k], self.canon[k] = label, canon
@@ -923,6 +927,22 @@ class ActorFinder:
                 ambiguous.append((start, end))
         if ambiguous:
             self.resolve_metonyms(ambiguous)
+
+    def _ends_complement_name(self, t: int) -> bool:
+        """Does the country name at token ``t`` end the name of an organisation in a role's genitive ("Sprecher des
+        Erwerbslosen Forum Deutschland", "die Chefin der Tafel Deutschland")? A genitive would inflect the
+        country ("des Verbands Deutschlands"); the nominative after the genitive's noun belongs to its name. The
+        role title before the article, and one or two capitalised words between, none of them an institution
+        that a country may own ("der Regierung Frankreich"), make it sure."""
+        for a in (t - 2, t - 3):
+            if a < 1 or self.lowers[a] not in _COMPLEMENT_ARTICLES or self.sent_start[a] != self.sent_start[t]:
+                continue
+            between = self.words[a + 1 : t]
+            if all(w[:1].isupper() and w.replace("-", "").isalpha() and self.lex.role(w) is None
+                   and (self.lex.institution(w) or ("", "", ""))[2] not in _STATE_INSTITUTIONS for w in between) and (
+                    self.lex.role(self.words[a - 1]) is not None):
+                return True
+        return False
 
     def resolve_metonyms(self, spans: list[tuple[int, int]]) -> None:
         """A seat of several ("Brüssel": EU|NATO) means the one the article names more often, else the first."""
