@@ -141,3 +141,32 @@ def test_a_country_after_a_state_institution_stays_its_owner(text):
     actors = {a.name: a for a in actors_of(text)}
     assert "Frankreich" in actors, sorted(actors)
     assert actors["Jean Dupont"].affiliation is not None
+
+
+def test_a_title_refers_back_only_to_the_holder_of_that_office():
+    text = ("Die US-Außenministerin Carla Reed reiste nach Europa. Bei einem Treffen der NATO-Außenminister in Brüssel "
+            "sagte Reed, die USA hielten sich an die Konvention. NATO-Generalsekretär Jaap van Dijk erklärte die "
+            "Debatte daraufhin für beendet.")
+    actors = {a.name: a for a in actors_of(text)}
+    assert [m.text for m in actors["Jaap van Dijk"].mentions] == ["Jaap van Dijk"]
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    facts = load_pipeline("blank").extract(Article(path="t.txt", text=text))
+    names = {a.id: a.name for a in facts.actors}
+    credited = {names[p.actor] for p in facts.positions if "hielten sich" in text[p.start : p.end]}
+    assert credited == {"Carla Reed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "mention"),
+    [
+        ("Russlands Präsident Pjotr Orlow kam nach Berlin. Der Kremlchef sagte, er sei zufrieden.", "Pjotr Orlow",
+         "Kremlchef"),
+        ("US-Präsident Tom Baker rief in Paris an. Der US-Präsident sagte, er sei zufrieden.", "Tom Baker",
+         "US-Präsident"),
+    ],
+)
+def test_an_epithet_or_the_same_title_still_refers_back(text, person, mention):
+    actors = {a.name: a for a in actors_of(text)}
+    assert mention in [m.text for m in actors[person].mentions]

@@ -162,6 +162,8 @@ _ARTICLES = DETERMINERS | {"das"}
 _WEAK_EN_ARTICLES = frozenset({"des", "dem", "den", "eines", "einem", "einen"})
 # Institution types a country owns ("die Regierung Frankreichs", "das Ministerium"), unlike associations.
 _STATE_INSTITUTIONS = frozenset({"institution", "agency"})
+# Role titles that end so refer to the head of whatever their first part names ("Kremlchef", "Staatschef").
+_EPITHET_ENDINGS = ("chef", "chefin")
 # Articles that open a role's genitive complement ("Sprecher des …", "Chefin der …", "Präsident vom …").
 _COMPLEMENT_ARTICLES = frozenset({"des", "der", "vom"})
 # Role titles that name a counterpart ("sein polnischer Kollege", "ihre Amtskollegin"): they give the person's
@@ -2229,7 +2231,12 @@ class ActorFinder:
     def _person_with_role(self, role: RoleInfo) -> _Person | None:
         hits = [p for p in self.persons.values() if p.role and p.role.text.lower() == role.text.lower()]
         if not hits and role.affiliation:
-            hits = [p for p in self.persons.values() if p.role and p.affiliation == role.affiliation]
+            # the one holder of the same office there ("der US-Präsident" for "US-Präsident Trump"), or of any
+            # office an epithet stands for ("der Kremlchef" for the Russian president); never the holder of another
+            # office ("der NATO-Außenminister" is not the NATO-Generalsekretär)
+            hits = [p for p in self.persons.values() if p.role and p.affiliation == role.affiliation and (
+                p.role.stem == role.stem or role.stem.endswith(_EPITHET_ENDINGS)
+                or p.role.stem in _office_epithets().get(role.stem, ()))]
         return hits[0] if len(hits) == 1 else None
 
     def _person_of_country(self, country: str, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
@@ -2502,6 +2509,18 @@ def _region_of(word: str) -> str | None:
         return None
     stem = _adjective_stem(word)
     return adjectives.get(stem) if stem is not None else None
+
+
+@functools.cache
+def _office_epithets() -> dict[str, tuple[str, ...]]:
+    """Epithets of an office (role_synonyms.txt) -> the titles they stand for, feminine forms included."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in rows("role_synonyms.txt"):
+        if len(r) > 1:
+            titles = tuple(r[1].lower().split())
+            out[r[0].lower()] = titles
+            out[r[0].lower() + "in"] = tuple(t + "in" for t in titles)
+    return out
 
 
 def _adjective_stem(low: str) -> str | None:
