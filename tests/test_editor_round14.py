@@ -170,3 +170,44 @@ def test_a_title_refers_back_only_to_the_holder_of_that_office():
 def test_an_epithet_or_the_same_title_still_refers_back(text, person, mention):
     actors = {a.name: a for a in actors_of(text)}
     assert mention in [m.text for m in actors[person].mentions]
+
+
+@pytest.mark.parametrize(
+    ("clause", "main"),
+    [
+        ("dass die Agentur dieses Projekt nicht angehen werde, allerdings wolle man darüber reden",
+         "Die Agentur werde dieses Projekt nicht angehen, allerdings wolle man darüber reden"),
+        ("dass die Umsetzung schwierig werde", "Die Umsetzung werde schwierig"),
+        ("dass er bereit sei", "Er sei bereit"),
+        ("dass Anna Roth nicht kommen werde.", "Anna Roth werde nicht kommen."),
+        ("dass die neuen Regeln zu spät kämen", "Die neuen Regeln kämen zu spät"),
+    ],
+)
+def test_a_reported_dass_clause_is_shown_as_its_main_clause(clause, main):
+    from briefing.assemble.context import dass_main_clause
+
+    assert dass_main_clause(clause) == main
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "dass in den Jahren 2001 bis 2004 insgesamt 7000 Stellen abgebaut worden seien",  # adverbial first
+        "dass die Regierung des Landes nichts tun werde",  # the subject goes on in the genitive
+        "dass die Kinder gehen",  # no finite verb it can be sure of
+        "Die Regierung werde handeln",  # no "dass"
+    ],
+)
+def test_a_dass_clause_it_cannot_be_sure_of_is_not_rewritten(clause):
+    from briefing.assemble.context import dass_main_clause
+
+    assert dass_main_clause(clause) is None
+
+
+def test_reported_speech_shown_alone_reads_as_a_statement():
+    from briefing.assemble.quotes import _statement
+
+    assert _statement("die Halle sei nicht mehr zu retten gewesen") == "Die Halle sei nicht mehr zu retten gewesen"
+    assert _statement("man habe alles versucht") == "Man habe alles versucht"
+    assert _statement("dass die Umsetzung schwierig werde") == "Die Umsetzung werde schwierig"
+    assert _statement("Die Regierung werde handeln") == "Die Regierung werde handeln"

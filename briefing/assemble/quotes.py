@@ -16,13 +16,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
-from briefing.assemble.context import QUOTE_MARKS, relative_clause, trim_connective
+from briefing.assemble.context import QUOTE_MARKS, dass_main_clause, relative_clause, trim_connective
 from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.extract.quotes.quoted_speech import has_finite_verb
 from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
 from briefing.lang import rows
-from briefing.lang.de import institution_nominative
+from briefing.lang.de import SUBJECT_PRONOUNS, institution_nominative
 from briefing.models import ArticleFacts, Quote, QuoteVariant, StoryActor, StoryQuote
 
 # Share of the shorter quote's words found in the other from which two quotes are one (the same
@@ -104,7 +104,8 @@ def merge_quotes(
         ws = words(q.text)
         if len(ws) < (MIN_DIRECT_WORDS if q.kind == "direct" else MIN_INDIRECT_WORDS) and not _short_clause(q):
             continue
-        if q.kind == "indirect" and relative_clause(q.text):
+        if q.kind == "indirect" and (relative_clause(q.text) or (
+                q.text.startswith("dass ") and dass_main_clause(q.text) is None)):
             continue  # "der vor allem der Industrie schaden würde": starts mid-sentence, says nothing alone
         least = min_confidence if isinstance(min_confidence, (int, float)) else min_confidence.get(q.kind, 0.0)
         if q.confidence is not None and q.confidence < least:
@@ -212,7 +213,7 @@ def merge_quotes(
             StoryQuote(
                 speaker=m.speaker,
                 speaker_name=m.speaker_name,
-                text=trim_connective(m.quote.text) if m.quote.kind == "indirect" else m.quote.text.strip(),
+                text=_statement(m.quote.text) if m.quote.kind == "indirect" else m.quote.text.strip(),
                 kind=m.quote.kind,
                 sources=sort_sources(m.sources),
                 speaker_role=by_id[m.speaker].role if m.speaker else m.described,
@@ -315,3 +316,22 @@ def _inside(short: str, long: str) -> bool:
 def _same_speaker(a: str | None, b: str | None) -> bool:
     """Unknown speakers do not block a merge; two known speakers must agree."""
     return a is None or b is None or a == b
+
+
+def _statement(text: str) -> str:
+    """Reported speech as a statement of its own: a "dass"-clause as its main clause ("dass die ESA das Projekt
+    nicht angehen werde" -> "Die ESA werde das Projekt nicht angehen"), a clause after "sagte X," opening with its
+    subject in lowercase capitalised ("die Halle sei …" -> "Die Halle sei …"), a leading connective cut."""
+    main = dass_main_clause(text)
+    if main is not None:
+        return main
+    text = trim_connective(text)
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if first.isalpha() and first.islower() and (first in _SUBJECT_OPENING or first in SUBJECT_PRONOUNS):
+        return text[:1].upper() + text[1:]
+    return text
+
+
+# Lowercase words that open a reported clause with its subject ("die Halle sei …", "man habe …").
+_SUBJECT_OPENING = frozenset({"der", "die", "das", "ein", "eine", "kein", "keine", "diese", "dieser", "dieses"})
+
