@@ -211,3 +211,54 @@ def test_reported_speech_shown_alone_reads_as_a_statement():
     assert _statement("man habe alles versucht") == "Man habe alles versucht"
     assert _statement("dass die Umsetzung schwierig werde") == "Die Umsetzung werde schwierig"
     assert _statement("Die Regierung werde handeln") == "Die Regierung werde handeln"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "partial"),
+    [
+        ("Da ihre Mandantin Angst hatte, habe Berg „die Verhandlung sogar noch herausgezögert“.",
+         "die Verhandlung sogar noch herausgezögert", True),
+        ("„Bis es zu spät war“, stellte Berg fest.", "Bis es zu spät war", True),
+        ("Aiwanger sprach von einem „Sieg der Vernunft“.", "Sieg der Vernunft", True),
+        ("„Wir senden das falsche Signal an die Investoren“, sagte Forssell.",
+         "Wir senden das falsche Signal an die Investoren", False),
+        ("„Wenn wir warten, verlieren wir alles“, sagte Forssell.", "Wenn wir warten, verlieren wir alles", False),
+        ("„Wie konnte das passieren?“, fragte Forssell.", "Wie konnte das passieren?", False),
+    ],
+)
+def test_a_partial_quotation_is_shown_in_its_sentence(text, part, partial):
+    from briefing.assemble.quotes import framing_sentence
+    from tests.assemble_helpers import facts, quote
+
+    f = facts("a.txt", text)
+    assert framing_sentence(f, quote(text, part, None)) == (text if partial else None)
+
+
+def test_a_phrase_in_a_sentence_pointing_back_is_not_framed():
+    from briefing.assemble.quotes import framing_sentence
+    from tests.assemble_helpers import facts, quote
+
+    text = "Berg kam spät. Sie sprach von einem „Sieg der Vernunft“."
+    assert framing_sentence(facts("a.txt", text), quote(text, "Sieg der Vernunft", None)) is None
+
+
+def test_a_framed_quotation_is_rendered_as_its_sentence_once():
+    from briefing.models import Briefing, Source, Story, StoryQuote
+    from briefing.render import text as text_mod
+    from briefing.render import view
+
+    sentence = "„Bis es zu spät war“, stellte Berg fest, seien „die Hilferufe nicht ernst genommen worden“."
+    quotes = (
+        StoryQuote(None, "Ina Berg", "Bis es zu spät war", "direct", ("S1",), sentence=sentence),
+        StoryQuote(None, "Ina Berg", "die Hilferufe nicht ernst genommen worden", "direct", ("S1",),
+                   sentence=sentence),
+        StoryQuote(None, "Ina Berg", "Wir prüfen alle Schritte", "direct", ("S1",)),
+    )
+    story = Story(id="T1", headline="Prozess", quotes=quotes, sources=("S1",))
+    b = Briefing(date="2025-09-04", title="Briefing", sources=(Source("S1", "BR24", "Prozess", "2025-09-04", None,
+                                                                       None),), stories=(story,))
+    v = view.build_view(b)
+    assert [q.sentence or q.text for q in v.stories[0].quotes] == [sentence, "Wir prüfen alle Schritte"]
+    rendered = text_mod.render_text(v)
+    assert f"{sentence} – Ina Berg [1]" in " ".join(rendered.split())
+    assert "„„" not in rendered

@@ -206,6 +206,8 @@ def _story(
         quoted, actor_ids, story_actors, quote_threshold,
         owners={(i, q.start): owner for i, _, q in quoted
                 if (owner := quotes_mod.unnamed_speakers_body(facts[i], q)) is not None},
+        frames={(i, q.start): frame for i, _, q in quoted
+                if (frame := quotes_mod.framing_sentence(facts[i], q)) is not None},
     )
     outlook = summary_mod.merge_outlook(
         [(sid[i], st) for i in reports

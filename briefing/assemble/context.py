@@ -271,7 +271,7 @@ def dass_main_clause(text: str) -> str | None:
     else:
         return None  # "dass in den Jahren …": the subject stands somewhere after an adverbial
     middle = clause[n:-1]
-    if middle and (middle[0] in ("des", "der") or middle[0][:1].isupper()):
+    if middle and middle[0] in ("des", "der"):
         return None  # "dass die Regierung des Landes …": the subject goes on
     main = " ".join([*clause[:n], verb, *middle]) + punct
     rest = " ".join(words[end + 1 :])

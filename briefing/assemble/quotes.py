@@ -16,12 +16,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
-from briefing.assemble.context import QUOTE_MARKS, dass_main_clause, relative_clause, trim_connective
+from briefing.assemble.context import QUOTE_MARKS, dass_main_clause, relative_clause, stand_alone, trim_connective
 from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.extract.quotes.quoted_speech import has_finite_verb
 from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
-from briefing.lang import rows
+from briefing.lang import rows, word_set
 from briefing.lang.de import SUBJECT_PRONOUNS, institution_nominative
 from briefing.models import ArticleFacts, Quote, QuoteVariant, StoryActor, StoryQuote
 
@@ -66,6 +66,7 @@ class _Merged:
     variants: dict[str, set[str]] = field(default_factory=dict)  # other wording -> sources
     related: list[int] = field(default_factory=list)
     described: str | None = None  # the text's own words for a speaker it does not name ("ein Polizeisprecher")
+    sentence: str | None = None  # the sentence that frames a partial quotation (:func:`framing_sentence`)
 
 
 def merge_quotes(
@@ -74,6 +75,7 @@ def merge_quotes(
     actors: Sequence[StoryActor],
     min_confidence: float | Mapping[str, float] = 0.0,
     owners: Mapping[tuple[int, int], str] | None = None,
+    frames: Mapping[tuple[int, int], str] | None = None,
 ) -> list[StoryQuote]:
     """Merge ``(article index, source id, Quote)`` triples into the story's quotes.
 
@@ -86,6 +88,8 @@ def merge_quotes(
             threshold, or one per quotation kind (direct, indirect).
         owners: (article index, quotation start) -> the body a speaker the text does not name speaks for
             (:func:`unnamed_speakers_body`), shown beside the text's words for them.
+        frames: (article index, quotation start) -> the sentence a partial quotation is shown in
+            (:func:`framing_sentence`).
     """
     by_id = {a.id: a for a in actors}
     rank = {a.id: i for i, a in enumerate(actors)}
@@ -139,7 +143,8 @@ def merge_quotes(
             for w in set(ws):
                 if len(w) >= PROBE_MIN_CHARS:
                     index[w].append(len(merged))
-            merged.append(_Merged(q, speaker, name, ws, {sid}, order, described=described))
+            sentence = frames.get((article, q.start)) if frames else None
+            merged.append(_Merged(q, speaker, name, ws, {sid}, order, described=described, sentence=sentence))
             continue
         same.sources.add(sid)
         if same.speaker is None and speaker is not None:  # a resolved speaker beats an unresolved name
@@ -219,6 +224,7 @@ def merge_quotes(
                 speaker_role=by_id[m.speaker].role if m.speaker else m.described,
                 variants=tuple(variants),
                 relayed_by=m.quote.relay_name,
+                sentence=m.sentence if m.quote.kind == "direct" else None,
             )
         )
     return out
@@ -299,6 +305,54 @@ def _owner_in_story(role: str, actors: Sequence[StoryActor]) -> bool:
     where the GDL is an actor)? Then the reader knows whose spokesman speaks."""
     prefix = role.split()[-1].rsplit("-", 1)[0] if "-" in role else ""
     return bool(prefix) and any(a.kind != "person" and fold(a.name) == fold(prefix) for a in actors)
+
+
+def framing_sentence(facts: ArticleFacts, q: Quote) -> str | None:
+    """The sentence a partial direct quotation is shown in: one that opens in lowercase („die Verhandlung
+    sogar noch herausgezögert“), with a subordinating conjunction („Bis es zu spät war“) or has no finite verb is a
+    phrase of the writer's sentence, and alone it starts mid-context. The whole sentence, when it holds the
+    quotation and stands on its own (no pronoun or connective pointing back); None for a quotation that is a
+    statement of its own, or a sentence that cannot be shown alone."""
+    if q.kind != "direct" or not _partial(q.text):
+        return None
+    own = next((s for s in facts.sentences if s.start <= q.start and q.end <= s.end + 1), None)
+    if own is None:
+        return None
+    text = own.text.strip()
+    if len(text) > MAX_FRAME_CHARS or stand_alone(text) != text:
+        return None
+    return text
+
+
+# A quotation of at most this many words with no finite verb is a phrase („Kein Kommentar“).
+MAX_PHRASE_WORDS = 4
+# A sentence longer than this is no frame for a phrase: the phrase is shown alone.
+MAX_FRAME_CHARS = 400
+
+
+def _partial(text: str) -> bool:
+    """Is a quotation's text a phrase of a sentence rather than one of its own (see :func:`framing_sentence`)?"""
+    body = text.strip().lstrip(QUOTE_MARKS + "([…. ")
+    ws = body.split()
+    if not ws:
+        return False
+    first = fold(ws[0]).strip(",;:")
+    # a subordinate clause alone; with a comma a main clause may follow („Wenn wir warten, verlieren wir“)
+    clause = first in _clause_openers() and "," not in body
+    # a short phrase with no finite verb („Sieg der Vernunft“); longer ones open with a capital as sentences do
+    phrase = len(ws) <= MAX_PHRASE_WORDS and not has_finite_verb(ws)
+    return body[:1].islower() or clause or phrase
+
+
+@functools.cache
+def _clause_openers() -> frozenset[str]:
+    """Conjunctions that open a subordinate clause and nothing else ("wie", "da", "als", "seit", "während" also
+    open questions, main clauses or phrases), with "dass", "ob", "bis" and "um" (an infinitive clause: „um den
+    Kindern den Anblick zu ersparen“)."""
+    return frozenset(fold(w) for w in word_set("subordinators.txt")) - _ALSO_MAIN | {"dass", "ob", "bis", "um"}
+
+
+_ALSO_MAIN = frozenset({"wie", "da", "als", "seit", "während"})
 
 
 def _whole_statement(m: _Merged) -> bool:

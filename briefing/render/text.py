@@ -91,7 +91,7 @@ def _story(story: StoryView) -> list[str]:
     if story.quotes:
         out += ["", "Stimmen"]
         for q in story.quotes:
-            said = f"„{q.text}“" if q.direct else q.text
+            said = q.sentence or (f"„{q.text}“" if q.direct else q.text)
             who = q.speaker + (f", {q.role}" if q.role else "") + (f" (zitiert nach {q.via})" if q.via else "")
             who += "" if q.direct else " (sinngemäß)"
             out += _item(_with_refs(f"{said} – {who}", q.refs))

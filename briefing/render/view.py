@@ -159,6 +159,7 @@ class QuoteView:
     refs: tuple[Ref, ...]
     variants: tuple[VariantView, ...]
     via: str = ""  # the medium that relays the words ("zitiert nach …")
+    sentence: str = ""  # a phrase is shown in its sentence, which holds the quotation marks itself
 
 
 @dataclass(frozen=True)
@@ -442,6 +443,7 @@ class _Builder:
                 for v in self.take(q.variants, self.limits.variants)
             ),
             via=clean_text(q.relayed_by) or "",
+            sentence=self.text(q.sentence) if q.sentence and q.kind == "direct" else "",
         )
 
 
@@ -634,10 +636,20 @@ def _one_per_wording(quotes: tuple[QuoteView, ...]) -> tuple[QuoteView, ...]:
     """
     out: list[QuoteView] = []
     variants_shown: set[str] = set()
+    sentences: dict[tuple[str, str], int] = {}  # (sentence, speaker) -> its entry in out
     for q in quotes:
         key = " ".join(_words(q.text))
         if key in variants_shown:
             continue
+        if q.sentence:
+            # two phrases of one sentence ("„Bis es zu spät war“, stellte sie fest, seien „…“"): the sentence once
+            at = sentences.get((q.sentence, q.speaker))
+            if at is not None:
+                first = out[at]
+                refs = tuple(sorted(set(first.refs + q.refs), key=lambda r: r.number))
+                out[at] = dataclasses.replace(first, refs=refs)
+                continue
+            sentences[(q.sentence, q.speaker)] = len(out)
         out.append(q)
         variants_shown.update(" ".join(_words(v.text)) for v in q.variants)
     return tuple(out)
