@@ -262,3 +262,17 @@ def test_a_framed_quotation_is_rendered_as_its_sentence_once():
     rendered = text_mod.render_text(v)
     assert f"{sentence} – Ina Berg [1]" in " ".join(rendered.split())
     assert "„„" not in rendered
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Neuer Minister wird ein General, Heereskommandeur Abdel Kader Dschassim, der vor dem Parlament sprach.",
+         "Abdel Kader Dschassim", "Heereskommandeur"),
+        ("Die Befehlshaberin der Marine, Karin Hold, sagte das Manöver ab.", "Karin Hold", "Befehlshaberin"),
+    ],
+)
+def test_a_military_title_is_a_role_not_part_of_the_name(text, name, role):
+    actors = {a.name: a for a in actors_of(text)}
+    assert name in actors, sorted(actors)
+    assert actors[name].role == role
