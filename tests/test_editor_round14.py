@@ -276,3 +276,17 @@ def test_a_military_title_is_a_role_not_part_of_the_name(text, name, role):
     actors = {a.name: a for a in actors_of(text)}
     assert name in actors, sorted(actors)
     assert actors[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Die EU will der Ukraine einen Kredit über 90 Milliarden Euro gewähren.", None),
+        ("Der Konzern erhielt einen Rüstungsauftrag über 50 Millionen Euro.", None),
+        ("Bei dem Unglück starben über 90 Menschen.", "über"),
+        ("Die Temperaturen stiegen auf über 40 Grad.", "über"),
+    ],
+)
+def test_ueber_after_a_credit_or_contract_names_its_amount(text, qualifier):
+    figs = pipeline("briefing_figures")(text)._.briefing_figures
+    assert [f.qualifier for f in figs] == [qualifier]

@@ -51,6 +51,7 @@ class FigureLexicon:
     skip_units: frozenset[str]
     number_words: dict[str, float]
     qualifiers: tuple[tuple[str, ...], ...]  # longest first, lowercase words
+    amount_nouns: tuple[str, ...]  # nouns whose "über" names their amount (amount_nouns.txt)
     exclusions: frozenset[str]
     dative_before: frozenset[str]  # dative_cues.txt
     dative_after: frozenset[str]
@@ -84,6 +85,7 @@ def figure_lexicon() -> FigureLexicon:
         skip_units=frozenset(skip),
         number_words=number_words,
         qualifiers=tuple(quals),
+        amount_nouns=tuple(sorted(r[0].lower() for r in rows("amount_nouns.txt"))),
         exclusions=frozenset(r[0] for r in rows("figure_exclusions.txt")),
         dative_before=frozenset(r[0] for r in dative if r[1] == "before"),
         dative_after=frozenset(r[0] for r in dative if r[1] == "after"),
@@ -264,6 +266,9 @@ class FigureFinder:
         for words in lex.qualifiers if ends is None or (i and self.lowers[i - 1] in ends) else ():
             m = len(words)
             if i - m >= 0 and tuple(self.lowers[i - m:i]) == words:
+                if words == ("über",) and i > 1 and self.lowers[i - 2].endswith(lex.amount_nouns) and (
+                        self.words[i - 2][:1].isupper()):
+                    break  # "ein Kredit über 90 Milliarden Euro": the credit's amount, not more than it
                 qualifier = " ".join(self.words[i - m:i])
                 start = self.starts[i - m]
                 break
