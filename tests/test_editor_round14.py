@@ -290,3 +290,17 @@ def test_a_military_title_is_a_role_not_part_of_the_name(text, name, role):
 def test_ueber_after_a_credit_or_contract_names_its_amount(text, qualifier):
     figs = pipeline("briefing_figures")(text)._.briefing_figures
     assert [f.qualifier for f in figs] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlook"),
+    [
+        ("Finanziert wird er über gemeinsame Schulden, nicht über eingefrorenes Vermögen.", False),
+        ("Bezahlt wird das Paket aus den Rücklagen, teilte das Amt mit.", False),
+        ("Die Regierung wird das Gesetz im Januar vorlegen.", True),
+        ("Das Parlament wird über den Kompromiss abstimmen.", True),
+    ],
+)
+def test_a_noun_closing_a_clause_is_no_future_infinitive(text, outlook):
+    found = pipeline("briefing_outlook")(text)._.briefing_outlook
+    assert bool(found) is outlook, found

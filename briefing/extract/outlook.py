@@ -28,6 +28,8 @@ from briefing.models import Statement
 
 # Sentences longer than this are page residue (lists, tables), not an outlook worth surfacing.
 MAX_SENTENCE_CHARS = 600
+# Put before a capitalised word inside a sentence: a noun, never an infinitive ("wird er über Schulden, …").
+NOUN_MARK = "^"
 # Infinitives are at least this long ("tun" is the rare shorter one; "den", "ein" are not verbs).
 MIN_INFINITIVE_CHARS = 4
 
@@ -79,7 +81,8 @@ def is_infinitive(word: str, lex: OutlookLexicon) -> bool:
 
 
 def has_future(words: list[str], lex: OutlookLexicon) -> bool:
-    """Does a sentence (lowercase tokens outside quotations) hold auxiliary + clause-final infinitive?"""
+    """Does a sentence (lowercase tokens outside quotations; a noun inside it marked with :data:`NOUN_MARK`) hold
+    auxiliary + clause-final infinitive?"""
     n = len(words)
     soon = None
     for k, w in enumerate(words):
@@ -98,8 +101,9 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
             continue  # a perfect infinitive: hearsay of the past ("soll das Urteil im Oktober bestätigt haben")
         if hearsay and (last != "werden" or must or maybe):
             if soon is None:
-                soon = any(x in lex.soon for x in words)
-            if not soon and not (must and not lex.pending.isdisjoint(words[k + 1 : m])):
+                soon = any(x.removeprefix(NOUN_MARK) in lex.soon for x in words)
+            clause = {w.removeprefix(NOUN_MARK) for w in words[k + 1 : m]}
+            if not soon and not (must and not lex.pending.isdisjoint(clause)):
                 continue
         return True
     return False
@@ -143,7 +147,10 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
                 marked = k < len(hits) and hits[k] < end
         if not marked and not aux_words.isdisjoint(lowers[s:e]):
             quoted = regions_overlap(regions, idx[s], idx[e - 1] + 1)
-            sent_words = [lowers[k] for k in range(s, e)
+            # a capitalised word inside the sentence is a noun ("Schulden", "Wochen"), never the clause's closing
+            # infinitive: it is marked so that it cannot pass for one
+            sent_words = [lowers[k] if k == s or not table.words[k][:1].isupper() else NOUN_MARK + lowers[k]
+                          for k in range(s, e)
                           if not table.space[k] and not (quoted and in_regions(idx[k], regions))]
             marked = has_future(sent_words, lex)
         if not marked and lex.pairs:
