@@ -304,3 +304,27 @@ def test_ueber_after_a_credit_or_contract_names_its_amount(text, qualifier):
 def test_a_noun_closing_a_clause_is_no_future_infinitive(text, outlook):
     found = pipeline("briefing_outlook")(text)._.briefing_outlook
     assert bool(found) is outlook, found
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Er schrieb auf der Plattform X. Sein Regierungschef hatte gewarnt.", 2),
+        ("Das Modell X. Die Firma baut es seit Jahren.", 2),
+        ("US-Präsident George W. Bush sagte das.", 1),
+        ("Der Ökonom Edmund S. Phelps erhielt den Preis.", 1),
+    ],
+)
+def test_a_capital_letter_after_a_noun_ends_a_sentence_before_an_article_or_pronoun(text, n):
+    from briefing.extract.sentences import split_sentences
+
+    assert len(split_sentences(text)) == n
+
+
+def test_a_cue_in_the_next_sentence_after_a_one_letter_word_keeps_its_own_speaker():
+    from tests.quote_helpers import quotes_of
+
+    text = ("Der Präsident dankte den Europäern. „Dieses Geld rettet Leben“, schrieb er auf der Plattform X. Sein "
+            "Regierungschef hatte zuvor gewarnt, dem Land gehe im Frühjahr das Geld aus.")
+    indirect = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert indirect and all(q.speaker_text != "er" for q in indirect), indirect

@@ -152,6 +152,18 @@ def abbreviations() -> frozenset[str]:
     return _ABBREVIATIONS
 
 
+_SENTENCE_OPENERS: frozenset[str] | None = None
+
+
+def _sentence_openers() -> frozenset[str]:
+    """Articles, personal pronouns and possessives (lowercase): words that open a sentence, never a name."""
+    global _SENTENCE_OPENERS
+    if _SENTENCE_OPENERS is None:
+        lists = ("determiners.txt", "personal_pronouns.txt", "possessives.txt")
+        _SENTENCE_OPENERS = frozenset(w.lower() for name in lists for w in entries(name))
+    return _SENTENCE_OPENERS
+
+
 def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     """True when the period at ``m`` belongs to an abbreviation, an initial or an ordinal."""
     punct, close = m.group("punct", "close")
@@ -176,10 +188,14 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     if len(word) == 1 and word.isalpha():
         # An initial ("Edmund S. Phelps", "J. R. R. Tolkien") or part of "z. B.", "u. a."; a capital letter
         # after a lowercase word and before a common word is a word of its own ("schrieb er auf X. Er drohte").
-        if word.islower() or len(two) < 2 or not two[-2][:1].islower():
+        if word.islower() or len(two) < 2:
             return True
         nxt = _FIRST_WORD.match(text, m.end())
         next_word = nxt.group(1) if nxt else ""
+        if not two[-2][:1].islower():
+            # after a capitalised word an initial ("George W. Bush"), unless the next word opens a sentence and
+            # is never a name: an article, pronoun or possessive ("auf der Plattform X. Sein Regierungschef")
+            return next_word.lower() not in _sentence_openers()
         return len(next_word.rstrip(".")) == 1 or zipf(next_word) < COMMON_ZIPF
     if word.isdigit() and len(word) <= MAX_ORDINAL_DIGITS:
         nxt = _FIRST_WORD.match(text, m.end())
