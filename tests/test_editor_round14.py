@@ -328,3 +328,11 @@ def test_a_cue_in_the_next_sentence_after_a_one_letter_word_keeps_its_own_speake
             "Regierungschef hatte zuvor gewarnt, dem Land gehe im Frühjahr das Geld aus.")
     indirect = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert indirect and all(q.speaker_text != "er" for q in indirect), indirect
+
+
+def test_the_text_between_two_swiss_quotations_is_not_quoted():
+    text = ("«Wir geben keinen Euro aus», sagte der Regierungschef der Zeitung in Pressburg.\n\n"
+            "Die polnische Regierung begrüßte dagegen die Einigung. Außenminister Jan Nowak schrieb, Europa habe "
+            "«Wort gehalten».")
+    actors = {a.name: a for a in actors_of(text)}
+    assert actors["Jan Nowak"].affiliation == "Polen"

@@ -229,7 +229,9 @@ _LONG_FORM_LINKS = frozenset({"für", "der", "des", "und", "von", "zur", "zum", 
 # The long form of an acronym is at most this many tokens ("Organisation für Sicherheit und Zusammenarbeit in Europa").
 MAX_LONG_FORM_TOKENS = 8
 _SPAN = operator.methodcaller("span")  # a match's (start, end)
-_QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
+# German „…“ and »…«, Swiss «…» (tried where it opens, so that the text between two Swiss quotations is never
+# read as one German »…« quotation), straight "…".
+_QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|«[^»]{0,2000}»|»[^«]{0,2000}«|\"[^\"\n]{0,2000}\"")
 
 
 # ---------------------------------------------------------------- lexicons
