@@ -336,3 +336,43 @@ def test_the_text_between_two_swiss_quotations_is_not_quoted():
             "«Wort gehalten».")
     actors = {a.name: a for a in actors_of(text)}
     assert actors["Jan Nowak"].affiliation == "Polen"
+
+
+def test_an_interview_answer_that_points_back_is_no_summary():
+    from briefing.assemble.summary import is_summary_material
+
+    assert not is_summary_material("Behle: Das hängt vom Angebot am 16. Dezember ab, sagte die Gewerkschafterin.")
+    assert is_summary_material("Behle: Die Beschäftigten haben seit Monaten auf ein faires Angebot gewartet.")
+
+
+def test_a_title_right_before_a_name_is_no_person_of_its_own():
+    names = {a.name for a in actors_of("Eine Entschädigung gebe es ebenfalls, sagte Juristin Anna Keller.")}
+    assert names == {"Anna Keller"}, names
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "affiliation"),
+    [
+        ("Die Lufthansa streicht Flüge. Lufthansa-Personalvorstand Michael Niggemann sagte das.", "Michael Niggemann",
+         "Lufthansa"),
+        ("Die Gewerkschaft Verdi rief zum Streik auf. Verdi-Verhandlungsführerin Claudia Weber sagte, das Angebot "
+         "reiche nicht.", "Claudia Weber", "Verdi"),
+    ],
+)
+def test_a_listed_organisations_title_gives_the_affiliation(text, person, affiliation):
+    actors = {a.name: a for a in actors_of(text)}
+    assert actors[person].affiliation == affiliation, actors[person]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("Der Ungar kritisierte zugleich die Kommission.", True),
+        ("Die Europäer müssen zuerst selbst liefern.", False),
+        ("Die Deutschen sind skeptisch.", False),
+    ],
+)
+def test_a_people_named_by_demonym_in_the_plural_does_not_point_back(sentence, points_back):
+    from briefing.assemble.summary import needs_context
+
+    assert needs_context(sentence) is points_back

@@ -41,6 +41,8 @@ from briefing.models import SourcedText, Statement
 # Sentences outside this length (in words) are fragments or run-ons, poor summary material.
 MIN_SUMMARY_WORDS = 7
 MAX_SUMMARY_WORDS = 45
+# A speaker's label before an interview answer ("Behle: …") has at most this many words.
+MAX_LABEL_WORDS = 3
 # Only an article's first sentences are candidates: the core of a news text comes first, and the
 # cap keeps big stories linear.
 MAX_SENTENCES_PER_ARTICLE = 15
@@ -139,6 +141,9 @@ def is_summary_material(sentence: str) -> bool:
         return False
     if unattributed_report(s):
         return False
+    label, marked, rest = s.partition(": ")
+    if marked and len(label.split()) <= MAX_LABEL_WORDS and needs_context(rest):
+        return False  # an interview's answer named for its speaker ("Behle: Das hängt vom Angebot ab.") points back
     return not needs_context(s)
 
 
@@ -201,6 +206,8 @@ def _description_attribution(sentence: str) -> bool:
 
 
 _ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom"})
+# Plural finite verbs that do not end in -en ("Die Europäer sind ..."); the others do ("müssen", "haben").
+_PLURAL_VERBS = frozenset({"sind", "waren"})
 
 
 def needs_context(sentence: str) -> bool:
@@ -214,9 +221,12 @@ def needs_context(sentence: str) -> bool:
         return True
     if _pronoun_attribution(sentence) or _description_attribution(sentence):
         return True
-    if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and (
+    verb = ws[2].strip(",:;.") if len(ws) > 2 else ""
+    plural = first == "die" and (verb in _PLURAL_VERBS or verb.endswith("en"))
+    if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and not plural and (
             demonym_country(ws[1].strip(",:;.")) or description_gender(" ".join(ws[:2]).strip(",:;."))):
         return True  # "Der Ungar kritisierte zugleich ...", "Der 61-Jährige habe ...": a person named before
+        # ("Die Europäer müssen ...", with a plural verb, are a people, not someone named before)
     if any(not m.group(1).startswith(_time_nouns()) for m in _DEMONSTRATIVE_NOUN.finditer(sentence)):
         return True  # "Fico schloss sich dieser Haltung an": whose? (but "in dieser Woche")
     # ("Ihr Vorsitzender ... kritisierte", "Das kündigte die Sprecherin an")

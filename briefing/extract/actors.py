@@ -1015,7 +1015,15 @@ class ActorFinder:
                     found.setdefault(named[0], "")
             elif "-" in w and self.label[i] is None:  # "Hamas-Chef"
                 head = w.split("-", 1)[0]
-                if org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
+                listed = lex.organisations.get(head)
+                if listed is not None and lex.org_types.get(listed[0]) != "-":
+                    # a listed organisation's or party's title ("Lufthansa-Chef", "Hamas-Chef"): whom it speaks
+                    # for, as for a name the text introduces
+                    party = head in lex.parties or lex.org_types.get(listed[0]) == "party"
+                    self.org_prefix[i] = lex.party_names.get(head, listed[0]) if party else listed[0]
+                    if party:
+                        found.setdefault(head, "party")
+                elif org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
                     found.setdefault(head, "party" if head in lex.parties else "")
                     self.org_prefix[i] = lex.party_names.get(head, head)
                     # "IG-Metall-Bezirksleiterin" where the text writes "die IG Metall": the name has two words
@@ -2100,7 +2108,8 @@ class ActorFinder:
                                    or words[i + 2][:1].isupper())) and counts[text] >= 2)
             if i + 1 < n and (words[i + 1][:1].isdigit() or words[i + 1] in month_names()):
                 continue  # a time expression: "erklärte Mitte Mai", "sagte Ende 2020"
-            if (before and (i + 1 >= n or not self.name_like(i + 1))) or after:
+            # (a name right after it, found or not, makes it the name's title: "sagte Juristin Anna Keller")
+            if (before and (i + 1 >= n or not (self.name_like(i + 1) or self.used[i + 1]))) or after:
                 self.add_person(i, i + 1, None, -1)
 
     def link_references(self) -> None:
