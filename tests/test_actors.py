@@ -19,7 +19,7 @@ from briefing.lang.names import name_fold as fold
          "Marija Sacharowa", "Sprecherin", "Russland"),
         # a longer genitive between the title and the name
         ("Der Präsident des Instituts der deutschen Wirtschaft, Jan Körber, sagte das.", "Körber", "Jan Körber",
-         "Präsident", None),
+         "Präsident", "Institut der deutschen Wirtschaft"),
         ("Bundeskanzler Friedrich Merz (CDU) machte deutlich, worum es geht.", "Merz", "Friedrich Merz",
          "Bundeskanzler", "Deutschland"),
         ("Nato-Generalsekretär Mark Rutte hielt dagegen.", "Rutte", "Mark Rutte", "Nato-Generalsekretär", "NATO"),

@@ -376,3 +376,22 @@ def test_a_people_named_by_demonym_in_the_plural_does_not_point_back(sentence, p
     from briefing.assemble.summary import needs_context
 
     assert needs_context(sentence) is points_back
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "affiliation"),
+    [
+        ("Der Präsident des Berufsverbands der Kinder- und Jugendärzte, Michael Huber, sprach von einer Epidemie.",
+         "Michael Huber", "Berufsverband der Kinder- und Jugendärzte"),
+        ("„Eine Steuer hilft nicht“, sagte Christoph Mahler, Hauptgeschäftsführer des Lebensmittelverbands "
+         "Deutschland.", "Christoph Mahler", "Lebensmittelverband Deutschland"),
+    ],
+)
+def test_a_titles_genitive_institution_is_the_affiliation(text, person, affiliation):
+    actors = {a.name: a for a in actors_of(text)}
+    assert actors[person].affiliation == affiliation, actors[person]
+
+
+def test_a_news_agency_in_a_titles_genitive_is_no_affiliation():
+    actors = {a.name: a for a in actors_of("Der Chef der Deutschen Presse-Agentur, Peter Kropp, sagte nichts.")}
+    assert actors["Peter Kropp"].affiliation is None

@@ -1654,10 +1654,40 @@ class ActorFinder:
                 m = r_idx + 1
                 if m + 1 < n and self.lowers[m] in ("von", "der", "des") and self.canon[m + 1]:
                     aff = aff or self.canon[m + 1]
+                elif m + 1 < n and self.lowers[m] in _COMPLEMENT_ARTICLES:
+                    aff = aff or self._complement_institution(m + 1)  # "X, Hauptgeschäftsführer des Verbands Y"
                 elif m < n and self.label[m] == "COUNTRY":
                     aff = aff or self.canon[m]
                 return RoleInfo(r.text, r.stem, r.gender, aff, r.kind), aff
         return None, None
+
+    def _complement_institution(self, k: int) -> str | None:
+        """The institution a title's genitive names at token ``k``, with the words that name it ("des
+        Berufsverbands der Kinder- und Jugendärzte" -> "Berufsverband der Kinder- und Jugendärzte", "des
+        Lebensmittelverbands Deutschland" -> "Lebensmittelverband Deutschland"), for the title holder's
+        affiliation; None when ``k`` is no institution (a news agency's never is)."""
+        n, words = len(self.words), self.words
+        inst = self.lex.institution(self.cores[k]) if k < n else None
+        if inst is None or inst[2] == "-" or inst[2] in _STATE_INSTITUTIONS:
+            return None  # (a state's institution is its country's: "die Sprecherin des Außenministeriums")
+        j = k + 1
+        if j < n and self.sent_start[j] == self.sent_start[k] and self.lowers[j] in ("der", "des", "für"):
+            tail = [words[j]]
+            m = j + 1
+            while m < n and self.sent_start[m] == self.sent_start[k] and len(tail) <= MAX_INSTITUTION_COMPLEMENT:
+                w, nxt = words[m], words[m + 1] if m + 1 < n else ""
+                adjective = w.isalpha() and w.islower() and w.endswith(_ADJECTIVE_INFLECTIONS)
+                if (w[:1].isupper() and w.replace("-", "").isalpha()) or (nxt[:1].isupper() and (
+                        self.lowers[m] == "und" or adjective)):
+                    tail.append(w)  # nouns, "und" and adjectives before a noun: "der deutschen Wirtschaft"
+                    m += 1
+                else:
+                    break
+            if len(tail) > 1 and tail[-1][:1].isupper():
+                return " ".join([inst[0], *tail])
+        elif j < n and words[j] in self.lex.countries and self.lex.countries[words[j]] == words[j]:
+            return f"{inst[0]} {words[j]}"  # "des Lebensmittelverbands Deutschland": the nominative names it
+        return None  # "des Verbands, …": which one, the title does not say
 
     def _name_before_hyphen(self, i: int) -> tuple[str, bool] | None:
         """The organisation of several words whose last word is the part of the title at ``i`` before its
@@ -1833,6 +1863,8 @@ class ActorFinder:
             k = evidence_idx + 1
             if not aff and k + 1 < i and self.lowers[k] in ("der", "des", "von") and self.canon[k + 1]:
                 aff = self.canon[k + 1]  # "der Präsident der Ukraine, Wolodymyr Selenskyj"
+            elif not aff and k + 1 < i and self.lowers[k] in _COMPLEMENT_ARTICLES:
+                aff = self._complement_institution(k + 1)  # "der Präsident des Berufsverbands der Kinderärzte, X"
             if aff and not p.affiliation:
                 p.affiliation = aff
             if possessor and not p.possessor:
