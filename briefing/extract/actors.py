@@ -1015,12 +1015,12 @@ class ActorFinder:
                     found.setdefault(named[0], "")
             elif "-" in w and self.label[i] is None:  # "Hamas-Chef"
                 head = w.split("-", 1)[0]
-                listed = lex.organisations.get(head)
-                if listed is not None and lex.org_types.get(listed[0]) != "-":
+                known_org = lex.organisations.get(head)
+                if known_org is not None and lex.org_types.get(known_org[0]) != "-":
                     # a listed organisation's or party's title ("Lufthansa-Chef", "Hamas-Chef"): whom it speaks
                     # for, as for a name the text introduces
-                    party = head in lex.parties or lex.org_types.get(listed[0]) == "party"
-                    self.org_prefix[i] = lex.party_names.get(head, listed[0]) if party else listed[0]
+                    party = head in lex.parties or lex.org_types.get(known_org[0]) == "party"
+                    self.org_prefix[i] = lex.party_names.get(head, known_org[0]) if party else known_org[0]
                     if party:
                         found.setdefault(head, "party")
                 elif org_word(head) and (head.isupper() or head in standalone or head in lex.parties):
