@@ -395,3 +395,16 @@ def test_a_titles_genitive_institution_is_the_affiliation(text, person, affiliat
 def test_a_news_agency_in_a_titles_genitive_is_no_affiliation():
     actors = {a.name: a for a in actors_of("Der Chef der Deutschen Presse-Agentur, Peter Kropp, sagte nichts.")}
     assert actors["Peter Kropp"].affiliation is None
+
+
+def test_an_organisation_named_by_adjective_noun_and_head_is_one_actor():
+    actors = {a.name: a for a in actors_of(
+        "Die Deutsche Diabetes Gesellschaft begrüßte die Studie. Ihr Präsident Andreas Neumann nannte die "
+        "Ablehnung unverständlich.")}
+    assert "Deutsche Diabetes Gesellschaft" in actors, sorted(actors)
+    assert actors["Andreas Neumann"].affiliation == "Deutsche Diabetes Gesellschaft"
+
+
+def test_no_organisation_from_an_adjective_and_a_first_name_before_a_head():
+    names = {a.name for a in actors_of("Der Deutsche Peter Gesellschaft gründete einen Verein in Bonn.")}
+    assert not any("Gesellschaft" in n for n in names), names

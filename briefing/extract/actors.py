@@ -1159,13 +1159,18 @@ class ActorFinder:
             if kind is None or lex.never_actor(w):
                 continue  # ("der Deutschen Presse-Agentur": the news agency is no actor)
             adjectives = self._name_adjectives(k) if inst is not None else []
+            middle = ""
+            if inst is not None and not adjectives and k >= 2 and not inst[1] and self._name_noun(k - 1):
+                # "die Deutsche Diabetes Gesellschaft": a capitalised adjective, a noun of the name, the head
+                adjectives = self._name_adjectives(k - 1)
+                middle = f" {cores[k - 1]}" if adjectives else ""
             if adjectives:
                 first = adjectives[0]
                 head = inst[0][len(inst[1]):].lower()  # type: ignore[index]
                 gender = lex.head_genders.get(max((h for h in lex.institutions if head.endswith(h)), key=len), "f")
                 adjs = " ".join(self._nominative_adjective(a, gender) for a in adjectives)
                 title, end = self._institution_name(k, inst[0])  # type: ignore[index]
-                name = f"{adjs} {title}"
+                name = f"{adjs}{middle} {title}"
                 stem = _adjective_stem(lowers[first]) or ""
                 if stem.startswith(_INTERNATIONAL_STEMS):
                     kind = "international"
@@ -1228,6 +1233,22 @@ class ActorFinder:
                     found[part] = found.get(part) or kind
                 else:
                     institutions.setdefault(name, kind)
+
+    def _name_noun(self, t: int) -> bool:
+        """Can token t be a noun inside an organisation's name, between its adjective and its head ("Deutsche
+        Diabetes Gesellschaft")? A capitalised word of the sentence, no function word, role, institution,
+        country or name found already."""
+        w = self.cores[t]
+        return (
+            t > self.sent_start[t] and self.label[t] is None and w[:1].isupper() and w.isalpha() and not w.isupper()
+            and self.lowers[t] not in _function_words() and self.lex.role(w) is None and self.lex.institution(w) is None
+            and not self.lex.first_name(w) and self._adjective_free(w)
+        )
+
+    def _adjective_free(self, w: str) -> bool:
+        """Is ``w`` no adjective itself (then it would be one of the name's adjectives, not its noun)?"""
+        stem = _adjective_stem(w.lower())
+        return stem is None or not (stem.endswith(_ADJECTIVE_SUFFIXES) or self.lex.adjective(w) is not None)
 
     def _second_name_word(self, t: int, org_word: Callable[[str], bool]) -> bool:
         """Can token t be the second word of a company's name after its first ("Brenntag Automotive")? A
