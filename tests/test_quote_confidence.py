@@ -170,7 +170,7 @@ def test_assembly_leaves_out_reported_speech_that_is_a_relative_clause() -> None
     statement = Quote("indirect", "die Zölle würden vor allem der deutschen Industrie schaden", 60, 118,
                       speaker_name="Katherina Reiche", confidence=0.97)
     out = merge_quotes([(0, "S1", clause), (0, "S1", statement)], {}, [], 0.85)
-    assert [q.text for q in out] == ["die Zölle würden vor allem der deutschen Industrie schaden"]
+    assert [q.text for q in out] == ["Die Zölle würden vor allem der deutschen Industrie schaden"]  # shown alone
 
 
 def test_threshold_setting_defaults_to_the_shipped_one() -> None:
