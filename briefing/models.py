@@ -334,7 +334,8 @@ class StoryQuote:
     speaker_role: str | None = None
     variants: tuple[QuoteVariant, ...] = ()  # "Wortlaut weicht ab"
     relayed_by: str | None = None  # the medium that quotes the speaker ("zitiert nach …")
-    # a partial quotation (a phrase, no statement of its own) is shown in the sentence that frames it
+    # a partial quotation (a phrase, a "dass"-clause: no statement of its own) is shown in the sentence that
+    # frames it
     sentence: str | None = None
 
 

@@ -173,35 +173,32 @@ def test_an_epithet_or_the_same_title_still_refers_back(text, person, mention):
 
 
 @pytest.mark.parametrize(
-    ("clause", "main"),
+    ("text", "part", "framed"),
     [
-        ("dass die Agentur dieses Projekt nicht angehen werde, allerdings wolle man darüber reden",
-         "Die Agentur werde dieses Projekt nicht angehen, allerdings wolle man darüber reden"),
-        ("dass die Umsetzung schwierig werde", "Die Umsetzung werde schwierig"),
-        ("dass er bereit sei", "Er sei bereit"),
-        ("dass Anna Roth nicht kommen werde.", "Anna Roth werde nicht kommen."),
-        ("dass die neuen Regeln zu spät kämen", "Die neuen Regeln kämen zu spät"),
+        ("So berichtete der Journalist Dirk Lohmann dem Sender, dass die Agentur das Projekt nicht angehen werde.",
+         "dass die Agentur das Projekt nicht angehen werde", True),
+        ("Er sagte, dass die Umsetzung schwierig werde.", "dass die Umsetzung schwierig werde", False),
+        ("Die Ministerin sagte, die Umsetzung werde schwierig.", "die Umsetzung werde schwierig", False),
     ],
 )
-def test_a_reported_dass_clause_is_shown_as_its_main_clause(clause, main):
-    from briefing.assemble.context import dass_main_clause
+def test_a_reported_dass_clause_is_shown_in_its_sentence(text, part, framed):
+    from briefing.assemble.quotes import framing_sentence
+    from tests.assemble_helpers import facts, quote
 
-    assert dass_main_clause(clause) == main
+    got = framing_sentence(facts("a.txt", text), quote(text, part, None, kind="indirect"))
+    assert got == (text if framed else None)
 
 
-@pytest.mark.parametrize(
-    "clause",
-    [
-        "dass in den Jahren 2001 bis 2004 insgesamt 7000 Stellen abgebaut worden seien",  # adverbial first
-        "dass die Regierung des Landes nichts tun werde",  # the subject goes on in the genitive
-        "dass die Kinder gehen",  # no finite verb it can be sure of
-        "Die Regierung werde handeln",  # no "dass"
-    ],
-)
-def test_a_dass_clause_it_cannot_be_sure_of_is_not_rewritten(clause):
-    from briefing.assemble.context import dass_main_clause
+def test_a_dass_clause_without_a_sentence_to_show_is_left_out_of_stimmen():
+    from briefing.assemble.quotes import merge_quotes
+    from briefing.models import Quote
 
-    assert dass_main_clause(clause) is None
+    alone = Quote("indirect", "dass die Umsetzung schwierig werde", 0, 34, speaker_name="Anna Roth", confidence=0.99)
+    framed = Quote("indirect", "dass die Agentur das Projekt nicht angehen werde", 40, 88, speaker_name="Dirk Lohmann",
+                   confidence=0.99)
+    sentence = "Dirk Lohmann sagte, dass die Agentur das Projekt nicht angehen werde."
+    out = merge_quotes([(0, "S1", alone), (0, "S1", framed)], {}, [], 0.5, frames={(0, 40): sentence})
+    assert [(q.text, q.sentence) for q in out] == [(framed.text, sentence)]
 
 
 def test_reported_speech_shown_alone_reads_as_a_statement():
@@ -209,7 +206,6 @@ def test_reported_speech_shown_alone_reads_as_a_statement():
 
     assert _statement("die Halle sei nicht mehr zu retten gewesen") == "Die Halle sei nicht mehr zu retten gewesen"
     assert _statement("man habe alles versucht") == "Man habe alles versucht"
-    assert _statement("dass die Umsetzung schwierig werde") == "Die Umsetzung werde schwierig"
     assert _statement("Die Regierung werde handeln") == "Die Regierung werde handeln"
 
 

@@ -25,7 +25,6 @@ from briefing.extract.actors import in_regions, quote_regions
 from briefing.extract.actors import lexicon as actor_lexicon
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
-from briefing.lang.de import AUXILIARIES, SUBJECT_PRONOUNS
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
 # The mark of a trimmed leading connective.
@@ -227,54 +226,3 @@ def relative_clause(text: str) -> bool:
     first, raw, rest = _opening(text.strip())
     nxt = rest.split(maxsplit=1)[0] if rest.split() else ""
     return raw.islower() and first in _words("relative_pronouns.txt") and nxt[:1].islower()
-
-
-# Words that open a subject noun phrase of a "dass"-clause ("dass die Regierung …", "dass keine Einigung …").
-_SUBJECT_OPENERS = frozenset({
-    "der", "die", "das", "ein", "eine", "kein", "keine", "diese", "dieser", "dieses", "jeder", "jede", "jedes",
-    "alle", "viele", "sein", "seine", "ihr", "ihre", "unser", "unsere",
-})
-# A name subject has at most this many capitalised words ("die ESA" is an article and one; "Olaf Scholz" two).
-MAX_NAME_WORDS = 3
-
-
-def dass_main_clause(text: str) -> str | None:
-    """A "dass"-clause of reported speech as the main clause it stands for: "dass die ESA das Projekt nicht angehen
-    werde, allerdings …" -> "Die ESA werde das Projekt nicht angehen, allerdings …"; None when the text opens with no
-    "dass" or the clause's subject (a pronoun, an article with adjectives and a noun, or a name) or its finite verb
-    (last, Konjunktiv or auxiliary) is not sure. A "dass" fragment shown alone starts mid-sentence."""
-    words = text.strip().split()
-    if len(words) < 3 or words[0] != "dass":
-        return None
-    end = next((k for k in range(1, len(words)) if words[k][-1:] in ",;:."), len(words) - 1)
-    clause = words[1 : end + 1]
-    verb = clause[-1].rstrip(",;:.")
-    punct = clause[-1][len(verb):]
-    if len(clause) < 2 or not verb.isalpha() or (
-            not konjunktiv_words(verb, 0, len(verb)) and verb.lower() not in AUXILIARIES):
-        return None
-    first = clause[0]
-    if first in SUBJECT_PRONOUNS:
-        n = 1
-    elif first in _SUBJECT_OPENERS:
-        n = 1
-        while n < len(clause) - 1 and clause[n].islower() and clause[n].isalpha() and clause[n].endswith(
-                ADJECTIVE_ENDINGS):
-            n += 1
-        if n >= len(clause) - 1 or not (clause[n][:1].isupper() and clause[n].replace("-", "").isalpha()):
-            return None
-        n += 1
-    elif first[:1].isupper() and first.replace("-", "").isalpha():
-        n = 1
-        while n < len(clause) - 1 and n < MAX_NAME_WORDS and clause[n][:1].isupper() and clause[n].isalpha():
-            n += 1
-    else:
-        return None  # "dass in den Jahren …": the subject stands somewhere after an adverbial
-    middle = clause[n:-1]
-    if middle and middle[0] in ("des", "der"):
-        return None  # "dass die Regierung des Landes …": the subject goes on
-    main = " ".join([*clause[:n], verb, *middle]) + punct
-    rest = " ".join(words[end + 1 :])
-    main = main[:1].upper() + main[1:]
-    return f"{main} {rest}" if rest else main
-

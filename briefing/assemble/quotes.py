@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.assemble.actors import find_actor
-from briefing.assemble.context import QUOTE_MARKS, dass_main_clause, relative_clause, stand_alone, trim_connective
+from briefing.assemble.context import QUOTE_MARKS, relative_clause, stand_alone, trim_connective
 from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.extract.quotes.quoted_speech import has_finite_verb
@@ -109,8 +109,10 @@ def merge_quotes(
         if len(ws) < (MIN_DIRECT_WORDS if q.kind == "direct" else MIN_INDIRECT_WORDS) and not _short_clause(q):
             continue
         if q.kind == "indirect" and (relative_clause(q.text) or (
-                q.text.startswith("dass ") and dass_main_clause(q.text) is None)):
-            continue  # "der vor allem der Industrie schaden würde": starts mid-sentence, says nothing alone
+                _complement_clause(q.text) and not (frames and (article, q.start) in frames))):
+            # "der vor allem der Industrie schaden würde", "dass die Umsetzung schwierig werde": a clause that
+            # starts mid-sentence says nothing alone (a "dass"-clause is shown in its sentence where that can be)
+            continue
         least = min_confidence if isinstance(min_confidence, (int, float)) else min_confidence.get(q.kind, 0.0)
         if q.confidence is not None and q.confidence < least:
             speaker, name = None, None  # precision first: no guess shown
@@ -224,7 +226,7 @@ def merge_quotes(
                 speaker_role=by_id[m.speaker].role if m.speaker else m.described,
                 variants=tuple(variants),
                 relayed_by=m.quote.relay_name,
-                sentence=m.sentence if m.quote.kind == "direct" else None,
+                sentence=m.sentence,
             )
         )
     return out
@@ -308,12 +310,13 @@ def _owner_in_story(role: str, actors: Sequence[StoryActor]) -> bool:
 
 
 def framing_sentence(facts: ArticleFacts, q: Quote) -> str | None:
-    """The sentence a partial direct quotation is shown in: one that opens in lowercase („die Verhandlung
+    """The sentence a partial quotation is shown in: a direct one that opens in lowercase („die Verhandlung
     sogar noch herausgezögert“), with a subordinating conjunction („Bis es zu spät war“) or has no finite verb is a
-    phrase of the writer's sentence, and alone it starts mid-context. The whole sentence, when it holds the
-    quotation and stands on its own (no pronoun or connective pointing back); None for a quotation that is a
-    statement of its own, or a sentence that cannot be shown alone."""
-    if q.kind != "direct" or not _partial(q.text):
+    phrase of the writer's sentence, and reported speech that opens with its "dass" is a clause of it; alone
+    either starts mid-context. The whole sentence, when it holds the quotation and stands on its own (no pronoun
+    or connective pointing back): the briefing stays extractive. None for a quotation that is a statement of its
+    own, or a sentence that cannot be shown alone."""
+    if not (_partial(q.text) if q.kind == "direct" else _complement_clause(q.text)):
         return None
     own = next((s for s in facts.sentences if s.start <= q.start and q.end <= s.end + 1), None)
     if own is None:
@@ -328,6 +331,12 @@ def framing_sentence(facts: ArticleFacts, q: Quote) -> str | None:
 MAX_PHRASE_WORDS = 4
 # A sentence longer than this is no frame for a phrase: the phrase is shown alone.
 MAX_FRAME_CHARS = 400
+
+
+def _complement_clause(text: str) -> bool:
+    """Does reported speech open with the conjunction of its clause ("dass die Umsetzung schwierig werde", "ob
+    …")? Alone it starts mid-sentence; its sentence says whose it is."""
+    return text.lstrip().startswith(("dass ", "ob "))
 
 
 def _partial(text: str) -> bool:
@@ -373,12 +382,8 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
 
 
 def _statement(text: str) -> str:
-    """Reported speech as a statement of its own: a "dass"-clause as its main clause ("dass die ESA das Projekt
-    nicht angehen werde" -> "Die ESA werde das Projekt nicht angehen"), a clause after "sagte X," opening with its
-    subject in lowercase capitalised ("die Halle sei …" -> "Die Halle sei …"), a leading connective cut."""
-    main = dass_main_clause(text)
-    if main is not None:
-        return main
+    """Reported speech as a statement of its own: a clause after "sagte X," opening with its subject in
+    lowercase capitalised ("die Halle sei …" -> "Die Halle sei …"), a leading connective cut."""
     text = trim_connective(text)
     first = text.split(maxsplit=1)[0] if text.split() else ""
     if first.isalpha() and first.islower() and (first in _SUBJECT_OPENING or first in SUBJECT_PRONOUNS):

@@ -443,7 +443,7 @@ class _Builder:
                 for v in self.take(q.variants, self.limits.variants)
             ),
             via=clean_text(q.relayed_by) or "",
-            sentence=self.text(q.sentence) if q.sentence and q.kind == "direct" else "",
+            sentence=self.text(q.sentence) if q.sentence else "",
         )
 
 
