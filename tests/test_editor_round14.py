@@ -404,3 +404,15 @@ def test_an_organisation_named_by_adjective_noun_and_head_is_one_actor():
 def test_no_organisation_from_an_adjective_and_a_first_name_before_a_head():
     names = {a.name for a in actors_of("Der Deutsche Peter Gesellschaft gründete einen Verein in Bonn.")}
     assert not any("Gesellschaft" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bundespräsident Alexander Van der Bellen sprach in Wien.", "Alexander Van der Bellen"),
+        ("Die Politikerin Marine Le Pen widersprach.", "Marine Le Pen"),
+        ("Luigi Di Maio sagte nichts.", "Luigi Di Maio"),
+    ],
+)
+def test_a_capitalised_foreign_particle_opens_the_surname(text, name):
+    assert name in {a.name for a in actors_of(text)}

@@ -51,6 +51,7 @@ from briefing.lang import rows, word_set
 from briefing.lang.de import (
     GERMAN_PARTICLES,
     NAME_PARTICLES,
+    OPENING_PARTICLES,
     PARTY_EPITHETS,
     SUBJECT_PRONOUNS,
     country_adjective,
@@ -162,6 +163,8 @@ _ARTICLES = DETERMINERS | {"das"}
 _WEAK_EN_ARTICLES = frozenset({"des", "dem", "den", "eines", "einem", "einen"})
 # Institution types a country owns ("die Regierung Frankreichs", "das Ministerium"), unlike associations.
 _STATE_INSTITUTIONS = frozenset({"institution", "agency"})
+# Foreign particles that open a surname with a capital ("Van der Bellen", "Le Pen", "Di Maio", "Da Silva").
+_CAPITAL_PARTICLES = OPENING_PARTICLES - GERMAN_PARTICLES
 # Role titles that end so refer to the head of whatever their first part names ("Kremlchef", "Staatschef").
 _EPITHET_ENDINGS = ("chef", "chefin")
 # Articles that open a role's genitive complement ("Sprecher des …", "Chefin der …", "Präsident vom …").
@@ -1578,6 +1581,14 @@ class ActorFinder:
             k = j
         if k < n and self.sent_start[k] == sent and self.name_like(k):
             end = k + 1
+            if self.lowers[k] in _CAPITAL_PARTICLES:
+                # a foreign particle written with a capital opens the surname ("Alexander Van der Bellen",
+                # "Marine Le Pen", "Luigi Di Maio"): the name goes on to the word after its particles
+                m = end
+                while m < n and self.words[m].islower() and self.lowers[m] in NAME_PARTICLES:
+                    m += 1
+                if m < n and self.sent_start[m] == sent and self.name_like(m) and self._name_shaped(m):
+                    end = m + 1
             if not need_first:
                 # After a title the name is all capitalised words that follow, first names we do not
                 # know included: "US-Außenministerin Condoleezza Rice", "NATO-Generalsekretär Jaap de Hoop Scheffer".
