@@ -9,8 +9,8 @@ article never names, gold ``name`` null, only no name is right), and for the hel
 written in round 10 before the tool ran on them) that accuracy and the precision of the names shown. Parts 4
 (47-56, read for discovery) and 5 (57-63, held out) of round 11, and 6 (64-73, discovery) and 7 (74-80, held out) of
 round 12, 8 (81-91, WikiNews-style, discovery) of round 13, and 9 (92-100, held out) and 10 (101-108,
-discovery) of round 14 have every figure floored on their own (prefixes ``part4_`` to ``part10_``); the unprefixed floors cover
-articles 1-46, as when they were pinned. The floors in
+discovery) of round 14 have every figure floored on their own (prefixes ``part4_`` to ``part10_``); the
+unprefixed floors cover articles 1-46, as when they were pinned. The floors in
 tests/data/challenge/floors.json sit a little below the figures measured when they were pinned
 (docs/quotes-evaluation.md, "Challenge set"); raising one is a commit of its own.
 """
