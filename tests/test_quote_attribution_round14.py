@@ -5,7 +5,8 @@ German, each with sentences written for these tests (never the challenge text):
 
 * a mention opened by an indefinite article ("eine Anwohnerin", "Ein früherer Mitarbeiter") is someone the text
   brings in without a name: no name is shown for it, nor for a pronoun standing for it ("sagte ein Sprecher. …,
-  fügte er hinzu"); a name apposed to it ("ein Sprecher des Unternehmens, Thomas Reuter") still is;
+  fügte er hinzu"); a name apposed to it ("ein Sprecher des Unternehmens, Thomas Reuter") still is, and a spokesman
+  compound keeps the body it names ("zitiert dpa einen Bahnsprecher", tests/test_quote_relay.py);
 * a possessive with a relation noun and a name ("Sein Kollege Uwe Brandt sieht das anders: „…“") is a person
   speaking, not a thing of the one quoted before ("Ihre Zuversicht gründet sich auf …: „…“" still is);
 * a noun phrase in the singular after a plural verb is no subject ("Manche fordern eine Maut"): the object is no
@@ -81,6 +82,7 @@ def test_an_indefinite_mention_shows_no_name(text: str, fragment: str, mention: 
 )
 def test_a_name_apposed_to_the_mention_is_still_shown(text: str, name: str) -> None:
     assert quote(run(text), "Angebote")[3] == name
+
 
 
 # ------------------------------------------------------------------ a possessive with a relation noun and a name

@@ -1307,14 +1307,17 @@ _INDEFINITE_ARTICLES = frozenset(["ein", "eine", "einer", "eines", "einem", "ein
 def _someone_unnamed(words: str) -> bool:
     """ "eine Anwohnerin", "Ein früherer Mitarbeiter": an indefinite article, lowercase attributes and one
     capitalised noun, nothing after it: a person the text brings in without a name (the noun is no name to show,
-    and no one named before is meant). A genitive or "von" owner ("ein Sprecher der Stadt") is read elsewhere."""
+    and no one named before is meant). A genitive or "von" owner ("ein Sprecher der Stadt") is read elsewhere, and
+    so is a spokesman compound naming the body ("einen Bahnsprecher", "ein ADAC-Sprecher")."""
     toks = words.split()
+    head = toks[-1].lower() if toks else ""
     return (
         len(toks) >= 2
         and toks[0].lower() in _INDEFINITE_ARTICLES
         and all(t.islower() for t in toks[1:-1])
         and toks[-1][:1].isupper()
         and "-" not in toks[-1]
+        and not (_SPOKESMAN.search(head) and not _SPOKESMAN.match(head))
     )
 
 
