@@ -14,7 +14,9 @@ German, each with sentences written for these tests (never the challenge text):
 * "hieß es in einer am Montag veröffentlichten Stellungnahme": the document with an extended attribute is the
   source (it was missed), and no name is made of the attribute;
 * "…, hatte die Angeklagte damals gesagt": an inverted perfect frame after a Konjunktiv report attributes it to
-  the subject after the auxiliary (an indicative clause or an apposition before the comma is no report).
+  the subject after the auxiliary (an indicative clause or an apposition before the comma is no report);
+* "Er sagte, X habe, wie der Minister betonte, Y": a wie-clause inside the report of a verb before it makes no
+  quotation of the whole sentence (it had been kept out only by the confidence drop).
 """
 
 from __future__ import annotations
@@ -207,3 +209,18 @@ def test_an_apposition_comma_before_the_auxiliary_keeps_the_subject() -> None:
     )
     assert [r[2] for r in rows if "niederzulegen" in r[1]] in ([], ["Der Vorsitzende des Vereins"],
                                                                ["Der Vorsitzende des Vereins, Bernd Albers"])
+
+
+# ------------------------------------------------------------------ a wie-clause inside another verb's report
+
+
+def test_a_wie_clause_inside_a_report_makes_no_quotation_of_its_own() -> None:
+    rows = run("Die Sprecherin sagte, der Verband habe, wie die Präsidentin betonte, keine Schulden gemacht.")
+    assert [(q, s) for _, q, s, _ in rows] == [
+        ("der Verband habe, wie die Präsidentin betonte, keine Schulden gemacht", "Die Sprecherin")
+    ]
+
+
+def test_a_wie_clause_without_a_report_around_it_still_frames_its_sentence() -> None:
+    rows = run("Der Verband habe, wie die Präsidentin betonte, keine Schulden gemacht.")
+    assert [s for _, _, s, _ in rows] == ["die Präsidentin"]

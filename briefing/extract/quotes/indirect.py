@@ -130,7 +130,7 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             if c.kind in ("marker", "so"):
                 span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
             elif c.kind == "verb":
-                if _stative_appeal(masked, c, sb):
+                if _stative_appeal(masked, c, sb) or _wie_inside_report(masked, c, by_sent.get(si, []), sb):
                     continue
                 span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
             if span is None:
@@ -163,6 +163,19 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
 # aufgerufen, …" (the subject is who is called upon; nobody speaks in the sentence).
 _APPEAL_PARTICIPLES = frozenset(["aufgerufen", "aufgefordert", "gebeten", "angehalten", "ermahnt", "verpflichtet"])
 _SEIN_FORMS = frozenset(["ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären"])
+
+
+def _wie_inside_report(masked: str, c: Cue, cues: list[Cue], sb: int) -> bool:
+    """ "Er sagte, die Regierung habe, wie der Minister betonte, keine andere Wahl": a wie-clause inside the report
+    of a speech verb before it (the verb and its comma precede the clause) frames no sentence of its own; the
+    report is the earlier verb's, the wie-clause part of it."""
+    clause_word = (masked[c.frame_start : c.frame_start + 8].split() or [""])[0].lower()
+    if clause_word not in ("wie", "wobei") or c.frame_start <= sb + 1:
+        return False
+    return any(
+        o is not c and o.kind == "verb" and o.end <= c.frame_start and masked[o.end : c.frame_start].lstrip()[:1] == ","
+        for o in cues
+    )
 
 
 def _stative_appeal(masked: str, c: Cue, sb: int) -> bool:
