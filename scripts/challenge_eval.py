@@ -1,6 +1,6 @@
 """Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
 
-    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8]
+    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10]
 
 Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
 F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
@@ -103,7 +103,8 @@ def name_accuracy(
 
 
 # Parts by article number (the README): 37-46 written in round 10, 47-56 (discovery) and 57-63 (held out)
-# in round 11, 64-73 (discovery) and 74-80 (held out) in round 12, each before the tool ran on them.
+# in round 11, 64-73 (discovery) and 74-80 (held out) in round 12, 81-91 (discovery) in round 13, 92-100 (held
+# out) and 101-108 (discovery) in round 14, each before the tool ran on them.
 PARTS = (
     ("parts 1-2", 1, 36),
     ("part 3", 37, 46),
@@ -112,6 +113,8 @@ PARTS = (
     ("part 6", 64, 73),
     ("part 7", 74, 80),
     ("part 8", 81, 91),
+    ("part 9", 92, 100),
+    ("part 10", 101, 108),
 )
 
 

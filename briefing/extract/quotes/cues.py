@@ -673,6 +673,11 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
             break
         if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS and not inverted:
             return toks[i][0]
+        closes = t + 1 == len(toks) or toks[t + 1][2] in ".!?;"  # (the participle ends the sentence)
+        if toks[i - 1][2] == "," and toks[i][2].lower() in _PERFECT_AUXILIARIES and closes:
+            # "Sie habe den Überblick verloren, hatte die Angeklagte damals gesagt": the auxiliary after the
+            # report opens the inverted main clause; its subject follows it, the participle ends it
+            return toks[i][0]
         if toks[i - 1][2] in ";:":
             # A semicolon joins two main clauses ("X hatte gebeten; damals hatte Y abgelehnt"), and so does a
             # colon before the verb ("Unterstützung erhielt er aus Bratislava: Regierungschef Fico erklärte, …").
@@ -682,6 +687,8 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
     return start
 
 
+# Finite perfect auxiliaries of a participle cue: "…, hatte X gesagt", "…, hat X erklärt".
+_PERFECT_AUXILIARIES = frozenset(["hat", "hatte", "haben", "hatten", "hätte", "hätten"])
 # Conjunctions that join two main clauses: "Die Menge skandierte … und der Unternehmer rief aus: „…“".
 _CLAUSE_CONJUNCTIONS = frozenset(["und", "aber", "doch", "sondern", "oder"])
 # Articles that open the subject of a coordinated main clause (nominative or both).
@@ -945,6 +952,8 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
                                                  "auf"):
         k += _SEITEN_AFTER_VON if _von_seiten(toks, k) else 0
         e = read_np(toks, k + 1)
+        if e <= k + 1:
+            e = _extended_attribute_end(toks, k + 1) or e  # "hieß es in einer am Montag veröffentlichten Erklärung"
         if e > k + 1:
             sp = phrase(masked, toks, k + 1, e)
             end = toks[e - 1][1]
@@ -1008,6 +1017,28 @@ _DATIVE_RELATIVES = frozenset(["dem", "der", "denen", "welchem", "welcher"])
 # Words that may stand between "es" and "heißt" in one clause ("wie es unter anderem in dem Bericht heißt").
 _MAX_ES_GAP = 8
 _HEISSEN_PREPOSITIONS = ("aus", "in", "bei", "von", "seitens", "im", "vom", "beim", "auf")
+
+
+# Articles that open a noun phrase whose noun may come after an extended attribute.
+_ATTRIBUTE_ARTICLES = frozenset(["ein", "eine", "einer", "einem", "eines", "der", "die", "das", "dem", "den", "des"])
+# Endings of a participle or adjective used as an attribute ("veröffentlichten", "verbreitete", "folgenden").
+_ATTRIBUTE_ENDINGS = ("te", "ten", "ene", "enen", "ende", "enden")
+
+
+def _extended_attribute_end(toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """ "einer am Montag veröffentlichten Stellungnahme", "der vom Vorstand verbreiteten Mitteilung": an article,
+    an extended attribute (a phrase in front of its participle) and the noun. The end of the whole noun phrase
+    (with a genitive after it), or None when ``toks[i]`` opens no such phrase."""
+    if i >= len(toks) or toks[i][2].lower() not in _ATTRIBUTE_ARTICLES:
+        return None
+    for j in range(i + 2, min(len(toks), i + 7)):
+        word = toks[j][2]
+        if word in _CLAUSE_BREAKS or word.startswith("_") or word in ",;:.!?":
+            return None
+        if word.islower() and word.endswith(_ATTRIBUTE_ENDINGS) and j + 1 < len(toks) and toks[j + 1][2][:1].isupper():
+            e = read_np(toks, j)
+            return e if e > j + 1 else None
+    return None
 
 
 def _es_before(toks: list[tuple[int, int, str]], t: int) -> int | None:

@@ -493,7 +493,19 @@ _POSSESSIVES = frozenset(["sein", "seine", "seiner", "seines", "ihr", "ihre", "i
 def _possessed_thing(sp: Phrase) -> bool:
     """ "Seine Zuversicht", "Ihre Begründung": a thing belonging to someone, not a person."""
     words = sp.text.split()
-    return len(words) > 1 and words[0].lower() in _POSSESSIVES and person_score(sp) < 2
+    return (
+        len(words) > 1
+        and words[0].lower() in _POSSESSIVES
+        and person_score(sp) < 2
+        and not _named_after_noun(words)
+    )
+
+
+def _named_after_noun(words: list[str]) -> bool:
+    """ "Sein Kollege Felix Haberland", "Ihre Nachfolgerin Lea Brandt von der Stadtbank": the noun after the
+    possessive has a name of two capitalised words right behind it: a person apposed to their relation, not a
+    thing of the one named before."""
+    return len(words) >= 4 and all(w[:1].isupper() and w.isalpha() for w in words[2:4])
 
 
 def _bracketed_after_person(masked: str, p: Pair, sb: int) -> Phrase | None:

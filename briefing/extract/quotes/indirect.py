@@ -130,7 +130,7 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             if c.kind in ("marker", "so"):
                 span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
             elif c.kind == "verb":
-                if _stative_appeal(masked, c, sb):
+                if _stative_appeal(masked, c, sb) or _wie_inside_report(masked, c, by_sent.get(si, []), sb):
                     continue
                 span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
             if span is None:
@@ -163,6 +163,19 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
 # aufgerufen, …" (the subject is who is called upon; nobody speaks in the sentence).
 _APPEAL_PARTICIPLES = frozenset(["aufgerufen", "aufgefordert", "gebeten", "angehalten", "ermahnt", "verpflichtet"])
 _SEIN_FORMS = frozenset(["ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären"])
+
+
+def _wie_inside_report(masked: str, c: Cue, cues: list[Cue], sb: int) -> bool:
+    """ "Er sagte, die Regierung habe, wie der Minister betonte, keine andere Wahl": a wie-clause inside the report
+    of a speech verb before it (the verb and its comma precede the clause) frames no sentence of its own; the
+    report is the earlier verb's, the wie-clause part of it."""
+    clause_word = (masked[c.frame_start : c.frame_start + 8].split() or [""])[0].lower()
+    if clause_word not in ("wie", "wobei") or c.frame_start <= sb + 1:
+        return False
+    return any(
+        o is not c and o.kind == "verb" and o.end <= c.frame_start and masked[o.end : c.frame_start].lstrip()[:1] == ","
+        for o in cues
+    )
 
 
 def _stative_appeal(masked: str, c: Cue, sb: int) -> bool:
@@ -485,24 +498,56 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     # Backward: "…, sagte X." / "…, hieß es aus X."
     # A bare participle after a comma is an attribute ("…, genannt „BRD-Video“"), not an attribution.
     bare_participle = c.participle and toks[t - 1][2] == "," and not _finite_with_subject(toks, t)
+    inverted_aux = _inverted_auxiliary(toks, t) if c.participle else None
     if not bare_participle and (
-        t >= 1 and toks[t - 1][2] == "," or (t >= 2 and toks[t - 2][2] == "," and toks[t - 1][2].lower() in AUXILIARIES)
+        t >= 1 and toks[t - 1][2] == ","
+        or (t >= 2 and toks[t - 2][2] == "," and toks[t - 1][2].lower() in AUXILIARIES)
+        or inverted_aux is not None
     ):
-        k = t - 1 if toks[t - 1][2] == "," else t - 2
+        if toks[t - 1][2] == ",":
+            k = t - 1
+        elif toks[t - 2][2] == "," or inverted_aux is None:
+            k = t - 2
+        else:
+            k = inverted_aux - 1
         e = toks[k][0]
         b = c.frame_start if c.frame_start > sb else sb
+        if inverted_aux is not None and k == inverted_aux - 1 and b > e:
+            b = sb  # (the frame is the inverted clause from the auxiliary on: the report is all before it)
         if masked[b:e].strip(' ,„“"»«') and "_" not in masked[b:e]:
             b2 = b
             while b2 < e and text[b2] in " ,":
                 b2 += 1
-            if not konjunktiv_words(masked, b2, e) and _not_reported_before(masked, b2, e, c):
-                return None
+            if not konjunktiv_words(masked, b2, e) and (
+                _not_reported_before(masked, b2, e, c) or k == (inverted_aux or 0) - 1
+            ):
+                return None  # (an inverted perfect frame, "…, hatte X gesagt", reports a Konjunktiv clause only)
             return (b2, e)
     # "Es hieß, …" / "In der Erklärung heißt es, …"
     if c.lemma == "heißen":
         comma = next((i for i in range(t + 1, len(toks)) if toks[i][2] in ",:"), None)
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
+    return None
+
+
+# Tokens at most between the auxiliary of an inverted frame and its participle ("hatte die Angeklagte damals").
+# (A form of "sein" or "werden" makes a passive or a state: "…, wurde bekannt gegeben" names no speaker.)
+_NOT_PERFECT = frozenset(["ist", "war", "wird", "wurde"])
+_MAX_INVERTED_SUBJECT = 8
+
+
+def _inverted_auxiliary(toks: list[tuple[int, int, str]], t: int) -> int | None:
+    """ "…, hatte die Angeklagte damals gesagt.": the index of the auxiliary right after the comma when the
+    participle ``toks[t]`` ends its clause and only its subject and adverbs stand between them; else None."""
+    if t + 1 < len(toks) and toks[t + 1][2] not in ".!?;":
+        return None
+    for a in range(t - 2, max(0, t - 2 - _MAX_INVERTED_SUBJECT), -1):
+        word = toks[a][2]
+        if word in ",;:()" or word.startswith("_"):
+            return None
+        if toks[a - 1][2] == "," and word.lower() in AUXILIARIES and word.lower() not in _NOT_PERFECT:
+            return a
     return None
 
 

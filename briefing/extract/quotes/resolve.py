@@ -599,6 +599,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
+        if appo is None and not best.pronoun and _someone_unnamed(best.text):
+            return None  # "„…“, sagte ein Sprecher. Man werde …, fügte er hinzu": he is never named
         if appo is None and not best.pronoun and description(_with_article(text, best)) is not None:
             # "Die Forscherin warnt … „…“, sagte sie": the person the description stands for
             return resolve_name(text, best, found, upto, sents, sent_of)
@@ -614,6 +616,8 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         # "„…“, sagte der Sprecher der Polizei, Tom Weber, am Montag": the clause ended at the comma, the
         # person the role phrase describes is named right after it.
         return appo.group(1)
+    if _someone_unnamed(sp.text) and not (appo and not ends_in_name):
+        return None  # "sagte eine Anwohnerin": someone the text introduces without a name, not one named before
     if (kind := collective(sp.text)) is not None and kind[1] == "company" and generic_kind(kind[0]):
         companies = {n for n, _ in named_companies(text, sp.start)}
         if len(companies) == 1:
@@ -1297,9 +1301,38 @@ def _ends_in_name(words: str) -> bool:
     return len(toks) >= 2 and all(w[:1].isupper() and not is_role(w) for w in toks[-2:])
 
 
+_INDEFINITE_ARTICLES = frozenset(["ein", "eine", "einer", "eines", "einem", "einen"])
+
+
+def _someone_unnamed(words: str) -> bool:
+    """ "eine Anwohnerin", "Ein früherer Mitarbeiter": an indefinite article, lowercase attributes and one
+    capitalised noun, nothing after it: a person the text brings in without a name (the noun is no name to show,
+    and no one named before is meant). A genitive or "von" owner ("ein Sprecher der Stadt") is read elsewhere, and
+    so is a spokesman compound naming the body ("einen Bahnsprecher", "ein ADAC-Sprecher")."""
+    toks = words.split()
+    head = toks[-1].lower() if toks else ""
+    return (
+        len(toks) >= 2
+        and toks[0].lower() in _INDEFINITE_ARTICLES
+        and all(t.islower() for t in toks[1:-1])
+        and toks[-1][:1].isupper()
+        and "-" not in toks[-1]
+        and not (_SPOKESMAN.search(head) and not _SPOKESMAN.match(head))
+    )
+
+
 def name_of(words: str) -> str:
     toks = words.split()
     dets = word_set("determiners.txt")
+    if len(toks) > 3 and toks[0].lower() in dets and toks[1].lower() in word_set("prepositions.txt"):
+        # "einer am Montag veröffentlichten Erklärung": an extended attribute goes with the article
+        attr = next(
+            (k for k in range(2, len(toks) - 1)
+             if toks[k].islower() and toks[k].endswith(_ATTRIBUTE_ENDINGS) and toks[k + 1][:1].isupper()),
+            None,
+        )
+        if attr is not None:
+            toks = toks[attr + 1 :]
     while toks and (toks[0].lower() in dets or toks[0].islower() or hyphen_adjective(toks[0])) and (
             toks[0] not in OPENING_PARTICLES):
         toks = toks[1:]  # the article and adjectives go ("der US-amerikanische"); "von der Leyen" keeps its particles
@@ -1332,5 +1365,7 @@ def person_name(name: str) -> str:
     return name
 
 
+# Endings of a participle or adjective closing an extended attribute ("am Montag veröffentlichten").
+_ATTRIBUTE_ENDINGS = ("te", "ten", "ene", "enen", "ende", "enden")
 # A title, its genitive attribute and a first name and surname: "Direktor der Behörde Tom Weber".
 _GENITIVE_THEN_NAME = re.compile(r"\S+ (?:des|der) .*?([A-ZÄÖÜ][\w-]+) ([A-ZÄÖÜ][\w-]+)")

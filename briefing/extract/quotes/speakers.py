@@ -733,7 +733,8 @@ def subject_for_verb(
         k += 1
     if k < len(after):
         j = read_np(after, k)
-        if j > k and not _is_dative_object(after, k):
+        verb = text[verb_start:verb_end]
+        if j > k and not _is_dative_object(after, k) and not _disagrees_in_number(verb, after, k, j):
             cand_after = phrase(text, after, k, j)
         elif j == k and (n := _particle_surname_at(after, k)):
             cand_after = phrase(text, after, k, k + n)  # "sagte von der Leyen", "so de Maizière"
@@ -1041,6 +1042,22 @@ def _plural_phrase(p: Phrase) -> bool:
         return False
     head = next((w for w in words[1:] if w[:1].isupper()), "")
     return head.endswith(("ungen", "heiten", "keiten", "en", "ern")) and not is_role(head) and head.isalpha()
+
+
+def _plural_verb(word: str) -> bool:
+    """A finite verb form of the plural ("fordern", "kritisierten", "äußern"), not a third person singular."""
+    return word.isalpha() and word.islower() and word.endswith(("en", "ern", "eln"))
+
+
+# Articles that open a noun phrase in the singular only (never the plural "die"/"den").
+_SINGULAR_OPENERS = frozenset(["ein", "eine", "der", "das"])
+
+
+def _disagrees_in_number(verb: str, toks: list[tuple[int, int, str]], k: int, j: int) -> bool:
+    """ "Manche fordern eine Maut": a noun phrase in the singular ("eine", "der", "das" and no "und" joining
+    another) after a plural verb cannot be its subject; it is the object."""
+    words = [t[2].lower() for t in toks[k : j + 1]]  # (with the word after it: "der Minister und die …")
+    return _plural_verb(verb) and words[0] in _SINGULAR_OPENERS and not {"und", "sowie", "oder"} & set(words)
 
 
 def _singular_verb(word: str) -> bool:
