@@ -33,7 +33,15 @@ from briefing.extract.quotes.base import DQUOTES, HOWS
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
 from briefing.extract.quotes.linear import LinearModel
-from briefing.extract.quotes.speaker_names import RARE_ZIPF, TextWords, is_country, is_organisation, names_someone
+from briefing.extract.quotes.speaker_names import (
+    AGENT,
+    RARE_ZIPF,
+    TextWords,
+    head_kind,
+    is_country,
+    is_organisation,
+    names_someone,
+)
 from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.lang import QUOTE_CONFIDENCE, LanguageDataError, learned, word_set
 from briefing.lang.de import auxiliary_forms
@@ -151,6 +159,11 @@ FEATURES: tuple[str, ...] = tuple(f"how_{h}" for h in HOWS) + (
     "rank_p",
     "rank_margin",
     "rank_changed",
+    # what heads a speaker mention linked to no actor (speaker_names.head_kind): something said or written
+    # ("Angaben", "der Bericht": the annotation's sources), or a thing that cannot speak ("das Motiv",
+    # "Dieses Kriterium", "der Tropensturm"); a person, group, body, place, medium or name is neither
+    "sp_head_statement",
+    "sp_head_thing",
 )
 # The features each kind's model is trained on.  The indirect model reads them all.  The direct one (a few
 # hundred quotations, some sixty of them wrong) leaves out what did not lower its out-of-fold log loss over
@@ -439,6 +452,14 @@ def features(
     _speaker_kind(sp, q, actor is not None, out)
     if not sp.pronoun and want(*_HEAD_FEATURES):
         _mention_head(sp, q, ctx.words, out)
+    if (
+        not sp.pronoun
+        and actor is None
+        and want("sp_head_statement", "sp_head_thing")
+        and sp.text.lower() not in word_set("anaphoric_adverbs.txt")  # "Demnach": the source is named before
+        and (kind := head_kind(sp.text, ctx.words)) != AGENT
+    ):
+        out[f"sp_head_{kind}"] = 1.0
     if actor is not None:
         out[f"actor_{actor.kind}"] = 1.0
         out["actor_mentions"] = min(1.0, math.log1p(len(actor.mentions)) / LOG_MENTIONS)
