@@ -49,8 +49,9 @@ def mention_kind(text: str, words: TextWords) -> str:
     return head_kind(text, words)
 
 
-def count(gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], sc: Any) -> dict[str, Any]:
-    thresholds = {k: quote_display_threshold(k) for k in ("direct", "indirect")}
+def count(
+    gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], sc: Any, thresholds: dict[str, float]
+) -> dict[str, Any]:
     mentions: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     gold_kinds: Counter[str] = Counter()
@@ -110,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--pred", type=Path, help="``briefing quotes`` output for --gold (default: run it here)")
     ap.add_argument("--examples", choices=("statement", "thing"), help="list the predictions of this kind")
+    ap.add_argument(
+        "--thresholds", nargs=2, type=float, metavar=("DIRECT", "INDIRECT"),
+        help="display thresholds (default: the shipped ones; another version's to count its --pred output)",
+    )
     args = ap.parse_args(argv)
     logging.disable(logging.WARNING)
     sc = load_scorer()
@@ -122,7 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         lines = args.pred.read_text(encoding="utf-8").splitlines()
     pred = {d["id"]: d["quotes"] for d in map(json.loads, lines)}
-    res = count(gold, pred, sc)
+    if args.thresholds:
+        thresholds = dict(zip(("direct", "indirect"), args.thresholds, strict=True))
+    else:
+        thresholds = {k: quote_display_threshold(k) for k in ("direct", "indirect")}
+    res = count(gold, pred, sc, thresholds)
     print("Gold speaker mentions by kind: " + ", ".join(f"{k} {res['gold'][k]}" for k in KINDS))
     table("Predicted speaker mentions by the kind of their head (relay records left out):", res["mentions"])
     table("Predicted speaker names by the kind of their head:", res["names"])

@@ -363,7 +363,9 @@ def speaker_of(
             # An institution the actors stage found with its owner ("das polnische Wirtschaftsministerium")
             # stays linked: the briefing names it with its country and files its statements there.
             name, speaker_id = inner, (speaker_id if _owned_group(actor) else None)
-        elif name and not named_title and actor is None and names_no_agent(name, text_words, anaphoric):
+        elif name and not named_title and actor is None and names_no_agent(
+            name, text_words, anaphoric, sp.text
+        ):
             # Issue 10: a speaker shown is someone. A phrase headed by a thing or a statement ("Dekret Nr. 72-186",
             # "Teil der Bevölkerung") shows whom its attribute names ("Sichtweise von Innenminister Heribert
             # Rech"), else no one; so does an anaphor standing for an abstract noun ("Demnach" after

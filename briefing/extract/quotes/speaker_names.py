@@ -622,8 +622,9 @@ def _agent_word(word: str, words: TextWords) -> bool:
 
 
 def _common_word(word: str, words: TextWords) -> bool:
-    """A German common noun by its frequency or form: frequent in German, not in English or French (wordfreq), a compound of a common word, an
-    abstract noun by its suffix ("Argumentation", "Spekulationen"), or written lowercase in the text too."""
+    """A German common noun by its frequency or form: frequent in German, not in English or French
+    (wordfreq), a compound of a common word, an abstract noun by its suffix ("Argumentation",
+    "Spekulationen"), or written lowercase in the text too."""
     low = word.lower()
     de = zipf(word)
     return bool(
@@ -640,7 +641,9 @@ def speaker_head(text: str, words: TextWords) -> tuple[str, str | None] | None:
     "Das Land Berlin", "Der Tropensturm Rita"), or None for a phrase without a capitalised word.  Articles,
     numbers and lowercase adjectives before the head are passed over, and a capitalised adjective before
     another capitalised word ("Erste Tests", "Internationale Wahlbeobachter")."""
-    toks = [t.strip(_NAME_STRIP) for t in _PARENTHESIS.sub(" ", text).split()]
+    raw = _PARENTHESIS.sub(" ", text).split()
+    # an abbreviation ends the head's group ("Dekret Nr. 14", "Forscher Dr. Heino Stoever")
+    toks = [t.strip(_NAME_STRIP) if not (t.endswith(".") and len(t) <= 4) else "." for t in raw]
     dets = word_set("determiners.txt")
     k = 0
     while k < len(toks) and (not toks[k][:1].isupper() or toks[k].lower() in dets):
@@ -681,7 +684,8 @@ def head_kind(text: str, words: TextWords) -> str:
     if _agent_word(head, words) or (last != head and last[:1].isupper() and _agent_word(last, words)):
         return AGENT
     if apposed is not None and (
-        _agent_word(apposed, words) or not (words.written_lowercase(apposed) or _ABSTRACT_NOUN.fullmatch(apposed.lower()))
+        _agent_word(apposed, words)
+        or not (words.written_lowercase(apposed) or _ABSTRACT_NOUN.fullmatch(apposed.lower()))
     ):
         return AGENT  # a noun before a name: "die Stadt Nürnberg", "der Flughafen Bremen", "Tropensturm Rita"
     if not _common_word(head, words) and not (last != head and _common_word(last, words)):
@@ -693,16 +697,23 @@ def head_kind(text: str, words: TextWords) -> str:
 _TITLE_ARTICLES = frozenset(["the", "le", "la", "les", "el", "il", "lo"])
 
 
-def names_no_agent(name: str, words: TextWords, anaphoric: bool = False) -> bool:
+def names_no_agent(name: str, words: TextWords, anaphoric: bool = False, mention: str | None = None) -> bool:
     """Whether a speaker name names no one who can speak by its head (:func:`head_kind`): a phrase headed by
     a statement or a thing ("Dekret Nr. 72-186", "Teil der Bevölkerung", "Sichtweise von Innenminister
     Heribert Rech": the last names someone in its attribute, :func:`named_in_attribute`), or the antecedent
     of an anaphor that is an abstract noun ("Demnach" after "Spekulationen", "die" after "Argumentation").
-    Other single words are left to :func:`names_someone`, which asks the text (a surname may be a frequent
-    German word: "Barth", "Schmid")."""
+    A single word read from a mention that opens with a determiner is judged by that mention ("Dieses
+    Kriterium", "das Motiv": a name takes no "dieses"). Other single words are left to :func:`names_someone`,
+    which asks the text (a surname may be a frequent German word: "Barth", "Schmid")."""
     toks = name.split()
     if len(toks) >= 2:
         if toks[0][:1].isupper() and toks[0].lower() in word_set("determiners.txt") | _TITLE_ARTICLES:
             return False  # an article kept in a name is part of a title ("Die Zeit", "The Guardian")
         return head_kind(name, words) != AGENT
-    return anaphoric and _ABSTRACT_NOUN.fullmatch(name.lower()) is not None and head_kind(name, words) != AGENT
+    if anaphoric:
+        return _ABSTRACT_NOUN.fullmatch(name.lower()) is not None and head_kind(name, words) != AGENT
+    opening = mention.split(maxsplit=1)[0].lower() if mention and mention.strip() else ""
+    if opening not in word_set("determiners.txt"):
+        return False
+    parsed = speaker_head(mention or "", words)
+    return parsed is not None and parsed[0] == name.strip(_NAME_STRIP) and head_kind(mention or "", words) != AGENT
