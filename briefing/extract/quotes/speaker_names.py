@@ -546,6 +546,9 @@ _COMPOUND_TAIL = 3
 # Inflection endings a noun's tail may carry ("Sitzungsberichten", "Kriterien" is a form of its own).
 _TAIL_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")
 _NAME_STRIP = _NAME_QUOTES + ",;:.()[]"
+# Person nouns the agent-noun endings of may_name_people leave out: participles used as nouns ("Angeklagte",
+# "Beschuldigten", "Befragte") and feminine plurals ("Produzentinnen", "Zeuginnen").
+_AGENT_FORM = re.compile(r"\w{3,}(?:gte|gten|gter|innen)")
 # A frequent word is a German common noun when it is this much (Zipf) more frequent in German than in English
 # and French: names travel between languages ("Sony", "Bush", "Amnesty"), German nouns do not ("Motiv").
 GERMAN_MARGIN = 1.0
@@ -613,6 +616,7 @@ def _agent_word(word: str, words: TextWords) -> bool:
         or may_name_people(word)
         or _media_noun(word)
         or low.endswith(_org_kinds())
+        or _AGENT_FORM.fullmatch(low)
     ):
         return True
     return any(
