@@ -169,6 +169,19 @@ def test_an_anaphor_for_findings_shows_their_owner() -> None:
     assert name == "Staatlichen Veterinäramts Tettnang"
 
 
+def test_an_anaphor_for_a_view_shows_the_person_whose_view_it_is() -> None:
+    _, _, mention, name = quote(
+        run(
+            "Innenministerin Karla Bergmann (SPD) stellte am Montag den Entwurf vor. Die Sichtweise von "
+            "Innenministerin Karla Bergmann (SPD), wonach das neue Gesetz „ausgewogen“ sei, teilen nicht alle "
+            "Abgeordneten."
+        ),
+        "wonach",
+    )
+    assert mention == "wonach"
+    assert name == "Karla Bergmann"  # the person, not "Sichtweise von Innenministerin Karla Bergmann (SPD)"
+
+
 @pytest.mark.parametrize(
     ("text", "fragment", "name"),
     [

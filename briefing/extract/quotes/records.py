@@ -363,15 +363,18 @@ def speaker_of(
             # An institution the actors stage found with its owner ("das polnische Wirtschaftsministerium")
             # stays linked: the briefing names it with its country and files its statements there.
             name, speaker_id = inner, (speaker_id if _owned_group(actor) else None)
-        elif name and not named_title and actor is None and names_no_agent(
+        elif name and not named_title and (actor is None or name != actor.name) and names_no_agent(
             name, text_words, anaphoric, sp.text
         ):
             # Issue 10: a speaker shown is someone. A phrase headed by a thing or a statement ("Dekret Nr. 72-186",
-            # "Teil der Bevölkerung") shows whom its attribute names ("Sichtweise von Innenminister Heribert
-            # Rech"), else no one; so does an anaphor standing for an abstract noun ("Demnach" after
-            # "Spekulationen"). The mention stays (the annotation often names such a source).
-            inner = named_in_attribute(name, text_words)
-            name = person_name(inner) if inner and is_role(inner.split()[0]) else inner
+            # "Teil der Bevölkerung") shows the actor linked to it or whom its attribute names ("Sichtweise von
+            # Innenminister Heribert Rech"), else no one; so does an anaphor standing for an abstract noun
+            # ("Demnach" after "Spekulationen"). The mention stays (the annotation often names such a source).
+            if actor is not None:
+                name = actor.name
+            else:
+                inner = named_in_attribute(name, text_words)
+                name = person_name(inner) if inner and is_role(inner.split()[0]) else inner
         elif name and actor is None and demonym_country(name):
             # "wird der Franzose zitiert": a person of that country named before, not a name to show
             # (the actors stage links it when it knows the person's country).
