@@ -127,6 +127,8 @@ def test_compounds_of_two_german_words() -> None:
         ("Nachrichtenagentur Reuters", False, None, False),
         ("Karla Bergmann", True, None, False),
         ("Sprecher des Ministeriums", False, None, False),
+        ("von der Leyen", False, "von der Leyen", False),  # a surname with its particles
+        ("de Maizière", True, None, False),
     ],
 )
 def test_names_no_agent(name: str, anaphoric: bool, mention: str | None, no_agent: bool) -> None:

@@ -710,6 +710,8 @@ def names_no_agent(name: str, words: TextWords, anaphoric: bool = False, mention
     Kriterium", "das Motiv": a name takes no "dieses"). Other single words are left to :func:`names_someone`,
     which asks the text (a surname may be a frequent German word: "Barth", "Schmid")."""
     toks = name.split()
+    if toks and not toks[0][:1].isupper():
+        return False  # a surname with its particle ("von der Leyen", "de Maizière"), not a noun phrase
     if len(toks) >= 2:
         if toks[0][:1].isupper() and toks[0].lower() in word_set("determiners.txt") | _TITLE_ARTICLES:
             return False  # an article kept in a name is part of a title ("Die Zeit", "The Guardian")
