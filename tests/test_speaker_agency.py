@@ -231,3 +231,15 @@ def test_confidence_feature_marks_things_only() -> None:
     assert "sp_head_thing" not in agent
     statement = next(f for t, f in feats.items() if "gesperrt" in t)
     assert "sp_head_thing" not in statement  # "Angaben der Behörde": a source, not a thing
+
+
+def test_a_wie_clause_inside_a_report_frames_no_main_clause_of_its_own() -> None:
+    # the "wie" clause is embedded in the report of "erklärte"; its main clause is that report, not the whole
+    # sentence with "Sie erklärte" in it (whose speaker would be the city)
+    # (the rules' records, before the confidence drops doubtful ones)
+    text = "Sie erklärte, das Projekt sei, wie die Stadt mitteilte, bereits im Frühjahr gescheitert."
+    sents = split_sentences(text)
+    found, _ = extract_quotes(text, sents)
+    assert [q.text for q in to_records(text, found, sents)] == [
+        "das Projekt sei, wie die Stadt mitteilte, bereits im Frühjahr gescheitert"
+    ]
