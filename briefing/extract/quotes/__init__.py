@@ -27,7 +27,10 @@ this order by :func:`extract.extract_quotes`:
    mentions; pronouns are resolved to the preceding named speaker or person.
 7. Precision first: a speaker name that names no one - a common noun ("Angaben"), a
    compound of one, an adverb or a fragment (:func:`speaker_names.names_someone`) - is
-   dropped; the speaker's mention (its span) stays.
+   dropped; the speaker's mention (its span) stays.  So is a name whose head cannot speak
+   (:func:`speaker_names.head_kind`: a thing or a statement, "Dieses Kriterium", "Teil der
+   Bevölkerung", an anaphor for "Spekulationen"), or it shows whom its attribute names; the
+   confidence model reads whether a mention's head is such a thing (``sp_head_thing``).
 
 :mod:`base` holds the records the steps pass on (:class:`Pair`, :class:`Cue`, :class:`Found`)
 and the constants more than one step uses; :mod:`lexicon` reads the speech-verb and marker

@@ -23,7 +23,13 @@ from briefing.extract.quotes.descriptions import (
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import description_gender, is_first_name, party_member, person_name, resolve_name
-from briefing.extract.quotes.speaker_names import TextWords, may_name_people, named_in_attribute, names_someone
+from briefing.extract.quotes.speaker_names import (
+    TextWords,
+    may_name_people,
+    named_in_attribute,
+    names_no_agent,
+    names_someone,
+)
 from briefing.extract.quotes.speakers import Phrase
 from briefing.ingest.publishers import agency_names
 from briefing.lang.de import PARTY_EPITHETS, demonym_country, side_country
@@ -357,6 +363,18 @@ def speaker_of(
             # An institution the actors stage found with its owner ("das polnische Wirtschaftsministerium")
             # stays linked: the briefing names it with its country and files its statements there.
             name, speaker_id = inner, (speaker_id if _owned_group(actor) else None)
+        elif name and not named_title and (actor is None or name != actor.name) and names_no_agent(
+            name, text_words, anaphoric, sp.text
+        ):
+            # Issue 10: a speaker shown is someone. A phrase headed by a thing or a statement ("Dekret Nr. 72-186",
+            # "Teil der Bevölkerung") shows the actor linked to it or whom its attribute names ("Sichtweise von
+            # Innenminister Heribert Rech"), else no one; so does an anaphor standing for an abstract noun
+            # ("Demnach" after "Spekulationen"). The mention stays (the annotation often names such a source).
+            if actor is not None:
+                name = actor.name
+            else:
+                inner = named_in_attribute(name, text_words)
+                name = person_name(inner) if inner and is_role(inner.split()[0]) else inner
         elif name and actor is None and demonym_country(name):
             # "wird der Franzose zitiert": a person of that country named before, not a name to show
             # (the actors stage links it when it knows the person's country).

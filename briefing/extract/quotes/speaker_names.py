@@ -527,3 +527,199 @@ def _judged_alone(name: str) -> bool | str:
     if is_role(word):
         return True  # a role title ("der Minister") denotes one person even unnamed
     return word
+
+
+# ------------------------------------------------------------------ can the head of a speaker phrase speak?
+
+# What heads a speaker phrase (issue 10: a speaker shown is a person, an organisation, institution or country,
+# or a role phrase or pronoun resolved to one of them):
+AGENT = "agent"  # a person, role, group, body, organisation, country, place, medium, or a name
+STATEMENT = "statement"  # something said, written or published: a source noun, a speech act, a document
+THING = "thing"  # any other common noun: "das Motiv", "Quellenlage", "der Tropensturm", "dieses Kriterium"
+# Linking elements between the parts of a German compound ("Regierungs|sprecher", "Quellen|lage").
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
+# The shortest first part and last part read when a compound is split into two German words (shorter
+# tails than MIN_COMPOUND_TAIL are read only after a first part that is a German word itself: "Quellen|lage",
+# not "Steinm|eier").
+_COMPOUND_FIRST = 4
+_COMPOUND_TAIL = 3
+# Inflection endings a noun's tail may carry ("Sitzungsberichten", "Kriterien" is a form of its own).
+_TAIL_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")
+_NAME_STRIP = _NAME_QUOTES + ",;:.()[]"
+# Person nouns the agent-noun endings of may_name_people leave out: participles used as nouns ("Angeklagte",
+# "Beschuldigten", "Befragte") and feminine plurals ("Produzentinnen", "Zeuginnen").
+_AGENT_FORM = re.compile(r"\w{3,}(?:gte|gten|gter|innen)")
+# A frequent word is a German common noun when it is this much (Zipf) more frequent in German than in English
+# and French: names travel between languages ("Sony", "Bush", "Amnesty"), German nouns do not ("Motiv").
+GERMAN_MARGIN = 1.0
+
+
+def common_compound(word: str) -> str | None:
+    """The common German noun that ends a compound of two German words ("Quellenlage" -> "lage",
+    "Stoffbänder" -> "bänder", "Tropensturm" -> "sturm"), or None: both parts must be words of wordfreq's
+    list (Zipf 3 and up, the last one a common word), the first at least :data:`_COMPOUND_FIRST` letters
+    long with a linking element ("Regierungs-").  Names are rarely two such words ("Steinmeier": "Steinm" is
+    none; "Hartmann" is, but "mann" is a person noun, which the callers ask first)."""
+    low = word.lower()
+    for k in range(_COMPOUND_FIRST, len(low) - _COMPOUND_TAIL + 1):
+        tail = low[k:]
+        bare = [tail[: len(tail) - len(e)] for e in _TAIL_ENDINGS if tail.endswith(e) and len(tail) - len(e) >= 3]
+        if not any(zipf(t) >= COMMON_ZIPF for t in [tail, *bare]):
+            continue
+        first = low[:k]
+        if any(first.endswith(link) and zipf(first[: len(first) - len(link)]) >= RARE_ZIPF for link in _LINKS):
+            return tail
+    return None
+
+
+def _statement_noun(word: str) -> bool:
+    """A noun of something said, written or published, or a compound ending in one ("Angaben",
+    "Polizeiangaben", "Zeugenaussagen", "Erklärung", "Bericht", "Homepage", "Argumentation")."""
+    from briefing.extract.quotes.documents import document_noun
+    from briefing.extract.quotes.lexicon import speech_act_nouns
+
+    if document_noun(word) is not None:
+        return True
+    low = word.lower().rsplit("-", 1)[-1]
+    nouns = speech_act_nouns()
+    return any(low[k:] in nouns for k in range(0, max(1, len(low) - 4)))
+
+
+def _media_noun(word: str) -> bool:
+    low = word.lower()
+    return any(low.endswith((n, n + "s", n + "es")) for n in word_set("media_nouns.txt"))
+
+
+@cache
+def _all_first_names() -> frozenset[str]:
+    """First names of the hand-kept and the world list, lowercased."""
+    return frozenset(r[0].lower() for name in ("first_names.txt", "first_names_world.txt") for r in rows(name))
+
+
+@cache
+def _org_kinds() -> tuple[str, ...]:
+    return tuple(r[0].lower() for r in rows("org_kinds.txt"))
+
+
+def _agent_word(word: str, words: TextWords) -> bool:
+    """Whether a capitalised word names, or may name, someone: an acronym, a first name, a role title, a
+    person, group or body noun (:func:`may_name_people`), an organisation, country or place, a medium, or a
+    surname the text gives in full ("Reinhold Gall" ... "Gall")."""
+    low = word.lower()
+    if (
+        _acronym(word)
+        or low in _all_first_names()
+        or is_role(word)
+        or is_organisation(word)
+        or is_country(word)
+        or is_place(word)
+        or may_name_people(word)
+        or _media_noun(word)
+        or low.endswith(_org_kinds())
+        or _AGENT_FORM.fullmatch(low)
+    ):
+        return True
+    return any(
+        b.lower() in _all_first_names() or is_role(b) or (zipf(b) < RARE_ZIPF and not _acronym(b))
+        for b in words.capitalised_before(word)
+    )
+
+
+def _common_word(word: str, words: TextWords) -> bool:
+    """A German common noun by its frequency or form: frequent in German, not in English or French
+    (wordfreq), a compound of a common word, an abstract noun by its suffix ("Argumentation",
+    "Spekulationen"), or written lowercase in the text too."""
+    low = word.lower()
+    de = zipf(word)
+    return bool(
+        (de >= RARE_ZIPF and de - max(zipf(word, "en"), zipf(word, "fr")) >= GERMAN_MARGIN)
+        or compound_of_common_word(word)
+        or common_compound(word)
+        or _ABSTRACT_NOUN.fullmatch(low)
+        or words.written_lowercase(word)
+    )
+
+
+def speaker_head(text: str, words: TextWords) -> tuple[str, str | None] | None:
+    """The head noun of a speaker phrase and the capitalised word right after it (a name in apposition:
+    "Das Land Berlin", "Der Tropensturm Rita"), or None for a phrase without a capitalised word.  Articles,
+    numbers and lowercase adjectives before the head are passed over, and a capitalised adjective before
+    another capitalised word ("Erste Tests", "Internationale Wahlbeobachter")."""
+    raw = _PARENTHESIS.sub(" ", text).split()
+    # an abbreviation ends the head's group ("Dekret Nr. 14", "Forscher Dr. Heino Stoever")
+    toks = [t.strip(_NAME_STRIP) if not (t.endswith(".") and len(t) <= 4) else "." for t in raw]
+    dets = word_set("determiners.txt")
+    k = 0
+    while k < len(toks) and (not toks[k][:1].isupper() or toks[k].lower() in dets):
+        if toks[k] and toks[k][-1:] == "," and k:
+            return None
+        k += 1
+    group: list[str] = []
+    while k < len(toks) and toks[k][:1].isupper():
+        group.append(toks[k])
+        k += 1
+    while len(group) >= 2 and (
+        hyphen_adjective(group[0])
+        or (_adjective_word(group[0]) and not words.capitalised_inside_sentence(" ".join(group[:2])))
+    ):
+        group = group[1:]
+    if not group:
+        return None
+    if _adjective_word(group[0]) and len(group) >= 2:
+        return " ".join(group[:2]), None  # a proper name with its adjective ("die Deutsche Welle")
+    return group[0], group[1] if len(group) > 1 else None
+
+
+def head_kind(text: str, words: TextWords) -> str:
+    """What heads a speaker phrase (a mention that is no pronoun, or a shown name): :data:`AGENT`,
+    :data:`STATEMENT` or :data:`THING` (see there).  Generous to agents: only a head that is a German common
+    noun and names no person, group, body or place is a statement or a thing.  A phrase with a quoted title
+    ("die Zeitung „Die Welt“") or a head followed by a name ("Das Land Berlin", "die Nachrichtenseite
+    Business Insider") names that one."""
+    if any(q in text for q in "„“\"»«"):
+        return AGENT
+    parsed = speaker_head(text, words)
+    if parsed is None:
+        return AGENT  # nothing to judge by (a lowercase fragment is judged by names_someone)
+    head, apposed = parsed
+    if " " in head:
+        return AGENT
+    last = head.rsplit("-", 1)[-1]
+    if _agent_word(head, words) or (last != head and last[:1].isupper() and _agent_word(last, words)):
+        return AGENT
+    if apposed is not None and (
+        _agent_word(apposed, words)
+        or not (words.written_lowercase(apposed) or _ABSTRACT_NOUN.fullmatch(apposed.lower()))
+    ):
+        return AGENT  # a noun before a name: "die Stadt Nürnberg", "der Flughafen Bremen", "Tropensturm Rita"
+    if not _common_word(head, words) and not (last != head and _common_word(last, words)):
+        return AGENT  # a rare word: a name
+    return STATEMENT if _statement_noun(head) else THING
+
+
+# Articles of other languages that open a title ("The Guardian", "Le Monde", "La Repubblica", "El País").
+_TITLE_ARTICLES = frozenset(["the", "le", "la", "les", "el", "il", "lo"])
+
+
+def names_no_agent(name: str, words: TextWords, anaphoric: bool = False, mention: str | None = None) -> bool:
+    """Whether a speaker name names no one who can speak by its head (:func:`head_kind`): a phrase headed by
+    a statement or a thing ("Dekret Nr. 72-186", "Teil der Bevölkerung", "Sichtweise von Innenminister
+    Heribert Rech": the last names someone in its attribute, :func:`named_in_attribute`), or the antecedent
+    of an anaphor that is an abstract noun ("Demnach" after "Spekulationen", "die" after "Argumentation").
+    A single word read from a mention that opens with a determiner is judged by that mention ("Dieses
+    Kriterium", "das Motiv": a name takes no "dieses"). Other single words are left to :func:`names_someone`,
+    which asks the text (a surname may be a frequent German word: "Barth", "Schmid")."""
+    toks = name.split()
+    if toks and not toks[0][:1].isupper():
+        return False  # a surname with its particle ("von der Leyen", "de Maizière"), not a noun phrase
+    if len(toks) >= 2:
+        if toks[0][:1].isupper() and toks[0].lower() in word_set("determiners.txt") | _TITLE_ARTICLES:
+            return False  # an article kept in a name is part of a title ("Die Zeit", "The Guardian")
+        return head_kind(name, words) != AGENT
+    if anaphoric:
+        return _ABSTRACT_NOUN.fullmatch(name.lower()) is not None and head_kind(name, words) != AGENT
+    opening = mention.split(maxsplit=1)[0].lower() if mention and mention.strip() else ""
+    if opening not in word_set("determiners.txt"):
+        return False
+    parsed = speaker_head(mention or "", words)
+    return parsed is not None and parsed[0] == name.strip(_NAME_STRIP) and head_kind(mention or "", words) != AGENT
