@@ -416,18 +416,6 @@ def _prepositional_relative(text: str, opener: re.Match[str], fb: int) -> bool:
     return nxt is not None and nxt.end() <= fb and nxt.group() in word_set("relative_pronouns.txt")
 
 
-def _reported_before(toks: list[tuple[int, int, str]], before: int) -> bool:
-    """Whether a speech verb followed by a comma stands before ``before`` in the tokens of a sentence ("Er
-    sagte, die Regierung habe, wie der Minister betonte, …"): a "wie" clause after it is embedded in that
-    verb's report, not the frame of a main clause of its own."""
-    verbs = speech_verbs()
-    return any(
-        toks[k][2].lower() in verbs and toks[k + 1][2] == ","
-        for k in range(len(toks) - 1)
-        if toks[k + 1][1] <= before
-    )
-
-
 def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple[int, int] | None:
     """The reported clause of a speech verb: after it ("sagte, …"), before it ("…, sagte X"),
     or the main clause around "wie X mitteilte"."""
@@ -448,8 +436,6 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             e = c.frame_start
             while e > sb and text[e - 1] in " ,":
                 e -= 1
-            if _reported_before(toks, c.frame_start):
-                return None  # "Er sagte, die Regierung habe, wie der Minister betonte, …": inside that report
             if after_comma is not None:
                 return (sb, end)
             return (sb, e)
