@@ -416,3 +416,12 @@ def test_no_organisation_from_an_adjective_and_a_first_name_before_a_head():
 )
 def test_a_capitalised_foreign_particle_opens_the_surname(text, name):
     assert name in {a.name for a in actors_of(text)}
+
+
+def test_a_pronoun_opening_a_sentence_that_names_its_speaker_needs_no_prefix():
+    from briefing.assemble.context import stand_alone
+
+    text = "Er hätte sich allerdings kürzere Fristen gewünscht, sagte Forssell."
+    assert stand_alone(text, "Forssell") == text
+    assert stand_alone("Er hätte sich kürzere Fristen gewünscht.", "Forssell") == (
+        "Forssell: Er hätte sich kürzere Fristen gewünscht.")

@@ -147,6 +147,8 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
             said = _SAID_IN_MARKS.fullmatch(rest)
             if said is not None and said.group(1).lower() in speech_verbs():
                 return f"{speaker}: {said.group(2)}"  # "Er sagte: „…“" is his words: "Brandl: „…“"
+            if re.search(rf"\b{re.escape(speaker)}\b", rest):
+                return text  # "Er hätte sich mehr gewünscht, sagte Forssell": the sentence names him itself
             return f"{speaker}: {text}"
         return None
     return text
