@@ -8,32 +8,9 @@ Konjunktiv I in "-e"; a woman named by first name after the last quoted woman as
 
 from __future__ import annotations
 
-import io
-import json
-
 import pytest
 
-from briefing.extract.quotes.jsonl import quotes_jsonl
-
-Row = tuple[str, str, str | None, str | None]
-
-
-def run(text: str) -> list[Row]:
-    """``briefing quotes`` for ``text``: (kind, quoted words, speaker mention, shown name) per quotation."""
-    out = io.StringIO()
-    quotes_jsonl(io.StringIO(json.dumps({"id": "t", "text": text}) + "\n"), out)
-    rows = []
-    for q in json.loads(out.getvalue())["quotes"]:
-        sp = q["speaker"]["span"]
-        said = text[q["span"][0] : q["span"][1]]
-        rows.append((q["kind"], said, text[sp[0] : sp[1]] if sp else None, q["speaker"]["name"]))
-    return rows
-
-
-def quote(rows: list[Row], fragment: str) -> Row:
-    hits = [r for r in rows if fragment in r[1]]
-    assert len(hits) == 1, rows
-    return hits[0]
+from tests.quote_helpers import quote, run
 
 
 def test_nach_the_performance_tells_when_not_whose_account() -> None:

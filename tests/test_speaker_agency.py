@@ -7,14 +7,10 @@ groups, bodies, media.  All sentences are made up for these tests."""
 
 from __future__ import annotations
 
-import io
-import json
-
 import pytest
 
 from briefing.extract.quotes.confidence import quotation_features
 from briefing.extract.quotes.extract import extract_quotes
-from briefing.extract.quotes.jsonl import quotes_jsonl
 from briefing.extract.quotes.records import to_records
 from briefing.extract.quotes.speaker_names import (
     AGENT,
@@ -26,27 +22,7 @@ from briefing.extract.quotes.speaker_names import (
     names_no_agent,
 )
 from briefing.extract.sentences import split_sentences
-
-Row = tuple[str, str, str | None, str | None]
-
-
-def run(text: str) -> list[Row]:
-    """``briefing quotes`` for ``text``: (kind, quoted words, speaker mention, shown name) per quotation."""
-    out = io.StringIO()
-    quotes_jsonl(io.StringIO(json.dumps({"id": "t", "text": text}) + "\n"), out)
-    rows = []
-    for q in json.loads(out.getvalue())["quotes"]:
-        sp = q["speaker"]["span"]
-        rows.append((q["kind"], text[q["span"][0] : q["span"][1]], text[sp[0] : sp[1]] if sp else None,
-                     q["speaker"]["name"]))
-    return rows
-
-
-def quote(rows: list[Row], fragment: str) -> Row:
-    hits = [r for r in rows if fragment in r[1]]
-    assert len(hits) == 1, rows
-    return hits[0]
-
+from tests.quote_helpers import quote, run
 
 # ------------------------------------------------------------------ what heads a speaker phrase
 
