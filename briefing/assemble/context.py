@@ -174,7 +174,11 @@ def _plural_subject(first: str, rest: str) -> bool:
     people named before, not for the one speaker a prefix would name."""
     if first != "sie":
         return False
-    verb = fold(rest.split(maxsplit=1)[0]).strip(",.;:") if rest.split() else ""
+    return plural_finite(fold(rest.split(maxsplit=1)[0]).strip(",.;:") if rest.split() else "")
+
+
+def plural_finite(verb: str) -> bool:
+    """Is ``verb`` (lowercase) a plural finite form: "-en" ("kosteten", "müssen") or one of the few that are not?"""
     return verb in _PLURAL_FINITE or (verb.endswith("en") and len(verb) > 3)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.assemble import timeframe
-from briefing.assemble.context import opens_with_pointer
+from briefing.assemble.context import opens_with_pointer, plural_finite
 from briefing.assemble.text import (
     balanced_quotes,
     containment,
@@ -206,8 +206,6 @@ def _description_attribution(sentence: str) -> bool:
 
 
 _ATTRIBUTE_LINKS = frozenset({"der", "des", "von", "vom"})
-# Plural finite verbs that do not end in -en ("Die Europäer sind ..."); the others do ("müssen", "haben").
-_PLURAL_VERBS = frozenset({"sind", "waren"})
 
 
 def needs_context(sentence: str) -> bool:
@@ -222,7 +220,7 @@ def needs_context(sentence: str) -> bool:
     if _pronoun_attribution(sentence) or _description_attribution(sentence):
         return True
     verb = ws[2].strip(",:;.") if len(ws) > 2 else ""
-    plural = first == "die" and (verb in _PLURAL_VERBS or verb.endswith("en"))
+    plural = first == "die" and plural_finite(verb.lower())
     if first in ("der", "die") and len(ws) > 2 and ws[2][:1].islower() and not plural and (
             demonym_country(ws[1].strip(",:;.")) or description_gender(" ".join(ws[:2]).strip(",:;."))):
         return True  # "Der Ungar kritisierte zugleich ...", "Der 61-Jährige habe ...": a person named before

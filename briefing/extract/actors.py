@@ -55,6 +55,7 @@ from briefing.lang.de import (
     PARTY_EPITHETS,
     SUBJECT_PRONOUNS,
     country_adjective,
+    epithet_titles,
     seats_of_government,
 )
 from briefing.lang.frequency import common_german_word, compound_of_common_word, zipf
@@ -2311,7 +2312,7 @@ class ActorFinder:
             # office ("der NATO-Außenminister" is not the NATO-Generalsekretär)
             hits = [p for p in self.persons.values() if p.role and p.affiliation == role.affiliation and (
                 p.role.stem == role.stem or role.stem.endswith(_EPITHET_ENDINGS)
-                or p.role.stem in _office_epithets().get(role.stem, ()))]
+                or p.role.stem in epithet_titles(role.stem))]
         return hits[0] if len(hits) == 1 else None
 
     def _person_of_country(self, country: str, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
@@ -2584,18 +2585,6 @@ def _region_of(word: str) -> str | None:
         return None
     stem = _adjective_stem(word)
     return adjectives.get(stem) if stem is not None else None
-
-
-@functools.cache
-def _office_epithets() -> dict[str, tuple[str, ...]]:
-    """Epithets of an office (role_synonyms.txt) -> the titles they stand for, feminine forms included."""
-    out: dict[str, tuple[str, ...]] = {}
-    for r in rows("role_synonyms.txt"):
-        if len(r) > 1:
-            titles = tuple(r[1].lower().split())
-            out[r[0].lower()] = titles
-            out[r[0].lower() + "in"] = tuple(t + "in" for t in titles)
-    return out
 
 
 def _adjective_stem(low: str) -> str | None:

@@ -21,6 +21,7 @@ from operator import attrgetter
 from briefing.extract.quotes.lexicon import is_role
 from briefing.extract.quotes.speaker_names import may_name_people
 from briefing.lang import rows, word_set
+from briefing.lang.de import epithet_titles, office_epithets
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A word of a person's name, and a name of one to three such words, particles allowed ("Ursula von der
@@ -97,12 +98,6 @@ def _epithets() -> dict[str, tuple[str, int, int]]:
     return out
 
 
-@cache
-def _synonyms() -> dict[str, tuple[str, ...]]:
-    """Epithets of an office (role_synonyms.txt): "rathauschef" -> the titles it stands for ("bürgermeister")."""
-    return {r[0].lower(): tuple(r[1].lower().split()) for r in rows("role_synonyms.txt") if len(r) > 1}
-
-
 def description(words: str) -> tuple[str, str] | None:
     """The head noun and gender of a definite description of one person, else None: "der frühere
     Nationalstürmer" -> ("Nationalstürmer", "m"), "die Ökonomin" -> ("Ökonomin", "f"), "die 31-Jährige" ->
@@ -123,7 +118,7 @@ def description(words: str) -> tuple[str, str] | None:
         return None  # a plural ("die Ökonomen") or a thing
     if gender == "m" and low.endswith("in") and low[:-2] and may_name_people(head[:-2]):
         return None  # "der Ökonomin": a dative or genitive, not who speaks
-    if _AGE_HEAD.fullmatch(head) or low in _epithets() or low in _synonyms() or may_name_people(head):
+    if _AGE_HEAD.fullmatch(head) or low in _epithets() or low in office_epithets() or may_name_people(head):
         return head, gender
     return None
 
@@ -568,9 +563,7 @@ def resolve_description(
         if (youngest, oldest) != (0, 200) and aged:
             cands = [(n, gi) for n, gi in cands if youngest <= aged.get(n.split()[-1], -1) <= oldest]
         return _one([n for n, _ in cands])
-    heads = _synonyms().get(low, (low,)) if not low.endswith("in") else tuple(
-        h + "in" for h in _synonyms().get(low[:-2], (low[:-2],))
-    )
+    heads = epithet_titles(low) or (low,)
     holders = [i.name for i in intros if i.role and any(_fits_role(i.role, h) for h in heads)]
     if not holders and "-" in head:
         # "die SPD-Politikerin" after "Die SPD-Abgeordnete Ute Kramer": a member of the same party or body

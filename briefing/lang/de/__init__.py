@@ -56,6 +56,27 @@ COORDINATORS = frozenset({"und", "oder", "aber"})
 # Tokens that close a clause: the verb before them is the clause's last verb.
 CLAUSE_END = CLAUSE_PUNCT | COORDINATORS | frozenset({".", "!", "?", "–", '"', "“", "”", "„", ")"})
 
+# ---------------------------------------------------------------- epithets of an office
+
+
+@functools.cache
+def office_epithets() -> dict[str, tuple[str, ...]]:
+    """Epithets of an office (role_synonyms.txt, lowercase): "rathauschef" -> the masculine titles it stands for
+    ("bürgermeister", "oberbürgermeister", …)."""
+    return {r[0].lower(): tuple(r[1].lower().split()) for r in rows("role_synonyms.txt") if len(r) > 1}
+
+
+def epithet_titles(epithet: str) -> tuple[str, ...]:
+    """The titles an epithet stands for, in its gender ("rathauschefin" -> ("bürgermeisterin", …): the feminine
+    adds -in to both); () for a word that is no epithet."""
+    table = office_epithets()
+    if epithet in table:
+        return table[epithet]
+    if epithet.endswith("in") and epithet[:-2] in table:
+        return tuple(t + "in" for t in table[epithet[:-2]])
+    return ()
+
+
 # ---------------------------------------------------------------- rates
 
 # The words that make a counted unit a rate with the noun after them ("Kilometer pro Stunde", "Euro je Liter").
@@ -84,6 +105,8 @@ __all__ = [
     "OPENING_PARTICLES",
     "auxiliary_forms",
     "country_name",
+    "epithet_titles",
+    "office_epithets",
     "is_place",
     "seats_of_government",
     "split_rate",
