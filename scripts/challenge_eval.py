@@ -104,7 +104,8 @@ def name_accuracy(
 
 # Parts by article number (the README): 37-46 written in round 10, 47-56 (discovery) and 57-63 (held out)
 # in round 11, 64-73 (discovery) and 74-80 (held out) in round 12, 81-91 (discovery) in round 13, 92-100 (held
-# out) and 101-108 (discovery) in round 14, 109-116 (held out) and 117-124 (discovery) in round 15, each before the tool ran on them.
+# out) and 101-108 (discovery) in round 14, 109-116 (held out) and 117-124 (discovery) in round 15, each before
+# the tool ran on them.
 PARTS = (
     ("parts 1-2", 1, 36),
     ("part 3", 37, 46),
