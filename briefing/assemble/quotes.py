@@ -322,9 +322,22 @@ def framing_sentence(facts: ArticleFacts, q: Quote) -> str | None:
     if own is None:
         return None
     text = own.text.strip()
-    if len(text) > MAX_FRAME_CHARS or stand_alone(text) != text:
+    if len(text) > MAX_FRAME_CHARS:
         return None
-    return text
+    if stand_alone(text) == text:
+        return text
+    # "Sie sagte der Zeitung, die Union mache sich „zum Steigbügelhalter“": the opening pronoun is the
+    # quotation's own speaker (its resolved mention), whom the line names right after the sentence.
+    lead = len(own.text) - len(own.text.lstrip())
+    pronoun_speaker = (
+        q.speaker_name is not None
+        and q.speaker_start == own.start + lead
+        and q.speaker_text is not None
+        and fold(q.speaker_text) in {"er", "sie"}
+    )
+    if pronoun_speaker and stand_alone(text, q.speaker_name) == f"{q.speaker_name}: {text}":
+        return text
+    return None
 
 
 # A quotation of at most this many words with no finite verb is a phrase („Kein Kommentar“).
