@@ -121,3 +121,24 @@ def test_a_partial_quotation_after_its_speakers_pronoun_is_framed(text, part, me
               speaker_end=m + len(mention), speaker_name="Anna Berg")
     sentence = text[text.index(". ") + 2:]
     assert framing_sentence(facts("a.txt", text), q) == (sentence if framed else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # an office held before or not yet: the role says so and gives no country
+        ("Der frühere Innenminister Holger Brandt hatte eine Öffnung gefordert.", "Holger Brandt",
+         "früherer Innenminister", None),
+        ("Die ehemalige Bundeskanzlerin Maria Lehner schwieg dazu.", "Maria Lehner", "ehemalige Bundeskanzlerin", None),
+        ("Jean Dupont, früherer Minister, kritisierte das.", "Jean Dupont", "früherer Minister", None),
+        ("Die designierte Präsidentin Ana Ruiz kündigte Reformen an.", "Ana Ruiz", "designierte Präsidentin", None),
+        # the office held now keeps its country
+        ("Bundeskanzler Olaf Berger lehnte den Plan ab.", "Olaf Berger", "Bundeskanzler", "Deutschland"),
+        ("Der neue Innenminister Holger Brandt kündigte Kontrollen an.", "Holger Brandt", "Innenminister", None),
+    ],
+)
+def test_a_former_or_future_office_is_named_so_and_gives_no_country(text, name, role, affiliation):
+    from tests.actors_helpers import actors_of
+
+    actors = {a.name: a for a in actors_of(text)}
+    assert (actors[name].role, actors[name].affiliation) == (role, affiliation)
