@@ -165,3 +165,67 @@ def test_an_expert_title_alone_makes_no_actor_when_nobody_is_quoted():
     from tests.actors_helpers import actors_of
 
     assert [a.name for a in actors_of("Im Studio diskutiert heute Abend auch der Soziologe Brettschneider.")] == []
+
+
+def _interview(paragraphs):
+    """An article of labelled paragraphs ("Frage: …", "Behle: …") with its interview turns as ingest finds them."""
+    from briefing.models import Article, ArticleFacts, Turn
+    from tests.assemble_helpers import person, sentences
+
+    text, turns = "", []
+    for kind, para in paragraphs:
+        start = len(text)
+        text += para + "\n\n"
+        if kind:
+            turns.append(Turn(kind, start, start + len(para), "Christine Behle" if kind == "answer" else None))
+    art = Article(path="i.txt", text=text, publisher="Zeitung", title="Interview", date="2026-12-09",
+                  date_precision="day", turns=tuple(turns))
+    return ArticleFacts(article=art, sentences=sentences(text), actors=(person("A1", "Christine Behle", text),))
+
+
+def test_an_interview_answer_is_its_interviewees_direct_words():
+    from briefing.assemble.quotes import interview_quotes
+
+    f = _interview([
+        (None, "Interview mit Verdi-Vize Christine Behle"),
+        ("question", "Frage: Frau Behle, ist der Streik vor Weihnachten nicht unfair?"),
+        ("answer", "Behle: Die Beschäftigten haben lange gewartet. Die Verantwortung liegt beim Arbeitgeber."),
+        ("question", "Frage: Wird es weitere Streiks geben?"),
+        # an answer that points back at its question says nothing alone
+        ("answer", "Behle: Das hängt vom Angebot ab. Wir schließen nichts aus."),
+    ])
+    got = [(q.kind, q.text, q.speaker, q.speaker_name) for q in interview_quotes(f)]
+    assert got == [("direct", "Die Beschäftigten haben lange gewartet. Die Verantwortung liegt beim Arbeitgeber.",
+                    "A1", "Christine Behle")]
+    q = interview_quotes(f)[0]
+    assert f.article.text[q.start:q.end] == q.text
+
+
+def test_a_long_interview_answer_is_cut_after_a_sentence():
+    from briefing.assemble.quotes import MAX_ANSWER_CHARS, interview_quotes
+
+    sentence = "Die Beschäftigten haben seit vielen Monaten auf ein faires und annehmbares Angebot gewartet. "
+    f = _interview([("question", "Frage: Warum jetzt?"), ("answer", "Behle: " + sentence * 8)])
+    (q,) = interview_quotes(f)
+    assert len(q.text) <= MAX_ANSWER_CHARS and q.text.endswith("gewartet.") and q.text.startswith("Die ")
+
+
+def test_no_interview_no_answers():
+    from briefing.assemble.quotes import interview_quotes
+
+    f = _interview([(None, "Behle: Die Verantwortung liegt beim Arbeitgeber.")])
+    assert interview_quotes(f) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("SPD-Vize Anke Rehl warnte vor Neuwahlen.", "Anke Rehl", "SPD-Vize"),
+        ("Der Fraktionsvize der Union, Jens Spahl, sagte, man sei bereit.", "Jens Spahl", "Fraktionsvize"),
+    ],
+)
+def test_a_deputy_called_vize_has_that_role(text, name, role):
+    from tests.actors_helpers import actors_of
+
+    actors = {a.name: a for a in actors_of(text)}
+    assert actors[name].role == role
