@@ -144,29 +144,6 @@ def test_a_former_or_future_office_is_named_so_and_gives_no_country(text, name, 
     assert (actors[name].role, actors[name].affiliation) == (role, affiliation)
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "role"),
-    [
-        ("„Die Enttäuschung hat sich verfestigt“, sagte der Soziologe Jens Hartwig.", "Jens Hartwig", "Soziologe"),
-        ("Die Koalition sei eine der Notwendigkeit, sagte der Hallenser Politologe Tom Varga.", "Tom Varga",
-         "Politologe"),
-        ("Die Kinderärztin Anna Roth warnte, die Lage sei ernst.", "Anna Roth", "Kinderärztin"),
-    ],
-)
-def test_an_expert_of_a_discipline_has_the_discipline_as_role(text, name, role):
-    from tests.actors_helpers import actors_of
-
-    actors = {a.name: a for a in actors_of(text)}
-    assert name in actors, sorted(actors)
-    assert actors[name].role == role
-
-
-def test_an_expert_title_alone_makes_no_actor_when_nobody_is_quoted():
-    from tests.actors_helpers import actors_of
-
-    assert [a.name for a in actors_of("Im Studio diskutiert heute Abend auch der Soziologe Brettschneider.")] == []
-
-
 def _interview(paragraphs):
     """An article of labelled paragraphs ("Frage: …", "Behle: …") with its interview turns as ingest finds them."""
     from briefing.models import Article, ArticleFacts, Turn
