@@ -226,6 +226,7 @@ class Figure:
     start: int
     end: int
     qualifier: str | None = None  # rund, mehr als, bis zu, mindestens ...
+    whole: float | None = None  # the whole a part is counted of: "vier von zehn Wählern" -> 10
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,7 @@ class StoryFigure:
     qualifier: str | None = None
     variants: tuple[FigureVariant, ...] = ()  # other values given for the same thing
     note: str | None = None  # "Angaben weichen ab: ..."
+    whole: float | None = None  # the whole a part is counted of ("vier von zehn"): 10
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ def test_noun_before_a_surname_is_no_first_name() -> None:
         ("Die Hamas schwieg. Hamas-Chef Ismail Hanija sagte, man kämpfe weiter.", "Hanija", "Hamas-Chef", "Hamas",
          None),
         ("Ismail Hanija, der Chef der FIFA, lehnte ab.", "Hanija", "Chef", "FIFA", None),
-        ("Jean Dupont, früherer Minister, sagte, er kandidiere nicht.", "Dupont", "Minister", None, None),
+        ("Jean Dupont, früherer Minister, sagte, er kandidiere nicht.", "Dupont", "früherer Minister", None, None),
     ],
 )
 def test_role_and_affiliation_from_titles_and_appositions(text, surname, role, affiliation, party) -> None:

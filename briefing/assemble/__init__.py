@@ -189,18 +189,21 @@ def _story(
             facts[i].sentences, actor_ids
         )
     ]
+    answers = {i: quotes_mod.interview_quotes(facts[i]) for i in members}
     quote_pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
         for r in positions_mod.quote_position_refs(
-            i, sid[i], _sure(facts[i], _not_asked(facts[i], _relayed(facts[i].quotes)), quote_threshold),
+            i, sid[i],
+            _sure(facts[i], _not_asked(facts[i], _relayed(facts[i].quotes)), quote_threshold) + answers[i],
             facts[i].sentences,
             actor_ids,
         )
     ]
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
     quoted = [
-        (i, sid[i], _whole(facts[i], q)) for i in members for q in _not_asked(facts[i], _relayed(facts[i].quotes))
+        (i, sid[i], _whole(facts[i], q)) for i in members
+        for q in _not_asked(facts[i], _relayed(facts[i].quotes)) + answers[i]
     ]
     quotes = quotes_mod.merge_quotes(
         quoted, actor_ids, story_actors, quote_threshold,

@@ -26,6 +26,7 @@ from briefing.assemble.text import (
     stem,
     vector,
 )
+from briefing.lang import rows
 from briefing.lang.de import split_rate
 from briefing.models import Figure, FigureVariant, StoryFigure
 
@@ -84,6 +85,8 @@ def value_label(fig: Figure) -> str:
     """The number as the source wrote it, with its qualifier: "rund 30", "40 Milliarden"."""
     m = NUMBER_RE.search(fig.text or "")
     number = m.group().strip() if m else _format_value(fig.value)
+    if fig.whole is not None:  # "14 von 27", "4 von 10": a part is no count of its own
+        number = f"{_format_value(fig.value)} von {_format_value(fig.whole)}"
     return f"{fig.qualifier} {number}" if fig.qualifier and fig.qualifier not in number else number
 
 
@@ -141,12 +144,15 @@ def merge_figures(
             return 0.0
         return cosine(vector(Counter(content_terms(m.figure.context)), idf or {}), story_vector)
 
-    ranked = sorted(
+    ordered = sorted(
         merged.items(),
         key=lambda kv: (_minor(kv[1].figure.unit), -len(kv[1].sources), -round(centrality(kv[1]), 6),
                         kv[1].order, kv[0]),
-    )[:MAX_FIGURES]
-    conflicts = _conflicts([k for k, _ in ranked], merged)
+    )
+    ranked = ordered[:MAX_FIGURES]
+    # Sources that disagree are news of their own: a value another source gives differently is shown as the
+    # ranked figure's variant even where it does not rank among the handful itself.
+    conflicts = _conflicts([k for k, _ in ordered], merged)
     out = []
     for key, m in ranked:
         f = m.figure
@@ -169,6 +175,7 @@ def merge_figures(
                 context=f.context,
                 sources=sort_sources(m.sources),
                 qualifier=f.qualifier,
+                whole=f.whole,
                 variants=variants,
                 note=_note([key, *others], merged) if others else None,
             )
@@ -237,11 +244,37 @@ def _conflicts(keys: Sequence[tuple[str, float]], merged: dict[tuple[str, float]
                 # 30 in different sentences counts two different things (26 states contribute, about 30 took
                 # part); it does not contradict itself, and so the two values are not one quantity.
                 disagree = not (merged[k].sources & merged[o].sources)
-                if disagree and ratio <= CONFLICT_MAX_RATIO and _same_quantity(merged[k], merged[o]):
+                if (disagree and ratio <= CONFLICT_MAX_RATIO and not _consistent(merged[k].figure, merged[o].figure)
+                        and _same_quantity(merged[k], merged[o])):
                     linked.append(o)
             if linked:
                 out[k] = sorted(linked, key=lambda o: o[1])
     return out
+
+
+@functools.cache
+def _qualifier_bounds() -> dict[str, str]:
+    """Qualifier -> "min" or "max": which side of the true value its number is (qualifiers.txt)."""
+    return {r[0].lower(): r[1] for r in rows("qualifiers.txt") if len(r) > 1 and r[1] in ("min", "max")}
+
+
+def _range(fig: Figure) -> tuple[float, float]:
+    """The values a figure allows: "über 45" at least 45, "bis zu 30" at most 30, "rund 30" just 30."""
+    bound = _qualifier_bounds().get((fig.qualifier or "").lower())
+    if bound == "min":
+        return fig.value, math.inf
+    if bound == "max":
+        return -math.inf, fig.value
+    return fig.value, fig.value
+
+
+def _consistent(a: Figure, b: Figure) -> bool:
+    """Can both figures be true of one quantity ("über 45 Prozent" and "68,3 Prozent")? Then they do not
+    conflict."""
+    (lo_a, hi_a), (lo_b, hi_b) = _range(a), _range(b)
+    if lo_a == hi_a and lo_b == hi_b:
+        return False  # two values as such ("rund 30", "26"): they differ
+    return lo_a <= hi_b and lo_b <= hi_a
 
 
 @functools.cache

@@ -11,6 +11,7 @@ and point at each other through ``variants``.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -322,9 +323,68 @@ def framing_sentence(facts: ArticleFacts, q: Quote) -> str | None:
     if own is None:
         return None
     text = own.text.strip()
-    if len(text) > MAX_FRAME_CHARS or stand_alone(text) != text:
+    if len(text) > MAX_FRAME_CHARS:
         return None
-    return text
+    if stand_alone(text) == text:
+        return text
+    # "Sie sagte der Zeitung, die Union mache sich „zum Steigbügelhalter“": the opening pronoun is the
+    # quotation's own speaker (its resolved mention), whom the line names right after the sentence.
+    lead = len(own.text) - len(own.text.lstrip())
+    pronoun_speaker = (
+        q.speaker_name is not None
+        and q.speaker_start == own.start + lead
+        and q.speaker_text is not None
+        and fold(q.speaker_text) in {"er", "sie"}
+    )
+    if pronoun_speaker and stand_alone(text, q.speaker_name) == f"{q.speaker_name}: {text}":
+        return text
+    return None
+
+
+# An interview's answer opens with its speaker's label ("Behle: Die Verantwortung liegt …"): a name of up to four
+# words and a colon.
+_ANSWER_LABEL = re.compile(r"[A-ZÄÖÜ][^\s:]*(?: [^\s:]+){0,3}:\s+")
+# An answer is shown up to this many characters, in whole sentences (at least its first).
+MAX_ANSWER_CHARS = 400
+
+
+def interview_quotes(f: ArticleFacts) -> list[Quote]:
+    """The answers of a printed interview as its interviewee's direct words (``Article.turns``, from ingest): the
+    page labels whose they are ("Behle: Die Verantwortung liegt allein beim Arbeitgeber."), as surely as
+    quotation marks and a verb of saying would. An answer whose first sentence points back at the question
+    ("Das hängt vom Angebot ab.") says nothing alone and is left out; a long one is cut after a sentence."""
+    out = []
+    text = f.article.text
+    for turn in f.article.turns:
+        if turn.kind != "answer" or not turn.speaker:
+            continue
+        label = _ANSWER_LABEL.match(text, turn.start, turn.end)
+        start = label.end() if label else turn.start
+        ends = [min(s.end, turn.end) for s in f.sentences
+                if turn.start <= s.start < turn.end or s.start <= start < s.end]
+        if not ends:
+            continue
+        first = text[start : ends[0]].strip()
+        if not first or stand_alone(first) != first:
+            continue
+        end = ends[0]
+        for e in ends[1:]:
+            if e - start > MAX_ANSWER_CHARS:
+                break
+            end = e
+        words = text[start:end].strip()
+        speaker = _local_person(f, turn.speaker)
+        out.append(Quote("direct", words, start, start + len(words), speaker=speaker, speaker_name=turn.speaker,
+                         cue=":"))
+    return out
+
+
+def _local_person(f: ArticleFacts, name: str) -> str | None:
+    """The article's one person actor named ``name`` (or by its surname), else None."""
+    surname = fold(name.split()[-1]) if name.split() else ""
+    hits = [a.id for a in f.actors if a.kind == "person" and (
+        fold(a.name) == fold(name) or fold(a.name.split()[-1]) == surname)]
+    return hits[0] if len(hits) == 1 else None
 
 
 # A quotation of at most this many words with no finite verb is a phrase („Kein Kommentar“).

@@ -246,6 +246,19 @@ _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|«[^»]{0,2000}»|
 _SHARED_TITLE_PREFIXES = ("bundes",)
 
 
+_TENURE_ENDINGS = ("em", "en", "er", "es", "e")
+
+
+def _tenure_stem(word: str) -> str | None:
+    """The stem of an inflected adjective of tenure ("frühere" -> "früher", "ehemaligen" -> "ehemalig"), None
+    for any other word (tenure_adjectives.txt)."""
+    stems = word_set("tenure_adjectives.txt")
+    for ending in _TENURE_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)] in stems:
+            return word[: -len(ending)]
+    return None
+
+
 @dataclass(frozen=True)
 class RoleInfo:
     text: str  # nominative as written, compound prefix kept ("US-Präsident")
@@ -813,6 +826,13 @@ class ActorFinder:
             roles = list(map(cache.__getitem__, self.cap_words))
         with_role = compress(zip(self.caps, roles, strict=True), map(operator.is_not, roles, repeat(None)))
         self.role_at: dict[int, RoleInfo] = dict(cast("Iterable[tuple[int, RoleInfo]]", with_role))
+        for k in [k for k in self.role_at if k > 0 and self.sent_start[k - 1] == self.sent_start[k]]:
+            tenure = _tenure_stem(self.lowers[k - 1])
+            if tenure is not None:
+                # "der frühere Innenminister": not the office's holder now, so no country of it; the role says so
+                r = self.role_at[k]
+                word = tenure + ("e" if r.gender == "f" else "er")
+                self.role_at[k] = RoleInfo(f"{word} {r.text}", r.stem, r.gender, None, r.kind)
 
     # ------------------------------------------------------------ helpers
 

@@ -186,6 +186,14 @@ class FigureFinder:
                 return True
         return False
 
+    def _value(self, k: int) -> float | None:
+        """The value of the number at token ``k`` (digits or a number word), None if it is none."""
+        w = self.words[k]
+        m = NUMBER_RE.fullmatch(w)
+        if m is not None:
+            return parse_number(m.group(1), m.group(2))
+        return self.lex.number_words.get(w.lower())
+
     def _number(self, k: int) -> bool:
         """Is token ``k`` a number written in digits or a lowercase number word?"""
         w = self.words[k]
@@ -203,9 +211,11 @@ class FigureFinder:
         if j < n and self.words[j] == "." and is_digit:  # ordinal or date: "4. September"
             return None
         partitive = None
+        whole_value = None
         whole = self._partitive_whole(j)
         if whole is not None:
             partitive = self.lowers[j]
+            whole_value = self._value(whole)
             j = whole + 1  # "14 der 27 Mitgliedstaaten", "zwei von drei Befragten": the part, in the whole's noun
         if j < n and self.words[j] in lex.scale:
             value *= lex.scale[self.words[j]]
@@ -282,6 +292,7 @@ class FigureFinder:
             start=start,
             end=end,
             qualifier=qualifier,
+            whole=whole_value,
         )
 
 

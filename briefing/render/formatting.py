@@ -99,8 +99,9 @@ def number(value: float) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
-def figure(value: float, unit: str, qualifier: str | None = None) -> str:
-    """A figure for reading: 'rund 40 Mrd. €', '20 %', '26 Länder', '4 Brigaden', '3 € pro Liter'."""
+def figure(value: float, unit: str, qualifier: str | None = None, whole: float | None = None) -> str:
+    """A figure for reading: 'rund 40 Mrd. €', '20 %', '26 Länder', '4 Brigaden', '3 € pro Liter', and a
+    part with its whole: 'fast 4 von 10 Wählern' (four voters alone would be a false figure)."""
     head, per = split_rate(unit)
     if per is not None:  # a rate: the amount as any other, then what it is counted per
         return f"{figure(value, head, qualifier)}{NBSP}{unit.split()[-2]}{NBSP}{clean_text(per)}"
@@ -120,6 +121,8 @@ def figure(value: float, unit: str, qualifier: str | None = None) -> str:
             amount = format_compact_decimal(value, locale=LOCALE, fraction_digits=COMPACT_FRACTION_DIGITS)
         else:
             amount = number(value)
+        if whole is not None:
+            amount = f"{amount} von {number(whole)}"
         text = f"{amount}{NBSP}{clean_text(unit)}" if unit.strip() else amount
     text = text.replace(" ", NBSP)
     qualifier = clean_text(qualifier)

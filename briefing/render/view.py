@@ -378,7 +378,7 @@ class _Builder:
 
     def figure(self, f: StoryFigure) -> FigureView:
         return FigureView(
-            display=figure(f.value, f.unit, f.qualifier),
+            display=figure(f.value, f.unit, f.qualifier, f.whole),
             text=self.text(f.text),
             context=self.text(f.context) or self.text(f.text),
             note=self.note(f.note, bool(f.variants)),
