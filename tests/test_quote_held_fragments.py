@@ -195,10 +195,11 @@ def test_a_nested_quotation_after_paragraphs_of_one_quotation() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a new paragraph opening a quotation while one is open: the old convention, two quotations
+        # a new paragraph opening a quotation while one is open after a finished sentence: the typographic
+        # convention for one quotation over paragraphs, one pair (no nesting; tests/test_quote_attribution_round15.py)
         (
             "Er sagte: „Wir haben lange gesprochen.\n\n„Am Ende zählt nur das“, fügte er hinzu.",
-            ["„Wir haben lange gesprochen.", "„Am Ende zählt nur das“"],
+            ["„Wir haben lange gesprochen.\n\n„Am Ende zählt nur das“"],
         ),
         # an unclosed quotation before a short one: the short one alone, no nesting guessed
         ("Er sagte: „Das ist der Anfang. Danach kam „nichts“ mehr.", ["„nichts“"]),

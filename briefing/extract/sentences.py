@@ -24,7 +24,7 @@ from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.lang import entries
+from briefing.lang import entries, rows
 from briefing.lang.frequency import COMMON_ZIPF, zipf
 
 # Candidate boundary: final punctuation, optional closing quotes/brackets, whitespace
@@ -164,6 +164,18 @@ def _sentence_openers() -> frozenset[str]:
     return _SENTENCE_OPENERS
 
 
+_FIRST_NAMES: frozenset[str] | None = None
+
+
+def _first_names() -> frozenset[str]:
+    """Lowercased first names of the hand-kept and the world list (built once; read-only)."""
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        names = rows("first_names.txt") + rows("first_names_world.txt")
+        _FIRST_NAMES = frozenset(r[0].lower() for r in names if r)
+    return _FIRST_NAMES
+
+
 def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
     """True when the period at ``m`` belongs to an abbreviation, an initial or an ordinal."""
     punct, close = m.group("punct", "close")
@@ -195,7 +207,16 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
         if not two[-2][:1].islower():
             # after a capitalised word an initial ("George W. Bush"), unless the next word opens a sentence and
             # is never a name: an article, pronoun or possessive ("auf der Plattform X. Sein Regierungschef")
-            return next_word.lower() not in _sentence_openers()
+            if next_word.lower() in _sentence_openers():
+                return False
+            # after a common noun that is no first name a letter of its own, before a common word ("auf der
+            # Plattform X. Deutschland werde …"); an initial follows a first name ("Anna K. Berger")
+            prev = two[-2].lstrip('(„"»«‚“[')
+            return not (
+                zipf(prev) >= COMMON_ZIPF
+                and prev.lower() not in _first_names()
+                and zipf(next_word) >= COMMON_ZIPF
+            )
         return len(next_word.rstrip(".")) == 1 or zipf(next_word) < COMMON_ZIPF
     if word.isdigit() and len(word) <= MAX_ORDINAL_DIGITS:
         nxt = _FIRST_WORD.match(text, m.end())

@@ -49,8 +49,10 @@ def find_pairs(text: str) -> tuple[list[Pair], list[str]]:
                 k += 2  # the inner closing mark and the outer one
                 continue
             if opens and text.find("\n", open_at, i) != -1:
-                # A new paragraph opens a quotation while the last one is open: German
-                # convention for a quotation running over paragraphs. Close at the break.
+                if _reopens_paragraph(text, open_at, i):
+                    continue  # the same quotation goes on in the new paragraph
+                # A new paragraph opens a quotation while the last one is open somewhere inside its
+                # paragraph: close that one at the break.
                 brk = text.index("\n", open_at)
                 pairs.append(Pair(open_at, brk, open_at + 1, brk))
                 open_at = i
@@ -74,6 +76,20 @@ def find_pairs(text: str) -> tuple[list[Pair], list[str]]:
         # A quotation still open at the end is never guessed: its extent is unknown.
         warnings.append(f"unbalanced quotation mark at {open_at}: dropped")
     return pairs, warnings
+
+
+def _reopens_paragraph(text: str, open_at: int, i: int) -> bool:
+    """Whether the opening mark at ``i`` goes on with the quotation opened at ``open_at``: the typographic
+    convention for a quotation running over paragraphs leaves the closing mark out at each paragraph's end and
+    opens the next paragraph with a new opening mark („Wir gehen. … Wir bleiben nicht.⏎⏎„Nie wieder“, sagte
+    sie).  So: the open quotation ran to the end of its paragraph with a finished sentence (no closing mark,
+    ``.!?…`` last), and the mark at ``i`` is the first character of the next paragraph, the breaks between them
+    being empty lines only."""
+    line = text.rfind("\n", open_at, i)
+    if line < 0 or text[line + 1 : i].strip():
+        return False
+    last = text[open_at:line].rstrip()
+    return bool(last) and last[-1] in ".!?…" and "\n\n" in text[open_at + len(last) : i]
 
 
 def _nested_close(text: str, marks: list[int], k: int, i: int) -> int | None:

@@ -90,7 +90,13 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
             f.speaker, f.how, f.mention = prev_near.speaker, "previous", _borrowed_mention(f, prev_near)
         else:
             ctx = _context_speaker(masked, sents, f)
-            if ctx is not None and person_score(ctx) < 2 and not _bare_full_name(ctx) and prev_far is not None:
+            if (
+                ctx is not None
+                and person_score(ctx) < 2
+                and not _bare_full_name(ctx)
+                and not _known_surname(text, ctx)
+                and prev_far is not None
+            ):
                 # A bare capitalised word nearby is often a thing ("Jahre", "Irak"); a speaker
                 # attributed a few sentences back is the better guess.
                 f.speaker, f.how, f.mention = prev_far.speaker, "previous", _borrowed_mention(f, prev_far)
@@ -102,6 +108,16 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
             else:
                 f.how = "none"
+
+
+def _known_surname(text: str, np: Phrase) -> bool:
+    """One capitalised word the text wrote before after a first name ("Kessel" after "Werner Kessel"): a person
+    the article introduced, however common the word is otherwise ("Kessel", "Koch", "Bauer")."""
+    words = np.text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    full = _written_in_full(text, words[0])
+    return full is not None and is_first_name(full[0])
 
 
 def _bare_full_name(np: Phrase) -> bool:
@@ -807,8 +823,8 @@ def _paragraph_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
     for k in range(si, max(-1, si - PARAGRAPH_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
         if k != si and sb < paragraph:
-            if anyone or crossed:
-                break  # (the paragraph before: another topic)
+            if anyone or crossed or text[paragraph : sents[si][0]].strip():
+                break  # (the paragraph before: another topic; or the description does not open its paragraph)
             # A paragraph that opens with the description goes on about the one the paragraph before ended with.
             crossed, paragraph = True, text.rfind("\n", 0, len(text[:paragraph].rstrip("\n"))) + 1
         for np in noun_phrases(text, max(sb, paragraph), min(se, sp.start)):

@@ -711,7 +711,7 @@ def subject_for_verb(
         or (
             i < len(before)
             and before[i][2].lower() in word_set("case_prepositions.txt")
-            and not _particle_surname(before, i)  # "Von der Leyen betonte"
+            and not (_particle_surname(before, i) and not _place_before_named_subject(text, before, i, after))
         )
         or (i < len(before) and _adverb_like(before[i][2]) and (len(before) - i == 1 or _is_function(before[i + 1][2])))
         or (after_comma and not _apposition_ends(before, i) and not _ends_in_named_apposition(text, before, i))
@@ -763,7 +763,9 @@ def subject_for_verb(
         # als …", "Der Geschäftsführer nannte sie …"); an object comes first when the phrase after
         # the verb is clearly a person and the first one is not ("Die Anwendung … stellte der
         # SPD-Vorsitzende … in Frage").
-        if person_score(cand_after) >= 2 and person_score(cand_before) <= 0:
+        if person_score(cand_after) >= 2 and person_score(cand_before) <= 0 and not _body_before_bare_name(
+            cand_before, cand_after
+        ):
             return cand_after
         if person_score(cand_before) < 0 <= person_score(cand_after):
             return cand_after  # an object or a date first: "Den Vorwurf wies der Verband zurück", "Ende Mai …"
@@ -807,6 +809,22 @@ def subject_for_verb(
         # (a time adverbial is no speaker: "Wenige Stunden nach dem Putsch erklärte der neue „…“")
         return last if last is None or last.pronoun or not _is_date(last.text.split()) else None
     return None
+
+
+def _body_before_bare_name(before: Phrase, after: Phrase) -> bool:
+    """ "Die Opposition warf Kultusministerin Anna Kern vor, …", "Die Gewerkschaft forderte Vorstandschef Jens Ott
+    auf, …": a group or body with "die"/"das" in the prefield and, after the verb, a titled name without an article,
+    whose case nothing shows: the prefield is the subject, as verb-second news sentences mostly have it, and the
+    name is the object. (After the verb a name with a nominative article is the subject: "Die Anwendung stellte
+    der SPD-Vorsitzende in Frage".)"""
+    first = before.text.split()[0].lower()
+    head = _head_noun(before.text)
+    if first not in ("die", "das") or person_score(before) != 0 or head is None:
+        return False
+    if not (may_name_people(head) or is_organisation(before.text)):
+        return False  # "Die Zölle lehnte Ungarns Außenminister X ab": a thing first, the object
+    lead = after.text.split()[0]
+    return lead[:1].isupper() and not _is_det(lead)
 
 
 def _extended_attribute_head(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
@@ -964,6 +982,32 @@ def _particle_surname(before: list[tuple[int, int, str]], i: int) -> bool:
     return 1 <= len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
 
 
+def _place_before_named_subject(
+    text: str, before: list[tuple[int, int, str]], i: int, after: list[tuple[int, int, str]]
+) -> bool:
+    """ "Von der Regierungsbank rief Lindauer:", "Von der Tribüne rief Trainer Jens Ott": a prefield shaped like a
+    surname with particles (:func:`_particle_surname`, "Von der Leyen betonte") is a prepositional phrase when
+    the text never writes its words with lowercase particles ("Ursula von der Leyen") and a person stands right
+    after the verb: a titled name, or a name the text wrote in full before."""
+    last = before[-1][2]
+    particles = " ".join(tk[2].lower() for tk in before[i:-1])
+    if re.search(rf"\b{re.escape(particles)} {re.escape(last)}\b", text):
+        return False
+    k = 0
+    while k < len(after) and after[k][2].lower() in AFTER_VERB_SKIP:
+        k += 1
+    if k >= len(after) or not after[k][2][:1].isupper() or _is_det(after[k][2]):
+        return False
+    j = read_np(after, k)
+    sp = phrase(text, after, k, j) if j > k else None
+    if sp is None:
+        return False
+    if person_score(sp) >= 2:
+        return True
+    word = after[k][2]
+    return j == k + 1 and re.search(rf"\b[A-ZÄÖÜ][a-zäöüß]+ {re.escape(word)}\b", text[: after[k][0]]) is not None
+
+
 def _particle_surname_at(toks: list[tuple[int, int, str]], i: int) -> int:
     """Length of a surname that opens with name particles at ``toks[i]`` ("von der Leyen", "de
     Maizière", "van Gaal"): particles (and an article after "von"), then one capitalised word
@@ -1103,10 +1147,24 @@ def _opener_no_noun(text: str, tok: tuple[int, int, str], verb: str) -> bool:
         or word.lower() in word_set("first_names.txt")
         or is_place(word)  # "Madrid hatte Bedenken angemeldet": a capital speaking, named once
         or is_organisation(word)
-        or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word) or derived)
+        or not (zipf(word) >= COMMON_ZIPF or compound_of_common_word(word) or derived or _comparative(word))
     ):
         return False
     return not any(not _opens_sentence(text, m.start()) for m in re.finditer(_standalone(word), text))
+
+
+_UMLAUT_BASE = str.maketrans("äöü", "aou")
+
+
+def _comparative(word: str) -> bool:
+    """The comparative of a common adjective, rarer than its base ("Strenger urteilt der Kommentator",
+    "Schärfer formulierte es die Opposition", "Deutlicher wurde der Verband"): "-er" after a base that is a
+    common word, with or without its umlaut ("scharf" for "schärfer")."""
+    low = word.lower()
+    if len(low) < 6 or not low.endswith("er"):
+        return False
+    base = low[:-2]
+    return zipf(base) >= COMMON_ZIPF or zipf(base.translate(_UMLAUT_BASE)) >= COMMON_ZIPF
 
 
 def _standalone(word: str) -> str:
@@ -1131,13 +1189,21 @@ def _finite_verb(text: str, between: list[tuple[int, int, str]], verb_start: int
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    """Does the word at ``pos`` open a sentence (the text's start, or after ., !, ?, : or a paragraph break)?"""
+    """Does the word at ``pos`` open a sentence (the text's start, or after ., !, ?, : or a paragraph break)?
+    In the masked text a quotation's words, its final full stop too, are underscores: a word right after a
+    quotation's closing mark opens a sentence there („Köln hat gezeigt, dass es feiern kann.“ Strenger urteilt
+    der Express)."""
     k = pos
     while k > 0 and text[k - 1] in _SENTENCE_GAP:
         if text[k - 1] == "\n":
             return True
         k -= 1
+    if k > 0 and text[k - 1] == "_":
+        return any(c in _CLOSING_QUOTE_MARKS for c in text[k:pos])
     return k == 0 or text[k - 1] in ".!?:"
+
+
+_CLOSING_QUOTE_MARKS = frozenset("“”\"«»")
 
 
 def _is_cap_name(tok: str) -> bool:
