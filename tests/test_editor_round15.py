@@ -206,3 +206,27 @@ def test_a_deputy_called_vize_has_that_role(text, name, role):
 
     actors = {a.name: a for a in actors_of(text)}
     assert actors[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a nationality in the description sets its holder apart: the German minister named before is not him
+        ("Bundesaußenminister Johann Wadel reiste nach Warschau. Der polnische Außenminister sprach von einem "
+         "„historischen Tag“.", "historischen Tag", None),
+        ("Bundesaußenminister Johann Wadel reiste nach Warschau. Beide Länder stünden eng zusammen, sagte der "
+         "polnische Ministerpräsident.", "Beide Länder", None),
+        ("Bundesaußenminister Johann Wadel reiste nach Paris. Der französische Präsident sagte, Europa müsse "
+         "handeln.", "Europa müsse", None),
+        # a holder introduced as of that country is the one
+        ("Der polnische Außenminister Radek Sikora reiste nach Berlin. Dort traf er Bundesaußenminister Johann "
+         "Wadel. „Wir stehen zusammen“, sagte der polnische Außenminister.", "Wir stehen", "Radek Sikora"),
+        ("Kanzler Friedrich Merk lobte die Zusammenarbeit. „Das ist ein guter Tag“, sagte der deutsche "
+         "Regierungschef.", "guter Tag", "Friedrich Merk"),
+    ],
+)
+def test_a_description_with_a_nationality_names_only_a_holder_of_that_country(text, fragment, name):
+    from tests.quote_helpers import run
+
+    rows = [r for r in run(text) if fragment in r[1]]
+    assert rows and all(r[3] == name for r in rows), rows

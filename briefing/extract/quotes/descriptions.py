@@ -564,12 +564,46 @@ def resolve_description(
             cands = [(n, gi) for n, gi in cands if youngest <= aged.get(n.split()[-1], -1) <= oldest]
         return _one([n for n, _ in cands])
     heads = epithet_titles(low) or (low,)
-    holders = [i.name for i in intros if i.role and any(_fits_role(i.role, h) for h in heads)]
-    if not holders and "-" in head:
+    titled = [i for i in intros if i.role and any(_fits_role(i.role, h) for h in heads)]
+    if not titled and "-" in head:
         # "die SPD-Politikerin" after "Die SPD-Abgeordnete Ute Kramer": a member of the same party or body
         prefix = head[: head.index("-") + 1].lower()
-        holders = [i.name for i in intros if i.role and i.role.lower().startswith(prefix) and i.gender == gender]
-    return _one(holders)
+        titled = [i for i in intros if i.role and i.role.lower().startswith(prefix) and i.gender == gender]
+    country = _description_country(words)
+    if country is not None:
+        # "der polnische Außenminister" is not the "Bundesaußenminister" introduced before: only a holder the
+        # text introduced as of that country ("der polnische Außenminister X", "Polens Außenminister X")
+        titled = [i for i in titled if _intro_country(text, i) == country]
+    return _one([i.name for i in titled])
+
+
+def _description_country(words: str) -> str | None:
+    """The country a description's nationality adjective names ("der polnische Ministerpräsident" -> Polen)."""
+    from briefing.extract.actors import lexicon
+
+    lex = lexicon()
+    return next((c for t in words.split()[1:-1] if (c := lex.adjective(t)) is not None), None)
+
+
+def _intro_country(text: str, intro: Intro) -> str | None:
+    """The country an introduction gives its title holder: the title's own ("US-Präsident",
+    "Bundesaußenminister"), or a nationality adjective or a country's genitive right before the title ("der
+    polnische Außenminister", "Polens Außenminister"); None when it gives none."""
+    from briefing.extract.actors import lexicon
+
+    lex = lexicon()
+    role = intro.role or ""
+    info = lex.role(role)
+    if info is not None and info.affiliation:
+        return info.affiliation
+    before = text[max(0, intro.end - len(role) - 40) : intro.end - len(role)].split()
+    if not before:
+        return None
+    word = before[-1]
+    country = lex.adjective(word) if word.islower() else None
+    if country is None and word.endswith("s") and word[:1].isupper():
+        country = lex.countries.get(word[:-1])
+    return country
 
 
 # Heads of a medium a speaker talks to: "sagte die CDU-Politikerin der Zeitung „Nordkurier“", "sagte ein Sprecher

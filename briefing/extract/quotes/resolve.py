@@ -843,6 +843,8 @@ def _paragraph_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
                 continue  # introduced with another age
             if country is not None and (theirs := _phrase_country(np.text)) is not None and theirs != country:
                 continue  # "Frankreichs Präsident …" is no "Österreicher"
+            if _nationality_mismatch(words, np.text):
+                continue  # "Bundesaußenminister Johann Wadephul" is no "polnischer Außenminister"
             if party is not None and (ties := _parties_of(text, named)) and party not in ties:
                 continue  # "Ute Kramer (SPD)" is no "CDU-Politikerin"
             if surname not in (p.split()[-1] for p in persons):
@@ -874,6 +876,30 @@ def _phrase_country(words: str) -> str | None:
                 if country:
                     return country
     return None
+
+
+def _holder_country(words: str) -> str | None:
+    """The country a named person's phrase gives them: a country's name or adjective in it ("Frankreichs
+    Präsident …", "der polnische Außenminister …"), or the country a title implies ("Bundesaußenminister",
+    "US-Präsident")."""
+    country = _phrase_country(words)
+    if country is not None:
+        return country
+    from briefing.extract.actors import lexicon
+
+    lex = lexicon()
+    for w in words.split():
+        if w[:1].isupper() and (info := lex.role(w)) is not None and info.affiliation:
+            return info.affiliation
+    return None
+
+
+def _nationality_mismatch(description_words: str, holder_words: str) -> bool:
+    """Does a description name a nationality ("der polnische Außenminister") its candidate is not known to have?
+    Such a description sets someone apart from the others named: only a holder of that country is the one
+    (a "Bundesaußenminister" is no Polish minister; a minister of unknown country is no sure one either)."""
+    wanted = _phrase_country(description_words)
+    return wanted is not None and _holder_country(holder_words) != wanted
 
 
 # "der CDU-Politiker", "die Grünen-Abgeordnete": a person described by party.
@@ -1005,6 +1031,8 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
             named, gender = found
             theirs = _phrase_country(np.text) if country else None
             if theirs is not None and theirs != country:
+                continue
+            if _nationality_mismatch(sp.text, np.text):
                 continue
             ties = _parties_of(text, named) if party is not None else frozenset()
             if ties and party not in ties:
@@ -1257,8 +1285,8 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
             named = _titled_name(np.text, head)
             if named and possessor(named, text):
                 continue  # "der Anwältin Eberts": whose lawyer, not the lawyer
-            if named and country and (other := _phrase_country(np.text)) and other != country:
-                continue
+            if named and country and _holder_country(np.text) != country:
+                continue  # (a holder of unknown country is no sure one either)
             if named and named not in holders:
                 holders.append(named)
     return holders[0] if len(holders) == 1 else None
