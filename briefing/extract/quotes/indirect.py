@@ -454,7 +454,11 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             continue  # "sagte ein Sprecher des Unternehmens, Thomas Reuter, am Montag": the speaker's name
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
             return (b, _reported_end(masked, b, end))
-        if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
+        if (
+            konjunktiv_words(masked, b, clause_end)
+            or (toks[i][2] == ":" and konjunktiv_words(masked, b, end))
+            or _quoted_konjunktiv(text, masked, b, clause_end)
+        ):
             first_comma = commas[0]
             if (
                 i != first_comma
@@ -577,6 +581,16 @@ _SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine", "er", "sie", 
 
 # "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
 _NEXT_VERB = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+([a-zäöüß]+)\b")
+
+
+def _quoted_konjunktiv(text: str, masked: str, b: int, e: int) -> bool:
+    """Does the clause ``[b, e)`` after a speech verb's comma open with words of its own and carry its
+    Konjunktiv I inside a quotation it holds ("äußerte sich dahingehend, das Gespräch „sei freundlich
+    verlaufen“")?  The mask hides the quoted words from the mood test; the clause is reported speech with a
+    partial quotation in it."""
+    if masked[b : b + 1] in ("_", "„", "“", '"', "»", "«") or masked.find("_", b, e) == -1:
+        return False
+    return konjunktiv_words(text, b, e, strong=True) > konjunktiv_words(masked, b, e, strong=True)
 
 
 def _reported_end(masked: str, b: int, end: int) -> int:

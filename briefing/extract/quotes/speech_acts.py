@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.extract.quotes.base import Found
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import VerbForm, naming_verbs, speech_verbs, verb_lexicon
 from briefing.extract.quotes.speakers import Phrase, person_score, phrase, read_np, subject_for_verb, tokens
 from briefing.lang import rows, word_set
@@ -64,6 +65,10 @@ _AFTER_VERB_SKIP = frozenset(["nun", "jetzt", "auch", "bereits", "dagegen", "jed
 # Nominative determiners that open a subject after the verb ("fordert der Staat", "sagte ein Sprecher").
 _SUBJECT_DETERMINERS = frozenset(["der", "die", "das", "ein", "eine", "kein", "keine", "er", "sie"])
 _WORD = re.compile(r"\w+")
+# A zu-infinitive closing a clause ("…, ihre Häuser zu verlassen", "…, Stellen abzubauen"), as indirect.py reads it.
+_ZU_INFINITIVE = re.compile(
+    r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
+)
 # Quotation marks: a sentence holding one is annotated as that quotation, not as a report.
 _QUOTE_MARKS = frozenset('„“”"»«')
 
@@ -288,8 +293,35 @@ def find_reports(
         end = se
         while end > sb and masked[end - 1] in " .!;:\n":
             end -= 1
-        out.append(Report(sb, end, k, toks[t][0], toks[t][2], lemma, sp))
+        start = _complement_start(masked, toks, t, min(end, clause_end))
+        if start is not None:
+            end = min(end, clause_end)
+            while end > start and masked[end - 1] in " .!;:,\n":
+                end -= 1
+        out.append(Report(sb if start is None else start, end, k, toks[t][0], toks[t][2], lemma, sp))
     return out
+
+
+def _complement_start(masked: str, toks: list[tuple[int, int, str]], t: int, end: int) -> int | None:
+    """Where the clause the report verb ``toks[t]`` takes as its content starts, when one follows its comma:
+    a dass- or ob-clause ("Die Befürworter halten es für wichtiger, dass …"), a zu-infinitive closing the
+    clause ("Die Behörden haben die Einwohner aufgefordert, ihre Häuser zu verlassen") or a Konjunktiv clause
+    ("Er gab an, er habe nichts gesehen"): then what was said is that clause, not the whole sentence.  The first
+    comma after the verb only; None when there is none or another clause follows it."""
+    i = next((k for k in range(t + 1, len(toks)) if toks[k][2] in ",;:" and toks[k][0] < end), None)
+    if i is None or toks[i][2] != "," or i + 1 >= len(toks) or toks[i + 1][0] >= end:
+        return None
+    b = toks[i + 1][0]
+    first = toks[i + 1][2].lower()
+    if first in ("dass", "ob"):
+        return b
+    if first in SUBORDINATING or first in CLAUSE_OPENERS:
+        return None
+    if _ZU_INFINITIVE.search(masked, b, end):
+        return b
+    if konjunktiv_words(masked, b, end, strong=True):
+        return b
+    return None
 
 
 def sentences_with_quotes(sents: list[tuple[int, int]], found: list[Found]) -> set[int]:
