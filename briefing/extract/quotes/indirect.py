@@ -17,7 +17,7 @@ from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue
 from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.learning import replaced
-from briefing.extract.quotes.lexicon import lowercase_speech_verbs, speech_verbs, word_set
+from briefing.extract.quotes.lexicon import is_role, lowercase_speech_verbs, speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 
@@ -452,6 +452,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         clause_end = toks[stop - 1][1] if stop > nxt else end
         if toks[i][2] == "," and i > t + 1 and toks[i - 1][2][:1].isupper() and _named_apposition(toks, nxt, stop):
             continue  # "sagte ein Sprecher des Unternehmens, Thomas Reuter, am Montag": the speaker's name
+        if toks[i][2] == "," and i > t + 1 and _role_apposition(masked, toks, nxt, stop, clause_end):
+            continue  # "sagte Jan Keller, der Sprecher der Feuerwehr.": who the speaker is, not what was said
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
             return (b, _reported_end(masked, b, end))
         if (
@@ -562,6 +564,15 @@ def _named_apposition(toks: list[tuple[int, int, str]], i: int, stop: int) -> bo
     words = [tk[2] for tk in toks[i:stop] if tk[2] not in ".!?"]
     caps = [w for w in words if w[:1].isupper()]
     return 2 <= len(caps) <= 4 and all(w[:1].isupper() or w in OPENING_PARTICLES for w in words)
+
+
+def _role_apposition(masked: str, toks: list[tuple[int, int, str]], i: int, stop: int, clause_end: int) -> bool:
+    """Do ``toks[i:stop]`` open with a definite article and a role title ("der Sprecher der Stadt", "die
+    Vorsitzende des Vereins") with no Konjunktiv up to ``clause_end``: the apposition of the speaker named
+    before the comma, not a clause reporting what the role holder did ("der Sprecher habe …")?"""
+    if stop - i < 2 or toks[i][2] not in ("der", "die") or not is_role(toks[i + 1][2]):
+        return False
+    return not konjunktiv_words(masked, toks[i][0], clause_end)
 
 
 def _finite_with_subject(toks: list[tuple[int, int, str]], t: int) -> bool:
