@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract.quotes import extract_quotes
+from briefing.extract.quotes import extract_quotes, find_cues, find_pairs, mask_quotes
 from briefing.extract.quotes.speech_acts import find_reports
 from briefing.extract.sentences import split_sentences
 
@@ -154,3 +154,19 @@ def test_a_passive_report_speaks_through_its_agent(text: str, speaker: str) -> N
 )
 def test_a_passive_without_a_speaking_agent_is_no_report(text: str) -> None:
     assert _reports(text) == []
+
+
+# ------------------------------------------------------------------ a separable particle written before its verb
+
+
+def test_a_particle_written_apart_before_a_clause_final_verb_makes_the_cue() -> None:
+    text = "Wie der Landkreis am Morgen bekannt gab, wird die Brücke ab Montag für drei Wochen gesperrt."
+    assert _indirect(text) == [("wird die Brücke ab Montag für drei Wochen gesperrt", "der Landkreis")]
+
+
+def test_a_particle_before_a_verb_inside_its_clause_is_no_cue() -> None:
+    # the particle put first for emphasis, the verb in second place: not a verb-final clause
+    text = "Bekannt gab die Polizei den Namen des Fahrers nicht, die Ermittlungen laufen noch."
+    pairs, _ = find_pairs(text)
+    cues = find_cues(mask_quotes(text, pairs), split_sentences(text), [p.end for p in pairs], text)
+    assert [c.word for c in cues] == []

@@ -15,7 +15,14 @@ from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
 from briefing.extract.quotes.documents import document_noun, is_document
-from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
+from briefing.extract.quotes.lexicon import (
+    VerbForm,
+    attribution_markers,
+    naming_verbs,
+    speech_nouns,
+    speech_verbs,
+    word_set,
+)
 from briefing.extract.quotes.speakers import (
     AFTER_VERB_SKIP,
     PASSIVE_AUX,
@@ -85,7 +92,7 @@ def find_cues(
             low = lows[t]
             if low in verbs and tok[:1].islower():
                 vf = verbs[low]
-                if not vf.bare and not _has_particle(toks, t + 1, vf.particles):
+                if not vf.bare and not _has_particle(toks, t + 1, vf.particles) and not _particle_before(toks, t, vf):
                     continue
                 if _attributive_participle(toks, t):
                     continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
@@ -562,6 +569,18 @@ def _quoted_name_before(text: str, toks: list[tuple[int, int, str]], t: int) -> 
         b = toks[t - 4][0] if t >= 4 and toks[t - 4][2].lower() in DEFINITE else toks[t - 3][0]
         return Phrase(b, toks[t - 1][1], text[b : toks[t - 1][1]])
     return None
+
+
+def _particle_before(toks: list[tuple[int, int, str]], t: int, vf: VerbForm) -> bool:
+    """Does the separable particle stand right before the verb ``toks[t]`` that ends its clause, written apart
+    ("Wie die Polizei bekannt gab, …", "wie die Stadt bekannt gegeben hatte, …")?  Only at the clause's end (a
+    comma, the sentence's end, or an auxiliary before them follows): a verb-final clause."""
+    if t == 0 or toks[t - 1][2].lower() not in vf.particles:
+        return False
+    k = t + 1
+    if k < len(toks) and toks[k][2].lower() in AUXILIARIES and vf.participle:
+        k += 1
+    return k == len(toks) or toks[k][2] in ",.;:!?"
 
 
 def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:
