@@ -170,3 +170,23 @@ def test_a_particle_before_a_verb_inside_its_clause_is_no_cue() -> None:
     pairs, _ = find_pairs(text)
     cues = find_cues(mask_quotes(text, pairs), split_sentences(text), [p.end for p in pairs], text)
     assert [c.word for c in cues] == []
+
+
+# ------------------------------------------------------------------ "demnach" in the middle of the main clause
+
+
+def test_demnach_after_the_verb_points_to_the_source_named_before() -> None:
+    text = (
+        "Die Wahlkommission legte am Abend das vorläufige Ergebnis vor. "
+        "Der Amtsinhaber erreichte demnach mehr als sechzig Prozent der Stimmen."
+    )
+    assert [words for words, _ in _indirect(text)] == [
+        "Der Amtsinhaber erreichte demnach mehr als sechzig Prozent der Stimmen"
+    ]
+
+
+def test_demnach_inside_a_subordinate_clause_is_no_cue() -> None:
+    text = "Der Verein wartet ab, ob die Stadt demnach die Halle im Winter schließt."
+    pairs, _ = find_pairs(text)
+    cues = find_cues(mask_quotes(text, pairs), split_sentences(text), [p.end for p in pairs], text)
+    assert [c.word for c in cues if c.kind == "marker"] == []

@@ -178,8 +178,9 @@ def find_cues(
                 i = np_ending_at(toks, t - 1)
                 sp = phrase(masked, toks, i, t - 1) if i is not None else None
                 cues.append(Cue("marker", tb, te, si, tok, sp, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
-            elif t == 0 and low in adverbs:
-                # "Demnach …": the source was named before; the speaker comes from the context.
+            elif low in adverbs and (t == 0 or (tok[:1].islower() and _in_main_clause(toks, t))):
+                # "Demnach …", "… erreichte demnach …": the source was named before; the speaker comes from the
+                # context.
                 cues.append(Cue("marker", tb, te, si, tok, None, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
             elif tok == "Für" and t == 0:
                 cue = _fuer_cue(masked, toks, si)
@@ -569,6 +570,12 @@ def _quoted_name_before(text: str, toks: list[tuple[int, int, str]], t: int) -> 
         b = toks[t - 4][0] if t >= 4 and toks[t - 4][2].lower() in DEFINITE else toks[t - 3][0]
         return Phrase(b, toks[t - 1][1], text[b : toks[t - 1][1]])
     return None
+
+
+def _in_main_clause(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Is ``toks[t]`` in the sentence's main clause: no punctuation before it in the sentence, the sentence
+    not opened by a subordinating word ("Wenn …")?"""
+    return all(tk[2][:1].isalnum() for tk in toks[:t]) and toks[0][2].lower() not in word_set("subordinators.txt")
 
 
 def _particle_before(toks: list[tuple[int, int, str]], t: int, vf: VerbForm) -> bool:
