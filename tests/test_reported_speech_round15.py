@@ -190,3 +190,12 @@ def test_demnach_inside_a_subordinate_clause_is_no_cue() -> None:
     pairs, _ = find_pairs(text)
     cues = find_cues(mask_quotes(text, pairs), split_sentences(text), [p.end for p in pairs], text)
     assert [c.word for c in cues if c.kind == "marker"] == []
+
+
+# ------------------------------------------------------------------ a quoted name as the subject of a wie-clause
+
+
+def test_a_quoted_medium_alone_in_a_wie_clause_is_its_speaker() -> None:
+    text = "Wie „netz aktuell“ berichtet, sperrten die Behörden am Freitag den Zugang zu der Plattform."
+    assert _indirect(text) == [("sperrten die Behörden am Freitag den Zugang zu der Plattform", "„netz aktuell“")]
+

@@ -45,6 +45,7 @@ MAX_PARTICLE_DISTANCE = 16
 
 _SUBORDINATORS = word_set("subordinators.txt")
 _TOKEN_TEXT = itemgetter(2)
+_TOKEN_START = itemgetter(0)  # a token's start
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 
 
@@ -111,6 +112,10 @@ def find_cues(
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
+                if sp is None and (wie := _wie_quoted_subject(text, toks, t)) is not None:
+                    # "Wie „heise online“ berichtet, …": the quoted name is the wie-clause's subject, the clause
+                    # starts at "wie" (not after the quotation)
+                    sp, clause_start = wie
                 if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
                     # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
                     sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
@@ -562,6 +567,16 @@ def _quoted_name_at(text: str, toks: list[tuple[int, int, str]], k: int) -> Phra
         b, e = toks[k][0], toks[k + 2][1]
         return Phrase(b, e, text[b:e])
     return None
+
+
+def _wie_quoted_subject(text: str, toks: list[tuple[int, int, str]], t: int) -> tuple[Phrase, int] | None:
+    """ "Wie „heise online“ berichtet, …": the quoted name (with its article) standing alone between "wie" and
+    the verb ``toks[t]`` that ends the clause, and where "wie" starts; else None."""
+    name = _quoted_name_before(text, toks, t)
+    if name is None or t + 1 >= len(toks) or toks[t + 1][2] != ",":
+        return None
+    k = bisect.bisect_left(toks, name.start, key=_TOKEN_START)
+    return (name, toks[k - 1][0]) if k > 0 and toks[k - 1][2].lower() == "wie" else None
 
 
 def _quoted_name_before(text: str, toks: list[tuple[int, int, str]], t: int) -> Phrase | None:
