@@ -15,7 +15,14 @@ from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
 from briefing.extract.quotes.documents import document_noun, is_document
-from briefing.extract.quotes.lexicon import attribution_markers, naming_verbs, speech_nouns, speech_verbs, word_set
+from briefing.extract.quotes.lexicon import (
+    VerbForm,
+    attribution_markers,
+    naming_verbs,
+    speech_nouns,
+    speech_verbs,
+    word_set,
+)
 from briefing.extract.quotes.speakers import (
     AFTER_VERB_SKIP,
     PASSIVE_AUX,
@@ -38,6 +45,7 @@ MAX_PARTICLE_DISTANCE = 16
 
 _SUBORDINATORS = word_set("subordinators.txt")
 _TOKEN_TEXT = itemgetter(2)
+_TOKEN_START = itemgetter(0)  # a token's start
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 
 
@@ -85,7 +93,7 @@ def find_cues(
             low = lows[t]
             if low in verbs and tok[:1].islower():
                 vf = verbs[low]
-                if not vf.bare and not _has_particle(toks, t + 1, vf.particles):
+                if not vf.bare and not _has_particle(toks, t + 1, vf.particles) and not _particle_before(toks, t, vf):
                     continue
                 if _attributive_participle(toks, t):
                     continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
@@ -104,6 +112,10 @@ def find_cues(
                     sp, mention = rel  # "Peter Huber, der behauptet, …": the antecedent, the pronoun its mention
                 if sp is None:
                     sp = subject_for_verb(masked, clause_start, tb, te, clause_end, sb, (sb, se, toks))
+                if sp is None and (wie := _wie_quoted_subject(text, toks, t)) is not None:
+                    # "Wie „heise online“ berichtet, …": the quoted name is the wie-clause's subject, the clause
+                    # starts at "wie" (not after the quotation)
+                    sp, clause_start = wie
                 if sp is None and (medium := _quoted_name_at(text, toks, t + 1)) is not None:
                     # "„…“, schrieb „Die Zeit“": a quoted medium (not the first part of "„Spiegel“-Chef X").
                     sp = None if text[medium.end : medium.end + 1] in ("-", "‐") else medium
@@ -171,8 +183,9 @@ def find_cues(
                 i = np_ending_at(toks, t - 1)
                 sp = phrase(masked, toks, i, t - 1) if i is not None else None
                 cues.append(Cue("marker", tb, te, si, tok, sp, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
-            elif t == 0 and low in adverbs:
-                # "Demnach …": the source was named before; the speaker comes from the context.
+            elif low in adverbs and (t == 0 or (tok[:1].islower() and _in_main_clause(toks, t))):
+                # "Demnach …", "… erreichte demnach …": the source was named before; the speaker comes from the
+                # context.
                 cues.append(Cue("marker", tb, te, si, tok, None, tb, te, mention=Phrase(tb, te, tok, pronoun=True)))
             elif tok == "Für" and t == 0:
                 cue = _fuer_cue(masked, toks, si)
@@ -556,12 +569,40 @@ def _quoted_name_at(text: str, toks: list[tuple[int, int, str]], k: int) -> Phra
     return None
 
 
+def _wie_quoted_subject(text: str, toks: list[tuple[int, int, str]], t: int) -> tuple[Phrase, int] | None:
+    """ "Wie „heise online“ berichtet, …": the quoted name (with its article) standing alone between "wie" and
+    the verb ``toks[t]`` that ends the clause, and where "wie" starts; else None."""
+    name = _quoted_name_before(text, toks, t)
+    if name is None or t + 1 >= len(toks) or toks[t + 1][2] != ",":
+        return None
+    k = bisect.bisect_left(toks, name.start, key=_TOKEN_START)
+    return (name, toks[k - 1][0]) if k > 0 and toks[k - 1][2].lower() == "wie" else None
+
+
 def _quoted_name_before(text: str, toks: list[tuple[int, int, str]], t: int) -> Phrase | None:
     """A quoted name ending right before ``toks[t]``: "dem „Figaro“ zufolge"."""
     if t >= 3 and toks[t - 1][2] in DQUOTES and toks[t - 2][2].startswith("_") and toks[t - 3][2] in DQUOTES:
         b = toks[t - 4][0] if t >= 4 and toks[t - 4][2].lower() in DEFINITE else toks[t - 3][0]
         return Phrase(b, toks[t - 1][1], text[b : toks[t - 1][1]])
     return None
+
+
+def _in_main_clause(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Is ``toks[t]`` in the sentence's main clause: no punctuation before it in the sentence, the sentence
+    not opened by a subordinating word ("Wenn …")?"""
+    return all(tk[2][:1].isalnum() for tk in toks[:t]) and toks[0][2].lower() not in word_set("subordinators.txt")
+
+
+def _particle_before(toks: list[tuple[int, int, str]], t: int, vf: VerbForm) -> bool:
+    """Does the separable particle stand right before the verb ``toks[t]`` that ends its clause, written apart
+    ("Wie die Polizei bekannt gab, …", "wie die Stadt bekannt gegeben hatte, …")?  Only at the clause's end (a
+    comma, the sentence's end, or an auxiliary before them follows): a verb-final clause."""
+    if t == 0 or toks[t - 1][2].lower() not in vf.particles:
+        return False
+    k = t + 1
+    if k < len(toks) and toks[k][2].lower() in AUXILIARIES and vf.participle:
+        k += 1
+    return k == len(toks) or toks[k][2] in ",.;:!?"
 
 
 def _has_particle(toks: list[tuple[int, int, str]], t: int, particles: frozenset[str]) -> bool:

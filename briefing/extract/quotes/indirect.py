@@ -17,7 +17,7 @@ from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue
 from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.learning import replaced
-from briefing.extract.quotes.lexicon import lowercase_speech_verbs, speech_verbs, word_set
+from briefing.extract.quotes.lexicon import is_role, lowercase_speech_verbs, speech_verbs, word_set
 from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 
@@ -452,9 +452,15 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         clause_end = toks[stop - 1][1] if stop > nxt else end
         if toks[i][2] == "," and i > t + 1 and toks[i - 1][2][:1].isupper() and _named_apposition(toks, nxt, stop):
             continue  # "sagte ein Sprecher des Unternehmens, Thomas Reuter, am Montag": the speaker's name
+        if toks[i][2] == "," and i > t + 1 and _role_apposition(masked, toks, nxt, stop, clause_end):
+            continue  # "sagte Jan Keller, der Sprecher der Feuerwehr.": who the speaker is, not what was said
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
             return (b, _reported_end(masked, b, end))
-        if konjunktiv_words(masked, b, clause_end) or (toks[i][2] == ":" and konjunktiv_words(masked, b, end)):
+        if (
+            konjunktiv_words(masked, b, clause_end)
+            or (toks[i][2] == ":" and konjunktiv_words(masked, b, end))
+            or _quoted_konjunktiv(text, masked, b, clause_end)
+        ):
             first_comma = commas[0]
             if (
                 i != first_comma
@@ -560,6 +566,15 @@ def _named_apposition(toks: list[tuple[int, int, str]], i: int, stop: int) -> bo
     return 2 <= len(caps) <= 4 and all(w[:1].isupper() or w in OPENING_PARTICLES for w in words)
 
 
+def _role_apposition(masked: str, toks: list[tuple[int, int, str]], i: int, stop: int, clause_end: int) -> bool:
+    """Do ``toks[i:stop]`` open with a definite article and a role title ("der Sprecher der Stadt", "die
+    Vorsitzende des Vereins") with no Konjunktiv up to ``clause_end``: the apposition of the speaker named
+    before the comma, not a clause reporting what the role holder did ("der Sprecher habe …")?"""
+    if stop - i < 2 or toks[i][2] not in ("der", "die") or not is_role(toks[i + 1][2]):
+        return False
+    return not konjunktiv_words(masked, toks[i][0], clause_end)
+
+
 def _finite_with_subject(toks: list[tuple[int, int, str]], t: int) -> bool:
     """Is the participle-like form at ``t`` a finite verb with its subject after it ("…, kommentiert das
     Blatt", "…, kritisiert die Opposition")? A form that is also finite, followed by an article or a
@@ -577,6 +592,16 @@ _SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine", "er", "sie", 
 
 # "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
 _NEXT_VERB = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+([a-zäöüß]+)\b")
+
+
+def _quoted_konjunktiv(text: str, masked: str, b: int, e: int) -> bool:
+    """Does the clause ``[b, e)`` after a speech verb's comma open with words of its own and carry its
+    Konjunktiv I inside a quotation it holds ("äußerte sich dahingehend, das Gespräch „sei freundlich
+    verlaufen“")?  The mask hides the quoted words from the mood test; the clause is reported speech with a
+    partial quotation in it."""
+    if masked[b : b + 1] in ("_", "„", "“", '"', "»", "«") or masked.find("_", b, e) == -1:
+        return False
+    return konjunktiv_words(text, b, e, strong=True) > konjunktiv_words(masked, b, e, strong=True)
 
 
 def _reported_end(masked: str, b: int, end: int) -> int:

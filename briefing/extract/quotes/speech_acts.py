@@ -27,8 +27,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.extract.quotes.base import Found
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import VerbForm, naming_verbs, speech_verbs, verb_lexicon
-from briefing.extract.quotes.speakers import Phrase, person_score, phrase, read_np, subject_for_verb, tokens
+from briefing.extract.quotes.speakers import (
+    Phrase,
+    passive_agent,
+    person_score,
+    phrase,
+    read_np,
+    subject_for_verb,
+    tokens,
+)
 from briefing.lang import rows, word_set
 
 # Sentences shorter than this many words say too little to be shown as a statement ("Er warnte.").
@@ -64,6 +73,10 @@ _AFTER_VERB_SKIP = frozenset(["nun", "jetzt", "auch", "bereits", "dagegen", "jed
 # Nominative determiners that open a subject after the verb ("fordert der Staat", "sagte ein Sprecher").
 _SUBJECT_DETERMINERS = frozenset(["der", "die", "das", "ein", "eine", "kein", "keine", "er", "sie"])
 _WORD = re.compile(r"\w+")
+# A zu-infinitive closing a clause ("…, ihre Häuser zu verlassen", "…, Stellen abzubauen"), as indirect.py reads it.
+_ZU_INFINITIVE = re.compile(
+    r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
+)
 # Quotation marks: a sentence holding one is annotated as that quotation, not as a report.
 _QUOTE_MARKS = frozenset('„“”"»«')
 
@@ -161,11 +174,14 @@ def _closing_particle(lowered: list[str], t: int, particles: frozenset[str]) -> 
     return ""
 
 
-def _report_verb(toks: list[tuple[int, int, str]], forms: dict[str, VerbForm]) -> tuple[int, str] | None:
+def _report_verb(toks: list[tuple[int, int, str]], forms: dict[str, VerbForm]) -> tuple[int, str, bool] | None:
     """Index and lemma of the first verb of ``forms`` that can be a report's predicate: a finite
-    form outside parentheses, or a participle after a perfect auxiliary in the active voice."""
+    form outside parentheses, or a participle after a perfect auxiliary in the active voice; and whether it
+    is the participle of a passive (its speaker is the agent, if the clause names one: the caller asks).
+    A passive participle is taken only when no verb of the active voice is."""
     lowered = [tk[2].lower() for tk in toks]
     depth = 0
+    passive_hit: tuple[int, str, bool] | None = None
     for t, (_b, _e, tok) in enumerate(toks):
         if tok == "(":
             depth += 1
@@ -181,16 +197,18 @@ def _report_verb(toks: list[tuple[int, int, str]], forms: dict[str, VerbForm]) -
         if vf.participle:
             passive = not _PASSIVE.isdisjoint(lowered)
             if not _PERFECT.isdisjoint(lowered[:t]) and not passive:
-                return t, vf.lemma
+                return t, vf.lemma, False
+            if passive and passive_hit is None:
+                passive_hit = (t, vf.lemma, True)  # "Von der Opposition wurde … kritisiert"
             if passive or not vf.finite:
-                continue  # "wurde angekündigt" names no speaker in its clause
+                continue  # "wurde angekündigt" names no speaker in its clause (unless its agent: the caller)
         base = _base(vf)
         particle = _closing_particle(lowered, t, vf.particles) if vf.particles else ""
         if particle:
-            return t, particle + base
+            return t, particle + base, False
         if vf.bare:
-            return t, base
-    return None
+            return t, base, False
+    return passive_hit
 
 
 def _in_subordinate_clause(toks: list[tuple[int, int, str]], t: int) -> bool:
@@ -273,7 +291,7 @@ def find_reports(
         hit = _report_verb(toks, forms)
         if hit is None or hit[1] not in wanted:
             continue
-        t, lemma = hit
+        t, lemma, passive = hit
         if _in_subordinate_clause(toks, t):
             continue
         if t > 0 and toks[t - 1][2].lower() in _ANAPHORS and (t == 1 or toks[t - 2][2] == ","):
@@ -282,14 +300,49 @@ def find_reports(
         clause_end = next((b for b, _e, tok in toks[t + 1 :] if tok in ";:"), se)
         if _negated(toks, t, forms[toks[t][2].lower()].particles):
             continue  # "Eine Zahl nannte er nicht": no speech act took place
-        sp = _subject(masked, toks, t, clause_start, clause_end)
+        if passive:
+            # "Von Unionspolitikern wurde der Besuch als unangemessen kritisiert": the agent speaks, when it names
+            # people (person_score 1 or more: "von einer hohen Waldbrandgefahr ausgegangen" is the verb's
+            # object); a passive without an agent names no speaker
+            sp = passive_agent(masked, clause_start, toks[t][0], toks[t][1], clause_end)
+            if sp is not None and person_score(sp) < 1:
+                continue
+        else:
+            sp = _subject(masked, toks, t, clause_start, clause_end)
         if sp is None or sp.text.lower() in _NOT_SPEAKERS or person_score(sp) < 0:
             continue
         end = se
         while end > sb and masked[end - 1] in " .!;:\n":
             end -= 1
-        out.append(Report(sb, end, k, toks[t][0], toks[t][2], lemma, sp))
+        start = _complement_start(masked, toks, t, min(end, clause_end))
+        if start is not None:
+            end = min(end, clause_end)
+            while end > start and masked[end - 1] in " .!;:,\n":
+                end -= 1
+        out.append(Report(sb if start is None else start, end, k, toks[t][0], toks[t][2], lemma, sp))
     return out
+
+
+def _complement_start(masked: str, toks: list[tuple[int, int, str]], t: int, end: int) -> int | None:
+    """Where the clause the report verb ``toks[t]`` takes as its content starts, when one follows its comma:
+    a dass- or ob-clause ("Die Befürworter halten es für wichtiger, dass …"), a zu-infinitive closing the
+    clause ("Die Behörden haben die Einwohner aufgefordert, ihre Häuser zu verlassen") or a Konjunktiv clause
+    ("Er gab an, er habe nichts gesehen"): then what was said is that clause, not the whole sentence.  The first
+    comma after the verb only; None when there is none or another clause follows it."""
+    i = next((k for k in range(t + 1, len(toks)) if toks[k][2] in ",;:" and toks[k][0] < end), None)
+    if i is None or toks[i][2] != "," or i + 1 >= len(toks) or toks[i + 1][0] >= end:
+        return None
+    b = toks[i + 1][0]
+    first = toks[i + 1][2].lower()
+    if first in ("dass", "ob"):
+        return b
+    if first in SUBORDINATING or first in CLAUSE_OPENERS:
+        return None
+    if _ZU_INFINITIVE.search(masked, b, end):
+        return b
+    if konjunktiv_words(masked, b, end, strong=True):
+        return b
+    return None
 
 
 def sentences_with_quotes(sents: list[tuple[int, int]], found: list[Found]) -> set[int]:
