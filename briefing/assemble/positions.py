@@ -264,16 +264,17 @@ def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict
     """Speakers to file under their party instead of their country: in a debate between a country's parties
     (statements filed under two of them or more), a politician of one of them whose country is the party's
     ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it."""
-    parties = actor_lexicon().party_countries
+    lex = actor_lexicon()
     keys = {country_of(by_id[a]) for a in set(speakers)}
-    debated = {k for k in keys if k in parties}
+    debated = {k for k in keys if k and lex.party_candidates(k)}
     if len(debated) < MIN_DEBATE_PARTIES:
         return {}
-    countries = {parties[k] for k in debated}
+    countries = {c for k in debated for c in lex.party_candidates(k)}  # (a name several countries' parties bear: all)
     out = {}
     for a in set(speakers):
         actor = by_id[a]
-        if actor.kind == "person" and actor.party in parties and country_of(actor) == parties[actor.party] in countries:
+        own = country_of(actor)
+        if actor.kind == "person" and actor.party and own in lex.party_candidates(actor.party) and own in countries:
             out[a] = actor.party
     return out
 

@@ -241,9 +241,13 @@ _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|«[^»]{0,2000}»|
 # ---------------------------------------------------------------- lexicons
 
 
-# Title prefixes several countries share ("Bundeskanzler", "Bundesminister", "Bundespräsident": Germany, Austria,
-# Switzerland): the country the lexicon gives them is only a default.
-_SHARED_TITLE_PREFIXES = ("bundes",)
+# A shared title's country is the one of its candidates the article names at least this many times as often as
+# any other (shared_titles.txt): "the article's country", not a country it mentions along the way.
+SHARED_TITLE_DOMINANCE = 2
+# Compound parts before a title that qualify its holder, not the office ("Vizekanzler", "Altkanzler"): the
+# country the bare title implies stays. Any other part makes another office ("Schatzkanzler" is Britain's,
+# "Verwaltungsratspräsident" heads a board, "Nationalratspräsident" a parliament: no EU "Ratspräsident").
+_HOLDER_PREFIXES = ("vize", "alt", "ex", "interims")
 
 
 @dataclass(frozen=True)
@@ -278,6 +282,10 @@ class Lexicon:
     head_genders: dict[str, str] = field(default_factory=dict)  # head noun -> m, f, n or p (plural)
     org_kinds: dict[str, str] = field(default_factory=dict)  # noun for a kind of company ("autobauer") -> type
     name_adjectives: frozenset[str] = frozenset()  # short adjective stems of names ("jung": "Junge Union")
+    # titles several countries give the same name (shared_titles.txt): (start, end, countries); an entry
+    # without "*" has the whole title as start and an empty end
+    shared_titles: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    agencies: dict[str, str] = field(default_factory=dict)  # a national news agency's credit -> its country
     _kind_cache: dict[str, str | None] = field(default_factory=dict)
     _kind_suffixes: tuple[str, ...] = ()
     _never_suffixes: tuple[str, ...] = ()
@@ -419,7 +427,7 @@ class Lexicon:
                 gender, aff, kind = self.roles[stem]
                 if prefix:
                     p_aff = self._prefix_affiliation(prefix)
-                    aff = p_aff or aff
+                    aff = p_aff or (aff if "-" in prefix or prefix.startswith(_HOLDER_PREFIXES) else None)
                     # "Kommissionspräsidentin" is a role, "Küchenchef" still is; but a prefix that is
                     # itself a role-free noun part with a hyphen-less tail shorter than 3 is not.
                     if len(prefix) < 2 and not p_aff:
@@ -428,6 +436,23 @@ class Lexicon:
                 # "der Vorsitzende" is a man, "die Vorsitzende" a woman: the article tells, not the stem
                 return RoleInfo(nominative, stem, None if self.adjectival(stem) else gender, aff, kind)
         return None
+
+    def shared_countries(self, title: str) -> tuple[str, ...]:
+        """The countries that give an office the name ``title`` when several do (shared_titles.txt:
+        "Bundeskanzlerin" -> Deutschland, Österreich, Schweiz; "Bundesinnenminister" -> Deutschland, Österreich),
+        else (). The last word counts, hyphens left out ("Vize-Kanzler" is a "Vizekanzler")."""
+        key = title.split()[-1].lower().replace("-", "") if title.strip() else ""
+        for start, end, countries in self.shared_titles:
+            if key == start if not end else (
+                    key.startswith(start) and key.endswith(end) and len(key) >= len(start) + len(end)):
+                return countries
+        return ()
+
+    def party_candidates(self, party: str | None) -> tuple[str, ...]:
+        """The countries a party of that name sits in (parties.txt): one, or several for a name parties of
+        several countries bear ("Grüne"); () for a party not listed."""
+        listed = self.party_countries.get(party or "")
+        return tuple(listed.split("|")) if listed else ()
 
     def adjectival(self, stem: str) -> bool:
         """Is ``stem`` the weak form of a role that declines like an adjective (the lexicon lists "vorsitzende"
@@ -533,7 +558,15 @@ def lexicon() -> Lexicon:
         head_genders={r[0].lower(): r[2] for r in rows("institutions.txt") if len(r) > 2},
         org_kinds={r[0].lower(): r[1] for r in rows("org_kinds.txt")},
         name_adjectives=word_set("name_adjectives.txt"),
+        shared_titles=tuple(_shared_title(r[0], tuple(r[1].split("|"))) for r in rows("shared_titles.txt")),
+        agencies={r[0]: r[1] for r in rows("news_agencies.txt")},
     )
+
+
+def _shared_title(pattern: str, countries: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+    """A shared_titles.txt entry as (start, end, countries): "bundes*minister" -> ("bundes", "minister", ...)."""
+    start, _, end = pattern.lower().partition("*")
+    return start, end, countries
 
 
 # ---------------------------------------------------------------- per-document state
@@ -556,13 +589,14 @@ class _Person:
     near_orgs: bool = False  # ... and whether an organisation is named there
     sent: int = 0  # sentence number of the first mention
     placed_at: int = -1  # token of the mention the three fields above were read at (the earliest one)
+    shared: tuple[str, ...] = ()  # the countries a shared title may name, while only that title gives one
 
     def __init__(
         self, key: str, name: str, first: int, gender: str | None = None, role: RoleInfo | None = None,
         affiliation: str | None = None, party: str | None = None, forms: list[str] | None = None,
         mentions: list[Mention] | None = None, possessor: str | None = None, context_country: str | None = None,
         near_countries: frozenset[str] = frozenset(), near_orgs: bool = False, sent: int = 0,
-        placed_at: int = -1,
+        placed_at: int = -1, shared: tuple[str, ...] = (),
     ) -> None:
         # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
         self.key = key
@@ -580,6 +614,7 @@ class _Person:
         self.near_orgs = near_orgs
         self.sent = sent
         self.placed_at = placed_at
+        self.shared = shared
 
 
 @dataclass
@@ -782,6 +817,7 @@ class ActorFinder:
         self._signals: list[int] | None = None
         self._labelled: list[int] | None = None
         self._sent_speaks: dict[int, bool] = {}
+        self._article_countries: Counter[str] | None = None
         self.speech_forms = speech_forms
         self.singular_speech = report_verbs()
         n = len(doc)
@@ -1787,6 +1823,8 @@ class ActorFinder:
             adj = lex.adjective(text) if text.islower() else None
             if adj:
                 return adj, None
+            if k == r_idx - 1 and text.endswith("er") and text in lex.demonyms:
+                return lex.demonyms[text][0], None  # "der Schweizer Bundespräsident": a country's "-er" adjective
             region = _region_of(text)
             if region is not None:
                 return region, None  # "Bayerns Innenminister", "die sächsische Kultusministerin": the state's
@@ -1898,25 +1936,28 @@ class ActorFinder:
                 aff = self.canon[k + 1]  # "der Präsident der Ukraine, Wolodymyr Selenskyj"
             elif not aff and k + 1 < i and self.lowers[k] in _COMPLEMENT_ARTICLES:
                 aff = self._complement_institution(k + 1)  # "der Präsident des Berufsverbands der Kinderärzte, X"
-            if aff and not p.affiliation:
-                p.affiliation = aff
+            if aff:
+                _place(p, aff)
             if possessor and not p.possessor:
                 p.possessor = possessor
         r2, aff2 = self.role_after(j)
         if r2 is not None and p.role is None:
             p.role = r2
-        if aff2 and not p.affiliation:
-            p.affiliation = aff2
+        if aff2:
+            _place(p, aff2)
         org = self.org_prefix.get(evidence_idx) if evidence_idx >= 0 else None
         if org is not None:  # "CDU-Politiker X": X's party; "Hamas-Chef X": X speaks for the Hamas
-            if self.org_types.get(org) == "party":
+            if self.org_types.get(org) == "party" or org in lex.parties:  # ("Grünen-Politikerin": the Grüne)
                 p.party = p.party or org
             elif not p.affiliation and not (role is not None and role.affiliation):
                 p.affiliation = org
-        if role is not None and role.affiliation and not p.affiliation:
+        if role is not None and not p.affiliation:
+            # a title several countries give ("Bundeskanzler") names its country only by what the article
+            # says (resolve); until then the lexicon's default stands
+            p.shared = lex.shared_countries(role.text) if role.kind == "role" else ()
             p.affiliation = role.affiliation
-        if not p.affiliation and i > 0 and self.words[i - 1] in lex.demonyms:
-            p.affiliation = lex.demonyms[self.words[i - 1]][0]  # "der Franzose Emmanuel Macron"
+        if i > 0 and self.words[i - 1] in lex.demonyms:
+            _place(p, lex.demonyms[self.words[i - 1]][0])  # "der Franzose Emmanuel Macron"
         if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
             p.party = p.party or lex.party_names.get(self.words[j + 1], self.words[j + 1])
         elif j < len(doc) - 3 and self.words[j] == "(" and self.words[j + 3] == ")":
@@ -1971,8 +2012,14 @@ class ActorFinder:
 
     def _in_later_clause(self, i: int, t: int) -> bool:
         """Does token t stand in a subordinate clause that opens after token i, in i's sentence ("X verwies
-        darauf, dass ... t")? What such a clause names is what X speaks about, not whom X speaks for."""
-        return any(self.words[k - 1] == "," and self.lowers[k] in _CLAUSE_OPENERS for k in range(i + 1, t))
+        darauf, dass ... t"), or in the reported speech after his verb of saying ("X sagte am Montag, man stehe
+        an der Seite der Ukraine")? What such a clause names is what X speaks about, not whom X speaks for."""
+        said = False
+        for k in range(i + 1, t):
+            said = said or self.lowers[k] in self.speech_forms
+            if self.words[k - 1] == "," and (said or self.lowers[k] in _CLAUSE_OPENERS):
+                return True
+        return False
 
     def _near_countries(self, i: int) -> tuple[frozenset[str], bool]:
         """The countries (capitals as metonyms included) named outside quotation marks in the sentence of token
@@ -2456,7 +2503,10 @@ class ActorFinder:
         self.merge_genitives()
         self.merge_inner_names()
         self.complete_names()
+        self._place_shared_titles()
         for p in self.persons.values():
+            if p.shared:
+                continue  # (placed above)
             if not p.affiliation and p.possessor and p.possessor in self.persons:
                 p.affiliation = self.persons[p.possessor].affiliation
             if not p.affiliation and p.role is not None and p.role.stem in CONTEXT_ROLES and "-" not in p.role.text:
@@ -2467,14 +2517,10 @@ class ActorFinder:
             if not p.affiliation:
                 p.affiliation = self._head_country(p)
             if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
-                # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister
-                p.affiliation = self.lex.party_countries.get(p.party)
-            party_country = self.lex.party_countries.get(p.party) if p.party else None
-            if (party_country and p.role is not None and p.role.text.lower().startswith(_SHARED_TITLE_PREFIXES)
-                    and p.affiliation == self.lex._prefix_affiliation(_SHARED_TITLE_PREFIXES[0])):
-                # "Bundeskanzler Christian Stocker (ÖVP)": the federal titles are Austria's and Switzerland's
-                # as much as Germany's; the party tells whose
-                p.affiliation = party_country
+                # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister; one of
+                # the "Grüne" is Germany's, Austria's or Switzerland's as the article tells
+                candidates = self.lex.party_candidates(p.party)
+                p.affiliation = self._shared_country(candidates, p.party) if candidates else None
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
         items.sort(key=lambda t: (t[0], t[1]))
@@ -2505,6 +2551,99 @@ class ActorFinder:
                     org_type=g.org_type if g.kind == "organization" else None,
                 ))
         return actors
+
+    def _place_shared_titles(self) -> None:
+        """The country of each person known only by a title several countries share ("Bundespräsident
+        Alexander Van der Bellen": Germany's, Austria's or Switzerland's): the holder's party's, else the one
+        the article names; none when it does not say. One office has one holder per country: a title another
+        person of the article holds for a country by a sign of their own ("Bundeskanzler Christian Stocker
+        (ÖVP)") is not that country's for a second person, and two holders of one title placed only by the
+        article are placed by it for neither."""
+        def office(p: _Person) -> str:
+            return (p.role.text.split()[-1].lower().replace("-", "").removesuffix("in")) if p.role else ""
+
+        held: dict[tuple[str, str], int] = {}  # (office, country) -> how many people hold it
+        by_article: dict[str, str] = {}
+        for p in self.persons.values():
+            if p.shared:
+                own = self._shared_country(p.shared, p.party, use_article=False)
+                if own is None:
+                    continue
+                p.affiliation, p.shared = own, ()
+            if p.affiliation and p.role is not None:
+                held[(office(p), p.affiliation)] = held.get((office(p), p.affiliation), 0) + 1
+        for p in self.persons.values():
+            if p.shared:
+                free = tuple(c for c in p.shared if (office(p), c) not in held)
+                p.affiliation = self._shared_country(free, p.party) if free else None
+                if p.affiliation is not None:
+                    by_article[p.key] = office(p)
+        taken = Counter((o, self.persons[k].affiliation) for k, o in by_article.items())
+        for k, o in by_article.items():
+            p = self.persons[k]
+            if taken[(o, p.affiliation)] > 1:
+                p.affiliation = None  # "Bundespräsident A empfing Bundespräsident B": whose is whose is unsaid
+
+    def _shared_country(self, candidates: tuple[str, ...], party: str | None, use_article: bool = True) -> str | None:
+        """The one of ``candidates`` (the countries of a shared title or party name) that the holder's party
+        or the article names: the party's country when it is one of them ("Bundeskanzler Christian Stocker
+        (ÖVP)"), else the one the article names at least :data:`SHARED_TITLE_DOMINANCE` times as often as any
+        other (:meth:`article_countries`); None when the signs disagree or there are none."""
+        if len(candidates) == 1:
+            return candidates[0]
+        own = [c for c in self.lex.party_candidates(party) if c in candidates]
+        if len(own) == 1:
+            return own[0]
+        if own:
+            candidates = tuple(own)
+        if not use_article:
+            return None
+        counts = self.article_countries()
+        ranked = sorted(candidates, key=lambda c: (-counts[c], c))
+        best = counts[ranked[0]]
+        runner_up = counts[ranked[1]] if len(ranked) > 1 else 0
+        return ranked[0] if best > 0 and best >= SHARED_TITLE_DOMINANCE * runner_up else None
+
+    def article_countries(self) -> Counter[str]:
+        """How often the article names each country by a sign that no other country shares: its name, capital
+        or seat, adjective or people ("österreichische", "Schweizer"), one of its states ("Tirol", "Bayerns"),
+        a party of that country alone ("ÖVP"), a body named for it ("Bundestag"), a national news agency's
+        credit ("(APA)"). Quotations count too: what the article is about is what tells a title's country."""
+        counts = self._article_countries
+        if counts is not None:
+            return counts
+        counts = Counter()
+        lex = self.lex
+        region_countries = _region_countries()
+        for t in self.labelled():
+            canon = self.canon[t]
+            if not canon:
+                continue
+            if self.label[t] in _COUNTRY_LABELS and "|" not in canon:
+                counts[canon] += 1
+            elif self.label[t] == "ORG" and not lex.shared_countries(canon):
+                owner = self.org_aff.get(t) or lex.organisations.get(self.words[t], (canon, None))[1]
+                if owner and owner in lex.countries.values():
+                    counts[owner] += 1  # "Bundestag", "das russische Außenministerium"
+        for k, w in enumerate(self.words):
+            low = self.lowers[k]
+            if w in lex.parties:
+                party = lex.party_candidates(lex.party_names.get(w, w))
+                if len(party) == 1:
+                    counts[party[0]] += 1
+            elif w in lex.demonyms:
+                counts[lex.demonyms[w][0]] += 1
+            elif w in lex.agencies:
+                counts[lex.agencies[w]] += 1
+            elif w.islower() and w.isalpha():
+                country = lex.adjective(w) or region_countries.get(_region_of(w) or "")
+                if country:
+                    counts[country] += 1
+            elif self.label[k] is None and (region := w if w in region_countries else (
+                    _region_of(w) if low.endswith("s") else None)) in region_countries:
+                counts[region_countries[region or ""]] += 1  # "Tirol", "Bayerns"
+        self._article_countries = counts
+        return counts
 
     def _other_first_name(self, p: _Person, first: str) -> bool:
         """Does ``p`` go by a first name other than ``first`` (both first names by the lexicon)? Then one
@@ -2551,13 +2690,25 @@ class ActorFinder:
         return self.resolve()
 
 
+def _place(p: _Person, country: str) -> None:
+    """Give ``p`` the affiliation a sign of its own names ("der österreichische Bundeskanzler", "Österreichs
+    Kanzler", an apposition): unless ``p`` has one, or has one only by a title several countries share and
+    the sign names one of them."""
+    if not p.affiliation or (p.shared and country in p.shared):
+        p.affiliation = country
+        p.shared = ()
+
+
 def _merge_person(into: _Person, p: _Person, forms: list[str]) -> None:
     """Make ``p``, written ``forms``, one more naming of ``into``: its mentions, and what ``into`` lacks."""
     into.mentions.extend(p.mentions)
     into.forms.extend(forms)
     into.first = min(into.first, p.first)
     into.role = into.role or p.role
-    into.affiliation = into.affiliation or p.affiliation
+    if p.affiliation and not p.shared:
+        _place(into, p.affiliation)
+    elif not into.affiliation:
+        into.affiliation, into.shared = p.affiliation, p.shared
     into.gender = into.gender or p.gender
     into.party = into.party or p.party
 
@@ -2573,6 +2724,12 @@ def _regions() -> tuple[dict[str, str], dict[str, str]]:
         if len(r) > 1 and r[1] != "-":
             adjectives[r[1]] = r[0]
     return genitives, adjectives
+
+
+@functools.cache
+def _region_countries() -> dict[str, str]:
+    """State -> its country (regions.txt: "Bayern" -> Deutschland, "Tirol" -> Österreich)."""
+    return {r[0]: r[2] for r in rows("regions.txt") if len(r) > 2}
 
 
 def _region_of(word: str) -> str | None:
