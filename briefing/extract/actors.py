@@ -818,6 +818,8 @@ class ActorFinder:
         self._labelled: list[int] | None = None
         self._sent_speaks: dict[int, bool] = {}
         self._article_countries: Counter[str] | None = None
+        # groups named by a body's name several countries give ("Bundesregierung") -> those countries
+        self._shared_groups: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
         self.speech_forms = speech_forms
         self.singular_speech = report_verbs()
         n = len(doc)
@@ -2407,6 +2409,14 @@ class ActorFinder:
             aff = canon if kind == "country" else owner or lex.organisations.get(surface, (None, None))[1]
             if kind == "organization" and aff is None:
                 aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
+            shared = lex.shared_countries(canon) if kind == "organization" and end == i + 1 else ()
+            if shared:
+                # "die Bundesregierung": Germany's or Austria's by an adjective, genitive or seat with it ("die
+                # österreichische Bundesregierung", "die Bundesregierung in Wien"), else by the article (resolve)
+                own = self._institution_owner(i, "", {})
+                owner = aff = own if own in shared else None
+                if owner is None:
+                    self._shared_groups[(kind, canon, owner)] = shared
             self._add_group(kind, canon, owner, aff, org_type, Mention(start_c, end_c, surface))
             nxt = end
         # "Hamas-Chef Ismail Hanija" is a mention of Hanija, not of the Hamas: a speaker phrase must name him
@@ -2504,6 +2514,9 @@ class ActorFinder:
         self.merge_inner_names()
         self.complete_names()
         self._place_shared_titles()
+        for key, shared in self._shared_groups.items():
+            if key in self.groups:
+                self.groups[key].affiliation = self._shared_country(shared, None)
         for p in self.persons.values():
             if p.shared:
                 continue  # (placed above)
@@ -2540,6 +2553,7 @@ class ActorFinder:
                     id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
                     mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
+                    party_country=self._party_country(p.party, p.affiliation),
                 ))
             else:
                 g = obj
@@ -2549,6 +2563,7 @@ class ActorFinder:
                     id=f"A{n}", name=g.name, kind=g.kind, affiliation=g.affiliation,  # type: ignore[arg-type]
                     aliases=tuple(aliases), mentions=tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end))),
                     org_type=g.org_type if g.kind == "organization" else None,
+                    party_country=self._party_country(g.name, None) if g.kind == "organization" else None,
                 ))
         return actors
 
@@ -2583,6 +2598,17 @@ class ActorFinder:
             p = self.persons[k]
             if taken[(o, p.affiliation)] > 1:
                 p.affiliation = None  # "Bundespräsident A empfing Bundespräsident B": whose is whose is unsaid
+
+    def _party_country(self, party: str | None, affiliation: str | None) -> str | None:
+        """Which country's party a name that parties of several countries bear means ("Grüne"): the holder's
+        country, else the one the article names (:meth:`_shared_country`); None for any other name (its
+        country goes without saying) and when the article does not tell."""
+        candidates = self.lex.party_candidates(party)
+        if len(candidates) < 2:
+            return None
+        if affiliation in candidates:
+            return affiliation
+        return self._shared_country(candidates, party)
 
     def _shared_country(self, candidates: tuple[str, ...], party: str | None, use_article: bool = True) -> str | None:
         """The one of ``candidates`` (the countries of a shared title or party name) that the holder's party
