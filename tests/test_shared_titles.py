@@ -73,9 +73,19 @@ def test_a_title_one_holder_holds_for_a_country_is_not_that_countrys_for_another
 
 
 def test_two_holders_of_one_title_placed_by_the_article_alone_are_placed_for_neither():
-    text = "Bundespräsident Anton Leitner empfing in Wien Bundespräsident Urs Brunner. Österreich sei ein Partner."
+    # the article names Austria most, but Switzerland too: one of the two may be Switzerland's
+    text = ("Bundespräsident Anton Leitner empfing in Wien Bundespräsident Urs Brunner. Österreich und die Schweiz "
+            "wollen enger zusammenarbeiten, in Wien wurde ein Abkommen unterzeichnet.")
     assert person(text, "Leitner").affiliation is None
     assert person(text, "Brunner").affiliation is None
+
+
+def test_a_former_and_the_current_holder_of_one_countrys_office_are_both_that_countrys():
+    # the article names no other country: Brenner held the office Weber holds now
+    text = ("Bundeskanzler Jonas Weber (CDU) lobte seinen Vorgänger. Der frühere Bundeskanzler Karl Brenner sagte in "
+            "Berlin, Deutschland habe viel erreicht.")
+    assert person(text, "Weber").affiliation == "Deutschland"
+    assert person(text, "Brenner").affiliation == "Deutschland"
 
 
 @pytest.mark.parametrize(

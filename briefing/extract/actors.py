@@ -248,6 +248,9 @@ SHARED_TITLE_DOMINANCE = 2
 # country the bare title implies stays. Any other part makes another office ("Schatzkanzler" is Britain's,
 # "Verwaltungsratspräsident" heads a board, "Nationalratspräsident" a parliament: no EU "Ratspräsident").
 _HOLDER_PREFIXES = ("vize", "alt", "ex", "interims")
+# Compound prefixes of country_adjectives.txt that several countries use for their federal bodies ("Bundesamt",
+# "Bundeskriminalamt"): the country they give is a default, no sign of the article's country.
+_SHARED_PREFIXES = frozenset({"bundes"})
 
 
 @dataclass(frozen=True)
@@ -818,6 +821,7 @@ class ActorFinder:
         self._labelled: list[int] | None = None
         self._sent_speaks: dict[int, bool] = {}
         self._article_countries: Counter[str] | None = None
+        self._country_signs: list[tuple[int, str]] | None = None
         # groups named by a body's name several countries give ("Bundesregierung") -> those countries
         self._shared_groups: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
         self.speech_forms = speech_forms
@@ -2516,7 +2520,8 @@ class ActorFinder:
         self._place_shared_titles()
         for key, shared in self._shared_groups.items():
             if key in self.groups:
-                self.groups[key].affiliation = self._shared_country(shared, None)
+                body = self.groups[key]
+                body.affiliation = self._shared_country(shared, None, at=self._token_at(body.first))
         for p in self.persons.values():
             if p.shared:
                 continue  # (placed above)
@@ -2533,7 +2538,8 @@ class ActorFinder:
                 # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister; one of
                 # the "Grüne" is Germany's, Austria's or Switzerland's as the article tells
                 candidates = self.lex.party_candidates(p.party)
-                p.affiliation = self._shared_country(candidates, p.party) if candidates else None
+                p.affiliation = candidates[0] if len(candidates) == 1 else (
+                    self._shared_country(candidates, p.party, at=p.placed_at) if candidates else None)
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
         items.sort(key=lambda t: (t[0], t[1]))
@@ -2553,7 +2559,7 @@ class ActorFinder:
                     id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
                     mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
-                    party_country=self._party_country(p.party, p.affiliation),
+                    party_country=self._party_country(p.party, p.affiliation, self._token_at(p.first)),
                 ))
             else:
                 g = obj
@@ -2563,7 +2569,8 @@ class ActorFinder:
                     id=f"A{n}", name=g.name, kind=g.kind, affiliation=g.affiliation,  # type: ignore[arg-type]
                     aliases=tuple(aliases), mentions=tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end))),
                     org_type=g.org_type if g.kind == "organization" else None,
-                    party_country=self._party_country(g.name, None) if g.kind == "organization" else None,
+                    party_country=self._party_country(g.name, None, self._token_at(g.first))
+                    if g.kind == "organization" else None,
                 ))
         return actors
 
@@ -2573,9 +2580,12 @@ class ActorFinder:
         the article names; none when it does not say. One office has one holder per country: a title another
         person of the article holds for a country by a sign of their own ("Bundeskanzler Christian Stocker
         (ÖVP)") is not that country's for a second person, and two holders of one title placed only by the
-        article are placed by it for neither."""
-        def office(p: _Person) -> str:
-            return (p.role.text.split()[-1].lower().replace("-", "").removesuffix("in")) if p.role else ""
+        article are placed by it for neither, where the article names another of the title's countries too
+        (where it names none, they are a former and the current holder of one country's office)."""
+        def office(p: _Person) -> str:  # ("Kanzlerin" and "Bundeskanzler" are one office)
+            if p.role is None:
+                return ""
+            return p.role.text.split()[-1].lower().replace("-", "").removesuffix("in").removeprefix("bundes")
 
         held: dict[tuple[str, str], int] = {}  # (office, country) -> how many people hold it
         by_article: dict[str, str] = {}
@@ -2587,19 +2597,29 @@ class ActorFinder:
                 p.affiliation, p.shared = own, ()
             if p.affiliation and p.role is not None:
                 held[(office(p), p.affiliation)] = held.get((office(p), p.affiliation), 0) + 1
+        counts = self.article_countries()
         for p in self.persons.values():
             if p.shared:
                 free = tuple(c for c in p.shared if (office(p), c) not in held)
-                p.affiliation = self._shared_country(free, p.party) if free else None
+                if not any(counts[c] for c in free):
+                    free = p.shared  # the article names no other country: a former and the current holder
+                p.affiliation = self._shared_country(free, p.party, at=p.placed_at) if free else None
                 if p.affiliation is not None:
                     by_article[p.key] = office(p)
         taken = Counter((o, self.persons[k].affiliation) for k, o in by_article.items())
         for k, o in by_article.items():
             p = self.persons[k]
-            if taken[(o, p.affiliation)] > 1:
-                p.affiliation = None  # "Bundespräsident A empfing Bundespräsident B": whose is whose is unsaid
+            if taken[(o, p.affiliation)] > 1 and any(counts[c] for c in p.shared if c != p.affiliation):
+                # "Bundespräsident A empfing in Berlin Bundespräsident B. Österreich ...": one may be Austria's,
+                # whose is whose is unsaid (a former and the current holder of one country's office are two
+                # holders too, where the article names no other country)
+                p.affiliation = None
 
-    def _party_country(self, party: str | None, affiliation: str | None) -> str | None:
+    def _token_at(self, char: int) -> int:
+        """The token that starts at (or holds) character offset ``char``."""
+        return max(0, bisect.bisect_right(self.idx, char) - 1)
+
+    def _party_country(self, party: str | None, affiliation: str | None, at: int | None = None) -> str | None:
         """Which country's party a name that parties of several countries bear means ("Grüne"): the holder's
         country, else the one the article names (:meth:`_shared_country`); None for any other name (its
         country goes without saying) and when the article does not tell."""
@@ -2608,15 +2628,16 @@ class ActorFinder:
             return None
         if affiliation in candidates:
             return affiliation
-        return self._shared_country(candidates, party)
+        return self._shared_country(candidates, party, at=at)
 
-    def _shared_country(self, candidates: tuple[str, ...], party: str | None, use_article: bool = True) -> str | None:
+    def _shared_country(self, candidates: tuple[str, ...], party: str | None, use_article: bool = True,
+                        at: int | None = None) -> str | None:
         """The one of ``candidates`` (the countries of a shared title or party name) that the holder's party
         or the article names: the party's country when it is one of them ("Bundeskanzler Christian Stocker
-        (ÖVP)"), else the one the article names at least :data:`SHARED_TITLE_DOMINANCE` times as often as any
-        other (:meth:`article_countries`); None when the signs disagree or there are none."""
-        if len(candidates) == 1:
-            return candidates[0]
+        (ÖVP)"), else the one named clearly most (:func:`_dominant`) just before the mention at token ``at``
+        (:meth:`local_countries`), else in the whole article (:meth:`article_countries`); None when the signs
+        disagree or there are none. (A single candidate left, the others held by other people, still needs the
+        article's word.)"""
         own = [c for c in self.lex.party_candidates(party) if c in candidates]
         if len(own) == 1:
             return own[0]
@@ -2624,52 +2645,73 @@ class ActorFinder:
             candidates = tuple(own)
         if not use_article:
             return None
-        counts = self.article_countries()
-        ranked = sorted(candidates, key=lambda c: (-counts[c], c))
-        best = counts[ranked[0]]
-        runner_up = counts[ranked[1]] if len(ranked) > 1 else 0
-        return ranked[0] if best > 0 and best >= SHARED_TITLE_DOMINANCE * runner_up else None
+        if at is not None:
+            local = _dominant(candidates, self.local_countries(at))
+            if local is not None:
+                return local
+        return _dominant(candidates, self.article_countries())
 
     def article_countries(self) -> Counter[str]:
-        """How often the article names each country by a sign that no other country shares: its name, capital
-        or seat, adjective or people ("österreichische", "Schweizer"), one of its states ("Tirol", "Bayerns"),
-        a party of that country alone ("ÖVP"), a body named for it ("Bundestag"), a national news agency's
-        credit ("(APA)"). Quotations count too: what the article is about is what tells a title's country."""
+        """How often the article names each country by a sign that no other country shares (:meth:`country_signs`).
+        Quotations count too: what the article is about is what tells a title's country."""
         counts = self._article_countries
-        if counts is not None:
-            return counts
-        counts = Counter()
+        if counts is None:
+            counts = self._article_countries = Counter(c for _, c in self.country_signs())
+        return counts
+
+    def local_countries(self, i: int) -> Counter[str]:
+        """The country signs (:meth:`country_signs`) of the sentence before token ``i`` and of its own sentence
+        up to it, outside quotation marks: "Die Verhandlungen sind ein Zankapfel in Deutschland zwischen SPD und
+        Union. Während die Bundesregierung ..." is Germany's government in an article about Austria."""
+        no = self.sent_no[i]
+        lo = self.table.sents[max(0, no - 1)][0]
+        if self._quote_regions is None:
+            self._quote_regions = quote_regions(self.text)
+        regions = self._quote_regions
+        return Counter(c for t, c in self.country_signs() if lo <= t < i and not in_regions(self.idx[t], regions))
+
+    def country_signs(self) -> list[tuple[int, str]]:
+        """(token, country) for every sign of one country in the article: its name, capital or seat, adjective
+        or people ("österreichische", "Schweizer"), one of its states ("Tirol", "Bayerns"), a party of that
+        country alone ("ÖVP"), a body listed as its ("Bundestag") or owned by it ("das russische
+        Außenministerium"; not by a shared title's prefix: Austria has a "Bundeskriminalamt" too), a national
+        news agency's credit ("(APA)")."""
+        signs = self._country_signs
+        if signs is not None:
+            return signs
+        signs = []
         lex = self.lex
         region_countries = _region_countries()
-        for t in self.labelled():
-            canon = self.canon[t]
-            if not canon:
-                continue
-            if self.label[t] in _COUNTRY_LABELS and "|" not in canon:
-                counts[canon] += 1
-            elif self.label[t] == "ORG" and not lex.shared_countries(canon):
-                owner = self.org_aff.get(t) or lex.organisations.get(self.words[t], (canon, None))[1]
-                if owner and owner in lex.countries.values():
-                    counts[owner] += 1  # "Bundestag", "das russische Außenministerium"
+        shared_prefixes = tuple(p for p in lex.prefixes if not p.endswith("-") and p in _SHARED_PREFIXES)
+        labelled = set(self.labelled())
         for k, w in enumerate(self.words):
             low = self.lowers[k]
+            canon = self.canon[k]
+            country: str | None = None
             if w in lex.parties:
                 party = lex.party_candidates(lex.party_names.get(w, w))
-                if len(party) == 1:
-                    counts[party[0]] += 1
+                country = party[0] if len(party) == 1 else None
+            elif k in labelled and canon:
+                if self.label[k] in _COUNTRY_LABELS:
+                    country = canon if "|" not in canon else None
+                elif self.label[k] == "ORG" and not lex.shared_countries(canon):
+                    listed = lex.organisations.get(w)
+                    owner = listed[1] if listed is not None else (
+                        None if canon.lower().startswith(shared_prefixes) else self.org_aff.get(k))
+                    country = owner if owner in lex.country_names() else None
             elif w in lex.demonyms:
-                counts[lex.demonyms[w][0]] += 1
+                country = lex.demonyms[w][0]
             elif w in lex.agencies:
-                counts[lex.agencies[w]] += 1
+                country = lex.agencies[w]
             elif w.islower() and w.isalpha():
                 country = lex.adjective(w) or region_countries.get(_region_of(w) or "")
-                if country:
-                    counts[country] += 1
             elif self.label[k] is None and (region := w if w in region_countries else (
                     _region_of(w) if low.endswith("s") else None)) in region_countries:
-                counts[region_countries[region or ""]] += 1  # "Tirol", "Bayerns"
-        self._article_countries = counts
-        return counts
+                country = region_countries[region or ""]  # "Tirol", "Bayerns"
+            if country:
+                signs.append((k, country))
+        self._country_signs = signs
+        return signs
 
     def _other_first_name(self, p: _Person, first: str) -> bool:
         """Does ``p`` go by a first name other than ``first`` (both first names by the lexicon)? Then one
@@ -2750,6 +2792,17 @@ def _regions() -> tuple[dict[str, str], dict[str, str]]:
         if len(r) > 1 and r[1] != "-":
             adjectives[r[1]] = r[0]
     return genitives, adjectives
+
+
+def _dominant(candidates: tuple[str, ...], counts: Counter[str]) -> str | None:
+    """The one of ``candidates`` named at least :data:`SHARED_TITLE_DOMINANCE` times as often as any other in
+    ``counts``, or None (none named, or two about as often)."""
+    if not candidates:
+        return None
+    ranked = sorted(candidates, key=lambda c: (-counts[c], c))
+    best = counts[ranked[0]]
+    runner_up = counts[ranked[1]] if len(ranked) > 1 else 0
+    return ranked[0] if best > 0 and best >= SHARED_TITLE_DOMINANCE * runner_up else None
 
 
 @functools.cache
