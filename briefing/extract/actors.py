@@ -2597,6 +2597,8 @@ class ActorFinder:
                 p.affiliation, p.shared = own, ()
             if p.affiliation and p.role is not None:
                 held[(office(p), p.affiliation)] = held.get((office(p), p.affiliation), 0) + 1
+        if not any(p.shared for p in self.persons.values()):
+            return  # (most articles: no title of several countries to place, no signs to count)
         counts = self.article_countries()
         for p in self.persons.values():
             if p.shared:
