@@ -98,8 +98,9 @@ def party_label(party: str, country: str | None) -> str:
 
 
 def _party_of(label: str) -> str:
-    """The party a heading names ("Grüne (Österreich)" -> "Grüne")."""
-    return label.split(" (", 1)[0]
+    """The party a heading names ("Grüne (Österreich)" -> "Grüne"; any other heading as it is)."""
+    name, _, country = label.partition(" (")
+    return name if country and len(actor_lexicon().party_candidates(name)) > 1 else label
 
 
 def sentence_of(sentences: Sequence[Statement], start: int, end: int, text: str) -> str | None:
@@ -240,8 +241,8 @@ def merge_positions(
         shown = []
         for e in groups[k]:
             actor = by_id[e.actor]
-            owner_shown = actor.kind == "person" and _party_of(labels[k]) in (actor.party, actor.affiliation) and (
-                country_name(labels[k]) is None)
+            owner_shown = actor.kind == "person" and bool({labels[k], _party_of(labels[k])} & {
+                actor.party, actor.affiliation}) and country_name(labels[k]) is None
             text, ref = e.wording(speaker_label(actor.name, actor.kind) if actor.kind != "country" else None,
                                   owner_shown=owner_shown)
             if text is not None and ref is not None:
@@ -295,7 +296,7 @@ def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict
 def _is_group(actor: StoryActor, key: str) -> bool:
     """Is the actor the group its statements are filed under: the country, or the party or organisation
     that names the group ("SPD" under "SPD")?"""
-    return actor.kind == "country" or fold(actor.name) == _party_of(key)
+    return actor.kind == "country" or fold(actor.name) in (key, key.split(" (", 1)[0])  # ("grune (osterreich)")
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
