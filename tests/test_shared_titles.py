@@ -191,3 +191,17 @@ def test_every_actors_country_is_right_or_absent(dach_day):
                 assert a.affiliation in (None, "Tirol", "Frankreich"), a
             if a.name in parties:
                 assert a.party_country == parties[a.name], a
+
+
+@pytest.mark.slow
+def test_the_reader_sees_whose_greens_each_are(dach_day):
+    import re
+
+    from briefing.render import text, view
+
+    out = re.sub(r"\n +", " ", text.render_text(view.build_view(dach_day)))  # unwrapped lines
+    for heading in ("Grüne (Österreich):", "Grüne (Schweiz):", "Grüne (Deutschland):"):
+        assert heading in out
+    assert "Sabine Moser, Grünen-Chefin (Österreich, Grüne)" in out
+    assert "Anton Leitner, Bundespräsident (Österreich)" in out
+    assert "Urs Brunner, Bundespräsident (Schweiz)" in out
