@@ -64,6 +64,23 @@ def test_a_shared_title_without_a_sign_names_no_country(text, surname):
     assert person(text, surname).affiliation is None
 
 
+def test_the_signs_of_the_holders_own_sentence_come_before_the_articles():
+    # an article about Austria's election: the chancellor who congratulates from Berlin is Germany's, and the
+    # sentence about him tells nothing of the federal president after him
+    text = ("Wien. Nach der Wahl in Österreich hat die ÖVP die meisten Stimmen erhalten. Die FPÖ legte zu, die SPÖ "
+            "verlor. Bundeskanzler Jonas Weber gratulierte aus Berlin. Bundespräsident Anton Leitner will am "
+            "Mittwoch mit den Parteichefs sprechen.")
+    assert person(text, "Weber").affiliation == "Deutschland"
+    assert person(text, "Leitner").affiliation == "Österreich"
+
+
+def test_a_sign_with_another_persons_title_is_that_persons():
+    text = ("Bundespräsident Anton Leitner traf in Wien den Schweizer Außenminister Ignazio Cassis. Österreich und "
+            "die Schweiz wollen enger zusammenarbeiten, Wien will vermitteln.")
+    assert person(text, "Cassis").affiliation == "Schweiz"
+    assert person(text, "Leitner").affiliation == "Österreich"
+
+
 def test_a_title_one_holder_holds_for_a_country_is_not_that_countrys_for_another():
     # Hofer is Austria's chancellor by his party; the article names Austria most, but Weber is not Austria's
     text = ("Bundeskanzler Jonas Weber reiste nach Wien. Dort traf er Bundeskanzler Markus Hofer (ÖVP). "

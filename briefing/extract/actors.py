@@ -244,6 +244,9 @@ _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|«[^»]{0,2000}»|
 # A shared title's country is the one of its candidates the article names at least this many times as often as
 # any other (shared_titles.txt): "the article's country", not a country it mentions along the way.
 SHARED_TITLE_DOMINANCE = 2
+# A country sign this many tokens or fewer before another person's name is that person's title's ("den Schweizer
+# Außenminister Cassis"), no sign of a shared title's country for someone else in the sentence.
+OTHER_TITLE_TOKENS = 3
 # Compound parts before a title that qualify its holder, not the office ("Vizekanzler", "Altkanzler"): the
 # country the bare title implies stays. Any other part makes another office ("Schatzkanzler" is Britain's,
 # "Verwaltungsratspräsident" heads a board, "Nationalratspräsident" a parliament: no EU "Ratspräsident").
@@ -2021,8 +2024,8 @@ class ActorFinder:
         darauf, dass ... t"), or in the reported speech after his verb of saying ("X sagte am Montag, man stehe
         an der Seite der Ukraine")? What such a clause names is what X speaks about, not whom X speaks for."""
         said = False
-        for k in range(i + 1, t):
-            said = said or self.lowers[k] in self.speech_forms
+        for k in range(i + 1, t + 1):  # (the clause may open with t itself: "X sagte, Österreich ...")
+            said = said or self.lowers[k - 1] in self.speech_forms
             if self.words[k - 1] == "," and (said or self.lowers[k] in _CLAUSE_OPENERS):
                 return True
         return False
@@ -2539,7 +2542,7 @@ class ActorFinder:
                 # the "Grüne" is Germany's, Austria's or Switzerland's as the article tells
                 candidates = self.lex.party_candidates(p.party)
                 p.affiliation = candidates[0] if len(candidates) == 1 else (
-                    self._shared_country(candidates, p.party, at=p.placed_at) if candidates else None)
+                    self._shared_country(candidates, p.party, at=p.placed_at, me=p.key) if candidates else None)
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
         items.sort(key=lambda t: (t[0], t[1]))
@@ -2559,7 +2562,7 @@ class ActorFinder:
                     id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
                     mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
-                    party_country=self._party_country(p.party, p.affiliation, self._token_at(p.first)),
+                    party_country=self._party_country(p.party, p.affiliation, self._token_at(p.first), p.key),
                 ))
             else:
                 g = obj
@@ -2605,7 +2608,7 @@ class ActorFinder:
                 free = tuple(c for c in p.shared if (office(p), c) not in held)
                 if not any(counts[c] for c in free):
                     free = p.shared  # the article names no other country: a former and the current holder
-                p.affiliation = self._shared_country(free, p.party, at=p.placed_at) if free else None
+                p.affiliation = self._shared_country(free, p.party, at=p.placed_at, me=p.key) if free else None
                 if p.affiliation is not None:
                     by_article[p.key] = office(p)
         taken = Counter((o, self.persons[k].affiliation) for k, o in by_article.items())
@@ -2621,7 +2624,8 @@ class ActorFinder:
         """The token that starts at (or holds) character offset ``char``."""
         return max(0, bisect.bisect_right(self.idx, char) - 1)
 
-    def _party_country(self, party: str | None, affiliation: str | None, at: int | None = None) -> str | None:
+    def _party_country(self, party: str | None, affiliation: str | None, at: int | None = None,
+                       me: str | None = None) -> str | None:
         """Which country's party a name that parties of several countries bear means ("Grüne"): the holder's
         country, else the one the article names (:meth:`_shared_country`); None for any other name (its
         country goes without saying) and when the article does not tell."""
@@ -2630,14 +2634,15 @@ class ActorFinder:
             return None
         if affiliation in candidates:
             return affiliation
-        return self._shared_country(candidates, party, at=at)
+        return self._shared_country(candidates, party, at=at, me=me)
 
     def _shared_country(self, candidates: tuple[str, ...], party: str | None, use_article: bool = True,
-                        at: int | None = None) -> str | None:
+                        at: int | None = None, me: str | None = None) -> str | None:
         """The one of ``candidates`` (the countries of a shared title or party name) that the holder's party
         or the article names: the party's country when it is one of them ("Bundeskanzler Christian Stocker
-        (ÖVP)"), else the one named clearly most (:func:`_dominant`) just before the mention at token ``at``
-        (:meth:`local_countries`), else in the whole article (:meth:`article_countries`); None when the signs
+        (ÖVP)"), else the one named clearly most (:func:`_dominant`) in the sentence of the mention at token ``at``
+        of person ``me``, else in the sentence before (:meth:`local_countries`), else in the whole article
+        (:meth:`article_countries`); None when the signs
         disagree or there are none. (A single candidate left, the others held by other people, still needs the
         article's word.)"""
         own = [c for c in self.lex.party_candidates(party) if c in candidates]
@@ -2648,9 +2653,10 @@ class ActorFinder:
         if not use_article:
             return None
         if at is not None:
-            local = _dominant(candidates, self.local_countries(at))
-            if local is not None:
-                return local
+            for near in self.local_countries(at, me):
+                local = _dominant(candidates, near)
+                if local is not None:
+                    return local
         return _dominant(candidates, self.article_countries())
 
     def article_countries(self) -> Counter[str]:
@@ -2661,16 +2667,34 @@ class ActorFinder:
             counts = self._article_countries = Counter(c for _, c in self.country_signs())
         return counts
 
-    def local_countries(self, i: int) -> Counter[str]:
-        """The country signs (:meth:`country_signs`) of the sentence before token ``i`` and of its own sentence
-        up to it, outside quotation marks: "Die Verhandlungen sind ein Zankapfel in Deutschland zwischen SPD und
-        Union. Während die Bundesregierung ..." is Germany's government in an article about Austria."""
-        no = self.sent_no[i]
-        lo = self.table.sents[max(0, no - 1)][0]
+    def local_countries(self, i: int, me: str | None = None) -> tuple[Counter[str], Counter[str]]:
+        """The country signs (:meth:`country_signs`) near token ``i``, outside quotation marks: of its own
+        sentence ("Bundeskanzler Jonas Weber gratulierte aus Berlin"), and of the sentence before ("Die
+        Verhandlungen sind ein Zankapfel in Deutschland zwischen SPD und Union. Während die Bundesregierung ...").
+        Signs that tell another person's country are left out: in its own sentence those before the last other
+        person named before ``i`` or near the title of the next one after it ("Bundespräsident Leitner traf den
+        Schweizer Außenminister ..."), and in what ``i`` says after a verb of saying or in a subordinate clause;
+        the sentence before counts only when it names no other person. ``me``: the key of the person at ``i``."""
         if self._quote_regions is None:
             self._quote_regions = quote_regions(self.text)
         regions = self._quote_regions
-        return Counter(c for t, c in self.country_signs() if lo <= t < i and not in_regions(self.idx[t], regions))
+        others = sorted(self._token_at(m.start) for key, p in self.persons.items() if key != me for m in p.mentions)
+        no = self.sent_no[i]
+        s_lo, s_hi = self.table.sents[no]
+        lo = max((t + 1 for t in others if s_lo <= t < i), default=s_lo)
+        hi = min((max(i + 1, t - OTHER_TITLE_TOKENS) for t in others if i < t < s_hi), default=s_hi)
+        own: Counter[str] = Counter()
+        before: Counter[str] = Counter()
+        b_lo, b_hi = self.table.sents[no - 1] if no > 0 else (0, 0)
+        alone = not any(b_lo <= t < b_hi for t in others)
+        for t, c in self.country_signs():
+            if in_regions(self.idx[t], regions):
+                continue
+            if lo <= t < hi and t != i and not (t > i and self._in_later_clause(i, t)):
+                own[c] += 1
+            elif alone and b_lo <= t < b_hi:
+                before[c] += 1
+        return own, before
 
     def country_signs(self) -> list[tuple[int, str]]:
         """(token, country) for every sign of one country in the article: its name, capital or seat, adjective
