@@ -181,6 +181,9 @@ class Actor:
     mentions: tuple[Mention, ...] = ()
     # finer kind of an organization: party, company, institution, agency, association, international
     org_type: str | None = None
+    # for a party name that parties of several countries bear ("Grüne": Germany's, Austria's, Switzerland's),
+    # the country of the party (an organization) or of the person's party, when the text tells it
+    party_country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,7 @@ class StoryActor:
     sources: tuple[str, ...]
     party: str | None = None
     org_type: str | None = None  # see Actor.org_type
+    party_country: str | None = None  # see Actor.party_country
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ def _value(cls: type, f: dataclasses.Field, k: int) -> object:  # type: ignore[t
         return [k]
     if t.startswith("frozenset["):
         return frozenset({f"w{k}"})
+    if t.startswith("tuple["):
+        return (f"w{k}",)
     if t == "Phrase":
         return Phrase(k, k + 1, f"p{k}")
     if t == "RoleInfo":

@@ -158,6 +158,7 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
     ("bahnstreik", date(2026, 11, 14), [["b1", "b2", "b3"]]),
     ("rueckfuehrung", date(2026, 12, 6), [["m1", "m2"], ["m3"]]),
     ("eauto_zoelle", date(2026, 12, 4), [["e1", "e2", "e3"]]),
+    ("mercosur_dach", date(2026, 12, 7), [["m1", "m2", "m3", "m4"]]),
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected

@@ -88,12 +88,13 @@ def _group_persons(refs: Sequence[ActorRef]) -> list[list[int]]:
 
 def _group_others(refs: Sequence[ActorRef]) -> list[list[int]]:
     """Organisations and countries by folded name or shared alias, within one owner: the Russian and the
-    Ukrainian "Außenministerium" are two actors."""
+    Ukrainian "Außenministerium" are two actors, and so are the German and the Austrian "Grüne"."""
     groups: list[list[int]] = []
     by_name: dict[str, int] = {}
     for i, r in enumerate(refs):
-        owner = "" if r.actor.kind == "country" or r.actor.affiliation in (None, r.actor.name) else (
-            "|" + fold(r.actor.affiliation or ""))
+        owner_name = r.actor.party_country if r.actor.affiliation in (None, r.actor.name) else r.actor.affiliation
+        # (the Austrian and the Swiss "Grüne" are two parties)
+        owner = "" if r.actor.kind == "country" or not owner_name else "|" + fold(owner_name)
         names = [fold(r.actor.name).strip() + owner] + [fold(a).strip() + owner for a in r.actor.aliases]
         hit = next((by_name[n] for n in names if n in by_name), None)
         if hit is None:
@@ -156,6 +157,7 @@ def merge_actors(refs: Sequence[ActorRef], id_prefix: str) -> tuple[list[StoryAc
                         sources=sort_sources(m.source for m in members),
                         party=_most_common([m.actor.party for m in members]),
                         org_type=_most_common([m.actor.org_type for m in members]),
+                        party_country=_most_common([m.actor.party_country for m in members]),
                     ),
                 )
             )
@@ -168,6 +170,7 @@ def merge_actors(refs: Sequence[ActorRef], id_prefix: str) -> tuple[list[StoryAc
             ma[1].name,
         )
     )
+    merged = _party_countries_told(merged)
     actors = []
     ids: dict[tuple[int, str], str] = {}
     for n, (members, actor) in enumerate(merged, 1):
@@ -176,6 +179,24 @@ def merge_actors(refs: Sequence[ActorRef], id_prefix: str) -> tuple[list[StoryAc
         for m in members:
             ids[(m.article, m.actor.id)] = aid
     return actors, ids
+
+
+def _party_countries_told(merged: list[tuple[list[ActorRef], StoryActor]]) -> list[tuple[list[ActorRef], StoryActor]]:
+    """Keep a party's country (``party_country``) only where the story needs it to tell two parties of one
+    name apart (the German, the Austrian and the Swiss "Grüne"); on a day of one country's Greens the name
+    says enough."""
+    from dataclasses import replace
+
+    def party_of(a: StoryActor) -> str | None:
+        return a.name if a.kind == "organization" else a.party
+
+    seen: dict[str, set[str | None]] = defaultdict(set)
+    for _, a in merged:
+        party = party_of(a)
+        if party and (a.party_country or a.kind == "person" or a.org_type == "party"):
+            seen[fold(party)].add(a.party_country)
+    return [(m, a if not a.party_country or len(seen[fold(party_of(a) or "")]) > 1 else replace(a, party_country=None))
+            for m, a in merged]
 
 
 def _with_id(actor: StoryActor, aid: str) -> StoryActor:

@@ -81,12 +81,26 @@ def country_of(actor: StoryActor) -> str | None:
     if actor.kind == "country":
         return actor.name
     if actor.affiliation or actor.kind == "organization":
-        return actor.affiliation or actor.name
+        return actor.affiliation or party_label(actor.name, actor.party_country)
     m = _ROLE_ACRONYM.match((actor.role or "").strip())
     if m and actor.kind == "person":
         return m.group(1)
     # a politician known by party alone ("Matthias Gastel (Grüne)", "die Grünen … sagte der Sprecher …")
-    return actor.party if actor.kind == "person" else None
+    return party_label(actor.party, actor.party_country) if actor.kind == "person" and actor.party else None
+
+
+def party_label(party: str, country: str | None) -> str:
+    """The heading of a party's statements: its name, with its country for a name parties of several
+    countries bear ("Grüne (Österreich)" beside "Grüne (Schweiz)"); the name alone for any other."""
+    if country and len(actor_lexicon().party_candidates(party)) > 1:
+        return f"{party} ({country})"
+    return party
+
+
+def _party_of(label: str) -> str:
+    """The party a heading names ("Grüne (Österreich)" -> "Grüne"; any other heading as it is)."""
+    name, _, country = label.partition(" (")
+    return name if country and len(actor_lexicon().party_candidates(name)) > 1 else label
 
 
 def sentence_of(sentences: Sequence[Statement], start: int, end: int, text: str) -> str | None:
@@ -227,8 +241,8 @@ def merge_positions(
         shown = []
         for e in groups[k]:
             actor = by_id[e.actor]
-            owner_shown = actor.kind == "person" and labels[k] in (actor.party, actor.affiliation) and (
-                country_name(labels[k]) is None)
+            owner_shown = actor.kind == "person" and bool({labels[k], _party_of(labels[k])} & {
+                actor.party, actor.affiliation}) and country_name(labels[k]) is None
             text, ref = e.wording(speaker_label(actor.name, actor.kind) if actor.kind != "country" else None,
                                   owner_shown=owner_shown)
             if text is not None and ref is not None:
@@ -264,24 +278,25 @@ def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict
     """Speakers to file under their party instead of their country: in a debate between a country's parties
     (statements filed under two of them or more), a politician of one of them whose country is the party's
     ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it."""
-    parties = actor_lexicon().party_countries
+    lex = actor_lexicon()
     keys = {country_of(by_id[a]) for a in set(speakers)}
-    debated = {k for k in keys if k in parties}
+    debated = {_party_of(k) for k in keys if k and lex.party_candidates(_party_of(k))}
     if len(debated) < MIN_DEBATE_PARTIES:
         return {}
-    countries = {parties[k] for k in debated}
+    countries = {c for k in debated for c in lex.party_candidates(k)}  # (a name several countries' parties bear: all)
     out = {}
     for a in set(speakers):
         actor = by_id[a]
-        if actor.kind == "person" and actor.party in parties and country_of(actor) == parties[actor.party] in countries:
-            out[a] = actor.party
+        own = country_of(actor)
+        if actor.kind == "person" and actor.party and own in lex.party_candidates(actor.party) and own in countries:
+            out[a] = party_label(actor.party, actor.party_country)
     return out
 
 
 def _is_group(actor: StoryActor, key: str) -> bool:
     """Is the actor the group its statements are filed under: the country, or the party or organisation
     that names the group ("SPD" under "SPD")?"""
-    return actor.kind == "country" or fold(actor.name) == key
+    return actor.kind == "country" or fold(actor.name) in (key, key.split(" (", 1)[0])  # ("grune (osterreich)")
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

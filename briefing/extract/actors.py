@@ -241,9 +241,19 @@ _QUOTE_REGION = re.compile(r"„[^“”\"]{0,2000}[“”\"]|«[^»]{0,2000}»|
 # ---------------------------------------------------------------- lexicons
 
 
-# Title prefixes several countries share ("Bundeskanzler", "Bundesminister", "Bundespräsident": Germany, Austria,
-# Switzerland): the country the lexicon gives them is only a default.
-_SHARED_TITLE_PREFIXES = ("bundes",)
+# A shared title's country is the one of its candidates the article names at least this many times as often as
+# any other (shared_titles.txt): "the article's country", not a country it mentions along the way.
+SHARED_TITLE_DOMINANCE = 2
+# A country sign this many tokens or fewer before another person's name is that person's title's ("den Schweizer
+# Außenminister Cassis"), no sign of a shared title's country for someone else in the sentence.
+OTHER_TITLE_TOKENS = 3
+# Compound parts before a title that qualify its holder, not the office ("Vizekanzler", "Altkanzler"): the
+# country the bare title implies stays. Any other part makes another office ("Schatzkanzler" is Britain's,
+# "Verwaltungsratspräsident" heads a board, "Nationalratspräsident" a parliament: no EU "Ratspräsident").
+_HOLDER_PREFIXES = ("vize", "alt", "ex", "interims")
+# Compound prefixes of country_adjectives.txt that several countries use for their federal bodies ("Bundesamt",
+# "Bundeskriminalamt"): the country they give is a default, no sign of the article's country.
+_SHARED_PREFIXES = frozenset({"bundes"})
 
 
 _TENURE_ENDINGS = ("em", "en", "er", "es", "e")
@@ -291,6 +301,10 @@ class Lexicon:
     head_genders: dict[str, str] = field(default_factory=dict)  # head noun -> m, f, n or p (plural)
     org_kinds: dict[str, str] = field(default_factory=dict)  # noun for a kind of company ("autobauer") -> type
     name_adjectives: frozenset[str] = frozenset()  # short adjective stems of names ("jung": "Junge Union")
+    # titles several countries give the same name (shared_titles.txt): (start, end, countries); an entry
+    # without "*" has the whole title as start and an empty end
+    shared_titles: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    agencies: dict[str, str] = field(default_factory=dict)  # a national news agency's credit -> its country
     _kind_cache: dict[str, str | None] = field(default_factory=dict)
     _kind_suffixes: tuple[str, ...] = ()
     _never_suffixes: tuple[str, ...] = ()
@@ -432,7 +446,7 @@ class Lexicon:
                 gender, aff, kind = self.roles[stem]
                 if prefix:
                     p_aff = self._prefix_affiliation(prefix)
-                    aff = p_aff or aff
+                    aff = p_aff or (aff if "-" in prefix or prefix.startswith(_HOLDER_PREFIXES) else None)
                     # "Kommissionspräsidentin" is a role, "Küchenchef" still is; but a prefix that is
                     # itself a role-free noun part with a hyphen-less tail shorter than 3 is not.
                     if len(prefix) < 2 and not p_aff:
@@ -441,6 +455,23 @@ class Lexicon:
                 # "der Vorsitzende" is a man, "die Vorsitzende" a woman: the article tells, not the stem
                 return RoleInfo(nominative, stem, None if self.adjectival(stem) else gender, aff, kind)
         return None
+
+    def shared_countries(self, title: str) -> tuple[str, ...]:
+        """The countries that give an office the name ``title`` when several do (shared_titles.txt:
+        "Bundeskanzlerin" -> Deutschland, Österreich, Schweiz; "Bundesinnenminister" -> Deutschland, Österreich),
+        else (). The last word counts, hyphens left out ("Vize-Kanzler" is a "Vizekanzler")."""
+        key = title.split()[-1].lower().replace("-", "") if title.strip() else ""
+        for start, end, countries in self.shared_titles:
+            if key == start if not end else (
+                    key.startswith(start) and key.endswith(end) and len(key) >= len(start) + len(end)):
+                return countries
+        return ()
+
+    def party_candidates(self, party: str | None) -> tuple[str, ...]:
+        """The countries a party of that name sits in (parties.txt): one, or several for a name parties of
+        several countries bear ("Grüne"); () for a party not listed."""
+        listed = self.party_countries.get(party or "")
+        return tuple(listed.split("|")) if listed else ()
 
     def adjectival(self, stem: str) -> bool:
         """Is ``stem`` the weak form of a role that declines like an adjective (the lexicon lists "vorsitzende"
@@ -546,7 +577,15 @@ def lexicon() -> Lexicon:
         head_genders={r[0].lower(): r[2] for r in rows("institutions.txt") if len(r) > 2},
         org_kinds={r[0].lower(): r[1] for r in rows("org_kinds.txt")},
         name_adjectives=word_set("name_adjectives.txt"),
+        shared_titles=tuple(_shared_title(r[0], tuple(r[1].split("|"))) for r in rows("shared_titles.txt")),
+        agencies={r[0]: r[1] for r in rows("news_agencies.txt")},
     )
+
+
+def _shared_title(pattern: str, countries: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+    """A shared_titles.txt entry as (start, end, countries): "bundes*minister" -> ("bundes", "minister", ...)."""
+    start, _, end = pattern.lower().partition("*")
+    return start, end, countries
 
 
 # ---------------------------------------------------------------- per-document state
@@ -569,13 +608,14 @@ class _Person:
     near_orgs: bool = False  # ... and whether an organisation is named there
     sent: int = 0  # sentence number of the first mention
     placed_at: int = -1  # token of the mention the three fields above were read at (the earliest one)
+    shared: tuple[str, ...] = ()  # the countries a shared title may name, while only that title gives one
 
     def __init__(
         self, key: str, name: str, first: int, gender: str | None = None, role: RoleInfo | None = None,
         affiliation: str | None = None, party: str | None = None, forms: list[str] | None = None,
         mentions: list[Mention] | None = None, possessor: str | None = None, context_country: str | None = None,
         near_countries: frozenset[str] = frozenset(), near_orgs: bool = False, sent: int = 0,
-        placed_at: int = -1,
+        placed_at: int = -1, shared: tuple[str, ...] = (),
     ) -> None:
         # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
         self.key = key
@@ -593,6 +633,7 @@ class _Person:
         self.near_orgs = near_orgs
         self.sent = sent
         self.placed_at = placed_at
+        self.shared = shared
 
 
 @dataclass
@@ -795,6 +836,10 @@ class ActorFinder:
         self._signals: list[int] | None = None
         self._labelled: list[int] | None = None
         self._sent_speaks: dict[int, bool] = {}
+        self._article_countries: Counter[str] | None = None
+        self._country_signs: list[tuple[int, str]] | None = None
+        # groups named by a body's name several countries give ("Bundesregierung") -> those countries
+        self._shared_groups: dict[tuple[str, str, str | None], tuple[str, ...]] = {}
         self.speech_forms = speech_forms
         self.singular_speech = report_verbs()
         n = len(doc)
@@ -1807,6 +1852,8 @@ class ActorFinder:
             adj = lex.adjective(text) if text.islower() else None
             if adj:
                 return adj, None
+            if k == r_idx - 1 and text.endswith("er") and text in lex.demonyms:
+                return lex.demonyms[text][0], None  # "der Schweizer Bundespräsident": a country's "-er" adjective
             region = _region_of(text)
             if region is not None:
                 return region, None  # "Bayerns Innenminister", "die sächsische Kultusministerin": the state's
@@ -1918,25 +1965,28 @@ class ActorFinder:
                 aff = self.canon[k + 1]  # "der Präsident der Ukraine, Wolodymyr Selenskyj"
             elif not aff and k + 1 < i and self.lowers[k] in _COMPLEMENT_ARTICLES:
                 aff = self._complement_institution(k + 1)  # "der Präsident des Berufsverbands der Kinderärzte, X"
-            if aff and not p.affiliation:
-                p.affiliation = aff
+            if aff:
+                _place(p, aff)
             if possessor and not p.possessor:
                 p.possessor = possessor
         r2, aff2 = self.role_after(j)
         if r2 is not None and p.role is None:
             p.role = r2
-        if aff2 and not p.affiliation:
-            p.affiliation = aff2
+        if aff2:
+            _place(p, aff2)
         org = self.org_prefix.get(evidence_idx) if evidence_idx >= 0 else None
         if org is not None:  # "CDU-Politiker X": X's party; "Hamas-Chef X": X speaks for the Hamas
-            if self.org_types.get(org) == "party":
+            if self.org_types.get(org) == "party" or org in lex.parties:  # ("Grünen-Politikerin": the Grüne)
                 p.party = p.party or org
             elif not p.affiliation and not (role is not None and role.affiliation):
                 p.affiliation = org
-        if role is not None and role.affiliation and not p.affiliation:
+        if role is not None and not p.affiliation:
+            # a title several countries give ("Bundeskanzler") names its country only by what the article
+            # says (resolve); until then the lexicon's default stands
+            p.shared = lex.shared_countries(role.text) if role.kind == "role" else ()
             p.affiliation = role.affiliation
-        if not p.affiliation and i > 0 and self.words[i - 1] in lex.demonyms:
-            p.affiliation = lex.demonyms[self.words[i - 1]][0]  # "der Franzose Emmanuel Macron"
+        if i > 0 and self.words[i - 1] in lex.demonyms:
+            _place(p, lex.demonyms[self.words[i - 1]][0])  # "der Franzose Emmanuel Macron"
         if j < len(doc) - 2 and self.words[j] == "(" and self.words[j + 1] in lex.parties and self.words[j + 2] == ")":
             p.party = p.party or lex.party_names.get(self.words[j + 1], self.words[j + 1])
         elif j < len(doc) - 3 and self.words[j] == "(" and self.words[j + 3] == ")":
@@ -1991,8 +2041,14 @@ class ActorFinder:
 
     def _in_later_clause(self, i: int, t: int) -> bool:
         """Does token t stand in a subordinate clause that opens after token i, in i's sentence ("X verwies
-        darauf, dass ... t")? What such a clause names is what X speaks about, not whom X speaks for."""
-        return any(self.words[k - 1] == "," and self.lowers[k] in _CLAUSE_OPENERS for k in range(i + 1, t))
+        darauf, dass ... t"), or in the reported speech after his verb of saying ("X sagte am Montag, man stehe
+        an der Seite der Ukraine")? What such a clause names is what X speaks about, not whom X speaks for."""
+        said = False
+        for k in range(i + 1, t + 1):  # (the clause may open with t itself: "X sagte, Österreich ...")
+            said = said or self.lowers[k - 1] in self.speech_forms
+            if self.words[k - 1] == "," and (said or self.lowers[k] in _CLAUSE_OPENERS):
+                return True
+        return False
 
     def _near_countries(self, i: int) -> tuple[frozenset[str], bool]:
         """The countries (capitals as metonyms included) named outside quotation marks in the sentence of token
@@ -2380,6 +2436,14 @@ class ActorFinder:
             aff = canon if kind == "country" else owner or lex.organisations.get(surface, (None, None))[1]
             if kind == "organization" and aff is None:
                 aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
+            shared = lex.shared_countries(canon) if kind == "organization" and end == i + 1 else ()
+            if shared:
+                # "die Bundesregierung": Germany's or Austria's by an adjective, genitive or seat with it ("die
+                # österreichische Bundesregierung", "die Bundesregierung in Wien"), else by the article (resolve)
+                own = self._institution_owner(i, "", {})
+                owner = aff = own if own in shared else None
+                if owner is None:
+                    self._shared_groups[(kind, canon, owner)] = shared
             self._add_group(kind, canon, owner, aff, org_type, Mention(start_c, end_c, surface))
             nxt = end
         # "Hamas-Chef Ismail Hanija" is a mention of Hanija, not of the Hamas: a speaker phrase must name him
@@ -2476,7 +2540,14 @@ class ActorFinder:
         self.merge_genitives()
         self.merge_inner_names()
         self.complete_names()
+        self._place_shared_titles()
+        for key, shared in self._shared_groups.items():
+            if key in self.groups:
+                body = self.groups[key]
+                body.affiliation = self._shared_country(shared, None, at=self._token_at(body.first))
         for p in self.persons.values():
+            if p.shared:
+                continue  # (placed above)
             if not p.affiliation and p.possessor and p.possessor in self.persons:
                 p.affiliation = self.persons[p.possessor].affiliation
             if not p.affiliation and p.role is not None and p.role.stem in CONTEXT_ROLES and "-" not in p.role.text:
@@ -2487,14 +2558,11 @@ class ActorFinder:
             if not p.affiliation:
                 p.affiliation = self._head_country(p)
             if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
-                # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister
-                p.affiliation = self.lex.party_countries.get(p.party)
-            party_country = self.lex.party_countries.get(p.party) if p.party else None
-            if (party_country and p.role is not None and p.role.text.lower().startswith(_SHARED_TITLE_PREFIXES)
-                    and p.affiliation == self.lex._prefix_affiliation(_SHARED_TITLE_PREFIXES[0])):
-                # "Bundeskanzler Christian Stocker (ÖVP)": the federal titles are Austria's and Switzerland's
-                # as much as Germany's; the party tells whose
-                p.affiliation = party_country
+                # "Arbeitsministerin Bärbel Bas (SPD)": a minister of a German party is a German minister; one of
+                # the "Grüne" is Germany's, Austria's or Switzerland's as the article tells
+                candidates = self.lex.party_candidates(p.party)
+                p.affiliation = candidates[0] if len(candidates) == 1 else (
+                    self._shared_country(candidates, p.party, at=p.placed_at, me=p.key) if candidates else None)
         items: list[tuple[int, str, object]] = [(p.first, "p", p) for p in self.persons.values()]
         items += [(g.first, "g", g) for g in self.groups.values()]
         items.sort(key=lambda t: (t[0], t[1]))
@@ -2514,6 +2582,7 @@ class ActorFinder:
                     id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
                     mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
+                    party_country=self._party_country(p.party, p.affiliation, self._token_at(p.first), p.key),
                 ))
             else:
                 g = obj
@@ -2523,8 +2592,172 @@ class ActorFinder:
                     id=f"A{n}", name=g.name, kind=g.kind, affiliation=g.affiliation,  # type: ignore[arg-type]
                     aliases=tuple(aliases), mentions=tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end))),
                     org_type=g.org_type if g.kind == "organization" else None,
+                    party_country=self._party_country(g.name, None, self._token_at(g.first))
+                    if g.kind == "organization" else None,
                 ))
         return actors
+
+    def _place_shared_titles(self) -> None:
+        """The country of each person known only by a title several countries share ("Bundespräsident
+        Alexander Van der Bellen": Germany's, Austria's or Switzerland's): the holder's party's, else the one
+        the article names; none when it does not say. One office has one holder per country: a title another
+        person of the article holds for a country by a sign of their own ("Bundeskanzler Christian Stocker
+        (ÖVP)") is not that country's for a second person, and two holders of one title placed only by the
+        article are placed by it for neither, where the article names another of the title's countries too
+        (where it names none, they are a former and the current holder of one country's office)."""
+        def office(p: _Person) -> str:  # ("Kanzlerin" and "Bundeskanzler" are one office)
+            if p.role is None:
+                return ""
+            return p.role.text.split()[-1].lower().replace("-", "").removesuffix("in").removeprefix("bundes")
+
+        held: dict[tuple[str, str], int] = {}  # (office, country) -> how many people hold it
+        by_article: dict[str, str] = {}
+        for p in self.persons.values():
+            if p.shared:
+                own = self._shared_country(p.shared, p.party, use_article=False)
+                if own is None:
+                    continue
+                p.affiliation, p.shared = own, ()
+            if p.affiliation and p.role is not None:
+                held[(office(p), p.affiliation)] = held.get((office(p), p.affiliation), 0) + 1
+        if not any(p.shared for p in self.persons.values()):
+            return  # (most articles: no title of several countries to place, no signs to count)
+        counts = self.article_countries()
+        for p in self.persons.values():
+            if p.shared:
+                free = tuple(c for c in p.shared if (office(p), c) not in held)
+                if not any(counts[c] for c in free):
+                    free = p.shared  # the article names no other country: a former and the current holder
+                p.affiliation = self._shared_country(free, p.party, at=p.placed_at, me=p.key) if free else None
+                if p.affiliation is not None:
+                    by_article[p.key] = office(p)
+        taken = Counter((o, self.persons[k].affiliation) for k, o in by_article.items())
+        for k, o in by_article.items():
+            p = self.persons[k]
+            if taken[(o, p.affiliation)] > 1 and any(counts[c] for c in p.shared if c != p.affiliation):
+                # "Bundespräsident A empfing in Berlin Bundespräsident B. Österreich ...": one may be Austria's,
+                # whose is whose is unsaid (a former and the current holder of one country's office are two
+                # holders too, where the article names no other country)
+                p.affiliation = None
+
+    def _token_at(self, char: int) -> int:
+        """The token that starts at (or holds) character offset ``char``."""
+        return max(0, bisect.bisect_right(self.idx, char) - 1)
+
+    def _party_country(self, party: str | None, affiliation: str | None, at: int | None = None,
+                       me: str | None = None) -> str | None:
+        """Which country's party a name that parties of several countries bear means ("Grüne"): the holder's
+        country, else the one the article names (:meth:`_shared_country`); None for any other name (its
+        country goes without saying) and when the article does not tell."""
+        candidates = self.lex.party_candidates(party)
+        if len(candidates) < 2:
+            return None
+        if affiliation in candidates:
+            return affiliation
+        return self._shared_country(candidates, party, at=at, me=me)
+
+    def _shared_country(self, candidates: tuple[str, ...], party: str | None, use_article: bool = True,
+                        at: int | None = None, me: str | None = None) -> str | None:
+        """The one of ``candidates`` (the countries of a shared title or party name) that the holder's party
+        or the article names: the party's country when it is one of them ("Bundeskanzler Christian Stocker
+        (ÖVP)"), else the one named clearly most (:func:`_dominant`) in the sentence of the mention at token ``at``
+        of person ``me``, else in the sentence before (:meth:`local_countries`), else in the whole article
+        (:meth:`article_countries`); None when the signs
+        disagree or there are none. (A single candidate left, the others held by other people, still needs the
+        article's word.)"""
+        own = [c for c in self.lex.party_candidates(party) if c in candidates]
+        if len(own) == 1:
+            return own[0]
+        if own:
+            candidates = tuple(own)
+        if not use_article:
+            return None
+        if at is not None:
+            for near in self.local_countries(at, me):
+                local = _dominant(candidates, near)
+                if local is not None:
+                    return local
+        return _dominant(candidates, self.article_countries())
+
+    def article_countries(self) -> Counter[str]:
+        """How often the article names each country by a sign that no other country shares (:meth:`country_signs`).
+        Quotations count too: what the article is about is what tells a title's country."""
+        counts = self._article_countries
+        if counts is None:
+            counts = self._article_countries = Counter(c for _, c in self.country_signs())
+        return counts
+
+    def local_countries(self, i: int, me: str | None = None) -> tuple[Counter[str], Counter[str]]:
+        """The country signs (:meth:`country_signs`) near token ``i``, outside quotation marks: of its own
+        sentence ("Bundeskanzler Jonas Weber gratulierte aus Berlin"), and of the sentence before ("Die
+        Verhandlungen sind ein Zankapfel in Deutschland zwischen SPD und Union. Während die Bundesregierung ...").
+        Signs that tell another person's country are left out: in its own sentence those before the last other
+        person named before ``i`` or near the title of the next one after it ("Bundespräsident Leitner traf den
+        Schweizer Außenminister ..."), and in what ``i`` says after a verb of saying or in a subordinate clause;
+        the sentence before counts only when it names no other person. ``me``: the key of the person at ``i``."""
+        if self._quote_regions is None:
+            self._quote_regions = quote_regions(self.text)
+        regions = self._quote_regions
+        others = sorted(self._token_at(m.start) for key, p in self.persons.items() if key != me for m in p.mentions)
+        no = self.sent_no[i]
+        s_lo, s_hi = self.table.sents[no]
+        lo = max((t + 1 for t in others if s_lo <= t < i), default=s_lo)
+        hi = min((max(i + 1, t - OTHER_TITLE_TOKENS) for t in others if i < t < s_hi), default=s_hi)
+        own: Counter[str] = Counter()
+        before: Counter[str] = Counter()
+        b_lo, b_hi = self.table.sents[no - 1] if no > 0 else (0, 0)
+        alone = not any(b_lo <= t < b_hi for t in others)
+        for t, c in self.country_signs():
+            if in_regions(self.idx[t], regions):
+                continue
+            if lo <= t < hi and t != i and not (t > i and self._in_later_clause(i, t)):
+                own[c] += 1
+            elif alone and b_lo <= t < b_hi:
+                before[c] += 1
+        return own, before
+
+    def country_signs(self) -> list[tuple[int, str]]:
+        """(token, country) for every sign of one country in the article: its name, capital or seat, adjective
+        or people ("österreichische", "Schweizer"), one of its states ("Tirol", "Bayerns"), a party of that
+        country alone ("ÖVP"), a body listed as its ("Bundestag") or owned by it ("das russische
+        Außenministerium"; not by a shared title's prefix: Austria has a "Bundeskriminalamt" too), a national
+        news agency's credit ("(APA)")."""
+        signs = self._country_signs
+        if signs is not None:
+            return signs
+        signs = []
+        lex = self.lex
+        region_countries = _region_countries()
+        shared_prefixes = tuple(p for p in lex.prefixes if not p.endswith("-") and p in _SHARED_PREFIXES)
+        labelled = set(self.labelled())
+        for k, w in enumerate(self.words):
+            low = self.lowers[k]
+            canon = self.canon[k]
+            country: str | None = None
+            if w in lex.parties:
+                party = lex.party_candidates(lex.party_names.get(w, w))
+                country = party[0] if len(party) == 1 else None
+            elif k in labelled and canon:
+                if self.label[k] in _COUNTRY_LABELS:
+                    country = canon if "|" not in canon else None
+                elif self.label[k] == "ORG" and not lex.shared_countries(canon):
+                    listed = lex.organisations.get(w)
+                    owner = listed[1] if listed is not None else (
+                        None if canon.lower().startswith(shared_prefixes) else self.org_aff.get(k))
+                    country = owner if owner in lex.country_names() else None
+            elif w in lex.demonyms:
+                country = lex.demonyms[w][0]
+            elif w in lex.agencies:
+                country = lex.agencies[w]
+            elif w.islower() and w.isalpha():
+                country = lex.adjective(w) or region_countries.get(_region_of(w) or "")
+            elif self.label[k] is None and (region := w if w in region_countries else (
+                    _region_of(w) if low.endswith("s") else None)) in region_countries:
+                country = region_countries[region or ""]  # "Tirol", "Bayerns"
+            if country:
+                signs.append((k, country))
+        self._country_signs = signs
+        return signs
 
     def _other_first_name(self, p: _Person, first: str) -> bool:
         """Does ``p`` go by a first name other than ``first`` (both first names by the lexicon)? Then one
@@ -2571,13 +2804,25 @@ class ActorFinder:
         return self.resolve()
 
 
+def _place(p: _Person, country: str) -> None:
+    """Give ``p`` the affiliation a sign of its own names ("der österreichische Bundeskanzler", "Österreichs
+    Kanzler", an apposition): unless ``p`` has one, or has one only by a title several countries share and
+    the sign names one of them."""
+    if not p.affiliation or (p.shared and country in p.shared):
+        p.affiliation = country
+        p.shared = ()
+
+
 def _merge_person(into: _Person, p: _Person, forms: list[str]) -> None:
     """Make ``p``, written ``forms``, one more naming of ``into``: its mentions, and what ``into`` lacks."""
     into.mentions.extend(p.mentions)
     into.forms.extend(forms)
     into.first = min(into.first, p.first)
     into.role = into.role or p.role
-    into.affiliation = into.affiliation or p.affiliation
+    if p.affiliation and not p.shared:
+        _place(into, p.affiliation)
+    elif not into.affiliation:
+        into.affiliation, into.shared = p.affiliation, p.shared
     into.gender = into.gender or p.gender
     into.party = into.party or p.party
 
@@ -2593,6 +2838,23 @@ def _regions() -> tuple[dict[str, str], dict[str, str]]:
         if len(r) > 1 and r[1] != "-":
             adjectives[r[1]] = r[0]
     return genitives, adjectives
+
+
+def _dominant(candidates: tuple[str, ...], counts: Counter[str]) -> str | None:
+    """The one of ``candidates`` named at least :data:`SHARED_TITLE_DOMINANCE` times as often as any other in
+    ``counts``, or None (none named, or two about as often)."""
+    if not candidates:
+        return None
+    ranked = sorted(candidates, key=lambda c: (-counts[c], c))
+    best = counts[ranked[0]]
+    runner_up = counts[ranked[1]] if len(ranked) > 1 else 0
+    return ranked[0] if best > 0 and best >= SHARED_TITLE_DOMINANCE * runner_up else None
+
+
+@functools.cache
+def _region_countries() -> dict[str, str]:
+    """State -> its country (regions.txt: "Bayern" -> Deutschland, "Tirol" -> Österreich)."""
+    return {r[0]: r[2] for r in rows("regions.txt") if len(r) > 2}
 
 
 def _region_of(word: str) -> str | None:

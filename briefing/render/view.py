@@ -317,7 +317,9 @@ class _Builder:
                 ActorView(
                     name=clean_text(a.name), kind=a.kind, role=clean_text(a.role),
                     # "Ukraine (Ukraine)" says nothing: a country is its own affiliation.
-                    affiliation="" if clean_text(a.affiliation) == clean_text(a.name) else clean_text(a.affiliation),
+                    # ("Grüne (Österreich)" beside "Grüne (Schweiz)": a party name several countries' parties bear)
+                    affiliation="" if clean_text(a.affiliation) == clean_text(a.name) else clean_text(
+                        a.affiliation or a.party_country),
                     party=clean_text(a.party), refs=self.refs(a.sources),
                 )
                 # Akteure are people and organisations; countries speak through them (Positionen)
@@ -349,7 +351,8 @@ class _Builder:
                 shown = shown[len(surname) + 2 :]  # the marked prefix becomes the speaker, set like every other
             else:
                 named = names_speaker(p.text, actor, genitive=p.actor not in person)
-                actor = "" if actor == country or named else actor
+                # (the heading names the speaker also with its country in brackets: "Grüne (Österreich)")
+                actor = "" if actor in (country, country.split(" (", 1)[0]) or named else actor
             if shown:
                 first_shown.setdefault(self.text(p.text), country)
                 groups.setdefault(country, []).append(PositionView(actor, shown, self.refs(p.sources)))
