@@ -133,7 +133,9 @@ def test_a_partial_quotation_after_its_speakers_pronoun_is_framed(text, part, me
         ("Jean Dupont, früherer Minister, kritisierte das.", "Jean Dupont", "früherer Minister", None),
         ("Die designierte Präsidentin Ana Ruiz kündigte Reformen an.", "Ana Ruiz", "designierte Präsidentin", None),
         # the office held now keeps its country
-        ("Bundeskanzler Olaf Berger lehnte den Plan ab.", "Olaf Berger", "Bundeskanzler", "Deutschland"),
+        ("Bundeskanzler Olaf Berger lehnte den Plan im Bundestag ab.", "Olaf Berger", "Bundeskanzler", "Deutschland"),
+        ("US-Präsident Tom Baker lehnte den Plan ab.", "Tom Baker", "US-Präsident", "USA"),
+        ("Der frühere US-Präsident Tom Baker lehnte den Plan ab.", "Tom Baker", "früherer US-Präsident", None),
         ("Der neue Innenminister Holger Brandt kündigte Kontrollen an.", "Holger Brandt", "Innenminister", None),
     ],
 )
