@@ -2432,7 +2432,7 @@ class ActorFinder:
             kind = "organization" if label == "ORG" or org_type else "country"
             start_c, end_c = self.table.char_span(i, end)
             surface = self.text[start_c:end_c]
-            owner = self.org_aff.get(i)
+            owner: str | None = self.org_aff.get(i)
             aff = canon if kind == "country" else owner or lex.organisations.get(surface, (None, None))[1]
             if kind == "organization" and aff is None:
                 aff = next((v[1] for v in lex.organisations.values() if v[0] == canon and v[1]), None)
