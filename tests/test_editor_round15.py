@@ -232,3 +232,25 @@ def test_a_description_with_a_nationality_names_only_a_holder_of_that_country(te
 
     rows = [r for r in run(text) if fragment in r[1]]
     assert rows and all(r[3] == name for r in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("confidence", "kept"),
+    [(0.36, False), (0.62, True)],
+)
+def test_a_konjunktiv_continuation_is_the_earlier_speakers_only_when_likely(confidence, kept):
+    from briefing.assemble import _sure
+    from briefing.models import Position, Quote
+    from tests.assemble_helpers import facts
+
+    text = ("Laut Pro Asyl drohen Kindern künftig monatelange Haft.\n\nDas Parlament muss noch zustimmen. "
+            "Die Regeln könnten dann Mitte 2027 in Kraft treten.")
+    later = "Die Regeln könnten dann Mitte 2027 in Kraft treten."
+    s = text.index(later)
+    q = Quote("indirect", later, s, s + len(later), speaker="A1", speaker_text="Pro Asyl", speaker_start=5,
+              speaker_end=13, speaker_name="Pro Asyl", confidence=confidence)
+    pos = Position("A1", later, s, s + len(later))
+    f = facts("a.txt", text, quotes=(q,), positions=(pos,))
+    threshold = {"direct": 0.86, "indirect": 0.92}
+    assert (_sure(f, [pos], threshold) == [pos]) is kept
+    assert (_sure(f, [q], threshold) == [q]) is kept

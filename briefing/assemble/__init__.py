@@ -328,25 +328,42 @@ T = TypeVar("T", Position, Quote)
 
 
 def _sure(f: ArticleFacts, items: Sequence[T], threshold: Mapping[str, float]) -> list[T]:
-    """Positions or quotes without the sentences that merely carry someone's report on in the indicative
-    ("..., sagte sie. Bis Ende des Jahres sollen Gespräche beginnen."): reported speech whose speaker was
-    named before its sentence, with no Konjunktiv I of its own, is no position of that speaker unless the
-    confidence reaches the display threshold (a Konjunktiv continuation, "Man werde ...", stays)."""
-    unsure = [q for q in f.quotes if _carried_over(f, q) and (q.confidence or 0.0) < threshold.get(q.kind, 0.0)]
+    """Positions or quotes without the sentences that merely carry someone's report on: reported speech whose
+    speaker was named before its sentence is no position of that speaker unless its attribution is sure enough.
+    In the indicative ("..., sagte sie. Bis Ende des Jahres sollen Gespräche beginnen.") that is the display
+    threshold; a Konjunktiv continuation ("Man werde ...") stays when it is more likely right than wrong
+    (:data:`POSITION_MIN_CONFIDENCE`: "Laut Pro Asyl drohen …" does not make "Die Regeln könnten dann Mitte 2027
+    in Kraft treten", two sentences later, Pro Asyl's)."""
+    unsure = []
+    for q in f.quotes:
+        if not _named_before(f, q):
+            continue
+        konjunktiv = konjunktiv_words(f.article.text, q.start, q.end, strong=True) > 0
+        least = POSITION_MIN_CONFIDENCE if konjunktiv else threshold.get(q.kind, 0.0)
+        if (q.confidence or 0.0) < least:
+            unsure.append(q)
     if not unsure:
         return list(items)
     return [x for x in items if not any(
         q.start < x.end and x.start < q.end and getattr(x, "actor", q.speaker) == q.speaker for q in unsure)]
 
 
-def _carried_over(f: ArticleFacts, q: Quote) -> bool:
-    """Is ``q`` indicative reported speech whose speaker was named before its sentence?"""
+# The confidence from which a Konjunktiv continuation of someone's report counts as theirs: more likely right
+# than wrong (the confidence model is a calibrated probability, quote_cv.py).
+POSITION_MIN_CONFIDENCE = 0.5
+
+
+def _named_before(f: ArticleFacts, q: Quote) -> bool:
+    """Is ``q`` reported speech whose speaker was named before its sentence?"""
     if q.kind != "indirect" or q.confidence is None or q.speaker_start is None or q.speaker_start >= q.start:
         return False
     sentence = next((s for s in f.sentences if s.start <= q.start < s.end), None)
-    if sentence is None or q.speaker_start >= sentence.start:
-        return False
-    return not konjunktiv_words(f.article.text, q.start, q.end, strong=True)
+    return sentence is not None and q.speaker_start < sentence.start
+
+
+def _carried_over(f: ArticleFacts, q: Quote) -> bool:
+    """Is ``q`` indicative reported speech whose speaker was named before its sentence?"""
+    return _named_before(f, q) and not konjunktiv_words(f.article.text, q.start, q.end, strong=True)
 
 
 def _not_asked(f: ArticleFacts, items: Sequence[T]) -> list[T]:
