@@ -21,7 +21,7 @@ from operator import attrgetter
 from briefing.extract.quotes.lexicon import is_role
 from briefing.extract.quotes.speaker_names import may_name_people
 from briefing.lang import rows, word_set
-from briefing.lang.de import epithet_titles, office_epithets
+from briefing.lang.de import country_adjective, country_name, epithet_titles, office_epithets
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
 # A word of a person's name, and a name of one to three such words, particles allowed ("Ursula von der
@@ -569,41 +569,49 @@ def resolve_description(
         # "die SPD-Politikerin" after "Die SPD-Abgeordnete Ute Kramer": a member of the same party or body
         prefix = head[: head.index("-") + 1].lower()
         titled = [i for i in intros if i.role and i.role.lower().startswith(prefix) and i.gender == gender]
-    country = _description_country(words)
+    country = phrase_country(words)
     if country is not None:
         # "der polnische Außenminister" is not the "Bundesaußenminister" introduced before: only a holder the
         # text introduced as of that country ("der polnische Außenminister X", "Polens Außenminister X")
-        titled = [i for i in titled if _intro_country(text, i) == country]
+        titled = [i for i in titled if holder_country(_intro_words(text, i)) == country]
     return _one([i.name for i in titled])
 
 
-def _description_country(words: str) -> str | None:
-    """The country a description's nationality adjective names ("der polnische Ministerpräsident" -> Polen)."""
+def phrase_country(words: str) -> str | None:
+    """The country a person phrase names: "Frankreichs Präsident …", "der französische Minister …"."""
+    for w in words.split():
+        country = country_name(w) if w[:1].isupper() else None
+        if country:
+            return country
+        if w[:1].islower():
+            for ending in ("e", "en", "er", "es", "em"):
+                country = country_adjective(w.removesuffix(ending)) if w.endswith(ending) else None
+                if country:
+                    return country
+    return None
+
+
+def holder_country(words: str) -> str | None:
+    """The country a named person's phrase gives them: a country's name or adjective in it ("Frankreichs
+    Präsident …", "der polnische Außenminister …"), or the country a title implies ("Bundesaußenminister",
+    "US-Präsident")."""
+    country = phrase_country(words)
+    if country is not None:
+        return country
     from briefing.extract.actors import lexicon
 
     lex = lexicon()
-    return next((c for t in words.split()[1:-1] if (c := lex.adjective(t)) is not None), None)
+    for w in words.split():
+        if w[:1].isupper() and (info := lex.role(w)) is not None and info.affiliation:
+            return info.affiliation
+    return None
 
 
-def _intro_country(text: str, intro: Intro) -> str | None:
-    """The country an introduction gives its title holder: the title's own ("US-Präsident",
-    "Bundesaußenminister"), or a nationality adjective or a country's genitive right before the title ("der
-    polnische Außenminister", "Polens Außenminister"); None when it gives none."""
-    from briefing.extract.actors import lexicon
-
-    lex = lexicon()
+def _intro_words(text: str, intro: Intro) -> str:
+    """An introduction's title with the word before it ("polnische Außenminister", "Polens Außenminister")."""
     role = intro.role or ""
-    info = lex.role(role)
-    if info is not None and info.affiliation:
-        return info.affiliation
     before = text[max(0, intro.end - len(role) - 40) : intro.end - len(role)].split()
-    if not before:
-        return None
-    word = before[-1]
-    country = lex.adjective(word) if word.islower() else None
-    if country is None and word.endswith("s") and word[:1].isupper():
-        country = lex.countries.get(word[:-1])
-    return country
+    return " ".join([*before[-1:], role])
 
 
 # Heads of a medium a speaker talks to: "sagte die CDU-Politikerin der Zeitung „Nordkurier“", "sagte ein Sprecher

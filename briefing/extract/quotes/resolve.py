@@ -13,10 +13,12 @@ from briefing.extract.quotes.descriptions import (
     collective,
     description,
     generic_kind,
+    holder_country,
     introductions,
     named_bodies,
     named_companies,
     person_head,
+    phrase_country,
     possessor,
     resolve_description,
 )
@@ -36,8 +38,6 @@ from briefing.lang import rows
 from briefing.lang.de import (
     OPENING_PARTICLES,
     attribution_markers,
-    country_adjective,
-    country_name,
     demonym_country,
 )
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
@@ -841,7 +841,7 @@ def _paragraph_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
                 continue
             if age is not None and ages.get(surname, int(age.group(1))) != int(age.group(1)):
                 continue  # introduced with another age
-            if country is not None and (theirs := _phrase_country(np.text)) is not None and theirs != country:
+            if country is not None and (theirs := phrase_country(np.text)) is not None and theirs != country:
                 continue  # "Frankreichs Präsident …" is no "Österreicher"
             if _nationality_mismatch(words, np.text):
                 continue  # "Bundesaußenminister Johann Wadephul" is no "polnischer Außenminister"
@@ -864,42 +864,12 @@ def _place(words: str) -> bool:
     return bool(toks) and all(is_place(w) for w in toks)
 
 
-def _phrase_country(words: str) -> str | None:
-    """The country a person phrase names: "Frankreichs Präsident …", "der französische Minister …"."""
-    for w in words.split():
-        country = country_name(w) if w[:1].isupper() else None
-        if country:
-            return country
-        if w[:1].islower():
-            for ending in ("e", "en", "er", "es", "em"):
-                country = country_adjective(w.removesuffix(ending)) if w.endswith(ending) else None
-                if country:
-                    return country
-    return None
-
-
-def _holder_country(words: str) -> str | None:
-    """The country a named person's phrase gives them: a country's name or adjective in it ("Frankreichs
-    Präsident …", "der polnische Außenminister …"), or the country a title implies ("Bundesaußenminister",
-    "US-Präsident")."""
-    country = _phrase_country(words)
-    if country is not None:
-        return country
-    from briefing.extract.actors import lexicon
-
-    lex = lexicon()
-    for w in words.split():
-        if w[:1].isupper() and (info := lex.role(w)) is not None and info.affiliation:
-            return info.affiliation
-    return None
-
-
 def _nationality_mismatch(description_words: str, holder_words: str) -> bool:
     """Does a description name a nationality ("der polnische Außenminister") its candidate is not known to have?
     Such a description sets someone apart from the others named: only a holder of that country is the one
     (a "Bundesaußenminister" is no Polish minister; a minister of unknown country is no sure one either)."""
-    wanted = _phrase_country(description_words)
-    return wanted is not None and _holder_country(holder_words) != wanted
+    wanted = phrase_country(description_words)
+    return wanted is not None and holder_country(holder_words) != wanted
 
 
 # "der CDU-Politiker", "die Grünen-Abgeordnete": a person described by party.
@@ -1029,7 +999,7 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
             if found is None:
                 continue
             named, gender = found
-            theirs = _phrase_country(np.text) if country else None
+            theirs = phrase_country(np.text) if country else None
             if theirs is not None and theirs != country:
                 continue
             if _nationality_mismatch(sp.text, np.text):
@@ -1251,7 +1221,7 @@ def _titled_name(words: str, head: str) -> str | None:
 def _other_country(text: str, sp: Phrase, name: str) -> bool:
     """Does the description ``sp`` name a country ("der brasilianische Präsident") and the words that
     introduced ``name`` before it another one ("des venezolanischen Präsidenten Hugo Chávez")?"""
-    country = _phrase_country(sp.text)
+    country = phrase_country(sp.text)
     if country is None:
         return False
     at = text.rfind(name, 0, sp.start)
@@ -1259,7 +1229,7 @@ def _other_country(text: str, sp: Phrase, name: str) -> bool:
         return False
     before = text[max(0, at - INTRO_CHARS) : at]
     cut = max(before.rfind(mark) for mark in (",", ".", ";", ":", "(", "\n"))
-    other = _phrase_country(before[cut + 1 :])
+    other = phrase_country(before[cut + 1 :])
     return other is not None and other != country
 
 
@@ -1273,7 +1243,7 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
     head = role.split()[-1].lower()
     holders: list[str] = []
     # "der brasilianische Präsident" is not the "venezolanische Präsident Hugo Chávez" named before it
-    country = _phrase_country(sp.text)
+    country = phrase_country(sp.text)
     si = sent_of(sp.start)
     for k in range(si, max(-1, si - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
         sb, se = sents[k]
@@ -1285,7 +1255,7 @@ def _role_holder(text: str, sp: Phrase, role: str, sents, sent_of) -> str | None
             named = _titled_name(np.text, head)
             if named and possessor(named, text):
                 continue  # "der Anwältin Eberts": whose lawyer, not the lawyer
-            if named and country and _holder_country(np.text) != country:
+            if named and country and holder_country(np.text) != country:
                 continue  # (a holder of unknown country is no sure one either)
             if named and named not in holders:
                 holders.append(named)
