@@ -361,11 +361,6 @@ def _named_before(f: ArticleFacts, q: Quote) -> bool:
     return sentence is not None and q.speaker_start < sentence.start
 
 
-def _carried_over(f: ArticleFacts, q: Quote) -> bool:
-    """Is ``q`` indicative reported speech whose speaker was named before its sentence?"""
-    return _named_before(f, q) and not konjunktiv_words(f.article.text, q.start, q.end, strong=True)
-
-
 def _not_asked(f: ArticleFacts, items: Sequence[T]) -> list[T]:
     """Positions or quotes outside an interviewer's questions: a question states no one's position."""
     return [x for x in items if not f.article.in_question(x.start)]
