@@ -1,6 +1,6 @@
 """Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
 
-    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10|11|12]
+    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10|11|12|13|14]
 
 Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
 F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
@@ -118,6 +118,8 @@ PARTS = (
     ("part 10", 101, 108),
     ("part 11", 109, 116),
     ("part 12", 117, 124),
+    ("part 13", 125, 132),
+    ("part 14", 133, 140),
 )
 
 
