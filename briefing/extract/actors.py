@@ -1257,7 +1257,7 @@ class ActorFinder:
             if inst is not None and w[len(inst[0]):] not in ("", "s", "es"):
                 continue  # a plural lists several ("die Organisationen Hamas und Fatah")
             m = k + 1
-            if k > 0 and lowers[k - 1] in _NOUN_OPENERS and m < n and self.sent_start[m] == self.sent_start[k] and (
+            if k > 0 and self._opened_kind(k) and m < n and self.sent_start[m] == self.sent_start[k] and (
                     self.label[m] is None) and not (k > 1 and lowers[k - 2] in _copulas()):
                 # (not the subject of a copula before its predicate noun: "war der Konzern Marktführer")
                 name = cores[m]
@@ -1353,6 +1353,25 @@ class ActorFinder:
             for j in range(k, end):
                 self.label[j], self.canon[j] = "ORG", name
             self.span_end[k] = end
+
+    def _opened_kind(self, k: int) -> bool:
+        """Does an article or contracted preposition open the kind noun ``words[k]``, right before it or before a
+        place's adjective ("das Kieler Softwareunternehmen", "der Stuttgarter Zulieferer": a capitalised word in
+        -er, which German does not decline)?"""
+        lowers, cores = self.lowers, self.cores
+        if lowers[k - 1] in _NOUN_OPENERS:
+            return True
+        place = cores[k - 1]
+        return (
+            k > 1
+            and lowers[k - 2] in _NOUN_OPENERS
+            and self.sent_start[k - 1] == self.sent_start[k]
+            and len(place) > 4
+            and place[:1].isupper()
+            and place.isalpha()
+            and place.endswith("er")
+            and self.label[k - 1] is None
+        )
 
     def _org_kind(self, word: str) -> str | None:
         """The type a noun for a kind of company gives the name after it ("Autobauer", "Energiekonzerns")."""

@@ -132,6 +132,8 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             elif c.kind == "verb":
                 if _stative_appeal(masked, c, sb) or _wie_inside_report(masked, c, by_sent.get(si, []), sb):
                     continue
+                if _reported_inside_later_frame(masked, c, by_sent.get(si, []), sb):
+                    continue
                 span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
             if span is None:
                 continue
@@ -174,6 +176,25 @@ def _wie_inside_report(masked: str, c: Cue, cues: list[Cue], sb: int) -> bool:
         return False
     return any(
         o is not c and o.kind == "verb" and o.end <= c.frame_start and masked[o.end : c.frame_start].lstrip()[:1] == ","
+        for o in cues
+    )
+
+
+def _reported_inside_later_frame(masked: str, c: Cue, cues: list[Cue], sb: int) -> bool:
+    """ "Die Mannschaft habe gezeigt, dass sie gewinnen könne, sagte der Trainer": a speech verb in the
+    Konjunktiv (its own clause reported: "habe gezeigt", "habe erklärt") before the frame of a later verb that
+    follows a comma (", sagte der Trainer") is part of that verb's report, not a report of its own; what it
+    says would be hearsay inside the trainer's words, and its subject no speaker of the article."""
+    if not konjunktiv_words(masked, sb, c.start, strong=True) and not konjunktiv_words(
+        masked, c.start, c.end, strong=True
+    ):
+        return False
+    return any(
+        o is not c
+        and o.kind == "verb"
+        and o.speaker is not None
+        and o.start > c.end
+        and masked[max(sb, o.start - 3) : o.start].rstrip().endswith(",")
         for o in cues
     )
 

@@ -29,6 +29,7 @@ from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_act_no
 from briefing.extract.quotes.speaker_names import hyphen_adjective, is_organisation, is_place, may_name_people
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
+from briefing.lang import rows
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
@@ -289,6 +290,24 @@ def _surname_like(word: str) -> bool:
     )
 
 
+# A person's age as a noun: "der 56-Jährige", "die 23-Jährige".
+_AGE_NOUN = re.compile(r"\d{1,3}-[Jj]ährige[nr]?")
+
+
+def _unrelated_person(word: str) -> bool:
+    """Is ``word`` a noun for a person by age or a generic epithet ("der 56-Jährige", "die Rentnerin",
+    epithets.txt), one that holds no post at a newspaper, band or ship?  A quoted name after it and "der" is
+    then the dative of a speech verb, not a genitive: "sagte der 56-Jährige der „Main-Post“" (the paper is
+    told), where "der Chefredakteur der „Zeit“" or "der Sänger der „Toten Hosen“" keep their genitive."""
+    return bool(_AGE_NOUN.fullmatch(word)) or word.lower() in _epithet_words()
+
+
+@lru_cache(maxsize=1)
+def _epithet_words() -> frozenset[str]:
+    """The generic epithets of a person (epithets.txt), lowercased."""
+    return frozenset(r[0].lower() for r in rows("epithets.txt"))
+
+
 def _ends_personal_name(toks: list[tuple[int, int, str]], j: int) -> bool:
     """Do the capitalised words before ``toks[j]`` end in a person's name: a surname (no role title, no
     common German word) after a role title or a first name ("Landwirtschaftsministerin Annie Genevard",
@@ -390,6 +409,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and j + 1 < n
             and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1) or _cardinal_end(toks, j + 1) > j + 1)
             and (caps < 2 or not _ends_personal_name(toks, j))
+            and not (low == "der" and _quoted_name_end(toks, j + 1) and _unrelated_person(toks[j - 1][2]))
         ):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums"; not "Annie Genevard der Zeitung": a dative)
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):

@@ -77,6 +77,13 @@ _WORD = re.compile(r"\w+")
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
+# Separable particles and predicatives that, closing the clause of a finite verb, make it another verb than the
+# bare one: "Das Gericht sprach ihn schuldig" (schuldig sprechen), "sprachen ihn frei" (freisprechen), "sagte
+# das Konzert ab" (absagen). A verb's own particles ("sprach sich … aus") are told by its lexicon entry first.
+_OTHER_VERB_PARTICLES = frozenset(
+    ["ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "los", "nach", "vor", "weg", "zu", "zurück"]
+    + ["schuldig", "heilig"]
+)
 # Quotation marks: a sentence holding one is annotated as that quotation, not as a report.
 _QUOTE_MARKS = frozenset('„“”"»«')
 
@@ -206,7 +213,7 @@ def _report_verb(toks: list[tuple[int, int, str]], forms: dict[str, VerbForm]) -
         particle = _closing_particle(lowered, t, vf.particles) if vf.particles else ""
         if particle:
             return t, particle + base, False
-        if vf.bare:
+        if vf.bare and not _closing_particle(lowered, t, _OTHER_VERB_PARTICLES - vf.particles):
             return t, base, False
     return passive_hit
 
