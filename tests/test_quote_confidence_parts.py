@@ -215,8 +215,13 @@ def _norm_bounds(text: str, b: int, e: int) -> tuple[int, int]:
     return b, e
 
 
+def _cover(spans: list[list[int]]) -> list[int] | None:
+    spans = [s for s in spans if s and s[1] > s[0]]
+    return [min(s[0] for s in spans), max(s[1] for s in spans)] if spans else None
+
+
 # A stand-in for the shared scorer's helpers with their documented meaning (the tests do not read its code).
-SCORER = SimpleNamespace(_overlap=_overlap, _speaker_ok=_speaker_ok, _norm_bounds=_norm_bounds)
+SCORER = SimpleNamespace(_overlap=_overlap, _speaker_ok=_speaker_ok, _norm_bounds=_norm_bounds, _cover=_cover)
 
 TEXT = (
     "Die Ministerin sprach am Montag lange vor der Presse in Berlin über den Haushalt. Sie sagte, die Lage sei "
@@ -286,3 +291,34 @@ def test_the_labels_a_reader_and_the_parts_learn_from() -> None:
     assert [doc.label(k, "reader") for k in range(4)] == [1, 1, 0, None]
     bare = cv.Doc({"id": "d"}, [], preds, [{} for _ in preds], [0, 1, 0, None])
     assert [bare.label(k, "reader") for k in range(4)] == [0, 1, 0, None]  # no speech labels: the scorer's
+
+
+def test_a_gold_report_with_its_source_inside_covers_the_source_too() -> None:
+    cv = _cv()
+    text = "Die Lage bleibe nach Angaben der Ministerin Anna Roth bis zum Sommer ernst. Dann regnete es."
+    b1, b2 = text.index("nach Angaben"), text.index(" bis zum")
+    gold = {
+        "text": text,
+        "quotes": [{
+            "type": "Indirect",
+            "quote": {"spans": [[0, b1 - 1], [b2 + 1, text.index(". Dann")]]},
+            "speaker": {"spans": [[text.index("Ministerin"), text.index(" bis zum")]], "text": "Ministerin Anna Roth"},
+        }],
+    }
+    pred = {"kind": "indirect", "span": [0, text.index(". Dann")], "speaker": {"span": None, "name": "Anna Roth"}}
+    assert cv.speech_labels(gold, [pred], SCORER) == ([1], [1])
+
+
+def test_a_report_the_gold_gives_two_speakers_is_right_with_either() -> None:
+    cv = _cv()
+    both = {
+        "text": TEXT,
+        "quotes": [
+            {"type": "Indirect", "quote": {"spans": [_span("die Lage sei ernst")]},
+             "speaker": {"spans": [_span(s)], "text": s}}
+            for s in ("Der Minister", "Sie")
+        ],
+    }
+    preds = [_pred("die Lage sei ernst", None, "Sie"), _pred("die Lage sei ernst", None, "Der Minister"),
+             _pred("die Lage sei ernst", "Berlin", "Berlin")]
+    assert cv.speech_labels(both, preds, SCORER) == ([1, 1, 1], [1, 1, 0])
