@@ -7,10 +7,14 @@
 Folds: document k of ``train.jsonl`` is in fold k mod 5.  The rules learn nothing, so their
 per-fold figures are the shared scorer's (``../shared/eval/score_quotes.py``, loaded by path) on
 each fold's documents.  The confidence model (:mod:`briefing.extract.quotes.confidence`) is trained
-on four folds and predicts the fifth.  The display thresholds (one for direct, one for indirect
-quotations) are chosen on the pooled out-of-fold confidences: the lowest one at which, of the quotations
-of that kind shown with a speaker, :data:`SHOWN_PRECISION` are right end to end (matched to a gold
-quotation AND the speaker right by the scorer's test; an unmatched one counts as wrong) with margin: a
+on four folds and predicts the fifth: for direct quotations one model on the end-to-end label, for
+indirect ones two, P(speech) and P(speaker right | speech), each on its own label (:func:`speech_labels`),
+their product the confidence (round 16; ``PARTS`` is the one model of before, printed beside it).  The
+display thresholds (one for direct, one for indirect quotations) are chosen on the pooled out-of-fold
+confidences: the lowest one at which, of the quotations of that kind shown with a speaker,
+:data:`SHOWN_PRECISION` are right (direct ones end to end: matched to a gold quotation AND the speaker
+right by the scorer's test, an unmatched one counts as wrong; indirect ones by what a reader sees: reported
+speech with the speaker right, :data:`DISPLAY_TARGET`) with margin: a
 lower confidence bound of that share must reach it (see :data:`SHOWN_CONFIDENCE_Z` for why); the median
 of that choice over several partitions into folds (:data:`THRESHOLD_PARTITIONS`).  Indirect
 quotations the model doubts most are not emitted (:func:`choose_drop`).  Dev is never read.
