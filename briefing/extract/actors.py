@@ -1744,11 +1744,19 @@ class ActorFinder:
             r_idx = k + 1
             if r_idx < n and self.lowers[r_idx] in DETERMINERS:
                 r_idx += 1
-            if r_idx < n and r_idx not in self.role_at and self.words[r_idx].islower() and self.words[r_idx].isalpha():
-                r_idx += 1  # "der frühere Chef"
+            word = self.words[r_idx] if r_idx < n else ""
+            if r_idx not in self.role_at and (
+                (word.islower() and word.isalpha()) or (word.endswith("er") and word in self.lex.demonyms)
+            ):
+                r_idx += 1  # "der frühere Chef", "der Schweizer Bundespräsident"
             r = self.role_at.get(r_idx)
             if r and r.kind == "role" and not self._titles_next_name(r_idx):
-                aff = r.affiliation
+                # a title several countries give ("X, der Bundespräsident") names its country only by what the
+                # article says ("X, der österreichische Bundespräsident"), not by its lexicon default (the
+                # caller leaves that to _place_shared_titles); an adjective names the country of any title
+                aff = None if self.lex.shared_countries(r.text) else r.affiliation
+                if aff is None and r_idx - 1 > k + 1:
+                    aff = self.affiliation_before(r_idx)[0]  # "X, der französische Botschafter"
                 m = r_idx + 1
                 if m + 1 < n and self.lowers[m] in ("von", "der", "des") and self.canon[m + 1]:
                     aff = aff or self.canon[m + 1]
@@ -1756,7 +1764,7 @@ class ActorFinder:
                     aff = aff or self._complement_institution(m + 1)  # "X, Hauptgeschäftsführer des Verbands Y"
                 elif m < n and self.label[m] == "COUNTRY":
                     aff = aff or self.canon[m]
-                return RoleInfo(r.text, r.stem, r.gender, aff, r.kind), aff
+                return RoleInfo(r.text, r.stem, r.gender, aff or r.affiliation, r.kind), aff
         return None, None
 
     def _complement_institution(self, k: int) -> str | None:
@@ -1974,6 +1982,10 @@ class ActorFinder:
             p.role = r2
         if aff2:
             _place(p, aff2)
+        elif r2 is not None and role is None and not p.affiliation and not p.shared and p.role is r2:
+            # "X, der Bundespräsident": as for the title before the name below
+            p.shared = lex.shared_countries(r2.text)
+            p.affiliation = r2.affiliation
         org = self.org_prefix.get(evidence_idx) if evidence_idx >= 0 else None
         if org is not None:  # "CDU-Politiker X": X's party; "Hamas-Chef X": X speaks for the Hamas
             if self.org_types.get(org) == "party" or org in lex.parties:  # ("Grünen-Politikerin": the Grüne)
