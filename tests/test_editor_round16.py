@@ -5,6 +5,10 @@ is written for these tests (the people invented).
   praise, "bemängelte" rejects.
 * "Er nannte sie einen Erfolg": a speaker prefix restores who "er" is, not what the object pronoun pointed at; such
   a statement is left out of Positionen.
+* A scholar named by the discipline ("der Politologe X", "die Virologin Y") has it as the role.
+* An expert whose title stands in a sentence that reports nothing they say is still an actor, with full name and
+  title, when the article quotes them elsewhere or the sentence reports their view by "hält … für"; one only
+  named in passing is none.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.assemble.context import stand_alone
-from tests.actors_helpers import pipeline
+from tests.actors_helpers import actors_of, pipeline
 
 
 @pytest.mark.parametrize(
@@ -48,3 +52,34 @@ def test_praise_as_a_noun_states_no_position():
 )
 def test_a_statement_whose_object_pronoun_points_back_does_not_stand_alone(text, shown):
     assert stand_alone(text, "Timo Brandl") == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Der Politologe Karl Brandl sagte, die Regierung habe sich verrechnet.", "Karl Brandl", "Politologe"),
+        ("Die Virologin Ines Roth warnte vor einer neuen Welle.", "Ines Roth", "Virologin"),
+        ("Der Verfassungsjurist Timo Wendt sagte, das Gesetz sei nichtig.", "Timo Wendt", "Verfassungsjurist"),
+    ],
+)
+def test_a_scholar_named_by_the_discipline_has_it_as_the_role(text, name, role):
+    assert {a.name: a.role for a in actors_of(text)}.get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # quoted elsewhere in the article: the full name and the title of the first mention are theirs
+        ("Die Historikerin Anna Berg hat ein Buch geschrieben. „Es war ein Fehler“, sagte Berg im Interview.",
+         "Anna Berg", "Historikerin"),
+        # a view reported by "hält … für"
+        ("Der Historiker Karl Weiss hält den Plan für gefährlich.", "Karl Weiss", "Historiker"),
+    ],
+)
+def test_an_expert_whose_view_the_article_reports_is_an_actor(text, name, role):
+    assert {a.name: a.role for a in actors_of(text)}.get(name) == role
+
+
+def test_an_expert_only_named_in_passing_is_no_actor():
+    text = "Morgen im Podcast: der Historiker Karl Weiss über die Krise. Die Regierung tagt am Abend."
+    assert "Karl Weiss" not in {a.name for a in actors_of(text)}
