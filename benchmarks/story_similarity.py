@@ -60,6 +60,8 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "rentenpaket", date(2026, 12, 5), [{"r1", "r2"}]),
     (DATA / "days" / "rueckfuehrung", date(2026, 12, 6), [{"m1", "m2"}]),
     (DATA / "days" / "eauto_zoelle", date(2026, 12, 4), [{"e1", "e2", "e3"}]),
+    (DATA / "days" / "mercosur_dach", date(2026, 12, 7), [{"m1", "m2", "m3", "m4"}]),
+    (DATA / "days" / "vermoegen_gipfel", date(2025, 10, 24), [{"v1", "v2", "v3"}]),
 ]
 
 

@@ -27,6 +27,8 @@ BODY = "Die Koalition der Willigen hat sich in Paris getroffen."
         # a mention in a sentence is no signature
         (["Über die Pläne hatte zuerst der Spiegel berichtet.", BODY], None),
         (["Wie die taz berichtete, ist das Treffen vorbei."], None),
+        # a date line that several ARD sites print alike names none of them
+        (["Stand: 25.06.2025 18:40 Uhr", BODY], None),
         ([BODY], None),
     ],
 )

@@ -222,3 +222,24 @@ def test_the_reader_sees_whose_greens_each_are(dach_day):
     assert "Sabine Moser, Grünen-Chefin (Österreich, Grüne)" in out
     assert "Anton Leitner, Bundespräsident (Österreich)" in out
     assert "Urs Brunner, Bundespräsident (Schweiz)" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "country"),
+    [
+        # round 16: the title in an apposition after the name is read as the one before it
+        ("Anton Leitner, der Bundespräsident, mahnte zur Ruhe.", "Leitner", None),
+        ("Eva Pichler, Bundesinnenministerin, sagte, der Plan sei gut.", "Pichler", None),
+        ("In Wien sagte Anton Leitner, der Bundespräsident, Europa müsse zusammenstehen.", "Leitner", "Österreich"),
+        ("Urs Brunner, der Schweizer Bundespräsident, sagte in Berlin, man sei sich einig.", "Brunner", "Schweiz"),
+        ("Urs Brunner, der Schweizer Botschafter, sagte in Berlin, man sei sich einig.", "Brunner", "Schweiz"),
+        ("Lena Huber, die österreichische Bundesministerin, sagte in Berlin, man sei sich einig.", "Huber",
+         "Österreich"),
+        # a title of one country keeps its country in the apposition too; an adjective names any title's
+        ("Pjotr Sokolow, der Kreml-Sprecher, wies das zurück.", "Sokolow", "Russland"),
+        ("Jean Dupont, der französische Botschafter, wies das zurück.", "Dupont", "Frankreich"),
+        ("Jan Novak, der frühere Botschafter, wies das zurück.", "Novak", None),
+    ],
+)
+def test_a_shared_title_in_an_apposition_takes_only_the_country_a_sign_gives(text, surname, country):
+    assert person(text, surname).affiliation == country

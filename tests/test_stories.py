@@ -159,6 +159,8 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
     ("rueckfuehrung", date(2026, 12, 6), [["m1", "m2"], ["m3"]]),
     ("eauto_zoelle", date(2026, 12, 4), [["e1", "e2", "e3"]]),
     ("mercosur_dach", date(2026, 12, 7), [["m1", "m2", "m3", "m4"]]),
+    # one EU summit from Germany, Austria and Switzerland: each names its own country's politicians
+    ("vermoegen_gipfel", date(2025, 10, 24), [["v1", "v2", "v3"]]),
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected
@@ -184,3 +186,17 @@ def test_an_organisation_named_by_one_article_adds_no_actor_term():
     assert "@gesamtmetall" not in vectors[0].event  # one article's: its words still count
     assert "gesamtmetall" in vectors[0].event
     assert vectors[0].terms["@gesamtmetall"] > 0  # the article's own terms keep it (summaries weigh them)
+
+
+def test_a_person_counts_once_by_the_actor_key_not_again_by_the_words_of_the_name():
+    from briefing.assemble.stories import vectorise
+    from briefing.models import Article, ArticleFacts
+
+    text = "Ministerin Beate Meinl-Reisinger warb in Brüssel für das Darlehen. Meinl-Reisinger sprach von Schulden."
+    person = Actor(id="A1", name="Beate Meinl-Reisinger", kind="person")
+    place = Actor(id="A2", name="Brüssel", kind="country")
+    vectors, _ = vectorise([ArticleFacts(article=Article(path="a", text=text), actors=(person, place))])
+    event = vectors[0].event
+    assert any(t.startswith("@") and "meinl" in t for t in event)  # the person, once
+    assert not {"beate", "meinl", "meinl-reising", "reising"} & set(event)  # not again by each word
+    assert "darleh" in event and "brussel" in event  # the event's words and places stay

@@ -144,6 +144,8 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
         return f"{speaker}: {text}" if speaker else None
     if opens_with_pointer(first, rest):
         if first in _words("personal_pronouns.txt") and speaker and not _plural_subject(first, rest):
+            if _OBJECT_POINTER.match(rest):
+                return None  # "Er nannte sie einen Sieg": the prefix names him, not what "sie" was
             said = _SAID_IN_MARKS.fullmatch(rest)
             if said is not None and said.group(1).lower() in speech_verbs():
                 return f"{speaker}: {said.group(2)}"  # "Er sagte: „…“" is his words: "Brandl: „…“"
@@ -152,6 +154,12 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
             return f"{speaker}: {text}"
         return None
     return text
+
+
+# A verb and an object pronoun after the opening pronoun ("Er nannte sie …", "Sie lobte ihn …"): the pronoun
+# points at something said before, which a speaker prefix does not restore ("es" is left out: "Er hält es für
+# richtig, dass …" points forward).
+_OBJECT_POINTER = re.compile(r"\w+ (?:sie|ihn|ihm|ihnen)\b")
 
 
 # What follows the pronoun of "Er sagte: „…“", "Sie erklärte am Montag in Berlin: „…“": a verb of saying, a few

@@ -147,6 +147,8 @@ _NAMED_BY_APPOSITION = frozenset({"company", "association", "party"})
 _NAME_BREAKS = frozenset({":", "„", "“", "”", "»", "«", '"', "–", "-"})
 # A compound part before an institution head has at least this many letters ("Presseamt", not "Beamt").
 MIN_COMPOUND_PART = 3
+# The finite forms of "halten" that with "für" report a view ("hält das Ziel für unrealistisch").
+_HOLDS = frozenset({"hält", "hielt", "halten", "hielten", "halte"})
 # A name introduced by an apposition ("Ismail Hanija, der Chef der Hamas") has at most this many words.
 MAX_APPOSITION_NAME_TOKENS = 4
 # Upper bound on distinct people per document, so that a 5 MB text stays linear.
@@ -849,6 +851,8 @@ class ActorFinder:
         self.used = [False] * n  # tokens consumed by a person name
         self.persons: dict[str, _Person] = {}
         self.max_persons = MAX_PERSONS
+        # names after an expert's title in a sentence that reports nothing they say: (start, end, role, title)
+        self.silent_experts: list[tuple[int, int, RoleInfo, int]] = []
         self.groups: dict[tuple[str, str, str | None], _Group] = {}
         self.blocked: set[str] = set()
         # organisations found in the text, not listed: canonical -> type; and what each token adds
@@ -1763,11 +1767,19 @@ class ActorFinder:
             r_idx = k + 1
             if r_idx < n and self.lowers[r_idx] in DETERMINERS:
                 r_idx += 1
-            if r_idx < n and r_idx not in self.role_at and self.words[r_idx].islower() and self.words[r_idx].isalpha():
-                r_idx += 1  # "der frühere Chef"
+            word = self.words[r_idx] if r_idx < n else ""
+            if r_idx not in self.role_at and (
+                (word.islower() and word.isalpha()) or (word.endswith("er") and word in self.lex.demonyms)
+            ):
+                r_idx += 1  # "der frühere Chef", "der Schweizer Bundespräsident"
             r = self.role_at.get(r_idx)
             if r and r.kind == "role" and not self._titles_next_name(r_idx):
-                aff = r.affiliation
+                # a title several countries give ("X, der Bundespräsident") names its country only by what the
+                # article says ("X, der österreichische Bundespräsident"), not by its lexicon default (the
+                # caller leaves that to _place_shared_titles); an adjective names the country of any title
+                aff = None if self.lex.shared_countries(r.text) else r.affiliation
+                if aff is None and r_idx - 1 > k + 1:
+                    aff = self.affiliation_before(r_idx)[0]  # "X, der französische Botschafter"
                 m = r_idx + 1
                 if m + 1 < n and self.lowers[m] in ("von", "der", "des") and self.canon[m + 1]:
                     aff = aff or self.canon[m + 1]
@@ -1775,7 +1787,7 @@ class ActorFinder:
                     aff = aff or self._complement_institution(m + 1)  # "X, Hauptgeschäftsführer des Verbands Y"
                 elif m < n and self.label[m] == "COUNTRY":
                     aff = aff or self.canon[m]
-                return RoleInfo(r.text, r.stem, r.gender, aff, r.kind), aff
+                return RoleInfo(r.text, r.stem, r.gender, aff or r.affiliation, r.kind), aff
         return None, None
 
     def _complement_institution(self, k: int) -> str | None:
@@ -1930,14 +1942,16 @@ class ActorFinder:
                 return None  # a country or person opens it
         return None
 
-    def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int) -> None:
-        """Record the name in tokens [i, j) (title at ``evidence_idx``, -1 if none) as a person mention."""
+    def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int, quoted: bool = False) -> None:
+        """Record the name in tokens [i, j) (title at ``evidence_idx``, -1 if none) as a person mention.
+        ``quoted``: the person is known to speak elsewhere in the article (see :meth:`add_silent_experts`)."""
         doc, lex = self.doc, self.lex
         surname, s_start = self.core(j - 1)
         key = fold(surname)
         if key in self.blocked or (role is not None and role.kind == "producer"):
             return
-        if role is not None and role.kind == "expert" and not self._speaks(i):
+        if role is not None and role.kind == "expert" and not quoted and not self._speaks(i) and not self._opines(i):
+            self.silent_experts.append((i, j, role, evidence_idx))
             return
         first_text, start = self.core(i)
         end = self.idx[j - 1] + len(self.words[j - 1].rstrip("]"))
@@ -1993,6 +2007,10 @@ class ActorFinder:
             p.role = r2
         if aff2:
             _place(p, aff2)
+        elif r2 is not None and role is None and not p.affiliation and not p.shared and p.role is r2:
+            # "X, der Bundespräsident": as for the title before the name below
+            p.shared = lex.shared_countries(r2.text)
+            p.affiliation = r2.affiliation
         org = self.org_prefix.get(evidence_idx) if evidence_idx >= 0 else None
         if org is not None:  # "CDU-Politiker X": X's party; "Hamas-Chef X": X speaks for the Hamas
             if self.org_types.get(org) == "party" or org in lex.parties:  # ("Grünen-Politikerin": the Grüne)
@@ -2029,6 +2047,19 @@ class ActorFinder:
                 k += 1
             self._sent_speaks[s] = found
         return self._sent_speaks[s]
+
+    def _opines(self, i: int) -> bool:
+        """Does the sentence of token ``i`` report a view by "halten … für" ("Der Politologe X hält das Ziel
+        für unrealistisch")?"""
+        s = self.sent_start[i]
+        k, n, holds = s, len(self.doc), False
+        while k < n and self.sent_start[k] == s:
+            if self.lowers[k] in _HOLDS:
+                holds = True
+            elif holds and self.lowers[k] == "für":
+                return True
+            k += 1
+        return False
 
     def _sentence_country(self, i: int) -> str | None:
         """First country acting in the sentence of token i (fallback affiliation for officials); a country
@@ -2163,6 +2194,7 @@ class ActorFinder:
                 self.add_person(run[0], run[1], role, r_idx)
         self.find_appositions()
         self.find_bare_speakers()
+        self.add_silent_experts()
         # surname-only and variant mentions of people found above
         if not self.persons:
             return
@@ -2196,6 +2228,20 @@ class ActorFinder:
                     p.role = role
                 aff, _ = self.affiliation_before(r_idx)
                 p.affiliation = p.affiliation or aff or role.affiliation
+
+    def add_silent_experts(self) -> None:
+        """An expert named by title in a sentence that reports nothing they say ("Der Politologe Karl Brandl
+        hält das Ziel für unrealistisch") is an actor when the article quotes them elsewhere ("…", sagte
+        Brandl): the full name and the title are theirs. One named only in passing (a teaser) stays none."""
+        for i, j, role, evidence_idx in self.silent_experts:
+            surname = self.core(j - 1)[0]
+            key = self.known_key(surname) or fold(surname)
+            p = self.persons.get(key)
+            if p is None or not any(self._speaks(self._token_at(m.start)) for m in p.mentions):
+                continue
+            self.add_person(i, j, role, evidence_idx, quoted=True)
+            p.mentions.sort(key=lambda m: m.start)
+            p.first = min(p.first, p.mentions[0].start)
 
     def find_appositions(self) -> None:
         """Names introduced by an apposition with a title: "Ismail Hanija, der Chef der Hamas, ...",
