@@ -5,6 +5,8 @@ is written for these tests (the people invented).
   praise, "bemängelte" rejects.
 * "Er nannte sie einen Erfolg": a speaker prefix restores who "er" is, not what the object pronoun pointed at; such
   a statement is left out of Positionen.
+* "sagte X, Chefin des Ressorts, dass …": a role title with its complement after the speaker's name is who the
+  speaker is, with or without an article, not the start of what was said.
 * A scholar named by the discipline ("der Politologe X", "die Virologin Y") has it as the role.
 * An expert whose title stands in a sentence that reports nothing they say is still an actor, with full name and
   title, when the article quotes them elsewhere or the sentence reports their view by "hält … für"; one only
@@ -83,3 +85,20 @@ def test_an_expert_whose_view_the_article_reports_is_an_actor(text, name, role):
 def test_an_expert_only_named_in_passing_is_no_actor():
     text = "Morgen im Podcast: der Historiker Karl Weiss über die Krise. Die Regierung tagt am Abend."
     assert "Karl Weiss" not in {a.name for a in actors_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Am Freitag sagte Ministerin Anna Roth, Chefin des Ressorts, dass sie zurücktrete.", "dass sie zurücktrete"),
+        ("Außerdem erklärte Jan Keller, Sprecher der Feuerwehr, der Brand sei gelöscht.", "der Brand sei gelöscht"),
+        ("Später sagte Tim Wolf, der Sprecher der Polizei, die Lage sei ruhig.", "die Lage sei ruhig"),
+        # a clause put in front of the Konjunktiv still belongs to the report
+        ("Er erklärte, über den Versuch, das zu verhindern, sei er enttäuscht.",
+         "über den Versuch, das zu verhindern, sei er enttäuscht"),
+    ],
+)
+def test_a_role_apposition_after_the_speaker_is_not_what_was_said(text, said):
+    from tests.quote_helpers import quotes_of
+
+    assert [q.text for q in quotes_of(text) if q.kind == "indirect"] == [said]

@@ -463,6 +463,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         return None
     # Forward: the first comma/colon after the verb that opens a dass-clause or Konjunktiv clause.
     commas = [i for i in range(t + 1, len(toks)) if toks[i][2] in ",:"][:3]
+    apposed = -1  # the comma that opens the speaker's apposition ("sagte X, Sprecher der Stadt, …")
     for i in commas:
         nxt = i + 1
         if nxt >= len(toks):
@@ -474,6 +475,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if toks[i][2] == "," and i > t + 1 and toks[i - 1][2][:1].isupper() and _named_apposition(toks, nxt, stop):
             continue  # "sagte ein Sprecher des Unternehmens, Thomas Reuter, am Montag": the speaker's name
         if toks[i][2] == "," and i > t + 1 and _role_apposition(masked, toks, nxt, stop, clause_end):
+            apposed = i
             continue  # "sagte Jan Keller, der Sprecher der Feuerwehr.": who the speaker is, not what was said
         if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
             return (b, _reported_end(masked, b, end))
@@ -485,6 +487,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             first_comma = commas[0]
             if (
                 i != first_comma
+                and first_comma != apposed
                 and toks[first_comma][2] == ","
                 and first_comma + 1 < len(toks)
                 and toks[first_comma + 1][2].lower() not in _SUBORDINATORS
@@ -589,11 +592,19 @@ def _named_apposition(toks: list[tuple[int, int, str]], i: int, stop: int) -> bo
 
 def _role_apposition(masked: str, toks: list[tuple[int, int, str]], i: int, stop: int, clause_end: int) -> bool:
     """Do ``toks[i:stop]`` open with a definite article and a role title ("der Sprecher der Stadt", "die
-    Vorsitzende des Vereins") with no Konjunktiv up to ``clause_end``: the apposition of the speaker named
-    before the comma, not a clause reporting what the role holder did ("der Sprecher habe …")?"""
-    if stop - i < 2 or toks[i][2] not in ("der", "die") or not is_role(toks[i + 1][2]):
-        return False
-    return not konjunktiv_words(masked, toks[i][0], clause_end)
+    Vorsitzende des Vereins"), or with a role title and its complement ("Kommandant des Marine-Corps"), with no
+    Konjunktiv up to ``clause_end``: the apposition of the speaker named before the comma, not a clause reporting
+    what the role holder did ("der Sprecher habe …")?"""
+    if stop - i >= 2 and toks[i][2] in ("der", "die") and is_role(toks[i + 1][2]):
+        return not konjunktiv_words(masked, toks[i][0], clause_end)
+    if toks[i][2][:1].isupper() and is_role(toks[i][2]) and (i + 1 == stop or toks[i + 1][2] in _ROLE_COMPLEMENTS):
+        # with no article: "sagte General X, Kommandant des Marine-Corps, …", "sagte Y, Ministerin für Bildung, …"
+        return not konjunktiv_words(masked, toks[i][0], clause_end)
+    return False
+
+
+# Words that open the complement of a role title in an apposition without article ("Sprecherin der Stadt").
+_ROLE_COMPLEMENTS = frozenset(["des", "der", "von", "vom", "für", "im", "am", "beim"])
 
 
 def _finite_with_subject(toks: list[tuple[int, int, str]], t: int) -> bool:
