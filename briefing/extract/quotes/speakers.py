@@ -410,6 +410,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1) or _cardinal_end(toks, j + 1) > j + 1)
             and (caps < 2 or not _ends_personal_name(toks, j))
             and not (low == "der" and _quoted_name_end(toks, j + 1) and _unrelated_person(toks[j - 1][2]))
+            and not (low == "der" and j >= 2 and toks[j - 2][2].lower() in _GENITIVE and _weak_nominative(toks, j + 1))
         ):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums"; not "Annie Genevard der Zeitung": a dative)
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
@@ -1601,6 +1602,17 @@ def governed_by_preposition(text: str, p: Phrase, start: int, end: int) -> bool:
 
 # "hieß es vom Sprecher", "heißt es bei der Agentur": the phrase after the preposition says whose words they are.
 _HEISST = frozenset(["heißt", "hieß", "hiess", "hieße"])
+
+
+def _weak_nominative(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Is ``toks[j]`` an adjective in "-e" after "der": "der größte Teil", "der neue Vorsitzende" - a masculine
+    nominative, never a genitive attribute (that is "der größten Partei", "der neuen Regierung").  Read only
+    after a genitive already taken ("nach Auskunft der NASA der größte Teil"): right after a head noun a
+    misspelt genitive ("Anhänger der rechtsnationalistische Organisation") is more likely than a subject."""
+    if j + 1 >= len(toks):
+        return False
+    adj = toks[j][2]
+    return adj[:1].islower() and adj.isalpha() and adj.endswith("e") and toks[j + 1][2][:1].isupper()
 
 
 def _saxon_genitive(words: str) -> bool:
