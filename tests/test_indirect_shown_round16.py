@@ -9,7 +9,12 @@ tested on sentences written for these tests:
   colon ("wies Vorwürfe zurück: Der Senat habe …") the subject gives its own account;
 * "das nennt sich Prinzip Hoffnung": reflexive "nennen" names, nobody speaks;
 * "nach Auskunft der Feuerwehr der größte Teil des Hauses": "der" with an adjective in "-e" after a genitive
-  already read opens the nominative subject, not a second genitive of the source's name.
+  already read opens the nominative subject, not a second genitive of the source's name;
+* "wollte nicht bestätigen, dass …": what the subject would not confirm is not the subject's statement;
+* "…, der Verband dagegen spricht von …": a contrastive adverb between a prefield subject and its verb leaves the
+  subject the speaker (it had been the subject of the clause before the comma);
+* "…, in dessen Folge das Gericht festgestellt hatte, …": a relative clause opened by a preposition has its own
+  subject after the pronoun's phrase, not the antecedent nor an agent of an earlier passive.
 """
 
 from __future__ import annotations
@@ -109,3 +114,68 @@ def test_a_genitive_adjective_in_en_stays_in_the_name() -> None:
     text = "Laut einem Sprecher der größten Partei sei das Ergebnis enttäuschend."
     _kind, _words, mention, _name = quote(run(text), "enttäuschend")
     assert mention == "einem Sprecher der größten Partei"
+
+
+# ------------------------------------------------------------------ what the subject would not confirm
+
+
+def test_an_unconfirmed_clause_is_not_the_subjects_statement() -> None:
+    text = "Ein Sprecher der Bahn wollte am Montag gegenüber der Zeitung nicht bestätigen, dass der Chef zurücktrete."
+    hits = [q for q in quotes_of(text) if "Chef" in q.text]
+    assert hits and all(q.speaker_text is None for q in hits)
+    assert all(r[3] != "Sprecher der Bahn" for r in run(text))
+
+
+def test_a_confirmed_negative_clause_is_the_subjects_statement() -> None:
+    text = "Ein Sprecher der Bahn bestätigte am Montag, dass der Vorstand nicht zurücktreten werde."
+    _kind, _words, _mention, name = quote(run(text), "zurücktreten")
+    assert name == "Sprecher der Bahn"
+
+
+def test_a_konjunktiv_clause_after_a_refusal_to_confirm_is_the_subjects() -> None:
+    text = "Ein Sprecher der Bahn bestätigte das nicht, der Vorstand werde aber am Freitag beraten."
+    _kind, _words, _mention, name = quote(run(text), "beraten")
+    assert name == "Sprecher der Bahn"
+
+
+# ------------------------------------------------------------------ a contrastive adverb after the subject
+
+
+def test_a_contrastive_adverb_after_the_subject_keeps_it_the_speaker() -> None:
+    text = (
+        "Die Gewerkschaft machte die Arbeitgeber verantwortlich, der Arbeitgeberverband dagegen spricht von einem "
+        "Streik, der nicht nötig gewesen sei."
+    )
+    _kind, _words, mention, _name = quote(run(text), "nicht nötig")
+    assert mention == "der Arbeitgeberverband"
+
+
+def test_an_object_before_a_contrastive_adverb_is_no_speaker() -> None:
+    text = "Den Vorschlag hingegen lehnte der Verband ab, er sei zu teuer."
+    _kind, _words, mention, _name = quote(run(text), "zu teuer")
+    assert mention == "der Verband"
+
+
+# ------------------------------------------------------------------ a relative clause with a preposition
+
+
+def test_a_prepositional_relative_clause_has_its_own_subject() -> None:
+    text = (
+        "Wichtig ist zum einen der Fall Haller, in dem dem Hersteller vom Landgericht Bonn eine Entschädigung "
+        "zugesprochen worden war, zum anderen der Futtermittelskandal, in dessen Folge das Bundesverwaltungsgericht "
+        "festgestellt hatte, das Ministerium sei berechtigt gewesen, die Namen der Firmen zu nennen."
+    )
+    _kind, _words, mention, _name = quote(run(text), "berechtigt gewesen")
+    assert mention == "das Bundesverwaltungsgericht"
+
+
+def test_a_relative_pronoun_subject_clause_still_has_its_antecedent() -> None:
+    text = "Kritik kam von der Abgeordneten Karla Weber, die erklärte, das Gesetz sei verfassungswidrig."
+    _kind, _words, _mention, name = quote(run(text), "verfassungswidrig")
+    assert name == "Karla Weber"
+
+
+def test_an_article_after_a_preposition_opens_no_relative_clause() -> None:
+    text = "Die Lage ist ernst, und in der Erklärung sagte der Minister Paul Lenz, die Kosten seien zu hoch."
+    _kind, _words, _mention, name = quote(run(text), "zu hoch")
+    assert name == "Paul Lenz"

@@ -149,7 +149,9 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
                 continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
             # Reported speech, but not the words of the cue's subject: a relative clause with its own source
             # ("…, denen zufolge …") or the claim a rejecting verb names ("wies die Darstellung zurück, …").
-            nobody = c.kind == "verb" and (_relative_source(masked, b) or _rejected_claim(masked, c, b))
+            nobody = c.kind == "verb" and (
+                _relative_source(masked, b) or _rejected_claim(masked, c, b) or _unconfirmed(masked, c, b)
+            )
             distance = c.start - e if c.start >= e else max(0, b - c.end)
             if (b, e) in seen:
                 earlier, d0 = seen[(b, e)]
@@ -209,6 +211,20 @@ _CLAIM_NOUNS = frozenset(
 )
 
 _COORDINATORS = frozenset(["und", "oder", "aber", "sondern", "sowie"])
+_NEGATIONS = frozenset(["nicht", "nie", "keineswegs"])
+
+
+def _unconfirmed(masked: str, c: Cue, b: int) -> bool:
+    """Is the clause at ``b`` what the cue's subject would not confirm: "wollte nicht bestätigen, dass …",
+    "bestätigte nicht, dass …" (the subject leaves it open; it is not the subject's statement)?"""
+    if c.lemma != "bestätigen" or b <= c.end:
+        return False
+    before = masked[max(0, c.start - 12) : c.start].split()
+    between = re.findall(r"\w+", masked[c.end : b])
+    if before and before[-1] in _NEGATIONS:
+        return True
+    # ("bestätigte das nicht, der Vorstand werde aber beraten": a Konjunktiv clause after it is the subject's)
+    return bool(between and between[-1] in _NEGATIONS) and masked.startswith(("dass ", "ob "), b)
 
 
 def _relative_source(masked: str, b: int) -> bool:
