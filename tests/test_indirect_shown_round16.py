@@ -14,7 +14,12 @@ tested on sentences written for these tests:
 * "…, der Verband dagegen spricht von …": a contrastive adverb between a prefield subject and its verb leaves the
   subject the speaker (it had been the subject of the clause before the comma);
 * "…, in dessen Folge das Gericht festgestellt hatte, …": a relative clause opened by a preposition has its own
-  subject after the pronoun's phrase, not the antecedent nor an agent of an earlier passive.
+  subject after the pronoun's phrase, not the antecedent nor an agent of an earlier passive;
+* "…, A habe … und die Fraktion der Grünen forderte …": a conjunction, another subject and an indicative speech
+  verb end the reported clause (the record had swallowed the narrator's next clause);
+* "Der Rat für Menschenrechte stufte … ein, und das Hilfswerk rief X auf, …": a first conjunct whose subject has
+  a prepositional attribute still has its own verb, so the second conjunct has its own subject (the object after
+  the verb had been taken for it).
 """
 
 from __future__ import annotations
@@ -178,4 +183,40 @@ def test_a_relative_pronoun_subject_clause_still_has_its_antecedent() -> None:
 def test_an_article_after_a_preposition_opens_no_relative_clause() -> None:
     text = "Die Lage ist ernst, und in der Erklärung sagte der Minister Paul Lenz, die Kosten seien zu hoch."
     _kind, _words, _mention, name = quote(run(text), "zu hoch")
+    assert name == "Paul Lenz"
+
+
+# ------------------------------------------------------------------ another subject's speech act after "und"
+
+
+def test_another_subjects_speech_act_ends_the_report() -> None:
+    text = (
+        "Karl Tack, Agrarexperte der Linken, kritisierte, die Kommission habe sich den Konzernen untergeordnet und "
+        "die Fraktion der Grünen im Landtag forderte vom Minister einen Anbaustopp."
+    )
+    _kind, words, _mention, name = quote(run(text), "untergeordnet")
+    assert words == "die Kommission habe sich den Konzernen untergeordnet" and name == "Karl Tack"
+
+
+def test_a_konjunktiv_after_und_stays_in_the_report() -> None:
+    text = "Karl Tack kritisierte, die Kommission habe versagt und die Regierung sage dazu nichts."
+    _kind, words, _mention, _name = quote(run(text), "versagt")
+    assert words.endswith("sage dazu nichts")
+
+
+# ------------------------------------------------------------------ a subject with an attribute, then "und"
+
+
+def test_a_second_conjunct_after_a_subject_with_an_attribute_has_its_own_subject() -> None:
+    text = (
+        "Der Rat für Menschenrechte stufte das Gesetz als verfassungswidrig ein, und das Kinderhilfswerk UNICEF "
+        "rief Russland auf, das Verbot nicht durchzusetzen."
+    )
+    _kind, _words, mention, _name = quote(run(text), "durchzusetzen")
+    assert mention == "das Kinderhilfswerk UNICEF"
+
+
+def test_und_inside_a_fronted_phrase_opens_no_clause() -> None:
+    text = "Im Streit um das Gesetz für Mieter und die Frist sagte der Minister Paul Lenz, man sei sich einig."
+    _kind, _words, _mention, name = quote(run(text), "einig")
     assert name == "Paul Lenz"

@@ -799,6 +799,8 @@ def _coordinated_subject(toks: list[tuple[int, int, str]], i: int, t: int, start
     j = read_np(toks, first)
     while first < j < i - 2 and toks[j][2] in ("und", "sowie", "oder") and read_np(toks, j + 1) > j + 1:
         j = read_np(toks, j + 1)  # "Die Gewerkschaft und die Arbeitgeber trafen sich, doch X sagte"
+    while first < j < i - 2 and toks[j][2] in word_set("case_prepositions.txt") and read_np(toks, j + 1) > j + 1:
+        j = read_np(toks, j + 1)  # "Der Rat für Menschenrechte stufte … ein, und X rief": a subject with its attribute
     if not first < j < i - 1:
         return False
     verb = toks[j][2]

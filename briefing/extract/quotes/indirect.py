@@ -695,6 +695,26 @@ _SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine", "er", "sie", 
 
 # "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
 _NEXT_VERB = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+([a-zäöüß]+)\b")
+# "… und die Fraktion der Grünen forderte …": a conjunction and an article opening another subject.
+_NEXT_SUBJECT = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+(?=(?:der|die|das|ein|eine)\s)")
+# Lowercase words that may stand inside a subject before its verb: "die Fraktion der Grünen im Landtag".
+_INSIDE_SUBJECT = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "im", "in", "von", "vom", "für", "am"]
+)
+_MAX_SUBJECT_WORDS = 10
+
+
+def _speech_verb_after_subject(masked: str, b: int, e: int, verbs: frozenset[str]) -> bool:
+    """Does a noun phrase at ``b`` end in a finite speech verb of the indicative ("die Fraktion der Grünen im
+    Landtag forderte"): the first lowercase word after its capitalised words and articles?"""
+    for n, m in enumerate(WORD.finditer(masked, b, e)):
+        w = m.group()
+        if n >= _MAX_SUBJECT_WORDS:
+            return False
+        if w[:1].isupper() or w in _INSIDE_SUBJECT:
+            continue
+        return w in verbs and not konjunktiv_words(masked, m.start(), m.end())
+    return False
 
 
 def _quoted_konjunktiv(text: str, masked: str, b: int, e: int) -> bool:
@@ -719,6 +739,10 @@ def _reported_end(masked: str, b: int, end: int) -> int:
     for m in _NEXT_VERB.finditer(masked, b, e):
         if m.group(1) in verbs:
             e = m.start()
+            break
+    for m in _NEXT_SUBJECT.finditer(masked, b, e):
+        if _speech_verb_after_subject(masked, m.end(), e, verbs):
+            e = m.start()  # "…, A habe … und die Fraktion forderte …": another subject's speech act
             break
     while e > b and masked[e - 1] in " ,":
         e -= 1
