@@ -714,6 +714,10 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
             break
         if toks[i - 1][2] in ",;" and toks[i][2].lower() in _SUBORDINATORS and not inverted:
             return toks[i][0]
+        if toks[i - 1][2] == "," and _prepositional_relative_at(toks, i) and _verb_final(toks, t):
+            # "…, in dessen Folge das Gericht festgestellt hatte, …": a relative clause opened by a
+            # preposition has its own subject after the pronoun's phrase (not the antecedent, not the main clause's)
+            return toks[i][0]
         closes = t + 1 == len(toks) or toks[t + 1][2] in ".!?;"  # (the participle ends the sentence)
         if toks[i - 1][2] == "," and toks[i][2].lower() in _PERFECT_AUXILIARIES and closes:
             # "Sie habe den Überblick verloren, hatte die Angeklagte damals gesagt": the auxiliary after the
@@ -726,6 +730,36 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
         if toks[i - 1][2].lower() in _CLAUSE_CONJUNCTIONS and _coordinated_subject(toks, i, t, start):
             return toks[i][0]
     return start
+
+
+# Relative pronouns after a preposition: "in dessen Folge", "bei denen", "nach der".
+_PREPOSITIONAL_RELATIVES = frozenset(["dem", "der", "denen", "dessen", "deren", "welchem", "welcher", "welchen"])
+
+
+def _prepositional_relative_at(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Does ``toks[i]`` open a relative clause with a preposition and a relative pronoun whose subject is a
+    noun phrase after it ("in dessen Folge das Gericht", "bei der die Polizei"; not "in dem er": a pronoun
+    there is left to the rules that read the sentence as before)?"""
+    if not (
+        i + 2 < len(toks)
+        and toks[i][2].islower()
+        and toks[i][2] in word_set("case_prepositions.txt")
+        and toks[i + 1][2] in _PREPOSITIONAL_RELATIVES
+    ):
+        return False
+    k = i + 2
+    if toks[i + 1][2] in ("dessen", "deren"):
+        while k < len(toks) and toks[k][2][:1].isupper():
+            k += 1
+    return k < len(toks) and toks[k][2] in _SUBJECT_ARTICLES
+
+
+def _verb_final(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Does the verb ``toks[t]`` (with a finite auxiliary after it) close its clause: "festgestellt hatte,"?"""
+    k = t + 1
+    if k < len(toks) and toks[k][2] in AUXILIARIES:
+        k += 1
+    return k == len(toks) or toks[k][2] in ",.;:!?"
 
 
 # Finite perfect auxiliaries of a participle cue: "…, hatte X gesagt", "…, hat X erklärt".
@@ -765,6 +799,8 @@ def _coordinated_subject(toks: list[tuple[int, int, str]], i: int, t: int, start
     j = read_np(toks, first)
     while first < j < i - 2 and toks[j][2] in ("und", "sowie", "oder") and read_np(toks, j + 1) > j + 1:
         j = read_np(toks, j + 1)  # "Die Gewerkschaft und die Arbeitgeber trafen sich, doch X sagte"
+    while first < j < i - 2 and toks[j][2] in word_set("case_prepositions.txt") and read_np(toks, j + 1) > j + 1:
+        j = read_np(toks, j + 1)  # "Der Rat für Menschenrechte stufte … ein, und X rief": a subject with its attribute
     if not first < j < i - 1:
         return False
     verb = toks[j][2]

@@ -132,6 +132,8 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             elif c.kind == "verb":
                 if _stative_appeal(masked, c, sb) or _wie_inside_report(masked, c, by_sent.get(si, []), sb):
                     continue
+                if c.lemma == "nennen" and masked[c.end : c.end + 6] == " sich ":
+                    continue  # "das nennt sich Prinzip Hoffnung", "Die Gruppe nennt sich …": a name, no speech
                 if _reported_inside_later_frame(masked, c, by_sent.get(si, []), sb):
                     continue
                 span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
@@ -145,20 +147,100 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             sp = c.speaker
             if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
                 continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
+            # Reported speech, but not the words of the cue's subject: a relative clause with its own source
+            # ("…, denen zufolge …") or the claim a rejecting verb names ("wies die Darstellung zurück, …").
+            nobody = c.kind == "verb" and (
+                _relative_source(masked, b) or _rejected_claim(masked, c, b) or _unconfirmed(masked, c, b)
+            )
             distance = c.start - e if c.start >= e else max(0, b - c.end)
             if (b, e) in seen:
                 earlier, d0 = seen[(b, e)]
-                if distance < d0:
+                if nobody or earlier.speakerless:
+                    earlier.speaker, earlier.mention, earlier.relay, earlier.speakerless = None, None, None, True
+                elif distance < d0:
                     earlier.speaker, earlier.cue, earlier.mention = c.speaker, c.word, c.mention
                     earlier.cue_kind = c.kind
                     seen[(b, e)] = (earlier, distance)
                 continue
-            found = Found(
-                "indirect", b, e, c.speaker, c.word, si, how="cue", cue_kind=c.kind, mention=c.mention, relay=c.relay
-            )
+            if nobody:
+                found = Found("indirect", b, e, None, c.word, si, how="none", cue_kind=c.kind, speakerless=True)
+            else:
+                found = Found(
+                    "indirect", b, e, c.speaker, c.word, si, how="cue", cue_kind=c.kind, mention=c.mention,
+                    relay=c.relay,
+                )
             seen[(b, e)] = (found, distance)
             out.append(found)
     return out
+
+
+# "…, denen zufolge …", "…, laut dessen …": a relative clause whose source is its antecedent (a rule, a report),
+# not the subject of the sentence's speech verb.
+_RELATIVE_SOURCE = re.compile(r"(?:denen|dem|der|dessen|deren) zufolge\b|(?:laut|gemäß) (?:denen|dessen|deren)\b")
+# Verbs that reject a claim, and the nouns that name one: "wies die Darstellung zurück, die Ausländer seien
+# ausgewiesen worden", "bestritt den Vorwurf, er habe …": the clause is the claim rejected, the opposite of what
+# the subject says.
+_REJECTING_VERBS = frozenset(["zurückweisen", "dementieren", "bestreiten", "widersprechen", "abstreiten"])
+_CLAIM_NOUNS = frozenset(
+    [
+        "Darstellung",
+        "Darstellungen",
+        "Behauptung",
+        "Behauptungen",
+        "Vorwurf",
+        "Vorwurfs",
+        "Vorwürfe",
+        "Vorwürfen",
+        "Anschuldigung",
+        "Anschuldigungen",
+        "Meldung",
+        "Meldungen",
+        "Bericht",
+        "Berichte",
+        "Berichten",
+        "Gerücht",
+        "Gerüchte",
+        "Gerüchten",
+        "Spekulation",
+        "Spekulationen",
+        "Unterstellung",
+        "Unterstellungen",
+        "Annahme",
+        "Vermutung",
+    ]
+)
+
+_COORDINATORS = frozenset(["und", "oder", "aber", "sondern", "sowie"])
+_NEGATIONS = frozenset(["nicht", "nie", "keineswegs"])
+
+
+def _unconfirmed(masked: str, c: Cue, b: int) -> bool:
+    """Is the clause at ``b`` what the cue's subject would not confirm: "wollte nicht bestätigen, dass …",
+    "bestätigte nicht, dass …" (the subject leaves it open; it is not the subject's statement)?"""
+    if c.lemma != "bestätigen" or b <= c.end:
+        return False
+    before = masked[max(0, c.start - 12) : c.start].split()
+    between = re.findall(r"\w+", masked[c.end : b])
+    if before and before[-1] in _NEGATIONS:
+        return True
+    # ("bestätigte das nicht, der Vorstand werde aber beraten": a Konjunktiv clause after it is the subject's)
+    return bool(between and between[-1] in _NEGATIONS) and masked.startswith(("dass ", "ob "), b)
+
+
+def _relative_source(masked: str, b: int) -> bool:
+    """Does the clause at ``b`` open with a relative source after a comma ("…, denen zufolge …")?"""
+    return masked[max(0, b - 2) : b].strip() == "," and _RELATIVE_SOURCE.match(masked, b) is not None
+
+
+def _rejected_claim(masked: str, c: Cue, b: int) -> bool:
+    """Is the clause at ``b`` the content of a claim the cue rejects: a claim noun between the rejecting verb
+    and the clause ("wies die Darstellung zurück, …", "widersprach Berichten, …")?"""
+    if c.lemma not in _REJECTING_VERBS or b <= c.end or masked[max(0, b - 2) : b].strip() != ",":
+        return False  # ("wies Vorwürfe zurück: Der Senat habe …": after a colon, the subject's own account)
+    words = re.findall(r"\w+", masked[c.end : b])
+    if any(w in _COORDINATORS for w in words):
+        return False  # "bestreitet den Vorwurf und sieht, …": the clause belongs to another verb
+    return any(w in _CLAIM_NOUNS for w in words)
 
 
 # Participles of appeal verbs whose "sein" passive states a duty, not an act of speech: "Die Bürger sind
@@ -624,6 +706,26 @@ _SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine", "er", "sie", 
 
 # "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
 _NEXT_VERB = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+([a-zäöüß]+)\b")
+# "… und die Fraktion der Grünen forderte …": a conjunction and an article opening another subject.
+_NEXT_SUBJECT = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+(?=(?:der|die|das|ein|eine)\s)")
+# Lowercase words that may stand inside a subject before its verb: "die Fraktion der Grünen im Landtag".
+_INSIDE_SUBJECT = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "im", "in", "von", "vom", "für", "am"]
+)
+_MAX_SUBJECT_WORDS = 10
+
+
+def _speech_verb_after_subject(masked: str, b: int, e: int, verbs: frozenset[str]) -> bool:
+    """Does a noun phrase at ``b`` end in a finite speech verb of the indicative ("die Fraktion der Grünen im
+    Landtag forderte"): the first lowercase word after its capitalised words and articles?"""
+    for n, m in enumerate(WORD.finditer(masked, b, e)):
+        w = m.group()
+        if n >= _MAX_SUBJECT_WORDS:
+            return False
+        if w[:1].isupper() or w in _INSIDE_SUBJECT:
+            continue
+        return w in verbs and not konjunktiv_words(masked, m.start(), m.end())
+    return False
 
 
 def _quoted_konjunktiv(text: str, masked: str, b: int, e: int) -> bool:
@@ -648,6 +750,10 @@ def _reported_end(masked: str, b: int, end: int) -> int:
     for m in _NEXT_VERB.finditer(masked, b, e):
         if m.group(1) in verbs:
             e = m.start()
+            break
+    for m in _NEXT_SUBJECT.finditer(masked, b, e):
+        if _speech_verb_after_subject(masked, m.end(), e, verbs):
+            e = m.start()  # "…, A habe … und die Fraktion forderte …": another subject's speech act
             break
     while e > b and masked[e - 1] in " ,":
         e -= 1

@@ -57,6 +57,8 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
     for i, f in enumerate(found):
         if f.speaker is not None:
             continue
+        if f.speakerless and f.kind == "indirect":
+            continue  # reported, but not by the cue's subject (indirect.indirect_quotes): no one to lend it
         nxt = prev_near = prev_far = None
         for j in range(i + 1, len(found)):
             g = found[j]

@@ -410,6 +410,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1) or _cardinal_end(toks, j + 1) > j + 1)
             and (caps < 2 or not _ends_personal_name(toks, j))
             and not (low == "der" and _quoted_name_end(toks, j + 1) and _unrelated_person(toks[j - 1][2]))
+            and not (low == "der" and j >= 2 and toks[j - 2][2].lower() in _GENITIVE and _weak_nominative(toks, j + 1))
         ):
             j += 1  # genitive attribute ("ein Sprecher des Ministeriums"; not "Annie Genevard der Zeitung": a dative)
         elif caps and low in _NAME_PARTICLES and j + 1 < n and _is_cap(toks[j + 1][2]):
@@ -716,10 +717,25 @@ def subject_for_verb(
     after_comma = bool(before) and before[-1][2] == ","
     while before and before[-1][2] in ",;:-–":
         before.pop()
+    if len(before) >= 2 and before[-1][2] in _CONTRAST_AFTER_SUBJECT and not before[-2][2].islower():
+        # "…, der Verband dagegen spricht von …": a contrastive adverb between the prefield and the verb
+        before = before[:-1]
     # Strip a leading conjunction or focus particle ("wie", "auch", "so") and punctuation.
     i = 0
     while i < len(before) and (before[i][2] in ",;:-–()" or before[i][2].lower() in _CLAUSE_OPENERS):
         i += 1
+    closing = not after or after[0][2] in ",.;:" or (
+        after[0][2] in AUXILIARIES and (len(after) == 1 or after[1][2] in ",.;:")
+    )
+    if closing and (rel := _after_prepositional_relative(before, i)) is not None:
+        # "…, in dessen Folge das Gericht festgestellt hatte, …": the subject follows the relative's phrase.
+        # (A pronoun there is left to the rules below: it often stands for an institution, "in dem er geurteilt
+        # hat", that the pronoun resolver would take for a person.)
+        j = read_np(before, rel)
+        if j > rel and before[rel][2].lower() not in _OBLIQUE_ARTICLES and not _is_dative_object(before, rel):
+            subject = phrase(text, before, rel, j)
+            if subject is not None and not subject.pronoun:
+                return subject
     # A fronted adverbial ("Als Begründung sagte ein Wissenschaftler:", "Relativierend fügt Gall
     # hinzu:") puts the subject after the verb. "Als"/"Wie" open a subordinate clause only when
     # the verb ends it (a comma follows).
@@ -910,8 +926,12 @@ def passive_agent(
     # "Der Plan wird von den Mietern begrüßt, die Organisation bezweifelt aber, dass …": a clause of its own
     # before the verb, with a subject, is no passive of this verb; its agent is not the speaker
     comma = next((k for k in range(v - 1, -1, -1) if words[k] == ","), None)
-    if comma is not None and not PASSIVE_AUX.intersection(words[comma + 1 :]) and _subject_opens(toks, comma + 1, v):
-        return None
+    if (
+        comma is not None
+        and not PASSIVE_AUX.intersection(words[comma + 1 :])
+        and (_subject_opens(toks, comma + 1, v) or _after_prepositional_relative(toks[: v], comma + 1) is not None)
+    ):
+        return None  # (also "…, in dessen Folge das Gericht festgestellt hatte": a relative clause's own subject)
     for k in range(v - 1, -1, -1):
         if words[k] not in _AGENT_PREPS:
             continue
@@ -959,6 +979,34 @@ _RELATIVE_FORMS = frozenset(["dessen", "deren", "welche", "welcher", "welches"])
 _RELATIVE_OPENERS = frozenset(["der", "die", "das", "dessen", "deren", "welcher", "welche", "welches"])
 # Articles that mark a noun phrase right after the verb as nominative (masculine "der", "ein").
 _NOMINATIVE_MARKERS = frozenset(["der", "ein"])
+# A relative pronoun after a preposition ("in dem", "in dessen Folge"); the articles that open no subject.
+_PREP_RELATIVES = frozenset(["dem", "der", "denen", "dessen", "deren", "welchem", "welcher", "welchen"])
+_OBLIQUE_ARTICLES = frozenset(["dem", "den", "des", "einem", "einen", "eines", "einer"])
+
+
+def _after_prepositional_relative(before: list[tuple[int, int, str]], i: int) -> int | None:
+    """Where the words after a prepositional relative opening the clause start ("in dem | die Prüfer",
+    "in dessen Folge | das Gericht"), or None when the clause does not open so."""
+    if not (
+        i + 2 < len(before)
+        and before[i][2].islower()
+        and before[i][2] in word_set("case_prepositions.txt")
+        and before[i + 1][2] in _PREP_RELATIVES
+    ):
+        return None
+    k = i + 2
+    if before[i + 1][2] in ("dessen", "deren"):  # "in dessen Folge", "nach deren Angaben": the pronoun's noun
+        while k < len(before) and before[k][2][:1].isupper():
+            k += 1
+    elif before[k][2][:1].isupper():
+        return None  # "in der Erklärung": an article and its noun, no relative pronoun
+    return k if k < len(before) else None
+
+
+# Adverbs that may stand after a prefield subject, before the finite verb: "Die Agentur dagegen berichtet, …".
+_CONTRAST_AFTER_SUBJECT = frozenset(
+    ["dagegen", "hingegen", "indes", "indessen", "wiederum", "ihrerseits", "seinerseits"]
+)
 
 
 def _head_before_relative(text: str, before: list[tuple[int, int, str]], i: int) -> Phrase | None:
@@ -1601,6 +1649,17 @@ def governed_by_preposition(text: str, p: Phrase, start: int, end: int) -> bool:
 
 # "hieß es vom Sprecher", "heißt es bei der Agentur": the phrase after the preposition says whose words they are.
 _HEISST = frozenset(["heißt", "hieß", "hiess", "hieße"])
+
+
+def _weak_nominative(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Is ``toks[j]`` an adjective in "-e" after "der": "der größte Teil", "der neue Vorsitzende" - a masculine
+    nominative, never a genitive attribute (that is "der größten Partei", "der neuen Regierung").  Read only
+    after a genitive already taken ("nach Auskunft der NASA der größte Teil"): right after a head noun a
+    misspelt genitive ("Anhänger der rechtsnationalistische Organisation") is more likely than a subject."""
+    if j + 1 >= len(toks):
+        return False
+    adj = toks[j][2]
+    return adj[:1].islower() and adj.isalpha() and adj.endswith("e") and toks[j + 1][2][:1].isupper()
 
 
 def _saxon_genitive(words: str) -> bool:
