@@ -44,7 +44,6 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from briefing.extract.docdata import ACTORS, ext_data
 from briefing.extract.sentences import SENT_TOKENS_KEY, TEXT_KEY, TOKEN_ARRAY_ATTRS, TOKEN_ARRAY_KEY
@@ -767,60 +766,6 @@ def token_table(doc: Doc) -> TokenTable:
     return table
 
 
-class PhraseIndex:
-    """What a spaCy ``PhraseMatcher`` finds, read from a :class:`TokenTable`'s word lists instead of the Doc.
-
-    The matcher reads each token's attribute through the Doc (two thread-state calls a token in spaCy's
-    compiled code: ~2 % of an extraction for the two matchers of the pipeline); the token table already
-    holds the words (ORTH) and their lowercase forms (LOWER), so the phrases are looked up there: by
-    their first word, then as a tuple of words.  Built from the phrases as the matcher holds them (each a
-    Doc made by the pipeline's tokenizer); :meth:`matches` gives what the matcher gives, (label, start,
-    end) for every phrase at every position, a phrase listed under several labels once per label in the
-    matcher's order (``matcher``, asked about the phrase itself).
-    """
-
-    def __init__(self, phrases: dict[tuple[str, ...], list[str]]) -> None:
-        self.labels = phrases
-        # first word -> the lengths of the phrases it opens, longest first
-        lengths: dict[str, list[int]] = {}
-        for words in phrases:
-            if words:
-                lengths.setdefault(words[0], []).append(len(words))
-        self.lengths = {w: sorted(set(ls), reverse=True) for w, ls in lengths.items()}
-
-    @classmethod
-    def of(cls, matcher: PhraseMatcher, vocab: Vocab, patterns: dict[str, list[Doc]], attr: str) -> PhraseIndex:
-        """The index of ``patterns`` (label -> phrase Docs) as ``matcher`` (the same patterns on ``attr``,
-        "ORTH" or "LOWER", over ``vocab``) matches them."""
-        phrases: dict[tuple[str, ...], list[str]] = {}
-        lower = attr == "LOWER"
-        for label, docs in patterns.items():
-            for d in docs:
-                key = tuple([t.lower_ if lower else t.text for t in d])
-                if key and label not in phrases.setdefault(key, []):
-                    phrases[key].append(label)
-        for key, labels in phrases.items():
-            if len(labels) > 1:  # the matcher's own order of the labels of one phrase
-                d = Doc(vocab, words=list(key), spaces=[False] * len(key))
-                order = [vocab.strings[m] for m, s, e in matcher(d) if s == 0 and e == len(key)]
-                labels.sort(key=order.index)
-        return cls(phrases)
-
-    def matches(self, words: list[str]) -> list[tuple[str, int, int]]:
-        """(label, start, end) of every phrase in ``words`` (a token table's words or lowercase words)."""
-        out: list[tuple[str, int, int]] = []
-        lengths, labels = self.lengths, self.labels
-        n = len(words)
-        for i in compress(range(n), map(lengths.__contains__, words)):
-            for length in lengths[words[i]]:
-                if i + length <= n:
-                    found = labels.get(tuple(words[i : i + length]))
-                    if found is not None:
-                        for label in found:
-                            out.append((label, i, i + length))
-        return out
-
-
 @functools.lru_cache(maxsize=65536)
 def core_text(text: str) -> tuple[str, int]:
     """Token text without markdown link residue ("2][Maria" -> "Maria"), and how many chars were cut in front."""
@@ -865,7 +810,7 @@ def regions_overlap(regions: Sequence[tuple[int, int]], lo: int, hi: int) -> boo
 class ActorFinder:
     """Finds the actors of one Doc; create one per document."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, matcher: PhraseIndex, speech_forms: frozenset[str]) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, matcher: PhraseMatcher, speech_forms: frozenset[str]) -> None:
         self.doc = doc
         table = self.table = token_table(doc)
         self.text, self.idx, self.words, self.lowers = table.text, table.idx, table.words, table.lowers
@@ -1034,11 +979,12 @@ class ActorFinder:
     # ------------------------------------------------------------ passes
 
     def mark_places(self) -> None:
-        lex = self.lex
+        doc, lex = self.doc, self.lex
         ambiguous: list[tuple[int, int]] = []
-        for label, start, end in sorted(self.matcher.matches(self.words), key=lambda m: (m[1], -(m[2] - m[1]))):
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
             if self.label[start] is not None:
                 continue
+            label = doc.vocab.strings[match_id]
             first, last = self.table.char_span(start, end)
             text = self.text[first:last]  # doc[start:end].text, without building a Span
             base = text[:-1] if label.endswith("_GEN") else text
@@ -2989,20 +2935,17 @@ def speech_forms() -> frozenset[str]:
     return frozenset(r[0].split()[0].lower() for r in rows("position_verbs.txt") if r[1] == "states")
 
 
-def build_matcher(nlp: Language) -> PhraseIndex:
-    """The country names (+ genitive -s), metonyms and organisations as phrases of words (ORTH)."""
+def build_matcher(nlp: Language) -> PhraseMatcher:
+    """PhraseMatcher (ORTH) over country names (+ genitive -s), metonyms and organisations."""
     lex = lexicon()
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    patterns: dict[str, list[Doc]] = {}
     tables = (("COUNTRY", lex.countries), ("METONYM", lex.metonyms), ("ORG", lex.organisations))
     for label, table in tables:
         forms = sorted(table)
-        patterns[label] = [nlp.make_doc(f) for f in forms]
+        matcher.add(label, [nlp.make_doc(f) for f in forms])
         gen = [f + "s" for f in forms if not f.endswith(("s", "x", "z", "ß")) and not f.isupper()]
-        patterns[label + "_GEN"] = [nlp.make_doc(f) for f in gen]
-    for label, docs in patterns.items():
-        matcher.add(label, docs)
-    return PhraseIndex.of(matcher, nlp.vocab, patterns, "ORTH")
+        matcher.add(label + "_GEN", [nlp.make_doc(f) for f in gen])
+    return matcher
 
 
 class ActorComponent:

@@ -20,14 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from briefing.extract.actors import (
-    PhraseIndex,
-    in_regions,
-    month_names,
-    quote_regions,
-    regions_overlap,
-    token_table,
-)
+from briefing.extract.actors import in_regions, month_names, quote_regions, regions_overlap, token_table
 from briefing.extract.docdata import OUTLOOK, ext_data
 from briefing.lang import rows
 from briefing.lang.de import CLAUSE_END, auxiliary_forms
@@ -123,18 +116,18 @@ def has_pair(words: list[str], lex: OutlookLexicon) -> bool:
     return any(first in words and second in words[words.index(first) + 1:] for first, second in lex.pairs)
 
 
-def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseIndex | None = None) -> list[Statement]:
+def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = None) -> list[Statement]:
     """Outlook statements of one Doc, in text order.
 
-    ``matcher`` (the markers as phrases of lowercase words, see :func:`marker_matcher`) finds the markers
-    in the token table's lowercase words; without it the compiled expression scans the text.
+    ``matcher`` (the markers as a LOWER PhraseMatcher, see :func:`marker_matcher`) finds the markers at
+    C speed; without it the compiled expression scans the text.
     """
     table = token_table(doc)
     text, idx, lowers = table.text, table.idx, table.lowers
     # A sentence is marked when a marker starts inside it: by token with the matcher (a match starts on
     # a word, never on whitespace), by character without; its text is cut out only when it is marked.
     if matcher is not None:
-        hit_tokens = sorted(start for _, start, _ in matcher.matches(lowers))
+        hit_tokens = sorted(start for _, start, _ in matcher(doc))
         hits: list[int] = []
     else:
         hit_tokens = None
@@ -177,13 +170,12 @@ def _stripped_bounds(text: str, first: int, last: int) -> tuple[int, int]:
     return start, start + len(body)
 
 
-def marker_matcher(nlp: Language) -> PhraseIndex:
-    """The one-part outlook markers as phrases of lowercase words (what a LOWER PhraseMatcher matches)."""
+def marker_matcher(nlp: Language) -> PhraseMatcher:
+    """The one-part outlook markers as a PhraseMatcher on lowercase token text."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases = {r[1].lower() for r in rows("outlook_markers.txt") if r[0] == "marker" and "…" not in r[1]}
-    patterns = {"OUTLOOK": [nlp.make_doc(p) for p in sorted(phrases)]}
-    matcher.add("OUTLOOK", patterns["OUTLOOK"])
-    return PhraseIndex.of(matcher, nlp.vocab, patterns, "LOWER")
+    matcher.add("OUTLOOK", [nlp.make_doc(p) for p in sorted(phrases)])
+    return matcher
 
 
 class OutlookComponent:
