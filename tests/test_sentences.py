@@ -136,3 +136,24 @@ def test_a_quotation_opening_with_a_number_starts_a_sentence() -> None:
         "„75 Prozent bedeutet, dass jeder vierte Zug zu spät kommt“, sagte Naumann.",
         "Am 3. Dezember beginnt der Streik.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erster Absatz.\n\nZweiter  Absatz mit  doppelten Leerzeichen.\n \nDritter\tAbsatz.",
+        "  Vorne Leerraum, hinten auch.  \n",
+    ],
+)
+def test_token_table_reads_every_column_as_the_doc_has_it(text: str) -> None:
+    """Words, lowercase words, offsets and whitespace tokens (spaCy's IS_SPACE, read from the word forms)."""
+    from briefing.extract.actors import token_table
+    from briefing.extract.nlp import make_nlp
+
+    doc = make_nlp("blank", components=())(text)
+    table = token_table(doc)
+    assert table.words == [t.text for t in doc]
+    assert table.lowers == [t.lower_ for t in doc]
+    assert table.idx == [t.idx for t in doc]
+    assert table.space == [t.is_space for t in doc]
+    assert any(table.space)

@@ -39,7 +39,7 @@ from itertools import chain, compress, repeat
 from typing import cast
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
@@ -703,9 +703,10 @@ TOKEN_TABLE_KEY = "briefing_token_table"
 # dict lookup instead of slicing, lower() and isupper() per token; cleared past this size (~2x the distinct
 # words of the 850 eval articles) so a long-running build cannot grow it without bound.
 _FORM_CACHE_MAX = 65536
-# ORTH hash -> (word, lowercase word, name candidate?): one lookup per token gives all three
-_FORMS: dict[int, tuple[str, str, bool]] = {}
+# ORTH hash -> (word, lowercase word, name candidate?, whitespace?): one lookup per token gives all four
+_FORMS: dict[int, tuple[str, str, bool, bool]] = {}
 _FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+_FOURTH = operator.itemgetter(3)
 
 
 def _learn_forms(orth: list[int], strings: StringStore) -> None:
@@ -715,7 +716,7 @@ def _learn_forms(orth: list[int], strings: StringStore) -> None:
     for h in orth:
         if h not in _FORMS:
             w = strings[h]
-            _FORMS[h] = (w, w.lower(), w[:1].isupper() or w[:1] in _CAPS_EXTRA)
+            _FORMS[h] = (w, w.lower(), w[:1].isupper() or w[:1] in _CAPS_EXTRA, w.isspace())  # (IS_SPACE: isspace)
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -728,15 +729,14 @@ def token_table(doc: Doc) -> TokenTable:
     # our sentencizer leaves the sentences' first tokens: then SENT_START need not be read back
     made = doc.user_data.get(SENT_TOKENS_KEY)
     firsts: list[int] | None = made[1] if made is not None and made[0] == n else None
-    attrs: list[int | str] = [IDX, IS_SPACE, ORTH]
+    attrs: list[int | str] = [IDX, ORTH]
     if firsts is None:
         attrs.append(SENT_START)
     # the sentencizer's array of these columns when it is the one for this Doc (taken out: used once)
     array = doc.user_data.pop(TOKEN_ARRAY_KEY, None)
     if array is None or firsts is None or attrs != TOKEN_ARRAY_ATTRS or len(array) != n:
         array = doc.to_array(attrs) if n else numpy.zeros((0, len(attrs)), dtype="uint64")
-    idx, orth = array[:, 0].tolist(), array[:, 2].tolist()
-    space = array[:, 1].astype(bool).tolist()
+    idx, orth = array[:, 0].tolist(), array[:, 1].tolist()
     # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
     # (map over the dicts' bound methods: the per-token work stays in C)
     try:
@@ -746,6 +746,7 @@ def token_table(doc: Doc) -> TokenTable:
         forms = list(map(_FORMS.__getitem__, orth))
     # (one map per column: zip(*forms) would build an iterator per token)
     words, lowers = list(map(_FIRST, forms)), list(map(_SECOND, forms))
+    space = list(map(_FOURTH, forms))  # (IS_SPACE of the lexeme: str.isspace, see lexeme_attrs)
     caps = list(compress(range(n), map(_THIRD, forms)))
     if firsts is not None:  # sentence number and first token per token, repeated per sentence (in C)
         begin_list = firsts
@@ -753,7 +754,7 @@ def token_table(doc: Doc) -> TokenTable:
         sent_start = list(chain.from_iterable(map(repeat, firsts, lengths)))
         sent_no = list(chain.from_iterable(map(repeat, range(len(firsts)), lengths)))
     else:  # sentence number and first token per token, in numpy (the first token always opens one)
-        flags = array[:, 3] == 1
+        flags = array[:, 2] == 1
         if n:
             flags[0] = True
         sent_no_arr = numpy.cumsum(flags) - 1

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from itertools import repeat
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,8 +53,10 @@ USER_DATA_KEY = "briefing_sentence_spans"
 SENT_TOKENS_KEY = "briefing_sentence_tokens"
 # ... and its token array (IDX first), read once for the token table (actors.token_table takes it out again).
 TOKEN_ARRAY_KEY = "briefing_token_array"
-# (attribute ids, not names: Doc.to_array looks a name up on every call)
-TOKEN_ARRAY_ATTRS: list[int | str] = [IDX, IS_SPACE, ORTH]
+# (attribute ids, not names: Doc.to_array looks a name up on every call; no lexeme flag such as IS_SPACE:
+# spaCy reads a lexeme attribute with two thread-state calls per token, and the token table has each
+# word's whitespace test with its word forms)
+TOKEN_ARRAY_ATTRS: list[int | str] = [IDX, ORTH]
 # SENT_START of a token inside a sentence (-1) as the uint64 Doc.from_array takes.
 SENT_OTHER = numpy.uint64(2**64 - 1)
 TEXT_KEY = "briefing_text"
