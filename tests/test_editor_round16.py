@@ -7,6 +7,9 @@ is written for these tests (the people invented).
   a statement is left out of Positionen.
 * "sagte X, Chefin des Ressorts, dass …": a role title with its complement after the speaker's name is who the
   speaker is, with or without an article, not the start of what was said.
+* Reported speech shown alone in "Stimmen" must stand alone: "Dort liegen nach Angaben der Kommission …", "Einigen
+  von ihnen wurde …" point at what the line does not show and are left out; the existential "es" of "Es gebe …"
+  points at nothing.
 * A scholar named by the discipline ("der Politologe X", "die Virologin Y") has it as the role.
 * An expert whose title stands in a sentence that reports nothing they say is still an actor, with full name and
   title, when the article quotes them elsewhere or the sentence reports their view by "hält … für"; one only
@@ -102,3 +105,39 @@ def test_a_role_apposition_after_the_speaker_is_not_what_was_said(text, said):
     from tests.quote_helpers import quotes_of
 
     assert [q.text for q in quotes_of(text) if q.kind == "indirect"] == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Dort liegen nach Angaben der Kommission rund 185 Milliarden Euro.", None),
+        ("Einigen von ihnen wurde in den Rücken geschossen.", None),
+        ("Die Hälfte von ihnen sei verletzt.", None),
+        ("Es gebe breite Einigkeit über das Ziel.", "Es gebe breite Einigkeit über das Ziel."),
+        ("Es sei ein Fehler gewesen.", None),
+    ],
+)
+def test_a_statement_pointing_back_does_not_stand_alone_but_es_gibt_does(text, shown):
+    assert stand_alone(text) == shown
+
+
+def _stimmen(body: str) -> list[str]:
+    from datetime import date
+
+    from briefing.assemble import assemble
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    facts = load_pipeline("blank").extract(Article(path="a.txt", text=body, title="Streit um das Geld",
+                                                   date="2026-12-03", date_precision="day", publisher="Zeitung"))
+    b = assemble(date(2026, 12, 3), [facts], background=[], excluded=[], title="Test", max_stories=2)
+    return [q.text for s in b.stories for q in s.quotes]
+
+
+def test_reported_speech_that_points_back_is_not_shown_alone():
+    body = ("Die Regierung will das Geld der Zentralbank nutzen. Das Geld liegt bei einem Finanzdienstleister in "
+            "Brüssel. Dort lägen nach Angaben der Kommissarin Eva Brandt rund 185 Milliarden Euro, sagte sie. "
+            "Finanzministerin Lea Roth sagte, das Land werde keine Haftung übernehmen.")
+    shown = _stimmen(body)
+    assert not any(t.startswith("Dort") for t in shown), shown
+    assert any("Haftung" in t for t in shown), shown

@@ -94,8 +94,14 @@ def points_back(text: str) -> bool:
 def opens_with_pointer(first: str, rest: str) -> bool:
     """Is ``first`` (folded) a possessive ("Ihr Vorsitzender ...": whose?) or a pronoun or demonstrative that
     opens no noun phrase of its own in front of ``rest`` ("Das erklärte ...", but not "Das Treffen ...")?"""
+    if first == "es" and rest.split(maxsplit=1)[:1] and fold(rest.split(maxsplit=1)[0]) in _EXISTENTIAL:
+        return False  # "Es gebe breite Einigkeit …": the "es" of "es gibt" points at nothing
     return first in _words("possessives.txt") or first in _words("anaphoric_pronouns.txt") and not (
         first in DETERMINERS and opens_noun_phrase(rest))
+
+
+# The forms of "geben" after an existential "es" ("es gibt", "es gebe", "es gab", "es gäbe").
+_EXISTENTIAL = frozenset({"gibt", "gebe", "gab", "gabe", "gäbe", "geben", "gaben"})
 
 
 def speaker_label(name: str | None, kind: str | None = None) -> str | None:
@@ -131,6 +137,8 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
         trimmed = f"{TRIM_MARK} {rest}"
         named = speaker and fold(speaker) in fold(rest)
         return trimmed if named or not speaker else f"{speaker}: {trimmed}"
+    if _PARTITIVE_POINTER.match(text):
+        return None  # "Einigen von ihnen wurde …", "Viele unter ihnen …": of whom, the cut lost
     if _opens_with_adverb(first, rest):
         return None  # "Dort", "Darauf", "Bis dahin": the place, thing or time it points at is lost with the cut
     if first in _words("possessives.txt"):
@@ -154,6 +162,10 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
             return f"{speaker}: {text}"
         return None
     return text
+
+
+# A quantifier and a pronoun for a group named before ("Einige von ihnen", "Zwei unter ihnen").
+_PARTITIVE_POINTER = re.compile(r"(?:\w+ ){1,2}(?:von|unter) (?:ihnen|ihm|ihr|euch)\b")
 
 
 # A verb and an object pronoun after the opening pronoun ("Er nannte sie …", "Sie lobte ihn …"): the pronoun

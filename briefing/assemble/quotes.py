@@ -126,6 +126,9 @@ def merge_quotes(
                 name = None  # "der Minister" nobody is named for: which one, the reader cannot tell
         if q.kind == "indirect" and not name:
             continue  # reported speech nobody is named for is a statement of fact, not a voice
+        if q.kind == "indirect" and not (frames and (article, q.start) in frames) and stand_alone(
+                q.text.strip(), name) is None:
+            continue  # "Dort liegen nach Angaben der Kommission …": where, the reader of the line cannot tell
         # A speaker the text describes but does not name ("sagte ein Polizeisprecher", "der brasilianische
         # Präsident"): the reader is told the text's own words for them, sure as the attribution is.
         described = None if speaker or name or (q.confidence or 0.0) < least else described_speaker(q.speaker_text)
