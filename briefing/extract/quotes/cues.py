@@ -27,6 +27,7 @@ from briefing.extract.quotes.speakers import (
     AFTER_VERB_SKIP,
     PASSIVE_AUX,
     Phrase,
+    after_prepositional_relative,
     clause_subject,
     person_score,
     phrase,
@@ -732,26 +733,12 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
     return start
 
 
-# Relative pronouns after a preposition: "in dessen Folge", "bei denen", "nach der".
-_PREPOSITIONAL_RELATIVES = frozenset(["dem", "der", "denen", "dessen", "deren", "welchem", "welcher", "welchen"])
-
-
 def _prepositional_relative_at(toks: list[tuple[int, int, str]], i: int) -> bool:
     """Does ``toks[i]`` open a relative clause with a preposition and a relative pronoun whose subject is a
     noun phrase after it ("in dessen Folge das Gericht", "bei der die Polizei"; not "in dem er": a pronoun
     there is left to the rules that read the sentence as before)?"""
-    if not (
-        i + 2 < len(toks)
-        and toks[i][2].islower()
-        and toks[i][2] in word_set("case_prepositions.txt")
-        and toks[i + 1][2] in _PREPOSITIONAL_RELATIVES
-    ):
-        return False
-    k = i + 2
-    if toks[i + 1][2] in ("dessen", "deren"):
-        while k < len(toks) and toks[k][2][:1].isupper():
-            k += 1
-    return k < len(toks) and toks[k][2] in _SUBJECT_ARTICLES
+    k = after_prepositional_relative(toks, i)
+    return k is not None and toks[k][2] in _SUBJECT_ARTICLES
 
 
 def _verb_final(toks: list[tuple[int, int, str]], t: int) -> bool:

@@ -727,7 +727,7 @@ def subject_for_verb(
     closing = not after or after[0][2] in ",.;:" or (
         after[0][2] in AUXILIARIES and (len(after) == 1 or after[1][2] in ",.;:")
     )
-    if closing and (rel := _after_prepositional_relative(before, i)) is not None:
+    if closing and (rel := after_prepositional_relative(before, i)) is not None:
         # "…, in dessen Folge das Gericht festgestellt hatte, …": the subject follows the relative's phrase.
         # (A pronoun there is left to the rules below: it often stands for an institution, "in dem er geurteilt
         # hat", that the pronoun resolver would take for a person.)
@@ -929,7 +929,7 @@ def passive_agent(
     if (
         comma is not None
         and not PASSIVE_AUX.intersection(words[comma + 1 :])
-        and (_subject_opens(toks, comma + 1, v) or _after_prepositional_relative(toks[: v], comma + 1) is not None)
+        and (_subject_opens(toks, comma + 1, v) or after_prepositional_relative(toks[: v], comma + 1) is not None)
     ):
         return None  # (also "…, in dessen Folge das Gericht festgestellt hatte": a relative clause's own subject)
     for k in range(v - 1, -1, -1):
@@ -984,7 +984,7 @@ _PREP_RELATIVES = frozenset(["dem", "der", "denen", "dessen", "deren", "welchem"
 _OBLIQUE_ARTICLES = frozenset(["dem", "den", "des", "einem", "einen", "eines", "einer"])
 
 
-def _after_prepositional_relative(before: list[tuple[int, int, str]], i: int) -> int | None:
+def after_prepositional_relative(before: list[tuple[int, int, str]], i: int) -> int | None:
     """Where the words after a prepositional relative opening the clause start ("in dem | die Prüfer",
     "in dessen Folge | das Gericht"), or None when the clause does not open so."""
     if not (
