@@ -94,14 +94,14 @@ def points_back(text: str) -> bool:
 def opens_with_pointer(first: str, rest: str) -> bool:
     """Is ``first`` (folded) a possessive ("Ihr Vorsitzender ...": whose?) or a pronoun or demonstrative that
     opens no noun phrase of its own in front of ``rest`` ("Das erklärte ...", but not "Das Treffen ...")?"""
-    if first == "es" and rest.split(maxsplit=1)[:1] and fold(rest.split(maxsplit=1)[0]) in _EXISTENTIAL:
+    if first == "es" and fold((rest.split(maxsplit=1) or [""])[0]) in _EXISTENTIAL:
         return False  # "Es gebe breite Einigkeit …": the "es" of "es gibt" points at nothing
     return first in _words("possessives.txt") or first in _words("anaphoric_pronouns.txt") and not (
         first in DETERMINERS and opens_noun_phrase(rest))
 
 
-# The forms of "geben" after an existential "es" ("es gibt", "es gebe", "es gab", "es gäbe").
-_EXISTENTIAL = frozenset({"gibt", "gebe", "gab", "gabe", "gäbe", "geben", "gaben"})
+# The forms of "geben" after an existential "es" ("es gibt", "es gebe", "es gab", "es gäbe"), folded.
+_EXISTENTIAL = frozenset({"gibt", "gebe", "gab", "gabe", "geben", "gaben"})
 
 
 def speaker_label(name: str | None, kind: str | None = None) -> str | None:
