@@ -98,6 +98,12 @@ def _epithets() -> dict[str, tuple[str, int, int]]:
     return out
 
 
+def person_noun(word: str) -> bool:
+    """Is ``word`` a noun for a person by age ("der 56-Jährige") or a generic epithet ("die Rentnerin",
+    epithets.txt)?"""
+    return bool(_AGE_HEAD.fullmatch(word)) or word.lower() in _epithets()
+
+
 def description(words: str) -> tuple[str, str] | None:
     """The head noun and gender of a definite description of one person, else None: "der frühere
     Nationalstürmer" -> ("Nationalstürmer", "m"), "die Ökonomin" -> ("Ökonomin", "f"), "die 31-Jährige" ->
@@ -306,7 +312,7 @@ def person_head(head: str, article: str) -> bool:
     """Is a description's head a noun for one person ("Ökonom", "Seniorin", "Schweizer", "44-Jährige"), not
     for a body or group ("Verband", "Konzern", "Mann" aside: a generic epithet is one)?"""
     return bool(
-        _AGE_HEAD.fullmatch(head) or head.lower() in _epithets() or _role_gender(head, article + " ") is not None
+        person_noun(head) or _role_gender(head, article + " ") is not None
     )
 
 

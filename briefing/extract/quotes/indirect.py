@@ -211,7 +211,6 @@ _CLAIM_NOUNS = frozenset(
 )
 
 _COORDINATORS = frozenset(["und", "oder", "aber", "sondern", "sowie"])
-_NEGATIONS = frozenset(["nicht", "nie", "keineswegs"])
 
 
 def _unconfirmed(masked: str, c: Cue, b: int) -> bool:
@@ -221,10 +220,10 @@ def _unconfirmed(masked: str, c: Cue, b: int) -> bool:
         return False
     before = masked[max(0, c.start - 12) : c.start].split()
     between = re.findall(r"\w+", masked[c.end : b])
-    if before and before[-1] in _NEGATIONS:
+    if before and before[-1] in word_set("negations.txt"):
         return True
     # ("bestätigte das nicht, der Vorstand werde aber beraten": a Konjunktiv clause after it is the subject's)
-    return bool(between and between[-1] in _NEGATIONS) and masked.startswith(("dass ", "ob "), b)
+    return bool(between and between[-1] in word_set("negations.txt")) and masked.startswith(("dass ", "ob "), b)
 
 
 def _relative_source(masked: str, b: int) -> bool:

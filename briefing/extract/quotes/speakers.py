@@ -24,12 +24,12 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter, sub
 
+from briefing.extract.quotes.descriptions import person_noun
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_act_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speaker_names import hyphen_adjective, is_organisation, is_place, may_name_people
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
-from briefing.lang import rows
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
 from briefing.lang.frequency import COMMON_ZIPF, compound_of_common_word, zipf
 
@@ -290,22 +290,13 @@ def _surname_like(word: str) -> bool:
     )
 
 
-# A person's age as a noun: "der 56-Jährige", "die 23-Jährige".
-_AGE_NOUN = re.compile(r"\d{1,3}-[Jj]ährige[nr]?")
-
-
 def _unrelated_person(word: str) -> bool:
     """Is ``word`` a noun for a person by age or a generic epithet ("der 56-Jährige", "die Rentnerin",
-    epithets.txt), one that holds no post at a newspaper, band or ship?  A quoted name after it and "der" is
-    then the dative of a speech verb, not a genitive: "sagte der 56-Jährige der „Main-Post“" (the paper is
-    told), where "der Chefredakteur der „Zeit“" or "der Sänger der „Toten Hosen“" keep their genitive."""
-    return bool(_AGE_NOUN.fullmatch(word)) or word.lower() in _epithet_words()
-
-
-@lru_cache(maxsize=1)
-def _epithet_words() -> frozenset[str]:
-    """The generic epithets of a person (epithets.txt), lowercased."""
-    return frozenset(r[0].lower() for r in rows("epithets.txt"))
+    :func:`descriptions.person_noun`), one that holds no post at a newspaper, band or ship?  A quoted name after
+    it and "der" is then the dative of a speech verb, not a genitive: "sagte der 56-Jährige der „Main-Post“"
+    (the paper is told), where "der Chefredakteur der „Zeit“" or "der Sänger der „Toten Hosen“" keep their
+    genitive."""
+    return person_noun(word)
 
 
 def _ends_personal_name(toks: list[tuple[int, int, str]], j: int) -> bool:
