@@ -767,8 +767,27 @@ def _not_reported_before(masked: str, b: int, e: int, c: Cue) -> bool:
     clause ("Der Sprecher, Jan Keller, kritisierte …") the clause is the subject, not the report.
     In Konjunktiv the clause is reported speech either way ("Wenn …, drohe der Abstieg, sagte er").
     """
-    first = (WORD.findall(masked, b, min(e, b + 20)) or [""])[0].lower()
-    return first in _SUBORDINATORS or (c.speaker is not None and c.speaker.start < b)
+    words = WORD.findall(masked, b, min(e, b + 30))
+    first = (words or [""])[0].lower()
+    if first in _FOCUS_PARTICLES and len(words) > 1:
+        first = words[1].lower()  # "Selbst wenn …, droht …", "Auch wenn …, kritisierte …"
+    return first in _SUBORDINATORS or (c.speaker is not None and (c.speaker.start < b or _apposed_subject(masked, b, e, c)))
+
+
+def _apposed_subject(masked: str, b: int, e: int, c: Cue) -> bool:
+    """Is the clause ``[b, e)`` before ", <verb>" the verb's subject with its apposition or relative clause:
+    the subject followed by a comma ("Elon Musk, der Chef der Firma, kündigte … an", "Der Trainer, der …
+    verantwortlich ist, wies …") or standing last as the apposition ("Die Politikerin der Grünen, Anja Hajduk,
+    kritisierte …")?  A clause of its own goes on after its subject ("Er starb am Samstag, teilte … mit")."""
+    sp = c.speaker
+    if sp is None or not b <= sp.start < e:
+        return False
+    after = masked[sp.end : e].lstrip(" ")
+    return after == "" or after.startswith(",")
+
+
+# Particles that may stand before a subordinator opening an adverbial clause ("selbst wenn", "auch wenn").
+_FOCUS_PARTICLES = frozenset(["selbst", "auch", "nur", "gerade", "sogar", "schon", "erst", "noch"])
 
 
 def _only_speaker_between(toks: list[tuple[int, int, str]], t: int, i: int, c: Cue) -> bool:

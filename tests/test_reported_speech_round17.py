@@ -1,0 +1,77 @@
+"""Round 17 (issue 10, kinds 6 and 7): reported speech that is not speech, and reported speech missed.
+
+German sentences written for the tests, both sides of each pattern:
+
+- before ", <verb>", the verb's subject with its apposition or relative clause ("Elon Musk, der Chef der Firma,
+  kündigte … an") or an adverbial clause behind a focus particle ("Selbst wenn …, droht …") is no report; a
+  clause of its own before the comma still is ("Vor dem Start wurde kein Notruf abgesetzt, teilte die Behörde
+  mit").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes
+from briefing.extract.sentences import split_sentences
+
+
+def _indirect(text: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker mention) of every indirect quotation the rules find in ``text``."""
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [(text[f.start : f.end], f.speaker.text if f.speaker else None) for f in found if f.kind == "indirect"]
+
+
+def _spans(text: str) -> list[str]:
+    """The words of every quotation that is not direct."""
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [text[f.start : f.end] for f in found if f.kind != "direct"]
+
+
+# ------------------------------------------------------------------ the subject before ", <verb>"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Jonas Weber, der im Verein für die Finanzen verantwortlich ist, wies den Vorwurf zurück.",
+            "Jonas Weber, der im Verein für die Finanzen verantwortlich ist",
+        ),
+        (
+            "Die Sprecherin der Linken im Landtag, Petra Sommer, kritisierte die Pläne der Stadtverwaltung.",
+            "Die Sprecherin der Linken im Landtag, Petra Sommer",
+        ),
+        (
+            "Der 71-jährige Brandt, der als Kritiker des Vorstands gilt, nannte den Beschluss einen Fehler.",
+            "Der 71-jährige Brandt, der als Kritiker des Vorstands gilt",
+        ),
+        (
+            "Selbst wenn der Antrag noch in dieser Woche gestellt wird, droht dem Verein eine lange Wartezeit.",
+            "Selbst wenn der Antrag noch in dieser Woche gestellt wird",
+        ),
+    ],
+)
+def test_the_subject_with_its_apposition_before_the_verb_is_no_report(text: str, subject: str) -> None:
+    assert subject not in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Vor dem Start wurde kein Notruf abgesetzt, teilte später der Leiter der Behörde, Jan Falk, mit.",
+            "Vor dem Start wurde kein Notruf abgesetzt",
+        ),
+        (
+            "Sie starb am Montag im Alter von 92 Jahren, teilte die Stiftung mit.",
+            "Sie starb am Montag im Alter von 92 Jahren",
+        ),
+        (
+            "Die Brücke bleibt bis zum Sommer gesperrt, sagte die Baudezernentin Anna Roth.",
+            "Die Brücke bleibt bis zum Sommer gesperrt",
+        ),
+    ],
+)
+def test_a_clause_of_its_own_before_the_verb_is_still_reported(text: str, clause: str) -> None:
+    assert clause in _spans(text)
