@@ -771,7 +771,9 @@ def _not_reported_before(masked: str, b: int, e: int, c: Cue) -> bool:
     first = (words or [""])[0].lower()
     if first in _FOCUS_PARTICLES and len(words) > 1:
         first = words[1].lower()  # "Selbst wenn …, droht …", "Auch wenn …, kritisierte …"
-    return first in _SUBORDINATORS or (c.speaker is not None and (c.speaker.start < b or _apposed_subject(masked, b, e, c)))
+    if first in _SUBORDINATORS:
+        return True
+    return c.speaker is not None and (c.speaker.start < b or _apposed_subject(masked, b, e, c))
 
 
 def _apposed_subject(masked: str, b: int, e: int, c: Cue) -> bool:
