@@ -75,3 +75,51 @@ def test_the_subject_with_its_apposition_before_the_verb_is_no_report(text: str,
 )
 def test_a_clause_of_its_own_before_the_verb_is_still_reported(text: str, clause: str) -> None:
     assert clause in _spans(text)
+
+
+# ------------------------------------------------------------------ the source's relative clause after the frame
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (
+            "Nach der Einschätzung eines Ingenieurs, der vom Sender befragt wurde, könnte die Brücke noch "
+            "Jahre halten.",
+            "könnte die Brücke noch Jahre halten",
+        ),
+        (
+            "Nach offiziellen Angaben, die aber nicht überprüft werden können, waren die meisten Verletzten Kinder.",
+            "waren die meisten Verletzten Kinder",
+        ),
+        (
+            "Nach Angaben von Jan Falk, dem Leiter der Wasserbehörde, sind die Pegel in der Nacht gesunken.",
+            "sind die Pegel in der Nacht gesunken",
+        ),
+    ],
+)
+def test_the_report_after_a_frame_starts_after_its_sources_relative_clause(text: str, report: str) -> None:
+    spans = _spans(text)
+    assert report in spans
+    assert not any(s.startswith(("der ", "die ", "dem ")) and s.endswith(report) for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        # the frame followed by its clause at once
+        (
+            "Nach Angaben der Polizei wurden am Abend drei Männer festgenommen.",
+            "wurden am Abend drei Männer festgenommen",
+        ),
+        # an apposition whose closing comma is missing: not cut at a comma far on
+        (
+            "Nach Angaben von Jan Falk, dem Leiter der Wasserbehörde des Landkreises hatten die Helfer die "
+            "Deiche gesichert und dazu aufgerufen, das Gebiet zu meiden.",
+            "dem Leiter der Wasserbehörde des Landkreises hatten die Helfer die Deiche gesichert und dazu "
+            "aufgerufen, das Gebiet zu meiden",
+        ),
+    ],
+)
+def test_a_report_after_a_frame_without_a_closed_relative_clause_is_kept(text: str, report: str) -> None:
+    assert report in _spans(text)

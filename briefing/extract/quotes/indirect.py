@@ -486,6 +486,8 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
         b = fe
         while b < end and text[b] in " ,:":
             b += 1
+        if text[fe:b].strip() == ",":
+            b = _after_source_relative(text, b, end)
         return (b, end) if end > b else None
     if not tail:
         e = fb
@@ -506,6 +508,42 @@ def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[i
             ce = text.find(",", fe, end)
             return (opener.start(), ce if ce != -1 else end)
     return (sb, end)
+
+
+# Words at most in the relative clause or apposition of a frame's source before the report (see below).
+_MAX_SOURCE_RELATIVE_WORDS = 20
+_MAX_SOURCE_APPOSITION_WORDS = 8
+
+
+def _after_source_relative(text: str, b: int, end: int) -> int:
+    """Where the report starts when the frame's source is followed by its relative clause ("Nach Angaben eines
+    Experten, der vom Sender befragt wurde, würde dies …", "Nach offiziellen Angaben, die nicht überprüft werden
+    können, waren …") or its apposition ("Nach Angaben von Jan Falk, dem Leiter der Behörde, hatten …"): after
+    the comma closing it.  ``b`` is the first word after the frame's comma; a clause that is neither, or one
+    that runs to the end, leaves ``b``."""
+    opener = WORD.match(text, b)
+    if opener is None:
+        return b
+    nxt = WORD.match(text, opener.end() + 1) if text[opener.end() : opener.end() + 1] == " " else None
+    if nxt is None:
+        return b
+    most = _MAX_SOURCE_RELATIVE_WORDS
+    if opener.group() in word_set("relative_pronouns.txt"):
+        # a relative pronoun, then no noun ("der vom Sender befragt wurde"); an article and a role title is
+        # the source's apposition ("Nach Angaben von Jan Falk, dem Leiter der Behörde, hatten …")
+        if nxt.group()[:1].isupper():
+            if not is_role(nxt.group()):
+                return b
+            most = _MAX_SOURCE_APPOSITION_WORDS
+    elif not _prepositional_relative(text, opener, end):
+        return b
+    comma = text.find(",", opener.end(), end)
+    if comma == -1 or len(WORD.findall(text, b, comma)) > most:
+        return b  # (no comma closes it, or one far on: a comma missing, the clause read on into the report)
+    nb = comma + 1
+    while nb < end and text[nb] == " ":
+        nb += 1
+    return nb
 
 
 def _prepositional_relative(text: str, opener: re.Match[str], fb: int) -> bool:
