@@ -123,3 +123,36 @@ def test_the_report_after_a_frame_starts_after_its_sources_relative_clause(text:
 )
 def test_a_report_after_a_frame_without_a_closed_relative_clause_is_kept(text: str, report: str) -> None:
     assert report in _spans(text)
+
+
+# ------------------------------------------------------------------ ", so X im Radio": the frame's own words
+
+
+def test_words_after_a_postposed_so_frame_are_not_reported() -> None:
+    text = (
+        "Die Stadt wird inzwischen aufgefordert, die Brücke für den Verkehr zu öffnen, so Bürgermeister Jan Falk "
+        "im Lokalradio."
+    )
+    assert (
+        "Die Stadt wird inzwischen aufgefordert, die Brücke für den Verkehr zu öffnen",
+        "Bürgermeister Jan Falk",
+    ) in _indirect(text)
+    assert not any("Lokalradio" in s for s in _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        # a frame closed by a comma stands inside its report
+        (
+            "Die Sanierung solle sich, so Falk, „angesichts der knappen Mittel“ auf die Schulen beschränken.",
+            "Die Sanierung solle sich, so Falk, „angesichts der knappen Mittel“ auf die Schulen beschränken",
+        ),
+        (
+            "Der Grund für den Rücktritt, so vermutet die Zeitung, dürfte ein Streit im Vorstand gewesen sein.",
+            "Der Grund für den Rücktritt, so vermutet die Zeitung, dürfte ein Streit im Vorstand gewesen sein",
+        ),
+    ],
+)
+def test_a_so_frame_inside_its_report_keeps_the_report_whole(text: str, report: str) -> None:
+    assert report in _spans(text)

@@ -478,10 +478,18 @@ def _strip_final(text: str, sb: int, se: int) -> int:
     return e
 
 
+# A frame that follows its report: ", so X" (the frame starts at the comma).
+_POSTPOSED_SO = re.compile(r",\s*so\s")
+
+
 def _frame_complement(text: str, sb: int, end: int, fb: int, fe: int) -> tuple[int, int] | None:
     """The sentence without its attribution frame ("laut X", "X zufolge", ", so X")."""
     lead = text[sb:fb].strip(' ,„“"')
     tail = text[fe:end].strip(" ,")
+    if tail and "," not in text[fe:end] and _POSTPOSED_SO.match(text, fb, fe):
+        # ", so X im Fernsehen.": the words after the speaker belong to the frame, not the report (a frame
+        # closed by a comma stands inside its report: "Die Lage, so X, sei ernst")
+        tail = ""
     if not lead:
         b = fe
         while b < end and text[b] in " ,:":
