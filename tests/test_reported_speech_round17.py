@@ -156,3 +156,47 @@ def test_words_after_a_postposed_so_frame_are_not_reported() -> None:
 )
 def test_a_so_frame_inside_its_report_keeps_the_report_whole(text: str, report: str) -> None:
     assert report in _spans(text)
+
+
+# ------------------------------------------------------------------ clauses after the verb's comma that report nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "not_reported"),
+    [
+        # a conditional with its verb first, put into the verb's own clause
+        (
+            "Der Minister bezeichnete die Worte des Trainers, sollten sie wirklich gefallen sein, als „unerträglich“.",
+            "sollten sie wirklich gefallen sein",
+        ),
+        # the purpose of the verb's own act, and no verb of a report after it
+        (
+            "Bis jetzt hat die Regierung nicht auf die Vorwürfe geantwortet, um einen Streit zu vermeiden, nicht "
+            "weil ihre Minister nichts sagen könnten.",
+            "nicht weil ihre Minister nichts sagen könnten",
+        ),
+    ],
+)
+def test_a_clause_inserted_after_the_verbs_comma_is_no_report(text: str, not_reported: str) -> None:
+    assert not any(not_reported in s for s in _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (
+            "Der Minister sagte, sollte es keine Einigung geben, werde er zurücktreten.",
+            "sollte es keine Einigung geben, werde er zurücktreten",
+        ),
+        (
+            "Die Ministerin erklärte, um den Frieden zu sichern, müsse die Regierung verhandeln.",
+            "um den Frieden zu sichern, müsse die Regierung verhandeln",
+        ),
+        (
+            "Der Trainer sagte, wäre das Tor gefallen, hätte die Mannschaft gewonnen.",
+            "wäre das Tor gefallen, hätte die Mannschaft gewonnen",
+        ),
+    ],
+)
+def test_a_conditional_or_purpose_in_front_of_the_reports_verb_belongs_to_the_report(text: str, report: str) -> None:
+    assert report in _spans(text)

@@ -611,7 +611,27 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             or (toks[i][2] == ":" and konjunktiv_words(masked, b, end))
             or _quoted_konjunktiv(text, masked, b, clause_end)
         ):
+            if (
+                toks[i][2] == ","
+                and stop < len(toks)
+                and _finite_first(masked, toks, nxt)
+                and not _finite_first(masked, toks, stop + 1)
+            ):
+                # "bezeichnete die Worte, sollten sie gefallen sein, als „inakzeptabel“": a conditional with its
+                # verb first, put in the verb's own clause; as the front of a report a verb follows it ("sagte,
+                # sollte es scheitern, werde er gehen")
+                continue
             first_comma = commas[0]
+            if (
+                i != first_comma
+                and toks[first_comma][2] == ","
+                and first_comma + 1 < len(toks)
+                and toks[first_comma + 1][2].lower() in _ADVERBIAL_INFINITIVE
+                and not _finite_first(masked, toks, nxt)
+            ):
+                # "hat nicht geantwortet, um Streit zu vermeiden, nicht weil sie nicht könnten": the purpose of the
+                # verb's own act, and no report's verb after it ("erklärte, um X zu sichern, müsse man …" is one)
+                continue
             if (
                 i != first_comma
                 and first_comma != apposed
@@ -692,6 +712,23 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
 # (A form of "sein" or "werden" makes a passive or a state: "…, wurde bekannt gegeben" names no speaker.)
 _NOT_PERFECT = frozenset(["ist", "war", "wird", "wurde"])
 _MAX_INVERTED_SUBJECT = 8
+
+
+# Finite forms that open a clause with the verb first (a conditional: "sollte es scheitern, …"), besides the
+# auxiliaries and the Konjunktiv forms: the modals' past and Konjunktiv II, which the Konjunktiv list leaves out.
+_MODAL_FINITE = frozenset(
+    ["sollte", "sollten", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "wollte", "wollten"]
+)
+
+
+def _finite_first(masked: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Does the clause at token ``i`` open with its finite verb (lowercase: "sollten sie …", "werde er …")?"""
+    if i >= len(toks):
+        return False
+    w = toks[i][2]
+    if not w[:1].islower():
+        return False
+    return w in AUXILIARIES or w in _MODAL_FINITE or konjunktiv_words(masked, toks[i][0], toks[i][1]) > 0
 
 
 def _inverted_auxiliary(toks: list[tuple[int, int, str]], t: int) -> int | None:
