@@ -200,3 +200,38 @@ def test_a_clause_inserted_after_the_verbs_comma_is_no_report(text: str, not_rep
 )
 def test_a_conditional_or_purpose_in_front_of_the_reports_verb_belongs_to_the_report(text: str, report: str) -> None:
     assert report in _spans(text)
+
+
+# ------------------------------------------------------------------ a zu-infinitive before a relative clause
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Die Ministerin schlägt vor, die Gebühr nur für den Verkehr zu erheben, der die Stadt durchquert.",
+            "die Gebühr nur für den Verkehr zu erheben, der die Stadt durchquert",
+            "Die Ministerin",
+        ),
+        (
+            "Der Verband warf der Polizei vor, sich nicht an Absprachen gehalten zu haben, die vor dem Spiel "
+            "getroffen wurden.",
+            "sich nicht an Absprachen gehalten zu haben, die vor dem Spiel getroffen wurden",
+            "Der Verband",
+        ),
+    ],
+)
+def test_a_zu_infinitive_before_a_relative_clause_is_what_was_said(text: str, clause: str, speaker: str) -> None:
+    assert (clause, speaker) in _indirect(text)
+
+
+def test_a_purpose_clause_before_a_relative_clause_is_no_content() -> None:
+    text = "Der Verein kündigte an, um einen Partner zu finden, der die Halle bezahlt."
+    assert not any(s.startswith(("um einen Partner", "einen Partner")) for s in _spans(text))
+
+
+def test_a_relative_clause_after_a_main_clause_is_not_read_as_closing_a_zu_infinitive() -> None:
+    # the zu-infinitive test looks at the words before the relative clause's comma only
+    text = "Die Ministerin schlug vor, den Hafen auszubauen, und nannte das Werk, das die Stadt gekauft hat."
+    spans = _spans(text)
+    assert not any(s.endswith("das die Stadt gekauft hat") and s.startswith("den Hafen") for s in spans)

@@ -63,6 +63,21 @@ _ADVERBIAL_INFINITIVE = frozenset(["um", "ohne", "statt", "anstatt", "außer"])
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
+# A relative clause after a comma: "…, der die Stadt durchquert".
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s")
+
+
+def zu_infinitive_clause(masked: str, b: int, end: int) -> bool:
+    """Is the clause at ``b`` a zu-infinitive: closing at ``end``, or before a relative clause that says more of
+    its last noun ("schlug vor, die Gebühr für den Verkehr zu erheben, der die Stadt durchquert")?"""
+    if _ZU_INFINITIVE.search(masked, b, end):
+        return True
+    m = _RELATIVE_AFTER_COMMA.search(masked, b, end)
+    if m is None or masked.find(",", b, m.start()) != -1:
+        return False
+    return _ZU_INFINITIVE.search(masked, b, m.start()) is not None
+
+
 # Speech verbs whose comma clause is the reported content even in the indicative.
 _SAY_VERBS = frozenset(
     [
@@ -644,7 +659,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
                 # the verb's comma; a clause put in front of its Konjunktiv belongs to it.
                 b = toks[first_comma + 1][0]
             return (b, _reported_end(masked, b, end))
-        if first not in _ADVERBIAL_INFINITIVE and _ZU_INFINITIVE.search(masked, b, end):
+        if first not in _ADVERBIAL_INFINITIVE and zu_infinitive_clause(masked, b, end):
             # Any verb of saying takes its content as a zu-infinitive ("warf den Rebellen vor, eine
             # Regierung installieren zu wollen", "mahnte die Regierung, die Kliniken nicht warten zu lassen").
             return (b, _reported_end(masked, b, end))
