@@ -235,3 +235,77 @@ def test_a_relative_clause_after_a_main_clause_is_not_read_as_closing_a_zu_infin
     text = "Die Ministerin schlug vor, den Hafen auszubauen, und nannte das Werk, das die Stadt gekauft hat."
     spans = _spans(text)
     assert not any(s.endswith("das die Stadt gekauft hat") and s.startswith("den Hafen") for s in spans)
+
+
+# ------------------------------------------------------------------ a w-clause after the verb's object; a name
+
+
+@pytest.mark.parametrize(
+    ("text", "not_reported"),
+    [
+        (
+            "Der Minister kritisierte die Rolle der Partei in der Debatte, was eine Reaktion der Opposition zur "
+            "Folge hatte.",
+            "was eine Reaktion der Opposition zur Folge hatte",
+        ),
+        (
+            "Die Kommission kritisierte die Art und Weise, wie das Gesetz verabschiedet wurde.",
+            "wie das Gesetz verabschiedet wurde",
+        ),
+        (
+            "„Onkel Ted“, wie der Senator im Land genannt wurde, war für sein Geschick bekannt.",
+            "„Onkel Ted“, wie der Senator im Land genannt wurde, war für sein Geschick bekannt",
+        ),
+        (
+            "Jan Berger oder Jo Berger, wie er sich selbst gerne nannte, ist tot.",
+            "Jan Berger oder Jo Berger, wie er sich selbst gerne nannte, ist tot",
+        ),
+    ],
+)
+def test_a_clause_on_what_came_before_or_a_name_is_no_report(text: str, not_reported: str) -> None:
+    assert not_reported not in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Der Minister sagte am Montag nicht, was er plant.", "was er plant", "Der Minister"),
+        (
+            "Die Ministerin erklärte, wie die Reform finanziert werden soll.",
+            "wie die Reform finanziert werden soll",
+            "Die Ministerin",
+        ),
+        (
+            "Am Abend erklärte der Militärrat, wie sich die Junta selbst nennt, die Lage sei unter Kontrolle.",
+            "die Lage sei unter Kontrolle",
+            "der Militärrat",
+        ),
+    ],
+)
+def test_a_question_the_verb_reports_and_a_report_after_a_name_are_kept(text: str, clause: str, speaker: str) -> None:
+    assert (clause, speaker) in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        # a relative clause on the whole clause before it ends the zu-infinitive
+        (
+            "Die Regierung beschuldigt die Rebellen, Geld aus dem Ausland zu erhalten, was bisher nicht bestätigt "
+            "wurde.",
+            "Geld aus dem Ausland zu erhalten",
+        ),
+        (
+            "Der Rat forderte die Stadt auf, genaue Zahlen zu sammeln, wobei die Aufgabe beim Bürgermeister liegt.",
+            "genaue Zahlen zu sammeln",
+        ),
+        # one on the noun before it belongs to it
+        (
+            "Der Experte schlug der Stadt vor, sich an Modellen aus Skandinavien zu orientieren, wo jedem Kind ein "
+            "Platz garantiert werde.",
+            "sich an Modellen aus Skandinavien zu orientieren, wo jedem Kind ein Platz garantiert werde",
+        ),
+    ],
+)
+def test_a_zu_infinitive_ends_before_a_clause_on_the_whole_clause(text: str, clause: str) -> None:
+    assert clause in _spans(text)

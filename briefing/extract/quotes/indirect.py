@@ -63,19 +63,27 @@ _ADVERBIAL_INFINITIVE = frozenset(["um", "ohne", "statt", "anstatt", "außer"])
 _ZU_INFINITIVE = re.compile(
     r"(?:\bzu [a-zäöüß]+|\b[a-zäöüß]+zu[a-zäöüß]+en)(?: (?:wollen|können|werden|haben|sein))?\W*$"
 )
-# A relative clause after a comma: "…, der die Stadt durchquert".
-_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s")
+# A relative clause after a comma on the noun before it: "…, der die Stadt durchquert", "…, wo die Grundsicherung
+# garantiert werde"; and one on the whole clause before it: "…, was nicht bestätigt wurde", "…, wobei …".
+_RELATIVE_AFTER_COMMA = re.compile(
+    r",\s*(?:(der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?|wo)|was|wobei|womit|worauf|wodurch)\s"
+)
 
 
-def zu_infinitive_clause(masked: str, b: int, end: int) -> bool:
-    """Is the clause at ``b`` a zu-infinitive: closing at ``end``, or before a relative clause that says more of
-    its last noun ("schlug vor, die Gebühr für den Verkehr zu erheben, der die Stadt durchquert")?"""
+def zu_infinitive_end(masked: str, b: int, end: int) -> int | None:
+    """Where the zu-infinitive clause at ``b`` ends: at ``end`` when it closes there; before a relative clause on
+    the whole clause ("forderte, Informationen zu sammeln, wobei …"); after one that says more of its last noun
+    ("schlug vor, die Gebühr für den Verkehr zu erheben, der die Stadt durchquert"); None if it is none."""
     if _ZU_INFINITIVE.search(masked, b, end):
-        return True
+        return end
     m = _RELATIVE_AFTER_COMMA.search(masked, b, end)
-    if m is None or masked.find(",", b, m.start()) != -1:
-        return False
-    return _ZU_INFINITIVE.search(masked, b, m.start()) is not None
+    if m is None or masked.find(",", b, m.start()) != -1 or _ZU_INFINITIVE.search(masked, b, m.start()) is None:
+        return None
+    return end if m.group(1) else m.start()
+
+
+# The forms of "nennen" that name someone in a wie-clause ("wie sich die Junta nennt", "wie er genannt wird").
+_NAMING_FORM = re.compile(r"\b(?:nennt|nannte|nannten|nennen|genannt)\b")
 
 
 # Speech verbs whose comma clause is the reported content even in the indicative.
@@ -149,6 +157,8 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
                     continue
                 if c.lemma == "nennen" and masked[c.end : c.end + 6] == " sich ":
                     continue  # "das nennt sich Prinzip Hoffnung", "Die Gruppe nennt sich …": a name, no speech
+                if c.lemma == "nennen" and (masked[c.frame_start : c.frame_start + 4] or "").lower() == "wie ":
+                    continue  # "„Uncle Ted“, wie der Senator genannt wurde, …", "wie er sich nannte": a name
                 if _reported_inside_later_frame(masked, c, by_sent.get(si, []), sb):
                     continue
                 span = _verb_complement(text, masked, c, sb, end) or _anaphoric_complement(text, masked, c, sents, si)
@@ -619,7 +629,17 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if toks[i][2] == "," and i > t + 1 and _role_apposition(masked, toks, nxt, stop, clause_end):
             apposed = i
             continue  # "sagte Jan Keller, der Sprecher der Feuerwehr.": who the speaker is, not what was said
-        if first in ("dass", "ob") or (first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ","):
+        if first in ("dass", "ob"):
+            return (b, _reported_end(masked, b, end))
+        if first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ",":
+            if first == "wie" and stop < len(toks) and _NAMING_FORM.search(masked, b, clause_end):
+                continue  # "erklärte der Rat, wie sich die Junta nennt, die Lage sei …": the speaker's name
+            if not _only_speaker_between(toks, t, i, c):
+                # "kritisierte die Rolle der Partei, was eine Reaktion zur Folge hatte": after the verb's object the
+                # clause is a relative one on what came before, not the question the verb reports ("sagte nicht,
+                # was …", "erklärte am Montag, wie …"); a report may follow it ("erklärte der „Rat“, wie sich die
+                # Junta nennt, die Lage sei …")
+                continue
             return (b, _reported_end(masked, b, end))
         if (
             konjunktiv_words(masked, b, clause_end)
@@ -659,10 +679,10 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
                 # the verb's comma; a clause put in front of its Konjunktiv belongs to it.
                 b = toks[first_comma + 1][0]
             return (b, _reported_end(masked, b, end))
-        if first not in _ADVERBIAL_INFINITIVE and zu_infinitive_clause(masked, b, end):
+        if first not in _ADVERBIAL_INFINITIVE and (zu_end := zu_infinitive_end(masked, b, end)) is not None:
             # Any verb of saying takes its content as a zu-infinitive ("warf den Rebellen vor, eine
             # Regierung installieren zu wollen", "mahnte die Regierung, die Kliniken nicht warten zu lassen").
-            return (b, _reported_end(masked, b, end))
+            return (b, _reported_end(masked, b, zu_end))
         if (
             i == commas[0]
             and toks[i][2] == ":"
