@@ -5,7 +5,8 @@ German; every sentence here is written for these tests (the people and places in
   auf dem stand: „…“", "ist in der Stellungnahme zu finden: „…“", "fand sich in der Broschüre der Satz: „…“"):
   the thing they are written on is their source, not the noun that names the words ("die Parole", "der Satz") nor
   someone of a neighbouring sentence.  A time ("Am Montag war … zu lesen") or a person is no such place, and
-  "stehen" says it only with the words as its subject ("Auf dem Podium stand Roth: „…“" is Roth's).
+  "stehen" says it only with the words as its subject ("Auf dem Podium stand Roth: „…“" is Roth's); someone who
+  "hat auf seiner Website geschrieben" is the writer, not the page.
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ from tests.quote_helpers import quote, run
             "Gesetz",
             "der Stellungnahme",
         ),
+        (
+            "Der Verein feierte sein Jubiläum mit einer Broschüre. In der Broschüre fand sich auch der Satz: „Wir haben "
+            "in hundert Jahren nie aufgegeben.“",
+            "aufgegeben",
+            "der Broschüre",
+        ),
     ],
 )
 def test_words_read_on_a_thing_are_its_words(text, fragment, source):
@@ -57,6 +64,13 @@ def test_words_read_on_a_thing_are_its_words(text, fragment, source):
             "Auf der Pressekonferenz sagte Bürgermeisterin Anna Roth: „Wir bauen die Brücke bis zum Herbst neu.“",
             "Brücke",
             "Bürgermeisterin Anna Roth",
+        ),
+        # someone wrote the words somewhere: the writer speaks, not the page
+        (
+            "Das Umweltamt hat am Montag auf seiner Website geschrieben: „Die Messwerte liegen deutlich "
+            "unter dem Grenzwert.“",
+            "Messwerte",
+            "Das Umweltamt",
         ),
         # "stehen" with a person as its subject: where she stood is not what she said
         (

@@ -205,10 +205,11 @@ def direct_quotes(
         speaker = cue.speaker if cue else colon_np
         if slogan and speaker is not None and not word_set("slogan_nouns.txt").isdisjoint(speaker.text.lower().split()):
             speaker = None  # "war die Parole „…“ zu lesen": the slogan is no one; its speaker comes from the context
-        if speaker is None or speaker.start < sb or speaker.end > se or person_score(speaker) <= 0:
+        if speaker is None or speaker.start < sb or speaker.end > sents[sc][1] or _names_the_words(speaker):
             # "Auf dem Transparent war die Parole „…“ zu lesen", "In der Broschüre fand sich der Satz „…“": the
             # words are written on something, which the text gives as their source (not the words' own noun,
-            # nor someone of another sentence).
+            # nor someone of another sentence; a speaker of the sentence is kept: "Das Amt hat auf seiner
+            # Website geschrieben").
             speaker = _written_place(masked, sb, sents[sc][1]) or speaker
         found_how = how if cue else ("colon_np" if colon_np else "")
         before = [c.end for c in by_sent.get(so, []) if c.end <= p.start]
@@ -876,13 +877,14 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     return sp
 
 
-# Words that say a text is written somewhere and read there: "war … zu lesen", "ist … zu finden", "stand
-# (geschrieben)", "fand sich": the place is the source of the words (the training data annotates the sign, the
-# paper or the claim as the speaker: 6 of 6 direct quotations in train with such a clause and a place).
+# Words that say a text is written somewhere and read there: "war … zu lesen", "ist … zu finden", "fand sich"
+# (and "stand geschrieben", "stand: „…“", see :func:`_written_place`): the place is the source of the words (the
+# training data annotates the sign, the paper or the claim as the speaker: 6 of 6 direct quotations in train with
+# such a clause and a place; 1 of 2 with carriers, "Transparente, auf denen Sprüche wie „…“ standen", annotates
+# those who carry them).
 _READ_THERE = (
     ("zu", "lesen"),
     ("zu", "finden"),
-    ("geschrieben",),
     ("fand", "sich"),
     ("findet", "sich"),
     ("fanden", "sich"),
@@ -907,7 +909,11 @@ def _written_place(masked: str, start: int, end: int) -> Phrase | None:
     toks = tokens(masked, start, end)
     lows = [t[2].lower() for t in toks]
     surface_only = False
-    if not any(tuple(lows[k : k + len(w)]) == w for w in _READ_THERE for k in range(len(lows))):
+    written = any(
+        low == "geschrieben" and (_STANDS.intersection(lows[k - 1 : k]) or _STANDS.intersection(lows[k + 1 : k + 2]))
+        for k, low in enumerate(lows)
+    )  # "stand geschrieben", "auf dem geschrieben steht" (not "hat … geschrieben": someone wrote)
+    if not written and not any(tuple(lows[k : k + len(w)]) == w for w in _READ_THERE for k in range(len(lows))):
         # "stehen" only with the words as its subject, right after it: "Auf dem Schild stand: „…“", not "Auf
         # dem Podium stand Roth: „…“"
         if not any(low in _STANDS and (k + 1 == len(toks) or toks[k + 1][2] in ":„“\"") for k, low in enumerate(lows)):
@@ -939,6 +945,22 @@ def _written_place(masked: str, start: int, end: int) -> Phrase | None:
             continue
         return place
     return None
+
+
+# Nouns that name the words themselves ("der Satz „…“", "die Worte: „…“"), besides the speech nouns (der Hinweis,
+# die Feststellung) and the slogan nouns (die Parole): never the source of the words they name.
+_WORDS_NOUNS = frozenset(["satz", "sätze", "wort", "worte", "zeile", "zeilen", "text", "zitat", "zitate"])
+
+
+def _names_the_words(sp: Phrase) -> bool:
+    """Is ``sp`` a noun phrase naming the quoted words themselves ("der Satz", "die Parole", "der Hinweis")?"""
+    if sp.pronoun:
+        return False
+    caps = [w for w in WORD.findall(sp.text) if w[:1].isupper()]
+    if not caps:
+        return False
+    head = caps[-1].lower()
+    return head in _WORDS_NOUNS or head in speech_act_nouns() or head in word_set("slogan_nouns.txt")
 
 
 def _is_time(words: str) -> bool:
