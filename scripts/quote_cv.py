@@ -3,6 +3,7 @@
     .venv/bin/python scripts/quote_cv.py            # 5-fold CV figures, confidence, threshold, error kinds
     .venv/bin/python scripts/quote_cv.py --write    # ... and retrain on all of train, write the weights
     .venv/bin/python scripts/quote_cv.py --features # ... and check the direct model's feature list (~20 s)
+    .venv/bin/python scripts/quote_cv.py --dump F   # ... and write the direct speaker errors to F, to read
 
 Folds: document k of ``train.jsonl`` is in fold k mod 5.  The rules learn nothing, so their
 per-fold figures are the shared scorer's (``../shared/eval/score_quotes.py``, loaded by path) on
