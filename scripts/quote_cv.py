@@ -3,6 +3,7 @@
     .venv/bin/python scripts/quote_cv.py            # 5-fold CV figures, confidence, threshold, error kinds
     .venv/bin/python scripts/quote_cv.py --write    # ... and retrain on all of train, write the weights
     .venv/bin/python scripts/quote_cv.py --features # ... and check the direct model's feature list (~20 s)
+    .venv/bin/python scripts/quote_cv.py --dump F   # ... and write the direct speaker errors to F, to read
 
 Folds: document k of ``train.jsonl`` is in fold k mod 5.  The rules learn nothing, so their
 per-fold figures are the shared scorer's (``../shared/eval/score_quotes.py``, loaded by path) on
@@ -149,7 +150,7 @@ def prepare(path: Path, scorer: Any, limit: int | None) -> list[Doc]:
         preds = [quote_to_json(q) for q in records]
         relays = {k: recs[1] for k, q in enumerate(records) if len(recs := quote_records(q)) > 1}
         speech, right = speech_labels(g, preds, scorer)
-        docs.append(Doc(g, sents, preds, feats, labels(g, preds, scorer), relays, speech, right))
+        docs.append(Doc(g, sents, preds, feats, labels(g, preds, scorer, set(relays)), relays, speech, right))
     unknown = sorted({name for d in docs for f in d.feats for name in f} - set(qc.FEATURES) - {qc.NO_SPEAKER})
     if unknown:  # e.g. a new Found.how of the rules: add it to quotes.base.HOWS, or the model never sees it
         print(f"WARNING: features the model does not know (not in confidence.FEATURES): {', '.join(unknown)}")
@@ -167,13 +168,20 @@ def gold_quotes(gold: dict[str, Any], scorer: Any, direct_only: bool) -> list[di
     return out
 
 
-def labels(gold: dict[str, Any], preds: list[dict[str, Any]], scorer: Any) -> list[int | None]:
+def labels(
+    gold: dict[str, Any], preds: list[dict[str, Any]], scorer: Any, relayed: set[int] | None = None
+) -> list[int | None]:
     """Per prediction: 1 right end to end, 0 wrong (unmatched, or the speaker wrong), None when it matches
     a gold quotation without a speaker (the annotation leaves the speaker of some partial quotations
     open: nothing to be right or wrong about, as the scorer's speaker accuracy skips them).
 
     A direct quotation is matched among the gold direct ones (the scorer's direct track: what the display
-    threshold is about), an indirect one among all gold quotations (the all track)."""
+    threshold is about), an indirect one among all gold quotations (the all track).  ``relayed``: the
+    indices of the predictions ``briefing quotes`` also writes with their medium as the speaker (Doc.relays):
+    matched to the gold quotation annotated for the medium, such a prediction is right when the same words
+    are annotated a second time for the person it names (:func:`relayed_right`; before round 17 these were
+    counted wrong although the scorer, given both records, counts both right)."""
+    relayed = relayed or set()
     out: list[int | None] = [0] * len(preds)
     for direct in (True, False):
         golds = gold_quotes(gold, scorer, direct)
@@ -186,9 +194,21 @@ def labels(gold: dict[str, Any], preds: list[dict[str, Any]], scorer: Any) -> li
                 continue
             if not g["speaker"]["spans"]:
                 out[p["_k"]] = None
-            elif scorer._speaker_ok(gold["text"], g, p):
+            elif scorer._speaker_ok(gold["text"], g, p) or (
+                direct and p["_k"] in relayed and relayed_right(gold["text"], golds, g, p, scorer)
+            ):
                 out[p["_k"]] = 1
     return out
+
+
+def relayed_right(text: str, golds: list[dict[str, Any]], g: dict[str, Any], p: dict[str, Any], scorer: Any) -> bool:
+    """Is ``p``, a relayed direct quotation matched to ``g``, the words of the person it names by another gold
+    quotation of exactly the same words (the benchmark annotates "zitiert die Zeitung den Minister: „…“"
+    twice, for the medium and for the minister; the scorer pairs each of our two records with one)?"""
+    return any(
+        h is not g and h["_span"] == g["_span"] and h["speaker"]["spans"] and scorer._speaker_ok(text, h, p)
+        for h in golds
+    )
 
 
 def speech_labels(gold: dict[str, Any], preds: list[dict[str, Any]], scorer: Any) -> tuple[list[int], list[int | None]]:
@@ -685,7 +705,8 @@ def error_kinds(docs: list[Doc], scorer: Any) -> dict[str, Counter[str]]:
 
         for track in ("all", "direct"):
             golds = gold_quotes(d.gold, scorer, track == "direct")
-            ps = [dict(p, _span=p["span"]) for p in d.preds if track == "all" or p["kind"] == "direct"]
+            kept = [k for k, p in enumerate(d.preds) if track == "all" or p["kind"] == "direct"]
+            ps = [dict(d.preds[k], _span=d.preds[k]["span"]) for k in kept]
             pairs = scorer._match(text, golds, ps)
             c = out[track]
             if track == "all":
@@ -697,9 +718,12 @@ def error_kinds(docs: list[Doc], scorer: Any) -> dict[str, Counter[str]]:
                 for g in golds:
                     if id(g) not in matched_g:
                         c[f"7 missed {g['type']}"] += 1
+            relayed = {id(p) for p, q in zip(ps, kept, strict=True) if q in d.relays}
             for g, p in pairs:
                 if not g["speaker"]["spans"] or scorer._speaker_ok(text, g, p):
                     continue
+                if id(p) in relayed and relayed_right(text, golds, g, p, scorer):
+                    continue  # the medium's annotation of a relayed quotation: its relay record is scored with it
                 span, name = p["speaker"]["span"], p["speaker"]["name"]
                 gold_pronoun = g["speaker"]["text"].strip().lower() in pronouns
                 if span is None:
@@ -723,6 +747,91 @@ def print_kinds(kinds: dict[str, Counter[str]]) -> None:
         print(f"  {k:44s} {kinds['all'][k]:6d} {direct:>6s}")
 
 
+def _context(d: Doc, b: int, e: int) -> str:
+    """The sentences of ``d`` from the one before ``[b, e)`` to the one after."""
+    starts = [s for s, _ in d.sents]
+    first = max(0, bisect.bisect_right(starts, b) - 2)
+    last = min(len(d.sents) - 1, bisect.bisect_right(starts, max(b, e - 1)))
+    return d.gold["text"][d.sents[first][0] : d.sents[last][1]]
+
+
+def dump_direct_errors(
+    path: Path, docs: list[Doc], scorer: Any, conf: dict[tuple[str, int], float], threshold: float
+) -> None:
+    """Write, for reading by hand, (1) the direct quotations shown with a speaker out of fold from ``threshold``
+    on that the end-to-end label counts wrong, (2) every matched direct quotation whose speaker is wrong, by
+    error kind (:func:`error_kinds`; the medium's annotation of a relayed quotation is not counted), each with
+    the gold speaker, ours, the out-of-fold confidence and the sentences around it."""
+    pronouns = word_set("pronouns.txt")
+    lines: list[str] = []
+    shown_wrong: list[str] = []
+    wrong: list[tuple[str, float, str]] = []
+    for d in docs:
+        text = d.gold["text"]
+        words = TextWords(text)
+        starts = [b for b, _ in d.sents]
+
+        def sent_of(pos: int, starts: list[int] = starts) -> int:
+            return max(0, bisect.bisect_right(starts, pos) - 1)
+
+        def said(p: dict[str, Any], text: str = text) -> str:
+            span = p["speaker"]["span"]
+            return f"{text[span[0] : span[1]]!r} ({p['speaker']['name']})" if span else "none"
+
+        for k, p in enumerate(d.preds):
+            c = conf[(d.gold["id"], k)]
+            if p["kind"] == "direct" and p["speaker"]["name"] and c >= threshold and d.labels[k] == 0:
+                b, e = p["span"]
+                golds = [
+                    f"{q['type']} by {q['speaker']['text']!r}"
+                    for q in d.gold["quotes"]
+                    if (cover := scorer._cover(q["quote"]["spans"])) and scorer._overlap(cover, p["span"]) > 0
+                ]
+                shown_wrong.append(
+                    f"[{d.gold['id']} #{k} conf {c:.3f}] {text[b:e][:160]!r}\n  ours: {said(p)}; gold: "
+                    f"{'; '.join(golds) or 'no quotation'}\n  | {_context(d, b, e)}\n"
+                )
+        golds = gold_quotes(d.gold, scorer, True)
+        kept = [k for k, p in enumerate(d.preds) if p["kind"] == "direct"]
+        ps = [dict(d.preds[k], _span=d.preds[k]["span"], _k=k) for k in kept]
+        for g, p in scorer._match(text, golds, ps):
+            if not g["speaker"]["spans"] or scorer._speaker_ok(text, g, p):
+                continue
+            if p["_k"] in d.relays and relayed_right(text, golds, g, p, scorer):
+                continue
+            span, name = p["speaker"]["span"], p["speaker"]["name"]
+            if span is None:
+                kind = KINDS[4] if g["speaker"]["text"].strip().lower() in pronouns else KINDS[6]
+            elif text[span[0] : span[1]].strip().lower() in pronouns:
+                kind = KINDS[5] if name else KINDS[4]
+            elif not name or not names_someone(name, words):
+                kind = KINDS[1]
+            elif sent_of(g["_span"][0]) <= sent_of(span[0]) <= sent_of(max(g["_span"][0], g["_span"][1] - 1)):
+                kind = KINDS[2]
+            else:
+                kind = KINDS[3]
+            b, e = g["_span"]
+            c = conf[(d.gold["id"], p["_k"])]
+            wrong.append(
+                (
+                    kind,
+                    -c,
+                    f"[{d.gold['id']} #{p['_k']} conf {c:.3f}] {text[b:e][:160]!r}\n  ours: {said(p)}; gold: "
+                    f"{g['speaker']['text']!r}\n  | {_context(d, b, e)}\n",
+                )
+            )
+    lines.append(f"# Direct quotations shown wrong out of fold from {threshold:.3f} on: {len(shown_wrong)}\n")
+    lines += shown_wrong
+    lines.append(f"# Matched direct quotations with the speaker wrong: {len(wrong)}\n")
+    last = ""
+    for kind, _, entry in sorted(wrong):
+        if kind != last:
+            lines.append(f"## {kind}\n")
+            last = kind
+        lines.append(entry)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 # ------------------------------------------------------------------ main
 
 
@@ -732,6 +841,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents (a quick look)")
     ap.add_argument("--write", action="store_true", help=f"retrain on all of train and write {WEIGHTS.name}")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write the direct quotations whose speaker is wrong (matched, out of the rules' output) and those "
+        "shown wrong out of fold at the display threshold, each with the sentences around it, to this file",
+    )
     ap.add_argument(
         "--features",
         action="store_true",
@@ -812,6 +928,9 @@ def main(argv: list[str] | None = None) -> int:
     seen = scorer.score([d.gold for d in docs], hidden_below(docs, conf, threshold, threshold_indirect))
     print(f"  as a reader sees them: {summary(seen)}")
 
+    if args.dump:
+        dump_direct_errors(args.dump, docs, scorer, conf, threshold)
+        print(f"wrote {args.dump}")
     if args.features:
         check_direct_features(docs, best["direct"])
     if args.write:

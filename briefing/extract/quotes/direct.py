@@ -33,6 +33,7 @@ from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import (
     Phrase,
     clause_subject,
+    is_date,
     person_score,
     phrase,
     quoted_name_in_phrase,
@@ -204,6 +205,12 @@ def direct_quotes(
         speaker = cue.speaker if cue else colon_np
         if slogan and speaker is not None and not word_set("slogan_nouns.txt").isdisjoint(speaker.text.lower().split()):
             speaker = None  # "war die Parole „…“ zu lesen": the slogan is no one; its speaker comes from the context
+        if speaker is None or speaker.start < sb or speaker.end > sents[sc][1] or _names_the_words(speaker):
+            # "Auf dem Transparent war die Parole „…“ zu lesen", "In der Broschüre fand sich der Satz „…“": the
+            # words are written on something, which the text gives as their source (not the words' own noun,
+            # nor someone of another sentence; a speaker of the sentence is kept: "Das Amt hat auf seiner
+            # Website geschrieben").
+            speaker = _written_place(masked, sb, sents[sc][1]) or speaker
         found_how = how if cue else ("colon_np" if colon_np else "")
         before = [c.end for c in by_sent.get(so, []) if c.end <= p.start]
         view = RuleView(
@@ -850,7 +857,7 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     before = masked[sb : p.start].rstrip()
     if not before.endswith(":"):
         return None
-    source = _reaction_source(masked, sb, sb + len(before) - 1)
+    source = _written_place(masked, sb, sb + len(before) - 1) or _reaction_source(masked, sb, sb + len(before) - 1)
     if source is not None:
         return source
     sp = clause_subject(masked, sb, sb + len(before) - 1)
@@ -868,6 +875,100 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
         # someone ("Figeľ bekräftigte …"), else whoever the context gives.
         return _previous_subject(masked, sents, so)
     return sp
+
+
+# Words that say a text is written somewhere and read there: "war … zu lesen", "ist … zu finden", "fand sich"
+# (and "stand geschrieben", "stand: „…“", see :func:`_written_place`): the place is the source of the words (the
+# training data annotates the sign, the paper or the claim as the speaker: 6 of 6 direct quotations in train with
+# such a clause and a place; 1 of 2 with carriers, "Transparente, auf denen Sprüche wie „…“ standen", annotates
+# those who carry them).
+_READ_THERE = (
+    ("zu", "lesen"),
+    ("zu", "finden"),
+    ("fand", "sich"),
+    ("findet", "sich"),
+    ("fanden", "sich"),
+    ("finden", "sich"),
+)
+# Finite "stehen" says it only of a surface and with the words as its subject: "Auf dem Schild stand: „…“" ("in
+# dem Bericht steht" is a document's cue, cues._document_source).
+_STANDS = frozenset(["steht", "stand", "stehen", "standen"])
+# Prepositions of the place words are written on or in.
+_PLACE_PREPS = frozenset(["auf", "an", "in", "im", "am"])
+_SURFACE_PREPS = frozenset(["auf", "an", "am"])
+# Relative pronouns after such a preposition: "ein Schild, auf dem geschrieben stand".
+_PLACE_RELATIVES = frozenset(["dem", "der", "denen"])
+
+
+def _written_place(masked: str, start: int, end: int) -> Phrase | None:
+    """The thing a clause of ``[start, end)`` says words are written on or in, when it says they are read there
+    (:data:`_READ_THERE`; finite "stehen" with a surface, "auf"/"an"): the noun phrase after "auf"/"an"/"in"
+    ("Auf dem Transparent war … zu lesen", "in der Behauptung zu finden"), or the antecedent of a relative
+    clause opened by such a preposition ("ein Zettel, auf dem geschrieben stand").  None when the clause says no
+    such thing, names no place, or the place is a time ("am Montag war zu lesen") or someone."""
+    toks = tokens(masked, start, end)
+    lows = [t[2].lower() for t in toks]
+    surface_only = False
+    written = any(
+        low == "geschrieben" and (_STANDS.intersection(lows[k - 1 : k]) or _STANDS.intersection(lows[k + 1 : k + 2]))
+        for k, low in enumerate(lows)
+    )  # "stand geschrieben", "auf dem geschrieben steht" (not "hat … geschrieben": someone wrote)
+    if not written and not any(tuple(lows[k : k + len(w)]) == w for w in _READ_THERE for k in range(len(lows))):
+        # "stehen" only with the words as its subject, right after it: "Auf dem Schild stand: „…“", not "Auf
+        # dem Podium stand Roth: „…“"
+        if not any(low in _STANDS and (k + 1 == len(toks) or toks[k + 1][2] in ":„“\"") for k, low in enumerate(lows)):
+            return None
+        surface_only = True
+    preps = _SURFACE_PREPS if surface_only else _PLACE_PREPS
+    # A relative clause opened by the preposition first: it is the clause that says the words stand there
+    # ("An jeder Tür hing ein Zettel, auf dem stand: …": the note, not the door).
+    relative = [
+        k
+        for k in range(1, len(toks) - 1)
+        if lows[k] in preps and lows[k + 1] in _PLACE_RELATIVES and toks[k - 1][2] == ","
+    ]
+    for k in relative + [k for k in range(len(toks) - 1) if lows[k] in preps and k not in relative]:
+        if k in relative:
+            end = k - 1
+            if np_ending_at(toks, end) is None and k >= 2 and toks[k - 2][2].isalpha() and toks[k - 2][2].islower():
+                end = k - 2  # "ein Zettel kleben, auf dem …": the clause follows the verb that closes the bracket
+            i = np_ending_at(toks, end)
+            if i is None:
+                return None  # the relative clause says the words stand on something this reading cannot tell
+            place = phrase(masked, toks, i, end)
+        else:
+            j = read_np(toks, k + 1)
+            place = phrase(masked, toks, k + 1, j) if j > k + 1 else None
+        if place is None or place.pronoun or "_" in place.text or person_score(place) >= 1:
+            continue  # (no phrase, a quoted name, someone: "an den Minister")
+        if not place.text.split()[-1][:1].isupper() or _is_time(place.text):
+            continue
+        return place
+    return None
+
+
+# Nouns that name the words themselves ("der Satz „…“", "die Worte: „…“"), besides the speech nouns (der Hinweis,
+# die Feststellung) and the slogan nouns (die Parole): never the source of the words they name.
+_WORDS_NOUNS = frozenset(["satz", "sätze", "wort", "worte", "zeile", "zeilen", "text", "zitat", "zitate"])
+
+
+def _names_the_words(sp: Phrase) -> bool:
+    """Is ``sp`` a noun phrase naming the quoted words themselves ("der Satz", "die Parole", "der Hinweis")?"""
+    if sp.pronoun:
+        return False
+    caps = [w for w in WORD.findall(sp.text) if w[:1].isupper()]
+    if not caps:
+        return False
+    head = caps[-1].lower()
+    return head in _WORDS_NOUNS or head in speech_act_nouns() or head in word_set("slogan_nouns.txt")
+
+
+def _is_time(words: str) -> bool:
+    """Is the phrase a time ("am Montag", "im Mai", "in der Nacht")?"""
+    head = words.split()[-1].lower()
+    return is_date(words.split()) or any(
+        head == n or head in (n + "s", n + "es", n + "e", n + "en", n + "n") for n in word_set("time_nouns.txt")
+    )
 
 
 # Prepositions that name where a reaction came from: "Kritik kam von der Opposition", "Lob aus Brüssel".

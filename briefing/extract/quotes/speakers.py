@@ -1497,6 +1497,11 @@ def _calendar_words() -> frozenset[str]:
 _DATE_PARTS = frozenset(["Anfang", "Mitte", "Ende"])
 
 
+def is_date(words: list[str]) -> bool:
+    """:func:`_is_date`, for the other rules ("am Montag", "im Mai": a time, not a place)."""
+    return _is_date(words)
+
+
 def _is_date(words: list[str]) -> bool:
     """Are the capitalised words of a phrase a date ("Anfang Juli", "letzten September", "Montag") or a
     counted span of time ("Wenige Stunden", "Zwei Tage", "Drei Wochen")?"""
