@@ -99,3 +99,21 @@ def test_a_dateline_of_a_place_the_article_names_again_goes(first, later, openin
 
     text = clean(f"Eine Überschrift für den Test\n\n{first}\n\nEin zweiter Absatz. {later}").text
     assert text.startswith(opening), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Ministerin für Umwelt, Verkehr und Energie lehnte den Plan ab.",
+        "Die Bundesministerin für Bildung, Familie, Senioren und Jugend, Greta Lindholm, lehnte den Plan ab.",
+        "Der Chef des Amtes für Bau, Wohnen oder Verkehr lehnte den Plan ab.",
+    ],
+)
+def test_the_fields_a_title_lists_are_no_people(text):
+    people = [a.name for a in actors_of(text) if a.kind == "person"]
+    assert people == (["Greta Lindholm"] if "Greta" in text else []), people
+
+
+def test_a_surname_after_a_title_and_its_comma_is_still_a_person():
+    people = [(a.name, a.role) for a in actors_of("Der Chef der Fraktion, Brandhuber, lehnte den Plan ab.")]
+    assert people == [("Brandhuber", "Chef")]

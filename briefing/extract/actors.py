@@ -2196,6 +2196,8 @@ class ActorFinder:
             role, r_idx = self.role_before(i)
             if role is not None and role.kind != "producer":
                 run = self.name_run(i, need_first=False)
+                if run and words[i - 1] == "," and not lex.first_name(text) and self._enumerated(run[1]):
+                    continue  # "die Ministerin für Umwelt, Verkehr und Energie": a list of the title's fields
             elif lex.first_name(text):
                 run = self.name_run(i, need_first=True)
             else:
@@ -2238,6 +2240,16 @@ class ActorFinder:
                     p.role = role
                 aff, _ = self.affiliation_before(r_idx)
                 p.affiliation = p.affiliation or aff or role.affiliation
+
+    def _enumerated(self, j: int) -> bool:
+        """Does a list of capitalised words go on at ``j`` ("…, Senioren, Frauen und Jugend"): more words joined
+        by commas, then a coordinator and a capitalised word?"""
+        words, n = self.words, len(self.words)
+        k = j
+        while k + 2 < n and words[k] == "," and self.cores[k + 1][:1].isupper() and not (
+                self.lex.first_name(self.cores[k + 1])):
+            k += 2
+        return k + 1 < n and self.lowers[k] in _COORDINATORS and self.cores[k + 1][:1].isupper()
 
     def add_silent_experts(self) -> None:
         """An expert named by title in a sentence that reports nothing they say ("Der Politologe Karl Brandl
