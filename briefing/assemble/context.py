@@ -25,6 +25,8 @@ from briefing.extract.actors import in_regions, quote_regions
 from briefing.extract.actors import lexicon as actor_lexicon
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import speech_verbs
+from briefing.lang import rows
+from briefing.lang.names import split_name
 
 QUOTE_MARKS = "\"„“”«»‚‘’"
 # The mark of a trimmed leading connective.
@@ -105,11 +107,23 @@ _EXISTENTIAL = frozenset({"gibt", "gebe", "gab", "gabe", "geben", "gaben"})
 
 
 def speaker_label(name: str | None, kind: str | None = None) -> str | None:
-    """How a speaker is named in a marked prefix: a person by the last word of the name ("Macron")."""
+    """How a speaker is named in a marked prefix: a person by the surname ("Macron"), with its particles ("von der
+    Leyen"); a foreign particle keeps the word before it when that is no first name, the first of a double surname
+    ("André Corrêa do Lago" -> "Corrêa do Lago", "Luiz Inácio Lula da Silva" -> "Lula da Silva")."""
     name = (name or "").strip()
     if not name:
         return None
-    return name.split()[-1] if kind == "person" else name
+    if kind != "person":
+        return name
+    first, surname = split_name(name)
+    before = first.split()
+    if len(before) >= 2 and surname.split()[0] in _FOREIGN_PARTICLES and not actor_lexicon().first_name(before[-1]):
+        return f"{before[-1]} {surname}"
+    return surname or name.split()[-1]
+
+
+# The particles a double surname carries between its parts ("Corrêa do Lago"); German "von", "zu" do not.
+_FOREIGN_PARTICLES = frozenset(r[0] for r in rows("name_particles.txt") if r[1] == "foreign")
 
 
 def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = False) -> str | None:

@@ -234,6 +234,9 @@ _ACRONYM = re.compile(r"[A-ZÄÖÜ](?=[A-Za-zÄÖÜ]{1,7}$)[A-Za-zÄÖÜ]*[A-ZÄ
 _LONG_FORM_LINKS = frozenset({"für", "der", "des", "und", "von", "zur", "zum", "of", "for", "the", "de"})
 # The long form of an acronym is at most this many tokens ("Organisation für Sicherheit und Zusammenarbeit in Europa").
 MAX_LONG_FORM_TOKENS = 8
+# The article before an adjective inside such a long form, and the adjective's endings.
+_GENITIVE_ARTICLES = frozenset({"der", "des"})
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 _SPAN = operator.methodcaller("span")  # a match's (start, end)
 # German „…“ and »…«, Swiss «…» (tried where it opens, so that the text between two Swiss quotations is never
 # read as one German »…« quotation), straight "…".
@@ -1542,7 +1545,10 @@ class ActorFinder:
                     return None
                 if w[:1] == acr[:1] and self.lowers[k] not in DETERMINERS:  # not "Der" opening the sentence
                     start = k
-            elif self.lowers[k] not in _LONG_FORM_LINKS:
+            elif self.lowers[k] not in _LONG_FORM_LINKS and not (
+                    # an inflected adjective between an article and a noun: "Vereinigung der kommunalen Arbeitgeber"
+                    w.isalpha() and w.islower() and w.endswith(_ADJECTIVE_ENDINGS) and 0 < k < bracket - 1
+                    and self.lowers[k - 1] in _GENITIVE_ARTICLES and words[k + 1][:1].isupper()):
                 break
             k -= 1
         if start is None or not words[bracket - 1][:1].isupper():
@@ -1557,9 +1563,12 @@ class ActorFinder:
         if self.lex.institution(caps[-1]) is not None:
             return True
         # The acronym spells the capitalised words, or all of them with the links ("Verband der
-        # Automobilindustrie (VDA)", "Bund für Umwelt und Naturschutz (BUND)")
-        spelled = ("".join(w[0] for w in caps), "".join(w[0] for w in self.cores[start:end] if w[:1].isalpha()))
-        return len(caps) >= 2 and acr.upper() in (spelled[0].upper(), spelled[1].upper())
+        # Automobilindustrie (VDA)", "Bund für Umwelt und Naturschutz (BUND)"), or the words without the links
+        # ("Vereinigung der kommunalen Arbeitgeber (VKA)")
+        words = [w for w in self.cores[start:end] if w[:1].isalpha()]
+        spelled = ("".join(w[0] for w in caps), "".join(w[0] for w in words),
+                   "".join(w[0] for w in words if w not in _LONG_FORM_LINKS))
+        return len(caps) >= 2 and acr.upper() in {x.upper() for x in spelled}
 
     def _institution_owner(self, k: int, prefix: str, found: dict[str, str], by_country: bool = True) -> str | None:
         """Who an institution belongs to: compound prefix, country adjective before, country genitive after.
@@ -2187,6 +2196,8 @@ class ActorFinder:
             role, r_idx = self.role_before(i)
             if role is not None and role.kind != "producer":
                 run = self.name_run(i, need_first=False)
+                if run and words[i - 1] == "," and not lex.first_name(text) and self._enumerated(run[1]):
+                    continue  # "die Ministerin für Umwelt, Verkehr und Energie": a list of the title's fields
             elif lex.first_name(text):
                 run = self.name_run(i, need_first=True)
             else:
@@ -2229,6 +2240,16 @@ class ActorFinder:
                     p.role = role
                 aff, _ = self.affiliation_before(r_idx)
                 p.affiliation = p.affiliation or aff or role.affiliation
+
+    def _enumerated(self, j: int) -> bool:
+        """Does a list of capitalised words go on at ``j`` ("…, Senioren, Frauen und Jugend"): more words joined
+        by commas, then a coordinator and a capitalised word?"""
+        words, n = self.words, len(self.words)
+        k = j
+        while k + 2 < n and words[k] == "," and self.cores[k + 1][:1].isupper() and not (
+                self.lex.first_name(self.cores[k + 1])):
+            k += 2
+        return k + 1 < n and self.lowers[k] in _COORDINATORS and self.cores[k + 1][:1].isupper()
 
     def add_silent_experts(self) -> None:
         """An expert named by title in a sentence that reports nothing they say ("Der Politologe Karl Brandl

@@ -38,6 +38,7 @@ MIN_INFINITIVE_CHARS = 4
 class OutlookLexicon:
     markers: re.Pattern[str] | None
     pairs: tuple[tuple[str, str], ...]  # two-part markers: first word, later word
+    scheduled: tuple[tuple[str, str], ...]  # two-part present-tense events, ahead only with a "soon" word
     pair_firsts: frozenset[str]  # the pairs' first words
     aux: frozenset[str]
     hearsay_aux: frozenset[str]
@@ -60,6 +61,10 @@ def outlook_lexicon() -> OutlookLexicon:
         markers=pattern,
         pairs=pairs,
         pair_firsts=frozenset(first for first, _ in pairs),
+        scheduled=tuple(sorted(
+            (first.strip(), later.strip())
+            for first, later in (r[1].lower().split("…", 1) for r in table if r[0] == "scheduled")
+        )),
         aux=auxiliary_forms("werden", ("present", "konj1")),
         hearsay_aux=frozenset(r[1].lower() for r in table if r[0] == "hearsay_aux"),
         must_aux=frozenset(r[1].lower() for r in table if r[0] == "must_aux"),
@@ -116,6 +121,14 @@ def has_pair(words: list[str], lex: OutlookLexicon) -> bool:
     return any(first in words and second in words[words.index(first) + 1:] for first, second in lex.pairs)
 
 
+def has_scheduled(words: list[str], lex: OutlookLexicon) -> bool:
+    """Does a present-tense event ("findet … statt") point ahead: a "soon" word or a named month in the sentence
+    ("Die nächste Runde findet im März statt"), and no "seit" (an event under way)?"""
+    if not any(first in words and second in words[words.index(first) + 1:] for first, second in lex.scheduled):
+        return False
+    return "seit" not in words and not lex.soon.isdisjoint(words)
+
+
 def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = None) -> list[Statement]:
     """Outlook statements of one Doc, in text order.
 
@@ -155,6 +168,8 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
             marked = has_future(sent_words, lex)
         if not marked and lex.pairs:
             marked = has_pair(lowers[s:e], lex)
+        if not marked and lex.scheduled:
+            marked = has_scheduled(lowers[s:e], lex)
         if marked:
             start, end = _stripped_bounds(text, *table.char_span(s, e))
             if start < end and end - start <= MAX_SENTENCE_CHARS:

@@ -428,7 +428,7 @@ class _Cleaner:
                 end = dates.dateline_prefix_end(line.text)
                 if end is not None and line.kept:
                     self.dateline_ends[line.index] = end
-            elif line.kept and (end := _place_dateline_end(line.text)) is not None:
+            elif line.kept and (end := _place_dateline_end(line.text, self.src)) is not None:
                 self.dateline_ends[line.index] = end  # "Kairo/Jerusalem – …", "Brüssel. …": no date, a place
 
     def inline(self) -> None:
@@ -604,15 +604,20 @@ _PLACE_DATELINE = re.compile(
 )
 
 
-def _place_dateline_end(text: str) -> int | None:
+def _place_dateline_end(text: str, article: str = "") -> int | None:
     """Where the text resumes after a dateline of places, or None. Without a date the words must show it is
-    one: an agency in brackets, places joined by a slash, or a country or capital the lexicons know ("Heute
-    – Die …", "Anna Roth – Die …" are none)."""
+    one: an agency in brackets, places joined by a slash, a country or capital the lexicons know, or a place
+    the ``article`` names after a preposition of place ("München – …" and "sagte er in München"); "Heute – Die
+    …", "Anna Roth – Die …" are none."""
     m = _PLACE_DATELINE.match(text)
     if not m:
         return None
     place = m.group("place")
     if m.group("agency") or "/" in place or all(is_place(w) for w in place.split()):
+        return m.end()
+    # (a dash only: "Wahl. Die …" is a sentence; the place again after the dateline, not in it)
+    if m.group(0).rstrip()[-1:] in "–—" and re.search(
+            rf"\b(?:in|aus|nach|bei) {re.escape(place)}\b", article.replace(text[: m.end()], "", 1)):
         return m.end()
     return None
 

@@ -346,8 +346,11 @@ class _Builder:
                 groups.setdefault(country, []).append(
                     PositionView(actor, SEE_ALSO.format(country=first_shown[shown]), self.refs(p.sources)))
                 continue
-            surname = actor.split()[-1] if actor.split() else ""
-            if surname and shown.startswith(f"{surname}: ") and actor != country:
+            # (a prefix names a person by the surname, with its particles: "von der Leyen: ", "Corrêa do Lago: ")
+            words = actor.split()
+            tails = (" ".join(words[k:]) for k in range(len(words)))
+            surname = next((x for x in tails if shown.startswith(f"{x}: ")), "")
+            if surname and actor != country:
                 shown = shown[len(surname) + 2 :]  # the marked prefix becomes the speaker, set like every other
             else:
                 named = names_speaker(p.text, actor, genitive=p.actor not in person)
