@@ -60,8 +60,8 @@ def _run(docs: list[dict[str, Any]]) -> dict[str, list[tuple[Any, Any]]]:
 
     from briefing.extract.quotes.confidence import load_model
 
-    def keep_all(*args: Any) -> Any:
-        return real_conf(*args, model=lambda: replace(load_model(), drop_below=0.0))
+    def keep_all(*args: Any, **kwargs: Any) -> Any:
+        return real_conf(*args, **{**kwargs, "model": lambda: replace(load_model(), drop_below=0.0)})
 
     glb["extract_quotes"] = spy
     glb["with_confidence"] = keep_all
