@@ -117,3 +117,35 @@ def test_the_fields_a_title_lists_are_no_people(text):
 def test_a_surname_after_a_title_and_its_comma_is_still_a_person():
     people = [(a.name, a.role) for a in actors_of("Der Chef der Fraktion, Brandhuber, lehnte den Plan ab.")]
     assert people == [("Brandhuber", "Chef")]
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    doc = pipeline("briefing_actors", "briefing_quotes")(text)
+    return [(q.kind, q.speaker_name) for q in doc._.briefing_quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title's fields listed with commas belong to the apposition; the named person speaks
+        "Greta Lindholm, Bundesministerin für Bildung, Familie, Senioren und Jugend, sagte, das Geld reiche nicht.",
+        "Bundesrat Kurt Sigg, Vorsteher des Departements für Umwelt, Verkehr und Energie (UVE), sagte, die Konferenz "
+        "sei gescheitert.",
+    ],
+)
+def test_the_fields_of_a_title_in_apposition_are_no_speaker(text):
+    assert {name for _, name in _speakers(text)} == {"Greta Lindholm" if "Greta" in text else "Kurt Sigg"}
+
+
+def test_a_list_of_people_is_not_read_as_a_title_s_fields():
+    # no "für" before the commas: the list is the subject, not a title's fields
+    assert {name for _, name in _speakers("Roth, Brandt und Weber sagten, das Geld reiche nicht.")} != {
+        "Roth, Brandt und Weber"}
+
+
+def test_a_title_with_its_field_before_the_name_shows_the_name():
+    from briefing.extract.quotes.resolve import person_name
+
+    assert person_name("EU-Kommissar für Energie Karl Brandt") == "Karl Brandt"
+    assert person_name("Direktor der Behörde Roberto Salinas") == "Roberto Salinas"
+    assert person_name("Direktor der Behörde") == "Direktor der Behörde"  # no name: the title stays

@@ -1375,7 +1375,7 @@ def person_name(name: str) -> str:
     if len(rest) >= 1 and rest[0][:1].isupper() and not any(t.islower() for t in rest):
         return " ".join(rest)
     titled = _GENITIVE_THEN_NAME.fullmatch(name)
-    if titled and (is_role(toks[0]) or may_name_people(toks[0])) and titled.group(1).lower() in _first_name_genders():
+    if titled and (is_role(toks[0]) or may_name_people(toks[0])) and is_first_name(titled.group(1)):
         # "Abgeordneten des russischen Föderationsrates Viktor Oserow": the title's genitive ends, the name follows
         return f"{titled.group(1)} {titled.group(2)}"
     return name
@@ -1383,5 +1383,6 @@ def person_name(name: str) -> str:
 
 # Endings of a participle or adjective closing an extended attribute ("am Montag veröffentlichten").
 _ATTRIBUTE_ENDINGS = ("te", "ten", "ene", "enen", "ende", "enden")
-# A title, its genitive attribute and a first name and surname: "Direktor der Behörde Tom Weber".
-_GENITIVE_THEN_NAME = re.compile(r"\S+ (?:des|der) .*?([A-ZÄÖÜ][\w-]+) ([A-ZÄÖÜ][\w-]+)")
+# A title, its genitive attribute or field and a first name and surname: "Direktor der Behörde Tom Weber",
+# "EU-Kommissar für Energie Tom Weber".
+_GENITIVE_THEN_NAME = re.compile(r"\S+ (?:des|der|für) .*?([A-ZÄÖÜ][\w-]+) ([A-ZÄÖÜ][\w-]+)")

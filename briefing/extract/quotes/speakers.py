@@ -346,6 +346,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     elif j < n and _is_det(toks[j][2]):
         j += 1
     words = 0
+    fields = False  # after a title's "für": its fields may be listed with commas
     while j < n and words < MAX_NP_WORDS:
         tok = toks[j][2]
         low = tok.lower()
@@ -418,6 +419,14 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and toks[j - 1][2].lower() in word_set("first_names.txt")
         ):
             j += 2  # "Ursula von der Leyen": a particle and its article after a first name
+        elif caps and low == "für" and j + 1 < n and _is_cap(toks[j + 1][2]) and any(
+                is_role(t[2]) for t in toks[i:j]):
+            j += 1  # a title's field: "Ministerin für Bildung", "Vorsteher des Departements für Umwelt"
+            fields = True
+            continue
+        elif fields and tok == "," and j + 1 < n and _is_cap(toks[j + 1][2]) and _list_goes_on(toks, j):
+            j += 1  # the fields listed: "für Umwelt, Verkehr und Energie"
+            continue
         elif caps and tok == "(" and j + 2 < n and _is_cap(toks[j + 1][2]) and toks[j + 2][2] == ")":
             j += 3  # party or abbreviation: "Henning Scherf (SPD)"
             continue
@@ -454,6 +463,15 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
     while j > i and (toks[j - 1][2].lower() in _GENITIVE or toks[j - 1][2] == ","):
         j -= 1
     return j
+
+
+def _list_goes_on(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Does a list of capitalised words go on from the comma at ``j`` ("…, Verkehr, Energie und Kommunikation"):
+    words joined by commas, then "und"/"oder"/"sowie" and a capitalised word?"""
+    n, k = len(toks), j
+    while k + 2 < n and toks[k][2] == "," and _is_cap(toks[k + 1][2]):
+        k += 2
+    return k + 1 < n and toks[k][2] in ("und", "oder", "sowie") and _is_cap(toks[k + 1][2])
 
 
 # Quantity words before a noun, never a finite verb ("viel Beifall", "mehr Zeit").
