@@ -149,3 +149,15 @@ def test_a_title_with_its_field_before_the_name_shows_the_name():
     assert person_name("EU-Kommissar für Energie Karl Brandt") == "Karl Brandt"
     assert person_name("Direktor der Behörde Roberto Salinas") == "Roberto Salinas"
     assert person_name("Direktor der Behörde") == "Direktor der Behörde"  # no name: the title stays
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Der EU-Kommissar für Energie Karl Brandt lehnte den Plan ab.", "EU-Kommissar"),
+        ("Die Ministerin für Bildung und Forschung Greta Lindholm lehnte den Plan ab.", "Ministerin"),
+        ("Das Geld für Schulen Greta Lindholm zu geben, lehnte der Rat ab.", None),  # no title before "für"
+    ],
+)
+def test_a_title_s_field_between_title_and_name(text, role):
+    assert [a.role for a in actors_of(text) if a.kind == "person"] == [role]

@@ -1744,6 +1744,12 @@ class ActorFinder:
             r = self.role_at.get(i - 1)
             if r:
                 return r, i - 1
+        k = i - 1  # "EU-Kommissar für Energie Günther Oettinger": the title's field between it and the name
+        while k > max(i - 4, 1) and (self.cores[k][:1].isupper() or (self.lowers[k] == "und" and k < i - 1)):
+            k -= 1
+        if k < i - 1 and k > 0 and self.lowers[k] == "für" and self.sent_start[k - 1] == self.sent_start[i] and (
+                r := self.role_at.get(k - 1)) is not None and r.kind == "role":
+            return r, k - 1
         if i > 1 and self.words[i - 1] == ",":
             r = self.role_at.get(i - 2)
             if r and r.kind == "role" and i > 2 and self.sent_start[i - 3] == self.sent_start[i] and (
