@@ -1,0 +1,40 @@
+"""Quotation speakers on registers the benchmark has little of, patterns found on the challenge set's part 16
+(round 17, articles 149-156: the Bundesbank and economists, a printed interview, a field study, the Swiss
+Bundesrat, a flood liveblog, a papal visit, a school's open letter, a port strike) and fixed as patterns of German,
+each with sentences written for these tests (never the challenge text):
+
+* "sagte sie laut Übersetzung", "sagte er laut Dolmetscherin": the translation or the interpreter passes the
+  speaker's words on and is no source of its own: no second record with it as the speaker;
+* "„…“, sagte die Ökonomin der Nachrichtenagentur X. …, forderte sie": a pronoun whose antecedent is a speaker
+  phrase holding the medium spoken to stands for that person, not for "Ökonomin der Nachrichtenagentur X";
+* "sagte die FDP-Bundesrätin", "der SPD-Stadtrat": a compound with a name in front is a person noun when its last
+  part is one, so the description stands for the person introduced before;
+* "Mein Vater hat gesagt: „…“": a person named by a first-person possessive is someone the text never names, no
+  name to show;
+* "sagte uns der Bürgermeister", "das sagen mir auch die Gäste": a dative personal pronoun between the speech verb
+  and its subject is the one spoken to; the subject after it speaks (it had been taken from the quoted words).
+"""
+
+from __future__ import annotations
+
+from tests.quote_helpers import quote, run
+
+# ------------------------------------------------------------------ a translation is no source
+
+
+def test_a_translation_is_no_second_source() -> None:
+    text = (
+        "Das Dorf liegt direkt an der Grenze. „Wir haben unsere Felder verloren“, sagte die Bäuerin Irina Markowa "
+        "laut Übersetzung. „Wir wissen nicht, wovon wir leben sollen“, sagte der Bauer Oleg Markow laut Dolmetscherin."
+    )
+    rows = run(text)
+    assert [r[2] for r in rows if "Felder" in r[1]] == ["die Bäuerin Irina Markowa"]
+    assert [r[2] for r in rows if "wovon" in r[1]] == ["der Bauer Oleg Markow"]
+
+
+def test_a_source_named_by_laut_still_speaks() -> None:
+    text = "Die Brücke bleibt gesperrt. Laut Polizei ist die Straße erst am Freitag wieder frei."
+    kind, _words, mention, _name = quote(run(text), "erst am Freitag")
+    assert kind == "indirect" and mention == "Polizei"
+
+
