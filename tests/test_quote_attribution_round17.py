@@ -38,3 +38,28 @@ def test_a_source_named_by_laut_still_speaks() -> None:
     assert kind == "indirect" and mention == "Polizei"
 
 
+# ------------------------------------------------------------------ the pronoun and the medium spoken to
+
+
+def test_a_pronoun_stands_for_the_speaker_not_the_medium_she_spoke_to() -> None:
+    text = (
+        "Die Exporte sinken weiter. Deutlicher wird die Chefvolkswirtin der Nordbank, Helga Brandner. „Das Land hat "
+        "eine chronische Erkältung“, sagte die Ökonomin der Nachrichtenagentur Reuters. Der Staat müsse die "
+        "Stromsteuer senken, forderte sie."
+    )
+    rows = run(text)
+    assert quote(rows, "Erkältung")[3] == "Helga Brandner"
+    kind, _words, mention, name = quote(rows, "Stromsteuer")
+    assert kind == "indirect" and mention == "sie"
+    assert name == "Helga Brandner"
+
+
+def test_the_staff_of_a_medium_keep_it() -> None:
+    text = (
+        "Die Exporte sinken weiter. „Wir korrigieren die Meldung“, sagte die Sprecherin der Nachrichtenagentur. "
+        "Man bedauere den Fehler, sagte sie."
+    )
+    rows = run(text)
+    assert quote(rows, "bedauere")[3] == quote(rows, "korrigieren")[3] == "Sprecherin der Nachrichtenagentur"
+
+

@@ -21,6 +21,7 @@ from briefing.extract.quotes.descriptions import (
     phrase_country,
     possessor,
     resolve_description,
+    without_addressee,
 )
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
@@ -612,6 +613,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             return None
         if best is named and _rival(text, sp, named, sents, sent_of):
             return None  # "Pellegrini lobte den Torhüter, Aubin haderte … „…“, sagte er": which one, unsaid
+        if not best.pronoun and (bare := without_addressee(best.text).rstrip()) != best.text:
+            # "„…“, sagte die Ökonomin der Nachrichtenagentur X. …, forderte sie": she, not the medium she spoke to
+            best = Phrase(best.start, best.start + len(bare), bare)
         if person_score(best) < 2 and (intro := _introduced(best.text, intros)) is not None:
             return intro  # "Die Forscherin Ilka Tammen": the name, not the title the lexicons do not know
         appo = _APPOSITION_NAME.match(text, best.end)
