@@ -17,6 +17,7 @@ each with sentences written for these tests (never the challenge text):
 
 from __future__ import annotations
 
+from briefing.extract.quotes.speaker_names import may_name_people
 from tests.quote_helpers import quote, run
 
 # ------------------------------------------------------------------ a translation is no source
@@ -61,5 +62,29 @@ def test_the_staff_of_a_medium_keep_it() -> None:
     )
     rows = run(text)
     assert quote(rows, "bedauere")[3] == quote(rows, "korrigieren")[3] == "Sprecherin der Nachrichtenagentur"
+
+
+# ------------------------------------------------------------------ a compound person noun
+
+
+def test_a_compound_with_a_name_in_front_describes_the_person() -> None:
+    text = (
+        "Finanzministerin Karin Kessler trägt den Plan mit. „Jeder Franken für die Armee muss anderswo gespart "
+        "werden“, sagte die FDP-Bundesrätin."
+    )
+    kind, _words, mention, name = quote(run(text), "Jeder Franken")
+    assert kind == "direct" and mention == "die FDP-Bundesrätin"
+    assert name == "Karin Kessler"
+    assert may_name_people("FDP-Bundesrätin") and may_name_people("SPD-Stadtrat")
+
+
+def test_a_compound_of_a_body_is_no_person() -> None:
+    assert not may_name_people("Anti-Terror-Einheit")
+    text = (
+        "Finanzministerin Karin Kessler trägt den Plan mit. Die Vorlage sei ausgewogen, teilte die "
+        "FDP-Fraktion mit."
+    )
+    _kind, _words, _mention, name = quote(run(text), "ausgewogen")
+    assert name != "Karin Kessler"
 
 
