@@ -88,3 +88,21 @@ def test_a_compound_of_a_body_is_no_person() -> None:
     assert name != "Karin Kessler"
 
 
+# ------------------------------------------------------------------ "mein Vater" is never named
+
+
+def test_a_person_named_by_a_first_person_possessive_shows_no_name() -> None:
+    text = (
+        "Wann haben Sie angefangen?\n\nKern: Im August. Mein Vater hat in den Achtzigern nie vor Oktober "
+        "angefangen. Als ich ihm das erzählt habe, hat er gesagt: „Dann ist das nicht mehr mein Tal.“"
+    )
+    kind, _words, _mention, name = quote(run(text), "mein Tal")
+    assert kind == "direct" and name is None
+
+
+def test_a_name_that_begins_like_a_possessive_is_kept() -> None:
+    text = "Die Saison ist vorbei. „Wir geben nicht auf“, sagte Trainer Meinhard Unser nach dem Spiel."
+    _kind, _words, _mention, name = quote(run(text), "geben nicht auf")
+    assert name == "Meinhard Unser"
+
+
