@@ -106,3 +106,26 @@ def test_a_name_that_begins_like_a_possessive_is_kept() -> None:
     assert name == "Meinhard Unser"
 
 
+# ------------------------------------------------------------------ the one spoken to before the subject
+
+
+def test_a_dative_pronoun_before_the_subject_is_the_one_spoken_to() -> None:
+    text = (
+        "Wir sind nach Kalbe gefahren. Die Lage sei ernst, sagte uns der Bürgermeister Paul Kern. „Wir haben keine "
+        "Ärzte mehr“, sagte mir die Apothekerin Hanna Rieck."
+    )
+    rows = run(text)
+    assert quote(rows, "Lage sei ernst")[2:] == ("der Bürgermeister Paul Kern", "Paul Kern")
+    assert quote(rows, "keine Ärzte")[2:] == ("die Apothekerin Hanna Rieck", "Hanna Rieck")
+
+
+def test_a_resumed_clause_is_said_by_the_subject_after_the_pronoun() -> None:
+    text = "Die Saison war gut. Die Insel ist ein Wanderparadies, das sagen uns auch die Gäste aus Japan."
+    _kind, _words, mention, _name = quote(run(text), "Wanderparadies")
+    assert mention == "die Gäste"
+
+
+def test_a_subject_before_the_verb_keeps_the_dative_pronoun_an_object() -> None:
+    text = "Wir sind nach Kalbe gefahren. Der Bürgermeister Paul Kern sagte uns, die Lage sei ernst."
+    _kind, _words, mention, name = quote(run(text), "Lage sei ernst")
+    assert mention == "Der Bürgermeister Paul Kern" and name == "Paul Kern"

@@ -756,8 +756,10 @@ def subject_for_verb(
         elif i == 0 and _particle_surname(before, i):
             cand_before = phrase(text, before, i, len(before))  # "Von der Leyen betonte"
     k = 0
-    while k < len(after) and (after[k][2].lower() in AFTER_VERB_SKIP):
-        k += 1
+    while k < len(after) and (
+        after[k][2].lower() in AFTER_VERB_SKIP or (after[k][2] in _DATIVE_PRONOUNS and k + 1 < len(after))
+    ):
+        k += 1  # (a dative pronoun before the subject: "sagte uns der Bürgermeister", "das sagen mir auch die Gäste")
     if k < len(after):
         j = read_np(after, k)
         verb = text[verb_start:verb_end]
@@ -1564,6 +1566,8 @@ _CLAUSE_OPENERS = (
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
+# Personal pronouns only ever dative: the one spoken to, between a speech verb and its subject.
+_DATIVE_PRONOUNS = frozenset(["mir", "uns", "dir", "euch", "ihm", "Ihnen"])
 AFTER_VERB_SKIP = frozenset(
     ["sich", "daraufhin", "dazu", "dann", "damals", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch",
      "weiter"]
