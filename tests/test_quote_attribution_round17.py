@@ -12,10 +12,14 @@ each with sentences written for these tests (never the challenge text):
 * "Mein Vater hat gesagt: „…“": a person named by a first-person possessive is someone the text never names, no
   name to show;
 * "sagte uns der Bürgermeister", "das sagen mir auch die Gäste": a dative personal pronoun between the speech verb
-  and its subject is the one spoken to; the subject after it speaks (it had been taken from the quoted words).
+  and its subject is the one spoken to; the subject after it speaks (it had been taken from the quoted words);
+* "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit": a time adverbial between the speech verb and its
+  subject; the subject after it speaks.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from briefing.extract.quotes.speaker_names import may_name_people
 from tests.quote_helpers import quote, run
@@ -129,3 +133,30 @@ def test_a_subject_before_the_verb_keeps_the_dative_pronoun_an_object() -> None:
     text = "Wir sind nach Kalbe gefahren. Der Bürgermeister Paul Kern sagte uns, die Lage sei ernst."
     _kind, _words, mention, name = quote(run(text), "Lage sei ernst")
     assert mention == "Der Bürgermeister Paul Kern" and name == "Paul Kern"
+
+
+# ------------------------------------------------------------------ a time between the verb and its subject
+
+
+@pytest.mark.parametrize(
+    ("frame", "speaker"),
+    [
+        ("sagte am Montag ein Sprecher der Stadt", "ein Sprecher der Stadt"),
+        ("sagte gestern Bürgermeisterin Jana Loos", "Bürgermeisterin Jana Loos"),
+        ("teilte am Dienstagabend die Stadtverwaltung mit", "die Stadtverwaltung"),
+        ("sagte am Abend der Leiter des Bauamts", "der Leiter des Bauamts"),
+    ],
+)
+def test_a_time_adverbial_before_the_subject(frame: str, speaker: str) -> None:
+    text = f"Die Brücke ist marode. Die Straße werde bis Freitag gesperrt bleiben, {frame}."
+    kind, _words, mention, _name = quote(run(text), "gesperrt bleiben")
+    assert kind == "indirect" and mention == speaker
+
+
+def test_a_time_adverbial_after_the_subject_changes_nothing() -> None:
+    text = (
+        "Die Brücke ist marode. Bürgermeisterin Jana Loos ist besorgt. Die Straße bleibe gesperrt, sagte sie am "
+        "Montag."
+    )
+    _kind, _words, mention, name = quote(run(text), "gesperrt")
+    assert mention == "sie" and name == "Jana Loos"

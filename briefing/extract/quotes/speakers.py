@@ -756,10 +756,13 @@ def subject_for_verb(
         elif i == 0 and _particle_surname(before, i):
             cand_before = phrase(text, before, i, len(before))  # "Von der Leyen betonte"
     k = 0
-    while k < len(after) and (
-        after[k][2].lower() in AFTER_VERB_SKIP or (after[k][2] in _DATIVE_PRONOUNS and k + 1 < len(after))
-    ):
-        k += 1  # (a dative pronoun before the subject: "sagte uns der Bürgermeister", "das sagen mir auch die Gäste")
+    while k < len(after):
+        if after[k][2].lower() in AFTER_VERB_SKIP or (after[k][2] in _DATIVE_PRONOUNS and k + 1 < len(after)):
+            k += 1  # (a dative pronoun before the subject: "sagte uns der Bürgermeister", "das sagen mir auch …")
+        elif (n := _time_adverbial(after, k)) and k + n < len(after):
+            k += n  # "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit": the subject after the time
+        else:
+            break
     if k < len(after):
         j = read_np(after, k)
         verb = text[verb_start:verb_end]
@@ -1566,6 +1569,30 @@ _CLAUSE_OPENERS = (
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
+# Adverbs of time that may stand between a speech verb and its subject ("sagte gestern ein Sprecher").
+_TIME_ADVERBS = frozenset(["gestern", "heute", "vorgestern", "zuletzt", "inzwischen", "später", "zunächst"])
+# Times of day and of the week after "am" ("am Abend", "am Wochenende"); weekdays come from the calendar.
+_DAY_TIMES = frozenset(["Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Wochenende"])
+
+
+def _time_adverbial(toks: list[tuple[int, int, str]], k: int) -> int:
+    """How many tokens from ``toks[k]`` make a time adverbial ("gestern", "am Montag", "am Dienstagabend",
+    "am Abend"), 0 if none does."""
+    word = toks[k][2]
+    if word.lower() in _TIME_ADVERBS:
+        return 1
+    if word == "am" and k + 1 < len(toks):
+        noun = toks[k + 1][2]
+        if noun in _DAY_TIMES or any(noun.startswith(day) for day in _weekdays()):
+            return 2
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> tuple[str, ...]:
+    return tuple(w for w in _calendar_words() if w.endswith(("tag", "woch")))
+
+
 # Personal pronouns only ever dative: the one spoken to, between a speech verb and its subject.
 _DATIVE_PRONOUNS = frozenset(["mir", "uns", "dir", "euch", "ihm", "Ihnen"])
 AFTER_VERB_SKIP = frozenset(
