@@ -13,8 +13,8 @@ each with sentences written for these tests (never the challenge text):
   name to show;
 * "sagte uns der Bürgermeister", "das sagen mir auch die Gäste": a dative personal pronoun between the speech verb
   and its subject is the one spoken to; the subject after it speaks (it had been taken from the quoted words);
-* "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit": a time adverbial between the speech verb and its
-  subject; the subject after it speaks.
+* "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit", "sagte auf Anfrage ein Sprecher": a time
+  adverbial or a prepositional phrase between the speech verb and its subject; the subject after it speaks.
 """
 
 from __future__ import annotations
@@ -145,6 +145,8 @@ def test_a_subject_before_the_verb_keeps_the_dative_pronoun_an_object() -> None:
         ("sagte gestern Bürgermeisterin Jana Loos", "Bürgermeisterin Jana Loos"),
         ("teilte am Dienstagabend die Stadtverwaltung mit", "die Stadtverwaltung"),
         ("sagte am Abend der Leiter des Bauamts", "der Leiter des Bauamts"),
+        ("sagte auf Anfrage ein Sprecher der Stadt", "ein Sprecher der Stadt"),
+        ("sagte in Kassel die Leiterin des Bauamts", "die Leiterin des Bauamts"),
     ],
 )
 def test_a_time_adverbial_before_the_subject(frame: str, speaker: str) -> None:
@@ -160,3 +162,9 @@ def test_a_time_adverbial_after_the_subject_changes_nothing() -> None:
     )
     _kind, _words, mention, name = quote(run(text), "gesperrt")
     assert mention == "sie" and name == "Jana Loos"
+
+
+def test_a_name_with_a_particle_is_no_prepositional_phrase() -> None:
+    text = "Die Brücke ist marode. Die Straße werde bis Freitag gesperrt bleiben, sagte von der Leyen."
+    _kind, _words, mention, _name = quote(run(text), "gesperrt bleiben")
+    assert mention == "von der Leyen"

@@ -761,6 +761,12 @@ def subject_for_verb(
             k += 1  # (a dative pronoun before the subject: "sagte uns der Bürgermeister", "das sagen mir auch …")
         elif (n := _time_adverbial(after, k)) and k + n < len(after):
             k += n  # "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit": the subject after the time
+        elif (
+            after[k][2].lower() in word_set("case_prepositions.txt")
+            and not _particle_surname_at(after, k)
+            and k + 1 < (j := read_np(after, k + 1)) < len(after)
+        ):
+            k = j  # "sagte auf Anfrage ein Sprecher", "sagte nach der Sitzung Bürgermeister X": a phrase, then him
         else:
             break
     if k < len(after):
