@@ -147,6 +147,7 @@ def test_a_subject_before_the_verb_keeps_the_dative_pronoun_an_object() -> None:
         ("sagte am Abend der Leiter des Bauamts", "der Leiter des Bauamts"),
         ("sagte auf Anfrage ein Sprecher der Stadt", "ein Sprecher der Stadt"),
         ("sagte in Kassel die Leiterin des Bauamts", "die Leiterin des Bauamts"),
+        ("sagte nach der Sitzung Bürgermeister Paul Kern", "Bürgermeister Paul Kern"),
     ],
 )
 def test_a_time_adverbial_before_the_subject(frame: str, speaker: str) -> None:
@@ -168,3 +169,12 @@ def test_a_name_with_a_particle_is_no_prepositional_phrase() -> None:
     text = "Die Brücke ist marode. Die Straße werde bis Freitag gesperrt bleiben, sagte von der Leyen."
     _kind, _words, mention, _name = quote(run(text), "gesperrt bleiben")
     assert mention == "von der Leyen"
+
+
+def test_a_subject_before_the_verb_keeps_the_phrase_after_it_an_adverbial() -> None:
+    text = (
+        "Die Minister berieten zwei Tage. Jan Vrba, der Außenminister Tschechiens, der derzeit den Vorsitz führt, "
+        "sagte zum Abschluss des Treffens: „Wir hatten sehr offene Gespräche.“"
+    )
+    _kind, _words, mention, name = quote(run(text), "offene Gespräche")
+    assert mention is not None and mention.startswith("Jan Vrba") and name == "Jan Vrba"

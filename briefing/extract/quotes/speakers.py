@@ -762,11 +762,16 @@ def subject_for_verb(
         elif (n := _time_adverbial(after, k)) and k + n < len(after):
             k += n  # "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit": the subject after the time
         elif (
-            after[k][2].lower() in word_set("case_prepositions.txt")
+            (not before or after_comma)
+            and after[k][2].lower() in word_set("case_prepositions.txt")
             and not _particle_surname_at(after, k)
-            and k + 1 < (j := read_np(after, k + 1)) < len(after)
+            and k + 1 < (j := _prepositional_object_end(after, k + 1)) < len(after)
+            and after[j][2].lower() not in ("des", "eines")
         ):
-            k = j  # "sagte auf Anfrage ein Sprecher", "sagte nach der Sitzung Bürgermeister X": a phrase, then him
+            # "„…“, sagte auf Anfrage ein Sprecher", "…, sagte nach der Sitzung Bürgermeister X": a phrase, then the
+            # subject; only where the verb opens its clause (after a quotation or a comma), never before a genitive
+            # ("X, der …, sagte zum Abschluss des Treffens: …": the phrase goes on, no subject follows)
+            k = j
         else:
             break
     if k < len(after):
@@ -1592,6 +1597,27 @@ def _time_adverbial(toks: list[tuple[int, int, str]], k: int) -> int:
         if noun in _DAY_TIMES or any(noun.startswith(day) for day in _weekdays()):
             return 2
     return 0
+
+
+def _prepositional_object_end(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index after a preposition's object at ``toks[i]``: an article, lowercase attributes and one noun ("der
+    Sitzung", "Anfrage", "dem langen Treffen"); ``i`` when there is none. (Read short on purpose: a subject may
+    follow without a comma, "sagte nach der Sitzung Bürgermeister X".)"""
+    j = i
+    if j < len(toks) and toks[j][2].lower() in _OBJECT_ARTICLES:
+        j += 1
+    while j < len(toks) and toks[j][2][:1].islower() and toks[j][2].isalpha():
+        j += 1
+    if j < len(toks) and toks[j][2][:1].isupper() and toks[j][2].isalpha():
+        return j + 1
+    return i
+
+
+# Articles and possessives of a preposition's object (never a nominative subject's "der" alone is read: "nach der").
+_OBJECT_ARTICLES = frozenset(
+    ["der", "die", "das", "dem", "den", "des", "einer", "einem", "einen", "eines", "seiner", "seinem", "ihrer",
+     "ihrem"]
+)
 
 
 @lru_cache(maxsize=1)
