@@ -14,7 +14,8 @@ each with sentences written for these tests (never the challenge text):
 * "sagte uns der Bürgermeister", "das sagen mir auch die Gäste": a dative personal pronoun between the speech verb
   and its subject is the one spoken to; the subject after it speaks (it had been taken from the quoted words);
 * "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit", "sagte auf Anfrage ein Sprecher": a time
-  adverbial or a prepositional phrase between the speech verb and its subject; the subject after it speaks.
+  adverbial or a prepositional phrase between the speech verb and its subject; the subject after it speaks (a
+  phrase after the preposition's object that names no one, "sagte zu Beginn der Sitzung", is no subject);
 """
 
 from __future__ import annotations
@@ -171,6 +172,15 @@ def test_a_name_with_a_particle_is_no_prepositional_phrase() -> None:
     assert mention == "von der Leyen"
 
 
+def test_a_genitive_after_the_prepositional_phrase_is_no_subject() -> None:
+    text = (
+        "Der Gemeinderat tagte bis spät. Bürgermeisterin Petra Lind, die das Projekt seit Jahren vorantreibt, sagte "
+        "zu Beginn der Sitzung, die Gemeinde könne mit den Pachteinnahmen das Hallenbad sanieren."
+    )
+    _kind, _words, mention, name = quote(run(text), "Pachteinnahmen")
+    assert mention != "der Sitzung" and name == "Petra Lind"
+
+
 def test_a_subject_before_the_verb_keeps_the_phrase_after_it_an_adverbial() -> None:
     text = (
         "Die Minister berieten zwei Tage. Jan Vrba, der Außenminister Tschechiens, der derzeit den Vorsitz führt, "
@@ -178,3 +188,4 @@ def test_a_subject_before_the_verb_keeps_the_phrase_after_it_an_adverbial() -> N
     )
     _kind, _words, mention, name = quote(run(text), "offene Gespräche")
     assert mention is not None and mention.startswith("Jan Vrba") and name == "Jan Vrba"
+

@@ -767,6 +767,7 @@ def subject_for_verb(
             and not _particle_surname_at(after, k)
             and k + 1 < (j := _prepositional_object_end(after, k + 1)) < len(after)
             and after[j][2].lower() not in ("des", "eines")
+            and _names_someone(text, after, j)
         ):
             # "„…“, sagte auf Anfrage ein Sprecher", "…, sagte nach der Sitzung Bürgermeister X": a phrase, then the
             # subject; only where the verb opens its clause (after a quotation or a comma), never before a genitive
@@ -1597,6 +1598,14 @@ def _time_adverbial(toks: list[tuple[int, int, str]], k: int) -> int:
         if noun in _DAY_TIMES or any(noun.startswith(day) for day in _weekdays()):
             return 2
     return 0
+
+
+def _names_someone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Does the noun phrase at ``toks[i]`` name someone (a role, a title, a first name: "ein Sprecher", "Bürgermeister
+    X") rather than go on with the phrase before it ("zu Beginn der Sitzung": a genitive)?"""
+    j = read_np(toks, i)
+    np = phrase(text, toks, i, j) if j > i else None
+    return np is not None and not np.pronoun and person_score(np) >= 2
 
 
 def _prepositional_object_end(toks: list[tuple[int, int, str]], i: int) -> int:
