@@ -16,6 +16,7 @@ each with sentences written for these tests (never the challenge text):
 * "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit", "sagte auf Anfrage ein Sprecher": a time
   adverbial or a prepositional phrase between the speech verb and its subject; the subject after it speaks (a
   phrase after the preposition's object that names no one, "sagte zu Beginn der Sitzung", is no subject);
+* "Auf einem Transparent stand: „…“": words written on something are lent no speaker from the sentences before.
 """
 
 from __future__ import annotations
@@ -189,3 +190,27 @@ def test_a_subject_before_the_verb_keeps_the_phrase_after_it_an_adverbial() -> N
     _kind, _words, mention, name = quote(run(text), "offene Gespräche")
     assert mention is not None and mention.startswith("Jan Vrba") and name == "Jan Vrba"
 
+
+# ------------------------------------------------------------------ words written on something
+
+
+PLACARD = (
+    "Der Kreistag hat die Schließung beschlossen. „Es ist eine bittere Entscheidung, aber eine ehrliche“, sagte "
+    "SPD-Kreisrätin Anna Roth. Sie erinnerte daran, dass die Station im Sommer bereits sechs Wochen lang wegen "
+    "Personalmangels geschlossen war.\n\nVor dem Landratsamt demonstrierten rund 150 Menschen. {sentence} Die "
+    "Bürgerinitiative „Geburt im Tal“ kündigte an, ein Bürgerbegehren zu prüfen."
+)
+
+
+def test_words_written_on_a_placard_are_lent_no_speaker() -> None:
+    text = PLACARD.format(sentence="Auf einem Transparent stand: „Unsere Kinder sollen im Murgtal geboren werden“.")
+    rows = [r for r in run(text) if "Murgtal" in r[1]]
+    assert all(r[2] is None and r[3] is None for r in rows), rows
+
+
+def test_someone_standing_on_a_stage_still_speaks() -> None:
+    text = PLACARD.format(
+        sentence="Auf der Treppe stand Hebamme Lisa Brandt und rief: „Wir geben den Kreißsaal nicht auf.“"
+    )
+    _kind, _words, mention, _name = quote(run(text), "Kreißsaal nicht auf")
+    assert mention is not None and "Lisa Brandt" in mention

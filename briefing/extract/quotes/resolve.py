@@ -60,6 +60,9 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
             continue
         if f.speakerless and f.kind == "indirect":
             continue  # reported, but not by the cue's subject (indirect.indirect_quotes): no one to lend it
+        if f.kind == "direct" and _WRITTEN_ON.match(text, sents[f.sent][0], f.start):
+            f.how = "none"  # "Auf einem Plakat stand: „…“": words written on something, no one near said them
+            continue
         nxt = prev_near = prev_far = None
         for j in range(i + 1, len(found)):
             g = found[j]
@@ -111,6 +114,14 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
             else:
                 f.how = "none"
+
+
+# A sentence that opens with what the quotation is written on and a verb of standing written there, right before
+# the quotation: "Auf einem Transparent stand: „…“", "Darauf war zu lesen: „…“", "An der Tür prangt „…“".
+_WRITTEN_ON = re.compile(
+    r"\s*(?:Auf|An|Darauf|Daran)\b[^.„“\"«»:]{0,80}?\b(?:stand|steht|stehen|standen|(?:war|ist|waren|sind) zu lesen"
+    r"|prangte|prangt|prangten|prangen)\s*:?\s*$"
+)
 
 
 def _known_surname(text: str, np: Phrase) -> bool:
