@@ -48,6 +48,9 @@ _SUBORDINATORS = word_set("subordinators.txt")
 _TOKEN_TEXT = itemgetter(2)
 _TOKEN_START = itemgetter(0)  # a token's start
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
+# "sagte er laut Übersetzung", "nach Angaben der Dolmetscherin": the one who translated the words, or the
+# translation, passes them on from the speaker and is not their source.
+_TRANSLATION_HEAD = re.compile(r"\w*(?:übersetz|dolmetsch)\w*")
 
 
 def find_cues(
@@ -160,6 +163,8 @@ def find_cues(
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
                 quoted = _quoted_name_at(text, toks, t + 1)
+                if j > t + 1 and _TRANSLATION_HEAD.fullmatch(toks[j - 1][2].lower()):
+                    continue  # "laut Übersetzung": the speaker's words translated, no source of their own
                 if j > t + 1:
                     sp = phrase(masked, toks, t + 1, j)
                     if sp is not None and toks[t + 1][2].lower().startswith("eigen"):

@@ -97,6 +97,11 @@ def _someone_of(actor: Actor, text: str) -> bool:
 
 # The head of a spokesperson compound: "Hamas-Sprecher", "SPD-Sprecherin".
 _SPOKESPERSON = ("-sprecher", "-sprecherin")
+# "mein Vater", "unsere Trainerin": a person named by whom they belong to (the one quoted or the writer)
+_FIRST_PERSON_POSSESSIVES = frozenset(
+    ["mein", "meine", "meinem", "meinen", "meiner", "meines", "unser", "unsere", "unserem", "unseren", "unserer",
+     "unseres"]
+)
 
 
 def _spokesman_compound(text: str, mentions: _MentionIndex) -> Actor | None:
@@ -330,6 +335,8 @@ def speaker_of(
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None
+        if name and name.split()[0].lower() in _FIRST_PERSON_POSSESSIVES:
+            name = None  # "Mein Vater hat gesagt: „…“": someone named from the speaker's side, never by name
         if name and actor is None and (sp.pronoun or description_gender(sp.text) or description(sp.text)):
             # "sagte er", "sagte der Österreicher" where the actors stage linked no one: the person the
             # resolver found is the actor of that name (positions then file the quotation under them).

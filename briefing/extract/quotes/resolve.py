@@ -21,6 +21,7 @@ from briefing.extract.quotes.descriptions import (
     phrase_country,
     possessor,
     resolve_description,
+    without_addressee,
 )
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
@@ -59,6 +60,9 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
             continue
         if f.speakerless and f.kind == "indirect":
             continue  # reported, but not by the cue's subject (indirect.indirect_quotes): no one to lend it
+        if f.kind == "direct" and _WRITTEN_ON.match(text, sents[f.sent][0], f.start):
+            f.how = "none"  # "Auf einem Plakat stand: „…“": words written on something, no one near said them
+            continue
         nxt = prev_near = prev_far = None
         for j in range(i + 1, len(found)):
             g = found[j]
@@ -110,6 +114,14 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 f.speaker, f.how, f.mention = nxt.speaker, "next", _borrowed_mention(f, nxt)
             else:
                 f.how = "none"
+
+
+# A sentence that opens with what the quotation is written on and a verb of standing written there, right before
+# the quotation: "Auf einem Transparent stand: „…“", "Darauf war zu lesen: „…“", "An der Tür prangt „…“".
+_WRITTEN_ON = re.compile(
+    r"\s*(?:Auf|An|Darauf|Daran)\b[^.„“\"«»:]{0,80}?\b(?:stand|steht|stehen|standen|(?:war|ist|waren|sind) zu lesen"
+    r"|prangte|prangt|prangten|prangen)\s*:?\s*$"
+)
 
 
 def _known_surname(text: str, np: Phrase) -> bool:
@@ -612,6 +624,9 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
             return None
         if best is named and _rival(text, sp, named, sents, sent_of):
             return None  # "Pellegrini lobte den Torhüter, Aubin haderte … „…“, sagte er": which one, unsaid
+        if not best.pronoun and (bare := without_addressee(best.text).rstrip()) != best.text:
+            # "„…“, sagte die Ökonomin der Nachrichtenagentur X. …, forderte sie": she, not the medium she spoke to
+            best = Phrase(best.start, best.start + len(bare), bare)
         if person_score(best) < 2 and (intro := _introduced(best.text, intros)) is not None:
             return intro  # "Die Forscherin Ilka Tammen": the name, not the title the lexicons do not know
         appo = _APPOSITION_NAME.match(text, best.end)

@@ -152,7 +152,8 @@ def may_name_people(noun: str) -> bool:
     bare = [low] + [low[: -len(e)] for e in ("s", "n", "en", "es", "e") if low.endswith(e) and len(low) > len(e) + 2]
     if any(is_role(w) or _listed_role(w) for w in bare) or _speaking_noun_pattern().search(low):
         return True
-    return any(_PERSON_NOUN.fullmatch(w) for w in bare) or is_country(noun)
+    # "FDP-Bundesrätin", "ZDF-Moderator": a compound with a name in front is the person its last part names
+    return any(_PERSON_NOUN.fullmatch(w.rpartition("-")[2]) for w in bare) or is_country(noun)
 
 
 @cache

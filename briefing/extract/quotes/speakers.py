@@ -774,8 +774,25 @@ def subject_for_verb(
         elif i == 0 and _particle_surname(before, i):
             cand_before = phrase(text, before, i, len(before))  # "Von der Leyen betonte"
     k = 0
-    while k < len(after) and (after[k][2].lower() in AFTER_VERB_SKIP):
-        k += 1
+    while k < len(after):
+        if after[k][2].lower() in AFTER_VERB_SKIP or (after[k][2] in _DATIVE_PRONOUNS and k + 1 < len(after)):
+            k += 1  # (a dative pronoun before the subject: "sagte uns der Bürgermeister", "das sagen mir auch …")
+        elif (n := _time_adverbial(after, k)) and k + n < len(after):
+            k += n  # "sagte am Montag ein Sprecher", "teilte gestern die Stadt mit": the subject after the time
+        elif (
+            (not before or after_comma)
+            and after[k][2].lower() in word_set("case_prepositions.txt")
+            and not _particle_surname_at(after, k)
+            and k + 1 < (j := _prepositional_object_end(after, k + 1)) < len(after)
+            and after[j][2].lower() not in ("des", "eines")
+            and _names_someone(text, after, j)
+        ):
+            # "„…“, sagte auf Anfrage ein Sprecher", "…, sagte nach der Sitzung Bürgermeister X": a phrase, then the
+            # subject; only where the verb opens its clause (after a quotation or a comma), never before a genitive
+            # ("X, der …, sagte zum Abschluss des Treffens: …": the phrase goes on, no subject follows)
+            k = j
+        else:
+            break
     if k < len(after):
         j = read_np(after, k)
         verb = text[verb_start:verb_end]
@@ -1587,6 +1604,61 @@ _CLAUSE_OPENERS = (
 )
 # Words between an inverted speech verb and its subject: "sagte am Montag der Minister" is rare,
 # but "sagte daraufhin der Minister" and "hieß es" (handled by the caller) occur.
+# Adverbs of time that may stand between a speech verb and its subject ("sagte gestern ein Sprecher").
+_TIME_ADVERBS = frozenset(["gestern", "heute", "vorgestern", "zuletzt", "inzwischen", "später", "zunächst"])
+# Times of day and of the week after "am" ("am Abend", "am Wochenende"); weekdays come from the calendar.
+_DAY_TIMES = frozenset(["Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Wochenende"])
+
+
+def _time_adverbial(toks: list[tuple[int, int, str]], k: int) -> int:
+    """How many tokens from ``toks[k]`` make a time adverbial ("gestern", "am Montag", "am Dienstagabend",
+    "am Abend"), 0 if none does."""
+    word = toks[k][2]
+    if word.lower() in _TIME_ADVERBS:
+        return 1
+    if word == "am" and k + 1 < len(toks):
+        noun = toks[k + 1][2]
+        if noun in _DAY_TIMES or any(noun.startswith(day) for day in _weekdays()):
+            return 2
+    return 0
+
+
+def _names_someone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Does the noun phrase at ``toks[i]`` name someone (a role, a title, a first name: "ein Sprecher", "Bürgermeister
+    X") rather than go on with the phrase before it ("zu Beginn der Sitzung": a genitive)?"""
+    j = read_np(toks, i)
+    np = phrase(text, toks, i, j) if j > i else None
+    return np is not None and not np.pronoun and person_score(np) >= 2
+
+
+def _prepositional_object_end(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index after a preposition's object at ``toks[i]``: an article, lowercase attributes and one noun ("der
+    Sitzung", "Anfrage", "dem langen Treffen"); ``i`` when there is none. (Read short on purpose: a subject may
+    follow without a comma, "sagte nach der Sitzung Bürgermeister X".)"""
+    j = i
+    if j < len(toks) and toks[j][2].lower() in _OBJECT_ARTICLES:
+        j += 1
+    while j < len(toks) and toks[j][2][:1].islower() and toks[j][2].isalpha():
+        j += 1
+    if j < len(toks) and toks[j][2][:1].isupper() and toks[j][2].isalpha():
+        return j + 1
+    return i
+
+
+# Articles and possessives of a preposition's object (never a nominative subject's "der" alone is read: "nach der").
+_OBJECT_ARTICLES = frozenset(
+    ["der", "die", "das", "dem", "den", "des", "einer", "einem", "einen", "eines", "seiner", "seinem", "ihrer",
+     "ihrem"]
+)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> tuple[str, ...]:
+    return tuple(w for w in _calendar_words() if w.endswith(("tag", "woch")))
+
+
+# Personal pronouns only ever dative: the one spoken to, between a speech verb and its subject.
+_DATIVE_PRONOUNS = frozenset(["mir", "uns", "dir", "euch", "ihm", "Ihnen"])
 AFTER_VERB_SKIP = frozenset(
     ["sich", "daraufhin", "dazu", "dann", "damals", "nun", "jetzt", "zudem", "außerdem", "auch", "ebenfalls", "noch",
      "weiter"]
