@@ -205,7 +205,9 @@ PLACARD = (
 def test_words_written_on_a_placard_are_lent_no_speaker() -> None:
     text = PLACARD.format(sentence="Auf einem Transparent stand: „Unsere Kinder sollen im Murgtal geboren werden“.")
     rows = [r for r in run(text) if "Murgtal" in r[1]]
-    assert all(r[2] is None and r[3] is None for r in rows), rows
+    # no one's name, and not the neighbour sentence's speaker: the placard itself is the source (round 17, a17:
+    # train annotates the thing the words are written on)
+    assert rows and all(r[3] is None and (r[2] is None or "Transparent" in r[2]) for r in rows), rows
 
 
 def test_someone_standing_on_a_stage_still_speaks() -> None:
