@@ -60,6 +60,9 @@ from briefing.models import Actor, ArticleFacts
 # day on the Mercosur deal: the lowest pair 0.183 -> 0.207; a summit from Berlin, Vienna and Zurich: 0.198
 # -> 0.223, so one story), while no different-event pair of the small days rises (highest 0.174) and the
 # clusters of the 700-article day that join articles written 30+ days apart fall from 28 to 26.
+# Round 17: a decision and its same-day follow-up (a vote and the reactions; a court ruling and an explainer)
+# score 0.14-0.19; a lower threshold would link topic neighbours (far-apart pairs fill 0.14-0.21: 100 of them),
+# so they are linked by what both headlines and both leads name instead (see COMPOUND_PART_CHARS).
 STORY_SIMILARITY = 0.21
 # Two reports of one event that quote different people fall below STORY_SIMILARITY: each article's own
 # speakers are its rarest, heaviest terms (a day of EU return rules: 0.139; a strike: 0.116; a summit:
