@@ -62,6 +62,8 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "eauto_zoelle", date(2026, 12, 4), [{"e1", "e2", "e3"}]),
     (DATA / "days" / "mercosur_dach", date(2026, 12, 7), [{"m1", "m2", "m3", "m4"}]),
     (DATA / "days" / "vermoegen_gipfel", date(2025, 10, 24), [{"v1", "v2", "v3"}]),
+    (DATA / "days" / "wehrdienst", date(2025, 12, 5), [{"a1", "a2"}]),
+    (DATA / "days" / "bundestag_freitag", date(2026, 3, 20), [{"b1", "b3"}]),
 ]
 
 
@@ -107,7 +109,7 @@ def stem(f) -> str:
 
 
 def small_days(cache: Path) -> tuple[list[float], list[float], int]:
-    from briefing.assemble.stories import cluster, vectorise
+    from briefing.assemble.stories import cluster, same_headline_event, vectorise
     from briefing.assemble.text import cosine
 
     same, diff, wrong = [], [], 0
@@ -123,8 +125,9 @@ def small_days(cache: Path) -> tuple[list[float], list[float], int]:
             (same if one else diff).append(c)
             anchor = cosine(vectors[i].anchor, vectors[j].anchor)
             rare = len(vectors[i].rare & vectors[j].rare)
+            headline = ", headline and lead shared" if same_headline_event(vectors[i], vectors[j]) else ""
             print(f"  {c:.3f} {'same' if one else 'diff'}  {names[i]} ~ {names[j]}  (names aside {anchor:.3f}, "
-                  f"rare words shared {rare})")
+                  f"rare words shared {rare}{headline})")
         got = sorted(sorted(names[i] for i in c) for c in cluster(vectors))
         expected = sorted(sorted(g) for g in [*groups, *({n} for n in names if n not in group_of)])
         print(f"  stories: {'as expected' if got == expected else f'WRONG: {got}'}")
@@ -141,7 +144,13 @@ def quantiles(xs: list[float]) -> str:
 
 
 def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
-    from briefing.assemble.stories import cluster, same_event, vectorise
+    from briefing.assemble.stories import (
+        ANCHOR_SIMILARITY,
+        cluster,
+        same_event,
+        same_headline_event,
+        vectorise,
+    )
     from briefing.assemble.text import cosine
 
     facts, dates, titles = big_facts(path, cache)
@@ -160,9 +169,16 @@ def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
           f"at or above {threshold}: {sum(c >= threshold for c, _, _ in far)}; "
           f"quantiles {quantiles([c for c, _, _ in far])}")
     anchored = [(i, j) for c, i, j in far if c < threshold and same_event(vectors[i], vectors[j], threshold)]
-    print(f"  far-apart pairs below it linked by their rare words (stories.ANCHOR_SIMILARITY): {len(anchored)}")
+    print(f"  far-apart pairs below it linked by their rare words or headline (stories.ANCHOR_SIMILARITY): "
+          f"{len(anchored)}")
     for i, j in anchored[:show]:
         print(f"    {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")
+    for kind, pairs in (("far-apart", far), (f"written <= {CLOSE_DAYS} days apart", close)):
+        headline = [(c, i, j) for c, i, j in pairs if c < threshold and same_headline_event(vectors[i], vectors[j])
+                    and cosine(vectors[i].anchor, vectors[j].anchor) >= ANCHOR_SIMILARITY]
+        print(f"  {kind} pairs below it that share headline and lead (stories.same_headline_event): {len(headline)}")
+        for c, i, j in sorted(headline, reverse=True)[:show]:
+            print(f"    {c:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")
     print("  closest far-apart pairs (topic neighbours):")
     for c, i, j in sorted(far, reverse=True)[:show]:
         print(f"    {c:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")

@@ -161,6 +161,13 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
     ("mercosur_dach", date(2026, 12, 7), [["m1", "m2", "m3", "m4"]]),
     # one EU summit from Germany, Austria and Switzerland: each names its own country's politicians
     ("vermoegen_gipfel", date(2025, 10, 24), [["v1", "v2", "v3"]]),
+    # a decision and its follow-up the same day, each quoting its own people (cosine 0.14-0.19, at most one
+    # rare word shared): both headlines name what was decided, both leads the body that decided it
+    ("wahlrecht_urteil", date(2027, 1, 20), [["c1", "c2"]]),
+    ("rentenpaket", date(2026, 12, 5), [["r1", "r2"], ["r3"]]),
+    ("wehrdienst", date(2025, 12, 5), [["a1", "a2"]]),
+    # two different laws the Bundestag passed the same Friday stay apart; one law's follow-up joins it
+    ("bundestag_freitag", date(2026, 3, 20), [["b1", "b3"], ["b2"]]),
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected
@@ -200,3 +207,72 @@ def test_a_person_counts_once_by_the_actor_key_not_again_by_the_words_of_the_nam
     assert any(t.startswith("@") and "meinl" in t for t in event)  # the person, once
     assert not {"beate", "meinl", "meinl-reising", "reising"} & set(event)  # not again by each word
     assert "darleh" in event and "brussel" in event  # the event's words and places stay
+
+
+# ---------------------------------------------------------------- headline and lead (round 17)
+
+
+def _facts(path: str, title: str, text: str, *actors: tuple[str, str, str | None]):
+    """ArticleFacts of a made-up article: sentences split at full stops, each actor (name, kind, org_type)
+    mentioned wherever its name occurs."""
+    import re
+
+    from briefing.models import Article, ArticleFacts, Mention, Statement
+
+    sentences = tuple(Statement(m.group(), m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text))
+    found = tuple(
+        Actor(id=f"A{k}", name=name, kind=kind, org_type=org_type,  # type: ignore[arg-type]
+              mentions=tuple(Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)))
+        for k, (name, kind, org_type) in enumerate(actors, 1)
+    )
+    return ArticleFacts(article=Article(path=path, title=title, text=text), actors=found, sentences=sentences)
+
+
+def test_the_title_nouns_are_its_capitalised_words_with_their_compound_parts():
+    from briefing.assemble.stories import title_nouns
+
+    assert title_nouns("Bundestag beschließt neuen Wehrdienst") == {"bundestag", "wehrdienst"}
+    assert {"elbe-hochwass", "hochwass", "elbe"} <= title_nouns("Elbe-Hochwasser steigt weiter")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("wehrdienst", "wehrdienst", True),
+    ("wahlrecht", "wahlrechtsreform", True),  # the shorter begins the longer
+    ("gesetz", "wehrdienstgesetz", True),  # ... or ends it
+    ("rent", "rentenpaket", False),  # too short to be a part of its own
+    ("wahlrecht", "grundrecht", False),
+])
+def test_one_word_or_compounds_of_one_part(a, b, same):
+    from briefing.assemble.stories import same_word
+
+    assert same_word(a, b) is same and same_word(b, a) is same
+
+
+BESCHLUSS = "Der Landtag hat am Donnerstag das Hochschulgesetz beschlossen. Die Opposition stimmte dagegen."
+FOLGEN = "Nach dem Beschluss des Landtags zum Hochschulgesetz fordern die Studierenden mehr Geld. Rektoren schweigen."
+
+
+def _headline_pair(first: str, second: str, *actors: tuple[str, str, str | None]) -> bool:
+    from briefing.assemble.stories import same_headline_event, vectorise
+
+    (a, b), _ = vectorise([
+        _facts("a", first, BESCHLUSS, *actors),
+        _facts("b", second, FOLGEN, *actors),
+    ])
+    return same_headline_event(a, b)
+
+
+def test_one_decision_in_both_headlines_and_its_body_in_both_leads_is_one_event():
+    landtag = ("Landtag", "organization", "institution")
+    assert _headline_pair("Landtag beschließt Hochschulgesetz", "Hochschulgesetz: Was sich ändert", landtag)
+    # compounds of one part: the law's name in one headline, its short form in the other
+    assert _headline_pair("Landtag beschließt Hochschulgesetz", "Hochschul-Reform: Was sich ändert", landtag)
+
+
+def test_a_party_in_both_leads_or_a_shared_name_in_both_titles_is_no_evidence():
+    # the same texts, the body that decided taken for a party: a party is in every political topic
+    assert not _headline_pair("Landtag beschließt Hochschulgesetz", "Hochschulgesetz: Was sich ändert",
+                              ("Landtag", "organization", "party"))
+    # the only noun both titles share is the body's name: two decisions of one parliament
+    landtag = ("Landtag", "organization", "institution")
+    assert not _headline_pair("Landtag beschließt Hochschulgesetz", "Landtag streitet über Polizei", landtag)

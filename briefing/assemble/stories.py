@@ -12,7 +12,8 @@ reasonably rare terms, capped per article, so a 1,000-article day costs about
 linear time; a candidate pair whose cosine reaches :data:`STORY_SIMILARITY` is
 the same event and linked (union-find); so is one that, names of people and
 countries aside, is still close and shares the event's rare words
-(:func:`same_event`).  A lone article is its own story.
+(:func:`same_event`), or that, names aside, is still close, names the same thing in both titles and
+the same organisation in both leads (:func:`same_headline_event`).  A lone article is its own story.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ from briefing.models import Actor, ArticleFacts
 # day on the Mercosur deal: the lowest pair 0.183 -> 0.207; a summit from Berlin, Vienna and Zurich: 0.198
 # -> 0.223, so one story), while no different-event pair of the small days rises (highest 0.174) and the
 # clusters of the 700-article day that join articles written 30+ days apart fall from 28 to 26.
+# Round 17: a decision and its same-day follow-up (a vote and the reactions; a court ruling and an explainer)
+# score 0.14-0.19; a lower threshold would link topic neighbours (far-apart pairs fill 0.14-0.21: 100 of them),
+# so they are linked by what both headlines and both leads name instead (see COMPOUND_PART_CHARS).
 STORY_SIMILARITY = 0.21
 # Two reports of one event that quote different people fall below STORY_SIMILARITY: each article's own
 # speakers are its rarest, heaviest terms (a day of EU return rules: 0.139; a strike: 0.116; a summit:
@@ -70,6 +74,19 @@ STORY_SIMILARITY = 0.21
 ANCHOR_SIMILARITY = 0.14
 MIN_SHARED_RARE = 2
 RARE_FREQUENCY = 1e-6  # Zipf 3
+# Round 17: a decision and its follow-up the same day (the Bundestag passes a law; the reactions, or what it
+# means for Bavaria) score 0.14-0.19 and share one rare word or none: each quotes its own people and its
+# own details.  What they do share is what news writing puts first: both headlines name the decision's
+# object ("Rentenpaket", "Wehrdienst", "Wahlrechtsreform" / "Wahlrecht"), and both leads name the body that
+# decided ("Der Bundestag hat ... beschlossen" / "Nach dem Beschluss des Bundestags zum ...").  Names
+# aside still close (ANCHOR_SIMILARITY), the two are one event when (same_headline_event) a noun of both
+# titles (not a name: a name alone is a topic) is one word or compounds sharing a part of at least
+# COMPOUND_PART_CHARS letters, that word stands in one of the leads, and both leads name the same
+# organisation that is not a party (a party is in every political topic).  Topic neighbours share a
+# headline noun ("Notlandung", "Erdbeben") but not the acting body in the lead, or the body but not the
+# headline's object: on the 700-article day the rule links no pair (measured in
+# benchmarks/story_similarity.py; the figures are in docs/quotes-evaluation.md, round 17).
+COMPOUND_PART_CHARS = 6
 # The background counts like this many articles beside the day's own (see text.term_weights): a day of a
 # few hundred articles is where its own counts start to say as much.  100 or 1,000 change no small day's
 # grouping (lowest same-event 0.240 / 0.248, highest different-event 0.175 / 0.172).
@@ -120,6 +137,12 @@ class ArticleVector:
     # ``event`` without the names of people and countries, and its words rarer than RARE_FREQUENCY.
     anchor: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     rare: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    # The nouns of the title (stemmed, compound parts too), the terms of the lead (first sentence), the
+    # words of the article's actors' names, and the organisations (actor keys, parties aside) the lead names.
+    heading: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    lead: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    names: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    lead_bodies: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @functools.cached_property
     def vector(self) -> dict[str, float]:
@@ -200,6 +223,37 @@ def name_terms(facts: ArticleFacts) -> set[str]:
     return out
 
 
+def title_nouns(title: str) -> frozenset[str]:
+    """The terms of the title's nouns (the capitalised words: "Bundestag beschließt neuen Wehrdienst" ->
+    "bundestag", "wehrdienst"), compound parts too."""
+    nouns = " ".join(w for w in WORD_RE.findall(title) if w[:1].isupper())
+    return frozenset(event_terms(Counter(content_terms(nouns))))
+
+
+def lead_facts(facts: ArticleFacts) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of the article's lead (its first sentence), compound parts too, and the organisations it
+    names (actor keys), parties left out."""
+    if not facts.sentences:
+        return frozenset(), frozenset()
+    first = min(facts.sentences, key=lambda s: s.start)
+    terms = frozenset(event_terms(Counter(content_terms(first.text))))
+    bodies = frozenset(
+        name_key(a)
+        for a in facts.actors
+        if a.kind == "organization"
+        and a.org_type != "party"
+        and name_key(a)
+        and any(first.start <= m.start < first.end for m in a.mentions)
+    )
+    return terms, bodies
+
+
+def actor_words(facts: ArticleFacts) -> frozenset[str]:
+    """The terms of the words of all the article's actors' names, compound parts too."""
+    words = Counter(t for a in facts.actors for n in (a.name, *(a.aliases or ())) for t in content_terms(n))
+    return frozenset(event_terms(words))
+
+
 def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[str, float]]:
     """The day's article vectors (see :class:`ArticleVector`), and the day's IDF table."""
     counts = [article_terms(f) for f in facts]
@@ -224,16 +278,57 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
         rare = frozenset(
             t for t in anchor if not t.startswith("#") and frequencies.get(t, UNLISTED_FREQUENCY) < RARE_FREQUENCY
         )
-        out.append(ArticleVector(i, c, vector(e, weights, keep=VECTOR_TERMS), idf, anchor, rare))
+        lead, bodies = lead_facts(f)
+        out.append(
+            ArticleVector(
+                i,
+                c,
+                vector(e, weights, keep=VECTOR_TERMS),
+                idf,
+                anchor,
+                rare,
+                heading=title_nouns(f.article.title or ""),
+                lead=lead,
+                names=actor_words(f),
+                lead_bodies=bodies,
+            )
+        )
     return out, idf
 
 
 def same_event(a: ArticleVector, b: ArticleVector, threshold: float = STORY_SIMILARITY) -> bool:
     """Do two articles report one event? Their vectors are close, or, names aside, they still are and
-    share the event's rare words (see ANCHOR_SIMILARITY)."""
+    share the event's rare words (see ANCHOR_SIMILARITY) or its headline and acting body
+    (:func:`same_headline_event`)."""
     if cosine(a.event, b.event) >= threshold:
         return True
-    return len(a.rare & b.rare) >= MIN_SHARED_RARE and cosine(a.anchor, b.anchor) >= ANCHOR_SIMILARITY
+    if cosine(a.anchor, b.anchor) < ANCHOR_SIMILARITY:
+        return False
+    return len(a.rare & b.rare) >= MIN_SHARED_RARE or same_headline_event(a, b)
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word, or compounds of one part: the shorter term (at least COMPOUND_PART_CHARS letters) begins
+    or ends the longer ("wahlrecht" ~ "wahlrechtsreform", "gesetz" ~ "wehrdienstgesetz")."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= COMPOUND_PART_CHARS and (long.startswith(short) or long.endswith(short))
+
+
+def same_headline_event(a: ArticleVector, b: ArticleVector) -> bool:
+    """Both titles name one thing (a noun that is no actor's name), one of the leads names it too, and both
+    leads name the same organisation (not a party): the body that decided and what it decided on (see
+    COMPOUND_PART_CHARS)."""
+    if not a.lead_bodies & b.lead_bodies:
+        return False
+    names = a.names | b.names
+    lead = a.lead | b.lead
+    for t in a.heading - names:
+        for u in b.heading - names:
+            if same_word(t, u) and any(same_word(t, x) or same_word(u, x) for x in lead):
+                return True
+    return False
 
 
 def _candidates(vectors: Sequence[ArticleVector]) -> list[list[int]]:
