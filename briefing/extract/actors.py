@@ -73,7 +73,9 @@ COORDINATED_NAME_MAX_ZIPF = 3.6
 # Signs of the common noun in a listed organisation's name that is also one ("Allianz"): a complement right
 # after it ("die Allianz der Inselstaaten", "eine Allianz für Klimaschutz", "die Allianz aus Grünen und SPD"),
 # an indefinite article before it ("eine Allianz").
-_NOUN_COMPLEMENTS = frozenset({"der", "des", "für", "aus", "von", "zwischen", "gegen"})
+_NOUN_COMPLEMENTS = frozenset({"der", "des", "für", "zur", "zum", "aus", "von", "zwischen", "gegen"})
+# Links after such a noun before a complement that can hold a name ("Allianz zur Europäischen Integration").
+_NAME_LINKS = frozenset({"der", "des", "für", "zur", "zum"})
 _INDEFINITES = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "keine", "keiner", "keinen"})
 # A complement "aus" names members only with more than one of them ("aus Grünen und SPD"; "aus München" is a seat).
 _ENUMERATORS = frozenset({"und", "sowie", ","})
@@ -1060,19 +1062,51 @@ class ActorFinder:
                     self.label[j] == "ORG" and lex.org_types.get(self.canon[j] or "") == "international"
                     for j in range(k))):
                 continue  # no sign of the noun at it, none before it in the text: the organisation
-            if link:
+            end = self._noun_name_end(k)
+            if end is not None:  # "die Allianz Chronischer Seltener Erkrankungen": a name of its own
+                first, last = self.table.char_span(k, end)
+                for j in range(k, end):
+                    self.label[j], self.canon[j] = "ORG", self.text[first:last]
+                self.span_end[k] = end
+            elif link:
                 self.canon[k] = link
             else:
                 self.label[k] = self.canon[k] = None
 
+    def _noun_name_end(self, k: int) -> int | None:
+        """Where a name of its own ends that the common noun at ``k`` opens: a complement with capitalised
+        adjectives, which German writes only in names ("die Allianz Chronischer Seltener Erkrankungen", "die
+        Allianz zur Europäischen Integration"); None for a complement in lowercase ("eine Allianz der Vernunft")."""
+        n = len(self.words)
+        if k + 2 >= n or not self.words[k + 1][:1].isalpha():
+            return None
+        if self.words[k + 1][:1].isupper():
+            plural = self._genitive_plural_name(k + 1)
+            if plural is None:
+                return None
+            end = plural[1]
+            # a capitalised adjective the suffixes do not tell ("Seltener") before one more capitalised noun
+            while end < n and end - k <= MAX_LONG_FORM_TOKENS and self.lowers[end - 1].endswith("er") and (
+                    self.sent_start[end] == self.sent_start[k] and self.label[end] is None
+                    and self.words[end][:1].isupper() and self.words[end].isalpha()):
+                end += 1
+            return end
+        if self.lowers[k + 1] in _NAME_LINKS:
+            genitive = self._genitive_name(k + 1)
+            return genitive[1] if genitive is not None else None
+        return None
+
     def _noun_sign(self, k: int) -> bool:
-        """Does the mention at ``k`` read as the common noun by its neighbours: a complement after it, an indefinite
-        article or an inflected adjective before it (see :meth:`_read_common_nouns`)?"""
+        """Does the mention at ``k`` read as the common noun by its neighbours: a complement after it (one with a
+        preposition or article, or a genitive plural without one), an indefinite article or an inflected
+        adjective before it (see :meth:`_read_common_nouns`)?"""
         lowers, n = self.lowers, len(self.words)
         if k > 0 and lowers[k - 1] in _INDEFINITES:
             return True
         if k > 1 and self._attributive_adjective(k - 1) and lowers[k - 2] in _NOUN_OPENERS:
             return True
+        if k + 1 < n and self._genitive_plural_name(k + 1) is not None:
+            return True  # "eine Allianz deutscher Städte", "die Allianz Chronischer Seltener Erkrankungen"
         return k + 1 < n and lowers[k + 1] in _NOUN_COMPLEMENTS and (
             self.sent_start[k + 1] == self.sent_start[k]) and self._complement(k + 1)
 
