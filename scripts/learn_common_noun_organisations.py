@@ -9,11 +9,12 @@ A one-word name of organisations.txt (no acronym, no name of several words) is a
 writes compounds that end in it: a noun that heads compounds ("Militärallianz", "Wahlallianz",
 "Forschungsallianz") is a word of the language, a name is not ("Lufthansa", "Bundestag", "Commerzbank" head
 none). The name must also be a common German word and no frequent word of English or French
-(frequency.common_german_word: names travel between languages, "Nato" heads Italian "tonnato"). A compound counts when its first part, without a linking element, is a German word of wordfreq's small
-list (Zipf 3 and up: "Regierungs-" -> "regierung"); a name needs at least MIN_COMPOUNDS such compounds.
-The large list takes seconds to load, so the answer is written once to
-briefing/lang/de/common_noun_organisations.txt (--write), which extract/actors.py reads; the script prints
-every name it looked at with its compounds, so the choice can be checked.
+(frequency.common_german_word: names travel between languages, "Nato" heads Italian "tonnato"). A compound
+counts when its first part, without a linking element, is a German word of wordfreq's small list (Zipf 3 and
+up: "Regierungs-" -> "regierung"); a name needs at least MIN_COMPOUNDS such compounds. The large list takes
+seconds to load, so the answer is written once to briefing/lang/de/common_noun_organisations.txt (--write),
+which extract/actors.py reads; the script prints every name it looked at with its compounds, so the choice
+can be checked.
 """
 
 from __future__ import annotations

@@ -71,3 +71,19 @@ def test_a_capitalised_complement_makes_a_name_of_its_own():
 def test_no_sign_keeps_the_organisation():
     # no sign of either reading in the text: today's reading (the listed organisation) stays
     assert "Allianz" in organisations("Die Allianz kündigte am Dienstag Stellenstreichungen an.")
+
+
+def test_the_noun_again_names_what_its_first_mention_names():
+    text = ("Die Allianz der kleinen Inselstaaten (AOSIS) reagierte mit scharfer Kritik auf den Entwurf. "
+            "Die Allianz forderte ein klares Bekenntnis zum Ausstieg aus der Kohle.")
+    orgs = organisations(text)
+    assert "Allianz" not in orgs and orgs["AOSIS"].count("Allianz") == 1
+    # a first mention read as the noun that names no one: the later one names no one either
+    text = "Eine Allianz der Vernunft sei nötig, schrieb der Verband. Die Allianz solle bis Juni stehen."
+    assert "Allianz" not in organisations(text)
+
+
+def test_the_anaphor_follows_only_an_earlier_noun():
+    # the first mention has no sign and stays the insurer; the later noun does not turn it into the alliance
+    orgs = organisations("Die Allianz kündigte Stellenstreichungen an. Eine Allianz der Gewerkschaften protestierte.")
+    assert orgs.get("Allianz") == ["Allianz"]

@@ -881,6 +881,9 @@ class ActorFinder:
         self.org_types: dict[str, str] = {}
         self.org_aff: dict[int, str] = {}  # token -> owner of an institution ("Außenministerium" -> Russland)
         self.org_prefix: dict[int, str] = {}  # role token -> organisation before its hyphen ("Hamas-Chef")
+        # a common-noun organisation name read as the noun again -> its first such mention ("Allianz", see
+        # _read_common_nouns)
+        self.noun_anaphors: list[tuple[int, int]] = []
         self.sent_start = table.sent_start
         self.caps = table.caps
         self.sent_no = table.sent_no
@@ -1056,12 +1059,22 @@ class ActorFinder:
             head, dash, rest = w.partition("-")
             if dash and head in names and rest and lex.role(rest) is not None:
                 return  # "Allianz-Chef Oliver Bäte"
+        read_as_noun: dict[str, int] = {}  # name -> its first mention read as the noun
         for k in mentions:
+            sign = self._noun_sign(k)
+            earlier = read_as_noun.get(cores[k])
+            if not sign and earlier is not None:
+                # "Die Allianz der kleinen Inselstaaten (AOSIS) ... Die Allianz forderte": the same noun again,
+                # whatever the first mention turns out to name (the acronym's long form is read later)
+                self.label[k] = self.canon[k] = None
+                self.noun_anaphors.append((k, earlier))
+                continue
             link = self._earlier_compound(k, cores[k])
-            if not (self._noun_sign(k) or link is not None or any(
+            if not (sign or link is not None or any(
                     self.label[j] == "ORG" and lex.org_types.get(self.canon[j] or "") == "international"
                     for j in range(k))):
                 continue  # no sign of the noun at it, none before it in the text: the organisation
+            read_as_noun.setdefault(cores[k], k)
             end = self._noun_name_end(k)
             if end is not None:  # "die Allianz Chronischer Seltener Erkrankungen": a name of its own
                 first, last = self.table.char_span(k, end)
@@ -1072,6 +1085,14 @@ class ActorFinder:
                 self.canon[k] = link
             else:
                 self.label[k] = self.canon[k] = None
+
+    def link_noun_anaphors(self) -> None:
+        """A mention of a common-noun organisation name after its first mention read as the noun names what that
+        one names, once the organisations are found ("die Allianz der kleinen Inselstaaten (AOSIS)": AOSIS), or
+        no one."""
+        for k, first in self.noun_anaphors:
+            if self.label[k] is None and self.label[first] == "ORG" and self.canon[first]:
+                self.label[k], self.canon[k] = "ORG", self.canon[first]
 
     def _noun_name_end(self, k: int) -> int | None:
         """Where a name of its own ends that the common noun at ``k`` opens: a complement with capitalised
@@ -3035,6 +3056,7 @@ class ActorFinder:
     def run(self) -> list[Actor]:
         self.mark_places()
         self.find_orgs()
+        self.link_noun_anaphors()
         self.mark_credits()
         self.find_people()
         self.link_references()
