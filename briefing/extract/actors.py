@@ -70,6 +70,21 @@ _COORDINATORS = frozenset(["und", "sowie", "oder"])
 COORDINATED_NAME_MAX_ZIPF = 3.6
 
 
+# Signs of the common noun in a listed organisation's name that is also one ("Allianz"): a complement right
+# after it ("die Allianz der Inselstaaten", "eine Allianz für Klimaschutz", "die Allianz aus Grünen und SPD"),
+# an indefinite article before it ("eine Allianz").
+_NOUN_COMPLEMENTS = frozenset({"der", "des", "für", "zur", "zum", "aus", "von", "zwischen", "gegen"})
+# Links after such a noun before a complement that can hold a name ("Allianz zur Europäischen Integration").
+_NAME_LINKS = frozenset({"der", "des", "für", "zur", "zum"})
+_INDEFINITES = frozenset({"ein", "eine", "einer", "einen", "einem", "eines", "keine", "keiner", "keinen"})
+# A complement "aus" names members only with more than one of them ("aus Grünen und SPD"; "aus München" is a seat).
+_ENUMERATORS = frozenset({"und", "sowie", ","})
+# Tokens after "aus" searched for an enumeration, and after "der"/"des" for the head of a dative object.
+_COMPLEMENT_WINDOW = 6
+# Legal forms after a company's name ("die Allianz SE"): the company, not the common noun.
+_LEGAL_FORMS = frozenset({"AG", "SE", "GmbH", "KGaA", "Holding", "Group", "Konzern", "Gruppe"})
+
+
 # Institution types a country has many of: "chinesische Unternehmen", "eine deutsche Stiftung" name no one.
 _MANY_PER_COUNTRY = frozenset({"company", "association"})
 
@@ -310,6 +325,8 @@ class Lexicon:
     # without "*" has the whole title as start and an empty end
     shared_titles: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     agencies: dict[str, str] = field(default_factory=dict)  # a national news agency's credit -> its country
+    # listed organisations whose one-word name is also a common German noun ("Allianz"; generated file)
+    common_noun_orgs: frozenset[str] = frozenset()
     _kind_cache: dict[str, str | None] = field(default_factory=dict)
     _kind_suffixes: tuple[str, ...] = ()
     _never_suffixes: tuple[str, ...] = ()
@@ -584,6 +601,7 @@ def lexicon() -> Lexicon:
         name_adjectives=word_set("name_adjectives.txt"),
         shared_titles=tuple(_shared_title(r[0], tuple(r[1].split("|"))) for r in rows("shared_titles.txt")),
         agencies={r[0]: r[1] for r in rows("news_agencies.txt")},
+        common_noun_orgs=frozenset(r[0] for r in rows("common_noun_organisations.txt") if r[0] in orgs),
     )
 
 
@@ -863,6 +881,9 @@ class ActorFinder:
         self.org_types: dict[str, str] = {}
         self.org_aff: dict[int, str] = {}  # token -> owner of an institution ("Außenministerium" -> Russland)
         self.org_prefix: dict[int, str] = {}  # role token -> organisation before its hyphen ("Hamas-Chef")
+        # a common-noun organisation name read as the noun again -> its first such mention ("Allianz", see
+        # _read_common_nouns)
+        self.noun_anaphors: list[tuple[int, int]] = []
         self.sent_start = table.sent_start
         self.caps = table.caps
         self.sent_no = table.sent_no
@@ -1008,6 +1029,155 @@ class ActorFinder:
                 ambiguous.append((start, end))
         if ambiguous:
             self.resolve_metonyms(ambiguous)
+        if lex.common_noun_orgs and not lex.common_noun_orgs.isdisjoint(self.cap_set):
+            self._read_common_nouns()
+
+    def _read_common_nouns(self) -> None:
+        """A listed organisation whose name is also a common German noun (common_noun_organisations.txt:
+        "Allianz", the insurer and any alliance) is read per mention from the text.
+
+        * Signs of the organisation keep it, for every mention: its kind noun before a mention ("der Versicherer
+          Allianz"), a legal form after one ("die Allianz SE"), a role title of it ("Allianz-Chef").
+        * Else a sign of the noun makes a mention the noun: a complement right after it ("die Allianz der
+          kleinen Inselstaaten", "eine Allianz für Klimaschutz", "die Allianz aus Grünen und SPD"), an
+          indefinite article or an adjective before it ("eine breite Allianz", "die transatlantische Allianz"),
+          a compound ending in it earlier in the text ("die Umweltallianz ... die Allianz") or an earlier
+          international organisation ("die Nato ... die Allianz").
+        * The noun names no one, unless an earlier compound of it stands right before a listed organisation or
+          starts with one's name ("die Militärallianz Nato ... die Allianz", "die Nato-Allianz"): its anaphor.
+        * Without a sign the organisation stays (as before).
+        """
+        lex, cores, n = self.lex, self.cores, len(self.words)
+        names = lex.common_noun_orgs
+        mentions = [k for k in self.caps if cores[k] in names and self.label[k] == "ORG" and self.span_end[k] == k + 1]
+        if not mentions:
+            return
+        for k in mentions:  # signs of the organisation anywhere in the text keep every mention
+            if (k > 0 and lex.org_kind(cores[k - 1]) is not None) or (k + 1 < n and cores[k + 1] in _LEGAL_FORMS):
+                return
+        for w in self.cap_set:
+            head, dash, rest = w.partition("-")
+            if dash and head in names and rest and lex.role(rest) is not None:
+                return  # "Allianz-Chef Oliver Bäte"
+        read_as_noun: dict[str, int] = {}  # name -> its first mention read as the noun
+        for k in mentions:
+            sign = self._noun_sign(k)
+            earlier = read_as_noun.get(cores[k])
+            if not sign and earlier is not None:
+                # "Die Allianz der kleinen Inselstaaten (AOSIS) ... Die Allianz forderte": the same noun again,
+                # whatever the first mention turns out to name (the acronym's long form is read later)
+                self.label[k] = self.canon[k] = None
+                self.noun_anaphors.append((k, earlier))
+                continue
+            link = self._earlier_compound(k, cores[k])
+            if not (sign or link is not None or any(
+                    self.label[j] == "ORG" and lex.org_types.get(self.canon[j] or "") == "international"
+                    for j in range(k))):
+                continue  # no sign of the noun at it, none before it in the text: the organisation
+            read_as_noun.setdefault(cores[k], k)
+            end = self._noun_name_end(k)
+            if end is not None:  # "die Allianz Chronischer Seltener Erkrankungen": a name of its own
+                first, last = self.table.char_span(k, end)
+                for j in range(k, end):
+                    self.label[j], self.canon[j] = "ORG", self.text[first:last]
+                self.span_end[k] = end
+            elif link:
+                self.canon[k] = link
+            else:
+                self.label[k] = self.canon[k] = None
+
+    def link_noun_anaphors(self) -> None:
+        """A mention of a common-noun organisation name after its first mention read as the noun names what that
+        one names, once the organisations are found ("die Allianz der kleinen Inselstaaten (AOSIS)": AOSIS), or
+        no one."""
+        for k, first in self.noun_anaphors:
+            if self.label[k] is None and self.label[first] == "ORG" and self.canon[first]:
+                self.label[k], self.canon[k] = "ORG", self.canon[first]
+
+    def _noun_name_end(self, k: int) -> int | None:
+        """Where a name of its own ends that the common noun at ``k`` opens: a complement with capitalised
+        adjectives, which German writes only in names ("die Allianz Chronischer Seltener Erkrankungen", "die
+        Allianz zur Europäischen Integration"); None for a complement in lowercase ("eine Allianz der Vernunft")."""
+        n = len(self.words)
+        if k + 2 >= n or not self.words[k + 1][:1].isalpha():
+            return None
+        if self.words[k + 1][:1].isupper():
+            plural = self._genitive_plural_name(k + 1)
+            if plural is None:
+                return None
+            end = plural[1]
+            # a capitalised adjective the suffixes do not tell ("Seltener") before one more capitalised noun
+            while end < n and end - k <= MAX_LONG_FORM_TOKENS and self.lowers[end - 1].endswith("er") and (
+                    self.sent_start[end] == self.sent_start[k] and self.label[end] is None
+                    and self.words[end][:1].isupper() and self.words[end].isalpha()):
+                end += 1
+            return end
+        if self.lowers[k + 1] in _NAME_LINKS:
+            genitive = self._genitive_name(k + 1)
+            return genitive[1] if genitive is not None else None
+        return None
+
+    def _noun_sign(self, k: int) -> bool:
+        """Does the mention at ``k`` read as the common noun by its neighbours: a complement after it (one with a
+        preposition or article, or a genitive plural without one), an indefinite article or an inflected
+        adjective before it (see :meth:`_read_common_nouns`)?"""
+        lowers, n = self.lowers, len(self.words)
+        if k > 0 and lowers[k - 1] in _INDEFINITES:
+            return True
+        if k > 1 and self._attributive_adjective(k - 1) and lowers[k - 2] in _NOUN_OPENERS:
+            return True
+        if k + 1 < n and self._genitive_plural_name(k + 1) is not None:
+            return True  # "eine Allianz deutscher Städte", "die Allianz Chronischer Seltener Erkrankungen"
+        return k + 1 < n and lowers[k + 1] in _NOUN_COMPLEMENTS and (
+            self.sent_start[k + 1] == self.sent_start[k]) and self._complement(k + 1)
+
+    def _attributive_adjective(self, j: int) -> bool:
+        """Is token ``j`` an inflected adjective before a noun ("transatlantische", "breite", "neuen")?"""
+        w = self.words[j]
+        return len(w) >= 4 and w.isalpha() and w.islower() and w.endswith(_ADJECTIVE_ENDINGS) and (
+            w not in DETERMINERS and w not in _possessives())
+
+    def _complement(self, p: int) -> bool:
+        """Is the preposition or article at ``p`` the start of a complement of the noun before it?  Not a dative
+        object ("teilte die Allianz der Nachrichtenagentur mit": a news agency or medium), not a year ("für
+        2025"), not a seat ("aus München": "aus" needs several members, "aus Grünen und SPD")."""
+        lex, words, lowers, n = self.lex, self.words, self.lowers, len(self.words)
+        end = min(n, p + 1 + _COMPLEMENT_WINDOW)
+        window = [j for j in range(p + 1, end) if self.sent_start[j] == self.sent_start[p]]
+        if not window or words[window[0]][:1].isdigit():
+            return False
+        word = lowers[p]
+        if word == "aus":
+            return any(lowers[j] in _ENUMERATORS for j in window)
+        if word in _GENITIVE_ARTICLES:
+            heads = [words[j] for j in window if words[j][:1].isupper()][:2]
+            media = _media_nouns()
+            return bool(heads) and not any(
+                lex.never_actor(h) or h in lex.agencies or h.lower().endswith(media) for h in heads)
+        return True
+
+    def _earlier_compound(self, k: int, name: str) -> str | None:
+        """The anaphor's link when a compound ending in ``name`` stands before token ``k``: the listed organisation
+        right after it or before its hyphen ("die Militärallianz Nato", "die Nato-Allianz"); "" for a compound
+        without one ("die Umweltallianz"); None for no compound."""
+        lex, cores, low = self.lex, self.cores, name.lower()
+        endings = tuple(low + e for e in INFLECTION_ENDINGS)
+        found: str | None = None
+        for j in self.caps:
+            if j >= k:
+                break
+            w = cores[j]
+            if len(w) < len(low) + MIN_COMPOUND_PART or not w.lower().endswith(endings) or w.startswith(name + "-"):
+                continue
+            head = w.split("-", 1)[0] if "-" in w else ""
+            if head and head in lex.organisations:
+                found = lex.organisations[head][0]
+            elif j + 1 < k and self.label[j + 1] == "ORG" and self.canon[j + 1] and (
+                    cores[j + 1] not in lex.common_noun_orgs):
+                found = self.canon[j + 1]
+            elif found is None:
+                found = ""
+        return found
 
     def _ends_complement_name(self, t: int) -> bool:
         """Does the country name at token ``t`` end the name of an organisation in a role's genitive ("Sprecher des
@@ -1562,6 +1732,8 @@ class ActorFinder:
         caps = [w for w in self.cores[start:end] if w[:1].isupper()]
         if self.lex.institution(caps[-1]) is not None:
             return True
+        if len(caps) >= 2 and caps[0] in self.lex.common_noun_orgs and self.lowers[start + 1] in _NOUN_COMPLEMENTS:
+            return True  # a common noun of a group with its complement: "Allianz der kleinen Inselstaaten (AOSIS)"
         # The acronym spells the capitalised words, or all of them with the links ("Verband der
         # Automobilindustrie (VDA)", "Bund für Umwelt und Naturschutz (BUND)"), or the words without the links
         # ("Vereinigung der kommunalen Arbeitgeber (VKA)")
@@ -2890,6 +3062,7 @@ class ActorFinder:
     def run(self) -> list[Actor]:
         self.mark_places()
         self.find_orgs()
+        self.link_noun_anaphors()
         self.mark_credits()
         self.find_people()
         self.link_references()
@@ -2987,6 +3160,12 @@ def _unique(items: Iterable[str]) -> list[str]:
     for it in items:
         seen.setdefault(it, None)
     return list(seen)
+
+
+@functools.cache
+def _media_nouns() -> tuple[str, ...]:
+    """Nouns of media (media_nouns.txt: "zeitung", "agentur"), lowercase, for an endswith test."""
+    return tuple(sorted(word_set("media_nouns.txt")))
 
 
 @functools.cache
