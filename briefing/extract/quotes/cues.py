@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import compress
 from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
@@ -45,7 +44,6 @@ from briefing.lang.patterns import word_alternation
 MAX_PARTICLE_DISTANCE = 16
 
 _SUBORDINATORS = word_set("subordinators.txt")
-_TOKEN_TEXT = itemgetter(2)
 _TOKEN_START = itemgetter(0)  # a token's start
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 
@@ -87,9 +85,10 @@ def find_cues(
         if precheck and not _may_cue(hits, sent_words[si], masked, sb, se):
             continue
         toks = tokens(masked, sb, se)
-        lows = list(map(str.lower, map(_TOKEN_TEXT, toks)))
-        # Only at a starter can a branch below fire: the other tokens are passed over in C.
-        for t in compress(range(len(toks)), map(starters.__contains__, lows)):
+        lows = [tok[2].lower() for tok in toks]
+        # Only at a starter can a branch below fire: the others are passed over (one compiled loop; compress
+        # over a range made an int object per token).
+        for t in [k for k, low in enumerate(lows) if low in starters]:
             tb, te, tok = toks[t]
             low = lows[t]
             if low in verbs and tok[:1].islower():
