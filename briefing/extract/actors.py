@@ -2672,7 +2672,7 @@ class ActorFinder:
                 actors.append(Actor(
                     id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
-                    mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
+                    mentions=_distinct_mentions(p.mentions),
                     party_country=self._party_country(p.party, p.affiliation, self._token_at(p.first), p.key),
                 ))
             else:
@@ -2681,7 +2681,7 @@ class ActorFinder:
                 aliases = _unique(m.text for m in g.mentions if m.text != g.name)
                 actors.append(Actor(
                     id=f"A{n}", name=g.name, kind=g.kind, affiliation=g.affiliation,  # type: ignore[arg-type]
-                    aliases=tuple(aliases), mentions=tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end))),
+                    aliases=tuple(aliases), mentions=_distinct_mentions(g.mentions),
                     org_type=g.org_type if g.kind == "organization" else None,
                     party_country=self._party_country(g.name, None, self._token_at(g.first))
                     if g.kind == "organization" else None,
@@ -2893,6 +2893,13 @@ class ActorFinder:
         self.link_references()
         self.find_groups()
         return self.resolve()
+
+
+def _distinct_mentions(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The distinct mentions in text order (by start, then end).  Equal mentions are told by their fields'
+    tuple, not by a set of the Mentions: a frozen dataclass hashes by its interpreted ``__hash__``."""
+    distinct = {(m.start, m.end, m.text): m for m in mentions}
+    return tuple(sorted(distinct.values(), key=lambda m: (m.start, m.end)))
 
 
 def _place(p: _Person, country: str) -> None:
