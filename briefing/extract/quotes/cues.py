@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from operator import itemgetter
 
-from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
+from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue, words_in
 from briefing.extract.quotes.documents import document_noun, is_document
 from briefing.extract.quotes.lexicon import (
     VerbForm,
@@ -65,7 +65,7 @@ def find_cues(
     """
     text = masked if text is None else text
     if sent_words is None:
-        sent_words = [WORD.findall(masked, sb, se) for sb, se in sents]
+        sent_words = [words_in(masked, sb, se) for sb, se in sents]
     verbs = speech_verbs()
     naming = naming_verbs()
     markers = attribution_markers()
