@@ -35,8 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
-from typing import cast
+from itertools import compress
 
 import numpy
 from spacy.attrs import IDX, ORTH, SENT_START
@@ -726,8 +725,6 @@ TOKEN_TABLE_KEY = "briefing_token_table"
 _FORM_CACHE_MAX = 65536
 # ORTH hash -> (word, lowercase word, name candidate?, whitespace?): one lookup per token gives all four
 _FORMS: dict[int, tuple[str, str, bool, bool]] = {}
-_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
-_FOURTH = operator.itemgetter(3)
 
 
 def _learn_forms(orth: list[int], strings: StringStore) -> None:
@@ -738,6 +735,37 @@ def _learn_forms(orth: list[int], strings: StringStore) -> None:
         if h not in _FORMS:
             w = strings[h]
             _FORMS[h] = (w, w.lower(), w[:1].isupper() or w[:1] in _CAPS_EXTRA, w.isspace())  # (IS_SPACE: isspace)
+
+
+def _columns(orth: list[int]) -> tuple[list[str], list[str], list[bool], list[int]]:
+    """Words, lowercase words, whitespace flags and name candidates of the tokens with these ORTH hashes
+    (KeyError: a hash not in the per-word cache yet).
+
+    One compiled loop fills the columns: a typed tuple's items are read natively, where a map per column
+    called an itemgetter per token and ``compress(range(n), ...)`` made an int object per token."""
+    words: list[str] = []
+    lowers: list[str] = []
+    space: list[bool] = []  # (IS_SPACE of the lexeme: str.isspace, see lexeme_attrs)
+    caps: list[int] = []
+    for k, h in enumerate(orth):
+        word, low, cap, white = _FORMS[h]
+        words.append(word)
+        lowers.append(low)
+        space.append(white)
+        if cap:
+            caps.append(k)
+    return words, lowers, space, caps
+
+
+def _roles_at(caps: list[int], cap_words: list[str], cache: dict[str, RoleInfo | None]) -> dict[int, RoleInfo]:
+    """Token -> role title, for the capitalised tokens ``caps`` (words ``cap_words``) whose word the role cache
+    knows as one (KeyError: a word not looked up yet)."""
+    out: dict[int, RoleInfo] = {}
+    for k, w in zip(caps, cap_words, strict=True):
+        role = cache[w]
+        if role is not None:
+            out[k] = role
+    return out
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -759,21 +787,21 @@ def token_table(doc: Doc) -> TokenTable:
         array = doc.to_array(attrs) if n else numpy.zeros((0, len(attrs)), dtype="uint64")
     idx, orth = array[:, 0].tolist(), array[:, 1].tolist()
     # token texts are the ORTH strings (the Doc was made from ``text``, so they equal its slices)
-    # (map over the dicts' bound methods: the per-token work stays in C)
     try:
-        forms = list(map(_FORMS.__getitem__, orth))
+        words, lowers, space, caps = _columns(orth)
     except KeyError:
         _learn_forms(orth, doc.vocab.strings)
-        forms = list(map(_FORMS.__getitem__, orth))
-    # (one map per column: zip(*forms) would build an iterator per token)
-    words, lowers = list(map(_FIRST, forms)), list(map(_SECOND, forms))
-    space = list(map(_FOURTH, forms))  # (IS_SPACE of the lexeme: str.isspace, see lexeme_attrs)
-    caps = list(compress(range(n), map(_THIRD, forms)))
-    if firsts is not None:  # sentence number and first token per token, repeated per sentence (in C)
+        words, lowers, space, caps = _columns(orth)
+    if firsts is not None:  # sentence number and first token per token, repeated per sentence
         begin_list = firsts
-        lengths = list(map(operator.sub, [*firsts[1:], n], firsts))
-        sent_start = list(chain.from_iterable(map(repeat, firsts, lengths)))
-        sent_no = list(chain.from_iterable(map(repeat, range(len(firsts)), lengths)))
+        sent_start: list[int] = []
+        sent_no: list[int] = []
+        ends = firsts[1:] + [n]
+        for no in range(len(firsts)):
+            b = firsts[no]
+            m = ends[no] - b
+            sent_start.extend([b] * m)
+            sent_no.extend([no] * m)
     else:  # sentence number and first token per token, in numpy (the first token always opens one)
         flags = array[:, 2] == 1
         if n:
@@ -889,17 +917,15 @@ class ActorFinder:
         self.sent_no = table.sent_no
         # Role titles among the capitalised words: each distinct word is looked up once, then the
         # per-token work is maps in C (a document has ~100 capitalised words for every role title).
-        cache = lex.cache
-        self.cap_words = list(map(self.words.__getitem__, self.caps))
+        words = self.words
+        self.cap_words = [words[k] for k in self.caps]
         self.cap_set = set(self.cap_words)  # the distinct capitalised words
         try:  # (one probe per word when all are known, as they mostly are: the cache is process-wide)
-            roles = list(map(cache.__getitem__, self.cap_words))
+            self.role_at: dict[int, RoleInfo] = _roles_at(self.caps, self.cap_words, lex.cache)
         except KeyError:
-            for w in self.cap_set.difference(cache):
+            for w in self.cap_set.difference(lex.cache):
                 lex.role(w)
-            roles = list(map(cache.__getitem__, self.cap_words))
-        with_role = compress(zip(self.caps, roles, strict=True), map(operator.is_not, roles, repeat(None)))
-        self.role_at: dict[int, RoleInfo] = dict(cast("Iterable[tuple[int, RoleInfo]]", with_role))
+            self.role_at = _roles_at(self.caps, self.cap_words, lex.cache)
         for k in [k for k in self.role_at if k > 0 and self.sent_start[k - 1] == self.sent_start[k]]:
             tenure = _tenure_stem(self.lowers[k - 1])
             if tenure is not None:
@@ -949,8 +975,8 @@ class ActorFinder:
     def labelled(self) -> list[int]:
         """Tokens with a label (country, seat, organisation), found in C once the labels are final (people
         are looked for after places and organisations are marked)."""
-        if self._labelled is None:
-            self._labelled = list(compress(range(len(self.label)), map(operator.is_not, self.label, repeat(None))))
+        if self._labelled is None:  # (a compiled loop: compress over a range made an int object per token)
+            self._labelled = [k for k, label in enumerate(self.label) if label is not None]
         return self._labelled
 
     def signals(self) -> list[int]:
@@ -958,7 +984,7 @@ class ActorFinder:
         acronyms, names after a comma, references and bare speakers."""
         if self._signals is None:
             wanted = _signal_words(self.singular_speech)
-            self._signals = list(compress(range(len(self.lowers)), map(wanted.__contains__, self.lowers)))
+            self._signals = [k for k, low in enumerate(self.lowers) if low in wanted]
         return self._signals
 
     def marks(self) -> list[int]:
@@ -1779,9 +1805,9 @@ class ActorFinder:
         doc, lex = self.doc, self.lex
         n = len(doc)
         # Only a credit marker, "Von" or a producer role can open a credit: find those in C first.
-        lowers = map(str.rstrip, map(self.lowers.__getitem__, self.caps), repeat(":"))
-        openers = set(compress(self.caps, map(lex.credit_markers.__contains__, lowers)))
-        openers.update(compress(self.caps, map(operator.eq, self.cap_words, repeat("Von"))))
+        markers, lowers = lex.credit_markers, self.lowers
+        openers = {i for i, w in zip(self.caps, self.cap_words, strict=True)
+                   if w == "Von" or lowers[i].rstrip(":") in markers}
         openers.update(i for i, r in self.role_at.items() if r.kind == "producer")
         for i in sorted(openers):
             word = self.words[i]
@@ -2356,10 +2382,9 @@ class ActorFinder:
         # The words the test below lets through (after a title, a first name, hyphenated, after a
         # comma or bracket, or first), found with maps in C; the test itself stays as it was.
         cores = self.cores
-        cap_cores = list(map(cores.__getitem__, self.caps))
+        cap_cores = [cores[k] for k in self.caps]
         starts = {k + 1 for k in role_at}
-        starts.update(compress(self.caps, map(first_names.__contains__, cap_cores)))
-        starts.update(compress(self.caps, map(operator.contains, cap_cores, repeat("-"))))
+        starts.update([k for k, w in zip(self.caps, cap_cores, strict=True) if w in first_names or "-" in w])
         starts.update(i + 1 for i in self.marks() if words[i] in _COMMA_OR_BRACKET)
         starts.add(0)
         for i in sorted(starts.intersection(self.caps)):
@@ -2846,7 +2871,7 @@ class ActorFinder:
                 actors.append(Actor(
                     id=f"A{n}", name=p.name, kind="person", role=self._role_text(p),
                     affiliation=p.affiliation, party=p.party, aliases=tuple(aliases),
-                    mentions=tuple(sorted(set(p.mentions), key=lambda m: (m.start, m.end))),
+                    mentions=_distinct_mentions(p.mentions),
                     party_country=self._party_country(p.party, p.affiliation, self._token_at(p.first), p.key),
                 ))
             else:
@@ -2855,7 +2880,7 @@ class ActorFinder:
                 aliases = _unique(m.text for m in g.mentions if m.text != g.name)
                 actors.append(Actor(
                     id=f"A{n}", name=g.name, kind=g.kind, affiliation=g.affiliation,  # type: ignore[arg-type]
-                    aliases=tuple(aliases), mentions=tuple(sorted(set(g.mentions), key=lambda m: (m.start, m.end))),
+                    aliases=tuple(aliases), mentions=_distinct_mentions(g.mentions),
                     org_type=g.org_type if g.kind == "organization" else None,
                     party_country=self._party_country(g.name, None, self._token_at(g.first))
                     if g.kind == "organization" else None,
@@ -3068,6 +3093,13 @@ class ActorFinder:
         self.link_references()
         self.find_groups()
         return self.resolve()
+
+
+def _distinct_mentions(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The distinct mentions in text order (by start, then end).  Equal mentions are told by their fields'
+    tuple, not by a set of the Mentions: a frozen dataclass hashes by its interpreted ``__hash__``."""
+    distinct = {(m.start, m.end, m.text): m for m in mentions}
+    return tuple(sorted(distinct.values(), key=lambda m: (m.start, m.end)))
 
 
 def _place(p: _Person, country: str) -> None:

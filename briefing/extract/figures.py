@@ -14,7 +14,6 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -161,7 +160,8 @@ class FigureFinder:
                 found.append(fig)
         number_words = self.lex.number_words
         # lowercase only: "vier", not "Vier"
-        for i in list(compress(range(len(self.words)), map(number_words.__contains__, self.words))):
+        # (a compiled loop: compress over a range made an int object per token)
+        for i in [k for k, w in enumerate(self.words) if w in number_words]:
             fig = self.figure(i, number_words[self.words[i]], is_digit=False, raw=self.words[i])
             if fig:
                 found.append(fig)

@@ -183,8 +183,9 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
     found: set[str] = set()
     n = len(tokens)
     last_final: dict[str, int] | None = None
-    # only the words of the lexicon can add a stance: find them in C, then look at each
-    for k in compress(range(n), map(lex.triggers.__contains__, tokens)):
+    # only the words of the lexicon can add a stance: find them first (one compiled loop), then look at each
+    triggers = lex.triggers
+    for k in [j for j, low in enumerate(tokens) if low in triggers]:
         low = tokens[k]
         stance = lex.single.get(low)
         if stance and any(st == NO_STANCE and k + 1 < n and tokens[k + 1] == nxt

@@ -10,10 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import compress
 from operator import itemgetter
 
-from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue
+from briefing.extract.quotes.base import DEFINITE, DQUOTES, ORDINAL_ANAPHOR, WORD, Cue, words_in
 from briefing.extract.quotes.documents import document_noun, is_document
 from briefing.extract.quotes.lexicon import (
     VerbForm,
@@ -45,7 +44,6 @@ from briefing.lang.patterns import word_alternation
 MAX_PARTICLE_DISTANCE = 16
 
 _SUBORDINATORS = word_set("subordinators.txt")
-_TOKEN_TEXT = itemgetter(2)
 _TOKEN_START = itemgetter(0)  # a token's start
 _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 # "sagte er laut Übersetzung", "nach Angaben der Dolmetscherin": the one who translated the words, or the
@@ -70,7 +68,7 @@ def find_cues(
     """
     text = masked if text is None else text
     if sent_words is None:
-        sent_words = [WORD.findall(masked, sb, se) for sb, se in sents]
+        sent_words = [words_in(masked, sb, se) for sb, se in sents]
     verbs = speech_verbs()
     naming = naming_verbs()
     markers = attribution_markers()
@@ -90,9 +88,10 @@ def find_cues(
         if precheck and not _may_cue(hits, sent_words[si], masked, sb, se):
             continue
         toks = tokens(masked, sb, se)
-        lows = list(map(str.lower, map(_TOKEN_TEXT, toks)))
-        # Only at a starter can a branch below fire: the other tokens are passed over in C.
-        for t in compress(range(len(toks)), map(starters.__contains__, lows)):
+        lows = [tok[2].lower() for tok in toks]
+        # Only at a starter can a branch below fire: the others are passed over (one compiled loop; compress
+        # over a range made an int object per token).
+        for t in [k for k, low in enumerate(lows) if low in starters]:
             tb, te, tok = toks[t]
             low = lows[t]
             if low in verbs and tok[:1].islower():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from briefing.extract.quotes.base import WORD, Cue, Found
+from briefing.extract.quotes.base import Cue, Found, words_in
 from briefing.extract.quotes.cues import find_cues
 from briefing.extract.quotes.direct import direct_quotes
 from briefing.extract.quotes.free_indirect import sollen_continuations
@@ -51,7 +51,7 @@ def extract_quotes(
     masked = mask_quotes(text, pairs)
     pair_ends = [p.end for p in pairs]
     sent_starts = [b for b, _ in sents]
-    sent_words = [WORD.findall(masked, sb, se) for sb, se in sents]
+    sent_words = [words_in(masked, sb, se) for sb, se in sents]
     cues = find_cues(masked, sents, pair_ends, text, sent_words)
     by_sent: dict[int, list[Cue]] = {}
     for c in cues:

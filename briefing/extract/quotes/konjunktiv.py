@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from briefing.extract.quotes.base import WORD
+from briefing.extract.quotes.base import words_in
 from briefing.extract.quotes.learning import replaced
 from briefing.extract.quotes.lexicon import word_set
 from briefing.lang import rows
@@ -50,7 +50,7 @@ def konjunktiv_words(
     set membership mapped in C; only words ending in "iere" need a look of their own.
     """
     if words is None:
-        words = WORD.findall(text, start, end)
+        words = words_in(text, start, end)
     forms = (strong_forms() if learned else _konjunktiv_i()) if strong else _konjunktiv()
     # (most sentences hold no form at all: isdisjoint tells so without counting)
     count = 0 if forms.isdisjoint(words) else sum(map(forms.__contains__, words))
