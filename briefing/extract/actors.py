@@ -2110,8 +2110,13 @@ class ActorFinder:
         darauf, dass ... t"), or in the reported speech after his verb of saying ("X sagte am Montag, man stehe
         an der Seite der Ukraine")? What such a clause names is what X speaks about, not whom X speaks for."""
         said = False
+        particles: frozenset[str] = frozenset()  # of a separable verb of saying opened before ("kündigte … an")
+        separable = separable_speech()
         for k in range(i + 1, t + 1):  # (the clause may open with t itself: "X sagte, Österreich ...")
-            said = said or self.lowers[k - 1] in self.speech_forms
+            low = self.lowers[k - 1]
+            # "X kündigte an, die Bundeswehr werde ... über Polen": the particle closes the verb of saying
+            said = said or low in self.speech_forms or (low in particles and self.words[k] == ",")
+            particles = particles | separable.get(low, frozenset())
             if self.words[k - 1] == "," and (said or self.lowers[k] in _CLAUSE_OPENERS):
                 return True
         return False
@@ -2643,6 +2648,13 @@ class ActorFinder:
                 continue  # (placed above)
             if not p.affiliation and p.possessor and p.possessor in self.persons:
                 p.affiliation = self.persons[p.possessor].affiliation
+            if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
+                # "Verteidigungsminister Boris Pistorius (SPD) kündigte an, ... über Polen ...": a minister of a
+                # party only one country has is that country's minister, whatever country the sentence or the
+                # one before names (shared party names wait for the article below)
+                own = self.lex.party_candidates(p.party)
+                if len(own) == 1:
+                    p.affiliation = own[0]
             if not p.affiliation and p.role is not None and p.role.stem in CONTEXT_ROLES and "-" not in p.role.text:
                 # a spokesperson, minister or envoy without a country in the title speaks for the country
                 # acting in the sentence ("Russland teilte über die Sprecherin ... mit"); a president's
@@ -3019,6 +3031,18 @@ def month_names(widths: tuple[str, ...] = ("wide", "abbreviated")) -> frozenset[
 def report_verbs() -> frozenset[str]:
     """Singular verbs of saying that stand next to a bare surname (report_verbs.txt)."""
     return frozenset(r[0].lower() for r in rows("report_verbs.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def separable_speech() -> dict[str, frozenset[str]]:
+    """Finite forms of separable verbs that state a position (position_verbs.txt, "kündigte … an") -> their
+    particles: "X kündigte an, ..." opens what X says as much as "X sagte, ..." does."""
+    pairs: dict[str, set[str]] = {}
+    for r in rows("position_verbs.txt"):
+        words = r[0].lower().split()
+        if len(words) == 3 and words[1] == "…" and r[1] != "-":
+            pairs.setdefault(words[0], set()).add(words[2])
+    return {k: frozenset(v) for k, v in pairs.items()}
 
 
 @functools.lru_cache(maxsize=1)
