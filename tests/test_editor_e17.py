@@ -16,8 +16,8 @@ from __future__ import annotations
 import pytest
 
 from briefing.assemble.figures import _range
-from tests.actors_helpers import pipeline
 from tests.actors_helpers import person as person_of
+from tests.actors_helpers import pipeline
 
 
 @pytest.mark.parametrize(
