@@ -9,6 +9,10 @@ as patterns of German; every sentence here is written for these tests (the peopl
   sentence before names.
 * A number after "bis" or after "zwischen N und" is the upper bound of a range ("zwischen 230 und 280
   Abgeordnete"): the figure keeps the whole range, not the upper bound alone.
+* After a first name and a surname, "von der X" names where the person belongs ("Matteo Salvini von der Lega"),
+  not a noble surname; after first names alone it is the surname ("Ursula von der Leyen").
+* A verb of saying whose clause ends in a negation says nothing ("Die Kommission äußerte sich zunächst nicht"),
+  and "Ähnlich äußerte sich X." only points to the statement before: neither is X's position.
 """
 
 from __future__ import annotations
@@ -97,3 +101,65 @@ def test_no_range_without_its_lower_bound(text, written):
     figs = figures_of(text)
     assert [f.text for f in figs] == written
     assert all(f.qualifier in (None, "rund") for f in figs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Auch Italiens Vize-Regierungschef Paolo Ferretti von der Lega sprach von einem Sieg.", "Paolo Ferretti"),
+        ("Der Abgeordnete Luca Bianchi von der Lega sagte, man sei bereit.", "Luca Bianchi"),
+    ],
+)
+def test_von_der_after_a_whole_name_is_where_the_person_belongs(text, name):
+    surname = name.split()[-1]
+    p = person_of(text, surname)
+    assert p is not None
+    assert p.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("EU-Kommissionspräsidentin Ursula von der Leyen sagte, man sei bereit.", "Ursula von der Leyen"),
+        ("Agrarminister Hans-Georg von der Marwitz sagte, man sei bereit.", "Hans-Georg von der Marwitz"),
+        ("Personalvorstand Tessen von Heydebreck sagte, man sei bereit.", "Tessen von Heydebreck"),
+    ],
+)
+def test_von_der_after_first_names_is_the_surname(text, name):
+    p = person_of(text, name.split()[-1])
+    assert p is not None
+    assert p.name == name
+
+
+def positions_of(text: str) -> list[tuple[str, str]]:
+    doc = pipeline("briefing_actors", "briefing_positions")(text)
+    names = {a.id: a.name for a in doc._.briefing_actors}
+    return [(names[p.actor], p.stance) for p in doc._.briefing_positions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ähnlich äußerte sich SPD-Chef Lars Klingbeil.",
+        "Ebenso äußerte sich die polnische Regierung.",
+        "EU-Kommissionspräsidentin Ursula von der Leyen äußerte sich zunächst nicht.",
+        "Polen äußerte sich auf Anfrage nicht.",
+        "Frankreich sagte nicht, ob es Truppen schicken werde.",
+    ],
+)
+def test_a_verb_of_saying_that_says_nothing_is_no_position(text):
+    assert positions_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frankreich sprach von keinem Durchbruch.", [("Frankreich", "states")]),
+        ("Frankreich erklärte, man werde nicht nachgeben.", [("Frankreich", "states")]),
+        ("Ähnlich äußerte sich SPD-Chef Lars Klingbeil: Das sei ein Weckruf.", [("Lars Klingbeil", "states")]),
+        ("Italiens Regierungschef Mario Rossi äußerte sich besorgt über den Ausgang.", [("Mario Rossi", "states")]),
+        ("Ähnlich äußerte sich Polen, das eine Debatte verlangt.", [("Polen", "demands")]),
+    ],
+)
+def test_a_verb_of_saying_with_something_said_stays_a_position(text, expected):
+    assert positions_of(text) == expected

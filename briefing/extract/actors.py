@@ -1701,6 +1701,11 @@ class ActorFinder:
                         # "Benjamin Netanyahu den US-Luftangriff": an article, not "von der"; "Corny Littmann zu
                         # den Beweggründen": "zu" and an article, a preposition's phrase
                         break
+                    if german and self._first_and_surname(i, end):
+                        # "Vize-Regierungschef Matteo Salvini von der Lega": a first name and a surname make a
+                        # whole name, "von der" after it names where he belongs (but "Ursula von der Leyen",
+                        # "Tessen von Heydebreck": first names alone are no one's whole name)
+                        break
                     if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m) and (
                             not german or zipf(self.cores[m]) < NOBLE_SURNAME_MAX_ZIPF
                             or self._first_names_only(i, end)):
@@ -1723,6 +1728,12 @@ class ActorFinder:
         surname however common its word ("Karl-Theodor zu Guttenberg"): a first name alone is no one's name."""
         lex = self.lex
         return all(all(map(lex.first_name, self.cores[k].split("-"))) for k in range(i, j))
+
+    def _first_and_surname(self, i: int, j: int) -> bool:
+        """Do tokens [i, j) hold a first name we know followed by a word that is not one ("Matteo Salvini")?"""
+        lex = self.lex
+        return j - i >= 2 and bool(lex.first_name(self.cores[i])) and not all(
+            map(lex.first_name, self.cores[j - 1].split("-")))
 
     def _name_shaped(self, k: int) -> bool:
         """A further name word after a title: not a known noun ending, not the start of a new clause."""
