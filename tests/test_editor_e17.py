@@ -13,6 +13,9 @@ as patterns of German; every sentence here is written for these tests (the peopl
   not a noble surname; after first names alone it is the surname ("Ursula von der Leyen").
 * A verb of saying whose clause ends in a negation says nothing ("Die Kommission äußerte sich zunächst nicht"),
   and "Ähnlich äußerte sich X." only points to the statement before: neither is X's position.
+* "Kritik kam von den Grünen im Landtag. Die Fraktionsvorsitzende X ...": a title held inside an organisation that
+  opens its sentence after a definite article points back to the organisation the sentence before opens with, as
+  the bare title does; a title with an owner of its own ("Die Fraktionsvorsitzende der CSU, X") takes none.
 """
 
 from __future__ import annotations
@@ -163,3 +166,36 @@ def test_a_verb_of_saying_that_says_nothing_is_no_position(text):
 )
 def test_a_verb_of_saying_with_something_said_stays_a_position(text, expected):
     assert positions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "party"),
+    [
+        ("Kritik kam von den Grünen im Landtag. Die Fraktionsvorsitzende Marlene Kreutzer warf der Regierung "
+         "Versäumnisse vor.", "Kreutzer", "Grüne"),
+        ("Die Grünen im Landtag lehnten den Plan ab. Der Fraktionsvorsitzende Ralf Sonnleitner sagte, das komme zu "
+         "spät.", "Sonnleitner", "Grüne"),
+    ],
+)
+def test_a_title_after_a_definite_article_belongs_to_the_organisation_before(text, surname, party):
+    p = person_of(text, surname)
+    assert p is not None
+    assert p.party == party
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # the title names its owner itself
+        ("Die Grünen kritisierten den Plan. Die Fraktionsvorsitzende der CSU, Petra Huber, sagte, das sei falsch.",
+         "Huber"),
+        ("Die Grünen kritisierten den Plan. Fraktionsvorsitzende der CSU, Petra Huber, sagte, das sei falsch.",
+         "Huber"),
+        # a title held in government, not inside the organisation
+        ("Die Grünen kritisierten den Plan. Der Innenminister Joachim Brandl sagte, das sei falsch.", "Brandl"),
+    ],
+)
+def test_a_title_with_its_own_owner_or_of_government_takes_no_party_from_before(text, surname):
+    p = person_of(text, surname)
+    assert p is not None
+    assert p.party != "Grüne"

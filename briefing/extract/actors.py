@@ -157,6 +157,8 @@ DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "eine
 # The tokens of a sentence's opening whose organisation owns a bare title opening the next ("Die
 # Menschenrechtsorganisation Pro Asyl kritisierte ...").
 OPENING_SUBJECT_TOKENS = 5
+# The definite articles a title opening its sentence as its subject may stand after ("Die Fraktionsvorsitzende X").
+_DEFINITE_SUBJECT_ARTICLES = frozenset({"der", "die"})
 _OWNING_TYPES = frozenset(["company", "association", "party"])
 # A byline's line holds names, commas and these lowercase words only ("Von Anna Berg und Jan Ott", "von der").
 _BYLINE_LOWERCASE = NAME_PARTICLES | DETERMINERS | {"und"}
@@ -1952,10 +1954,16 @@ class ActorFinder:
         den Plan. Geschäftsführer Karl Kopp sagte, ..."): the organisation the sentence before opens with, for a
         title held inside one (``organisation_roles.txt``) that names no owner of its own; None otherwise."""
         if role.affiliation or self.sent_no[r_idx] == 0 or not (
-                self.sent_start[r_idx] == r_idx or self._speaker_after_verb(r_idx)):
+                self.sent_start[r_idx] == r_idx or self._speaker_after_verb(r_idx) or (
+                    # "Kritik kam von den Grünen. Die Fraktionsvorsitzende Katharina Schulze ...": a definite
+                    # article before the opening title points back as much as the bare title does
+                    self.sent_start[r_idx] == r_idx - 1 and self.lowers[r_idx - 1] in _DEFINITE_SUBJECT_ARTICLES)):
             return None
         if not role.stem.endswith(_organisation_roles()) or "-" in self.words[r_idx]:
             return None
+        if r_idx + 1 < len(self.words) and (
+                self.lowers[r_idx + 1] in _COMPLEMENT_ARTICLES or self.lowers[r_idx + 1] == "von"):
+            return None  # "Die Fraktionsvorsitzende der CSU, Petra Huber, ...": the title names its owner
         start, end = self.table.sents[self.sent_no[r_idx] - 1]
         for t in range(start, min(end, start + OPENING_SUBJECT_TOKENS)):
             name = self.canon[t]
