@@ -261,6 +261,8 @@ def _qualifier_bounds() -> dict[str, str]:
 def _range(fig: Figure) -> tuple[float, float]:
     """The values a figure allows: "über 45" at least 45, "bis zu 30" at most 30, "rund 30" just 30."""
     bound = _qualifier_bounds().get((fig.qualifier or "").lower())
+    if fig.qualifier and fig.qualifier.endswith((" bis", " und")):
+        bound = "max"  # "zwischen 230 und 280": at most the upper bound the figure holds
     if bound == "min":
         return fig.value, math.inf
     if bound == "max":

@@ -171,6 +171,8 @@ DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "eine
 # The tokens of a sentence's opening whose organisation owns a bare title opening the next ("Die
 # Menschenrechtsorganisation Pro Asyl kritisierte ...").
 OPENING_SUBJECT_TOKENS = 5
+# The definite articles a title opening its sentence as its subject may stand after ("Die Fraktionsvorsitzende X").
+_DEFINITE_SUBJECT_ARTICLES = frozenset({"der", "die"})
 _OWNING_TYPES = frozenset(["company", "association", "party"])
 # A byline's line holds names, commas and these lowercase words only ("Von Anna Berg und Jan Ott", "von der").
 _BYLINE_LOWERCASE = NAME_PARTICLES | DETERMINERS | {"und"}
@@ -1899,6 +1901,11 @@ class ActorFinder:
                         # "Benjamin Netanyahu den US-Luftangriff": an article, not "von der"; "Corny Littmann zu
                         # den Beweggründen": "zu" and an article, a preposition's phrase
                         break
+                    if german and self._first_and_surname(i, end):
+                        # "Vize-Regierungschef Matteo Salvini von der Lega": a first name and a surname make a
+                        # whole name, "von der" after it names where he belongs (but "Ursula von der Leyen",
+                        # "Tessen von Heydebreck": first names alone are no one's whole name)
+                        break
                     if m < n and m - i < MAX_TITLED_NAME_TOKENS and self.name_like(m) and self._name_shaped(m) and (
                             not german or zipf(self.cores[m]) < NOBLE_SURNAME_MAX_ZIPF
                             or self._first_names_only(i, end)):
@@ -1921,6 +1928,12 @@ class ActorFinder:
         surname however common its word ("Karl-Theodor zu Guttenberg"): a first name alone is no one's name."""
         lex = self.lex
         return all(all(map(lex.first_name, self.cores[k].split("-"))) for k in range(i, j))
+
+    def _first_and_surname(self, i: int, j: int) -> bool:
+        """Do tokens [i, j) hold a first name we know followed by a word that is not one ("Matteo Salvini")?"""
+        lex = self.lex
+        return j - i >= 2 and bool(lex.first_name(self.cores[i])) and not all(
+            map(lex.first_name, self.cores[j - 1].split("-")))
 
     def _name_shaped(self, k: int) -> bool:
         """A further name word after a title: not a known noun ending, not the start of a new clause."""
@@ -2139,10 +2152,16 @@ class ActorFinder:
         den Plan. Geschäftsführer Karl Kopp sagte, ..."): the organisation the sentence before opens with, for a
         title held inside one (``organisation_roles.txt``) that names no owner of its own; None otherwise."""
         if role.affiliation or self.sent_no[r_idx] == 0 or not (
-                self.sent_start[r_idx] == r_idx or self._speaker_after_verb(r_idx)):
+                self.sent_start[r_idx] == r_idx or self._speaker_after_verb(r_idx) or (
+                    # "Kritik kam von den Grünen. Die Fraktionsvorsitzende Katharina Schulze ...": a definite
+                    # article before the opening title points back as much as the bare title does
+                    self.sent_start[r_idx] == r_idx - 1 and self.lowers[r_idx - 1] in _DEFINITE_SUBJECT_ARTICLES)):
             return None
         if not role.stem.endswith(_organisation_roles()) or "-" in self.words[r_idx]:
             return None
+        if r_idx + 1 < len(self.words) and (
+                self.lowers[r_idx + 1] in _COMPLEMENT_ARTICLES or self.lowers[r_idx + 1] == "von"):
+            return None  # "Die Fraktionsvorsitzende der CSU, Petra Huber, ...": the title names its owner
         start, end = self.table.sents[self.sent_no[r_idx] - 1]
         for t in range(start, min(end, start + OPENING_SUBJECT_TOKENS)):
             name = self.canon[t]
@@ -2308,8 +2327,13 @@ class ActorFinder:
         darauf, dass ... t"), or in the reported speech after his verb of saying ("X sagte am Montag, man stehe
         an der Seite der Ukraine")? What such a clause names is what X speaks about, not whom X speaks for."""
         said = False
+        particles: frozenset[str] = frozenset()  # of a separable verb of saying opened before ("kündigte … an")
+        separable = separable_speech()
         for k in range(i + 1, t + 1):  # (the clause may open with t itself: "X sagte, Österreich ...")
-            said = said or self.lowers[k - 1] in self.speech_forms
+            low = self.lowers[k - 1]
+            # "X kündigte an, die Bundeswehr werde ... über Polen": the particle closes the verb of saying
+            said = said or low in self.speech_forms or (low in particles and self.words[k] == ",")
+            particles = particles | separable.get(low, frozenset())
             if self.words[k - 1] == "," and (said or self.lowers[k] in _CLAUSE_OPENERS):
                 return True
         return False
@@ -2840,6 +2864,13 @@ class ActorFinder:
                 continue  # (placed above)
             if not p.affiliation and p.possessor and p.possessor in self.persons:
                 p.affiliation = self.persons[p.possessor].affiliation
+            if not p.affiliation and p.party and p.role is not None and p.role.stem in MINISTER_ROLES:
+                # "Verteidigungsminister Boris Pistorius (SPD) kündigte an, ... über Polen ...": a minister of a
+                # party only one country has is that country's minister, whatever country the sentence or the
+                # one before names (shared party names wait for the article below)
+                own = self.lex.party_candidates(p.party)
+                if len(own) == 1:
+                    p.affiliation = own[0]
             if not p.affiliation and p.role is not None and p.role.stem in CONTEXT_ROLES and "-" not in p.role.text:
                 # a spokesperson, minister or envoy without a country in the title speaks for the country
                 # acting in the sentence ("Russland teilte über die Sprecherin ... mit"); a president's
@@ -3230,6 +3261,18 @@ def month_names(widths: tuple[str, ...] = ("wide", "abbreviated")) -> frozenset[
 def report_verbs() -> frozenset[str]:
     """Singular verbs of saying that stand next to a bare surname (report_verbs.txt)."""
     return frozenset(r[0].lower() for r in rows("report_verbs.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def separable_speech() -> dict[str, frozenset[str]]:
+    """Finite forms of separable verbs that state a position (position_verbs.txt, "kündigte … an") -> their
+    particles: "X kündigte an, ..." opens what X says as much as "X sagte, ..." does."""
+    pairs: dict[str, set[str]] = {}
+    for r in rows("position_verbs.txt"):
+        words = r[0].lower().split()
+        if len(words) == 3 and words[1] == "…" and r[1] != "-":
+            pairs.setdefault(words[0], set()).add(words[2])
+    return {k: frozenset(v) for k, v in pairs.items()}
 
 
 @functools.lru_cache(maxsize=1)

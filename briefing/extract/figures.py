@@ -282,6 +282,14 @@ class FigureFinder:
                 qualifier = " ".join(self.words[i - m:i])
                 start = self.starts[i - m]
                 break
+        if qualifier is None:
+            lower = self._range_start(i)
+            if lower is not None:  # "zwischen 230 und 280 Abgeordnete": 280 is the upper bound, not the figure
+                low = self.words[lower]
+                low = low if low[:1].isdigit() else f"{self.lex.number_words[low.lower()]:g}"
+                qualifier = f"{self.words[lower - 1]} {low} {self.words[i - 1]}" if self.lowers[i - 1] == "und" else (
+                    f"{low} {self.words[i - 1]}")
+                start = self.starts[lower - 1] if self.lowers[i - 1] == "und" else self.starts[lower]
         end = self.starts[unit_i] + len(self.words[unit_i])
         s_start, s_end = self.sentence(self.starts[i])
         return Figure(
@@ -295,6 +303,18 @@ class FigureFinder:
             whole=whole_value,
         )
 
+
+    def _range_start(self, i: int) -> int | None:
+        """The token of a range's lower bound when the number at ``i`` is its upper one: "230 bis 280",
+        "zwei bis drei Millionen", "zwischen 20 und 30 Millionen Euro" ("und" only after "zwischen": "drei
+        Kinder und 280 Abgeordnete" is no range), else None."""
+        if i < 2 or not self._number(i - 2):
+            return None
+        if self.lowers[i - 1] == "bis":
+            return i - 2
+        if self.lowers[i - 1] == "und" and i >= 3 and self.lowers[i - 3] == "zwischen":
+            return i - 2
+        return None
 
     def _per(self, k: int) -> int | None:
         """The token of the noun after "pro"/"je" at ``k`` that makes a counted noun a rate ("pro Stunde",

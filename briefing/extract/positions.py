@@ -59,6 +59,13 @@ NARRATION_SEPARATORS = frozenset({":", ";"})
 # "wants"/"supports" with a negation this close after the verb reject instead.
 NEGATABLE = frozenset({"wants", "supports"})
 NEGATION_REACH = 4
+# A verb of saying whose clause ends in one of these, at most this many words after it, says nothing: "Der Kreml
+# äußerte sich zunächst nicht", "Ein Sprecher wollte das auf Anfrage nicht kommentieren" ("sprach von keinem
+# Durchbruch" does say something: the negation is not the clause's last word).
+CLAUSE_FINAL_NEGATIONS = frozenset({"nicht", "nie", "niemals"})
+STATES_NOTHING_REACH = 6
+# Adverbs by which a sentence only points to a statement before it: "Ähnlich äußerte sich X."
+COMPARING_ADVERBS = frozenset({"ähnlich", "ebenso", "genauso", "gleichlautend"})
 SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
 # Clause openers after which a country starts a new (possibly verbless, gapped) clause.
 CLAUSE_OPENERS = frozenset({",", ";", "und", "aber", "während", "doch", "sondern"})
@@ -193,6 +200,8 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
             stance = None  # "spricht über neue Ziele", "sprach mit Vertretern": a topic or a meeting, no stance
         if stance in NEGATABLE and not lex.negations.isdisjoint(tokens[k + 1:k + 1 + NEGATION_REACH]):
             stance = "rejects"  # "will keine Soldaten schicken", "unterstützt das nicht"
+        if stance == "states" and _states_nothing(tokens, k, lex):
+            stance = None
         if stance:
             found.add(stance)
         for nxt, st in lex.adjacent.get(low, ()):
@@ -208,6 +217,21 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
         if stance in found:
             return stance
     return None
+
+
+def _states_nothing(tokens: list[str], k: int, lex: StanceLexicon) -> bool:
+    """Does the verb of saying at ``k`` say nothing of its own? Its clause ends in a negation ("Die Kommission
+    äußerte sich zunächst nicht", "Dazu sagte er nicht, ob ..."), or the sentence only points to the statement
+    before ("Ähnlich äußerte sich die SPD-Chefin."): the verb right after a comparing adverb, and nothing after
+    its subject (no clause, no colon before a quotation)."""
+    n = len(tokens)
+    end = k + 1
+    while end < n and tokens[end] not in CLAUSE_END:
+        end += 1
+    if end - k - 1 <= STATES_NOTHING_REACH and end > k + 1 and tokens[end - 1] in CLAUSE_FINAL_NEGATIONS:
+        return True
+    return k == 1 and tokens[0] in COMPARING_ADVERBS and end >= n - 1 and not (
+        end < n and tokens[end] in NARRATION_SEPARATORS)
 
 
 def issue_of(text: str, after: int, lex: StanceLexicon) -> str | None:
