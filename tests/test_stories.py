@@ -276,3 +276,27 @@ def test_a_party_in_both_leads_or_a_shared_name_in_both_titles_is_no_evidence():
     # the only noun both titles share is the body's name: two decisions of one parliament
     landtag = ("Landtag", "organization", "institution")
     assert not _headline_pair("Landtag beschließt Hochschulgesetz", "Landtag streitet über Polizei", landtag)
+
+
+ERDRUTSCH = ("Nach einem schweren Erdrutsch in Norwegen hat die Regierung den Notstand ausgerufen. "
+             "Drei Dörfer sind abgeschnitten.")
+HILFE = "Nach dem Erdrutsch haben die Nachbarländer Hilfe angeboten. Schweden schickt Hubschrauber."
+
+
+def _place_pair(first: str, second: str, *actors: tuple[str, str, str | None]) -> bool:
+    from briefing.assemble.stories import same_headline_event, vectorise
+
+    (a, b), _ = vectorise([_facts("a", first, ERDRUTSCH, *actors), _facts("b", second, HILFE, *actors)])
+    return same_headline_event(a, b)
+
+
+def test_one_happening_and_one_country_in_both_headlines_is_one_event():
+    # what happened and where: the report and the reactions, no body named in both leads
+    countries = (("Norwegen", "country", None), ("Schweden", "country", None), ("Italien", "country", None))
+    assert _place_pair("Erdrutsch in Norwegen: Regierung ruft Notstand aus",
+                       "Erdrutsch in Norwegen: Nachbarn schicken Helfer", *countries)
+    # the same happening in another country's headline, or another happening in the same country: topic neighbours
+    assert not _place_pair("Erdrutsch in Norwegen: Regierung ruft Notstand aus",
+                           "Erdrutsch in Italien: Nachbarn schicken Helfer", *countries)
+    assert not _place_pair("Erdrutsch in Norwegen: Regierung ruft Notstand aus",
+                           "Wahl in Norwegen: Nachbarn schicken Beobachter", *countries)

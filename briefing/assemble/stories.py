@@ -143,6 +143,8 @@ class ArticleVector:
     lead: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     names: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     lead_bodies: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    # The countries the title names (terms of the article's country actors' names found among the title's).
+    title_countries: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @functools.cached_property
     def vector(self) -> dict[str, float]:
@@ -248,6 +250,13 @@ def lead_facts(facts: ArticleFacts) -> tuple[frozenset[str], frozenset[str]]:
     return terms, bodies
 
 
+def country_terms(facts: ArticleFacts) -> frozenset[str]:
+    """The terms of the names of the article's countries."""
+    return frozenset(
+        t for a in facts.actors if a.kind == "country" for n in (a.name, *(a.aliases or ())) for t in content_terms(n)
+    )
+
+
 def actor_words(facts: ArticleFacts) -> frozenset[str]:
     """The terms of the words of all the article's actors' names, compound parts too."""
     words = Counter(t for a in facts.actors for n in (a.name, *(a.aliases or ())) for t in content_terms(n))
@@ -279,6 +288,7 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
             t for t in anchor if not t.startswith("#") and frequencies.get(t, UNLISTED_FREQUENCY) < RARE_FREQUENCY
         )
         lead, bodies = lead_facts(f)
+        heading = title_nouns(f.article.title or "")
         out.append(
             ArticleVector(
                 i,
@@ -287,10 +297,11 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
                 idf,
                 anchor,
                 rare,
-                heading=title_nouns(f.article.title or ""),
+                heading=heading,
                 lead=lead,
                 names=actor_words(f),
                 lead_bodies=bodies,
+                title_countries=heading & country_terms(f),
             )
         )
     return out, idf
@@ -318,9 +329,9 @@ def same_word(a: str, b: str) -> bool:
 
 def same_headline_event(a: ArticleVector, b: ArticleVector) -> bool:
     """Both titles name one thing (a noun that is no actor's name), one of the leads names it too, and both
-    leads name the same organisation (not a party): the body that decided and what it decided on (see
-    COMPOUND_PART_CHARS)."""
-    if not a.lead_bodies & b.lead_bodies:
+    leads name the same organisation (not a party), or both titles the same country: what happened, and the
+    body that decided or the country where it happened (see COMPOUND_PART_CHARS)."""
+    if not (a.lead_bodies & b.lead_bodies or a.title_countries & b.title_countries):
         return False
     names = a.names | b.names
     lead = a.lead | b.lead
