@@ -1,0 +1,38 @@
+"""What the lead found reading days as an editor in round 18, fixed as patterns of German and of news; every
+sentence here is written for these tests (the people and bodies invented).
+
+* A meeting or vote in the present tense with a time ahead ("Der Rat kommt am Samstag zusammen", "Der Landtag
+  stimmt im März ab") is what comes next, as "findet … statt" is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_editor_round17 import outlook_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Rat der Bürgermeister kommt am Samstag in Linz zusammen.",
+        "Zu einer Sondersitzung kommen die Innenminister der Länder am Montag zusammen.",
+        "Das Parlament tritt in der kommenden Woche zu einer Sondersitzung zusammen.",
+        "Der Landtag stimmt im März über den Haushalt ab.",
+    ],
+)
+def test_a_meeting_or_vote_ahead_is_outlook(text):
+    assert outlook_of(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Rat kommt seit Montag täglich zusammen.",  # under way
+        "Der Rat kommt in Linz zusammen.",  # no time
+        "Der Rat kam am Samstag in Linz zusammen.",  # past
+        "Der Landtag stimmte im März über den Haushalt ab.",  # past
+    ],
+)
+def test_a_meeting_under_way_without_time_or_past_is_no_outlook(text):
+    assert outlook_of(text) == []
