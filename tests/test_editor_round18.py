@@ -36,3 +36,27 @@ def test_a_meeting_or_vote_ahead_is_outlook(text):
 )
 def test_a_meeting_under_way_without_time_or_past_is_no_outlook(text):
     assert outlook_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Grenzregion wird von der Regierung als Sperrgebiet angesehen.",  # an|ge|sehen: passive
+        "Dem Bürgermeister wird vorgeworfen, Aufträge an Freunde vergeben zu haben.",
+        "Ein Anschlag wird von der Polizei ausgeschlossen.",
+    ],
+)
+def test_a_passive_with_a_separable_participle_is_no_outlook(text):
+    assert outlook_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Ministerin wird dem neuen Kabinett angehören.",  # an|gehören: an infinitive
+        "Der Verband wird seine Zahlen erst im Frühjahr angeben.",
+        "Die Stadt wird die Arbeiten an eine Firma aus Linz abgeben.",
+    ],
+)
+def test_a_future_with_a_separable_verb_of_ge_stays_outlook(text):
+    assert outlook_of(text) == [text]

@@ -47,6 +47,7 @@ class OutlookLexicon:
     soon: frozenset[str]
     pending: frozenset[str]
     ge_infinitives: frozenset[str]
+    ge_prefixes: tuple[str, ...] = ()  # separable prefixes, longest first
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def outlook_lexicon() -> OutlookLexicon:
         soon=frozenset(r[1].lower() for r in table if r[0] == "soon") | {m.lower() for m in month_names(("wide",))},
         ge_infinitives=frozenset(r[1].lower() for r in table if r[0] == "ge_infinitive"),
         pending=frozenset(r[1].lower() for r in table if r[0] == "pending"),
+        ge_prefixes=tuple(sorted((r[1].lower() for r in table if r[0] == "ge_prefix"), key=len, reverse=True)),
     )
 
 
@@ -82,6 +84,9 @@ def is_infinitive(word: str, lex: OutlookLexicon) -> bool:
         return False
     if not word.endswith(("en", "ern", "eln")):
         return False
+    for prefix in lex.ge_prefixes:  # "angesehen" is a participle as "gesehen" is; "angehören" an infinitive
+        if word.startswith(prefix) and word.startswith("ge", len(prefix)) and len(word) - len(prefix) >= 6:
+            return word[len(prefix):] in lex.ge_infinitives
     return not (word.startswith("ge") and word not in lex.ge_infinitives)
 
 
