@@ -400,6 +400,12 @@ def test_a_head_of_government_speaks_for_the_country_named_nearby(text: str, sur
         ("Arbeitsgerichts Frankfurt", "Arbeitsgericht Frankfurt"),
         ("Landgerichts Bonn", "Landgericht Bonn"),
         ("Angela Merkel", "Angela Merkel"),
+        # a medium ("nach einer Meldung des Staatsfernsehens"), a place's adjective before it that does not decline
+        ("Staatsfernsehens", "Staatsfernsehen"),
+        ("Nachrichtensenders", "Nachrichtensender"),
+        ("Grazer Landgerichts", "Grazer Landgericht"),
+        ("Belgrader Staatsfernsehens", "Belgrader Staatsfernsehen"),
+        ("Peter Müller", "Peter Müller"),
     ],
 )
 def test_a_speaker_named_in_the_genitive_is_shown_in_the_nominative(word: str, nominative: str) -> None:

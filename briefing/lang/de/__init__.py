@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from briefing.lang import rows
+from briefing.lang import entries, rows
 
 # ---------------------------------------------------------------- name particles
 
@@ -278,16 +278,23 @@ _GENITIVE_ENDINGS = ("es", "s")
 
 @functools.cache
 def _institution_heads() -> tuple[str, ...]:
-    """Institution heads (institutions.txt), longest first."""
-    return tuple(sorted((r[0].lower() for r in rows("institutions.txt")), key=len, reverse=True))
+    """Institution heads (institutions.txt) and the head nouns of news media (media_nouns.txt: "des
+    Staatsfernsehens", "des Senders"), longest first."""
+    heads = {r[0].lower() for r in rows("institutions.txt")} | {w.lower() for w in entries("media_nouns.txt")}
+    return tuple(sorted(heads, key=len, reverse=True))
 
 
 def institution_nominative(word: str) -> str:
     """A single capitalised institution word in the nominative ("Finanzministeriums" -> "Finanzministerium"):
     a speaker named in the genitive ("nach Angaben des Finanzministeriums") is shown as the body it is.
-    A place or name after it stays ("Arbeitsgerichts Frankfurt" -> "Arbeitsgericht Frankfurt"). Any other word
-    is returned as it is."""
+    A place or name after it stays ("Arbeitsgerichts Frankfurt" -> "Arbeitsgericht Frankfurt"), so does a place's
+    adjective before it ("Belgrader Staatsfernsehens" -> "Belgrader Staatsfernsehen"). Any other word is returned
+    as it is."""
     head, _, rest = word.partition(" ")
+    if rest and " " not in rest and head.endswith("er") and head[:1].isupper() and head.isalpha():
+        nominative = institution_nominative(rest)  # a place's "-er" adjective does not decline: "des Belgrader
+        if nominative != rest:  # Staatsfernsehens" -> "Belgrader Staatsfernsehen"
+            return f"{head} {nominative}"
     if rest and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest.split()):
         return f"{institution_nominative(head)} {rest}"
     if not word[:1].isupper() or not word.replace("-", "").isalpha():
