@@ -18,6 +18,7 @@ from briefing.extract.quotes.cues import points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.learning import replaced
 from briefing.extract.quotes.lexicon import is_role, lowercase_speech_verbs, speech_verbs, word_set
+from briefing.extract.quotes.speaker_names import may_name_people
 from briefing.extract.quotes.speakers import clause_subject, tokens
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES
 
@@ -798,6 +799,11 @@ def _role_apposition(masked: str, toks: list[tuple[int, int, str]], i: int, stop
         return not konjunktiv_words(masked, toks[i][0], clause_end)
     if toks[i][2][:1].isupper() and is_role(toks[i][2]) and (i + 1 == stop or toks[i + 1][2] in _ROLE_COMPLEMENTS):
         # with no article: "sagte General X, Kommandant des Marine-Corps, …", "sagte Y, Ministerin für Bildung, …"
+        return not konjunktiv_words(masked, toks[i][0], clause_end)
+    head = toks[i][2]
+    if head[:1].isupper() and i + 1 < stop and toks[i + 1][2] in _ROLE_COMPLEMENTS and may_name_people(head):
+        # a person noun no role list holds, with its complement ("sagte X, Gründer der Initiative, …"): an
+        # apposition as much; an abstract noun opens a clause ("sagte X, Ziel der Reform sei …")
         return not konjunktiv_words(masked, toks[i][0], clause_end)
     return False
 
