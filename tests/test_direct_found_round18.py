@@ -5,6 +5,10 @@ round 18 (a18); every sentence here is written for these tests (the people, plac
   "Teile des „Gesetzes über die Landesforsten“", "das „Abkommen über den Fischfang in der Ostsee“") is a name,
   not words anyone said, even in a sentence that reports speech.  A quotation that only opens with such a noun
   and goes on with a verb ("„Gesetz über Gesetz wird beschlossen, …“") is someone's words.
+* A word with a capital inside ("YouTube", "iPod") is a brand or product; the gender-neutral capital I
+  ("LehrerInnen") is no such capital.
+* A translation in brackets right after a quotation ("„…“ (übersetzt etwa: „…“)", "(deutsch: „…“)") shares the
+  original's verdict: the translation of a name left out is no quotation, however long; that of speech stays.
 * The "dass"-clause of a stance noun ("ist der Meinung, dass …", "sind der gegenteiligen Auffassung, dass …")
   says what its holder thinks, as after a speech verb: a short quoted phrase in it is that holder's words, and
   the subject of the clause with the noun is their speaker.  The same phrase in a "dass"-clause of no stance
@@ -112,3 +116,52 @@ def test_a_phrase_in_the_clause_of_a_stance_noun_is_the_holders(text, fragment, 
 )
 def test_a_phrase_in_a_dass_clause_of_no_stance_stays_a_term(text, fragment):
     assert _direct(text, fragment) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Wie die Agentur meldet, sperrten die Behörden am Montag den Zugang zu „FotoFlix“ und zwei weiteren "
+            "Diensten.",
+            "FotoFlix",
+        ),
+        ("Der Hersteller sagte, das neue „eReader“ solle im Herbst in den Handel kommen.", "eReader"),
+    ],
+)
+def test_a_word_with_a_capital_inside_is_a_brand(text, fragment):
+    assert _direct(text, fragment) == []
+
+
+def test_a_quoted_word_with_the_gender_capital_stays_a_quoted_word():
+    text = "Die Gewerkschaft warf dem Ministerium vor, die „LehrerInnen“ im Stich zu lassen, sagte Jana Horn."
+    assert len(_direct(text, "LehrerInnen")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Für Freitag haben die im Bündnis „United Front for the Freedom of the Korm Valley“ (übersetzt etwa: "
+            "„Vereinigte Front für die Freiheit des Tals von Korm“) organisierten Gruppen eine Kundgebung "
+            "angekündigt.",
+            "Freiheit des Tals",
+        ),
+        (
+            "Die Partei „Narodna Sloga“ (deutsch: „Bewegung für die Einheit aller Völker des Landes“) trat bei der "
+            "Wahl erstmals an, berichtete die Zeitung.",
+            "Einheit aller",
+        ),
+    ],
+)
+def test_the_translation_of_a_name_is_no_quotation(text, fragment):
+    assert _direct(text, fragment) == []
+
+
+def test_the_translation_of_speech_stays_speech():
+    text = (
+        "Der Trainer rief seinen Spielern zu: „Keep going!“ (deutsch: „Macht weiter!“) Danach verließ er das "
+        "Spielfeld."
+    )
+    assert len(_direct(text, "Keep going")) == 1
+    assert len(_direct(text, "Macht weiter")) == 1

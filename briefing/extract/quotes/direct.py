@@ -80,11 +80,15 @@ def direct_quotes(
     pair_ends = [p.end for p in pairs]
     scare = word_set("scare_cues.txt")
     doc_words: TextWords | None = None  # the text, indexed for names_someone (built at the first need)
-    for p in pairs:
+    for i, p in enumerate(pairs):
         inner = text[p.inner_start : p.inner_end]
         words = WORD.findall(inner)
         if not words:
             continue
+        # "der Bund „National Front for Democracy“ (übersetzt etwa: „Nationale Front für Demokratie“)": a
+        # translation right after a quotation says the same words again; the rules left the original out
+        # as no speech, so they leave its translation out too.
+        retold = i > 0 and _translation_of(text, pairs[i - 1], p) and not (out and out[-1].start == pairs[i - 1].start)
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
         cue = _marker_right_before(masked, p, so, by_sent)
         how = "sentence"
@@ -148,7 +152,7 @@ def direct_quotes(
         stance = -1 if long else _stance_complement(masked, p, sb)
         reject = ""  # why the rules leave the quotation out (quoted_speech.REJECTIONS)
         in_report = False  # kept only as a fragment of the reported speech just before
-        if _aside(text, p) and how not in ("after", "colon") and not long:
+        if retold or (_aside(text, p) and how not in ("after", "colon") and not long):
             reject = "aside"
         elif _goes_by_name(masked, p, sents[so]) or _named_by_noun(masked, p, inner, sb) or _legal_title(words):
             # "Dies nennt man einen „…“", "Der Name lautet also „…“", "ein „Gesetz zur Änderung des …“": a name,
@@ -644,6 +648,12 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
+# A capital after a small letter inside one word ("YouTube", "iPod"), and the German gender-neutral capital I
+# ("LehrerInnen"), which is no name.
+_CAMEL_CASE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+_BINNEN_I = re.compile(r"[a-zäöüß]In(?:nen)?$")
+
+
 def _name_like(
     text: str, p: Pair, words: list[str], reported: bool, speaks_of: bool = False, held: bool = False
 ) -> bool:
@@ -655,6 +665,8 @@ def _name_like(
     ``held``: the quotation is the object of a speech, naming or attitude verb whose subject names someone,
     so a bare noun after no article ("warfen der Regierung unter anderem „Wortbruch“ vor") is what was said.
     """
+    if len(words) == 1 and _CAMEL_CASE.search(words[0]) and not _BINNEN_I.search(words[0]):
+        return True  # „YouTube“, „iPod“, „SpaceShipTwo“: a capital inside a word marks a brand or product
     prev = _word_before(text, p.start)
     if prev and any(ch in ".!?" for ch in text[max(0, p.start - 3) : p.start]):
         prev = ""  # "… für das Projekt. „Wir brauchen …“": the word before ends the sentence before
@@ -733,6 +745,18 @@ def _after_quotation(text: str, p: Pair) -> bool:
     """ "… sind ein „geflügeltes Wort“: „That's one small step …“": the word right before the opening mark ends
     another quotation, so it does not name this one (a title or scare word marks only what follows it)."""
     return any(ch in '“”"»«' for ch in text[max(0, p.start - 3) : p.start])
+
+
+# What stands between a quotation and its translation in brackets: "(übersetzt etwa: „…“)", "(deutsch: „…“)",
+# "(zu Deutsch „…“)".
+_TRANSLATION_GAP = re.compile(
+    r"\s*\(\s*(?:(?:zu|auf)\s+)?(?:übersetzt|[Dd]eutsch|dt\.)(?:\s+(?:etwa|in\s+etwa|sinngemäß|wörtlich))?\s*:?\s*"
+)
+
+
+def _translation_of(text: str, before: Pair, p: Pair) -> bool:
+    """Is the quotation ``p`` the translation, in brackets, of the quotation ``before`` right before it?"""
+    return before.end <= p.start and _TRANSLATION_GAP.fullmatch(text, before.end, p.start) is not None
 
 
 def _aside(text: str, p: Pair) -> bool:
