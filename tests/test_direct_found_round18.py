@@ -9,6 +9,8 @@ round 18 (a18); every sentence here is written for these tests (the people, plac
   ("LehrerInnen") is no such capital.
 * A translation in brackets right after a quotation ("„…“ (übersetzt etwa: „…“)", "(deutsch: „…“)") shares the
   original's verdict: the translation of a name left out is no quotation, however long; that of speech stays.
+* What something "gilt als" (is regarded as) is a class or reputation, not words anyone in the sentence says;
+  what someone "bezeichnete als" stays their words.
 * The "dass"-clause of a stance noun ("ist der Meinung, dass …", "sind der gegenteiligen Auffassung, dass …")
   says what its holder thinks, as after a speech verb: a short quoted phrase in it is that holder's words, and
   the subject of the clause with the noun is their speaker.  The same phrase in a "dass"-clause of no stance
@@ -165,3 +167,28 @@ def test_the_translation_of_speech_stays_speech():
     )
     assert len(_direct(text, "Keep going")) == 1
     assert len(_direct(text, "Macht weiter")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Der Vorfall im Klärwerk wird von der Aufsicht mit Stufe 1 bewertet und gilt damit nicht als "
+            "„schwerer Störfall“, teilte das Landesamt mit.",
+            "Störfall",
+        ),
+        (
+            "Der Abgeordnete sagte im Ausschuss kaum etwas und galt schon damals als „stiller Strippenzieher“ "
+            "seiner Fraktion.",
+            "Strippenzieher",
+        ),
+    ],
+)
+def test_what_something_is_regarded_as_is_no_quotation(text, fragment):
+    assert _direct(text, fragment) == []
+
+
+def test_what_someone_calls_something_stays_speech():
+    text = "Die Umweltministerin Petra Lohse bezeichnete den Vorfall im Klärwerk am Montag als „schweren Störfall“."
+    rows = _direct(text, "Störfall")
+    assert len(rows) == 1 and "Lohse" in (rows[0][2] or "")

@@ -154,9 +154,14 @@ def direct_quotes(
         in_report = False  # kept only as a fragment of the reported speech just before
         if retold or (_aside(text, p) and how not in ("after", "colon") and not long):
             reject = "aside"
-        elif _goes_by_name(masked, p, sents[so]) or _named_by_noun(masked, p, inner, sb) or _legal_title(words):
-            # "Dies nennt man einen „…“", "Der Name lautet also „…“", "ein „Gesetz zur Änderung des …“": a name,
-            # however long
+        elif (
+            _goes_by_name(masked, p, sents[so])
+            or _named_by_noun(masked, p, inner, sb)
+            or _legal_title(words)
+            or _regarded_as(masked, p, sb)
+        ):
+            # "Dies nennt man einen „…“", "Der Name lautet also „…“", "ein „Gesetz zur Änderung des …“", "gilt als
+            # „Störfall“": a name or class, however long
             reject = "name_like"
         elif not long:
             if any(
@@ -473,6 +478,22 @@ def _stance_holder(masked: str, sb: int, stance: int) -> Phrase | None:
         return None
     j = max(read_np(toks, 1), 2)
     return Phrase(toks[0][0], toks[j - 1][1], masked[toks[0][0] : toks[j - 1][1]])
+
+
+# Forms of "gelten" ("gilt als …": is regarded as), and how many words may stand between it and "als".
+_GELTEN = frozenset(["gilt", "gelten", "galt", "galten", "gelte", "gälte", "gegolten", "geltende", "geltenden"])
+_GELTEN_GAP_WORDS = 4
+
+
+def _regarded_as(masked: str, p: Pair, sb: int) -> bool:
+    """ "gilt damit nicht als „Störfall“", "galt schon damals als „heimlicher Regierungschef“": after "als" with a
+    form of "gelten" a few words before it in the same clause, the quotation is the class or reputation something
+    has, which no one in the sentence says (a speaker calling it so uses "bezeichnen", "nennen")."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
+    before = [w.lower() for w in WORD.findall(masked, left, p.start)]
+    if before[-1:] != ["als"]:
+        return False
+    return any(w in _GELTEN for w in before[-2 - _GELTEN_GAP_WORDS : -1])
 
 
 # Legal instruments whose official titles are the noun and a preposition naming their matter ("Gesetz zur
