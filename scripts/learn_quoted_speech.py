@@ -218,6 +218,79 @@ def kind1(docs: list[Doc], preds: dict[str, list[dict[str, Any]]], sc: Any) -> i
     return error_kinds(cv_docs, sc)["all"]["1 not speech taken as direct quote"]
 
 
+def _around(text: str, b: int, e: int, width: int = 220) -> str:
+    """The text from ``width`` characters before ``[b, e)`` to ``width`` after, the span in [[ ]]."""
+    s, t = max(0, b - width), min(len(text), e + width)
+    return (text[s:b] + "[[" + text[b:e] + "]]" + text[e:t]).replace("\n", " \u00b6 ")
+
+
+def dump_detection(
+    path: Path,
+    docs: list[Doc],
+    preds: dict[str, list[dict[str, Any]]],
+    seen: dict[Key, tuple[Pair, dict[str, float], bool]],
+    p_of: dict[Key, float],
+    sc: Any,
+) -> None:
+    """Write, for reading by hand, the direct-detection errors of ``preds`` (out of fold): (1) gold direct
+    quotations no direct prediction matches, with the quotation in marks the rules saw there (their verdict,
+    why they left it out, the model's probability) and any other prediction overlapping it; (2) direct
+    predictions matching no gold direct quotation, with the gold quotations of other types they overlap;
+    (3) matched pairs whose boundaries differ once marks and punctuation are stripped."""
+    missed: list[str] = []
+    false: list[str] = []
+    spans: list[str] = []
+    for d in docs:
+        i, text = d.gold["id"], d.gold["text"]
+        golds = [dict(q, _span=sc._cover(q["quote"]["spans"])) for q in d.gold["quotes"] if q["type"] == "Direct"]
+        golds = [g for g in golds if g["_span"]]
+        allp = preds.get(i, [])
+        ps = [dict(p, _span=p["span"]) for p in allp if p["kind"] == "direct"]
+        pairs = sc._match(text, golds, ps)
+        mg = {id(g) for g, _ in pairs}
+        mp = {id(p) for _, p in pairs}
+        cands = [(k, v) for k, v in seen.items() if k[0] == i]
+        for g in golds:
+            if id(g) in mg:
+                continue
+            b, e = g["_span"]
+            saw = [
+                f"rules {'keep' if rk else 'leave out'}"
+                + "".join(f" {n[9:]}" for n, v in f.items() if n.startswith("rejected_") and v)
+                + f" p={p_of.get(k, -1):.2f} [{text[pr.start : pr.end][:60]!r}]"
+                for k, (pr, f, rk) in cands
+                if sc._overlap([pr.start, pr.end], [b, e]) > 0
+            ]
+            other = [
+                f"{p['kind']} {text[p['span'][0] : p['span'][1]][:60]!r}"
+                for p in allp
+                if sc._overlap(p["span"], [b, e]) > 0
+            ]
+            missed.append(
+                f"[{i} @{b}] gold by {g['speaker']['text']!r}\n  marks: {'; '.join(saw) or 'none'}\n"
+                f"  overlapping predictions: {'; '.join(other) or 'none'}\n  | {_around(text, b, e)}\n"
+            )
+        for p in ps:
+            if id(p) in mp:
+                continue
+            b, e = p["_span"]
+            over = [
+                f"{q['type']} {text[c[0] : c[1]][:60]!r}"
+                for q in d.gold["quotes"]
+                if (c := sc._cover(q["quote"]["spans"])) and sc._overlap(c, [b, e]) > 0
+            ]
+            false.append(f"[{i} @{b}] gold here: {'; '.join(over) or 'none'}\n  | {_around(text, b, e)}\n")
+        for g, p in pairs:
+            if sc._norm_bounds(text, *g["_span"]) != sc._norm_bounds(text, *p["_span"]):
+                gb, ge = g["_span"]
+                pb, pe = p["_span"]
+                spans.append(f"[{i}] gold {text[gb:ge]!r}\n  ours {text[pb:pe]!r}\n")
+    out = [f"# Gold direct quotations missed: {len(missed)}\n", *missed]
+    out += [f"# Direct predictions matching no gold direct quotation: {len(false)}\n", *false]
+    out += [f"# Matched, boundaries differ: {len(spans)}\n", *spans]
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
@@ -225,6 +298,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents (a quick look)")
     ap.add_argument("--write", action="store_true", help=f"retrain on all of train and write {WEIGHTS.name}")
     ap.add_argument("--show", type=int, default=0, help="print the N surest overrulings out of fold")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write every gold direct quotation missed and every direct prediction matching none, out of fold at "
+        "the chosen cuts, and the matched ones whose boundaries differ, each with the sentences around it",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     sc = load_scorer(args.scorer)
@@ -321,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
             verdict = "drop" if seen[k][2] else "keep"
             print(f"  {verdict} p={p_of[k]:.2f} gold={lab[k]} {k[0]}: {ctx}")
 
+    if args.dump:
+        dump_detection(args.dump, docs, preds_at[(drop, keep)], seen, p_of, sc)
+        print(f"wrote {args.dump}")
     if args.write:
         kept = linear(fit_logistic(xs["kept"][rules], y[rules], l2s["kept"]), GROUP_FEATURES["kept"])
         left_out = linear(fit_logistic(xs["left_out"][~rules], y[~rules], l2s["left_out"]), GROUP_FEATURES["left_out"])

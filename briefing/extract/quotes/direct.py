@@ -80,11 +80,15 @@ def direct_quotes(
     pair_ends = [p.end for p in pairs]
     scare = word_set("scare_cues.txt")
     doc_words: TextWords | None = None  # the text, indexed for names_someone (built at the first need)
-    for p in pairs:
+    for i, p in enumerate(pairs):
         inner = text[p.inner_start : p.inner_end]
         words = WORD.findall(inner)
         if not words:
             continue
+        # "der Bund „National Front for Democracy“ (übersetzt etwa: „Nationale Front für Demokratie“)": a
+        # translation right after a quotation says the same words again; the rules left the original out
+        # as no speech, so they leave its translation out too.
+        retold = i > 0 and _translation_of(text, pairs[i - 1], p) and not (out and out[-1].start == pairs[i - 1].start)
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
         cue = _marker_right_before(masked, p, so, by_sent)
         how = "sentence"
@@ -143,12 +147,22 @@ def direct_quotes(
             and person_score(governor) >= 0
             and names_someone(governor.text, doc_words)
         )
+        # "37 Prozent sind der Auffassung, dass die Demokratie „schlecht“ funktioniert": the complement clause of a
+        # stance noun is what its holder thinks, as after a speech verb.
+        stance = -1 if long else _stance_complement(masked, p, sb)
         reject = ""  # why the rules leave the quotation out (quoted_speech.REJECTIONS)
         in_report = False  # kept only as a fragment of the reported speech just before
-        if _aside(text, p) and how not in ("after", "colon") and not long:
+        if retold or (_aside(text, p) and how not in ("after", "colon") and not long):
             reject = "aside"
-        elif _goes_by_name(masked, p, sents[so]) or _named_by_noun(masked, p, inner, sb):
-            reject = "name_like"  # "Dies nennt man einen „…“", "Der Name lautet also „…“": a name, however long
+        elif (
+            _goes_by_name(masked, p, sents[so])
+            or _named_by_noun(masked, p, inner, sb)
+            or _legal_title(words)
+            or _regarded_as(masked, p, sb)
+        ):
+            # "Dies nennt man einen „…“", "Der Name lautet also „…“", "ein „Gesetz zur Änderung des …“", "gilt als
+            # „Störfall“": a name or class, however long
+            reject = "name_like"
         elif not long:
             if any(
                 (c.speaker is not None and c.speaker.start <= p.start < c.speaker.end)
@@ -161,13 +175,19 @@ def direct_quotes(
             ):
                 reject = "names_speaker"  # "Wie „heise online“ berichtet": the quotation names the speaker
             elif not _said_sentence(inner, cue, how) and _name_like(
-                text, p, words, konj or verb_cue or holder, speaks_of, holder and governing_verb not in _naming_lemmas()
+                text,
+                p,
+                words,
+                konj or verb_cue or holder or stance >= 0,
+                speaks_of,
+                holder and governing_verb not in _naming_lemmas(),
             ):
                 reject = "name_like"
             elif not (
                 attributed
                 or konj
                 or verb_cue
+                or stance >= 0
                 or (
                     holder
                     and (_held_fragment(text, p, inner, words) or _word_before(text, p.start).lower() in _PHRASE_INTRO)
@@ -235,6 +255,11 @@ def direct_quotes(
             # "Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“": no speech cue, but the subject of the
             # stance verb whose object the quoted words are holds them.
             speaker, found_how = governor, "sentence"
+        if speaker is None and stance >= 0:
+            # the stance's holder: the subject of the clause with the noun ("37 Prozent sind der Auffassung, …")
+            holder_np = _stance_holder(masked, sb, stance)
+            if holder_np is not None:
+                speaker, found_how = holder_np, "sentence"
         if speaker is None and cue is None and (back := _cue_referring_back(masked, p, sc, sents, by_sent)):
             # (only the speaker of a quotation kept anyway: the next sentence does not make it speech)
             cue, how, speaker, found_how = back, "after", back.speaker, "after"
@@ -413,6 +438,94 @@ def _goes_by_name(masked: str, p: Pair, sent: tuple[int, int]) -> bool:
     return before[-1:] == ["als"] and first_after.startswith("bekannt")
 
 
+# Nouns of a held view whose "dass"-clause says what the holder thinks ("ist der Meinung, dass …", "sind der
+# gegenteiligen Auffassung, dass …").
+_STANCE_NOUNS = frozenset(["auffassung", "meinung", "ansicht", "überzeugung", "einschätzung", "standpunkt"])
+_STANCE_DASS = re.compile(r"(\w+)[ \t]*,[ \t]*dass\b")
+
+
+def _stance_complement(masked: str, p: Pair, sb: int) -> int:
+    """Where the stance noun starts when the quotation stands in the "dass"-clause right after it ("Sie ist der
+    Ansicht, dass die Reform „zu spät“ kommt"), with no other clause opened between (``,;:`` or a dash); -1
+    otherwise."""
+    last = None
+    for m in _STANCE_DASS.finditer(masked, sb, p.start):
+        last = m
+    if last is None or last.group(1).lower() not in _STANCE_NOUNS:
+        return -1
+    if any(ch in ",;:–()" for ch in masked[last.end() : p.start]):
+        return -1
+    return last.start(1)
+
+
+# Nouns of a share of people that can hold a view: "37 Prozent sind der Auffassung", "Ein Drittel ist der Meinung".
+_SHARE_NOUNS = frozenset(["prozent", "drittel", "viertel", "fünftel", "zehntel"])
+
+
+def _stance_holder(masked: str, sb: int, stance: int) -> Phrase | None:
+    """The subject of the clause whose stance noun starts at ``stance`` ("Der Beirat ist der Meinung"), or a share
+    of people opening it ("37 Prozent sind der Auffassung", "Ein Drittel der Befragten ist der Ansicht")."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked, sb, stance)), default=sb)
+    sp = clause_subject(masked, left, stance)
+    if sp is not None:
+        return sp
+    toks = tokens(masked, left, stance)
+    if (
+        len(toks) < 2
+        or not (toks[0][2][:1].isdigit() or toks[0][2].lower() in ("ein", "eine"))
+        or toks[1][2].lower() not in _SHARE_NOUNS
+    ):
+        return None
+    j = max(read_np(toks, 1), 2)
+    return Phrase(toks[0][0], toks[j - 1][1], masked[toks[0][0] : toks[j - 1][1]])
+
+
+# Forms of "gelten" ("gilt als …": is regarded as), and how many words may stand between it and "als".
+_GELTEN = frozenset(["gilt", "gelten", "galt", "galten", "gelte", "gälte", "gegolten", "geltende", "geltenden"])
+_GELTEN_GAP_WORDS = 4
+
+
+def _regarded_as(masked: str, p: Pair, sb: int) -> bool:
+    """ "gilt damit nicht als „Störfall“", "galt schon damals als „heimlicher Regierungschef“": after "als" with a
+    form of "gelten" a few words before it in the same clause, the quotation is the class or reputation something
+    has, which no one in the sentence says (a speaker calling it so uses "bezeichnen", "nennen")."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(masked, sb, p.start)), default=sb)
+    before = [w.lower() for w in WORD.findall(masked, left, p.start)]
+    if before[-1:] != ["als"]:
+        return False
+    return any(w in _GELTEN for w in before[-2 - _GELTEN_GAP_WORDS : -1])
+
+
+# Legal instruments whose official titles are the noun and a preposition naming their matter ("Gesetz zur
+# Änderung des Passgesetzes", "Verordnung über …", "Abkommen zwischen …"), and the prepositions.
+_LEGAL_INSTRUMENTS = (
+    "gesetz",
+    "verordnung",
+    "richtlinie",
+    "abkommen",
+    "übereinkommen",
+    "vertrag",
+    "staatsvertrag",
+    "konvention",
+    "satzung",
+)
+_LEGAL_ENDINGS = ("", "s", "es", "e", "en")
+_TITLE_PREPOSITIONS = frozenset(["zur", "zum", "über", "für", "gegen", "zwischen", "vom", "von"])
+
+
+def _legal_title(words: list[str]) -> bool:
+    """Is the quotation the title of a law, decree, treaty or statute ("„Gesetz zur Änderung des Passgesetzes“",
+    "Teile des „Gesetzes über den Verfassungsschutz“", "das „Abkommen über den Luftverkehr“")?  Its first word is
+    such a noun (capitalised, inflected or not), its second a preposition naming the matter, and no verb
+    follows (a sentence opening so, "„Gesetz über Gesetz wird beschlossen“", is words someone said)."""
+    if len(words) < 3 or not words[0][:1].isupper() or words[1] not in _TITLE_PREPOSITIONS:
+        return False
+    low = words[0].lower()
+    if not any(low == n + e for n in _LEGAL_INSTRUMENTS for e in _LEGAL_ENDINGS):
+        return False
+    return not quoted_speech.has_finite_verb(words[2:])
+
+
 # Marks that end the clause before a quotation for :func:`_named_by_noun` (a colon does not: "Den Namen gab
 # der Sender bekannt: „…“").
 _NOUN_CLAUSE_BREAK = re.compile(r"[,;()–]")
@@ -556,6 +669,12 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
+# A capital after a small letter inside one word ("YouTube", "iPod"), and the German gender-neutral capital I
+# ("LehrerInnen"), which is no name.
+_CAMEL_CASE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+_BINNEN_I = re.compile(r"[a-zäöüß]In(?:nen)?$")
+
+
 def _name_like(
     text: str, p: Pair, words: list[str], reported: bool, speaks_of: bool = False, held: bool = False
 ) -> bool:
@@ -567,6 +686,8 @@ def _name_like(
     ``held``: the quotation is the object of a speech, naming or attitude verb whose subject names someone,
     so a bare noun after no article ("warfen der Regierung unter anderem „Wortbruch“ vor") is what was said.
     """
+    if len(words) == 1 and _CAMEL_CASE.search(words[0]) and not _BINNEN_I.search(words[0]):
+        return True  # „YouTube“, „iPod“, „SpaceShipTwo“: a capital inside a word marks a brand or product
     prev = _word_before(text, p.start)
     if prev and any(ch in ".!?" for ch in text[max(0, p.start - 3) : p.start]):
         prev = ""  # "… für das Projekt. „Wir brauchen …“": the word before ends the sentence before
@@ -645,6 +766,18 @@ def _after_quotation(text: str, p: Pair) -> bool:
     """ "… sind ein „geflügeltes Wort“: „That's one small step …“": the word right before the opening mark ends
     another quotation, so it does not name this one (a title or scare word marks only what follows it)."""
     return any(ch in '“”"»«' for ch in text[max(0, p.start - 3) : p.start])
+
+
+# What stands between a quotation and its translation in brackets: "(übersetzt etwa: „…“)", "(deutsch: „…“)",
+# "(zu Deutsch „…“)".
+_TRANSLATION_GAP = re.compile(
+    r"\s*\(\s*(?:(?:zu|auf)\s+)?(?:übersetzt|[Dd]eutsch|dt\.)(?:\s+(?:etwa|in\s+etwa|sinngemäß|wörtlich))?\s*:?\s*"
+)
+
+
+def _translation_of(text: str, before: Pair, p: Pair) -> bool:
+    """Is the quotation ``p`` the translation, in brackets, of the quotation ``before`` right before it?"""
+    return before.end <= p.start and _TRANSLATION_GAP.fullmatch(text, before.end, p.start) is not None
 
 
 def _aside(text: str, p: Pair) -> bool:
