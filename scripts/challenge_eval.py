@@ -1,6 +1,6 @@
 """Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
 
-    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17]
+    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18]
 
 Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
 F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
@@ -124,6 +124,7 @@ PARTS = (
     ("part 15", 141, 148),
     ("part 16", 149, 156),
     ("part 17", 157, 162),
+    ("part 18", 163, 168),
 )
 
 
