@@ -39,9 +39,9 @@ def _gold() -> list[dict]:
 
 # Parts of the set by article number (the README): the floors without a prefix cover parts 1-3, the prefixed
 # ones one later part each. Part 3 (round 10), parts 4-5 (round 11), parts 6-7 (round 12), part 8 (round 13),
-# parts 9-10 (round 14), parts 11-12 (round 15), parts 13-14 (round 16), parts 15-16 (round 17) and parts 17-18 (round 18) were written
-# before the tool ran on them; parts 4, 6, 8, 10, 12, 14, 16 and 18 were then read for discovery, parts 5, 7, 9, 11, 13
-# 15 and 17 are held out (only their overall figures are looked at).
+# parts 9-10 (round 14), parts 11-12 (round 15), parts 13-14 (round 16), parts 15-16 (round 17) and parts 17-18
+# (round 18) were written before the tool ran on them; parts 4, 6, 8, 10, 12, 14, 16 and 18 were then read for
+# discovery, parts 5, 7, 9, 11, 13, 15 and 17 are held out (only their overall figures are looked at).
 PARTS = {
     "": (1, 46),
     "part3_": (37, 46),
