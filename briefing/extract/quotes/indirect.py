@@ -701,6 +701,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             and c.lemma in _SAY_VERBS
             and (first in _CLAUSE_SUBJECTS or toks[nxt][2][:1].isupper())
             and _only_speaker_between(toks, t, i, c)
+            and not _apposition_after_backward_report(masked, toks, t, sb, b, clause_end)
         ):
             # "Stoiber sagte, die Union benötige …": a clause right after "sagte," (or after its
             # inverted speaker) is what was said, in whatever mood.
@@ -741,6 +742,21 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+def _apposition_after_backward_report(
+    masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, b: int, clause_end: int
+) -> bool:
+    """Is the verb at ``toks[t]`` the frame of a Konjunktiv report before it ("Die Stadt habe die Kosten zu
+    niedrig angesetzt, sagte X, …") and the indicative words after the speaker's comma an apposition of the
+    speaker ("…, sagte Martin Krause, Professor an der Hochschule Coburg."), not a second report?  The report
+    before the verb is what was said; the words after the speaker say who spoke."""
+    return (
+        t >= 1
+        and toks[t - 1][2] == ","
+        and bool(konjunktiv_words(masked, sb, toks[t - 1][0]))
+        and not konjunktiv_words(masked, b, clause_end)
+    )
 
 
 # Tokens at most between the auxiliary of an inverted frame and its participle ("hatte die Angeklagte damals").
