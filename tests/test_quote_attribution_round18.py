@@ -98,3 +98,29 @@ def test_indicative_clause_after_a_plain_speech_verb_is_still_a_report() -> None
     text = "Der Bürgermeister Jan Roth sagte, die Regierung hat bei den Schulen versagt."
     kind, _words, _mention, name = quote(run(text), "hat bei den Schulen versagt")
     assert kind == "indirect" and name == "Jan Roth"
+
+
+# ------------------------------------------------------------------ a relative is a person, not a thing
+
+
+def test_husband_named_by_possessive_is_not_the_wife() -> None:
+    text = (
+        "Die Kläger, Maria und Josef Hanke, waren erleichtert. „Wir sind froh“, sagte Maria Hanke. "
+        "Ihr Mann ergänzte: „Es war eine lange Zeit.“"
+    )
+    _kind, _words, mention, name = quote(run(text), "lange Zeit")
+    assert mention == "Ihr Mann" and name != "Maria Hanke"
+
+
+def test_daughter_after_the_quotation_is_not_the_father() -> None:
+    text = "„Wir sind froh“, sagte Peter Hanke. „Es war eine lange Zeit“, sagte seine Tochter."
+    _kind, _words, mention, name = quote(run(text), "lange Zeit")
+    assert mention == "seine Tochter" and name != "Peter Hanke"
+
+
+def test_a_possessed_thing_before_a_colon_still_passes_the_speaker_on() -> None:
+    text = (
+        "„Ich bin stolz“, sagte Peter Hanke. Seine Zuversicht gründet sich auf Erfahrung: "
+        "„Wir haben das schon einmal geschafft.“"
+    )
+    assert quote(run(text), "schon einmal")[3] == "Peter Hanke"
