@@ -124,3 +124,25 @@ def test_a_possessed_thing_before_a_colon_still_passes_the_speaker_on() -> None:
         "„Wir haben das schon einmal geschafft.“"
     )
     assert quote(run(text), "schon einmal")[3] == "Peter Hanke"
+
+
+# ------------------------------------------------------------------ the writer's main clause after "Ob …,"
+
+
+def test_question_left_open_is_no_continuation() -> None:
+    text = (
+        "Der Schutz der Mieter habe Vorrang, sagte die Ministerin Eva Kurz. "
+        "Ob sie das Gesetz ändern wolle, ließ sie offen."
+    )
+    rows = run(text)
+    assert not [r for r in rows if "Gesetz ändern" in r[1]]
+    assert quote(rows, "Vorrang")[3] == "Eva Kurz"
+
+
+def test_konjunktiv_main_clause_after_ob_still_continues() -> None:
+    text = (
+        "Der Schutz der Mieter habe Vorrang, sagte die Ministerin Eva Kurz. "
+        "Ob sie das Gesetz ändern wolle, wisse sie noch nicht."
+    )
+    kind, _words, _mention, name = quote(run(text), "wisse sie noch nicht")
+    assert kind == "indirect" and name == "Eva Kurz"
