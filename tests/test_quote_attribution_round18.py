@@ -146,3 +146,23 @@ def test_konjunktiv_main_clause_after_ob_still_continues() -> None:
     )
     kind, _words, _mention, name = quote(run(text), "wisse sie noch nicht")
     assert kind == "indirect" and name == "Eva Kurz"
+
+
+# ------------------------------------------------------------------ "wie ihn X fordern": no source
+
+
+def test_comparative_wie_clause_is_no_source_of_the_sentence() -> None:
+    text = (
+        "Die Ministerin Eva Kurz will handeln. Einen Hilfsfonds, wie ihn die Länder fordern, lehnte sie ab: "
+        "„Das kann der Staat nicht leisten.“"
+    )
+    rows = run(text)
+    assert all(r[2] != "die Länder" for r in rows)
+    kind, _words, _mention, name = quote(rows, "nicht leisten")
+    assert kind == "direct" and name == "Eva Kurz"
+
+
+def test_wie_with_a_subject_still_names_the_source() -> None:
+    text = "Die Bundesstraße bleibt bis Freitag gesperrt, wie die Polizei am Montag mitteilte."
+    kind, _words, mention, _name = quote(run(text), "bis Freitag gesperrt")
+    assert kind == "indirect" and mention == "die Polizei"
