@@ -166,3 +166,24 @@ def test_wie_with_a_subject_still_names_the_source() -> None:
     text = "Die Bundesstraße bleibt bis Freitag gesperrt, wie die Polizei am Montag mitteilte."
     kind, _words, mention, _name = quote(run(text), "bis Freitag gesperrt")
     assert kind == "indirect" and mention == "die Polizei"
+
+
+# ------------------------------------------------------------------ a separable speech verb without its particle
+
+
+def test_continuation_with_a_bare_form_of_a_separable_speech_verb() -> None:
+    text = (
+        "„Der Auftrag ist weg“, sagte Geschäftsführer Peter Seitz. "
+        "Er könne die Beschäftigten bis zum Sommer halten, danach sei alles offen."
+    )
+    kind, _words, _mention, name = quote(run(text), "bis zum Sommer")
+    assert kind == "indirect" and name == "Peter Seitz"
+
+
+def test_continuation_stops_at_a_separable_speech_verb_with_its_particle() -> None:
+    text = (
+        "„Der Auftrag ist weg“, sagte Geschäftsführer Peter Seitz. "
+        "Die Bank hielt ihm entgegen, der Kredit sei längst gekündigt."
+    )
+    rows = run(text)
+    assert all(r[3] != "Peter Seitz" for r in rows if "Kredit" in r[1])

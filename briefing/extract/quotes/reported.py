@@ -62,7 +62,7 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
             if not konjunktiv_words(masked, sb, se, strong=True, words=words):
                 break
             if not _CONTINUATION_BLOCK_CASED.isdisjoint(words) or (
-                not cue_words.isdisjoint(words) and not _cue_closes(words, cue_words)
+                not cue_words.isdisjoint(words) and not _cue_closes(words, _speaking_forms(words, cue_words))
             ):
                 break
             if own_introduction(masked, sb, se) or narrated_main_clause(masked, sb, se):
@@ -83,11 +83,21 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
     return out
 
 
+def _speaking_forms(words: list[str], cue_words: frozenset[str]) -> frozenset[str]:
+    """The speech-verb forms of the sentence that speak in it: a form of a separable verb only with one of its
+    particles in the sentence ("hält … fest"; "Er könne die Beschäftigten halten" holds them, says nothing)."""
+    verbs = speech_verbs()
+    present = frozenset(words)
+    return frozenset(
+        w for w in words if w in cue_words and (verbs[w].bare or not verbs[w].particles.isdisjoint(present))
+    )
+
+
 def _cue_closes(words: list[str], cue_words: frozenset[str]) -> bool:
     """Is the sentence's only speech-verb form its last word, closing the clause as a participle or
     infinitive ("Die Gewerkschaft habe das Angebot abgelehnt")?  Then it reports an act, and introduces no
-    speech of its own."""
-    return words[-1] in cue_words and cue_words.isdisjoint(words[:-1])
+    speech of its own (nor does a sentence with no speech-verb form that speaks)."""
+    return not cue_words or (words[-1] in cue_words and cue_words.isdisjoint(words[:-1]))
 
 
 def own_introduction(masked: str, sb: int, se: int) -> bool:
