@@ -1,6 +1,6 @@
 """Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
 
-    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10|11|12|13|14|15|16]
+    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18]
 
 Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
 F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
@@ -123,6 +123,8 @@ PARTS = (
     ("part 14", 133, 140),
     ("part 15", 141, 148),
     ("part 16", 149, 156),
+    ("part 17", 157, 162),
+    ("part 18", 163, 168),
 )
 
 

@@ -611,13 +611,15 @@ _POSSESSIVES = frozenset(["sein", "seine", "seiner", "seines", "ihr", "ihre", "i
 
 
 def _possessed_thing(sp: Phrase) -> bool:
-    """ "Seine Zuversicht", "Ihre Begründung": a thing belonging to someone, not a person."""
+    """ "Seine Zuversicht", "Ihre Begründung": a thing belonging to someone, not a person ("ihr Mann", "seine
+    Tochter": a relative is a person, relatives.txt)."""
     words = sp.text.split()
     return (
         len(words) > 1
         and words[0].lower() in _POSSESSIVES
         and person_score(sp) < 2
         and not _named_after_noun(words)
+        and words[-1].lower() not in word_set("relatives.txt")
     )
 
 

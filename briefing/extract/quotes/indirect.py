@@ -600,6 +600,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     clause_word = (masked[c.frame_start : c.frame_start + 8].split() or [""])[0].lower()
     # "Wie die Polizei mitteilte, wurden …" / "…, wie die Polizei mitteilte."
     if clause_word in ("wie", "wobei") and c.frame_start > sb - 1:
+        if clause_word == "wie" and _comparative_object(masked, c.frame_start):
+            return None  # "Einen Fonds, wie ihn die Länder fordern, lehnte sie ab": the noun's kind, no source
         after_comma = next((i for i in range(t + 1, len(toks)) if toks[i][2] == ","), None)
         if c.frame_start <= sb + 1 and after_comma is not None:
             b = toks[after_comma][1]
@@ -702,6 +704,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             and c.lemma in _SAY_VERBS
             and (first in _CLAUSE_SUBJECTS or toks[nxt][2][:1].isupper())
             and _only_speaker_between(toks, t, i, c)
+            and not _apposition_after_backward_report(masked, toks, t, sb, b, clause_end)
         ):
             # "Stoiber sagte, die Union benötige …": a clause right after "sagte," (or after its
             # inverted speaker) is what was said, in whatever mood.
@@ -742,6 +745,40 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+# Object pronouns after "wie" that take up the noun before ("ein Fonds, wie ihn die Länder fordern", "eine Reform,
+# wie sie der Verband verlangt"): the clause says what kind of thing it is; "wie es X sagte" takes up the words.
+_COMPARATIVE_OBJECTS = frozenset(["ihn", "ihm", "ihnen", "sie"])
+_OBJECT_FOLLOWERS = frozenset(["der", "die", "das", "ein", "eine", "auch", "etwa", "schon", "bereits"])
+
+
+def _comparative_object(masked: str, wie: int) -> bool:
+    """Does the "wie" at ``wie`` open a comparative clause whose object pronoun takes up the noun before it, with
+    the clause's subject after the pronoun ("…, wie ihn die Länder fordern, …")?  Its speech verb names what kind
+    of thing the noun is, not the source of the sentence ("wie die Polizei mitteilte", "wie sie mitteilte")."""
+    words = masked[wie : wie + 40].split()
+    if len(words) < 3:
+        return False
+    pronoun, after = words[1].lower(), words[2]
+    if pronoun not in _COMPARATIVE_OBJECTS:
+        return False
+    return pronoun != "sie" or after.lower() in _OBJECT_FOLLOWERS or after[:1].isupper()
+
+
+def _apposition_after_backward_report(
+    masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, b: int, clause_end: int
+) -> bool:
+    """Is the verb at ``toks[t]`` the frame of a Konjunktiv report before it ("Die Stadt habe die Kosten zu
+    niedrig angesetzt, sagte X, …") and the indicative words after the speaker's comma an apposition of the
+    speaker ("…, sagte Martin Krause, Professor an der Hochschule Coburg."), not a second report?  The report
+    before the verb is what was said; the words after the speaker say who spoke."""
+    return (
+        t >= 1
+        and toks[t - 1][2] == ","
+        and bool(konjunktiv_words(masked, sb, toks[t - 1][0]))
+        and not konjunktiv_words(masked, b, clause_end)
+    )
 
 
 # Tokens at most between the auxiliary of an inverted frame and its participle ("hatte die Angeklagte damals").

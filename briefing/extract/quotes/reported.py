@@ -62,10 +62,10 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
             if not konjunktiv_words(masked, sb, se, strong=True, words=words):
                 break
             if not _CONTINUATION_BLOCK_CASED.isdisjoint(words) or (
-                not cue_words.isdisjoint(words) and not _cue_closes(words, cue_words)
+                not cue_words.isdisjoint(words) and not _cue_closes(words, _speaking_forms(words, cue_words))
             ):
                 break
-            if own_introduction(masked, sb, se):
+            if own_introduction(masked, sb, se) or narrated_main_clause(masked, sb, se):
                 break
             end = se
             holder = _holds_view(masked, sb, se)
@@ -83,11 +83,21 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
     return out
 
 
+def _speaking_forms(words: list[str], cue_words: frozenset[str]) -> frozenset[str]:
+    """The speech-verb forms of the sentence that speak in it: a form of a separable verb only with one of its
+    particles in the sentence ("hält … fest"; "Er könne die Beschäftigten halten" holds them, says nothing)."""
+    verbs = speech_verbs()
+    present = frozenset(words)
+    return frozenset(
+        w for w in words if w in cue_words and (verbs[w].bare or not verbs[w].particles.isdisjoint(present))
+    )
+
+
 def _cue_closes(words: list[str], cue_words: frozenset[str]) -> bool:
     """Is the sentence's only speech-verb form its last word, closing the clause as a participle or
     infinitive ("Die Gewerkschaft habe das Angebot abgelehnt")?  Then it reports an act, and introduces no
-    speech of its own."""
-    return words[-1] in cue_words and cue_words.isdisjoint(words[:-1])
+    speech of its own (nor does a sentence with no speech-verb form that speaks)."""
+    return not cue_words or (words[-1] in cue_words and cue_words.isdisjoint(words[:-1]))
 
 
 def own_introduction(masked: str, sb: int, se: int) -> bool:
@@ -98,6 +108,30 @@ def own_introduction(masked: str, sb: int, se: int) -> bool:
     if colon < 0 or len(WORD.findall(masked, sb, colon)) < MIN_INTRODUCTION_WORDS:
         return False
     return not konjunktiv_words(masked, sb, colon, strong=True)
+
+
+# Subordinators that open a clause put before its main clause: "Ob sie das Gesetz ändern wolle, ließ sie offen."
+_FRONT_SUBORDINATORS = frozenset(["ob", "dass", "wenn", "falls", "weil", "obwohl", "sofern"])
+
+
+def narrated_main_clause(masked: str, sb: int, se: int) -> bool:
+    """Does the sentence hold its Konjunktiv only in a subordinate clause put first ("Ob sie das Gesetz ändern
+    wolle, ließ sie offen.", "Ob er antrete, sagte er nicht.") and go on, after that clause's comma, with a main
+    clause in the indicative?  Then the writer reports what was (not) said: the sentence is no report of its
+    own ("Ob er antrete, wisse er noch nicht." goes on in the Konjunktiv and is one)."""
+    first = WORD.search(masked, sb, se)
+    if first is None or first.group().lower() not in _FRONT_SUBORDINATORS:
+        return False
+    comma = masked.find(",", first.end(), se)
+    if comma < 0:
+        return False
+    verb = WORD.search(masked, comma, se)
+    return (
+        verb is not None
+        and verb.group()[:1].islower()
+        and not konjunktiv_words(masked, comma, se, strong=True)
+        and not konjunktiv_words(masked, comma, se)
+    )
 
 
 def _holds_view(masked: str, sb: int, se: int) -> Phrase | None:
@@ -163,7 +197,7 @@ def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
                 or (masked.find("soll", sb, se) >= 0 and _REPORTATIVE_SOLL.search(masked, sb, se))
             )
         )
-        if not ok:
+        if not ok or narrated_main_clause(masked, sb, se):
             cur = None
             continue
         intro = own_introduction(masked, sb, se)

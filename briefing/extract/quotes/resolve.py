@@ -812,7 +812,7 @@ def _paragraph_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
         return None  # "der Staatsanwaltschaft": a genitive or dative of a feminine noun, no one who speaks
     age = _AGE_HEAD_WORD.fullmatch(head)
     country = demonym_country(head)
-    party = head[: head.index("-")].lower() if _PARTY_MEMBER.fullmatch(head) and "-" in head else None
+    party = party_name(head[: head.index("-")]) if _PARTY_MEMBER.fullmatch(head) and "-" in head else None
     intros = introductions(text, sp.start)
     low = head.lower()
     if any(i.role and i.role.lower().rstrip("ns").endswith(low.rstrip("ns")) for i in intros):
@@ -1000,7 +1000,7 @@ def _described_person(text: str, sp: Phrase, sents, sent_of) -> str | None:
     head = sp.text.split()[-1]
     country = demonym_country(head)  # "der Österreicher" is no "Frankreichs Präsident …"
     member = _PARTY_MEMBER.fullmatch(head)
-    party = head[: head.index("-")].lower() if member and "-" in head else None
+    party = party_name(head[: head.index("-")]) if member and "-" in head else None
     persons: list[str] = []
     tied: set[str] = set()  # those the text ties to the description's party ("Dobrindt (CSU)")
     last = -1  # where the nearest of them is named
@@ -1104,8 +1104,21 @@ def _parties_of(text: str, name: str) -> frozenset[str]:
     surname = re.escape(name.split()[-1])
     tied = re.findall(rf"\b{surname} \(([^()]{{1,30}})\)|\b([A-ZÄÖÜ][\w]*)-[A-ZÄÖÜ]\w*(?: [A-ZÄÖÜ][\w-]+)* {surname}\b",
                       text)
-    parties = word_set("parties.txt")
-    return frozenset(w for a, b in tied if (w := (a or b).strip().lower()) in parties)
+    parties = _party_names()
+    return frozenset(parties[w] for a, b in tied if (w := (a or b).strip().lower()) in parties)
+
+
+@lru_cache(maxsize=1)
+def _party_names() -> dict[str, str]:
+    """A party's forms (parties.txt), lowercased -> its name lowercased: "grünen" -> "grüne", "linken" -> "linke"
+    (the inflected form names the same party: "die Grünen-Politikerin" is a member of "(Grüne)")."""
+    return {r[0].lower(): (r[1] if len(r) > 1 and r[1] else r[0]).lower() for r in rows("parties.txt")}
+
+
+def party_name(form: str) -> str:
+    """The party a form names, lowercased ("Grünen" -> "grüne"); an unknown form as it is, lowercased."""
+    low = form.lower()
+    return _party_names().get(low, low)
 
 
 # A word this common is a function word, not a name ("Paul" is 4.8, "Robin" 4.3; "Die" 7).

@@ -308,12 +308,21 @@ def _unrelated_person(word: str) -> bool:
 
 
 def _ends_personal_name(toks: list[tuple[int, int, str]], j: int) -> bool:
-    """Do the capitalised words before ``toks[j]`` end in a person's name: a surname (no role title, no
-    common German word) after a role title or a first name ("Landwirtschaftsministerin Annie Genevard",
-    "Gouverneur Nasser Baoum")?"""
-    if j < 2 or not _surname_like(toks[j - 1][2]):
+    """Do the capitalised words before ``toks[j]`` end in a person's name: a first name and the word after it
+    ("Jürgen Hartwig"), or a surname (no role title, no common German word) after a role title or a first name
+    ("Landwirtschaftsministerin Annie Genevard", "Gouverneur Nasser Baoum")?"""
+    if j < 2:
         return False
     names = word_set("first_names.txt")
+    first = toks[j - 2][2].lower()
+    if (first in names or first in word_set("first_names_world.txt")) and _is_cap(toks[j - 1][2]) and not is_role(
+        toks[j - 1][2]
+    ):
+        # a first name and the word after it are a name whatever that word is ("Jürgen Hartwig", "Gerald
+        # Hartmann-Werner", a surname that is also a common word): a name takes no genitive attribute either
+        return True
+    if not _surname_like(toks[j - 1][2]):
+        return False
     k = j - 2
     while k >= 0 and toks[k][2][:1].isupper():
         if is_role(toks[k][2]) or toks[k][2].lower() in names:
