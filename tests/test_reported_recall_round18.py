@@ -1,0 +1,106 @@
+"""Round 18 (issue 10, kind 7): reported speech missed, as patterns of German.
+
+German sentences written for the tests, both sides of each pattern:
+
+- a semicolon ends a clause reported after its verb when the clause after it is the writer's own (no
+  Konjunktiv): "Die Mieter hatten angegeben, dass …; das Gericht prüft den Fall"; a Konjunktiv clause after
+  it goes on with the report;
+- before ", <verb> X", a Konjunktiv clause that holds a partial quotation is reported whole ("Sie sei „tief
+  erschüttert“ über den Unfall, sagte die Bürgermeisterin"), as it is after the verb; also when the direct
+  quotation at its end took the verb ("Die Stadt müsse „endlich handeln“, sagte …"). Not a quotation that
+  opens the clause ("„Die Stadt muss handeln“, sagte …": a direct quotation), nor an indicative clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes
+from briefing.extract.sentences import split_sentences
+
+
+def _indirect(text: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker mention) of every indirect quotation the rules find in ``text``."""
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [(text[f.start : f.end], f.speaker.text if f.speaker else None) for f in found if f.kind == "indirect"]
+
+
+def _direct(text: str) -> list[str]:
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [text[f.start : f.end] for f in found if f.kind == "direct"]
+
+
+# ------------------------------------------------------------------ a semicolon ends the report
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Die Mieter hatten angegeben, dass der Vermieter die Heizung abgestellt hatte; das Gericht prüft nun, "
+            "ob das stimmt.",
+            "dass der Vermieter die Heizung abgestellt hatte",
+        ),
+        (
+            "Der Trainer erklärte, dass die Mannschaft müde gewesen sei; am Sonntag spielt sie in Bremen.",
+            "dass die Mannschaft müde gewesen sei",
+        ),
+    ],
+)
+def test_a_semicolon_before_the_writers_clause_ends_the_report(text: str, clause: str) -> None:
+    assert clause in [words for words, _ in _indirect(text)]
+
+
+def test_a_konjunktiv_clause_after_the_semicolon_goes_on_with_the_report() -> None:
+    text = "Der Trainer erklärte, dass die Mannschaft müde gewesen sei; sie brauche nun eine Pause."
+    assert "dass die Mannschaft müde gewesen sei; sie brauche nun eine Pause" in [w for w, _ in _indirect(text)]
+
+
+# ------------------------------------------------------------------ a partial quotation before ", <verb> X"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Sie sei „zutiefst erschüttert“ über den Unfall, sagte die Bürgermeisterin.",
+            "Sie sei „zutiefst erschüttert“ über den Unfall",
+            "die Bürgermeisterin",
+        ),
+        (
+            "Die Stadt habe „viel zu lange gewartet“ und müsse nun handeln, sagte die Bürgermeisterin am Montag.",
+            "Die Stadt habe „viel zu lange gewartet“ und müsse nun handeln",
+            "die Bürgermeisterin",
+        ),
+        (
+            "Die Stadt müsse „endlich handeln“, sagte die Bürgermeisterin.",
+            "Die Stadt müsse „endlich handeln“",
+            "die Bürgermeisterin",
+        ),
+        (
+            "Der Vorstand habe die Fans „im Regen stehen lassen“, kritisierte der Sprecher der Initiative.",
+            "Der Vorstand habe die Fans „im Regen stehen lassen“",
+            "der Sprecher der Initiative",
+        ),
+    ],
+)
+def test_a_konjunktiv_clause_holding_a_quotation_before_the_verb_is_reported_whole(
+    text: str, clause: str, speaker: str
+) -> None:
+    assert (clause, speaker) in _indirect(text)
+
+
+def test_the_quotation_inside_stays_a_direct_quotation() -> None:
+    assert _direct("Die Stadt müsse „endlich handeln“, sagte die Bürgermeisterin.") == ["„endlich handeln“"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Die Stadt muss endlich handeln“, sagte die Bürgermeisterin.",
+        "„Die Stadt muss endlich handeln“ und „sie muss es schnell tun“, sagte die Bürgermeisterin.",
+        "Die Stadt hat „viel zu lange gewartet“, sagte die Bürgermeisterin.",
+    ],
+)
+def test_a_quotation_opening_the_clause_or_an_indicative_clause_is_not_reported_whole(text: str) -> None:
+    assert not [w for w, _ in _indirect(text) if "„" in w]
