@@ -8,7 +8,10 @@ German sentences written for the tests, both sides of each pattern:
 - before ", <verb> X", a Konjunktiv clause that holds a partial quotation is reported whole ("Sie sei „tief
   erschüttert“ über den Unfall, sagte die Bürgermeisterin"), as it is after the verb; also when the direct
   quotation at its end took the verb ("Die Stadt müsse „endlich handeln“, sagte …"). Not a quotation that
-  opens the clause ("„Die Stadt muss handeln“, sagte …": a direct quotation), nor an indicative clause.
+  opens the clause ("„Die Stadt muss handeln“, sagte …": a direct quotation), nor an indicative clause;
+- a sentence that frames its own report ("Der Anwalt vertritt die Ansicht, sein Mandant habe …") is a quotation
+  of its own: the Konjunktiv sentences after it continue the report as a second one (as after a cue's
+  sentence), with the same speaker.
 """
 
 from __future__ import annotations
@@ -104,3 +107,42 @@ def test_the_quotation_inside_stays_a_direct_quotation() -> None:
 )
 def test_a_quotation_opening_the_clause_or_an_indicative_clause_is_not_reported_whole(text: str) -> None:
     assert not [w for w, _ in _indirect(text) if "„" in w]
+
+
+# ------------------------------------------------------------------ a sentence framing its own report
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "rest"),
+    [
+        (
+            "Der Anwalt des Angeklagten vertritt die Ansicht, sein Mandant habe in Notwehr gehandelt. Die Polizei "
+            "habe den Fall zu schnell abgeschlossen. Auch seien Zeugen nicht befragt worden.",
+            "sein Mandant habe in Notwehr gehandelt.",
+            "Die Polizei habe den Fall zu schnell abgeschlossen. Auch seien Zeugen nicht befragt worden.",
+        ),
+        (
+            "Die Bürgerinitiative hatte am Morgen einen Brief an den Bürgermeister geschickt. Die Sprecherin der "
+            "Initiative vertritt die Ansicht, der Lärm sei unzumutbar. Die Stadt habe die Beschwerden lange ignoriert.",
+            "der Lärm sei unzumutbar.",
+            "Die Stadt habe die Beschwerden lange ignoriert.",
+        ),
+    ],
+)
+def test_konjunktiv_sentences_after_a_framed_report_are_a_quotation_of_their_own(
+    text: str, first: str, rest: str
+) -> None:
+    found = _indirect(text)
+    words = [w for w, _ in found]
+    assert first in words and rest in words
+    speakers = {w: sp for w, sp in found}
+    assert speakers[first] == speakers[rest] is not None
+
+
+def test_konjunktiv_sentences_without_a_frame_of_their_own_stay_one_quotation() -> None:
+    text = (
+        "Der Bürgermeister äußerte sich am Abend. Die Stadt habe kein Geld. Der Haushalt sei ausgeschöpft. Man "
+        "müsse sparen."
+    )
+    words = [w for w, _ in _indirect(text)]
+    assert "Die Stadt habe kein Geld. Der Haushalt sei ausgeschöpft. Man müsse sparen." in words
