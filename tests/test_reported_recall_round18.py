@@ -5,8 +5,8 @@ German sentences written for the tests, both sides of each pattern:
 - a semicolon ends a clause reported after its verb when the clause after it is the writer's own (no
   Konjunktiv): "Die Mieter hatten angegeben, dass …; das Gericht prüft den Fall"; a Konjunktiv clause after
   it goes on with the report;
-- before ", <verb> X", a Konjunktiv clause that holds a partial quotation is reported whole ("Sie sei „tief
-  erschüttert“ über den Unfall, sagte die Bürgermeisterin"), as it is after the verb; also when the direct
+- before ", <verb> X", a Konjunktiv clause that holds a partial quotation or a quoted name is reported whole ("Sie
+  sei „tief erschüttert“ über den Unfall, sagte die Bürgermeisterin"), as it is after the verb; also when the direct
   quotation at its end took the verb ("Die Stadt müsse „endlich handeln“, sagte …"). Not a quotation that
   opens the clause ("„Die Stadt muss handeln“, sagte …": a direct quotation), nor an indicative clause;
 - a sentence that frames its own report ("Der Anwalt vertritt die Ansicht, sein Mandant habe …") is a quotation
@@ -79,6 +79,16 @@ def test_a_konjunktiv_clause_after_the_semicolon_goes_on_with_the_report() -> No
             "Die Stadt müsse „endlich handeln“, sagte die Bürgermeisterin.",
             "Die Stadt müsse „endlich handeln“",
             "die Bürgermeisterin",
+        ),
+        (
+            "Nach dem Spiel sei die Stimmung „eher gedrückt“ gewesen, berichtete ein Reporter des Senders.",
+            "Nach dem Spiel sei die Stimmung „eher gedrückt“ gewesen",
+            "ein Reporter des Senders",
+        ),
+        (
+            "Der Verein „Grüne Aue“ habe den Plan abgelehnt, sagte die Sprecherin.",
+            "Der Verein „Grüne Aue“ habe den Plan abgelehnt",
+            "die Sprecherin",
         ),
         (
             "Der Vorstand habe die Fans „im Regen stehen lassen“, kritisierte der Sprecher der Initiative.",

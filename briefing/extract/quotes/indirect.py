@@ -763,14 +763,15 @@ def _quoted_report_before(text: str, masked: str, c: Cue, sb: int, end: int) -> 
 
 
 def _quoted_clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, b: int, e: int) -> int | None:
-    """Before ", <verb> X", does the reported clause hold a partial quotation, so that the clause the cue's
-    quotation boundary leaves (``[b, e)``, after the last quotation) is only its tail?  "Sie sei „tief
-    erschüttert“ über den Unfall, sagte die Bürgermeisterin": the whole Konjunktiv clause is reported, as
-    after the verb ("sagte, sie sei „tief erschüttert“ über den Unfall").  Only when the clause opens with a
+    """Before ", <verb> X", does the reported clause hold a partial quotation or a quoted name, so that the
+    clause the cue's quotation boundary leaves (``[b, e)``, after the last quotation) is only its tail, or is
+    refused for its quotation?  "Sie sei „tief erschüttert“ über den Unfall, sagte die Bürgermeisterin", "Nach
+    dem Spiel sei die Stimmung „eher gedrückt“ gewesen, berichtete X": the whole Konjunktiv clause is reported,
+    as after the verb ("sagte, sie sei „tief erschüttert“ über den Unfall").  Only when the clause opens with a
     word of its own (not "„…“, sagte X": a direct quotation) and has its Konjunktiv outside the quotation
     marks (the mask hides the quoted words).  The clause's start, else None."""
-    start = clause_start_across_quotes(masked, toks, t, sb)
-    if start >= b or "_" not in masked[start:b]:
+    start = min(b, clause_start_across_quotes(masked, toks, t, sb))
+    if "_" not in masked[start:e]:
         return None
     while start < e and masked[start] in " ,":
         start += 1
