@@ -737,6 +737,12 @@ def _clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int
     return start
 
 
+def clause_start_across_quotes(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int) -> int:
+    """Where the clause of the verb ``toks[t]`` starts when no quotation before it ends a clause: the start
+    of a reported clause that holds a partial quotation ("Sie sei „tief erschüttert“ über den Unfall, sagte …")."""
+    return _clause_start(masked, toks, t, sb, [])
+
+
 def _prepositional_relative_at(toks: list[tuple[int, int, str]], i: int) -> bool:
     """Does ``toks[i]`` open a relative clause with a preposition and a relative pronoun whose subject is a
     noun phrase after it ("in dessen Folge das Gericht", "bei der die Polizei"; not "in dem er": a pronoun

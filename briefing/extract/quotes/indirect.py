@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from briefing.extract.quotes.base import DEFINITE, MIN_INDIRECT_WORDS, WORD, Cue, Found
-from briefing.extract.quotes.cues import points_back_only
+from briefing.extract.quotes.cues import clause_start_across_quotes, points_back_only
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.learning import replaced
 from briefing.extract.quotes.lexicon import is_role, lowercase_speech_verbs, speech_verbs, word_set
@@ -146,12 +146,16 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
     for si, (sb, se) in enumerate(sents):
         end = _strip_final(text, sb, se)
         for c in by_sent.get(si, []):
-            if id(c) in used_cues:
-                continue
             span = None
-            if points_back_only(c):
+            if id(c) in used_cues:
+                # The verb after a quotation that ends a Konjunktiv clause of its own words ("Die Stadt müsse
+                # „endlich handeln“, sagte X") speaks that quotation and reports the clause around it.
+                span = _quoted_report_before(text, masked, c, sb, end)
+                if span is None:
+                    continue
+            elif points_back_only(c):
                 continue  # postposed "seiner Meinung nach" only points back: the clause is its verb's, if any
-            if c.kind in ("marker", "so"):
+            elif c.kind in ("marker", "so"):
                 span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
             elif c.kind == "verb":
                 if _stative_appeal(masked, c, sb) or _wie_inside_report(masked, c, by_sent.get(si, []), sb):
@@ -730,6 +734,9 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         b = c.frame_start if c.frame_start > sb else sb
         if inverted_aux is not None and k == inverted_aux - 1 and b > e:
             b = sb  # (the frame is the inverted clause from the auxiliary on: the report is all before it)
+        quoted_from = _quoted_clause_start(masked, toks, t, sb, b, e)
+        if quoted_from is not None:
+            return (quoted_from, e)
         if masked[b:e].strip(' ,„“"»«') and "_" not in masked[b:e]:
             b2 = b
             while b2 < e and text[b2] in " ,":
@@ -779,6 +786,36 @@ def _apposition_after_backward_report(
         and bool(konjunktiv_words(masked, sb, toks[t - 1][0]))
         and not konjunktiv_words(masked, b, clause_end)
     )
+
+
+def _quoted_report_before(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple[int, int] | None:
+    """The Konjunktiv clause before ", <verb> X" that holds a quotation the verb also speaks (a direct
+    quotation took the verb): the clause when it opens with a word of its own (:func:`_quoted_clause_start`),
+    else None."""
+    if c.kind != "verb" or c.start <= sb:
+        return None
+    span = _verb_complement(text, masked, c, sb, end)
+    if span is None or span[1] > c.start or "_" not in masked[span[0] : span[1]]:
+        return None
+    return span
+
+
+def _quoted_clause_start(masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, b: int, e: int) -> int | None:
+    """Before ", <verb> X", does the reported clause hold a partial quotation or a quoted name, so that the
+    clause the cue's quotation boundary leaves (``[b, e)``, after the last quotation) is only its tail, or is
+    refused for its quotation?  "Sie sei „tief erschüttert“ über den Unfall, sagte die Bürgermeisterin", "Nach
+    dem Spiel sei die Stimmung „eher gedrückt“ gewesen, berichtete X": the whole Konjunktiv clause is reported,
+    as after the verb ("sagte, sie sei „tief erschüttert“ über den Unfall").  Only when the clause opens with a
+    word of its own (not "„…“, sagte X": a direct quotation) and has its Konjunktiv outside the quotation
+    marks (the mask hides the quoted words).  The clause's start, else None."""
+    start = min(b, clause_start_across_quotes(masked, toks, t, sb))
+    if "_" not in masked[start:e]:
+        return None
+    while start < e and masked[start] in " ,":
+        start += 1
+    if start >= e or not masked[start].isalpha() or ":" in masked[start:e]:
+        return None
+    return start if konjunktiv_words(masked, start, e) else None
 
 
 # Tokens at most between the auxiliary of an inverted frame and its participle ("hatte die Angeklagte damals").
@@ -906,6 +943,9 @@ def _reported_end(masked: str, b: int, end: int) -> int:
     colon = masked.find(":", b, e)
     if colon != -1:
         e = colon
+    semicolon = masked.find(";", b, e)
+    if semicolon != -1 and not konjunktiv_words(masked, semicolon + 1, e):
+        e = semicolon  # "…, dass X sie geschlagen hatte; es wird geprüft, ob …": the writer's clause after it
     verbs = lowercase_speech_verbs()
     for m in _NEXT_VERB.finditer(masked, b, e):
         if m.group(1) in verbs:

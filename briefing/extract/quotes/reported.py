@@ -52,6 +52,7 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
         # (a quotation of several sentences goes on after its last one: "„… . …“, sagte sie. Künftig solle …")
         si = max(f.sent, bisect.bisect_left(starts, f.end) - 1)
         cur: Found | None = None
+        speaker = f.speaker
         for k in range(si + 1, min(len(sents), si + 1 + MAX_CONTINUATION_SENTENCES)):
             if k in covered:
                 break
@@ -71,11 +72,12 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
             holder = _holds_view(masked, sb, se)
             if holder is not None:
                 # "Sein Verteidiger vertritt die Ansicht, X habe …": the sentence's own subject speaks, and goes
-                # on speaking in the Konjunktiv sentences after it
-                cur = Found("indirect", sb, end, holder, None, k, how="subject")
-                out.append(cur)
+                # on speaking in the Konjunktiv sentences after it; they continue its report as those after a
+                # cue's sentence do, a quotation of their own
+                out.append(Found("indirect", sb, end, holder, None, k, how="subject"))
+                cur, speaker = None, holder
             elif cur is None:
-                cur = Found("indirect", sb, end, f.speaker, None, k, how="continuation")
+                cur = Found("indirect", sb, end, speaker, None, k, how="continuation")
                 out.append(cur)
             else:
                 cur.end = end
@@ -222,4 +224,8 @@ def free_reported(text, masked, sents, found, sent_words) -> list[Found]:
         cur = Found("indirect", sb, se, None, None, k, attributed=False, how="free")
         cur.sent_end = k
         out.append(cur)
+        if _holds_view(masked, sb, se) is not None:
+            # "Der Anwalt vertritt die Ansicht, sein Mandant habe …": a report framed in its own sentence; the
+            # Konjunktiv sentences after it continue it as a quotation of their own
+            cur = None
     return out
