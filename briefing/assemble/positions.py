@@ -277,13 +277,19 @@ MIN_DEBATE_PARTIES = 2
 def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict[str, str]:
     """Speakers to file under their party instead of their country: in a debate between a country's parties
     (statements filed under two of them or more), a politician of one of them whose country is the party's
-    ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it."""
+    ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it.
+    Not when another country or a bloc states a position in the story: then the minister speaks for the
+    country ("Deutschland" beside "EU" and "UN"), and only the parties' own statements stand under them."""
     lex = actor_lexicon()
     keys = {country_of(by_id[a]) for a in set(speakers)}
     debated = {_party_of(k) for k in keys if k and lex.party_candidates(_party_of(k))}
     if len(debated) < MIN_DEBATE_PARTIES:
         return {}
     countries = {c for k in debated for c in lex.party_candidates(k)}  # (a name several countries' parties bear: all)
+    if any(k and k not in countries and country_name(k) for k in keys):
+        # Another country or a bloc states a position too ("EU", "UN", "Jordanien"): the story is between
+        # countries, and a country's minister speaks for it; the parties' own statements keep their headings.
+        return {}
     out = {}
     for a in set(speakers):
         actor = by_id[a]
