@@ -5,6 +5,10 @@ voices), fixed as patterns of German news; every sentence here is written for th
 * In a story between countries (another country or a bloc states a position), a minister speaks for the country,
   not for the party, even when opposition parties state positions too; in a debate among one country's parties
   alone the minister stays one party's side.
+* "Berlin will verhandeln, Paris will zurückschlagen, Rom will abwarten": each capital opens a main clause with
+  its own verb, so each country's position is its own clause, not the whole sentence shown under the first and
+  "dieselbe Aussage" under the others; a verb the subjects share ("Paris und Rom wollen ...") or a gapped clause
+  ("..., Deutschland auf Gespräche") stays one statement.
 """
 
 from __future__ import annotations
@@ -53,3 +57,72 @@ def test_a_minister_is_one_party_s_side_in_a_debate_among_the_parties():
     h = _headings(_briefing(_MINISTER + _PARTIES))
     assert h.get("Tobias Mertens") == {"CDU"}, h
     assert h.get("Carla Wendt") == {"SPD"}, h
+
+
+def _positions(text: str) -> list[tuple[str, str, str]]:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    f = load_pipeline("blank").extract(Article(path="a.txt", text=text, title="Streit", date="2026-12-08",
+                                               date_precision="day", publisher="Zeitung"))
+    names = {a.id: a.name for a in f.actors}
+    return [(names[p.actor], p.text, p.stance) for p in f.positions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berlin will verhandeln, Paris will zurückschlagen, Rom will mit Washington allein reden.",
+         [("Deutschland", "Berlin will verhandeln", "wants"), ("Frankreich", "Paris will zurückschlagen", "wants"),
+          ("Italien", "Rom will mit Washington allein reden.", "wants")]),
+        ("Madrid fordert neue Gespräche, und Lissabon lehnt jede Frist ab.",
+         [("Spanien", "Madrid fordert neue Gespräche", "demands"), ("Portugal", "Lissabon lehnt jede Frist ab.",
+                                                                     "rejects")]),
+    ],
+)
+def test_each_capital_with_its_own_verb_states_its_own_clause(text, expected):
+    assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frankreich setzt auf neue Zölle, Deutschland auf eine Stärkung der Gespräche.",  # gapped: one verb
+        "Spanien und Portugal fordern neue Gespräche mit der Kommission.",  # one verb for both
+    ],
+)
+def test_subjects_sharing_one_verb_share_the_sentence(text):
+    texts = {t for _, t, _ in _positions(text)}
+    assert texts == {text}, texts
+
+
+def test_each_capital_s_clause_is_shown_under_its_own_heading():
+    body = ("Der Streit über die Zölle spaltet die Union. Berlin will verhandeln, Paris will zurückschlagen, "
+            "Rom will mit Washington allein reden. ")
+    b = _briefing(body, title="Zollstreit spaltet die Union")
+    shown = {(p.country, p.text) for s in b.stories for p in s.positions}
+    assert ("Deutschland", "Berlin will verhandeln.") in shown, shown
+    assert ("Frankreich", "Paris will zurückschlagen.") in shown, shown
+    assert ("Italien", "Rom will mit Washington allein reden.") in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause", "own"),
+    [
+        ("Berlin will verhandeln, Paris will zurückschlagen.", "Berlin will verhandeln", True),
+        ("Berlin will verhandeln, Paris will zurückschlagen.", "Paris will zurückschlagen.", True),
+        ("Berlin will verhandeln, und Paris will zurückschlagen.", "Paris will zurückschlagen.", True),
+        # a piece inside a clause, or after a colon (narration before it), is a fragment
+        ("Berlin will verhandeln, Paris will zurückschlagen.", "will verhandeln", False),
+        ("Ganz anders Paris: Macron widersprach.", "Macron widersprach.", False),
+        ("Berlin will verhandeln.", "Berlin will verhandeln.", False),
+    ],
+)
+def test_a_short_main_clause_of_its_own_is_no_fragment(sentence, clause, own):
+    from briefing.assemble.positions import own_clause
+    from briefing.models import Statement
+
+    text = "Vorher. " + sentence
+    st = (Statement("Vorher.", 0, 7), Statement(sentence, 8, 8 + len(sentence)))
+    assert own_clause(st, text.index(clause), clause) is own
+
