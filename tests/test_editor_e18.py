@@ -9,6 +9,8 @@ voices), fixed as patterns of German news; every sentence here is written for th
   its own verb, so each country's position is its own clause, not the whole sentence shown under the first and
   "dieselbe Aussage" under the others; a verb the subjects share ("Paris und Rom wollen ...") or a gapped clause
   ("..., Deutschland auf Gespräche") stays one statement.
+* "Das Interview führte Anna Berger." under an interview is the interviewer's credit (page furniture, like a
+  byline), not a sentence of the article: its name is no actor.
 """
 
 from __future__ import annotations
@@ -126,3 +128,32 @@ def test_a_short_main_clause_of_its_own_is_no_fragment(sentence, clause, own):
     st = (Statement("Vorher.", 0, 7), Statement(sentence, 8, 8 + len(sentence)))
     assert own_clause(st, text.index(clause), clause) is own
 
+
+_INTERVIEW = ("Eine Überschrift für den Test\n\nFrage: Wie geht es weiter?\n\nHolzer: Wir warten auf die Antwort aus "
+              "Kairo. Vorher ist nichts entschieden.\n\n{last}\n")
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["Das Interview führte Jana Kessler.", "Das Gespräch führten Ole Brandt und Mia Lorenz.",
+     "Die Fragen stellte Jana Kessler"],
+)
+def test_the_interviewer_s_credit_under_an_interview_is_furniture(last):
+    from briefing.ingest.clean import clean
+
+    text = clean(_INTERVIEW.format(last=last)).text
+    assert "Kessler" not in text and "Brandt" not in text, text
+    assert "Antwort aus Kairo" in text
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Das Interview führte zu einem Streit in der Koalition.",  # a sentence of the article
+        "Das Gespräch führte Kanzler Holzer am Montag in Kairo mit dem Präsidenten.",
+    ],
+)
+def test_a_sentence_about_an_interview_stays(last):
+    from briefing.ingest.clean import clean
+
+    assert last in clean(_INTERVIEW.format(last=last)).text
