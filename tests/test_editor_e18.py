@@ -11,6 +11,9 @@ voices), fixed as patterns of German news; every sentence here is written for th
   ("..., Deutschland auf Gespräche") stays one statement.
 * "Das Interview führte Anna Berger." under an interview is the interviewer's credit (page furniture, like a
   byline), not a sentence of the article: its name is no actor.
+* The story's headline is the title of the report the summary leads with (it tells the event), before the titles
+  of the reports that take an angle on it (reactions, "Rentenpaket: Arbeitgeber warnen"); an explainer's title
+  ("Wahlrecht: Was das Urteil bedeutet") ranks after a title that says what happened.
 """
 
 from __future__ import annotations
@@ -157,3 +160,46 @@ def test_a_sentence_about_an_interview_stays(last):
     from briefing.ingest.clean import clean
 
     assert last in clean(_INTERVIEW.format(last=last)).text
+
+
+@pytest.mark.parametrize(
+    ("title", "explainer"),
+    [
+        ("Wahlrecht: Was das Urteil bedeutet", True),
+        ("Warnstreik bei der Bahn: Was Pendler jetzt wissen müssen", True),
+        ("Wie es nach dem Gipfel weitergeht", True),
+        ("Karlsruhe kippt Wahlrechtsreform teilweise", False),
+        ("Wie geht es nach dem Gipfel weiter?", False),  # a question asks; it is not an explainer's statement
+        ("Was bleibt: Ein Rückblick auf den Gipfel", False),  # the kicker's question, then a statement
+    ],
+)
+def test_an_indirect_question_is_an_explainer_s_title(title, explainer):
+    from briefing.assemble.summary import explains
+
+    assert explains(title) is explainer
+
+
+def test_a_title_that_says_what_happened_heads_before_an_explainer_s():
+    from briefing.assemble.summary import headline
+
+    titles = ["Kita-Gesetz: Was Eltern jetzt wissen müssen", "Landtag beschließt neues Kita-Gesetz"]
+    assert headline(titles, []) == "Landtag beschließt neues Kita-Gesetz"
+    assert headline(titles[:1], []) == titles[0]  # a story of one report keeps its own title
+
+
+def test_the_headline_is_the_title_of_the_report_the_summary_leads_with():
+    """tests/data/days/rentenpaket: the decision's report and a report of the reactions to it."""
+    from pathlib import Path
+
+    from briefing.assemble import assemble
+    from briefing.extract import load_pipeline
+    from briefing.ingest import read_folder
+
+    folder = Path(__file__).parent / "data" / "days" / "rentenpaket"
+    nlp = load_pipeline("blank")
+    facts = [nlp.extract(a) for a in read_folder(folder).articles]
+    b = assemble(date(2026, 12, 5), facts, background=[], excluded=[], title="Test", max_stories=3)
+    story = next(s for s in b.stories if len(s.sources) > 1)
+    lead = {src.id: src.title for src in b.sources}
+    assert story.headline == lead[story.summary[0].sources[0]], (story.headline, story.summary[0])
+    assert story.headline.startswith("Bundestag beschließt Rentenpaket"), story.headline
