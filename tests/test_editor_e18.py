@@ -14,6 +14,8 @@ voices), fixed as patterns of German news; every sentence here is written for th
 * The story's headline is the title of the report the summary leads with (it tells the event), before the titles
   of the reports that take an angle on it (reactions, "Rentenpaket: Arbeitgeber warnen"); an explainer's title
   ("Wahlrecht: Was das Urteil bedeutet") ranks after a title that says what happened.
+* An interview answer that opens with a short reply ("Eine zentrale.", "Ja.") means what the question asked: it
+  is quoted from the sentence after the reply.
 """
 
 from __future__ import annotations
@@ -203,3 +205,49 @@ def test_the_headline_is_the_title_of_the_report_the_summary_leads_with():
     lead = {src.id: src.title for src in b.sources}
     assert story.headline == lead[story.summary[0].sources[0]], (story.headline, story.summary[0])
     assert story.headline.startswith("Bundestag beschließt Rentenpaket"), story.headline
+
+
+_QA = """Was die Kommission jetzt vorhat
+
+08.12.2026
+
+Die Ökonomin Hanna Vogt über den Zollstreit.
+
+Frage: Frau Vogt, welche Rolle spielt Paris?
+
+Vogt: {answer}
+
+Frage: Und Berlin?
+
+Vogt: Berlin zögert, weil die Autoindustrie auf dem Spiel steht. Das kostet Zeit.
+"""
+
+
+def _answers(tmp_path, answer: str) -> list[str]:
+    from briefing.assemble.quotes import interview_quotes
+    from briefing.extract import load_pipeline
+    from briefing.ingest import read_folder
+
+    (tmp_path / "a.txt").write_text(_QA.format(answer=answer), encoding="utf-8")
+    art = read_folder(tmp_path).articles[0]
+    return [q.text for q in interview_quotes(load_pipeline("blank").extract(art))]
+
+
+@pytest.mark.parametrize(
+    ("answer", "quoted"),
+    [
+        ("Eine zentrale. Paris will die Zölle schnell beantworten.", "Paris will die Zölle schnell beantworten."),
+        ("Ja. Ohne Paris gibt es keine Mehrheit im Rat.", "Ohne Paris gibt es keine Mehrheit im Rat."),
+        # a first sentence of four words or more is the answer itself
+        ("Paris treibt die Kommission an. Das ist nicht neu.", "Paris treibt die Kommission an. Das ist nicht neu."),
+    ],
+)
+def test_an_answer_is_quoted_from_after_its_short_reply(tmp_path, answer, quoted):
+    shown = _answers(tmp_path, answer)
+    assert quoted in shown, shown
+    assert not any(t.startswith(("Eine zentrale", "Ja.")) for t in shown), shown
+
+
+def test_an_answer_of_a_reply_alone_is_not_quoted(tmp_path):
+    shown = _answers(tmp_path, "Eine zentrale.")
+    assert shown == ["Berlin zögert, weil die Autoindustrie auf dem Spiel steht. Das kostet Zeit."], shown
