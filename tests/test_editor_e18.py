@@ -16,6 +16,9 @@ voices), fixed as patterns of German news; every sentence here is written for th
   ("Wahlrecht: Was das Urteil bedeutet") ranks after a title that says what happened.
 * An interview answer that opens with a short reply ("Eine zentrale.", "Ja.") means what the question asked: it
   is quoted from the sentence after the reply.
+* What comes next: "will am Donnerstag nach Kairo und anschließend nach Jerusalem reisen" is one clause whose
+  infinitive closes it after the "und" (no new subject after it), and "steht am Samstag auf dem Programm / auf der
+  Tagesordnung" is a scheduled event like "findet ... statt".
 """
 
 from __future__ import annotations
@@ -251,3 +254,36 @@ def test_an_answer_is_quoted_from_after_its_short_reply(tmp_path, answer, quoted
 def test_an_answer_of_a_reply_alone_is_not_quoted(tmp_path):
     shown = _answers(tmp_path, "Eine zentrale.")
     assert shown == ["Berlin zögert, weil die Autoindustrie auf dem Spiel steht. Das kostet Zeit."], shown
+
+
+def _outlook(text: str) -> list[str]:
+    from tests.actors_helpers import pipeline
+
+    return [s.text for s in pipeline("briefing_outlook")(text)._.briefing_outlook]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Freitag will die Ministerin nach Rom und anschließend nach Madrid reisen.",
+        "Im Januar soll der Ausschuss in Brüssel oder in Straßburg beraten.",
+        "Am Sonntag steht in Oberstdorf das Springen auf dem Programm.",
+        "Im März steht das Gesetz im Landtag auf der Tagesordnung.",
+    ],
+)
+def test_a_next_step_across_und_or_on_the_agenda_is_outlook(text):
+    assert _outlook(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Montag will die Regierung mehr Geld und die Opposition lehnt das ab.",  # a new subject after "und"
+        "Am Montag will der Minister mehr Geld und er kündigte Kürzungen an.",
+        "Seit Montag steht die Reform auf der Tagesordnung.",  # under way
+        "Am Montag stand die Reform auf der Tagesordnung.",  # past
+        "Die Reform steht auf der Tagesordnung.",  # no time
+    ],
+)
+def test_a_new_clause_after_und_or_an_agenda_without_a_time_ahead_is_no_outlook(text):
+    assert _outlook(text) == []
