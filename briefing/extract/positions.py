@@ -472,7 +472,7 @@ class PositionFinder:
         betonten", "..., Deutschland auf eine Stärkung": gapped), or when there is one subject."""
         if len(subjects) < 2:
             return []
-        starts = []
+        starts: list[tuple[int, int]] = []
         for i, _ in subjects[1:]:
             end = self.mention_at[i][1]
             after = self.lowers[end] if end < e else ""
