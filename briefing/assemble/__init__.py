@@ -179,9 +179,12 @@ def _story(
     if not leads:  # no complete sentence to choose: the text's first line still names the story
         leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
     clock = _Clock(members, facts)
-    # A title written before the event ("Europäische Soldaten in der Ukraine?") does not head its outcome.
+    # A title written before the event ("Europäische Soldaten in der Ukraine?") does not head its outcome; the
+    # title of a report whose sentence the summary puts first heads before the titles of the reports that
+    # take an angle on the event (the reactions, an explainer): the report the summary leads with tells the event.
+    first = set(summary[0].sources) if summary else set()
     titled = sorted((i for i in by_centrality if i in reports),
-                    key=lambda i: clock.has_outcome and clock.frames[i] == "preview")
+                    key=lambda i: (clock.has_outcome and clock.frames[i] == "preview", sid[i] not in first))
     head = summary_mod.headline([complete_title(facts[i].article.title, facts[i].article.text) for i in titled], leads)
     pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text)) for i in reports for r in positions_mod.position_refs(

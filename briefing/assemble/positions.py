@@ -114,6 +114,28 @@ def sentence_of(sentences: Sequence[Statement], start: int, end: int, text: str)
     return None
 
 
+# Where the main clause of a further subject opens inside a sentence: after a comma, with or without a
+# conjunction (", Paris will ...", ", und Paris will ...").
+_CLAUSE_OPENING = re.compile(r",(?:\s*(?:und|aber|doch|sondern))?$")
+
+
+def own_clause(sentences: Sequence[Statement], start: int, text: str) -> bool:
+    """Is ``text`` (at ``start``) a main clause of its own that the extractor cut from a sentence of several
+    subjects' clauses, each with its own verb ("Berlin will verhandeln, Paris will zurückschlagen")?  It has
+    a subject and a verb, so it is no fragment however short: it opens the sentence and a comma follows, or
+    it follows a comma (and a conjunction) and a comma follows or the sentence ends with it."""
+    if not text[:1].isupper():
+        return False
+    s = next((s for s in sentences if s.start <= start < s.end), None)
+    if s is None:
+        return False
+    at = start - s.start
+    before, after = s.text[:at].rstrip(), s.text[at + len(text):].strip()
+    if not before:
+        return after.startswith(",")
+    return bool(_CLAUSE_OPENING.search(before)) and (after.startswith(",") or not after)
+
+
 def position_refs(
     article: int,
     source: str,
@@ -127,7 +149,11 @@ def position_refs(
         aid = actor_ids.get((article, p.actor))
         text = p.text.strip()
         if len(text.split()) < MIN_POSITION_WORDS or not text[:1].isupper():
-            text = sentence_of(sentences, p.start, p.end, text) or text
+            whole = sentence_of(sentences, p.start, p.end, text)
+            if whole and own_clause(sentences, p.start, text):
+                text = text if text.endswith((".", "!", "?")) else text + "."
+            else:
+                text = whole or text
         if aid and text:
             out.append(PositionRef(source, aid, text, p.start, p.stance, p.issue))
     return out
@@ -277,13 +303,19 @@ MIN_DEBATE_PARTIES = 2
 def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict[str, str]:
     """Speakers to file under their party instead of their country: in a debate between a country's parties
     (statements filed under two of them or more), a politician of one of them whose country is the party's
-    ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it."""
+    ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it.
+    Not when another country or a bloc states a position in the story: then the minister speaks for the
+    country ("Deutschland" beside "EU" and "UN"), and only the parties' own statements stand under them."""
     lex = actor_lexicon()
     keys = {country_of(by_id[a]) for a in set(speakers)}
     debated = {_party_of(k) for k in keys if k and lex.party_candidates(_party_of(k))}
     if len(debated) < MIN_DEBATE_PARTIES:
         return {}
     countries = {c for k in debated for c in lex.party_candidates(k)}  # (a name several countries' parties bear: all)
+    if any(k and k not in countries and country_name(k) for k in keys):
+        # Another country or a bloc states a position too ("EU", "UN", "Jordanien"): the story is between
+        # countries, and a country's minister speaks for it; the parties' own statements keep their headings.
+        return {}
     out = {}
     for a in set(speakers):
         actor = by_id[a]

@@ -351,11 +351,16 @@ _ANSWER_LABEL = re.compile(r"[A-ZÄÖÜ][^\s:]*(?: [^\s:]+){0,3}:\s+")
 MAX_ANSWER_CHARS = 400
 
 
+# An interview answer's first sentence of at most this many words replies to the question ("Eine zentrale.").
+MAX_REPLY_WORDS = 3
+
+
 def interview_quotes(f: ArticleFacts) -> list[Quote]:
     """The answers of a printed interview as its interviewee's direct words (``Article.turns``, from ingest): the
     page labels whose they are ("Behle: Die Verantwortung liegt allein beim Arbeitgeber."), as surely as
     quotation marks and a verb of saying would. An answer whose first sentence points back at the question
-    ("Das hängt vom Angebot ab.") says nothing alone and is left out; a long one is cut after a sentence."""
+    ("Das hängt vom Angebot ab.") says nothing alone and is left out; one that opens with a short reply ("Eine
+    zentrale.", "Ja.") is quoted from the sentence after it; a long one is cut after a sentence."""
     out = []
     text = f.article.text
     for turn in f.article.turns:
@@ -368,6 +373,14 @@ def interview_quotes(f: ArticleFacts) -> list[Quote]:
         if not ends:
             continue
         first = text[start : ends[0]].strip()
+        if len(first.split()) <= MAX_REPLY_WORDS:
+            # "Eine zentrale.", "Ja.", "Schwer zu sagen.": the reply means what the question asked; the answer
+            # is quoted from the sentence after it (an answer of the reply alone says nothing)
+            if len(ends) < 2:
+                continue
+            start = ends[0] + len(text[ends[0] : ends[1]]) - len(text[ends[0] : ends[1]].lstrip())
+            ends = ends[1:]
+            first = text[start : ends[0]].strip()
         if not first or stand_alone(first) != first:
             continue
         end = ends[0]

@@ -371,9 +371,10 @@ def headline(titles: Sequence[str | None], leads: Sequence[str]) -> str:
         if own and len(own) <= 2 * MAX_HEADLINE_CHARS and not any(m in own for m in MARKUP_CHARS) and not (
                 own.rstrip(QUOTE_MARKS).endswith(("…", "..."))):
             return own
-    # A title made of someone's words ("Bauernverband: „Wir werden weiter protestieren“") is one report's
-    # angle on the event: the title of a report that says what happened comes first.
-    for t in sorted(titles, key=quotes_someone):
+    # A title made of someone's words ("Bauernverband: „Wir werden weiter protestieren“") or an explainer's
+    # ("Wahlrecht: Was das Urteil bedeutet") is one report's angle on the event: the title of a report that
+    # says what happened comes first.
+    for t in sorted(titles, key=lambda t: (quotes_someone(t), explains(t))):
         t = (t or "").strip()
         if (
             t
@@ -406,6 +407,23 @@ TITLE_QUOTATION_WORDS = 3
 def quotes_someone(title: str | None) -> bool:
     """Does ``title`` quote someone's words (a quotation of :data:`TITLE_QUOTATION_WORDS` words or more)?"""
     return any(len(m.group(1).split()) >= TITLE_QUOTATION_WORDS for m in _TITLE_QUOTATION.finditer(title or ""))
+
+
+# The words that open an indirect question: an explainer's title ("Was Fahrgäste jetzt wissen müssen").
+_INTERROGATIVES = frozenset({"was", "wie", "warum", "weshalb", "wieso", "wer", "wem", "wen", "wo", "wohin", "woher",
+                             "wann", "welche", "welcher", "welches", "welchen", "wofür", "worum", "wozu"})
+
+
+def explains(title: str | None) -> bool:
+    """Is ``title`` an explainer's: its statement (after a kicker's colon, if any) an indirect question
+    ("Mercosur: Was das Abkommen für Deutschland bedeutet", "Wie es nach dem Urteil weitergeht")?  A
+    question with its question mark is not (it asks; see :func:`headline`)."""
+    t = (title or "").strip()
+    if not t or t.endswith("?"):
+        return False
+    statement = t.split(": ", 1)[1] if ": " in t else t
+    first = statement.split(maxsplit=1)[0].strip("„“\"»«").lower() if statement.split() else ""
+    return first in _INTERROGATIVES
 
 
 @functools.cache

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from briefing.extract.actors import in_regions, month_names, quote_regions, regions_overlap, token_table
 from briefing.extract.docdata import OUTLOOK, ext_data
 from briefing.lang import rows
-from briefing.lang.de import CLAUSE_END, auxiliary_forms
+from briefing.lang.de import CLAUSE_END, SUBJECT_PRONOUNS, auxiliary_forms
 from briefing.models import Statement
 
 # Sentences longer than this are page residue (lists, tables), not an outlook worth surfacing.
@@ -105,6 +105,13 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
         while m < n and words[m] not in CLAUSE_END:
             m += 1
         last = words[m - 1] if m - 1 > k else ""
+        if not is_infinitive(last, lex) and _joins_phrase(words, m):
+            # "will am Donnerstag nach Kairo und anschließend nach Jerusalem reisen": "und" joins two phrases of
+            # one clause (an adverb or a preposition after it, no new subject), whose infinitive closes it
+            m += 1
+            while m < n and words[m] not in CLAUSE_END:
+                m += 1
+            last = words[m - 1]
         if not is_infinitive(last, lex):
             continue
         if hearsay and last == "haben":
@@ -117,6 +124,23 @@ def has_future(words: list[str], lex: OutlookLexicon) -> bool:
                 continue
         return True
     return False
+
+
+# Words that open a new clause's subject after "und" ("und die Bürger sparen", "und er sagte"): no phrase of
+# the clause before.
+_SUBJECT_OPENERS = SUBJECT_PRONOUNS | frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "sein", "seine",
+     "ihr", "ihre", "unser", "unsere", "dies", "diese", "dieser", "alle", "viele"})
+
+
+def _joins_phrase(words: list[str], m: int) -> bool:
+    """Is ``words[m]`` an "und"/"oder" that joins a second phrase to the clause (a lowercase adverb or
+    preposition after it, "und anschließend nach ...", "oder in ..."), not a clause of its own with a new
+    subject ("und die Opposition ...", "und er ...", "und Merz ...")?"""
+    if m + 1 >= len(words) or words[m] not in ("und", "oder"):
+        return False
+    nxt = words[m + 1]
+    return nxt.isalpha() and nxt not in _SUBJECT_OPENERS
 
 
 def has_pair(words: list[str], lex: OutlookLexicon) -> bool:

@@ -465,6 +465,31 @@ class PositionFinder:
                 return self.subjects(cs, ce) if cs > s else []
         return []
 
+    def own_clauses(self, s: int, e: int, subjects: list[tuple[int, str]]) -> list[tuple[int, str, int, int]]:
+        """Each subject's own clause, when every subject after the first opens a main clause of its own with
+        its own verb ("Berlin will verhandeln, Paris will zurückschlagen, Rom will abwarten"): (token, actor,
+        clause start, clause end).  Empty when a subject shares the verb of another ("Macron und Starmer
+        betonten", "..., Deutschland auf eine Stärkung": gapped), or when there is one subject."""
+        if len(subjects) < 2:
+            return []
+        starts: list[tuple[int, int]] = []
+        for i, _ in subjects[1:]:
+            end = self.mention_at[i][1]
+            after = self.lowers[end] if end < e else ""
+            if not (i > s and self.lowers[i - 1] in CLAUSE_OPENERS and (
+                    after in self.lex.single or after in self.lex.particle or after in self.lex.adjacent)):
+                return []
+            k = i - 1  # the clause before ends before its opener (", und": before the comma too)
+            while k > s and (self.space[k - 1] or self.lowers[k - 1] in CLAUSE_OPENERS):
+                k -= 1
+            before = starts[-1][0] if starts else subjects[0][0]
+            if "," not in self.lowers[k:i] or not any(self.is_finite(w) for w in self.lowers[before:k]):
+                return []  # "Spanien und Portugal fordern ...": no clause of its own before the subject
+            starts.append((i, k))
+        bounds = [self.narration_cut(s, subjects[0][0])] + [i for i, _ in starts]
+        ends = [k for _, k in starts] + [e]
+        return [(i, aid, cs, ce) for (i, aid), cs, ce in zip(subjects, bounds, ends, strict=True)]
+
     def lowers_between(self, s: int, e: int) -> list[str]:
         """Lowercase words of tokens ``[s, e)``, whitespace tokens left out."""
         return list(compress(self.lowers[s:e], map(operator.not_, self.space[s:e])))
@@ -503,6 +528,19 @@ class PositionFinder:
                 subjects = [x for x in subjects if not (others - {x[1]})]
                 if not subjects:
                     continue
+            own = self.own_clauses(s, e, subjects)
+            if own:
+                # "Berlin will verhandeln, Paris will zurückschlagen": each subject says its own clause
+                for i, aid, cs, ce in own:
+                    text, start = self.span_text(cs, ce)
+                    text = text.rstrip(" ,;")
+                    tokens = self.lowers_between(cs, ce)
+                    clause_stance = qualify(stance_of(tokens, self.lex) or stance, tokens, self.lex)
+                    if text:
+                        issue = issue_of(text, self.starts[i] - start, self.lex)
+                        out.setdefault((aid, start), Position(aid, text, start, start + len(text), clause_stance,
+                                                              issue))
+                continue
             stance = qualify(stance, self.lowers_between(s, e), self.lex)
             # Every subject gets the whole clause: a gapped one ("..., Deutschland auf Y.") is no sentence.
             text, start = self.span_text(self.narration_cut(s, subjects[0][0]), e)
