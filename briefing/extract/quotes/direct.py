@@ -23,6 +23,7 @@ from briefing.extract.quotes.base import (
     Cue,
     Found,
     Pair,
+    words_in,
 )
 from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
@@ -82,7 +83,7 @@ def direct_quotes(
     doc_words: TextWords | None = None  # the text, indexed for names_someone (built at the first need)
     for p in pairs:
         inner = text[p.inner_start : p.inner_end]
-        words = WORD.findall(inner)
+        words = words_in(text, p.inner_start, p.inner_end)
         if not words:
             continue
         so, sc = sent_of(p.start), sent_of(max(p.start, p.end - 1))
