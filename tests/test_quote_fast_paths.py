@@ -8,6 +8,7 @@ must hand back to the plain one (a range that cuts a word, a range across senten
 from __future__ import annotations
 
 import math
+import random
 import re
 
 import pytest
@@ -60,6 +61,54 @@ def test_tokenise_gives_every_word_its_period_as_the_plain_reading(text: str) ->
             continue  # blocks start after whitespace
         starts, toks = speakers._tokenise(text, start, len(text))
         assert toks == _tokenise_plain(text, start, len(text))
+        assert starts == [b for b, _, _ in toks]
+
+
+
+def _tokenise_whole_range(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The block tokeniser's reading as one findall over the whole range (its pieces carry the whitespace before
+    them), with the period rule of :func:`_tokenise_plain`."""
+    out, e = [], start
+    for piece in speakers._SPACED_TOKEN.findall(text, start, end):
+        e += len(piece)
+        tok = piece.lstrip()
+        b = e - len(tok)
+        if tok.endswith(".") and len(tok) > 2 and tok[:-1] not in abbreviations():
+            out.append((b, e - 1, tok[:-1]))
+        else:
+            out.append((b, e, tok))
+    return out
+
+
+PIECE_TEXTS = [
+    "Um 20:15 Uhr stand es 2:0-Führung, sagte Dr. Huber: „Das war's.“ Dann (gegen 21 Uhr) kam ver.di.",
+    "Die Quote stieg auf 3,5 Prozent; z.B. bei snake_case-Namen und/oder d’Alembert… Fertig!?",
+    "Merkel.Als Nächstes:\tder U.S.A.-Besuch\u00a0am 3.10. in St. Gallen — «Ja», sagte sie. ½ oder ²?",
+    "Ende.   ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PIECE_TEXTS)
+def test_tokenise_piecewise_reads_as_one_findall_over_the_range(text: str) -> None:
+    for start in range(len(text) + 1):
+        if start and not text[start - 1].isspace():
+            continue  # blocks start after whitespace ...
+        for end in range(start, len(text) + 1):
+            if end < len(text) and not text[end - 1 : end].isspace():
+                continue  # ... and end after whitespace or with the text
+            starts, toks = speakers._tokenise(text, start, end)
+            assert toks == _tokenise_whole_range(text, start, end), (start, end)
+            assert starts == [b for b, _, _ in toks]
+
+
+def test_tokenise_piecewise_reads_mixed_characters_as_one_findall() -> None:
+    alphabet = "aZäß09_ .,;:-’'/„“()!?\t\n\u00a0\u2009²½ǅ東"
+    rng = random.Random(18)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        starts, toks = speakers._tokenise(text, 0, len(text))
+        assert toks == _tokenise_whole_range(text, 0, len(text)), text
         assert starts == [b for b, _, _ in toks]
 
 

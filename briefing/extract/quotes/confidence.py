@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from briefing.extract.quotes.base import DQUOTES, HOWS
+from briefing.extract.quotes.base import DQUOTES, HOWS, words_in
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, speech_verbs
 from briefing.extract.quotes.linear import LinearModel
@@ -382,7 +382,7 @@ class DocumentContext:
         found = self._passive_sentences.get(si)
         if found is None:
             found = self._passive_sentences[si] = any(
-                w.lower() in _PASSIVE_AUX for w in _WORD.findall(self.text, sb, se)
+                w.lower() in _PASSIVE_AUX for w in words_in(self.text, sb, se)
             )
         return found
 
@@ -420,7 +420,7 @@ def features(
     if how:
         out[f"how_{how}"] = 1.0
     text = ctx.text
-    words = _WORD.findall(text, f.start, f.end)
+    words = words_in(text, f.start, f.end)
     nwords = len(words)
     out["quote_words"] = min(1.0, math.log1p(nwords) / LOG_QUOTE_WORDS)
     if f.start == 0 or text[text.rfind("\n", 0, f.start) + 1 : f.start].strip() == "":
@@ -642,7 +642,7 @@ def _clause_form(
     if not text[sentence_start : f.start].strip(" \n" + DQUOTES):
         out["clause_opens_sentence"] = 1.0
     if words is None:
-        words = _WORD.findall(text, f.start, f.end)
+        words = words_in(text, f.start, f.end)
     if konjunktiv_words(text, f.start, f.end, strong=True, words=words):
         out["clause_konjunktiv"] = 1.0
     elif konjunktiv_words(text, f.start, f.end, words=words):

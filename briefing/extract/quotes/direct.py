@@ -23,6 +23,7 @@ from briefing.extract.quotes.base import (
     Cue,
     Found,
     Pair,
+    words_in,
 )
 from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject, relative_subject_mention
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
@@ -82,7 +83,7 @@ def direct_quotes(
     doc_words: TextWords | None = None  # the text, indexed for names_someone (built at the first need)
     for i, p in enumerate(pairs):
         inner = text[p.inner_start : p.inner_end]
-        words = WORD.findall(inner)
+        words = words_in(text, p.inner_start, p.inner_end)
         if not words:
             continue
         # "der Bund „National Front for Democracy“ (übersetzt etwa: „Nationale Front für Demokratie“)": a
@@ -1025,6 +1026,7 @@ _READ_THERE = (
     ("fanden", "sich"),
     ("finden", "sich"),
 )
+_READ_THERE_FIRST = frozenset(w[0] for w in _READ_THERE)
 # Finite "stehen" says it only of a surface and with the words as its subject: "Auf dem Schild stand: „…“" ("in
 # dem Bericht steht" is a document's cue, cues._document_source).
 _STANDS = frozenset(["steht", "stand", "stehen", "standen"])
@@ -1048,7 +1050,9 @@ def _written_place(masked: str, start: int, end: int) -> Phrase | None:
         low == "geschrieben" and (_STANDS.intersection(lows[k - 1 : k]) or _STANDS.intersection(lows[k + 1 : k + 2]))
         for k, low in enumerate(lows)
     )  # "stand geschrieben", "auf dem geschrieben steht" (not "hat … geschrieben": someone wrote)
-    if not written and not any(tuple(lows[k : k + len(w)]) == w for w in _READ_THERE for k in range(len(lows))):
+    if not written and not any(
+        tuple(lows[k : k + len(w)]) == w for k, low in enumerate(lows) if low in _READ_THERE_FIRST for w in _READ_THERE
+    ):  # (only where one of the phrases can start: a slice per token and phrase was ~1 % of a pass)
         # "stehen" only with the words as its subject, right after it: "Auf dem Schild stand: „…“", not "Auf
         # dem Podium stand Roth: „…“"
         if not any(low in _STANDS and (k + 1 == len(toks) or toks[k + 1][2] in ":„“\"") for k, low in enumerate(lows)):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
 
-from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair
+from briefing.extract.quotes.base import DEFINITE, LONG_QUOTE_WORDS, WORD, Pair, words_in
 from briefing.extract.quotes.linear import LinearModel
 from briefing.extract.quotes.speakers import Phrase, person_score
 from briefing.lang import LanguageDataError, learned, word_set
@@ -416,7 +416,7 @@ def features(
     if "speaker_person" not in out and "speaker_pronoun" not in out:
         out["no_person_speaker"] = 1.0
     inner = text[p.inner_start : p.inner_end]
-    words = WORD.findall(inner)
+    words = words_in(text, p.inner_start, p.inner_end)
     n = len(words)
     out["words"] = min(1.0, math.log1p(n) / LOG_QUOTE_WORDS)
     if n == 1:
@@ -466,7 +466,7 @@ def features(
     if view.speech_cue:
         out["speech_cue_in_sentence"] = 1.0
     if want("naming_verb_in_sentence") and (
-        view.cue_kind == "name" or any(w.lower() in _naming_forms() for w in WORD.findall(masked, sb, se))
+        view.cue_kind == "name" or any(w.lower() in _naming_forms() for w in words_in(masked, sb, se))
     ):
         out["naming_verb_in_sentence"] = 1.0
     if view.speaks_of:

@@ -202,38 +202,60 @@ _RECENT: list[_Blocks] = []
 
 def _tokenise(text: str, start: int, end: int) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Token starts and tokens (start, end, text) of ``text[start:end]``."""
-    # The hot path (every article once): findall() of each token with the whitespace before it makes no
-    # match objects; the offsets are running sums of the lengths, in one compiled loop (maps and zips
-    # over the pieces called a function per piece and column).  Only whitespace lies between tokens
-    # (every other character starts one).  The rare tokens with a final period are fixed up afterwards
-    # (their start stays): found from the periods of the range (a few per block) by the token ending
-    # right after each, not by asking every token.
-    pieces: list[str] = _SPACED_TOKEN.findall(text, start, end)
+    # The hot path (every article once).  No token holds whitespace and every other character starts one, so
+    # the range's tokens are those of its whitespace-free pieces (str.split splits at what \s matches), each
+    # tokenised alone: a piece of word characters only (str.isalnum; "_" goes to the regex) is one token, one
+    # with a single non-word character after such a core is the core and that character (the core with it
+    # when it is a period: TOKEN's final \.?), the rest are read by _SPACED_TOKEN within the piece (its
+    # lookarounds see the same characters there: a piece ends where whitespace or the range does).  The
+    # regex engine's per-character category test is left out for most pieces.  The rare tokens with a final
+    # period are fixed up afterwards (their start stays): found from the periods of the range (a few per
+    # block) by the token ending right after each, not by asking every token.
     starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
     out: list[tuple[int, int, str]] = []
-    e = start
-    for piece in pieces:
-        e += len(piece)
-        word = piece.lstrip()
-        b = e - len(word)
-        starts.append(b)
-        ends.append(e)
-        words.append(word)
-        out.append((b, e, word))
+    b = start
+    for piece in text[start:end].split():
+        b = text.find(piece, b)
+        e = b + len(piece)
+        if piece.isalnum():
+            starts.append(b)
+            out.append((b, e, piece))
+        else:
+            last = piece[-1]
+            core = piece[:-1]
+            if core.isalnum() and not last.isalnum() and last != "_":
+                if last == ".":
+                    starts.append(b)
+                    out.append((b, e, piece))
+                else:
+                    starts.append(b)
+                    out.append((b, e - 1, core))
+                    starts.append(e - 1)
+                    out.append((e - 1, e, last))
+            else:
+                p = b
+                for word in _SPACED_TOKEN.findall(text, b, e):
+                    q = p + len(word)
+                    starts.append(p)
+                    out.append((p, q, word))
+                    p = q
+        b = e
     p = text.find(".", start, end)
     if p == -1:
         return starts, out
     abbrevs = abbreviations()
     k = 0
     while p != -1:
-        k = bisect.bisect_left(ends, p + 1, k)
-        if k < len(ends) and ends[k] == p + 1:
-            tok = words[k]
+        # the token holding the period is the last starting at or before it; it ends with the period when
+        # its end is right after it
+        k = bisect.bisect_right(starts, p, k) - 1
+        if k >= 0:
+            b, e, tok = out[k]
             # An abbreviation ("Dr.") or a one-letter initial ("A.") keeps its period; other words give it up.
-            if len(tok) > 2 and tok[:-1] not in abbrevs:
-                out[k] = (starts[k], p, tok[:-1])
+            if e == p + 1 and len(tok) > 2 and tok[:-1] not in abbrevs:
+                out[k] = (b, p, tok[:-1])
+        else:
+            k = 0
         p = text.find(".", p + 1, end)
     return starts, out
 
