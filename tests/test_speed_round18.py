@@ -60,3 +60,24 @@ def test_a_pair_is_found_in_a_document_of_several_sentences() -> None:
 def test_a_scheduled_event_is_found_in_a_document_of_several_sentences() -> None:
     text = "Die Gespräche dauern an. Die nächste Runde findet im März statt. Die Lage bleibt ruhig."
     assert outlook_of(text) == ["Die nächste Runde findet im März statt."]
+
+
+def _positions_with_deps(text: str, deps: dict[str, str] | None) -> list[tuple[str, str]]:
+    """Positions of ``text`` on a blank pipeline, the words of ``deps`` given those dependency labels (a parser's)."""
+    nlp = pipeline("briefing_actors", "briefing_quotes", "briefing_positions")
+    doc = nlp.make_doc(text)
+    if deps is not None:
+        for tok in doc:
+            tok.dep_ = deps.get(tok.text, "dep")
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    names = {a.id: a.name for a in doc._.briefing_actors}
+    return [(names[p.actor], p.stance) for p in doc._.briefing_positions]
+
+
+def test_a_parsers_labels_are_read_when_the_doc_has_them() -> None:
+    # the dependency labels are asked for on first need; a subject the parser labels otherwise takes no position
+    text = "Frankreich lehnt neue Sanktionen gegen Russland ab."
+    assert ("Frankreich", "rejects") in _positions_with_deps(text, None)
+    assert ("Frankreich", "rejects") in _positions_with_deps(text, {"Frankreich": "sb"})
+    assert _positions_with_deps(text, {"Frankreich": "oa"}) == []
