@@ -81,3 +81,24 @@ def test_a_parsers_labels_are_read_when_the_doc_has_them() -> None:
     assert ("Frankreich", "rejects") in _positions_with_deps(text, None)
     assert ("Frankreich", "rejects") in _positions_with_deps(text, {"Frankreich": "sb"})
     assert _positions_with_deps(text, {"Frankreich": "oa"}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("Er sagte: " + "=" * 20 + "\u00a0" + "=" * 20 + " Ende.", False),  # no-break space: two runs of 20
+        ("Preise: " + "€" * 20 + " und mehr.", False),  # 60 bytes, 20 characters
+        ("Er sagte: " + "—" * 40 + " Ende.", True),  # a run of 40 characters of 3 bytes each
+        ("Er sagte: " + "=" * 33 + " Ende.", True),
+        ("Er sagte: " + "=" * 32 + " Ende.", False),
+        ("Siehe https://www.example.org/nachrichten/politik/ausland/artikel-1234 für mehr.", False),
+    ],
+)
+def test_punctuation_runs_are_found_by_their_bytes_as_by_the_words(text: str, changed: bool) -> None:
+    from briefing.extract.nlp import _PUNCT_RUN, MAX_PUNCT_RUN, break_punctuation_runs
+
+    broken = break_punctuation_runs(text)
+    assert (broken != text) is changed
+    assert len(broken) == len(text)
+    assert _PUNCT_RUN.search(broken) is None and (_PUNCT_RUN.search(text) is not None) is changed
+    assert changed or max(map(len, text.split())) > MAX_PUNCT_RUN or broken is text
