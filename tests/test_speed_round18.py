@@ -9,7 +9,7 @@ sentence only when the document holds a pair's second word or an event's first w
 from __future__ import annotations
 
 import pytest
-from actors_helpers import pipeline
+from actors_helpers import actors_of, pipeline
 
 
 def figures_of(text: str) -> list[tuple[str, float, str, int]]:
@@ -102,3 +102,11 @@ def test_punctuation_runs_are_found_by_their_bytes_as_by_the_words(text: str, ch
     assert len(broken) == len(text)
     assert _PUNCT_RUN.search(broken) is None and (_PUNCT_RUN.search(text) is not None) is changed
     assert changed or max(map(len, text.split())) > MAX_PUNCT_RUN or broken is text
+
+
+def test_a_country_adjective_names_the_country_each_time_it_is_asked() -> None:
+    # (the answer is kept per word after the first document: the second document gets it from there)
+    for _ in range(2):
+        actors = actors_of("Die britische Regierung kritisierte den Plan. Die britischen Diplomaten schwiegen.")
+        assert [(a.name, a.affiliation) for a in actors if a.kind == "organization"] == [
+            ("Regierung", "Großbritannien")]
