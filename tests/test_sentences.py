@@ -106,10 +106,18 @@ def test_glued_sentence_ends_are_what_the_lookbehind_first_pattern_finds() -> No
 
     text = "sagte Merkel.Als „verpasste Chance“ galt es.Die Frage!Wer? ver.di und ndr.de, so.„Nein“ Ab.Cd"
     plain = re.compile(r"(?<=[a-zäöüß]{2})[.!?](?P<close>[“”\"«»]?)(?=[A-ZÄÖÜ][a-zäöüß])")
-    assert [(m.span(), m.span("close")) for m in sentences._GLUED.finditer(text)] == [
-        (m.span(), m.span("close")) for m in plain.finditer(text)
-    ]
+    glued = [m for m in sentences._SENTENCE_END.finditer(text) if m.start("ws") < 0]
+    assert [(m.span(), m.span("glued")) for m in glued] == [(m.span(), m.span("close")) for m in plain.finditer(text)]
     assert len(plain.findall(text)) >= 2
+
+
+# the two ends the one expression finds, each as an expression of its own (the repeat of final punctuation in
+# a group, as written before it opened with a character set)
+_PLAIN_CANDIDATE = re.compile(
+    r"""(?P<punct>[.!?…]+)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)"""
+    r"""(?=[„"»«‚“(\[\-–]?(?:[^\W\d_a-zäöüß]|\d))""",
+)
+_PLAIN_GLUED = re.compile(r"(?<=[a-zäöüß]{2})[.!?](?P<close>[“”\"«»]?)(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
 def test_candidate_ends_are_what_the_repeat_in_a_group_finds() -> None:
@@ -119,13 +127,32 @@ def test_candidate_ends_are_what_the_repeat_in_a_group_finds() -> None:
         "Er kam... Dann ging er! Wirklich?! „So nicht.“ Sie sagte: „Nein!“ (Ja.) 3. Mai. Ende…  Aber 5 Tage. "
         "U.S.A. sind weit. Was?? Gut.\u00a0Danach… „Ja“. Z. B. nicht. Das ist 2025.\tNeu"
     )
-    plain = re.compile(sentences._CANDIDATE.pattern.replace("[.!?…][.!?…]*", "[.!?…]+", 1))
-    assert plain.pattern != sentences._CANDIDATE.pattern
     groups = ("punct", "close", "ws")
-    assert [[m.span(g) for g in groups] for m in sentences._CANDIDATE.finditer(text)] == [
-        [m.span(g) for g in groups] for m in plain.finditer(text)
+    found = [m for m in sentences._SENTENCE_END.finditer(text) if m.start("ws") >= 0]
+    assert [[m.span(g) for g in groups] for m in found] == [
+        [m.span(g) for g in groups] for m in _PLAIN_CANDIDATE.finditer(text)
     ]
-    assert len(plain.findall(text)) >= 10
+    assert len(found) >= 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sagte Merkel.Als er kam... Dann ging er! Wirklich?!„Nein“ Ab.Cd so.“Er ging.“ Was?!Wer… Gut.)Da",
+        "Er sagte es.“Die Frage!“ Wer? ver.di und ndr.de. Ja.\u00a0Nein.«Aber» ein Mann.Ab. Z. B. nicht.",
+        "Das ist 2025.\tNeu. U.S.A. sind weit.Und „ja“.Der Rest.. Ende…Aha. so!!Ja ha.Xy. ende.ÄÖ. aus.Öl",
+    ],
+)
+def test_one_scan_finds_both_kinds_of_end(text: str) -> None:
+    """Both ends open at final punctuation and neither can start inside the other's match: one scan finds what
+    the two expressions find."""
+    from briefing.extract import sentences
+
+    both = [(m.span(), m.start("ws") >= 0) for m in sentences._SENTENCE_END.finditer(text)]
+    apart = sorted([(m.span(), True) for m in _PLAIN_CANDIDATE.finditer(text)]
+                   + [(m.span(), False) for m in _PLAIN_GLUED.finditer(text)])
+    assert both == apart
+    assert any(w for _, w in both) and not all(w for _, w in both)
 
 
 def test_a_quotation_opening_with_a_number_starts_a_sentence() -> None:

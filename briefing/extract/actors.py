@@ -334,6 +334,7 @@ class Lexicon:
     cache: dict[str, RoleInfo | None] = field(default_factory=dict)
     _inst_cache: dict[str, tuple[str, str, str] | None] = field(default_factory=dict)
     _inst_suffixes: tuple[str, ...] = ()
+    _adj_cache: dict[str, str | None] = field(default_factory=dict)  # word -> adjective() answer
     _role_tails: frozenset[str] | None = None  # the last len(shortest role) letters of every role
 
     # (computed on first use and kept in fields, not by functools.cached_property: a class compiled by
@@ -521,7 +522,18 @@ class Lexicon:
         return g
 
     def adjective(self, text: str) -> str | None:
-        """Canonical country for a country adjective ("britischen" -> Großbritannien)."""
+        """Canonical country for a country adjective ("britischen" -> Großbritannien), looked up once per word and
+        process (asked for most lowercase words of an article, several times: country signs, organisation and
+        name tests)."""
+        cache = self._adj_cache
+        if text in cache:
+            return cache[text]
+        if len(cache) > _FORM_CACHE_MAX:
+            cache.clear()
+        found = cache[text] = self._adjective(text)
+        return found
+
+    def _adjective(self, text: str) -> str | None:
         low = text.lower()
         for ending in ADJ_ENDINGS:
             if ending and not low.endswith(ending):
@@ -3186,9 +3198,23 @@ def _region_countries() -> dict[str, str]:
     return {r[0]: r[2] for r in rows("regions.txt") if len(r) > 2}
 
 
+# word -> _region_of's answer, asked for most lowercase words of an article (country signs); cleared past
+# _FORM_CACHE_MAX words
+_REGION_OF: dict[str, str | None] = {}
+
+
 def _region_of(word: str) -> str | None:
     """The state a genitive ("Bayerns") or an inflected adjective ("bayerische", "sächsischen") names, or None.
     A city state's genitive ("Berlins", "Hamburgs") names its government only before a title, as here."""
+    if word in _REGION_OF:
+        return _REGION_OF[word]
+    if len(_REGION_OF) > _FORM_CACHE_MAX:
+        _REGION_OF.clear()
+    found = _REGION_OF[word] = _region_lookup(word)
+    return found
+
+
+def _region_lookup(word: str) -> str | None:
     genitives, adjectives = _regions()
     if word in genitives:
         return genitives[word]

@@ -27,9 +27,9 @@ from briefing.models import Figure
 # German digits: thousands with ".", decimals with ","; a digit, dot or comma right before or a
 # dot/comma + digit right after means we are inside a date, time or other number ("10.00", "04.09.2025").
 NUMBER_RE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![.,]?\d)")
-# The same numbers found fast: a run of digits with dots/commas (the scan starts only at digits), then
-# checked against NUMBER_RE at that position; a lookbehind first in a pattern is tried at every character.
-DIGIT_RUN_RE = re.compile(r"\d[\d.,]*")
+# (A figure's number opens its token, and NUMBER_RE's lookbehind fails inside a run of digits, dots and
+# commas: it is tried at the tokens that open with a digit, not found by a scan of the text. A regular
+# expression opening with \d tests every character of the text by a Unicode table lookup, 1.4 % of a pass.)
 # Adjectives allowed between a number and its noun ("vier mechanisierte ukrainische Brigaden").
 MAX_ADJECTIVES = 3
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -144,12 +144,13 @@ class FigureFinder:
     def run(self) -> list[Figure]:
         found: list[Figure] = []
         text = self.text
-        for run in DIGIT_RUN_RE.finditer(text):
-            m = NUMBER_RE.match(text, run.start())
+        starts = self.starts
+        # the tokens opening with a decimal digit (\d: str.isdecimal), a compiled loop: ord(w[0]) reads the code
+        # point natively, where comparing w[:1] with "0" and "9" cost a slice and two generic comparisons a token
+        for i in [k for k, w in enumerate(self.words)
+                  if w and (48 <= ord(w[0]) <= 57 or (ord(w[0]) > 127 and w[0].isdecimal()))]:
+            m = NUMBER_RE.match(text, starts[i])
             if m is None:
-                continue
-            i = self.token_at(m.start())
-            if i < 0 or self.starts[i] != m.start():
                 continue
             # a number glued to more text in one token ("40-mal", "30-jährige", "2][Maria") is no figure
             word = self.words[i]

@@ -176,6 +176,12 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
         hits = [m.start() for m in lex.markers.finditer(text.lower())] if lex.markers else []
     regions = quote_regions(text)
     aux_words = lex.aux | lex.hearsay_aux | lex.must_aux | lex.maybe_aux
+    # A two-part marker or event needs both its words in the sentence: a document without any pair's second
+    # word ("geplant", "anberaumt") or any event's first ("findet") has none, and its sentences are not searched
+    # for them one by one (the pairs' first words, "ist" and "sind", stand in nearly every sentence).
+    doc_words = set(lowers)
+    pairs = bool(lex.pairs) and not doc_words.isdisjoint([later for _, later in lex.pairs])
+    scheduled = bool(lex.scheduled) and not doc_words.isdisjoint([first for first, _ in lex.scheduled])
     out = []
     for s, e in table.sents:
         if hit_tokens is not None:
@@ -195,9 +201,9 @@ def find_outlook(doc: Doc, lex: OutlookLexicon, matcher: PhraseMatcher | None = 
                           for k in range(s, e)
                           if not table.space[k] and not (quoted and in_regions(idx[k], regions))]
             marked = has_future(sent_words, lex)
-        if not marked and lex.pairs:
+        if not marked and pairs:
             marked = has_pair(lowers[s:e], lex)
-        if not marked and lex.scheduled:
+        if not marked and scheduled:
             marked = has_scheduled(lowers[s:e], lex)
         if marked:
             start, end = _stripped_bounds(text, *table.char_span(s, e))

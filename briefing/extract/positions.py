@@ -266,7 +266,14 @@ class PositionFinder:
         self.regions = quote_regions(self.text)
         self.sent_bounds = table.sents
         self.sent_firsts = [b[0] for b in self.sent_bounds]
-        self.has_dep = doc.has_annotation("DEP")
+        # (asked on first need, by the sentences with a stance trigger: spaCy's has_annotation reads every token)
+        self._has_dep: bool | None = None
+
+    def has_dep(self) -> bool:
+        """Does the Doc carry a parser's dependency labels?"""
+        if self._has_dep is None:
+            self._has_dep = bool(self.doc.has_annotation("DEP"))
+        return self._has_dep
 
     def token_at(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
@@ -355,7 +362,7 @@ class PositionFinder:
             if hit is None or in_regions(self.starts[i], self.regions):
                 continue
             actor = self.actors[hit[0]]
-            if self.has_dep:
+            if self.has_dep():
                 end = hit[1]
                 if any(doc[k].dep_.lower() in SUBJECT_DEPS for k in range(i, end)):
                     cands.append((i, hit[0]))

@@ -31,20 +31,23 @@ from briefing.lang.frequency import COMMON_ZIPF, zipf
 # without a line break, then something that can begin a sentence.
 # ("[.!?…][.!?…]*", not "[.!?…]+": a pattern opening with a character set lets the regex engine skip to the
 # next such character in C; one opening with a group around a repeat is tried at every position, twice as slow)
-_CANDIDATE = re.compile(
-    r"""(?P<punct>[.!?…][.!?…]*)(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)"""
-    r"""(?=[„"»«‚“(\[\-–]?(?:[^\W\d_a-zäöüß]|\d))""",
-)
-_LINEBREAK = re.compile(r"\n\s*")
-# Two sentences glued where a paragraph break was lost in copying ("… sagte Merkel.Als
+# Or two sentences glued where a paragraph break was lost in copying ("… sagte Merkel.Als
 # „verpasste Chance“ …"): a word of two or more lowercase letters, final punctuation, and a
 # capitalised word right after it without a space. Domains ("ndr.de") and "ver.di" continue
 # in lowercase and do not match.
-# (The lookbehind comes after the punctuation it includes: a pattern opening with a character class is
+# (Both in one expression, one scan of the text: both open at final punctuation, and neither can start inside
+# the other's match, so its matches are the two expressions' matches. The glued end is the one whose "ws" is
+# None. The lookbehind comes after the punctuation it includes: a pattern opening with a character class is
 # scanned for it in C, one opening with a lookbehind is tried at every character, ~5x slower.)
-_GLUED = re.compile(r"[.!?](?<=[a-zäöüß]{2}[.!?])(?P<close>[“”\"«»]?)(?=[A-ZÄÖÜ][a-zäöüß])")
+_SENTENCE_END = re.compile(
+    r"""(?P<punct>[.!?…](?:(?<=[a-zäöüß]{2}[.!?])(?=[“”"«»]?[A-ZÄÖÜ][a-zäöüß])"""
+    r"""|[.!?…]*(?=[“”"«»‘’'\)\]]*[ \t\u00a0])))"""
+    r"""(?:(?P<close>[“”"«»‘’'\)\]]*)(?P<ws>[ \t\u00a0]+)(?=[„"»«‚“(\[\-–]?(?:[^\W\d_a-zäöüß]|\d))"""
+    r"""|(?P<glued>[“”"«»]?)(?=[A-ZÄÖÜ][a-zäöüß]))"""
+)
+_LINEBREAK = re.compile(r"\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+(?:[ ][\w]\.)*[\w]*)$")
-_LAST_WORD = re.compile(r"(\S+)$")  # the word before a glued sentence end (see _GLUED)
+_LAST_WORD = re.compile(r"(\S+)$")  # the word before a glued sentence end (see _SENTENCE_END)
 _FIRST_WORD = re.compile(r"[„\"»«‚“(\[\-–]?(\w+)")
 
 # Where the component leaves the sentence character spans for later components.
@@ -256,10 +259,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _LINEBREAK.finditer(text):
         if not _is_wrap(text, m):
             cuts.extend(m.span())
-    for m in _CANDIDATE.finditer(text):
-        if not _is_false_boundary(text, m):
-            cuts.extend(m.span("ws"))
-    for m in _GLUED.finditer(text):
+    for m in _SENTENCE_END.finditer(text):
+        if m.start("ws") >= 0:  # before whitespace
+            if not _is_false_boundary(text, m):
+                cuts.extend(m.span("ws"))
+            continue
+        # glued
         word = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
         if word is None or word.group(1).lstrip('(„"»«‚“[') not in abbreviations():
             cuts.append(m.end())
