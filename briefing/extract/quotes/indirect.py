@@ -871,13 +871,14 @@ def _role_apposition(masked: str, toks: list[tuple[int, int, str]], i: int, stop
     what the role holder did ("der Sprecher habe …")?"""
     if stop - i >= 2 and toks[i][2] in ("der", "die") and is_role(toks[i + 1][2]):
         return not konjunktiv_words(masked, toks[i][0], clause_end)
-    if toks[i][2][:1].isupper() and is_role(toks[i][2]) and (i + 1 == stop or toks[i + 1][2] in _ROLE_COMPLEMENTS):
-        # with no article: "sagte General X, Kommandant des Marine-Corps, …", "sagte Y, Ministerin für Bildung, …"
-        return not konjunktiv_words(masked, toks[i][0], clause_end)
     head = toks[i][2]
-    if head[:1].isupper() and i + 1 < stop and toks[i + 1][2] in _ROLE_COMPLEMENTS and may_name_people(head):
-        # a person noun no role list holds, with its complement ("sagte X, Gründer der Initiative, …"): an
-        # apposition as much; an abstract noun opens a clause ("sagte X, Ziel der Reform sei …")
+    if not head[:1].isupper():
+        return False
+    alone = i + 1 == stop and is_role(head)
+    if alone or (i + 1 < stop and toks[i + 1][2] in _ROLE_COMPLEMENTS and may_name_people(head)):
+        # with no article: a role alone, or a person noun with its complement, whether or not a role list holds it
+        # ("sagte General X, Kommandant des Marine-Corps, …", "sagte Y, Ministerin für Bildung, …", "sagte Z,
+        # Gründer der Initiative, …"); an abstract noun opens a clause ("sagte X, Ziel der Reform sei …")
         return not konjunktiv_words(masked, toks[i][0], clause_end)
     return False
 
