@@ -165,7 +165,8 @@ def _story(
     cands = summary_mod.candidates(
         # an interviewer's question is never summary material (Article.turns, from ingest)
         [(i, sid[i], facts[i].article.text,
-          [_answered(facts[i].article, s) for s in facts[i].sentences if not facts[i].article.in_question(s.start)],
+          [_answered(facts[i].article, s) for s in facts[i].sentences
+           if not facts[i].article.in_question(s.start) and not _carries_report(facts[i], s, quote_threshold)],
           facts[i].article.publisher) for i in sorted(readers)],
         idf,
         {i: _published(facts[i]) for i in readers},
@@ -354,6 +355,22 @@ def _sure(f: ArticleFacts, items: Sequence[T], threshold: Mapping[str, float]) -
 # The confidence from which a Konjunktiv continuation of someone's report counts as theirs: more likely right
 # than wrong (the confidence model is a calibrated probability, quote_cv.py).
 POSITION_MIN_CONFIDENCE = 0.5
+
+
+def _carries_report(f: ArticleFacts, s: Statement, threshold: Mapping[str, float]) -> bool:
+    """Is the sentence ``s`` someone's reported words whose speaker was named in a sentence before ("Karl Kopp
+    sagte, … Die Menschen in den Lagern hätten davon nichts.")? Attributed surely enough to be shown as that
+    speaker's words (the display threshold of its kind), it is not the day's fact as well: read alone in the
+    summary, it would pass the speaker's claim off as the briefing's."""
+    for q in f.quotes:
+        if (_named_before(f, q) and q.speaker is not None and (q.confidence or 0.0) >= threshold.get(q.kind, 0.0)
+                and q.start <= s.start + _EDGE and s.end - _EDGE <= q.end):
+            return True
+    return False
+
+
+# Characters a quotation's span may fall short of its sentence's at either end (a mark, the final stop).
+_EDGE = 2
 
 
 def _named_before(f: ArticleFacts, q: Quote) -> bool:

@@ -148,6 +148,8 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
             rest = rest.lstrip(",:; ")
         if not rest or points_back(rest):
             return None
+        if _opens_main_clause(rest):
+            return stand_alone(rest, speaker, owner_shown=owner_shown)
         trimmed = f"{TRIM_MARK} {rest}"
         named = speaker and fold(speaker) in fold(rest)
         return trimmed if named or not speaker else f"{speaker}: {trimmed}"
@@ -163,6 +165,8 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
             # counterpart the named speaker is, as the heading of the party or organisation a statement is filed
             # under says whose spokesman he is; without either, the reader cannot tell
             return text if owner_shown or _country_word(rest.split(maxsplit=1)[0]) else None
+        if first in _DEMONSTRATIVE_POSSESSIVES:
+            return None  # "Dessen Zustimmung sei ein Fehler": "dessen" is someone named before, not the speaker
         return f"{speaker}: {text}" if speaker else None
     if opens_with_pointer(first, rest):
         if first in _words("personal_pronouns.txt") and speaker and not _plural_subject(first, rest):
@@ -176,6 +180,11 @@ def stand_alone(text: str, speaker: str | None = None, *, owner_shown: bool = Fa
             return f"{speaker}: {text}"
         return None
     return text
+
+
+# The demonstrative possessives: unlike "sein" and "ihr", which in reported speech are the speaker's own, they
+# point at someone else named before ("Kaddor kritisierte Dobrindt. Dessen Zustimmung sei …").
+_DEMONSTRATIVE_POSSESSIVES = frozenset({"dessen", "deren"})
 
 
 # A quantifier and a pronoun for a group named before ("Einige von ihnen", "Zwei unter ihnen").
@@ -226,7 +235,17 @@ def trim_connective(text: str) -> str:
     if first not in _words("connectives.txt"):
         return text.strip()
     rest = rest.lstrip(",:; ")
-    return f"{TRIM_MARK} {rest}" if rest else text.strip()
+    if not rest:
+        return text.strip()
+    return rest if _opens_main_clause(rest) else f"{TRIM_MARK} {rest}"
+
+
+def _opens_main_clause(rest: str) -> bool:
+    """Is ``rest``, what follows a cut connective, a main clause of its own? After a connective alone in front of
+    the verb ("Zudem werde …") the verb comes next, in lower case, and the cut shows ("… werde …"); a capitalised
+    word or a quotation after it ("Auch Polens Premier lehnte …", "Außerdem: Die Zahl …") is the subject the
+    connective only stood before, and without it the sentence is whole ("Polens Premier lehnte …")."""
+    return rest[:1].isupper() or rest[:1] in QUOTE_MARKS
 
 
 def opens_after_fronted_source(before: str) -> bool:

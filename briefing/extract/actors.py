@@ -3006,11 +3006,24 @@ class ActorFinder:
         if not use_article:
             return None
         if at is not None:
-            for near in self.local_countries(at, me):
+            for near in (*self.local_countries(at, me), self.paragraph_countries(at)):
                 local = _dominant(candidates, near)
                 if local is not None:
                     return local
         return _dominant(candidates, self.article_countries())
+
+    def paragraph_countries(self, i: int) -> Counter[str]:
+        """The country signs (:meth:`country_signs`) of the paragraph that holds token ``i``, outside quotation
+        marks: nearer than the article's ("Die Grünen im Bundestag kritisierten … Die Bundesregierung habe …"
+        in a report that quotes Austria's minister in the paragraph before)."""
+        if self._quote_regions is None:
+            self._quote_regions = quote_regions(self.text)
+        at = self.idx[i]
+        lo = self.text.rfind("\n\n", 0, at) + 1
+        hi = self.text.find("\n\n", at)
+        hi = len(self.text) if hi < 0 else hi
+        return Counter(c for t, c in self.country_signs()
+                       if lo <= self.idx[t] < hi and not in_regions(self.idx[t], self._quote_regions))
 
     def article_countries(self) -> Counter[str]:
         """How often the article names each country by a sign that no other country shares (:meth:`country_signs`).

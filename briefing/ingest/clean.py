@@ -50,7 +50,7 @@ KICKER_MAX_WORDS = 3
 # Title and header lines are looked for among the first lines only.
 HEADER_LINES = 8
 # Hard-wrap detection: wrapped files use a fixed width below this, ...
-WRAP_MAX_WIDTH = 100
+WRAP_MAX_WIDTH = 130
 # ... have at least this many lines, ...
 WRAP_MIN_LINES = 5
 # ... and at least this share of lines fill the width to at least WRAP_FULL_LINE of it.
