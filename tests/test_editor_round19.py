@@ -108,3 +108,18 @@ def test_a_text_wrapped_at_120_characters_is_one_paragraph():
 def test_a_demonstrative_possessive_before_the_named_speaker_is_the_heading_s():
     text = "Dessen Ehrenvorsitzender Karl Naumann sagte, die Kunden hätten kein Verständnis mehr."
     assert stand_alone(text, "Karl Naumann", owner_shown=True) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("mit der neuen Regel werde die Hilfe zur Ware", "Mit der neuen Regel werde die Hilfe zur Ware"),
+        ("für die Kommunen bleibe alles beim Alten", "Für die Kommunen bleibe alles beim Alten"),
+        ("mit dem Plan sind alle zufrieden", "mit dem Plan sind alle zufrieden"),  # indicative: not surely reported
+        ("und die Preise stiegen weiter", "und die Preise stiegen weiter"),  # a conjunction: mid-sentence
+    ],
+)
+def test_reported_speech_opening_with_a_fronted_phrase_is_a_sentence(text, shown):
+    from briefing.assemble.quotes import _statement
+
+    assert _statement(text) == shown

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from briefing.assemble.actors import find_actor
 from briefing.assemble.context import QUOTE_MARKS, relative_clause, stand_alone, trim_connective
 from briefing.assemble.text import containment, content_terms, fold, overlap, sort_sources, source_sort_key, words
+from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import bare_role
 from briefing.extract.quotes.quoted_speech import has_finite_verb
 from briefing.extract.quotes.speaker_names import is_organisation, is_place, may_name_people
@@ -462,9 +463,17 @@ def _statement(text: str) -> str:
     lowercase capitalised ("die Halle sei …" -> "Die Halle sei …"), a leading connective cut."""
     text = trim_connective(text)
     first = text.split(maxsplit=1)[0] if text.split() else ""
-    if first.isalpha() and first.islower() and (first in _SUBJECT_OPENING or first in SUBJECT_PRONOUNS):
+    if first.isalpha() and first.islower() and (
+            first in _SUBJECT_OPENING or first in SUBJECT_PRONOUNS or _fronted_phrase(first, text)):
         return text[:1].upper() + text[1:]
     return text
+
+
+def _fronted_phrase(first: str, text: str) -> bool:
+    """Does reported speech open a main clause of its own with a phrase in front of its verb ("mit dem Freikauf
+    werde Solidarität zur Ware", "in Bayern fehlten Plätze")? A preposition opens it, and the clause speaks in
+    Konjunktiv, as reported main clauses do (a subordinate clause opens with its conjunction instead)."""
+    return first in word_set("prepositions.txt") and konjunktiv_words(text, 0, len(text), strong=True) > 0
 
 
 # Lowercase words that open a reported clause with its subject ("die Halle sei …", "man habe …").
