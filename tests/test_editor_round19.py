@@ -123,3 +123,47 @@ def test_reported_speech_opening_with_a_fronted_phrase_is_a_sentence(text, shown
     from briefing.assemble.quotes import _statement
 
     assert _statement(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Opposition hat Merz vorgeworfen, die Wähler zu täuschen.", "Die Opposition"),
+        ("Die Gewerkschaft hat Ministerin Kern aufgefordert, die Gespräche wieder aufzunehmen.", "Die Gewerkschaft"),
+        ("Die Hamas hat Israel vorgeworfen, die Freilassung der Häftlinge zu verzögern.", "Die Hamas"),
+        ("Die Pläne hat Merz scharf kritisiert, sie seien zu teuer.", "Merz"),  # a thing in front: the object
+    ],
+)
+def test_a_body_before_auxiliary_and_bare_name_is_the_speaker(text, speaker):
+    from tests.quote_helpers import quotes_of
+
+    assert [q.speaker_text for q in quotes_of(text)] == [speaker]
+
+
+_TICKER = (
+    "Die Entwicklungen im Liveticker.\n\n"
+    "16.20 Uhr: Bürgermeisterin Kern fordert mehr Geld vom Land\n\n"
+    "Bürgermeisterin Anna Kern (SPD) hat das Land aufgefordert, die Kosten der Unterbringung zu übernehmen. "
+    "Die Stadt könne das nicht allein stemmen, sagte sie.\n\n"
+    "14.05 Uhr: Opposition wirft Regierung Versagen vor\n\n"
+    "Die Opposition im Landtag hat der Regierung vorgeworfen, die Kommunen im Stich zu lassen."
+)
+
+
+def test_a_ticker_heading_is_no_report_and_no_position():
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    nlp = load_pipeline("blank")
+    f = nlp.extract(Article(path="t.txt", text=_TICKER, title="Ticker", date="2026-12-16", date_precision="day",
+                            publisher="Zeitung"))
+    assert not [q for q in f.quotes if "Uhr:" in _TICKER[q.start:q.end] or "fordert mehr" in q.text]
+    assert not [p for p in f.positions if "Uhr" in p.text or "wirft" in p.text or "fordert mehr" in p.text]
+    # the paragraphs under the headings still report
+    assert any("Kosten der Unterbringung" in q.text for q in f.quotes)
+    assert any("im Stich zu lassen" in q.text for q in f.quotes)
+
+
+def test_hamas_is_an_organisation():
+    acts = {a.name: a.kind for a in actors_of("Die Hamas wies den Vorwurf zurück. Die Fatah schwieg.")}
+    assert acts.get("Hamas") == "organization" and acts.get("Fatah") == "organization"

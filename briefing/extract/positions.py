@@ -35,6 +35,7 @@ from briefing.extract.actors import (
     token_table,
 )
 from briefing.extract.docdata import ACTORS, POSITIONS, QUOTES, ext_data
+from briefing.extract.quotes.extract import in_heading
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.lang import rows
 from briefing.lang.patterns import word_alternation
@@ -281,6 +282,13 @@ class PositionFinder:
     def sentences(self) -> list[tuple[int, int]]:
         return self.sent_bounds
 
+    def heading(self, s: int, e: int) -> bool:
+        """Is the sentence ``[s, e)`` (part of) a heading inside the article (:func:`quotes.extract.in_heading`)? A
+        heading is the newsroom's shorthand for the paragraphs under it: it states no one's position."""
+        while e > s and self.space[e - 1]:
+            e -= 1  # (the blank line after a paragraph is a token of its last sentence)
+        return e > s and in_heading(self.text, self.starts[s], self.starts[e - 1] + len(self.words[e - 1]))
+
     def sentence_of(self, i: int) -> tuple[int, int]:
         return self.sent_bounds[max(0, bisect.bisect_right(self.sent_firsts, i) - 1)]
 
@@ -516,6 +524,8 @@ class PositionFinder:
                 continue
             if self.lex.triggers.isdisjoint(self.lowers[s:e]):
                 continue
+            if self.heading(s, e):
+                continue
             quoted = regions_overlap(regions, self.starts[s], self.starts[e - 1] + 1)
             if quoted:
                 outside = [self.lowers[k] for k in range(s, e)
@@ -564,6 +574,8 @@ class PositionFinder:
                 continue
             s = self.sentence_of(i)[0]
             e = self.sentence_of(j)[1]
+            if self.heading(s, e):
+                continue  # a heading's report ("16.20 Uhr: X fordert mehr Hilfe") is the newsroom's shorthand
             named = q.speaker_start is not None and self.starts[s] <= q.speaker_start < (
                 self.starts[e - 1] + len(self.words[e - 1]))
             if not named and q.kind == "direct":

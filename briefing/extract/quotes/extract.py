@@ -17,6 +17,25 @@ from briefing.extract.quotes.resolve import resolve_missing_speakers
 from briefing.extract.quotes.speakers import unmasked
 from briefing.extract.quotes.speech_acts import reported_speech
 from briefing.extract.sentences import split_sentences
+from briefing.ingest.clean import HEADING_MAX_CHARS
+
+# Closing quotation marks and brackets that may follow a sentence's final punctuation.
+_CLOSING_MARKS = "\"“”«»‘’)]"
+
+
+def in_heading(text: str, start: int, end: int) -> bool:
+    """Is ``[start, end)`` inside a heading of the article: a short paragraph of its own that no full stop,
+    question or exclamation mark ends ("16.20 Uhr: Wadephul fordert mehr Hilfe")? A heading is the newsroom's
+    shorthand for what the paragraphs under it report with their sources, no one's reported words. (A line
+    ending in a colon leads in to what follows: no heading.)"""
+    if "\n" in text[start:end].strip():
+        return False
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    para = text[first : len(text) if last < 0 else last].strip()
+    if not para or len(para) > HEADING_MAX_CHARS:
+        return False
+    return para.rstrip(_CLOSING_MARKS)[-1:] not in ".!?…:"
 
 
 def extract_quotes(
@@ -69,6 +88,7 @@ def extract_quotes(
     found.extend(free_reported(text, masked, sents, found, sent_words))
     found.extend(reported_speech(masked, sents, found, reported_lemmas, sent_words))
     found.extend(sollen_continuations(text, masked, sents, found))
+    found = [f for f in found if f.kind == "direct" or not in_heading(text, f.start, f.end)]
     found.sort(key=lambda f: (f.start, f.end))
     resolve_missing_speakers(text, masked, sents, found, sent_of)
     # Free reported speech whose Konjunktiv sits in a clause after the main clause starts there; its

@@ -1437,8 +1437,17 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             # "Die Darstellung der Verteidigung wies die Anklägerin zurück": an act of speech in front is the
             # object, and the one after the verb who may speak is the subject (object first)
             return after_verb
+        if _aux_between(toks, first, after_verb) and _body_before_bare_name(first, after_verb):
+            return first  # "Die Opposition hat Merz vorgeworfen, …": the body in front, the bare name its object
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
+
+
+def _aux_between(toks: list[tuple[int, int, str]], first: Phrase, second: Phrase) -> bool:
+    """Do the phrases stand as prefield, finite auxiliary and middle field ("Die Opposition hat Merz …"), the
+    auxiliary the one token between them?"""
+    between = [t for t in toks if first.end <= t[0] and t[1] <= second.start]
+    return len(between) == 1 and between[0][2].lower() in AUXILIARIES
 
 
 def _head_noun(words: str) -> str | None:
