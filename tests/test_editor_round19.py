@@ -167,3 +167,14 @@ def test_a_ticker_heading_is_no_report_and_no_position():
 def test_hamas_is_an_organisation():
     acts = {a.name: a.kind for a in actors_of("Die Hamas wies den Vorwurf zurück. Die Fatah schwieg.")}
     assert acts.get("Hamas") == "organization" and acts.get("Fatah") == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Syriens Präsident Baschar al-Assad sagte, er sei zu Gesprächen bereit.", "Baschar al-Assad"),
+        ("Ein Sprecher, Madsched al-Ansari, sagte, beide Seiten hätten zugesagt.", "Madsched al-Ansari"),
+    ],
+)
+def test_an_arabic_surname_with_its_article_is_the_whole_name(text, name):
+    assert name in [a.name for a in actors_of(text) if a.kind == "person"]

@@ -955,6 +955,8 @@ class ActorFinder:
         if self.label[i] is not None or self.used[i]:
             return False
         text = self.cores[i]
+        if _particle_surname(text):
+            return True
         if len(text) < 2 or not text[0].isupper() or not text.replace("-", "").replace("'", "").isalpha():
             return False
         if text.isupper():  # acronyms: CDU, NATO
@@ -3192,6 +3194,13 @@ def _regions() -> tuple[dict[str, str], dict[str, str]]:
         if len(r) > 1 and r[1] != "-":
             adjectives[r[1]] = r[0]
     return genitives, adjectives
+
+
+def _particle_surname(word: str) -> bool:
+    """A surname joined to its lowercase particle by a hyphen ("al-Assad", "el-Sisi", "al-Ansari"): the article
+    of Arabic names, written as one word with the name."""
+    head, sep, rest = word.partition("-")
+    return bool(sep) and head in NAME_PARTICLES and len(rest) >= 2 and rest[0].isupper() and rest.isalpha()
 
 
 def _dominant(candidates: tuple[str, ...], counts: Counter[str]) -> str | None:
