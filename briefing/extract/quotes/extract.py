@@ -24,15 +24,17 @@ _CLOSING_MARKS = "\"“”«»‘’)]"
 
 
 def in_heading(text: str, start: int, end: int) -> bool:
-    """Is ``[start, end)`` inside a heading of the article: a short paragraph of its own that no full stop,
-    question or exclamation mark ends ("16.20 Uhr: Wadephul fordert mehr Hilfe")? A heading is the newsroom's
-    shorthand for what the paragraphs under it report with their sources, no one's reported words. (A line
-    ending in a colon leads in to what follows: no heading.)"""
+    """Is ``[start, end)`` inside a heading of the article: a short paragraph of its own, with text after it, that
+    no full stop, question or exclamation mark ends ("16.20 Uhr: Wadephul fordert mehr Hilfe")? A heading is the
+    newsroom's shorthand for what the paragraphs under it report with their sources, no one's reported words. (A
+    line ending in a colon leads in to what follows: no heading.)"""
     if "\n" in text[start:end].strip():
         return False
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
-    para = text[first : len(text) if last < 0 else last].strip()
+    if last < 0 or not text[last:].strip():
+        return False  # a heading heads what follows it; the last line of a text is none
+    para = text[first:last].strip()
     if not para or len(para) > HEADING_MAX_CHARS:
         return False
     return para.rstrip(_CLOSING_MARKS)[-1:] not in ".!?…:"
