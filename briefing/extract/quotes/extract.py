@@ -46,6 +46,7 @@ def extract_quotes(
     reported_lemmas: frozenset[str] | None = None,
     ranker: Chooser | None = None,
     judge: SpeechJudge | None = None,
+    rank_every: bool = False,
 ) -> tuple[list[Found], list[str]]:
     """All quotations of ``text``.
 
@@ -58,6 +59,9 @@ def extract_quotes(
             ranker, :mod:`.ranker`; scripts/learn_speaker_ranker.py passes a recorder).
         judge: who judges which quotations in marks are direct speech (default: the shipped model,
             :mod:`.quoted_speech`; scripts/learn_quoted_speech.py passes one that learns).
+        rank_every: rank every quotation's speaker candidates, those the rules found at a cue and those
+            they left without a speaker too (scripts/learn_speaker_ranker.py measures them; see
+            :func:`.ranker.rank_speakers`).
 
     Returns:
         The quotations in text order and warnings (unbalanced marks and the like).
@@ -111,7 +115,7 @@ def extract_quotes(
         found.extend(extra)
         found.sort(key=lambda f: (f.start, f.end))
         resolve_missing_speakers(text, masked, sents, found, sent_of)
-    rank_speakers(masked, sents, found, by_sent, sent_of, ranker)
+    rank_speakers(masked, sents, found, by_sent, sent_of, ranker, rank_every)
     for f in found:  # speakers were read from the masked text: a quoted name in one gets its words back
         f.speaker, f.mention = unmasked(f.speaker, text), unmasked(f.mention, text)
     return found, warnings

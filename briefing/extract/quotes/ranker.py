@@ -10,7 +10,11 @@ sentence it is in, how far it is and on which side, where it stands to a speech 
 slot, right after the verb: an inverted subject; after a preposition or an oblique article: an addressee
 or object), what heads it (a first name and surname, a role title, an organisation or country, a pronoun,
 a common German word by wordfreq), whether it spoke the quotation before, how many candidates lie between
-it and the quotation, whether it is inside another quotation.
+it and the quotation, whether it is inside another quotation; and (round 19) salience and discourse: whether
+it is in the quotation's paragraph (or in the one before a quotation opening its paragraph), how many tokens
+away, how often its capitalised words occur in the document and whether most often of the candidates,
+whether it spoke the quotation before or after in the same paragraph (a turn), and whether the quotation's
+sentence has a speech verb (then a candidate in it, else one before).
 
 A conditional logit (a softmax over each quotation's candidates) scores them; it is learned on the training
 split by ``scripts/learn_speaker_ranker.py`` (numpy, offline) and shipped as
@@ -19,7 +23,8 @@ from data licensed CC BY-NC-SA 4.0 and carry that licence.  The ranker overrides
 its best candidate beats the pick by the margin the script chose on cross-validation (``margin`` in the
 file; null: never); in every case the chosen mention's probability and its lead over the best rival naming
 someone else are kept on the quotation (``Found.rank_p``, ``Found.rank_margin``) for the confidence model
-(:mod:`.confidence`).
+(:mod:`.confidence`).  A quotation the rules left without a speaker is given the best candidate only where
+the file names a ``fill`` (null: never; round 19 found it does not carry over).
 
 Cost (the quotation step is timed): candidates reuse what the pipeline read - the noun phrases the
 resolution rules read (memoised per text), the cues' and the neighbours' speakers - and what a mention is
@@ -57,6 +62,8 @@ GUESSED_HOWS = frozenset(["context", "previous", "next"])
 MAX_RIVALS = 4
 # Scales to about [0, 1].
 LOG_CHARS = math.log1p(1000)
+LOG_TOKENS = math.log1p(150)
+LOG_MENTIONS = math.log1p(20)
 MAX_BETWEEN = 3
 # Words after a cue verb before its inverted subject ("sagte daraufhin der Minister").
 INVERTED_GAP_TOKENS = 2
@@ -102,15 +109,26 @@ FEATURES: tuple[str, ...] = (
     "person_score",
     "in_other_quote",
     "named_again",
+    # round 19: salience and discourse, no words (see features())
+    "same_paragraph",
+    "tokens_away",
+    "mentions",
+    "most_mentioned",
+    "turn_same_paragraph",
+    "cue_sentence_own",
+    "no_cue_sentence_before",
+    "opens_paragraph_before",
 )
 
 
 @dataclass(frozen=True)
 class RankerModel:
-    """The shipped weights and the margin by which the best candidate must beat the rules' pick."""
+    """The shipped weights, the margin by which the best candidate must beat the rules' pick, and the
+    probability the best candidate needs to be given to a quotation the rules left without a speaker."""
 
     model: LinearModel
     margin: float | None  # None: the ranker never overrides the rules (its scores still feed confidence)
+    fill: float | None = None  # None: a quotation the rules left without a speaker keeps none
 
     def probabilities(self, feats: Sequence[dict[str, float]]) -> list[float]:
         """A softmax over one quotation's candidates (a conditional logit: the bias cancels)."""
@@ -123,9 +141,14 @@ class RankerModel:
 
 
 def parse_model(data: dict) -> RankerModel:
-    """The model from its JSON form: ``{"model": {"bias", "weights"}, "margin": float | null}``."""
-    margin = data.get("margin")
-    return RankerModel(LinearModel.from_json(data["model"]), None if margin is None else float(margin))
+    """The model from its JSON form: ``{"model": {"bias", "weights"}, "margin": float | null, "fill": float |
+    null}`` (no "fill": null)."""
+    margin, fill = data.get("margin"), data.get("fill")
+    return RankerModel(
+        LinearModel.from_json(data["model"]),
+        None if margin is None else float(margin),
+        None if fill is None else float(fill),
+    )
 
 
 @cache
@@ -145,6 +168,18 @@ def load_model() -> RankerModel:
 # ------------------------------------------------------------------ candidates
 
 
+@lru_cache(maxsize=2)
+def _capitalised_counts(masked: str) -> dict[str, int]:
+    """How often each capitalised word (lowercased, as :func:`_caps` keeps them) occurs in the document."""
+    counts: dict[str, int] = {}
+    for w in masked.split():
+        w = w.strip(",.()!?;:\"'„“”«»")
+        if w[:1].isupper() and len(w) > 2:
+            key = w.lower()
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 @lru_cache(maxsize=4096)
 def _caps(text: str) -> frozenset[str]:
     """The capitalised words of a mention, lowercased, less articles ("Der", "Die" opening a sentence): the
@@ -162,7 +197,8 @@ def candidates(
     by_sent: dict[int, list[Cue]],
     sent_of: Callable[[int], int],
 ) -> list[Phrase]:
-    """The rules' pick of ``found[i]`` first, then its rivals nearest first (see the module docstring).
+    """The rules' pick of ``found[i]`` first (none when the rules left it without a speaker), then its rivals
+    nearest first (see the module docstring).
 
     Rivals are what the pipeline already read, so that ranking costs little: the speakers of the speech
     cues of the quotation's sentence, the two before and the one after, the speakers the rules gave the
@@ -171,7 +207,6 @@ def candidates(
     quotation are left out (the same mention, or its words)."""
     f = found[i]
     pick = f.speaker
-    assert pick is not None
     last = si
     while last + 1 < len(sents) and sents[last + 1][0] < f.end:
         last += 1
@@ -205,8 +240,8 @@ def candidates(
         for k, p in enumerate(phrases)
         if not qb <= p.start < qe
     )
-    out = [pick]
-    seen = [(pick.start, pick.end)]
+    out = [] if pick is None else [pick]
+    seen = [] if pick is None else [(pick.start, pick.end)]
     if f.mention is not None:
         seen.append((f.mention.start, f.mention.end))  # "Demnach": where the text names the pick's source
     for _, _, k in rivals:
@@ -214,7 +249,7 @@ def candidates(
         if any(p.start < e and s < p.end for s, e in seen):
             continue
         out.append(p)
-        if len(out) > MAX_RIVALS:
+        if len(out) - (pick is not None) >= MAX_RIVALS:
             break
         seen.append((p.start, p.end))
     return out
@@ -237,11 +272,13 @@ def features(
     by_sent: dict[int, list[Cue]],
     sent_of: Callable[[int], int],
     memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str], int]] | None = None,
+    picked: bool = True,
 ) -> list[dict[str, float]]:
-    """The features of each candidate of ``found[i]`` (``cands[0]`` the rules' pick), sparse.
+    """The features of each candidate of ``found[i]`` (``cands[0]`` the rules' pick when ``picked``), sparse.
 
     ``memo``: what a mention is, by its span, shared by the quotations of one document (a cue's speaker is
-    a candidate of several)."""
+    a candidate of several).  ``picked``: False for a quotation the rules left without a speaker (its
+    candidates are rivals only)."""
     f = found[i]
     last = sent_of(max(f.start, f.end - 1))
     before = found[i - 1].speaker if i > 0 else None
@@ -270,11 +307,24 @@ def features(
             if own[k][1] & own[m][1]:
                 again[k] = again[m] = True
     qb, qe = f.start, f.end
+    # The quotation's paragraph (a line of the text), whether its sentence has a speech verb, and how often
+    # each candidate's capitalised words occur in the document (salience: the protagonist is named again).
+    para_b = masked.rfind("\n", 0, qb) + 1
+    para_e = masked.find("\n", qe)
+    if para_e < 0:
+        para_e = len(masked)
+    opens = sents[si][0] <= para_b or not masked[para_b : sents[si][0]].strip()
+    verb_cue = any(c.kind != "marker" for k in range(si, last + 1) for c in by_sent.get(k, ()))
+    prev_in_para = i > 0 and found[i - 1].start >= para_b
+    next_in_para = i + 1 < len(found) and found[i + 1].start < para_e
+    counts = _capitalised_counts(masked)
+    named = [max((counts.get(w, 0) for w in own[k][1]), default=0) for k in range(n)]
+    most = max(named, default=0)
     out = []
     for k, (cb, ce) in enumerate(spans):
         intrinsic, caps, cs = own[k]
         x = {**intrinsic, **common}
-        if k == 0:
+        if k == 0 and picked:
             x["rules"] = 1.0
             if f.how in HOWS:
                 x[f"rules_{f.how}"] = 1.0
@@ -296,6 +346,19 @@ def features(
             x["inside"] = 1.0
             lo = hi = cb
         x["chars_away"] = min(1.0, math.log1p(hi - lo) / LOG_CHARS)
+        x["tokens_away"] = min(1.0, math.log1p(len(masked[lo:hi].split())) / LOG_TOKENS)
+        if para_b <= cb and ce <= para_e:
+            x["same_paragraph"] = 1.0
+        elif ce <= para_b and opens:
+            x["opens_paragraph_before"] = 1.0  # a quotation opening its paragraph, a speaker from the one before
+        if named[k]:
+            x["mentions"] = min(1.0, math.log1p(named[k]) / LOG_MENTIONS)
+            if named[k] == most and most > 1:
+                x["most_mentioned"] = 1.0
+        if si <= cs <= last and verb_cue:
+            x["cue_sentence_own"] = 1.0  # the quotation's own sentence has a speech verb, and this is in it
+        elif cs < si and not verb_cue:
+            x["no_cue_sentence_before"] = 1.0  # no speech verb in its sentence: the speaker was named before
         between = sum(1 for b, e in spans if lo <= b and e <= hi)
         if between:
             x["between"] = min(between, MAX_BETWEEN) / MAX_BETWEEN
@@ -306,8 +369,12 @@ def features(
         if caps:
             if caps & prev_caps:
                 x["spoke_previous"] = 1.0
+                if prev_in_para:
+                    x["turn_same_paragraph"] = 1.0  # continuation: the paragraph's previous quotation is theirs
             if caps & next_caps:
                 x["spoke_next"] = 1.0
+                if next_in_para:
+                    x["turn_same_paragraph"] = 1.0
             if again[k]:
                 x["named_again"] = 1.0
         for b, e in others:
@@ -399,25 +466,40 @@ class Chooser(Protocol):
 
 
 class ModelChooser:
-    """The shipped ranker: the best candidate when it beats the rules' pick by the model's margin."""
+    """The shipped ranker: the best candidate when it beats the rules' pick by the model's margin (or, for a
+    quotation the rules left without a speaker, when its probability reaches the model's fill)."""
 
     def __init__(self, model: RankerModel) -> None:
         self.model = model
 
     def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
         caps = [_caps(c.text) for c in cands]
-        return decide(caps, self.model.probabilities(feats), self.model.margin)
+        picked = bool(feats[0].get("rules"))
+        return decide(caps, self.model.probabilities(feats), self.model.margin, picked, self.model.fill)
 
 
-def decide(caps: Sequence[frozenset[str]], probs: Sequence[float], margin: float | None) -> tuple[int, float, float]:
+def decide(
+    caps: Sequence[frozenset[str]],
+    probs: Sequence[float],
+    margin: float | None,
+    picked: bool = True,
+    fill: float | None = None,
+) -> tuple[int, float, float]:
     """The chosen candidate (index 0 the rules' pick), its probability and its lead over the best rival that
     names someone else (``caps``: each candidate's capitalised words; a rival sharing none names someone
-    else, a pronoun is a rival of everyone)."""
+    else, a pronoun is a rival of everyone).
+
+    Without a pick (``picked`` False: the rules left the quotation without a speaker) the best candidate is
+    chosen when its probability reaches ``fill``; else the index is -1 (none chosen)."""
     best = max(range(len(probs)), key=lambda k: (probs[k], -k))
-    k = best if margin is not None and probs[best] - probs[0] > margin else 0
-    mine = caps[k]
-    rivals = [probs[m] for m in range(len(probs)) if m != k and not (mine & caps[m])]
-    return k, probs[k], probs[k] - max(rivals, default=0.0)
+    if picked:
+        k = best if margin is not None and probs[best] - probs[0] > margin else 0
+    else:
+        k = best if fill is not None and probs[best] >= fill else -1
+    mine = caps[best if k < 0 else k]
+    rivals = [probs[m] for m in range(len(probs)) if m != (best if k < 0 else k) and not (mine & caps[m])]
+    p = probs[best if k < 0 else k]
+    return k, p, p - max(rivals, default=0.0)
 
 
 def rank_speakers(
@@ -427,25 +509,39 @@ def rank_speakers(
     by_sent: dict[int, list[Cue]],
     sent_of: Callable[[int], int],
     chooser: Chooser | None = None,
+    every: bool = False,
 ) -> None:
     """Set each attributed quotation's ranker view and, where the ranker overrides the rules, its speaker.
 
-    All candidates are read before any speaker changes (a neighbour's speaker is the rules' pick)."""
+    Ranked: the quotations whose speaker the rules guessed (:data:`GUESSED_HOWS`), and those they left
+    without one when the shipped model fills them (its ``fill``); ``every``: all quotations (what
+    scripts/learn_speaker_ranker.py measures).  All candidates are read before any speaker changes (a
+    neighbour's speaker is the rules' pick)."""
+    fills = every
     if chooser is None:
-        chooser = ModelChooser(load_model())
+        model = load_model()
+        chooser = ModelChooser(model)
+        fills = fills or model.fill is not None
     decisions = []
     memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str], int]] = {}
     for i, f in enumerate(found):
-        if f.speaker is None or f.how not in GUESSED_HOWS:
+        if f.speaker is None:
+            if not fills:
+                continue
+        elif not every and f.how not in GUESSED_HOWS:
             continue
         si = sent_of(f.start)
         cands = candidates(masked, sents, found, i, si, by_sent, sent_of)
-        if len(cands) == 1:  # no rival: nothing to rank, and sure as far as the ranker can tell
+        if not cands:
+            continue
+        if len(cands) == 1 and f.speaker is not None:  # no rival: nothing to rank, and sure as far as it can tell
             decisions.append((f, cands, (0, 1.0, 1.0)))
             continue
-        feats = features(masked, sents, found, i, si, cands, by_sent, sent_of, memo)
+        feats = features(masked, sents, found, i, si, cands, by_sent, sent_of, memo, f.speaker is not None)
         decisions.append((f, cands, chooser.choose(i, cands, feats)))
     for f, cands, (k, p, margin) in decisions:
+        if k < 0:
+            continue  # left without a speaker
         f.rank_p, f.rank_margin = round(p, 6), round(margin, 6)
-        if k:
+        if k or f.speaker is None:
             f.speaker, f.mention, f.ranked = cands[k], None, True
