@@ -115,7 +115,7 @@ def direct_quotes(
             cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
         if cue is None and colon_np is None and (
-            _whole_sentence(masked, p, sents[so], sents[sc]) or _DASH_BACK_REFERENCE.match(masked, p.end)
+            _whole_sentence(masked, p, sents[so], sents[sc]) or _refers_back_in_sentence(masked, p, sents[so][0])
         ):
             # "„Ja, es gibt Probleme“. Das musste der Minister einräumen.": a sentence of quoted words only,
             # which the next sentence refers back to with a speech verb, is that speaker's words however short.
@@ -322,11 +322,26 @@ def direct_quotes(
 # Openers of a sentence that refer back to the words just quoted: "„…“ So äußerte sich X.", "„…“ Mit diesen
 # Worten reagierte X auf …", "„…“ Das sagte X."
 _BACK_REFERENCES = (("so",), ("das",), ("dies",), ("mit", "diesen", "worten"), ("mit", "diesen", "sätzen"))
+# Of those, the ones that can also be a subject's article ("Das russische Ministerium erklärte …").
+_DEMONSTRATIVE_OPENERS = (("das",), ("dies",))
 
 
-# A dash after the quotation and a clause referring back to it in the same sentence: "„…“ – mit diesen Worten
-# beruhigte X die Belegschaft", "„…“ – das sagte X am Montag".
-_DASH_BACK_REFERENCE = re.compile(r"[ \t]*[–-][ \t]*(?=(?:[Mm]it diesen (?:Worten|Sätzen)|[Dd]as|[Dd]ies)\s+[a-zäöü])")
+# A dash or colon after the quotation and a clause referring back to it in the same sentence: "„…“ – mit diesen
+# Worten beruhigte X die Belegschaft", "„…“ – das sagte X am Montag", "„…“: Mit diesen Worten eröffnete X die
+# Sitzung" (the colon only after a quotation that opens its sentence: see _refers_back_in_sentence).
+_DASH_BACK_REFERENCE = re.compile(
+    r"[ \t]*([–\-:])[ \t]*(?=(?:[Mm]it diesen (?:Worten|Sätzen)|[Dd]as|[Dd]ies)\s+[a-zäöü])"
+)
+
+
+def _refers_back_in_sentence(masked: str, p: Pair, sb: int) -> re.Match[str] | None:
+    """The dash or colon after ``p`` that a clause referring back to the quotation follows ("„…“ – das sagte X",
+    "„…“: Mit diesen Worten eröffnete X …"); a colon only when the quotation opens its sentence (after a clause
+    of its own, "Er sagte: „…“: Das …", the colon would belong to that clause's words)."""
+    m = _DASH_BACK_REFERENCE.match(masked, p.end)
+    if m is None or (m.group(1) == ":" and masked[sb : p.start].strip(" \t\n(–-")):
+        return None
+    return m
 
 
 def _whole_sentence(masked: str, p: Pair, first: tuple[int, int], last: tuple[int, int]) -> bool:
@@ -340,7 +355,8 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
     Ministerin X nach dem Urteil.", "Mit diesen Worten reagierte X auf …"): that sentence's speech verb and its
     speaker, or its subject when it names a person; None otherwise."""
     sb, se = sents[sc]
-    dash = _DASH_BACK_REFERENCE.match(masked, p.end)
+    start = next((b for b, _e in reversed(sents[: sc + 1]) if b <= p.start), sb)  # the quotation's sentence
+    dash = _refers_back_in_sentence(masked, p, start)
     if dash is not None:
         nb, ne, ns = dash.end(), se, sc  # "„…“ – mit diesen Worten …": the referring clause is in the same sentence
     elif masked[p.end : se].strip(" .!?\n") or sc + 1 >= len(sents):
@@ -352,9 +368,18 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
     opener = next((o for o in _BACK_REFERENCES if tuple(words[: len(o)]) == o), None)
     if opener is None or len(words) <= len(opener) or not words[len(opener)].isalpha():
         return None
+    # The opener must stand for the words with the finite verb right after it ("Das sagte X", "Das musste X
+    # einräumen"), not be the article of the subject: "Das russische Ministerium erklärte dagegen, …" after a
+    # paragraph's last quotation is a new speaker's report.
+    after_opener = words[len(opener)]
+    article = opener in _DEMONSTRATIVE_OPENERS and not (
+        after_opener in AUXILIARIES or after_opener in word_set("modal_verbs.txt")
+    )
     for c in by_sent.get(ns, []):
         if c.kind == "verb" and c.speaker is not None and c.frame_start <= nb + 1 and c.start >= nb:
-            return c
+            return None if article and after_opener != c.word.lower() else c
+    if article:
+        return None
     sp = clause_subject(masked, nb, ne)
     if sp is None or sp.pronoun or person_score(sp) < 2:
         return None
