@@ -15,7 +15,13 @@ written for these tests (never the challenge text):
   words only with its finite verb right after it ("Das sagte X", "Das musste X einräumen"); as the article of a
   new subject it names another speaker, and the last quotation keeps its own;
 * "Im Kern geht es um 28 Milliarden Euro. „…“": an amount of money or a share is no speaker for the quotation
-  after it.
+  after it;
+* "sagte Michael Rößner (CDU) der „Rheinischen Post“": a name ends before its bracketed party, and takes no
+  genitive after it either: the medium is the one spoken to, not the speaker's name;
+* "X hatte Y vorgeworfen, …, und Z hatte zurückgegeben: „…“": a second main clause with a subject of its own,
+  ending in the colon, names the speaker of the colon's quotation (whatever its verb);
+* "Aus Teilnehmerkreisen verlautete, …", "…, verlautete aus Verhandlungskreisen": "verlauten", like "hieß es",
+  has its source after "aus".
 """
 
 from __future__ import annotations
@@ -129,3 +135,58 @@ def test_an_amount_before_an_unattributed_quotation_is_no_speaker() -> None:
     rows = run(text)
     assert all(r[3] != "Milliarden Euro" and r[2] != "Milliarden Euro" for r in rows), rows
 
+
+
+# ------------------------------------------------------------------ a name with its party in brackets takes no genitive
+
+
+def test_medium_after_a_name_with_its_party_is_the_addressee() -> None:
+    text = (
+        "Die Debatte geht weiter. „Ich halte nichts von einem Denkverbot“, sagte der Abgeordnete Michael Rößner "
+        "(CDU) der „Rheinischen Post“."
+    )
+    assert quote(run(text), "Denkverbot")[3] not in (None, "Rheinischen Post")
+    assert "Rößner" in (quote(run(text), "Denkverbot")[3] or "")
+
+
+def test_newspaper_after_a_titled_name_with_its_party_is_the_addressee() -> None:
+    text = (
+        "Der Kreis muss sparen. „Wir kürzen nicht bei den Schulen“, sagte Landrätin Gisela Pfeffer (SPD) der "
+        "Süddeutschen Zeitung."
+    )
+    _kind, _words, mention, name = quote(run(text), "nicht bei den Schulen")
+    assert mention == "Landrätin Gisela Pfeffer (SPD)" and "Pfeffer" in (name or "")
+
+
+# ------------------------------------------------------------------ a second main clause before the colon
+
+
+def test_colon_quotation_after_a_second_clause_with_its_own_subject() -> None:
+    text = (
+        "Im Frühjahr hatte Otto Kern dem Partner vorgeworfen, Absprachen zu brechen, und Fraktionschef Jens Adler "
+        "hatte zurückgegeben: „Wer im Glashaus sitzt, wirft nicht mit Steinen.“"
+    )
+    assert quote(run(text), "Glashaus")[3] == "Jens Adler"
+
+
+def test_colon_quotation_after_und_with_the_subject_behind_the_verb_keeps_it() -> None:
+    text = "Otto Kern warf dem Partner Wortbruch vor, und dann sagte er: „Das ist wirklich Unsinn.“"
+    assert quote(run(text), "wirklich Unsinn")[3] == "Otto Kern"
+
+
+# ------------------------------------------------------------------ "verlauten" names its source after "aus"
+
+
+def test_verlautete_aus_names_the_source() -> None:
+    text = "Der Ausschuss tagte bis spät. Aus Teilnehmerkreisen verlautete dagegen, die Stimmung sei schlecht gewesen."
+    _kind, _words, mention, _name = quote(run(text), "Stimmung sei")
+    assert mention == "Teilnehmerkreisen"
+
+
+def test_verlautete_after_the_report_names_the_source() -> None:
+    text = (
+        "Der Ausschuss tagte bis spät. Die Stimmung sei zeitweise schlecht gewesen, verlautete aus "
+        "Verhandlungskreisen."
+    )
+    _kind, _words, mention, _name = quote(run(text), "Stimmung sei")
+    assert mention == "Verhandlungskreisen"

@@ -102,8 +102,8 @@ def find_cues(
                     continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
                 if low == vf.lemma and _after_obligation_modal(masked, toks, t, sb, pair_ends):
                     continue  # "Die SPD solle lieber erklären, wie …": a speech act demanded, none reported
-                if vf.lemma == "heißen":
-                    cue = _heissen_cue(masked, toks, t, si, sb, se)
+                if vf.lemma in ("heißen", "verlauten"):
+                    cue = _heissen_cue(masked, toks, t, si, sb, se, vf.lemma)
                     if cue:
                         cues.append(cue)
                     continue
@@ -1042,12 +1042,16 @@ def _von_seiten(toks: list[tuple[int, int, str]], k: int) -> bool:
     return toks[k][2].lower() == "von" and k + 1 < len(toks) and toks[k + 1][2] in ("Seiten", "seiten")
 
 
-def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
-    """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"."""
+def _heissen_cue(
+    masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int, lemma: str = "heißen"
+) -> Cue | None:
+    """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"; and "verlauten", whose
+    source stands after "aus" as well, with or without "es" ("Aus Teilnehmerkreisen verlautete, …", "verlautete
+    es aus dem Ministerium")."""
     tb, te, tok = toks[t]
     es_before = _es_before(toks, t)
     has_es = (t + 1 < len(toks) and toks[t + 1][2].lower() == "es") or es_before is not None
-    if not has_es:
+    if not has_es and lemma != "verlauten":
         return None
     k = t + 1
     if k < len(toks) and toks[k][2].lower() == "es":
@@ -1092,7 +1096,7 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
                 # "Von Betriebsratschefin X hieß es", "Vom Betriebsrat hieß es": only the agent right before the
                 # verb, no time ("Von Anfang an hieß es")
                 sp = None
-    return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
+    return Cue("verb", tb, te, si, tok, sp, sb, end, lemma)
 
 
 # Adverbs that may stand between "hieß es" and its source ("hieß es zunächst aus dem Ministerium").

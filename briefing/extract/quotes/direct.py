@@ -980,7 +980,27 @@ def _cue_before_colon(
                 return c
     if last.kind == "verb" and (own := _main_clause_after_wie(masked, last, p)) is not None:
         return replace(last, speaker=own)
+    if last.kind == "verb" and (own := _conjunct_subject_before_colon(masked, last, sb + len(before) - 1)) is not None:
+        return replace(last, speaker=own)
     return last
+
+
+# Conjunctions that join a second main clause with a subject of its own ("…, und Y hatte erwidert: „…“").
+_CLAUSE_CONJUNCTIONS = re.compile(r",\s*(?:und|aber|doch|sondern|während)\s+")
+
+
+def _conjunct_subject_before_colon(masked: str, c: Cue, colon: int) -> Phrase | None:
+    """ "X hatte Y vorgeworfen, Absprachen zu brechen, und Z hatte erwidert: „…“": a second main clause after the
+    speech verb ``c``, joined by a conjunction and ending in the colon, with a subject of its own: that subject
+    speaks the words, whether or not its verb is a listed speech verb; ``c``'s subject spoke its own clause."""
+    joins = list(_CLAUSE_CONJUNCTIONS.finditer(masked, c.end, colon))
+    if not joins or re.search(r"[,;:.!?]", masked[joins[-1].end() : colon]):
+        return None
+    start = joins[-1].end()
+    sp = clause_subject(masked, start, colon)
+    if sp is None or sp.start != start or person_score(sp) < 1:
+        return None  # "…, und dann sagte er: …" has its subject after the verb; "und" + an object is no clause
+    return sp
 
 
 def _main_clause_after_wie(masked: str, c: Cue, p: Pair) -> Phrase | None:
