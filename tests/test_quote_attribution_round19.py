@@ -21,7 +21,9 @@ written for these tests (never the challenge text):
 * "X hatte Y vorgeworfen, …, und Z hatte zurückgegeben: „…“": a second main clause with a subject of its own,
   ending in the colon, names the speaker of the colon's quotation (whatever its verb);
 * "Aus Teilnehmerkreisen verlautete, …", "…, verlautete aus Verhandlungskreisen": "verlauten", like "hieß es",
-  has its source after "aus".
+  has its source after "aus";
+* "„…“: So deutlich wie SPD-Fraktionschef X hatte zuletzt niemand gesprochen": the person compared with after
+  "So … wie", referring back to the words, is their speaker (not the clause's "niemand").
 """
 
 from __future__ import annotations
@@ -190,3 +192,22 @@ def test_verlautete_after_the_report_names_the_source() -> None:
     )
     _kind, _words, mention, _name = quote(run(text), "Stimmung sei")
     assert mention == "Verhandlungskreisen"
+
+
+# ------------------------------------------------------------------ "So deutlich wie X hatte niemand gesprochen"
+
+
+def test_comparison_after_the_colon_names_the_speaker() -> None:
+    text = (
+        "Im Kern geht es um ein Loch von rund 28 Milliarden Euro. „Wer jetzt noch an Kürzungen glaubt, hat nicht "
+        "gerechnet“: So deutlich wie SPD-Fraktionschef Otto Kern hatte zuletzt niemand gesprochen."
+    )
+    assert quote(run(text), "nicht gerechnet")[3] == "Otto Kern"
+
+
+def test_comparison_in_the_next_sentence_names_the_speaker() -> None:
+    text = (
+        "Die Lage ist ernst. „Wir sind am Ende unserer Kräfte.“ So deutlich wie Feuerwehrchef Max Bauer hat sich "
+        "noch kein Helfer geäußert."
+    )
+    assert quote(run(text), "Ende unserer Kräfte")[3] == "Max Bauer"

@@ -330,7 +330,7 @@ _DEMONSTRATIVE_OPENERS = (("das",), ("dies",))
 # Worten beruhigte X die Belegschaft", "„…“ – das sagte X am Montag", "„…“: Mit diesen Worten eröffnete X die
 # Sitzung" (the colon only after a quotation that opens its sentence: see _refers_back_in_sentence).
 _DASH_BACK_REFERENCE = re.compile(
-    r"[ \t]*([–\-:])[ \t]*(?=(?:[Mm]it diesen (?:Worten|Sätzen)|[Dd]as|[Dd]ies)\s+[a-zäöü])"
+    r"[ \t]*([–\-:])[ \t]*(?=(?:[Mm]it diesen (?:Worten|Sätzen)|[Dd]as|[Dd]ies|[Ss]o [a-zäöüß]+ wie)\s+[A-Za-zäöü])"
 )
 
 
@@ -375,6 +375,10 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
     article = opener in _DEMONSTRATIVE_OPENERS and not (
         after_opener in AUXILIARIES or after_opener in word_set("modal_verbs.txt")
     )
+    if opener == ("so",) and len(words) > 3 and words[2] == "wie" and words[1].isalpha():
+        # "„…“: So deutlich wie SPD-Fraktionschef X hatte zuletzt niemand gesprochen": the one compared with
+        # whom no one else spoke so is the speaker, not the clause's subject ("niemand", "kein Minister")
+        return _compared_speaker(masked, nb, ne, ns)
     for c in by_sent.get(ns, []):
         if c.kind == "verb" and c.speaker is not None and c.frame_start <= nb + 1 and c.start >= nb:
             return None if article and after_opener != c.word.lower() else c
@@ -385,6 +389,20 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
         return None
     verb = WORD.search(masked, nb)
     return Cue("verb", nb, verb.end() if verb else nb, ns, masked[nb : verb.end()] if verb else "", sp, nb, ne)
+
+
+def _compared_speaker(masked: str, nb: int, ne: int, ns: int) -> Cue | None:
+    """ "So deutlich wie X hatte zuletzt niemand gesprochen" (at ``nb``): X, the phrase after "wie", when it names
+    a person; None otherwise."""
+    toks = tokens(masked, nb, ne)
+    k = next((i for i, tk in enumerate(toks[:4]) if tk[2].lower() == "wie"), None)
+    if k is None:
+        return None
+    j = read_np(toks, k + 1)
+    sp = phrase(masked, toks, k + 1, j) if j > k + 1 else None
+    if sp is None or sp.pronoun or person_score(sp) < 2:
+        return None
+    return Cue("verb", toks[0][0], toks[0][1], ns, toks[0][2], sp, nb, ne)
 
 
 def _goes_on_quoting(
