@@ -23,7 +23,9 @@ written for these tests (never the challenge text):
 * "Aus Teilnehmerkreisen verlautete, …", "…, verlautete aus Verhandlungskreisen": "verlauten", like "hieß es",
   has its source after "aus";
 * "„…“: So deutlich wie SPD-Fraktionschef X hatte zuletzt niemand gesprochen": the person compared with after
-  "So … wie", referring back to the words, is their speaker (not the clause's "niemand").
+  "So … wie", referring back to the words, is their speaker (not the clause's "niemand");
+* "Ob er weitermache, ließ Ohlsen offen: „…“": after a fronted subordinate clause, the subject of the main clause
+  ending in the colon introduces the quotation, not the fronted clause's pronoun.
 """
 
 from __future__ import annotations
@@ -211,3 +213,23 @@ def test_comparison_in_the_next_sentence_names_the_speaker() -> None:
         "noch kein Helfer geäußert."
     )
     assert quote(run(text), "Ende unserer Kräfte")[3] == "Max Bauer"
+
+
+# ------------------------------------------------------------------ a fronted subordinate clause before the colon
+
+
+def test_colon_after_a_fronted_ob_clause_takes_the_main_clause_subject() -> None:
+    text = (
+        "Der Bürgermeister Jan Ohlsen feierte mit seinen Anhängern. Ob er die Koalition mit den Grünen fortsetzen "
+        "wolle, ließ Ohlsen offen: „Heute feiern wir. Morgen reden wir.“"
+    )
+    _kind, _words, mention, name = quote(run(text), "Heute feiern wir")
+    assert mention == "Ohlsen" and name == "Jan Ohlsen"
+
+
+def test_colon_after_a_fronted_als_clause_takes_the_main_clause_subject() -> None:
+    text = (
+        "Die Ministerin Eva Lind und der Landrat Karl Beck kamen zur Eröffnung. Als Beck nach dem Geld fragte, "
+        "zögerte Lind kurz: „Darüber reden wir im Winter.“"
+    )
+    assert quote(run(text), "im Winter")[3] == "Eva Lind"

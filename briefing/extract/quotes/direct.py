@@ -1022,19 +1022,31 @@ def _conjunct_subject_before_colon(masked: str, c: Cue, colon: int) -> Phrase | 
 
 
 def _main_clause_after_wie(masked: str, c: Cue, p: Pair) -> Phrase | None:
-    """ "Wie der Sender berichtet, gab der Sprecher eine Erklärung ab: „…“": the speech verb ``c`` frames a
-    fronted "wie" clause only; the main clause that runs on to the colon has its own subject, and that one
-    speaks.  None when the cue's clause is no "wie" clause or the main clause names no one (then the
-    reporter of the "wie" clause is all the text gives)."""
+    """ "Wie der Sender berichtet, gab der Sprecher eine Erklärung ab: „…“", "Als Beck nach dem Geld fragte,
+    zögerte Lind: „…“": the speech verb ``c`` frames a fronted subordinate clause only; the main clause that runs
+    on to the colon has its own subject, and that one speaks.  None when the cue's clause is no fronted
+    subordinate clause or the main clause names no one (then the reporter of the fronted clause is all the text
+    gives)."""
     first = WORD.match(masked, c.frame_start)
-    if first is None or first.group(0).lower() != "wie":
+    if first is None or first.group(0).lower() not in _FRONTED_OPENERS | word_set("subordinators.txt"):
         return None
     colon = masked.rfind(":", c.end, p.start)
     comma = masked.find(",", c.end, colon)
     if colon < 0 or comma < 0:
         return None
-    sp = clause_subject(masked, comma + 1, colon)
+    sp = _subject_after_verb(masked, comma + 1, colon)
     return sp if sp is not None and not sp.pronoun and person_score(sp) >= 1 else None
+
+
+def _subject_after_verb(masked: str, start: int, end: int) -> Phrase | None:
+    """The subject of a main clause that opens with its finite verb after a fronted clause (", zögerte Lind
+    kurz", ", gab der Sprecher … ab"): the noun phrase right after the verb, else the clause's subject."""
+    toks = tokens(masked, start, end)
+    if len(toks) > 1 and toks[0][2].isalpha() and toks[0][2].islower():
+        j = read_np(toks, 1)
+        if j > 1:
+            return phrase(masked, toks, 1, j)
+    return clause_subject(masked, start, end)
 
 
 # ", dass …" / ", ob …": a complement clause, with its own subject before its verb.
@@ -1059,7 +1071,7 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     source = _written_place(masked, sb, sb + len(before) - 1) or _reaction_source(masked, sb, sb + len(before) - 1)
     if source is not None:
         return source
-    sp = clause_subject(masked, sb, sb + len(before) - 1)
+    sp = _main_clause_subject(masked, sb, sb + len(before) - 1) or clause_subject(masked, sb, sb + len(before) - 1)
     # Without a speech verb only a person-like subject introduces the quotation
     # ("Merkel: „…“"); "Seine Zuversicht gründet sich auf …: „…“" leaves it to the context.
     if sp is None or person_score(sp) < 0:
@@ -1074,6 +1086,24 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
         # someone ("Figeľ bekräftigte …"), else whoever the context gives.
         return _previous_subject(masked, sents, so)
     return sp
+
+
+# Words that open a fronted subordinate clause: "Ob er weitermache, ließ X offen: „…“".
+_FRONTED_OPENERS = frozenset(["ob", "wann", "warum", "wieso", "weshalb", "wie", "wo", "wer", "was", "dass"])
+
+
+def _main_clause_subject(masked: str, start: int, colon: int) -> Phrase | None:
+    """ "Ob er die Koalition fortsetzen wolle, ließ Ohlsen offen: „…“": after a fronted subordinate clause, the
+    subject of the main clause that ends in the colon (its verb comes first, its subject after it), not the
+    pronoun of the fronted clause; None when the clause before the colon opens otherwise."""
+    first = WORD.search(masked, start, colon)
+    if first is None or first.group(0).lower() not in _FRONTED_OPENERS | word_set("subordinators.txt"):
+        return None
+    comma = masked.find(",", first.end(), colon)
+    if comma < 0 or "," in masked[comma + 1 : colon]:
+        return None
+    sp = _subject_after_verb(masked, comma + 1, colon)
+    return sp if sp is not None and person_score(sp) >= 1 else None
 
 
 # Words that say a text is written somewhere and read there: "war … zu lesen", "ist … zu finden", "fand sich"
