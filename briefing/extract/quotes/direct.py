@@ -1042,7 +1042,15 @@ def _subject_after_verb(masked: str, start: int, end: int) -> Phrase | None:
     """The subject of a main clause that opens with its finite verb after a fronted clause (", zögerte Lind
     kurz", ", gab der Sprecher … ab"): the noun phrase right after the verb, else the clause's subject."""
     toks = tokens(masked, start, end)
-    if len(toks) > 1 and toks[0][2].isalpha() and toks[0][2].islower():
+    first = toks[0][2] if toks else ""
+    if (
+        len(toks) > 1
+        and first.isalpha()
+        and first.islower()
+        and first not in word_set("function_words.txt")
+        and first not in word_set("prepositions.txt")
+    ):
+        # (", zum Urteil:" after "wie von der Verteidigung ausgeführt" is the frame's phrase, no verb and subject)
         j = read_np(toks, 1)
         if j > 1:
             return phrase(masked, toks, 1, j)
