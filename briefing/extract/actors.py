@@ -962,7 +962,18 @@ class ActorFinder:
         lex = self.lex
         if lex.role(text) and self._surname_after_titled_name(i):
             return True
-        return not (lex.is_common_noun(text) or lex.role(text) or lex.adjective(text) or text in lex.demonyms)
+        if lex.role(text) or lex.adjective(text) or text in lex.demonyms:
+            return False
+        return not lex.is_common_noun(text) or self._surname_after_first_name(i)
+
+    def _surname_after_first_name(self, i: int) -> bool:
+        """Is the word at ``i``, which only its ending makes a noun ("Schlein" like "Büchlein", "Oberländer"
+        like "Bundesländer", "Clement" like "Dokument"), a surname: right after a first name in its sentence?
+        A noun listed as one ("Regierung") never is."""
+        if i < 1 or self.sent_start[i] != self.sent_start[i - 1] or self.cores[i] in self.lex.not_names:
+            return False
+        first = self.cores[i - 1]
+        return self.label[i - 1] is None and first[:1].isupper() and self.lex.first_name(first) is not None
 
     def _surname_after_titled_name(self, i: int) -> bool:
         """Is the role word at ``i`` a surname: right after a role title and one name word ("Gerichtspräsidentin
