@@ -195,3 +195,17 @@ def test_a_clause_with_its_own_verb_is_no_zu_infinitive(clause):
 def test_a_listed_organisation_of_several_words_is_shown_as_the_speaker(text, name):
     quotes = _facts(text).quotes
     assert [q.speaker_name for q in quotes] == [name], [(q.speaker_name, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("Der Europäische Gerichtshof (EuGH) erklärte die Regel für unvereinbar mit dem Unionsrecht. Ein Gericht in "
+         "Lyon hatte den Fall dem EuGH vorgelegt.", "EuGH"),
+        ("Das Urteil des Verfassungsgerichtshofs in Wien wurde erwartet. Der Verfassungsgerichtshof hob die Regel auf.",
+         "Verfassungsgerichtshof"),
+    ],
+)
+def test_a_court_named_gerichtshof_is_an_actor(text, court):
+    orgs = {a.name for a in _facts(text).actors if a.kind == "organization"}
+    assert court in orgs, orgs
