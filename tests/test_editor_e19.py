@@ -209,3 +209,23 @@ def test_a_listed_organisation_of_several_words_is_shown_as_the_speaker(text, na
 def test_a_court_named_gerichtshof_is_an_actor(text, court):
     orgs = {a.name for a in _facts(text).actors if a.kind == "organization"}
     assert court in orgs, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Greenpeace warnte vor den Folgen für die Küste. Der Sprecher der Organisation, Tim Kessler, sagte, das "
+         "Projekt müsse gestoppt werden.", "Greenpeace"),
+        # a party named before: "der Partei" is hers; an institution opening the sentence owns no "Organisation"
+        ("Die Grünen lehnten den Entwurf ab. Die Vorsitzende der Partei, Jana Roth, sagte, man werde klagen.",
+         "Grüne"),
+        ("Die Regierung verteidigte den Entwurf. Der Sprecher der Organisation, Tim Kessler, sagte, man werde "
+         "klagen.", None),
+        ("Greenpeace warnte vor den Folgen. Die Vorsitzende der Partei, Jana Roth, sagte, man werde klagen.", None),
+    ],
+)
+def test_a_title_of_the_organisation_points_back_to_the_one_named_before(text, owner):
+    people = _people(text)
+    assert len(people) == 1, people
+    _, affiliation, party = next(iter(people.values()))
+    assert (affiliation or party) == owner, people
