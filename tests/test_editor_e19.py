@@ -229,3 +229,16 @@ def test_a_title_of_the_organisation_points_back_to_the_one_named_before(text, o
     assert len(people) == 1, people
     _, affiliation, party = next(iter(people.values()))
     assert (affiliation or party) == owner, people
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Die Polizei zählte etwa 12.000. Der Veranstalter sprach von mehr.", "Die Polizei zählte etwa 12.000."),
+        ("Es kamen 1.250.000. Das ist ein Rekord.", "Es kamen 1.250.000."),
+        ("Der 1.000. Besucher bekam einen Preis. Die Stadt feierte.", "Der 1.000. Besucher bekam einen Preis."),
+        ("Die Frist endete am 04.09. Danach kam nichts.", "Die Frist endete am 04.09. Danach kam nichts."),
+    ],
+)
+def test_a_number_with_thousands_separators_ends_its_sentence(text, first):
+    assert _facts(text).sentences[0].text == first
