@@ -267,8 +267,9 @@ def _whole(f: ArticleFacts, q: Quote) -> Quote:
     ("Nach seinen Angaben | sollen die zwölf Windräder ... liefern", "Laut dem Gutachten | brüten ..."):
     alone they start mid-sentence with the verb; the sentence names its source and reads whole. So does an
     infinitive clause with "zu" in a sentence that names its speaker ("Der Betriebsratsvorsitzende X warf dem
-    Vorstand vor, | die Belegschaft erst aus der Presse informiert zu haben"): it has no subject of its own."""
-    if q.kind != "indirect" or not q.text[:1].islower():
+    Vorstand vor, | die Belegschaft erst aus der Presse informiert zu haben"), also when it opens with its object
+    ("Das Ministerium kündigte an, | Hubschrauber zu schicken"): it has no subject of its own."""
+    if q.kind != "indirect" or not q.text[:1].isalpha():
         return q
     sentence = next((s for s in f.sentences if s.start <= q.start < s.end), None)
     if sentence is None:
@@ -277,7 +278,7 @@ def _whole(f: ArticleFacts, q: Quote) -> Quote:
     opener = sentence.text.split(maxsplit=1)[0].lower() if sentence.text.split() else ""
     named_in_it = q.speaker_start is not None and sentence.start <= q.speaker_start < q.start and (
         opener not in word_set("personal_pronouns.txt"))
-    if not (opens_after_fronted_source(before) or (named_in_it and zu_infinitive(q.text))):
+    if not ((q.text[:1].islower() and opens_after_fronted_source(before)) or (named_in_it and zu_infinitive(q.text))):
         return q
     return replace(q, text=sentence.text, start=sentence.start, end=max(q.end, sentence.end))
 

@@ -260,10 +260,11 @@ def opens_after_fronted_source(before: str) -> bool:
 
 def zu_infinitive(text: str) -> bool:
     """Does ``text`` open with an infinitive clause with "zu" and no subject of its own ("die Belegschaft erst aus
-    der Presse informiert zu haben", "ab Februar selbst zu kontrollieren, falls ...")? It is the object of a
-    verb of the sentence it came from ("warf dem Vorstand vor, ...") and says nothing alone."""
+    der Presse informiert zu haben", "ab Februar selbst zu kontrollieren, falls ...", "Hubschrauber aus Okinawa
+    zu schicken": a noun opening it is its object)? It is the object of a verb of the sentence it came from
+    ("warf dem Vorstand vor, ...", "kündigte an, ...") and says nothing alone."""
     body = text.strip()
-    if not body[:1].islower():
+    if not body[:1].isalpha():
         return False
     regions = quote_regions(body)
     cut = next((k for k, c in enumerate(body) if c in ",;:" and not in_regions(k, regions)), len(body))

@@ -964,7 +964,18 @@ class ActorFinder:
         lex = self.lex
         if lex.role(text) and self._surname_after_titled_name(i):
             return True
-        return not (lex.is_common_noun(text) or lex.role(text) or lex.adjective(text) or text in lex.demonyms)
+        if lex.role(text) or lex.adjective(text) or text in lex.demonyms:
+            return False
+        return not lex.is_common_noun(text) or self._surname_after_first_name(i)
+
+    def _surname_after_first_name(self, i: int) -> bool:
+        """Is the word at ``i``, which only its ending makes a noun ("Schlein" like "Büchlein", "Oberländer"
+        like "Bundesländer", "Clement" like "Dokument"), a surname: right after a first name in its sentence?
+        A noun listed as one ("Regierung") never is."""
+        if i < 1 or self.sent_start[i] != self.sent_start[i - 1] or self.cores[i] in self.lex.not_names:
+            return False
+        first = self.cores[i - 1]
+        return self.label[i - 1] is None and first[:1].isupper() and self.lex.first_name(first) is not None
 
     def _surname_after_titled_name(self, i: int) -> bool:
         """Is the role word at ``i`` a surname: right after a role title and one name word ("Gerichtspräsidentin
@@ -2173,9 +2184,12 @@ class ActorFinder:
             return None
         if not role.stem.endswith(_organisation_roles()) or "-" in self.words[r_idx]:
             return None
+        generic = None
         if r_idx + 1 < len(self.words) and (
                 self.lowers[r_idx + 1] in _COMPLEMENT_ARTICLES or self.lowers[r_idx + 1] == "von"):
-            return None  # "Die Fraktionsvorsitzende der CSU, Petra Huber, ...": the title names its owner
+            generic = self._generic_owner(r_idx + 2)
+            if generic is None:
+                return None  # "Die Fraktionsvorsitzende der CSU, Petra Huber, ...": the title names its owner
         start, end = self.table.sents[self.sent_no[r_idx] - 1]
         for t in range(start, min(end, start + OPENING_SUBJECT_TOKENS)):
             name = self.canon[t]
@@ -2183,11 +2197,28 @@ class ActorFinder:
                 # a company, association or party; a state body's title is its country's ("Die spanische
                 # Regierung ... Regierungschef Pedro Sánchez": Spain)
                 kind = self.lex.org_types.get(name) or self.org_types.get(name)
+                if generic is not None:
+                    return name if kind == generic else None  # "der Organisation": one of its type
                 # (one of unknown type, named by acronym, is no state body: those are listed institutions)
                 return name if kind in _OWNING_TYPES or kind is None else None
             if self.label[t] is not None:
                 return None  # a country or person opens it
         return None
+
+    def _generic_owner(self, k: int) -> str | None:
+        """The type of organisation the bare head noun at ``k`` names after the title's article ("Die
+        Geschäftsführerin der Organisation, Helene Brandt", "Der Chef des Verbands sagte"): it points back to the
+        one named before, as "ihr Vorsitzender" does; None where the owner has a name of its own ("der
+        Organisation Pro Asyl", "des Verbands der Autoindustrie") or the noun is no such head."""
+        if k >= len(self.words) or self.sent_start[k] != self.sent_start[k - 1]:
+            return None
+        found = self.lex.institution(self.cores[k])
+        if found is None or found[1] or found[2] not in _OWNING_TYPES:
+            return None  # a compound ("der Umweltorganisation") names a kind of its own
+        nxt = self.words[k + 1] if k + 1 < len(self.words) else ""
+        if nxt[:1].isupper() or nxt.lower() in _COMPLEMENT_ARTICLES:
+            return None
+        return found[2]
 
     def add_person(self, i: int, j: int, role: RoleInfo | None, evidence_idx: int, quoted: bool = False) -> None:
         """Record the name in tokens [i, j) (title at ``evidence_idx``, -1 if none) as a person mention.

@@ -96,6 +96,8 @@ _MONTHS = frozenset(
         "dezember",
     ]
 )
+# A number written with thousands separators ("40.000", "1.250.000").
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Words after which "<number>." is an ordinal, not a sentence end ("am 4.", "der 3. Platz").
 _ORDINAL_LEFT = frozenset(
     [
@@ -230,6 +232,12 @@ def _is_false_boundary(text: str, m: re.Match[str]) -> bool:
             return True
         if len(two) >= 2 and two[-2].lower() in _ORDINAL_LEFT:  # the word before the number
             return True
+    if _THOUSANDS.fullmatch(word):
+        # "auf 40.000. Generalsekretär …": a number with a thousands separator is no date ("04.09.") nor an
+        # abbreviation; it ends the sentence unless it is an ordinal ("der 1.000. Besucher", "1.000. mal")
+        nxt = _FIRST_WORD.match(text, m.end())
+        next_word = nxt.group(1) if nxt else ""
+        return next_word[:1].islower() or (len(two) >= 2 and two[-2].lower() in _ORDINAL_LEFT)
     # Dotted abbreviations such as "U.S." or "e.V." and dates "04.09."
     return "." in word.rstrip(".") and len(word) <= 6
 

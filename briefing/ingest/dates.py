@@ -118,7 +118,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|(?P<mm>{months})\.?\s+(?P<my>\d{{4}}))"
     )
     time = r"(?:\s*(?:,|\||-|–|um)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:Uhr|h|MESZ|MEZ|CET|CEST|UTC)?)?"
-    prefix = rf"(?:(?:{labels})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?(?:(?:den|the)\s+)?"
+    prefix = rf"(?:(?:{labels})\s*:?\s*)?(?:(?:{weekdays})\.?,?\s+)?(?:(?:am|den|the)\s+)?"
     # A date that opens a line and is followed by a place or text: "04.09.2025, Frankreich, Paris:"; or
     # an agency dateline, the place first: "Brüssel, 12.03.2026 – Nach dem Gipfel …", "Berlin (dpa), …".
     # ... and the agency may follow the date: "Berlin, 3. Juli 2026 (dpa) – …".
@@ -126,8 +126,11 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     place = r"(?:[A-ZÄÖÜ][\w\-]+(?:[ /][A-ZÄÖÜ][\w\-]+)?(?:\s*\([^()\n]{1,15}\))?,\s+)"
     # A line of the date alone, also with its place ("Berlin, 5. Dezember 2026") or agency after it.
     line_re = re.compile(rf"^\s*{place}?{prefix}{core}{time}{agency}\s*$", re.IGNORECASE)
+    # After a place, a letter's "am"/"den" may stand before the date ("Wien, am 10. Dezember 2026", "Zwickau, den
+    # 11.12.2026 – …"); without a place "Am 3. Oktober 1990, …" opens a sentence, no dateline.
     dateline_re = re.compile(
-        rf"^\s*{place}?(?:(?:{weekdays})\.?,?\s+)?{core}{time}{agency}\s*(?P<sep>,|\||–|—|-|·|•)\s*\S", re.IGNORECASE
+        rf"^\s*(?:{place}(?:(?:am|den)\s+)?)?(?:(?:{weekdays})\.?,?\s+)?{core}{time}{agency}\s*(?P<sep>,|\||–|—|-|·|•)\s*\S",
+        re.IGNORECASE,
     )
     front_re = re.compile(
         r"^\s*(?:date|datum)\s*[:=]?\s*(?P<iy>\d{4})-(?P<im>\d{1,2})(?:-(?P<id>\d{1,2}))?(?=\s|$)\s*",

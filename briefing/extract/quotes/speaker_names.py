@@ -341,6 +341,8 @@ def names_someone(name: str, words: TextWords, *, by_form: bool = True) -> bool:
 
 
 def _names_someone(name: str, words: TextWords, by_form: bool = True) -> bool:
+    if " " in name and name in _organisation_words():
+        return True  # a listed organisation's name of several words ("Rotes Kreuz", "Ärzte ohne Grenzen") as written
     if by_form and (_head_names_no_one(name, words) or _before_abstract_tail(name) is not None):
         return False
     word = _judged_alone(name)
