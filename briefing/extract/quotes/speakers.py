@@ -48,7 +48,10 @@ MAX_NP_WORDS = 10
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
 # Suffixes that make adjectives and adverbs, never nouns: a capitalised word with one opens a sentence as an
 # adverbial ("Reflexartig brachten viele Medien …", "Sinngemäß hofft Musk …"), however rare the word.
-_DERIVED_ADVERB_ENDINGS = ("artig", "mäßig", "gemäß", "förmig", "seitig", "wärts", "halber", "fähig", "haltig")
+# ("Monatelang haben die Stadtwerke bestritten": a span of time in the plural with "-lang" is an adverb.)
+_DERIVED_ADVERB_ENDINGS = (
+    "artig", "mäßig", "gemäß", "förmig", "seitig", "wärts", "halber", "fähig", "haltig", "elang", "enlang"
+)
 _ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals", *_DERIVED_ADVERB_ENDINGS)
 # Adjective endings: a capitalised common word with one of these, alone before the verb, is an adverbial
 # ("Offiziell geht die Regierung davon aus", "Kritisch äußerte sich …"), not a name.

@@ -1,0 +1,164 @@
+"""Round 19 (issue 10, kinds 6 and 7): reported speech that is not, and reported speech missed, as patterns of German.
+
+German sentences written for the tests, both sides of each pattern:
+
+- after "<verb> <speaker>," an indicative relative clause on the speaker says who spoke, not what was said: a
+  relative pronoun that agrees with the speaker's article ("sagte der Sprecher, der seit Mai im Amt ist") or stands
+  after a name, followed by no noun; and a sentence that opens with "Das"/"Dies" as the verb's object ("Dies
+  berichtet der Verband, der …") has said what it reports already. A report after the comma stays ("sagte der
+  Sprecher, der Plan ist gescheitert", "Das erklärte der Sprecher, das Projekt sei gescheitert");
+- a speech verb that closes a relative or subordinate clause (its finite auxiliary after it, then the comma: "die
+  wegen Lärm gemeldet wurden,", "Nachdem die Behörden gewarnt hatten,") reports nothing in the clause after the
+  comma that opens with a finite verb: that is the outer clause going on ("Davon, sagte er, habe er nichts gewusst"
+  keeps its report);
+- a report ends before a second speech verb's participle that shares the main clause's auxiliary ("hatte angegeben,
+  er habe …, jedoch stets beteuert, …");
+- "abstreiten" is a verb of saying ("hat abgestritten, dass …"), as "bestreiten" is;
+- a span of time as an adverb opening the sentence ("Monatelang haben die Stadtwerke bestritten, …") is not the
+  speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes
+from briefing.extract.sentences import split_sentences
+
+
+def _indirect(text: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker mention) of every indirect quotation the rules find in ``text``."""
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [(text[f.start : f.end], f.speaker.text if f.speaker else None) for f in found if f.kind == "indirect"]
+
+
+def _words(text: str) -> list[str]:
+    return [words for words, _ in _indirect(text)]
+
+
+# ------------------------------------------------------------------ a relative clause on the speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gestern sagte der Sprecher, der seit Mai im Amt ist.",
+        "Am Montag erklärte die Vorsitzende, die den Verein seit 2015 führt.",
+        "Gestern sagte Anna Berg, die seit Mai im Amt ist.",
+        "Das sagte der Bürgermeister, der seit 2010 im Amt ist.",
+        "Dies berichtet der Verband, der die Interessen der Mieter vertritt.",
+        "Dies berichtet das Hamburger Institut, das Websites von Extremisten auswertet.",
+        "Gestern sagte der Sprecher, dessen Amtszeit im Mai endet.",
+    ],
+)
+def test_a_relative_clause_on_the_speaker_is_no_report(text: str) -> None:
+    assert _indirect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Gestern sagte der Sprecher, der Plan ist gescheitert.", "der Plan ist gescheitert"),
+        ("Das erklärte der Sprecher, das Projekt sei gescheitert.", "das Projekt sei gescheitert"),
+        ("Der Minister sagte, der Plan sei gescheitert.", "der Plan sei gescheitert"),
+        (
+            "Der Bürgermeister sagte am Montag, der seit Jahren geplante Neubau kommt.",
+            "der seit Jahren geplante Neubau kommt",
+        ),
+        ("Gestern sagte der Sprecher, die Stadt spart.", "die Stadt spart"),
+    ],
+)
+def test_a_report_after_the_speakers_comma_stays(text: str, clause: str) -> None:
+    assert clause in _words(text)
+
+
+# ------------------------------------------------------------------ a verb closing a subordinate clause
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Die Stadt hat gefordert, alle Anträge, die wegen Lärm gemeldet wurden, sollten sofort geprüft werden.",
+            "sollten sofort geprüft werden",
+        ),
+        (
+            "Der Rat sagte, alle Schulen, denen vorgeworfen wurde, Geld zu verschwenden, würden geprüft.",
+            "Geld zu verschwenden, würden geprüft",
+        ),
+        (
+            "Nachdem die Behörden vor dem Verzehr gewarnt hatten, hatte sich herausgestellt, dass die Ware sauber war.",
+            "dass die Ware sauber war",
+        ),
+        (
+            "Wenn die Stadt damals geklagt hätte, hätte man keine Einigung mit dem Land gefunden.",
+            "hätte man keine Einigung mit dem Land gefunden",
+        ),
+    ],
+)
+def test_the_clause_after_a_verb_closing_a_subordinate_clause_is_not_its_report(text: str, clause: str) -> None:
+    assert clause not in _words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Die Stadt hat gefordert, alle Anträge, die wegen Lärm gemeldet wurden, sollten sofort geprüft werden.",
+            "alle Anträge, die wegen Lärm gemeldet wurden, sollten sofort geprüft werden",
+        ),
+        ("Davon, sagte er, habe er nichts gewusst.", "habe er nichts gewusst"),
+        (
+            "Er erklärte, über den Versuch, die Wahl zu verhindern, sei er enttäuscht.",
+            "über den Versuch, die Wahl zu verhindern, sei er enttäuscht",
+        ),
+    ],
+)
+def test_the_outer_report_stays(text: str, clause: str) -> None:
+    assert clause in _words(text)
+
+
+# ------------------------------------------------------------------ a second participle ends the report
+
+
+def test_a_second_speech_participle_ends_the_report() -> None:
+    text = (
+        "Der Minister hatte Fehler eingeräumt und angegeben, er habe zu wenig geprüft, jedoch stets beteuert, "
+        "nichts gewusst zu haben."
+    )
+    words = _words(text)
+    assert "er habe zu wenig geprüft" in words
+    assert "nichts gewusst zu haben" in words
+
+
+def test_a_participle_that_is_no_speech_verb_goes_on_with_the_report() -> None:
+    text = "Er sagte, das Werk werde geschlossen, aber erst im Sommer verkauft."
+    assert "das Werk werde geschlossen, aber erst im Sommer verkauft" in _words(text)
+
+
+# ------------------------------------------------------------------ abstreiten; a span of time opening the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Lange hat die Firma abgestritten, dass die Geräte fehlerhaft wären.",
+            "dass die Geräte fehlerhaft wären",
+            "die Firma",
+        ),
+        ("Die Firma stritt ab, dass die Geräte fehlerhaft seien.", "dass die Geräte fehlerhaft seien", "Die Firma"),
+        (
+            "Monatelang haben die Stadtwerke bestritten, dass die Türen unsicher seien.",
+            "dass die Türen unsicher seien",
+            "die Stadtwerke",
+        ),
+        ("Wochenlang betonte die Stadt, dass die Türen sicher seien.", "dass die Türen sicher seien", "die Stadt"),
+    ],
+)
+def test_the_speaker_who_denied_it(text: str, clause: str, speaker: str) -> None:
+    assert (clause, speaker) in _indirect(text)
+
+
+def test_a_quarrel_is_no_denial() -> None:
+    assert _indirect("Die Brüder stritten sich am Sonntag um das Erbe ihres Vaters.") == []
