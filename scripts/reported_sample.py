@@ -29,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", type=Path, default=cv.DEFAULT_TRAIN)
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--n", type=int, default=60)
+    ap.add_argument(
+        "--shown",
+        action="store_true",
+        help="also print every indirect quotation shown with a name out of fold "
+        "(at the shipped display threshold) that the reader's label counts wrong",
+    )
     args = ap.parse_args(argv)
     scorer = cv.load_scorer(cv.DEFAULT_SCORER)
     docs = cv.prepare(args.train, scorer, None)
@@ -37,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     conf = cv.out_of_fold(folds, l2)
     false: list[str] = []
     missed: list[str] = []
+    shown_wrong: list[str] = []
+    threshold = json.loads(cv.WEIGHTS.read_text(encoding="utf-8"))["display_threshold_indirect"]
     for d in docs:
         text = d.gold["text"]
         golds = cv.gold_quotes(d.gold, scorer, False)
@@ -45,6 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         matched_p = {id(p) for _, p in pairs}
         matched_g = {id(g) for g, _ in pairs}
         for p in ps:
+            c = conf[(d.gold["id"], p["_k"])]
+            if p["kind"] != "direct" and p["speaker"]["name"] and c >= threshold and d.label(p["_k"], "reader") == 0:
+                b, e = p["span"]
+                shown_wrong.append(
+                    f"[{d.gold['id']} #{p['_k']} conf {c:.3f}] {text[b:e][:240]!r}\n  speaker: {p['speaker']['name']!r}"
+                    f"\n  | {cv._context(d, b, e)}\n"
+                )
             if id(p) in matched_p or p["kind"] == "direct":
                 continue
             b, e = p["span"]
@@ -73,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"[{d.gold['id']} {g['type']}] {text[b:e][:240]!r} by {g['speaker']['text']!r}\n"
                 f"  ours overlapping: {'; '.join(near) or 'none'}\n  | {cv._context(d, b, e)}\n"
             )
+    if args.shown:
+        print(
+            f"# indirect shown with a name out of fold from {threshold} on, wrong by the reader: {len(shown_wrong)}\n"
+        )
+        for k, item in enumerate(shown_wrong, 1):
+            print(f"{k}. {item}")
     rng = random.Random(args.seed)
     for title, items in (("kind 6, indirect that is not", false), ("kind 7, missed indirect/reported", missed)):
         print(f"# {title}: {len(items)}, sample of {min(args.n, len(items))} (seed {args.seed})\n")

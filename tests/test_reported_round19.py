@@ -14,6 +14,12 @@ German sentences written for the tests, both sides of each pattern:
 - a report ends before a second speech verb's participle that shares the main clause's auxiliary ("hatte angegeben,
   er habe …, jedoch stets beteuert, …");
 - "abstreiten" is a verb of saying ("hat abgestritten, dass …"), as "bestreiten" is;
+- a source marker right after an article or possessive stands inside a noun phrase and sources an attribute only
+  ("die Führung des – nach Angaben der Zeitung – verschuldeten Vereins", "120 der nach Behördenangaben 300
+  Passagiere"), as does one after another figure before a number ("acht, nach anderen Angaben neun Stunden"): the
+  sentence is the writer's. A marker that frames the clause stays ("Laut Polizei wurden 300 Menschen verletzt"), as
+  does one in a relative clause ("Demonstranten, die laut Polizei Steine warfen") or after a pronoun ("worauf
+  dieser nach Angaben der Zeitung auflegte");
 - a span of time as an adverb opening the sentence ("Monatelang haben die Stadtwerke bestritten, …") is not the
   speaker.
 """
@@ -162,3 +168,46 @@ def test_the_speaker_who_denied_it(text: str, clause: str, speaker: str) -> None
 
 def test_a_quarrel_is_no_denial() -> None:
     assert _indirect("Die Brüder stritten sich am Sonntag um das Erbe ihres Vaters.") == []
+
+
+# ------------------------------------------------------------------ a source for one figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gerettet wurden bis zum Abend 120 der nach Behördenangaben 300 Passagiere.",
+        "Das Laden dauert acht, nach anderen Angaben neun Stunden.",
+        "Bei dem Anschlag starben 40 Menschen, darunter laut Angaben der Klinik zwölf Kinder.",
+        "Der Zug fuhr mit nach Polizeiangaben rund 200 Stundenkilometern in die Kurve.",
+        "Er übernimmt die Führung des – nach Angaben der Zeitung – hoch verschuldeten Vereins.",
+        "Das Messer mit seinen laut Gutachtern geringen Spuren wurde erneut untersucht.",
+        "Dies geht aus einer laut Auskunft der Regierung erstellten Liste hervor.",
+    ],
+)
+def test_a_source_for_one_figure_reports_nothing(text: str) -> None:
+    assert _indirect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Laut Polizei wurden am Abend 300 Menschen verletzt.", "wurden am Abend 300 Menschen verletzt"),
+        ("Nach Angaben der Klinik starben zwölf Kinder.", "starben zwölf Kinder"),
+        ("Am Ufer standen Demonstranten, die laut Polizei Steine warfen.", "die laut Polizei Steine warfen"),
+        (
+            "Gesucht wird ein Mann, von dem laut Polizei keine Gefahr ausgeht.",
+            "von dem laut Polizei keine Gefahr ausgeht",
+        ),
+        (
+            "Er rief an, worauf dieser nach Angaben der Zeitung sofort auflegte.",
+            "worauf dieser nach Angaben der Zeitung sofort auflegte",
+        ),
+        (
+            "Der Schaden liegt laut Versicherung bei 300 Millionen Euro.",
+            "Der Schaden liegt laut Versicherung bei 300 Millionen Euro",
+        ),
+    ],
+)
+def test_a_source_for_the_clause_stays(text: str, clause: str) -> None:
+    assert clause in _words(text)
