@@ -20,6 +20,8 @@ German sentences written for the tests, both sides of each pattern:
   sentence is the writer's. A marker that frames the clause stays ("Laut Polizei wurden 300 Menschen verletzt"), as
   does one in a relative clause ("Demonstranten, die laut Polizei Steine warfen") or after a pronoun ("worauf
   dieser nach Angaben der Zeitung auflegte");
+- "sich versprechen" is to expect: "Davon verspricht sich der Konzern Gewinne" reports nothing ("versprach, dass …"
+  does);
 - a span of time as an adverb opening the sentence ("Monatelang haben die Stadtwerke bestritten, …") is not the
   speaker.
 """
@@ -211,3 +213,22 @@ def test_a_source_for_one_figure_reports_nothing(text: str) -> None:
 )
 def test_a_source_for_the_clause_stays(text: str, clause: str) -> None:
     assert clause in _words(text)
+
+
+# ------------------------------------------------------------------ "sich versprechen": to expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Von der neuen Fabrik, dem Werk in Pune, verspricht sich der Konzern große Gewinne.",
+        "Der Konzern verspricht sich von der Fabrik, dass die Kosten sinken.",
+    ],
+)
+def test_what_one_expects_is_not_said(text: str) -> None:
+    assert _indirect(text) == []
+
+
+def test_a_promise_is_said() -> None:
+    text = "Der Minister versprach, dass die Steuern sinken würden."
+    assert ("dass die Steuern sinken würden", "Der Minister") in _indirect(text)

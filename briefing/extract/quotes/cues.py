@@ -100,6 +100,8 @@ def find_cues(
                     continue
                 if _attributive_participle(toks, t):
                     continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
+                if vf.lemma in _REFLEXIVE_OTHER_SENSE and t + 1 < len(toks) and toks[t + 1][2] == "sich":
+                    continue  # "Davon verspricht sich der Konzern Gewinne": expects, says nothing
                 if vf.lemma == "heißen":
                     cue = _heissen_cue(masked, toks, t, si, sb, se)
                     if cue:
@@ -268,6 +270,8 @@ def _is_figure(word: str) -> bool:
     return _FIGURE.fullmatch(word) is not None or word.lower() in word_set("number_words.txt")
 
 
+# Speech verbs that mean something else with "sich" right after them: "sich versprechen" is to expect.
+_REFLEXIVE_OTHER_SENSE = frozenset(["versprechen"])
 # Endings of a participle used as an attributive adjective ("bezeichnete", "genannten", "geforderte").
 _ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "ener", "enes")
 # Personal pronouns a finite verb can follow directly ("Er sagte „Nein“").
