@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     false: list[str] = []
     missed: list[str] = []
     shown_wrong: list[str] = []
+    shown_n = 0
     threshold = json.loads(cv.WEIGHTS.read_text(encoding="utf-8"))["display_threshold_indirect"]
     for d in docs:
         text = d.gold["text"]
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         matched_g = {id(g) for g, _ in pairs}
         for p in ps:
             c = conf[(d.gold["id"], p["_k"])]
+            shown_n += p["kind"] != "direct" and bool(p["speaker"]["name"]) and c >= threshold
             if p["kind"] != "direct" and p["speaker"]["name"] and c >= threshold and d.label(p["_k"], "reader") == 0:
                 b, e = p["span"]
                 shown_wrong.append(
@@ -90,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             )
     if args.shown:
         print(
-            f"# indirect shown with a name out of fold from {threshold} on, wrong by the reader: {len(shown_wrong)}\n"
+            f"# indirect shown with a name out of fold from {threshold} on: {shown_n}, wrong by the reader: "
+            f"{len(shown_wrong)}\n"
         )
         for k, item in enumerate(shown_wrong, 1):
             print(f"{k}. {item}")

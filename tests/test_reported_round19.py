@@ -13,6 +13,8 @@ German sentences written for the tests, both sides of each pattern:
   keeps its report);
 - a report ends before a second speech verb's participle that shares the main clause's auxiliary ("hatte angegeben,
   er habe …, jedoch stets beteuert, …");
+- a Konjunktiv clause that continues a report from inside the narrator's sentence ends where the narrator's main
+  clause goes on with its finite verb ("Hieß es zunächst, dass die Fahrgäste schuld seien, wird nun investiert");
 - "abstreiten" is a verb of saying ("hat abgestritten, dass …"), as "bestreiten" is;
 - a source marker right after an article or possessive stands inside a noun phrase and sources an attribute only
   ("die Führung des – nach Angaben der Zeitung – verschuldeten Vereins", "120 der nach Behördenangaben 300
@@ -232,3 +234,24 @@ def test_what_one_expects_is_not_said(text: str) -> None:
 def test_a_promise_is_said() -> None:
     text = "Der Minister versprach, dass die Steuern sinken würden."
     assert ("dass die Steuern sinken würden", "Der Minister") in _indirect(text)
+
+
+# ------------------------------------------------------------------ the narrator's main clause after a continuation
+
+
+def test_a_continued_report_ends_where_the_main_clause_goes_on() -> None:
+    text = (
+        "Die Stadtwerke haben bestritten, dass die Türen nicht sicher genug wären. Hieß es zunächst "
+        "noch, dass die Fahrgäste an den Unfällen selbst schuld seien, wird nun viel Geld in die Türen investiert."
+    )
+    words = _words(text)
+    assert "dass die Fahrgäste an den Unfällen selbst schuld seien" in words
+    assert not any("investiert" in w for w in words)
+
+
+def test_a_continued_report_goes_on_in_the_konjunktiv() -> None:
+    text = (
+        "Die Stadtwerke haben bestritten, dass die Türen nicht sicher genug wären. Hieß es zunächst "
+        "noch, dass die Fahrgäste selbst schuld seien, sei das nun vorbei."
+    )
+    assert "dass die Fahrgäste selbst schuld seien, sei das nun vorbei." in _words(text)

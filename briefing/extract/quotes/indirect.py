@@ -469,10 +469,24 @@ def trim_to_konjunktiv_clause(text: str, masked: str, sents, found: list[Found])
                     # clause; a fronted adverbial clause ("Obwohl …, sei man …") is the narrator's.
                     break
                 f.start = start
+                if nxt != -1 and _main_clause_resumes(masked, nxt, end):
+                    # "Hieß es zunächst, dass die Fahrgäste schuld seien, wird nun investiert": the clause is put
+                    # before the narrator's main clause, which goes on after its comma with the finite verb
+                    f.end = nxt
                 trimmed.append(f)
                 break
             comma = nxt
     return trimmed
+
+
+def _main_clause_resumes(masked: str, comma: int, end: int) -> bool:
+    """Does the main clause go on after ``comma`` with its finite verb (an auxiliary or modal, lowercase) and no
+    Konjunktiv up to ``end``?"""
+    m = WORD.search(masked, comma + 1, end)
+    if m is None or masked[comma + 1 : m.start()].strip():
+        return False
+    w = m.group()
+    return (w in AUXILIARIES or w in _MODAL_FINITE) and not konjunktiv_words(masked, comma + 1, end)
 
 
 # Demonstratives that point back to the statement a speech verb reports ("Dies bestätigte X").
