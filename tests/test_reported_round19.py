@@ -15,6 +15,8 @@ German sentences written for the tests, both sides of each pattern:
   er habe …, jedoch stets beteuert, …");
 - a Konjunktiv clause that continues a report from inside the narrator's sentence ends where the narrator's main
   clause goes on with its finite verb ("Hieß es zunächst, dass die Fahrgäste schuld seien, wird nun investiert");
+- "nach" with a name in the genitive before a source noun is a source ("Nach Meyers Angaben soll …", "Nach Berlins
+  Ansicht ist …"), its speaker the name without the "-s"; "Nach Abschluss des Vertrags" is none;
 - "abstreiten" is a verb of saying ("hat abgestritten, dass …"), as "bestreiten" is;
 - a source marker right after an article or possessive stands inside a noun phrase and sources an attribute only
   ("die Führung des – nach Angaben der Zeitung – verschuldeten Vereins", "120 der nach Behördenangaben 300
@@ -255,3 +257,26 @@ def test_a_continued_report_goes_on_in_the_konjunktiv() -> None:
         "noch, dass die Fahrgäste selbst schuld seien, sei das nun vorbei."
     )
     assert "dass die Fahrgäste selbst schuld seien, sei das nun vorbei." in _words(text)
+
+
+# ------------------------------------------------------------------ "nach Meyers Angaben"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Nach Meyers Angaben soll die Steuer im Mai sinken.", "soll die Steuer im Mai sinken", "Meyer"),
+        ("Nach Bergers Worten sei die Lage ernst.", "sei die Lage ernst", "Berger"),
+        ("Nach Berlins Ansicht ist der Vertrag gültig.", "ist der Vertrag gültig", "Berlin"),
+    ],
+)
+def test_a_name_in_the_genitive_before_the_source_noun(text: str, clause: str, speaker: str) -> None:
+    assert (clause, speaker) in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nach Abschluss des Vertrags soll die Steuer sinken.", "Nach Ostern kommen die Kinder wieder in die Schule."],
+)
+def test_nach_with_a_noun_in_the_genitive_is_no_source(text: str) -> None:
+    assert _indirect(text) == []

@@ -964,6 +964,11 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         )
     if t + 1 >= len(toks):
         return None
+    if _saxon_genitive_source(toks, t, nouns):
+        # "Nach Grupps Meinung werden …", "Nach Meyers Worten sei …": the name in the genitive before the source noun
+        b, e, name = toks[t + 1]
+        owner = Phrase(b, e - 1, name[:-1])  # the name without its genitive "-s" ("Grupps" -> "Grupp")
+        return Cue("marker", toks[t][0], toks[t + 2][1], si, "nach", owner, toks[t][0], toks[t + 2][1])
     j = t + 1
     while j < len(toks) and toks[j][2].islower() and toks[j][2].endswith(("en", "er", "em", "e")) and j < t + 3:
         j += 1
@@ -1026,6 +1031,22 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         return None
     # "Nach Polizeiangaben": the source is the noun.
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
+
+
+def _saxon_genitive_source(toks: list[tuple[int, int, str]], t: int, nouns: frozenset[str]) -> bool:
+    """Is "nach" at ``t`` followed by a name in the genitive and a source noun ("nach Meyers Angaben", "nach Grupps
+    Meinung")?  A capitalised word ending in "s" that is no source noun itself, then a capitalised source noun."""
+    if t + 2 >= len(toks):
+        return False
+    name, noun = toks[t + 1][2], toks[t + 2][2]
+    return (
+        name[:1].isupper()
+        and name.endswith("s")
+        and len(name) > 2
+        and name.lower() not in nouns
+        and noun[:1].isupper()
+        and noun.lower() in nouns
+    )
 
 
 # "Für den Minister ist/sei die Lage „alarmierend“": the verbs that make "für X" a judgement.
