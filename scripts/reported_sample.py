@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also print every indirect quotation shown with a name out of fold "
         "(at the shipped display threshold) that the reader's label counts wrong",
     )
+    ap.add_argument("--threshold", type=float, default=None, help="the display threshold (default: the shipped one)")
     args = ap.parse_args(argv)
     scorer = cv.load_scorer(cv.DEFAULT_SCORER)
     docs = cv.prepare(args.train, scorer, None)
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     missed: list[str] = []
     shown_wrong: list[str] = []
     shown_n = 0
-    threshold = json.loads(cv.WEIGHTS.read_text(encoding="utf-8"))["display_threshold_indirect"]
+    threshold = args.threshold or json.loads(cv.WEIGHTS.read_text(encoding="utf-8"))["display_threshold_indirect"]
     for d in docs:
         text = d.gold["text"]
         golds = cv.gold_quotes(d.gold, scorer, False)
