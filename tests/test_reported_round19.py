@@ -26,6 +26,9 @@ German sentences written for the tests, both sides of each pattern:
   dieser nach Angaben der Zeitung auflegte");
 - "sich versprechen" is to expect: "Davon verspricht sich der Konzern Gewinne" reports nothing ("versprach, dass …"
   does);
+- a plural finite verb cannot have one named person after it as its subject: "Einige Bauern haben Ministerin Anna
+  Berg geschrieben, dass …" is the farmers' report, not the minister's ("Diesen Brief hat Ministerin Anna Berg
+  geschrieben" keeps her);
 - a span of time as an adverb opening the sentence ("Monatelang haben die Stadtwerke bestritten, …") is not the
   speaker.
 """
@@ -280,3 +283,23 @@ def test_a_name_in_the_genitive_before_the_source_noun(text: str, clause: str, s
 )
 def test_nach_with_a_noun_in_the_genitive_is_no_source(text: str) -> None:
     assert _indirect(text) == []
+
+
+# ------------------------------------------------------------------ a plural verb, one person after it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Einige Bauern haben Ministerin Anna Berg gestern geschrieben, dass die Preise zu niedrig seien.",
+        "Die Bauern haben Ministerin Anna Berg in einem Brief geschrieben, dass die Preise zu niedrig seien.",
+    ],
+)
+def test_one_person_after_a_plural_verb_is_not_its_subject(text: str) -> None:
+    speakers = [sp for words, sp in _indirect(text) if words == "dass die Preise zu niedrig seien"]
+    assert speakers and "Anna Berg" not in (speakers[0] or "")
+
+
+def test_one_person_after_a_singular_verb_is_its_subject() -> None:
+    text = "Gestern hat Ministerin Anna Berg geschrieben, dass die Preise zu niedrig seien."
+    assert ("dass die Preise zu niedrig seien", "Ministerin Anna Berg") in _indirect(text)

@@ -1440,8 +1440,21 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             # "Die Darstellung der Verteidigung wies die Anklägerin zurück": an act of speech in front is the
             # object, and the one after the verb who may speak is the subject (object first)
             return after_verb
+        if _plural_verb(verb) and _one_named_person(after_verb) and person_score(first) >= 0:
+            return first  # "Einige Bauern haben Ministerin Anna Berg geschrieben": one person cannot agree with "haben"
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
+
+
+def _one_named_person(p: Phrase) -> bool:
+    """A phrase naming one person ("Ministerin Anna Berg", "Premierminister Tony Blair"): a person by its score,
+    not opened by a plural article, no conjunction joining a second one."""
+    words = p.text.lower().split()
+    return (
+        person_score(p) >= 2
+        and words[0] not in ("die", "den")
+        and not {"und", "sowie", "oder", "&"} & set(words)
+    )
 
 
 def _head_noun(words: str) -> str | None:
