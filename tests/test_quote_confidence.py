@@ -281,9 +281,10 @@ def test_quotation_features(nlp, text: str, fragment: str, present: set[str], ab
             {"clause_konjunktiv"},
             {"clause_relative", "clause_dass"},
         ),
-        (  # a relative clause: it tells what the institute is, nobody says it
-            "Dies berichtet das Washingtoner Institut, das die Websites von Extremisten seit Jahren beobachtet.",
-            "das die Websites",
+        (  # a relative clause: it tells what the university is, nobody says it (one on the speaker itself is no
+            # record since round 19: "Dies berichtet das Institut, das …")
+            "Am Montag berichtete das Institut der Universität, die seit Jahren Websites von Extremisten beobachtet.",
+            "die seit Jahren",
             {"clause_relative"},
             {"clause_dass", "clause_konjunktiv"},
         ),

@@ -102,6 +102,8 @@ def find_cues(
                     continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
                 if low == vf.lemma and _after_obligation_modal(masked, toks, t, sb, pair_ends):
                     continue  # "Die SPD solle lieber erklären, wie …": a speech act demanded, none reported
+                if vf.lemma in _REFLEXIVE_OTHER_SENSE and t + 1 < len(toks) and toks[t + 1][2] == "sich":
+                    continue  # "Davon verspricht sich der Konzern Gewinne": expects, says nothing
                 if vf.lemma in ("heißen", "verlauten"):
                     cue = _heissen_cue(masked, toks, t, si, sb, se, vf.lemma)
                     if cue:
@@ -217,9 +219,61 @@ def find_cues(
                 if j > n and (k == len(toks) or not toks[k][2][:1].isalnum() or trailing_pp):
                     sp = phrase(masked, toks, n, j)
                     cues.append(Cue("so", tb, te, si, tok, sp, toks[t - 1][0], toks[j - 1][1]))
-    return cues
+    return [c for c in cues if not (c.kind == "marker" and _attribute_source(masked, c))]
 
 
+# Words before a source marker that put it inside a noun phrase, before the figure it qualifies ("von laut Polizei
+# 5000 Demonstranten", "darunter laut UNO-Angaben 62 Zivilisten").
+_FIGURE_OPENERS = frozenset(["von", "mit", "bei", "auf", "unter", "darunter", "insgesamt"])
+_FIGURE = re.compile(r"\d[\d.,]*")
+_FIGURE_START = re.compile(r"\s*(?:(?:rund|etwa|ungefähr|knapp|fast|über|mindestens|bis zu|mehr als)\s+)?(\w+)")
+# Articles and possessives: right after one the marker stands inside its noun phrase.  (Not the demonstratives and
+# quantifiers, which stand alone as well: "worauf dieser nach Aussagen Gordons …", "so sollen diese laut …".)
+# The definite forms that are also relative pronouns count only where no comma, or a comma and a preposition,
+# stands before them.
+_DEFINITE_ARTICLES = frozenset(["der", "die", "das", "dem", "den"])
+_NOUN_PHRASE_OPENERS = _DEFINITE_ARTICLES | frozenset(
+    ["des", "ein", "eine", "einer", "eines", "einem", "einen", "sein", "seine", "seinen", "seinem", "seiner"]
+    + ["seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "unser", "unsere", "unseren", "unserem"]
+    + ["unserer", "unseres"]
+)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:\w+\s+)?$")
+
+
+def _attribute_source(masked: str, c: Cue) -> bool:
+    """Does the source marker ``c`` qualify only an attribute or figure inside a noun phrase ("die Führung des – nach
+    Angaben der Zeitung – hoch verschuldeten Vereins", "mit seinen laut Gutachtern geringen Spuren", "246 der nach
+    Behördenangaben 350 Passagiere"), or a second figure ("dauert acht, nach anderen Angaben neun Stunden")?  It
+    stands right after an article or possessive (not a relative pronoun after a comma: "Demonstranten, die laut
+    Polizei Steine warfen" reports the relative clause), or after a preposition or another figure before a
+    number: the sentence is the writer's, one of its attributes is sourced, nothing is reported."""
+    before = masked[max(0, c.start - 60) : c.start].rstrip(" –-")
+    words = WORD.findall(before)
+    if not words:
+        return False
+    last = words[-1].lower()
+    # ("Demonstranten, die laut Polizei …", "ein Mann, von dem laut Polizei …": a relative clause)
+    if (
+        before.endswith(words[-1])
+        and last in _NOUN_PHRASE_OPENERS
+        and (last not in _DEFINITE_ARTICLES or not _RELATIVE_BEFORE.search(before[: -len(last)]))
+    ):
+        return True
+    after = _FIGURE_START.match(masked, c.frame_end)
+    if after is None or not _is_figure(after.group(1)):
+        return False
+    if last in _FIGURE_OPENERS:
+        return True
+    return masked[: c.start].rstrip().endswith(",") and _is_figure(words[-1])
+
+
+def _is_figure(word: str) -> bool:
+    """A number in digits or a number word ("350", "neun")."""
+    return _FIGURE.fullmatch(word) is not None or word.lower() in word_set("number_words.txt")
+
+
+# Speech verbs that mean something else with "sich" right after them: "sich versprechen" is to expect.
+_REFLEXIVE_OTHER_SENSE = frozenset(["versprechen"])
 # Endings of a participle used as an attributive adjective ("bezeichnete", "genannten", "geforderte").
 _ATTRIBUTIVE_ENDINGS = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "ener", "enes")
 # Personal pronouns a finite verb can follow directly ("Er sagte „Nein“").
@@ -949,6 +1003,11 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         )
     if t + 1 >= len(toks):
         return None
+    if _saxon_genitive_source(toks, t, nouns):
+        # "Nach Grupps Meinung werden …", "Nach Meyers Worten sei …": the name in the genitive before the source noun
+        b, e, name = toks[t + 1]
+        owner = Phrase(b, e - 1, name[:-1])  # the name without its genitive "-s" ("Grupps" -> "Grupp")
+        return Cue("marker", toks[t][0], toks[t + 2][1], si, "nach", owner, toks[t][0], toks[t + 2][1])
     j = t + 1
     while j < len(toks) and toks[j][2].islower() and toks[j][2].endswith(("en", "er", "em", "e")) and j < t + 3:
         j += 1
@@ -1011,6 +1070,22 @@ def _nach_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, no
         return None
     # "Nach Polizeiangaben": the source is the noun.
     return Cue("marker", toks[t][0], toks[j][1], si, "nach", phrase(masked, toks, t + 1, j + 1), toks[t][0], toks[j][1])
+
+
+def _saxon_genitive_source(toks: list[tuple[int, int, str]], t: int, nouns: frozenset[str]) -> bool:
+    """Is "nach" at ``t`` followed by a name in the genitive and a source noun ("nach Meyers Angaben", "nach Grupps
+    Meinung")?  A capitalised word ending in "s" that is no source noun itself, then a capitalised source noun."""
+    if t + 2 >= len(toks):
+        return False
+    name, noun = toks[t + 1][2], toks[t + 2][2]
+    return (
+        name[:1].isupper()
+        and name.endswith("s")
+        and len(name) > 2
+        and name.lower() not in nouns
+        and noun[:1].isupper()
+        and noun.lower() in nouns
+    )
 
 
 # "Für den Minister ist/sei die Lage „alarmierend“": the verbs that make "für X" a judgement.

@@ -469,10 +469,24 @@ def trim_to_konjunktiv_clause(text: str, masked: str, sents, found: list[Found])
                     # clause; a fronted adverbial clause ("Obwohl …, sei man …") is the narrator's.
                     break
                 f.start = start
+                if nxt != -1 and _main_clause_resumes(masked, nxt, end):
+                    # "Hieß es zunächst, dass die Fahrgäste schuld seien, wird nun investiert": the clause is put
+                    # before the narrator's main clause, which goes on after its comma with the finite verb
+                    f.end = nxt
                 trimmed.append(f)
                 break
             comma = nxt
     return trimmed
+
+
+def _main_clause_resumes(masked: str, comma: int, end: int) -> bool:
+    """Does the main clause go on after ``comma`` with its finite verb (an auxiliary or modal, lowercase) and no
+    Konjunktiv up to ``end``?"""
+    m = WORD.search(masked, comma + 1, end)
+    if m is None or masked[comma + 1 : m.start()].strip():
+        return False
+    w = m.group()
+    return (w in AUXILIARIES or w in _MODAL_FINITE) and not konjunktiv_words(masked, comma + 1, end)
 
 
 # Demonstratives that point back to the statement a speech verb reports ("Dies bestätigte X").
@@ -623,6 +637,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     # Forward: the first comma/colon after the verb that opens a dass-clause or Konjunktiv clause.
     commas = [i for i in range(t + 1, len(toks)) if toks[i][2] in ",:"][:3]
     apposed = -1  # the comma that opens the speaker's apposition ("sagte X, Sprecher der Stadt, …")
+    closes_clause = _closes_subordinate_clause(toks, t, commas)
     for i in commas:
         nxt = i + 1
         if nxt >= len(toks):
@@ -631,6 +646,13 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         b = toks[nxt][0]
         stop = next((k for k in range(nxt + 1, len(toks)) if toks[k][2] == ","), len(toks))
         clause_end = toks[stop - 1][1] if stop > nxt else end
+        if closes_clause and toks[i][2] == "," and _finite_first(masked, toks, nxt):
+            # "Die Stadt forderte, alle Anträge, die wegen Lärm gemeldet wurden, sollten geprüft werden": the verb
+            # closes a relative or subordinate clause, and the clause after its comma that opens with a finite verb
+            # is the outer clause going on, not the verb's report (nor is what stands between: "Schulen, denen
+            # vorgeworfen wurde, Geld zu verschwenden, würden geprüft" is the outer report; whose accusation the
+            # passive does not say)
+            return None
         if toks[i][2] == "," and i > t + 1 and toks[i - 1][2][:1].isupper() and _named_apposition(toks, nxt, stop):
             continue  # "sagte ein Sprecher des Unternehmens, Thomas Reuter, am Montag": the speaker's name
         if toks[i][2] == "," and i > t + 1 and _role_apposition(masked, toks, nxt, stop, clause_end):
@@ -709,6 +731,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             and (first in _CLAUSE_SUBJECTS or toks[nxt][2][:1].isupper())
             and _only_speaker_between(toks, t, i, c)
             and not _apposition_after_backward_report(masked, toks, t, sb, b, clause_end)
+            and not _anaphoric_object_first(toks, t)
+            and not _speaker_relative(toks, nxt, c, toks[i][0])
         ):
             # "Stoiber sagte, die Union benötige …": a clause right after "sagte," (or after its
             # inverted speaker) is what was said, in whatever mood.
@@ -752,6 +776,57 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if comma is not None and comma + 1 < len(toks):
             return (toks[comma + 1][0], end)
     return None
+
+
+def _closes_subordinate_clause(toks: list[tuple[int, int, str]], t: int, commas: list[int]) -> bool:
+    """Does the speech verb ``toks[t]`` close a subordinate clause, its finite auxiliary or modal after it and
+    then the first comma ("…, die wegen Lärm gemeldet wurden, …", "…, denen vorgeworfen wurde, …")?  In a main
+    clause the finite verb stands second and the participle last ("hat gefordert, …")."""
+    return (
+        bool(commas)
+        and commas[0] == t + 2
+        and toks[commas[0]][2] == ","
+        and (toks[t + 1][2] in AUXILIARIES or toks[t + 1][2] in _MODAL_FINITE)
+    )
+
+
+# Words that take up what was said before as the object of the verb after them ("Das sagte X", "Dies berichtet X").
+_ANAPHORIC_OBJECTS = frozenset(["das", "dies", "dieses"])
+
+
+def _anaphoric_object_first(toks: list[tuple[int, int, str]], t: int) -> bool:
+    """Does the sentence open with "Das" or "Dies" right before the verb ``toks[t]`` ("Dies berichtet das Institut,
+    …", "Das sagte der Bürgermeister, …")?  Then the verb's object is what was said before, and the indicative
+    words after the speaker's comma say who spoke (a relative clause or apposition), not a second report."""
+    return t == 1 and toks[0][2].lower() in _ANAPHORIC_OBJECTS
+
+
+# Forms that open only a relative clause, never a main clause's subject.
+_RELATIVE_ONLY = frozenset(["dessen", "deren", "denen", "welcher", "welche", "welches", "welchem", "welchen"])
+_RELATIVE_PRONOUNS = frozenset(["der", "die", "das", "dem", "den"]) | _RELATIVE_ONLY
+
+
+def _speaker_relative(toks: list[tuple[int, int, str]], i: int, c: Cue, comma: int) -> bool:
+    """Does the indicative clause at ``toks[i]``, right after the speaker and its comma, open a relative clause on
+    the speaker ("sagte der Bürgermeister, der seit 2010 im Amt ist", "berichtet das Institut, das seit Jahren
+    …")?  A relative pronoun that agrees with the speaker's article (or stands after a name) and is followed by
+    no noun, or a form that only opens relative clauses ("deren", "dessen").  A report opens with an article and
+    its noun ("sagte der Sprecher, der Plan ist gescheitert")."""
+    sp = c.speaker
+    word = toks[i][2].lower()
+    if sp is None or word not in _RELATIVE_PRONOUNS or i + 1 >= len(toks):
+        return False
+    if comma - sp.end > 1:
+        return False  # the speaker does not stand right before the comma
+    if word in _RELATIVE_ONLY:
+        return True
+    nxt = toks[i + 1][2]
+    if not nxt[:1].isalpha() or nxt[:1].isupper():
+        return False
+    article = sp.text.split()[0].lower() if sp.text.split() else ""
+    if article in ("der", "die", "das"):
+        return article == word
+    return sp.text[:1].isupper() and article not in ("er", "sie", "es")
 
 
 # Object pronouns after "wie" that take up the noun before ("ein Fonds, wie ihn die Länder fordern", "eine Reform,
@@ -904,6 +979,9 @@ _SUBJECT_ARTICLES = frozenset(["der", "die", "das", "ein", "eine", "er", "sie", 
 
 # "…, Europa brauche X und fügte hinzu: …": a conjunction and the next verb of the same subject.
 _NEXT_VERB = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+([a-zäöüß]+)\b")
+# "…, er habe zu wenig geprüft, jedoch stets beteuert, …": a conjunction, at most two adverbs and the participle
+# of a second speech verb whose auxiliary the main clause lends it ("hatte angegeben, …, jedoch beteuert, …").
+_NEXT_PARTICIPLE = re.compile(r",\s*(?:und|aber|jedoch|doch|sondern)\s+(?:[a-zäöüß]+\s+){0,2}([a-zäöüß]+)\s*,")
 # "… und die Fraktion der Grünen forderte …": a conjunction and an article opening another subject.
 _NEXT_SUBJECT = re.compile(r"(?:,\s*|\s+)(?:und|sondern|aber)\s+(?=(?:der|die|das|ein|eine)\s)")
 # Lowercase words that may stand inside a subject before its verb: "die Fraktion der Grünen im Landtag".
@@ -950,6 +1028,11 @@ def _reported_end(masked: str, b: int, end: int) -> int:
     verbs = lowercase_speech_verbs()
     for m in _NEXT_VERB.finditer(masked, b, e):
         if m.group(1) in verbs:
+            e = m.start()
+            break
+    forms = speech_verbs()
+    for m in _NEXT_PARTICIPLE.finditer(masked, b, e):
+        if (form := forms.get(m.group(1))) is not None and form.participle:
             e = m.start()
             break
     for m in _NEXT_SUBJECT.finditer(masked, b, e):

@@ -48,7 +48,10 @@ MAX_NP_WORDS = 10
 _MEDIATED = re.compile(r"\s+(?:über|durch|via)\s", re.IGNORECASE)
 # Suffixes that make adjectives and adverbs, never nouns: a capitalised word with one opens a sentence as an
 # adverbial ("Reflexartig brachten viele Medien …", "Sinngemäß hofft Musk …"), however rare the word.
-_DERIVED_ADVERB_ENDINGS = ("artig", "mäßig", "gemäß", "förmig", "seitig", "wärts", "halber", "fähig", "haltig")
+# ("Monatelang haben die Stadtwerke bestritten": a span of time in the plural with "-lang" is an adverb.)
+_DERIVED_ADVERB_ENDINGS = (
+    "artig", "mäßig", "gemäß", "förmig", "seitig", "wärts", "halber", "fähig", "haltig", "elang", "enlang"
+)
 _ADVERB_ENDINGS = ("end", "weise", "lich", "erweise", "mals", *_DERIVED_ADVERB_ENDINGS)
 # Adjective endings: a capitalised common word with one of these, alone before the verb, is an adverbial
 # ("Offiziell geht die Regierung davon aus", "Kritisch äußerte sich …"), not a name.
@@ -1445,6 +1448,8 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             return after_verb
         if _aux_between(toks, first, after_verb) and _body_before_bare_name(first, after_verb):
             return first  # "Die Opposition hat Merz vorgeworfen, …": the body in front, the bare name its object
+        if _plural_verb(verb) and _one_named_person(after_verb) and person_score(first) >= 0:
+            return first  # "Einige Bauern haben Ministerin Anna Berg geschrieben": one person cannot agree with "haben"
         return after_verb if person_score(after_verb) > person_score(first) else first
     return first or after_verb
 
@@ -1454,6 +1459,17 @@ def _aux_between(toks: list[tuple[int, int, str]], first: Phrase, second: Phrase
     auxiliary the one token between them?"""
     between = [t for t in toks if first.end <= t[0] and t[1] <= second.start]
     return len(between) == 1 and between[0][2].lower() in AUXILIARIES
+
+
+def _one_named_person(p: Phrase) -> bool:
+    """A phrase naming one person ("Ministerin Anna Berg", "Premierminister Tony Blair"): a person by its score,
+    not opened by a plural article, no conjunction joining a second one."""
+    words = p.text.lower().split()
+    return (
+        person_score(p) >= 2
+        and words[0] not in ("die", "den")
+        and not {"und", "sowie", "oder", "&"} & set(words)
+    )
 
 
 def _head_noun(words: str) -> str | None:
