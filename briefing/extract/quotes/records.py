@@ -18,11 +18,19 @@ from briefing.extract.quotes.descriptions import (
     description,
     generic_kind,
     introduced_as,
+    possessed,
     without_addressee,
 )
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
-from briefing.extract.quotes.resolve import description_gender, is_first_name, party_member, person_name, resolve_name
+from briefing.extract.quotes.resolve import (
+    description_gender,
+    is_first_name,
+    name_of,
+    party_member,
+    person_name,
+    resolve_name,
+)
 from briefing.extract.quotes.speaker_names import (
     TextWords,
     may_name_people,
@@ -298,6 +306,8 @@ def speaker_of(
             name = person_name(name) if name else None
     elif sp is not None and not sp.pronoun and is_document(sp.text):
         speaker_id, name = _document_speaker(sp, mentions, text_words)
+    elif sp is not None and not sp.pronoun and possessed(sp.text, text):
+        name = name_of(sp.text)  # "sagte der Anwalt Webers": the lawyer, unnamed, not Weber
     elif sp is not None:
         actor = mentions.actor_at(sp.start, sp.end)
         if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text) and not (
@@ -318,7 +328,11 @@ def speaker_of(
             actor = _spokesman_compound(sp.text, mentions)  # "ein Hamas-Sprecher": Hamas speaks
         if actor is None and not sp.pronoun and (kind := collective(sp.text)):
             actor = mentions.organisation_before(text, kind, sp.start)  # "das Unternehmen": the one named before
-        if actor is not None:
+        if actor is not None and sp.pronoun and (raw := resolve_name(text, sp, found, i, sents, sent_of)) and (
+                possessed(raw, text)):
+            actor = None  # "Webers Anwalt äußerte sich. Er sagte": the lawyer, whom the actors do not know
+            name = raw
+        elif actor is not None:
             speaker_id = actor.id
             own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
             # The actor's name unless it is a fragment of what the text says here, or the text names a person
@@ -331,7 +345,7 @@ def speaker_of(
                 name = own
         else:
             name = resolve_name(text, sp, found, i, sents, sent_of)
-            if name:
+            if name and not possessed(name, text):
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None
