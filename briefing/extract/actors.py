@@ -2716,12 +2716,8 @@ class ActorFinder:
                 continue
             subjects = [r for r in in_sent if not r[3] and not self._oblique(r[0])]
             if subjects:
-                if any(r[2] is not subjects[0][2] and (
-                        self._coordinated(subjects[0][0], r[0])
-                        or self._opens_clause(subjects[0][0]) and self._opens_clause(r[0])) for r in subjects):
-                    # "Auf der Liste standen X und Y. Er …", "X lobte den Torhüter, Y haderte mit dem Schiedsrichter.
-                    # „…“, sagte er": two of the gender, which one is unsaid
-                    return None
+                if any(r[2] is not subjects[0][2] and self._coordinated(subjects[0][0], r[0]) for r in subjects):
+                    return None  # "Auf der Liste standen X und Y. Er …": two of the gender, which one is unsaid
                 return subjects[0][2]
             # else a preposition's ("von X geleitet", "Für X bedeutet …"); never an accusative or dative object
             # ("gratulierte der Christdemokrat dem Bürgermeister": the one congratulated does not speak next)
@@ -2736,12 +2732,6 @@ class ActorFinder:
         named after it are others."""
         k = self.sent_start[i]
         return k < i and PRONOUNS.get(self.lowers[k]) == gender and self.words[k][:1].isupper()
-
-    def _opens_clause(self, i: int) -> bool:
-        """Does the mention at token ``i`` open its clause, a title or article before it aside (the subject
-        of a main clause: "X lobte …, Trainer Y haderte …")?"""
-        return all(self.lowers[k] in DETERMINERS or self.words[k][:1].isupper()
-                   for k in range(self._clause_opening(i), i))
 
     def _coordinated(self, i: int, j: int) -> bool:
         """Are the mentions starting at tokens ``i`` < ``j`` joined by "und" or "sowie" ("X (SPD) und Y",
