@@ -3,8 +3,8 @@
 The scorer accepts "sagte er" whoever "er" was resolved to; the briefing shows the name. Each case is a pattern
 of German (sentences written for these tests): a pronoun is never bound inside its own clause; an object or a
 predicate noun is no antecedent; a pronoun opening the sentence between carries its person on; two persons in
-reach (joined by "und") leave a pronoun unresolved rather than guessed; a medium in quotation marks after a description is the
-addressee; a person noun with a genitive name names the lawyer, not his client.
+reach (joined by "und") leave a pronoun unresolved rather than guessed; a medium in quotation marks after a
+description is the addressee; a person noun with a genitive name names the lawyer, not his client.
 """
 
 from __future__ import annotations
