@@ -13,6 +13,7 @@ import re
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.cues import ends_in_source_noun, media_noun
 from briefing.extract.quotes.descriptions import (
+    body_head,
     collective,
     compound_rest,
     description,
@@ -133,6 +134,28 @@ _APPOSITION_END = re.compile(r" ?(?:[.,;:!?)(]|$|(?:aus|von|vom) [A-ZÄÖÜ])")
 
 # A name in quotation marks inside a speaker phrase (a medium, a party, a group).
 _QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|$)")
+
+
+def _body_before_person(words: str, text: str) -> str | None:
+    """ "die Staatsanwaltschaft Ertel" (in "warf die Staatsanwaltschaft Ertel vor"): a public body's definite
+    description and a surname the text writes after a first name - the person is the object after the subject,
+    a body is named after its place ("die Polizei Hamburg") - so the body without him; else None.  Governments and
+    commissions are named after their head ("die Regierung Merkel", "die Kommission Juncker"): those stay."""
+    toks = words.split()
+    if len(toks) != 3 or not toks[2][:1].isupper():
+        return None
+    body = " ".join(toks[:2])
+    head = body_head(body)
+    if head is None or head in _NAMED_AFTER_HEAD:
+        return None
+    surname = toks[2]
+    if not any(is_first_name(m.group(1)) for m in re.finditer(rf"\b(\w+) {re.escape(surname)}\b", text)):
+        return None
+    return body
+
+
+# Bodies named after the person who heads them ("die Regierung Merkel", "die Kommission von der Leyen").
+_NAMED_AFTER_HEAD = frozenset(["regierung", "kommission", "senat"])
 
 
 def _relative_pronoun(p: Phrase | None) -> bool:
@@ -295,6 +318,8 @@ def speaker_of(
         sp = Phrase(sp.start, sp.start + len(bare), bare)  # "die CDU-Politikerin der Zeitung": not the medium
     if sp is not None and not sp.pronoun and (full := compound_rest(text, sp.end)) > sp.end:
         sp = Phrase(sp.start, full, sp.text + text[sp.end : full])  # "der Deutsche Hotel- und Gaststättenverband"
+    if sp is not None and not sp.pronoun and (body := _body_before_person(sp.text, text)) is not None:
+        sp = Phrase(sp.start, sp.start + len(body), body)  # "warf die Staatsanwaltschaft Ertel vor": not Ertel
     ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
     if sp is not None and ordinal:
         # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.
