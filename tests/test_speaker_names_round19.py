@@ -73,6 +73,12 @@ def _direct_name(text: str) -> str | None:
             "Mandant wird den Verein verklagen.“",
             "Webers Anwalt",
         ),
+        # a member of a body is a person of it, not the body (a person noun without an agent's ending)
+        (
+            "Die Landesregierung lehnt den Plan ab. „Am Ende gibt es wie immer einen Kompromiss“, sagte ein Mitglied "
+            "der Landesregierung.",
+            "Mitglied der Landesregierung",
+        ),
         # the other side: one person of the pronoun's gender in a coordination is its antecedent
         (
             "Zum Treffen kamen Maria Lang und Thomas Ebert. Er sagte: „Wir haben heute viel erreicht.“",
