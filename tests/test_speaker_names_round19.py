@@ -62,6 +62,11 @@ def _direct_name(text: str) -> str | None:
             "Internistin der „Rheinischen Zeitung“.",
             "Eva Brandt",
         ),
+        (
+            "Der Außenminister Paul Wendt reiste ab. „Wir antworten angemessen“, sagte ein Sprecher des "
+            "Außenministeriums der Nachrichtenagentur Reuters.",
+            "Sprecher des Außenministeriums",
+        ),
         # a person noun with a name in the genitive: the lawyer speaks, not his client
         (
             "Der Stürmer Jonas Weber verletzte sich im Training. „Mein Mandant wird den Verein verklagen“, sagte der "

@@ -364,6 +364,8 @@ def speaker_of(
             # here in full where the actor is one word ("Pendlerin Heike Brandes" linked to "Pendlerin") or a body
             # ("ein ADAC-Sprecher, Michael Gebhardt": the spokesman is named).
             name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
+            if own and without_addressee(actor.name) != actor.name:
+                name = own  # an actor read with the medium spoken to ("Außenministerium der Nachrichtenagentur")
             if own and own != name and _full_person_name(own) and (
                 actor.kind != "person" or len(actor.name.split()) == 1
             ):
