@@ -103,7 +103,7 @@ _OBLIQUE_ARTICLES = frozenset(
     ["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem"]
 )
 # Words joining two persons into one phrase ("X und Y"), whom a singular pronoun cannot mean both of.
-_COORDINATORS = frozenset(["und", "sowie"])
+_PERSON_JOINERS = frozenset(["und", "sowie"])
 # How many sentences back a pronoun may look for its person (current + previous ones).
 PRONOUN_SENTENCE_WINDOW = 2
 # A credit marker ("Foto:", "AUTOREN") blocks names starting within this many tokens after it.
@@ -2738,8 +2738,8 @@ class ActorFinder:
         "die Abgeordneten X und Y"): nothing between them but "und", "sowie", commas, brackets, articles and
         capitalised words?"""
         between = range(i + 1, j)
-        return j > i and any(self.lowers[k] in _COORDINATORS for k in between) and all(
-            self.lowers[k] in _COORDINATORS or self.lowers[k] in DETERMINERS or self.words[k] in ",()"
+        return j > i and any(self.lowers[k] in _PERSON_JOINERS for k in between) and all(
+            self.lowers[k] in _PERSON_JOINERS or self.lowers[k] in DETERMINERS or self.words[k] in ",()"
             or self.words[k][:1].isupper() for k in between
         )
 
