@@ -8,8 +8,9 @@ threshold, as tests/test_quote_eval.py counts it), and the resolved-name accurac
 whose gold speaker has a name, the share whose predicted name shares a capitalised word with it (stricter
 than the scorer's speaker accuracy, which accepts a pronoun or description span without asking whom it was
 resolved to; a person the article never names is right only without a name), the precision of the names
-shown (of the matched quotations given a name, the share naming the right person), each for parts 1-2 and
-for the held-out part 3 apart. ``--kinds`` adds the error-kind table of issue 10 (scripts/quote_cv.py's classification).
+shown (of the matched quotations given a name, the share naming the right person; of the wrong ones, how many
+are a description of a person the article never names, "Sprecher der Feuerwehr": no wrong person), each part
+apart. ``--kinds`` adds the error-kind table of issue 10 (scripts/quote_cv.py's classification).
 The set is for measuring, not for tuning: see the README.
 """
 
@@ -81,13 +82,22 @@ def name_right(sc: Any, gold_name: str | None, pred_name: str | None) -> bool:
     return bool(sc._caps(pred_name or "") & sc._caps(gold_name))
 
 
+def describes_unnamed(sc: Any, gold_speaker: dict[str, Any], pred_name: str | None) -> bool:
+    """Whether a name shown for a person the article never names (gold ``name`` null) is a description of that
+    person taken from the gold mention ("Sprecher der Feuerwehr" for "ein Sprecher der Feuerwehr"): counted
+    wrong by :func:`name_right`, but no wrong person."""
+    return gold_speaker.get("name") is None and bool(pred_name) and bool(
+        sc._caps(pred_name or "") & sc._caps(gold_speaker.get("text") or "")
+    )
+
+
 def name_accuracy(
     sc: Any, gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], direct: bool
-) -> tuple[int, int, int, int]:
-    """(matched with a gold speaker, right by name, shown with a name, of those right): whom a pronoun or
-    description was resolved to, and the precision of the names a reader sees (a wrong name is worse than
-    none)."""
-    n = ok = named = named_ok = 0
+) -> tuple[int, int, int, int, int]:
+    """(matched with a gold speaker, right by name, shown with a name, of those right, of the wrong ones a
+    description of an unnamed speaker): whom a pronoun or description was resolved to, and the precision of
+    the names a reader sees (a wrong name is worse than none)."""
+    n = ok = named = named_ok = described = 0
     for doc in gold:
         golds = [dict(q, _span=_cover(q)) for q in doc["quotes"] if not direct or q["type"] == "Direct"]
         preds = [dict(p, _span=p["span"]) for p in pred.get(doc["id"], []) if not direct or p["kind"] == "direct"]
@@ -99,7 +109,8 @@ def name_accuracy(
                 if p["speaker"]["name"]:
                     named += 1
                     named_ok += right
-    return n, ok, named, named_ok
+                    described += not right and describes_unnamed(sc, g["speaker"], p["speaker"]["name"])
+    return n, ok, named, named_ok, described
 
 
 # Parts by article number (the README): 37-46 written in round 10, 47-56 (discovery) and 57-63 (held out)
@@ -167,10 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         if not docs:
             continue
         for track in ("direct", "all"):
-            n, ok, named, named_ok = name_accuracy(sc, docs, pred, track == "direct")
+            n, ok, named, named_ok, described = name_accuracy(sc, docs, pred, track == "direct")
             print(
                 f"{part:9s} {track:6s} resolved-name accuracy {ok}/{n} = {ok / max(n, 1):.3f}"
                 f"  shown-name precision {named_ok}/{named} = {named_ok / max(named, 1):.3f}"
+                f"  (wrong: {named - named_ok}, of them a description of an unnamed speaker {described})"
             )
     if args.kinds:
         from quote_cv import error_kinds, prepare, print_kinds

@@ -95,6 +95,15 @@ def _coordinated_name(word: str) -> bool:
     if word.isupper():
         return True
     return zipf(word) < COORDINATED_NAME_MAX_ZIPF and not compound_of_common_word(word)
+# Tokens that end a clause inside a sentence (a pronoun's antecedent is in a clause before its own).
+_CLAUSE_BOUNDARIES = frozenset([",", ";", ":", "–", "-", "(", ")", "„", "“", "”", '"', "»", "«"])
+# Articles and possessives that never open a subject: accusative and dative masculine, dative feminine
+# singular is left out ("der" is also the nominative).
+_OBLIQUE_ARTICLES = frozenset(
+    ["den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem"]
+)
+# Words joining two persons into one phrase ("X und Y"), whom a singular pronoun cannot mean both of.
+_PERSON_JOINERS = frozenset(["und", "sowie"])
 # How many sentences back a pronoun may look for its person (current + previous ones).
 PRONOUN_SENTENCE_WINDOW = 2
 # A credit marker ("Foto:", "AUTOREN") blocks names starting within this many tokens after it.
@@ -2661,7 +2670,7 @@ class ActorFinder:
                     target = self._person_of_country(lex.demonyms[text][0], recent)
             elif low in PRONOUNS and not in_regions(self.idx[i], regions) and (
                     low != "sie" or self._next_to_speech(i)):
-                target = self._antecedent(PRONOUNS[low], sent_idx[i], recent)
+                target = self._antecedent(PRONOUNS[low], sent_idx[i], recent, i)
             if target is not None:
                 target.mentions.append(Mention(self.idx[i], self.idx[i] + len(text), text))
                 recent.append((i, sent_idx[i], target, self._object_like(i)))
@@ -2697,15 +2706,35 @@ class ActorFinder:
             break
         return False
 
-    def _antecedent(self, gender: str, sent: int, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
-        """Person a pronoun refers to: a subject-like mention earlier in this sentence, else the first
-        subject-like mention of the nearest preceding sentence (German main clauses open with the subject
-        far more often than they end with it: "Macron telefonierte mit Trump. ..., versprach er")."""
+    def _oblique(self, i: int) -> bool:
+        """Is the mention at token ``i`` an accusative or dative object by its article ("dem Bürgermeister",
+        "den Kollegen X"), the article possibly before adjectives and a title?"""
+        k = i - 1
+        while k >= max(0, self.sent_start[i]) and k >= i - 4:
+            low = self.lowers[k]
+            if low in _OBLIQUE_ARTICLES:
+                return True
+            if low in DETERMINERS or k in self.role_at or (self.words[k].islower() and self.lex.adjective(low)):
+                k -= 1
+                continue
+            break
+        return False
+
+    def _antecedent(
+        self, gender: str, sent: int, recent: list[tuple[int, int, _Person, bool]], at: int
+    ) -> _Person | None:
+        """Person the pronoun at token ``at`` refers to: a subject-like mention earlier in this sentence, else
+        the first subject-like mention of the nearest preceding sentence (German main clauses open with the
+        subject far more often than they end with it: "Macron telefonierte mit Trump. ..., versprach er").
+        A person named in the pronoun's own clause is none ("Nach dem Gespräch mit X sagte er": a pronoun is
+        never bound in its clause)."""
         window = []
+        own = self._clause_opening(at)
         for r in reversed(recent):  # only the tail: recent grows with the document
             if sent - r[1] >= PRONOUN_SENTENCE_WINDOW:
                 break
-            window.append(r)
+            if r[0] < own or r[1] != sent:
+                window.append(r)
         window.reverse()
         cands = [r for r in window if (r[2].gender == gender) or (gender == "m" and r[2].gender is None)]
         if not cands:
@@ -2714,12 +2743,46 @@ class ActorFinder:
             return None  # "sie" is usually plural; only take it when the last person is female
         for s in range(sent, sent - PRONOUN_SENTENCE_WINDOW, -1):
             in_sent = [r for r in cands if r[1] == s]
-            subjects = [r for r in in_sent if not r[3]]
+            if s < sent and in_sent and self._opens_with_pronoun(in_sent[0][0], gender):
+                # "Er war es, der das von Präsident X gesetzte Ziel …": he, carried on (not linked: the opening
+                # pronoun itself is no candidate here), is not X
+                continue
+            subjects = [r for r in in_sent if not r[3] and not self._oblique(r[0])]
             if subjects:
+                if any(r[2] is not subjects[0][2] and self._coordinated(subjects[0][0], r[0]) for r in subjects):
+                    return None  # "Auf der Liste standen X und Y. Er …": two of the gender, which one is unsaid
                 return subjects[0][2]
-            if in_sent:
-                return in_sent[-1][2]
+            # else a preposition's ("von X geleitet", "Für X bedeutet …"); never an accusative or dative object
+            # ("gratulierte der Christdemokrat dem Bürgermeister": the one congratulated does not speak next)
+            others = [r for r in in_sent if not self._oblique(r[0])]
+            if others:
+                return others[-1][2]
         return None
+
+    def _opens_with_pronoun(self, i: int, gender: str) -> bool:
+        """Does the sentence of token ``i`` open with a personal pronoun of ``gender`` as its subject ("Er
+        lobte den Kollegen X", "Sie traf die Ministerin X")? The person it stands for goes on, and the persons
+        named after it are others."""
+        k = self.sent_start[i]
+        return k < i and PRONOUNS.get(self.lowers[k]) == gender and self.words[k][:1].isupper()
+
+    def _coordinated(self, i: int, j: int) -> bool:
+        """Are the mentions starting at tokens ``i`` < ``j`` joined by "und" or "sowie" ("X (SPD) und Y",
+        "die Abgeordneten X und Y"): nothing between them but "und", "sowie", commas, brackets, articles and
+        capitalised words?"""
+        between = range(i + 1, j)
+        return j > i and any(self.lowers[k] in _PERSON_JOINERS for k in between) and all(
+            self.lowers[k] in _PERSON_JOINERS or self.lowers[k] in DETERMINERS or self.words[k] in ",()"
+            or self.words[k][:1].isupper() for k in between
+        )
+
+    def _clause_opening(self, i: int) -> int:
+        """The first token of the clause holding token ``i``: after the last comma, semicolon, colon, dash,
+        bracket or quotation mark of its sentence before it."""
+        k = i - 1
+        while k >= self.sent_start[i] and self.words[k] not in _CLAUSE_BOUNDARIES:
+            k -= 1
+        return k + 1
 
     def _party_epithet(self, role: RoleInfo, sent: int, recent: list[tuple[int, int, _Person, bool]]) -> _Person | None:
         """ "..., sagte der CSU-Politiker": a party politician named by party alone is the person last

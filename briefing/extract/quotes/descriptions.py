@@ -223,6 +223,26 @@ def possessor(name: str, text: str) -> bool:
     return last.endswith("s") and len(last) > 3 and _whole_word(last[:-1]).search(text) is not None
 
 
+def possessed(words: str, text: str) -> bool:
+    """A person noun and a name in the genitive, after or before it ("der Anwalt Webers", "Webers Anwalt", where
+    the text writes "Weber"): the phrase names the one whose lawyer it is, and the one speaking is the lawyer,
+    whom it does not name."""
+    toks = [t for t in words.split() if t[:1].isupper() and t.lower() not in word_set("determiners.txt")]
+    if len(toks) != 2:
+        return False
+    return any(
+        _names_person(noun) and possessor(owner, text) and (
+            not _names_person(owner[:-1])
+            or any(_first_name(m.group(1)) for m in _before_surname(owner[:-1]).finditer(text))
+        )  # (a surname with an agent noun's ending, "Weber", is written after a first name somewhere)
+        for noun, owner in (toks, toks[::-1])
+    )
+
+
+def _names_person(word: str) -> bool:
+    return person_noun(word) or _person_noun(word)
+
+
 # Patterns made for a word of the text are remembered per word (compiling one costs more than a search).
 _PATTERNS_KEPT = 16384
 
@@ -627,7 +647,8 @@ _MEDIUM_HEADS = ("zeitung", "nachrichtenagentur", "presseagentur", "presse-agent
 # Staff of a medium: their genitive names it ("ein Sprecher der Zeitung", "der Chefredakteur der Zeitung").
 _MEDIUM_STAFF = ("sprecher", "redakteur", "korrespondent", "journalist", "reporter", "herausgeber", "mitarbeiter",
                  "chef", "leiter", "verleger", "kolumnist", "autor", "intendant")
-_ADDRESSEE = re.compile(r"\s(?:der|dem)\s+(?:[A-ZÄÖÜ][\w-]*e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)")
+# (a medium's name may stand in quotation marks: "sagte der Internist der „Mitteldeutschen Zeitung“")
+_ADDRESSEE = re.compile(r"\s(?:der|dem)\s+[„\"»]?(?:[A-ZÄÖÜ][\w-]*e[nr]?\s+)?([A-ZÄÖÜ][\w-]*)")
 
 
 def without_addressee(words: str) -> str:

@@ -13,16 +13,25 @@ import re
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
 from briefing.extract.quotes.cues import ends_in_source_noun, media_noun
 from briefing.extract.quotes.descriptions import (
+    body_head,
     collective,
     compound_rest,
     description,
     generic_kind,
     introduced_as,
+    possessed,
     without_addressee,
 )
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
-from briefing.extract.quotes.resolve import description_gender, is_first_name, party_member, person_name, resolve_name
+from briefing.extract.quotes.resolve import (
+    description_gender,
+    is_first_name,
+    name_of,
+    party_member,
+    person_name,
+    resolve_name,
+)
 from briefing.extract.quotes.speaker_names import (
     TextWords,
     may_name_people,
@@ -125,6 +134,28 @@ _APPOSITION_END = re.compile(r" ?(?:[.,;:!?)(]|$|(?:aus|von|vom) [A-ZÄÖÜ])")
 
 # A name in quotation marks inside a speaker phrase (a medium, a party, a group).
 _QUOTED_TITLE = re.compile(r"[„\"»]([^„“”\"»«]{2,60})(?:[“”\"«]|$)")
+
+
+def _body_before_person(words: str, text: str) -> str | None:
+    """ "die Staatsanwaltschaft Ertel" (in "warf die Staatsanwaltschaft Ertel vor"): a public body's definite
+    description and a surname the text writes after a first name - the person is the object after the subject,
+    a body is named after its place ("die Polizei Hamburg") - so the body without him; else None.  Governments and
+    commissions are named after their head ("die Regierung Merkel", "die Kommission Juncker"): those stay."""
+    toks = words.split()
+    if len(toks) != 3 or not toks[2][:1].isupper():
+        return None
+    body = " ".join(toks[:2])
+    head = body_head(body)
+    if head is None or head in _NAMED_AFTER_HEAD:
+        return None
+    surname = toks[2]
+    if not any(is_first_name(m.group(1)) for m in re.finditer(rf"\b(\w+) {re.escape(surname)}\b", text)):
+        return None
+    return body
+
+
+# Bodies named after the person who heads them ("die Regierung Merkel", "die Kommission von der Leyen").
+_NAMED_AFTER_HEAD = frozenset(["regierung", "kommission", "senat"])
 
 
 def _relative_pronoun(p: Phrase | None) -> bool:
@@ -287,6 +318,8 @@ def speaker_of(
         sp = Phrase(sp.start, sp.start + len(bare), bare)  # "die CDU-Politikerin der Zeitung": not the medium
     if sp is not None and not sp.pronoun and (full := compound_rest(text, sp.end)) > sp.end:
         sp = Phrase(sp.start, full, sp.text + text[sp.end : full])  # "der Deutsche Hotel- und Gaststättenverband"
+    if sp is not None and not sp.pronoun and (body := _body_before_person(sp.text, text)) is not None:
+        sp = Phrase(sp.start, sp.start + len(body), body)  # "warf die Staatsanwaltschaft Ertel vor": not Ertel
     ordinal = ORDINAL_ANAPHOR.fullmatch(sp.text) if sp is not None else None
     if sp is not None and ordinal:
         # "so letztere", "so der Erstgenannte": the mention stays, the person is one named before.
@@ -298,6 +331,8 @@ def speaker_of(
             name = person_name(name) if name else None
     elif sp is not None and not sp.pronoun and is_document(sp.text):
         speaker_id, name = _document_speaker(sp, mentions, text_words)
+    elif sp is not None and not sp.pronoun and possessed(sp.text, text):
+        name = name_of(sp.text)  # "sagte der Anwalt Webers": the lawyer, unnamed, not Weber
     elif sp is not None:
         actor = mentions.actor_at(sp.start, sp.end)
         if actor is not None and not sp.pronoun and not _shares_word(actor.name, sp.text) and not (
@@ -318,20 +353,26 @@ def speaker_of(
             actor = _spokesman_compound(sp.text, mentions)  # "ein Hamas-Sprecher": Hamas speaks
         if actor is None and not sp.pronoun and (kind := collective(sp.text)):
             actor = mentions.organisation_before(text, kind, sp.start)  # "das Unternehmen": the one named before
-        if actor is not None:
+        if actor is not None and sp.pronoun and (raw := resolve_name(text, sp, found, i, sents, sent_of)) and (
+                possessed(raw, text)):
+            actor = None  # "Webers Anwalt äußerte sich. Er sagte": the lawyer, whom the actors do not know
+            name = raw
+        elif actor is not None:
             speaker_id = actor.id
             own = person_name(resolve_name(text, sp, found, i, sents, sent_of) or "")
             # The actor's name unless it is a fragment of what the text says here, or the text names a person
             # here in full where the actor is one word ("Pendlerin Heike Brandes" linked to "Pendlerin") or a body
             # ("ein ADAC-Sprecher, Michael Gebhardt": the spokesman is named).
             name = own if own and actor.name in own and len(own) > len(actor.name) else actor.name
+            if own and without_addressee(actor.name) != actor.name:
+                name = own  # an actor read with the medium spoken to ("Außenministerium der Nachrichtenagentur")
             if own and own != name and _full_person_name(own) and (
                 actor.kind != "person" or len(actor.name.split()) == 1
             ):
                 name = own
         else:
             name = resolve_name(text, sp, found, i, sents, sent_of)
-            if name:
+            if name and not possessed(name, text):
                 name = person_name(name)
         if name:
             name = name.strip(DQUOTES + " ") or None

@@ -19,6 +19,7 @@ from briefing.extract.quotes.descriptions import (
     named_companies,
     person_head,
     phrase_country,
+    possessed,
     possessor,
     resolve_description,
     without_addressee,
@@ -586,12 +587,20 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                         if opening < sb:
                             opened_before = max(text.rfind(m, 0, sb) for m in _OPENING_MARKS)
                         sb = close + 1
+                # A person named in the pronoun's own clause is no antecedent of it: a pronoun is never bound in
+                # its clause ("Nach dem Gespräch mit Vereinschef X sagte er", "zusammen mit seinen Kollegen X
+                # und Y lenkte er"; "Dem Minister widersprach er"): the antecedent is in a clause before.
+                upto_k = min(upto_k, _clause_start(text, sb, sp.start))
             elif opened_before >= 0:
                 if opened_before <= sb:
                     continue  # a sentence of the quotation itself
                 upto_k = min(upto_k, opened_before)  # the lead-in before the quotation's opening mark
                 opened_before = -1
             np = clause_subject(text, sb, upto_k)
+            if k < si and np is not None and np.pronoun and np.text.lower() == sp.text.lower():
+                # "Er war es, der das von Präsident X formulierte Ziel … Danach sagte er": the same pronoun as
+                # the subject of a sentence between carries the person on; that sentence's other names are not it
+                continue
             # (a person named inside another quotation is talked about, not the one talking: no antecedent)
             if np is None or np.pronoun or _inside_quotation(text, np.start) or (
                     person_score(np) < 1 and _introduced(np.text, intros) is None and (
@@ -605,6 +614,10 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                     ),
                     None,
                 )
+            if np is not None and want is not None and (pair := _coordinated_persons(np.text)) and all(
+                    _agrees_in(text, sp.text, part) for part in pair):
+                # "Auf der Liste standen X und Y. Er forderte …": two people in reach, which one is unsaid
+                return None
             if np is not None and _agrees_in(text, sp.text, np.text):
                 if not _place(np.text):
                     named = np
@@ -644,12 +657,16 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
         appo = _APPOSITION_NAME.match(text, best.end)
         if appo and (_ends_in_name(best.text) or any(is_role(w) for w in appo.group(1).split())):
             appo = None  # "Winfried Hassemer, Papiers Stellvertreter": the name is before the comma
+        if appo is None and not best.pronoun and possessed(best.text, text):
+            return name_of(best.text)  # "Webers Anwalt äußerte sich. Er sagte": the lawyer, not Weber
         if appo is None and not best.pronoun and _someone_unnamed(best.text):
             return None  # "„…“, sagte ein Sprecher. Man werde …, fügte er hinzu": he is never named
         if appo is None and not best.pronoun and description(_with_article(text, best)) is not None:
             # "Die Forscherin warnt … „…“, sagte sie": the person the description stands for
             return resolve_name(text, best, found, upto, sents, sent_of)
         return appo.group(1) if appo else name_of(best.text)
+    if possessed(sp.text, text):
+        return name_of(sp.text)  # "sagte der Anwalt Webers": the lawyer, whom the text does not name
     if (party := party_member(text, sp)) is not None:
         # "warf die Grüne ihr vor": the one person of that party and gender named before, never the party
         return _party_person(text, sp, party, sents, sent_of)
@@ -684,6 +701,30 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
     if description_gender(sp.text):
         return _described_person(text, sp, sents, sent_of) or _paragraph_person(text, sp, sents, sent_of) or name
     return _paragraph_person(text, sp, sents, sent_of) or name
+
+
+def _coordinated_persons(words: str) -> list[str]:
+    """The two persons a phrase joins by "und" or "sowie" ("die Abgeordneten Karl Hübner (SPD) und Stefan
+    Riedel (CDU)", "Anna Berg und ihr Kollege Jan Ott"), each ending in a first name and surname; else none."""
+    parts = re.split(r" (?:und|sowie) ", words, maxsplit=1)
+    return parts if len(parts) == 2 and all(_person_part(p) for p in parts) else []
+
+
+def _person_part(words: str) -> bool:
+    """A side of a coordination that ends in a person's name (a first name then a surname, a bracketed party
+    after it allowed)."""
+    toks = [t for t in re.sub(r"\([^)]*\)", " ", words).split() if t]
+    return len(toks) >= 2 and toks[-1][:1].isupper() and is_first_name(toks[-2])
+
+
+def _clause_start(text: str, sb: int, pos: int) -> int:
+    """Where the clause holding ``pos`` opens in the sentence from ``sb``: after the last comma, semicolon,
+    colon, dash, bracket or quotation mark before ``pos``, or ``sb``."""
+    return max([sb] + [text.rfind(ch, sb, pos) + 1 for ch in _CLAUSE_BOUNDARIES])
+
+
+# What ends a clause inside a sentence, for :func:`_clause_start`.
+_CLAUSE_BOUNDARIES = (",", ";", ":", "–", "(", ")", *_CLOSING_MARKS, *_OPENING_MARKS)
 
 
 def _matrix_subject(text: str, sb: int, sp: Phrase) -> Phrase | None:
@@ -1406,6 +1447,7 @@ def person_name(name: str) -> str:
     k = 0
     while k < len(toks) - 1 and (
         is_role(toks[k]) or toks[k].endswith(("s", "'")) and k + 1 < len(toks) - 1 and not is_first_name(toks[k])
+        or toks[k] == "und" and k and is_role(toks[k - 1]) and is_role(toks[k + 1])  # "Vizekanzler und Arbeitsminister"
     ):  # (a genitive before the title: "Frankreichs Präsident …"; not a first name: "Boris Pistorius (SPD)")
         k += 1
     rest = toks[k:]

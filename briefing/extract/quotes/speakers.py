@@ -1374,6 +1374,8 @@ def _mediated_speaker(text: str, verb_end: int) -> Phrase | None:
 
 # Finite forms of "sein" and "bleiben": the noun after them is a predicate, not a subject.
 _COPULAS = frozenset(["ist", "war", "sind", "waren", "bleibt", "blieb", "sei", "wäre"])
+# The copulas a modal or "wird" governs ("will Kanzlerin bleiben", "soll Präsident werden", "dürfte Favorit sein").
+_COPULA_INFINITIVES = frozenset(["bleiben", "werden", "sein"])
 # Finite forms of "lassen" that have someone else speak ("ließ über ihren Sprecher mitteilen").
 _LET_FORMS = frozenset(["ließ", "ließen", "lässt", "lassen", "ließe"])
 
@@ -1438,9 +1440,13 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             if j > m and not _is_dative_object(toks, m):
                 after_verb = phrase(text, toks, m, j)
                 verb = word
+                if j < len(toks) and toks[j][2] in _COPULA_INFINITIVES:
+                    verb = toks[j][2]  # "X will Bürgermeisterin bleiben": the modal's copula
             break
-    if first and after_verb and verb.lower() in _COPULAS:
-        return first  # "Der Mittvierziger ist Elektriker": the noun after "ist" is what the subject is
+    if first and after_verb and verb.lower() in _COPULAS | _COPULA_INFINITIVES:
+        # "Der Mittvierziger ist Elektriker", "Merkel will Kanzlerin bleiben": the noun after "ist" or before
+        # the copula a modal governs is what the subject is
+        return first
     if first and after_verb:
         if _said_thing(first.text) and person_score(after_verb) >= 0 and _may_name_speaker(after_verb.text):
             # "Die Darstellung der Verteidigung wies die Anklägerin zurück": an act of speech in front is the
