@@ -136,6 +136,9 @@ _INNER_PARTICLES = NAME_PARTICLES - (GERMAN_PARTICLES - {"von"})
 # von Heydebreck", "Minister Karl-Theodor zu Guttenberg"); a common one is where X comes from or goes ("Sprecher
 # Meier von Siemens", "Ministerin Berg zur Konferenz").
 NOBLE_SURNAME_MAX_ZIPF = 3.0
+# A word a noun list holds may still be a surname right after a first name ("Schlein", "Oberländer", "Clement":
+# Zipf 0-3.1) unless it is this common in German ("Gesellschaft" 5.3).
+SURNAME_NOUN_MAX_ZIPF = 4.5
 # The German particles that open a surname ("von der Leyen", "zu Guttenberg"); "der", "den" only after them.
 _NOBLE_OPENERS = frozenset(["von", "zu"])
 # The articles of German noble names ("von der Leyen", "von den Driesch"): after "von" only.
@@ -983,6 +986,8 @@ class ActorFinder:
         A noun listed as one ("Regierung") never is."""
         if i < 1 or self.sent_start[i] != self.sent_start[i - 1] or self.cores[i] in self.lex.not_names:
             return False
+        if zipf(self.cores[i]) >= SURNAME_NOUN_MAX_ZIPF:
+            return False  # "Peter Gesellschaft": a word that common is the noun, whatever stands before it
         first = self.cores[i - 1]
         return self.label[i - 1] is None and first[:1].isupper() and self.lex.first_name(first) is not None
 
