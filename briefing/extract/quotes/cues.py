@@ -100,8 +100,10 @@ def find_cues(
                     continue
                 if _attributive_participle(toks, t):
                     continue  # "nicht näher bezeichnete „technische Probleme“": an adjective, no speech act
-                if vf.lemma == "heißen":
-                    cue = _heissen_cue(masked, toks, t, si, sb, se)
+                if low == vf.lemma and _after_obligation_modal(masked, toks, t, sb, pair_ends):
+                    continue  # "Die SPD solle lieber erklären, wie …": a speech act demanded, none reported
+                if vf.lemma in ("heißen", "verlauten"):
+                    cue = _heissen_cue(masked, toks, t, si, sb, se, vf.lemma)
                     if cue:
                         cues.append(cue)
                     continue
@@ -241,6 +243,24 @@ def _attributive_participle(toks: list[tuple[int, int, str]], t: int) -> bool:
     )
 
 
+def _after_obligation_modal(
+    masked: str, toks: list[tuple[int, int, str]], t: int, sb: int, pair_ends: list[int]
+) -> bool:
+    """Is the speech verb at ``toks[t]``, spelled as its infinitive, governed by a finite "sollen" or "müssen"
+    earlier in its clause ("Die SPD solle lieber erklären, wie …", "Er müsse sagen, was er wolle")?  Then it
+    names a speech act demanded or due, not one that took place: no cue.  A modal behind a comma is another
+    clause's ("Die Kontrolle müsse Teil des Programms werden, fordern die Forscher": the plural verb reports
+    it)."""
+    start = _clause_start(masked, toks, t, sb, pair_ends)
+    modals = word_set("obligation_modals.txt")
+    for k in range(t - 1, -1, -1):
+        if toks[k][0] < start or toks[k][2] in ",;:()–":
+            return False
+        if toks[k][2] in modals:
+            return True
+    return False
+
+
 def _so_verb(toks: list[tuple[int, int, str]], n: int) -> bool:
     """Is ``toks[n]`` the finite verb of a parenthetical "so <verb> <subject>" ("so schätzen die Forscher")?
 
@@ -285,6 +305,8 @@ def _cited(
     cited = _cited_object(masked, toks, t)
     if cited is not None:
         return cited, None  # "zitierte man X": no medium named
+    if _verb_after_reported_clause(toks, t, clause_start):
+        clause_start = toks[t][0]  # "Die Lage sei ernst, zitierte die Agentur einen Sprecher": the verb first
     cited = _cited_person(masked, toks, t, clause_start)
     if cited is None:
         return None, None
@@ -393,6 +415,23 @@ def _quoted_person(masked: str, toks: list[tuple[int, int, str]], t: int, clause
     return clause_subject(masked, clause_start, toks[aux][0])
 
 
+def _verb_after_reported_clause(toks: list[tuple[int, int, str]], t: int, clause_start: int) -> bool:
+    """Does the verb at ``toks[t]`` follow a comma that closes the clause it reports ("Die Lage sei ernst,
+    zitierte die Agentur einen Sprecher")?  Then it opens its own clause with the verb first, as after a
+    quotation.  Not when the comma closes a relative or subordinate clause inside the prefield ("Die Agentur,
+    die dem Kreml nahesteht, zitierte …")."""
+    if t == 0 or toks[t - 1][2] != ",":
+        return False
+    before = [k for k in range(t - 1) if toks[k][0] >= clause_start]
+    commas = [k for k in before if toks[k][2] == ","]
+    if not commas:
+        return bool(before)  # one clause before the comma: a noun phrase alone is never followed by one
+    opener = commas[-1] + 1
+    return toks[opener][2].lower() not in _RELATIVE_OPENERS and toks[opener][2].lower() not in _SUBORDINATORS
+
+
+# Relative pronouns that open a clause inside a prefield ("Die Agentur, die dem Kreml nahesteht, zitierte …").
+_RELATIVE_OPENERS = word_set("relative_pronouns.txt")
 # Articles of an accusative or dative object: "zitiert die Zeitung den Minister / einen Sprecher".
 _OBJECT_ARTICLES = frozenset(["den", "dem", "einen", "einem"])
 
@@ -1003,12 +1042,16 @@ def _von_seiten(toks: list[tuple[int, int, str]], k: int) -> bool:
     return toks[k][2].lower() == "von" and k + 1 < len(toks) and toks[k + 1][2] in ("Seiten", "seiten")
 
 
-def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int) -> Cue | None:
-    """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"."""
+def _heissen_cue(
+    masked: str, toks: list[tuple[int, int, str]], t: int, si: int, sb: int, se: int, lemma: str = "heißen"
+) -> Cue | None:
+    """ "hieß es aus dem Élysée-Palast", "In der Erklärung heißt es, …", "es hieß, …"; and "verlauten", whose
+    source stands after "aus" as well, with or without "es" ("Aus Teilnehmerkreisen verlautete, …", "verlautete
+    es aus dem Ministerium")."""
     tb, te, tok = toks[t]
     es_before = _es_before(toks, t)
     has_es = (t + 1 < len(toks) and toks[t + 1][2].lower() == "es") or es_before is not None
-    if not has_es:
+    if not has_es and lemma != "verlauten":
         return None
     k = t + 1
     if k < len(toks) and toks[k][2].lower() == "es":
@@ -1053,7 +1096,7 @@ def _heissen_cue(masked: str, toks: list[tuple[int, int, str]], t: int, si: int,
                 # "Von Betriebsratschefin X hieß es", "Vom Betriebsrat hieß es": only the agent right before the
                 # verb, no time ("Von Anfang an hieß es")
                 sp = None
-    return Cue("verb", tb, te, si, tok, sp, sb, end, "heißen")
+    return Cue("verb", tb, te, si, tok, sp, sb, end, lemma)
 
 
 # Adverbs that may stand between "hieß es" and its source ("hieß es zunächst aus dem Ministerium").

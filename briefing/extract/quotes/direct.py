@@ -115,7 +115,7 @@ def direct_quotes(
             cue = _cue_in_sentence(masked, p, so, sc, sents, by_sent)
             how = "sentence"
         if cue is None and colon_np is None and (
-            _whole_sentence(masked, p, sents[so], sents[sc]) or _DASH_BACK_REFERENCE.match(masked, p.end)
+            _whole_sentence(masked, p, sents[so], sents[sc]) or _refers_back_in_sentence(masked, p, sents[so][0])
         ):
             # "„Ja, es gibt Probleme“. Das musste der Minister einräumen.": a sentence of quoted words only,
             # which the next sentence refers back to with a speech verb, is that speaker's words however short.
@@ -322,11 +322,26 @@ def direct_quotes(
 # Openers of a sentence that refer back to the words just quoted: "„…“ So äußerte sich X.", "„…“ Mit diesen
 # Worten reagierte X auf …", "„…“ Das sagte X."
 _BACK_REFERENCES = (("so",), ("das",), ("dies",), ("mit", "diesen", "worten"), ("mit", "diesen", "sätzen"))
+# Of those, the ones that can also be a subject's article ("Das russische Ministerium erklärte …").
+_DEMONSTRATIVE_OPENERS = (("das",), ("dies",))
 
 
-# A dash after the quotation and a clause referring back to it in the same sentence: "„…“ – mit diesen Worten
-# beruhigte X die Belegschaft", "„…“ – das sagte X am Montag".
-_DASH_BACK_REFERENCE = re.compile(r"[ \t]*[–-][ \t]*(?=(?:[Mm]it diesen (?:Worten|Sätzen)|[Dd]as|[Dd]ies)\s+[a-zäöü])")
+# A dash or colon after the quotation and a clause referring back to it in the same sentence: "„…“ – mit diesen
+# Worten beruhigte X die Belegschaft", "„…“ – das sagte X am Montag", "„…“: Mit diesen Worten eröffnete X die
+# Sitzung" (the colon only after a quotation that opens its sentence: see _refers_back_in_sentence).
+_DASH_BACK_REFERENCE = re.compile(
+    r"[ \t]*([–\-:])[ \t]*(?=(?:[Mm]it diesen (?:Worten|Sätzen)|[Dd]as|[Dd]ies|[Ss]o [a-zäöüß]+ wie)\s+[A-Za-zäöü])"
+)
+
+
+def _refers_back_in_sentence(masked: str, p: Pair, sb: int) -> re.Match[str] | None:
+    """The dash or colon after ``p`` that a clause referring back to the quotation follows ("„…“ – das sagte X",
+    "„…“: Mit diesen Worten eröffnete X …"); a colon only when the quotation opens its sentence (after a clause
+    of its own, "Er sagte: „…“: Das …", the colon would belong to that clause's words)."""
+    m = _DASH_BACK_REFERENCE.match(masked, p.end)
+    if m is None or (m.group(1) == ":" and masked[sb : p.start].strip(" \t\n(–-")):
+        return None
+    return m
 
 
 def _whole_sentence(masked: str, p: Pair, first: tuple[int, int], last: tuple[int, int]) -> bool:
@@ -340,7 +355,8 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
     Ministerin X nach dem Urteil.", "Mit diesen Worten reagierte X auf …"): that sentence's speech verb and its
     speaker, or its subject when it names a person; None otherwise."""
     sb, se = sents[sc]
-    dash = _DASH_BACK_REFERENCE.match(masked, p.end)
+    start = next((b for b, _e in reversed(sents[: sc + 1]) if b <= p.start), sb)  # the quotation's sentence
+    dash = _refers_back_in_sentence(masked, p, start)
     if dash is not None:
         nb, ne, ns = dash.end(), se, sc  # "„…“ – mit diesen Worten …": the referring clause is in the same sentence
     elif masked[p.end : se].strip(" .!?\n") or sc + 1 >= len(sents):
@@ -352,14 +368,41 @@ def _cue_referring_back(masked: str, p: Pair, sc: int, sents, by_sent: dict[int,
     opener = next((o for o in _BACK_REFERENCES if tuple(words[: len(o)]) == o), None)
     if opener is None or len(words) <= len(opener) or not words[len(opener)].isalpha():
         return None
+    # The opener must stand for the words with the finite verb right after it ("Das sagte X", "Das musste X
+    # einräumen"), not be the article of the subject: "Das russische Ministerium erklärte dagegen, …" after a
+    # paragraph's last quotation is a new speaker's report.
+    after_opener = words[len(opener)]
+    article = opener in _DEMONSTRATIVE_OPENERS and not (
+        after_opener in AUXILIARIES or after_opener in word_set("modal_verbs.txt")
+    )
+    if opener == ("so",) and len(words) > 3 and words[2] == "wie" and words[1].isalpha():
+        # "„…“: So deutlich wie SPD-Fraktionschef X hatte zuletzt niemand gesprochen": the one compared with
+        # whom no one else spoke so is the speaker, not the clause's subject ("niemand", "kein Minister")
+        return _compared_speaker(masked, nb, ne, ns)
     for c in by_sent.get(ns, []):
         if c.kind == "verb" and c.speaker is not None and c.frame_start <= nb + 1 and c.start >= nb:
-            return c
+            return None if article and after_opener != c.word.lower() else c
+    if article:
+        return None
     sp = clause_subject(masked, nb, ne)
     if sp is None or sp.pronoun or person_score(sp) < 2:
         return None
     verb = WORD.search(masked, nb)
     return Cue("verb", nb, verb.end() if verb else nb, ns, masked[nb : verb.end()] if verb else "", sp, nb, ne)
+
+
+def _compared_speaker(masked: str, nb: int, ne: int, ns: int) -> Cue | None:
+    """ "So deutlich wie X hatte zuletzt niemand gesprochen" (at ``nb``): X, the phrase after "wie", when it names
+    a person; None otherwise."""
+    toks = tokens(masked, nb, ne)
+    k = next((i for i, tk in enumerate(toks[:4]) if tk[2].lower() == "wie"), None)
+    if k is None:
+        return None
+    j = read_np(toks, k + 1)
+    sp = phrase(masked, toks, k + 1, j) if j > k + 1 else None
+    if sp is None or sp.pronoun or person_score(sp) < 2:
+        return None
+    return Cue("verb", toks[0][0], toks[0][1], ns, toks[0][2], sp, nb, ne)
 
 
 def _goes_on_quoting(
@@ -955,23 +998,63 @@ def _cue_before_colon(
                 return c
     if last.kind == "verb" and (own := _main_clause_after_wie(masked, last, p)) is not None:
         return replace(last, speaker=own)
+    if last.kind == "verb" and (own := _conjunct_subject_before_colon(masked, last, sb + len(before) - 1)) is not None:
+        return replace(last, speaker=own)
     return last
 
 
+# Conjunctions that join a second main clause with a subject of its own ("…, und Y hatte erwidert: „…“").
+_CLAUSE_CONJUNCTIONS = re.compile(r",\s*(?:und|aber|doch|sondern|während)\s+")
+
+
+def _conjunct_subject_before_colon(masked: str, c: Cue, colon: int) -> Phrase | None:
+    """ "X hatte Y vorgeworfen, Absprachen zu brechen, und Z hatte erwidert: „…“": a second main clause after the
+    speech verb ``c``, joined by a conjunction and ending in the colon, with a subject of its own: that subject
+    speaks the words, whether or not its verb is a listed speech verb; ``c``'s subject spoke its own clause."""
+    joins = list(_CLAUSE_CONJUNCTIONS.finditer(masked, c.end, colon))
+    if not joins or re.search(r"[,;:.!?]", masked[joins[-1].end() : colon]):
+        return None
+    start = joins[-1].end()
+    sp = clause_subject(masked, start, colon)
+    if sp is None or sp.start != start or person_score(sp) < 1:
+        return None  # "…, und dann sagte er: …" has its subject after the verb; "und" + an object is no clause
+    return sp
+
+
 def _main_clause_after_wie(masked: str, c: Cue, p: Pair) -> Phrase | None:
-    """ "Wie der Sender berichtet, gab der Sprecher eine Erklärung ab: „…“": the speech verb ``c`` frames a
-    fronted "wie" clause only; the main clause that runs on to the colon has its own subject, and that one
-    speaks.  None when the cue's clause is no "wie" clause or the main clause names no one (then the
-    reporter of the "wie" clause is all the text gives)."""
+    """ "Wie der Sender berichtet, gab der Sprecher eine Erklärung ab: „…“", "Als Beck nach dem Geld fragte,
+    zögerte Lind: „…“": the speech verb ``c`` frames a fronted subordinate clause only; the main clause that runs
+    on to the colon has its own subject, and that one speaks.  None when the cue's clause is no fronted
+    subordinate clause or the main clause names no one (then the reporter of the fronted clause is all the text
+    gives)."""
     first = WORD.match(masked, c.frame_start)
-    if first is None or first.group(0).lower() != "wie":
+    if first is None or first.group(0).lower() not in _FRONTED_OPENERS | word_set("subordinators.txt"):
         return None
     colon = masked.rfind(":", c.end, p.start)
     comma = masked.find(",", c.end, colon)
     if colon < 0 or comma < 0:
         return None
-    sp = clause_subject(masked, comma + 1, colon)
+    sp = _subject_after_verb(masked, comma + 1, colon)
     return sp if sp is not None and not sp.pronoun and person_score(sp) >= 1 else None
+
+
+def _subject_after_verb(masked: str, start: int, end: int) -> Phrase | None:
+    """The subject of a main clause that opens with its finite verb after a fronted clause (", zögerte Lind
+    kurz", ", gab der Sprecher … ab"): the noun phrase right after the verb, else the clause's subject."""
+    toks = tokens(masked, start, end)
+    first = toks[0][2] if toks else ""
+    if (
+        len(toks) > 1
+        and first.isalpha()
+        and first.islower()
+        and first not in word_set("function_words.txt")
+        and first not in word_set("prepositions.txt")
+    ):
+        # (", zum Urteil:" after "wie von der Verteidigung ausgeführt" is the frame's phrase, no verb and subject)
+        j = read_np(toks, 1)
+        if j > 1:
+            return phrase(masked, toks, 1, j)
+    return clause_subject(masked, start, end)
 
 
 # ", dass …" / ", ob …": a complement clause, with its own subject before its verb.
@@ -996,7 +1079,7 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
     source = _written_place(masked, sb, sb + len(before) - 1) or _reaction_source(masked, sb, sb + len(before) - 1)
     if source is not None:
         return source
-    sp = clause_subject(masked, sb, sb + len(before) - 1)
+    sp = _main_clause_subject(masked, sb, sb + len(before) - 1) or clause_subject(masked, sb, sb + len(before) - 1)
     # Without a speech verb only a person-like subject introduces the quotation
     # ("Merkel: „…“"); "Seine Zuversicht gründet sich auf …: „…“" leaves it to the context.
     if sp is None or person_score(sp) < 0:
@@ -1011,6 +1094,24 @@ def _np_before_colon(masked: str, p: Pair, so: int, sents, pair_ends: list[int])
         # someone ("Figeľ bekräftigte …"), else whoever the context gives.
         return _previous_subject(masked, sents, so)
     return sp
+
+
+# Words that open a fronted subordinate clause: "Ob er weitermache, ließ X offen: „…“".
+_FRONTED_OPENERS = frozenset(["ob", "wann", "warum", "wieso", "weshalb", "wie", "wo", "wer", "was", "dass"])
+
+
+def _main_clause_subject(masked: str, start: int, colon: int) -> Phrase | None:
+    """ "Ob er die Koalition fortsetzen wolle, ließ Ohlsen offen: „…“": after a fronted subordinate clause, the
+    subject of the main clause that ends in the colon (its verb comes first, its subject after it), not the
+    pronoun of the fronted clause; None when the clause before the colon opens otherwise."""
+    first = WORD.search(masked, start, colon)
+    if first is None or first.group(0).lower() not in _FRONTED_OPENERS | word_set("subordinators.txt"):
+        return None
+    comma = masked.find(",", first.end(), colon)
+    if comma < 0 or "," in masked[comma + 1 : colon]:
+        return None
+    sp = _subject_after_verb(masked, comma + 1, colon)
+    return sp if sp is not None and person_score(sp) >= 1 else None
 
 
 # Words that say a text is written somewhere and read there: "war … zu lesen", "ist … zu finden", "fand sich"

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from briefing.extract.quotes.base import LONG_QUOTE_WORDS, MIN_INDIRECT_WORDS, WORD, Found
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
-from briefing.extract.quotes.lexicon import speech_verbs
+from briefing.extract.quotes.lexicon import speech_verbs, word_set
 from briefing.extract.quotes.speaker_names import is_organisation
 from briefing.extract.quotes.speakers import Phrase, clause_subject, person_score
 
@@ -87,11 +87,18 @@ def continuations(text, masked, sents, pairs, found, sent_words) -> list[Found]:
 
 def _speaking_forms(words: list[str], cue_words: frozenset[str]) -> frozenset[str]:
     """The speech-verb forms of the sentence that speak in it: a form of a separable verb only with one of its
-    particles in the sentence ("hält … fest"; "Er könne die Beschäftigten halten" holds them, says nothing)."""
+    particles in the sentence ("hält … fest"; "Er könne die Beschäftigten halten" holds them, says nothing), and
+    no infinitive after a finite "sollen" or "müssen" ("Der Vorstand müsse endlich sagen, welche …" demands
+    a speech act: the sentence goes on reporting the speaker before)."""
     verbs = speech_verbs()
     present = frozenset(words)
+    modals = word_set("obligation_modals.txt")
     return frozenset(
-        w for w in words if w in cue_words and (verbs[w].bare or not verbs[w].particles.isdisjoint(present))
+        w
+        for i, w in enumerate(words)
+        if w in cue_words
+        and (verbs[w].bare or not verbs[w].particles.isdisjoint(present))
+        and not (w == verbs[w].lemma and not modals.isdisjoint(words[:i]))
     )
 
 

@@ -154,6 +154,18 @@ def _common_thing(np: Phrase) -> bool:
     return not (_may_name_people(word) or is_organisation(word) or is_place(word))
 
 
+@lru_cache(maxsize=1)
+def _amount_units() -> frozenset[str]:
+    """Units of money and share and the words that scale a number (units.txt: "Euro", "Prozent", "Milliarden")."""
+    return frozenset(r[0] for r in rows("units.txt") if len(r) > 1 and r[1] in ("currency", "percent", "scale"))
+
+
+def _amount(np: Phrase) -> bool:
+    """Does the phrase count money or a share ("Milliarden Euro", "Prozent der Stimmen")?  An amount speaks for
+    no one, however name-like its capitalised words look."""
+    return not np.pronoun and not _amount_units().isdisjoint(np.text.split())
+
+
 def _may_name_people(word: str) -> bool:
     """:func:`may_name_people` of a word or of a hyphenated compound's last part ("UN-Mitarbeiter")."""
     return may_name_people(word) or ("-" in word and may_name_people(word.rsplit("-", 1)[-1]))
@@ -327,8 +339,8 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
             # A quotation's speaker is a person: the most person-like phrase.
             best = None
             for np in noun_phrases(masked, b, e):
-                if governed_by_preposition(masked, np, b, e) or _common_thing(np):
-                    continue  # "In Anspielung auf …", "mit Transparenten", "Sprüche": no one speaks
+                if governed_by_preposition(masked, np, b, e) or _common_thing(np) or _amount(np):
+                    continue  # "In Anspielung auf …", "mit Transparenten", "Sprüche", "Milliarden Euro": no one speaks
                 score = person_score(np)
                 if score >= 1 and (best is None or score > best[0]):
                     best = (score, np)
@@ -341,7 +353,7 @@ def _context_speaker(masked: str, sents, f: Found) -> Phrase | None:
             (
                 np
                 for np in noun_phrases(masked, b, e)
-                if person_score(np) >= 2 and not governed_by_preposition(masked, np, b, e)
+                if person_score(np) >= 2 and not governed_by_preposition(masked, np, b, e) and not _amount(np)
             ),
             None,
         )

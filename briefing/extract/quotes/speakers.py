@@ -353,6 +353,12 @@ def _ends_personal_name(toks: list[tuple[int, int, str]], j: int) -> bool:
     return False
 
 
+def _before_bracket(toks: list[tuple[int, int, str]], j: int) -> int:
+    """``j``, or the index of the "(" of a bracketed party or abbreviation right before it: "Michael Rößner
+    (CDU) der „Post“" ends its name before the bracket, and a name takes no genitive after it either."""
+    return j - 3 if j >= 3 and toks[j - 1][2] == ")" and toks[j - 3][2] == "(" else j
+
+
 # Capitalised words rarer than this in German (wordfreq Zipf) after another capitalised word may be surnames.
 SURNAME_MAX_ZIPF = 3.0
 
@@ -439,7 +445,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and low in _GENITIVE
             and j + 1 < n
             and (_next_has_cap(toks, j + 1) or _quoted_name_end(toks, j + 1) or _cardinal_end(toks, j + 1) > j + 1)
-            and (caps < 2 or not _ends_personal_name(toks, j))
+            and (caps < 2 or not _ends_personal_name(toks, _before_bracket(toks, j)))
             and not (low == "der" and _quoted_name_end(toks, j + 1) and _unrelated_person(toks[j - 1][2]))
             and not (low == "der" and j >= 2 and toks[j - 2][2].lower() in _GENITIVE and _weak_nominative(toks, j + 1))
         ):
