@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/learn_speaker_ranker.py            # out-of-fold figures, the margin chosen
     .venv/bin/python scripts/learn_speaker_ranker.py --write    # ... and write briefing/lang/speaker_ranker.json
-    .venv/bin/python scripts/learn_speaker_ranker.py --learn-on guessed --without none --margin-on cv --write
-                                                                # the model of rounds 5-19 (a19)
+    .venv/bin/python scripts/learn_speaker_ranker.py --learn-on all --without 'rules,rules_*' --margin-on held-out
+                                                                # the rules-free override (round 19, b19)
 
     .venv/bin/python scripts/learn_speaker_ranker.py --every --challenge held-out   # measure (round 19)
 
@@ -23,18 +23,19 @@ on four folds and scores the fifth (document k in fold k mod 5).  The ranker ove
 where its best candidate beats the pick by a margin, and only with a candidate whose name names someone
 (else the records put the pick back, :func:`records.keep_rules_pick`).
 
-Shipped since round 19 (b19; the defaults): the model learned on all quotations without the rules' features
-(``--without rules,rules_*``, written to the file as ``without``), deciding the guessed picks (``scope``),
-at the margin with the most quotations right end to end on the challenge set's held-out parts 5, 9, 11, 13,
-15, 17 together (``--margin-on held-out``; totals only, the model learned on all of train; ties: the larger
-margin; none when no margin gains there without a track falling).  Part 19, held out in round 19, is the test
-of that choice and is never scored here.  ``--margin-on cv`` chooses it as before: on the pooled out-of-fold
-scores, the one with the most quotations turned right (net), taken only when it gains in at least
-:data:`MIN_GAINING_FOLDS` folds and loses in none (speaker accuracy and end-to-end F1 of the direct and the
-all-types track, scored by the shared scorer on each fold's documents).  With no margin the ranker's scores
-only feed the confidence model.  The figures are for the rules' quotations
-before the confidence drop of unsure indirect ones (``briefing quotes`` applies it; the confidence model
-is relearned on the ranker's choices by ``scripts/quote_cv.py --write``).  Dev is never read.
+The margin is chosen on the pooled out-of-fold scores as the one with the most quotations turned right
+(net), taken only when it gains in at least :data:`MIN_GAINING_FOLDS` folds and loses in none (speaker
+accuracy and end-to-end F1 of the direct and the all-types track, scored by the shared scorer on each fold's
+documents); with none the ranker's scores only feed the confidence model.  Round 19 (b19), measured and not
+shipped (docs/quotes-evaluation.md): ``--learn-on all --without rules,rules_* --margin-on held-out`` learns
+on all quotations without the rules' features (written to the file as ``without``) and takes the margin with
+the most quotations right end to end on the challenge set's held-out parts 5, 9, 11, 13, 15, 17 together
+(totals only, the model learned on all of train; ties: the larger margin; none when no margin gains there
+without a track falling).  Part 19, held out in round 19, was its test and is never scored here.
+
+The figures are for the rules' quotations before the confidence drop of unsure indirect ones (``briefing
+quotes`` applies it; the confidence model is relearned on the ranker's choices by ``scripts/quote_cv.py
+--write``).  Dev is never read.
 
 Measuring only: ``--every`` adds how often the model's best candidate differs from the rules' pick and which
 is right, the margins applied to every quotation, and giving the best candidate to a quotation the rules
@@ -359,8 +360,8 @@ FILLS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 VALIDATION = frozenset(["part 5", "part 9", "part 11", "part 13", "part 15", "part 17"])
 TEST_PARTS = frozenset(["part 19"])
 HELD_OUT_MARGINS = (0.0, 0.05, 0.1, 0.2)
-# The features the shipped model is learned without (--without's default): the rules' pick and way.
-SHIPPED_WITHOUT = "rules,rules_*"
+# The rules' pick and way, for --without (round 19, b19: the rules-free model).
+RULES_FREE = "rules,rules_*"
 
 
 def disagreements(docs: list[Doc]) -> None:
@@ -498,10 +499,10 @@ def main() -> None:
     ap.add_argument(
         "--learn-on",
         choices=("guessed", "all"),
-        default="all",
-        help="the quotations learned from: all the rules picked a speaker for or left without one (the default since "
-        "round 19, b19: with the rules' features left out the model learns what a speaker looks like from every "
-        "quotation), or the guessed ones alone, which the ranker decides (rounds 5-19 a19)",
+        default="guessed",
+        help="the quotations learned from: the guessed ones, which the ranker decides (default), or all the rules "
+        "picked a speaker for or left without one (round 19: with the rules' features it gains out of fold, but its "
+        "overrides turn to speakers who are no one; without them (b19) see --without)",
     )
     ap.add_argument(
         "--every",
@@ -516,18 +517,19 @@ def main() -> None:
     )
     ap.add_argument(
         "--without",
-        default=SHIPPED_WITHOUT,
+        default="none",
         help=f"leave these features out (comma-separated, 'x*' all starting with x; 'round19': the ones added in "
-        f"round 19; 'none': keep all); the default {SHIPPED_WITHOUT!r}: the rules' pick and way (round 19, b19: a "
-        "model that judges the candidates on their own and overrides the rules' guesses; written to the model file)",
+        f"round 19; 'none', the default: keep all); written to the model file.  {RULES_FREE!r}: the rules' pick and "
+        "way (round 19, b19: with --learn-on all --margin-on held-out, the rules-free override of the guessed picks; "
+        "measured, not shipped: docs/quotes-evaluation.md)",
     )
     ap.add_argument(
         "--margin-on",
         choices=("cv", "held-out"),
-        default="held-out",
-        help="where the margin is chosen: the challenge set's held-out parts 5, 9, 11, 13, 15, 17 together (the "
-        "default since round 19, b19: totals only, the model learned on all of train, margins 0, 0.05, 0.1, 0.2; "
-        "train CV cannot judge rules written looking at train), or train CV (gains in 2 folds, none falls)",
+        default="cv",
+        help="where the margin is chosen: train CV (gains in 2 folds, none falls; the default), or the challenge set's "
+        "held-out parts 5, 9, 11, 13, 15, 17 together (round 19, b19: totals only, the model learned on all of "
+        "train, margins 0, 0.05, 0.1, 0.2, ties the larger; train CV cannot judge rules written looking at train)",
     )
     args = ap.parse_args()
     if args.every and args.write:

@@ -21,14 +21,14 @@ split by ``scripts/learn_speaker_ranker.py`` (numpy, offline) and shipped as
 ``briefing/lang/speaker_ranker.json``, read here in pure Python, never fetched.  The weights are learned
 from data licensed CC BY-NC-SA 4.0 and carry that licence.  The ranker overrides the rules' pick only where
 its best candidate beats the pick by the file's ``margin`` (null: never), and the records put the pick back
-where the override names no one (:func:`.records.keep_rules_pick`).  Since round 19 (b19) the shipped model
-is learned without the rules' features (``without`` in the file: ``rules``, ``rules_*``), on every quotation,
-so that it judges the candidates on their own; it decides the guessed picks (``scope``), at a margin chosen
-on held-out challenge text (train CV cannot judge rules tuned on train; docs/quotes-evaluation.md).  In
-every case the chosen mention's probability and its lead over the best rival naming
-someone else are kept on the quotation (``Found.rank_p``, ``Found.rank_margin``) for the confidence model
-(:mod:`.confidence`).  A quotation the rules left without a speaker is given the best candidate only where
-the file names a ``fill`` (null: never; round 19 found it does not carry over).
+where the override names no one (:func:`.records.keep_rules_pick`).  The file may name features the model
+was learned without (``without``: round 19, b19 measured a model without the rules' pick and way, learned on
+every quotation, that judges the candidates on their own; not shipped, docs/quotes-evaluation.md) and the
+picks it decides (``scope``, default the guessed ones).  In every case the chosen mention's probability and
+its lead over the best rival naming someone else are kept on the quotation (``Found.rank_p``,
+``Found.rank_margin``) for the confidence model (:mod:`.confidence`).  A quotation the rules left without a
+speaker is given the best candidate only where the file names a ``fill`` (null: never; round 19 found it
+does not carry over).
 
 Cost (the quotation step is timed): candidates reuse what the pipeline read - the noun phrases the
 resolution rules read (memoised per text), the cues' and the neighbours' speakers - and what a mention is
