@@ -151,12 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=CHALLENGE)
     ap.add_argument("--kinds", action="store_true", help="also print the error kinds of issue 10")
     ap.add_argument(
-        "--part", choices=[name.split()[-1] for name, _, _ in PARTS], help="score one part of the set only"
+        "--part",
+        help="score these parts only, together (one, or several comma-separated: '5,9,11,13,15,17', the held-out "
+        "parts round 19 validated on)",
     )
     args = ap.parse_args(argv)
     if args.part:
+        names = {name.split()[-1] for name, _, _ in PARTS}
+        wanted = set(args.part.split(","))
+        if not wanted <= names:
+            ap.error(f"--part: unknown part(s) {', '.join(sorted(wanted - names))}")
         lines = args.gold.read_text(encoding="utf-8").splitlines()
-        keep = [line for line in lines if line.strip() and _part(json.loads(line)).endswith(" " + args.part)]
+        keep = [line for line in lines if line.strip() and _part(json.loads(line)).split()[-1] in wanted]
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as tmp:
             tmp.write("\n".join(keep) + "\n")
         args.gold = Path(tmp.name)
@@ -168,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{track:7s} partial P/R/F1 {r['partial']['p']:.3f}/{r['partial']['r']:.3f}/{r['partial']['f1']:.3f}"
             f"  speaker acc {r['speaker_acc']:.3f}  end-to-end P/R/F1 {r['e2e']['p']:.3f}/{r['e2e']['r']:.3f}/"
-            f"{r['e2e']['f1']:.3f}  (gold {r['partial']['gold']}, pred {r['partial']['pred']})"
+            f"{r['e2e']['f1']:.3f}  (gold {r['partial']['gold']}, pred {r['partial']['pred']}, "
+            f"right e2e {r['e2e']['tp']})"
         )
     t = quote_display_threshold()
     n, right = shown_precision(sc, gold, pred, t)

@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/learn_speaker_ranker.py            # out-of-fold figures, the margin chosen
     .venv/bin/python scripts/learn_speaker_ranker.py --write    # ... and write briefing/lang/speaker_ranker.json
+    .venv/bin/python scripts/learn_speaker_ranker.py --learn-on all --without 'rules,rules_*' --margin-on held-out
+                                                                # the rules-free override (round 19, b19)
 
     .venv/bin/python scripts/learn_speaker_ranker.py --every --challenge held-out   # measure (round 19)
 
@@ -18,19 +20,28 @@ quotations, the others among all, as ``scripts/quote_cv.py`` labels them).
 
 A logistic regression over (quotation, candidate) features (L2 chosen out of fold by log loss) is trained
 on four folds and scores the fifth (document k in fold k mod 5).  The ranker overrides the rules' pick only
-where its best candidate beats the pick by a margin; the margin is chosen on the pooled out-of-fold
-scores as the one with the most quotations turned right (net), and taken only when it gains in at least
-:data:`MIN_GAINING_FOLDS` folds and loses in none (speaker accuracy and end-to-end F1 of the direct and
-the all-types track, scored by the shared scorer on each fold's documents); else the shipped margin is
-null and the ranker's scores only feed the confidence model.  The figures are for the rules' quotations
-before the confidence drop of unsure indirect ones (``briefing quotes`` applies it; the confidence model
-is relearned on the ranker's choices by ``scripts/quote_cv.py --write``).  Dev is never read.
+where its best candidate beats the pick by a margin, and only with a candidate whose name names someone
+(else the records put the pick back, :func:`records.keep_rules_pick`).
+
+The margin is chosen on the pooled out-of-fold scores as the one with the most quotations turned right
+(net), taken only when it gains in at least :data:`MIN_GAINING_FOLDS` folds and loses in none (speaker
+accuracy and end-to-end F1 of the direct and the all-types track, scored by the shared scorer on each fold's
+documents); with none the ranker's scores only feed the confidence model.  Round 19 (b19), measured and not
+shipped (docs/quotes-evaluation.md): ``--learn-on all --without rules,rules_* --margin-on held-out`` learns
+on all quotations without the rules' features (written to the file as ``without``) and takes the margin with
+the most quotations right end to end on the challenge set's held-out parts 5, 9, 11, 13, 15, 17 together
+(totals only, the model learned on all of train; ties: the larger margin; none when no margin gains there
+without a track falling).  Part 19, held out in round 19, was its test and is never scored here.
+
+The figures are for the rules' quotations before the confidence drop of unsure indirect ones (``briefing
+quotes`` applies it; the confidence model is relearned on the ranker's choices by ``scripts/quote_cv.py
+--write``).  Dev is never read.
 
 Measuring only: ``--every`` adds how often the model's best candidate differs from the rules' pick and which
 is right, the margins applied to every quotation, and giving the best candidate to a quotation the rules
 left without a speaker at each probability (``fill``); ``--challenge held-out`` scores the challenge set's
 held-out parts together at each margin (totals only: their errors are not to be read), the model learned on
-all of train; ``--without`` leaves features out.
+all of train; ``--without`` leaves other features out.
 
 The weights are learned from data licensed CC BY-NC-SA 4.0 and carry that licence.  Retrain whenever the
 quotation rules change (the features describe the rules' output).
@@ -53,9 +64,10 @@ from typing import Any
 import numpy as np
 
 from briefing.extract.quotes import extract_quotes, ranker, to_records
+from briefing.extract.quotes.direct import names_the_words
 from briefing.extract.quotes.jsonl import quote_to_json
 from briefing.extract.quotes.records import _MentionIndex, speaker_of
-from briefing.extract.quotes.speaker_names import TextWords
+from briefing.extract.quotes.speaker_names import TextWords, names_someone
 from briefing.extract.quotes.speakers import Phrase, unmasked
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -106,6 +118,8 @@ class Quotation:
     probs: list[float] = field(default_factory=list)
     picked: bool = True  # False: the rules left it without a speaker (its candidates are rivals only)
     how: str = ""  # the rules' way of finding the speaker (Found.how)
+    # per candidate: its name as the output would show it names someone (else the records keep the rules' pick)
+    free: list[bool] = field(default_factory=list)
 
     @property
     def guessed(self) -> bool:
@@ -142,11 +156,15 @@ def prepare(path: Path, sc: Any, every: bool = False) -> list[Doc]:
         for i, (cands, feats) in rec.seen.items():
             picked = bool(feats[0].get("rules"))
             speakers = [preds[i]["speaker"]] if picked else []
+            free = [True] if picked else []
             for c in cands[1:] if picked else cands:
                 c = unmasked(c, text)
                 _, name = speaker_of(text, c, found, i, sents, sent_of, mentions, words)
                 speakers.append({"span": [c.start, c.end], "name": name})
-            quotations[i] = Quotation(n, preds[i]["kind"], speakers, feats, None, picked=picked, how=found[i].how)
+                free.append(bool(name) and names_someone(name, words) and not names_the_words(c))
+            quotations[i] = Quotation(
+                n, preds[i]["kind"], speakers, feats, None, picked=picked, how=found[i].how, free=free
+            )
         label(g, preds, quotations, sc)
         docs.append(Doc(g, n % FOLDS, preds, quotations))
     return docs
@@ -250,11 +268,18 @@ def decided(
         for i, q in d.quotations.items():
             if q.picked and not (every or q.guessed):
                 continue
-            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, margin, q.picked, fill)
+            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, margin, q.picked, fill, eligible(q))
             if k >= 0:
                 preds[i] = dict(preds[i], speaker=q.speakers[k])
         out[d.gold["id"]] = preds
     return out
+
+
+def eligible(q: Quotation) -> list[bool]:
+    """Which candidates the shipped ranker may give the quotation: those whose name (as the output would show
+    it) names someone and that do not name the words themselves; the records put the rules' pick back
+    otherwise (:func:`records.keep_rules_pick`)."""
+    return q.free
 
 
 def fold_scores(sc: Any, docs: list[Doc], pred: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -268,7 +293,7 @@ def changes(docs: list[Doc], margin: float | None, every: bool = False) -> tuple
         for q in d.quotations.values():
             if not q.picked or not (every or q.guessed):
                 continue
-            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, margin)
+            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, margin, eligible=eligible(q))
             if k == 0:
                 continue
             n += 1
@@ -330,6 +355,13 @@ def choose_margin(sc: Any, docs: list[Doc], base: list[dict[str, Any]]) -> float
 ROUND19_FEATURES = ranker.FEATURES[ranker.FEATURES.index("same_paragraph") :]
 # Probabilities the best candidate of a quotation the rules left without a speaker must reach to be given it.
 FILLS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# Round 19 (b19): the held-out parts of rounds 5-17 validate a margin (--margin-on held-out), part 19 tests it
+# (scripts/challenge_eval.py --part 19, once per candidate, never here); the margins tried there.
+VALIDATION = frozenset(["part 5", "part 9", "part 11", "part 13", "part 15", "part 17"])
+TEST_PARTS = frozenset(["part 19"])
+HELD_OUT_MARGINS = (0.0, 0.05, 0.1, 0.2)
+# The rules' pick and way, for --without (round 19, b19: the rules-free model).
+RULES_FREE = "rules,rules_*"
 
 
 def disagreements(docs: list[Doc]) -> None:
@@ -374,7 +406,7 @@ def fill_report(sc: Any, docs: list[Doc], base: list[dict[str, Any]]) -> None:
     for t in FILLS:
         given = right = wrong = 0
         for q in labelled:
-            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, None, False, t)
+            k, _, _ = ranker.decide(NO_CAPS * len(q.probs), q.probs, None, False, t, eligible(q))
             if k >= 0:
                 given += 1
                 right += q.labels[k]
@@ -400,17 +432,25 @@ def _totals(r: dict[str, Any]) -> str:
     )
 
 
-def challenge_report(sc: Any, train: list[Doc], l2: float, learn_all: bool, every: bool, parts: str) -> None:
+def challenge_report(
+    sc: Any, train: list[Doc], l2: float, learn_all: bool, every: bool, parts: str
+) -> dict[float | None, tuple[int, int]]:
     """The challenge set's held-out parts (or the discovery parts), the model trained on all of train: at
-    each margin (and fill), speaker accuracy and end-to-end F1 of the parts together.  Totals only: the
-    held-out parts' errors are not to be read."""
+    each margin (and fill), speaker accuracy and end-to-end F1 of the parts together; returned: per margin
+    (None: the rules alone), the quotations right end to end, direct and all types.  Totals only: the
+    held-out parts' errors are not to be read.  Part 19 (held out in round 19, the test of the margin chosen
+    here) is in neither: it is scored only by scripts/challenge_eval.py."""
     import tempfile
 
     from challenge_eval import CHALLENGE, _part
 
-    held = {"part 5", "part 9", "part 11", "part 13", "part 15", "part 17"}
     lines = [line for line in CHALLENGE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    keep = [line for line in lines if (_part(json.loads(line)) in held) == (parts == "held-out")]
+    names = [_part(json.loads(line)) for line in lines]
+    keep = [
+        line
+        for line, n in zip(lines, names, strict=True)
+        if n not in TEST_PARTS and (n in VALIDATION) == (parts == "held-out")
+    ]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as tmp:
         tmp.write("\n".join(keep) + "\n")
     docs = prepare(Path(tmp.name), sc, every=True)
@@ -422,14 +462,34 @@ def challenge_report(sc: Any, train: list[Doc], l2: float, learn_all: bool, ever
             q.probs = probabilities(w, q.feats)
     gold = [d.gold for d in docs]
     print(f"challenge, {parts} parts ({len(docs)} articles), trained on all of train:")
-    print(f"  rules          | {_totals(sc.score(gold, decided(docs, None)))}")
-    for m in MARGINS:
-        print(f"  margin {m:4.2f}    | {_totals(sc.score(gold, decided(docs, m)))}")
+    right: dict[float | None, tuple[int, int]] = {}
+    for m in (None, *MARGINS):
+        r = sc.score(gold, decided(docs, m))
+        right[m] = (r["direct"]["e2e"]["tp"], r["all"]["e2e"]["tp"])
+        print(f"  {'rules      ' if m is None else f'margin {m:4.2f}'}    | {_totals(r)}")
     if every:
         for m in MARGINS:
             print(f"  every {m:4.2f}     | {_totals(sc.score(gold, decided(docs, m, None, True)))}")
         for t in FILLS:
             print(f"  fill {t:4.2f}      | {_totals(sc.score(gold, decided(docs, None, t)))}")
+    return right
+
+
+def choose_margin_held_out(right: dict[float | None, tuple[int, int]]) -> float | None:
+    """The margin (of :data:`HELD_OUT_MARGINS`) with the most quotations right end to end on the validation
+    parts, direct and all types summed, among those where neither falls below the rules and the sum gains
+    (ties: the larger margin, precision first); None when none does."""
+    base = right[None]
+    best: tuple[int, float | None] = (0, None)
+    for m in HELD_OUT_MARGINS:
+        d, a = right[m]
+        gain = d - base[0] + a - base[1]
+        taken = d >= base[0] and a >= base[1] and gain > 0
+        verdict = "yes" if taken else "no"
+        print(f"held-out margin {m:4.2f}: direct {d - base[0]:+d}, all types {a - base[1]:+d} | {verdict}")
+        if taken and gain >= best[0]:
+            best = (gain, m)
+    return best[1]
 
 
 def main() -> None:
@@ -441,8 +501,8 @@ def main() -> None:
         choices=("guessed", "all"),
         default="guessed",
         help="the quotations learned from: the guessed ones, which the ranker decides (default), or all the rules "
-        "picked a speaker for or left without one (round 19: it gains out of fold, but its overrides turn to "
-        "speakers who are no one and its probabilities serve the confidence model worse)",
+        "picked a speaker for or left without one (round 19: with the rules' features it gains out of fold, but its "
+        "overrides turn to speakers who are no one; without them (b19) see --without)",
     )
     ap.add_argument(
         "--every",
@@ -457,20 +517,35 @@ def main() -> None:
     )
     ap.add_argument(
         "--without",
-        default="",
-        help="measure only: leave these features out (comma-separated, 'x*' all starting with x; 'round19': the "
-        "ones added in round 19)",
+        default="none",
+        help=f"leave these features out (comma-separated, 'x*' all starting with x; 'round19': the ones added in "
+        f"round 19; 'none', the default: keep all); written to the model file.  {RULES_FREE!r}: the rules' pick and "
+        "way (round 19, b19: with --learn-on all --margin-on held-out, the rules-free override of the guessed picks; "
+        "measured, not shipped: docs/quotes-evaluation.md)",
+    )
+    ap.add_argument(
+        "--margin-on",
+        choices=("cv", "held-out"),
+        default="cv",
+        help="where the margin is chosen: train CV (gains in 2 folds, none falls; the default), or the challenge set's "
+        "held-out parts 5, 9, 11, 13, 15, 17 together (round 19, b19: totals only, the model learned on all of "
+        "train, margins 0, 0.05, 0.1, 0.2, ties the larger; train CV cannot judge rules written looking at train)",
     )
     args = ap.parse_args()
-    if (args.every or args.without) and args.write:
-        ap.error("--every and --without measure only")
-    if args.without:
+    if args.every and args.write:
+        ap.error("--every measures only")
+    if args.margin_on == "held-out" and args.challenge not in (None, "held-out"):
+        ap.error("--margin-on held-out scores the held-out parts (--challenge held-out)")
+    without: list[str] = []
+    if args.without and args.without != "none":
         drop = set(ROUND19_FEATURES) if args.without == "round19" else set(args.without.split(","))
-        ranker.FEATURES = tuple(
+        kept = tuple(
             f
             for f in ranker.FEATURES
             if f not in drop and not any(d.endswith("*") and f.startswith(d[:-1]) for d in drop)
         )
+        without = [f for f in ranker.FEATURES if f not in kept]
+        ranker.FEATURES = kept
     t0 = time.time()
     sc = load_scorer()
     docs = prepare(args.train, sc, every=True)
@@ -500,11 +575,18 @@ def main() -> None:
         every_report(sc, docs, base)
         fill_report(sc, docs, base)
     margin = choose_margin(sc, docs, base)
-    print(f"chosen margin: {margin}")
+    print(f"margin chosen on train CV: {margin}")
+    right = None
+    if args.challenge or args.margin_on == "held-out":
+        right = challenge_report(sc, docs, l2, learn_all, args.every, args.challenge or "held-out")
+    if args.margin_on == "held-out":
+        assert right is not None
+        margin = choose_margin_held_out(right)
+        print(f"margin chosen on the held-out parts: {margin}")
     hows: Counter[str] = Counter()
     for d in docs:
         for q in d.quotations.values():
-            if q.guessed and ranker.decide(NO_CAPS * len(q.probs), q.probs, margin)[0]:
+            if q.guessed and ranker.decide(NO_CAPS * len(q.probs), q.probs, margin, eligible=eligible(q))[0]:
                 hows[next((f[6:] for f in q.feats[0] if f.startswith("rules_")), "?")] += 1
     print(
         "picks changed, by the rules' way of finding the speaker: "
@@ -523,8 +605,6 @@ def main() -> None:
         f"pooled | {row(pooled_base, 'direct')} -> {row(pooled, 'direct')} | "
         f"{row(pooled_base, 'all')} -> {row(pooled, 'all')}"
     )
-    if args.challenge:
-        challenge_report(sc, docs, l2, learn_all, args.every, args.challenge)
     if args.write:
         w = fit_conditional_logit(*groups([q for q in labelled if learn_all or q.guessed]), l2=l2)
         data = {
@@ -535,10 +615,17 @@ def main() -> None:
                 if learn_all
                 else "the quotations whose speaker the rules guessed"
             )
-            + "; margin chosen on 5-fold CV, document k in fold k mod 5",
+            + (f", without the features {', '.join(without)}" if without else "")
+            + (
+                "; margin chosen on the challenge set's held-out parts 5, 9, 11, 13, 15, 17 (totals)"
+                if args.margin_on == "held-out"
+                else "; margin chosen on 5-fold CV, document k in fold k mod 5"
+            ),
             "l2": l2,
             "margin": margin,
             "fill": None,
+            "scope": "guessed",
+            "without": without,
             "model": linear(np.concatenate([[0.0], w]), ranker.FEATURES).to_json(),
         }
         WEIGHTS.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -132,6 +132,9 @@ class Found:
     rank_p: float | None = None
     rank_margin: float | None = None
     ranked: bool = False
+    # Where the ranker overrode the rules' pick: that pick, the mention it was shown at, and the ranker's view of
+    # it (probability, lead): the records put it back when the ranker's choice names no one (records.to_records).
+    rules_pick: tuple[Phrase | None, Phrase | None, float, float] | None = None
     # Left without a speaker on purpose (resolve.resolve_missing_speakers lends it none): a quoted fragment
     # kept only because the sentence before reports speech, whose words it may be or its own subject's.
     speakerless: bool = False
@@ -143,7 +146,7 @@ class Found:
         attributed: bool = True, how: str = "", cue_kind: str = "", sent_end: int = -1,
         mention: Phrase | None = None, speech: float | None = None, rank_p: float | None = None,
         rank_margin: float | None = None, ranked: bool = False, speakerless: bool = False,
-        relay: Phrase | None = None,
+        relay: Phrase | None = None, rules_pick: tuple[Phrase | None, Phrase | None, float, float] | None = None,
     ) -> None:
         # (written out so that mypyc compiles it: the __init__ @dataclass makes is interpreted, ~10x as dear)
         self.kind = kind
@@ -163,6 +166,7 @@ class Found:
         self.ranked = ranked
         self.speakerless = speakerless
         self.relay = relay
+        self.rules_pick = rules_pick
 
 
 def words_in(text: str, start: int, end: int) -> list[str]:

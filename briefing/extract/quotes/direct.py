@@ -226,7 +226,7 @@ def direct_quotes(
         speaker = cue.speaker if cue else colon_np
         if slogan and speaker is not None and not word_set("slogan_nouns.txt").isdisjoint(speaker.text.lower().split()):
             speaker = None  # "war die Parole „…“ zu lesen": the slogan is no one; its speaker comes from the context
-        if speaker is None or speaker.start < sb or speaker.end > sents[sc][1] or _names_the_words(speaker):
+        if speaker is None or speaker.start < sb or speaker.end > sents[sc][1] or names_the_words(speaker):
             # "Auf dem Transparent war die Parole „…“ zu lesen", "In der Broschüre fand sich der Satz „…“": the
             # words are written on something, which the text gives as their source (not the words' own noun,
             # nor someone of another sentence; a speaker of the sentence is kept: "Das Amt hat auf seiner
@@ -1192,7 +1192,7 @@ def _written_place(masked: str, start: int, end: int) -> Phrase | None:
 _WORDS_NOUNS = frozenset(["satz", "sätze", "wort", "worte", "zeile", "zeilen", "text", "zitat", "zitate"])
 
 
-def _names_the_words(sp: Phrase) -> bool:
+def names_the_words(sp: Phrase) -> bool:
     """Is ``sp`` a noun phrase naming the quoted words themselves ("der Satz", "die Parole", "der Hinweis")?"""
     if sp.pronoun:
         return False

@@ -20,11 +20,15 @@ A conditional logit (a softmax over each quotation's candidates) scores them; it
 split by ``scripts/learn_speaker_ranker.py`` (numpy, offline) and shipped as
 ``briefing/lang/speaker_ranker.json``, read here in pure Python, never fetched.  The weights are learned
 from data licensed CC BY-NC-SA 4.0 and carry that licence.  The ranker overrides the rules' pick only where
-its best candidate beats the pick by the margin the script chose on cross-validation (``margin`` in the
-file; null: never); in every case the chosen mention's probability and its lead over the best rival naming
-someone else are kept on the quotation (``Found.rank_p``, ``Found.rank_margin``) for the confidence model
-(:mod:`.confidence`).  A quotation the rules left without a speaker is given the best candidate only where
-the file names a ``fill`` (null: never; round 19 found it does not carry over).
+its best candidate beats the pick by the file's ``margin`` (null: never), and the records put the pick back
+where the override names no one (:func:`.records.keep_rules_pick`).  The file may name features the model
+was learned without (``without``: round 19, b19 measured a model without the rules' pick and way, learned on
+every quotation, that judges the candidates on their own; not shipped, docs/quotes-evaluation.md) and the
+picks it decides (``scope``, default the guessed ones).  In every case the chosen mention's probability and
+its lead over the best rival naming someone else are kept on the quotation (``Found.rank_p``,
+``Found.rank_margin``) for the confidence model (:mod:`.confidence`).  A quotation the rules left without a
+speaker is given the best candidate only where the file names a ``fill`` (null: never; round 19 found it
+does not carry over).
 
 Cost (the quotation step is timed): candidates reuse what the pipeline read - the noun phrases the
 resolution rules read (memoised per text), the cues' and the neighbours' speakers - and what a mention is
@@ -121,19 +125,32 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+# What a model file may say the ranker decides (``scope``): the quotations whose speaker the rules guessed
+# (:data:`GUESSED_HOWS`), or every quotation the rules picked a speaker for (measured only: round 19 found the
+# rules at a cue carry over to held-out text better than any model).
+SCOPES = ("guessed", "every")
+
+
 @dataclass(frozen=True)
 class RankerModel:
     """The shipped weights, the margin by which the best candidate must beat the rules' pick, and the
-    probability the best candidate needs to be given to a quotation the rules left without a speaker."""
+    probability the best candidate needs to be given to a quotation the rules left without a speaker.
+
+    ``without``: features the model was learned without (round 19: the rules' pick and way, ``rules`` and
+    ``rules_*``, so that the model judges the candidates on their own and the rules' guess is one of them);
+    they weigh nothing here whatever the weights say.  ``scope``: which picks it decides (:data:`SCOPES`)."""
 
     model: LinearModel
     margin: float | None  # None: the ranker never overrides the rules (its scores still feed confidence)
     fill: float | None = None  # None: a quotation the rules left without a speaker keeps none
+    without: frozenset[str] = frozenset()
+    scope: str = "guessed"
 
     def probabilities(self, feats: Sequence[dict[str, float]]) -> list[float]:
         """A softmax over one quotation's candidates (a conditional logit: the bias cancels)."""
         weights = self.model.weights
-        scores = [sum(weights.get(k, 0.0) * v for k, v in x.items()) for x in feats]
+        skip = self.without
+        scores = [sum(weights.get(k, 0.0) * v for k, v in x.items() if k not in skip) for x in feats]
         top = max(scores)
         exps = [math.exp(z - top) for z in scores]
         total = sum(exps)
@@ -142,12 +159,26 @@ class RankerModel:
 
 def parse_model(data: dict) -> RankerModel:
     """The model from its JSON form: ``{"model": {"bias", "weights"}, "margin": float | null, "fill": float |
-    null}`` (no "fill": null)."""
+    null, "without": [feature, ...], "scope": "guessed" | "every"}`` (no "fill": null; no "without": none; no
+    "scope": "guessed").
+
+    Raises:
+        ValueError: a scope or a left-out feature the ranker does not know.
+    """
     margin, fill = data.get("margin"), data.get("fill")
+    without = frozenset(str(f) for f in data.get("without") or ())
+    unknown = without.difference(FEATURES)
+    if unknown:
+        raise ValueError(f"unknown features left out: {', '.join(sorted(unknown))}")
+    scope = str(data.get("scope") or "guessed")
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
     return RankerModel(
         LinearModel.from_json(data["model"]),
         None if margin is None else float(margin),
         None if fill is None else float(fill),
+        without,
+        scope,
     )
 
 
@@ -467,15 +498,24 @@ class Chooser(Protocol):
 
 class ModelChooser:
     """The shipped ranker: the best candidate when it beats the rules' pick by the model's margin (or, for a
-    quotation the rules left without a speaker, when its probability reaches the model's fill)."""
+    quotation the rules left without a speaker, when its probability reaches the model's fill), and names
+    someone (:func:`may_take`; ``words``: the document's text, indexed; None: any candidate)."""
 
     def __init__(self, model: RankerModel) -> None:
         self.model = model
+        # the last quotation's view of the rules' pick (probability, lead), kept where the ranker overrides it
+        self.pick_view = (0.0, 0.0)
 
     def choose(self, i: int, cands: list[Phrase], feats: list[dict[str, float]]) -> tuple[int, float, float]:
         caps = [_caps(c.text) for c in cands]
         picked = bool(feats[0].get("rules"))
-        return decide(caps, self.model.probabilities(feats), self.model.margin, picked, self.model.fill)
+        m = self.model
+        probs = m.probabilities(feats)
+        chosen = decide(caps, probs, m.margin, picked, m.fill)
+        if chosen[0] > 0:
+            _, p, lead = decide(caps, probs, None)
+            self.pick_view = (p, lead)
+        return chosen
 
 
 def decide(
@@ -484,18 +524,22 @@ def decide(
     margin: float | None,
     picked: bool = True,
     fill: float | None = None,
+    eligible: Sequence[bool] | None = None,
 ) -> tuple[int, float, float]:
     """The chosen candidate (index 0 the rules' pick), its probability and its lead over the best rival that
     names someone else (``caps``: each candidate's capitalised words; a rival sharing none names someone
     else, a pronoun is a rival of everyone).
 
     Without a pick (``picked`` False: the rules left the quotation without a speaker) the best candidate is
-    chosen when its probability reaches ``fill``; else the index is -1 (none chosen)."""
+    chosen when its probability reaches ``fill``; else the index is -1 (none chosen).  ``eligible``: which
+    candidates may replace the pick or fill (:func:`names_someone`; None: all); when the best is not, the
+    rules' reading stands."""
     best = max(range(len(probs)), key=lambda k: (probs[k], -k))
+    free = eligible is None or eligible[best]
     if picked:
-        k = best if margin is not None and probs[best] - probs[0] > margin else 0
+        k = best if free and margin is not None and probs[best] - probs[0] > margin else 0
     else:
-        k = best if fill is not None and probs[best] >= fill else -1
+        k = best if free and fill is not None and probs[best] >= fill else -1
     mine = caps[best if k < 0 else k]
     rivals = [probs[m] for m in range(len(probs)) if m != (best if k < 0 else k) and not (mine & caps[m])]
     p = probs[best if k < 0 else k]
@@ -516,13 +560,17 @@ def rank_speakers(
     Ranked: the quotations whose speaker the rules guessed (:data:`GUESSED_HOWS`), and those they left
     without one when the shipped model fills them (its ``fill``); ``every``: all quotations (what
     scripts/learn_speaker_ranker.py measures).  All candidates are read before any speaker changes (a
-    neighbour's speaker is the rules' pick)."""
+    neighbour's speaker is the rules' pick).  Where a model (:class:`ModelChooser`, the shipped one by
+    default) overrides a pick, the pick is kept on the quotation (``Found.rules_pick``): the records put it
+    back when the choice names no one; the model's ``fill`` and ``scope`` say which quotations it ranks."""
     fills = every
     if chooser is None:
-        model = load_model()
-        chooser = ModelChooser(model)
-        fills = fills or model.fill is not None
-    decisions = []
+        chooser = ModelChooser(load_model())
+    shipped = chooser if isinstance(chooser, ModelChooser) else None
+    if shipped is not None:
+        fills = fills or shipped.model.fill is not None
+        every = every or shipped.model.scope == "every"
+    decisions: list[tuple[Found, list[Phrase], tuple[int, float, float], tuple[float, float] | None]] = []
     memo: dict[tuple[int, int], tuple[dict[str, float], frozenset[str], int]] = {}
     for i, f in enumerate(found):
         if f.speaker is None:
@@ -535,13 +583,17 @@ def rank_speakers(
         if not cands:
             continue
         if len(cands) == 1 and f.speaker is not None:  # no rival: nothing to rank, and sure as far as it can tell
-            decisions.append((f, cands, (0, 1.0, 1.0)))
+            decisions.append((f, cands, (0, 1.0, 1.0), None))
             continue
         feats = features(masked, sents, found, i, si, cands, by_sent, sent_of, memo, f.speaker is not None)
-        decisions.append((f, cands, chooser.choose(i, cands, feats)))
-    for f, cands, (k, p, margin) in decisions:
+        chosen = chooser.choose(i, cands, feats)
+        view = shipped.pick_view if shipped is not None and chosen[0] > 0 else None
+        decisions.append((f, cands, chosen, view))
+    for f, cands, (k, p, margin), view in decisions:
         if k < 0:
             continue  # left without a speaker
         f.rank_p, f.rank_margin = round(p, 6), round(margin, 6)
+        if view is not None:
+            f.rules_pick = (f.speaker, f.mention, round(view[0], 6), round(view[1], 6))
         if k or f.speaker is None:
             f.speaker, f.mention, f.ranked = cands[k], None, True

@@ -22,6 +22,7 @@ from briefing.extract.quotes.descriptions import (
     possessed,
     without_addressee,
 )
+from briefing.extract.quotes.direct import names_the_words
 from briefing.extract.quotes.documents import document_owner, is_document, owner_name, prefix_owner
 from briefing.extract.quotes.lexicon import attribution_markers, is_role, word_set
 from briefing.extract.quotes.resolve import (
@@ -259,6 +260,7 @@ def to_records(
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
+    keep_rules_pick(text, found, sents, sent_of, mentions, text_words)
     out: list[Quote] = []
     for i, f in enumerate(found):
         b, e = f.start, f.end
@@ -296,6 +298,24 @@ def to_records(
             )
         )
     return out
+
+
+def keep_rules_pick(text: str, found: list[Found], sents, sent_of, mentions: _MentionIndex, words: TextWords) -> None:
+    """Put back the rules' pick where the speaker ranker overrode it with a mention that names no one as the
+    output would show it (:func:`speaker_of`, :func:`.speaker_names.names_someone`: "unter Berufung auf" ->
+    "Berufung") or names the words themselves (:func:`.direct.names_the_words`: "die Sprechchöre", "der
+    Satz" are what was said, not who said it): the ranker judges mentions by their features, the name is
+    judged here.  The quotation keeps the ranker's view of the pick (``Found.rules_pick``); changes ``found``
+    in place."""
+    for i, f in enumerate(found):
+        pick = f.rules_pick
+        if pick is None or not f.ranked or f.speaker is None:
+            continue
+        _, name = speaker_of(text, f.speaker, found, i, sents, sent_of, mentions, words)
+        if name and names_someone(name, words) and not names_the_words(f.speaker):
+            continue
+        f.speaker, f.mention, f.ranked, f.rules_pick = pick[0], pick[1], False, None
+        f.rank_p, f.rank_margin = (pick[2], pick[3]) if pick[0] is not None else (None, None)
 
 
 def speaker_of(
