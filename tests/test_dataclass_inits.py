@@ -38,18 +38,39 @@ def _annotations(cls: type) -> dict[str, str]:
 
 def _value(cls: type, f: dataclasses.Field, k: int) -> object:  # type: ignore[type-arg]
     """A value of the field's type, different for each ``k`` (compiled code checks the types it is given)."""
-    t = _annotations(cls)[f.name].replace(" | None", "")
+    return _of_type(_annotations(cls)[f.name], k)
+
+
+def _of_type(annotation: str, k: int) -> object:
+    """A value of the type ``annotation`` (as written in the source), different for each ``k``."""
+    t = annotation.replace(" | None", "")
     if t.startswith("list["):
         return [k]
     if t.startswith("frozenset["):
         return frozenset({f"w{k}"})
     if t.startswith("tuple["):
-        return (f"w{k}",)
+        inner = _type_args(t[len("tuple[") : -1])
+        if inner[-1:] == ["..."]:  # tuple[str, ...]: one element of that type
+            return (_of_type(inner[0], k),)
+        return tuple(_of_type(a, k) for a in inner)  # tuple[Phrase | None, float]: each element typed
     if t == "Phrase":
         return Phrase(k, k + 1, f"p{k}")
     if t == "RoleInfo":
         return None
     return {"str": f"w{k}", "int": 1000 + k, "bool": k % 2 == 0, "float": k + 0.5}[t]
+
+
+def _type_args(args: str) -> list[str]:
+    """The comma-separated type arguments of ``args``, brackets nested inside one kept whole."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(args):
+        depth += c == "["
+        depth -= c == "]"
+        if c == "," and depth == 0:
+            out.append(args[start:i].strip())
+            start = i + 1
+    out.append(args[start:].strip())
+    return out
 
 
 def _values(cls: type, only_required: bool = False) -> dict[str, object]:
