@@ -14,26 +14,12 @@ is written for these tests (the people invented).
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from briefing.assemble.context import stand_alone, trim_connective
 from briefing.ingest.clean import clean
 from tests.actors_helpers import actors_of
-
-
-def _briefing(*bodies: str, title: str = "Streit um die Aufnahme"):
-    from briefing.assemble import assemble
-    from briefing.extract import load_pipeline
-    from briefing.models import Article
-
-    nlp = load_pipeline("blank")
-    facts = [nlp.extract(Article(path=f"a{i}.txt", text=body, title=title, date="2026-12-11",
-                                 date_precision="day", publisher="Zeitung"))
-             for i, body in enumerate(bodies)]
-    return assemble(date(2026, 12, 11), facts, background=[], excluded=[], title="Test", max_stories=3)
-
+from tests.test_editor_e18 import _briefing
 
 _REPORTED = (
     "Die Innenminister der Länder haben sich am Donnerstag in Erfurt auf neue Regeln für die Unterbringung "

@@ -16,6 +16,8 @@ day: they are listed in ``excluded_sources`` with their reason.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -162,11 +164,12 @@ def _story(
     # facts (summary, headline, figures, positions, outlook) comes from the reports; its quotations stay.
     reports = [i for i in members if not facts[i].article.opinion] or list(members)
     readers = [i for i in by_centrality if i in reports][: summary_mod.MAX_SUMMARY_ARTICLES]
+    carried = {i: _CarriedReports(facts[i], quote_threshold) for i in readers}
     cands = summary_mod.candidates(
         # an interviewer's question is never summary material (Article.turns, from ingest)
         [(i, sid[i], facts[i].article.text,
           [_answered(facts[i].article, s) for s in facts[i].sentences
-           if not facts[i].article.in_question(s.start) and not _carries_report(facts[i], s, quote_threshold)],
+           if not facts[i].article.in_question(s.start) and not carried[i].holds(s)],
           facts[i].article.publisher) for i in sorted(readers)],
         idf,
         {i: _published(facts[i]) for i in readers},
@@ -358,16 +361,22 @@ def _sure(f: ArticleFacts, items: Sequence[T], threshold: Mapping[str, float]) -
 POSITION_MIN_CONFIDENCE = 0.5
 
 
-def _carries_report(f: ArticleFacts, s: Statement, threshold: Mapping[str, float]) -> bool:
-    """Is the sentence ``s`` someone's reported words whose speaker was named in a sentence before ("Karl Kopp
-    sagte, … Die Menschen in den Lagern hätten davon nichts.")? Attributed surely enough to be shown as that
-    speaker's words (the display threshold of its kind), it is not the day's fact as well: read alone in the
-    summary, it would pass the speaker's claim off as the briefing's."""
-    for q in f.quotes:
-        if (_named_before(f, q) and q.speaker is not None and (q.confidence or 0.0) >= threshold.get(q.kind, 0.0)
-                and q.start <= s.start + _EDGE and s.end - _EDGE <= q.end):
-            return True
-    return False
+class _CarriedReports:
+    """The article's reported words whose speaker was named in a sentence before ("Karl Kopp sagte, … Die Menschen
+    in den Lagern hätten davon nichts."), attributed surely enough to be shown as that speaker's words (the display
+    threshold of their kind). A sentence inside one is not the day's fact as well: read alone in the summary, it
+    would pass the speaker's claim off as the briefing's. Read once per article; each sentence is a look-up."""
+
+    def __init__(self, f: ArticleFacts, threshold: Mapping[str, float]) -> None:
+        spans = sorted((q.start, q.end) for q in f.quotes if q.speaker is not None
+                       and (q.confidence or 0.0) >= threshold.get(q.kind, 0.0) and _named_before(f, q))
+        self.starts = [b for b, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+
+    def holds(self, s: Statement) -> bool:
+        """Does one of the reported quotations cover the sentence ``s``?"""
+        k = bisect.bisect_right(self.starts, s.start + _EDGE)
+        return k > 0 and self.reach[k - 1] >= s.end - _EDGE
 
 
 # Characters a quotation's span may fall short of its sentence's at either end (a mark, the final stop).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from briefing.extract.quotes.base import Cue, Found, words_in
 from briefing.extract.quotes.cues import find_cues
@@ -19,25 +20,30 @@ from briefing.extract.quotes.speech_acts import reported_speech
 from briefing.extract.sentences import split_sentences
 from briefing.ingest.clean import HEADING_MAX_CHARS
 
-# Closing quotation marks and brackets that may follow a sentence's final punctuation.
-_CLOSING_MARKS = "\"“”«»‘’)]"
-
 
 def in_heading(text: str, start: int, end: int) -> bool:
     """Is ``[start, end)`` inside a heading of the article: a short paragraph of its own, with text after it, that
     no full stop, question or exclamation mark ends ("16.20 Uhr: Wadephul fordert mehr Hilfe")? A heading is the
     newsroom's shorthand for what the paragraphs under it report with their sources, no one's reported words. (A
-    line ending in a colon leads in to what follows: no heading.)"""
+    line ending in a colon leads in to what follows: no heading.) Only the span's own line is read (a heading is at
+    most HEADING_MAX_CHARS long), so the cost does not grow with the text."""
     if "\n" in text[start:end].strip():
         return False
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    if last < 0 or not text[last:].strip():
-        return False  # a heading heads what follows it; the last line of a text is none
+    window = HEADING_MAX_CHARS + 1
+    last = text.find("\n", end, end + window)
+    first = text.rfind("\n", max(0, start - window), start) + 1
+    if last < 0 or (first == 0 and start >= window) or _TEXT_AFTER.search(text, last) is None:
+        return False  # a line longer than a heading; or the text's last line, which heads nothing
     para = text[first:last].strip()
     if not para or len(para) > HEADING_MAX_CHARS:
         return False
     return para.rstrip(_CLOSING_MARKS)[-1:] not in ".!?…:"
+
+
+# Closing quotation marks and brackets that may follow a sentence's final punctuation.
+_CLOSING_MARKS = "\"“”«»‘’)]"
+# Something written after a line: a heading heads it.
+_TEXT_AFTER = re.compile(r"\S")
 
 
 def extract_quotes(
