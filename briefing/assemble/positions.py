@@ -89,6 +89,16 @@ def country_of(actor: StoryActor) -> str | None:
     return party_label(actor.party, actor.party_country) if actor.kind == "person" and actor.party else None
 
 
+def group_owners(actors: Sequence[StoryActor]) -> dict[str, str]:
+    """A party's parliamentary group -> the party's heading: the story's organisations that are a party's
+    group ("Grünen-Fraktion", affiliated to "Grüne") file their members' statements under the party, so "der
+    Sprecher der Grünen-Fraktion" and "Die Grünen kritisierten …" stand under one heading."""
+    lex = actor_lexicon()
+    return {a.name: party_label(a.affiliation, a.party_country) for a in actors
+            if a.kind == "organization" and a.org_type == "party" and a.affiliation
+            and a.affiliation != a.name and lex.party_candidates(a.affiliation)}
+
+
 def party_label(party: str, country: str | None) -> str:
     """The heading of a party's statements: its name, with its country for a name parties of several
     countries bear ("Grüne (Österreich)" beside "Grüne (Schweiz)"); the name alone for any other."""
@@ -221,9 +231,10 @@ def merge_positions(
     by_id = {a.id: a for a in actors}
     groups: dict[str, list[_Stance]] = defaultdict(list)
     labels: dict[str, str] = {}
-    filed = _party_filing(by_id, [r.actor for r in refs] + [r.actor for r in quote_refs])
+    owners = group_owners(actors)
+    filed = _party_filing(by_id, [r.actor for r in refs] + [r.actor for r in quote_refs], owners)
     for r, from_quote in [(r, False) for r in refs] + [(r, True) for r in quote_refs]:
-        country = filed.get(r.actor) or country_of(by_id[r.actor])
+        country = filed.get(r.actor) or _heading(by_id[r.actor], owners)
         if not country:
             continue
         key = fold(country)
@@ -300,14 +311,22 @@ def merge_positions(
 MIN_DEBATE_PARTIES = 2
 
 
-def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict[str, str]:
+def _heading(actor: StoryActor, owners: dict[str, str]) -> str | None:
+    """The heading an actor's statements stand under: :func:`country_of`, a party's group read as the party."""
+    own = country_of(actor)
+    return owners.get(own, own) if own else None
+
+
+def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str],
+                  owners: dict[str, str] | None = None) -> dict[str, str]:
     """Speakers to file under their party instead of their country: in a debate between a country's parties
     (statements filed under two of them or more), a politician of one of them whose country is the party's
     ("Gesundheitsministerin Judith Gerlach (CSU)" among the Grünen, the SPD and the AfD) is one side of it.
     Not when another country or a bloc states a position in the story: then the minister speaks for the
     country ("Deutschland" beside "EU" and "UN"), and only the parties' own statements stand under them."""
     lex = actor_lexicon()
-    keys = {country_of(by_id[a]) for a in set(speakers)}
+    owners = owners or {}
+    keys = {_heading(by_id[a], owners) for a in set(speakers)}
     debated = {_party_of(k) for k in keys if k and lex.party_candidates(_party_of(k))}
     if len(debated) < MIN_DEBATE_PARTIES:
         return {}
@@ -319,7 +338,7 @@ def _party_filing(by_id: dict[str, StoryActor], speakers: Sequence[str]) -> dict
     out = {}
     for a in set(speakers):
         actor = by_id[a]
-        own = country_of(actor)
+        own = _heading(actor, owners)
         if actor.kind == "person" and actor.party and own in lex.party_candidates(actor.party) and own in countries:
             out[a] = party_label(actor.party, actor.party_country)
     return out

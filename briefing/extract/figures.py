@@ -37,6 +37,10 @@ ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 MIN_ADJECTIVE_CHARS = 4
 # Words after "N Jahre" that make the number an age, not a figure.
 AGE_WORDS = frozenset({"alt", "alte", "alter", "alten", "jung", "junge", "jungen", "älter"})
+# How far back in its clause a verb whose "über" names a topic may stand ("stimmen die Bürger am 15. März über").
+TOPIC_VERB_LOOKBACK = 8
+# Prepositions before "über N" that leave "über" its "more than" ("von über 100", "mit über 50", "auf über 20").
+_PREPOSITIONS_BEFORE_UBER = frozenset({"von", "mit", "auf", "bei", "nach", "vor", "für", "um", "an", "in", "zu", "aus"})
 # Four-digit numbers in this range without a currency/percent unit are years.
 YEAR_RANGE = (1900, 2100)
 
@@ -51,6 +55,8 @@ class FigureLexicon:
     number_words: dict[str, float]
     qualifiers: tuple[tuple[str, ...], ...]  # longest first, lowercase words
     amount_nouns: tuple[str, ...]  # nouns whose "über" names their amount (amount_nouns.txt)
+    topic_verbs: tuple[str, ...]  # verb stems whose "über" names a topic (topic_governors.txt)
+    topic_nouns: tuple[str, ...]  # nouns whose "über" names a topic (topic_governors.txt)
     exclusions: frozenset[str]
     dative_before: frozenset[str]  # dative_cues.txt
     dative_after: frozenset[str]
@@ -76,6 +82,7 @@ def figure_lexicon() -> FigureLexicon:
     number_words = {r[0]: float(r[1]) for r in rows("number_words.txt")}
     quals = sorted((tuple(r[0].lower().split()) for r in rows("qualifiers.txt")), key=len, reverse=True)
     dative = rows("dative_cues.txt")
+    governors = rows("topic_governors.txt")
     return FigureLexicon(
         currency=currency,
         percent=percent,
@@ -85,6 +92,8 @@ def figure_lexicon() -> FigureLexicon:
         number_words=number_words,
         qualifiers=tuple(quals),
         amount_nouns=tuple(sorted(r[0].lower() for r in rows("amount_nouns.txt"))),
+        topic_verbs=tuple(sorted(r[1] for r in governors if r[0] == "verb")),
+        topic_nouns=tuple(sorted(r[1] for r in governors if r[0] == "noun")),
         exclusions=frozenset(r[0] for r in rows("figure_exclusions.txt")),
         dative_before=frozenset(r[0] for r in dative if r[1] == "before"),
         dative_after=frozenset(r[0] for r in dative if r[1] == "after"),
@@ -280,6 +289,8 @@ class FigureFinder:
                 if words == ("über",) and i > 1 and self.lowers[i - 2].endswith(lex.amount_nouns) and (
                         self.words[i - 2][:1].isupper()):
                     break  # "ein Kredit über 90 Milliarden Euro": the credit's amount, not more than it
+                if words == ("über",) and self._topic_uber(i - 1):
+                    break  # "stimmen über fünf Windräder ab", "verfügt über 300 Betten": five, 300
                 qualifier = " ".join(self.words[i - m:i])
                 start = self.starts[i - m]
                 break
@@ -325,6 +336,24 @@ class FigureFinder:
             return None
         noun = self.words[k + 1]
         return k + 1 if noun[:1].isupper() and noun.replace("-", "").isalpha() else None
+
+    def _topic_uber(self, u: int) -> bool:
+        """Is the "über" at ``u`` the preposition of a verb or noun it names the topic of
+        (topic_governors.txt): the noun right before it ("die Abstimmung über drei Anträge"), or a verb form
+        earlier in its clause ("Die Bürger stimmen am Sonntag über fünf Windräder ab")? Not after another
+        preposition ("berichtete von über 100 Festnahmen": more than 100)."""
+        lex = self.lex
+        if u < 1 or self.lowers[u - 1] in lex.dative_before or self.lowers[u - 1] in _PREPOSITIONS_BEFORE_UBER:
+            return False
+        if self.words[u - 1][:1].isupper() and self.lowers[u - 1].endswith(lex.topic_nouns):
+            return True
+        for k in range(u - 1, max(-1, u - 1 - TOPIC_VERB_LOOKBACK), -1):
+            w = self.words[k]
+            if not w[:1].isalnum():
+                return False  # a comma or a sentence mark: another clause
+            if w.islower() and self.lowers[k].startswith(lex.topic_verbs):
+                return True
+        return False
 
     def _dative_cue_before(self, i: int) -> bool:
         """Does a word that takes the dative govern the number at ``i`` ("in 26 Ländern", "mit rund 30

@@ -99,6 +99,14 @@ def number(value: float) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+def money(value: float) -> str:
+    """An amount of money below a million: whole amounts without cents ('12', '1.250'), others with both
+    digits of the cents ('4,50', not '4,5': a price is written to the cent)."""
+    if float(value).is_integer():
+        return number(value)
+    return format_decimal(value, format="#,##0.00", locale=LOCALE)
+
+
 def figure(value: float, unit: str, qualifier: str | None = None, whole: float | None = None) -> str:
     """A figure for reading: 'rund 40 Mrd. €', '20 %', '26 Länder', '4 Brigaden', '3 € pro Liter', and a
     part with its whole: 'fast 4 von 10 Wählern' (four voters alone would be a false figure)."""
@@ -113,7 +121,7 @@ def figure(value: float, unit: str, qualifier: str | None = None, whole: float |
                 value, code, locale=LOCALE, fraction_digits=COMPACT_FRACTION_DIGITS
             )
         else:
-            text = f"{number(value)}{NBSP}{_currency_symbol(code)}"
+            text = f"{money(value)}{NBSP}{_currency_symbol(code)}"
     elif key in PERCENT_UNITS:
         text = f"{number(value)}{NBSP}%"
     else:

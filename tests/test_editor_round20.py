@@ -1,0 +1,88 @@
+"""Round 20, the lead's reading of a made-up day (a state parliament's vote on wind power, its reactions, a
+county's referendum, a Christmas market): what an editor would have sent back, as patterns of German."""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import pipeline
+
+from briefing.assemble.positions import PositionRef, group_owners, merge_positions
+from briefing.models import StoryActor
+from briefing.render.formatting import NBSP, figure
+
+
+def figures_of(text: str) -> list:
+    return list(pipeline("briefing_figures")(text)._.briefing_figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # "über" is the preposition of the verb (a separable one, its particle at the end) or of the noun
+        ("Im Landkreis Kelheim stimmen die Wähler am 9. Mai über drei geplante Solarparks ab.",
+         "drei geplante Solarparks"),
+        ("Die Fachklinik in Bad Aibling verfügt über 240 Betten.", "240 Betten"),
+        ("Der Gemeinderat entschied am Abend über sieben Bauanträge.", "sieben Bauanträge"),
+        ("Die Abstimmung über zwölf Änderungsanträge dauerte bis Mitternacht.", "zwölf Änderungsanträge"),
+    ],
+)
+def test_uber_of_a_verb_or_noun_is_no_more_than(text: str, written: str) -> None:
+    (f,) = figures_of(text)
+    assert (f.text, f.qualifier) == (written, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # "über" opening the phrase, or after another preposition, still means "more than"
+        ("Über 300 Menschen stimmten in der Versammlung ab.", "Über 300 Menschen"),
+        ("Die Polizei berichtete von über 40 Festnahmen.", "über 40 Festnahmen"),
+        ("Der Minister sprach vor über 500 Gästen.", "über 500 Gästen"),
+        ("Im Stadion waren über 20.000 Zuschauer.", "über 20.000 Zuschauer"),
+        # a verb of another clause does not govern it
+        ("Der Rat stimmte zu, über 80 Millionen Euro fließen in die Schulen.", "über 80 Millionen Euro"),
+    ],
+)
+def test_uber_as_more_than_stays(text: str, written: str) -> None:
+    (f,) = figures_of(text)
+    assert f.text == written
+    assert f.qualifier is not None and f.qualifier.lower() == "über"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (4.5, "Euro", f"4,50{NBSP}€"),
+        (1234.05, "EUR", f"1.234,05{NBSP}€"),
+        (12.0, "Euro", f"12{NBSP}€"),
+        (2.99, "Dollar", f"2,99{NBSP}$"),
+        (7.5, "Prozent", f"7,5{NBSP}%"),  # not money: one decimal as written
+    ],
+)
+def test_money_is_written_to_the_cent(value: float, unit: str, shown: str) -> None:
+    assert figure(value, unit) == shown
+
+
+def _actor(id_: str, name: str, kind: str, **kw: object) -> StoryActor:
+    fields = {"role": None, "affiliation": None, "aliases": (), "mentions": 1, "sources": ("S1",), "party": None,
+              "org_type": None, "party_country": None}
+    fields.update(kw)
+    return StoryActor(id=id_, name=name, kind=kind, **fields)  # type: ignore[arg-type]
+
+
+def test_a_partys_group_and_the_party_are_one_heading() -> None:
+    actors = [
+        _actor("A1", "SPD", "organization", org_type="party"),
+        _actor("A2", "SPD-Fraktion", "organization", org_type="party", affiliation="SPD"),
+        _actor("A3", "Jana Kölbl", "person", role="Sprecherin", affiliation="SPD-Fraktion"),
+        _actor("A4", "CSU", "organization", org_type="party"),
+    ]
+    assert group_owners(actors) == {"SPD-Fraktion": "SPD"}
+    text_a = "Die SPD kritisierte den Haushaltsentwurf der Staatsregierung als unsozial und kurzsichtig."
+    text_b = "Die Regierung spare bei den Kitas und verschweige die Folgen für die Kommunen, sagte Kölbl."
+    text_c = "Die CSU verteidigte den Haushaltsentwurf als solide und ausgewogen für das ganze Land."
+    refs = [PositionRef("S1", "A1", text_a, 0), PositionRef("S1", "A3", text_b, 100),
+            PositionRef("S1", "A4", text_c, 200)]
+    positions, _ = merge_positions(refs, [], actors)
+    assert {p.country for p in positions} == {"SPD", "CSU"}
+    assert {p.actor for p in positions if p.country == "SPD"} == {"A1", "A3"}
