@@ -9,6 +9,7 @@ from actors_helpers import pipeline
 from briefing.assemble.positions import PositionRef, group_owners, merge_positions
 from briefing.models import StoryActor
 from briefing.render.formatting import NBSP, figure
+from tests.quote_helpers import quote_containing
 
 
 def figures_of(text: str) -> list:
@@ -86,3 +87,40 @@ def test_a_partys_group_and_the_party_are_one_heading() -> None:
     positions, _ = merge_positions(refs, [], actors)
     assert {p.country for p in positions} == {"SPD", "CSU"}
     assert {p.actor for p in positions if p.country == "SPD"} == {"A1", "A3"}
+
+
+# A pronoun after a sentence whose subject is a person the text does not name ("Der Bruder der Getöteten",
+# "Die Zeugin", "Der Angeklagte") stands for that person, not for someone quoted before: no name is shown.
+UNNAMED_ANTECEDENTS = [
+    ("„Die Beweise reichen nicht“, sagte Verteidiger Jonas Pfeil. Der Vater des Opfers wirkte gefasst. "
+     "„Ich habe auf diesen Tag gewartet“, sagte er nach der Verhandlung.", "auf diesen Tag gewartet"),
+    ("Staatsanwältin Miriam Olk forderte acht Jahre Haft. „Das war eine geplante Tat“, sagte sie. Die Zeugin "
+     "schilderte den Abend ausführlich. „Ich hatte große Angst“, sagte sie.", "große Angst"),
+    ("„Wir legen Revision ein“, kündigte Anwalt Bernd Sauer an. Der Angeklagte selbst schwieg bis zum Schluss. "
+     "„Ich bereue nichts“, rief er beim Hinausgehen.", "bereue nichts"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), UNNAMED_ANTECEDENTS)
+def test_a_pronoun_after_an_unnamed_person_names_no_one_quoted_before(text: str, fragment: str) -> None:
+    record = quote_containing(text, fragment)
+    assert record.speaker_text is not None and record.speaker_text.lower() in ("er", "sie")
+    assert record.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a thing as the subject in between, or the unnamed person's own name given: the person quoted before
+        ("„Wir legen Revision ein“, sagte Anwältin Sabine Rauch. Der Winter in der Haftanstalt sei hart gewesen. "
+         "„Mein Mandant ist krank“, sagte sie.", "Mandant ist krank", "Sabine Rauch"),
+        ("„Das Urteil ist falsch“, sagte Anwalt Bernd Sauer. Der Bruder des Opfers, Tim Kolb, schwieg. "
+         "„Wir prüfen alles“, sagte er.", "prüfen alles", None),
+    ],
+)
+def test_a_pronoun_after_a_thing_or_a_named_person(text: str, fragment: str, name: str | None) -> None:
+    record = quote_containing(text, fragment)
+    if name is not None:
+        assert record.speaker_name == name
+    else:
+        assert record.speaker_name != "Bernd Sauer"

@@ -597,6 +597,12 @@ def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, se
                 upto_k = min(upto_k, opened_before)  # the lead-in before the quotation's opening mark
                 opened_before = -1
             np = clause_subject(text, sb, upto_k)
+            if (k < si and np is not None and not np.pronoun and (quoted is None or np.start > quoted.end)
+                    and person_score(np) < 1 and _unnamed_person(np.text) and not _inside_quotation(text, np.start)
+                    and not _APPOSITION_NAME.match(text, np.end) and _agrees_in(text, sp.text, np.text)):
+                # "„…“, sagte Anwalt X. Der Bruder der Getöteten zeigte sich erleichtert. „…“, sagte er": the
+                # brother, whom the text does not name, not the lawyer quoted before him
+                return None
             if k < si and np is not None and np.pronoun and np.text.lower() == sp.text.lower():
                 # "Er war es, der das von Präsident X formulierte Ziel … Danach sagte er": the same pronoun as
                 # the subject of a sentence between carries the person on; that sentence's other names are not it
@@ -1399,6 +1405,43 @@ def _ends_in_name(words: str) -> bool:
 
 
 _INDEFINITE_ARTICLES = frozenset(["ein", "eine", "einer", "eines", "einem", "einen"])
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> tuple[str, ...]:
+    """Nouns that name a person and no thing: relatives.txt and person_nouns.txt (lowercase, longest first)."""
+    return tuple(sorted(word_set("relatives.txt") | word_set("person_nouns.txt"), key=len, reverse=True))
+
+
+# Endings of person nouns that no thing has ("Polizistin", "Passant", "Patientin", "Häftling"); "-er" is left out
+# ("der Sommer"), and so are the endings of roles, which the lexicons know.
+_PERSON_ENDING = re.compile(r"\w{2,}(?:erin|erinnen|ist|istin|isten|ant|antin|anten|(?<!m)ent|(?<!m)entin|ling)")
+# A noun made of a participle or adjective after a masculine article ("der Angeklagte", "der Betroffene", "der
+# Verdächtige"); "-ter" is left out ("der Winter").
+_PARTICIPLE_NOUN = re.compile(r"\w{3,}(?:te|ene|ige)")
+
+
+def _unnamed_person(words: str) -> bool:
+    """ "Der Bruder der Getöteten", "Die Witwe", "Der Angeklagte selbst": a definite phrase headed by a noun that
+    names a person, with no name in it (a genitive owner after the head may be anything)."""
+    toks = [t.strip(",") for t in words.split()]
+    if len(toks) < 2 or toks[0].lower() not in _DEFINITE_ARTICLES:
+        return False
+    k = 1
+    while k < len(toks) and toks[k].islower() and toks[k] not in ("der", "des"):
+        k += 1  # lowercase attributes ("Der 49-jährige Bruder" has none capitalised)
+    if k >= len(toks) or not toks[k][:1].isupper():
+        return False
+    head, rest = toks[k], toks[k + 1:]
+    if rest and rest[0] not in ("der", "des", "selbst"):
+        return False  # a name or anything else after the head
+    low = head.lower()
+    if low.endswith(_person_nouns()) or _PERSON_ENDING.fullmatch(low):
+        return True
+    return toks[0].lower() == "der" and bool(_PARTICIPLE_NOUN.fullmatch(low))
+
+
+_DEFINITE_ARTICLES = frozenset(["der", "die", "das"])
 
 
 def _someone_unnamed(words: str) -> bool:
