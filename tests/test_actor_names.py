@@ -57,6 +57,8 @@ def test_no_actor_name_is_a_common_german_word() -> None:
             if a.kind == "organization" and len(words) >= 2 and (
                     lex.institution(words[-1]) is not None or words[0].isupper()):
                 continue  # named by its form: "Statistisches Bundesamt", "Afrikanische Union", "IG Metall"
+            if a.kind == "organization" and len(words) == 2 and lex.institution(words[0]) is not None:
+                continue  # a head and the seat that names it: "Universität Greifswald", "Landgericht Passau"
             if a.kind == "organization" and any(w in ("der", "des") and lex.institution(words[k - 1]) is not None
                                                 for k, w in enumerate(words) if k):
                 continue  # a head and the genitive that names it: "Hauptverband der Deutschen Schuhindustrie"

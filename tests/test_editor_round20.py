@@ -124,3 +124,49 @@ def test_a_pronoun_after_a_thing_or_a_named_person(text: str, fragment: str, nam
         assert record.speaker_name == name
     else:
         assert record.speaker_name != "Bernd Sauer"
+
+
+def _organisations(text: str) -> set[str]:
+    doc = pipeline("briefing_actors")(text)
+    return {a.name for a in doc._.briefing_actors if a.kind == "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das Amtsgericht Deggendorf hat den Mann am Dienstag freigesprochen.", "Amtsgericht Deggendorf"),
+        ("Der Prozess vor dem Landgericht Traunstein dauerte vier Wochen.", "Landgericht Traunstein"),
+        ("Wie die Polizei Straubing mitteilte, wurde niemand verletzt.", "Polizei Straubing"),
+        ("Die Ermittlungen der Staatsanwaltschaft Landshut dauern an.", "Staatsanwaltschaft Landshut"),
+    ],
+)
+def test_an_institution_named_by_its_seat_is_an_actor(text: str, name: str) -> None:
+    assert name in _organisations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a verb the word after the head is its object; a plural names several bodies
+        "Außerdem warf die Staatsanwaltschaft Kerber Untreue vor.",
+        "Am Abend setzte die Polizei Wasserwerfer ein.",
+        "Den Familien wurden von den Behörden Notquartiere angeboten.",
+        "Das Gericht Montag früh zu erreichen, gelang niemandem.",
+    ],
+)
+def test_an_institution_head_before_an_object_or_in_the_plural_names_no_seat(text: str) -> None:
+    heads = ("gericht", "polizei", "behörden", "staatsanwaltschaft")
+    assert not any(" " in name and name.split()[0].lower().endswith(heads) for name in _organisations(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Ein zweiter Gutachter, der Toxikologe Uwe Brandner, kam zu einem ähnlichen Ergebnis.", "Uwe Brandner",
+         "Toxikologe"),
+        ("Die Kriminologin Maren Osterloh hält die Zahlen für verzerrt, sagte sie.", "Maren Osterloh", "Kriminologin"),
+    ],
+)
+def test_a_scholar_named_by_the_discipline_has_it_as_role(text: str, name: str, role: str) -> None:
+    doc = pipeline("briefing_actors")(text)
+    assert {(a.name, a.role) for a in doc._.briefing_actors if a.kind == "person"} == {(name, role)}

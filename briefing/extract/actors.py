@@ -145,6 +145,22 @@ _NOBLE_OPENERS = frozenset(["von", "zu"])
 _NOBLE_ARTICLES = frozenset(["der", "den"])
 # An institution's name complement ("für Migration und Flüchtlinge") has at most this many words.
 MAX_INSTITUTION_COMPLEMENT = 4
+# Institution heads named by the place they sit in ("das Landgericht Passau", "die Staatsanwaltschaft Coburg",
+# "das Landratsamt Ebersberg", "die Polizei Rosenheim", "die Universität Bamberg"): with a place name after them
+# they are one institution with a name of its own, as "das Gericht" alone is none.
+_SEAT_HEADS = ("gericht", "staatsanwaltschaft", "polizei", "amt", "universität", "behörde", "feuerwehr")
+# From this frequency a word German also uses as a common word ("Klage" 4.3) needs the text to use it as a
+# place elsewhere ("in Kassel"); a town of the size of Straubing (3.6) is rarer than any such word.
+SEAT_COMMON_ZIPF = 4.0
+_SEAT_FORMS = tuple(h + e for h in _SEAT_HEADS for e in ("", "s", "es"))  # the head in the singular
+# A place name after such a head is no word this common in German ("das Landgericht Montag" is none: a date).
+SEAT_NAME_MAX_ZIPF = 5.0
+@functools.cache
+def _seat_preceders() -> frozenset[str]:
+    """Words after which an institution's article opens a phrase of its own: prepositions and subordinators."""
+    return word_set("prepositions.txt") | word_set("subordinators.txt")
+
+
 # Institution heads named by what they are for ("Bundesamt für Migration", "Behörde für Meteorologie");
 # a government is not ("die Regierung sorgte für Aufsehen").
 _NAMED_FOR_HEADS = ("amt", "ministerium", "behörde", "agentur", "anstalt", "institut", "zentrum", "zentrale",
@@ -1690,6 +1706,8 @@ class ActorFinder:
         plural = self._genitive_plural_name(j)
         if plural is not None:  # "Bundesverband deutscher Banken", "Verband kommunaler Unternehmen"
             return f"{head} {plural[0]}", plural[1]
+        if not (named_for or genitive) and low.endswith(_SEAT_HEADS) and self._seat_name(k, j):
+            return f"{head} {cores[j]}", j + 1  # "das Landgericht Passau"
         if not (named_for or genitive) or self.sent_start[j] != self.sent_start[k]:
             return head, k + 1
         m = j + 1
@@ -1710,6 +1728,35 @@ class ActorFinder:
         if not words or words[-1] == "und":
             return head, k + 1
         return f"{head} {self.words[j]} {' '.join(words)}", m
+
+    def _seat_name(self, k: int, j: int) -> bool:
+        """Is token ``j`` right after the institution head at ``k`` the name of the place it sits in: one
+        capitalised word of the same sentence, no label yet, no role, first name, month, common noun or very
+        common word ("das Landgericht Passau"; not "das Gericht Montag", "die Polizei Beamte")?"""
+        if j >= len(self.words) or self.sent_start[j] != self.sent_start[k] or self.label[j] is not None:
+            return False
+        w = self.cores[j]
+        if not (w[:1].isupper() and w.isalpha() and w == self.words[j]) or not self.lowers[k].endswith(_SEAT_FORMS):
+            return False  # (a plural names several: "von den Behörden Ersatzunterkünfte angeboten")
+        lex = self.lex
+        if not (lex.role(w) is None and w not in lex.first_names and w not in month_names()
+                and not lex.is_common_noun(w) and zipf(w) < SEAT_NAME_MAX_ZIPF):
+            return False
+        # Where the institution stands tells a place from an object: as the sentence's first phrase, after a
+        # preposition or a subordinator, or as a noun's genitive ("Das Landgericht Passau hat", "vor dem
+        # Amtsgericht Wolfsburg", "wie die Polizei Olpe mitteilte", "Ermittlungen der Staatsanwaltschaft Hof");
+        # after a verb the word after the head is the verb's object ("warf die Staatsanwaltschaft Ertel vor",
+        # "setzte die Polizei Wasserwerfer ein").
+        a = k - 1 if k > 0 and self.lowers[k - 1] in _ARTICLES else k
+        if a > self.sent_start[k]:
+            before = self.lowers[a - 1]
+            genitive = a < k and self.lowers[a] in ("der", "des") and self.cores[a - 1][:1].isupper()
+            if not (genitive or before in _seat_preceders()):
+                return False
+        # A word German also uses as a common word ("Klage") is a place when the text says so elsewhere.
+        if common_german_word(w) and zipf(w) >= SEAT_COMMON_ZIPF:
+            return re.search(rf"\b(?:in|aus|nach|bei|von) {re.escape(w)}\b", self.text) is not None
+        return True
 
     def _genitive_plural_name(self, j: int) -> tuple[str, int] | None:
         """The genitive plural without article at ``j`` that names an institution ("deutscher Banken",
