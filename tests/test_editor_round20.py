@@ -9,7 +9,7 @@ from actors_helpers import pipeline
 from briefing.assemble.positions import PositionRef, group_owners, merge_positions
 from briefing.models import StoryActor
 from briefing.render.formatting import NBSP, figure
-from tests.quote_helpers import quote_containing
+from tests.quote_helpers import quote_containing, run
 
 
 def figures_of(text: str) -> list:
@@ -170,3 +170,34 @@ def test_an_institution_head_before_an_object_or_in_the_plural_names_no_seat(tex
 def test_a_scholar_named_by_the_discipline_has_it_as_role(text: str, name: str, role: str) -> None:
     doc = pipeline("briefing_actors")(text)
     assert {(a.name, a.role) for a in doc._.briefing_actors if a.kind == "person"} == {(name, role)}
+
+
+def test_a_speaker_is_not_carried_past_the_person_a_new_paragraph_is_about() -> None:
+    # a paragraph about another person (named by surname, then "Er"), then a quotation without a verb of its own:
+    # that person's words, not those of the speaker named in the paragraph before
+    text = (
+        'FC Augsburg trennt sich von Trainer Jess Thorup\n'
+        'Stand: 29.11.2026 14:05 Uhr\n'
+        'Der FC Augsburg hat sich nach der fünften Niederlage in Serie von Cheftrainer Jess Thorup getrennt. '
+        'Das gab der Bundesligist am Sonntagmittag bekannt. Die Mannschaft steht mit neun Punkten aus zwölf '
+        'Spielen auf dem vorletzten Tabellenplatz.\n'
+        '"Wir haben uns diese Entscheidung nicht leicht gemacht", sagte Sportdirektor Marinko Jurendic. '
+        'Thorup habe mit großem Einsatz gearbeitet, die Ergebnisse seien aber "zu weit weg von unseren '
+        'Ansprüchen". Bis auf Weiteres übernimmt U23-Trainer Tobias Strobl die Mannschaft.\n'
+        'Thorup selbst äußerte sich in einer kurzen Mitteilung des Vereins. Er bedanke sich bei den Fans und '
+        'der Mannschaft, hieß es darin. "Ich wünsche dem FCA nur das Beste."\n'
+        'Kapitän Jeffrey Gouweleeuw nahm die Spieler in die Pflicht. "Wir Spieler stehen auf dem Platz, nicht'
+        ' der Trainer", sagte der Niederländer nach dem 0:3 gegen Freiburg am Samstag. Die Mannschaft müsse '
+        'sich jetzt hinterfragen.\n'
+        'Als möglicher Nachfolger wird in Medienberichten der frühere Mainzer Trainer Bo Svensson gehandelt. '
+        'Der Verein wollte sich dazu nicht äußern.\n'
+        'Schlagwörter: FC Augsburg, Bundesliga, Fußball\n'
+    )
+    rows = [r for r in run(text) if "nur das Beste" in r[1]]
+    assert [(r[2], r[3]) for r in rows] == [("Er", "Jess Thorup")]
+
+
+def test_a_quotation_continuing_its_speakers_paragraph_keeps_the_speaker() -> None:
+    text = ("„Der Schritt war überfällig“, sagte Landrat Peter Kammerl.\n\n„Wir hätten das schon vor Jahren tun "
+            "sollen.“ Die Kritik der Opposition wies er zurück.")
+    assert quote_containing(text, "vor Jahren").speaker_name == "Peter Kammerl"

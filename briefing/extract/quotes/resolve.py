@@ -82,6 +82,15 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 else:
                     prev_far = g
                 break
+        g = prev_near or prev_far
+        if f.kind == "direct" and g is not None and g.speaker is not None and f.start == sents[f.sent][0] and (
+                "\n" in text[g.speaker.end : f.start]) and (
+                (para := _paragraph_subject(text, masked, sents, f, g.speaker)) is not None):
+            # "„…“, sagte Sportdirektor X.\n\nThorup selbst äußerte sich in einer Mitteilung. Er bedanke sich …,
+            # hieß es darin. „Ich wünsche …“": a speaker named in an earlier paragraph is not carried past the
+            # person the quotation's own paragraph is about
+            f.speaker, f.how = para, "context"
+            continue
         own = _own_subject(masked, sents, f)
         if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
             own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
@@ -192,6 +201,25 @@ def _borrowed_mention(f: Found, g: Found) -> Phrase | None:
     if f.mention is not None:
         return f.mention
     return g.mention if g.mention is not None and g.mention.pronoun else None
+
+
+def _paragraph_subject(text: str, masked: str, sents, f: Found, carried: Phrase) -> Phrase | None:
+    """The person the sentences before a quotation that opens its sentence are about, in its own paragraph and
+    after the ``carried`` speaker mention of an earlier paragraph: the subject of the nearest such sentence when
+    it is surely a person (a pronoun, a title or first name, a surname the text introduced with a first name) and
+    not that mention."""
+    k = f.sent - 1
+    while k >= 0 and sents[k][1] > carried.end:
+        b, e = sents[k]
+        sp = clause_subject(masked, b, e)
+        if sp is not None and not _inside_quotation(masked, sp.start) and (
+                sp.pronoun or person_score(sp) >= 2 or _known_surname(text, sp)) and (
+                sp.text.lower() not in DEMONSTRATIVES):
+            return None if sp.text == carried.text else sp
+        if "\n" in masked[sents[k - 1][1] if k else 0 : b] or b <= 0:
+            break  # the paragraph's first sentence
+        k -= 1
+    return None
 
 
 def _own_subject(masked: str, sents, f: Found) -> Phrase | None:
