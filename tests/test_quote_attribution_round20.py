@@ -15,11 +15,17 @@ text):
   object; the subject follows it;
 * "sagte Petrow laut einer Übersetzung der Botschaft": a translation is no source even with a genitive after
   it (round 19 knew only "laut Übersetzung");
-* "„…“, spottete die Opposition": "spotten" introduces speech.
+* "„…“, spottete die Opposition": "spotten" introduces speech;
+* "Die Bäckerei Wendt … Thomas und Sabine Wendt … Wendt sieht das ähnlich. „…“, sagte er": a bare surname agrees
+  with a pronoun by the genders of the first names the text writes before it, not by the first capitalised word
+  before it (a shop's "Bäckerei" made it feminine, and "er" went to another man named earlier).
 """
 
 from __future__ import annotations
 
+import pytest
+
+from briefing.extract.quotes.resolve import _agrees_in
 from tests.quote_helpers import quote, run
 
 # ------------------------------------------------------------------ the main clause after a fronted one
@@ -145,3 +151,46 @@ def test_spotten_introduces_reported_speech() -> None:
     text = "Die Regierung stellte ihren Plan vor. Der Plan sei eine Mogelpackung, spottete die Opposition."
     rows = run(text)
     assert quote(rows, "Mogelpackung")[2] == "die Opposition"
+
+
+# ------------------------------------------------------------------ a surname's genders from its first names
+
+
+def test_surname_of_a_shop_and_two_siblings_shows_no_other_man() -> None:
+    text = (
+        "Kiel - Die Metzgerei Lorenz schließt nach 90 Jahren. Die Geschwister Peter und Anna Lorenz finden keinen "
+        "Nachfolger. „Wir haben lange gesucht“, sagte Peter Lorenz (61). Sein Geselle Martin Vogt ist schon in "
+        "Rente. Auf die Anzeige hätten sich zwei Bewerber gemeldet, beide seien nicht wiedergekommen, erzählte der "
+        "61-Jährige.\n\n"
+        "Vogt nimmt es gelassen. „Ich war 40 Jahre hier“, sagte er.\n\n"
+        "Lorenz sieht das anders. „Die Leute kaufen nur noch im Supermarkt“, sagte er."
+    )
+    rows = run(text)
+    assert quote(rows, "Supermarkt")[3] != "Martin Vogt", rows
+
+
+def test_surname_written_with_a_female_first_name_only_is_no_antecedent_of_er() -> None:
+    text = (
+        "Die Kanzlei Brandner hat einen neuen Partner. „Wir wachsen“, sagte Gründerin Julia Brandner. Ihr "
+        "Kollege Tim Ostermann kam aus München.\n\nBrandner lobte ihn. „Ich wollte zurück in den Norden“, sagte er."
+    )
+    rows = run(text)
+    assert quote(rows, "zurück in den Norden")[3] == "Tim Ostermann"
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "agrees"),
+    [("er", True), ("sie", True)],
+)
+def test_surname_of_a_brother_and_a_sister_agrees_with_both_pronouns(pronoun: str, agrees: bool) -> None:
+    text = (
+        "Am Samstag schließt die Bäckerei Hollmann. Die Geschwister Jens und Maria Hollmann, die sie führen, "
+        "sind traurig. Jens Hollmann backt seit 30 Jahren. Maria Hollmann macht die Buchhaltung."
+    )
+    assert _agrees_in(text, pronoun, "Hollmann") is agrees
+
+
+def test_surname_written_only_after_a_female_first_name_disagrees_with_er() -> None:
+    text = "Die Praxis Brandner zieht um. Julia Brandner sucht neue Räume."
+    assert not _agrees_in(text, "er", "Brandner")
+    assert _agrees_in(text, "sie", "Brandner")
