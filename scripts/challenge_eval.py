@@ -1,6 +1,6 @@
 """Score ``briefing quotes`` on the held-out challenge set (tests/data/challenge/, see its README).
 
-    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18]
+    .venv/bin/python scripts/challenge_eval.py [--kinds] [--part 1-2|3|4|...|22]
 
 Prints the shared scorer's figures (direct and all types: partial P/R/F1, speaker accuracy, end-to-end
 F1), the precision of the direct speakers a reader is shown (confidence at or above the shipped display
@@ -116,8 +116,9 @@ def name_accuracy(
 # Parts by article number (the README): 37-46 written in round 10, 47-56 (discovery) and 57-63 (held out)
 # in round 11, 64-73 (discovery) and 74-80 (held out) in round 12, 81-91 (discovery) in round 13, 92-100 (held
 # out) and 101-108 (discovery) in round 14, 109-116 (held out) and 117-124 (discovery) in round 15, 125-132 (held
-# out) and 133-140 (discovery) in round 16, 141-148 (held out) and 149-156 (discovery) in round 17, each before
-# the tool ran on them.
+# out) and 133-140 (discovery) in round 16, 141-148 (held out) and 149-156 (discovery) in round 17, 157-162 and
+# 163-168 in round 18, 169-174 (held out) and 175-180 (discovery) in round 19, 181-190 (held out) and 191-200
+# (discovery) in round 20, each before the tool ran on them.
 PARTS = (
     ("parts 1-2", 1, 36),
     ("part 3", 37, 46),
@@ -138,6 +139,8 @@ PARTS = (
     ("part 18", 163, 168),
     ("part 19", 169, 174),
     ("part 20", 175, 180),
+    ("part 21", 181, 190),
+    ("part 22", 191, 200),
 )
 
 

@@ -51,6 +51,14 @@ _SO_BEFORE = frozenset({",", "“", "”", '"', "«", "»"})
 _TRANSLATION_HEAD = re.compile(r"\w*(?:übersetz|dolmetsch)\w*")
 
 
+def _translation_phrase(np_toks: list[tuple[int, int, str]]) -> bool:
+    """Is the noun phrase ``np_toks`` a translation or its translator: its last word, or its head noun (the first
+    capitalised word) before a genitive ("laut einer Übersetzung des Präsidialamts", "nach Angaben der
+    Dolmetscherin der Delegation")?"""
+    heads = [np_toks[-1][2]] + [w for _, _, w in np_toks if w[:1].isupper()][:1]
+    return any(_TRANSLATION_HEAD.fullmatch(w.lower()) for w in heads)
+
+
 def find_cues(
     masked: str,
     sents: list[tuple[int, int]],
@@ -166,7 +174,7 @@ def find_cues(
             elif low in preps and t + 1 < len(toks):
                 j = read_np(toks, t + 1)
                 quoted = _quoted_name_at(text, toks, t + 1)
-                if j > t + 1 and _TRANSLATION_HEAD.fullmatch(toks[j - 1][2].lower()):
+                if j > t + 1 and _translation_phrase(toks[t + 1 : j]):
                     continue  # "laut Übersetzung": the speaker's words translated, no source of their own
                 if j > t + 1:
                     sp = phrase(masked, toks, t + 1, j)

@@ -26,11 +26,12 @@ from briefing.extract.quotes.base import (
     words_in,
 )
 from briefing.extract.quotes.cues import np_ending_at, possessive_source, relative_subject, relative_subject_mention
+from briefing.extract.quotes.descriptions import person_noun
 from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import naming_verbs, speech_act_nouns, speech_verbs, word_set
 from briefing.extract.quotes.quoted_speech import RuleView, SpeechJudge, shipped_judge
 from briefing.extract.quotes.resolve import name_of
-from briefing.extract.quotes.speaker_names import TextWords, names_someone
+from briefing.extract.quotes.speaker_names import TextWords, may_name_people, names_someone
 from briefing.extract.quotes.speakers import (
     Phrase,
     clause_subject,
@@ -294,6 +295,10 @@ def direct_quotes(
                 speaker, mention = named, speaker
         if cue is not None and how in ("after", "colon"):
             used_cues.add(id(cue))
+            if not _reports_main_clause(masked, cue):
+                # (a cue given the main clause's subject is a copy: the verb it was made from frames no clause
+                # either: "Als sie fragte, zögerte der Zeuge: „…“"; "Wie X berichtet, gab Y …" reports that clause)
+                used_cues.update(id(c) for c in by_sent.get(so, []) if (c.start, c.end) == (cue.start, cue.end))
         if cue is not None and how == "colon":
             # a marker between the verb and the colon ("sagte X Teilnehmern zufolge:") frames the same words
             used_cues.update(id(c) for c in by_sent.get(so, []) if cue.end <= c.start and c.end <= p.start)
@@ -1031,11 +1036,58 @@ def _main_clause_after_wie(masked: str, c: Cue, p: Pair) -> Phrase | None:
     if first is None or first.group(0).lower() not in _FRONTED_OPENERS | word_set("subordinators.txt"):
         return None
     colon = masked.rfind(":", c.end, p.start)
-    comma = masked.find(",", c.end, colon)
-    if colon < 0 or comma < 0:
+    comma = _main_clause_comma(masked, c.end, colon, first_ends=True) if colon >= 0 else None
+    if colon < 0 or comma is None:
         return None
     sp = _subject_after_verb(masked, comma + 1, colon)
-    return sp if sp is not None and not sp.pronoun and person_score(sp) >= 1 else None
+    return sp if sp is not None and not sp.pronoun and _may_speak(sp) else None
+
+
+def _reports_main_clause(masked: str, c: Cue) -> bool:
+    """Does the cue's clause open with "wie", a report of the main clause after it ("Wie der Sender berichtet, gab
+    der Sprecher …": the train split annotates that clause as the sender's indirect quotation)?"""
+    first = WORD.match(masked, c.frame_start)
+    return first is not None and first.group(0).lower() == "wie"
+
+
+def _main_clause_comma(masked: str, start: int, colon: int, *, first_ends: bool = False) -> int | None:
+    """The comma after which the main clause ending in ``colon`` opens with its finite verb, after a fronted
+    clause from ``start``: the first comma, or, when the fronted clause has a complement clause of its own ("Als
+    der Richter fragte, ob er ihn wiedererkenne, nickte der Zeuge: „…“"), the last one when a finite verb (a
+    lower-case word, no function word or preposition) follows it. With ``first_ends`` a main clause may go on
+    past commas of its own ("Wie X berichtet, gab Y eine Stellungnahme, die …:"): the first comma unless a
+    complement clause follows it. None without a comma, or when the commas leave no such main clause."""
+    comma = masked.find(",", start, colon)
+    if comma < 0:
+        return None
+    if "," not in masked[comma + 1 : colon]:
+        return comma
+    last = masked.rfind(",", comma + 1, colon)
+    if _COMPLEMENT.match(masked, comma) is None:
+        # (the later commas are no dass/ob clause of the fronted one: the main clause's own, a list, an apposition)
+        return comma if first_ends else None
+    m = WORD.search(masked, last + 1, colon)
+    verb = m.group(0) if m is not None and not masked[last + 1 : m.start()].strip() else ""
+    if not (
+        verb.isalpha()
+        and verb.islower()
+        and verb not in word_set("function_words.txt")
+        and verb not in word_set("prepositions.txt")
+    ):
+        return None
+    return last
+
+
+def _may_speak(sp: Phrase) -> bool:
+    """Is ``sp``, the subject of the main clause after a fronted one, someone who may speak: a name or role
+    (:func:`person_score`), or a phrase whose head noun names people ("der Rentner", "der Zeuge", "die
+    Schülerin", "der 71-Jährige"; "die Stimmung", "der Saal" do not)."""
+    if person_score(sp) >= 1:
+        return True
+    if sp.pronoun:
+        return False
+    head = sp.text.split()[-1] if sp.text.split() else ""
+    return bool(head) and head[:1].isupper() and (person_noun(head) or may_name_people(head))
 
 
 def _subject_after_verb(masked: str, start: int, end: int) -> Phrase | None:
@@ -1107,11 +1159,11 @@ def _main_clause_subject(masked: str, start: int, colon: int) -> Phrase | None:
     first = WORD.search(masked, start, colon)
     if first is None or first.group(0).lower() not in _FRONTED_OPENERS | word_set("subordinators.txt"):
         return None
-    comma = masked.find(",", first.end(), colon)
-    if comma < 0 or "," in masked[comma + 1 : colon]:
+    comma = _main_clause_comma(masked, first.end(), colon)
+    if comma is None:
         return None
     sp = _subject_after_verb(masked, comma + 1, colon)
-    return sp if sp is not None and person_score(sp) >= 1 else None
+    return sp if sp is not None and _may_speak(sp) else None
 
 
 # Words that say a text is written somewhere and read there: "war … zu lesen", "ist … zu finden", "fand sich"

@@ -546,9 +546,25 @@ def _agrees_in(text: str, pronoun: str, antecedent: str) -> bool:
     words = antecedent.split()
     if want is None or len(words) != 1 or not words[0][:1].isupper() or _gender(antecedent) is not None:
         return True
+    named = _first_name_genders_of(text, words[0])
+    if named:
+        # "Thomas und Sabine Wendt … Wendt sieht das ähnlich. „…“, sagte er": the surname of a man and a woman
+        # agrees with either pronoun ("die Bäckerei Wendt" written before them gives no gender)
+        return want in named
     full = _written_in_full(text, words[0])
     got = _gender(full[0]) if full is not None else None
     return got is None or got == want
+
+
+def _first_name_genders_of(text: str, surname: str) -> frozenset[str]:
+    """The genders of the first names the text writes right before ``surname`` ("Thomas Wendt", "Sabine Wendt":
+    m and f); empty when it writes none a first-name list knows."""
+    genders = _all_first_name_genders()
+    return frozenset(
+        g
+        for m in re.finditer(rf"\b([A-ZÄÖÜ][a-zäöüß]+) {re.escape(surname)}\b", text)
+        if (g := genders.get(m.group(1).lower())) in ("m", "f")
+    )
 
 
 def resolve_name(text: str, sp: Phrase, found: list[Found], upto: int, sents, sent_of) -> str | None:
