@@ -153,3 +153,27 @@ def test_a_passive_in_reported_speech_goes_on_reporting():
 def test_a_future_or_an_active_perfect_is_no_passive(text, fragment, mention):
     _kind, _said, got, _name = quote([r for r in run(text) if r[0] == "direct"], fragment)
     assert got == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention"),
+    [
+        (
+            "Mein Bruder hat früher nie vor Oktober geerntet. Als ich ihm das erzählt habe, hat er gesagt: „Dann ist "
+            "das nicht mehr unser Tal.“ Das stimmt.",
+            "Tal",
+            "er",
+        ),
+        (
+            "Die Ministerin kam spät in den Saal. Nachdem der Antrag gescheitert war, hat sie erklärt: „Wir versuchen "
+            "es im Herbst wieder.“ Der Saal applaudierte.",
+            "Herbst",
+            "sie",
+        ),
+    ],
+)
+def test_the_pronoun_after_the_auxiliary_of_a_fronted_clause_speaks(text, fragment, mention):
+    """ "Als ich ihm das erzählt habe, hat er gesagt: „…“": the fronted clause is the prefield, the pronoun after the
+    finite auxiliary the subject (not someone of the sentence before)."""
+    _kind, _said, got, _name = quote(run(text), fragment)
+    assert got == mention
