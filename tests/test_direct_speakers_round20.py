@@ -177,3 +177,11 @@ def test_the_pronoun_after_the_auxiliary_of_a_fronted_clause_speaks(text, fragme
     finite auxiliary the subject (not someone of the sentence before)."""
     _kind, _said, got, _name = quote(run(text), fragment)
     assert got == mention
+
+
+def test_a_quotation_ending_the_text_is_no_aside():
+    """A quotation glued to a hyphen ("„Eins zu Eins“-Begegnung") is part of a compound; one that ends the text is
+    glued to nothing (the empty string after it is no hyphen)."""
+    rows = run("Die Gewerkschaft warnte am Montag, die Pläne seien „ein Angriff auf die Beschäftigten“ und „unsozial“")
+    _kind, _said, mention, _name = quote([r for r in rows if r[0] == "direct"], "unsozial")
+    assert mention == "Die Gewerkschaft"

@@ -835,7 +835,7 @@ def _aside(text: str, p: Pair) -> bool:
     ("(„gens du voyage“)", "(übersetzt etwa: „…“)", "„Eins zu Eins“-Begegnung")."""
     before = text[max(0, p.start - 40) : p.start]
     opened = before.rfind("(") > before.rfind(")")
-    return opened or text[p.end : p.end + 1] in "-‐"
+    return opened or text[p.end : p.end + 1] in ("-", "‐")  # (not "" at the text's end: "" is in every string)
 
 
 def _ends_sentence_before(text: str, pos: int) -> bool:
