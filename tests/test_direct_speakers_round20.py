@@ -185,3 +185,21 @@ def test_a_quotation_ending_the_text_is_no_aside():
     rows = run("Die Gewerkschaft warnte am Montag, die Pläne seien „ein Angriff auf die Beschäftigten“ und „unsozial“")
     _kind, _said, mention, _name = quote([r for r in rows if r[0] == "direct"], "unsozial")
     assert mention == "Die Gewerkschaft"
+
+
+def test_a_speech_verb_in_a_subordinate_clause_after_the_quotation_does_not_frame_it():
+    """ "Einen „Plan B“ - für den Fall, dass … das Gericht den Vertrag für nichtig erklären sollten, gebe es nicht,
+    sagte X": the verb of the "dass" clause is content, the main clause's "sagte" frames the quotation."""
+    rows = run(
+        "Die Debatte dauerte lange. Einen „Plan B“ - für den Fall, dass entweder die Kammer oder das Gericht den "
+        "Vertrag für nichtig erklären sollten, gebe es nicht, sagte der Landrat Max Huber nach der Sitzung in Passau."
+    )
+    _kind, _said, mention, name = quote([r for r in rows if r[0] == "direct"], "Plan B")
+    assert mention == "der Landrat Max Huber"
+    assert name == "Max Huber"
+
+
+def test_a_wie_clause_after_the_quotation_still_frames_it():
+    rows = run("Der Streit geht weiter. Die Lage sei „sehr ernst“, wie die Ministerin Eva Brandt am Abend sagte.")
+    _kind, _said, mention, _name = quote([r for r in rows if r[0] == "direct"], "ernst")
+    assert mention == "die Ministerin Eva Brandt"

@@ -1408,6 +1408,26 @@ def _is_noun_before(toks: list[tuple[int, int, str]], i: int) -> bool:
     return i >= 1 and toks[i - 1][2].lower() in DEFINITE
 
 
+# Conjunctions opening a subordinate clause whose speech verb frames none of the words outside it (not "wie" and
+# "als": "„…“, wie der Minister sagte" is the quotation's frame).
+_SUBORDINATE_OPENERS = frozenset(
+    ["dass", "ob", "falls", "sofern", "wenn", "weil", "obwohl", "obgleich", "wenngleich", "solange", "nachdem", "bevor",
+     "damit", "zumal", "sodass", "indem", "sobald"]
+)
+
+
+def _in_subordinate_clause_after(masked: str, c: Cue, p: Pair) -> bool:
+    """Does the verb cue ``c`` stand after the quotation in a clause opened by a subordinating conjunction after a
+    comma or dash ("…, dass der Kanzler die Reform für gescheitert erklären sollte")?"""
+    if c.start < p.end:
+        return False
+    cut = max(masked.rfind(",", p.end, c.start), masked.rfind("–", p.end, c.start), masked.rfind(" - ", p.end, c.start))
+    if cut == -1:
+        return False
+    first = WORD.search(masked, cut, c.start)
+    return first is not None and first.group(0).lower() in _SUBORDINATE_OPENERS
+
+
 def _cue_in_sentence(
     masked: str, p: Pair, so: int, sc: int, sents: list[tuple[int, int]], by_sent: dict[int, list[Cue]]
 ) -> Cue | None:
@@ -1457,6 +1477,10 @@ def _cue_in_sentence(
     # parenthetical "wie" clause ("Der Minister nannte die Pläne, wie die Zeitung berichtet, „…“") gives way
     # to another speech verb of the sentence.
     verbs = [c for c in verbs if not _gives_way(masked, c, p)] or verbs
+    # "Einen „Plan B“ – für den Fall, dass das Gericht das Gesetz für nichtig erklären sollte – gebe es nicht, sagte
+    # die Ministerin": a speech verb in a subordinate clause after the quotation is content or condition; the
+    # main clause's verb frames the quotation.
+    verbs = [c for c in verbs if not _in_subordinate_clause_after(masked, c, p)] or verbs
     cue = verbs[0] if verbs else ordered[0]
     comp = _complement_start(masked, sents[so][0], cue.start) if cue.kind == "verb" and cue.end <= p.start else None
     if comp is not None:
