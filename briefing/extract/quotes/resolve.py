@@ -92,12 +92,10 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 continue
         else:
             own = _own_subject(masked, sents, f)
-        if passive:
-            pass
-        elif own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
-            own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
-        elif own is None and f.kind != "direct":
-            own = _reporting_subject(masked, sents, f)
+            if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
+                own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
+            elif own is None and f.kind != "direct":
+                own = _reporting_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif f.speakerless:
