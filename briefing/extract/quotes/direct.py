@@ -31,7 +31,7 @@ from briefing.extract.quotes.konjunktiv import konjunktiv_words
 from briefing.extract.quotes.lexicon import naming_verbs, speech_act_nouns, speech_verbs, word_set
 from briefing.extract.quotes.quoted_speech import RuleView, SpeechJudge, shipped_judge
 from briefing.extract.quotes.resolve import name_of
-from briefing.extract.quotes.speaker_names import TextWords, may_name_people, names_someone
+from briefing.extract.quotes.speaker_names import TextWords, is_organisation, may_name_people, names_someone
 from briefing.extract.quotes.speakers import (
     Phrase,
     clause_subject,
@@ -96,6 +96,10 @@ def direct_quotes(
         how = "sentence"
         if cue is None:
             cue = _speech_noun_owner(masked, p, so, sents[so], by_sent.get(so, []))
+        if cue is None:
+            cue = _words_owner(masked, p, so, sents[so])
+            if cue is not None and ":" in masked[cue.frame_end : p.start]:
+                how = "colon"  # "der Spruch seines Trainers: „…“": the owner stands before the colon
         if cue is None:
             cue = _cue_after(masked, p, sc, by_sent) or _unlisted_verb_after(masked, p, sc, sents)
             how = "after"
@@ -836,7 +840,7 @@ def _aside(text: str, p: Pair) -> bool:
     ("(„gens du voyage“)", "(übersetzt etwa: „…“)", "„Eins zu Eins“-Begegnung")."""
     before = text[max(0, p.start - 40) : p.start]
     opened = before.rfind("(") > before.rfind(")")
-    return opened or text[p.end : p.end + 1] in "-‐"
+    return opened or text[p.end : p.end + 1] in ("-", "‐")  # (not "" at the text's end: "" is in every string)
 
 
 def _ends_sentence_before(text: str, pos: int) -> bool:
@@ -1369,6 +1373,63 @@ def _speech_noun_owner(masked: str, p: Pair, so: int, sent: tuple[int, int], can
     return None
 
 
+# Nouns that name the quoted words themselves, inflected, whose genitive or "von" attribute names who said them ("der
+# Satz einer Ärztin", "die Worte seines Vaters", "ein Spruch des Trainers"); speech-act nouns ("die Frage des
+# Reporters", "der Vorwurf der CDU") are left out: the words after them are as often the reply to them.
+_OWNED_WORDS_NOUNS = frozenset(
+    ["satz", "satzes", "sätze", "wort", "wortes", "worte", "worten", "zitat", "zitats", "zitates", "spruch", "spruchs",
+     "spruches", "sprüche", "ausspruch", "ausspruchs", "aussprüche"]
+)
+# Words that open the owner of such a noun: the genitive or "von" links, and genitive possessives ("die Worte
+# ihres Vaters").
+_WORDS_OWNER_LINKS = _OWNER_LINKS | frozenset(
+    ["seines", "seiner", "ihres", "ihrer", "meines", "meiner", "unseres", "unserer", "deines", "deiner", "eures",
+     "eurer"]
+)
+
+
+def _words_owner(masked: str, p: Pair, so: int, sent: tuple[int, int]) -> Cue | None:
+    """ "Sie erinnerte an den Satz eines alten Hausarztes, „Wer nicht fragt, heilt nicht“": quoted words standing
+    right after a noun that names words ("Satz", "Worte", "Spruch", "Zitat") with its owner (a genitive or "von"
+    phrase) are the owner's words, in apposition to the noun - not those of the clause's subject, who only
+    recalls or quotes them.  Returned as a marker cue whose speaker is the owner; None when no such phrase ends
+    right before the quotation (a comma or colon between at most), when the owner can name no one ("der Satz des
+    Abends"), or when the noun is what someone replies to ("antwortete auf die Worte des Kanzlers: „…“")."""
+    sb = sent[0]
+    toks = tokens(masked, sb, p.start)
+    if toks and toks[-1][2] in (",", ":"):
+        toks = toks[:-1]
+    n = len(toks)
+    for k in range(n - 2, max(-1, n - 12), -1):
+        word = toks[k][2]
+        if not (word[:1].isupper() and word.lower() in _OWNED_WORDS_NOUNS):
+            continue
+        link = toks[k + 1][2].lower()
+        if link not in _WORDS_OWNER_LINKS:
+            return None
+        first = k + 2 if link in ("von", "vom") else k + 1
+        if read_np(toks, first) != n:
+            return None
+        owner = phrase(masked, toks, first, n)
+        if owner is None or owner.pronoun or not _may_speak_as_owner(owner):
+            return None
+        if any(t[2].lower() == "auf" for t in toks[max(0, k - 3) : k]):
+            return None  # "reagierte auf die Worte des Kanzlers: „…“": the reply, not the words replied to
+        return Cue("marker", toks[k][0], toks[k][1], so, word, owner, toks[k][0], toks[n - 1][1])
+    return None
+
+
+def _may_speak_as_owner(owner: Phrase) -> bool:
+    """Can the owner of quoted words have said them: a titled or named person, or a phrase with a capitalised
+    word that may name people or an organisation ("eines alten Hausarztes", "der Gewerkschaft"), not a time or
+    a work ("des Abends", "des Liedes")?"""
+    if person_score(owner) < 0:
+        return False
+    if person_score(owner) >= 1:
+        return True
+    return any(w[:1].isupper() and (may_name_people(w) or is_organisation(w)) for w in owner.text.split())
+
+
 # A zu-infinitive closing a clause: "…, die Steuern „sofort“ zu senken," / "… zu haben."
 _ZU_INFINITIVE_END = re.compile(r"\bzu [a-zäöü]+n\s*(?=[,.;:!?]|$)")
 
@@ -1397,6 +1458,26 @@ def _is_noun_before(toks: list[tuple[int, int, str]], i: int) -> bool:
     """Is ``toks[i]`` inside a noun phrase opened by an article before it ("des Landes Forderung" is no
     prenominal name: "des Landes" is an attribute of what precedes)?"""
     return i >= 1 and toks[i - 1][2].lower() in DEFINITE
+
+
+# Conjunctions opening a subordinate clause whose speech verb frames none of the words outside it (not "wie" and
+# "als": "„…“, wie der Minister sagte" is the quotation's frame).
+_SUBORDINATE_OPENERS = frozenset(
+    ["dass", "ob", "falls", "sofern", "wenn", "weil", "obwohl", "obgleich", "wenngleich", "solange", "nachdem", "bevor",
+     "damit", "zumal", "sodass", "indem", "sobald"]
+)
+
+
+def _in_subordinate_clause_after(masked: str, c: Cue, p: Pair) -> bool:
+    """Does the verb cue ``c`` stand after the quotation in a clause opened by a subordinating conjunction after a
+    comma or dash ("…, dass der Kanzler die Reform für gescheitert erklären sollte")?"""
+    if c.start < p.end:
+        return False
+    cut = max(masked.rfind(",", p.end, c.start), masked.rfind("–", p.end, c.start), masked.rfind(" - ", p.end, c.start))
+    if cut == -1:
+        return False
+    first = WORD.search(masked, cut, c.start)
+    return first is not None and first.group(0).lower() in _SUBORDINATE_OPENERS
 
 
 def _cue_in_sentence(
@@ -1448,6 +1529,10 @@ def _cue_in_sentence(
     # parenthetical "wie" clause ("Der Minister nannte die Pläne, wie die Zeitung berichtet, „…“") gives way
     # to another speech verb of the sentence.
     verbs = [c for c in verbs if not _gives_way(masked, c, p)] or verbs
+    # "Einen „Plan B“ – für den Fall, dass das Gericht das Gesetz für nichtig erklären sollte – gebe es nicht, sagte
+    # die Ministerin": a speech verb in a subordinate clause after the quotation is content or condition; the
+    # main clause's verb frames the quotation.
+    verbs = [c for c in verbs if not _in_subordinate_clause_after(masked, c, p)] or verbs
     cue = verbs[0] if verbs else ordered[0]
     comp = _complement_start(masked, sents[so][0], cue.start) if cue.kind == "verb" and cue.end <= p.start else None
     if comp is not None:

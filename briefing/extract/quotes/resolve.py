@@ -82,20 +82,29 @@ def resolve_missing_speakers(text, masked, sents, found, sent_of) -> None:
                 else:
                     prev_far = g
                 break
-        g = prev_near or prev_far
-        if f.kind == "direct" and g is not None and g.speaker is not None and f.start == sents[f.sent][0] and (
-                "\n" in text[g.speaker.end : f.start]) and (
-                (para := _paragraph_subject(text, masked, sents, f, g.speaker)) is not None):
-            # "„…“, sagte Sportdirektor X.\n\nThorup selbst äußerte sich in einer Mitteilung. Er bedanke sich …,
-            # hieß es darin. „Ich wünsche …“": a speaker named in an earlier paragraph is not carried past the
-            # person the quotation's own paragraph is about
-            f.speaker, f.how = para, "context"
-            continue
-        own = _own_subject(masked, sents, f)
-        if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
-            own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
-        elif own is None and f.kind != "direct":
-            own = _reporting_subject(masked, sents, f)
+        passive = f.kind == "direct" and _passive_clause(masked, sents, f)
+        if passive:
+            # "Die Ministerin wurde in der Lokalpresse als „mutig“ gelobt": the passive's subject is who the words
+            # are about, never who said them; its agent ("von der Opposition") said them.
+            own = _passive_agent_of(masked, sents, f)
+            if own is None and not konjunktiv_words(masked, *sents[f.sent]):
+                f.how = "none"  # words someone unnamed used (no Konjunktiv: no one's report going on)
+                continue
+        else:
+            g = prev_near or prev_far
+            if f.kind == "direct" and g is not None and g.speaker is not None and f.start == sents[f.sent][0] and (
+                    "\n" in text[g.speaker.end : f.start]) and (
+                    (para := _paragraph_subject(text, masked, sents, f, g.speaker)) is not None):
+                # "„…“, sagte Sportdirektor X.\n\nThorup selbst äußerte sich in einer Mitteilung. Er bedanke sich …,
+                # hieß es darin. „Ich wünsche …“": a speaker named in an earlier paragraph is not carried past the
+                # person the quotation's own paragraph is about
+                f.speaker, f.how = para, "context"
+                continue
+            own = _own_subject(masked, sents, f)
+            if own is None and f.kind == "direct" and not (nxt is not None and nxt.sent == f.sent):
+                own = _sentence_person(masked, sents, f) or _named_subject(masked, sents, f)
+            elif own is None and f.kind != "direct":
+                own = _reporting_subject(masked, sents, f)
         if own is not None:
             f.speaker, f.how = own, "subject"
         elif f.speakerless:
@@ -132,6 +141,51 @@ _WRITTEN_ON = re.compile(
     r"\s*(?:Auf|An|Darauf|Daran)\b[^.„“\"«»:]{0,80}?\b(?:stand|steht|stehen|standen|(?:war|ist|waren|sind) zu lesen"
     r"|prangte|prangt|prangten|prangen)\s*:?\s*$"
 )
+
+
+# The forms of "werden" that make a passive with a participle ("wurde … gelobt", "ist … bezeichnet worden").
+_PASSIVE_AUX = frozenset(["wird", "werden", "wurde", "wurden", "worden", "würde", "würden", "werde"])
+# A participle by its shape: "ge-…-t" (also after a separable prefix: "gelobt", "angeprangert"), an inseparable
+# prefix and "-t" ("bezeichnet", "verspottet", "erklärt"), or "-iert" ("kritisiert").
+_PARTICIPLE = re.compile(
+    r"(?:[a-zäöü]*ge[a-zäöüß]{2,}t|(?:be|ver|er|zer|ent|emp|miss)[a-zäöüß]{2,}t|[a-zäöüß]{3,}iert)"
+)
+# At most this many words between the quotation and its clause's end in a passive ("als „…“ bezeichnet worden",
+# "ein „…“ sondern auch „…“ attestiert": other quotations not counted).
+_PASSIVE_TAIL_WORDS = 3
+# Quoted words in the rest of a clause.
+_QUOTED = re.compile(r"[„“\"«][^„“\"«»]*[“\"»]")
+
+
+def _passive_clause(masked: str, sents, f: Found) -> bool:
+    """Does the quotation stand in a passive clause: a form of "werden" in it and a participle closing it right
+    after the quotation ("Die Bürgermeisterin wurde als „Totengräberin“ beschimpft", "…, dass der Plan als „…"
+    bezeichnet worden sei")?  A future tense ("wird „alles“ tun") closes with an infinitive, not a participle."""
+    sb, se = sents[f.sent]
+    if f.start <= sb:
+        return False
+    start = max(masked.rfind(",", sb, f.start), masked.rfind(";", sb, f.start), sb)
+    tail = re.match(r"[^,;.!?:]*", _QUOTED.sub(" ", masked[f.end : se]))
+    words = tail.group(0).split() if tail else []
+    if not words or len(words) > _PASSIVE_TAIL_WORDS:
+        return False
+    clause = masked[start : f.start].split() + words
+    if _PASSIVE_AUX.isdisjoint(w.lower() for w in clause):
+        return False
+    verbs = [w for w in words if w.lower() not in _PASSIVE_AUX and w not in ("sei", "ist", "war", "seien", "sind")]
+    return bool(verbs) and verbs[-1].islower() and _PARTICIPLE.fullmatch(verbs[-1]) is not None
+
+
+def _passive_agent_of(masked: str, sents, f: Found) -> Phrase | None:
+    """The agent ("von"/"vom"/"durch" and a noun phrase that may speak) of the passive clause before the
+    quotation, else None."""
+    sb = sents[f.sent][0]
+    for np in reversed(noun_phrases(masked, sb, f.start)):
+        before = masked[max(sb, np.start - 6) : np.start].split()
+        agent = bool(before) and before[-1] in ("von", "vom", "durch")
+        if agent and not np.pronoun and may_speak(masked, np, np.start, np.end):
+            return np
+    return None
 
 
 def _known_surname(text: str, np: Phrase) -> bool:

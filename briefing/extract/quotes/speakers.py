@@ -773,6 +773,8 @@ def subject_for_verb(
     if after and after[0][2].lower() in ("er", "man"):
         return phrase(text, after, 0, 1)  # nominative only: "Die Tat bezeichnete er als sinnlos"
     before = _tokens_in(text, clause_start, verb_start, sentence)
+    if (inverted := _pronoun_after_fronted_clause(text, before)) is not None:
+        return inverted
     # "Weil …, warnte der Verband …": a verb right after a comma follows a fronted clause.
     after_comma = bool(before) and before[-1][2] == ","
     while before and before[-1][2] in ",;:-–":
@@ -924,6 +926,22 @@ def subject_for_verb(
         # (a time adverbial is no speaker: "Wenige Stunden nach dem Putsch erklärte der neue „…“")
         return last if last is None or last.pronoun or not _is_date(last.text.split()) else None
     return None
+
+
+# Pronouns that are nominative right after a finite auxiliary ("hat er", "hatte sie", "haben wir"): the subject.
+_NOMINATIVE_PRONOUNS = frozenset(["er", "sie", "man", "ich", "wir"])
+
+
+def _pronoun_after_fronted_clause(text: str, before: list[tuple[int, int, str]]) -> Phrase | None:
+    """ "Als ich ihn traf, hat er gesagt: „…“": a clause fronted before a comma is the prefield, the finite
+    auxiliary comes second and the pronoun right after it is the subject of the participle at the clause's end
+    (the pronouns of the fronted clause, "ich", "ihn", are not).  None unless the words between the comma and the
+    verb are exactly an auxiliary and a nominative pronoun."""
+    if len(before) < 4 or before[-3][2] != "," or before[-2][2].lower() not in AUXILIARIES:
+        return None
+    if before[-1][2] not in _NOMINATIVE_PRONOUNS:
+        return None
+    return phrase(text, before, len(before) - 1, len(before))
 
 
 def _body_before_bare_name(before: Phrase, after: Phrase) -> bool:
