@@ -68,6 +68,7 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "urteile_karlsruhe", date(2026, 12, 1), [{"u1", "u2"}]),
     (DATA / "days" / "werk_hameln", date(2026, 12, 2), [{"w1", "w2"}]),
     (DATA / "days" / "sportgericht_stadtrat", date(2026, 12, 3), [{"s1", "s2"}]),
+    (DATA / "days" / "klinik_streiks", date(2026, 12, 4), [{"k1", "k2"}]),
 ]
 
 

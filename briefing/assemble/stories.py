@@ -13,7 +13,9 @@ linear time; a candidate pair whose cosine reaches :data:`STORY_SIMILARITY` is
 the same event and linked (union-find); so is one that, names of people and
 countries aside, is still close and shares the event's rare words
 (:func:`same_event`), or that, names aside, is still close, names the same thing in both titles and
-the same organisation in both leads (:func:`same_headline_event`).  A lone article is its own story.
+the same organisation in both leads (:func:`same_headline_event`), or of which one's lead refers back to the
+act the other reports ("Nach dem Beschluss des Bundestags zur Asylrechtsreform …": :func:`follows_up`, round
+20).  A lone article is its own story.
 """
 
 from __future__ import annotations
@@ -86,26 +88,37 @@ RARE_FREQUENCY = 1e-6  # Zipf 3
 # organisation that is not a party (a party is in every political topic).  Topic neighbours share a
 # headline noun ("Notlandung", "Erdbeben") but not the acting body in the lead, or the body but not the
 # headline's object: on the 700-article day the rule links no pair (measured in
-# benchmarks/story_similarity.py; the figures are in docs/quotes-evaluation.md, round 17).
+# benchmarks/story_similarity.py; the figures are in docs/quotes-evaluation.md, round 17).  Round 20: the two
+# titles' nouns must be one word or begin alike (same_first_part); sharing only the last part names the same
+# kind of thing, as two reforms one parliament passed that day ("Asylrechtsreform", "Reform des Mutterschutzes").
 COMPOUND_PART_CHARS = 6
 # Round 20: a report and its same-day reactions piece ("Bundestag beschließt Asylrechtsreform" / "Kritik von
-# Verbänden und Opposition") share neither a headline noun nor much else: each quotes its own people (names
-# aside 0.05-0.16 on the test days, one rare word shared or none).  What the reactions piece does is refer
-# back to the act in its lead, by a definite noun of the act and the words after it ("Nach dem Beschluss des
-# Bundestags zur Asylrechtsreform", "Die Entscheidung aus Leipzig zur …", "Auf das Urteil des Sportgerichts
-# gegen …": lang/de/follow_up_references.txt); the report's headline names that thing.  The two are one event
-# (follows_up) when a headline term of one, specific enough, stands among the REFERENCE_WORDS words after
-# such a noun in the other's lead, and names aside they are not unrelated (FOLLOW_UP_SIMILARITY).  Specific:
-# rarer than REFERENCE_FREQUENCY in general German ("Asylrechtsreform", "Gesichtserkennung", a town, a club),
-# and no organisation's or person's name (the court, the parliament or the company acts in many events of a
-# day: "Nach dem Urteil des Bundesverfassungsgerichts zum Elterngeld" is not about its ruling on another case).
-# A word matches as itself or as a compound sharing its first part ("asylrecht" ~ "asylrechtsreform"), never
-# by the last part alone: "Reform des Mutterschutzes" is another reform than the "Asylrechtsreform".
-# Measured with benchmarks/story_similarity.py (figures in docs/quotes-evaluation.md, round 20): on the
-# 700-article day the reference without the similarity floor links 21 far-apart pairs, with it none.
+# Verbänden und Opposition") share no headline noun and little else: each quotes its own people (names aside
+# 0.05-0.16 on the test days, one rare word shared or none).  What the reactions piece does is refer back to
+# the act in its lead, by a definite noun of the act and the words after it ("Nach dem Beschluss des
+# Bundestags zur Asylrechtsreform", "Die Ankündigung der Kerber AG, ihr Werk in Hameln zu schließen", "Auf das
+# Urteil des DFB-Sportgerichts gegen …": lang/de/follow_up_references.txt).  The two are one event
+# (follows_up) when among the REFERENCE_WORDS words after such a noun the lead names at least
+# MIN_REFERENCE_NOUNS nouns of the report's title or lead (who acted, and on what), one of them specific:
+# rarer than REFERENCE_FREQUENCY in general German ("Asylrechtsreform", a town, a club) and no organisation's,
+# person's or country's name (the parliament, the court or the company acts in many events of a day); and,
+# names aside, they are not unrelated (FOLLOW_UP_SIMILARITY).  One noun is not enough: "Nach dem Beschluss
+# des Landtags zur Windkraft" also names the topic of a county's wind-farm vote the same day, "Die
+# Entscheidung aus Karlsruhe zur Gesichtserkennung" names the court by its seat (a known miss).  A noun
+# matches as itself or as a compound sharing its first part ("asylrecht" ~ "asylrechtsreform"), never by the
+# last part alone: the "Reform des Mutterschutzes" is another reform than the "Asylrechtsreform".  Measured
+# with benchmarks/story_similarity.py (docs/quotes-evaluation.md, round 20): on the 700-article day no pair
+# follows up another (far apart or close, at any similarity); with one noun enough, 2 far-apart pairs did
+# (names aside 0.000); with the report's whole first paragraph read instead of its lead, one far-apart pair at
+# 0.059.  The floor is a guard below the lowest follow-up linked (0.087: a wind-power vote and its reactions,
+# a day another session wrote this round, not in the repo; then 0.114 and 0.161 on tests/data/days).
+# The act's owner, object and an infinitive clause fit in ten words ("der Kerber AG, ihr Werk in Hameln zu
+# schließen": nine).
 REFERENCE_WORDS = 10
 MIN_REFERENCE_NOUNS = 2
-REFERENCE_FREQUENCY = 3.2e-6  # Zipf 3.5
+# Zipf 3.5: a town ("Hameln" 3.4) or a subject's compound ("Windkraftanlagen" 3.35) is specific, the body or
+# the kind of thing ("Bundestag" 4.5, "Reform" 4.3, "Werk" 4.9) is not; RARE_FREQUENCY (Zipf 3) would miss both.
+REFERENCE_FREQUENCY = 3.2e-6
 FOLLOW_UP_SIMILARITY = 0.04
 # The background counts like this many articles beside the day's own (see text.term_weights): a day of a
 # few hundred articles is where its own counts start to say as much.  100 or 1,000 change no small day's
