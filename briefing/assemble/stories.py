@@ -103,15 +103,15 @@ COMPOUND_PART_CHARS = 6
 # rarer than REFERENCE_FREQUENCY in general German ("Asylrechtsreform", a town, a club) and no organisation's,
 # person's or country's name (the parliament, the court or the company acts in many events of a day); and,
 # names aside, they are not unrelated (FOLLOW_UP_SIMILARITY).  One noun is not enough: "Nach dem Beschluss
-# des Landtags zur Windkraft" also names the topic of a county's wind-farm vote the same day, "Die
-# Entscheidung aus Karlsruhe zur Gesichtserkennung" names the court by its seat (a known miss).  A noun
+# des Landtags zur Windkraft" also names the topic of a county's wind-farm vote the same day.  A court named by
+# its seat names the court ("Die Entscheidung aus Karlsruhe zur Gesichtserkennung": the list's seats).  A noun
 # matches as itself or as a compound sharing its first part ("asylrecht" ~ "asylrechtsreform"), never by the
 # last part alone: the "Reform des Mutterschutzes" is another reform than the "Asylrechtsreform".  Measured
 # with benchmarks/story_similarity.py (docs/quotes-evaluation.md, round 20): on the 700-article day no pair
 # follows up another (far apart or close, at any similarity); with one noun enough, 2 far-apart pairs did
 # (names aside 0.000); with the report's whole first paragraph read instead of its lead, one far-apart pair at
-# 0.059.  The floor is a guard below the lowest follow-up linked (0.087: a wind-power vote and its reactions,
-# a day another session wrote this round, not in the repo; then 0.114 and 0.161 on tests/data/days).
+# 0.059.  The floor is a guard below the lowest follow-ups linked (0.051, a ruling and its reactions; 0.087, a
+# wind-power vote and its reactions on a day another session wrote this round, not in the repo; 0.114, 0.161).
 # The act's owner, object and an infinitive clause fit in ten words ("der Kerber AG, ihr Werk in Hameln zu
 # schließen": nine).
 REFERENCE_WORDS = 10
@@ -299,6 +299,17 @@ def _follow_up_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return kind("article"), kind("act"), kind("act_word")
 
 
+@functools.cache
+def _court_seats() -> dict[str, frozenset[str]]:
+    """City -> the terms of the names of the courts seated there (lang/de/follow_up_references.txt)."""
+    table = rows("follow_up_references.txt")
+    return {
+        r[0].lower(): frozenset(event_terms(Counter(content_terms(r[2].replace("|", " ")))))
+        for r in table
+        if len(r) > 2 and r[1] == "seat"
+    }
+
+
 # Endings of an act noun's forms ("Beschlusses", "Entscheidungen", "Urteils").
 _ACT_ENDINGS = ("", "e", "en", "es", "n", "s", "ses", "sses")
 
@@ -338,7 +349,8 @@ def event_reference(text: str) -> tuple[frozenset[str], ...]:
         for noun in words[i + 1 : i + 1 + REFERENCE_WORDS]:
             terms = frozenset(event_terms(Counter(content_terms(noun)))) if noun[:1].isupper() else frozenset()
             if terms:
-                out.setdefault(noun, terms)
+                # a court named by its seat names the court ("aus Karlsruhe" ~ "Das Bundesverfassungsgericht")
+                out.setdefault(noun, terms | _court_seats().get(noun.lower(), frozenset()))
     return tuple(out.values())
 
 
