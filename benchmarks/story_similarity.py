@@ -64,6 +64,11 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "vermoegen_gipfel", date(2025, 10, 24), [{"v1", "v2", "v3"}]),
     (DATA / "days" / "wehrdienst", date(2025, 12, 5), [{"a1", "a2"}]),
     (DATA / "days" / "bundestag_freitag", date(2026, 3, 20), [{"b1", "b3"}]),
+    (DATA / "days" / "asylreform_reaktionen", date(2026, 11, 27), [{"a1", "a2"}]),
+    (DATA / "days" / "urteile_karlsruhe", date(2026, 12, 1), [{"u1", "u2"}]),
+    (DATA / "days" / "werk_hameln", date(2026, 12, 2), [{"w1", "w2"}]),
+    (DATA / "days" / "sportgericht_stadtrat", date(2026, 12, 3), [{"s1", "s2"}]),
+    (DATA / "days" / "klinik_streiks", date(2026, 12, 4), [{"k1", "k2"}]),
 ]
 
 
@@ -109,7 +114,7 @@ def stem(f) -> str:
 
 
 def small_days(cache: Path) -> tuple[list[float], list[float], int]:
-    from briefing.assemble.stories import cluster, same_headline_event, vectorise
+    from briefing.assemble.stories import cluster, follows_up, same_headline_event, vectorise
     from briefing.assemble.text import cosine
 
     same, diff, wrong = [], [], 0
@@ -126,6 +131,8 @@ def small_days(cache: Path) -> tuple[list[float], list[float], int]:
             anchor = cosine(vectors[i].anchor, vectors[j].anchor)
             rare = len(vectors[i].rare & vectors[j].rare)
             headline = ", headline and lead shared" if same_headline_event(vectors[i], vectors[j]) else ""
+            if follows_up(vectors[i], vectors[j]) or follows_up(vectors[j], vectors[i]):
+                headline += ", one lead refers back to the other's headline"
             print(f"  {c:.3f} {'same' if one else 'diff'}  {names[i]} ~ {names[j]}  (names aside {anchor:.3f}, "
                   f"rare words shared {rare}{headline})")
         got = sorted(sorted(names[i] for i in c) for c in cluster(vectors))
@@ -146,7 +153,9 @@ def quantiles(xs: list[float]) -> str:
 def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
     from briefing.assemble.stories import (
         ANCHOR_SIMILARITY,
+        FOLLOW_UP_SIMILARITY,
         cluster,
+        follows_up,
         same_event,
         same_headline_event,
         vectorise,
@@ -179,6 +188,14 @@ def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
         print(f"  {kind} pairs below it that share headline and lead (stories.same_headline_event): {len(headline)}")
         for c, i, j in sorted(headline, reverse=True)[:show]:
             print(f"    {c:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")
+    for kind, pairs in (("far-apart", far), (f"written <= {CLOSE_DAYS} days apart", close)):
+        refer = [(cosine(vectors[i].anchor, vectors[j].anchor), i, j) for c, i, j in pairs
+                 if c < threshold and (follows_up(vectors[i], vectors[j]) or follows_up(vectors[j], vectors[i]))]
+        print(f"  {kind} pairs below it of which one lead refers back to the other's headline (stories.follows_up): "
+              f"{len(refer)}; names aside at or above stories.FOLLOW_UP_SIMILARITY ({FOLLOW_UP_SIMILARITY}): "
+              f"{sum(a >= FOLLOW_UP_SIMILARITY for a, _, _ in refer)}")
+        for a, i, j in sorted(refer, reverse=True)[:show]:
+            print(f"    {a:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")
     print("  closest far-apart pairs (topic neighbours):")
     for c, i, j in sorted(far, reverse=True)[:show]:
         print(f"    {c:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")

@@ -168,6 +168,18 @@ def stories_of(folder: Path, day: date, extractor) -> list[list[str]]:
     ("wehrdienst", date(2025, 12, 5), [["a1", "a2"]]),
     # two different laws the Bundestag passed the same Friday stay apart; one law's follow-up joins it
     ("bundestag_freitag", date(2026, 3, 20), [["b1", "b3"], ["b2"]]),
+    # round 20: a report and its reactions piece, whose title names nothing of the report and whose lead refers
+    # back to the act ("Nach dem Beschluss des Bundestags zur Asylrechtsreform"), are one story; another reform
+    # the same parliament passed the same day stays apart ("Reform" is only the kind, not the thing)
+    ("asylreform_reaktionen", date(2026, 11, 27), [["a1", "a2"], ["a3"]]),
+    # a plant closure and the reactions ("Die Ankündigung der Kerber AG, ihr Werk in Hameln zu schließen, …");
+    # another company's job cuts the same day stay apart
+    ("werk_hameln", date(2026, 12, 2), [["w1", "w2"], ["w3"]]),
+    # a ruling and the reactions that name the court by its seat ("Die Entscheidung aus Karlsruhe zur …"); the
+    # same court's ruling on another case the same day stays apart
+    ("urteile_karlsruhe", date(2026, 12, 1), [["u1", "u2"], ["u3"]]),
+    # a sports court's verdict and the fans' reactions; two council votes in two cities stay apart
+    ("sportgericht_stadtrat", date(2026, 12, 3), [["s1", "s2"], ["s3"], ["s4"]]),
 ])
 def test_small_day_one_story_per_event(folder, day, expected, extractor):
     assert stories_of(DAYS / folder, day, extractor) == expected
@@ -300,3 +312,126 @@ def test_one_happening_and_one_country_in_both_headlines_is_one_event():
                            "Erdrutsch in Italien: Nachbarn schicken Helfer", *countries)
     assert not _place_pair("Erdrutsch in Norwegen: Regierung ruft Notstand aus",
                            "Wahl in Norwegen: Nachbarn schicken Beobachter", *countries)
+
+
+@pytest.mark.slow
+def test_a_verdict_and_its_reactions_are_never_grouped_with_the_day_s_strikes(extractor):
+    # written after the rule, before it was run on it: the reactions piece ("Nach dem Schuldspruch gegen den
+    # früheren Chef der Weserklinik …") names one noun of the report's lead only and stays apart (a known miss),
+    # and the two warning strikes in two cities are one story by their cosine (0.25; see the benchmark)
+    got = stories_of(DAYS / "klinik_streiks", date(2026, 12, 4), extractor)
+    assert not any({"k1", "k2"} & set(st) and {"k3", "k4"} & set(st) for st in got)
+
+
+# ---------------------------------------------------------------- a follow-up refers back to the act (round 20)
+
+
+@pytest.mark.parametrize(("word", "act"), [
+    ("Beschluss", True),
+    ("Beschlusses", True),
+    ("Stadtratsbeschluss", True),  # a compound ending in the act
+    ("Entscheidungen", True),
+    ("Urteils", True),
+    ("Vorurteil", False),  # "Urteil" is matched as the whole word only
+    ("Vereinigung", False),  # so is "Einigung"
+    ("beschluss", False),  # a noun is capitalised
+    ("Gesetz", False),  # the decided thing, not the act
+    ("Kritik", False),  # what a reactions piece quotes, not a reference
+])
+def test_a_noun_of_an_act(word, act):
+    from briefing.assemble.stories import is_act_noun
+
+    assert is_act_noun(word) is act
+
+
+def test_the_nouns_after_a_definite_act_noun_are_what_the_lead_refers_to():
+    from briefing.assemble.stories import event_reference
+
+    ref = event_reference("Nach dem Beschluss des Kreistags zur Müllgebühr protestieren Vermieter in Celle.")
+    assert {"kreistag"} in ref and {"mullgebuhr"} in ref
+    assert not any("protestier" in terms for terms in ref)  # a verb is no noun of the reference
+    # an adjective may stand between the article and the noun
+    assert {"mullgebuhr"} in event_reference("Auf den umstrittenen Entscheid zur Müllgebühr reagierten viele.")
+    # the parts of a hyphenated compound count too
+    assert any("landesgericht" in t for t in event_reference("Auf das Urteil des Landesgericht-Senats warten alle."))
+
+
+def test_an_indefinite_act_is_news_not_a_reference():
+    from briefing.assemble.stories import event_reference
+
+    assert event_reference("Nach einem Beschluss des Kreistags steigt die Müllgebühr in Celle.") == ()
+    assert event_reference("Der Kreistag hat die Müllgebühr für Celle erhöht.") == ()
+
+
+ABFALL = "Der Kreistag hat am Mittwoch die Erhöhung der Müllgebühr in Celle beschlossen. Sie steigt um elf Prozent."
+ABFALL_ECHO = ("Nach dem Beschluss des Kreistags zur Müllgebühr haben Vermieter und Mieterverein protestiert. "
+               "Sie wollen klagen.")
+ABFALL_ANDERS = ("Nach dem Beschluss des Kreistags zum Radwegenetz haben Radfahrer und Anwohner gejubelt. "
+                 "Sie wollen mehr.")
+ABFALL_STADT = ("Nach dem Beschluss des Stadtrats zur Müllgebühr haben Vermieter und Mieterverein protestiert. "
+                "Sie wollen klagen.")
+
+
+def _follow_up(report: str, other: str, title: str = "Kreistag erhöht Müllgebühr") -> bool:
+    from briefing.assemble.stories import follows_up, vectorise
+
+    actors = (("Kreistag", "organization", "institution"), ("Stadtrat", "organization", "institution"))
+    (a, b), _ = vectorise([_facts("a", title, report, *actors), _facts("b", "Ärger bei Vermietern", other, *actors)])
+    return follows_up(a, b)
+
+
+def test_a_lead_that_names_the_act_s_body_and_its_object_follows_up_the_report():
+    assert _follow_up(ABFALL, ABFALL_ECHO)
+
+
+ARBEIT = "Das Bundesarbeitsgericht hat die Bezahlung der Rufbereitschaft von Pflegekräften neu geregelt."
+ARBEIT_ECHO = "Das Urteil aus Erfurt zur Rufbereitschaft stößt bei Kliniken auf Kritik. Sie rechnen mit Kosten."
+ARBEIT_ANDERS = "Das Urteil aus Erfurt zum Urlaubsanspruch stößt bei Kliniken auf Kritik. Sie rechnen mit Kosten."
+
+
+def test_a_court_named_by_its_seat_is_named():
+    from briefing.assemble.stories import event_reference, follows_up, vectorise
+
+    assert any("bundesarbeitsgericht" in terms for terms in event_reference(ARBEIT_ECHO))
+    court = ("Bundesarbeitsgericht", "organization", "institution")
+    (a, b, c), _ = vectorise([_facts("a", "Gericht stärkt Pflegekräfte", ARBEIT, court),
+                              _facts("b", "Kliniken verärgert", ARBEIT_ECHO, court),
+                              _facts("c", "Kliniken verärgert", ARBEIT_ANDERS, court)])
+    assert follows_up(a, b)
+    # the seat names the court, and the court alone is no reference to this ruling
+    assert not follows_up(a, c)
+
+
+def test_a_reference_to_another_act_of_the_same_body_or_to_the_same_topic_of_another_body_is_none():
+    # the same council, another decision: the body alone is no reference to this act
+    assert not _follow_up(ABFALL, ABFALL_ANDERS)
+    # the same object, decided by another body: one noun of the report only
+    assert not _follow_up(ABFALL, ABFALL_STADT)
+    # the report's own lead refers back to nothing
+    assert not _follow_up(ABFALL_ECHO, ABFALL)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("mullgebuhr", "mullgebuhr", True),
+    ("asylrecht", "asylrechtsreform", True),  # the shorter begins the longer
+    ("reform", "asylrechtsreform", False),  # a shared last part names only the kind
+    ("gebuhr", "mullgebuhr", False),
+])
+def test_one_word_or_compounds_that_begin_alike(a, b, same):
+    from briefing.assemble.stories import same_first_part
+
+    assert same_first_part(a, b) is same and same_first_part(b, a) is same
+
+
+def test_two_headlines_that_share_only_the_kind_of_thing_decided_are_two_events():
+    from briefing.assemble.stories import same_headline_event, vectorise
+
+    landtag = ("Landtag", "organization", "institution")
+    (a, b), _ = vectorise([
+        _facts("a", "Landtag beschließt Hochschulreform", "Der Landtag hat die Reform der Hochschulen beschlossen.",
+               landtag),
+        _facts("b", "Landtag billigt Reform der Polizei", "Der Landtag hat auch die Polizeireform gebilligt.",
+               landtag),
+    ])
+    # "Hochschulreform" and "Reform": the same kind of thing, two reforms of one parliament the same day
+    assert not same_headline_event(a, b)

@@ -13,7 +13,9 @@ linear time; a candidate pair whose cosine reaches :data:`STORY_SIMILARITY` is
 the same event and linked (union-find); so is one that, names of people and
 countries aside, is still close and shares the event's rare words
 (:func:`same_event`), or that, names aside, is still close, names the same thing in both titles and
-the same organisation in both leads (:func:`same_headline_event`).  A lone article is its own story.
+the same organisation in both leads (:func:`same_headline_event`), or of which one's lead refers back to the
+act the other reports ("Nach dem Beschluss des Bundestags zur Asylrechtsreform …": :func:`follows_up`, round
+20).  A lone article is its own story.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from briefing.assemble.text import (
     vector,
     word_frequency,
 )
+from briefing.lang import rows
 from briefing.models import Actor, ArticleFacts
 
 # Cosine of two articles' event vectors from which they report the same event.  Measured with
@@ -85,8 +88,38 @@ RARE_FREQUENCY = 1e-6  # Zipf 3
 # organisation that is not a party (a party is in every political topic).  Topic neighbours share a
 # headline noun ("Notlandung", "Erdbeben") but not the acting body in the lead, or the body but not the
 # headline's object: on the 700-article day the rule links no pair (measured in
-# benchmarks/story_similarity.py; the figures are in docs/quotes-evaluation.md, round 17).
+# benchmarks/story_similarity.py; the figures are in docs/quotes-evaluation.md, round 17).  Round 20: the two
+# titles' nouns must be one word or begin alike (same_first_part); sharing only the last part names the same
+# kind of thing, as two reforms one parliament passed that day ("Asylrechtsreform", "Reform des Mutterschutzes").
 COMPOUND_PART_CHARS = 6
+# Round 20: a report and its same-day reactions piece ("Bundestag beschließt Asylrechtsreform" / "Kritik von
+# Verbänden und Opposition") share no headline noun and little else: each quotes its own people (names aside
+# 0.05-0.16 on the test days, one rare word shared or none).  What the reactions piece does is refer back to
+# the act in its lead, by a definite noun of the act and the words after it ("Nach dem Beschluss des
+# Bundestags zur Asylrechtsreform", "Die Ankündigung der Kerber AG, ihr Werk in Hameln zu schließen", "Auf das
+# Urteil des DFB-Sportgerichts gegen …": lang/de/follow_up_references.txt).  The two are one event
+# (follows_up) when among the REFERENCE_WORDS words after such a noun the lead names at least
+# MIN_REFERENCE_NOUNS nouns of the report's title or lead (who acted, and on what), one of them specific:
+# rarer than REFERENCE_FREQUENCY in general German ("Asylrechtsreform", a town, a club) and no organisation's,
+# person's or country's name (the parliament, the court or the company acts in many events of a day); and,
+# names aside, they are not unrelated (FOLLOW_UP_SIMILARITY).  One noun is not enough: "Nach dem Beschluss
+# des Landtags zur Windkraft" also names the topic of a county's wind-farm vote the same day.  A court named by
+# its seat names the court ("Die Entscheidung aus Karlsruhe zur Gesichtserkennung": the list's seats).  A noun
+# matches as itself or as a compound sharing its first part ("asylrecht" ~ "asylrechtsreform"), never by the
+# last part alone: the "Reform des Mutterschutzes" is another reform than the "Asylrechtsreform".  Measured
+# with benchmarks/story_similarity.py (docs/quotes-evaluation.md, round 20): on the 700-article day no pair
+# follows up another (far apart or close, at any similarity); with one noun enough, 2 far-apart pairs did
+# (names aside 0.000); with the report's whole first paragraph read instead of its lead, one far-apart pair at
+# 0.059.  The floor is a guard below the lowest follow-ups linked (0.051, a ruling and its reactions; 0.087, a
+# wind-power vote and its reactions on a day another session wrote this round, not in the repo; 0.114, 0.161).
+# The act's owner, object and an infinitive clause fit in ten words ("der Kerber AG, ihr Werk in Hameln zu
+# schließen": nine).
+REFERENCE_WORDS = 10
+MIN_REFERENCE_NOUNS = 2
+# Zipf 3.5: a town ("Hameln" 3.4) or a subject's compound ("Windkraftanlagen" 3.35) is specific, the body or
+# the kind of thing ("Bundestag" 4.5, "Reform" 4.3, "Werk" 4.9) is not; RARE_FREQUENCY (Zipf 3) would miss both.
+REFERENCE_FREQUENCY = 3.2e-6
+FOLLOW_UP_SIMILARITY = 0.04
 # The background counts like this many articles beside the day's own (see text.term_weights): a day of a
 # few hundred articles is where its own counts start to say as much.  100 or 1,000 change no small day's
 # grouping (lowest same-event 0.240 / 0.248, highest different-event 0.175 / 0.172).
@@ -145,6 +178,10 @@ class ArticleVector:
     lead_bodies: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     # The countries the title names (terms of the article's country actors' names found among the title's).
     title_countries: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    # The specific terms of the title and the lead (see REFERENCE_FREQUENCY), and the nouns the lead names after
+    # a definite noun of an act, each noun as its terms (see follows_up).
+    specific: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    reference: tuple[frozenset[str], ...] = field(default=(), repr=False, compare=False)
 
     @functools.cached_property
     def vector(self) -> dict[str, float]:
@@ -250,6 +287,87 @@ def lead_facts(facts: ArticleFacts) -> tuple[frozenset[str], frozenset[str]]:
     return terms, bodies
 
 
+@functools.cache
+def _follow_up_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The definite articles, the nouns of acts matched as compound ends too, and those matched whole only
+    (lang/de/follow_up_references.txt)."""
+    table = rows("follow_up_references.txt")
+
+    def kind(k: str) -> frozenset[str]:
+        return frozenset(r[0].lower() for r in table if len(r) > 1 and r[1] == k)
+
+    return kind("article"), kind("act"), kind("act_word")
+
+
+@functools.cache
+def _court_seats() -> dict[str, frozenset[str]]:
+    """City -> the terms of the names of the courts seated there (lang/de/follow_up_references.txt)."""
+    table = rows("follow_up_references.txt")
+    return {
+        r[0].lower(): frozenset(event_terms(Counter(content_terms(r[2].replace("|", " ")))))
+        for r in table
+        if len(r) > 2 and r[1] == "seat"
+    }
+
+
+# Endings of an act noun's forms ("Beschlusses", "Entscheidungen", "Urteils").
+_ACT_ENDINGS = ("", "e", "en", "es", "n", "s", "ses", "sses")
+
+
+def is_act_noun(word: str) -> bool:
+    """A capitalised noun naming an act as done (see lang/de/follow_up_references.txt): "Beschluss",
+    "Kabinettsbeschlusses", "Urteil"; not "Vorurteil" (an act matched as the whole word only)."""
+    if not word[:1].isupper():
+        return False
+    _, acts, whole = _follow_up_words()
+    low = word.lower()
+    for ending in _ACT_ENDINGS:
+        if ending and not low.endswith(ending):
+            continue
+        base = low[: len(low) - len(ending)]
+        if base in acts or base in whole or any(base.endswith(a) for a in acts):
+            return True
+    return False
+
+
+def event_reference(text: str) -> tuple[frozenset[str], ...]:
+    """The nouns among the REFERENCE_WORDS words after each definite noun of an act in ``text``, each as its
+    terms (compound parts too): "Nach dem Beschluss des Landtags zum Hochschulgesetz fordern …" ->
+    {landtag}, {hochschulgesetz}; an indefinite act ("Nach einem Beschluss …") is news, not a reference."""
+    articles = _follow_up_words()[0]
+    words = WORD_RE.findall(text)
+    out: dict[str, frozenset[str]] = {}
+    for i, word in enumerate(words):
+        if not is_act_noun(word):
+            continue
+        # the article right before the noun, or before one adjective before it ("dem umstrittenen Beschluss")
+        before = [w.lower() for w in words[max(0, i - 2) : i]]
+        if not before or not (
+            before[-1] in articles or (len(before) == 2 and before[0] in articles and before[1][:1].islower())
+        ):
+            continue
+        for noun in words[i + 1 : i + 1 + REFERENCE_WORDS]:
+            terms = frozenset(event_terms(Counter(content_terms(noun)))) if noun[:1].isupper() else frozenset()
+            if terms:
+                # a court named by its seat names the court ("aus Karlsruhe" ~ "Das Bundesverfassungsgericht")
+                out.setdefault(noun, terms | _court_seats().get(noun.lower(), frozenset()))
+    return tuple(out.values())
+
+
+def organisation_words(facts: ArticleFacts) -> frozenset[str]:
+    """The terms of the words of the article's organisations' names, compound parts too."""
+    orgs = (a for a in facts.actors if a.kind == "organization")
+    words = Counter(t for a in orgs for n in (a.name, *(a.aliases or ())) for t in content_terms(n))
+    return frozenset(event_terms(words))
+
+
+def lead_reference(facts: ArticleFacts) -> tuple[frozenset[str], ...]:
+    """What the article's lead (its first sentence) refers back to (:func:`event_reference`)."""
+    if not facts.sentences:
+        return ()
+    return event_reference(min(facts.sentences, key=lambda s: s.start).text)
+
+
 def country_terms(facts: ArticleFacts) -> frozenset[str]:
     """The terms of the names of the article's countries."""
     return frozenset(
@@ -289,6 +407,11 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
         )
         lead, bodies = lead_facts(f)
         heading = title_nouns(f.article.title or "")
+        specific = frozenset(
+            t
+            for t in (heading | lead) - names - organisation_words(f)
+            if not t.startswith("#") and frequencies.get(t, UNLISTED_FREQUENCY) < REFERENCE_FREQUENCY
+        )
         out.append(
             ArticleVector(
                 i,
@@ -302,6 +425,8 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
                 names=actor_words(f),
                 lead_bodies=bodies,
                 title_countries=heading & country_terms(f),
+                specific=specific,
+                reference=lead_reference(f),
             )
         )
     return out, idf
@@ -313,9 +438,10 @@ def same_event(a: ArticleVector, b: ArticleVector, threshold: float = STORY_SIMI
     (:func:`same_headline_event`)."""
     if cosine(a.event, b.event) >= threshold:
         return True
-    if cosine(a.anchor, b.anchor) < ANCHOR_SIMILARITY:
-        return False
-    return len(a.rare & b.rare) >= MIN_SHARED_RARE or same_headline_event(a, b)
+    anchor = cosine(a.anchor, b.anchor)
+    if anchor >= ANCHOR_SIMILARITY and (len(a.rare & b.rare) >= MIN_SHARED_RARE or same_headline_event(a, b)):
+        return True
+    return anchor >= FOLLOW_UP_SIMILARITY and (follows_up(a, b) or follows_up(b, a))
 
 
 def same_word(a: str, b: str) -> bool:
@@ -325,6 +451,27 @@ def same_word(a: str, b: str) -> bool:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return len(short) >= COMPOUND_PART_CHARS and (long.startswith(short) or long.endswith(short))
+
+
+def same_first_part(a: str, b: str) -> bool:
+    """One word, or compounds that begin alike: the shorter term (at least COMPOUND_PART_CHARS letters) begins
+    the longer ("asylrecht" ~ "asylrechtsreform"); a shared last part names only a kind ("reform")."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= COMPOUND_PART_CHARS and long.startswith(short)
+
+
+def follows_up(report: ArticleVector, other: ArticleVector) -> bool:
+    """Does ``other``'s lead refer back to the act ``report`` reports? After a definite noun of an act it
+    names at least MIN_REFERENCE_NOUNS things of the report's title or lead, one of them specific (see
+    REFERENCE_WORDS): "Nach dem Beschluss des Landtags zum Hochschulgesetz" after "Der Landtag hat das
+    Hochschulgesetz beschlossen"."""
+    told = report.heading | report.lead
+    named = [terms for terms in other.reference if any(same_first_part(t, x) for t in terms for x in told)]
+    return len(named) >= MIN_REFERENCE_NOUNS and any(
+        same_first_part(t, x) for terms in named for t in terms for x in report.specific
+    )
 
 
 def same_headline_event(a: ArticleVector, b: ArticleVector) -> bool:
@@ -337,7 +484,7 @@ def same_headline_event(a: ArticleVector, b: ArticleVector) -> bool:
     lead = a.lead | b.lead
     for t in a.heading - names:
         for u in b.heading - names:
-            if same_word(t, u) and any(same_word(t, x) or same_word(u, x) for x in lead):
+            if same_first_part(t, u) and any(same_word(t, x) or same_word(u, x) for x in lead):
                 return True
     return False
 
