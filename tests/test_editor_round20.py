@@ -201,3 +201,40 @@ def test_a_quotation_continuing_its_speakers_paragraph_keeps_the_speaker() -> No
     text = ("„Der Schritt war überfällig“, sagte Landrat Peter Kammerl.\n\n„Wir hätten das schon vor Jahren tun "
             "sollen.“ Die Kritik der Opposition wies er zurück.")
     assert quote_containing(text, "vor Jahren").speaker_name == "Peter Kammerl"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # people of a body in its genitive speak for themselves, not for the body
+        ("Nach dem Abstieg haben die Fans des TSV Lindenau einen Neuanfang in der Vereinsführung gefordert.",
+         "Fans des TSV Lindenau"),
+        ("Die Anhänger der Partei Volt erklärten am Abend, die Koalition sei gescheitert.",
+         "Anhänger der Partei Volt"),
+    ],
+)
+def test_the_people_of_a_body_are_not_the_body(text: str, shown: str) -> None:
+    (row,) = run(text)
+    assert row[3] == shown
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("München – Nach dem Beschluss des Landtags haben Verbände reagiert.", "Nach dem Beschluss"),
+        ("Augsburg — Nach der Trennung vom Trainer fordern die Fans einen Neuanfang.", "Nach der Trennung"),
+    ],
+)
+def test_a_one_word_dateline_before_a_dash_is_cut(line: str, rest: str) -> None:
+    from briefing.ingest.clean import _place_dateline_end
+
+    end = _place_dateline_end(line)
+    assert end is not None and line[end:].startswith(rest)
+
+
+@pytest.mark.parametrize("line", ["Heute – Die Regierung entscheidet.", "Anna – Die Ärztin erzählt.",
+                                  "Anna Roth – Die Ärztin erzählt.", "Wahl. Die Stimmen sind gezählt."])
+def test_a_function_word_or_a_name_before_a_dash_is_no_dateline(line: str) -> None:
+    from briefing.ingest.clean import _place_dateline_end
+
+    assert _place_dateline_end(line) is None

@@ -619,6 +619,12 @@ def _place_dateline_end(text: str, article: str = "") -> int | None:
     if m.group(0).rstrip()[-1:] in "–—" and re.search(
             rf"\b(?:in|aus|nach|bei) {re.escape(place)}\b", article.replace(text[: m.end()], "", 1)):
         return m.end()
+    # One word before a dash that is no function word and no first name ("München – Nach dem Beschluss …",
+    # "Augsburg – Nach der Trennung …"): where the article opens (the caller cuts it only there), a place or a
+    # kicker, not a sentence's subject (a name has two words; "Heute – Die …" is a function word).
+    if m.group(0).rstrip()[-1:] in "–—" and " " not in place and len(place) >= 3 and (
+            place.lower() not in word_set("function_words.txt") | word_set("first_names.txt")):
+        return m.end()
     return None
 
 

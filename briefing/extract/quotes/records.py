@@ -86,6 +86,27 @@ def _full_person_name(name: str) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
 
 
+def _people_head(text: str) -> list[str] | None:
+    """The words of "die Fans des FC Augsburg", "Mitarbeiter des Konzerns" after the article when the phrase is
+    headed by people who belong to a body in its genitive without speaking for it (person_nouns.txt and
+    relatives.txt, plurals too); None for any other phrase (a spokesman's is one of the roles)."""
+    words = text.split()
+    while words and words[0].lower() in word_set("determiners.txt"):
+        words = words[1:]
+    if len(words) < 3 or words[1] not in ("der", "des"):
+        return None
+    low = words[0].lower()
+    people = word_set("person_nouns.txt") | word_set("relatives.txt")
+    return words if low in people or low[:-1] in people or low[:-2] in people else None
+
+
+def _people_of(actor: Actor, text: str) -> bool:
+    """Is ``actor`` the body in the genitive of a phrase headed by its people (:func:`_people_head`)?"""
+    words = _people_head(text)
+    return words is not None and not _shares_word(actor.name, words[0]) and _shares_word(
+        actor.name, " ".join(words[2:]))
+
+
 def _someone_of(actor: Actor, text: str) -> bool:
     """ "ein Sprecher von Minister Kahn", "die Anwältin von Marco Reis": a phrase headed by a person noun whose
     "von" attribute ends in the name of the person ``actor`` is about someone else, who speaks for them. (A
@@ -364,6 +385,8 @@ def speaker_of(
             actor = None
         if actor is not None and actor.kind == "person" and _someone_of(actor, sp.text):
             actor = None  # "ein Sprecher von Minister Kahn", "die Frau des Ministers": not the person named after
+        if actor is not None and actor.kind != "person" and _people_of(actor, sp.text):
+            actor = None  # "die Fans des FC Augsburg": the fans speak, not the club
         if actor is not None and actor.kind != "person" and party_member(text, sp) is not None:
             actor = None  # "warf die Grüne ihr vor": a member of the party speaks, not the party
         if not sp.pronoun and (actor is None or actor.kind != "person") and (
@@ -392,8 +415,8 @@ def speaker_of(
                 name = own
         else:
             name = resolve_name(text, sp, found, i, sents, sent_of)
-            if name and not possessed(name, text):
-                name = person_name(name)
+            if name and not possessed(name, text) and _people_head(name) is None:
+                name = person_name(name)  # (not "Fans des FC Augsburg" -> "FC Augsburg": the fans speak)
         if name:
             name = name.strip(DQUOTES + " ") or None
         if name and name.split()[0].lower() in _FIRST_PERSON_POSSESSIVES:
@@ -419,9 +442,8 @@ def speaker_of(
         # (a phrase's head, a word's suffix) cost right speakers there on train (3, none gained).
         at = found[i].mention
         anaphoric = sp.pronoun or (at is not None and at.pronoun)
-        if name and not named_title and (actor is None or actor.kind != "country") and not names_someone(
-            name, text_words, by_form=not anaphoric
-        ):
+        if name and not named_title and (actor is None or actor.kind != "country") and _people_head(name) is None and (
+                not names_someone(name, text_words, by_form=not anaphoric)):
             # Precision first: the mention stays (it is where the attribution is), but a
             # common noun, adverb or fragment is no one to show as the speaker; a phrase headed by one
             # shows whom its attribute names ("die Sichtweise von Innenminister Heribert Rech").
@@ -431,9 +453,8 @@ def speaker_of(
             # An institution the actors stage found with its owner ("das polnische Wirtschaftsministerium")
             # stays linked: the briefing names it with its country and files its statements there.
             name, speaker_id = inner, (speaker_id if _owned_group(actor) else None)
-        elif name and not named_title and (actor is None or name != actor.name) and names_no_agent(
-            name, text_words, anaphoric, sp.text
-        ):
+        elif name and not named_title and (actor is None or name != actor.name) and _people_head(name) is None and (
+                names_no_agent(name, text_words, anaphoric, sp.text)):
             # Issue 10: a speaker shown is someone. A phrase headed by a thing or a statement ("Dekret Nr. 72-186",
             # "Teil der Bevölkerung") shows the actor linked to it or whom its attribute names ("Sichtweise von
             # Innenminister Heribert Rech"), else no one; so does an anaphor standing for an abstract noun
