@@ -1,0 +1,136 @@
+"""Round 20 (issue 10, kind 6): indirect speech that is not, as patterns of German.
+
+German sentences written for the tests, both sides of each pattern:
+
+- before ", <verb> X" the words are no clause when they hold no verb outside relative clauses and appositions: a
+  phrase with its relative clause is the front of the verb's own sentence ("In einer Abstimmung, die am Sonntag
+  stattfand, sprach sich die Mehrheit … aus"), as is a prepositional phrase alone ("Von mehreren Ministern …, wie
+  etwa …, wurde betont"). A report before the verb has its own verb ("Die Lage, die sich zuspitzt, ist ernst, sagte
+  X"), and a phrase alone without a preposition may be an elliptic report ("Kein Kommentar, sagte der Sprecher");
+- "wie etwa", "wie zum Beispiel" open examples of the noun before, not a source ("wie die Polizei mitteilte");
+- after a speech verb's comma, an indicative relative clause on a noun before it ("berichtete von Bränden in
+  zwei Häusern, die am Hafen standen", "hat über den Entwurf berichtet, das die Grundlage schaffen soll") is no
+  report; a report whose subject the pronoun opens as its article stays ("sagte am Montag, der seit Jahren geplante
+  Neubau kommt", "kündigte an, das marode Stadion abzureißen"), and a report after the relative clause is found
+  without it ("sagte in einem Interview, das am Sonntag erschien, die Lage sei ernst").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quotes import extract_quotes
+from briefing.extract.sentences import split_sentences
+
+
+def _indirect(text: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker mention) of every indirect quotation the rules find in ``text``."""
+    found, _ = extract_quotes(text, split_sentences(text))
+    return [(text[f.start : f.end], f.speaker.text if f.speaker else None) for f in found if f.kind == "indirect"]
+
+
+def _words(text: str) -> list[str]:
+    return [words for words, _ in _indirect(text)]
+
+
+# ------------------------------------------------------------------ the front of the verb's own sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "In einer Abstimmung, die am Sonntag in der Gemeinde stattfand, sprach sich eine Mehrheit der Bürger für "
+            "den Neubau aus.",
+            "In einer Abstimmung, die am Sonntag in der Gemeinde stattfand",
+        ),
+        (
+            "Von mehreren Ministern auf dem Gipfel der Union, wie etwa von Vertretern aus Polen, wurde die Einigkeit "
+            "betont.",
+            "Von mehreren Ministern auf dem Gipfel der Union",
+        ),
+        (
+            "Im Finale aber, ihrer stärksten Disziplin, zeigte die Läuferin ihr Können.",
+            "Im Finale aber, ihrer stärksten Disziplin",
+        ),
+        (
+            "Die wichtigste Frage für die Stadt, die seit Jahren in Geldnot ist, lautet: Wer bezahlt die Schulen?",
+            "Die wichtigste Frage für die Stadt, die seit Jahren in Geldnot ist",
+        ),
+        (
+            "Die streikenden Piloten, die sich an der Kundgebung beteiligt hatten, bezeichnete der Konzernchef als "
+            "verantwortungslos.",
+            "Die streikenden Piloten, die sich an der Kundgebung beteiligt hatten",
+        ),
+        (
+            "Auch neue Zahlen, auf die im Jahresbericht verwiesen wird, bestätigen den Trend.",
+            "Auch neue Zahlen, auf die im Jahresbericht verwiesen wird",
+        ),
+    ],
+)
+def test_a_phrase_with_its_relative_clause_before_the_verb_is_no_report(text: str, fragment: str) -> None:
+    assert fragment not in _words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Die Lage, die sich seit Tagen zuspitzt, ist ernst, sagte der Bürgermeister.", "Die Lage, die sich seit "
+         "Tagen zuspitzt, ist ernst"),
+        ("Die Lage sei ernst, sagte der Bürgermeister.", "Die Lage sei ernst"),
+        (
+            "Die Kosten für den Bau, die der Bund trage, seien zu hoch, sagte die Ministerin.",
+            "Die Kosten für den Bau, die der Bund trage, seien zu hoch",
+        ),
+        ("Der Verein hat keine Zukunft, erklärte der Vorsitzende.", "Der Verein hat keine Zukunft"),
+        ("Die Preise steigen weiter, wie die Zentralbank am Montag mitteilte.", "Die Preise steigen weiter"),
+    ],
+)
+def test_a_clause_with_its_own_verb_before_the_frame_stays(text: str, clause: str) -> None:
+    assert clause in _words(text)
+
+
+# ------------------------------------------------------------------ a relative clause after the verb's comma
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "Auch die Feuerwehr berichtete von zwei Bränden in verschiedenen Häusern, die am Hafen standen.",
+            "die am Hafen standen",
+        ),
+        (
+            "Der Sender hat über den neuen Entwurf für ein Gesetz berichtet, das die Grundlage für neue Ausweise "
+            "schaffen soll.",
+            "das die Grundlage für neue Ausweise schaffen soll",
+        ),
+        (
+            "Die Verlage haben für den Herbst die ersten Bücher angekündigt, die mit einem neuen Einband ausgestattet "
+            "sind.",
+            "die mit einem neuen Einband ausgestattet sind",
+        ),
+        (
+            "Der Minister sagte in einem Interview, das am Sonntag erschien, die Lage sei ernst.",
+            "das am Sonntag erschien, die Lage sei ernst",
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_noun_after_the_verb_is_no_report(text: str, fragment: str) -> None:
+    assert fragment not in _words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Der Bürgermeister sagte am Montag, der seit Jahren geplante Neubau kommt.", "der seit Jahren geplante "
+         "Neubau kommt"),
+        ("Der Minister hat angekündigt, das marode Stadion abzureißen.", "das marode Stadion abzureißen"),
+        ("Der Minister sagte in einem Interview, das am Sonntag erschien, die Lage sei ernst.", "die Lage sei ernst"),
+        ("Er sagte, die Gebühren, die seit Jahren steigen, seien zu hoch.", "die Gebühren, die seit Jahren steigen, "
+         "seien zu hoch"),
+        ("Gestern sagte der Sprecher, die Stadt spart.", "die Stadt spart"),
+    ],
+)
+def test_a_report_after_the_verbs_comma_stays(text: str, clause: str) -> None:
+    assert clause in _words(text)
