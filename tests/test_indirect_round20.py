@@ -12,7 +12,11 @@ German sentences written for the tests, both sides of each pattern:
   zwei Häusern, die am Hafen standen", "hat über den Entwurf berichtet, das die Grundlage schaffen soll") is no
   report; a report whose subject the pronoun opens as its article stays ("sagte am Montag, der seit Jahren geplante
   Neubau kommt", "kündigte an, das marode Stadion abzureißen"), and a report after the relative clause is found
-  without it ("sagte in einem Interview, das am Sonntag erschien, die Lage sei ernst").
+  without it ("sagte in einem Interview, das am Sonntag erschien, die Lage sei ernst");
+- an act of speech in front of the clause is its object and the finite verb follows it right away, whatever its
+  form ("Die Äußerungen der Richter bezeichnete Ministerin Anna Berg als …", "Die Vorwürfe wies sie zurück"): the
+  one after the verb speaks, also for a second verb joined by "und" ("… und glaubt, dass …"). A body in front of
+  a verb and a person stays the speaker ("Die Polizei informierte Bürgermeister Hans Weber, dass …").
 """
 
 from __future__ import annotations
@@ -134,3 +138,30 @@ def test_a_relative_clause_on_a_noun_after_the_verb_is_no_report(text: str, frag
 )
 def test_a_report_after_the_verbs_comma_stays(text: str, clause: str) -> None:
     assert clause in _words(text)
+
+
+# ------------------------------------------------------------------ an act of speech in front is the object
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Äußerungen der beiden Richter bezeichnete Ministerin Anna Berg als Zumutung und glaubt, dass die "
+            "Regierung handeln müsse.",
+            "Ministerin Anna Berg",
+        ),
+        (
+            "Die Vorwürfe der Opposition wies Ministerin Anna Berg zurück und sagte, sie habe alles richtig gemacht.",
+            "Ministerin Anna Berg",
+        ),
+        (
+            "Die Kritik der Verbände wies der Minister zurück und sagte, er habe alles richtig gemacht.",
+            "der Minister",
+        ),
+        ("Die Polizei informierte Bürgermeister Hans Weber, dass die Straße gesperrt sei.", "Die Polizei"),
+        ("Die Ministerin kritisierte die Vorschläge und sagte, dass sie zu teuer seien.", "Die Ministerin"),
+    ],
+)
+def test_the_speaker_after_an_act_of_speech_in_front(text: str, speaker: str) -> None:
+    assert [sp for _, sp in _indirect(text)] == [speaker]
