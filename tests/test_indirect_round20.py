@@ -16,7 +16,10 @@ German sentences written for the tests, both sides of each pattern:
 - an act of speech in front of the clause is its object and the finite verb follows it right away, whatever its
   form ("Die Äußerungen der Richter bezeichnete Ministerin Anna Berg als …", "Die Vorwürfe wies sie zurück"): the
   one after the verb speaks, also for a second verb joined by "und" ("… und glaubt, dass …"). A body in front of
-  a verb and a person stays the speaker ("Die Polizei informierte Bürgermeister Hans Weber, dass …").
+  a verb and a person stays the speaker ("Die Polizei informierte Bürgermeister Hans Weber, dass …");
+- an indirect question ("ob …", "wann …", "Wieso …") whose verb of saying is negated is what was left unsaid ("sagte
+  nicht, wann …", "wollte nicht sagen, ob …", "Wieso …, gab die Bahn nicht bekannt"): no report. Without the
+  negation, or with it in another clause ("kam nicht, sagte aber, ob …"), the question is reported.
 """
 
 from __future__ import annotations
@@ -165,3 +168,39 @@ def test_a_report_after_the_verbs_comma_stays(text: str, clause: str) -> None:
 )
 def test_the_speaker_after_an_act_of_speech_in_front(text: str, speaker: str) -> None:
     assert [sp for _, sp in _indirect(text)] == [speaker]
+
+
+# ------------------------------------------------------------------ a question left unsaid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wieso der Zug kurz nach der Abfahrt umkehrte, gab die Bahn nicht bekannt.",
+        "Der Sprecher sagte nicht, wann die Arbeiten am Tunnel enden.",
+        "Die Ministerin wollte nicht sagen, ob die Steuern im nächsten Jahr steigen.",
+        "Ob die Schule im Herbst öffnet, erklärte der Bürgermeister nicht.",
+    ],
+)
+def test_a_question_a_negated_verb_leaves_unsaid_is_no_report(text: str) -> None:
+    assert _indirect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Wieso der Zug kurz nach der Abfahrt umkehrte, gab die Bahn am Abend bekannt.",
+            "Wieso der Zug kurz nach der Abfahrt umkehrte",
+        ),
+        (
+            "Der Minister kam nicht, sagte aber am Abend, ob die Steuern im nächsten Jahr steigen.",
+            "ob die Steuern im nächsten Jahr steigen",
+        ),
+        ("Die Ministerin erklärte am Montag, wie die Reform finanziert werden soll.", "wie die Reform finanziert "
+         "werden soll"),
+        ("Der Sprecher sagte nicht, dass die Arbeiten am Tunnel enden.", "dass die Arbeiten am Tunnel enden"),
+    ],
+)
+def test_a_question_said_stays(text: str, clause: str) -> None:
+    assert clause in _words(text)

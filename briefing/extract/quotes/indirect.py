@@ -174,6 +174,8 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
                 e = _before_next_frame(masked, c, by_sent.get(si, []), b, e)
             if len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
                 continue
+            if c.kind == "verb" and _negated_question(masked, c, b, e, end):
+                continue  # "Wieso die Maschine umkehrte, gab die Flugsicherung nicht bekannt": nothing was said
             sp = c.speaker
             if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
                 continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
@@ -254,6 +256,35 @@ def _unconfirmed(masked: str, c: Cue, b: int) -> bool:
         return True
     # ("bestätigte das nicht, der Vorstand werde aber beraten": a Konjunktiv clause after it is the subject's)
     return bool(between and between[-1] in word_set("negations.txt")) and masked.startswith(("dass ", "ob "), b)
+
+
+# Words that open an indirect question: what a negated verb of saying leaves unsaid ("sagte nicht, wann …").
+_QUESTION_WORDS = frozenset(
+    ["ob", "wie", "was", "warum", "wieso", "weshalb", "weswegen", "wann", "wo", "wohin", "woher", "wer", "wen", "wem"]
+)
+# Words before a verb of saying that its negation may stand among ("wollte sich dazu nicht äußern, ob …").
+_NEGATION_REACH = 4
+
+
+def _negated_question(masked: str, c: Cue, b: int, e: int, end: int) -> bool:
+    """Is ``[b, e)`` an indirect question ("ob …", "wann …", "Wieso …") whose verb of saying is negated: "sagte
+    nicht, wann …", "wollte nicht sagen, ob …", "Wieso …, gab die Behörde nicht bekannt"?  Then the clause is what
+    was left unsaid, no one's statement.  A dass-clause or a Konjunktiv clause after a negation is said ("sagte
+    nicht nur, dass …" is left to the verb's own rules)."""
+    first = (WORD.findall(masked, b, min(e, b + 12)) or [""])[0].lower()
+    if first not in _QUESTION_WORDS:
+        return False
+    negations = word_set("negations.txt")
+    if b >= c.end:
+        window = masked[max(0, c.start - 40) : c.start]
+        clause = re.split(r"[,.;:!?]", window)[-1]  # (the verb's own clause: "Er kam nicht, sagte aber, ob …")
+        before = WORD.findall(clause)[-_NEGATION_REACH:]
+        between = WORD.findall(masked, c.end, b)
+        words = before + between
+    else:
+        stop = masked.find(",", c.end, end)
+        words = WORD.findall(masked, c.start, stop if stop != -1 else end)
+    return not negations.isdisjoint(w.lower() for w in words) and "nur" not in words
 
 
 def _relative_source(masked: str, b: int) -> bool:
