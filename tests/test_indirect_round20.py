@@ -19,7 +19,10 @@ German sentences written for the tests, both sides of each pattern:
   a verb and a person stays the speaker ("Die Polizei informierte Bürgermeister Hans Weber, dass …");
 - an indirect question ("ob …", "wann …", "Wieso …") whose verb of saying is negated is what was left unsaid ("sagte
   nicht, wann …", "wollte nicht sagen, ob …", "Wieso …, gab die Bahn nicht bekannt"): no report. Without the
-  negation, or with it in another clause ("kam nicht, sagte aber, ob …"), the question is reported.
+  negation, or with it in another clause ("kam nicht, sagte aber, ob …"), the question is reported;
+- "Dies sagte X" after a sentence that is a quotation with a frame of its own ("Weiter sagte Berg: „…“") names who
+  that speaker is and reports nothing new; after a sentence without one it reports that sentence ("Die Stadt spart
+  … Dies kritisierte der Elternverband", "Die Lage sei „sehr ernst“. Dies sagte die Ministerin").
 """
 
 from __future__ import annotations
@@ -204,3 +207,33 @@ def test_a_question_a_negated_verb_leaves_unsaid_is_no_report(text: str) -> None
 )
 def test_a_question_said_stays(text: str, clause: str) -> None:
     assert clause in _words(text)
+
+
+# ------------------------------------------------------------------ "Dies sagte X" after a framed quotation
+
+
+def test_dies_sagte_after_a_framed_quotation_reports_no_second_time() -> None:
+    text = (
+        "Der Umsatz sei stark gesunken. Weiter sagte Berg: „Wir werden alle Zahlen offenlegen.“ Dies sagte die Chefin "
+        "des Konzerns am Montag vor Anlegern."
+    )
+    assert not any("Weiter sagte Berg" in words for words in _words(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Die Stadt spart beim Bau neuer Schulen. Dies kritisierte der Elternverband am Montag.",
+            "Die Stadt spart beim Bau neuer Schulen",
+            "der Elternverband",
+        ),
+        (
+            "Die Lage sei „sehr ernst“. Dies sagte die Ministerin am Montag.",
+            "Die Lage sei „sehr ernst“.",
+            "die Ministerin",
+        ),
+    ],
+)
+def test_dies_sagte_after_a_sentence_reports_it(text: str, clause: str, speaker: str) -> None:
+    assert (clause, speaker) in _indirect(text)

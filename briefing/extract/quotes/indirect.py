@@ -538,6 +538,10 @@ def _anaphoric_complement(text: str, masked: str, c: Cue, sents, si: int) -> tup
         pb, pe = sents[si - 1]
         if "\n\n" in text[pe:sb] or text[pe - 1 : pe] in ":?":
             return None  # another paragraph, a heading or a question is not what is confirmed
+        if "_" in masked[pb:pe] and not lowercase_speech_verbs().isdisjoint(WORD.findall(masked, pb, pe)):
+            # "Weiter sagte Larson: „…“ Dies sagte der Präsident …": the sentence before is a quotation with a frame
+            # of its own, attributed already; the demonstrative names who that speaker is, it reports nothing new
+            return None
         return (pb, _strip_final(text, pb, pe))
     if len(before) >= 3 and before[-2][2] == ",":
         e = before[-2][0]
