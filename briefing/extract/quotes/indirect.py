@@ -174,6 +174,8 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
                 e = _before_next_frame(masked, c, by_sent.get(si, []), b, e)
             if len(WORD.findall(text, b, e)) < MIN_INDIRECT_WORDS:
                 continue
+            if c.kind == "verb" and _negated_question(masked, c, b, e, end):
+                continue  # "Wieso die Maschine umkehrte, gab die Flugsicherung nicht bekannt": nothing was said
             sp = c.speaker
             if sp is not None and 2 * max(0, min(e, sp.end) - max(b, sp.start)) >= e - b:
                 continue  # "Der Vizepräsident, Wolfgang Niersbach, sagte, …": the speaker is no report
@@ -254,6 +256,35 @@ def _unconfirmed(masked: str, c: Cue, b: int) -> bool:
         return True
     # ("bestätigte das nicht, der Vorstand werde aber beraten": a Konjunktiv clause after it is the subject's)
     return bool(between and between[-1] in word_set("negations.txt")) and masked.startswith(("dass ", "ob "), b)
+
+
+# Words that open an indirect question: what a negated verb of saying leaves unsaid ("sagte nicht, wann …").
+_QUESTION_WORDS = frozenset(
+    ["ob", "wie", "was", "warum", "wieso", "weshalb", "weswegen", "wann", "wo", "wohin", "woher", "wer", "wen", "wem"]
+)
+# Words before a verb of saying that its negation may stand among ("wollte sich dazu nicht äußern, ob …").
+_NEGATION_REACH = 4
+
+
+def _negated_question(masked: str, c: Cue, b: int, e: int, end: int) -> bool:
+    """Is ``[b, e)`` an indirect question ("ob …", "wann …", "Wieso …") whose verb of saying is negated: "sagte
+    nicht, wann …", "wollte nicht sagen, ob …", "Wieso …, gab die Behörde nicht bekannt"?  Then the clause is what
+    was left unsaid, no one's statement.  A dass-clause or a Konjunktiv clause after a negation is said ("sagte
+    nicht nur, dass …" is left to the verb's own rules)."""
+    first = (WORD.findall(masked, b, min(e, b + 12)) or [""])[0].lower()
+    if first not in _QUESTION_WORDS:
+        return False
+    negations = word_set("negations.txt")
+    if b >= c.end:
+        window = masked[max(0, c.start - 40) : c.start]
+        clause = re.split(r"[,.;:!?]", window)[-1]  # (the verb's own clause: "Er kam nicht, sagte aber, ob …")
+        before = WORD.findall(clause)[-_NEGATION_REACH:]
+        between = WORD.findall(masked, c.end, b)
+        words = before + between
+    else:
+        stop = masked.find(",", c.end, end)
+        words = WORD.findall(masked, c.start, stop if stop != -1 else end)
+    return not negations.isdisjoint(w.lower() for w in words) and "nur" not in words
 
 
 def _relative_source(masked: str, b: int) -> bool:
@@ -507,6 +538,10 @@ def _anaphoric_complement(text: str, masked: str, c: Cue, sents, si: int) -> tup
         pb, pe = sents[si - 1]
         if "\n\n" in text[pe:sb] or text[pe - 1 : pe] in ":?":
             return None  # another paragraph, a heading or a question is not what is confirmed
+        if "_" in masked[pb:pe] and not lowercase_speech_verbs().isdisjoint(WORD.findall(masked, pb, pe)):
+            # "Weiter sagte Larson: „…“ Dies sagte der Präsident …": the sentence before is a quotation with a frame
+            # of its own, attributed already; the demonstrative names who that speaker is, it reports nothing new
+            return None
         return (pb, _strip_final(text, pb, pe))
     if len(before) >= 3 and before[-2][2] == ",":
         e = before[-2][0]
@@ -620,6 +655,9 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
     if clause_word in ("wie", "wobei") and c.frame_start > sb - 1:
         if clause_word == "wie" and _comparative_object(masked, c.frame_start):
             return None  # "Einen Fonds, wie ihn die Länder fordern, lehnte sie ab": the noun's kind, no source
+        after_wie = masked[c.frame_start : c.frame_start + 30].split() + ["", ""]
+        if clause_word == "wie" and after_wie[1] in _EXAMPLE_WORDS:
+            return None  # "Von einigen Ministern, wie etwa von denen Polens, wurde betont …": examples, no source
         after_comma = next((i for i in range(t + 1, len(toks)) if toks[i][2] == ","), None)
         if c.frame_start <= sb + 1 and after_comma is not None:
             b = toks[after_comma][1]
@@ -658,6 +696,8 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
         if toks[i][2] == "," and i > t + 1 and _role_apposition(masked, toks, nxt, stop, clause_end):
             apposed = i
             continue  # "sagte Jan Keller, der Sprecher der Feuerwehr.": who the speaker is, not what was said
+        if toks[i][2] == "," and _relative_not_report(masked, toks, nxt, stop):
+            continue  # "berichteten von Explosionen in zwei Zügen, die am Bahnhof standen": what the noun is
         if first in ("dass", "ob"):
             return (b, _reported_end(masked, b, end))
         if first in ("wie", "was", "warum", "wer", "wann", "wo") and toks[i][2] == ",":
@@ -703,6 +743,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
                 and first_comma + 1 < len(toks)
                 and toks[first_comma + 1][2].lower() not in _SUBORDINATORS
                 and _only_speaker_between(toks, t, first_comma, c)
+                and not _relative_not_report(masked, toks, first_comma + 1, commas[1] if len(commas) > 1 else len(toks))
             ):
                 # "erklärte, über den Versuch, X zu verhindern, sei er enttäuscht": the report starts at
                 # the verb's comma; a clause put in front of its Konjunktiv belongs to it.
@@ -766,7 +807,7 @@ def _verb_complement(text: str, masked: str, c: Cue, sb: int, end: int) -> tuple
             while b2 < e and text[b2] in " ,":
                 b2 += 1
             if not konjunktiv_words(masked, b2, e) and (
-                _not_reported_before(masked, b2, e, c) or k == (inverted_aux or 0) - 1
+                _not_reported_before(masked, b2, e, c) or k == (inverted_aux or 0) - 1 or _prefield_only(masked, b2, e)
             ):
                 return None  # (an inverted perfect frame, "…, hatte X gesagt", reports a Konjunktiv clause only)
             return (b2, e)
@@ -829,10 +870,42 @@ def _speaker_relative(toks: list[tuple[int, int, str]], i: int, c: Cue, comma: i
     return sp.text[:1].isupper() and article not in ("er", "sie", "es")
 
 
+def _relative_not_report(masked: str, toks: list[tuple[int, int, str]], i: int, stop: int) -> bool:
+    """Do ``toks[i:stop]`` (after a comma that follows a speech verb) form an indicative relative clause on a noun
+    before the comma: a relative pronoun, no finite verb after it, the clause ending in its verb, and no noun phrase
+    opened by the pronoun as an article ("…, die am Bahnhof standen", "…, das die Grundlage schaffen soll")?  A
+    report that opens with an article reads "der seit Jahren geplante Neubau kommt": an adjective before its noun
+    with no article of its own."""
+    if stop - i < 3 or toks[i][2].lower() not in _RELATIVE_PRONOUNS:
+        return False
+    words = [tk[2] for tk in toks[i:stop] if tk[2] not in ".!?"]
+    if len(words) < 3 or not words[-1][:1].islower() or not words[1][:1].islower():
+        return False
+    if words[1] in AUXILIARIES or words[1] in _MODAL_FINITE or konjunktiv_words(masked, toks[i][0], toks[stop - 1][1]):
+        return False
+    if words[-2] == "zu" or "zu" in words[-1][2:-2]:
+        return False  # "kündigte an, das Gymnasium zu reformieren": a zu-infinitive, the verb's content
+    for n in range(2, len(words)):
+        adj, before = words[n - 1], words[n - 2]
+        if (
+            words[n][:1].isupper()
+            and adj[:1].islower()
+            and adj.endswith(_ADJECTIVE_ENDINGS)
+            and adj not in _PHRASE_WORDS
+            and (n == 2 or before.lower() not in _PHRASE_WORDS)
+        ):
+            return False  # "der seit Jahren geplante Neubau", "das neue Gesetz": the pronoun is an article
+    return True
+
+
 # Object pronouns after "wie" that take up the noun before ("ein Fonds, wie ihn die Länder fordern", "eine Reform,
 # wie sie der Verband verlangt"): the clause says what kind of thing it is; "wie es X sagte" takes up the words.
 _COMPARATIVE_OBJECTS = frozenset(["ihn", "ihm", "ihnen", "sie"])
 _OBJECT_FOLLOWERS = frozenset(["der", "die", "das", "ein", "eine", "auch", "etwa", "schon", "bereits"])
+
+
+# Words after "wie" that open examples of the noun before it ("wie etwa", "wie zum Beispiel", "wie beispielsweise").
+_EXAMPLE_WORDS = frozenset(["etwa", "zum", "beispielsweise", "insbesondere", "vor"])
 
 
 def _comparative_object(masked: str, wie: int) -> bool:
@@ -1059,6 +1132,65 @@ def _not_reported_before(masked: str, b: int, e: int, c: Cue) -> bool:
     if first in _SUBORDINATORS:
         return True
     return c.speaker is not None and (c.speaker.start < b or _apposed_subject(masked, b, e, c))
+
+
+# Lowercase words a phrase without a verb holds: articles, determiners, prepositions, particles.
+_PHRASE_WORDS = word_set("function_words.txt") | word_set("determiners.txt")
+_PREPOSITIONS = word_set("case_prepositions.txt")
+# Endings of an adjective before its noun ("die tibetischen Mönche", "in einem großen Saal").
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _verbless(masked: str, b: int, e: int) -> bool:
+    """Does ``[b, e)`` hold words and no finite verb: only capitalised words, numbers, articles, determiners,
+    prepositions and particles, and adjectives before their noun ("Von einigen Rednern auf der Sitzung", "Die
+    tibetischen Mönche")?  A lowercase word after a capitalised one is read as a verb ("Die Regierung plant
+    Kürzungen"), as is an auxiliary anywhere."""
+    words = WORD.findall(masked, b, e)
+    if not words or konjunktiv_words(masked, b, e):
+        return False
+    prev = ""
+    for n, w in enumerate(words):
+        if w[:1].isupper() or w[:1].isdigit():
+            prev = w
+            continue
+        nxt = words[n + 1] if n + 1 < len(words) else ""
+        if w in AUXILIARIES or w in _MODAL_FINITE:
+            return False
+        after_noun = prev[:1].isupper() and prev.lower() not in _PHRASE_WORDS
+        if w not in _PHRASE_WORDS and not (w.endswith(_ADJECTIVE_ENDINGS) and nxt[:1].isupper() and not after_noun):
+            return False
+        prev = w
+    return True
+
+
+def _relative_clause(masked: str, b: int, e: int) -> bool:
+    """Does ``[b, e)`` (after a comma) open a relative clause, its pronoun first or after a preposition, and end in
+    its verb ("das am Sonntag stattfand", "auf die im Bericht verwiesen wird")?"""
+    words = WORD.findall(masked, b, e)
+    if len(words) < 3 or not words[-1][:1].islower():
+        return False
+    first = words[0]
+    if first in _RELATIVE_PRONOUNS:
+        return True
+    return first in _PHRASE_WORDS and words[1] in _RELATIVE_PRONOUNS
+
+
+def _prefield_only(masked: str, b: int, e: int) -> bool:
+    """Is ``[b, e)``, before ", <verb> X", no clause but the front of the verb's own sentence: a phrase without a
+    verb, then only relative clauses and appositions after its commas ("In einem Referendum, das im Mai
+    stattfand, sprach sich die Mehrheit … aus", "Die Mönche, die daran teilgenommen hatten, beschrieb die Agentur
+    als …")?  A report before the verb has a verb of its own outside them ("Die Lage, die sich zuspitzt, ist
+    ernst, sagte X"); a phrase alone may be an elliptic report ("Kein Kommentar, sagte er") and stays."""
+    commas = [m.start() for m in re.finditer(",", masked[b:e])]
+    if not _verbless(masked, b, b + commas[0] if commas else e):
+        return False
+    if not commas:
+        first = (WORD.findall(masked, b, e) or [""])[0].lower()
+        return first in _PREPOSITIONS  # "Von einigen Rednern auf dem Gipfel, wie …, wurde betont": its front
+    bounds = [b + k for k in commas] + [e]
+    pairs = zip(bounds, bounds[1:], strict=False)
+    return all(_relative_clause(masked, s + 1, t) or _verbless(masked, s + 1, t) for s, t in pairs)
 
 
 def _apposed_subject(masked: str, b: int, e: int, c: Cue) -> bool:

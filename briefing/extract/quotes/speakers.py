@@ -1429,6 +1429,7 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     while i < len(toks) and toks[i][2].lower() in _CLAUSE_OPENERS and toks[i][2].lower() != "als":
         i += 1
     first = None
+    first_end = -1  # the token right after the phrase in front: in a main clause its finite verb
     verb_second = i == 1 < len(toks) and toks[0][2].lower() in _VERB_SECOND_OPENERS and toks[1][2].islower()
     opens_pp = (
         i < len(toks) and toks[i][2].lower() in word_set("case_prepositions.txt") and not _particle_surname_at(toks, i)
@@ -1439,6 +1440,7 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
         j = read_np(toks, i, allow_apposition=True)
         if j > i:
             first = phrase(text, toks, i, j)
+            first_end = j
     one_word = first is not None and first.end == toks[i][1] and i + 1 < len(toks)
     if one_word and (_opener_no_noun(text, toks[i], toks[i + 1][2]) or toks[i][2].lower() in _DEGREE_ADVERBS):
         # ("Besonders viel Beifall bekam Weber": an adverb of degree is never the subject)
@@ -1457,7 +1459,10 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
             and not after_noun
             and not (_is_det(toks[k + 1][2]) or toks[k + 1][2].lower() in _PRONOUNS)
         )
-        if word.islower() and not _is_function(word) and not _is_det(word) and (not adjective or verb_second):
+        # ("Die Äußerungen bezeichnete Anna Berg als …", "Die Vorwürfe wies sie zurück": right after an act of
+        # speech in front, the lowercase word is the finite verb, not an adjective; see _said_thing below)
+        finite = k == first_end and first is not None and _said_thing(first.text)
+        if word.islower() and not _is_function(word) and not _is_det(word) and (not adjective or verb_second or finite):
             m = k + 1
             while m < len(toks) and toks[m][2].lower() in AFTER_VERB_SKIP:
                 m += 1
