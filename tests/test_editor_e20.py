@@ -1,0 +1,114 @@
+"""What helper e20 found reading two new days as an editor in round 20 (a UN climate conference's decision with
+reactions from Berlin, Paris, Warsaw, Vienna and the Commission; a Federal Court of Justice ruling upholding a
+competition fine against an energy company, with the company, the regulator, consumer groups, a union and
+politicians), fixed as patterns of German news; every sentence here is written for these tests (the people and
+companies invented).
+
+* A court's ruling reported in the past ("urteilte der Senat am Dienstag", "entschied", "nach dem Urteil") is the
+  outcome of the day: the morning preview ("Das Gericht entscheidet heute …") no longer leads the story.
+* A Konjunktiv main clause carried on from a person's reported speech ("Die Sprecherin warf der Ministerin vor,
+  … Österreich habe sich versteckt.") is that person's claim about its subject, never the subject's position.
+* "Für <person> ist …" in the indicative is the writer's judgement, no reported speech ("Für den Chef ist es der
+  schwerste Tag seiner Amtszeit"); with a Konjunktiv ("Für die Ministerin sei …") it stays.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.test_editor_e18 import _briefing, _positions
+
+# --- a court's outcome overtakes the morning preview ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Klausel sei unwirksam, urteilte der Zivilsenat am Dienstag in Karlsruhe.",
+        "Das Oberverwaltungsgericht entschied am Dienstag, dass die Sperrstunde rechtmäßig ist.",
+        "Nach dem Urteil müssen die Stadtwerke ihre Gebühren senken.",
+        "Das Landgericht wies die Klage der Anwohner am Dienstag ab.",
+    ],
+)
+def test_a_ruling_reported_in_the_past_is_the_outcome(sentence):
+    from briefing.assemble.timeframe import frame
+
+    assert frame(sentence, date(2026, 12, 8), tense=False) == "outcome"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Das Oberverwaltungsgericht entscheidet heute über die Sperrstunde in der Altstadt.",
+        "Der Senat will sein Urteil am Dienstag verkünden.",
+    ],
+)
+def test_a_ruling_announced_for_the_day_is_a_preview(sentence):
+    from briefing.assemble.timeframe import frame
+
+    assert frame(sentence, date(2026, 12, 8), tense=False) != "outcome"
+
+
+_PREVIEW = ("Das Oberverwaltungsgericht Lüneburg entscheidet heute über die Sperrstunde für die Kneipen der "
+            "Altstadt von Celle. Die Stadt hatte die Sperrstunde im Frühjahr auf 23 Uhr vorgezogen. "
+            "Mehrere Wirte hatten dagegen geklagt.")
+_OUTCOME = ("Die Sperrstunde in der Altstadt von Celle sei rechtmäßig, urteilte das Oberverwaltungsgericht "
+            "Lüneburg am Dienstag. Die Wirte der Altstadt müssen ihre Kneipen damit weiter um 23 Uhr schließen. "
+            "Nach dem Urteil kündigten die Wirte an, vor das Bundesverwaltungsgericht zu ziehen.")
+
+
+def test_the_outcome_of_a_ruling_leads_not_the_morning_preview():
+    b = _briefing(_PREVIEW, _OUTCOME, title="Sperrstunde in Celle")
+    story = b.stories[0]
+    assert story.summary
+    assert not any("entscheidet heute" in s.text for s in story.summary), [s.text for s in story.summary]
+
+
+# --- a Konjunktiv carried on from a person's report is not its subject's position ----------------------------
+
+def test_a_person_s_reported_claim_about_a_country_is_not_the_country_s_position():
+    text = ("Die Grünen kritisierten die Regierung scharf. Umweltsprecherin Johanna Pichler warf dem Minister "
+            "vor, in Brüssel „nur zugeschaut“ zu haben. Österreich habe sich hinter Ungarn versteckt, statt ein "
+            "klares Verbot zu fordern.")
+    holders = {name for name, said, _ in _positions(text) if said.startswith("Österreich habe")}
+    assert "Österreich" not in holders, holders
+
+
+def test_a_medium_s_report_of_a_government_s_plan_stays_its_position():
+    text = ("Über die Pläne hatte zuerst die Zeitung berichtet. Frankreich wolle außerdem zwei neue Fregatten "
+            "bestellen und die Marine verstärken.")
+    assert any(name == "Frankreich" for name, _, _ in _positions(text)), _positions(text)
+
+
+# --- "Für X ist …" in the indicative is no reported speech ------------------------------------------------------
+
+def _quotes(text: str) -> list[tuple[str, str]]:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    f = load_pipeline("blank").extract(Article(path="a.txt", text=text, title="Streit", date="2026-12-08",
+                                               date_precision="day", publisher="Zeitung"))
+    return [(q.kind, q.text) for q in f.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Für Vorstandschef Henning Lorenz ist es die schwerste Woche seiner Laufbahn.",
+        "Für die Trainerin war das Spiel gegen Dänemark ein Wendepunkt der Saison.",
+    ],
+)
+def test_an_indicative_fuer_judgement_is_no_reported_speech(text):
+    assert not [q for q in _quotes(text) if q[0] == "indirect"], _quotes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Für die Ministerin sei der Kompromiss ein Fehler gewesen, der sich rächen werde.",
+        "Für Vorstandschef Henning Lorenz ist die Lage „außerordentlich ernst“.",
+    ],
+)
+def test_a_fuer_judgement_in_the_konjunktiv_or_with_a_quotation_stays_speech(text):
+    assert _quotes(text), text
