@@ -112,3 +112,73 @@ def test_an_indicative_fuer_judgement_is_no_reported_speech(text):
 )
 def test_a_fuer_judgement_in_the_konjunktiv_or_with_a_quotation_stays_speech(text):
     assert _quotes(text), text
+
+
+# --- a national coach speaks for no state -----------------------------------------------------------------------
+
+def _people(text: str) -> dict[str, tuple[str | None, str | None]]:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    f = load_pipeline("blank").extract(Article(path="a.txt", text=text, title="Spiel", date="2026-12-08",
+                                               date_precision="day", publisher="Zeitung"))
+    return {a.name: (a.role, a.affiliation) for a in f.actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("„Wir haben in der zweiten Hälfte die Ruhe verloren“, sagte Bundestrainerin Ute Kaminski nach dem Spiel.",
+         "Ute Kaminski", None),
+        ("Bundestrainer Jonas Herberich lobte die Abwehr: „Das war unser bestes Spiel.“", "Jonas Herberich", None),
+        ("Bundestagspräsidentin Karla Wendt sagte, die Sitzung werde verlegt.", "Karla Wendt", "Deutschland"),
+    ],
+)
+def test_the_federal_prefix_before_a_team_role_names_no_country(text, name, country):
+    people = _people(text)
+    assert name in people, people
+    assert people[name][1] == country, people
+
+
+# --- page furniture: a byline beside the date, the masthead ------------------------------------------------------
+
+_PAGE = """{masthead}
+
+Wirtschaft
+Molkerei Almtal schließt Werk in Kempten
+
+Der Milchpreis drückt die Bilanz. Die Belegschaft ist entsetzt.
+
+Sabine Holzner
+02.12.2026 - 11:20 Uhr
+
+Kempten. Die Molkerei Almtal schließt ihr Werk in Kempten bis zum Sommer. Betroffen sind 240 Beschäftigte, \
+teilte das Unternehmen am Mittwoch mit. Sabine Holzner vom Betriebsrat sprach von einem schwarzen Tag.
+"""
+
+
+def test_a_name_beside_the_date_line_is_a_byline_and_the_masthead_names_the_publisher(tmp_path):
+    from briefing.ingest import read_folder
+
+    (tmp_path / "a.txt").write_text(_PAGE.format(masthead="HANDELSBLATT"), encoding="utf-8")
+    article = read_folder(tmp_path).articles[0]
+    assert article.publisher == "Handelsblatt"
+    assert article.title == "Molkerei Almtal schließt Werk in Kempten"
+    assert "HANDELSBLATT" not in article.text
+    assert not article.text.startswith("Sabine Holzner")
+    assert "\nSabine Holzner\n" not in article.text
+    assert "Sabine Holzner vom Betriebsrat" in article.text  # the name inside a sentence stays
+
+
+@pytest.mark.parametrize("line", ["Welt", "Stern"])
+def test_a_common_word_alone_on_the_first_line_is_no_masthead(line):
+    from briefing.ingest.publishers import masthead_name
+
+    assert masthead_name(line) is None
+
+
+@pytest.mark.parametrize("line", ["WDR", "Deutschlandfunk", "tagesschau.de", "DER SPIEGEL"])
+def test_an_outlet_s_name_alone_is_a_masthead(line):
+    from briefing.ingest.publishers import masthead_name
+
+    assert masthead_name(line)

@@ -292,6 +292,12 @@ _SHARED_PREFIXES = frozenset({"bundes"})
 _TENURE_ENDINGS = ("em", "en", "er", "es", "e")
 
 
+@functools.cache
+def _team_roles() -> frozenset[str]:
+    """Roles in a sports team (team_roles.txt): the federal prefix before one names no state's office."""
+    return frozenset(word_set("team_roles.txt"))
+
+
 def _tenure_stem(word: str) -> str | None:
     """The stem of an inflected adjective of tenure ("frühere" -> "früher", "ehemaligen" -> "ehemalig"), None
     for any other word (tenure_adjectives.txt)."""
@@ -482,6 +488,8 @@ class Lexicon:
                 gender, aff, kind = self.roles[stem]
                 if prefix:
                     p_aff = self._prefix_affiliation(prefix)
+                    if p_aff is not None and prefix in _SHARED_PREFIXES and stem in _team_roles():
+                        p_aff = None  # "Bundestrainer": a federation's coach, no office of the state
                     aff = p_aff or (aff if "-" in prefix or prefix.startswith(_HOLDER_PREFIXES) else None)
                     # "Kommissionspräsidentin" is a role, "Küchenchef" still is; but a prefix that is
                     # itself a role-free noun part with a hyphen-less tail shorter than 3 is not.
