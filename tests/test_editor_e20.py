@@ -182,3 +182,52 @@ def test_an_outlet_s_name_alone_is_a_masthead(line):
     from briefing.ingest.publishers import masthead_name
 
     assert masthead_name(line)
+
+
+# --- a summary sentence whose speaker is only "er", however long the closing clause runs ---------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("„Heute hat die Vernunft gesiegt“, sagte er nach der Abstimmung unter dem Jubel der Abgeordneten im Saal.",
+         True),
+        ("Die Reform komme zu spät, so sie bei einer Pressekonferenz am Rande des Treffens in Brüssel am Abend.", True),
+        ("„Heute hat die Vernunft gesiegt“, sagte Parlamentspräsidentin Ilse Vogt nach der Abstimmung im Saal.",
+         False),
+    ],
+)
+def test_a_closing_clause_of_verb_and_pronoun_points_back_at_any_length(sentence, points_back):
+    from briefing.assemble.summary import needs_context
+
+    assert needs_context(sentence) is points_back
+
+
+# --- organisations: an acronym after a genitive plural, a company named after its kind ------------------------------
+
+def _organisations(text: str) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    from briefing.extract import load_pipeline
+    from briefing.models import Article
+
+    f = load_pipeline("blank").extract(Article(path="a.txt", text=text, title="Streit", date="2026-12-08",
+                                               date_precision="day", publisher="Zeitung"))
+    return {a.name: (a.aliases, a.org_type) for a in f.actors if a.kind == "organization"}
+
+
+def test_an_acronym_after_a_genitive_plural_without_article_is_one_organisation():
+    orgs = _organisations("Der Bund deutscher Forstleute (BDF) warnte vor neuen Kahlschlägen. BDF-Präsident Ulf "
+                          "Hagemann sagte, die Wälder bräuchten Ruhe.")
+    assert "BDF" in orgs and "Bund deutscher Forstleute" in orgs["BDF"][0], orgs
+    assert "Bund deutscher Forstleute" not in orgs, orgs
+    assert orgs["BDF"][1] == "association"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das Kartellamt hat den Wasserversorger Klarquell zu einer Preissenkung verpflichtet.", "Klarquell"),
+        ("Der Netzbetreiber Norvia kündigte an, die Gebühren zu senken.", "Norvia"),
+    ],
+)
+def test_a_company_named_after_its_kind_of_supply_or_operation(text, name):
+    orgs = _organisations(text)
+    assert name in orgs and orgs[name][1] == "company", orgs

@@ -167,11 +167,19 @@ def _folded(name: str) -> frozenset[str]:
 # The attribution closing a sentence: its last comma-separated stretch, a few words long.
 _LAST_CLAUSE = re.compile(r",\s*([^,]{1,60}?)[.!?]?\s*$")
 _PERSONAL = frozenset(["er", "sie"])
+# The closing clause after a quotation's end or the last comma, at any length.
+_LONG_LAST_CLAUSE = re.compile(r"[,“”\"]\s*,?\s*([^,“”\"]{1,300}?)[.!?]?\s*$")
 
 
 def _pronoun_attribution(sentence: str) -> bool:
     """ "…, sagte er.", "…, so sie am Montag.", "…, wie er betonte.": the speaker is only a pronoun,
-    named in a sentence the reader does not see."""
+    named in a sentence the reader does not see. A closing clause that opens with the verb and the pronoun
+    says so however long it runs on ("…“, sagte er nach der Annahme des Textes unter dem Beifall der Delegierten.")."""
+    long = _LONG_LAST_CLAUSE.search(sentence)
+    if long:
+        opening = [w.lower() for w in re.findall(r"\w+", long.group(1))[:2]]
+        if len(opening) == 2 and opening[1] in _PERSONAL and (opening[0] == "so" or opening[0] in speech_verbs()):
+            return True
     m = _LAST_CLAUSE.search(sentence)
     if not m:
         return False

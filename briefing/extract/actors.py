@@ -1669,8 +1669,8 @@ class ActorFinder:
         before the first link ("Verband der Automobilindustrie", "Deutscher Gewerkschaftsbund"); "" when none."""
         head = ""
         for k in range(start, end):
-            if self.lowers[k] in _LONG_FORM_LINKS:
-                break
+            if self.lowers[k] in _LONG_FORM_LINKS or (head and self.cores[k].islower()):
+                break  # (a genitive plural without article: "Verband kommunaler Unternehmen" is a Verband)
             if self.cores[k][:1].isupper():
                 head = self.cores[k]
         inst = self.lex.institution(head) if head else None
@@ -1793,7 +1793,10 @@ class ActorFinder:
             elif self.lowers[k] not in _LONG_FORM_LINKS and not (
                     # an inflected adjective between an article and a noun: "Vereinigung der kommunalen Arbeitgeber"
                     w.isalpha() and w.islower() and w.endswith(_ADJECTIVE_ENDINGS) and 0 < k < bracket - 1
-                    and self.lowers[k - 1] in _GENITIVE_ARTICLES and words[k + 1][:1].isupper()):
+                    and self.lowers[k - 1] in _GENITIVE_ARTICLES and words[k + 1][:1].isupper()) and not (
+                    # a genitive plural without article, its adjective strong: "Verband kommunaler Unternehmen"
+                    w.isalpha() and w.islower() and w.endswith("er") and 0 < k < bracket - 1
+                    and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()):
                 break
             k -= 1
         if start is None or not words[bracket - 1][:1].isupper():
