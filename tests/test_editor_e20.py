@@ -231,3 +231,17 @@ def test_an_acronym_after_a_genitive_plural_without_article_is_one_organisation(
 def test_a_company_named_after_its_kind_of_supply_or_operation(text, name):
     orgs = _organisations(text)
     assert name in orgs and orgs[name][1] == "company", orgs
+
+
+# --- an interview's expert, named in the standfirst, answers: an actor -------------------------------------------
+
+def test_an_expert_named_in_the_standfirst_of_an_interview_is_an_actor():
+    text = ("Der Verkehrsforscher Malte Grünwald über volle Züge, späte Busse und die Schuld der Länder.\n\n"
+            "Zeitung: Herr Grünwald, warum kommen die Züge zu spät?\n\n"
+            "Grünwald: Weil das Netz seit Jahrzehnten zu klein ist. Daran ändert auch der neue Fahrplan nichts.")
+    assert ("Malte Grünwald", "Verkehrsforscher") in [(n, r) for n, (r, _) in _people(text).items()], _people(text)
+
+
+def test_an_expert_named_in_passing_stays_no_actor():
+    text = "Der Verkehrsforscher Malte Grünwald über volle Züge. Mehr dazu im Dossier am Wochenende."
+    assert "Malte Grünwald" not in _people(text)

@@ -2551,14 +2551,19 @@ class ActorFinder:
     def add_silent_experts(self) -> None:
         """An expert named by title in a sentence that reports nothing they say ("Der Politologe Karl Brandl
         hält das Ziel für unrealistisch") is an actor when the article quotes them elsewhere ("…", sagte
-        Brandl): the full name and the title are theirs. One named only in passing (a teaser) stays none."""
+        Brandl) or prints their answers in an interview (a paragraph opening "Brandl: …"): the full name and
+        the title are theirs. One named only in passing (a teaser) stays none."""
         for i, j, role, evidence_idx in self.silent_experts:
             surname = self.core(j - 1)[0]
             key = self.known_key(surname) or fold(surname)
             p = self.persons.get(key)
-            if p is None or not any(self._speaks(self._token_at(m.start)) for m in p.mentions):
-                continue
+            answers = re.search(rf"(?:^|\n){re.escape(surname)}:\s", self.text) is not None
+            if not answers and (p is None or not any(self._speaks(self._token_at(m.start)) for m in p.mentions)):
+                continue  # (a paragraph opening "Brandl: …" is an interview's answer: the expert speaks there)
             self.add_person(i, j, role, evidence_idx, quoted=True)
+            p = self.persons.get(key)
+            if p is None:
+                continue
             p.mentions.sort(key=lambda m: m.start)
             p.first = min(p.first, p.mentions[0].start)
 
