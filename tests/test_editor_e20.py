@@ -245,3 +245,15 @@ def test_an_expert_named_in_the_standfirst_of_an_interview_is_an_actor():
 def test_an_expert_named_in_passing_stays_no_actor():
     text = "Der Verkehrsforscher Malte Grünwald über volle Züge. Mehr dazu im Dossier am Wochenende."
     assert "Malte Grünwald" not in _people(text)
+
+
+# --- a speaker's continuation comes after the statement that introduces them --------------------------------------
+
+def test_a_continuation_follows_the_statement_that_introduces_its_speaker():
+    text = ("Die Grünen im Kreistag kritisierten den Landrat scharf. Fraktionssprecherin Greta Hollmann (Grüne) warf "
+            "ihm vor, beim Schutz der Auen „tatenlos zugesehen“ zu haben. Der Kreis habe sich hinter dem Land "
+            "versteckt, statt ein Bauverbot zu fordern.")
+    b = _briefing(text, title="Streit um die Auen")
+    mine = [p.text for s in b.stories for p in s.positions
+            if p.text.startswith(("Fraktionssprecherin Greta Hollmann", "Der Kreis habe"))]
+    assert len(mine) == 2 and mine[0].startswith("Fraktionssprecherin Greta Hollmann"), mine
