@@ -257,3 +257,16 @@ def test_a_continuation_follows_the_statement_that_introduces_its_speaker():
     mine = [p.text for s in b.stories for p in s.positions
             if p.text.startswith(("Fraktionssprecherin Greta Hollmann", "Der Kreis habe"))]
     assert len(mine) == 2 and mine[0].startswith("Fraktionssprecherin Greta Hollmann"), mine
+
+
+# --- a figure's qualifier opening its sentence is shown in lower case -----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("qualifier", "shown"),
+    [("Rund", "rund 3.000\u00a0Wohnungen"), ("Mehr als", "mehr als 3.000\u00a0Wohnungen"),
+     ("knapp", "knapp 3.000\u00a0Wohnungen")],
+)
+def test_a_qualifier_opening_the_sentence_is_shown_in_lower_case(qualifier, shown):
+    from briefing.render.formatting import figure
+
+    assert figure(3000, "Wohnungen", qualifier) == shown
