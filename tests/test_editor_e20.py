@@ -270,3 +270,20 @@ def test_a_qualifier_opening_the_sentence_is_shown_in_lower_case(qualifier, show
     from briefing.render.formatting import figure
 
     assert figure(3000, "Wohnungen", qualifier) == shown
+
+
+# --- a call for tips with a telephone number is service, not news -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "material"),
+    [
+        ("Die Polizei bittet Zeugen um Hinweise unter der Telefonnummer 0911 211 23 45.", False),
+        ("Wer betroffen ist, kann sich unter 089/4455-6677 bei der Verbraucherzentrale melden.", False),
+        ("Die Polizei bittet Zeugen um Hinweise, die Ermittlungen dauern an.", True),
+        ("Zwischen 2019 und 2023 zahlten die Kunden rund 18 Prozent zu viel.", True),
+    ],
+)
+def test_a_sentence_with_a_telephone_number_is_no_summary_material(sentence, material):
+    from briefing.assemble.summary import is_summary_material
+
+    assert is_summary_material(sentence) is material

@@ -91,6 +91,9 @@ MAX_WHOLE_HEADLINE_CHARS = 150
 # Characters that only occur in page furniture or markup, never in a summary sentence.
 MARKUP_CHARS = ("|", "[", "]", "#", "<", ">", "{", "}", "+++")
 QUOTE_MARKS = "\"„“”«»‚‘’"
+# A German telephone number: an area code opening with 0, then groups of digits (at least six digits after it):
+# "0361 574 31 00", "089/1234-5678", "0800 123 456". Figures never open with a 0 before a group.
+_PHONE_NUMBER = re.compile(r"(?<![\d.,])0\d{2,5}(?:[ /-]\d{2,5}){1,4}(?![\d.,]\d)")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„])")
 _QUOTED_RE = re.compile(r"[\"„“”«»][^\"„“”«»]*[\"„“”«»]")
 
@@ -139,6 +142,8 @@ def is_summary_material(sentence: str) -> bool:
     low = fold(s)
     if any(m in low for m in _folded("teaser_markers.txt")):
         return False
+    if _PHONE_NUMBER.search(s):
+        return False  # "Die Polizei bittet um Hinweise unter 0361 574 31 00": service for readers, not news
     if unattributed_report(s):
         return False
     label, marked, rest = s.partition(": ")
