@@ -290,6 +290,8 @@ def merge_positions(
         shown.sort(key=lambda x: (by_id[x[0].actor].kind == "country", all(r.overtaken for r in x[0].refs),
                                   x[2].stance not in CLEAR_STANCES, x[0].issue_key is None, -len(x[0].sources),
                                   x[0].from_quote, x[0].order))
+        shown = _introduced_first(shown, {e.actor: speaker_label(by_id[e.actor].name, by_id[e.actor].kind)
+                                          for e, _, _ in shown})
         for e, text, ref in shown[:MAX_PER_COUNTRY]:
             srcs = sort_sources(e.sources)
             issue = next((r.issue for r in e.refs if r.issue), None)
@@ -369,6 +371,38 @@ def _same_quotation(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Are ``a`` and ``b`` (quoted words) two wordings of one quotation, by Stimmen's measure?"""
     short, long = sorted((a, b), key=len)
     return bool(short) and containment(short, long) >= SAME_WORDING
+
+
+# A statement as a heading shows it: the merged stance, its wording, the reference the wording comes from.
+_Shown = tuple["_Stance", str, PositionRef]
+
+
+def _introduced_first(shown: list[_Shown], labels: dict[str, str | None]) -> list[_Shown]:
+    """The order of a heading's statements, with a speaker's continuation that does not name them (shown as
+    "Hofbauer: Österreich habe sich versteckt …", carried on from the sentence before) after the statement of
+    the same speaker and report that comes before it in the text ("Umweltsprecherin Lena Hofbauer warf Leitner
+    vor, …", which names them): read the other way round, the prefix names someone not introduced yet. The
+    introducing statement moves up to the continuation's rank."""
+    pending = list(shown)
+    out: list[_Shown] = []
+    while pending:
+        e = pending.pop(0)
+        label = labels.get(e[0].actor)
+        if label and not _names_in_text(e[1], label):  # (shown as "Hofbauer: …")
+            before = [f for f in pending if f[0].actor == e[0].actor and f[0].order[0] == e[0].order[0]
+                      and f[0].order < e[0].order and _names_in_text(f[1], label)]
+            if before:
+                first = min(before, key=lambda f: f[0].order)
+                pending.remove(first)
+                pending[:0] = [first, e]
+                continue
+        out.append(e)
+    return out
+
+
+def _names_in_text(text: str, label: str) -> bool:
+    """Does the statement name its speaker in its own words (not only by a marked prefix "Macron: …")?"""
+    return label in text and not text.startswith(f"{label}: ")
 
 
 @dataclass

@@ -91,6 +91,9 @@ MAX_WHOLE_HEADLINE_CHARS = 150
 # Characters that only occur in page furniture or markup, never in a summary sentence.
 MARKUP_CHARS = ("|", "[", "]", "#", "<", ">", "{", "}", "+++")
 QUOTE_MARKS = "\"„“”«»‚‘’"
+# A German telephone number: an area code opening with 0, then groups of digits (at least six digits after it):
+# "0361 574 31 00", "089/1234-5678", "0800 123 456". Figures never open with a 0 before a group.
+_PHONE_NUMBER = re.compile(r"(?<![\d.,])0\d{2,5}(?:[ /-]\d{2,5}){1,4}(?![\d.,]\d)")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„])")
 _QUOTED_RE = re.compile(r"[\"„“”«»][^\"„“”«»]*[\"„“”«»]")
 
@@ -139,6 +142,8 @@ def is_summary_material(sentence: str) -> bool:
     low = fold(s)
     if any(m in low for m in _folded("teaser_markers.txt")):
         return False
+    if _PHONE_NUMBER.search(s):
+        return False  # "Die Polizei bittet um Hinweise unter 0361 574 31 00": service for readers, not news
     if unattributed_report(s):
         return False
     label, marked, rest = s.partition(": ")
@@ -167,11 +172,19 @@ def _folded(name: str) -> frozenset[str]:
 # The attribution closing a sentence: its last comma-separated stretch, a few words long.
 _LAST_CLAUSE = re.compile(r",\s*([^,]{1,60}?)[.!?]?\s*$")
 _PERSONAL = frozenset(["er", "sie"])
+# The closing clause after a quotation's end or the last comma, at any length.
+_LONG_LAST_CLAUSE = re.compile(r"[,“”\"]\s*,?\s*([^,“”\"]{1,300}?)[.!?]?\s*$")
 
 
 def _pronoun_attribution(sentence: str) -> bool:
     """ "…, sagte er.", "…, so sie am Montag.", "…, wie er betonte.": the speaker is only a pronoun,
-    named in a sentence the reader does not see."""
+    named in a sentence the reader does not see. A closing clause that opens with the verb and the pronoun
+    says so however long it runs on ("…“, sagte er nach der Annahme des Textes unter dem Beifall der Delegierten.")."""
+    long = _LONG_LAST_CLAUSE.search(sentence)
+    if long:
+        opening = [w.lower() for w in re.findall(r"\w+", long.group(1))[:2]]
+        if len(opening) == 2 and opening[1] in _PERSONAL and (opening[0] == "so" or opening[0] in speech_verbs()):
+            return True
     m = _LAST_CLAUSE.search(sentence)
     if not m:
         return False

@@ -308,6 +308,12 @@ _SHARED_PREFIXES = frozenset({"bundes"})
 _TENURE_ENDINGS = ("em", "en", "er", "es", "e")
 
 
+@functools.cache
+def _team_roles() -> frozenset[str]:
+    """Roles in a sports team (team_roles.txt): the federal prefix before one names no state's office."""
+    return frozenset(word_set("team_roles.txt"))
+
+
 def _tenure_stem(word: str) -> str | None:
     """The stem of an inflected adjective of tenure ("frühere" -> "früher", "ehemaligen" -> "ehemalig"), None
     for any other word (tenure_adjectives.txt)."""
@@ -498,6 +504,8 @@ class Lexicon:
                 gender, aff, kind = self.roles[stem]
                 if prefix:
                     p_aff = self._prefix_affiliation(prefix)
+                    if p_aff is not None and prefix in _SHARED_PREFIXES and stem in _team_roles():
+                        p_aff = None  # "Bundestrainer": a federation's coach, no office of the state
                     aff = p_aff or (aff if "-" in prefix or prefix.startswith(_HOLDER_PREFIXES) else None)
                     # "Kommissionspräsidentin" is a role, "Küchenchef" still is; but a prefix that is
                     # itself a role-free noun part with a hyphen-less tail shorter than 3 is not.
@@ -1677,8 +1685,8 @@ class ActorFinder:
         before the first link ("Verband der Automobilindustrie", "Deutscher Gewerkschaftsbund"); "" when none."""
         head = ""
         for k in range(start, end):
-            if self.lowers[k] in _LONG_FORM_LINKS:
-                break
+            if self.lowers[k] in _LONG_FORM_LINKS or (head and self.cores[k].islower()):
+                break  # (a genitive plural without article: "Verband kommunaler Unternehmen" is a Verband)
             if self.cores[k][:1].isupper():
                 head = self.cores[k]
         inst = self.lex.institution(head) if head else None
@@ -1832,7 +1840,10 @@ class ActorFinder:
             elif self.lowers[k] not in _LONG_FORM_LINKS and not (
                     # an inflected adjective between an article and a noun: "Vereinigung der kommunalen Arbeitgeber"
                     w.isalpha() and w.islower() and w.endswith(_ADJECTIVE_ENDINGS) and 0 < k < bracket - 1
-                    and self.lowers[k - 1] in _GENITIVE_ARTICLES and words[k + 1][:1].isupper()):
+                    and self.lowers[k - 1] in _GENITIVE_ARTICLES and words[k + 1][:1].isupper()) and not (
+                    # a genitive plural without article, its adjective strong: "Verband kommunaler Unternehmen"
+                    w.isalpha() and w.islower() and w.endswith("er") and 0 < k < bracket - 1
+                    and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()):
                 break
             k -= 1
         if start is None or not words[bracket - 1][:1].isupper():
@@ -2587,14 +2598,19 @@ class ActorFinder:
     def add_silent_experts(self) -> None:
         """An expert named by title in a sentence that reports nothing they say ("Der Politologe Karl Brandl
         hält das Ziel für unrealistisch") is an actor when the article quotes them elsewhere ("…", sagte
-        Brandl): the full name and the title are theirs. One named only in passing (a teaser) stays none."""
+        Brandl) or prints their answers in an interview (a paragraph opening "Brandl: …"): the full name and
+        the title are theirs. One named only in passing (a teaser) stays none."""
         for i, j, role, evidence_idx in self.silent_experts:
             surname = self.core(j - 1)[0]
             key = self.known_key(surname) or fold(surname)
             p = self.persons.get(key)
-            if p is None or not any(self._speaks(self._token_at(m.start)) for m in p.mentions):
-                continue
+            answers = re.search(rf"(?:^|\n){re.escape(surname)}:\s", self.text) is not None
+            if not answers and (p is None or not any(self._speaks(self._token_at(m.start)) for m in p.mentions)):
+                continue  # (a paragraph opening "Brandl: …" is an interview's answer: the expert speaks there)
             self.add_person(i, j, role, evidence_idx, quoted=True)
+            p = self.persons.get(key)
+            if p is None:
+                continue
             p.mentions.sort(key=lambda m: m.start)
             p.first = min(p.first, p.mentions[0].start)
 

@@ -450,6 +450,22 @@ class PositionFinder:
         return {q.speaker for q in self.quotes
                 if q.start < last and first < q.end and q.speaker_start is not None and first <= q.speaker_start < last}
 
+    def carried_by_person(self, s: int, e: int) -> set[str]:
+        """Persons whose indirect quotation carries on into sentence tokens ``[s, e)`` from a sentence before
+        it ("Umweltsprecherin X warf der Ministerin vor, … Österreich habe sich hinter Polen versteckt.").
+        Their Konjunktiv is their claim about the subject, often against it, never the subject's own word;
+        a medium's report ("Über die Pläne hatte zuerst der Spiegel berichtet. Berlin wolle …") is no
+        person's and stays with its subject (:meth:`reporters_in`)."""
+        first, last = self.starts[s], self.starts[e - 1] + len(self.words[e - 1])
+        out: set[str] = set()
+        for q in self.quotes:
+            if (q.kind == "indirect" and q.speaker and q.start < last and first < q.end
+                    and q.speaker_start is not None and q.speaker_start < first):
+                actor = self.actors.get(q.speaker)
+                if actor is not None and actor.kind == "person":
+                    out.add(q.speaker)
+        return out
+
     def reported_main_clause(self, s: int, e: int) -> bool:
         """Is the sentence's main clause (up to its first comma, colon or semicolon outside quotations) in
         the Konjunktiv I: someone else's report of its subject ("Die EVG habe das Angebot abgelehnt", after
@@ -541,7 +557,7 @@ class PositionFinder:
             if self.reported_main_clause(s, e):
                 # "In Bayern habe Söder bessere Chancen, sagte der Politologe": the sentence names who reports
                 # its subject; the subject's position it is not (the reporter's quotation gives that one's)
-                others = self.reporters_in(s, e)
+                others = self.reporters_in(s, e) | self.carried_by_person(s, e)
                 subjects = [x for x in subjects if not (others - {x[1]})]
                 if not subjects:
                     continue

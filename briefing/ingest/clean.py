@@ -354,6 +354,15 @@ class _Cleaner:
                     self.drop(line, "title")
                     return
 
+    def masthead(self) -> None:
+        """The outlet's name alone on one of the page's first lines is its masthead, not the article's title or
+        text (the publisher is read from the raw lines: ingest/publishers.py)."""
+        from briefing.ingest.publishers import MASTHEAD_LINES, masthead_name
+
+        for line in [ln for ln in self.lines if ln.kind != BLANK][:MASTHEAD_LINES]:
+            if line.kept and masthead_name(line.text):
+                self.drop(line, "masthead")
+
     def tail(self) -> None:
         pattern = _furniture().tail
         if pattern is None:
@@ -430,6 +439,18 @@ class _Cleaner:
                     self.dateline_ends[line.index] = end
             elif line.kept and (end := _place_dateline_end(line.text, self.src)) is not None:
                 self.dateline_ends[line.index] = end  # "Kairo/Jerusalem – …", "Brüssel. …": no date, a place
+
+    def bylines_at_dates(self) -> None:
+        """A line that is only a person's name, right above or below a date line, is the author's byline
+        ("Jan Petersen" over "03.12.2026 - 15:48 Uhr"): pages print the author beside the time of
+        publication. Only a name that opens with a listed first name counts; a name inside the text
+        ("Jan Petersen sagte …") is a sentence and stays."""
+        lines = self.lines
+        for index, _ in self.date_lines:
+            for step in (-1, 1):
+                k = index + step
+                if 0 <= k < len(lines) and lines[k].kept and _bare_name(lines[k].text):
+                    self.drop(lines[k], "byline")
 
     def inline(self) -> None:
         fur = _furniture()
@@ -628,6 +649,20 @@ def _place_dateline_end(text: str, article: str = "") -> int | None:
     return None
 
 
+# A byline's name: a first name and one to three more capitalised words (particles allowed), nothing else.
+_BYLINE_NAME = re.compile(r"(?P<first>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+                          r"(?: (?:von|van|de|der|zu))?(?: [A-ZÄÖÜ][\w'’-]+){1,3}")
+
+
+def _bare_name(text: str) -> bool:
+    """Is the line only a person's name, opening with a listed first name ("Jan Petersen", "Anna von Berg")?"""
+    m = _BYLINE_NAME.fullmatch(text.strip())
+    if m is None:
+        return False
+    firsts = word_set("first_names.txt") | word_set("first_names_world.txt")
+    return all(part.lower() in firsts for part in m.group("first").split("-"))
+
+
 def clean(src: str, title_hint: str | None = None) -> Cleaned:
     """Clean one decoded article.
 
@@ -642,11 +677,13 @@ def clean(src: str, title_hint: str | None = None) -> Cleaned:
     c = _Cleaner(src, title_hint)
     c.front_matter()
     c.header_title()
+    c.masthead()
     c.tail()
     c.whole_lines()
     c.sections()
     c.media_titles()
     c.date_lines_and_datelines()
+    c.bylines_at_dates()
     c.inline()
     c.repeats()
     c.find_title()

@@ -96,6 +96,39 @@ def _search_at_word_start(pattern: re.Pattern[str], text: str) -> re.Match[str] 
         pos = m.start() + 1
 
 
+# A page's masthead stands among its first lines: the outlet's name alone on a line ("HANDELSBLATT", "WDR").
+MASTHEAD_LINES = 3
+# A one-word name this frequent in German is also an ordinary word or a section label ("Welt" 5.7, "stern" 4.5);
+# the outlets' names are rarer ("WDR" 4.0, "Handelsblatt" 3.7).
+MASTHEAD_MAX_ZIPF = 4.5
+
+
+def masthead_name(line: str) -> str | None:
+    """The publisher whose name (as publishers.txt spells it, any case) is the whole line ("HANDELSBLATT", "WDR",
+    "tagesschau.de"). A one-word name that is also a common German word ("stern", "WELT" beside a section label
+    "Welt") is no sign on its own."""
+    from briefing.lang.frequency import zipf
+
+    name = _publisher_names().get(line.strip().casefold())
+    if name and (" " in name or "." in name or zipf(name) < MASTHEAD_MAX_ZIPF):
+        return name
+    return None
+
+
+@functools.cache
+def _publisher_names() -> dict[str, str]:
+    return {name.casefold(): name for name, _, _ in _signatures()}
+
+
+def _masthead(lines: tuple[str, ...] | list[str]) -> str | None:
+    """The publisher named by the page's masthead: alone on one of the file's first non-blank lines."""
+    for line in [ln for ln in lines if ln.strip()][:MASTHEAD_LINES]:
+        name = masthead_name(line)
+        if name:
+            return name
+    return None
+
+
 def infer_publisher(lines: tuple[str, ...] | list[str], url: str | None = None) -> str | None:
     """The publisher with the most distinct signatures in ``lines`` (or known by the URL's host).
 
@@ -119,6 +152,10 @@ def infer_publisher(lines: tuple[str, ...] | list[str], url: str | None = None) 
             li = text.count("\n", 0, m.start())
             hits.setdefault(name, set()).add(si)
             first[name] = min(first.get(name, li), li)
+    masthead = _masthead(lines)
+    if masthead:
+        hits.setdefault(masthead, set()).add(-2)
+        first.setdefault(masthead, -2)
     by_host = publisher_for_host(host_of(url))
     if by_host:
         hits.setdefault(by_host, set()).add(-1)

@@ -134,6 +134,9 @@ def figure(value: float, unit: str, qualifier: str | None = None, whole: float |
         text = f"{amount}{NBSP}{clean_text(unit)}" if unit.strip() else amount
     text = text.replace(" ", NBSP)
     qualifier = clean_text(qualifier)
+    # A qualifier is a function word ("rund", "mehr als", "zwischen 230 und"), capitalised only where it opened
+    # its sentence ("Rund 250.000 Haushalte heizen …"); beside the number it reads in lower case.
+    qualifier = qualifier[:1].lower() + qualifier[1:]
     return f"{qualifier} {text}" if qualifier else text
 
 

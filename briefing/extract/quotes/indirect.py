@@ -156,6 +156,10 @@ def indirect_quotes(text, masked, sents, by_sent, pairs, used_cues) -> list[Foun
             elif points_back_only(c):
                 continue  # postposed "seiner Meinung nach" only points back: the clause is its verb's, if any
             elif c.kind in ("marker", "so"):
+                if c.word == "Für" and not konjunktiv_words(masked, sb, end, strong=True):
+                    # "Für den Chef ist es der schwerste Tag seiner Amtszeit": an indicative judgement is the
+                    # writer's framing (train's gold never counts one); the cue still attributes quotations
+                    continue
                 span = _frame_complement(text, sb, end, c.frame_start, c.frame_end)
             elif c.kind == "verb":
                 if _stative_appeal(masked, c, sb) or _wie_inside_report(masked, c, by_sent.get(si, []), sb):
