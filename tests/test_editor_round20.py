@@ -159,19 +159,6 @@ def test_an_institution_head_before_an_object_or_in_the_plural_names_no_seat(tex
     assert not any(" " in name and name.split()[0].lower().endswith(heads) for name in _organisations(text))
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "role"),
-    [
-        ("Ein zweiter Gutachter, der Toxikologe Uwe Brandner, kam zu einem ähnlichen Ergebnis.", "Uwe Brandner",
-         "Toxikologe"),
-        ("Die Kriminologin Maren Osterloh hält die Zahlen für verzerrt, sagte sie.", "Maren Osterloh", "Kriminologin"),
-    ],
-)
-def test_a_scholar_named_by_the_discipline_has_it_as_role(text: str, name: str, role: str) -> None:
-    doc = pipeline("briefing_actors")(text)
-    assert {(a.name, a.role) for a in doc._.briefing_actors if a.kind == "person"} == {(name, role)}
-
-
 def test_a_speaker_is_not_carried_past_the_person_a_new_paragraph_is_about() -> None:
     # a paragraph about another person (named by surname, then "Er"), then a quotation without a verb of its own:
     # that person's words, not those of the speaker named in the paragraph before
