@@ -123,9 +123,10 @@ MIN_REFERENCE_NOUNS = 2
 # and the place where it happened ("die Einigung von Antalya", "das Ergebnis der Weltklimakonferenz in
 # Antalya", "den Beschluss von Antalya": lang/de/follow_up_references.txt, acts and meetings).  Two articles
 # report one event (placed_event) when both leads (title or first sentence) name an event so by the same
-# place, or when one does and the other's title and lead both name that event's own specific noun
-# ("Weltklimakonferenz einigt sich …" / "Nach zwei Wochen … hat sich die Weltklimakonferenz … geeinigt":
-# the agency report, whose dateline is cut).  The place must be specific (rarer than REFERENCE_FREQUENCY:
+# place, or when one does and the other is the report from that place: its dateline names the place
+# ("Antalya (dpa) –", kept as Article.dateline when the cleaner cuts it) and its title an act or a meeting
+# ("Weltklimakonferenz einigt sich …"), or its title and lead both name that event's own specific noun.
+# The place must be specific (rarer than REFERENCE_FREQUENCY:
 # "Antalya" 3.0, "Nairobi" 3.2; not "Berlin", "Brüssel", "Wien", where many events of a day happen) and no
 # country's, person's or organisation's name; names aside the two are not unrelated (FOLLOW_UP_SIMILARITY).
 # Zipf 3.5: a town ("Hameln" 3.4) or a subject's compound ("Windkraftanlagen" 3.35) is specific, the body or
@@ -197,6 +198,8 @@ class ArticleVector:
     # The events the title and the lead name by their place ("die Einigung von Antalya"): the noun's terms and
     # the place's specific terms (see placed_event).
     placed: tuple[tuple[frozenset[str], frozenset[str]], ...] = field(default=(), repr=False, compare=False)
+    # The specific terms of the dateline's place, when the title names an act or a meeting (see placed_event).
+    dateline: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @functools.cached_property
     def vector(self) -> dict[str, float]:
@@ -450,6 +453,19 @@ def lead_places(
     return tuple(out)
 
 
+def dateline_place(facts: ArticleFacts, names: Set[str], frequencies: dict[str, float]) -> frozenset[str]:
+    """The specific terms of the place of the article's dateline ("Mombasa (dpa) –"), when its title names an act
+    or a meeting ("UN-Ozeankonferenz beschließt …"): the report of the event the place names."""
+    title = facts.article.title or ""
+    if not facts.article.dateline or not any(is_event_noun(w) for w in WORD_RE.findall(title)):
+        return frozenset()
+    return frozenset(
+        t
+        for t in content_terms(facts.article.dateline)
+        if t not in names and frequencies.get(t, UNLISTED_FREQUENCY) < REFERENCE_FREQUENCY
+    )
+
+
 def country_terms(facts: ArticleFacts) -> frozenset[str]:
     """The terms of the names of the article's countries."""
     return frozenset(
@@ -510,6 +526,7 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
                 specific=specific,
                 reference=lead_reference(f),
                 placed=lead_places(f, names | organisation_words(f), frequencies),
+                dateline=dateline_place(f, names | organisation_words(f), frequencies),
             )
         )
     return out, idf
@@ -561,10 +578,11 @@ def follows_up(report: ArticleVector, other: ArticleVector) -> bool:
 
 def placed_event(a: ArticleVector, b: ArticleVector) -> bool:
     """Does ``a``'s title or lead name an event by its place ("die Einigung von Antalya") that ``b`` names too:
-    by the same place in its own title or lead ("das Ergebnis der Weltklimakonferenz in Antalya"), or by the
-    event's specific noun in both its title and its lead ("Weltklimakonferenz einigt sich …")?"""
+    by the same place in its own title or lead ("das Ergebnis der Weltklimakonferenz in Antalya"), by its
+    dateline under a title that names an act or a meeting ("Antalya (dpa) –" under "Weltklimakonferenz einigt
+    sich …"), or by the event's specific noun in both its title and its lead?"""
     for noun, place in a.placed:
-        if any(place & other for _, other in b.placed):
+        if any(place & other for _, other in b.placed) or place & b.dateline:
             return True
         own = noun & a.specific
         if own and all(any(same_first_part(t, x) for t in own for x in told) for told in (b.heading, b.lead)):
