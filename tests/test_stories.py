@@ -361,6 +361,9 @@ def test_an_indefinite_act_is_news_not_a_reference():
 
     assert event_reference("Nach einem Beschluss des Kreistags steigt die Müllgebühr in Celle.") == ()
     assert event_reference("Der Kreistag hat die Müllgebühr für Celle erhöht.") == ()
+    # an act ahead is a preview's, not a reference back (round 21)
+    assert event_reference("Vor der Abstimmung des Kreistags über die Müllgebühr werben Vermieter in Celle.") == ()
+    assert event_reference("Bis zum Beschluss des Kreistags zur Müllgebühr bleibt in Celle alles beim Alten.") == ()
 
 
 ABFALL = "Der Kreistag hat am Mittwoch die Erhöhung der Müllgebühr in Celle beschlossen. Sie steigt um elf Prozent."

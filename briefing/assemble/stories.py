@@ -395,10 +395,15 @@ def placed_events(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...
     return tuple(out)
 
 
+# Prepositions before an act's article that put the act ahead ("vor der Abstimmung", "bis zum Urteil").
+_AHEAD = frozenset({"vor", "bis"})
+
+
 def event_reference(text: str) -> tuple[frozenset[str], ...]:
     """The nouns among the REFERENCE_WORDS words after each definite noun of an act in ``text``, each as its
     terms (compound parts too): "Nach dem Beschluss des Landtags zum Hochschulgesetz fordern …" ->
-    {landtag}, {hochschulgesetz}; an indefinite act ("Nach einem Beschluss …") is news, not a reference."""
+    {landtag}, {hochschulgesetz}; an indefinite act ("Nach einem Beschluss …") is news, and one ahead ("vor der
+    Abstimmung in Brüssel …") a preview, not a reference."""
     articles = _follow_up_words()[0]
     words = WORD_RE.findall(text)
     out: dict[str, frozenset[str]] = {}
@@ -410,6 +415,9 @@ def event_reference(text: str) -> tuple[frozenset[str], ...]:
         if not before or not (
             before[-1] in articles or (len(before) == 2 and before[0] in articles and before[1][:1].islower())
         ):
+            continue
+        # "vor der Abstimmung in Brüssel", "bis zur Entscheidung": the act lies ahead, a preview refers forward
+        if any(w in _AHEAD for w in before[:-1] + [w.lower() for w in words[max(0, i - 3) : max(0, i - 2)]]):
             continue
         for noun in words[i + 1 : i + 1 + REFERENCE_WORDS]:
             terms = frozenset(event_terms(Counter(content_terms(noun)))) if noun[:1].isupper() else frozenset()
