@@ -69,6 +69,7 @@ EXPECTED: list[tuple[Path, date, list[set[str]]]] = [
     (DATA / "days" / "werk_hameln", date(2026, 12, 2), [{"w1", "w2"}]),
     (DATA / "days" / "sportgericht_stadtrat", date(2026, 12, 3), [{"s1", "s2"}]),
     (DATA / "days" / "klinik_streiks", date(2026, 12, 4), [{"k1", "k2"}]),
+    (DATA / "days" / "ozeankonferenz", date(2026, 12, 9), [{"o1", "o2", "o3", "o4"}, {"o5", "o6"}]),
 ]
 
 
@@ -114,7 +115,7 @@ def stem(f) -> str:
 
 
 def small_days(cache: Path) -> tuple[list[float], list[float], int]:
-    from briefing.assemble.stories import cluster, follows_up, same_headline_event, vectorise
+    from briefing.assemble.stories import cluster, follows_up, placed_event, same_headline_event, vectorise
     from briefing.assemble.text import cosine
 
     same, diff, wrong = [], [], 0
@@ -133,6 +134,8 @@ def small_days(cache: Path) -> tuple[list[float], list[float], int]:
             headline = ", headline and lead shared" if same_headline_event(vectors[i], vectors[j]) else ""
             if follows_up(vectors[i], vectors[j]) or follows_up(vectors[j], vectors[i]):
                 headline += ", one lead refers back to the other's headline"
+            if placed_event(vectors[i], vectors[j]) or placed_event(vectors[j], vectors[i]):
+                headline += ", one event named by its place"
             print(f"  {c:.3f} {'same' if one else 'diff'}  {names[i]} ~ {names[j]}  (names aside {anchor:.3f}, "
                   f"rare words shared {rare}{headline})")
         got = sorted(sorted(names[i] for i in c) for c in cluster(vectors))
@@ -156,6 +159,7 @@ def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
         FOLLOW_UP_SIMILARITY,
         cluster,
         follows_up,
+        placed_event,
         same_event,
         same_headline_event,
         vectorise,
@@ -195,6 +199,14 @@ def big_day(path: Path, cache: Path, threshold: float, show: int) -> None:
               f"{len(refer)}; names aside at or above stories.FOLLOW_UP_SIMILARITY ({FOLLOW_UP_SIMILARITY}): "
               f"{sum(a >= FOLLOW_UP_SIMILARITY for a, _, _ in refer)}")
         for a, i, j in sorted(refer, reverse=True)[:show]:
+            print(f"    {a:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")
+    for kind, pairs in (("far-apart", far), (f"written <= {CLOSE_DAYS} days apart", close)):
+        placed = [(cosine(vectors[i].anchor, vectors[j].anchor), i, j) for c, i, j in pairs
+                  if c < threshold and (placed_event(vectors[i], vectors[j]) or placed_event(vectors[j], vectors[i]))]
+        print(f"  {kind} pairs below it that name one event by its place (stories.placed_event): {len(placed)}; "
+              f"names aside at or above stories.FOLLOW_UP_SIMILARITY: "
+              f"{sum(a >= FOLLOW_UP_SIMILARITY for a, _, _ in placed)}")
+        for a, i, j in sorted(placed, reverse=True)[:show]:
             print(f"    {a:.3f}  {titles[names[i]][:60]} ~ {titles[names[j]][:60]}")
     print("  closest far-apart pairs (topic neighbours):")
     for c, i, j in sorted(far, reverse=True)[:show]:

@@ -131,6 +131,7 @@ class Article:
     fetched: str | None = None  # ISO day ``briefing collect`` fetched the page (None for files from elsewhere)
     turns: tuple[Turn, ...] = ()  # interview questions and answers, in text order (empty: no interview)
     opinion: str | None = None  # the label of an opinion piece ("Kommentar"), None for a report (ingest/genre.py)
+    dateline: str | None = None  # the place of the dateline cut from the opening ("Mombasa (dpa) –" -> "Mombasa")
 
     def in_question(self, i: int) -> bool:
         """Whether cleaned offset ``i`` lies in an interviewer's question."""

@@ -743,3 +743,49 @@ def test_positions_that_point_back_are_left_out():
     positions, _ = merge_positions(refs, [], [macron])
     # "Das erklärte ..." cannot be read without the sentence before it: it is left out.
     assert [p.text[:10] for p in positions] == ["Frankreich"]
+
+
+# ---------------------------------------------------------------- round 21: the report leads its reactions
+
+_MUELL_REPORT = [
+    "Der Kreistag von Celle hat am Mittwoch eine höhere Müllgebühr für alle Haushalte beschlossen.",
+    "Für die Vorlage stimmten 41 Kreisräte, zwölf Abgeordnete stimmten dagegen und drei enthielten sich.",
+    "Die neue Gebühr gilt vom 1. März an und steigt für eine Familie um knapp 40 Euro im Jahr.",
+]
+_MUELL_ECHO = [
+    "Nach dem Beschluss des Kreistags zur Müllgebühr haben Vermieter und Mieter in Celle protestiert.",
+    "Der Mieterverein warnte, die Nebenkosten der Mieter stiegen damit schon wieder deutlich.",
+    "Die Vermieter wollen die höheren Nebenkosten nicht allein den Mietern aufbürden.",
+    "Mieter und Vermieter fordern vom Landkreis eine Entlastung bei den Nebenkosten.",
+]
+
+
+def _muell_summary(follow_ups: frozenset[int]) -> list:
+    from collections import Counter
+
+    from briefing.assemble.summary import Candidate, summarise
+    from briefing.assemble.text import content_terms, vector
+
+    texts = [(0, "S1", t) for t in _MUELL_REPORT] + [(1, "S2", t) for t in _MUELL_ECHO]
+    cands = []
+    for a, s, t in texts:
+        own = [x for b, _, x in texts if b == a]
+        n = own.index(t)
+        cands.append(Candidate(a, s, n, n / len(own), t, vector(Counter(content_terms(t)), {})))
+    story = vector(Counter(content_terms(" ".join(t for *_, t in texts))), {})
+    return summarise(cands, story, frozenset(), follow_ups)[0]
+
+
+def test_a_story_s_summary_leads_with_the_event_s_report_and_then_its_reactions():
+    summary = _muell_summary(frozenset({1}))
+    sources = [x.sources[0] for x in summary]
+    # the report's facts first (the act, the vote, when it takes effect), then the reactions
+    assert [x.text for x in summary[:3]] == _MUELL_REPORT
+    assert sources == sorted(sources)
+
+
+def test_without_a_follow_up_the_summary_ranks_all_articles_alike():
+    summary = _muell_summary(frozenset())
+    # the reactions' words are the story's most common: by them alone the reactions' lead opens the summary and
+    # the day the fee takes effect is left out (what the follow-ups change)
+    assert summary[0].text == _MUELL_ECHO[0] and _MUELL_REPORT[2] not in [x.text for x in summary]

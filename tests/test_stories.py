@@ -361,6 +361,9 @@ def test_an_indefinite_act_is_news_not_a_reference():
 
     assert event_reference("Nach einem Beschluss des Kreistags steigt die Müllgebühr in Celle.") == ()
     assert event_reference("Der Kreistag hat die Müllgebühr für Celle erhöht.") == ()
+    # an act ahead is a preview's, not a reference back (round 21)
+    assert event_reference("Vor der Abstimmung des Kreistags über die Müllgebühr werben Vermieter in Celle.") == ()
+    assert event_reference("Bis zum Beschluss des Kreistags zur Müllgebühr bleibt in Celle alles beim Alten.") == ()
 
 
 ABFALL = "Der Kreistag hat am Mittwoch die Erhöhung der Müllgebühr in Celle beschlossen. Sie steigt um elf Prozent."
@@ -435,3 +438,136 @@ def test_two_headlines_that_share_only_the_kind_of_thing_decided_are_two_events(
     ])
     # "Hochschulreform" and "Reform": the same kind of thing, two reforms of one parliament the same day
     assert not same_headline_event(a, b)
+
+
+# ---------------------------------------------------------------- round 21: an event named by its place
+
+
+@pytest.mark.parametrize(("word", "event"), [
+    ("Gipfel", True), ("Gipfeltreffen", True), ("Weltnaturkonferenz", True), ("Tagung", True),
+    ("Einigung", True), ("Beschlusses", True),
+    ("Treffen", False), ("Sitzung", False), ("Wetter", False), ("gipfel", False),
+])
+def test_a_noun_of_an_act_or_a_meeting(word, event):
+    from briefing.assemble.stories import is_event_noun
+
+    assert is_event_noun(word) is event
+
+
+def test_a_definite_event_noun_with_von_or_in_and_a_capitalised_word_names_the_event_by_its_place():
+    from briefing.assemble.stories import placed_events
+
+    assert placed_events("Viele Staaten wollen die Einigung von Kigali rasch umsetzen.") == (
+        (frozenset({"einigung"}), frozenset({"kigali"})),)
+    (noun, place), = placed_events("Die Ministerin lobte das Ergebnis der Weltnaturkonferenz in Kigali am Abend.")
+    assert noun == {"weltnaturkonferenz"} and place == {"kigali"}
+    # an indefinite noun is news, not the event's name; "in der Türkei" names a country, not the place
+    assert placed_events("Nach einer Einigung in Kigali reisten die Delegierten am Sonntag ab.") == ()
+    assert placed_events("Die Konferenz in der Türkei ging am Samstag mit einem Kompromiss zu Ende.") == ()
+    # a meeting of any kind is no event noun: a council meets every week
+    assert placed_events("Das Treffen in Kigali dauerte bis in die Nacht.") == ()
+
+
+def _placed(*articles: tuple[str, str]) -> list:
+    from briefing.assemble.stories import vectorise
+
+    vectors, _ = vectorise([_facts(f"p{k}", title, text) for k, (title, text) in enumerate(articles)])
+    return vectors
+
+
+NATUR_BERICHT = ("Weltnaturkonferenz beschließt neue Schutzziele",
+                 "In der Nacht zum Sonntag hat sich die Weltnaturkonferenz nach langem Streit auf neue Schutzziele "
+                 "für Wälder und Moore geeinigt. Die Staaten wollen bis 2035 ein Drittel ihrer Flächen schützen.")
+NATUR_ECHO = ("Lob aus Lissabon, Sorgen in Warschau",
+              "Die Einigung von Kigali wird in Europas Hauptstädten sehr unterschiedlich bewertet. Portugal lobt "
+              "die Schutzziele für Wälder, Polen fürchtet um seine Forstwirtschaft.")
+NATUR_GESPRAECH = ("Interview zu den Schutzzielen",
+                   "Die Biologin Marta Keller über den Beschluss von Kigali, die Moore und das Geld für die Wälder. "
+                   "Sie hält die Schutzziele für einen Anfang.")
+NATUR_AMT = ("Das Ergebnis der Weltnaturkonferenz",
+             "Das Umweltamt hat das Ergebnis der Weltnaturkonferenz in Kigali als Erfolg für die Moore bezeichnet. "
+             "Es will die Schutzziele rasch umsetzen.")
+WAL_ECHO = ("Enttäuschung über Walschutz",
+            "Die Entscheidung von Bogotá gegen ein Schutzgebiet für Wale stößt bei Verbänden auf Kritik. "
+            "Sie hatten auf mehr Schutz für die Meere gehofft.")
+STADT_ECHO = ("Lob und Kritik",
+              "Die Einigung von Berlin wird in den Ländern sehr unterschiedlich bewertet. Bayern lobt die Schutzziele "
+              "für Wälder, Hessen fürchtet um seine Forstwirtschaft.")
+
+
+def test_two_leads_that_name_one_event_by_the_same_place_report_one_event():
+    from briefing.assemble.stories import placed_event
+
+    _, echo, talk, _ = _placed(NATUR_BERICHT, NATUR_ECHO, NATUR_GESPRAECH, NATUR_AMT)
+    assert placed_event(echo, talk) and placed_event(talk, echo)
+
+
+def test_the_report_is_named_by_the_event_s_own_noun_in_its_title_and_lead():
+    from briefing.assemble.stories import placed_event
+
+    report, echo, _, office = _placed(NATUR_BERICHT, NATUR_ECHO, NATUR_GESPRAECH, NATUR_AMT)
+    assert placed_event(office, report)  # "Weltnaturkonferenz in Kigali" ~ "Weltnaturkonferenz beschließt …"
+    assert not placed_event(echo, report)  # "die Einigung von Kigali": the act noun names no conference
+    # the noun in the lead alone is not enough: the title must name it too
+    (untitled, office2) = _placed(("Neue Schutzziele", NATUR_BERICHT[1]), NATUR_AMT)
+    assert not placed_event(office2, untitled)
+
+
+def test_another_place_or_a_place_of_many_events_names_no_shared_event():
+    from briefing.assemble.stories import placed_event
+
+    _, echo, whales, capital = _placed(NATUR_BERICHT, NATUR_ECHO, WAL_ECHO, STADT_ECHO)
+    assert not placed_event(echo, whales) and not placed_event(whales, echo)
+    # "Berlin" is where many of a day's events happen: no specific place
+    (_, capital2) = _placed(STADT_ECHO, STADT_ECHO)
+    assert capital2.placed == () and not placed_event(capital, capital2)
+
+
+def test_the_articles_that_refer_back_to_the_event_are_its_follow_ups():
+    from briefing.assemble.stories import follow_ups, vectorise
+
+    actors = (("Kreistag", "organization", "institution"),)
+    vectors, _ = vectorise([_facts("a", "Kreistag erhöht Müllgebühr", ABFALL, *actors),
+                            _facts("b", "Ärger bei Vermietern", ABFALL_ECHO, *actors)])
+    assert follow_ups([0, 1], vectors) == {1}
+    named = _placed(NATUR_BERICHT, NATUR_ECHO, NATUR_GESPRAECH, NATUR_AMT)
+    # the office names the conference the report names; the others name the same event by the same place
+    assert follow_ups([0, 1, 2, 3], named) == {1, 2, 3}
+    # when every article refers back, none reports the event: no follow-ups
+    assert follow_ups([1, 2], named) == frozenset()
+
+
+def test_an_international_event_s_pieces_are_one_story_and_another_event_of_its_topic_is_not(extractor):
+    # o2 (reactions: "Die Einigung von Mombasa …"), o3 (an interview: "über den Beschluss von Mombasa"), o4 (a
+    # commentary) name the event by its place; o1, the agency report, names it in its dateline ("Mombasa (dpa)
+    # –") under a title naming the conference; o5, o6: a whaling decision in Lima the same day, its reactions
+    got = stories_of(DAYS / "ozeankonferenz", date(2026, 12, 9), extractor)
+    assert got == [["o1", "o2", "o3", "o4"], ["o5", "o6"]]
+
+
+def test_the_cleaner_keeps_the_place_of_the_dateline_it_cuts():
+    from briefing.ingest.clean import clean
+
+    cut = clean("Gipfel beschließt Hilfen\n\nKigali (dpa) – Nach drei Tagen haben die Staaten Hilfen beschlossen.\n")
+    assert cut.dateline == "Kigali" and cut.text.startswith("Nach drei Tagen")
+    assert clean("Titel\n\nBogotá, 12.03.2026 – Die Delegierten reisten am Abend ab.\n").dateline == "Bogotá"
+    assert clean("Titel\n\nDie Delegierten reisten am Abend aus Kigali ab.\n").dateline is None
+
+
+def test_the_report_from_the_event_s_place_is_named_by_its_dateline_under_a_title_of_a_meeting():
+    from dataclasses import replace
+
+    from briefing.assemble.stories import placed_event, vectorise
+
+    def report(title: str, dateline: str | None):
+        facts = _facts("r", title, "Nach drei Tagen haben die Staaten neue Schutzziele für die Wälder beschlossen.")
+        return replace(facts, article=replace(facts.article, dateline=dateline))
+
+    echo = _facts("e", *NATUR_ECHO)
+    (a, e), _ = vectorise([report("Naturkonferenz beschließt Schutzziele", "Kigali"), echo])
+    assert placed_event(e, a)
+    # a title of no act or meeting, another place, or a place of many events: no report of this event
+    for title, place in (("Neue Schutzziele für Wälder", "Kigali"), ("Naturkonferenz beschließt Schutzziele", "Bogotá"),
+                         ("Naturkonferenz beschließt Schutzziele", "Berlin")):
+        (a, e), _ = vectorise([report(title, place), echo])
+        assert not placed_event(e, a), (title, place)

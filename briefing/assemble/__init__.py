@@ -179,7 +179,7 @@ def _story(
         [(sid[i], _answered_figure(facts[i].article, f)) for i in reports for f in facts[i].figures
          if not facts[i].article.in_question(f.start)], story_vec, idf)
     confirmed = frozenset(t for f in figures if len(f.sources) > 1 for t in content_terms(f.text) if t[:1] == "#")
-    summary, leads = summary_mod.summarise(cands, story_vec, confirmed)
+    summary, leads = summary_mod.summarise(cands, story_vec, confirmed, stories_mod.follow_ups(members, vectors))
     if not leads:  # no complete sentence to choose: the text's first line still names the story
         leads = [facts[i].article.text.strip().split("\n", 1)[0] for i in by_centrality]
     clock = _Clock(members, facts)

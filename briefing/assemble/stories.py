@@ -116,6 +116,19 @@ COMPOUND_PART_CHARS = 6
 # schließen": nine).
 REFERENCE_WORDS = 10
 MIN_REFERENCE_NOUNS = 2
+# Round 21: an international event is reported by pieces that share neither people nor much wording: the
+# agency report, reactions from several capitals, a piece from another country's agency, an interview, a
+# commentary (names aside 0.07-0.18 on a made-up day of a climate conference's decision).  What they do
+# share is how the press names such an event once it is known: by a definite noun of the act or the meeting
+# and the place where it happened ("die Einigung von Antalya", "das Ergebnis der Weltklimakonferenz in
+# Antalya", "den Beschluss von Antalya": lang/de/follow_up_references.txt, acts and meetings).  Two articles
+# report one event (placed_event) when both leads (title or first sentence) name an event so by the same
+# place, or when one does and the other is the report from that place: its dateline names the place
+# ("Antalya (dpa) –", kept as Article.dateline when the cleaner cuts it) and its title an act or a meeting
+# ("Weltklimakonferenz einigt sich …"), or its title and lead both name that event's own specific noun.
+# The place must be specific (rarer than REFERENCE_FREQUENCY:
+# "Antalya" 3.0, "Nairobi" 3.2; not "Berlin", "Brüssel", "Wien", where many events of a day happen) and no
+# country's, person's or organisation's name; names aside the two are not unrelated (FOLLOW_UP_SIMILARITY).
 # Zipf 3.5: a town ("Hameln" 3.4) or a subject's compound ("Windkraftanlagen" 3.35) is specific, the body or
 # the kind of thing ("Bundestag" 4.5, "Reform" 4.3, "Werk" 4.9) is not; RARE_FREQUENCY (Zipf 3) would miss both.
 REFERENCE_FREQUENCY = 3.2e-6
@@ -182,6 +195,11 @@ class ArticleVector:
     # a definite noun of an act, each noun as its terms (see follows_up).
     specific: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     reference: tuple[frozenset[str], ...] = field(default=(), repr=False, compare=False)
+    # The events the title and the lead name by their place ("die Einigung von Antalya"): the noun's terms and
+    # the place's specific terms (see placed_event).
+    placed: tuple[tuple[frozenset[str], frozenset[str]], ...] = field(default=(), repr=False, compare=False)
+    # The specific terms of the dateline's place, when the title names an act or a meeting (see placed_event).
+    dateline: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @functools.cached_property
     def vector(self) -> dict[str, float]:
@@ -300,6 +318,12 @@ def _follow_up_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @functools.cache
+def _event_nouns() -> frozenset[str]:
+    """The nouns of meetings matched as compound ends too (lang/de/follow_up_references.txt, kind event)."""
+    return frozenset(r[0].lower() for r in rows("follow_up_references.txt") if len(r) > 1 and r[1] == "event")
+
+
+@functools.cache
 def _court_seats() -> dict[str, frozenset[str]]:
     """City -> the terms of the names of the courts seated there (lang/de/follow_up_references.txt)."""
     table = rows("follow_up_references.txt")
@@ -330,10 +354,56 @@ def is_act_noun(word: str) -> bool:
     return False
 
 
+def is_event_noun(word: str) -> bool:
+    """A capitalised noun of an act (:func:`is_act_noun`) or of a meeting ("Gipfel", "Weltklimakonferenz")."""
+    if is_act_noun(word):
+        return True
+    low = word.lower()
+    return word[:1].isupper() and any(
+        low.endswith(e) and low[: len(low) - len(e)].endswith(n) for n in _event_nouns() for e in _ACT_ENDINGS
+    )
+
+
+def _definite_before(words: Sequence[str], i: int) -> bool:
+    """Does a definite article stand right before ``words[i]``, or before one adjective before it?"""
+    articles = _follow_up_words()[0]
+    before = [w.lower() for w in words[max(0, i - 2) : i]]
+    return bool(before) and (
+        before[-1] in articles or (len(before) == 2 and before[0] in articles and before[1][:1].islower())
+    )
+
+
+# The prepositions that name an event's place right after its noun ("die Einigung von Antalya", "der Gipfel in
+# Kigali"); "in der Türkei" has an article and names a country, not the event's place.
+_PLACE_PREPOSITIONS = frozenset({"von", "in"})
+
+
+def placed_events(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Each definite noun of an act or meeting in ``text`` followed by "von"/"in" and a capitalised word, as
+    (the noun's terms, the word's terms): "Man kann die Einigung von Antalya feiern." -> ({einigung},
+    {antalya}); "nach einer Einigung in Antalya" (indefinite) is news, not the event's name."""
+    words = WORD_RE.findall(text)
+    out = []
+    for i, word in enumerate(words[:-2]):
+        if words[i + 1] not in _PLACE_PREPOSITIONS or not words[i + 2][:1].isupper():
+            continue
+        if is_event_noun(word) and _definite_before(words, i):
+            noun = frozenset(event_terms(Counter(content_terms(word))))
+            place = frozenset(content_terms(words[i + 2]))
+            if noun and place:
+                out.append((noun, place))
+    return tuple(out)
+
+
+# Prepositions before an act's article that put the act ahead ("vor der Abstimmung", "bis zum Urteil").
+_AHEAD = frozenset({"vor", "bis"})
+
+
 def event_reference(text: str) -> tuple[frozenset[str], ...]:
     """The nouns among the REFERENCE_WORDS words after each definite noun of an act in ``text``, each as its
     terms (compound parts too): "Nach dem Beschluss des Landtags zum Hochschulgesetz fordern …" ->
-    {landtag}, {hochschulgesetz}; an indefinite act ("Nach einem Beschluss …") is news, not a reference."""
+    {landtag}, {hochschulgesetz}; an indefinite act ("Nach einem Beschluss …") is news, and one ahead ("vor der
+    Abstimmung in Brüssel …") a preview, not a reference."""
     articles = _follow_up_words()[0]
     words = WORD_RE.findall(text)
     out: dict[str, frozenset[str]] = {}
@@ -345,6 +415,9 @@ def event_reference(text: str) -> tuple[frozenset[str], ...]:
         if not before or not (
             before[-1] in articles or (len(before) == 2 and before[0] in articles and before[1][:1].islower())
         ):
+            continue
+        # "vor der Abstimmung in Brüssel", "bis zur Entscheidung": the act lies ahead, a preview refers forward
+        if any(w in _AHEAD for w in before[:-1] + [w.lower() for w in words[max(0, i - 3) : max(0, i - 2)]]):
             continue
         for noun in words[i + 1 : i + 1 + REFERENCE_WORDS]:
             terms = frozenset(event_terms(Counter(content_terms(noun)))) if noun[:1].isupper() else frozenset()
@@ -366,6 +439,39 @@ def lead_reference(facts: ArticleFacts) -> tuple[frozenset[str], ...]:
     if not facts.sentences:
         return ()
     return event_reference(min(facts.sentences, key=lambda s: s.start).text)
+
+
+def lead_places(
+    facts: ArticleFacts, names: Set[str], frequencies: dict[str, float]
+) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The events the article's title and lead (first sentence) name by their place (:func:`placed_events`),
+    the place kept only when specific: rarer than REFERENCE_FREQUENCY and no name in ``names`` (the article's
+    people, countries and organisations)."""
+    texts = [facts.article.title or ""]
+    if facts.sentences:
+        texts.append(min(facts.sentences, key=lambda s: s.start).text)
+    out = []
+    for text in texts:
+        for noun, place in placed_events(text):
+            where = frozenset(
+                t for t in place if t not in names and frequencies.get(t, UNLISTED_FREQUENCY) < REFERENCE_FREQUENCY
+            )
+            if where:
+                out.append((noun, where))
+    return tuple(out)
+
+
+def dateline_place(facts: ArticleFacts, names: Set[str], frequencies: dict[str, float]) -> frozenset[str]:
+    """The specific terms of the place of the article's dateline ("Mombasa (dpa) –"), when its title names an act
+    or a meeting ("UN-Ozeankonferenz beschließt …"): the report of the event the place names."""
+    title = facts.article.title or ""
+    if not facts.article.dateline or not any(is_event_noun(w) for w in WORD_RE.findall(title)):
+        return frozenset()
+    return frozenset(
+        t
+        for t in content_terms(facts.article.dateline)
+        if t not in names and frequencies.get(t, UNLISTED_FREQUENCY) < REFERENCE_FREQUENCY
+    )
 
 
 def country_terms(facts: ArticleFacts) -> frozenset[str]:
@@ -427,6 +533,8 @@ def vectorise(facts: Sequence[ArticleFacts]) -> tuple[list[ArticleVector], dict[
                 title_countries=heading & country_terms(f),
                 specific=specific,
                 reference=lead_reference(f),
+                placed=lead_places(f, names | organisation_words(f), frequencies),
+                dateline=dateline_place(f, names | organisation_words(f), frequencies),
             )
         )
     return out, idf
@@ -441,7 +549,9 @@ def same_event(a: ArticleVector, b: ArticleVector, threshold: float = STORY_SIMI
     anchor = cosine(a.anchor, b.anchor)
     if anchor >= ANCHOR_SIMILARITY and (len(a.rare & b.rare) >= MIN_SHARED_RARE or same_headline_event(a, b)):
         return True
-    return anchor >= FOLLOW_UP_SIMILARITY and (follows_up(a, b) or follows_up(b, a))
+    return anchor >= FOLLOW_UP_SIMILARITY and (
+        follows_up(a, b) or follows_up(b, a) or placed_event(a, b) or placed_event(b, a)
+    )
 
 
 def same_word(a: str, b: str) -> bool:
@@ -472,6 +582,40 @@ def follows_up(report: ArticleVector, other: ArticleVector) -> bool:
     return len(named) >= MIN_REFERENCE_NOUNS and any(
         same_first_part(t, x) for terms in named for t in terms for x in report.specific
     )
+
+
+def placed_event(a: ArticleVector, b: ArticleVector) -> bool:
+    """Does ``a``'s title or lead name an event by its place ("die Einigung von Antalya") that ``b`` names too:
+    by the same place in its own title or lead ("das Ergebnis der Weltklimakonferenz in Antalya"), by its
+    dateline under a title that names an act or a meeting ("Antalya (dpa) –" under "Weltklimakonferenz einigt
+    sich …"), or by the event's specific noun in both its title and its lead?"""
+    for noun, place in a.placed:
+        if any(place & other for _, other in b.placed) or place & b.dateline:
+            return True
+        own = noun & a.specific
+        if own and all(any(same_first_part(t, x) for t in own for x in told) for told in (b.heading, b.lead)):
+            return True
+    return False
+
+
+def follow_ups(members: Sequence[int], vectors: Sequence[ArticleVector]) -> frozenset[int]:
+    """The members of a story whose lead refers back to the event another member reports: a reactions piece
+    (:func:`follows_up`), or a piece naming the event by its place (:func:`placed_event`) where the report
+    names it by its own noun, and the pieces that name the same event by the same place.  Empty when every
+    member refers back (no member reports the event itself)."""
+    out = {
+        o
+        for o in members
+        for r in members
+        if r != o
+        and (
+            follows_up(vectors[r], vectors[o])
+            or (vectors[o].placed and not vectors[r].placed and placed_event(vectors[o], vectors[r]))
+        )
+    }
+    places = [p for o in out for _, p in vectors[o].placed]
+    out.update(o for o in members if any(p & q for _, p in vectors[o].placed for q in places))
+    return frozenset(out) if len(out) < len(members) else frozenset()
 
 
 def same_headline_event(a: ArticleVector, b: ArticleVector) -> bool:

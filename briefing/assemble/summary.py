@@ -286,14 +286,23 @@ def candidates(
 
 
 def summarise(
-    cands: Sequence[Candidate], story_vector: dict[str, float], confirmed: frozenset[str] = frozenset()
+    cands: Sequence[Candidate],
+    story_vector: dict[str, float],
+    confirmed: frozenset[str] = frozenset(),
+    follow_ups: frozenset[int] = frozenset(),
 ) -> tuple[list[SourcedText], list[str]]:
     """Choose 3-5 central, non-redundant sentences and give each all sources that say the same.
+
+    News writing tells what happened before how others took it: when some articles of the story refer back
+    to the event another reports (``follow_ups``: the reactions, an interview about it), the first
+    SUMMARY_MIN sentences come from the event's own reports where they have them, and the summary reads the
+    reports' sentences before the follow-ups'.
 
     Args:
         cands: the candidate sentences (:func:`candidates`).
         story_vector: the story's centroid.
         confirmed: number terms ("#26") of figures that several sources give.
+        follow_ups: article indices whose lead refers back to the event (stories.follow_ups).
 
     Returns:
         The summary in reading order, and the chosen sentences most central first (for the headline).
@@ -334,6 +343,17 @@ def summarise(
         for i, c in enumerate(cands)
     ]
 
+    # The event's own reports are ranked among themselves: a reactions piece repeats the words of the act it
+    # reacts to ("Gesetz", "Kommunen"), not the report's facts (the vote count, the date it takes effect).
+    reports = [a for a in articles if a not in follow_ups]
+    own_score = [
+        sum(x for a, x in best[i].items() if a not in follow_ups) / max(1, len(reports) - 1)
+        + cosine(c.vector, story_vector)
+        + LEAD_BONUS / (1 + c.position)
+        + (CONFIRMED_FIGURE_BONUS if figures[i] else 0.0)
+        for i, c in enumerate(cands)
+    ]
+
     def redundant(i: int, j: int) -> bool:
         sim = cosine(cands[i].vector, cands[j].vector)
         return sim >= REDUNDANT or (cands[i].article != cands[j].article and same_claim(i, j, sim))
@@ -346,17 +366,23 @@ def summarise(
         if not pool:
             break
 
-        def mmr(i: int) -> tuple[float, int]:
-            red = max((cosine(cands[i].vector, cands[j].vector) for j in chosen), default=0.0)
-            return (MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red, -rank[i])
+        own = [i for i in pool if cands[i].article not in follow_ups]
+        leading = bool(follow_ups) and bool(own) and len(chosen) < SUMMARY_MIN
+        weight = own_score if leading else score
 
-        pick = max(pool, key=mmr)
+        def mmr(i: int, weight: list[float] = weight) -> tuple[float, int]:
+            red = max((cosine(cands[i].vector, cands[j].vector) for j in chosen), default=0.0)
+            return (MMR_LAMBDA * weight[i] - (1 - MMR_LAMBDA) * red, -rank[i])
+
+        pick = max(own if leading else pool, key=mmr)
         if len(chosen) >= SUMMARY_MIN and score[pick] < EXTRA_SCORE_SHARE * score[chosen[0]]:
             break
         chosen.append(pick)
         pool.remove(pick)
     leads = [cands[i].text for i in chosen]
-    chosen.sort(key=lambda i: (cands[i].relative, cands[i].position, source_sort_key(cands[i].source)))
+    chosen.sort(key=lambda i: (
+        cands[i].article in follow_ups, cands[i].relative, cands[i].position, source_sort_key(cands[i].source)
+    ))
     source_of = {c.article: c.source for c in cands}
     out = []
     for i in chosen:

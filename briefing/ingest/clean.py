@@ -239,6 +239,7 @@ class Cleaned:
     dates: tuple[dates.DateCandidate, ...] = ()
     raw_lines: tuple[str, ...] = field(default=(), repr=False)
     line_kinds: tuple[str, ...] = field(default=(), repr=False)  # per raw line: "body", "blank" or a furniture kind
+    dateline: str | None = None  # the place of the dateline cut from the article's opening
 
 
 def split_lines(src: str) -> list[Piece]:
@@ -311,6 +312,7 @@ class _Cleaner:
         self.datelines: list[tuple[int, tuple[date, dates.Precision]]] = []
         # line index -> where its text resumes after an agency dateline ("Brüssel, 12.03.2026 – ")
         self.dateline_ends: dict[int, int] = {}
+        self.dateline: str | None = None
         if marked:
             self.removed.add("wrap_marker")
 
@@ -461,6 +463,8 @@ class _Cleaner:
             if line.index in self.dateline_ends and self._kept_before(line.index) <= DATELINE_MAX_LINES_BEFORE:
                 spans.append((0, self.dateline_ends[line.index]))  # the dateline is metadata, not news
                 kinds.append("dateline")
+                if self.dateline is None and (m := _DATELINE_PLACE.match(line.text)):
+                    self.dateline = m.group()  # where the news happened (stories: an event named by its place)
             if pattern is not None:
                 for m in pattern.finditer(line.text):
                     if m.end() == m.start():
@@ -625,6 +629,11 @@ _PLACE_DATELINE = re.compile(
 )
 
 
+# The place a dateline opens with: one to three capitalised words, joined by spaces or slashes ("Mombasa (dpa) –",
+# "Brüssel, 12.03.2026 –", "Kairo/Jerusalem –").
+_DATELINE_PLACE = re.compile(r"[A-ZÄÖÜ][\w-]+(?:[ /][A-ZÄÖÜ][\w-]+){0,2}(?=\s*[,(–—|.-])")
+
+
 def _place_dateline_end(text: str, article: str = "") -> int | None:
     """Where the text resumes after a dateline of places, or None. Without a date the words must show it is
     one: an agency in brackets, places joined by a slash, a country or capital the lexicons know, or a place
@@ -696,6 +705,7 @@ def clean(src: str, title_hint: str | None = None) -> Cleaned:
         dates=tuple(c.date_candidates()),
         raw_lines=tuple(ln.raw_text for ln in c.lines),
         line_kinds=tuple(ln.kind for ln in c.lines),
+        dateline=c.dateline,
     )
 
 

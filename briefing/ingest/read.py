@@ -504,6 +504,7 @@ def read_article(path: Path, meta: Meta | None = None) -> Article:
                else _text_turns(cleaned.text, meta.title or cleaned.title)),
         fetched=meta.fetched,
         opinion=genre.opinion_label(meta.title or cleaned.title, cleaned.raw_lines),
+        dateline=cleaned.dateline,
     )
 
 
