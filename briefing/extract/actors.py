@@ -1406,6 +1406,7 @@ class ActorFinder:
                 if self.label[other] is None and same_sentence and _coordinated_name(o) and org_word(o):
                     kind = found.get(w) or ("party" if w in lex.parties else "")
                     found.setdefault(o, kind)
+        self._employers_after_von(found, org_word)
         wanted = lex.parties.union(found, inst_of)
         for k in compress(self.caps, map(wanted.__contains__, self.cap_words)):
             w = cores[k]
@@ -1457,6 +1458,27 @@ class ActorFinder:
                     institutions.setdefault(name, inst[2])
         self.org_types.update((w, t) for w, t in found.items() if t)
         self.org_types.update(institutions)
+
+    def _employers_after_von(self, found: dict[str, str], org_word: Callable[[str], bool]) -> None:
+        """An organisation named after "von" behind a person's full name: "Anna Brehm von Klimawacht sagte", "Jan
+        Roth von Foodwatch, …". A first name and a surname before "von" are the whole name, so the one word
+        after it is whom the person works for; a nobility name has "von" right after the first name ("Beatrix von
+        Storch") or an article after it ("Ursula von der Leyen"). The word must be one that names no person,
+        place or common thing (org_word) and stand alone: "von Brehm-Stiftung" or "von Klima Aktiv" are left."""
+        lex, cores, n = self.lex, self.cores, len(self.cores)
+        for k in self.caps:
+            if k < 3 or self.lowers[k - 1] != "von" or self.label[k] is not None or cores[k] in found:
+                continue
+            first, surname = cores[k - 3], cores[k - 2]
+            if not (lex.first_name(first) and surname[:1].isupper() and surname.replace("-", "").isalpha()
+                    and not lex.first_name(surname) and lex.role(surname) is None
+                    and self.label[k - 2] is None and self.sent_start[k - 3] == self.sent_start[k]):
+                continue
+            if k + 1 < n and (cores[k + 1][:1].isupper() or cores[k + 1] == "-"):
+                continue
+            w = cores[k]
+            if len(w) >= 4 and org_word(w):
+                found.setdefault(w, "")
 
     def _named_organisations(self, inst_of: dict[str, tuple[str, str, str] | None], found: dict[str, str],
                              institutions: dict[str, str], named_heads: dict[str, tuple[str, int] | None],
