@@ -4,6 +4,9 @@ here is written for these tests (the people and groups invented; the banks are r
 * Experts who belong to a body ("Analysten der Commerzbank", "Ökonominnen des Instituts") speak for themselves:
   their forecast is no position of the bank or institute (round 20 did so for fans, staff and members).
 * An organisation named after "von" behind a person's full name ("Anna Brehm von Klimawacht sagte") is an actor.
+* A capitalised word in "-e" before a masculine or neuter head without "der"/"das" is a noun of the name, not an
+  adjective ("die Landeszentrale Bildungsverband" is no "Landeszentraler Bildungsverband", its genitive no
+  fragment "Bildungsverband").
 * A body's plan to deal with something on a date ("Der Landtag will sich im März mit dem Gesetz befassen") is
   outlook, not a stance.
 * An interview answer is the interviewee's quotation, not also the position of a country it names.
@@ -81,10 +84,31 @@ def test_an_organisation_after_von_behind_a_full_name_is_an_actor(text, person, 
         # a nobility name: "von" right after the first name, or a first name before the surname
         ("Die Abgeordnete Henrike von Altmark sagte, der Antrag sei gescheitert.", "Altmark"),
         ("Hans Dietrich von Berlepsch sagte, das Schloss werde im Frühjahr wieder geöffnet.", "Berlepsch"),
+        ("Der Bankier Luis Moreno von Hallerstein-Rode sagte, die Familie verkaufe das Gut im Frühjahr.",
+         "Hallerstein-Rode"),
+        # a longer name: a club with its number
+        ("In der 12. Minute sah Marco Lenz von Eintracht 05 die erste gelbe Karte des Spiels.", "Eintracht"),
     ],
 )
 def test_a_nobility_name_makes_no_organisation(text, name):
     assert _actors(text).get(name) != "organization", _actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Mieterzentrale Landesverband (mzl) fordert strengere Regeln für Nebenkosten.",
+         "Mieterzentrale Landesverband"),
+        ("Die Vorsitzende des Mieterzentrale Landesverbands, Petra Holm, sagte, die Nebenkosten seien zu hoch.",
+         "Mieterzentrale Landesverband"),
+        # a weak "-e" after "der"/"das" is an adjective: the name in the nominative
+        ("Das Statistische Landesamt meldete am Dienstag einen Rückgang der Preise.", "Statistisches Landesamt"),
+        ("Der Deutsche Wetterdienst warnte am Abend vor Sturm an der Küste.", "Deutscher Wetterdienst"),
+    ],
+)
+def test_a_noun_in_e_before_a_masculine_head_stays_in_the_name(text, name):
+    actors = _actors(text)
+    assert actors.get(name) == "organization", actors
 
 
 # --- a body's plan for a date is outlook -------------------------------------------------------------------------
