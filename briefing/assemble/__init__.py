@@ -190,19 +190,21 @@ def _story(
     titled = sorted((i for i in by_centrality if i in reports),
                     key=lambda i: (clock.has_outcome and clock.frames[i] == "preview", sid[i] not in first))
     head = summary_mod.headline([complete_title(facts[i].article.title, facts[i].article.text) for i in titled], leads)
+    answers = {i: quotes_mod.interview_quotes(facts[i]) for i in members}
     pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text)) for i in reports for r in positions_mod.position_refs(
-            i, sid[i], _sure(facts[i], _not_asked(facts[i], facts[i].positions), quote_threshold),
+            i, sid[i],
+            _sure(facts[i], _not_answered(_not_asked(facts[i], facts[i].positions), answers[i]), quote_threshold),
             facts[i].sentences, actor_ids
         )
     ]
-    answers = {i: quotes_mod.interview_quotes(facts[i]) for i in members}
     quote_pos_refs = [
         replace(r, overtaken=clock.overtaken(i, r.text))
         for i in members
         for r in positions_mod.quote_position_refs(
             i, sid[i],
-            _sure(facts[i], _not_asked(facts[i], _relayed(facts[i].quotes)), quote_threshold) + answers[i],
+            _sure(facts[i], _not_answered(_not_asked(facts[i], _relayed(facts[i].quotes)), answers[i]),
+                  quote_threshold) + answers[i],
             facts[i].sentences,
             actor_ids,
         )
@@ -210,7 +212,7 @@ def _story(
     positions, matrix = positions_mod.merge_positions(pos_refs, quote_pos_refs, story_actors)
     quoted = [
         (i, sid[i], _whole(facts[i], q)) for i in members
-        for q in _not_asked(facts[i], _relayed(facts[i].quotes)) + answers[i]
+        for q in _not_answered(_not_asked(facts[i], _relayed(facts[i].quotes)), answers[i]) + answers[i]
     ]
     quotes = quotes_mod.merge_quotes(
         quoted, actor_ids, story_actors, quote_threshold,
@@ -394,6 +396,15 @@ def _named_before(f: ArticleFacts, q: Quote) -> bool:
 def _not_asked(f: ArticleFacts, items: Sequence[T]) -> list[T]:
     """Positions or quotes outside an interviewer's questions: a question states no one's position."""
     return [x for x in items if not f.article.in_question(x.start)]
+
+
+def _not_answered(items: Sequence[T], answers: Sequence[Quote]) -> list[T]:
+    """Positions or quotations outside the interview answers quoted as the interviewee's words (``answers``):
+    "Peking hat sich bereit erklärt, …" in an expert's answer is the expert's account, shown once as their
+    quotation, not as China's position or words beside it."""
+    if not answers:
+        return list(items)
+    return [x for x in items if not any(q.start <= x.start < q.end for q in answers)]
 
 
 def _answered(article: Article, st: Statement) -> Statement:

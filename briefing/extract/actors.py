@@ -1406,6 +1406,7 @@ class ActorFinder:
                 if self.label[other] is None and same_sentence and _coordinated_name(o) and org_word(o):
                     kind = found.get(w) or ("party" if w in lex.parties else "")
                     found.setdefault(o, kind)
+        self._employers_after_von(found, org_word)
         wanted = lex.parties.union(found, inst_of)
         for k in compress(self.caps, map(wanted.__contains__, self.cap_words)):
             w = cores[k]
@@ -1458,6 +1459,28 @@ class ActorFinder:
         self.org_types.update((w, t) for w, t in found.items() if t)
         self.org_types.update(institutions)
 
+    def _employers_after_von(self, found: dict[str, str], org_word: Callable[[str], bool]) -> None:
+        """An organisation named after "von" behind a person's full name: "Anna Brehm von Klimawacht sagte", "Jan
+        Roth von Foodwatch, …". A first name and a surname before "von" are the whole name, so the one word
+        after it is whom the person works for; a nobility name has "von" right after the first name ("Beatrix von
+        Storch") or an article after it ("Ursula von der Leyen"). The word must be one that names no person,
+        place or common thing (org_word) and stand alone: "von Klima Aktiv", "von Eintracht 05" and a double name
+        ("von Bismarck-Schönhausen") are left."""
+        lex, cores, n = self.lex, self.cores, len(self.cores)
+        for k in self.caps:
+            if k < 3 or self.lowers[k - 1] != "von" or self.label[k] is not None or cores[k] in found:
+                continue
+            first, surname = cores[k - 3], cores[k - 2]
+            if not (lex.first_name(first) and surname[:1].isupper() and surname.replace("-", "").isalpha()
+                    and not lex.first_name(surname) and lex.role(surname) is None
+                    and self.label[k - 2] is None and self.sent_start[k - 3] == self.sent_start[k]):
+                continue
+            if k + 1 < n and (cores[k + 1][:1].isupper() or cores[k + 1][:1].isdigit() or cores[k + 1] == "-"):
+                continue  # ("von Bayer 04", "von Rot Weiss": a longer name)
+            w = cores[k]
+            if len(w) >= 4 and "-" not in w and org_word(w):  # ("von Bismarck-Schönhausen": a noble house)
+                found.setdefault(w, "")
+
     def _named_organisations(self, inst_of: dict[str, tuple[str, str, str] | None], found: dict[str, str],
                              institutions: dict[str, str], named_heads: dict[str, tuple[str, int] | None],
                              org_word: Callable[[str], bool]) -> None:
@@ -1498,6 +1521,17 @@ class ActorFinder:
                 continue  # ("der Deutschen Presse-Agentur": the news agency is no actor)
             adjectives = self._name_adjectives(k) if inst is not None else []
             middle = ""
+            if inst is not None and (noun := self._name_noun_before(k, adjectives, inst)) is not None:
+                # "die Verbraucherzentrale Bundesverband", "des Verbraucherzentrale Bundesverbands": a noun in
+                # the name, not an adjective (whose ending would agree with the head): the name as written
+                title, end = self._institution_name(k, inst[0])
+                name = f"{cores[noun]} {title}"
+                for j in range(noun, end):
+                    self.label[j], self.canon[j] = "ORG", name
+                self.span_end[noun] = end
+                institutions.setdefault(name, kind)
+                learn(inst[0], name, k)
+                continue
             if inst is not None and not adjectives and k >= 2 and not inst[1] and self._name_noun(k - 1):
                 # "die Deutsche Diabetes Gesellschaft": a capitalised adjective, a noun of the name, the head
                 adjectives = self._name_adjectives(k - 1)
@@ -1673,6 +1707,26 @@ class ActorFinder:
         if stem.endswith(_ADJECTIVE_SUFFIXES) or lex.adjective(w) is not None:
             return True  # (before the noun suffixes: "Statistischen", "Deutschen" end like "Mädchen")
         return stem in lex.name_adjectives and not lex.is_common_noun(w)
+
+    def _name_noun_before(self, k: int, adjectives: list[int], inst: tuple[str, str, str]) -> int | None:
+        """The token before the institution head at k when it reads like a capitalised adjective in "-e" but
+        cannot be one, so is a noun of the name ("Verbraucherzentrale", "Landeszentrale"): the head is masculine
+        or neuter and the word before it is no "der"/"das" (after which a weak "-e" agrees: "der Deutsche
+        Wetterdienst"); after "des" the adjective would end in "-en" ("des Verbraucherzentrale Bundesverbands")."""
+        j = k - 1
+        if j < 1 or self.sent_start[j] != self.sent_start[k]:
+            return None
+        if adjectives != [j] and not (not adjectives and self.lowers[j - 1] in _WEAK_EN_ARTICLES):
+            return None
+        low = self.lowers[j]
+        if not (low.endswith("e") and self._name_adjective(j)) or self.lex.adjective(self.cores[j]) is not None:
+            return None
+        lex = self.lex
+        head = inst[0][len(inst[1]):].lower()
+        gender = lex.head_genders.get(max((h for h in lex.institutions if head.endswith(h)), key=len, default=""), "f")
+        if gender not in ("m", "n") or self.lowers[j - 1] in ("der", "das"):
+            return None
+        return j
 
     def _nominative_adjective(self, j: int, gender: str) -> str:
         """The adjective at token j as it stands in a name without article ("Statistischen" -> "Statistisches")."""

@@ -87,6 +87,11 @@ FINITE_AUXILIARIES = frozenset({
 })
 # Articles that are never nominative: a person after them ("des Airbus-Chefs Streiff") is no subject.
 GENITIVE_DATIVE_ARTICLES = frozenset({"des", "dem"})
+# Verbs of intention: with an infinitive of a body's business closing their clause (agenda_verbs.txt: "will sich
+# im Januar mit der Reform befassen") they state a plan, which outlook reads, not a stance.
+INTENTION_VERBS = frozenset({
+    "will", "wollen", "wollte", "wollten", "plant", "planen", "plante", "planten", "möchte", "möchten",
+})
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,7 @@ class StanceLexicon:
     masculine: frozenset[str]
     qualifiers: dict[str, str]  # one word -> conditional/open
     qualifier_pairs: dict[str, list[tuple[str, str]]]  # first word -> [(next word, qualifier)]
+    agenda: frozenset[str] = frozenset()  # infinitives of a body's business (agenda_verbs.txt)
 
 
 # An entry of position_verbs.txt whose stance is "-": the pair states no position although its first word
@@ -161,6 +167,7 @@ def stance_lexicon() -> StanceLexicon:
         masculine=frozenset(r[0] for r in rows("masculine_actors.txt")),
         qualifiers=qualifiers,
         qualifier_pairs=qualifier_pairs,
+        agenda=frozenset(r[0].lower() for r in rows("agenda_verbs.txt")),
     )
 
 
@@ -203,6 +210,8 @@ def stance_of(tokens: list[str], lex: StanceLexicon) -> Stance | None:
             stance = "rejects"  # "will keine Soldaten schicken", "unterstützt das nicht"
         if stance == "states" and _states_nothing(tokens, k, lex):
             stance = None
+        if stance == "wants" and low in INTENTION_VERBS and _on_the_agenda(tokens, k, lex):
+            stance = None
         if stance:
             found.add(stance)
         for nxt, st in lex.adjacent.get(low, ()):
@@ -233,6 +242,21 @@ def _states_nothing(tokens: list[str], k: int, lex: StanceLexicon) -> bool:
         return True
     return k == 1 and tokens[0] in COMPARING_ADVERBS and end >= n - 1 and not (
         end < n and tokens[end] in NARRATION_SEPARATORS)
+
+
+def _on_the_agenda(tokens: list[str], k: int, lex: StanceLexicon) -> bool:
+    """Does the clause of the intention at ``k`` close with an infinitive of a body's business ("will sich im
+    Januar mit der Reform befassen", "plant, im Dezember darüber zu entscheiden")? A plan for what comes next,
+    not a view ("will die Reform stoppen" is one)."""
+    n = len(tokens)
+    end = k + 1
+    while end < n and tokens[end] not in CLAUSE_END:
+        end += 1
+    if end == k + 1 and end < n and tokens[end] == ",":
+        end += 1  # "plant, im Dezember darüber zu entscheiden": the infinitive clause after the comma
+        while end < n and tokens[end] not in CLAUSE_END:
+            end += 1
+    return end > k + 1 and tokens[end - 1] in lex.agenda
 
 
 def issue_of(text: str, after: int, lex: StanceLexicon) -> str | None:

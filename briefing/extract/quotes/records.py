@@ -87,16 +87,20 @@ def _full_person_name(name: str) -> bool:
 
 
 def _people_head(text: str) -> list[str] | None:
-    """The words of "die Fans des FC Augsburg", "Mitarbeiter des Konzerns" after the article when the phrase is
-    headed by people who belong to a body in its genitive without speaking for it (person_nouns.txt and
-    relatives.txt, plurals too); None for any other phrase (a spokesman's is one of the roles)."""
+    """The words of "die Fans des FC Augsburg", "Mitarbeiter des Konzerns", "Analysten der Deutschen Bank" after
+    the article when the phrase is headed by people who belong to a body in its genitive without speaking for it
+    (person_nouns.txt and relatives.txt; the experts of expert_roles.txt, whose forecast is their own, not their
+    bank's or institute's; plurals too); None for any other phrase (a spokesman's is one of the roles)."""
     words = text.split()
     while words and words[0].lower() in word_set("determiners.txt"):
         words = words[1:]
     if len(words) < 3 or words[1] not in ("der", "des"):
         return None
     low = words[0].lower()
-    people = word_set("person_nouns.txt")  # (not relatives: "der Bruder des Ministers, Georg Bauer" is a person's)
+    if low.endswith("innen"):
+        low = low[:-3]  # "Analystinnen" -> "analystin"
+    # (not relatives: "der Bruder des Ministers, Georg Bauer" is a person's)
+    people = word_set("person_nouns.txt") | word_set("expert_roles.txt")
     return words if low in people or low[:-1] in people or low[:-2] in people else None
 
 
