@@ -905,6 +905,8 @@ def subject_for_verb(
         pre = clause_subject(text, before[i][0], verb_start)
         if pre is not None and person_score(pre) >= 1 and (cand_after is None or person_score(cand_after) < 2):
             return pre
+        if pre is not None and cand_after is not None and _body_before_bare_name(pre, cand_after):
+            return pre  # "Die Grünen im Bundestag werfen Ministerin Anke Rehberg vor, …": the body, then its object
         if pre is None and (head := _extended_attribute_head(text, before, i)) is not None:
             return head
     if cand_before is None and cand_after is not None and person_score(cand_after) <= 0:
