@@ -136,3 +136,45 @@ def test_a_name_with_its_own_owner_after_it_keeps_no_other():
     people = _people("Der Autobauer BMW lobte den Plan. Das sei ein guter Tag für die Region, sagte Sprecherin "
                      "Anna Kolb von der Gewerkschaft Verdi.")
     assert people.get("Anna Kolb", (None, None))[1] != "BMW", people
+
+
+# --- fire brigade officers are titled people --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kreisbrandrat Anton Seidl sagte, das Feuer sei am Morgen unter Kontrolle gewesen.", "Anton Seidl",
+         "Kreisbrandrat"),
+        ("„Wir konnten das Wohnhaus gerade noch halten“, sagte Stadtbrandmeisterin Eva Lindl.", "Eva Lindl",
+         "Stadtbrandmeisterin"),
+        ("Feuerwehrkommandant Josef Reiter sagte, die Nachlöscharbeiten würden bis zum Abend dauern.",
+         "Josef Reiter", "Feuerwehrkommandant"),
+    ],
+)
+def test_a_fire_brigade_officer_s_title_is_a_role(text, name, role):
+    people = _people(text)
+    assert people.get(name, (None, None))[0] == role, people
+
+
+# --- an institution's "für" complement belongs to the source, not to the reported clause -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        ("Nach Angaben des Landesamts für Denkmalpflege gibt es in der Altstadt noch rund 300 Holzhäuser.",
+         "Landesamt für Denkmalpflege", "gibt es in der Altstadt"),
+        ("Laut dem Bundesamt für Seeschifffahrt lag der Wasserstand am Morgen einen Meter über dem Mittel.",
+         "Bundesamt für Seeschifffahrt", "lag der Wasserstand"),
+    ],
+)
+def test_an_institution_s_field_is_part_of_the_source(text, speaker, clause):
+    quotes = _facts(text).quotes
+    assert quotes, text
+    assert quotes[0].text.startswith(clause), [q.text for q in quotes]
+    assert quotes[0].speaker_name == speaker, [(q.speaker_name, q.speaker_text) for q in quotes]
+
+
+def test_a_purpose_after_a_plain_noun_stays_out_of_the_source():
+    quotes = _facts("Nach Angaben der Veranstalter Wiener Messe für Familien gab es am Wochenende zu wenig "
+                    "Parkplätze.").quotes
+    assert all(not (q.speaker_name or "").endswith("Familien") for q in quotes), [q.speaker_name for q in quotes]

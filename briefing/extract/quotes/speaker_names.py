@@ -143,6 +143,12 @@ def _institution_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16384)
+def is_institution_head(word: str) -> bool:
+    """A word ending in an institution head (institutions.txt): "Landesamts", "Bundesanstalt", "Institut"."""
+    return bool(_institution_pattern().search(word.lower()))
+
+
+@lru_cache(maxsize=16384)
 def may_name_people(noun: str) -> bool:
     """Whether a capitalised noun may name a person, a group or a body: a role title, an expert, a producer
     of the news, a group or body noun (the lexicons, compounds included), or a noun whose ending is that of
