@@ -138,7 +138,7 @@ def test_a_name_with_its_own_owner_after_it_keeps_no_other():
     assert people.get("Anna Kolb", (None, None))[1] != "BMW", people
 
 
-# --- fire brigade officers are titled people --------------------------------------------------------------------
+# --- fire brigade officers and physicians are titled people ------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "name", "role"),
@@ -149,9 +149,11 @@ def test_a_name_with_its_own_owner_after_it_keeps_no_other():
          "Stadtbrandmeisterin"),
         ("Feuerwehrkommandant Josef Reiter sagte, die Nachlöscharbeiten würden bis zum Abend dauern.",
          "Josef Reiter", "Feuerwehrkommandant"),
+        ("Die Onkologin Maria Senft riet den Patientinnen, die Therapie nicht abzubrechen.", "Maria Senft",
+         "Onkologin"),
     ],
 )
-def test_a_fire_brigade_officer_s_title_is_a_role(text, name, role):
+def test_a_fire_brigade_officer_s_or_a_physician_s_title_is_a_role(text, name, role):
     people = _people(text)
     assert people.get(name, (None, None))[0] == role, people
 
@@ -178,3 +180,20 @@ def test_a_purpose_after_a_plain_noun_stays_out_of_the_source():
     quotes = _facts("Nach Angaben der Veranstalter Wiener Messe für Familien gab es am Wochenende zu wenig "
                     "Parkplätze.").quotes
     assert all(not (q.speaker_name or "").endswith("Familien") for q in quotes), [q.speaker_name for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("der Bundesanstalt für Arbeit zufolge", "der Bundesanstalt für Arbeit"),
+        ("die Deutsche Gesellschaft für Ernährung rät", "die Deutsche Gesellschaft für Ernährung"),
+        ("ein Entwurf der Regierung für Aufsehen", "ein Entwurf der Regierung"),
+        ("die Polizei für Ordnung", "die Polizei"),
+    ],
+)
+def test_only_heads_that_name_a_field_take_fuer_into_the_phrase(text, phrase):
+    from briefing.extract.quotes.speakers import read_np, tokens
+
+    toks = tokens(text, 0, len(text))
+    j = read_np(toks, 0)
+    assert text[: toks[j - 1][1]] == phrase

@@ -28,10 +28,10 @@ from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_act_nouns, speech_verbs, word_set
 from briefing.extract.quotes.speaker_names import (
     hyphen_adjective,
-    is_institution_head,
     is_organisation,
     is_place,
     may_name_people,
+    takes_field,
 )
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
@@ -477,7 +477,7 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
         ):
             j += 2  # "Ursula von der Leyen": a particle and its article after a first name
         elif caps and low == "für" and j + 1 < n and _is_cap(toks[j + 1][2]) and (
-                any(is_role(t[2]) for t in toks[i:j]) or is_institution_head(toks[j - 1][2])):
+                any(is_role(t[2]) for t in toks[i:j]) or takes_field(toks[j - 1][2])):
             # a title's field: "Ministerin für Bildung", "Vorsteher des Departements für Umwelt"; an institution's
             # ("des Landesamts für Umwelt", "der Bundesanstalt für Arbeit")
             j += 1
