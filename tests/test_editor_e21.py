@@ -197,3 +197,18 @@ def test_only_heads_that_name_a_field_take_fuer_into_the_phrase(text, phrase):
     toks = tokens(text, 0, len(text))
     j = read_np(toks, 0)
     assert text[: toks[j - 1][1]] == phrase
+
+
+# --- an institution's long form with its field defines the acronym in brackets ------------------------------------
+
+def test_an_institution_with_its_field_defines_the_acronym_after_it():
+    f = _facts("Das Bundesamt für Katastrophenhilfe und Bevölkerungswarnung (BKBW) gab Entwarnung. Das BKBW teilte "
+               "mit, die Sirenen würden am Abend noch einmal getestet.")
+    orgs = [a for a in f.actors if a.kind == "organization"]
+    assert len(orgs) == 1, [(a.name, a.aliases) for a in orgs]
+    assert {m.text for m in orgs[0].mentions} >= {"Bundesamt für Katastrophenhilfe und Bevölkerungswarnung", "BKBW"}
+
+
+def test_a_thing_with_a_fuer_complement_defines_no_organisation():
+    f = _facts("Das Programm für Arbeit und Teilhabe (ProAT) läuft im Frühjahr aus, sagte die Sprecherin.")
+    assert not [a for a in f.actors if a.kind == "organization"], [a.name for a in f.actors]

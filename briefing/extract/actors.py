@@ -1871,6 +1871,8 @@ class ActorFinder:
             return True
         if len(caps) >= 2 and caps[0] in self.lex.common_noun_orgs and self.lowers[start + 1] in _NOUN_COMPLEMENTS:
             return True  # a common noun of a group with its complement: "Allianz der kleinen Inselstaaten (AOSIS)"
+        if len(caps) >= 2 and self.lowers[start + 1] == "für" and self.lex.institution(caps[0]) is not None:
+            return True  # an institution head and its field: "Bundesinstitut für Arzneimittel und Medizinprodukte"
         # The acronym spells the capitalised words, or all of them with the links ("Verband der
         # Automobilindustrie (VDA)", "Bund für Umwelt und Naturschutz (BUND)"), or the words without the links
         # ("Vereinigung der kommunalen Arbeitgeber (VKA)")
