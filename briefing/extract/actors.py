@@ -202,6 +202,8 @@ OPENING_SUBJECT_TOKENS = 5
 # The definite articles a title opening its sentence as its subject may stand after ("Die Fraktionsvorsitzende X").
 _DEFINITE_SUBJECT_ARTICLES = frozenset({"der", "die"})
 _OWNING_TYPES = frozenset(["company", "association", "party"])
+# Words after a titled name that bring in its owner ("Sprecherin Anna Kolb von der Gewerkschaft Verdi").
+_OWNER_AFTER_NAME = frozenset({"von", "vom", "des", "beim"})
 # A byline's line holds names, commas and these lowercase words only ("Von Anna Berg und Jan Ott", "von der").
 _BYLINE_LOWERCASE = NAME_PARTICLES | DETERMINERS | {"und"}
 _SENTENCE_MARKS = frozenset([".", "!", "?", ":", ";"])
@@ -312,6 +314,13 @@ _TENURE_ENDINGS = ("em", "en", "er", "es", "e")
 def _team_roles() -> frozenset[str]:
     """Roles in a sports team (team_roles.txt): the federal prefix before one names no state's office."""
     return frozenset(word_set("team_roles.txt"))
+
+
+@functools.cache
+def _federal_level_roles() -> frozenset[str]:
+    """Offices of an organisation's federal level (federal_level_roles.txt): "Bundesvorsitzende" names no
+    state's office."""
+    return frozenset(word_set("federal_level_roles.txt"))
 
 
 def _tenure_stem(word: str) -> str | None:
@@ -504,8 +513,11 @@ class Lexicon:
                 gender, aff, kind = self.roles[stem]
                 if prefix:
                     p_aff = self._prefix_affiliation(prefix)
-                    if p_aff is not None and prefix in _SHARED_PREFIXES and stem in _team_roles():
-                        p_aff = None  # "Bundestrainer": a federation's coach, no office of the state
+                    if p_aff is not None and prefix in _SHARED_PREFIXES and (
+                            stem in _team_roles() or stem in _federal_level_roles()):
+                        # "Bundestrainer": a federation's coach, "Bundesvorsitzende": an association's or a
+                        # party's chair; no office of the state
+                        p_aff = None
                     aff = p_aff or (aff if "-" in prefix or prefix.startswith(_HOLDER_PREFIXES) else None)
                     # "Kommissionspräsidentin" is a role, "Küchenchef" still is; but a prefix that is
                     # itself a role-free noun part with a hyphen-less tail shorter than 3 is not.
@@ -1913,6 +1925,8 @@ class ActorFinder:
             return True
         if len(caps) >= 2 and caps[0] in self.lex.common_noun_orgs and self.lowers[start + 1] in _NOUN_COMPLEMENTS:
             return True  # a common noun of a group with its complement: "Allianz der kleinen Inselstaaten (AOSIS)"
+        if len(caps) >= 2 and self.lowers[start + 1] == "für" and self.lex.institution(caps[0]) is not None:
+            return True  # an institution head and its field: "Bundesinstitut für Arzneimittel und Medizinprodukte"
         # The acronym spells the capitalised words, or all of them with the links ("Verband der
         # Automobilindustrie (VDA)", "Bund für Umwelt und Naturschutz (BUND)"), or the words without the links
         # ("Vereinigung der kommunalen Arbeitgeber (VKA)")
@@ -2292,6 +2306,8 @@ class ActorFinder:
         """Is the title at ``r_idx`` the subject right after a verb of saying ("…“, sagte der Ehrenvorsitzende
         Karl-Peter Naumann", "…, sagte der verkehrspolitische Sprecher Matthias Gastel")? Like a title opening
         its sentence, it names the person whose words follow the organisation's, not someone met or named."""
+        if r_idx > 1 and self.lowers[r_idx - 1] in self.speech_forms and self.words[r_idx - 2] in ",“\"":
+            return True  # "…, sagte Geschäftsführer Bernd Kallweit": the bare title right after the verb
         k = r_idx - 1
         while k > 0 and self.words[k].islower() and self.words[k].isalpha() and self.words[k].endswith(
                 ("e", "en", "er", "es", "em")) and self.lowers[k] not in DETERMINERS:
@@ -2310,6 +2326,11 @@ class ActorFinder:
             return None
         if not role.stem.endswith(_organisation_roles()) or "-" in self.words[r_idx]:
             return None
+        k = r_idx + 1
+        while k < len(self.words) and k <= r_idx + MAX_APPOSITION_NAME_TOKENS and self.words[k][:1].isupper():
+            k += 1
+        if k > r_idx + 1 and k < len(self.words) and self.lowers[k] in _OWNER_AFTER_NAME:
+            return None  # "…, sagte Sprecherin Anna Kolb von der Gewerkschaft Verdi": the owner follows the name
         generic = None
         if r_idx + 1 < len(self.words) and (
                 self.lowers[r_idx + 1] in _COMPLEMENT_ARTICLES or self.lowers[r_idx + 1] == "von"):
@@ -2785,8 +2806,10 @@ class ActorFinder:
             target = None
             if prev in DETERMINERS and text[:1].isupper():
                 role = self.role_at.get(i)
-                if role is not None and role.kind == "role" and not (prev == "die" and role.gender == "m"):
-                    # ("die Agrarminister wollen ...": a masculine title after "die" is plural, a group)
+                if role is not None and role.kind == "role" and not (prev == "die" and role.gender == "m") and (
+                        prev not in _INDEFINITES):
+                    # ("die Agrarminister wollen ...": a masculine title after "die" is plural, a group; "Ein
+                    # Sprecher sagte": an indefinite article brings in someone new, never the holder named before)
                     target = self._person_with_role(role) or self._party_epithet(role, sent_idx[i], recent)
                 elif text in lex.demonyms and not self._attributive(i):
                     target = self._person_of_country(lex.demonyms[text][0], recent)

@@ -142,6 +142,20 @@ def _institution_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?:e|en|n|s|es)?\Z")
 
 
+@cache
+def _field_head_pattern() -> re.Pattern[str]:
+    """Heads of institution names that take a "für" field (field_heads.txt), as word endings in any case."""
+    heads = sorted({w.lower() for w in word_set("field_heads.txt")}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")(?:e|en|n|s|es)?\Z")
+
+
+@lru_cache(maxsize=16384)
+def takes_field(word: str) -> bool:
+    """A word ending in the head of an institution name that names its field with "für" ("Landesamts",
+    "Aufsichtsbehörde", "Gesellschaft"): not a body whose "für" is a verb's ("Regierung … sorgte für Aufsehen")."""
+    return bool(_field_head_pattern().search(word.lower()))
+
+
 @lru_cache(maxsize=16384)
 def may_name_people(noun: str) -> bool:
     """Whether a capitalised noun may name a person, a group or a body: a role title, an expert, a producer

@@ -26,7 +26,13 @@ from operator import itemgetter
 from briefing.extract.quotes.descriptions import person_noun
 from briefing.extract.quotes.documents import document_noun
 from briefing.extract.quotes.lexicon import is_role, naming_verbs, speech_act_nouns, speech_verbs, word_set
-from briefing.extract.quotes.speaker_names import hyphen_adjective, is_organisation, is_place, may_name_people
+from briefing.extract.quotes.speaker_names import (
+    hyphen_adjective,
+    is_organisation,
+    is_place,
+    may_name_people,
+    takes_field,
+)
 from briefing.extract.sentences import abbreviations
 from briefing.ingest.publishers import agency_names
 from briefing.lang.de import AUXILIARIES, OPENING_PARTICLES, attribution_markers
@@ -470,9 +476,11 @@ def read_np(toks: list[tuple[int, int, str]], i: int, *, allow_apposition: bool 
             and toks[j - 1][2].lower() in word_set("first_names.txt")
         ):
             j += 2  # "Ursula von der Leyen": a particle and its article after a first name
-        elif caps and low == "für" and j + 1 < n and _is_cap(toks[j + 1][2]) and any(
-                is_role(t[2]) for t in toks[i:j]):
-            j += 1  # a title's field: "Ministerin für Bildung", "Vorsteher des Departements für Umwelt"
+        elif caps and low == "für" and j + 1 < n and _is_cap(toks[j + 1][2]) and (
+                any(is_role(t[2]) for t in toks[i:j]) or takes_field(toks[j - 1][2])):
+            # a title's field: "Ministerin für Bildung", "Vorsteher des Departements für Umwelt"; an institution's
+            # ("des Landesamts für Umwelt", "der Bundesanstalt für Arbeit")
+            j += 1
             fields = True
             continue
         elif fields and tok == "," and j + 1 < n and _is_cap(toks[j + 1][2]) and _list_goes_on(toks, j):
@@ -905,6 +913,8 @@ def subject_for_verb(
         pre = clause_subject(text, before[i][0], verb_start)
         if pre is not None and person_score(pre) >= 1 and (cand_after is None or person_score(cand_after) < 2):
             return pre
+        if pre is not None and cand_after is not None and _body_before_bare_name(pre, cand_after):
+            return pre  # "Die Grünen im Bundestag werfen Ministerin Anke Rehberg vor, …": the body, then its object
         if pre is None and (head := _extended_attribute_head(text, before, i)) is not None:
             return head
     if cand_before is None and cand_after is not None and person_score(cand_after) <= 0:
