@@ -470,11 +470,21 @@ def test_the_threshold_is_where_the_bound_reaches_the_target_not_the_bare_share(
 
 def test_the_shipped_threshold_is_the_median_of_the_partitions_choices(capsys: pytest.CaptureFixture[str]) -> None:
     cv = _cv()
+    preds = [{"kind": "indirect", "speaker": {"name": "X"}} for _ in range(10)]
+    doc = cv.Doc({"id": "d"}, [], preds, [{} for _ in preds], [1] * 10)
+    conf = {("d", k): k / 10 for k in range(10)}
+    assert cv.report_threshold([doc], [[doc]], conf, "indirect", [0.95, 0.86, 0.91, 0.93, 0.9]) == 0.91
+    assert "0.910, the median" in capsys.readouterr().out
+
+
+def test_the_direct_threshold_is_the_highest_of_the_partitions_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    # round 20: a direct speaker is shown only where every partition's bound reaches the target
+    cv = _cv()
     preds = [{"kind": "direct", "speaker": {"name": "X"}} for _ in range(10)]
     doc = cv.Doc({"id": "d"}, [], preds, [{} for _ in preds], [1] * 10)
     conf = {("d", k): k / 10 for k in range(10)}
-    assert cv.report_threshold([doc], [[doc]], conf, "direct", [0.95, 0.86, 0.91, 0.93, 0.9]) == 0.91
-    assert "0.910" in capsys.readouterr().out
+    assert cv.report_threshold([doc], [[doc]], conf, "direct", [0.95, 0.86, 0.91, 0.93, 0.9]) == 0.95
+    assert "0.950, the highest" in capsys.readouterr().out
 
 
 def test_noun_phrases_read_again_are_the_same_and_a_copy() -> None:
