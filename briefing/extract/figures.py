@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from briefing.extract.actors import DETERMINERS, token_table
 from briefing.extract.docdata import FIGURES, ext_data
-from briefing.lang import rows
+from briefing.lang import rows, word_set
 from briefing.lang.de import RATE_WORDS
 from briefing.models import Figure
 
@@ -39,8 +39,6 @@ MIN_ADJECTIVE_CHARS = 4
 AGE_WORDS = frozenset({"alt", "alte", "alter", "alten", "jung", "junge", "jungen", "älter"})
 # How far back in its clause a verb whose "über" names a topic may stand ("stimmen die Bürger am 15. März über").
 TOPIC_VERB_LOOKBACK = 8
-# Prepositions before "über N" that leave "über" its "more than" ("von über 100", "mit über 50", "auf über 20").
-_PREPOSITIONS_BEFORE_UBER = frozenset({"von", "mit", "auf", "bei", "nach", "vor", "für", "um", "an", "in", "zu", "aus"})
 # Four-digit numbers in this range without a currency/percent unit are years.
 YEAR_RANGE = (1900, 2100)
 
@@ -60,6 +58,13 @@ class FigureLexicon:
     exclusions: frozenset[str]
     dative_before: frozenset[str]  # dative_cues.txt
     dative_after: frozenset[str]
+
+
+@functools.cache
+def _prepositions() -> frozenset[str]:
+    """Prepositions before "über N" that leave "über" its "more than" ("von über 100", "mit über 50", "aus über
+    20 Ländern"): prepositions.txt and "aus"."""
+    return word_set("prepositions.txt") | {"aus"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -343,7 +348,7 @@ class FigureFinder:
         earlier in its clause ("Die Bürger stimmen am Sonntag über fünf Windräder ab")? Not after another
         preposition ("berichtete von über 100 Festnahmen": more than 100)."""
         lex = self.lex
-        if u < 1 or self.lowers[u - 1] in lex.dative_before or self.lowers[u - 1] in _PREPOSITIONS_BEFORE_UBER:
+        if u < 1 or self.lowers[u - 1] in lex.dative_before or self.lowers[u - 1] in _prepositions():
             return False
         if self.words[u - 1][:1].isupper() and self.lowers[u - 1].endswith(lex.topic_nouns):
             return True

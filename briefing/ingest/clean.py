@@ -653,7 +653,7 @@ def _place_dateline_end(text: str, article: str = "") -> int | None:
     # "Augsburg – Nach der Trennung …"): where the article opens (the caller cuts it only there), a place or a
     # kicker, not a sentence's subject (a name has two words; "Heute – Die …" is a function word).
     if m.group(0).rstrip()[-1:] in "–—" and " " not in place and len(place) >= 3 and (
-            place.lower() not in word_set("function_words.txt") | word_set("first_names.txt")):
+            place.lower() not in word_set("function_words.txt") and place.lower() not in word_set("first_names.txt")):
         return m.end()
     return None
 

@@ -8,6 +8,7 @@ mention (its span) stays.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from briefing.extract.quotes.base import DQUOTES, ORDINAL_ANAPHOR, SPEAKER_LOOKBACK_SENTENCES, WORD, Found
@@ -86,11 +87,18 @@ def _full_person_name(name: str) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
 
 
+@functools.cache
+def _body_people() -> frozenset[str]:
+    """The nouns of :func:`_people_head` (read once: it is asked for every speaker candidate)."""
+    return word_set("person_nouns.txt") | word_set("expert_roles.txt")
+
+
 def _people_head(text: str) -> list[str] | None:
     """The words of "die Fans des FC Augsburg", "Mitarbeiter des Konzerns", "Analysten der Deutschen Bank" after
     the article when the phrase is headed by people who belong to a body in its genitive without speaking for it
-    (person_nouns.txt and relatives.txt; the experts of expert_roles.txt, whose forecast is their own, not their
-    bank's or institute's; plurals too); None for any other phrase (a spokesman's is one of the roles)."""
+    (person_nouns.txt; the experts of expert_roles.txt, whose forecast is their own, not their bank's or
+    institute's; plurals too; not relatives: "der Bruder des Ministers, Georg Bauer" is a person's); None for any
+    other phrase (a spokesman's is one of the roles)."""
     words = text.split()
     while words and words[0].lower() in word_set("determiners.txt"):
         words = words[1:]
@@ -99,8 +107,7 @@ def _people_head(text: str) -> list[str] | None:
     low = words[0].lower()
     if low.endswith("innen"):
         low = low[:-3]  # "Analystinnen" -> "analystin"
-    # (not relatives: "der Bruder des Ministers, Georg Bauer" is a person's)
-    people = word_set("person_nouns.txt") | word_set("expert_roles.txt")
+    people = _body_people()
     return words if low in people or low[:-1] in people or low[:-2] in people else None
 
 
